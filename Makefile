@@ -1,0 +1,30 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+ and make):
+#   make chat   — installs, then opens the hotline's terminal chat on the shipped knowledge and SQLite
+#   make test   — installs, then runs ruff, mypy and the tests
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: chat run test lint bench check
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+chat: $(STAMP)
+	$(VENV)/bin/hotline chat
+
+run: $(STAMP)
+	$(VENV)/bin/hotline run
+
+check: $(STAMP)
+	$(VENV)/bin/hotline knowledge check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot tests
+	$(VENV)/bin/mypy
+
+test: lint
+	$(VENV)/bin/pytest

@@ -1,0 +1,135 @@
+"""From a question's text to a decision: answer, suggest, say honestly that we do not know, or small talk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.answering.french import BYES, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
+from bot.answering.matcher import Candidate, Matcher, PassageHit
+from bot.answering.normalize import Analysis, Normalizer, slug, words
+from bot.config import AnsweringSettings
+from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    UNKNOWN = "unknown"
+    SMALLTALK = "smalltalk"
+    GLOSSARY = "glossary"
+    PASSAGE = "passage"
+    AGENDA = "agenda"
+    EMPTY = "empty"
+
+
+class Smalltalk(StrEnum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+    BYE = "bye"
+    HELP = "help"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    kind: Kind
+    score: float = 0.0
+    entry: FaqEntry | None = None
+    candidates: tuple[Candidate, ...] = ()
+    smalltalk: Smalltalk | None = None
+    term: GlossaryTerm | None = None
+    passage: PassageHit | None = None
+    agenda_kind: str | None = None  # event kind asked about, for Kind.AGENDA
+    greeted: bool = False  # the message opened with a greeting
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+# Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
+_DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
+
+
+def build_normalizer(kb: KnowledgeBase) -> Normalizer:
+    phrases: dict[str, list[str]] = {}
+    for term in kb.glossary:
+        phrases.setdefault(slug(term.term), []).extend([term.term, term.meaning, *term.synonyms])
+    for group in kb.synonyms:
+        phrases.setdefault(slug(group[0]), []).extend(group[1:])
+    vocabulary: set[str] = set()
+    texts = [p for e in kb.faq for p in (*e.phrasings, *e.tags)]
+    texts += [t for term in kb.glossary for t in (term.term, term.meaning, *term.synonyms)]
+    texts += [w for group in kb.synonyms for w in group]
+    texts += [f"{p.document_title} {p.heading} {p.text}" for p in kb.passages]
+    texts += [f"{ev.title} {ev.kind}" for ev in kb.events]
+    for text in texts:
+        vocabulary.update(words(text))
+    return Normalizer(phrases, vocabulary)
+
+
+class Answerer:
+    def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings) -> None:
+        self.kb = kb
+        self.settings = settings
+        self.normalizer = build_normalizer(kb)
+        self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
+        self._terms = {slug(t.term): t for t in kb.glossary}
+
+    def analyze(self, text: str) -> Analysis:
+        return self.normalizer.analyze(text)
+
+    def decide(self, text: str) -> Decision:
+        analysis = self.analyze(text)
+        if analysis.is_empty:
+            return Decision(kind=Kind.EMPTY)
+        talk, greeted = self._smalltalk(analysis.words)
+        if talk is not None:
+            return Decision(kind=Kind.SMALLTALK, smalltalk=talk, score=100.0)
+        return self.decide_analysis(analysis, greeted=greeted)
+
+    def decide_analysis(self, analysis: Analysis, *, greeted: bool = False) -> Decision:
+        s = self.settings
+        candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3)))
+        top = candidates[0] if candidates else None
+        second = candidates[1].score if len(candidates) > 1 else 0.0
+        if top and top.score >= s.answer_threshold and top.score - second >= s.margin:
+            return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
+        term = self._glossary_term(analysis)
+        if term is not None:
+            return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
+        if top and top.score >= s.suggest_threshold:
+            chosen = tuple(c for c in candidates if c.score >= s.suggest_threshold)[: s.max_suggestions]
+            return Decision(kind=Kind.SUGGEST, score=top.score, candidates=chosen, greeted=greeted)
+        passage = self.matcher.best_passage(analysis)
+        if passage is not None and passage.score >= s.passage_threshold:
+            return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=candidates,
+                            greeted=greeted)
+        return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted)
+
+    def _glossary_term(self, analysis: Analysis) -> GlossaryTerm | None:
+        """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters."""
+        meaningful = [t for t in analysis.tokens if t not in _DEFINITION_NOISE]
+        if len(meaningful) == 1:
+            return self._terms.get(meaningful[0])
+        return None
+
+    @staticmethod
+    def _smalltalk(seq: tuple[str, ...]) -> tuple[Smalltalk | None, bool]:
+        """Small talk when the message is nothing else; also whether it opened with a greeting."""
+        greeted = bool(seq) and seq[0] in GREETINGS
+        content = [w for w in seq if w not in STOPWORDS or w in GREETINGS or w in THANKS]
+        if not content:
+            return (Smalltalk.GREETING if greeted else None), greeted
+        for phrase in HELP_PHRASES:
+            rest = [w for w in seq if w not in GREETINGS]
+            if tuple(rest) == phrase:
+                return Smalltalk.HELP, greeted
+        if all(w in GREETINGS for w in content):
+            return Smalltalk.GREETING, greeted
+        if "merci" in content and all(w in THANKS or w in GREETINGS or w in BYES for w in content):
+            return Smalltalk.THANKS, greeted
+        if all(w in BYES for w in content) and ("revoir" in content or "bye" in content or "bientot" in content
+                                                or "ciao" in content or "tchao" in content or "journee" in content
+                                                or "soiree" in content or "nuit" in content):
+            return Smalltalk.BYE, greeted
+        if all(w in THANKS for w in content) and not any(w in ("bien", "bon", "c", "est", "ca") for w in content[:1]):
+            return Smalltalk.THANKS, greeted
+        return None, greeted

@@ -1,0 +1,92 @@
+"""Word lists for French as members write it: SMS spellings, idioms, stopwords. Accent-free, lower case."""
+
+from __future__ import annotations
+
+# SMS and spoken spellings → plain words (each value may be several words).
+SMS: dict[str, str] = {
+    "koi": "quoi", "kwa": "quoi", "quoa": "quoi", "koa": "quoi", "qoi": "quoi",
+    "ke": "que", "k": "que", "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles",
+    "ki": "qui", "kan": "quand", "qd": "quand", "kand": "quand", "quant": "quand",
+    "ce": "ce", "c": "c", "cé": "c est", "ces": "ces", "cest": "c est", "sest": "c est", "ses": "ses",
+    "g": "j ai", "jai": "j ai", "jsp": "je ne sais pas", "jsais": "je sais", "chai": "je sais",
+    "jveux": "je veux", "jvoudrais": "je voudrais", "jpeux": "je peux", "jpe": "je peux", "jdois": "je dois",
+    "jsuis": "je suis", "chui": "je suis", "chuis": "je suis", "jss": "je suis", "jcomprends": "je comprends",
+    "pr": "pour", "pour": "pour", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
+    "cmt": "comment", "cmnt": "comment", "coment": "comment", "komment": "comment", "cb": "combien",
+    "combin": "combien", "cbien": "combien",
+    "svp": "", "stp": "", "plz": "", "pls": "", "svpl": "",
+    "bcp": "beaucoup", "tjrs": "toujours", "tjs": "toujours", "mtn": "maintenant", "mnt": "maintenant",
+    "dc": "donc", "ds": "dans", "ac": "avec", "avc": "avec", "vs": "vous", "ns": "nous", "tt": "tout",
+    "tte": "toute", "tts": "tous", "qq": "quelque", "qqn": "quelqu un", "qqun": "quelqu un", "qqch": "quelque chose",
+    "rdv": "rendez vous", "info": "information", "infos": "informations", "dispo": "disponible",
+    "y a": "il y a", "ya": "il y a", "yaura": "il y aura", "y aura": "il y aura", "yen": "il y en",
+    "ou": "ou", "oû": "ou", "ca": "ca", "sa": "ca", "ouai": "oui", "ouais": "oui", "wi": "oui", "nn": "non",
+    "prochain": "prochain", "proch": "prochain", "proch1": "prochain", "prochin": "prochain",
+    "tel": "telephone", "tél": "telephone", "num": "numero", "mail": "email", "mel": "email", "courriel": "email",
+    "adr": "adresse", "asso": "association", "assos": "associations", "bjr": "bonjour", "bsr": "bonsoir",
+    "slt": "salut", "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci",
+    "reu": "reunion", "reuni": "reunion", "réu": "reunion", "d1": "d un", "b1": "bien",
+    "rejoint": "rejoindre", "rejoins": "rejoindre", "inscrit": "inscrire", "inscrite": "inscrire",
+    "inscrits": "inscrire", "inscris": "inscrire", "inscription": "inscrire", "inscriptions": "inscrire",
+    "prend": "prendre", "pris": "prendre", "prise": "prendre", "met": "mettre", "mis": "mettre",
+    "kelk": "quelque", "keske": "qu est ce que", "kesako": "quoi", "quesaco": "quoi", "késako": "quoi",
+}
+
+# Phrases that mean "what is" / "what does it mean": mapped to one token so that
+# "qu'est-ce qu'un QPV", "c'est quoi un QPV" and "que veut dire QPV" are the same question.
+IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("qu", "est", "ce", "que"), "quoi"),
+    (("qu", "est", "ce", "qu"), "quoi"),
+    (("quest", "ce", "que"), "quoi"),
+    (("quest", "ce", "qu"), "quoi"),
+    (("est", "ce", "que"), ""),
+    (("est", "ce", "qu"), ""),
+    (("ca", "veut", "dire"), "quoi"),
+    (("veut", "dire"), "quoi"),
+    (("que", "signifie"), "quoi"),
+    (("signifie",), "quoi"),
+    (("definition",), "quoi"),
+    (("def",), "quoi"),
+    (("a", "quoi", "sert"), "role"),
+    (("a", "quoi", "ca", "sert"), "role"),
+    (("sert", "a", "quoi"), "role"),
+    (("ca", "sert", "a", "quoi"), "role"),
+    (("il", "y", "a"), ""),
+    (("je", "ne", "sais", "pas"), ""),
+    (("s", "il", "vous", "plait"), ""),
+    (("s", "il", "te", "plait"), ""),
+    (("a", "partir", "de"), "depuis"),
+)
+
+# Words that carry no meaning for matching. Interrogatives (quoi, quand, comment, qui, ou,
+# combien, pourquoi) are kept on purpose: "c'est quand" and "c'est quoi" are not the same question.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a ai aie aient aies ait as au aux avaient avais avait avez aviez avions avoir avons ayant ayez ayons c ca
+    ce ceci cela celle celles celui ces cet cette ceux ci d dans de des du elle elles en es est et etaient
+    etais etait etant ete etes etiez etions etre eu eue eues eurent eus eusse eut eux ici il ils j je l la le
+    les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre nous on ont ou par pas peu plus pour qu
+    que quel quelle quelles quels s sa sans se sera serai seraient serais serait seras serez seriez serions
+    serons seront ses si sien soi soient sois soit sommes son sont soyez soyons suis sur t ta te tes toi ton
+    tu un une unes uns vos votre vous vu y bien bah ben alors donc voila voilà hein euh bon tres trop aussi
+    deja encore svp merci bonjour salut stp oui non svpl peut peux pouvez pourrais pourriez pourrait veux
+    voudrais voudrait voulez sais savez savoir faut faire chose truc trucs genre vraiment juste
+    exactement
+    """.split()  # noqa: SIM905
+)
+
+# Words that, alone, make a message small talk (accent-free, after SMS mapping).
+GREETINGS = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "hi", "yo", "cc", "bonjours",
+                       "bjour", "slt", "wesh"})
+THANKS = frozenset({"merci", "remercie", "remerciements", "thanks", "thank", "top", "super", "parfait", "genial",
+                    "nickel", "cool", "ok", "okay", "dac", "daccord", "accord", "entendu", "compris", "bien",
+                    "beaucoup", "tres", "infiniment", "vous", "d", "ca", "marche", "c", "est", "bon"})
+BYES = frozenset({"revoir", "au", "bye", "ciao", "tchao", "bonne", "journee", "soiree", "a", "plus", "bientot",
+                  "bonsoir", "nuit", "week", "end", "weekend"})
+HELP_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("aide",), ("help",), ("aidez", "moi"), ("aide", "moi"), ("comment", "ca", "marche"),
+    ("comment", "tu", "marches"), ("comment", "vous", "marchez"), ("que", "sais", "tu", "faire"),
+    ("qui", "es", "tu"), ("qui", "etes", "vous"), ("tu", "es", "qui"), ("vous", "etes", "qui"),
+    ("tu", "sers", "a", "quoi"), ("vous", "servez", "a", "quoi"), ("que", "peux", "tu", "faire"),
+    ("que", "pouvez", "vous", "faire"), ("t", "es", "qui"), ("menu",), ("sos",),
+)

@@ -1,0 +1,130 @@
+"""French normalisation: from what a member types to the tokens the matcher compares.
+
+Order matters: fold case and accents, split elisions, map SMS spellings, correct typos against
+the knowledge base's own vocabulary, collapse idioms, map glossary terms and synonyms onto one
+token, drop stopwords, stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.answering.french import IDIOMS, SMS, STOPWORDS
+
+_ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+_STEMMER = snowballstemmer.stemmer("french")
+MAX_CHARS = 2000  # longer messages are cut for matching (they are still logged whole, up to a limit)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, ligatures spelled out."""
+    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded words, elisions split ("l'interconseil" → "l interconseil"), SMS spellings mapped."""
+    text = _ELISION.sub(r"\1 ", fold(text[:MAX_CHARS]))
+    out: list[str] = []
+    for word in _NON_WORD.sub(" ", text).split():
+        mapped = SMS.get(word, word)
+        out.extend(mapped.split())
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word)) if len(word) > 3 and not word.isdigit() else word
+
+
+def slug(phrase: str) -> str:
+    """The single token a glossary term or synonym group becomes ("maison du projet" → "maison_du_projet")."""
+    return "_".join(words(phrase))
+
+
+def _replace_idioms(seq: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        for pattern, replacement in IDIOMS:
+            if tuple(seq[i : i + len(pattern)]) == pattern:
+                if replacement:
+                    out.append(replacement)
+                i += len(pattern)
+                break
+        else:
+            out.append(seq[i])
+            i += 1
+    return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class Analysis:
+    words: tuple[str, ...]  # folded words, after SMS mapping and typo correction
+    tokens: tuple[str, ...]  # what the matcher compares
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words
+
+
+class Normalizer:
+    """Built once from the knowledge base: its phrases and its vocabulary."""
+
+    def __init__(self, phrases: Mapping[str, Iterable[str]], vocabulary: Iterable[str]) -> None:
+        # phrases: canonical token → the ways of writing it
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for canonical, variants in phrases.items():
+            for variant in (canonical.replace("_", " "), *variants):
+                key = self._key(words(variant))
+                if key:
+                    self._phrases.setdefault(key, canonical)
+        self._longest = max((len(k) for k in self._phrases), default=1)
+        self._vocabulary = frozenset(w for w in vocabulary if w)
+        self._vocabulary_list = sorted(self._vocabulary)
+        self._corrections: dict[str, str] = {}
+
+    @staticmethod
+    def _key(seq: Iterable[str]) -> tuple[str, ...]:
+        return tuple(stem(w) for w in seq if w not in STOPWORDS)
+
+    def correct(self, word: str) -> str:
+        """A word the knowledge base does not know, replaced by its closest known spelling."""
+        if word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        best = process.extractOne(word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=80)
+        fixed = best[0] if best else word
+        if len(self._corrections) < 100_000:
+            self._corrections[word] = fixed
+        return fixed
+
+    def analyze(self, text: str) -> Analysis:
+        raw = words(text)
+        corrected = _replace_idioms([self.correct(w) for w in raw])
+        kept = [w for w in corrected if w not in STOPWORDS]
+        stems = [stem(w) for w in kept]
+        tokens: list[str] = []
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._longest, len(stems) - i), 0, -1):
+                canonical = self._phrases.get(tuple(stems[i : i + length]))
+                if canonical is not None:
+                    tokens.append(canonical)
+                    i += length
+                    break
+            else:
+                tokens.append(stems[i])
+                i += 1
+        return Analysis(words=tuple(corrected), tokens=tuple(tokens))

@@ -1,0 +1,60 @@
+"""The one place that builds the application: settings → database → knowledge → services → core."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.answering.answerer import Answerer
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.core.faq import FaqService
+from bot.core.hotline import Hotline
+from bot.core.router import Router
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+from bot.storage.db import Database, make_engine
+from bot.storage.migrate import upgrade
+
+
+@dataclass(kw_only=True)
+class App:
+    settings: Settings
+    clock: Clock
+    db: Database
+    knowledge: KnowledgeBase
+    answerer: Answerer
+    router: Router
+    faq: FaqService
+    hotline: Hotline
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL, and Telegram's URLs contain the bot token.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(max(logging.getLevelName(level), logging.INFO))
+
+
+def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
+              knowledge: KnowledgeBase | None = None) -> App:
+    clock = clock or SystemClock()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+    db = Database(engine)
+    kb = knowledge or load_knowledge(settings.knowledge_dir)
+    answerer = Answerer(kb, settings.answering)
+    router = Router()
+    hotline_ref: list[Hotline] = []
+    faq = FaqService(db=db, answerer=answerer, clock=clock, centre=settings.centre_name,
+                     help_text=lambda: hotline_ref[0].help_text())
+    # Order matters for the help text and the command menu: core commands first, then features.
+    hotline = Hotline(router=router, faq=faq, centre=settings.centre_name,
+                      is_staff=lambda sender: sender.user_id.lstrip("-").isdigit()
+                      and int(sender.user_id) in settings.telegram.staff_ids)
+    hotline_ref.append(hotline)
+    faq.register(router)
+    return App(settings=settings, clock=clock, db=db, knowledge=kb, answerer=answerer, router=router, faq=faq,
+               hotline=hotline)

@@ -1,0 +1,186 @@
+"""Telegram channel: turns updates into core calls and the core's replies into Bot API calls.
+
+No business rule lives here. Handlers are registered in this order:
+1. commands (known and unknown alike go to the core, which knows the list);
+2. button presses;
+3. free text in new messages (edited messages and channel posts are ignored on purpose);
+4. everything else a member can send (photos, voice notes, stickers…), answered politely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import traceback
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.app import App
+from bot.channels.render import split_message
+from bot.core.replies import Reply, Sender
+
+log = logging.getLogger(__name__)
+CHANNEL = "telegram"
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def sender_of(update: Update) -> Sender | None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or user.is_bot:
+        return None
+    return Sender(channel=CHANNEL, user_id=str(user.id), chat_id=str(chat.id), display_name=user.full_name,
+                  in_group=chat.type != ChatType.PRIVATE)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(b.label, url=b.url) if b.url else InlineKeyboardButton(b.label, callback_data=b.data)
+         for b in row]
+        for row in reply.buttons
+    ])
+
+
+async def deliver(app: Application[Any, Any, Any, Any, Any, Any], chat_id: str, replies: list[Reply]) -> None:
+    """Send the core's replies; a member who blocked the bot is logged, not retried."""
+    bot = app.bot
+    for reply in replies:
+        raw = reply.to_chat or chat_id
+        target: int | str = int(raw) if raw.lstrip("-").isdigit() else raw
+        try:
+            if reply.attachment is not None:
+                await bot.send_document(
+                    chat_id=target,
+                    document=InputFile(reply.attachment.content, filename=reply.attachment.filename),
+                    caption=reply.text[:1024] or None, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply))
+                continue
+            pieces = split_message(reply.text)
+            for index, piece in enumerate(pieces):
+                last = index == len(pieces) - 1
+                await bot.send_message(chat_id=target, text=piece, parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(reply) if last else None,
+                                       link_preview_options=LinkPreviewOptions(is_disabled=True))
+        except Forbidden:
+            log.info("chat %s blocked the bot; reply dropped", target)
+
+
+class TelegramChannel:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message, sender = update.effective_message, sender_of(update)
+        if message is None or sender is None or not message.text:
+            return
+        head, _, args = message.text[1:].partition(" ")
+        name, _, target = head.partition("@")
+        if target and context.bot.username and target.lower() != context.bot.username.lower():
+            return  # a command for another bot in a group
+        await deliver(context.application, sender.chat_id, self.app.hotline.on_command(sender, name, args))
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, sender = update.callback_query, sender_of(update)
+        if query is None or sender is None:
+            return
+        await query.answer()
+        replies = self.app.hotline.on_button(sender, query.data or "")
+        chat_id = str(query.message.chat.id) if query.message is not None else sender.user_id
+        await deliver(context.application, chat_id, replies)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message, sender = update.effective_message, sender_of(update)
+        if message is None or sender is None or message.text is None:
+            return
+        reply_to = str(message.reply_to_message.message_id) if message.reply_to_message else None
+        await deliver(context.application, sender.chat_id, self.app.hotline.on_text(sender, message.text, reply_to))
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message, sender = update.effective_message, sender_of(update)
+        if message is None or sender is None:
+            return
+        kind = ("photo" if message.photo else "voice" if message.voice or message.audio or message.video_note
+                else "sticker" if message.sticker else "location" if message.location or message.venue
+                else "document" if message.document else "other")
+        await deliver(context.application, sender.chat_id, self.app.hotline.on_unsupported(sender, kind))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("error while handling an update", exc_info=context.error)
+        staff_chat = self.app.settings.telegram.staff_chat_id
+        if staff_chat is None or context.error is None or isinstance(context.error, Forbidden):
+            return
+        trace = "".join(traceback.format_exception(None, context.error, context.error.__traceback__))
+        text = f"⚠️ Erreur de la hotline :\n<pre>{html.escape(trace[-3500:])}</pre>"
+        try:
+            await context.bot.send_message(chat_id=staff_chat, text=text, parse_mode=ParseMode.HTML)
+        except TelegramError:
+            log.warning("could not tell the staff chat about the error")
+        if isinstance(update, Update) and update.effective_chat is not None:
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_message(
+                    chat_id=update.effective_chat.id,
+                    text="Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
+                         "dans quelques minutes.")
+
+    async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        hotline = self.app.hotline
+        await application.bot.set_my_commands([BotCommand(n, d) for n, d in hotline.menu()],
+                                              scope=BotCommandScopeDefault())
+        staff_chat = self.app.settings.telegram.staff_chat_id
+        if staff_chat is not None:
+            try:
+                await application.bot.set_my_commands([BotCommand(n, d) for n, d in hotline.menu(staff=True)],
+                                                      scope=BotCommandScopeChat(staff_chat))
+            except TelegramError:
+                log.warning("could not set the staff chat's command menu (is the bot in the group?)")
+
+
+def build_application(app: App, *, request: BaseRequest | None = None,
+                      get_updates_request: BaseRequest | None = None,
+                      rate_limit: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
+    settings = app.settings.telegram
+    if settings.token is None:
+        raise ValueError("no Telegram token")
+    channel = TelegramChannel(app)
+    builder = ApplicationBuilder().token(settings.token).post_init(channel.post_init)
+    if settings.api_base_url:
+        base = settings.api_base_url.rstrip("/")
+        builder = builder.base_url(base if base.endswith("/bot") else base + "/bot").base_file_url(
+            (base.removesuffix("/bot")) + "/file/bot")
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    application = builder.build()
+    application.bot_data["channel"] = channel
+    application.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, channel.on_command))
+    application.add_handler(CallbackQueryHandler(channel.on_button))
+    application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))
+    application.add_handler(MessageHandler(NEW_MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
+    application.add_error_handler(channel.on_error)
+    return application

@@ -1,0 +1,67 @@
+"""The terminal chat: the same core as on Telegram, buttons shown as numbered choices."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.channels.render import plain
+from bot.core.hotline import Hotline
+from bot.core.replies import Button, Reply, Sender
+
+PROMPT = "vous> "
+QUIT = {"/quitter", "/quit", "quitter", "exit", "quit"}
+
+
+class TerminalChat:
+    def __init__(self, hotline: Hotline, *, user_id: str = "local", name: str = "Vous") -> None:
+        self.hotline = hotline
+        self.sender = Sender(channel="terminal", user_id=user_id, chat_id=user_id, display_name=name)
+        self.choices: list[Button] = []
+        # Called before each input: the events feature uses it to deliver due reminders.
+        self.before_input: list[Callable[[], list[Reply]]] = []
+
+    def handle(self, line: str) -> list[Reply]:
+        line = line.strip()
+        if line.isdigit() and 1 <= int(line) <= len(self.choices):
+            button = self.choices[int(line) - 1]
+            if button.url:
+                return [Reply(text=f"Lien : {button.url}")]
+            return self.hotline.on_button(self.sender, button.data)
+        if line.startswith("/"):
+            name, _, args = line[1:].partition(" ")
+            return self.hotline.on_command(self.sender, name, args)
+        return self.hotline.on_text(self.sender, line)
+
+    def render(self, replies: list[Reply]) -> str:
+        self.choices = []
+        blocks = []
+        for reply in replies:
+            lines = [plain(reply.text)]
+            if reply.attachment is not None:
+                lines.append(f"📎 Fichier joint : {reply.attachment.filename}")
+            for row in reply.buttons:
+                for button in row:
+                    self.choices.append(button)
+                    lines.append(f"  [{len(self.choices)}] {button.label}")
+            prefix = "" if reply.to_chat in (None, self.sender.chat_id) else f"(vers {reply.to_chat}) "
+            blocks.append("hotline> " + prefix + "\n".join(lines).replace("\n", "\n         "))
+        return "\n\n".join(blocks)
+
+    def run(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+        print(self.render(self.hotline.on_command(self.sender, "start")), file=stdout)
+        print("(Tapez votre question ; un numéro pour choisir ; /aide ; /quitter pour sortir.)\n", file=stdout)
+        while True:
+            for hook in self.before_input:
+                pending = hook()
+                if pending:
+                    print(self.render(pending) + "\n", file=stdout)
+            print(PROMPT, end="", file=stdout, flush=True)
+            line = stdin.readline()
+            if not line or line.strip().lower() in QUIT:
+                print("\nAu revoir !", file=stdout)
+                return
+            if not line.strip():
+                continue
+            print(self.render(self.handle(line)) + "\n", file=stdout, flush=True)

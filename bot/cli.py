@@ -1,0 +1,150 @@
+"""`hotline` command line: run, chat, ask, db, knowledge."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.knowledge.loader import KnowledgeError
+
+RUN_WITHOUT_TOKEN = (
+    "Aucun jeton Telegram : la variable TELEGRAM_BOT_TOKEN n'est pas définie.\n"
+    "Pour essayer la hotline sans Telegram, lancez le chat local :  hotline chat\n"
+    "Pour la mettre sur Telegram, créez un bot avec @BotFather puis :  TELEGRAM_BOT_TOKEN=… hotline run"
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hotline", description="La hotline des conseils citoyens.")
+    parser.add_argument("--config", type=Path, help="fichier de configuration (défaut : config.toml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="lancer le bot Telegram (long polling)")
+    commands.add_parser("chat", help="discuter avec la hotline dans le terminal")
+    ask = commands.add_parser("ask", help="poser une question (sans argument : une par ligne sur l'entrée)")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="sortie JSON")
+    db = commands.add_parser("db", help="base de données")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="appliquer les migrations")
+    down = db_commands.add_parser("downgrade", help="revenir à une révision")
+    down.add_argument("revision")
+    knowledge = commands.add_parser("knowledge", help="base de connaissances")
+    knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", required=True)
+    knowledge_commands.add_parser("check", help="vérifier les fichiers de knowledge/")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from bot.app import configure_logging
+
+    configure_logging("WARNING" if args.command in ("chat", "ask") else settings.log_level)
+    try:
+        return _dispatch(args, settings)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KnowledgeError as exc:
+        print("La base de connaissances contient des erreurs :", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "knowledge":
+        return _knowledge_check(settings)
+    if args.command == "db":
+        from bot.storage.db import make_engine, safe_url
+        from bot.storage.migrate import downgrade, upgrade
+
+        engine = make_engine(settings.database_url)
+        if args.db_command == "upgrade":
+            upgrade(engine)
+            print(f"Base à jour : {safe_url(settings.database_url)}")
+        else:
+            downgrade(engine, args.revision)
+            print(f"Base ramenée à la révision {args.revision}")
+        return 0
+    if args.command == "run" and settings.telegram.token is None:
+        print(RUN_WITHOUT_TOKEN, file=sys.stderr)
+        return 1
+
+    from bot.app import build_app
+
+    if args.command == "ask":
+        return _ask(build_app(settings), args)
+    if args.command == "chat":
+        from bot.channels.terminal import TerminalChat
+
+        TerminalChat(build_app(settings).hotline).run()
+        return 0
+    if args.command == "run":
+        from bot.channels.telegram.adapter import build_application
+
+        application = build_application(build_app(settings))
+        application.run_polling(drop_pending_updates=settings.telegram.drop_pending_updates)
+        return 0
+    return 2
+
+
+def _ask(app: object, args: argparse.Namespace) -> int:
+    from bot.app import App
+    from bot.core.replies import Sender
+
+    assert isinstance(app, App)
+    sender = Sender(channel="cli", user_id="cli", chat_id="cli")
+
+    def one(question: str) -> dict[str, object]:
+        decision = app.faq.decide(sender, question)
+        entry = decision.entry
+        return {
+            "decision": decision.kind.value,
+            "entry_id": entry.id if entry else None,
+            "question": entry.question if entry else None,
+            "answer": entry.answer if entry else (decision.term.definition if decision.term else (
+                decision.passage.passage.text if decision.passage else None)),
+            "score": decision.score,
+            "candidates": [{"entry_id": c.entry.id, "question": c.entry.question, "score": c.score}
+                           for c in decision.candidates],
+            **({"term": decision.term.term} if decision.term else {}),
+            **({"passage_id": decision.passage.passage.id} if decision.passage else {}),
+            **decision.extras,
+        }
+
+    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for question in questions:
+        if args.question is None and not question.strip():
+            continue
+        result = one(question)
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        else:
+            print(f"{result['decision']} ({result['score']}) {result['entry_id'] or ''}")
+            if result["answer"]:
+                print(result["answer"])
+    return 0
+
+
+def _knowledge_check(settings: Settings) -> int:
+    from bot.knowledge.check import check_knowledge
+
+    problems, summary = check_knowledge(settings, today=date.today())
+    for problem in problems:
+        print(problem)
+    print(summary)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""The FAQ feature: answering free questions, showing entries, feedback, the glossary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
+from bot.answering.normalize import MAX_CHARS, fold
+from bot.clock import Clock
+from bot.core import texts
+from bot.core.members import touch_member
+from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.core.router import Router
+from bot.knowledge.model import FaqEntry, GlossaryTerm
+from bot.storage.db import Database
+from bot.storage.models import QuestionLog
+
+MAX_LOGGED_CHARS = 4096
+# Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
+DecisionHook = Callable[[Sender, str, Decision], Decision]
+
+
+def short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class FaqService:
+    def __init__(self, *, db: Database, answerer: Answerer, clock: Clock, centre: str,
+                 help_text: Callable[[], str]) -> None:
+        self.db = db
+        self.answerer = answerer
+        self.clock = clock
+        self.centre = centre
+        self.help_text = help_text
+        self.decision_hooks: list[DecisionHook] = []
+        # What other features render for their own decisions (e.g. the agenda).
+        self.renderers: dict[Kind, Callable[[Sender, Decision, int], list[Reply]]] = {}
+        # What pressing "ask the team" does; the escalation desk replaces it.
+        self.ask_team: Callable[[Sender, int], list[Reply]] = self._note_for_team
+
+    def register(self, router: Router) -> None:
+        router.command("glossaire", "Le sens d'un sigle (ex. : /glossaire QPV)", self.glossary_command)
+        router.button("faq", self._show_entry_button)
+        router.button("more", self._more_button)
+        router.button("fb", self._feedback_button)
+        router.button("team", self._team_button)
+        router.button("rephrase", lambda sender, args: [Reply(text=texts.REPHRASE)])
+
+    # --- questions -------------------------------------------------------------------------
+
+    def decide(self, sender: Sender, text: str) -> Decision:
+        decision = self.answerer.decide(text)
+        for hook in self.decision_hooks:
+            decision = hook(sender, text, decision)
+        return decision
+
+    def ask(self, sender: Sender, text: str) -> list[Reply]:
+        decision = self.decide(sender, text)
+        log_id = self._log(sender, text, decision)
+        replies = self.render(sender, decision, log_id)
+        if len(text) > MAX_CHARS and decision.kind not in (Kind.EMPTY,):
+            replies.insert(0, Reply(text=texts.TOO_LONG))
+        if decision.greeted and replies and decision.kind != Kind.SMALLTALK:
+            first = replies[0]
+            replies[0] = Reply(text="Bonjour ! " + first.text, buttons=first.buttons, attachment=first.attachment)
+        return replies
+
+    def _log(self, sender: Sender, text: str, decision: Decision) -> int:
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            entry_id = decision.entry.id if decision.entry else (
+                decision.passage.passage.id if decision.passage else (decision.term.term if decision.term else None))
+            row = QuestionLog(member_id=member.id, text=text[:MAX_LOGGED_CHARS], decision=decision.kind.value,
+                              entry_id=entry_id, score=decision.score, created_at=self.clock.now())
+            session.add(row)
+            session.commit()
+            assert row.id is not None
+            return row.id
+
+    def render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        custom = self.renderers.get(decision.kind)
+        if custom is not None:
+            return custom(sender, decision, log_id)
+        match decision.kind:
+            case Kind.ANSWER:
+                assert decision.entry is not None
+                return [self.entry_reply(decision.entry, log_id)]
+            case Kind.SUGGEST:
+                buttons = [Button(label=short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
+                           for c in decision.candidates]
+                buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
+                return [Reply(text=texts.SUGGEST, buttons=rows(*buttons))]
+            case Kind.GLOSSARY:
+                assert decision.term is not None
+                return [self.term_reply(decision.term, log_id)]
+            case Kind.PASSAGE:
+                assert decision.passage is not None
+                passage = decision.passage.passage
+                body = (f"{texts.PASSAGE.format(title=esc(passage.document_title))}\n\n"
+                        f"<b>{esc(passage.heading)}</b>\n{esc(passage.text)}\n\n"
+                        f"{texts.ANSWER_SOURCE.format(source=esc(passage.source))}")
+                return [Reply(text=body, buttons=self._feedback_rows(log_id))]
+            case Kind.SMALLTALK:
+                return [self._smalltalk(decision.smalltalk)]
+            case Kind.EMPTY:
+                return [Reply(text=texts.EMPTY)]
+            case _:
+                return [Reply(text=texts.UNKNOWN, buttons=rows(
+                    Button(label=texts.ASK_TEAM_BUTTON, data=f"team:{log_id}"),
+                    Button(label=texts.REPHRASE_BUTTON, data="rephrase"),
+                ))]
+
+    def _smalltalk(self, kind: Smalltalk | None) -> Reply:
+        if kind == Smalltalk.THANKS:
+            return Reply(text=texts.THANKS)
+        if kind == Smalltalk.BYE:
+            return Reply(text=texts.BYE)
+        if kind == Smalltalk.HELP:
+            return Reply(text=self.help_text())
+        return Reply(text=texts.GREETING)
+
+    # --- rendering entries -----------------------------------------------------------------
+
+    def _feedback_rows(self, log_id: int | None) -> tuple[tuple[Button, ...], ...]:
+        if log_id is None:
+            return ()
+        return ((Button(label=texts.USEFUL_BUTTON, data=f"fb:{log_id}:1"),
+                 Button(label=texts.NOT_USEFUL_BUTTON, data=f"fb:{log_id}:0")),)
+
+    def entry_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
+        text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.answer)}\n\n"
+                f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
+        buttons: list[tuple[Button, ...]] = []
+        if entry.more:
+            buttons.append((Button(label=texts.MORE_BUTTON, data=f"more:{entry.id}"),))
+        for related_id in entry.related[:3]:
+            related = self.answerer.kb.entry(related_id)
+            if related is not None:
+                buttons.append((Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),))
+        buttons.extend(self._feedback_rows(log_id))
+        return Reply(text=text, buttons=tuple(buttons))
+
+    def term_reply(self, term: GlossaryTerm, log_id: int | None) -> Reply:
+        text = texts.GLOSSARY.format(term=esc(term.term), meaning=esc(term.meaning),
+                                     definition=esc(term.definition), source=esc(term.source))
+        return Reply(text=text, buttons=self._feedback_rows(log_id))
+
+    # --- buttons and commands --------------------------------------------------------------
+
+    def _show_entry_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        entry = self.answerer.kb.entry(args[0]) if args else None
+        if entry is None:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        log_id = self._log_choice(sender, entry, args[1] if len(args) > 1 else None)
+        return [self.entry_reply(entry, log_id)]
+
+    def _log_choice(self, sender: Sender, entry: FaqEntry, log_arg: str | None) -> int | None:
+        """A suggestion chosen: the original question now points at the entry (learning signal)."""
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            row = session.get(QuestionLog, int(log_arg)) if log_arg and log_arg.isdigit() else None
+            if row is None or row.member_id != member.id:
+                row = QuestionLog(member_id=member.id, text=None, decision="browse", entry_id=entry.id,
+                                  score=100.0, created_at=self.clock.now())
+            else:
+                row.entry_id = entry.id
+            session.add(row)
+            session.commit()
+            return row.id
+
+    def _more_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        entry = self.answerer.kb.entry(args[0]) if args else None
+        if entry is None or not entry.more:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        return [Reply(text=f"<b>{texts.MORE_BUTTON[2:]}</b> : {esc(entry.question)}\n\n"
+                           f"{esc(entry.more)}")]
+
+    def owned_log(self, sender: Sender, log_arg: str) -> QuestionLog | None:
+        """The logged question named by a button, only if it belongs to whoever pressed it."""
+        if not log_arg.isdigit():
+            return None
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            session.commit()
+            row = session.get(QuestionLog, int(log_arg))
+            return row if row is not None and row.member_id == member.id else None
+
+    def _feedback_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        if len(args) != 2 or args[1] not in ("0", "1"):
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        row = self.owned_log(sender, args[0])
+        if row is None:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        with self.db.session() as session:
+            stored = session.get(QuestionLog, row.id)
+            assert stored is not None
+            stored.feedback = 1 if args[1] == "1" else -1
+            session.add(stored)
+            session.commit()
+        if args[1] == "1":
+            return [Reply(text=texts.FEEDBACK_THANKS_UP)]
+        return [Reply(text=texts.FEEDBACK_THANKS_DOWN, buttons=rows(
+            Button(label=texts.ASK_TEAM_BUTTON, data=f"team:{row.id}:fb"),
+            Button(label=texts.REPHRASE_BUTTON, data="rephrase"),
+        ))]
+
+    def _team_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        row = self.owned_log(sender, args[0]) if args else None
+        if row is None or row.id is None:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        return self.ask_team(sender, row.id)
+
+    def _note_for_team(self, sender: Sender, log_id: int) -> list[Reply]:
+        with self.db.session() as session:
+            row = session.get(QuestionLog, log_id)
+            if row is not None and row.decision not in ("unknown", "escalated"):
+                row.decision = "escalated"
+                session.add(row)
+                session.commit()
+        contact = self.answerer.kb.contact("crpv") or (self.answerer.kb.contacts[0]
+                                                             if self.answerer.kb.contacts else None)
+        how = ""
+        if contact is not None and (contact.phone or contact.email):
+            parts = [p for p in (contact.phone and f"au {contact.phone}", contact.email and f"à {contact.email}") if p]
+            how = "Pour une réponse rapide, vous pouvez aussi joindre l'équipe " + " ou ".join(parts) + "."
+        return [Reply(text=texts.QUESTION_NOTED.format(centre=esc(self.centre), contact=esc(how)))]
+
+    def glossary_command(self, sender: Sender, args: str) -> list[Reply]:
+        name = args.strip()
+        if not name:
+            return [Reply(text=texts.GLOSSARY_USAGE)]
+        kb = self.answerer.kb
+        term = kb.term(name) or next((t for t in kb.glossary if fold(name) in
+                                      {fold(s) for s in (t.term, t.meaning, *t.synonyms)}), None)
+        if term is not None:
+            return [self.term_reply(term, None)]
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(fold(name), {t.term: fold(t.term) for t in kb.glossary}, scorer=fuzz.ratio,
+                                score_cutoff=60, limit=3)
+        suggestion = texts.GLOSSARY_SUGGEST.format(terms=" ou ".join(esc(c[2]) for c in close)) if close else ""
+        return [Reply(text=texts.GLOSSARY_UNKNOWN.format(term=esc(short(name, 40)), suggestion=suggestion))]

@@ -1,0 +1,62 @@
+"""Every sentence the hotline says, in one place: plain French, friendly, with « vous »."""
+
+from __future__ import annotations
+
+WELCOME = (
+    "Bonjour et bienvenue sur la hotline des conseils citoyens de {centre} ! 👋\n\n"
+    "Posez-moi votre question avec vos mots, comme dans un SMS. Par exemple :\n"
+    "• « C'est quoi un conseil citoyen ? »\n"
+    "• « Comment préparer un comité de pilotage ? »\n"
+    "• « C'est quand le prochain interconseil ? »\n\n"
+    "Si je ne sais pas, je vous le dis, et votre question peut être transmise à l'équipe."
+)
+HELP = (
+    "<b>Comment m'utiliser</b>\n\n"
+    "Écrivez simplement votre question. Je réponds tout de suite à partir des fiches de {centre}.\n"
+    "Si je ne suis pas sûr, je vous propose des questions proches. Si je ne sais pas, je peux transmettre "
+    "votre question à l'équipe.\n\n"
+    "<b>Les commandes</b>\n{commands}"
+)
+GREETING = "Bonjour ! 😊 Quelle est votre question ? Écrivez-la avec vos mots."
+THANKS = "Avec plaisir ! N'hésitez pas si vous avez une autre question."
+BYE = "Au revoir, et bonne continuation au conseil citoyen ! 👋"
+EMPTY = (
+    "Je n'ai pas trouvé de mots dans votre message. 🙂 Écrivez votre question en quelques mots, "
+    "par exemple : « c'est quoi un QPV ? »"
+)
+TOO_LONG = "Votre message est très long : j'ai lu le début. Pour une réponse précise, posez une question à la fois."
+UNSUPPORTED = {
+    "photo": "Merci pour la photo ! Je ne sais lire que du texte : pouvez-vous écrire votre question ?",
+    "voice": "Je ne peux pas écouter les messages vocaux. Pouvez-vous écrire votre question en quelques mots ?",
+    "sticker": "😊 Joli ! Pour que je vous aide, écrivez votre question en quelques mots.",
+    "location": "Merci. Je ne sais pas utiliser une position : écrivez plutôt le nom de votre quartier ou de votre ville.",
+    "document": "Je ne peux pas lire les fichiers. Écrivez votre question en quelques mots, je vous réponds.",
+    "other": "Je ne sais lire que du texte. Écrivez votre question en quelques mots, je vous réponds.",
+}
+UNKNOWN_COMMAND = "Je ne connais pas la commande « /{name} ». Tapez /aide pour voir ce que je sais faire."
+STAFF_ONLY = "Cette commande est réservée à l'équipe du centre de ressources."
+EXPIRED_BUTTON = "Ce bouton n'est plus valable. Posez à nouveau votre question, je vous réponds."
+
+ANSWER_SOURCE = "<i>Source : {source}</i>"
+MORE_BUTTON = "📖 En savoir plus"
+USEFUL_BUTTON = "👍 Utile"
+NOT_USEFUL_BUTTON = "👎 Pas utile"
+SUGGEST = "Je ne suis pas sûr d'avoir bien compris. Vouliez-vous dire :"
+NONE_OF_THESE = "Aucune de ces questions"
+UNKNOWN = (
+    "Je ne connais pas la réponse à cette question, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même."
+)
+ASK_TEAM_BUTTON = "✉️ Poser la question à l'équipe"
+REPHRASE_BUTTON = "✏️ Reformuler"
+REPHRASE = "D'accord : écrivez votre question autrement, avec d'autres mots. Un ou deux mots-clés suffisent parfois."
+PASSAGE = "Je n'ai pas de réponse toute prête, mais cet extrait de la fiche « {title} » devrait vous aider :"
+GLOSSARY = "<b>{term}</b> : {meaning}\n\n{definition}\n\n<i>Source : {source}</i>"
+GLOSSARY_USAGE = "Écrivez un sigle après la commande, par exemple : /glossaire QPV"
+GLOSSARY_UNKNOWN = "Je ne connais pas le sigle « {term} ». {suggestion}Vous pouvez aussi me poser la question avec vos mots."
+GLOSSARY_SUGGEST = "Vouliez-vous dire {terms} ? "
+FEEDBACK_THANKS_UP = "Merci pour votre retour ! 👍"
+FEEDBACK_THANKS_DOWN = "Merci de me le dire. Voulez-vous que l'équipe vous réponde directement ?"
+QUESTION_NOTED = (
+    "Votre question est notée pour l'équipe de {centre}. {contact}"
+)

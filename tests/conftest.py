@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import App, build_app
+from bot.channels.telegram.adapter import build_application
+from bot.clock import ManualClock
+from bot.config import Settings, load_settings
+from tests.support.databases import Database, create_postgres_database, drop_postgres_database, postgres_available
+from tests.support.telegram import Members, RecordingRequest
+
+FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
+SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
+STAFF_CHAT = -1001234567890
+STAFF_USER = 4242
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(knowledge: Path = FIXTURE_KNOWLEDGE, extra: str = "", env: dict[str, str] | None = None,
+             database_url: str | None = None) -> Settings:
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[database]\nurl = "{database_url or "sqlite:///" + str(tmp_path / "hotline.db")}"\n'
+            f'[knowledge]\ndir = "{knowledge}"\n'
+            f"[telegram]\nstaff_chat_id = {STAFF_CHAT}\nstaff_ids = [{STAFF_USER}]\n{extra}\n",
+            encoding="utf-8",
+        )
+        return load_settings(config, env={"TELEGRAM_BOT_TOKEN": TOKEN, **(env or {})})
+
+    return make
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+def app(settings: Settings, clock: ManualClock) -> App:
+    return build_app(settings, clock=clock)
+
+
+@dataclass
+class TelegramHarness:
+    app: App
+    application: Application[Any, Any, Any, Any, Any, Any]
+    api: RecordingRequest
+    members: Members
+
+
+@pytest.fixture
+async def telegram(app: App) -> AsyncIterator[TelegramHarness]:
+    api = RecordingRequest()
+    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False)
+    await application.initialize()
+    await application.post_init(application)  # type: ignore[misc]
+    api.calls.clear()
+    try:
+        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
+    finally:
+        await application.shutdown()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A real, empty database of each kind (PostgreSQL only when TEST_DATABASE_URL is set)."""
+    if request.param == "sqlite":
+        yield Database("sqlite", f"sqlite:///{tmp_path / 'stairway.db'}")
+        return
+    if not postgres_available():
+        if os.environ.get("HOTLINE_REQUIRE_POSTGRES"):
+            pytest.fail("HOTLINE_REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not")
+        pytest.skip("PostgreSQL: set TEST_DATABASE_URL to run (CI does)")
+    url, name = create_postgres_database()
+    try:
+        yield Database("postgres", url)
+    finally:
+        drop_postgres_database(name)

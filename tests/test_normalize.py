@@ -1,0 +1,39 @@
+"""French as members write it becomes the same tokens as French as the FAQ writes it."""
+
+from __future__ import annotations
+
+from bot.answering.normalize import Normalizer, fold, words
+
+
+def test_fold_removes_case_accents_and_ligatures() -> None:
+    assert fold("Comité ŒUVRE Élu") == "comite oeuvre elu"
+
+
+def test_elisions_are_split() -> None:
+    assert words("l'interconseil d'hiver qu'on aime") == ["l", "interconseil", "d", "hiver", "qu", "on", "aime"]
+
+
+def test_sms_spellings_are_spelled_out() -> None:
+    assert words("koi pr ki cmt jsp") == ["quoi", "pour", "qui", "comment", "je", "ne", "sais", "pas"]
+
+
+def test_idioms_for_what_is_become_one_token() -> None:
+    normalizer = Normalizer({}, [])
+    assert normalizer.analyze("Qu'est-ce que le copil ?").tokens == normalizer.analyze("c'est quoi le copil").tokens
+
+
+def test_glossary_phrases_become_one_token_even_in_the_plural() -> None:
+    normalizer = Normalizer({"qpv": ["quartier prioritaire"]}, [])
+    assert normalizer.analyze("les quartiers prioritaires").tokens == ("qpv",)
+    assert normalizer.analyze("QPV").tokens == ("qpv",)
+
+
+def test_typos_are_corrected_against_the_known_vocabulary() -> None:
+    normalizer = Normalizer({}, ["interconseil", "renouvellement"])
+    assert normalizer.analyze("interconseill").tokens == normalizer.analyze("interconseil").tokens
+    assert normalizer.analyze("renouvelement").tokens == normalizer.analyze("renouvellement").tokens
+
+
+def test_short_or_unknown_words_are_left_alone() -> None:
+    normalizer = Normalizer({}, ["interconseil"])
+    assert normalizer.correct("meteo") == "meteo"

@@ -1,0 +1,34 @@
+"""The terminal chat: the same hotline, buttons as numbered choices."""
+
+from __future__ import annotations
+
+import io
+
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+
+
+def test_a_question_in_the_terminal_shows_the_answer_and_numbered_buttons(app: App) -> None:
+    chat = TerminalChat(app.hotline)
+    shown = chat.render(chat.handle("c'est koi un conseil citoyen"))
+    assert "Qu'est-ce qu'un conseil citoyen ?" in shown
+    assert "<b>" not in shown
+    assert "[1] 📖 En savoir plus" in shown
+
+
+def test_typing_a_number_presses_the_button(app: App) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("1"))
+    assert "article 7" in shown
+
+
+def test_the_chat_loop_greets_answers_and_quits(app: App) -> None:
+    out = io.StringIO()
+    TerminalChat(app.hotline).run(io.StringIO("c'est koi un conseil citoyen\nquel temps fera-t-il demain\n/quitter\n"),
+                                  out)
+    text = out.getvalue()
+    assert "bienvenue" in text
+    assert "Un conseil citoyen réunit" in text
+    assert "Je ne connais pas la réponse" in text
+    assert text.rstrip().endswith("Au revoir !")
