@@ -11,8 +11,10 @@ from bot.config import Settings
 from bot.core.faq import FaqService
 from bot.core.hotline import Hotline
 from bot.core.router import Router
+from bot.delivery.service import Delivery
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
+from bot.scheduling import Jobs
 from bot.storage.db import Database, make_engine
 from bot.storage.migrate import upgrade
 
@@ -27,6 +29,8 @@ class App:
     router: Router
     faq: FaqService
     hotline: Hotline
+    jobs: Jobs
+    delivery: Delivery
 
 
 def configure_logging(level: str) -> None:
@@ -47,6 +51,8 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     kb = knowledge or load_knowledge(settings.knowledge_dir)
     answerer = Answerer(kb, settings.answering)
     router = Router()
+    jobs = Jobs()
+    delivery = Delivery(db=db, clock=clock, jobs=jobs)
     hotline_ref: list[Hotline] = []
     faq = FaqService(db=db, answerer=answerer, clock=clock, centre=settings.centre_name,
                      help_text=lambda: hotline_ref[0].help_text())
@@ -57,4 +63,4 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     hotline_ref.append(hotline)
     faq.register(router)
     return App(settings=settings, clock=clock, db=db, knowledge=kb, answerer=answerer, router=router, faq=faq,
-               hotline=hotline)
+               hotline=hotline, jobs=jobs, delivery=delivery)

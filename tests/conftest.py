@@ -66,7 +66,8 @@ class TelegramHarness:
 @pytest.fixture
 async def telegram(app: App) -> AsyncIterator[TelegramHarness]:
     api = RecordingRequest()
-    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False)
+    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
+                                    start_jobs=False)
     await application.initialize()
     await application.post_init(application)  # type: ignore[misc]
     api.calls.clear()

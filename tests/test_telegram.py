@@ -22,7 +22,7 @@ async def test_the_command_menu_is_registered_at_start_up(app: object) -> None:
     from tests.support.telegram import RecordingRequest
 
     api = RecordingRequest()
-    application = build_application(app, request=api, rate_limit=False)  # type: ignore[arg-type]
+    application = build_application(app, request=api, rate_limit=False, start_jobs=False)  # type: ignore[arg-type]
     await application.initialize()
     await application.post_init(application)  # type: ignore[misc]
     await application.shutdown()

@@ -34,6 +34,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -145,7 +146,13 @@ class TelegramChannel:
                     text="Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
                          "dans quelques minutes.")
 
+    async def after_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        self.app.delivery.wake()  # messages queued while handling this update go out now
+
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        from bot.channels.telegram.transport import TelegramTransport
+
+        self.app.delivery.attach(TelegramTransport(application.bot))
         hotline = self.app.hotline
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in hotline.menu()],
                                               scope=BotCommandScopeDefault())
@@ -158,14 +165,27 @@ class TelegramChannel:
                 log.warning("could not set the staff chat's command menu (is the bot in the group?)")
 
 
+async def _start_jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    channel: TelegramChannel = application.bot_data["channel"]
+    await channel.post_init(application)
+    channel.app.jobs.start(channel.app.settings.timezone)
+
+
+async def _stop_jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    channel: TelegramChannel = application.bot_data["channel"]
+    channel.app.jobs.stop()
+
+
 def build_application(app: App, *, request: BaseRequest | None = None,
-                      get_updates_request: BaseRequest | None = None,
-                      rate_limit: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
+                      get_updates_request: BaseRequest | None = None, rate_limit: bool = True,
+                      start_jobs: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
     settings = app.settings.telegram
     if settings.token is None:
         raise ValueError("no Telegram token")
     channel = TelegramChannel(app)
-    builder = ApplicationBuilder().token(settings.token).post_init(channel.post_init)
+    builder = ApplicationBuilder().token(settings.token)
+    builder = (builder.post_init(_start_jobs).post_shutdown(_stop_jobs) if start_jobs
+               else builder.post_init(channel.post_init))
     if settings.api_base_url:
         base = settings.api_base_url.rstrip("/")
         builder = builder.base_url(base if base.endswith("/bot") else base + "/bot").base_file_url(
@@ -175,12 +195,14 @@ def build_application(app: App, *, request: BaseRequest | None = None,
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Replies to members are throttled here; the dispatcher handles 429s itself (max_retries=0).
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data["channel"] = channel
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, channel.on_command))
     application.add_handler(CallbackQueryHandler(channel.on_button))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))
     application.add_handler(MessageHandler(NEW_MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
+    application.add_handler(TypeHandler(Update, channel.after_update), group=1)
     application.add_error_handler(channel.on_error)
     return application

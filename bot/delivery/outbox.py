@@ -1,0 +1,86 @@
+"""Queueing messages for the dispatcher, inside the caller's unit of work (the caller commits)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from bot.core.replies import Attachment, Button, Reply
+from bot.storage.models import Outbound
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutboundMessage:
+    """What a transport sends: one row of the outbox, decoded."""
+
+    id: int
+    chat_id: str
+    text: str
+    buttons: tuple[tuple[Button, ...], ...]
+    attachment: Attachment | None
+    reply_to: str | None
+
+
+def encode_buttons(buttons: tuple[tuple[Button, ...], ...]) -> str | None:
+    if not buttons:
+        return None
+    return json.dumps([[{"label": b.label, "data": b.data, "url": b.url} for b in row] for row in buttons],
+                      ensure_ascii=False)
+
+
+def decode(row: Outbound) -> OutboundMessage:
+    assert row.id is not None
+    buttons = tuple(
+        tuple(Button(label=b["label"], data=b.get("data") or "", url=b.get("url")) for b in raw_row)
+        for raw_row in json.loads(row.buttons or "[]")
+    )
+    attachment = (Attachment(filename=row.attachment_name or "fichier", content=row.attachment)
+                  if row.attachment is not None else None)
+    return OutboundMessage(id=row.id, chat_id=row.chat_id, text=row.text, buttons=buttons, attachment=attachment,
+                           reply_to=row.reply_to)
+
+
+def enqueue(session: Session, reply: Reply, *, chat_id: str, purpose: str, now: datetime,
+            not_before: datetime | None = None, ref: str | None = None, dedupe_key: str | None = None,
+            reply_to: str | None = None, channel: str = "telegram") -> Outbound:
+    """Queue `reply` for `chat_id`. With a `dedupe_key`, queueing twice keeps the first row only."""
+    if dedupe_key is not None:
+        existing = session.exec(select(Outbound).where(Outbound.dedupe_key == dedupe_key)).first()
+        if existing is not None:
+            return existing
+    row = Outbound(
+        channel=channel, chat_id=chat_id, text=reply.text, buttons=encode_buttons(reply.buttons),
+        attachment_name=reply.attachment.filename if reply.attachment else None,
+        attachment=reply.attachment.content if reply.attachment else None,
+        reply_to=reply_to, purpose=purpose, ref=ref, dedupe_key=dedupe_key,
+        not_before=not_before or now, created_at=now,
+    )
+    if dedupe_key is None:
+        session.add(row)
+        session.flush()
+        return row
+    try:  # another worker may queue the same key at the same moment: the unique index decides
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        existing = session.exec(select(Outbound).where(Outbound.dedupe_key == dedupe_key)).first()
+        assert existing is not None
+        return existing
+    return row
+
+
+def cancel(session: Session, *, ref: str, purpose: str | None = None) -> int:
+    """Withdraw messages not sent yet (e.g. the reminders of a cancelled registration)."""
+    query = select(Outbound).where(Outbound.ref == ref, Outbound.status == "pending")
+    if purpose is not None:
+        query = query.where(Outbound.purpose == purpose)
+    rows = list(session.exec(query))
+    for row in rows:
+        row.status = "cancelled"
+        session.add(row)
+    return len(rows)
