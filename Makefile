@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ and make):
 #   make chat   — installs, then opens the hotline's terminal chat on the shipped knowledge and SQLite
 #   make test   — installs, then runs ruff, mypy and the tests
+#   make bench  — installs the benchmark extras, prints every table and writes bench/RESULTS.md
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -23,8 +24,15 @@ check: $(STAMP)
 	$(VENV)/bin/hotline knowledge check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bot tests
+	$(VENV)/bin/ruff check bot tests bench
 	$(VENV)/bin/mypy
 
 test: lint
 	$(VENV)/bin/pytest
+
+$(VENV)/.bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,bench,embeddings]"
+	touch $(VENV)/.bench
+
+bench: $(VENV)/.bench
+	$(PY) -m bench.run

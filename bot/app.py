@@ -12,6 +12,9 @@ from bot.core.faq import FaqService
 from bot.core.hotline import Hotline
 from bot.core.router import Router
 from bot.delivery.service import Delivery
+from bot.desk.service import Desk
+from bot.events.context import EventContext
+from bot.events.feature import EventsFeature
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.scheduling import Jobs
@@ -31,6 +34,8 @@ class App:
     hotline: Hotline
     jobs: Jobs
     delivery: Delivery
+    desk: Desk
+    events: EventsFeature
 
 
 def configure_logging(level: str) -> None:
@@ -62,5 +67,16 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
                       and int(sender.user_id) in settings.telegram.staff_ids)
     hotline_ref.append(hotline)
     faq.register(router)
-    return App(settings=settings, clock=clock, db=db, knowledge=kb, answerer=answerer, router=router, faq=faq,
-               hotline=hotline, jobs=jobs, delivery=delivery)
+    # Events: the programme (synced from knowledge/events.yaml at each start), registrations, reminders.
+    events = EventsFeature(EventContext(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake),
+                           faq=faq, is_staff=lambda sender: hotline.is_staff(sender))
+    events.register(router, jobs)
+    events.sync(kb.events)
+    # The staff desk: tickets, staff replies, the learning loop (it may rebuild the answerer at once).
+    desk = Desk.build(settings=settings, db=db, clock=clock, faq=faq, knowledge=kb, wake=delivery.wake)
+    desk.register(router, jobs)
+    hotline.is_staff = desk.staff
+    app = App(settings=settings, clock=clock, db=db, knowledge=kb, answerer=faq.answerer, router=router, faq=faq,
+              hotline=hotline, jobs=jobs, delivery=delivery, desk=desk, events=events)
+    desk.learning.listeners.append(lambda rebuilt: setattr(app, "answerer", rebuilt))
+    return app

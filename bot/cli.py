@@ -24,7 +24,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="fichier de configuration (défaut : config.toml)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="lancer le bot Telegram (long polling)")
-    commands.add_parser("chat", help="discuter avec la hotline dans le terminal")
+    chat = commands.add_parser("chat", help="discuter avec la hotline dans le terminal")
+    chat.add_argument("--now", help="temps simulé à partir de cette date (AAAA-MM-JJTHH:MM, heure de Paris) ; "
+                                    "/avancer 2h fait avancer le temps")
+    chat.add_argument("--staff", action="store_true",
+                      help="jouer aussi l'équipe : les questions transmises et les commandes de l'équipe ici même")
+    commands.add_parser("stats", help="les statistiques de la hotline (questions, taux, délais, questions sans réponse)")
+    export = commands.add_parser("export", help="les inscrits d'un événement en CSV")
+    export.add_argument("event", help="identifiant de l'événement (ex. : interconseil-2026-t1) ou son numéro")
+    export.add_argument("-o", "--output", type=Path, help="fichier à écrire (défaut : la sortie standard)")
     ask = commands.add_parser("ask", help="poser une question (sans argument : une par ligne sur l'entrée)")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="sortie JSON")
@@ -36,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     knowledge = commands.add_parser("knowledge", help="base de connaissances")
     knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", required=True)
     knowledge_commands.add_parser("check", help="vérifier les fichiers de knowledge/")
+    knowledge_commands.add_parser("export", help="écrire dans knowledge/ ce que l'équipe a appris à la hotline")
     return parser
 
 
@@ -62,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "knowledge" and args.knowledge_command == "export":
+        from bot.desk.cli import knowledge_export
+
+        return knowledge_export(settings)
     if args.command == "knowledge":
         return _knowledge_check(settings)
     if args.command == "db":
@@ -84,11 +97,28 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.command == "ask":
         return _ask(build_app(settings), args)
+    if args.command == "stats":
+        from bot.channels.render import plain
+
+        print(plain(build_app(settings).desk.stats_text()))
+        return 0
     if args.command == "chat":
         from bot.channels.terminal import TerminalChat
+        from bot.events.terminal import attach_terminal, simulated_clock
 
-        TerminalChat(build_app(settings).hotline).run()
+        app = build_app(settings, clock=simulated_clock(args.now, settings.timezone) if args.now else None)
+        chat = TerminalChat(app.hotline)
+        transport = attach_terminal(app, chat)
+        if args.staff:
+            from bot.desk.terminal import attach_staff_terminal
+
+            attach_staff_terminal(app, chat, transport)
+        chat.run()
         return 0
+    if args.command == "export":
+        from bot.events.export import export_cli
+
+        return export_cli(build_app(settings), args.event, args.output)
     if args.command == "run":
         from bot.channels.telegram.adapter import build_application
 

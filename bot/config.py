@@ -73,6 +73,8 @@ class DeskSettings:
     opening_end_hour: int
     unanswered_alert_hours: int
     digest_hour: int
+    minutes_per_ticket: int  # working time the staff need per open question (waiting-time estimate)
+    auto_ticket: bool  # an unknown question goes to the staff at once (False: the member taps to send it)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -267,6 +269,8 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         opening_end_hour=desk.integer("opening_end_hour", 17, 1, 24),
         unanswered_alert_hours=desk.integer("unanswered_alert_hours", 16, 1),
         digest_hour=desk.integer("digest_hour", 9, 0, 23),
+        minutes_per_ticket=desk.integer("minutes_per_ticket", 30, 1, 480),
+        auto_ticket=desk.flag("auto_ticket", False),
     )
     if dsk.opening_end_hour <= dsk.opening_start_hour:
         raise ConfigError("desk.opening_end_hour", "une heure après desk.opening_start_hour", dsk.opening_end_hour)

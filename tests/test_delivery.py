@@ -47,6 +47,14 @@ class ScriptedTransport(MemoryTransport):
         return await super().send(message)
 
 
+class SlowTransport(MemoryTransport):
+    """Telegram answers in about a millisecond: enough for two workers to interleave."""
+
+    async def send(self, message: OutboundMessage) -> str | None:
+        await asyncio.sleep(0.001)
+        return await super().send(message)
+
+
 def dispatcher(db: Db, transport: MemoryTransport, clock: ManualClock) -> Dispatcher:
     async def sleep(seconds: float) -> None:
         clock.advance(timedelta(seconds=seconds))
@@ -184,11 +192,13 @@ async def test_a_message_left_in_flight_by_a_crash_is_sent_again_once(db: Db, cl
 def test_two_dispatchers_on_one_database_never_send_the_same_message(db: Db, clock: ManualClock) -> None:
     for n in range(200):
         queue(db, clock, chat_id=str(7000 + n), text=f"m{n}")
-    transports = [MemoryTransport(), MemoryTransport()]
+    transports = [SlowTransport(), SlowTransport()]
+    start_together = threading.Barrier(2)
 
     def work(transport: MemoryTransport) -> None:
         sender = Dispatcher(db=db, transport=transport, clock=clock, monotonic=lambda: 0.0,
                             sleep=lambda s: asyncio.sleep(0))
+        start_together.wait()
         for _ in range(40):
             asyncio.run(sender.run_once(limit=7))
 

@@ -75,6 +75,9 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Verbs whose every form carries no meaning for matching ("pourrais", "voulons", "fais"…).
+LEMMA_STOPWORDS: frozenset[str] = frozenset({"etre", "avoir", "pouvoir", "vouloir", "savoir", "falloir", "faire"})
+
 # Words that, alone, make a message small talk (accent-free, after SMS mapping).
 GREETINGS = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "hi", "yo", "cc", "bonjours",
                        "bjour", "slt", "wesh"})

@@ -1,17 +1,23 @@
 """Ranks FAQ entries (and document passages) against a question.
 
-Each entry is compared through its question and each alternate phrasing; the entry keeps its
-best phrasing's score (0–100). The score blends an IDF-weighted token overlap, which says how much
-of the question the phrasing explains and the other way round, with a rapidfuzz similarity of the
-normalised strings, which forgives what normalisation missed. An inverted index keeps the work
-proportional to the phrasings that share a token with the question, not to the size of the base.
+An entry's score (0–100) weighs three kinds of evidence, all in the normaliser's token space
+(glossary terms and synonyms already folded, typos already corrected):
+- its best phrasing (the question or an alternate): an IDF-weighted overlap that says how much of the
+  question the phrasing explains and the other way round, blended with a rapidfuzz similarity of the
+  normalised strings that forgives what normalisation missed;
+- its vocabulary: how much of the question the words of all its phrasings and tags explain together
+  (a member's words are often spread over several alternates);
+- its answer: how much of the question the answer's own words explain (members ask with the words
+  the answer uses, not always those of the question).
+Inverted indexes keep the work proportional to the entries that share a token with the question.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -19,7 +25,15 @@ from rapidfuzz import fuzz
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
 
-OVERLAP_WEIGHT = 0.75  # the rest is rapidfuzz's share
+OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's share
+RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
+
+
+@dataclass(frozen=True, kw_only=True)
+class Weights:
+    phrasing: float = 0.6
+    vocabulary: float = 0.2
+    answer: float = 0.2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,14 +57,45 @@ class _Phrasing:
     joined: str
 
 
+class _Field:
+    """One bag of tokens per document, with IDF and postings: "how much of the question does it explain"."""
+
+    def __init__(self, bags: Sequence[Iterable[str]]) -> None:
+        self.bags = [frozenset(bag) for bag in bags]
+        df: dict[str, int] = defaultdict(int)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, bag in enumerate(self.bags):
+            for token in bag:
+                df[token] += 1
+                self.postings[token].append(index)
+        n = max(len(self.bags), 1)
+        self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
+
+    def weight(self, token: str) -> float:
+        return self.idf.get(token, self.unknown_idf)
+
+    def recall(self, query: frozenset[str]) -> dict[int, float]:
+        total = sum(self.weight(t) for t in query)
+        shared: dict[int, float] = defaultdict(float)
+        for token in query:
+            weight = self.weight(token)
+            for index in self.postings.get(token, ()):
+                shared[index] += weight
+        return {index: common / total for index, common in shared.items()}
+
+
 class Matcher:
-    def __init__(self, entries: Sequence[FaqEntry], passages: Sequence[Passage], normalizer: Normalizer) -> None:
+    def __init__(self, entries: Sequence[FaqEntry], passages: Sequence[Passage], normalizer: Normalizer,
+                 weights: Weights = Weights()) -> None:
         self.normalizer = normalizer
+        self.weights = weights
         self.entries = tuple(entries)
         self._phrasings: list[_Phrasing] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
-        entry_tokens: list[set[str]] = [set() for _ in self.entries]
+        vocabulary: list[set[str]] = [set() for _ in self.entries]
         for index, entry in enumerate(self.entries):
+            vocabulary[index].update(normalizer.analyze(" ".join(entry.tags).replace("-", " ")).tokens)
             for text in entry.phrasings:
                 tokens = normalizer.analyze(text).tokens
                 if not tokens:
@@ -59,33 +104,21 @@ class Matcher:
                 for token in phrasing.tokens:
                     self._postings[token].append(len(self._phrasings))
                 self._phrasings.append(phrasing)
-                entry_tokens[index].update(tokens)
-        # IDF over entries: a word all alternates of one entry repeat is still one document.
-        df: dict[str, int] = defaultdict(int)
-        for tokens_of_entry in entry_tokens:
-            for token in tokens_of_entry:
-                df[token] += 1
-        n = max(len(self.entries), 1)
-        self._idf = {token: math.log(1 + n / count) for token, count in df.items()}
-        self._unknown_idf = math.log(1 + n)  # a word no entry uses weighs like the rarest word
-        self._phrasing_weight = [sum(self._idf[t] for t in p.tokens) for p in self._phrasings]
+                vocabulary[index].update(tokens)
+        # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
+        self._vocabulary = _Field(vocabulary)
+        self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
+        self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
 
         self.passages = tuple(passages)
-        self._passage_tokens = [
-            frozenset(normalizer.analyze(f"{p.document_title} {p.heading} {p.text}").tokens) for p in self.passages
-        ]
-        self._passage_postings: dict[str, list[int]] = defaultdict(list)
-        for index, passage_tokens in enumerate(self._passage_tokens):
-            for token in passage_tokens:
-                self._passage_postings[token].append(index)
+        self._passage_field = _Field([
+            normalizer.analyze(f"{p.document_title} {p.heading} {p.text}").tokens for p in self.passages])
 
     def idf(self, token: str) -> float:
-        return self._idf.get(token, self._unknown_idf)
+        return self._vocabulary.weight(token)
 
-    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
-        query: frozenset[str] = frozenset(analysis.tokens)
-        if not query:
-            return []
+    def _phrasing_scores(self, query: frozenset[str]) -> dict[int, tuple[float, str]]:
+        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         query_weight = sum(self.idf(t) for t in query)
         joined = " ".join(sorted(query))
         shared: dict[int, float] = defaultdict(float)
@@ -93,33 +126,46 @@ class Matcher:
             weight = self.idf(token)
             for phrasing_index in self._postings.get(token, ()):
                 shared[phrasing_index] += weight
-        best: dict[int, tuple[float, str]] = {}
+        overlaps: list[tuple[float, int]] = []
         for phrasing_index, common in shared.items():
-            phrasing = self._phrasings[phrasing_index]
             recall = common / query_weight
             precision = common / self._phrasing_weight[phrasing_index]
-            overlap = 2 * recall * precision / (recall + precision)
+            overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
+        best: dict[int, tuple[float, str]] = {}
+        for overlap, phrasing_index in heapq.nlargest(RESCORED, overlaps):
+            phrasing = self._phrasings[phrasing_index]
             similarity = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
-            score = 100 * (OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity)
+            score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
             current = best.get(phrasing.entry_index)
             if current is None or score > current[0]:
                 best[phrasing.entry_index] = (score, phrasing.text)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-        return [Candidate(entry=self.entries[i], score=round(s, 1), phrasing=text) for i, (s, text) in ranked]
+        return best
+
+    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
+        query: frozenset[str] = frozenset(analysis.tokens)
+        if not query:
+            return []
+        w = self.weights
+        phrasings = self._phrasing_scores(query)
+        vocabulary = self._vocabulary.recall(query)
+        answers = self._answers.recall(query)
+        scores: list[tuple[float, int]] = []
+        for index in set(phrasings) | set(vocabulary) | set(answers):
+            phrasing_score = phrasings.get(index, (0.0, ""))[0]
+            total = w.phrasing * phrasing_score + w.vocabulary * vocabulary.get(index, 0.0) \
+                + w.answer * answers.get(index, 0.0)
+            scores.append((100 * total, index))
+        ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
+        return [Candidate(entry=self.entries[i], score=round(s, 1),
+                          phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
         query: frozenset[str] = frozenset(analysis.tokens)
         if len(query) < 2:
             return None
-        query_weight = sum(self.idf(t) for t in query)
-        shared: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for token in query:
-            for index in self._passage_postings.get(token, ()):
-                shared[index] += self.idf(token)
-                matched[index] += 1
-        hits = [(100 * common / query_weight, i) for i, common in shared.items() if matched[i] >= 2]
+        hits = [(100 * recall, index) for index, recall in self._passage_field.recall(query).items()
+                if len(query & self._passage_field.bags[index]) >= 2]
         if not hits:
             return None
         score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))

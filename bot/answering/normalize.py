@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-from bot.answering.french import IDIOMS, SMS, STOPWORDS
+from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
 
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
 _NON_WORD = re.compile(r"[^\w]+|_")
@@ -41,9 +42,30 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def french_lemmas() -> dict[str, str]:
+    """Accent-free French word → accent-free lemma, from simplemma's dictionary (loaded once, ~1 s).
+
+    Members rarely type accents, so the map is keyed on folded forms: "reunions" → "reunion",
+    "rejoint" → "rejoindre", "abandonnes" → "abandonner". It also tells which words are real French
+    words, which the typo corrector must leave alone ("endroit" is not a typo of "droit")."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    lemmas: dict[str, str] = {}
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("fr").items():
+        lemmas.setdefault(fold(form), fold(lemma))
+    return lemmas
+
+
+def lemma(word: str) -> str:
+    return french_lemmas().get(word, word)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word)) if len(word) > 3 and not word.isdigit() else word
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return str(_STEMMER.stemWord(lemma(word)))
 
 
 def slug(phrase: str) -> str:
@@ -90,21 +112,28 @@ class Normalizer:
                     self._phrases.setdefault(key, canonical)
         self._longest = max((len(k) for k in self._phrases), default=1)
         self._vocabulary = frozenset(w for w in vocabulary if w)
-        self._vocabulary_list = sorted(self._vocabulary)
+        self._by_initial: dict[str, list[str]] = {}
+        for known in sorted(self._vocabulary):
+            self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
 
     @staticmethod
     def _key(seq: Iterable[str]) -> tuple[str, ...]:
-        return tuple(stem(w) for w in seq if w not in STOPWORDS)
+        return tuple(stem(w) for w in seq if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)
 
     def correct(self, word: str) -> str:
-        """A word the knowledge base does not know, replaced by its closest known spelling."""
-        if word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha():
+        """A word the knowledge base does not know, replaced by a known spelling one typo away (two for long
+        words). The first letter must match: typos rarely hit it, and real words that merely look alike
+        ("endroit" / "droit") mostly differ there or by more than one edit."""
+        if (word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha()
+                or word in french_lemmas()):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        best = process.extractOne(word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=80)
+        budget = 1 if len(word) < 9 else 2
+        candidates = self._by_initial.get(word[0], ())
+        best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
         fixed = best[0] if best else word
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
@@ -113,7 +142,7 @@ class Normalizer:
     def analyze(self, text: str) -> Analysis:
         raw = words(text)
         corrected = _replace_idioms([self.correct(w) for w in raw])
-        kept = [w for w in corrected if w not in STOPWORDS]
+        kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []
         i = 0

@@ -149,7 +149,7 @@ class Dispatcher:
         try:
             external_id = await self.transport.send(decode(row))
         except RetryLater as exc:
-            self.limiter.pause(exc.seconds)
+            self.limiter.refused(row.chat_id, exc.seconds)
             self._finish(row.id, status="pending", claimed_by=None, attempts=attempts,
                          not_before=self.clock.now() + timedelta(seconds=exc.seconds), error="429")
             return DispatchReport(deferred=1)

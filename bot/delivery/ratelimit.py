@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+GLOBAL_FLOOD_WINDOW = 2.0  # seconds
+GLOBAL_FLOOD_CHATS = 3  # distinct chats refused within the window: the bot as a whole is over its limit
+
 
 @dataclass(frozen=True, kw_only=True)
 class Limits:
@@ -23,6 +26,7 @@ class RateLimiter:
     limits: Limits = field(default_factory=Limits)
     _next_global: float = 0.0
     _next_chat: dict[str, float] = field(default_factory=dict)
+    _recent_refusals: list[tuple[float, str]] = field(default_factory=list)
 
     @staticmethod
     def is_group(chat_id: str) -> bool:
@@ -42,6 +46,12 @@ class RateLimiter:
         if len(self._next_chat) > 50_000:  # forget chats whose slot has long passed
             self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
 
-    def pause(self, seconds: float) -> None:
-        """Everybody waits (a 429 says the whole bot is over its limit)."""
-        self._next_global = max(self._next_global, self.monotonic() + seconds)
+    def refused(self, chat_id: str, seconds: float) -> None:
+        """A 429 for this chat: it waits `retry_after`. When several chats are refused within a couple of
+        seconds, the whole bot is over its limit, and everybody waits."""
+        now = self.monotonic()
+        self._next_chat[chat_id] = max(self._next_chat.get(chat_id, 0.0), now + seconds)
+        self._recent_refusals = [(t, c) for t, c in self._recent_refusals if now - t < GLOBAL_FLOOD_WINDOW]
+        self._recent_refusals.append((now, chat_id))
+        if len({c for _, c in self._recent_refusals}) >= GLOBAL_FLOOD_CHATS:
+            self._next_global = max(self._next_global, now + seconds)

@@ -67,3 +67,152 @@ class Outbound(SQLModel, table=True):
     sent_at: datetime | None = utc_column(nullable=True)
     external_id: str | None = Field(default=None, max_length=32)  # Telegram message id once sent
     error: str | None = Field(default=None, max_length=255)
+
+
+# --- desk: tickets to the staff, their threads, and what the staff taught the hotline
+
+
+class Ticket(SQLModel, table=True):
+    """A question handed to a person: new → taken (by whom) → answered → closed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True, ondelete="SET NULL")
+    question_log_id: int | None = Field(default=None, foreign_key="questionlog.id", index=True, ondelete="SET NULL")
+    channel: str = Field(max_length=16)  # where the member is, to relay the answers
+    chat_id: str = Field(max_length=64)
+    question: str | None = Field(default=None, sa_type=Text)  # None once erased
+    origin: str = Field(max_length=16)  # "button", "feedback", "auto"
+    status: str = Field(default="new", max_length=16, index=True)
+    taken_by: str | None = Field(default=None, max_length=128)  # staff display name
+    taken_by_id: str | None = Field(default=None, max_length=64)
+    answer: str | None = Field(default=None, sa_type=Text)  # the latest staff answer (the learning loop uses it)
+    created_at: datetime = utc_column(index=True)
+    waiting_since: datetime | None = utc_column(nullable=True)  # the member's latest unanswered message
+    taken_at: datetime | None = utc_column(nullable=True)
+    answered_at: datetime | None = utc_column(nullable=True)  # first human answer
+    closed_at: datetime | None = utc_column(nullable=True)
+    alerted_at: datetime | None = utc_column(nullable=True)  # last "still unanswered" flag to the staff
+
+
+class TicketMessage(SQLModel, table=True):
+    """One message of a ticket's thread (the member's question and follow-ups, the staff answers)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True, ondelete="CASCADE")
+    author: str = Field(max_length=16)  # "member", "staff"
+    author_name: str = Field(default="", max_length=128)
+    text: str | None = Field(default=None, sa_type=Text)
+    chat_id: str | None = Field(default=None, max_length=64)  # where the person wrote it
+    external_id: str | None = Field(default=None, max_length=32)  # its message id there (replies to it map back)
+    created_at: datetime = utc_column()
+
+
+class LearnedEntry(SQLModel, table=True):
+    """A FAQ entry written from a staff answer: used at once, exported to knowledge/ on demand."""
+
+    id: str = Field(primary_key=True, max_length=96)
+    question: str = Field(max_length=512)
+    answer: str = Field(sa_type=Text)
+    source: str = Field(max_length=255)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", ondelete="SET NULL")
+    created_by: str = Field(default="", max_length=128)
+    created_at: datetime = utc_column()
+    exported_at: datetime | None = utc_column(nullable=True)
+
+
+class LearnedPhrasing(SQLModel, table=True):
+    """A member's wording attached by the staff to an entry (of the files or learned)."""
+
+    __table_args__ = (UniqueConstraint("entry_id", "text"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: str = Field(max_length=96, index=True)
+    text: str = Field(max_length=512)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", ondelete="SET NULL")
+    created_by: str = Field(default="", max_length=128)
+    created_at: datetime = utc_column()
+    exported_at: datetime | None = utc_column(nullable=True)
+
+
+# --- events: the programme, members' profiles, registrations and their reminders
+
+
+class Event(SQLModel, table=True):
+    """An event of the programme, from knowledge/events.yaml or created by the staff. Times in UTC."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=96, unique=True)  # stable: deep links and QR codes (ev_<slug>)
+    kind: str = Field(max_length=16, index=True)
+    title: str = Field(max_length=255)
+    starts_at: datetime | None = utc_column(nullable=True, index=True)
+    ends_at: datetime | None = utc_column(nullable=True)
+    all_day: bool = False
+    month: str | None = Field(default=None, max_length=7)  # "2026-06" when only the month is known
+    place: str | None = Field(default=None, max_length=255)
+    online_url: str | None = Field(default=None, max_length=512)
+    audience: str | None = Field(default=None, max_length=512)
+    territory: str | None = Field(default=None, max_length=128)
+    description: str | None = Field(default=None, sa_type=Text)
+    capacity: int | None = None
+    registration_deadline: datetime | None = utc_column(nullable=True)
+    price: str | None = Field(default=None, max_length=512)
+    status: str = Field(default="planned", max_length=16, index=True)  # planned | to_confirm | cancelled
+    source: str = Field(max_length=255)
+    origin: str = Field(default="knowledge", max_length=16)  # "knowledge" or "staff"
+    spec_hash: str | None = Field(default=None, max_length=64)  # the file's version last synced
+    created_at: datetime = utc_column()
+    updated_at: datetime = utc_column()
+
+
+class Profile(SQLModel, table=True):
+    """What registering needs, given once with consent: a name or pseudonym, a council, a role."""
+
+    member_id: int = Field(primary_key=True, foreign_key="member.id", ondelete="CASCADE")
+    pseudonym: str = Field(max_length=64)
+    council_id: str | None = Field(default=None, max_length=96)  # None: "other / not in the list"
+    role: str = Field(max_length=32)
+    consent_at: datetime = utc_column()
+    updated_at: datetime = utc_column()
+
+
+class Registration(SQLModel, table=True):
+    """One member at one event: confirmed, on the waitlist, or cancelled (the row is reused)."""
+
+    __table_args__ = (UniqueConstraint("event_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    status: str = Field(max_length=16, index=True)  # confirmed | waitlist | cancelled
+    queued_at: datetime = utc_column()  # order of the waitlist
+    created_at: datetime = utc_column()
+    updated_at: datetime = utc_column()
+    promoted_at: datetime | None = utc_column(nullable=True)
+
+
+class Reminder(SQLModel, table=True):
+    """A reminder to send, one per registration and offset: the source of truth, not the scheduler."""
+
+    __table_args__ = (UniqueConstraint("registration_id", "offset_minutes"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    registration_id: int = Field(foreign_key="registration.id", index=True, ondelete="CASCADE")
+    offset_minutes: int
+    due_at: datetime = utc_column(index=True)
+    status: str = Field(default="pending", max_length=16, index=True)  # pending | queued | skipped | cancelled
+    generation: int = 0  # +1 each time it is re-armed (event moved, new registration): part of the dedupe key
+    outbound_id: int | None = None
+    handled_at: datetime | None = utc_column(nullable=True)
+
+
+class EventWish(SQLModel, table=True):
+    """A member asked to be told something about an event: "dated" (date fixed) or "copil_prep"."""
+
+    __table_args__ = (UniqueConstraint("event_id", "member_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=16)
+    created_at: datetime = utc_column()
+    notified_at: datetime | None = utc_column(nullable=True)

@@ -101,6 +101,8 @@ class TelegramChannel:
         name, _, target = head.partition("@")
         if target and context.bot.username and target.lower() != context.bot.username.lower():
             return  # a command for another bot in a group
+        if self.app.desk.needs_staff_check(sender, command=name, router=self.app.router):
+            await self._check_staff(context, sender)
         await deliver(context.application, sender.chat_id, self.app.hotline.on_command(sender, name, args))
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -108,6 +110,8 @@ class TelegramChannel:
         if query is None or sender is None:
             return
         await query.answer()
+        if self.app.desk.needs_staff_check(sender, button=query.data or ""):
+            await self._check_staff(context, sender)
         replies = self.app.hotline.on_button(sender, query.data or "")
         chat_id = str(query.message.chat.id) if query.message is not None else sender.user_id
         await deliver(context.application, chat_id, replies)
@@ -118,6 +122,31 @@ class TelegramChannel:
             return
         reply_to = str(message.reply_to_message.message_id) if message.reply_to_message else None
         await deliver(context.application, sender.chat_id, self.app.hotline.on_text(sender, message.text, reply_to))
+
+    async def _check_staff(self, context: ContextTypes.DEFAULT_TYPE, sender: Sender) -> None:
+        """Ask Telegram whether someone writing in private is a member of the staff chat (cached)."""
+        staff_chat = self.app.settings.telegram.staff_chat_id
+        if staff_chat is None or not sender.user_id.isdigit():
+            return
+        try:
+            member = await context.bot.get_chat_member(staff_chat, int(sender.user_id))
+        except TelegramError:
+            log.warning("could not check the staff chat membership (is the bot in the group?)")
+            return
+        inside = member.status in ("creator", "administrator", "member") or bool(getattr(member, "is_member", False))
+        self.app.desk.staff.record(sender, member=inside, checked=True)
+
+    async def on_staff_chat_change(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Someone joined or left the staff chat: staff rights follow."""
+        message = update.effective_message
+        staff_chat = self.app.settings.telegram.staff_chat_id
+        if message is None or staff_chat is None or message.chat.id != staff_chat:
+            return
+        if message.left_chat_member is not None:
+            self.app.desk.staff.left(CHANNEL, str(message.left_chat_member.id))
+        for user in message.new_chat_members or ():
+            if not user.is_bot:
+                self.app.desk.staff.grant(CHANNEL, str(user.id))
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, sender = update.effective_message, sender_of(update)
@@ -203,6 +232,8 @@ def build_application(app: App, *, request: BaseRequest | None = None,
     application.add_handler(CallbackQueryHandler(channel.on_button))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))
     application.add_handler(MessageHandler(NEW_MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
+    application.add_handler(MessageHandler(
+        filters.StatusUpdate.LEFT_CHAT_MEMBER | filters.StatusUpdate.NEW_CHAT_MEMBERS, channel.on_staff_chat_change))
     application.add_handler(TypeHandler(Update, channel.after_update), group=1)
     application.add_error_handler(channel.on_error)
     return application

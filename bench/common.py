@@ -1,0 +1,66 @@
+"""Shared bits of the benchmarks: the evaluation set, the shipped knowledge, small statistics."""
+
+from __future__ import annotations
+
+import platform
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.config import ROOT, Settings, load_settings
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+
+EVAL_FILE = ROOT / "bench" / "eval" / "questions.yaml"
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvalQuestion:
+    q: str
+    expect: tuple[str, ...]
+    kind: str  # faq | none | agenda | glossary
+    split: str  # dev | test
+    topic: str
+    term: str | None = None
+
+
+def load_eval(path: Path = EVAL_FILE) -> list[EvalQuestion]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [EvalQuestion(q=str(item["q"]), expect=tuple(item.get("expect") or ()), kind=item["kind"],
+                         split=item["split"], topic=str(item.get("topic", "")), term=item.get("term"))
+            for item in data]
+
+
+def shipped() -> tuple[Settings, KnowledgeBase]:
+    settings = load_settings(ROOT / "config.toml", env={})
+    return settings, load_knowledge(settings.knowledge_dir)
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
+    def cell(value: object) -> str:
+        return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Speed of the answer pipeline: from a question's text to the decision, at growing knowledge sizes."""
+
+from __future__ import annotations
+
+import gc
+import time
+import tracemalloc
+
+from bench.common import EVAL_FILE, load_eval, percentile, shipped, table
+from bench.synthetic import scaled
+from bot.answering.answerer import Answerer
+
+
+def questions() -> list[str]:
+    if EVAL_FILE.exists():
+        return [q.q for q in load_eval()]
+    _, kb = shipped()
+    return [a for e in kb.faq for a in e.alternates]
+
+
+def measure(size: int | None) -> dict[str, float]:
+    settings, kb = shipped()
+    if size is not None:
+        kb = scaled(kb, size)
+    gc.collect()
+    tracemalloc.start()
+    start = time.perf_counter()
+    answerer = Answerer(kb, settings.answering)
+    build = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    timings = []
+    for text in questions():  # each question once: the typo-correction cache starts cold
+        t0 = time.perf_counter_ns()
+        answerer.decide(text)
+        timings.append((time.perf_counter_ns() - t0) / 1e6)
+    return {"entries": len(kb.faq), "passages": len(kb.passages), "build_s": build, "index_mb": peak / 2**20,
+            "p50_ms": percentile(timings, 50), "p99_ms": percentile(timings, 99), "max_ms": max(timings),
+            "n": len(timings)}
+
+
+def run(sizes: tuple[int | None, ...] = (None, 1_000, 10_000)) -> tuple[str, list[dict[str, float]]]:
+    results = [measure(size) for size in sizes]
+    rows = [[int(r["entries"]), int(r["passages"]), f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{r['max_ms']:.1f}",
+             f"{r['build_s']:.2f}", f"{r['index_mb']:.1f}"] for r in results]
+    text = table(["FAQ entries", "passages", "p50 ms", "p99 ms", "max ms", "build s", "build peak MiB"], rows)
+    return text, results
+
+
+if __name__ == "__main__":
+    print(run()[0])

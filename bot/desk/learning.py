@@ -1,0 +1,266 @@
+"""The learning loop: what the staff answer teaches the hotline, at once and for good.
+
+- a member's wording attached to an existing entry becomes one more phrasing of it;
+- a staff answer becomes a new FAQ entry (`appris-<ticket>`), stored in the database;
+- both are used at once (the answerer is rebuilt: a few milliseconds on the shipped base) and
+  written to `knowledge/` by `hotline knowledge export`;
+- the answer can go to the other members whose unanswered questions look alike, once staff confirm.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot.answering.answerer import Answerer
+from bot.answering.matcher import OVERLAP_WEIGHT
+from bot.answering.normalize import fold
+from bot.clock import Clock, as_utc
+from bot.config import AnsweringSettings
+from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.delivery import outbox
+from bot.desk import texts
+from bot.desk.tickets import short
+from bot.knowledge.model import FaqEntry, KnowledgeBase, Location
+from bot.storage.db import Database
+from bot.storage.models import LearnedEntry, LearnedPhrasing, Member, Outbound, QuestionLog, Ticket
+
+log = logging.getLogger(__name__)
+SIMILAR_THRESHOLD = 60.0  # 0–100, on the normalised words (see `similarity`)
+MAX_SHARE = 50  # people reached by one "send to similar questions"
+LEARNED_PREFIX = "appris-"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SimilarGroup:
+    """Unanswered questions that say the same thing (same normalised words), and who asked them."""
+
+    text: str
+    log_ids: tuple[int, ...]
+
+
+@dataclass
+class Learning:
+    db: Database
+    clock: Clock
+    base: KnowledgeBase  # what the files say; the database adds to it
+    settings: AnsweringSettings
+    centre: str
+    retention: timedelta
+    install: Callable[[Answerer], None]  # puts the rebuilt answerer in service
+    current: Callable[[], Answerer]
+    wake: Callable[[], None] = lambda: None
+    listeners: list[Callable[[Answerer], None]] = field(default_factory=list)  # others holding the answerer
+    _version: tuple[object, ...] | None = field(default=None, repr=False)
+
+    # --- the answerer in service ----------------------------------------------------------
+
+    def extras(self, session: Session) -> tuple[FaqEntry, ...]:
+        phrasings: dict[str, list[str]] = defaultdict(list)
+        for phrasing in session.exec(select(LearnedPhrasing).order_by(col(LearnedPhrasing.id))):
+            phrasings[phrasing.entry_id].append(phrasing.text)
+        extra: list[FaqEntry] = []
+        for row in session.exec(select(LearnedEntry).order_by(col(LearnedEntry.created_at))):
+            extra.append(FaqEntry(
+                id=row.id, question=row.question, alternates=tuple(phrasings.pop(row.id, ())), answer=row.answer,
+                more=None, tags=("appris",), related=(), source=row.source, reviewed=as_utc(row.created_at).date(),
+                needs_review=True, origin=Location(file="base de données", line=row.ticket_id or 0)))
+        for entry_id, wordings in phrasings.items():
+            entry = self.base.entry(entry_id)
+            if entry is None:
+                continue
+            known = {fold(p) for p in entry.phrasings}
+            new = tuple(dict.fromkeys(w for w in wordings if fold(w) not in known))
+            if new:
+                extra.append(replace(entry, alternates=entry.alternates + new))
+        return tuple(extra)
+
+    def _read_version(self, session: Session) -> tuple[object, ...]:
+        entries = session.exec(select(func.count(), func.sum(func.length(LearnedEntry.answer)))
+                               .select_from(LearnedEntry)).one()
+        phrasings = session.exec(select(func.count(), func.max(LearnedPhrasing.id))
+                                 .select_from(LearnedPhrasing)).one()
+        return (*entries, *phrasings)
+
+    def rebuild(self) -> Answerer:
+        """Base knowledge + what the database learned → a new answerer, put in service."""
+        with self.db.session() as session:
+            extra = self.extras(session)
+            self._version = self._read_version(session)
+        answerer = Answerer(self.base.with_entries(extra) if extra else self.base, self.settings)
+        self.install(answerer)
+        for listener in self.listeners:
+            listener(answerer)
+        return answerer
+
+    def refresh(self) -> bool:
+        """Rebuild if another process (the terminal, a second instance) learned something."""
+        with self.db.session() as session:
+            version = self._read_version(session)
+        if version == self._version:
+            return False
+        self.rebuild()
+        return True
+
+    # --- attach a wording to an entry -----------------------------------------------------
+
+    def attach_choices(self, ticket: Ticket) -> list[Reply]:
+        assert ticket.id is not None
+        decision = self.current().decide(ticket.question or "")
+        buttons = [Button(label=short(c.entry.question, 50), data=f"tk:link:{ticket.id}:{c.entry.id}")
+                   for c in decision.candidates[:3] if len(f"tk:link:{ticket.id}:{c.entry.id}".encode()) <= 64]
+        if not buttons:
+            return [Reply(text=texts.ATTACH_NOTHING.format(id=ticket.id))]
+        return [Reply(text=texts.ATTACH_CHOOSE.format(id=ticket.id, question=esc(short(ticket.question))),
+                      buttons=rows(*buttons))]
+
+    def attach(self, staff: Sender, ticket_id: int, entry_id: str) -> list[Reply]:
+        entry = self.current().kb.entry(entry_id)
+        if entry is None:
+            return [Reply(text=texts.UNKNOWN_ENTRY.format(entry=esc(entry_id[:96])))]
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None or not ticket.question:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            wording = " ".join(ticket.question.split())[:512]
+            known = {fold(p) for p in entry.phrasings}
+            if fold(wording) in known:
+                return [Reply(text=texts.ATTACHED_ALREADY.format(entry=esc(entry.id)))]
+            session.add(LearnedPhrasing(entry_id=entry.id, text=wording, ticket_id=ticket_id,
+                                        created_by=staff.display_name[:128], created_at=self.clock.now()))
+            session.commit()
+        self.rebuild()
+        return [Reply(text=texts.ATTACHED.format(question=esc(short(wording)), entry=esc(entry.id)))]
+
+    # --- a staff answer becomes an entry --------------------------------------------------
+
+    def learn(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        now = self.clock.now()
+        entry_id = f"{LEARNED_PREFIX}{ticket_id}"
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            if not ticket.answer or not ticket.question:
+                return [Reply(text=texts.NO_ANSWER_YET.format(id=ticket_id))]
+            question = " ".join(ticket.question.split())[:512]
+            question = question[:1].upper() + question[1:]
+            row = session.get(LearnedEntry, entry_id)
+            already = row is not None
+            if row is None:
+                row = LearnedEntry(id=entry_id, question=question, answer=ticket.answer, ticket_id=ticket_id,
+                                   source=f"Réponse de l'équipe de {self.centre} (question n° {ticket_id}, "
+                                          f"{now.date().strftime('%d/%m/%Y')})",
+                                   created_by=staff.display_name[:128], created_at=now)
+            else:
+                row.answer, row.exported_at = ticket.answer, None
+            session.add(row)
+            session.commit()
+        self.rebuild()
+        if already:
+            return [Reply(text=texts.LEARNED_ALREADY.format(entry=entry_id))]
+        return [Reply(text=texts.LEARNED.format(entry=entry_id, question=esc(short(question))))]
+
+    # --- the same answer for those who asked the same thing -------------------------------
+
+    def similarity(self, a: tuple[str, ...], b: tuple[str, ...]) -> float:
+        """0–100 between two normalised questions: word overlap, with rapidfuzz for what slipped through."""
+        left, right = set(a), set(b)
+        if not left or not right:
+            return 0.0
+        overlap = 2 * len(left & right) / (len(left) + len(right))
+        fuzzy = fuzz.token_sort_ratio(" ".join(sorted(left)), " ".join(sorted(right))) / 100
+        return 100 * (OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * fuzzy)
+
+    def group(self, questions: list[tuple[int, str]], threshold: float = 75.0) -> list[SimilarGroup]:
+        """Questions grouped by similarity (first come leads its group), biggest groups first."""
+        analyze = self.current().analyze
+        groups: list[tuple[tuple[str, ...], str, list[int]]] = []
+        for log_id, text in questions:
+            tokens = analyze(text).tokens
+            if not tokens:
+                continue
+            for lead, _, members in groups:
+                if self.similarity(lead, tokens) >= threshold:
+                    members.append(log_id)
+                    break
+            else:
+                groups.append((tokens, text, [log_id]))
+        ranked = sorted(groups, key=lambda g: -len(g[2]))
+        return [SimilarGroup(text=text, log_ids=tuple(ids)) for _, text, ids in ranked]
+
+    def similar(self, ticket_id: int) -> list[SimilarGroup]:
+        """Other members' unanswered questions close to the ticket's, one per member, not yet answered."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None or not ticket.question:
+                return []
+            reference = self.current().analyze(ticket.question).tokens
+            shared = {key for key in session.exec(select(Outbound.dedupe_key).where(
+                col(Outbound.dedupe_key).startswith("shared:")))}
+            reached = {(channel, chat) for channel, chat in session.exec(  # already got this answer
+                select(Outbound.channel, Outbound.chat_id).where(
+                    Outbound.ref == f"ticket:{ticket_id}", col(Outbound.dedupe_key).startswith("shared:")))}
+            answered = set(session.exec(select(Ticket.question_log_id).where(
+                col(Ticket.answered_at).is_not(None), col(Ticket.question_log_id).is_not(None))))
+            candidates = session.exec(
+                select(QuestionLog, Member).join(Member).where(
+                    col(QuestionLog.text).is_not(None), col(QuestionLog.member_id).is_not(None),
+                    QuestionLog.member_id != ticket.member_id, col(Member.blocked_at).is_(None),
+                    col(QuestionLog.created_at) >= now - self.retention,
+                    (QuestionLog.decision == "unknown") | (QuestionLog.feedback == -1))
+                .order_by(col(QuestionLog.created_at).desc()))
+            picked: dict[int, tuple[int, str]] = {}
+            for row, member in candidates:
+                assert row.id is not None and row.member_id is not None and row.text is not None
+                if (row.member_id in picked or f"shared:{row.id}" in shared or row.id in answered
+                        or row.id == ticket.question_log_id or (member.channel, member.external_id) in reached):
+                    continue
+                if self.similarity(reference, self.current().analyze(row.text).tokens) >= SIMILAR_THRESHOLD:
+                    picked[row.member_id] = (row.id, row.text)
+        return self.group(list(picked.values())[:MAX_SHARE], threshold=90.0)
+
+    def offer_similar(self, ticket_id: int) -> list[Reply]:
+        groups = self.similar(ticket_id)
+        if not groups:
+            return [Reply(text=texts.SIMILAR_NONE.format(id=ticket_id))]
+        count = sum(len(g.log_ids) for g in groups)
+        lines = "\n".join(texts.SIMILAR_LINE.format(question=esc(short(g.text, 90)), count=len(g.log_ids))
+                          for g in groups[:10])
+        return [Reply(text=texts.SIMILAR_LIST.format(n=count, id=ticket_id, lines=lines), buttons=rows(
+            Button(label=texts.SIMILAR_CONFIRM.format(n=count), data=f"tk:send:{ticket_id}"),
+            Button(label=texts.SIMILAR_CANCEL, data=f"tk:nosend:{ticket_id}"), per_row=2))]
+
+    def share(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        groups = self.similar(ticket_id)
+        now = self.clock.now()
+        sent = 0
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            if not ticket.answer:
+                return [Reply(text=texts.NO_ANSWER_YET.format(id=ticket_id))]
+            for group in groups:
+                for log_id in group.log_ids:
+                    question = session.get(QuestionLog, log_id)
+                    member = session.get(Member, question.member_id) if question and question.member_id else None
+                    if question is None or member is None:
+                        continue
+                    outbox.enqueue(session, Reply(text=texts.SHARED.format(
+                        question=esc(short(question.text, 200)), text=esc(ticket.answer))),
+                        chat_id=member.external_id, channel=member.channel, purpose="relay",
+                        ref=f"ticket:{ticket_id}", now=now, dedupe_key=f"shared:{log_id}")
+                    sent += 1
+            session.commit()
+        self.wake()
+        log.info("ticket %s: answer shared with %d member(s) by staff", ticket_id, sent)
+        return [Reply(text=texts.SIMILAR_SENT.format(n=sent))]

@@ -1,0 +1,98 @@
+"""Statistics for the staff (`/stats`) and the terminal (`hotline stats`)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+
+from bot.clock import as_utc
+from bot.core.replies import esc
+from bot.desk import texts
+from bot.desk.learning import Learning
+from bot.desk.tickets import OPEN, short
+from bot.storage.db import Database
+from bot.storage.models import QuestionLog, Ticket
+
+ANSWERED = frozenset({"answer", "glossary", "passage", "agenda"})
+NOT_QUESTIONS = frozenset({"smalltalk", "empty", "browse"})
+PERIOD = timedelta(days=28)
+TOP = 5
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stats:
+    per_day: tuple[tuple[str, int], ...]  # last 7 local days, oldest first
+    per_week: tuple[tuple[str, int], ...]  # last 4 weeks (Monday), oldest first
+    questions: int  # over PERIOD
+    answered: int
+    suggested: int
+    unknown: int
+    escalated: int
+    thumbs_up: int
+    thumbs_down: int
+    median_to_human: timedelta | None
+    open_tickets: int
+    top_unanswered: tuple[tuple[str, int], ...]
+
+    def rate(self, count: int) -> str:
+        return f"{round(100 * count / self.questions)} %" if self.questions else "—"
+
+
+def compute(db: Database, learning: Learning, *, now: datetime, timezone: ZoneInfo) -> Stats:
+    since = now - PERIOD
+    with db.session() as session:
+        logs = list(session.exec(select(QuestionLog).where(col(QuestionLog.created_at) >= since)))
+        tickets = list(session.exec(select(Ticket).where(col(Ticket.created_at) >= since)))
+        open_count = len(list(session.exec(select(Ticket.id).where(col(Ticket.status).in_(OPEN)))))
+    questions = [row for row in logs if row.decision not in NOT_QUESTIONS]
+    local_today = now.astimezone(timezone).date()
+    days = Counter(as_utc(row.created_at).astimezone(timezone).date() for row in questions)
+    per_day = tuple((d.strftime("%d/%m"), days.get(d, 0))
+                    for d in (local_today - timedelta(days=n) for n in range(6, -1, -1)))
+    monday = local_today - timedelta(days=local_today.weekday())
+    weeks = Counter(k - timedelta(days=k.weekday()) for k in days.elements())
+    per_week = tuple((f"sem. du {w.strftime('%d/%m')}", weeks.get(w, 0))
+                     for w in (monday - timedelta(weeks=n) for n in range(3, -1, -1)))
+    waits = [(as_utc(t.answered_at) - as_utc(t.created_at)).total_seconds() for t in tickets
+             if t.answered_at is not None]
+    unknown = [(row.id or 0, row.text) for row in questions if row.decision == "unknown" and row.text]
+    groups = learning.group([(i, t) for i, t in unknown if t])
+    return Stats(
+        per_day=per_day, per_week=per_week, questions=len(questions),
+        answered=sum(1 for r in questions if r.decision in ANSWERED),
+        suggested=sum(1 for r in questions if r.decision == "suggest"),
+        unknown=sum(1 for r in questions if r.decision == "unknown"),
+        escalated=sum(1 for t in tickets if t.question_log_id is not None),
+        thumbs_up=sum(1 for r in logs if r.feedback == 1), thumbs_down=sum(1 for r in logs if r.feedback == -1),
+        median_to_human=timedelta(seconds=statistics.median(waits)) if waits else None, open_tickets=open_count,
+        top_unanswered=tuple((g.text, len(g.log_ids)) for g in groups[:TOP]),
+    )
+
+
+def duration(value: timedelta | None) -> str:
+    if value is None:
+        return "— (aucune réponse encore)"
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes:02d}"
+    return f"{hours // 24} j {hours % 24} h"
+
+
+def render(stats: Stats) -> str:
+    top = "\n".join(f"• « {esc(short(text, 80))} » × {count}" for text, count in stats.top_unanswered)
+    return texts.STATS.format(
+        today=stats.per_day[-1][1], week=sum(n for _, n in stats.per_day),
+        per_day=" · ".join(f"{d} : {n}" for d, n in stats.per_day),
+        per_week=" · ".join(f"{w} : {n}" for w, n in stats.per_week),
+        answered=stats.rate(stats.answered), suggested=stats.rate(stats.suggested),
+        unknown=stats.rate(stats.unknown), escalated=stats.rate(stats.escalated),
+        up=stats.thumbs_up, down=stats.thumbs_down, median=duration(stats.median_to_human),
+        open=stats.open_tickets, top=top or texts.STATS_NO_TOP)

@@ -1,0 +1,316 @@
+"""Tickets: a question handed to a person, its thread, and its statuses (new → taken → answered → closed).
+
+Each operation is one unit of work: the ticket change and the messages it causes (staff post,
+relay to the member) are queued in the outbox and committed together, before anyone is told.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot.answering.answerer import Answerer
+from bot.clock import Clock
+from bot.core.members import touch_member
+from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.delivery import outbox
+from bot.desk import texts
+from bot.desk.hours import OpeningHours
+from bot.desk.staff import StaffDirectory
+from bot.knowledge.model import KnowledgeBase
+from bot.storage.db import Database
+from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage
+
+log = logging.getLogger(__name__)
+OPEN = ("new", "taken", "answered")
+WAITING = ("new", "taken")  # waiting for the staff
+MAX_TEXT = 4000
+# The member's council, for the staff post; the profile feature may provide it.
+CouncilLookup = Callable[[Session, Member], str | None]
+
+
+def ref(ticket_id: int) -> str:
+    return f"ticket:{ticket_id}"
+
+
+def first_name(name: str) -> str:
+    return (name.split() or ["L'équipe"])[0]
+
+
+def short(text: str | None, limit: int = 120) -> str:
+    if not text:
+        return texts.ERASED
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def staff_buttons(ticket_id: int) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(label=texts.TAKE_BUTTON, data=f"tk:take:{ticket_id}"),
+             Button(label=texts.REPLY_BUTTON, data=f"tk:reply:{ticket_id}")),
+            (Button(label=texts.CLOSE_BUTTON, data=f"tk:close:{ticket_id}"),
+             Button(label=texts.ATTACH_BUTTON, data=f"tk:attach:{ticket_id}")))
+
+
+@dataclass
+class TicketService:
+    db: Database
+    clock: Clock
+    staff: StaffDirectory
+    hours: OpeningHours
+    centre: str
+    answerer: Callable[[], Answerer]  # the current one: the learning loop rebuilds it
+    kb: Callable[[], KnowledgeBase]
+    council_of: CouncilLookup
+    wake: Callable[[], None] = lambda: None
+
+    # --- the member's side ----------------------------------------------------------------
+
+    def open(self, sender: Sender, log_id: int, origin: str) -> list[Reply]:
+        """A ticket for the member's logged question, stored with its staff post, then "transmis"."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            question = session.get(QuestionLog, log_id)
+            if question is None or question.member_id != member.id:
+                return [Reply(text=texts.NOT_YOURS)]
+            existing = session.exec(select(Ticket).where(Ticket.question_log_id == log_id)).first()
+            if existing is not None:
+                session.commit()
+                return [Reply(text=texts.SENT_ALREADY.format(id=existing.id, status=self._member_status(existing)))]
+            if origin == "button" and question.feedback == -1:
+                origin = "feedback"
+            ticket = Ticket(member_id=member.id, question_log_id=log_id, channel=sender.channel,
+                            chat_id=sender.chat_id, question=question.text, origin=origin, created_at=now,
+                            waiting_since=now)
+            session.add(ticket)
+            session.flush()
+            assert ticket.id is not None
+            session.add(TicketMessage(ticket_id=ticket.id, author="member", author_name=member.display_name,
+                                      text=question.text, chat_id=sender.chat_id, created_at=now))
+            queue = session.exec(select(func.count()).select_from(Ticket).where(
+                col(Ticket.status).in_(WAITING), Ticket.id != ticket.id)).one()
+            target = self.staff.target
+            if target is not None:
+                outbox.enqueue(session, self._post(session, ticket, member), chat_id=target.chat_id,
+                               channel=target.channel, purpose="ticket", ref=ref(ticket.id), now=now)
+            session.commit()
+        if target is None:
+            log.warning("ticket %s stored but no staff chat is configured (telegram.staff_chat_id)", ticket.id)
+            return [Reply(text=texts.NO_STAFF_CHAT.format(id=ticket.id, contact=self._contact()))]
+        self.wake()
+        return [Reply(text=texts.SENT.format(id=ticket.id, centre=esc(self.centre), when=self._when(now, queue)))]
+
+    def _when(self, now: datetime, queue: int) -> str:
+        expected = self.hours.expected_reply(now, queue)
+        waiting = (texts.QUEUE_EMPTY if queue == 0 else texts.QUEUE_ONE if queue == 1
+                   else texts.QUEUE_MANY.format(n=queue))
+        when = self.hours.describe_when(now, expected)
+        if self.hours.is_open(now):
+            return texts.WHEN_OPEN.format(when=when, queue=waiting)
+        return texts.WHEN_CLOSED.format(hours=self.hours.describe_hours(), when=when, queue=waiting)
+
+    def _contact(self) -> str:
+        kb = self.kb()
+        contact = kb.contact("crpv") or (kb.contacts[0] if kb.contacts else None)
+        if contact is None or not (contact.phone or contact.email):
+            return ""
+        parts = [p for p in (contact.phone and f"au {contact.phone}", contact.email and f"à {contact.email}") if p]
+        return texts.CONTACT.format(how=esc(" ou ".join(parts)))
+
+    def _member_status(self, ticket: Ticket) -> str:
+        return texts.MEMBER_STATUS[ticket.status].format(staff=esc(first_name(ticket.taken_by or "")))
+
+    def owned(self, sender: Sender, ticket_id: int) -> Ticket | None:
+        """The ticket, only if it belongs to whoever asks."""
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            session.commit()
+            ticket = session.get(Ticket, ticket_id)
+            return ticket if ticket is not None and ticket.member_id == member.id else None
+
+    def follow_up(self, sender: Sender, ticket_id: int, text: str, message_id: str | None) -> list[Reply]:
+        """The member answers back: the message joins the same ticket and goes to the staff chat."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None or ticket.member_id != member.id:
+                return [Reply(text=texts.NOT_YOURS)]
+            session.add(TicketMessage(ticket_id=ticket_id, author="member", author_name=member.display_name,
+                                      text=text[:MAX_TEXT], chat_id=sender.chat_id, external_id=message_id,
+                                      created_at=now))
+            ticket.status = "taken" if ticket.taken_by else "new"
+            ticket.closed_at = None
+            ticket.waiting_since = now
+            session.add(ticket)
+            target = self.staff.target
+            if target is not None:
+                post = Reply(text=texts.FOLLOW_UP_POST.format(name=esc(member.display_name or "Le membre"),
+                                                              id=ticket_id, text=esc(text[:MAX_TEXT]))
+                             + "\n" + texts.POST_HINT.format(id=ticket_id), buttons=staff_buttons(ticket_id))
+                outbox.enqueue(session, post, chat_id=target.chat_id, channel=target.channel, purpose="ticket",
+                               ref=ref(ticket_id), now=now, reply_to=self._first_post_id(session, ticket_id))
+            session.commit()
+        self.wake()
+        return [Reply(text=texts.FOLLOW_UP_SENT.format(id=ticket_id))]
+
+    def close_by_member(self, sender: Sender, ticket_id: int) -> list[Reply]:
+        now = self.clock.now()
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None or ticket.member_id != member.id:
+                return [Reply(text=texts.NOT_YOURS)]
+            if ticket.status == "closed":
+                return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
+            ticket.status, ticket.closed_at = "closed", now
+            session.add(ticket)
+            target = self.staff.target
+            if target is not None:
+                outbox.enqueue(session, Reply(text=texts.STAFF_CLOSED.format(
+                    id=ticket_id, staff=esc(member.display_name or "le membre"))), chat_id=target.chat_id,
+                    channel=target.channel, purpose="ticket", ref=ref(ticket_id), now=now)
+            session.commit()
+        self.wake()
+        return [Reply(text=texts.MEMBER_CLOSED.format(id=ticket_id))]
+
+    # --- the staff's side -----------------------------------------------------------------
+
+    def _post(self, session: Session, ticket: Ticket, member: Member) -> Reply:
+        assert ticket.id is not None
+        decision = self.answerer().decide(ticket.question or "")
+        guesses = [texts.GUESS_LINE.format(question=esc(c.entry.question), score=c.score)
+                   for c in decision.candidates[:3]]
+        council = self.council_of(session, member)
+        text = texts.POST.format(
+            id=ticket.id, name=esc(member.display_name or "Un membre"),
+            council=esc(council) if council else texts.NO_COUNCIL, question=esc(ticket.question or ""),
+            guesses=texts.GUESSES.format(lines="\n".join(guesses)) if guesses else texts.NO_GUESS,
+            origin=texts.ORIGIN.get(ticket.origin, ""))
+        return Reply(text=text + "\n" + texts.POST_HINT.format(id=ticket.id), buttons=staff_buttons(ticket.id))
+
+    def _first_post_id(self, session: Session, ticket_id: int) -> str | None:
+        target = self.staff.target
+        if target is None:
+            return None
+        return session.exec(select(Outbound.external_id).where(
+            Outbound.ref == ref(ticket_id), Outbound.chat_id == target.chat_id, Outbound.channel == target.channel,
+            col(Outbound.external_id).is_not(None)).order_by(col(Outbound.id))).first()
+
+    def ticket_for_reply(self, sender: Sender, reply_to: str) -> int | None:
+        """The ticket a message replies to: one of the hotline's posts or relays, or a message of the thread."""
+        with self.db.session() as session:
+            found = session.exec(select(Outbound.ref).where(
+                Outbound.channel == sender.channel, Outbound.chat_id == sender.chat_id,
+                Outbound.external_id == reply_to, col(Outbound.ref).startswith("ticket:"))).first()
+            if found is not None:
+                number = found.partition(":")[2]
+                return int(number) if number.isdigit() else None
+            return session.exec(select(TicketMessage.ticket_id).where(
+                TicketMessage.chat_id == sender.chat_id, TicketMessage.external_id == reply_to)).first()
+
+    def get(self, ticket_id: int) -> Ticket | None:
+        with self.db.session() as session:
+            return session.get(Ticket, ticket_id)
+
+    def take(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        now = self.clock.now()
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            if ticket.taken_by_id not in (None, staff.user_id) and ticket.status != "closed":
+                return [Reply(text=texts.ALREADY_TAKEN.format(id=ticket_id, staff=esc(ticket.taken_by or "")))]
+            ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
+            ticket.taken_at = ticket.taken_at or now
+            if ticket.status in ("new", "closed"):
+                ticket.status = "taken"
+                ticket.closed_at = None
+            session.add(ticket)
+            if ticket.member_id is not None:
+                outbox.enqueue(session, Reply(text=texts.TAKEN.format(
+                    name=esc(first_name(ticket.taken_by)), id=ticket_id, question=esc(short(ticket.question, 80)))),
+                    chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay", ref=ref(ticket_id), now=now,
+                    dedupe_key=f"taken:{ticket_id}:{staff.user_id}")
+            session.commit()
+        self.wake()
+        return [Reply(text=texts.TOOK.format(staff=esc(ticket.taken_by), id=ticket_id))]
+
+    def answer(self, staff: Sender, ticket_id: int, text: str, message_id: str | None = None) -> list[Reply]:
+        """A staff answer: relayed to the member through the outbox, kept in the thread."""
+        now = self.clock.now()
+        text = text.strip()[:MAX_TEXT]
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
+            if member is None:
+                return [Reply(text=texts.RELAY_NO_CHANNEL.format(id=ticket_id))]
+            session.add(TicketMessage(ticket_id=ticket_id, author="staff", author_name=staff.display_name[:128],
+                                      text=text, chat_id=staff.chat_id, external_id=message_id, created_at=now))
+            if ticket.taken_by is None:
+                ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
+                ticket.taken_at = now
+            ticket.status, ticket.answer, ticket.closed_at, ticket.waiting_since = "answered", text, None, None
+            ticket.answered_at = ticket.answered_at or now
+            session.add(ticket)
+            relay = Reply(text=texts.ANSWER.format(id=ticket_id, text=esc(text)) + "\n\n" + texts.ANSWER_HINT,
+                          buttons=rows(Button(label=texts.REPLY_TO_TEAM_BUTTON, data=f"mt:answer:{ticket_id}"),
+                                       Button(label=texts.DONE_BUTTON, data=f"mt:done:{ticket_id}")))
+            outbox.enqueue(session, relay, chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay",
+                           ref=ref(ticket_id), now=now)
+            session.commit()
+            name = member.display_name or "le membre"
+        self.wake()
+        return [Reply(text=texts.RELAYED.format(name=esc(name), id=ticket_id), buttons=rows(
+            Button(label=texts.LEARN_BUTTON, data=f"tk:learn:{ticket_id}"),
+            Button(label=texts.SIMILAR_BUTTON, data=f"tk:similar:{ticket_id}"),
+            Button(label=texts.CLOSE_BUTTON, data=f"tk:close:{ticket_id}"), per_row=2))]
+
+    def close(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        now = self.clock.now()
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            if ticket.status == "closed":
+                return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
+            ticket.status, ticket.closed_at = "closed", now
+            session.add(ticket)
+            if ticket.member_id is not None:
+                outbox.enqueue(session, Reply(text=texts.CLOSED_BY_STAFF.format(id=ticket_id)),
+                               chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay", ref=ref(ticket_id),
+                               now=now)
+            session.commit()
+        self.wake()
+        return [Reply(text=texts.STAFF_CLOSED.format(id=ticket_id, staff=esc(staff.display_name or "l'équipe")))]
+
+    def reply_prompt(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        """In the staff group: a message to reply to (its id maps back to the ticket)."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
+            prompt = Reply(text=texts.REPLY_PROMPT.format(id=ticket_id, name=esc(member.display_name if member
+                                                                                  else "un membre"),
+                                                          question=esc(short(ticket.question))))
+            outbox.enqueue(session, prompt, chat_id=staff.chat_id, channel=staff.channel, purpose="ticket",
+                           ref=ref(ticket_id), now=now)
+            session.commit()
+        self.wake()
+        return []
+
+    def open_tickets(self) -> list[tuple[Ticket, str]]:
+        """Open tickets, oldest first, with the member's name."""
+        with self.db.session() as session:
+            found = session.exec(select(Ticket, Member).join(Member, isouter=True).where(
+                col(Ticket.status).in_(OPEN)).order_by(col(Ticket.created_at), col(Ticket.id)))
+            return [(ticket, member.display_name if member else "") for ticket, member in found]

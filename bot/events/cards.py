@@ -1,0 +1,163 @@
+"""What members see: the agenda (paged, filtered by kind), an event's card, their registrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from bot.clock import as_utc
+from bot.core.replies import Button, Reply, esc, rows
+from bot.events import texts
+from bot.events.context import EventContext
+from bot.events.notices import card_button, waitlist_position, when
+from bot.events.registration import can_register, registration_of
+from bot.events.store import counts, is_over, recent_past, upcoming
+from bot.events.timefmt import day_label, hour_label, short_label, to_local
+from bot.storage.models import Event, EventWish, Member, Registration
+
+PAGE_SIZE = 5
+NO_KIND = "-"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def event_button(ctx: EventContext, event: Event) -> Button:
+    return Button(label=f"{short_label(event.starts_at, ctx.tz, event.month)} · {_short(event.title, 48)}",
+                  data=f"ev:card:{event.id}")
+
+
+def agenda(session: Session, ctx: EventContext, now: datetime, *, kind: str | None = None, page: int = 0) -> Reply:
+    everything = upcoming(session, now, ctx.tz)
+    events = [e for e in everything if kind is None or e.kind == kind]
+    label = texts.KIND_PLURALS.get(kind, kind) if kind else None
+    title = texts.AGENDA_TITLE.format(centre=esc(ctx.centre),
+                                      filter=texts.AGENDA_FILTER.format(label=label) if label else "")
+    filters = _filter_rows(everything, kind)
+    if not events:
+        return _nothing_upcoming(session, ctx, now, kind, title, filters)
+    pages = (len(events) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    shown = events[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    lines = [title, ""]
+    for event in shown:
+        where = f" — {esc(event.place)}" if event.place else ""
+        lines.append(f"• <b>{esc(when(ctx, event))}</b>\n   {esc(event.title)}{where}")
+    if pages > 1:
+        lines += ["", texts.AGENDA_PAGE.format(page=page + 1, pages=pages)]
+    nav = tuple(b for b in (
+        Button(label=texts.PREVIOUS_BUTTON, data=f"ag:{kind or NO_KIND}:{page - 1}") if page > 0 else None,
+        Button(label=texts.NEXT_BUTTON, data=f"ag:{kind or NO_KIND}:{page + 1}") if page < pages - 1 else None,
+    ) if b is not None)
+    buttons = (*rows(*(event_button(ctx, e) for e in shown)), *((nav,) if nav else ()), *filters)
+    return Reply(text="\n".join(lines), buttons=buttons)
+
+
+def _filter_rows(events: list[Event], current: str | None) -> tuple[tuple[Button, ...], ...]:
+    kinds = [k for k in texts.KIND_PLURALS if any(e.kind == k for e in events) and k != current]
+    buttons = [Button(label=texts.KIND_PLURALS[k], data=f"ag:{k}:0") for k in kinds]
+    if current is not None:
+        buttons.append(Button(label=texts.ALL_KINDS_BUTTON, data=f"ag:{NO_KIND}:0"))
+    return rows(*buttons, per_row=3)
+
+
+def _nothing_upcoming(session: Session, ctx: EventContext, now: datetime, kind: str | None, title: str,
+                      filters: tuple[tuple[Button, ...], ...]) -> Reply:
+    label = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
+    lines = [title, "", texts.AGENDA_EMPTY.format(filter=f" ({label})" if label else "")]
+    past = recent_past(session, now, kind)
+    if past:
+        lines += ["", texts.AGENDA_PAST]
+        lines += [f"• {esc(when(ctx, e))} — {esc(e.title)}" for e in past]
+    elif kind is None:
+        lines = [title, "", texts.AGENDA_NOTHING_AT_ALL]
+    return Reply(text="\n".join(lines), buttons=(*rows(*(event_button(ctx, e) for e in past)), *filters))
+
+
+def next_of_kind(session: Session, ctx: EventContext, member: Member | None, now: datetime, kind: str) -> list[Reply]:
+    """"C'est quand le prochain interconseil ?": that event's card, and the way to the others."""
+    events = upcoming(session, now, ctx.tz, kind)
+    if not events:
+        return [agenda(session, ctx, now, kind=kind)]
+    event = events[0]
+    label = texts.KIND_LABELS.get(kind, kind).lower()
+    intro = (texts.AGENDA_NEXT if event.starts_at is not None else texts.AGENDA_NEXT_UNDATED).format(label=label)
+    shown = card(session, ctx, event, member, now)
+    more = rows(Button(label=texts.SEE_ALL_BUTTON.format(label=texts.KIND_PLURALS.get(kind, kind).lower()),
+                       data=f"ag:{kind}:0")) if len(events) > 1 else rows(
+        Button(label=texts.ALL_KINDS_BUTTON, data=f"ag:{NO_KIND}:0"))
+    return [Reply(text=intro + "\n\n" + shown.text, buttons=(*shown.buttons, *more))]
+
+
+def card(session: Session, ctx: EventContext, event: Event, member: Member | None, now: datetime) -> Reply:
+    lines = [f"<i>{texts.KIND_LABELS.get(event.kind, event.kind)}</i>", f"<b>{esc(event.title)}</b>", ""]
+    if event.status == "cancelled":
+        lines += [texts.CARD_CANCELLED, ""]
+    lines.append(texts.CARD_WHEN.format(when=esc(when(ctx, event))))
+    if event.place:
+        lines.append(texts.CARD_PLACE.format(place=esc(event.place)))
+    if event.online_url:
+        lines.append(texts.CARD_LINK.format(url=esc(event.online_url)))
+    if event.audience:
+        lines.append(texts.CARD_AUDIENCE.format(audience=esc(event.audience)))
+    if event.price:
+        lines.append(texts.CARD_PRICE.format(price=esc(event.price)))
+    reason = can_register(event, now)
+    if event.capacity is not None and reason is None and event.id is not None:
+        confirmed, waiting = counts(session, event.id)
+        left = event.capacity - confirmed
+        lines.append(texts.CARD_FULL if left <= 0 or waiting else
+                     texts.CARD_CAPACITY.format(left=left, capacity=event.capacity))
+    if event.registration_deadline is not None and reason is None:
+        deadline = to_local(event.registration_deadline, ctx.tz)
+        lines.append(texts.CARD_DEADLINE.format(when=f"{day_label(deadline.date())} à {hour_label(deadline)}"))
+    if event.description:
+        lines += ["", esc(event.description.strip())]
+    registration = registration_of(session, event, member) if member is not None else None
+    active = registration is not None and registration.status in ("confirmed", "waitlist")
+    if registration is not None and registration.status == "confirmed":
+        lines += ["", texts.CARD_REGISTERED]
+    elif registration is not None and registration.status == "waitlist":
+        lines += ["", texts.CARD_WAITLISTED.format(position=waitlist_position(session, registration))]
+    if reason == "past" or is_over(event, now):
+        lines += ["", texts.CARD_PAST]
+    lines += ["", texts.CARD_SOURCE.format(source=esc(event.source))]
+    buttons: list[Button | None] = []
+    if reason is None and not active:
+        buttons.append(Button(label=texts.REGISTER_BUTTON, data=f"ev:reg:{event.id}"))
+    if reason == "not_dated":
+        buttons.append(Button(label=texts.WATCH_BUTTON, data=f"ev:watch:{event.id}"))
+    if event.starts_at is not None and event.status != "cancelled" and not is_over(event, now):
+        buttons.append(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"))
+    if active and event.status != "cancelled" and not is_over(event, now):
+        buttons.append(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}"))
+    return Reply(text="\n".join(lines), buttons=rows(*buttons))
+
+
+def my_registrations(session: Session, ctx: EventContext, member: Member, now: datetime) -> Reply:
+    found = session.exec(
+        select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
+        .where(Registration.member_id == member.id, col(Registration.status).in_(("confirmed", "waitlist")),
+               col(Event.status) != "cancelled")).all()
+    current = sorted(((r, e) for r, e in found if not is_over(e, now)),
+                     key=lambda pair: as_utc(pair[1].starts_at) if pair[1].starts_at else now)
+    watches = session.exec(
+        select(Event).join(EventWish, col(EventWish.event_id) == Event.id)
+        .where(EventWish.member_id == member.id, EventWish.kind == "dated", col(EventWish.notified_at).is_(None),
+               col(Event.status) != "cancelled")).all()
+    if not current and not watches:
+        return Reply(text=texts.MY_REGISTRATIONS_EMPTY)
+    lines = [texts.MY_REGISTRATIONS, ""] if current else []
+    for registration, event in current:
+        if registration.status == "confirmed":
+            lines.append(texts.MY_LINE_CONFIRMED.format(title=esc(event.title), when=esc(when(ctx, event))))
+        else:
+            lines.append(texts.MY_LINE_WAITLIST.format(title=esc(event.title), when=esc(when(ctx, event)),
+                                                       position=waitlist_position(session, registration)))
+    if watches:
+        lines += ["", texts.MY_WATCHES] if lines else [texts.MY_WATCHES]
+        lines += [f"🔔 {esc(e.title)}" for e in watches]
+    shown = [e for _, e in current] + list(watches)
+    return Reply(text="\n".join(lines), buttons=rows(*(card_button(e, "📅 " + _short(e.title, 55)) for e in shown)))

@@ -1,0 +1,348 @@
+"""The events feature as members meet it: /agenda, cards, registration with a profile, /mesinscriptions.
+
+Handlers only translate: they open one unit of work, call the domain (store, registration, cards),
+commit, and return replies. Button data is validated: a forged or stale button gets a clear answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+from sqlmodel import Session
+
+from bot.answering.answerer import Decision, Kind
+from bot.core import texts as core_texts
+from bot.core.conversation import clear_state, get_state, set_state
+from bot.core.faq import FaqService
+from bot.core.members import find_member, touch_member
+from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
+from bot.core.router import Router
+from bot.events import texts
+from bot.events.cards import NO_KIND, agenda, card, my_registrations, next_of_kind
+from bot.events.changes import apply_change
+from bot.events.context import EventContext
+from bot.events.ics import event_ics
+from bot.events.intent import agenda_intent, kind_from_text
+from bot.events.notices import when
+from bot.events.registration import Outcome, register, save_profile, unregister, watch
+from bot.events.reminders import copil_preparations, due_at, materialise_due, note_preparation_interest, offsets_label
+from bot.events.store import SyncReport, find_event, sync_knowledge
+from bot.events.timefmt import day_label, to_local
+from bot.knowledge.model import EventSpec
+from bot.scheduling import Jobs
+from bot.storage.models import Event, Member
+
+log = logging.getLogger(__name__)
+REMINDER_JOB = "event_reminders"
+REMINDER_EVERY_SECONDS = 60.0
+COPIL_JOB = "event_copil_preparation"
+COPIL_HOUR = 9  # Paris time
+PROFILE_FLOW = "ev_profile"
+NAME_LIMITS = (2, 40)
+
+
+class EventsFeature:
+    def __init__(self, ctx: EventContext, *, faq: FaqService, is_staff: Callable[[Sender], bool]) -> None:
+        self.ctx = ctx
+        self.faq = faq
+        self.is_staff = is_staff
+        from bot.events.staff import StaffEvents
+
+        self.staff = StaffEvents(ctx, is_staff=is_staff)
+
+    # --- wiring ----------------------------------------------------------------------------
+
+    def register(self, router: Router, jobs: Jobs) -> None:
+        router.command("agenda", "Les prochains événements (ex. : /agenda webinaires)", self.agenda_command)
+        router.command("mesinscriptions", "Mes inscriptions aux événements", self.my_registrations_command)
+        router.button("ag", self._agenda_button)
+        router.button("ev", self._event_button)
+        router.button("pf", self._profile_button)
+        router.start_link("ev", self._deep_link)
+        router.intercept(self._intercept)
+        self.faq.decision_hooks.append(self._agenda_hook)
+        self.faq.renderers[Kind.AGENDA] = self._render_agenda
+        self.staff.register(router)
+        router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
+                       staff_only=True)
+        jobs.every(REMINDER_JOB, REMINDER_EVERY_SECONDS, self.reminder_job)
+        jobs.daily(COPIL_JOB, COPIL_HOUR, 0, self.copil_job)
+
+    def sync(self, specs: tuple[EventSpec, ...]) -> SyncReport:
+        """knowledge/events.yaml → database (at start and on reload); registrants told of what changed."""
+        now = self.ctx.clock.now()
+        with self.ctx.db.session() as session:
+            report = sync_knowledge(session, specs, self.ctx.tz, now)
+            for event, before in report.changed or []:
+                apply_change(session, self.ctx, event, before, now)
+            session.commit()
+        if report.created or report.updated or report.removed:
+            log.info("events synced: %d created, %d updated, %d removed", report.created, report.updated,
+                     report.removed)
+        return report
+
+    def reload_command(self, sender: Sender, args: str) -> list[Reply]:
+        from bot.knowledge.loader import read_knowledge
+
+        kb, problems = read_knowledge(self.ctx.settings.knowledge_dir)
+        errors = [p for p in problems if p.severity == "error" and p.location.file.endswith("events.yaml")]
+        if errors:
+            return [Reply(text="\n".join(esc(str(p)) for p in errors[:10]))]
+        report = self.sync(kb.events)
+        self.ctx.wake()
+        return [Reply(text=texts.SYNCED.format(created=report.created, updated=report.updated,
+                                               removed=report.removed))]
+
+    async def reminder_job(self) -> None:
+        materialise_due(self.ctx)
+
+    async def copil_job(self) -> None:
+        copil_preparations(self.ctx)
+
+    # --- agenda ----------------------------------------------------------------------------
+
+    def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
+        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
+            return decision
+        intent = agenda_intent(self.faq.answerer.analyze(text).words)
+        if intent is None:
+            return decision
+        extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
+                  **({"agenda_next": "1"} if intent.next_only else {})}
+        return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
+                                   extras=extras)
+
+    def _render_agenda(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        now = self.ctx.clock.now()
+        with self.ctx.db.session() as session:
+            member = find_member(session, sender)
+            if decision.agenda_kind and decision.extras.get("agenda_next"):
+                return next_of_kind(session, self.ctx, member, now, decision.agenda_kind)
+            return [agenda(session, self.ctx, now, kind=decision.agenda_kind)]
+
+    def agenda_command(self, sender: Sender, args: str) -> list[Reply]:
+        kind = kind_from_text(self.faq.answerer.analyze(args).words) if args.strip() else None
+        with self.ctx.db.session() as session:
+            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=kind)]
+
+    def _agenda_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        if len(args) != 2 or not args[1].lstrip("-").isdigit() or (args[0] != NO_KIND and args[0] not in texts.KIND_LABELS):
+            return [Reply(text=core_texts.EXPIRED_BUTTON)]
+        with self.ctx.db.session() as session:
+            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=None if args[0] == NO_KIND else args[0],
+                           page=int(args[1]))]
+
+    def my_registrations_command(self, sender: Sender, args: str) -> list[Reply]:
+        with self.ctx.db.session() as session:
+            member = touch_member(session, sender, self.ctx.clock)
+            session.commit()
+            return [my_registrations(session, self.ctx, member, self.ctx.clock.now())]
+
+    def _deep_link(self, sender: Sender, arg: str) -> list[Reply]:
+        return self._with_event(sender, arg, self._show_card)
+
+    # --- event buttons ---------------------------------------------------------------------
+
+    def _event_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        actions: dict[str, Callable[[Session, Member, Event], list[Reply]]] = {
+            "card": self._show_card, "reg": self._register, "unreg": self._unregister, "ics": self._ics,
+            "watch": self._watch, "prep": self._preparation, "howto": self._howto,
+        }
+        if len(args) != 2 or args[0] not in actions or not args[1].isdigit():
+            return [Reply(text=core_texts.EXPIRED_BUTTON)]
+        return self._with_event(sender, args[1], actions[args[0]])
+
+    def _with_event(self, sender: Sender, ref: str, action: Callable[[Session, Member, Event], list[Reply]]
+                    ) -> list[Reply]:
+        with self.ctx.db.session() as session:
+            member = touch_member(session, sender, self.ctx.clock)
+            event = find_event(session, ref)
+            if event is None:
+                session.commit()
+                return [Reply(text=texts.UNKNOWN_EVENT)]
+            replies = action(session, member, event)
+            session.commit()
+        self.ctx.wake()
+        return replies
+
+    def _show_card(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        return [card(session, self.ctx, event, member, self.ctx.clock.now())]
+
+    def _register(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        now = self.ctx.clock.now()
+        outcome = register(session, self.ctx, member, event, now)
+        if outcome.status == "needs_profile":
+            set_state(session, member, PROFILE_FLOW, step="name", event_id=event.id)
+            return [Reply(text=texts.PROFILE_INTRO, buttons=self._stop_row())]
+        return [self._outcome_reply(event, outcome)]
+
+    def _outcome_reply(self, event: Event, outcome: Outcome) -> Reply:
+        title = esc(event.title)
+        now = self.ctx.clock.now()
+        match outcome.status:
+            case "confirmed":
+                pending = tuple(o for o in self.ctx.settings.events.reminder_offsets
+                                if due_at(event, o, self.ctx.tz) > now)
+                text = (texts.REGISTERED.format(title=title, when=esc(when(self.ctx, event)),
+                                                offsets=offsets_label(pending)) if pending
+                        else texts.REGISTERED_NO_REMINDER.format(title=title, when=esc(when(self.ctx, event))))
+                return Reply(text=text, buttons=rows(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"),
+                                                     Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
+            case "waitlist":
+                return Reply(text=texts.WAITLISTED.format(title=title, position=outcome.position),
+                             buttons=rows(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
+            case "already":
+                return Reply(text=texts.ALREADY_REGISTERED.format(title=title),
+                             buttons=rows(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
+            case "already_waitlist":
+                return Reply(text=texts.ALREADY_WAITLISTED.format(title=title, position=outcome.position))
+            case "not_dated":
+                return Reply(text=texts.NOT_DATED.format(title=title),
+                             buttons=rows(Button(label=texts.WATCH_BUTTON, data=f"ev:watch:{event.id}")))
+            case "cancelled":
+                return Reply(text=texts.EVENT_CANCELLED.format(title=title))
+            case "past":
+                return Reply(text=texts.EVENT_PAST.format(title=title))
+            case "closed":
+                assert event.registration_deadline is not None
+                closed = day_label(to_local(event.registration_deadline, self.ctx.tz).date())
+                return Reply(text=texts.DEADLINE_PASSED.format(title=title, when=closed))
+            case _:
+                return Reply(text=core_texts.EXPIRED_BUTTON)
+
+    def _unregister(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        outcome = unregister(session, self.ctx, member, event, self.ctx.clock.now())
+        if outcome.status == "not_registered":
+            return [Reply(text=texts.NOT_REGISTERED.format(title=esc(event.title)))]
+        again = rows(Button(label=texts.REREGISTER_BUTTON, data=f"ev:reg:{event.id}")) if event.status == "planned" else ()
+        return [Reply(text=texts.UNREGISTERED.format(title=esc(event.title)), buttons=again)]
+
+    def _ics(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        if event.starts_at is None or event.status == "cancelled":
+            return [Reply(text=texts.NOT_DATED.format(title=esc(event.title)) if event.starts_at is None
+                          else texts.EVENT_CANCELLED.format(title=esc(event.title)))]
+        content = event_ics(event, tz=self.ctx.tz, now=self.ctx.clock.now())
+        return [Reply(text=f"📆 {esc(event.title)}", attachment=Attachment(
+            filename=f"{event.slug[:60]}.ics", content=content, mime_type="text/calendar"))]
+
+    def _watch(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        if event.starts_at is not None and event.status == "planned":
+            return self._show_card(session, member, event)
+        if event.status == "cancelled":
+            return [Reply(text=texts.EVENT_CANCELLED.format(title=esc(event.title)))]
+        noted = watch(session, event, member, self.ctx.clock.now())
+        return [Reply(text=(texts.WATCHING if noted else texts.ALREADY_WATCHING).format(title=esc(event.title)))]
+
+    def _preparation(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        if event.kind != "copil":
+            return [Reply(text=core_texts.EXPIRED_BUTTON)]
+        note_preparation_interest(session, event, member, self.ctx.clock.now())
+        return [Reply(text=texts.COPIL_NOTED.format(title=esc(event.title)))]
+
+    def _howto(self, session: Session, member: Member, event: Event) -> list[Reply]:
+        kb = self.faq.answerer.kb
+        entry = next((e for e in kb.faq if "copil" in e.tags), None)
+        if entry is None:
+            return self._show_card(session, member, event)
+        return [self.faq.entry_reply(entry, None)]
+
+    # --- the profile, asked once, with consent ----------------------------------------------
+
+    @staticmethod
+    def _stop_row() -> tuple[tuple[Button, ...], ...]:
+        return rows(Button(label=texts.FORM_STOP_BUTTON, data="pf:stop"))
+
+    def _council_question(self) -> Reply:
+        buttons = [Button(label=c.name[:60], data=f"pf:c:{c.id}") for c in self.ctx.knowledge.councils
+                   if len(f"pf:c:{c.id}".encode()) <= 64]
+        if not any(c.name.casefold().startswith("autre") for c in self.ctx.knowledge.councils):
+            buttons.append(Button(label=texts.PROFILE_COUNCIL_OTHER, data="pf:c:-"))
+        return Reply(text=texts.PROFILE_COUNCIL, buttons=(*rows(*buttons, per_row=2), *self._stop_row()))
+
+    def _role_question(self) -> Reply:
+        buttons = [Button(label=label, data=f"pf:r:{code}") for code, label in texts.ROLES.items()]
+        return Reply(text=texts.PROFILE_ROLE, buttons=(*rows(*buttons, per_row=2), *self._stop_row()))
+
+    def _consent_question(self, state: dict[str, object]) -> Reply:
+        privacy = self.ctx.settings.privacy
+        council = state.get("council")
+        text = texts.PROFILE_CONSENT.format(
+            centre=esc(self.ctx.centre), name=esc(str(state.get("name", ""))),
+            council=esc(self.ctx.council_name(council if isinstance(council, str) else None)),
+            role=esc(texts.ROLES.get(str(state.get("role")), "")), days=privacy.profile_inactivity_days,
+            contact=esc(privacy.contact))
+        return Reply(text=text, buttons=rows(Button(label=texts.CONSENT_YES, data="pf:ok"),
+                                             Button(label=texts.CONSENT_NO, data="pf:no"), per_row=2))
+
+    def _intercept(self, sender: Sender, text: str, reply_to: str | None) -> list[Reply] | None:
+        with self.ctx.db.session() as session:
+            member = find_member(session, sender)
+            if member is None:
+                return None
+            state = get_state(member)
+            if state.get("flow") == PROFILE_FLOW:
+                replies = self._profile_text(session, member, state, text)
+                session.commit()
+                return replies
+        return self.staff.intercept(sender, text)
+
+    def _profile_text(self, session: Session, member: Member, state: dict[str, object], text: str) -> list[Reply]:
+        step = state.get("step")
+        if step != "name":
+            question = {"council": self._council_question, "role": self._role_question}.get(str(step))
+            reply = question() if question else self._consent_question(state)
+            return [Reply(text=texts.FORM_EXPECTS_BUTTON), reply]
+        name = " ".join(text.split())
+        if not NAME_LIMITS[0] <= len(name) <= NAME_LIMITS[1]:
+            return [Reply(text=texts.PROFILE_NAME_INVALID, buttons=self._stop_row())]
+        set_state(session, member, PROFILE_FLOW, **{**_data(state), "step": "council", "name": name})
+        return [self._council_question()]
+
+    def _profile_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        with self.ctx.db.session() as session:
+            member = touch_member(session, sender, self.ctx.clock)
+            state = get_state(member)
+            if state.get("flow") != PROFILE_FLOW or not args:
+                session.commit()
+                return [Reply(text=core_texts.EXPIRED_BUTTON)]
+            replies = self._profile_step(session, member, state, args)
+            session.commit()
+        self.ctx.wake()
+        return replies
+
+    def _profile_step(self, session: Session, member: Member, state: dict[str, object], args: list[str]) -> list[Reply]:
+        action, step, data = args[0], state.get("step"), _data(state)
+        if action == "stop":
+            clear_state(session, member)
+            return [Reply(text=texts.FORM_STOPPED)]
+        if action == "c" and step == "council" and len(args) == 2:
+            council: str | None = None if args[1] == "-" else args[1]
+            if council is not None and self.ctx.council(council) is None:
+                return [Reply(text=core_texts.EXPIRED_BUTTON)]
+            set_state(session, member, PROFILE_FLOW, **{**data, "step": "role", "council": council})
+            return [self._role_question()]
+        if action == "r" and step == "role" and len(args) == 2 and args[1] in texts.ROLES:
+            data = {**data, "step": "consent", "role": args[1]}
+            set_state(session, member, PROFILE_FLOW, **data)
+            return [self._consent_question(data)]
+        if action in ("ok", "no") and step == "consent":
+            clear_state(session, member)
+            if action == "no":
+                return [Reply(text=texts.CONSENT_REFUSED.format(contact=esc(self.ctx.settings.privacy.contact)))]
+            chosen = data.get("council")
+            save_profile(session, member, pseudonym=str(data.get("name", "")),
+                         council_id=chosen if isinstance(chosen, str) else None, role=str(data.get("role")),
+                         now=self.ctx.clock.now())
+            session.flush()
+            event_id = data.get("event_id")
+            event = session.get(Event, event_id) if isinstance(event_id, int) else None
+            if event is None:
+                return [Reply(text=texts.UNKNOWN_EVENT)]
+            return self._register(session, member, event)
+        return [Reply(text=core_texts.EXPIRED_BUTTON)]
+
+
+def _data(state: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in state.items() if k != "flow"}

@@ -1,0 +1,193 @@
+"""Events in the database: synced from knowledge/events.yaml, looked up, listed. The caller commits."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot.clock import as_utc
+from bot.events.timefmt import local_to_utc
+from bot.knowledge.model import EventSpec
+from bot.storage.models import Event, Registration
+
+log = logging.getLogger(__name__)
+PAST_SHOWN = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class Snapshot:
+    """What an event looked like before a change (to tell registrants what moved)."""
+
+    status: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    all_day: bool
+
+    @classmethod
+    def of(cls, event: Event) -> Snapshot:
+        return cls(status=event.status, starts_at=event.starts_at and as_utc(event.starts_at),
+                   ends_at=event.ends_at and as_utc(event.ends_at), all_day=event.all_day)
+
+
+def spec_hash(spec: EventSpec) -> str:
+    data = {f.name: getattr(spec, f.name) for f in fields(spec) if f.name != "origin"}
+    return hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def spec_values(spec: EventSpec, tz: ZoneInfo) -> dict[str, object]:
+    """The database columns of a knowledge event: Paris times to UTC; a date alone is a whole day."""
+    all_day = spec.start is not None and not isinstance(spec.start, datetime)
+    starts_at = local_to_utc(spec.start, tz) if spec.start is not None else None
+    ends_at: datetime | None = None
+    if spec.end is not None:
+        end = spec.end
+        ends_at = local_to_utc(end + timedelta(days=1) if not isinstance(end, datetime) else end, tz)
+    elif all_day and isinstance(spec.start, date):
+        ends_at = local_to_utc(spec.start + timedelta(days=1), tz)
+    deadline = spec.registration_deadline
+    if deadline is not None and not isinstance(deadline, datetime):
+        deadline = datetime.combine(deadline, datetime.max.time()).replace(microsecond=0)  # the whole day
+    return {
+        "kind": spec.kind, "title": spec.title[:255], "starts_at": starts_at, "ends_at": ends_at,
+        "all_day": all_day, "month": spec.month, "place": spec.place, "online_url": spec.online_url,
+        "audience": spec.audience, "territory": spec.territory, "description": spec.description,
+        "capacity": spec.capacity or None,
+        "registration_deadline": local_to_utc(deadline, tz) if deadline is not None else None,
+        "price": spec.price, "status": spec.status, "source": spec.source[:255],
+    }
+
+
+@dataclass
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    changed: list[tuple[Event, Snapshot]] | None = None
+
+
+def sync_knowledge(session: Session, specs: Sequence[EventSpec], tz: ZoneInfo, now: datetime) -> SyncReport:
+    """Make the database say what the file says. Idempotent: an unchanged spec is left alone (so a
+    staff edit made in Telegram stays until the file itself changes). Returns what changed, so the
+    caller can tell registrants (moved, cancelled, dated)."""
+    report = SyncReport(changed=[])
+    assert report.changed is not None
+    existing = {e.slug: e for e in session.exec(select(Event).where(Event.origin == "knowledge"))}
+    for spec in specs:
+        digest = spec_hash(spec)
+        event = existing.pop(spec.id, None)
+        if event is None:
+            clash = session.exec(select(Event).where(Event.slug == spec.id)).first()
+            if clash is not None:
+                log.warning("event %s in knowledge clashes with a staff event: skipped", spec.id)
+                continue
+            event = Event(slug=spec.id, origin="knowledge", spec_hash=digest, created_at=now, updated_at=now,
+                          **spec_values(spec, tz))  # type: ignore[arg-type]
+            session.add(event)
+            report.created += 1
+            continue
+        if event.spec_hash == digest:
+            continue
+        before = Snapshot.of(event)
+        for key, value in spec_values(spec, tz).items():
+            setattr(event, key, value)
+        event.spec_hash, event.updated_at = digest, now
+        session.add(event)
+        report.updated += 1
+        report.changed.append((event, before))
+    for event in existing.values():  # gone from the file: cancelled, and registrants told
+        if event.status != "cancelled":
+            log.warning("event %s is no longer in knowledge/events.yaml: cancelled", event.slug)
+            before = Snapshot.of(event)
+            event.status, event.updated_at, event.spec_hash = "cancelled", now, None
+            session.add(event)
+            report.removed += 1
+            report.changed.append((event, before))
+    session.flush()
+    return report
+
+
+def find_event(session: Session, ref: str) -> Event | None:
+    """By slug (deep links, staff commands) or by number (buttons)."""
+    ref = ref.strip()
+    if not ref:
+        return None
+    if ref.isdigit():
+        return session.get(Event, int(ref))
+    return session.exec(select(Event).where(Event.slug == ref.lower())).first()
+
+
+def is_over(event: Event, now: datetime) -> bool:
+    if event.starts_at is None:
+        return False
+    end = as_utc(event.ends_at) if event.ends_at is not None else as_utc(event.starts_at)
+    return end <= now
+
+
+def has_started(event: Event, now: datetime) -> bool:
+    return event.starts_at is not None and as_utc(event.starts_at) <= now
+
+
+def closes_at(event: Event) -> datetime | None:
+    """Registrations close at the deadline if any, else when the event starts."""
+    if event.registration_deadline is not None:
+        return as_utc(event.registration_deadline)
+    return as_utc(event.starts_at) if event.starts_at is not None else None
+
+
+def _month_over(month: str | None, now: datetime, tz: ZoneInfo) -> bool:
+    if not month:
+        return False
+    local = now.astimezone(tz)
+    return month < f"{local.year:04d}-{local.month:02d}"
+
+
+def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = None) -> list[Event]:
+    """Events not over yet, soonest first. An event whose date is to be confirmed but whose month is known
+    takes its place at the start of that month; one with no month at all comes last."""
+    query = select(Event).where(col(Event.status) != "cancelled")
+    if kind:
+        query = query.where(Event.kind == kind)
+    far = datetime.max.replace(tzinfo=UTC)
+
+    def key(event: Event) -> tuple[datetime, int, int]:
+        if event.starts_at is not None:
+            return (as_utc(event.starts_at), 0, event.id or 0)
+        month_start = _month_start(event.month, tz)
+        return (month_start or far, 1, event.id or 0)
+
+    events = [e for e in session.exec(query)
+              if (e.starts_at is not None and not is_over(e, now))
+              or (e.starts_at is None and not _month_over(e.month, now, tz))]
+    return sorted(events, key=key)
+
+
+def _month_start(month: str | None, tz: ZoneInfo) -> datetime | None:
+    try:
+        return local_to_utc(date.fromisoformat(f"{month}-01"), tz) if month else None
+    except ValueError:
+        return None
+
+
+def recent_past(session: Session, now: datetime, kind: str | None = None, limit: int = PAST_SHOWN) -> list[Event]:
+    query = select(Event).where(col(Event.starts_at).is_not(None), col(Event.status) != "cancelled")
+    if kind:
+        query = query.where(Event.kind == kind)
+    events = [e for e in session.exec(query) if is_over(e, now)]
+    return sorted(events, key=lambda e: as_utc(e.starts_at), reverse=True)[:limit]  # type: ignore[arg-type]
+
+
+def counts(session: Session, event_id: int) -> tuple[int, int]:
+    """(confirmed, waitlist)."""
+    rows = session.exec(
+        select(Registration.status, func.count()).where(Registration.event_id == event_id)
+        .group_by(col(Registration.status))).all()
+    by_status = dict(rows)
+    return int(by_status.get("confirmed", 0)), int(by_status.get("waitlist", 0))

@@ -1,0 +1,177 @@
+"""What the events feature says, in plain French with « vous » (kept with the feature it belongs to)."""
+
+from __future__ import annotations
+
+KIND_LABELS = {
+    "interconseil": "Interconseil",
+    "webinaire": "Webinaire",
+    "journee": "Journée",
+    "formation": "Formation",
+    "cafe_citoyen": "Café citoyen",
+    "copil": "Comité de pilotage",
+    "autre": "Autre",
+}
+KIND_PLURALS = {
+    "interconseil": "Interconseils",
+    "webinaire": "Webinaires",
+    "journee": "Journées",
+    "formation": "Formations",
+    "cafe_citoyen": "Cafés citoyens",
+    "copil": "Comités de pilotage",
+    "autre": "Autres rendez-vous",
+}
+ROLES = {
+    "cc": "Conseiller·e citoyen·ne",
+    "habitant": "Habitant·e",
+    "pro": "Professionnel·le",
+    "elu": "Élu·e",
+    "autre": "Autre",
+}
+
+AGENDA_TITLE = "📅 <b>Agenda de {centre}</b>{filter}"
+AGENDA_FILTER = " — {label}"
+AGENDA_PAGE = "<i>Page {page} sur {pages}</i>"
+AGENDA_EMPTY = "Aucun événement à venir{filter} pour le moment."
+AGENDA_PAST = "Voici les derniers événements passés :"
+AGENDA_NOTHING_AT_ALL = "Aucun événement n'est encore au programme."
+AGENDA_NEXT = "Voici le prochain {label} :"
+AGENDA_NEXT_UNDATED = "Le prochain {label} n'a pas encore de date fixée :"
+AGENDA_USAGE_KIND = "Je ne connais pas ce type d'événement. Choisissez :"
+PREVIOUS_BUTTON = "◀️ Précédents"
+NEXT_BUTTON = "Suivants ▶️"
+ALL_KINDS_BUTTON = "📅 Tout l'agenda"
+SEE_ALL_BUTTON = "📅 Tous les {label}"
+
+CARD_CANCELLED = "❌ <b>Cet événement est annulé.</b>"
+CARD_WHEN = "🗓 {when}"
+CARD_PLACE = "📍 {place}"
+CARD_LINK = "🔗 {url}"
+CARD_AUDIENCE = "👥 Pour qui : {audience}"
+CARD_PRICE = "💶 {price}"
+CARD_CAPACITY = "🎟 {left} place(s) restante(s) sur {capacity}"
+CARD_FULL = "🎟 Complet : inscription sur liste d'attente"
+CARD_DEADLINE = "⏳ Inscription jusqu'au {when}"
+CARD_REGISTERED = "✅ <b>Vous êtes inscrit·e.</b>"
+CARD_WAITLISTED = "⏳ <b>Vous êtes sur la liste d'attente</b> (position {position})."
+CARD_SOURCE = "<i>Source : {source}</i>"
+CARD_PAST = "Cet événement est passé."
+REGISTER_BUTTON = "✅ S'inscrire"
+ICS_BUTTON = "📆 Ajouter à mon agenda"
+UNREGISTER_BUTTON = "❌ Annuler mon inscription"
+WATCH_BUTTON = "🔔 Me prévenir quand la date est fixée"
+BACK_TO_AGENDA_BUTTON = "📅 Retour à l'agenda"
+
+UNKNOWN_EVENT = "Je ne trouve pas cet événement. Tapez /agenda pour voir le programme."
+NOT_DATED = "La date de « {title} » n'est pas encore fixée : l'inscription ouvrira à ce moment-là."
+EVENT_CANCELLED = "« {title} » est annulé : il n'est plus possible de s'y inscrire."
+EVENT_PAST = "« {title} » a déjà eu lieu."
+DEADLINE_PASSED = "Les inscriptions pour « {title} » sont closes depuis le {when}. Vous pouvez contacter l'équipe."
+ALREADY_REGISTERED = "Vous êtes déjà inscrit·e à « {title} ». 🙂"
+ALREADY_WAITLISTED = "Vous êtes déjà sur la liste d'attente de « {title} » (position {position})."
+REGISTERED = (
+    "C'est noté ! ✅ Vous êtes inscrit·e à « {title} », {when}.\n\n"
+    "Je vous enverrai un rappel {offsets} avant."
+)
+REGISTERED_NO_REMINDER = "C'est noté ! ✅ Vous êtes inscrit·e à « {title} », {when}."
+WAITLISTED = (
+    "« {title} » est complet : vous êtes sur la liste d'attente (position {position}).\n"
+    "Si une place se libère, vous êtes inscrit·e automatiquement et je vous préviens tout de suite."
+)
+UNREGISTERED = "Votre inscription à « {title} » est annulée. Vous ne recevrez plus de rappel pour cet événement."
+NOT_REGISTERED = "Vous n'êtes pas inscrit·e à « {title} »."
+REREGISTER_BUTTON = "✅ Me réinscrire"
+WATCHING = "C'est noté 🔔 : je vous préviens dès que la date de « {title} » est fixée."
+ALREADY_WATCHING = "C'est déjà noté : je vous préviendrai dès que la date de « {title} » sera fixée."
+
+MY_REGISTRATIONS = "<b>Vos inscriptions</b>"
+MY_REGISTRATIONS_EMPTY = "Vous n'êtes inscrit·e à aucun événement à venir. Tapez /agenda pour voir le programme."
+MY_LINE_CONFIRMED = "✅ {title} — {when}"
+MY_LINE_WAITLIST = "⏳ {title} — {when} (liste d'attente, position {position})"
+MY_WATCHES = "<b>Je vous préviendrai quand la date sera fixée :</b>"
+
+PROFILE_INTRO = (
+    "Pour vous inscrire, j'ai besoin de 3 informations, demandées une seule fois.\n\n"
+    "1/3 — Quel <b>nom ou pseudonyme</b> voulez-vous donner à l'équipe ? (un prénom suffit)"
+)
+PROFILE_NAME_INVALID = "Écrivez un nom ou un pseudonyme de 2 à 40 caractères, par exemple « Awa » ou « Awa D. »."
+PROFILE_COUNCIL = "2/3 — De quel <b>conseil citoyen</b> faites-vous partie ?"
+PROFILE_COUNCIL_OTHER = "Autre / aucun"
+PROFILE_ROLE = "3/3 — Quel est votre <b>rôle</b> ?"
+PROFILE_CONSENT = (
+    "<b>Vos données</b>\n\n"
+    "Pour gérer les inscriptions, {centre} garde : votre nom ou pseudonyme ({name}), votre conseil citoyen "
+    "({council}), votre rôle ({role}) et les événements auxquels vous vous inscrivez. L'équipe s'en sert "
+    "seulement pour organiser les événements et vous envoyer les rappels ; rien n'est transmis à d'autres.\n"
+    "Ces informations sont effacées après {days} jours sans contact avec la hotline. Pour les consulter, "
+    "les corriger ou les faire effacer : {contact}.\n\n"
+    "Êtes-vous d'accord ?"
+)
+CONSENT_YES = "👍 J'accepte"
+CONSENT_NO = "Non merci"
+CONSENT_REFUSED = (
+    "Entendu : je n'ai rien gardé. Sans ces informations je ne peux pas vous inscrire ici, "
+    "mais vous pouvez vous inscrire directement auprès de l'équipe : {contact}."
+)
+FORM_STOP_BUTTON = "✖️ Arrêter"
+FORM_STOPPED = "D'accord, on s'arrête là. Rien n'a été enregistré."
+FORM_EXPECTS_BUTTON = "Choisissez une des réponses proposées ci-dessus (ou « ✖️ Arrêter »)."
+
+REMINDER = "⏰ <b>Rappel</b> : « {title} », c'est {relative} — {when}."
+REMINDER_WAITLIST = (
+    "⏰ « {title} », c'est {relative} — {when}.\n"
+    "Vous êtes toujours sur la liste d'attente (position {position}) : je vous préviens si une place se libère."
+)
+REMINDER_PLACE = "📍 {place}"
+PROMOTED = "🎉 Bonne nouvelle : une place s'est libérée ! Vous êtes maintenant inscrit·e à « {title} », {when}."
+MOVED = "📅 <b>Changement de date</b> : « {title} » aura lieu {when} (au lieu de {old}). Votre inscription est gardée."
+CANCELLED_NOTICE = "❌ <b>Annulation</b> : « {title} », prévu {when}, est annulé. Désolé pour ce changement."
+DATED_NOTICE = "🔔 La date de « {title} » est fixée : {when}. Vous pouvez vous inscrire dès maintenant."
+COPIL_PREPARATION = (
+    "🏛 <b>Comité de pilotage {when}</b>\n\n"
+    "« {title} » a lieu {relative}. Comme avant chaque comité de pilotage, {centre} propose aux conseillers "
+    "citoyens une rencontre de préparation dans les dix jours qui précèdent : pour répondre à vos questions, "
+    "décoder les termes et les documents, et préparer vos interventions.\n\n"
+    "Voulez-vous y participer ?"
+)
+COPIL_YES_BUTTON = "🙋 Je veux participer à la préparation"
+COPIL_HOWTO_BUTTON = "📖 Comment préparer un copil"
+COPIL_NOTED = "C'est noté 🙋 : l'équipe vous recontacte pour la rencontre de préparation de « {title} »."
+
+STAFF_USAGE_EVENT = "Précisez l'événement, par exemple : /{command} interconseil-2026-t1 (ou son numéro)."
+STAFF_EVENTS_LIST = "<b>Événements à venir</b> (inscrits / places) :"
+STAFF_REGISTRANTS = "<b>Inscrits à « {title} »</b> — {when}\n{confirmed} inscrit·e(s){capacity}, {waitlist} en liste d'attente"
+STAFF_PER_COUNCIL = "<b>Par conseil citoyen</b>"
+STAFF_NOBODY = "Personne n'est encore inscrit."
+STAFF_PREP_INTEREST = "🙋 {count} personne(s) intéressée(s) par la rencontre de préparation"
+STAFF_WATCHERS = "🔔 {count} personne(s) attendent la date"
+STAFF_EXPORT_CAPTION = "Inscrits à « {title} » ({count} ligne(s))"
+STAFF_EXPORT_SENT = "L'export est envoyé dans le groupe de l'équipe."
+STAFF_EXPORT_BUTTON = "📄 Export CSV"
+STAFF_EXPORT_NO_CHAT = "Aucun groupe d'équipe n'est configuré (telegram.staff_chat_id) : voici l'export ici."
+NEW_KIND = "Nouvel événement — 1/5 : quel <b>type</b> ?"
+NEW_TITLE = "2/5 — Le <b>titre</b> de l'événement ?"
+NEW_START = ("3/5 — La <b>date</b> (heure de Paris) ? Par exemple « 12/03/2026 18h30 », « 12/03/2026 » "
+             "pour toute la journée, ou « à confirmer ».")
+NEW_START_INVALID = "Je n'ai pas compris la date. Écrivez par exemple « 12/03/2026 18h30 », « 12/03/2026 » ou « à confirmer »."
+NEW_PLACE = "4/5 — Le <b>lieu</b> (ou « En ligne ») ?"
+NEW_CAPACITY = "5/5 — Le nombre de <b>places</b> ? (« 0 » : sans limite)"
+NEW_CAPACITY_INVALID = "Écrivez un nombre, par exemple « 30 », ou « 0 » pour sans limite."
+NEW_CREATED = "Événement créé ✅ (n° {id}, lien : <code>ev_{slug}</code>)."
+EDIT_CHOOSE = "Que voulez-vous modifier dans « {title} » ?"
+EDIT_FIELD_TITLE = "Titre"
+EDIT_FIELD_START = "Date"
+EDIT_FIELD_PLACE = "Lieu"
+EDIT_FIELD_CAPACITY = "Places"
+EDIT_ASK = "La nouvelle valeur pour « {field} » ?"
+EDIT_DONE = "C'est modifié ✅. {notified}"
+NOTIFIED = "{count} personne(s) prévenue(s)."
+CANCEL_CONFIRM = "Annuler « {title} » ? Les {count} inscrit·e(s) seront prévenu·e·s."
+CANCEL_YES = "Oui, annuler l'événement"
+CANCEL_NO = "Non"
+CANCEL_DONE = "« {title} » est annulé. {notified}"
+CANCEL_KEPT = "D'accord, rien n'est changé."
+SYNCED = "Programme relu depuis knowledge/events.yaml : {created} créé(s), {updated} mis à jour, {removed} retiré(s)."
+
+TERMINAL_ADVANCE_USAGE = "Écrivez une durée, par exemple « /avancer 2h », « /avancer 1j » ou « /avancer 30min »."
+TERMINAL_NOW = "🕰 Nous sommes le {when} (temps simulé)."
+TERMINAL_NOT_SIMULATED = "Le temps n'est simulé qu'avec « hotline chat --now AAAA-MM-JJTHH:MM »."
