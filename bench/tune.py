@@ -16,8 +16,9 @@ def main() -> None:
     settings, kb = shipped()
     dev = [q for q in load_eval() if q.split == "dev" and q.kind in ("faq", "none")]
     answerer = Answerer(kb, settings.answering)
-    for weights in (Weights(), Weights(phrasing=0.5, vocabulary=0.25, answer=0.25),
-                    Weights(phrasing=0.7, vocabulary=0.15, answer=0.15), Weights(phrasing=0.5, vocabulary=0.2, answer=0.3)):
+    grid = [Weights(phrasing=p, vocabulary=v, answer=round(1 - p - v, 2))
+            for p in (0.5, 0.55, 0.6, 0.65, 0.7) for v in (0.1, 0.15, 0.2, 0.25) if 1 - p - v > 0.04]
+    for weights in grid:
         answerer.matcher = Matcher(kb.faq, kb.passages, answerer.normalizer, weights)
         ranked = [answerer.matcher.rank(answerer.analyze(q.q), limit=2) for q in dev]
         top1 = sum(1 for q, r in zip(dev, ranked, strict=True) if q.kind == "faq" and r and r[0].entry.id in q.expect)

@@ -18,6 +18,9 @@ RUN_WITHOUT_TOKEN = (
     "Pour la mettre sur Telegram, créez un bot avec @BotFather puis :  TELEGRAM_BOT_TOKEN=… hotline run"
 )
 
+INVALID_TOKEN = ("Telegram refuse le jeton TELEGRAM_BOT_TOKEN (révoqué ou mal copié ?). "
+                 "Demandez-en un à @BotFather (/token) puis relancez.")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description="La hotline des conseils citoyens.")
@@ -57,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from bot.app import configure_logging
 
-    configure_logging("WARNING" if args.command in ("chat", "ask") else settings.log_level)
+    configure_logging("WARNING" if args.command in ("chat", "ask") else settings.log_level,
+                      secrets=(settings.telegram.token,))
     try:
         return _dispatch(args, settings)
     except ConfigError as exc:
@@ -120,10 +124,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return export_cli(build_app(settings), args.event, args.output)
     if args.command == "run":
+        from telegram.error import InvalidToken
+
         from bot.channels.telegram.adapter import build_application
 
         application = build_application(build_app(settings))
-        application.run_polling(drop_pending_updates=settings.telegram.drop_pending_updates)
+        try:
+            application.run_polling(drop_pending_updates=settings.telegram.drop_pending_updates)
+        except InvalidToken:  # PTB's message quotes the token: say it our way
+            print(INVALID_TOKEN, file=sys.stderr)
+            return 2
         return 0
     return 2
 

@@ -60,6 +60,11 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AnnounceSettings:
+    batch_size: int  # announcement messages queued per transaction (a crash resumes after the last batch)
+
+
+@dataclass(frozen=True, kw_only=True)
 class EventSettings:
     reminder_offsets: tuple[timedelta, ...]
     grace_window: timedelta
@@ -92,6 +97,7 @@ class Settings:
     privacy: PrivacySettings
     events: EventSettings
     desk: DeskSettings
+    announce: AnnounceSettings = AnnounceSettings(batch_size=200)
 
 
 def parse_duration(text: str, key: str) -> timedelta:
@@ -233,9 +239,9 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
 
     answering = _Section(data, "answering")
     ans = AnsweringSettings(
-        answer_threshold=answering.number("answer_threshold", 72, 0, 100),
-        suggest_threshold=answering.number("suggest_threshold", 50, 0, 100),
-        margin=answering.number("margin", 6, 0, 100),
+        answer_threshold=answering.number("answer_threshold", 45, 0, 100),
+        suggest_threshold=answering.number("suggest_threshold", 30, 0, 100),
+        margin=answering.number("margin", 8, 0, 100),
         max_suggestions=answering.integer("max_suggestions", 3, 1, 5),
         passage_threshold=answering.number("passage_threshold", 70, 0, 100),
     )
@@ -275,6 +281,9 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
     if dsk.opening_end_hour <= dsk.opening_start_hour:
         raise ConfigError("desk.opening_end_hour", "une heure après desk.opening_start_hour", dsk.opening_end_hour)
 
+    announce = _Section(data, "announce")
+    ann = AnnounceSettings(batch_size=announce.integer("batch_size", 200, 1, 5000))
+
     knowledge = _Section(data, "knowledge")
     return Settings(
         config_path=config_path,
@@ -290,4 +299,5 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         privacy=priv,
         events=ev,
         desk=dsk,
+        announce=ann,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -41,8 +42,11 @@ class Decision:
     passage: PassageHit | None = None
     agenda_kind: str | None = None  # event kind asked about, for Kind.AGENDA
     greeted: bool = False  # the message opened with a greeting
+    words: tuple[str, ...] = ()  # the normalised words of the question, for features that route on them
     extras: dict[str, str] = field(default_factory=dict)
 
+
+MIN_COVERAGE = 0.5  # tuned on the evaluation set's dev split (bench/tune.py)
 
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
 _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
@@ -82,27 +86,38 @@ class Answerer:
             return Decision(kind=Kind.EMPTY)
         talk, greeted = self._smalltalk(analysis.words)
         if talk is not None:
-            return Decision(kind=Kind.SMALLTALK, smalltalk=talk, score=100.0)
-        return self.decide_analysis(analysis, greeted=greeted)
+            return Decision(kind=Kind.SMALLTALK, smalltalk=talk, score=100.0, words=analysis.words)
+        return dataclasses.replace(self.decide_analysis(analysis, greeted=greeted), words=analysis.words)
 
     def decide_analysis(self, analysis: Analysis, *, greeted: bool = False) -> Decision:
         s = self.settings
         candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3)))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
-        if top and top.score >= s.answer_threshold and top.score - second >= s.margin:
+        if (top and top.score >= s.answer_threshold and top.score - second >= s.margin
+                and self._covers_terms(analysis, top)):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self._glossary_term(analysis)
         if term is not None:
             return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
-        if top and top.score >= s.suggest_threshold:
-            chosen = tuple(c for c in candidates if c.score >= s.suggest_threshold)[: s.max_suggestions]
-            return Decision(kind=Kind.SUGGEST, score=top.score, candidates=chosen, greeted=greeted)
+        # Suggest only entries whose words explain most of the question: "quel temps fera-t-il demain"
+        # shares "temps" with "combien de temps pour une réponse", which is no reason to offer it.
+        chosen = tuple(c for c in candidates
+                       if c.score >= s.suggest_threshold and c.coverage >= MIN_COVERAGE)[: s.max_suggestions]
         passage = self.matcher.best_passage(analysis)
-        if passage is not None and passage.score >= s.passage_threshold:
-            return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=candidates,
+        # A passage that explains the question better than any entry is quoted (entries offered beside it).
+        if (passage is not None and passage.score >= s.passage_threshold
+                and (not top or (top.score < s.answer_threshold and passage.score > top.score))):
+            return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=chosen,
                             greeted=greeted)
+        if chosen:
+            return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted)
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted)
+
+    def _covers_terms(self, analysis: Analysis, candidate: Candidate) -> bool:
+        """An acronym or glossary term the question names is its subject: an entry that never mentions it
+        is not a confident answer ("c'est quoi la TFPB" is not answered by "c'est quoi un conseil citoyen")."""
+        return all(self.matcher.mentions(candidate.index, token) for token in analysis.tokens if token in self._terms)
 
     def _glossary_term(self, analysis: Analysis) -> GlossaryTerm | None:
         """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters."""

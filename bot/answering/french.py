@@ -47,6 +47,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
+    (("on", "fait", "quoi"), "role"),
+    (("fait", "quoi"), "role"),
+    (("font", "quoi"), "role"),
+    (("faire", "quoi"), "role"),
     (("a", "quoi", "sert"), "role"),
     (("a", "quoi", "ca", "sert"), "role"),
     (("sert", "a", "quoi"), "role"),
@@ -75,7 +79,8 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
-# Verbs whose every form carries no meaning for matching ("pourrais", "voulons", "fais"…).
+# Verbs whose every form carries no meaning for matching ("pourrais", "voulons", "fera"…). "On fait quoi
+# au conseil" (its role) is kept apart from "c'est quoi le conseil" (its definition) by an idiom above.
 LEMMA_STOPWORDS: frozenset[str] = frozenset({"etre", "avoir", "pouvoir", "vouloir", "savoir", "falloir", "faire"})
 
 # Words that, alone, make a message small talk (accent-free, after SMS mapping).

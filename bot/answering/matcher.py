@@ -32,8 +32,8 @@ RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
 @dataclass(frozen=True, kw_only=True)
 class Weights:
     phrasing: float = 0.6
-    vocabulary: float = 0.2
-    answer: float = 0.2
+    vocabulary: float = 0.25
+    answer: float = 0.15
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +41,8 @@ class Candidate:
     entry: FaqEntry
     score: float
     phrasing: str
+    index: int = -1  # position in the matcher's entries
+    coverage: float = 0.0  # share of the question's weight that the entry's own words explain (0–1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,6 +119,10 @@ class Matcher:
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)
 
+    def mentions(self, entry_index: int, token: str) -> bool:
+        """Whether the entry's phrasings, tags or answer use this token."""
+        return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
+
     def _phrasing_scores(self, query: frozenset[str]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         query_weight = sum(self.idf(t) for t in query)
@@ -156,7 +162,8 @@ class Matcher:
                 + w.answer * answers.get(index, 0.0)
             scores.append((100 * total, index))
         ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
-        return [Candidate(entry=self.entries[i], score=round(s, 1),
+        return [Candidate(entry=self.entries[i], score=round(s, 1), index=i,
+                          coverage=max(vocabulary.get(i, 0.0), answers.get(i, 0.0)),
                           phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:

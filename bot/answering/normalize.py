@@ -65,7 +65,9 @@ def lemma(word: str) -> str:
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
-    return str(_STEMMER.stemWord(lemma(word)))
+    stemmed = str(_STEMMER.stemWord(lemma(word)))
+    # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+).
+    return stemmed if len(stemmed) >= 4 else word
 
 
 def slug(phrase: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlmodel import Session
+
 from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
 from bot.clock import Clock
@@ -66,16 +68,19 @@ class FaqService:
         return replies
 
     def _log(self, sender: Sender, text: str, decision: Decision) -> int:
-        with self.db.session() as session:
+        entry_id = decision.entry.id if decision.entry else (
+            decision.passage.passage.id if decision.passage else (decision.term.term if decision.term else None))
+
+        def work(session: Session) -> int:
             member = touch_member(session, sender, self.clock)
-            entry_id = decision.entry.id if decision.entry else (
-                decision.passage.passage.id if decision.passage else (decision.term.term if decision.term else None))
             row = QuestionLog(member_id=member.id, text=text[:MAX_LOGGED_CHARS], decision=decision.kind.value,
                               entry_id=entry_id, score=decision.score, created_at=self.clock.now())
             session.add(row)
             session.commit()
             assert row.id is not None
             return row.id
+
+        return self.db.write(work, what="logging a question")  # a locked database is waited for, not fatal
 
     def render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         custom = self.renderers.get(decision.kind)
@@ -99,7 +104,9 @@ class FaqService:
                 body = (f"{texts.PASSAGE.format(title=esc(passage.document_title))}\n\n"
                         f"<b>{esc(passage.heading)}</b>\n{esc(passage.text)}\n\n"
                         f"{texts.ANSWER_SOURCE.format(source=esc(passage.source))}")
-                return [Reply(text=body, buttons=self._feedback_rows(log_id))]
+                see_also = tuple((Button(label="➡️ " + short(c.entry.question, 55), data=f"faq:{c.entry.id}:{log_id}"),)
+                                 for c in decision.candidates)
+                return [Reply(text=body, buttons=see_also + self._feedback_rows(log_id))]
             case Kind.SMALLTALK:
                 return [self._smalltalk(decision.smalltalk)]
             case Kind.EMPTY:

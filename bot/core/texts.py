@@ -36,6 +36,10 @@ UNSUPPORTED = {
 UNKNOWN_COMMAND = "Je ne connais pas la commande « /{name} ». Tapez /aide pour voir ce que je sais faire."
 STAFF_ONLY = "Cette commande est réservée à l'équipe du centre de ressources."
 EXPIRED_BUTTON = "Ce bouton n'est plus valable. Posez à nouveau votre question, je vous réponds."
+FLOOD_NOTICE = (
+    "Vous m'envoyez beaucoup de messages d'un coup : je fais une petite pause. 🙂 Attendez une minute, "
+    "puis posez votre question en un seul message."
+)
 
 ANSWER_SOURCE = "<i>Source : {source}</i>"
 MORE_BUTTON = "📖 En savoir plus"

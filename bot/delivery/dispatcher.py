@@ -13,13 +13,13 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from bot.clock import Clock
+from bot.clock import Clock, as_utc
 from bot.delivery.errors import Blocked, Permanent, RetryLater, Transient, Uncertain
 from bot.delivery.outbox import OutboundMessage, decode
 from bot.delivery.ratelimit import Limits, RateLimiter
@@ -58,6 +58,7 @@ class Dispatcher:
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     max_attempts: int = 8
+    give_up_after: timedelta = timedelta(hours=1)  # and not before: a network down for minutes loses nothing
     stale_after: timedelta = timedelta(minutes=2)
     instance: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
@@ -67,7 +68,8 @@ class Dispatcher:
     def recover(self, *, everything: bool = False) -> int:
         """Rows left 'sending' by a crashed worker go back to the queue (the one ambiguous send)."""
         cutoff = self.clock.now() - (timedelta(0) if everything else self.stale_after)
-        with self.db.session() as session:
+
+        def work(session: Session) -> int:
             result = session.execute(
                 update(Outbound)
                 .where(col(Outbound.status) == "sending", col(Outbound.claimed_at) <= cutoff,
@@ -75,7 +77,9 @@ class Dispatcher:
                 .values(status="pending", claimed_by=None)
             )
             session.commit()
-            count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+        count = self.db.write(work, what="recovering the outbox")
         if count:
             log.warning("%d message(s) were being sent during a crash: queued again", count)
         return count
@@ -83,39 +87,55 @@ class Dispatcher:
     def _claim(self, limit: int) -> list[Outbound]:
         now = self.clock.now()
         token = f"{self.instance}:{uuid.uuid4().hex[:8]}"
-        with self.db.session() as session:
-            due = (
-                select(Outbound.id)
-                .where(col(Outbound.status) == "pending", col(Outbound.not_before) <= now,
-                       col(Outbound.channel) == self.channel)
-                .order_by(col(Outbound.not_before), col(Outbound.id))
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+        return self.db.write(lambda session: self._claim_in(session, now, token, limit), what="claiming messages")
+
+    def _claim_in(self, session: Session, now: datetime, token: str, limit: int) -> list[Outbound]:
+        """One unit of work, run again from the start if the database was locked or unreachable."""
+        # Lock the due rows (PostgreSQL skips rows another instance holds), then mark them ours. Two
+        # statements: a LIMIT inside "UPDATE … WHERE id IN (SELECT …)" may be re-evaluated and overshoot.
+        due = list(session.exec(
+            select(Outbound.id)
+            .where(col(Outbound.status) == "pending", col(Outbound.not_before) <= now,
+                   col(Outbound.channel) == self.channel)
+            .order_by(col(Outbound.not_before), col(Outbound.id))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        ))
+        if due:
+            # On SQLite (no row locks) another worker may have taken some meanwhile: the status
+            # condition keeps only the rows still pending, and we read back exactly those.
             session.execute(
                 update(Outbound)
-                .where(col(Outbound.id).in_(due.scalar_subquery()), col(Outbound.status) == "pending")
+                .where(col(Outbound.id).in_(due), col(Outbound.status) == "pending")
                 .values(status="sending", claimed_at=now, claimed_by=token)
                 .execution_options(synchronize_session=False)
             )
-            session.commit()
-            return list(session.exec(
-                select(Outbound).where(Outbound.claimed_by == token, Outbound.status == "sending")
-                .order_by(col(Outbound.not_before), col(Outbound.id))))
+        session.commit()
+        if not due:
+            return []
+        return list(session.exec(
+            select(Outbound).where(Outbound.claimed_by == token, Outbound.status == "sending")
+            .order_by(col(Outbound.not_before), col(Outbound.id))))
 
     def _finish(self, row_id: int, **values: object) -> None:
-        with self.db.session() as session:
+        """The outcome of a send, stored even if the database hiccups (else the message could go twice)."""
+
+        def work(session: Session) -> None:
             session.execute(update(Outbound).where(col(Outbound.id) == row_id).values(**values))
             session.commit()
 
+        self.db.write(work, what=f"recording the outcome of message {row_id}")
+
     def _mark_blocked(self, chat_id: str) -> None:
-        with self.db.session() as session:
+        def work(session: Session) -> None:
             member = session.exec(
                 select(Member).where(Member.external_id == chat_id, Member.channel == self.channel)).first()
             if member is not None and member.blocked_at is None:
                 member.blocked_at = self.clock.now()
                 session.add(member)
                 session.commit()
+
+        self.db.write(work, what="marking a blocked chat")
 
     async def run_once(self, limit: int = 200) -> DispatchReport:
         report = DispatchReport()
@@ -166,7 +186,7 @@ class Dispatcher:
             self._finish(row.id, status="failed", attempts=attempts, error=str(exc)[:255])
             return DispatchReport(failed=1)
         except Transient as exc:
-            if attempts >= self.max_attempts:
+            if attempts >= self.max_attempts and self.clock.now() - as_utc(row.created_at) >= self.give_up_after:
                 self._finish(row.id, status="failed", attempts=attempts, error=str(exc)[:255])
                 return DispatchReport(failed=1)
             backoff = timedelta(seconds=min(300, 2 ** attempts))

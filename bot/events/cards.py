@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from bot.answering.normalize import fold
 from bot.clock import as_utc
 from bot.core.replies import Button, Reply, esc, rows
 from bot.events import texts
@@ -29,12 +31,33 @@ def event_button(ctx: EventContext, event: Event) -> Button:
                   data=f"ev:card:{event.id}")
 
 
-def agenda(session: Session, ctx: EventContext, now: datetime, *, kind: str | None = None, page: int = 0) -> Reply:
+def local_first(ctx: EventContext, council_id: str | None) -> Callable[[Event], int] | None:
+    """A sort key putting first the events of the member's council (its name or commune), then of its
+    territory; None when the member's council is unknown."""
+    council = ctx.council(council_id)
+    if council is None:
+        return None
+    here = {fold(x) for x in (council.name, council.commune) if x}
+    territory = fold(council.territory) if council.territory else None
+
+    def rank(event: Event) -> int:
+        where = fold(event.territory or "")
+        return 0 if where and where in here else 1 if where and where == territory else 2
+
+    return rank
+
+
+def agenda(session: Session, ctx: EventContext, now: datetime, *, kind: str | None = None, page: int = 0,
+           first: Callable[[Event], int] | None = None) -> Reply:
     everything = upcoming(session, now, ctx.tz)
     events = [e for e in everything if kind is None or e.kind == kind]
+    if first is not None:  # the member's council and territory first, soonest first within each
+        events.sort(key=first)
     label = texts.KIND_PLURALS.get(kind, kind) if kind else None
     title = texts.AGENDA_TITLE.format(centre=esc(ctx.centre),
                                       filter=texts.AGENDA_FILTER.format(label=label) if label else "")
+    if first is not None and any(first(e) < 2 for e in events):
+        title += "\n" + texts.AGENDA_LOCAL_FIRST
     filters = _filter_rows(everything, kind)
     if not events:
         return _nothing_upcoming(session, ctx, now, kind, title, filters)

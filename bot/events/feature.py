@@ -20,7 +20,7 @@ from bot.core.members import find_member, touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.events import texts
-from bot.events.cards import NO_KIND, agenda, card, my_registrations, next_of_kind
+from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
 from bot.events.changes import apply_change
 from bot.events.context import EventContext
 from bot.events.ics import event_ics
@@ -32,7 +32,7 @@ from bot.events.store import SyncReport, find_event, sync_knowledge
 from bot.events.timefmt import day_label, to_local
 from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
-from bot.storage.models import Event, Member
+from bot.storage.models import Event, Member, Profile
 
 log = logging.getLogger(__name__)
 REMINDER_JOB = "event_reminders"
@@ -48,6 +48,9 @@ class EventsFeature:
         self.ctx = ctx
         self.faq = faq
         self.is_staff = is_staff
+        # The member's council, for "their council and territory first" (the announcements feature may
+        # replace it with one that also knows the council given for "my territory").
+        self.council_of: Callable[[Session, Member], str | None] = _profile_council
         from bot.events.staff import StaffEvents
 
         self.staff = StaffEvents(ctx, is_staff=is_staff)
@@ -106,7 +109,7 @@ class EventsFeature:
     def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
             return decision
-        intent = agenda_intent(self.faq.answerer.analyze(text).words)
+        intent = agenda_intent(decision.words or self.faq.answerer.analyze(text).words)
         if intent is None:
             return decision
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
@@ -120,19 +123,23 @@ class EventsFeature:
             member = find_member(session, sender)
             if decision.agenda_kind and decision.extras.get("agenda_next"):
                 return next_of_kind(session, self.ctx, member, now, decision.agenda_kind)
-            return [agenda(session, self.ctx, now, kind=decision.agenda_kind)]
+            return [agenda(session, self.ctx, now, kind=decision.agenda_kind, first=self._first(session, sender))]
+
+    def _first(self, session: Session, sender: Sender) -> Callable[[Event], int] | None:
+        member = find_member(session, sender)
+        return local_first(self.ctx, self.council_of(session, member)) if member is not None else None
 
     def agenda_command(self, sender: Sender, args: str) -> list[Reply]:
         kind = kind_from_text(self.faq.answerer.analyze(args).words) if args.strip() else None
         with self.ctx.db.session() as session:
-            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=kind)]
+            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=kind, first=self._first(session, sender))]
 
     def _agenda_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         if len(args) != 2 or not args[1].lstrip("-").isdigit() or (args[0] != NO_KIND and args[0] not in texts.KIND_LABELS):
             return [Reply(text=core_texts.EXPIRED_BUTTON)]
         with self.ctx.db.session() as session:
             return [agenda(session, self.ctx, self.ctx.clock.now(), kind=None if args[0] == NO_KIND else args[0],
-                           page=int(args[1]))]
+                           page=int(args[1]), first=self._first(session, sender))]
 
     def my_registrations_command(self, sender: Sender, args: str) -> list[Reply]:
         with self.ctx.db.session() as session:
@@ -342,6 +349,11 @@ class EventsFeature:
                 return [Reply(text=texts.UNKNOWN_EVENT)]
             return self._register(session, member, event)
         return [Reply(text=core_texts.EXPIRED_BUTTON)]
+
+
+def _profile_council(session: Session, member: Member) -> str | None:
+    profile = session.get(Profile, member.id) if member.id is not None else None
+    return profile.council_id if profile is not None else None
 
 
 def _data(state: dict[str, object]) -> dict[str, object]:

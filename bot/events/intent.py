@@ -25,12 +25,21 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 }
 GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
                      "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations"})
+MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                    "novembre", "decembre"})
 STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
-                         "agenda", "calendrier", "heure", "horaire", "horaires", "datee"})
-WEAK_TIME = frozenset({"programme", "jour", "mois", "semaine", "planning"})
+                         "agenda", "calendrier", "heure", "horaire", "horaires", "datee", "prochainement", "prevu",
+                         "prevus", "prevue", "prevues", "programme", "programmes"}) | MONTHS
+WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
 DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
+# "Dois-je payer pour la journée du 24 septembre ?" asks about the price (a FAQ), not for the agenda.
+PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
+                   "payante"})
 STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
-                        "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir"})
+                        "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
+                        "prevus", "de", "en", *MONTHS})
+# "Mettre la date dans mon calendrier" asks how to add an event to one's phone (a FAQ), not for dates.
+ADD_TO_CALENDAR = frozenset({"mettre", "ajouter", "ajoute", "synchroniser", "exporter", "enregistrer"})
 NEXT_WORDS = frozenset({"prochain", "prochaine"})
 
 
@@ -41,8 +50,12 @@ class AgendaIntent:
 
 
 def agenda_intent(words: Sequence[str]) -> AgendaIntent | None:
-    seq = list(words)
+    seq = _without(list(words), ("ordre", "du", "jour"))
     present = set(seq)
+    if present & ADD_TO_CALENDAR and present & {"calendrier", "agenda", "portable", "telephone"}:
+        return None
+    if present & PRICE and not present & {"quand", "date", "dates"}:
+        return None
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
         kind = None  # "inter" alone is not "inter conseil"
@@ -56,11 +69,18 @@ def agenda_intent(words: Sequence[str]) -> AgendaIntent | None:
     weak = bool(present & WEAK_TIME)
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
-    standalone = bool(content) and set(content) <= STANDALONE and bool(present & {"agenda", "calendrier", "programme",
-                                                                                   "planning", "evenements"})
+    standalone = bool(content) and set(content) <= STANDALONE and bool(
+        present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus"})
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
+    for i in range(len(seq) - len(phrase) + 1):
+        if tuple(seq[i : i + len(phrase)]) == phrase:
+            return seq[:i] + seq[i + len(phrase) :]
+    return seq
 
 
 def _has(seq: list[str], pattern: tuple[str, ...]) -> bool:

@@ -30,6 +30,7 @@ ROLES = {
 
 AGENDA_TITLE = "📅 <b>Agenda de {centre}</b>{filter}"
 AGENDA_FILTER = " — {label}"
+AGENDA_LOCAL_FIRST = "<i>📍 Les événements de votre conseil et de votre territoire d'abord.</i>"
 AGENDA_PAGE = "<i>Page {page} sur {pages}</i>"
 AGENDA_EMPTY = "Aucun événement à venir{filter} pour le moment."
 AGENDA_PAST = "Voici les derniers événements passés :"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from bot.storage.retry import Retry
+
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -40,13 +44,24 @@ def safe_url(url: str) -> str:
 class Database:
     """Hands out one session per unit of work; the service that opens it commits."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, retry: Retry | None = None) -> None:
         self.engine = engine
+        self.retry = retry or Retry()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    def write(self, work: Callable[[Session], T], *, what: str = "database work") -> T:
+        """Run a unit of work (`work` commits) in a fresh session, again from the start if the database
+        was locked or unreachable for a moment (see bot/storage/retry.py)."""
+
+        def once() -> T:
+            with self.session() as session:
+                return work(session)
+
+        return self.retry.run(once, what=what)
 
     @property
     def is_postgres(self) -> bool:

@@ -216,3 +216,52 @@ class EventWish(SQLModel, table=True):
     kind: str = Field(max_length=16)
     created_at: datetime = utc_column()
     notified_at: datetime | None = utc_column(nullable=True)
+
+
+# --- announcements: members' subscriptions, the staff's broadcasts, and anonymous counts kept after erasure
+
+
+class Subscription(SQLModel, table=True):
+    """A member chose to receive the announcements of one topic ("agenda", "cdv", "publications", "territoire")."""
+
+    __table_args__ = (UniqueConstraint("member_id", "topic"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    topic: str = Field(max_length=32, index=True)
+    council_id: str | None = Field(default=None, max_length=96)  # "territoire" without a profile: the council chosen
+    created_at: datetime = utc_column()
+
+
+class Announcement(SQLModel, table=True):
+    """A staff broadcast. Its messages are outbox rows (ref "announce:<id>", one dedupe key per member);
+    `last_member_id` is the progress, so a crash mid-broadcast resumes where it stopped."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    topic: str = Field(max_length=32, index=True)
+    target_kind: str | None = Field(default=None, max_length=16)  # None (everyone), "territory", "council"
+    target: str | None = Field(default=None, max_length=128)  # the territory's name or the council's id
+    text: str = Field(sa_type=Text)
+    status: str = Field(default="queued", max_length=16, index=True)  # queued → enqueued → done
+    created_by: str = Field(default="", max_length=128)
+    created_by_id: str = Field(default="", max_length=64)
+    report_channel: str = Field(default="telegram", max_length=16)  # where the final report goes
+    report_chat_id: str = Field(default="", max_length=64)
+    recipients: int = 0  # expected at confirmation
+    enqueued: int = 0
+    skipped: int = 0  # subscribers who had blocked the bot: not queued
+    last_member_id: int = 0  # progress: every subscriber up to this member id is queued
+    created_at: datetime = utc_column(index=True)
+    enqueued_at: datetime | None = utc_column(nullable=True)
+    reported_at: datetime | None = utc_column(nullable=True)
+
+
+class ErasedRegistration(SQLModel, table=True):
+    """Registrations of members who erased their data: only the counts remain, per event and status."""
+
+    __table_args__ = (UniqueConstraint("event_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    status: str = Field(max_length=16)
+    count: int = 0

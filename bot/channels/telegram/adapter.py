@@ -41,6 +41,7 @@ from telegram.request import BaseRequest
 
 from bot.app import App
 from bot.channels.render import split_message
+from bot.channels.telegram.polling import ConfirmAfterHandling
 from bot.core.replies import Reply, Sender
 
 log = logging.getLogger(__name__)
@@ -221,13 +222,15 @@ def build_application(app: App, *, request: BaseRequest | None = None,
             (base.removesuffix("/bot")) + "/file/bot")
     if request is not None:
         builder = builder.request(request)
-    if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
+    # getUpdates waits until the updates in hand are handled: a crash loses none (polling.py).
+    confirm = ConfirmAfterHandling(get_updates_request)
+    builder = builder.get_updates_request(confirm)
     if rate_limit:
         # Replies to members are throttled here; the dispatcher handles 429s itself (max_retries=0).
         builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data["channel"] = channel
+    confirm.queue = application.update_queue
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, channel.on_command))
     application.add_handler(CallbackQueryHandler(channel.on_button))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))

@@ -1,0 +1,1 @@
+"""Announcements: members choose topics (/abonnements), the staff broadcast (/annonce)."""

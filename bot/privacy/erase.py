@@ -1,0 +1,119 @@
+"""Erasing a member: what /supprimer_mes_donnees and the inactivity purge do. The caller commits.
+
+Kept, with nothing left that points to the person: the counts of their registrations per event
+(`ErasedRegistration`), the decisions of their questions (statistics, without text or member), the staff's
+own answers, and the delivery statuses of announcements (without chat or text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, col, select
+
+from bot.desk.tickets import ref as ticket_ref
+from bot.events.context import EventContext
+from bot.events.registration import promote_waiting
+from bot.events.store import has_started
+from bot.privacy.data import member_chats
+from bot.storage.models import (
+    ErasedRegistration,
+    Event,
+    EventWish,
+    Member,
+    Outbound,
+    Profile,
+    QuestionLog,
+    Registration,
+    Reminder,
+    Subscription,
+    Ticket,
+    TicketMessage,
+)
+
+ERASED_POST = "(message effacé à la demande du membre)"
+
+
+@dataclass
+class Erasure:
+    profile: int = 0
+    registrations: int = 0
+    subscriptions: int = 0
+    questions: int = 0
+    tickets: int = 0
+    messages_cancelled: int = 0
+
+    def summary(self) -> str:
+        parts = [("profil", self.profile), ("inscription(s)", self.registrations),
+                 ("abonnement(s)", self.subscriptions), ("question(s)", self.questions),
+                 ("échange(s) avec l'équipe", self.tickets), ("message(s) en attente", self.messages_cancelled)]
+        return ", ".join(f"{n} {label}" for label, n in parts if n) or "votre compte"
+
+
+def _tally(session: Session, event_id: int, status: str) -> None:
+    row = session.exec(select(ErasedRegistration).where(ErasedRegistration.event_id == event_id,
+                                                        ErasedRegistration.status == status)).first()
+    row = row or ErasedRegistration(event_id=event_id, status=status, count=0)
+    row.count += 1
+    session.add(row)
+
+
+def erase_member(session: Session, ctx: EventContext, member: Member, now: datetime) -> Erasure:
+    assert member.id is not None
+    done = Erasure()
+    chats = member_chats(session, member)
+    # Registrations: only anonymous counts remain; places at events to come go to the waitlist.
+    freed: list[Event] = []
+    for registration, event in session.exec(
+            select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
+            .where(Registration.member_id == member.id)).all():
+        if registration.status in ("confirmed", "waitlist"):
+            _tally(session, registration.event_id, registration.status)
+            done.registrations += 1
+            if registration.status == "confirmed" and not has_started(event, now):
+                freed.append(event)
+    registration_ids = select(Registration.id).where(Registration.member_id == member.id)
+    session.execute(delete(Reminder).where(col(Reminder.registration_id).in_(registration_ids.scalar_subquery())))
+    session.execute(delete(Registration).where(col(Registration.member_id) == member.id))
+    session.execute(delete(EventWish).where(col(EventWish.member_id) == member.id))
+    done.subscriptions = _count(session.execute(delete(Subscription).where(col(Subscription.member_id) == member.id)))
+    done.profile = _count(session.execute(delete(Profile).where(col(Profile.member_id) == member.id)))
+    # Questions: the decision stays for the statistics, the text and the link to the person go.
+    done.questions = _count(session.execute(update(QuestionLog).where(col(QuestionLog.member_id) == member.id)
+                                            .values(text=None, member_id=None)))
+    # Tickets: their words erased, the ticket closed (nobody left to answer), the staff's answers kept.
+    tickets = list(session.exec(select(Ticket).where(Ticket.member_id == member.id)))
+    refs = [ticket_ref(t.id) for t in tickets if t.id is not None]
+    for ticket in tickets:
+        session.execute(update(TicketMessage).where(col(TicketMessage.ticket_id) == ticket.id,
+                                                    col(TicketMessage.author) == "member")
+                        .values(text=None, author_name="", chat_id=None, external_id=None))
+        ticket.question, ticket.chat_id, ticket.member_id, ticket.waiting_since = None, "", None, None
+        if ticket.status != "closed":
+            ticket.status, ticket.closed_at = "closed", now
+        session.add(ticket)
+    done.tickets = len(tickets)
+    # Messages: nothing more goes to them; what was sent to them keeps its status only.
+    to_them = (col(Outbound.chat_id).in_(chats)) & (col(Outbound.channel) == member.channel)
+    about_them = col(Outbound.ref).in_(refs) if refs else None
+    for scope in (to_them, about_them):
+        if scope is None:
+            continue
+        done.messages_cancelled += _count(session.execute(
+            update(Outbound).where(scope, col(Outbound.status) == "pending").values(status="cancelled")))
+    session.execute(update(Outbound).where(to_them).values(text="", buttons=None, attachment=None,
+                                                          attachment_name=None, chat_id="", reply_to=None))
+    if about_them is not None:
+        session.execute(update(Outbound).where(about_them).values(text=ERASED_POST, buttons=None))
+    session.execute(delete(Member).where(col(Member.id) == member.id))
+    session.flush()
+    session.expunge(member)
+    for event in freed:
+        promote_waiting(session, ctx, event, now)
+    return done
+
+
+def _count(result: object) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
