@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from bot.core.replies import Attachment, Button, Reply
@@ -52,26 +53,24 @@ def enqueue(session: Session, reply: Reply, *, chat_id: str, purpose: str, now: 
         existing = session.exec(select(Outbound).where(Outbound.dedupe_key == dedupe_key)).first()
         if existing is not None:
             return existing
-    row = Outbound(
+    values = dict(
         channel=channel, chat_id=chat_id, text=reply.text, buttons=encode_buttons(reply.buttons),
         attachment_name=reply.attachment.filename if reply.attachment else None,
         attachment=reply.attachment.content if reply.attachment else None,
         reply_to=reply_to, purpose=purpose, ref=ref, dedupe_key=dedupe_key,
-        not_before=not_before or now, created_at=now,
+        not_before=not_before or now, created_at=now, status="pending", attempts=0,
     )
     if dedupe_key is None:
+        row = Outbound(**values)  # type: ignore[arg-type]
         session.add(row)
         session.flush()
         return row
-    try:  # another worker may queue the same key at the same moment: the unique index decides
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        existing = session.exec(select(Outbound).where(Outbound.dedupe_key == dedupe_key)).first()
-        assert existing is not None
-        return existing
-    return row
+    # Another worker may queue the same key at the same moment: the unique index decides, without a
+    # SAVEPOINT (with pysqlite, a savepoint opened before any other write commits on its own when released).
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    session.execute(insert(Outbound).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"]))
+    stored = session.exec(select(Outbound).where(Outbound.dedupe_key == dedupe_key)).one()
+    return stored
 
 
 def cancel(session: Session, *, ref: str, purpose: str | None = None) -> int:

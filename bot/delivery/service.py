@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from sqlmodel import Session
+
 from bot.clock import Clock
+from bot.core.replies import Reply
+from bot.delivery import outbox
 from bot.delivery.dispatcher import Dispatcher, DispatchReport, Transport
 from bot.scheduling import Jobs
 from bot.storage.db import Database
@@ -30,6 +36,18 @@ class Delivery:
         report = await self.dispatcher.run_once()
         report.recovered = recovered
         return report
+
+    def defer(self, chat_id: str, replies: list[Reply], *, channel: str, wait: float = 0.0) -> None:
+        """Replies that could not go out at once (network down, flood control): the dispatcher sends them."""
+        now = self.clock.now()
+
+        def work(session: Session) -> None:
+            for reply in replies:
+                outbox.enqueue(session, reply, chat_id=reply.to_chat or chat_id, purpose="reply", now=now,
+                               not_before=now + timedelta(seconds=wait), channel=channel)
+            session.commit()
+
+        self.db.write(work, what="queueing replies for later")
 
     def wake(self) -> None:
         self.jobs.wake(DELIVER_JOB)

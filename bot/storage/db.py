@@ -47,6 +47,11 @@ class Database:
     def __init__(self, engine: Engine, retry: Retry | None = None) -> None:
         self.engine = engine
         self.retry = retry or Retry()
+        # A new connection to a server that is restarting waits for it (reads included), like any unit of work.
+        event.listen(engine, "do_connect", self._connect)
+
+    def _connect(self, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return self.retry.run(lambda: dialect.connect(*cargs, **cparams), what="connecting to the database")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -24,11 +24,13 @@ _TRANSIENT_WORDS = ("database is locked", "database is busy", "database table is
 
 
 def is_transient(error: BaseException) -> bool:
+    """A lock or a lost connection, from SQLAlchemy or straight from the driver (while connecting)."""
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
-    if not isinstance(error, OperationalError):
+    driver_error = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    if not (isinstance(error, OperationalError) or type(driver_error).__name__ == "OperationalError"):
         return False
-    message = str(error.orig if error.orig is not None else error).lower()
+    message = str(driver_error).lower()
     return any(word in message for word in _TRANSIENT_WORDS)
 
 

@@ -13,6 +13,7 @@ import contextlib
 import html
 import logging
 import traceback
+from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -26,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -68,9 +69,11 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def deliver(app: Application[Any, Any, Any, Any, Any, Any], chat_id: str, replies: list[Reply]) -> None:
-    """Send the core's replies; a member who blocked the bot is logged, not retried."""
+    """Send the core's replies; a member who blocked the bot is logged, not retried. When Telegram cannot
+    be reached or asks to slow down, the replies not sent yet go to the outbox: the dispatcher sends them
+    once it can (a time-out is ambiguous, the message may have arrived: it goes to the error handler)."""
     bot = app.bot
-    for reply in replies:
+    for position, reply in enumerate(replies):
         raw = reply.to_chat or chat_id
         target: int | str = int(raw) if raw.lstrip("-").isdigit() else raw
         try:
@@ -88,6 +91,15 @@ async def deliver(app: Application[Any, Any, Any, Any, Any, Any], chat_id: str, 
                                        link_preview_options=LinkPreviewOptions(is_disabled=True))
         except Forbidden:
             log.info("chat %s blocked the bot; reply dropped", target)
+        except (RetryAfter, NetworkError) as error:
+            if isinstance(error, TimedOut | BadRequest):
+                raise
+            wait = error.retry_after if isinstance(error, RetryAfter) else 0
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            app.bot_data["channel"].app.delivery.defer(chat_id, replies[position:], channel=CHANNEL, wait=seconds)
+            log.warning("Telegram unreachable (%s): %d reply(ies) left to the outbox", type(error).__name__,
+                        len(replies) - position)
+            return
 
 
 class TelegramChannel:
@@ -178,6 +190,9 @@ class TelegramChannel:
 
     async def after_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         self.app.delivery.wake()  # messages queued while handling this update go out now
+        confirm: ConfirmAfterHandling | None = context.application.bot_data.get("confirm")
+        if confirm is not None:
+            await confirm.handled(context.bot, update.update_id)  # a crash now will not replay it
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         from bot.channels.telegram.transport import TelegramTransport
@@ -231,6 +246,7 @@ def build_application(app: App, *, request: BaseRequest | None = None,
     application = builder.build()
     application.bot_data["channel"] = channel
     confirm.queue = application.update_queue
+    application.bot_data["confirm"] = confirm
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, channel.on_command))
     application.add_handler(CallbackQueryHandler(channel.on_button))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))
