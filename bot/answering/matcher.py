@@ -27,6 +27,7 @@ from bot.knowledge.model import FaqEntry, Passage
 
 OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's share
 RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
+COMMON_POSTINGS = 50  # a token in more documents than this (or 1 % of them) does not bring candidates
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,19 +73,27 @@ class _Field:
                 self.postings[token].append(index)
         n = max(len(self.bags), 1)
         self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
 
-    def recall(self, query: frozenset[str]) -> dict[int, float]:
-        total = sum(self.weight(t) for t in query)
-        shared: dict[int, float] = defaultdict(float)
+    def candidates(self, query: frozenset[str]) -> set[int]:
+        """Documents sharing a distinctive token with the query. Tokens most documents use ("conseil
+        citoyen" in a council's FAQ) only count towards the recall of candidates found otherwise: walking
+        their long posting lists would make the cost grow with the size of the base."""
+        found: set[int] = set()
         for token in query:
-            weight = self.weight(token)
-            for index in self.postings.get(token, ()):
-                shared[index] += weight
-        return {index: common / total for index, common in shared.items()}
+            postings = self.postings.get(token, ())
+            if len(postings) <= self.max_postings:
+                found.update(postings)
+        return found
+
+    def recall(self, query: frozenset[str], documents: Iterable[int]) -> dict[int, float]:
+        weights = {t: self.weight(t) for t in query}
+        total = sum(weights.values())
+        return {index: sum(w for t, w in weights.items() if t in self.bags[index]) / total for index in documents}
 
 
 class Matcher:
@@ -111,6 +120,7 @@ class Matcher:
         self._vocabulary = _Field(vocabulary)
         self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
         self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
+        self._max_phrasing_postings = max(COMMON_POSTINGS * 4, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
         self._passage_field = _Field([
@@ -125,15 +135,19 @@ class Matcher:
 
     def _phrasing_scores(self, query: frozenset[str]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
-        query_weight = sum(self.idf(t) for t in query)
+        weights = {t: self.idf(t) for t in query}
+        query_weight = sum(weights.values())
         joined = " ".join(sorted(query))
-        shared: dict[int, float] = defaultdict(float)
-        for token in query:
-            weight = self.idf(token)
-            for phrasing_index in self._postings.get(token, ()):
-                shared[phrasing_index] += weight
+        # Candidates come from the query's distinctive tokens when it has any (short posting lists);
+        # common tokens still count in every candidate's overlap.
+        distinctive = [t for t in query if 0 < len(self._postings.get(t, ())) <= self._max_phrasing_postings]
+        found: set[int] = set()
+        for token in distinctive or query:
+            found.update(self._postings.get(token, ()))
         overlaps: list[tuple[float, int]] = []
-        for phrasing_index, common in shared.items():
+        for phrasing_index in found:
+            tokens = self._phrasings[phrasing_index].tokens
+            common = sum(w for t, w in weights.items() if t in tokens)
             recall = common / query_weight
             precision = common / self._phrasing_weight[phrasing_index]
             overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
@@ -153,10 +167,11 @@ class Matcher:
             return []
         w = self.weights
         phrasings = self._phrasing_scores(query)
-        vocabulary = self._vocabulary.recall(query)
-        answers = self._answers.recall(query)
+        candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
+        vocabulary = self._vocabulary.recall(query, candidates)
+        answers = self._answers.recall(query, candidates)
         scores: list[tuple[float, int]] = []
-        for index in set(phrasings) | set(vocabulary) | set(answers):
+        for index in candidates:
             phrasing_score = phrasings.get(index, (0.0, ""))[0]
             total = w.phrasing * phrasing_score + w.vocabulary * vocabulary.get(index, 0.0) \
                 + w.answer * answers.get(index, 0.0)
@@ -171,8 +186,9 @@ class Matcher:
         query: frozenset[str] = frozenset(analysis.tokens)
         if len(query) < 2:
             return None
-        hits = [(100 * recall, index) for index, recall in self._passage_field.recall(query).items()
-                if len(query & self._passage_field.bags[index]) >= 2]
+        field = self._passage_field
+        hits = [(100 * recall, index) for index, recall in field.recall(query, field.candidates(query)).items()
+                if len(query & field.bags[index]) >= 2]
         if not hits:
             return None
         score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))

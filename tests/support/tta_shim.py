@@ -1,11 +1,13 @@
 """A thin adapter in front of telegram-test-api (npm) for a Bot API client that checks what it reads (PTB).
 
 telegram-test-api v4 keeps the state (updates, the bot's messages) and offers the client API we drive.
-It differs from Telegram on three points that make PTB refuse its answers; this proxy mends only those:
+It differs from Telegram on a few points that make PTB refuse its answers; this proxy mends only those:
 - `getMe` has no `is_bot` (PTB requires it): added;
 - message dates are in milliseconds (PTB reads seconds, so "year 58861 is out of range"): divided;
 - methods it does not know (`setMyCommands`…) answer HTTP 500: the menu calls get Telegram's `true`,
-  the others a Telegram-style error.
+  the others a Telegram-style error;
+- a sent message comes back with the request's fields as sent (JSON strings): only a Message's are kept;
+- a button press (callback query) lacks `chat_instance`: added.
 `getUpdates` answers at once when empty; the proxy waits a little, like Telegram's long polling.
 """
 
@@ -29,6 +31,15 @@ def _seconds(value: Any) -> Any:
     if isinstance(value, list):
         return [_seconds(v) for v in value]
     return value
+
+
+def _message(echo: dict[str, Any]) -> dict[str, Any]:
+    """The emulator answers a send with the request's own fields (JSON strings among them): keep a Message."""
+    kept = {key: echo[key] for key in ("message_id", "date", "chat", "text", "caption") if key in echo}
+    markup = echo.get("reply_markup")
+    if isinstance(markup, dict) and "inline_keyboard" in markup:
+        kept["reply_markup"] = markup
+    return kept
 
 
 class TtaShim:
@@ -68,7 +79,7 @@ class TtaShim:
 
     def forward(self, path: str, body: bytes, content_type: str) -> tuple[int, bytes]:
         method = path.rsplit("/", 1)[-1].split("?")[0]
-        for attempt in range(25 if method == "getUpdates" else 1):
+        for _attempt in range(25 if method == "getUpdates" else 1):
             status, answer = self._call(path, body, content_type)
             if method != "getUpdates" or status != 200 or answer.get("result"):
                 break
@@ -78,6 +89,12 @@ class TtaShim:
                 return 200, b'{"ok": true, "result": true}'
             return 400, json.dumps({"ok": False, "error_code": 400,
                                     "description": f"Bad Request: {method} unsupported by the emulator"}).encode()
+        if method == "getUpdates":
+            for update in answer.get("result") or []:
+                if "callback_query" in update:  # the emulator drops this required field
+                    update["callback_query"].setdefault("chat_instance", "emulator")
+        if method.startswith(("send", "edit")) and isinstance(answer.get("result"), dict):
+            answer["result"] = _message(answer["result"])
         if method == "getMe" and isinstance(answer.get("result"), dict):
             answer["result"] = {"is_bot": True, "can_join_groups": True, "can_read_all_group_messages": False,
                                 "supports_inline_queries": False, **answer["result"]}
