@@ -120,7 +120,7 @@ class Matcher:
         self._vocabulary = _Field(vocabulary)
         self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
         self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
-        self._max_phrasing_postings = max(COMMON_POSTINGS * 4, len(self._phrasings) // 100)
+        self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
         self._passage_field = _Field([
@@ -138,11 +138,14 @@ class Matcher:
         weights = {t: self.idf(t) for t in query}
         query_weight = sum(weights.values())
         joined = " ".join(sorted(query))
-        # Candidates come from the query's distinctive tokens when it has any (short posting lists);
-        # common tokens still count in every candidate's overlap.
-        distinctive = [t for t in query if 0 < len(self._postings.get(t, ())) <= self._max_phrasing_postings]
+        # Candidates come from the query's rarest tokens first, until there are enough of them: a phrasing
+        # that shares only the commonest words cannot score high anyway, and walking those long posting
+        # lists would make the cost grow with the size of the base. Every candidate's overlap still
+        # counts all the query's tokens.
         found: set[int] = set()
-        for token in distinctive or query:
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, ()))):
+            if found and len(found) >= self._max_phrasing_postings:
+                break
             found.update(self._postings.get(token, ()))
         overlaps: list[tuple[float, int]] = []
         for phrasing_index in found:
