@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from bot.app import configure_logging
 
-    configure_logging("WARNING" if args.command in ("chat", "ask") else settings.log_level,
+    # The terminal chat and `ask` print to the same screen as the conversation: only real errors show there.
+    configure_logging("ERROR" if args.command in ("chat", "ask") else settings.log_level,
                       secrets=(settings.telegram.token,))
     try:
         return _dispatch(args, settings)
