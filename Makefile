@@ -24,7 +24,7 @@ check: $(STAMP)
 	$(VENV)/bin/hotline knowledge check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bot tests bench
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 test: lint

@@ -1,7 +1,7 @@
 """members and question log
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 03:04:30.758282
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
-
 
 revision = '0001'
 down_revision = None
