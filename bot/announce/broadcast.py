@@ -95,8 +95,7 @@ def enqueue_batch(session: Session, kb: KnowledgeBase, centre: str, announcement
     target = Target(topic=announcement.topic, kind=announcement.target_kind, value=announcement.target)
     chosen, last, looked_at = scan(session, kb, target, after=announcement.last_member_id, limit=size)
     reply = message(kb, centre, announcement.topic, announcement.target_kind, announcement.target, announcement.text)
-    # The progress is written first: with SQLite's driver, a transaction that has only read so far would
-    # otherwise be opened by the outbox's SAVEPOINT, and releasing it would commit each message on its own.
+    # The progress and the messages are one unit of work: a crash keeps both or neither.
     announcement.last_member_id = last
     session.add(announcement)
     session.flush()

@@ -125,21 +125,25 @@ class TicketService:
     def _member_status(self, ticket: Ticket) -> str:
         return texts.MEMBER_STATUS[ticket.status].format(staff=esc(first_name(ticket.taken_by or "")))
 
+    def _members_ticket(self, session: Session, sender: Sender, ticket_id: int) -> tuple[Member, Ticket | None]:
+        """Whoever asks, and the ticket only if it is theirs (button data may name anyone's)."""
+        member = touch_member(session, sender, self.clock)
+        ticket = session.get(Ticket, ticket_id)
+        return member, ticket if ticket is not None and ticket.member_id == member.id else None
+
     def owned(self, sender: Sender, ticket_id: int) -> Ticket | None:
         """The ticket, only if it belongs to whoever asks."""
         with self.db.session() as session:
-            member = touch_member(session, sender, self.clock)
+            _, ticket = self._members_ticket(session, sender, ticket_id)
             session.commit()
-            ticket = session.get(Ticket, ticket_id)
-            return ticket if ticket is not None and ticket.member_id == member.id else None
+            return ticket
 
     def follow_up(self, sender: Sender, ticket_id: int, text: str, message_id: str | None) -> list[Reply]:
         """The member answers back: the message joins the same ticket and goes to the staff chat."""
         now = self.clock.now()
         with self.db.session() as session:
-            member = touch_member(session, sender, self.clock)
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None or ticket.member_id != member.id:
+            member, ticket = self._members_ticket(session, sender, ticket_id)
+            if ticket is None:
                 return [Reply(text=texts.NOT_YOURS)]
             session.add(TicketMessage(ticket_id=ticket_id, author="member", author_name=member.display_name,
                                       text=text[:MAX_TEXT], chat_id=sender.chat_id, external_id=message_id,
@@ -162,9 +166,8 @@ class TicketService:
     def close_by_member(self, sender: Sender, ticket_id: int) -> list[Reply]:
         now = self.clock.now()
         with self.db.session() as session:
-            member = touch_member(session, sender, self.clock)
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None or ticket.member_id != member.id:
+            member, ticket = self._members_ticket(session, sender, ticket_id)
+            if ticket is None:
                 return [Reply(text=texts.NOT_YOURS)]
             if ticket.status == "closed":
                 return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
