@@ -5,22 +5,24 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.announce.feature import AnnounceFeature
+from bot.announce.handlers import AnnounceFeature
 from bot.announce.service import Announcements
 from bot.answering.answerer import Answerer
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.core.answers import CurrentAnswerer
+from bot.core.context import Context
 from bot.core.faq import FaqService
 from bot.core.flood import FloodGuard
 from bot.core.hotline import Hotline
 from bot.core.router import Router
+from bot.core.staff import StaffDirectory, StaffTarget
 from bot.delivery.service import Delivery
-from bot.desk.service import Desk
-from bot.events.context import EventContext
-from bot.events.feature import EventsFeature
+from bot.desk.handlers import Desk
+from bot.events.handlers import EventsFeature
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
-from bot.privacy.feature import PrivacyFeature
+from bot.privacy.handlers import PrivacyFeature
 from bot.redact import redact_secrets
 from bot.scheduling import Jobs
 from bot.storage.db import Database, make_engine
@@ -29,20 +31,38 @@ from bot.storage.migrate import upgrade
 
 @dataclass(kw_only=True)
 class App:
+    """Everything built, for the entry points (CLI, channels, tests). Channels are given the parts they
+    need (`hotline`, `delivery`, `staff`), never the whole."""
+
     settings: Settings
-    clock: Clock
-    db: Database
-    knowledge: KnowledgeBase
-    answerer: Answerer
+    ctx: Context
     router: Router
     faq: FaqService
     hotline: Hotline
     jobs: Jobs
     delivery: Delivery
+    staff: StaffDirectory
     desk: Desk
     events: EventsFeature
     announce: AnnounceFeature
     privacy: PrivacyFeature
+
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.clock
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self.ctx.knowledge
+
+    @property
+    def answerer(self) -> Answerer:
+        """The answerer in use (the learning loop swaps it when the team teaches the hotline)."""
+        return self.ctx.answerer
 
 
 def configure_logging(level: str, *, secrets: tuple[str | None, ...] = ()) -> None:
@@ -56,44 +76,45 @@ def configure_logging(level: str, *, secrets: tuple[str | None, ...] = ()) -> No
 
 def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
               knowledge: KnowledgeBase | None = None) -> App:
+    """Each part is built with the parts it uses, in this order; nothing is rewired afterwards."""
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
     db = Database(engine)
     kb = knowledge or load_knowledge(settings.knowledge_dir)
-    answerer = Answerer(kb, settings.answering)
-    router = Router()
     jobs = Jobs()
     delivery = Delivery(db=db, clock=clock, jobs=jobs)
-    hotline_ref: list[Hotline] = []
-    faq = FaqService(db=db, answerer=answerer, clock=clock, centre=settings.centre_name,
-                     help_text=lambda: hotline_ref[0].help_text())
+    answers = CurrentAnswerer(Answerer(kb, settings.answering))
+    ctx = Context(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake, answers=answers)
+    staff = staff_directory(settings, clock)
+    router = Router()
+    # The staff desk: tickets, staff replies, the learning loop (it swaps the answerer when the team teaches).
+    desk = Desk.build(ctx, staff=staff)
+    faq = FaqService(db=db, answers=answers, clock=clock, centre=settings.centre_name,
+                     help_text=lambda: router.help_text(settings.centre_name), escalate=desk.open_ticket,
+                     escalate_unknown=settings.desk.auto_ticket)
     # Order matters for the help text and the command menu: core commands first, then features.
-    hotline = Hotline(router=router, faq=faq, centre=settings.centre_name,
-                      is_staff=lambda sender: sender.user_id.lstrip("-").isdigit()
-                      and int(sender.user_id) in settings.telegram.staff_ids,
+    hotline = Hotline(db=db, router=router, faq=faq, centre=settings.centre_name, is_staff=staff,
                       flood=FloodGuard(clock=clock, per_minute=settings.flood_per_minute))
-    hotline_ref.append(hotline)
     faq.register(router)
-    # Events: the programme (synced from knowledge/events.yaml at each start), registrations, reminders.
-    events = EventsFeature(EventContext(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake),
-                           faq=faq, is_staff=lambda sender: hotline.is_staff(sender))
+    # Announcements (/abonnements, /annonce) and personal data (/mesdonnees, erasure, retention).
+    announce = AnnounceFeature(Announcements(ctx), is_staff=staff)
+    # Events: the programme (synced from knowledge/events.yaml at each start), registrations, reminders;
+    # /agenda shows the member's council and territory first (as announcements know them).
+    events = EventsFeature(ctx, faq=faq, is_staff=staff, council_of=announce.council_of)
     events.register(router, jobs)
     events.sync(kb.events)
-    # The staff desk: tickets, staff replies, the learning loop (it may rebuild the answerer at once).
-    desk = Desk.build(settings=settings, db=db, clock=clock, faq=faq, knowledge=kb, wake=delivery.wake)
     desk.register(router, jobs)
-    hotline.is_staff = desk.staff
-    # Announcements (/abonnements, /annonce) and personal data (/mesdonnees, erasure, retention).
-    announce = AnnounceFeature(Announcements(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake),
-                               is_staff=lambda sender: hotline.is_staff(sender))
     announce.register(router, jobs)
-    events.council_of = announce.council_of  # /agenda: the member's council and territory first
-    privacy = PrivacyFeature(events.ctx)
+    privacy = PrivacyFeature(ctx)
     privacy.register(router, jobs)
-    app = App(settings=settings, clock=clock, db=db, knowledge=kb, answerer=faq.answerer, router=router, faq=faq,
-              hotline=hotline, jobs=jobs, delivery=delivery, desk=desk, events=events, announce=announce,
-              privacy=privacy)
-    desk.learning.listeners.append(lambda rebuilt: setattr(app, "answerer", rebuilt))
-    return app
+    return App(settings=settings, ctx=ctx, router=router, faq=faq, hotline=hotline, jobs=jobs, delivery=delivery,
+               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy)
+
+
+def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:
+    """Who is staff: the configured ids, and the members of the staff chat as the channel sees them."""
+    chat = settings.telegram.staff_chat_id
+    return StaffDirectory(staff_ids=settings.telegram.staff_ids, now=clock.now,
+                          target=StaffTarget(channel="telegram", chat_id=str(chat)) if chat is not None else None)

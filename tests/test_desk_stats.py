@@ -12,11 +12,10 @@ from sqlmodel import select
 
 from bot.app import App, build_app
 from bot.channels.terminal import TerminalChat
+from bot.channels.terminal_setup import attach_staff_terminal, attach_terminal
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.desk.stats import compute
-from bot.desk.terminal import attach_staff_terminal
-from bot.events.terminal import attach_terminal
 from bot.storage.models import Ticket
 from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button
 

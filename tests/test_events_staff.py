@@ -112,7 +112,7 @@ def test_reloading_the_programme_is_a_staff_command(app: App) -> None:
 
 def test_the_terminal_chat_with_simulated_time_shows_reminders(app: App) -> None:
     from bot.channels.terminal import TerminalChat
-    from bot.events.terminal import attach_terminal
+    from bot.channels.terminal_setup import attach_terminal
 
     chat = TerminalChat(app.hotline)
     attach_terminal(app, chat)

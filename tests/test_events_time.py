@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from bot.app import App
 from bot.clock import as_utc
+from bot.core.timefmt import local_to_utc, parse_local, when_label
 from bot.events.ics import event_ics
 from bot.events.reminders import due_at
-from bot.events.timefmt import local_to_utc, parse_local, when_label
 from tests.support.events import event
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -17,9 +17,10 @@ from bot.announce.service import Announcements
 from bot.announce.subscriptions import subscriber_counts, territory_breakdown
 from bot.announce.topics import SHORT, TERRITORY, TOPICS, territories
 from bot.core import texts as core_texts
-from bot.core.conversation import clear_state, get_state, set_state
-from bot.core.members import find_member, touch_member
+from bot.core.conversation import clear_state, flow_data, get_state, set_state
+from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.core.router import Turn
 from bot.storage.models import Member
 
 FLOW = "announce"
@@ -37,13 +38,13 @@ class StaffAnnounce:
 
     @property
     def kb(self) -> Any:
-        return self.service.knowledge
+        return self.service.ctx.knowledge
 
     # --- commands --------------------------------------------------------------------------
 
     def announce_command(self, sender: Sender, args: str) -> list[Reply]:
-        with self.service.db.session() as session:
-            member = touch_member(session, sender, self.service.clock)
+        with self.service.ctx.db.session() as session:
+            member = touch_member(session, sender, self.service.ctx.clock)
             set_state(session, member, FLOW, step="topic")
             session.commit()
         buttons = [Button(label=SHORT[code], data=f"{PREFIX}:t:{code}") for code in TOPICS]
@@ -60,7 +61,7 @@ class StaffAnnounce:
         return [Reply(text="\n\n".join([texts.REPORTS_TITLE, *recent]))]
 
     def subscribers_command(self, sender: Sender, args: str) -> list[Reply]:
-        with self.service.db.session() as session:
+        with self.service.ctx.db.session() as session:
             counts = subscriber_counts(session)
             places = territory_breakdown(session, self.kb)
         lines = []
@@ -77,8 +78,8 @@ class StaffAnnounce:
     def button(self, sender: Sender, args: list[str]) -> list[Reply]:
         if not self.is_staff(sender):
             return [Reply(text=core_texts.STAFF_ONLY)]
-        with self.service.db.session() as session:
-            member = touch_member(session, sender, self.service.clock)
+        with self.service.ctx.db.session() as session:
+            member = touch_member(session, sender, self.service.ctx.clock)
             state = get_state(member)
             if state.get("flow") != FLOW or not args:
                 session.commit()
@@ -100,7 +101,7 @@ class StaffAnnounce:
         if step == "target" and isinstance(topic, str):
             return self._target_step(session, member, topic, args)
         if action == "edit" and step == "preview" and isinstance(topic, str):
-            set_state(session, member, FLOW, **{**_data(state), "step": "text"})
+            set_state(session, member, FLOW, **{**flow_data(state), "step": "text"})
             return [Reply(text=texts.WRITE.format(audience=self._audience(state)), buttons=_stop())]
         if action == "send" and step == "preview" and isinstance(topic, str):
             return self._send(session, sender, member, state)
@@ -148,33 +149,25 @@ class StaffAnnounce:
         return Target(topic=str(state.get("topic")), kind=kind if isinstance(kind, str) else None,
                       value=value if isinstance(value, str) else None)
 
-    def intercept(self, sender: Sender, text: str) -> list[Reply] | None:
+    def draft_text(self, turn: Turn, text: str) -> list[Reply]:
         """The announcement's text, written as a message while the draft waits for it."""
-        with self.service.db.session() as session:
-            member = find_member(session, sender)
-            state = get_state(member) if member is not None else {}
-            if member is None or state.get("flow") != FLOW:
-                return None
-            if not self.is_staff(sender):
-                clear_state(session, member)
-                session.commit()
-                return None
-            if state.get("step") != "text":
-                return [Reply(text=texts.EXPECTS_BUTTON)]
-            body = text.strip()
-            if not body:
-                return [Reply(text=texts.EMPTY, buttons=_stop())]
-            if len(body) > MAX_TEXT:
-                return [Reply(text=texts.TOO_LONG.format(length=len(body), limit=MAX_TEXT), buttons=_stop())]
-            data = {**_data(state), "step": "preview", "text": body}
-            set_state(session, member, FLOW, **data)
-            session.commit()
+        assert turn.member is not None
+        if turn.state.get("step") != "text":
+            return [Reply(text=texts.EXPECTS_BUTTON)]
+        body = text.strip()
+        if not body:
+            return [Reply(text=texts.EMPTY, buttons=_stop())]
+        if len(body) > MAX_TEXT:
+            return [Reply(text=texts.TOO_LONG.format(length=len(body), limit=MAX_TEXT), buttons=_stop())]
+        data = {**flow_data(turn.state), "step": "preview", "text": body}
+        set_state(turn.session, turn.member, FLOW, **data)
+        turn.session.commit()  # the preview counts the audience in its own unit of work
         return self._preview(data)
 
     def _preview(self, state: dict[str, Any]) -> list[Reply]:
         target = self._target(state)
         n = self.service.count(target)
-        shown = message(self.kb, self.service.settings.centre_name, target.topic, target.kind, target.value,
+        shown = message(self.kb, self.service.ctx.settings.centre_name, target.topic, target.kind, target.value,
                         str(state.get("text", "")))
         count = (texts.PREVIEW_COUNT.format(n=n, audience=self._audience(state)) if n else texts.PREVIEW_NOBODY)
         buttons = rows(Button(label=texts.SEND_BUTTON.format(n=n), data=f"{PREFIX}:send") if n else None,
@@ -193,7 +186,3 @@ class StaffAnnounce:
         assert announcement.id is not None
         self.service.step(announcement.id)  # the first batch at once; the job queues the rest
         return [Reply(text=texts.LAUNCHED.format(id=announcement.id, n=n))]
-
-
-def _data(state: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in state.items() if k != "flow"}

@@ -9,6 +9,7 @@ from typing import TextIO
 from bot.channels.render import plain
 from bot.core.hotline import Hotline
 from bot.core.replies import Button, Reply, Sender
+from bot.core.router import CommandHandler
 
 PROMPT = "vous> "
 QUIT = {"/quitter", "/quit", "quitter", "exit", "quit"}
@@ -19,8 +20,10 @@ class TerminalChat:
         self.hotline = hotline
         self.sender = Sender(channel="terminal", user_id=user_id, chat_id=user_id, display_name=name)
         self.choices: list[Button] = []
-        # Called before each input: the events feature uses it to deliver due reminders.
+        # Called before each input: the terminal's outbox shows due reminders and staff posts there.
         self.before_input: list[Callable[[], list[Reply]]] = []
+        # The terminal's own commands (simulated time), answered here, not by the hotline.
+        self.commands: dict[str, CommandHandler] = {}
 
     def handle(self, line: str) -> list[Reply]:
         line = line.strip()
@@ -31,7 +34,8 @@ class TerminalChat:
             return self.hotline.on_button(self.sender, button.data)
         if line.startswith("/"):
             name, _, args = line[1:].partition(" ")
-            return self.hotline.on_command(self.sender, name, args)
+            local = self.commands.get(name.lower())
+            return local(self.sender, args) if local is not None else self.hotline.on_command(self.sender, name, args)
         return self.hotline.on_text(self.sender, line)
 
     def render(self, replies: list[Reply]) -> str:

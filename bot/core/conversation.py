@@ -30,3 +30,8 @@ def set_state(session: Session, member: Member, flow: str, **data: Any) -> None:
 def clear_state(session: Session, member: Member) -> None:
     member.state = None
     session.add(member)
+
+
+def flow_data(state: dict[str, Any]) -> dict[str, Any]:
+    """The form's answers so far, without the flow's name (to be stored again with the next step)."""
+    return {k: v for k, v in state.items() if k != "flow"}

@@ -10,35 +10,58 @@ from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
 from bot.clock import Clock
 from bot.core import texts
+from bot.core.answers import CurrentAnswerer
 from bot.core.members import touch_member
-from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.core.replies import Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router
-from bot.knowledge.model import FaqEntry, GlossaryTerm
+from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.db import Database
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
 # Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
 DecisionHook = Callable[[Sender, str, Decision], Decision]
+Renderer = Callable[[Sender, Decision, int], list[Reply]]
+# Hands a logged question to a person (the desk opens a ticket): (sender, log id, "button" or "auto").
+Escalate = Callable[[Sender, int, str], list[Reply]]
 
 
-def short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def how_to_reach(kb: KnowledgeBase) -> str:
+    """"au 02… ou à contact@…" for the centre's team, or "" when the knowledge gives no way."""
+    contact = kb.contact("crpv") or (kb.contacts[0] if kb.contacts else None)
+    if contact is None or not (contact.phone or contact.email):
+        return ""
+    return " ou ".join(p for p in (contact.phone and f"au {contact.phone}", contact.email and f"à {contact.email}") if p)
 
 
 class FaqService:
-    def __init__(self, *, db: Database, answerer: Answerer, clock: Clock, centre: str,
-                 help_text: Callable[[], str]) -> None:
+    def __init__(self, *, db: Database, answers: CurrentAnswerer, clock: Clock, centre: str,
+                 help_text: Callable[[], str], escalate: Escalate | None = None,
+                 escalate_unknown: bool = False) -> None:
         self.db = db
-        self.answerer = answerer
+        self.answers = answers
         self.clock = clock
         self.centre = centre
         self.help_text = help_text
         self.decision_hooks: list[DecisionHook] = []
-        # What other features render for their own decisions (e.g. the agenda).
-        self.renderers: dict[Kind, Callable[[Sender, Decision, int], list[Reply]]] = {}
-        # What pressing "ask the team" does; the escalation desk replaces it.
-        self.ask_team: Callable[[Sender, int], list[Reply]] = self._note_for_team
+        # What other features render for their own decisions (e.g. the agenda); see `add_decision`.
+        self.renderers: dict[Kind, Renderer] = {}
+        # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
+        self.escalate = escalate
+        if escalate is not None and escalate_unknown:
+            self.renderers[Kind.UNKNOWN] = lambda sender, decision, log_id: escalate(sender, log_id, "auto")
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.answers.get()
+
+    def add_decision(self, kind: Kind, render: Renderer, hook: DecisionHook | None = None) -> None:
+        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it."""
+        if kind in self.renderers:
+            raise ValueError(f"decision {kind} rendered twice")
+        self.renderers[kind] = render
+        if hook is not None:
+            self.decision_hooks.append(hook)
 
     def register(self, router: Router) -> None:
         router.command("glossaire", "Le sens d'un sigle (ex. : /glossaire QPV)", self.glossary_command)
@@ -51,7 +74,7 @@ class FaqService:
     # --- questions -------------------------------------------------------------------------
 
     def decide(self, sender: Sender, text: str) -> Decision:
-        decision = self.answerer.decide(text)
+        decision = self.answers.get().decide(text)
         for hook in self.decision_hooks:
             decision = hook(sender, text, decision)
         return decision
@@ -215,21 +238,19 @@ class FaqService:
         row = self.owned_log(sender, args[0]) if args else None
         if row is None or row.id is None:
             return [Reply(text=texts.EXPIRED_BUTTON)]
-        return self.ask_team(sender, row.id)
+        if self.escalate is not None:
+            return self.escalate(sender, row.id, "button")
+        return self._note_for_team(row.id)
 
-    def _note_for_team(self, sender: Sender, log_id: int) -> list[Reply]:
+    def _note_for_team(self, log_id: int) -> list[Reply]:
         with self.db.session() as session:
             row = session.get(QuestionLog, log_id)
             if row is not None and row.decision not in ("unknown", "escalated"):
                 row.decision = "escalated"
                 session.add(row)
                 session.commit()
-        contact = self.answerer.kb.contact("crpv") or (self.answerer.kb.contacts[0]
-                                                             if self.answerer.kb.contacts else None)
-        how = ""
-        if contact is not None and (contact.phone or contact.email):
-            parts = [p for p in (contact.phone and f"au {contact.phone}", contact.email and f"à {contact.email}") if p]
-            how = "Pour une réponse rapide, vous pouvez aussi joindre l'équipe " + " ou ".join(parts) + "."
+        reach = how_to_reach(self.answerer.kb)
+        how = f"Pour une réponse rapide, vous pouvez aussi joindre l'équipe {reach}." if reach else ""
         return [Reply(text=texts.QUESTION_NOTED.format(centre=esc(self.centre), contact=esc(how)))]
 
     def glossary_command(self, sender: Sender, args: str) -> list[Reply]:

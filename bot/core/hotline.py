@@ -8,10 +8,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core import texts
+from bot.core.conversation import clear_state, get_state
 from bot.core.faq import FaqService
 from bot.core.flood import FloodGuard, Verdict
+from bot.core.members import find_member
 from bot.core.replies import Reply, Sender, esc
-from bot.core.router import Router
+from bot.core.router import Router, Turn
+from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
 UNSUPPORTED_KINDS = frozenset(texts.UNSUPPORTED)
@@ -32,8 +35,9 @@ def forged(arg: str) -> bool:
 
 
 class Hotline:
-    def __init__(self, *, router: Router, faq: FaqService, centre: str,
-                 is_staff: Callable[[Sender], bool] = lambda sender: False, flood: FloodGuard | None = None) -> None:
+    def __init__(self, *, db: Database, router: Router, faq: FaqService, centre: str,
+                 is_staff: Callable[[Sender], bool], flood: FloodGuard | None = None) -> None:
+        self.db = db
         self.router = router
         self.faq = faq
         self.centre = centre
@@ -43,14 +47,11 @@ class Hotline:
         router.command("aide", "Comment m'utiliser", lambda sender, args: [Reply(text=self.help_text())])
 
     def help_text(self) -> str:
-        lines = [f"/{c.name} — {esc(c.description)}" for c in self.router.commands.values()
-                 if c.in_menu and not c.staff_only]
-        return texts.HELP.format(centre=esc(self.centre), commands="\n".join(lines))
+        return self.router.help_text(self.centre)
 
     def menu(self, *, staff: bool = False) -> list[tuple[str, str]]:
         """(command, description) pairs for the channel's command menu."""
-        return [(c.name, c.description) for c in self.router.commands.values()
-                if c.in_menu and (staff or not c.staff_only)]
+        return [(c.name, c.description) for c in self.router.menu(staff=staff)]
 
     def _start(self, sender: Sender, args: str) -> list[Reply]:
         payload = args.strip()
@@ -84,13 +85,39 @@ class Hotline:
         if held is not None:
             return held
         text = scrub(text)
-        for interceptor in self.router.interceptors:
-            replies = interceptor(sender, text, reply_to)
-            if replies is not None:
-                return replies
+        with self.db.session() as session:  # the member's state is read once, here
+            member = find_member(session, sender)
+            turn = Turn(sender=sender, session=session, member=member,
+                        state=get_state(member) if member is not None else {}, reply_to=reply_to)
+            replies = self._dispatch(turn, text)
+            session.commit()
+        if replies is not None:
+            return replies
         if sender.in_group:
             return []  # in groups the hotline speaks only when called by a command
         return self.faq.ask(sender, text)
+
+    def _dispatch(self, turn: Turn, text: str) -> list[Reply] | None:
+        for interceptor in self.router.first_interceptors:
+            if (replies := interceptor(turn, text)) is not None:
+                return replies
+        if (replies := self._flow(turn, text)) is not None:
+            return replies
+        for interceptor in self.router.interceptors:
+            if (replies := interceptor(turn, text)) is not None:
+                return replies
+        return None
+
+    def _flow(self, turn: Turn, text: str) -> list[Reply] | None:
+        """The text for the form the member has open, if any; None to go on."""
+        flow = self.router.flows.get(str(turn.state.get("flow")))
+        if flow is None or turn.member is None or (flow.private_only and turn.sender.in_group):
+            return None
+        if flow.staff_only and not self.is_staff(turn.sender):
+            clear_state(turn.session, turn.member)  # a form left by someone no longer staff
+            turn.session.commit()
+            return None
+        return flow.handler(turn, text)
 
     def on_command(self, sender: Sender, name: str, args: str = "") -> list[Reply]:
         sender, held = self._admit(sender)

@@ -67,3 +67,8 @@ class Outbox:
 def esc(text: str) -> str:
     """Escape text from a person or a file for the HTML subset (quotes stay readable)."""
     return html.escape(text, quote=False)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """At most `limit` characters, an ellipsis marking the cut (button labels, quoted questions)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -11,12 +11,12 @@ from sqlmodel import col, select
 
 from bot.clock import Clock, as_utc
 from bot.core.replies import Reply, esc
+from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.desk.learning import Learning
-from bot.desk.staff import StaffDirectory
-from bot.desk.tickets import WAITING, TicketService, ref, short, staff_buttons
+from bot.desk.tickets import WAITING, TicketService, excerpt, ref, staff_buttons
 from bot.storage.db import Database
 from bot.storage.models import Member, Ticket, TicketMessage
 
@@ -51,7 +51,7 @@ class DeskJobs:
             return 0
         lines = [texts.DIGEST_LINE.format(
             id=t.id, status=texts.STATUS[t.status].format(staff=esc(t.taken_by or "")),
-            age=age(now - as_utc(t.created_at)), question=esc(short(t.question, 80))) for t, _ in open_tickets]
+            age=age(now - as_utc(t.created_at)), question=esc(excerpt(t.question, 80))) for t, _ in open_tickets]
         with self.db.session() as session:
             outbox.enqueue(session, Reply(text=texts.DIGEST.format(n=len(lines), lines="\n".join(lines))),
                            chat_id=target.chat_id, channel=target.channel, purpose="digest", now=now,
@@ -79,7 +79,7 @@ class DeskJobs:
                 waited = self.hours.working_time(as_utc(ticket.waiting_since), now)
                 text = texts.ALERT.format(id=ticket.id, name=esc(member.display_name if member else "un membre"),
                                           hours=int(waited.total_seconds() // 3600),
-                                          question=esc(short(ticket.question)))
+                                          question=esc(excerpt(ticket.question)))
                 outbox.enqueue(session, Reply(text=text + "\n" + texts.POST_HINT.format(id=ticket.id),
                                               buttons=staff_buttons(ticket.id)),
                                chat_id=target.chat_id, channel=target.channel, purpose="ticket", ref=ref(ticket.id),

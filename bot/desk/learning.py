@@ -24,10 +24,11 @@ from bot.answering.matcher import OVERLAP_WEIGHT
 from bot.answering.normalize import fold
 from bot.clock import Clock, as_utc
 from bot.config import AnsweringSettings
+from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.delivery import outbox
 from bot.desk import texts
-from bot.desk.tickets import short
+from bot.desk.tickets import excerpt
 from bot.knowledge.model import FaqEntry, KnowledgeBase, Location
 from bot.storage.db import Database
 from bot.storage.models import LearnedEntry, LearnedPhrasing, Member, Outbound, QuestionLog, Ticket
@@ -54,10 +55,8 @@ class Learning:
     settings: AnsweringSettings
     centre: str
     retention: timedelta
-    install: Callable[[Answerer], None]  # puts the rebuilt answerer in service
-    current: Callable[[], Answerer]
+    answers: CurrentAnswerer  # the one holder of the answerer in service
     wake: Callable[[], None] = lambda: None
-    listeners: list[Callable[[Answerer], None]] = field(default_factory=list)  # others holding the answerer
     _version: tuple[object, ...] | None = field(default=None, repr=False)
 
     # --- the answerer in service ----------------------------------------------------------
@@ -95,9 +94,7 @@ class Learning:
             extra = self.extras(session)
             self._version = self._read_version(session)
         answerer = Answerer(self.base.with_entries(extra) if extra else self.base, self.settings)
-        self.install(answerer)
-        for listener in self.listeners:
-            listener(answerer)
+        self.answers.swap(answerer)
         return answerer
 
     def refresh(self) -> bool:
@@ -113,16 +110,16 @@ class Learning:
 
     def attach_choices(self, ticket: Ticket) -> list[Reply]:
         assert ticket.id is not None
-        decision = self.current().decide(ticket.question or "")
-        buttons = [Button(label=short(c.entry.question, 50), data=f"tk:link:{ticket.id}:{c.entry.id}")
+        decision = self.answers.get().decide(ticket.question or "")
+        buttons = [Button(label=excerpt(c.entry.question, 50), data=f"tk:link:{ticket.id}:{c.entry.id}")
                    for c in decision.candidates[:3] if len(f"tk:link:{ticket.id}:{c.entry.id}".encode()) <= 64]
         if not buttons:
             return [Reply(text=texts.ATTACH_NOTHING.format(id=ticket.id))]
-        return [Reply(text=texts.ATTACH_CHOOSE.format(id=ticket.id, question=esc(short(ticket.question))),
+        return [Reply(text=texts.ATTACH_CHOOSE.format(id=ticket.id, question=esc(excerpt(ticket.question))),
                       buttons=rows(*buttons))]
 
     def attach(self, staff: Sender, ticket_id: int, entry_id: str) -> list[Reply]:
-        entry = self.current().kb.entry(entry_id)
+        entry = self.answers.get().kb.entry(entry_id)
         if entry is None:
             return [Reply(text=texts.UNKNOWN_ENTRY.format(entry=esc(entry_id[:96])))]
         with self.db.session() as session:
@@ -137,7 +134,7 @@ class Learning:
                                         created_by=staff.display_name[:128], created_at=self.clock.now()))
             session.commit()
         self.rebuild()
-        return [Reply(text=texts.ATTACHED.format(question=esc(short(wording)), entry=esc(entry.id)))]
+        return [Reply(text=texts.ATTACHED.format(question=esc(excerpt(wording)), entry=esc(entry.id)))]
 
     # --- a staff answer becomes an entry --------------------------------------------------
 
@@ -166,7 +163,7 @@ class Learning:
         self.rebuild()
         if already:
             return [Reply(text=texts.LEARNED_ALREADY.format(entry=entry_id))]
-        return [Reply(text=texts.LEARNED.format(entry=entry_id, question=esc(short(question))))]
+        return [Reply(text=texts.LEARNED.format(entry=entry_id, question=esc(excerpt(question))))]
 
     # --- the same answer for those who asked the same thing -------------------------------
 
@@ -181,7 +178,7 @@ class Learning:
 
     def group(self, questions: list[tuple[int, str]], threshold: float = 75.0) -> list[SimilarGroup]:
         """Questions grouped by similarity (first come leads its group), biggest groups first."""
-        analyze = self.current().analyze
+        analyze = self.answers.get().analyze
         groups: list[tuple[tuple[str, ...], str, list[int]]] = []
         for log_id, text in questions:
             tokens = analyze(text).tokens
@@ -203,7 +200,7 @@ class Learning:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None or not ticket.question:
                 return []
-            reference = self.current().analyze(ticket.question).tokens
+            reference = self.answers.get().analyze(ticket.question).tokens
             shared = {key for key in session.exec(select(Outbound.dedupe_key).where(
                 col(Outbound.dedupe_key).startswith("shared:")))}
             reached = {(channel, chat) for channel, chat in session.exec(  # already got this answer
@@ -224,7 +221,7 @@ class Learning:
                 if (row.member_id in picked or f"shared:{row.id}" in shared or row.id in answered
                         or row.id == ticket.question_log_id or (member.channel, member.external_id) in reached):
                     continue
-                if self.similarity(reference, self.current().analyze(row.text).tokens) >= SIMILAR_THRESHOLD:
+                if self.similarity(reference, self.answers.get().analyze(row.text).tokens) >= SIMILAR_THRESHOLD:
                     picked[row.member_id] = (row.id, row.text)
         return self.group(list(picked.values())[:MAX_SHARE], threshold=90.0)
 
@@ -233,7 +230,7 @@ class Learning:
         if not groups:
             return [Reply(text=texts.SIMILAR_NONE.format(id=ticket_id))]
         count = sum(len(g.log_ids) for g in groups)
-        lines = "\n".join(texts.SIMILAR_LINE.format(question=esc(short(g.text, 90)), count=len(g.log_ids))
+        lines = "\n".join(texts.SIMILAR_LINE.format(question=esc(excerpt(g.text, 90)), count=len(g.log_ids))
                           for g in groups[:10])
         return [Reply(text=texts.SIMILAR_LIST.format(n=count, id=ticket_id, lines=lines), buttons=rows(
             Button(label=texts.SIMILAR_CONFIRM.format(n=count), data=f"tk:send:{ticket_id}"),
@@ -256,7 +253,7 @@ class Learning:
                     if question is None or member is None:
                         continue
                     outbox.enqueue(session, Reply(text=texts.SHARED.format(
-                        question=esc(short(question.text, 200)), text=esc(ticket.answer))),
+                        question=esc(excerpt(question.text, 200)), text=esc(ticket.answer))),
                         chat_id=member.external_id, channel=member.channel, purpose="relay",
                         ref=f"ticket:{ticket_id}", now=now, dedupe_key=f"shared:{log_id}")
                     sent += 1

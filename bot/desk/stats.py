@@ -14,7 +14,7 @@ from bot.clock import as_utc
 from bot.core.replies import esc
 from bot.desk import texts
 from bot.desk.learning import Learning
-from bot.desk.tickets import OPEN, short
+from bot.desk.tickets import OPEN, excerpt
 from bot.storage.db import Database
 from bot.storage.models import QuestionLog, Ticket
 
@@ -87,7 +87,7 @@ def duration(value: timedelta | None) -> str:
 
 
 def render(stats: Stats) -> str:
-    top = "\n".join(f"• « {esc(short(text, 80))} » × {count}" for text, count in stats.top_unanswered)
+    top = "\n".join(f"• « {esc(excerpt(text, 80))} » × {count}" for text, count in stats.top_unanswered)
     return texts.STATS.format(
         today=stats.per_day[-1][1], week=sum(n for _, n in stats.per_day),
         per_day=" · ".join(f"{d} : {n}" for d, n in stats.per_day),

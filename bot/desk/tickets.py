@@ -16,12 +16,13 @@ from sqlmodel import Session, col, select
 
 from bot.answering.answerer import Answerer
 from bot.clock import Clock
+from bot.core.faq import how_to_reach
 from bot.core.members import touch_member
-from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.core.replies import Button, Reply, Sender, esc, rows, short
+from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
-from bot.desk.staff import StaffDirectory
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
 from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage
@@ -42,11 +43,9 @@ def first_name(name: str) -> str:
     return (name.split() or ["L'équipe"])[0]
 
 
-def short(text: str | None, limit: int = 120) -> str:
-    if not text:
-        return texts.ERASED
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def excerpt(text: str | None, limit: int = 120) -> str:
+    """A member's question quoted on one line (or a mark that it was erased)."""
+    return short(" ".join(text.split()), limit) if text else texts.ERASED
 
 
 def staff_buttons(ticket_id: int) -> tuple[tuple[Button, ...], ...]:
@@ -115,12 +114,8 @@ class TicketService:
         return texts.WHEN_CLOSED.format(hours=self.hours.describe_hours(), when=when, queue=waiting)
 
     def _contact(self) -> str:
-        kb = self.kb()
-        contact = kb.contact("crpv") or (kb.contacts[0] if kb.contacts else None)
-        if contact is None or not (contact.phone or contact.email):
-            return ""
-        parts = [p for p in (contact.phone and f"au {contact.phone}", contact.email and f"à {contact.email}") if p]
-        return texts.CONTACT.format(how=esc(" ou ".join(parts)))
+        how = how_to_reach(self.kb())
+        return texts.CONTACT.format(how=esc(how)) if how else ""
 
     def _member_status(self, ticket: Ticket) -> str:
         return texts.MEMBER_STATUS[ticket.status].format(staff=esc(first_name(ticket.taken_by or "")))
@@ -237,7 +232,7 @@ class TicketService:
             session.add(ticket)
             if ticket.member_id is not None:
                 outbox.enqueue(session, Reply(text=texts.TAKEN.format(
-                    name=esc(first_name(ticket.taken_by)), id=ticket_id, question=esc(short(ticket.question, 80)))),
+                    name=esc(first_name(ticket.taken_by)), id=ticket_id, question=esc(excerpt(ticket.question, 80)))),
                     chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay", ref=ref(ticket_id), now=now,
                     dedupe_key=f"taken:{ticket_id}:{staff.user_id}")
             session.commit()
@@ -304,7 +299,7 @@ class TicketService:
             member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
             prompt = Reply(text=texts.REPLY_PROMPT.format(id=ticket_id, name=esc(member.display_name if member
                                                                                   else "un membre"),
-                                                          question=esc(short(ticket.question))))
+                                                          question=esc(excerpt(ticket.question))))
             outbox.enqueue(session, prompt, chat_id=staff.chat_id, channel=staff.channel, purpose="ticket",
                            ref=ref(ticket_id), now=now)
             session.commit()

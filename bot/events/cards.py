@@ -9,13 +9,13 @@ from sqlmodel import Session, col, select
 
 from bot.answering.normalize import fold
 from bot.clock import as_utc
+from bot.core.context import Context
 from bot.core.replies import Button, Reply, esc, rows
+from bot.core.timefmt import day_label, hour_label, short_label, to_local
 from bot.events import texts
-from bot.events.context import EventContext
 from bot.events.notices import card_button, waitlist_position, when
 from bot.events.registration import can_register, registration_of
 from bot.events.store import counts, is_over, recent_past, upcoming
-from bot.events.timefmt import day_label, hour_label, short_label, to_local
 from bot.storage.models import Event, EventWish, Member, Registration
 
 PAGE_SIZE = 5
@@ -26,12 +26,12 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def event_button(ctx: EventContext, event: Event) -> Button:
+def event_button(ctx: Context, event: Event) -> Button:
     return Button(label=f"{short_label(event.starts_at, ctx.tz, event.month)} · {_short(event.title, 48)}",
                   data=f"ev:card:{event.id}")
 
 
-def local_first(ctx: EventContext, council_id: str | None) -> Callable[[Event], int] | None:
+def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] | None:
     """A sort key putting first the events of the member's council (its name or commune), then of its
     territory; None when the member's council is unknown."""
     council = ctx.council(council_id)
@@ -47,7 +47,7 @@ def local_first(ctx: EventContext, council_id: str | None) -> Callable[[Event], 
     return rank
 
 
-def agenda(session: Session, ctx: EventContext, now: datetime, *, kind: str | None = None, page: int = 0,
+def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = None, page: int = 0,
            first: Callable[[Event], int] | None = None) -> Reply:
     everything = upcoming(session, now, ctx.tz)
     events = [e for e in everything if kind is None or e.kind == kind]
@@ -86,7 +86,7 @@ def _filter_rows(events: list[Event], current: str | None) -> tuple[tuple[Button
     return rows(*buttons, per_row=3)
 
 
-def _nothing_upcoming(session: Session, ctx: EventContext, now: datetime, kind: str | None, title: str,
+def _nothing_upcoming(session: Session, ctx: Context, now: datetime, kind: str | None, title: str,
                       filters: tuple[tuple[Button, ...], ...]) -> Reply:
     label = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
     lines = [title, "", texts.AGENDA_EMPTY.format(filter=f" ({label})" if label else "")]
@@ -99,7 +99,7 @@ def _nothing_upcoming(session: Session, ctx: EventContext, now: datetime, kind: 
     return Reply(text="\n".join(lines), buttons=(*rows(*(event_button(ctx, e) for e in past)), *filters))
 
 
-def next_of_kind(session: Session, ctx: EventContext, member: Member | None, now: datetime, kind: str) -> list[Reply]:
+def next_of_kind(session: Session, ctx: Context, member: Member | None, now: datetime, kind: str) -> list[Reply]:
     """"C'est quand le prochain interconseil ?": that event's card, and the way to the others."""
     events = upcoming(session, now, ctx.tz, kind)
     if not events:
@@ -114,7 +114,7 @@ def next_of_kind(session: Session, ctx: EventContext, member: Member | None, now
     return [Reply(text=intro + "\n\n" + shown.text, buttons=(*shown.buttons, *more))]
 
 
-def card(session: Session, ctx: EventContext, event: Event, member: Member | None, now: datetime) -> Reply:
+def card(session: Session, ctx: Context, event: Event, member: Member | None, now: datetime) -> Reply:
     lines = [f"<i>{texts.KIND_LABELS.get(event.kind, event.kind)}</i>", f"<b>{esc(event.title)}</b>", ""]
     if event.status == "cancelled":
         lines += [texts.CARD_CANCELLED, ""]
@@ -159,7 +159,7 @@ def card(session: Session, ctx: EventContext, event: Event, member: Member | Non
     return Reply(text="\n".join(lines), buttons=rows(*buttons))
 
 
-def my_registrations(session: Session, ctx: EventContext, member: Member, now: datetime) -> Reply:
+def my_registrations(session: Session, ctx: Context, member: Member, now: datetime) -> Reply:
     found = session.exec(
         select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
         .where(Registration.member_id == member.id, col(Registration.status).in_(("confirmed", "waitlist")),

@@ -7,15 +7,15 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.clock import as_utc
-from bot.events.context import EventContext
+from bot.core.context import Context
+from bot.core.timefmt import when_label
 from bot.events.notices import active_registrations, notify_cancelled, notify_dated, notify_moved
 from bot.events.reminders import cancel_all, schedule
 from bot.events.store import Snapshot
-from bot.events.timefmt import when_label
 from bot.storage.models import Event
 
 
-def apply_change(session: Session, ctx: EventContext, event: Event, before: Snapshot, now: datetime) -> int:
+def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot, now: datetime) -> int:
     """Returns how many people were told. The caller commits (notices and the change go together)."""
     assert event.id is not None
     old_when = when_label(before.starts_at, before.ends_at, before.all_day, ctx.tz, None)

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from bot.events.context import EventContext
-from bot.events.store import find_event
+from bot.core.context import Context
+from bot.core.timefmt import to_local
 from bot.events.texts import ROLES
-from bot.events.timefmt import to_local
 from bot.storage.models import Event, Profile, Registration
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 HEADER = ("nom ou pseudonyme", "conseil citoyen", "rôle", "statut", "inscrit·e le (heure de Paris)")
 STATUS_LABELS = {"confirmed": "inscrit·e", "waitlist": "liste d'attente"}
@@ -30,7 +23,7 @@ def registrants(session: Session, event: Event) -> list[tuple[Registration, Prof
         .order_by(col(Registration.status), col(Registration.queued_at))).all())
 
 
-def registrants_csv(session: Session, ctx: EventContext, event: Event) -> tuple[bytes, int]:
+def registrants_csv(session: Session, ctx: Context, event: Event) -> tuple[bytes, int]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -49,19 +42,3 @@ def registrants_csv(session: Session, ctx: EventContext, event: Event) -> tuple[
 def _cell(text: str) -> str:
     """A name typed by a member must not become a formula in a spreadsheet."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def export_cli(app: App, ref: str, output: Path | None) -> int:
-    """`hotline export EVENT`: the same CSV as in the staff chat, on standard output or in a file."""
-    with app.db.session() as session:
-        event = find_event(session, ref)
-        if event is None:
-            print(f"Événement « {ref} » introuvable.", file=sys.stderr)
-            return 1
-        content, count = registrants_csv(session, app.events.ctx, event)
-    if output is None:
-        sys.stdout.write(content.decode("utf-8-sig"))
-    else:
-        output.write_bytes(content)
-        print(f"{count} inscrit·e(s) écrit(s) dans {output}", file=sys.stderr)
-    return 0

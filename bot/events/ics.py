@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import as_utc
-from bot.events.timefmt import to_local
+from bot.core.timefmt import to_local
 from bot.storage.models import Event
 
 
@@ -52,5 +52,5 @@ def event_ics(event: Event, *, tz: ZoneInfo, now: datetime, domain: str = "hotli
     if event.description:
         lines.append(f"DESCRIPTION:{_escape(event.description.strip())}")
     lines += [f"STATUS:{'CANCELLED' if event.status == 'cancelled' else 'CONFIRMED'}",
-              f"LAST-MODIFIED:{_utc(event.updated_at or datetime.now(UTC))}", "END:VEVENT", "END:VCALENDAR"]
+              f"LAST-MODIFIED:{_utc(event.updated_at or now)}", "END:VEVENT", "END:VCALENDAR"]
     return ("\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n").encode("utf-8")

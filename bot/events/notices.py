@@ -7,17 +7,17 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.clock import as_utc
+from bot.core.context import Context
 from bot.core.replies import Button, Reply, esc, rows
+from bot.core.timefmt import when_label
 from bot.delivery import outbox
 from bot.events import texts
-from bot.events.context import EventContext
-from bot.events.timefmt import when_label
 from bot.storage.models import Event, EventWish, Member, Registration
 
 ACTIVE = ("confirmed", "waitlist")
 
 
-def when(ctx: EventContext, event: Event) -> str:
+def when(ctx: Context, event: Event) -> str:
     return when_label(event.starts_at, event.ends_at, event.all_day, ctx.tz, event.month)
 
 
@@ -25,7 +25,7 @@ def card_button(event: Event, label: str | None = None) -> Button:
     return Button(label=label or "📅 Voir l'événement", data=f"ev:card:{event.id}")
 
 
-def send_to_member(session: Session, ctx: EventContext, member: Member, reply: Reply, *, purpose: str,
+def send_to_member(session: Session, ctx: Context, member: Member, reply: Reply, *, purpose: str,
                    dedupe_key: str, ref: str | None = None, now: datetime | None = None) -> bool:
     """Queue `reply` for the member's private chat; members who blocked the bot are skipped."""
     if member.blocked_at is not None:
@@ -49,7 +49,7 @@ def waitlist_position(session: Session, registration: Registration) -> int:
     return len(ahead) + 1
 
 
-def notify_moved(session: Session, ctx: EventContext, event: Event, old_when: str) -> int:
+def notify_moved(session: Session, ctx: Context, event: Event, old_when: str) -> int:
     stamp = int(as_utc(event.starts_at).timestamp()) if event.starts_at else 0
     reply = Reply(text=texts.MOVED.format(title=esc(event.title), when=when(ctx, event), old=old_when),
                   buttons=rows(card_button(event)))
@@ -58,14 +58,14 @@ def notify_moved(session: Session, ctx: EventContext, event: Event, old_when: st
                for registration, member in active_registrations(session, event.id or 0))
 
 
-def notify_cancelled(session: Session, ctx: EventContext, event: Event, old_when: str) -> int:
+def notify_cancelled(session: Session, ctx: Context, event: Event, old_when: str) -> int:
     reply = Reply(text=texts.CANCELLED_NOTICE.format(title=esc(event.title), when=old_when))
     return sum(send_to_member(session, ctx, member, reply, purpose="event_cancelled", ref=f"event:{event.id}",
                               dedupe_key=f"cancelled:{event.id}:{registration.id}")
                for registration, member in active_registrations(session, event.id or 0))
 
 
-def notify_dated(session: Session, ctx: EventContext, event: Event, now: datetime) -> int:
+def notify_dated(session: Session, ctx: Context, event: Event, now: datetime) -> int:
     """Members who asked to be told when the date is fixed."""
     wishes = session.exec(
         select(EventWish, Member).join(Member, col(Member.id) == EventWish.member_id)
@@ -81,7 +81,7 @@ def notify_dated(session: Session, ctx: EventContext, event: Event, now: datetim
     return count
 
 
-def notify_promoted(session: Session, ctx: EventContext, event: Event, registration: Registration,
+def notify_promoted(session: Session, ctx: Context, event: Event, registration: Registration,
                     member: Member) -> bool:
     stamp = int(as_utc(registration.promoted_at).timestamp()) if registration.promoted_at else 0
     reply = Reply(text=texts.PROMOTED.format(title=esc(event.title), when=when(ctx, event)),

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.events.context import EventContext
+from bot.core.context import Context
 from bot.events.notices import notify_promoted, waitlist_position
 from bot.events.reminders import cancel_all, schedule
 from bot.events.store import closes_at, counts, has_started
@@ -45,7 +45,7 @@ def can_register(event: Event, now: datetime) -> str | None:
     return None
 
 
-def register(session: Session, ctx: EventContext, member: Member, event: Event, now: datetime) -> Outcome:
+def register(session: Session, ctx: Context, member: Member, event: Event, now: datetime) -> Outcome:
     reason = can_register(event, now)
     if reason is not None:
         return Outcome(status=reason)
@@ -74,7 +74,7 @@ def register(session: Session, ctx: EventContext, member: Member, event: Event, 
     return Outcome(status=status, position=position, reminders=reminders)
 
 
-def unregister(session: Session, ctx: EventContext, member: Member, event: Event, now: datetime) -> Outcome:
+def unregister(session: Session, ctx: Context, member: Member, event: Event, now: datetime) -> Outcome:
     registration = registration_of(session, event, member)
     if registration is None or registration.status == "cancelled":
         return Outcome(status="not_registered")
@@ -88,7 +88,7 @@ def unregister(session: Session, ctx: EventContext, member: Member, event: Event
     return Outcome(status="unregistered")
 
 
-def promote_waiting(session: Session, ctx: EventContext, event: Event, now: datetime) -> int:
+def promote_waiting(session: Session, ctx: Context, event: Event, now: datetime) -> int:
     """Give free places to the waitlist, first come first served; each promoted person is told."""
     if event.status != "planned" or has_started(event, now) or event.id is None:
         return 0

@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from bot.clock import as_utc
+from bot.core.context import Context
 from bot.core.replies import Button, Reply, esc, rows
+from bot.core.timefmt import relative_day, to_local
 from bot.delivery import outbox
 from bot.events import texts
-from bot.events.context import EventContext
 from bot.events.notices import send_to_member, waitlist_position, when
-from bot.events.timefmt import relative_day, to_local
 from bot.storage.models import Event, EventWish, Member, Profile, Registration, Reminder
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def offsets_label(offsets: tuple[timedelta, ...]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
 
 
-def schedule(session: Session, ctx: EventContext, registration: Registration, event: Event, now: datetime) -> int:
+def schedule(session: Session, ctx: Context, registration: Registration, event: Event, now: datetime) -> int:
     """Create or re-arm the registration's reminders for the event's current date. Returns how many are pending."""
     existing = {r.offset_minutes: r for r in session.exec(
         select(Reminder).where(Reminder.registration_id == registration.id))}
@@ -112,7 +112,7 @@ class ReminderReport:
     cancelled: int = 0
 
 
-def reminder_reply(session: Session, ctx: EventContext, event: Event, registration: Registration,
+def reminder_reply(session: Session, ctx: Context, event: Event, registration: Registration,
                    now: datetime) -> Reply:
     assert event.starts_at is not None
     relative = relative_day(now, event.starts_at, ctx.tz)
@@ -128,7 +128,7 @@ def reminder_reply(session: Session, ctx: EventContext, event: Event, registrati
                                          Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
 
 
-def materialise_due(ctx: EventContext, *, limit: int = BATCH) -> ReminderReport:
+def materialise_due(ctx: Context, *, limit: int = BATCH) -> ReminderReport:
     """Due reminder rows → outbox rows (dedupe key `reminder:<id>:<generation>`), in one transaction."""
     now = ctx.clock.now()
     grace = ctx.settings.events.grace_window
@@ -167,7 +167,7 @@ def materialise_due(ctx: EventContext, *, limit: int = BATCH) -> ReminderReport:
     return report
 
 
-def copil_preparations(ctx: EventContext) -> int:
+def copil_preparations(ctx: Context) -> int:
     """Comités de pilotage: `copil_preparation_days` before, the councils of the territory are offered the
     preparatory meeting (seed 003: « une rencontre dans les dix jours avant la tenue des comités de pilotage »)."""
     now = ctx.clock.now()
@@ -213,7 +213,7 @@ def note_preparation_interest(session: Session, event: Event, member: Member, no
     return True
 
 
-def next_due(ctx: EventContext) -> datetime | None:
+def next_due(ctx: Context) -> datetime | None:
     """When the next pending reminder falls due (the terminal's simulated time stops there)."""
     with ctx.db.session() as session:
         due = session.exec(select(Reminder.due_at).where(Reminder.status == "pending")

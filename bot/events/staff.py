@@ -12,18 +12,18 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from bot.core import texts as core_texts
-from bot.core.conversation import clear_state, get_state, set_state
-from bot.core.members import find_member, touch_member
+from bot.core.context import Context
+from bot.core.conversation import clear_state, flow_data, get_state, set_state
+from bot.core.members import touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
-from bot.core.router import Router
+from bot.core.router import Router, Turn
+from bot.core.timefmt import local_to_utc, parse_local, to_local
 from bot.events import texts
 from bot.events.changes import apply_change
-from bot.events.context import EventContext
 from bot.events.export import registrants, registrants_csv
 from bot.events.notices import when
 from bot.events.registration import promote_waiting
 from bot.events.store import Snapshot, counts, find_event, upcoming
-from bot.events.timefmt import local_to_utc, parse_local, to_local
 from bot.storage.models import Event, EventWish, Member
 
 NEW_FLOW = "ev_new"
@@ -34,7 +34,7 @@ EDIT_FIELDS = {"title": texts.EDIT_FIELD_TITLE, "start": texts.EDIT_FIELD_START,
 
 
 class StaffEvents:
-    def __init__(self, ctx: EventContext, *, is_staff: Callable[[Sender], bool]) -> None:
+    def __init__(self, ctx: Context, *, is_staff: Callable[[Sender], bool]) -> None:
         self.ctx = ctx
         self.is_staff = is_staff
 
@@ -46,6 +46,8 @@ class StaffEvents:
         router.command("modifier_evenement", "Modifier un événement (équipe)", self.edit_command, staff_only=True)
         router.command("annuler_evenement", "Annuler un événement (équipe)", self.cancel_command, staff_only=True)
         router.button("st", self._button)
+        router.flow(NEW_FLOW, self._form_text, staff_only=True)
+        router.flow(EDIT_FLOW, self._form_text, staff_only=True)
 
     # --- who is coming ---------------------------------------------------------------------
 
@@ -195,27 +197,18 @@ class StaffEvents:
 
     # --- the forms' free text ----------------------------------------------------------------
 
-    def intercept(self, sender: Sender, text: str) -> list[Reply] | None:
-        with self.ctx.db.session() as session:
-            member = find_member(session, sender)
-            if member is None:
-                return None
-            state = get_state(member)
-            if state.get("flow") not in (NEW_FLOW, EDIT_FLOW):
-                return None
-            if not self.is_staff(sender):
-                clear_state(session, member)
-                session.commit()
-                return None
-            replies = (self._new_text(session, sender, member, state, text.strip()) if state["flow"] == NEW_FLOW
-                       else self._edit_text(session, member, state, text.strip()))
-            session.commit()
+    def _form_text(self, turn: Turn, text: str) -> list[Reply]:
+        session, member, state = turn.session, turn.member, turn.state
+        assert member is not None
+        replies = (self._new_text(session, turn.sender, member, state, text.strip()) if state["flow"] == NEW_FLOW
+                   else self._edit_text(session, member, state, text.strip()))
+        session.commit()
         self.ctx.wake()
         return replies
 
     def _new_text(self, session: Session, sender: Sender, member: Member, state: dict[str, object],
                   text: str) -> list[Reply]:
-        data = {k: v for k, v in state.items() if k != "flow"}
+        data = flow_data(state)
         step = data.get("step")
         if step == "title" and text:
             set_state(session, member, NEW_FLOW, **{**data, "step": "start", "title": text[:255]})

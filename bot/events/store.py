@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot.clock import as_utc
-from bot.events.timefmt import local_to_utc
+from bot.core.timefmt import local_to_utc
 from bot.knowledge.model import EventSpec
 from bot.storage.models import Event, Registration
 

@@ -173,6 +173,3 @@ CANCEL_DONE = "« {title} » est annulé. {notified}"
 CANCEL_KEPT = "D'accord, rien n'est changé."
 SYNCED = "Programme relu depuis knowledge/events.yaml : {created} créé(s), {updated} mis à jour, {removed} retiré(s)."
 
-TERMINAL_ADVANCE_USAGE = "Écrivez une durée, par exemple « /avancer 2h », « /avancer 1j » ou « /avancer 30min »."
-TERMINAL_NOW = "🕰 Nous sommes le {when} (temps simulé)."
-TERMINAL_NOT_SIMULATED = "Le temps n'est simulé qu'avec « hotline chat --now AAAA-MM-JJTHH:MM »."

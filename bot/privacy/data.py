@@ -10,11 +10,11 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.announce.topics import SHORT
+from bot.core.context import Context
 from bot.core.conversation import get_state
 from bot.core.replies import esc
-from bot.events.context import EventContext
+from bot.core.timefmt import to_local
 from bot.events.texts import ROLES
-from bot.events.timefmt import to_local
 from bot.privacy import texts
 from bot.storage.models import (
     Event,
@@ -44,7 +44,7 @@ def member_chats(session: Session, member: Member) -> set[str]:
     return chats
 
 
-def collect(session: Session, ctx: EventContext, member: Member, now: datetime) -> dict[str, Any]:
+def collect(session: Session, ctx: Context, member: Member, now: datetime) -> dict[str, Any]:
     profile = session.get(Profile, member.id)
     registrations = session.exec(
         select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
@@ -104,7 +104,7 @@ def as_json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def readable(data: dict[str, Any], ctx: EventContext) -> str:
+def readable(data: dict[str, Any], ctx: Context) -> str:
     """The same data as text for the chat (questions shortened to the latest ones: the file has all)."""
 
     def when(value: str | None) -> str:

@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
+from bot.core.context import Context
 from bot.desk.tickets import ref as ticket_ref
-from bot.events.context import EventContext
 from bot.events.registration import promote_waiting
 from bot.events.store import has_started
 from bot.privacy.data import member_chats
@@ -60,7 +60,7 @@ def _tally(session: Session, event_id: int, status: str) -> None:
     session.add(row)
 
 
-def erase_member(session: Session, ctx: EventContext, member: Member, now: datetime) -> Erasure:
+def erase_member(session: Session, ctx: Context, member: Member, now: datetime) -> Erasure:
     assert member.id is not None
     done = Erasure()
     chats = member_chats(session, member)

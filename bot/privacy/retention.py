@@ -12,7 +12,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.clock import Clock
-from bot.events.context import EventContext
+from bot.core.context import Context
 from bot.events.store import is_over
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
@@ -33,7 +33,7 @@ class RetentionReport:
 class Retention:
     db: Database
     clock: Clock
-    ctx: EventContext
+    ctx: Context
 
     async def run(self) -> RetentionReport:
         privacy = self.ctx.settings.privacy

@@ -21,10 +21,10 @@ from sqlmodel import col, select
 
 from bot.clock import ManualClock
 from bot.config import load_settings
+from bot.core.context import Context as EventContext
 from bot.delivery.dispatcher import Dispatcher, DispatchReport
 from bot.delivery.outbox import OutboundMessage
 from bot.delivery.ratelimit import Limits
-from bot.events.context import EventContext
 from bot.events.reminders import materialise_due
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database, make_engine

@@ -13,17 +13,15 @@ import contextlib
 import html
 import logging
 import traceback
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import (
+    Bot,
     BotCommand,
     BotCommandScopeChat,
     BotCommandScopeDefault,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    InputFile,
-    LinkPreviewOptions,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
@@ -32,22 +30,56 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackContext,
     CallbackQueryHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
-from bot.app import App
-from bot.channels.render import split_message
+from bot.channels.telegram import sending
 from bot.channels.telegram.polling import ConfirmAfterHandling
+from bot.channels.telegram.transport import TelegramTransport
+from bot.config import Settings
+from bot.core.hotline import Hotline
 from bot.core.replies import Reply, Sender
+from bot.core.staff import StaffDirectory
+from bot.delivery.service import Delivery
+from bot.scheduling import Jobs
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+class Services(Protocol):
+    """What the Telegram channel is given (the application built in `bot.app` has these)."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def hotline(self) -> Hotline: ...
+    @property
+    def delivery(self) -> Delivery: ...
+    @property
+    def staff(self) -> StaffDirectory: ...
+    @property
+    def jobs(self) -> Jobs: ...
+
+
+@dataclass
+class BotData:
+    """PTB's `bot_data`, typed (PTB builds it without arguments; `build_application` fills it)."""
+
+    channel: TelegramChannel | None = None
+    confirm: ConfirmAfterHandling | None = None
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+TelegramApp = Application[ExtBot[None], Context, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 
 def sender_of(update: Update) -> Sender | None:
@@ -58,55 +90,37 @@ def sender_of(update: Update) -> Sender | None:
                   in_group=chat.type != ChatType.PRIVATE)
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton(b.label, url=b.url) if b.url else InlineKeyboardButton(b.label, callback_data=b.data)
-         for b in row]
-        for row in reply.buttons
-    ])
-
-
-async def deliver(app: Application[Any, Any, Any, Any, Any, Any], chat_id: str, replies: list[Reply]) -> None:
-    """Send the core's replies; a member who blocked the bot is logged, not retried. When Telegram cannot
-    be reached or asks to slow down, the replies not sent yet go to the outbox: the dispatcher sends them
-    once it can (a time-out is ambiguous, the message may have arrived: it goes to the error handler)."""
-    bot = app.bot
-    for position, reply in enumerate(replies):
-        raw = reply.to_chat or chat_id
-        target: int | str = int(raw) if raw.lstrip("-").isdigit() else raw
-        try:
-            if reply.attachment is not None:
-                await bot.send_document(
-                    chat_id=target,
-                    document=InputFile(reply.attachment.content, filename=reply.attachment.filename),
-                    caption=reply.text[:1024] or None, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply))
-                continue
-            pieces = split_message(reply.text)
-            for index, piece in enumerate(pieces):
-                last = index == len(pieces) - 1
-                await bot.send_message(chat_id=target, text=piece, parse_mode=ParseMode.HTML,
-                                       reply_markup=keyboard(reply) if last else None,
-                                       link_preview_options=LinkPreviewOptions(is_disabled=True))
-        except Forbidden:
-            log.info("chat %s blocked the bot; reply dropped", target)
-        except (RetryAfter, NetworkError) as error:
-            if isinstance(error, TimedOut | BadRequest):
-                raise
-            wait = error.retry_after if isinstance(error, RetryAfter) else 0
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            app.bot_data["channel"].app.delivery.defer(chat_id, replies[position:], channel=CHANNEL, wait=seconds)
-            log.warning("Telegram unreachable (%s): %d reply(ies) left to the outbox", type(error).__name__,
-                        len(replies) - position)
-            return
-
-
 class TelegramChannel:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, *, hotline: Hotline, delivery: Delivery, staff: StaffDirectory, settings: Settings,
+                 jobs: Jobs) -> None:
+        self.hotline = hotline
+        self.delivery = delivery
+        self.staff = staff
+        self.settings = settings
+        self.jobs = jobs
 
-    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def deliver(self, bot: Bot, chat_id: str, replies: list[Reply]) -> None:
+        """Send the core's replies; a member who blocked the bot is logged, not retried. When Telegram cannot
+        be reached or asks to slow down, the replies not sent yet go to the outbox: the dispatcher sends them
+        once it can (a time-out is ambiguous, the message may have arrived: it goes to the error handler)."""
+        for position, reply in enumerate(replies):
+            target = reply.to_chat or chat_id
+            try:
+                await sending.send(bot, target, reply.text, buttons=reply.buttons,
+                                   attachment=reply.attachment)
+            except Forbidden:
+                log.info("chat %s blocked the bot; reply dropped", target)
+            except (RetryAfter, NetworkError) as error:
+                if isinstance(error, TimedOut | BadRequest):
+                    raise
+                wait = error.retry_after if isinstance(error, RetryAfter) else 0
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                self.delivery.defer(chat_id, replies[position:], channel=CHANNEL, wait=seconds)
+                log.warning("Telegram unreachable (%s): %d reply(ies) left to the outbox", type(error).__name__,
+                            len(replies) - position)
+                return
+
+    async def on_command(self, update: Update, context: Context) -> None:
         message, sender = update.effective_message, sender_of(update)
         if message is None or sender is None or not message.text:
             return
@@ -114,31 +128,31 @@ class TelegramChannel:
         name, _, target = head.partition("@")
         if target and context.bot.username and target.lower() != context.bot.username.lower():
             return  # a command for another bot in a group
-        if self.app.desk.needs_staff_check(sender, command=name, router=self.app.router):
+        if self.hotline.router.is_staff_action(command=name) and self.staff.needs_check(sender):
             await self._check_staff(context, sender)
-        await deliver(context.application, sender.chat_id, self.app.hotline.on_command(sender, name, args))
+        await self.deliver(context.bot, sender.chat_id, self.hotline.on_command(sender, name, args))
 
-    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_button(self, update: Update, context: Context) -> None:
         query, sender = update.callback_query, sender_of(update)
         if query is None or sender is None:
             return
         await query.answer()
-        if self.app.desk.needs_staff_check(sender, button=query.data or ""):
+        if self.hotline.router.is_staff_action(button=query.data or "") and self.staff.needs_check(sender):
             await self._check_staff(context, sender)
-        replies = self.app.hotline.on_button(sender, query.data or "")
+        replies = self.hotline.on_button(sender, query.data or "")
         chat_id = str(query.message.chat.id) if query.message is not None else sender.user_id
-        await deliver(context.application, chat_id, replies)
+        await self.deliver(context.bot, chat_id, replies)
 
-    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_text(self, update: Update, context: Context) -> None:
         message, sender = update.effective_message, sender_of(update)
         if message is None or sender is None or message.text is None:
             return
         reply_to = str(message.reply_to_message.message_id) if message.reply_to_message else None
-        await deliver(context.application, sender.chat_id, self.app.hotline.on_text(sender, message.text, reply_to))
+        await self.deliver(context.bot, sender.chat_id, self.hotline.on_text(sender, message.text, reply_to))
 
-    async def _check_staff(self, context: ContextTypes.DEFAULT_TYPE, sender: Sender) -> None:
+    async def _check_staff(self, context: Context, sender: Sender) -> None:
         """Ask Telegram whether someone writing in private is a member of the staff chat (cached)."""
-        staff_chat = self.app.settings.telegram.staff_chat_id
+        staff_chat = self.settings.telegram.staff_chat_id
         if staff_chat is None or not sender.user_id.isdigit():
             return
         try:
@@ -147,32 +161,32 @@ class TelegramChannel:
             log.warning("could not check the staff chat membership (is the bot in the group?)")
             return
         inside = member.status in ("creator", "administrator", "member") or bool(getattr(member, "is_member", False))
-        self.app.desk.staff.record(sender, member=inside, checked=True)
+        self.staff.record(sender, member=inside, checked=True)
 
-    async def on_staff_chat_change(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_staff_chat_change(self, update: Update, context: Context) -> None:
         """Someone joined or left the staff chat: staff rights follow."""
         message = update.effective_message
-        staff_chat = self.app.settings.telegram.staff_chat_id
+        staff_chat = self.settings.telegram.staff_chat_id
         if message is None or staff_chat is None or message.chat.id != staff_chat:
             return
         if message.left_chat_member is not None:
-            self.app.desk.staff.left(CHANNEL, str(message.left_chat_member.id))
+            self.staff.left(CHANNEL, str(message.left_chat_member.id))
         for user in message.new_chat_members or ():
             if not user.is_bot:
-                self.app.desk.staff.grant(CHANNEL, str(user.id))
+                self.staff.grant(CHANNEL, str(user.id))
 
-    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_other(self, update: Update, context: Context) -> None:
         message, sender = update.effective_message, sender_of(update)
         if message is None or sender is None:
             return
         kind = ("photo" if message.photo else "voice" if message.voice or message.audio or message.video_note
                 else "sticker" if message.sticker else "location" if message.location or message.venue
                 else "document" if message.document else "other")
-        await deliver(context.application, sender.chat_id, self.app.hotline.on_unsupported(sender, kind))
+        await self.deliver(context.bot, sender.chat_id, self.hotline.on_unsupported(sender, kind))
 
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_error(self, update: object, context: Context) -> None:
         log.error("error while handling an update", exc_info=context.error)
-        staff_chat = self.app.settings.telegram.staff_chat_id
+        staff_chat = self.settings.telegram.staff_chat_id
         if staff_chat is None or context.error is None or isinstance(context.error, Forbidden):
             return
         trace = "".join(traceback.format_exception(None, context.error, context.error.__traceback__))
@@ -188,20 +202,18 @@ class TelegramChannel:
                     text="Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
                          "dans quelques minutes.")
 
-    async def after_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        self.app.delivery.wake()  # messages queued while handling this update go out now
-        confirm: ConfirmAfterHandling | None = context.application.bot_data.get("confirm")
+    async def after_update(self, update: Update, context: Context) -> None:
+        self.delivery.wake()  # messages queued while handling this update go out now
+        confirm = context.bot_data.confirm
         if confirm is not None:
             await confirm.handled(context.bot, update.update_id)  # a crash now will not replay it
 
-    async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        from bot.channels.telegram.transport import TelegramTransport
-
-        self.app.delivery.attach(TelegramTransport(application.bot))
-        hotline = self.app.hotline
+    async def post_init(self, application: TelegramApp) -> None:
+        self.delivery.attach(TelegramTransport(application.bot))
+        hotline = self.hotline
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in hotline.menu()],
                                               scope=BotCommandScopeDefault())
-        staff_chat = self.app.settings.telegram.staff_chat_id
+        staff_chat = self.settings.telegram.staff_chat_id
         if staff_chat is not None:
             try:
                 await application.bot.set_my_commands([BotCommand(n, d) for n, d in hotline.menu(staff=True)],
@@ -210,25 +222,28 @@ class TelegramChannel:
                 log.warning("could not set the staff chat's command menu (is the bot in the group?)")
 
 
-async def _start_jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    channel: TelegramChannel = application.bot_data["channel"]
+async def _start_jobs(application: TelegramApp) -> None:
+    channel = application.bot_data.channel
+    assert channel is not None
     await channel.post_init(application)
-    channel.app.jobs.start(channel.app.settings.timezone)
+    channel.jobs.start(channel.settings.timezone)
 
 
-async def _stop_jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    channel: TelegramChannel = application.bot_data["channel"]
-    channel.app.jobs.stop()
+async def _stop_jobs(application: TelegramApp) -> None:
+    channel = application.bot_data.channel
+    assert channel is not None
+    channel.jobs.stop()
 
 
-def build_application(app: App, *, request: BaseRequest | None = None,
+def build_application(services: Services, *, request: BaseRequest | None = None,
                       get_updates_request: BaseRequest | None = None, rate_limit: bool = True,
-                      start_jobs: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
-    settings = app.settings.telegram
+                      start_jobs: bool = True) -> TelegramApp:
+    settings = services.settings.telegram
     if settings.token is None:
         raise ValueError("no Telegram token")
-    channel = TelegramChannel(app)
-    builder = ApplicationBuilder().token(settings.token)
+    channel = TelegramChannel(hotline=services.hotline, delivery=services.delivery, staff=services.staff,
+                              settings=services.settings, jobs=services.jobs)
+    builder = ApplicationBuilder().token(settings.token).context_types(ContextTypes(bot_data=BotData))
     builder = (builder.post_init(_start_jobs).post_shutdown(_stop_jobs) if start_jobs
                else builder.post_init(channel.post_init))
     if settings.api_base_url:
@@ -243,10 +258,10 @@ def build_application(app: App, *, request: BaseRequest | None = None,
     if rate_limit:
         # Replies to members are throttled here; the dispatcher handles 429s itself (max_retries=0).
         builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
-    application = builder.build()
-    application.bot_data["channel"] = channel
+    application: TelegramApp = builder.build()
+    application.bot_data.channel = channel
     confirm.queue = application.update_queue
-    application.bot_data["confirm"] = confirm
+    application.bot_data.confirm = confirm
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, channel.on_command))
     application.add_handler(CallbackQueryHandler(channel.on_button))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, channel.on_text))

@@ -1,10 +1,31 @@
-"""`hotline knowledge export`: the desk's part of the command line."""
+"""What the command line writes out: an event's registrants (`hotline export`) and what the team taught
+the hotline (`hotline knowledge export`)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from bot.app import App
 from bot.config import Settings
+from bot.events.export import registrants_csv
+from bot.events.store import find_event
+
+
+def export_registrants(app: App, ref: str, output: Path | None) -> int:
+    """`hotline export EVENT`: the same CSV as in the staff chat, on standard output or in a file."""
+    with app.db.session() as session:
+        event = find_event(session, ref)
+        if event is None:
+            print(f"Événement « {ref} » introuvable.", file=sys.stderr)
+            return 1
+        content, count = registrants_csv(session, app.ctx, event)
+    if output is None:
+        sys.stdout.write(content.decode("utf-8-sig"))
+    else:
+        output.write_bytes(content)
+        print(f"{count} inscrit·e(s) écrit(s) dans {output}", file=sys.stderr)
+    return 0
 
 
 def knowledge_export(settings: Settings) -> int:

@@ -1,4 +1,5 @@
-"""What every part of the events feature needs: the database, the clock, the settings, the knowledge."""
+"""What every feature is given when it is built: the database, the clock, the settings, the knowledge
+loaded at start, the answerer in use, and how to wake the dispatcher after queueing messages."""
 
 from __future__ import annotations
 
@@ -6,19 +7,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot.answering.answerer import Answerer
 from bot.clock import Clock
 from bot.config import Settings
+from bot.core.answers import CurrentAnswerer
 from bot.knowledge.model import Council, KnowledgeBase
 from bot.storage.db import Database
 
 
 @dataclass(kw_only=True)
-class EventContext:
+class Context:
     db: Database
     clock: Clock
     settings: Settings
-    knowledge: KnowledgeBase
+    knowledge: KnowledgeBase  # as loaded at start: councils, contacts, events (learned entries live in `answers`)
     wake: Callable[[], None] = field(default=lambda: None)  # ask the dispatcher to send what was queued
+    answers: CurrentAnswerer | None = None
+
+    def __post_init__(self) -> None:
+        if self.answers is None:
+            self.answers = CurrentAnswerer(lambda: Answerer(self.knowledge, self.settings.answering))
+
+    @property
+    def answerer(self) -> Answerer:
+        assert self.answers is not None
+        return self.answers.get()
 
     @property
     def tz(self) -> ZoneInfo:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.core.context import Context
 from bot.core.members import find_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
-from bot.events.context import EventContext
 from bot.privacy import texts
 from bot.privacy.data import as_json, collect, readable
 from bot.privacy.erase import erase_member
@@ -22,7 +22,7 @@ RETENTION_JOB, RETENTION_AT = "privacy-retention", (3, 45)
 
 
 class PrivacyFeature:
-    def __init__(self, ctx: EventContext) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.retention = Retention(db=ctx.db, clock=ctx.clock, ctx=ctx)
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from bot.announce import texts
 from bot.announce.broadcast import audience
 from bot.announce.service import Announcements
+from bot.announce.staff import FLOW as STAFF_FLOW
 from bot.announce.staff import PREFIX as STAFF_PREFIX
 from bot.announce.staff import StaffAnnounce
 from bot.announce.subscriptions import subscribe, subscriptions, unsubscribe
@@ -42,41 +43,41 @@ class AnnounceFeature:
                        staff_only=True)
         router.button(PREFIX, self._button)
         router.button(STAFF_PREFIX, self.staff.button)
-        router.intercept(lambda sender, text, reply_to: self.staff.intercept(sender, text))
+        router.flow(STAFF_FLOW, self.staff.draft_text, staff_only=True)
         jobs.every(JOB, JOB_EVERY_SECONDS, self.service.run)
 
     def council_of(self, session: Session, member: Member) -> str | None:
         """The member's council id (profile first, else the one given for "my territory")."""
-        council = place_of(session, self.service.knowledge, member).council
+        council = place_of(session, self.service.ctx.knowledge, member).council
         return council.id if council is not None else None
 
     # --- /abonnements ------------------------------------------------------------------------
 
     def subscriptions_command(self, sender: Sender, args: str) -> list[Reply]:
-        with self.service.db.session() as session:
-            member = touch_member(session, sender, self.service.clock)
+        with self.service.ctx.db.session() as session:
+            member = touch_member(session, sender, self.service.ctx.clock)
             session.commit()
             return [self._panel(session, member)]
 
     def _panel(self, session: Session, member: Member) -> Reply:
         mine = subscriptions(session, member)
-        place = place_of(session, self.service.knowledge, member)
+        place = place_of(session, self.service.ctx.knowledge, member)
         where = (texts.PLACE_LINE.format(council=esc(place.council.name), territory=esc(place.territory or "—"))
                  if place.council is not None else "")
         toggles = [Button(label=f"{texts.ON if code in mine else texts.OFF} {label}", data=f"{PREFIX}:t:{code}")
                    for code, label in TOPICS.items()]
-        return Reply(text=texts.SUBSCRIPTIONS.format(centre=esc(self.service.settings.centre_name), place=where),
+        return Reply(text=texts.SUBSCRIPTIONS.format(centre=esc(self.service.ctx.settings.centre_name), place=where),
                      buttons=rows(*toggles, Button(label=texts.RECENT_BUTTON, data=f"{PREFIX}:recent")))
 
     def _button(self, sender: Sender, args: list[str]) -> list[Reply]:
-        kb = self.service.knowledge
+        kb = self.service.ctx.knowledge
         valid = (args == ["recent"] or (len(args) == 2 and args[0] == "t" and args[1] in TOPICS)
                  or (len(args) == 2 and args[0] == "c" and (args[1] == "-" or kb.council(args[1]) is not None)))
         if not valid:
             return [Reply(text=core_texts.EXPIRED_BUTTON)]
-        now = self.service.clock.now()
-        with self.service.db.session() as session:
-            member = touch_member(session, sender, self.service.clock)
+        now = self.service.ctx.clock.now()
+        with self.service.ctx.db.session() as session:
+            member = touch_member(session, sender, self.service.ctx.clock)
             if args == ["recent"]:
                 session.commit()
                 return [self._recent(session, member)]
@@ -101,7 +102,7 @@ class AnnounceFeature:
             return [Reply(text=said.format(topic=SHORT[value])), self._panel(session, member)]
 
     def _council_question(self) -> Reply:
-        buttons = [Button(label=c.name[:60], data=f"{PREFIX}:c:{c.id}") for c in self.service.knowledge.councils
+        buttons = [Button(label=c.name[:60], data=f"{PREFIX}:c:{c.id}") for c in self.service.ctx.knowledge.councils
                    if len(f"{PREFIX}:c:{c.id}".encode()) <= 64]
         buttons.append(Button(label=texts.NO_COUNCIL_BUTTON, data=f"{PREFIX}:c:-"))
         return Reply(text=texts.CHOOSE_COUNCIL, buttons=rows(*buttons, per_row=2))
@@ -109,7 +110,7 @@ class AnnounceFeature:
     def _recent(self, session: Session, member: Member) -> Reply:
         """The latest announcements: the member's council first, then their territory, then everyone's;
         those meant for other councils or territories are left out."""
-        place = place_of(session, self.service.knowledge, member)
+        place = place_of(session, self.service.ctx.knowledge, member)
         found = session.exec(select(Announcement).where(col(Announcement.status) != "queued")
                              .order_by(col(Announcement.id).desc()).limit(50))
         ranked = [(rank, a) for a in found if (rank := nearness(place, a.target_kind, a.target)) is not None]
@@ -119,7 +120,7 @@ class AnnounceFeature:
         lines = [texts.RECENT]
         for rank, announcement in ranked[:RECENT_SHOWN]:
             target = "" if announcement.target_kind is None else " — " + audience(
-                self.service.knowledge, announcement.target_kind, announcement.target)
+                self.service.ctx.knowledge, announcement.target_kind, announcement.target)
             text = announcement.text if len(announcement.text) <= 300 else announcement.text[:299] + "…"
             lines.append(texts.RECENT_LINE.format(
                 marker=texts.LOCAL_MARKER if rank < 2 else "", date=self.service.date(announcement.created_at)[:10],

@@ -1,4 +1,4 @@
-"""The staff desk as the core sees it: commands, buttons, the reply interceptor and the jobs.
+"""The staff desk as the core sees it: commands, buttons, the reply flows and interceptors, the jobs.
 
 Handlers only check who is asking and what the button names, then call the ticket service or the
 learning loop. Staff buttons start with "tk:", the member's with "mt:".
@@ -13,22 +13,21 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from bot.answering.answerer import Answerer, Decision, Kind
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core import texts as core_texts
+from bot.core.context import Context
 from bot.core.conversation import clear_state, get_state, set_state
-from bot.core.faq import FaqService
-from bot.core.members import find_member, touch_member
+from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows
-from bot.core.router import Router
+from bot.core.router import Router, Turn
+from bot.core.staff import StaffDirectory
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.desk.jobs import DeskJobs
 from bot.desk.learning import Learning
-from bot.desk.staff import StaffDirectory, StaffTarget
 from bot.desk.stats import compute, render
-from bot.desk.tickets import TicketService, first_name, short
+from bot.desk.tickets import TicketService, excerpt, first_name
 from bot.knowledge.model import KnowledgeBase
 from bot.scheduling import Jobs
 from bot.storage.db import Database
@@ -63,7 +62,6 @@ class Desk:
     settings: Settings
     db: Database
     clock: Clock
-    faq: FaqService
     staff: StaffDirectory
     hours: OpeningHours
     tickets: TicketService
@@ -71,33 +69,25 @@ class Desk:
     jobs: DeskJobs
 
     @classmethod
-    def build(cls, *, settings: Settings, db: Database, clock: Clock, faq: FaqService, knowledge: KnowledgeBase,
-              wake: Callable[[], None]) -> Desk:
-        chat = settings.telegram.staff_chat_id
-        staff = StaffDirectory(staff_ids=settings.telegram.staff_ids, now=clock.now,
-                               target=StaffTarget(channel="telegram", chat_id=str(chat)) if chat is not None else None)
+    def build(cls, ctx: Context, *, staff: StaffDirectory) -> Desk:
+        settings = ctx.settings
+        assert ctx.answers is not None
+        answers = ctx.answers
         hours = OpeningHours(desk=settings.desk, timezone=settings.timezone)
         retention = timedelta(days=settings.privacy.question_retention_days)
-
-        def install(answerer: Answerer) -> None:
-            faq.answerer = answerer
-
-        learning = Learning(db=db, clock=clock, base=knowledge, settings=settings.answering,
-                            centre=settings.centre_name, retention=retention, install=install,
-                            current=lambda: faq.answerer, wake=wake)
-        tickets = TicketService(db=db, clock=clock, staff=staff, hours=hours, centre=settings.centre_name,
-                                answerer=lambda: faq.answerer, kb=lambda: faq.answerer.kb,
-                                council_of=council_from_profile(knowledge), wake=wake)
-        jobs = DeskJobs(db=db, clock=clock, staff=staff, hours=hours, tickets=tickets, learning=learning,
+        learning = Learning(db=ctx.db, clock=ctx.clock, base=ctx.knowledge, settings=settings.answering,
+                            centre=settings.centre_name, retention=retention, answers=answers,
+                            wake=ctx.wake)
+        tickets = TicketService(db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, centre=settings.centre_name,
+                                answerer=answers.get, kb=lambda: answers.get().kb,
+                                council_of=council_from_profile(ctx.knowledge), wake=ctx.wake)
+        jobs = DeskJobs(db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, tickets=tickets, learning=learning,
                         timezone=settings.timezone, alert_after=timedelta(hours=settings.desk.unanswered_alert_hours),
                         retention=retention)
-        return cls(settings=settings, db=db, clock=clock, faq=faq, staff=staff, hours=hours, tickets=tickets,
+        return cls(settings=settings, db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, tickets=tickets,
                    learning=learning, jobs=jobs)
 
     def register(self, router: Router, jobs: Jobs) -> None:
-        self.faq.ask_team = lambda sender, log_id: self.tickets.open(sender, log_id, "button")
-        if self.settings.desk.auto_ticket:
-            self.faq.renderers[Kind.UNKNOWN] = self._unknown_goes_to_staff
         for name, description, handler in (
             ("repondre", "Répondre à une question : /repondre N texte", self._reply_command),
             ("prendre", "Prendre une question : /prendre N", self._take_command),
@@ -108,28 +98,23 @@ class Desk:
             ("stats", "Les statistiques de la hotline", self._stats_command),
         ):
             router.command(name, description, handler, staff_only=True)
-        router.button(STAFF_PREFIX, self._staff_button)
+        router.button(STAFF_PREFIX, self._staff_button, confirms_staff=True)
         router.button(MEMBER_PREFIX, self._member_button)
-        router.intercept(self._intercept)
+        router.intercept(self._staff_chat_text, before_flows=True)
+        router.flow(STAFF_FLOW, self._staff_answer_text, private_only=True)
+        router.flow(MEMBER_FLOW, self._member_answer_text, private_only=True)
+        router.intercept(self._reply_to_ticket)
         jobs.daily("desk-digest", self.settings.desk.digest_hour, 0, self.jobs.digest)
         jobs.every("desk-alerts", ALERT_CHECK_SECONDS, self.jobs.alerts)
         jobs.every("desk-learning", REFRESH_SECONDS, self.jobs.refresh)
         jobs.daily("desk-purge", 3, 30, self.jobs.purge)
         self.learning.refresh()  # what was learned before the restart is used at once
 
-    def needs_staff_check(self, sender: Sender, *, command: str | None = None, button: str | None = None,
-                          router: Router | None = None) -> bool:
-        """Whether the channel should ask the staff chat about `sender` before this action."""
-        staff_action = ((button is not None and button.split(":")[0] == STAFF_PREFIX)
-                        or (command is not None and router is not None
-                            and (found := router.commands.get(command.lower().split("@")[0])) is not None
-                            and found.staff_only))
-        return staff_action and self.staff.needs_check(sender)
+    def open_ticket(self, sender: Sender, log_id: int, how: str) -> list[Reply]:
+        """"Ask the team" on an answer (or an unknown question when tickets open by themselves)."""
+        return self.tickets.open(sender, log_id, how)
 
     # --- member side ----------------------------------------------------------------------
-
-    def _unknown_goes_to_staff(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
-        return self.tickets.open(sender, log_id, "auto")
 
     def _member_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         if len(args) != 2 or args[0] not in ("answer", "done", "cancel") or (number := _number(args[1])) is None:
@@ -152,32 +137,49 @@ class Desk:
         return [Reply(text=texts.WRITE_YOUR_ANSWER.format(id=number),
                       buttons=rows(Button(label="Annuler", data=f"mt:cancel:{number}")))]
 
-    def _intercept(self, sender: Sender, text: str, reply_to: str | None) -> list[Reply] | None:
-        if self.staff.in_staff_chat(sender):
-            self.staff.record(sender, member=True)  # writing in the staff chat proves membership
-            if reply_to is None:
-                return None
-            ticket_id = self.tickets.ticket_for_reply(sender, reply_to)
-            return None if ticket_id is None else self.tickets.answer(sender, ticket_id, text)
-        if sender.in_group:
+    def _staff_chat_text(self, turn: Turn, text: str) -> list[Reply] | None:
+        """In the staff chat, a reply to a ticket's post answers the ticket."""
+        sender = turn.sender
+        if not self.staff.in_staff_chat(sender):
             return None
-        with self.db.session() as session:
-            member = find_member(session, sender)
-            state = get_state(member) if member is not None else {}
-            flow, number = state.get("flow"), state.get("ticket")
-            if member is not None and flow in (STAFF_FLOW, MEMBER_FLOW):
-                clear_state(session, member)
-                session.commit()
-        if flow == STAFF_FLOW and isinstance(number, int):
-            if not self.staff(sender):
-                return [Reply(text=core_texts.STAFF_ONLY)]
-            return self.tickets.answer(sender, number, text)
-        if flow == MEMBER_FLOW and isinstance(number, int):
-            return self.tickets.follow_up(sender, number, text, None)
-        if reply_to is not None and member is not None:
-            ticket_id = self.tickets.ticket_for_reply(sender, reply_to)
-            if ticket_id is not None and self.tickets.owned(sender, ticket_id) is not None:
-                return self.tickets.follow_up(sender, ticket_id, text, None)
+        self.staff.record(sender, member=True)  # writing in the staff chat proves membership
+        ticket_id = self.tickets.ticket_for_reply(sender, turn.reply_to) if turn.reply_to is not None else None
+        if ticket_id is None:
+            return None
+        turn.session.commit()  # the ticket service opens its own unit of work
+        return self.tickets.answer(sender, ticket_id, text)
+
+    def _staff_answer_text(self, turn: Turn, text: str) -> list[Reply] | None:
+        number = self._end_flow(turn)
+        if number is None:
+            return self._reply_to_ticket(turn, text)
+        if not self.staff(turn.sender):
+            return [Reply(text=core_texts.STAFF_ONLY)]
+        return self.tickets.answer(turn.sender, number, text)
+
+    def _member_answer_text(self, turn: Turn, text: str) -> list[Reply] | None:
+        number = self._end_flow(turn)
+        if number is None:
+            return self._reply_to_ticket(turn, text)
+        return self.tickets.follow_up(turn.sender, number, text, None)
+
+    @staticmethod
+    def _end_flow(turn: Turn) -> int | None:
+        """The ticket the answer is for; the flow ends here, committed before the ticket service runs."""
+        assert turn.member is not None
+        number = turn.state.get("ticket")
+        clear_state(turn.session, turn.member)
+        turn.session.commit()
+        return number if isinstance(number, int) else None
+
+    def _reply_to_ticket(self, turn: Turn, text: str) -> list[Reply] | None:
+        """A member's reply (Telegram's "reply to") to a message about their ticket follows it up."""
+        sender = turn.sender
+        if sender.in_group or turn.reply_to is None or turn.member is None:
+            return None
+        ticket_id = self.tickets.ticket_for_reply(sender, turn.reply_to)
+        if ticket_id is not None and self.tickets.owned(sender, ticket_id) is not None:
+            return self.tickets.follow_up(sender, ticket_id, text, None)
         return None
 
     # --- staff side -----------------------------------------------------------------------
@@ -202,7 +204,7 @@ class Desk:
                 with self.db.session() as session:
                     set_state(session, touch_member(session, sender, self.clock), STAFF_FLOW, ticket=number)
                     session.commit()
-                return [Reply(text=texts.WRITE_STAFF_ANSWER.format(id=number, question=esc(short(ticket.question))))]
+                return [Reply(text=texts.WRITE_STAFF_ANSWER.format(id=number, question=esc(excerpt(ticket.question))))]
             case "close":
                 return self.tickets.close(sender, number)
             case "attach":
@@ -254,7 +256,7 @@ class Desk:
         if not found:
             return [Reply(text=texts.TICKETS_NONE)]
         lines = [f"• n° {t.id} — {texts.STATUS[t.status].format(staff=esc(first_name(t.taken_by or '')))} — "
-                 f"{esc(name or 'un membre')} — « {esc(short(t.question, 80))} »" for t, name in found]
+                 f"{esc(name or 'un membre')} — « {esc(excerpt(t.question, 80))} »" for t, name in found]
         return [Reply(text=texts.TICKETS.format(n=len(lines), lines="\n".join(lines)))]
 
     def _stats_command(self, sender: Sender, args: str) -> list[Reply]:

@@ -9,27 +9,36 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlmodel import Session
 
 from bot.answering.answerer import Decision, Kind
 from bot.core import texts as core_texts
-from bot.core.conversation import clear_state, get_state, set_state
+from bot.core.context import Context
+from bot.core.conversation import clear_state, flow_data, get_state, set_state
 from bot.core.faq import FaqService
 from bot.core.members import find_member, touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
-from bot.core.router import Router
+from bot.core.router import Router, Turn
+from bot.core.timefmt import day_label, to_local
 from bot.events import texts
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
 from bot.events.changes import apply_change
-from bot.events.context import EventContext
 from bot.events.ics import event_ics
 from bot.events.intent import agenda_intent, kind_from_text
 from bot.events.notices import when
 from bot.events.registration import Outcome, register, save_profile, unregister, watch
-from bot.events.reminders import copil_preparations, due_at, materialise_due, note_preparation_interest, offsets_label
+from bot.events.reminders import (
+    copil_preparations,
+    due_at,
+    materialise_due,
+    next_due,
+    note_preparation_interest,
+    offsets_label,
+)
+from bot.events.staff import StaffEvents
 from bot.events.store import SyncReport, find_event, sync_knowledge
-from bot.events.timefmt import day_label, to_local
 from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
 from bot.storage.models import Event, Member, Profile
@@ -44,15 +53,14 @@ NAME_LIMITS = (2, 40)
 
 
 class EventsFeature:
-    def __init__(self, ctx: EventContext, *, faq: FaqService, is_staff: Callable[[Sender], bool]) -> None:
+    def __init__(self, ctx: Context, *, faq: FaqService, is_staff: Callable[[Sender], bool],
+                 council_of: Callable[[Session, Member], str | None] | None = None) -> None:
         self.ctx = ctx
         self.faq = faq
         self.is_staff = is_staff
-        # The member's council, for "their council and territory first" (the announcements feature may
-        # replace it with one that also knows the council given for "my territory").
-        self.council_of: Callable[[Session, Member], str | None] = _profile_council
-        from bot.events.staff import StaffEvents
-
+        # The member's council, for "their council and territory first" (the announcements feature gives one
+        # that also knows the council given for "my territory").
+        self.council_of = council_of or _profile_council
         self.staff = StaffEvents(ctx, is_staff=is_staff)
 
     # --- wiring ----------------------------------------------------------------------------
@@ -64,9 +72,8 @@ class EventsFeature:
         router.button("ev", self._event_button)
         router.button("pf", self._profile_button)
         router.start_link("ev", self._deep_link)
-        router.intercept(self._intercept)
-        self.faq.decision_hooks.append(self._agenda_hook)
-        self.faq.renderers[Kind.AGENDA] = self._render_agenda
+        router.flow(PROFILE_FLOW, self._profile_text)
+        self.faq.add_decision(Kind.AGENDA, self._render_agenda, self._agenda_hook)
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
                        staff_only=True)
@@ -103,6 +110,14 @@ class EventsFeature:
 
     async def copil_job(self) -> None:
         copil_preparations(self.ctx)
+
+    def queue_due(self) -> None:
+        """What the jobs would queue now (the terminal chat runs no scheduler: it calls this before each prompt)."""
+        materialise_due(self.ctx)
+        copil_preparations(self.ctx)
+
+    def next_reminder(self) -> datetime | None:
+        return next_due(self.ctx)
 
     # --- agenda ----------------------------------------------------------------------------
 
@@ -283,19 +298,9 @@ class EventsFeature:
         return Reply(text=text, buttons=rows(Button(label=texts.CONSENT_YES, data="pf:ok"),
                                              Button(label=texts.CONSENT_NO, data="pf:no"), per_row=2))
 
-    def _intercept(self, sender: Sender, text: str, reply_to: str | None) -> list[Reply] | None:
-        with self.ctx.db.session() as session:
-            member = find_member(session, sender)
-            if member is None:
-                return None
-            state = get_state(member)
-            if state.get("flow") == PROFILE_FLOW:
-                replies = self._profile_text(session, member, state, text)
-                session.commit()
-                return replies
-        return self.staff.intercept(sender, text)
-
-    def _profile_text(self, session: Session, member: Member, state: dict[str, object], text: str) -> list[Reply]:
+    def _profile_text(self, turn: Turn, text: str) -> list[Reply]:
+        session, member, state = turn.session, turn.member, turn.state
+        assert member is not None
         step = state.get("step")
         if step != "name":
             question = {"council": self._council_question, "role": self._role_question}.get(str(step))
@@ -304,7 +309,7 @@ class EventsFeature:
         name = " ".join(text.split())
         if not NAME_LIMITS[0] <= len(name) <= NAME_LIMITS[1]:
             return [Reply(text=texts.PROFILE_NAME_INVALID, buttons=self._stop_row())]
-        set_state(session, member, PROFILE_FLOW, **{**_data(state), "step": "council", "name": name})
+        set_state(session, member, PROFILE_FLOW, **{**flow_data(state), "step": "council", "name": name})
         return [self._council_question()]
 
     def _profile_button(self, sender: Sender, args: list[str]) -> list[Reply]:
@@ -320,7 +325,7 @@ class EventsFeature:
         return replies
 
     def _profile_step(self, session: Session, member: Member, state: dict[str, object], args: list[str]) -> list[Reply]:
-        action, step, data = args[0], state.get("step"), _data(state)
+        action, step, data = args[0], state.get("step"), flow_data(state)
         if action == "stop":
             clear_state(session, member)
             return [Reply(text=texts.FORM_STOPPED)]
@@ -354,7 +359,3 @@ class EventsFeature:
 def _profile_council(session: Session, member: Member) -> str | None:
     profile = session.get(Profile, member.id) if member.id is not None else None
     return profile.council_id if profile is not None else None
-
-
-def _data(state: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in state.items() if k != "flow"}

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
@@ -77,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "knowledge" and args.knowledge_command == "export":
-        from bot.desk.cli import knowledge_export
+        from bot.cli.exports import knowledge_export
 
         return knowledge_export(settings)
     if args.command == "knowledge":
@@ -109,21 +108,21 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "chat":
         from bot.channels.terminal import TerminalChat
-        from bot.events.terminal import attach_terminal, simulated_clock
+        from bot.channels.terminal_setup import attach_terminal, simulated_clock
 
         app = build_app(settings, clock=simulated_clock(args.now, settings.timezone) if args.now else None)
         chat = TerminalChat(app.hotline)
         transport = attach_terminal(app, chat)
         if args.staff:
-            from bot.desk.terminal import attach_staff_terminal
+            from bot.channels.terminal_setup import attach_staff_terminal
 
             attach_staff_terminal(app, chat, transport)
         chat.run()
         return 0
     if args.command == "export":
-        from bot.events.export import export_cli
+        from bot.cli.exports import export_registrants
 
-        return export_cli(build_app(settings), args.event, args.output)
+        return export_registrants(build_app(settings), args.event, args.output)
     if args.command == "run":
         from telegram.error import InvalidToken
 
@@ -178,9 +177,11 @@ def _ask(app: object, args: argparse.Namespace) -> int:
 
 
 def _knowledge_check(settings: Settings) -> int:
+    from bot.clock import SystemClock
     from bot.knowledge.check import check_knowledge
 
-    problems, summary = check_knowledge(settings, today=date.today())
+    today = SystemClock().now().astimezone(settings.timezone).date()  # the day in Paris, from the one clock
+    problems, summary = check_knowledge(settings, today=today)
     for problem in problems:
         print(problem)
     print(summary)
