@@ -186,7 +186,3 @@ def _knowledge_check(settings: Settings) -> int:
         print(problem)
     print(summary)
     return 1 if any(p.severity == "error" for p in problems) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
