@@ -107,7 +107,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     events.sync(kb.events)
     desk.register(router, jobs)
     announce.register(router, jobs)
-    privacy = PrivacyFeature(ctx)
+    privacy = PrivacyFeature(ctx, place_freed=events.place_freed)
     privacy.register(router, jobs)
     return App(settings=settings, ctx=ctx, router=router, faq=faq, hotline=hotline, jobs=jobs, delivery=delivery,
                staff=staff, desk=desk, events=events, announce=announce, privacy=privacy)

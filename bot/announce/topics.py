@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from bot.answering.normalize import fold
+from bot.core import labels
 from bot.knowledge.model import Council, KnowledgeBase
 from bot.storage.models import Member, Profile, Subscription
 
-TERRITORY = "territoire"
-TOPICS = {  # code → label; the codes are stored and travel in button data
-    "agenda": "📅 L'agenda du centre (rencontres, formations, webinaires)",
-    "cdv": "🏙 Les nouvelles du contrat de ville",
-    "publications": "📚 Les publications (guides, fiches, RésO Flash)",
-    TERRITORY: "📍 Les nouvelles de mon territoire",
-}
-SHORT = {"agenda": "Agenda", "cdv": "Contrat de ville", "publications": "Publications", TERRITORY: "Mon territoire"}
+TERRITORY, TOPICS, SHORT = labels.TERRITORY, labels.TOPICS, labels.TOPIC_SHORT
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,8 +13,6 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from bot.clock import Clock
-from bot.config import Settings
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state, get_state, set_state
@@ -30,7 +28,6 @@ from bot.desk.stats import compute, render
 from bot.desk.tickets import TicketService, excerpt, first_name
 from bot.knowledge.model import KnowledgeBase
 from bot.scheduling import Jobs
-from bot.storage.db import Database
 from bot.storage.models import Member, Profile
 
 log = logging.getLogger(__name__)
@@ -59,9 +56,7 @@ def _number(text: str) -> int | None:
 
 @dataclass
 class Desk:
-    settings: Settings
-    db: Database
-    clock: Clock
+    ctx: Context
     staff: StaffDirectory
     hours: OpeningHours
     tickets: TicketService
@@ -84,7 +79,7 @@ class Desk:
         jobs = DeskJobs(db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, tickets=tickets, learning=learning,
                         timezone=settings.timezone, alert_after=timedelta(hours=settings.desk.unanswered_alert_hours),
                         retention=retention)
-        return cls(settings=settings, db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, tickets=tickets,
+        return cls(ctx=ctx, staff=staff, hours=hours, tickets=tickets,
                    learning=learning, jobs=jobs)
 
     def register(self, router: Router, jobs: Jobs) -> None:
@@ -104,7 +99,7 @@ class Desk:
         router.flow(STAFF_FLOW, self._staff_answer_text, private_only=True)
         router.flow(MEMBER_FLOW, self._member_answer_text, private_only=True)
         router.intercept(self._reply_to_ticket)
-        jobs.daily("desk-digest", self.settings.desk.digest_hour, 0, self.jobs.digest)
+        jobs.daily("desk-digest", self.ctx.settings.desk.digest_hour, 0, self.jobs.digest)
         jobs.every("desk-alerts", ALERT_CHECK_SECONDS, self.jobs.alerts)
         jobs.every("desk-learning", REFRESH_SECONDS, self.jobs.refresh)
         jobs.daily("desk-purge", 3, 30, self.jobs.purge)
@@ -124,8 +119,8 @@ class Desk:
             return [Reply(text=texts.NOT_YOURS)]
         if args[0] == "done":
             return self.tickets.close_by_member(sender, number)
-        with self.db.session() as session:
-            member = touch_member(session, sender, self.clock)
+        with self.ctx.db.session() as session:
+            member = touch_member(session, sender, self.ctx.clock)
             if args[0] == "cancel":
                 flowing = get_state(member).get("flow") == MEMBER_FLOW
                 if flowing:
@@ -201,8 +196,8 @@ class Desk:
             case "reply":
                 if sender.in_group:
                     return self.tickets.reply_prompt(sender, number)
-                with self.db.session() as session:
-                    set_state(session, touch_member(session, sender, self.clock), STAFF_FLOW, ticket=number)
+                with self.ctx.db.session() as session:
+                    set_state(session, touch_member(session, sender, self.ctx.clock), STAFF_FLOW, ticket=number)
                     session.commit()
                 return [Reply(text=texts.WRITE_STAFF_ANSWER.format(id=number, question=esc(excerpt(ticket.question))))]
             case "close":
@@ -263,4 +258,4 @@ class Desk:
         return [Reply(text=self.stats_text())]
 
     def stats_text(self) -> str:
-        return render(compute(self.db, self.learning, now=self.clock.now(), timezone=self.settings.timezone))
+        return render(compute(self.ctx.db, self.learning, now=self.ctx.clock.now(), timezone=self.ctx.settings.timezone))

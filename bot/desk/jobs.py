@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 
 from bot.clock import Clock, as_utc
+from bot.core.refs import ticket_ref as ref
 from bot.core.replies import Reply, esc
 from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.desk.learning import Learning
-from bot.desk.tickets import WAITING, TicketService, excerpt, ref, staff_buttons
+from bot.desk.tickets import WAITING, TicketService, excerpt, staff_buttons
 from bot.storage.db import Database
 from bot.storage.models import Member, Ticket, TicketMessage
 

@@ -18,6 +18,7 @@ from bot.answering.answerer import Answerer
 from bot.clock import Clock
 from bot.core.faq import how_to_reach
 from bot.core.members import touch_member
+from bot.core.refs import ticket_ref as ref
 from bot.core.replies import Button, Reply, Sender, esc, rows, short
 from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
@@ -33,10 +34,6 @@ WAITING = ("new", "taken")  # waiting for the staff
 MAX_TEXT = 4000
 # The member's council, for the staff post; the profile feature may provide it.
 CouncilLookup = Callable[[Session, Member], str | None]
-
-
-def ref(ticket_id: int) -> str:
-    return f"ticket:{ticket_id}"
 
 
 def first_name(name: str) -> str:

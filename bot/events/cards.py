@@ -9,13 +9,14 @@ from sqlmodel import Session, col, select
 
 from bot.answering.normalize import fold
 from bot.clock import as_utc
+from bot.core.calendar import is_over
 from bot.core.context import Context
 from bot.core.replies import Button, Reply, esc, rows
 from bot.core.timefmt import day_label, hour_label, short_label, to_local
 from bot.events import texts
 from bot.events.notices import card_button, waitlist_position, when
 from bot.events.registration import can_register, registration_of
-from bot.events.store import counts, is_over, recent_past, upcoming
+from bot.events.store import counts, recent_past, upcoming
 from bot.storage.models import Event, EventWish, Member, Registration
 
 PAGE_SIZE = 5

@@ -28,7 +28,7 @@ from bot.events.changes import apply_change
 from bot.events.ics import event_ics
 from bot.events.intent import agenda_intent, kind_from_text
 from bot.events.notices import when
-from bot.events.registration import Outcome, register, save_profile, unregister, watch
+from bot.events.registration import Outcome, promote_waiting, register, save_profile, unregister, watch
 from bot.events.reminders import (
     copil_preparations,
     due_at,
@@ -118,6 +118,10 @@ class EventsFeature:
 
     def next_reminder(self) -> datetime | None:
         return next_due(self.ctx)
+
+    def place_freed(self, session: Session, event: Event, now: datetime) -> int:
+        """A place given back (a member erased their data): the waitlist moves up."""
+        return promote_waiting(session, self.ctx, event, now)
 
     # --- agenda ----------------------------------------------------------------------------
 

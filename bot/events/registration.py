@@ -11,10 +11,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from bot.core.calendar import has_started
 from bot.core.context import Context
 from bot.events.notices import notify_promoted, waitlist_position
 from bot.events.reminders import cancel_all, schedule
-from bot.events.store import closes_at, counts, has_started
+from bot.events.store import closes_at, counts
 from bot.storage.models import Event, EventWish, Member, Profile, Registration
 
 

@@ -102,13 +102,17 @@ class StaffEvents:
                                                                 data=f"st:csv:{event.id}")))
 
     def export_command(self, sender: Sender, args: str) -> list[Reply]:
+        return self._for_event(args, "export", lambda session, event: self.export(session, sender, event))
+
+    def _for_event(self, args: str, command: str, action: Callable[[Session, Event], list[Reply]]) -> list[Reply]:
+        """A staff command naming an event: its usage when none is named, a clear answer when none is found."""
         if not args.strip():
-            return [Reply(text=texts.STAFF_USAGE_EVENT.format(command="export"))]
+            return [Reply(text=texts.STAFF_USAGE_EVENT.format(command=command))]
         with self.ctx.db.session() as session:
             event = find_event(session, args)
             if event is None:
                 return [Reply(text=texts.UNKNOWN_EVENT)]
-            return self.export(session, sender, event)
+            return action(session, event)
 
     def export(self, session: Session, sender: Sender, event: Event) -> list[Reply]:
         content, count = registrants_csv(session, self.ctx, event)
@@ -135,27 +139,23 @@ class StaffEvents:
                                                     *rows(Button(label=texts.FORM_STOP_BUTTON, data="st:stop"))))]
 
     def edit_command(self, sender: Sender, args: str) -> list[Reply]:
-        if not args.strip():
-            return [Reply(text=texts.STAFF_USAGE_EVENT.format(command="modifier_evenement"))]
-        with self.ctx.db.session() as session:
-            event = find_event(session, args)
-            if event is None:
-                return [Reply(text=texts.UNKNOWN_EVENT)]
-            buttons = [Button(label=label, data=f"st:edit:{event.id}:{field}") for field, label in EDIT_FIELDS.items()]
-            return [Reply(text=texts.EDIT_CHOOSE.format(title=esc(event.title)), buttons=rows(*buttons, per_row=2))]
+        return self._for_event(args, "modifier_evenement", self._edit_choices)
+
+    @staticmethod
+    def _edit_choices(session: Session, event: Event) -> list[Reply]:
+        buttons = [Button(label=label, data=f"st:edit:{event.id}:{field}") for field, label in EDIT_FIELDS.items()]
+        return [Reply(text=texts.EDIT_CHOOSE.format(title=esc(event.title)), buttons=rows(*buttons, per_row=2))]
 
     def cancel_command(self, sender: Sender, args: str) -> list[Reply]:
-        if not args.strip():
-            return [Reply(text=texts.STAFF_USAGE_EVENT.format(command="annuler_evenement"))]
-        with self.ctx.db.session() as session:
-            event = find_event(session, args)
-            if event is None:
-                return [Reply(text=texts.UNKNOWN_EVENT)]
-            assert event.id is not None
-            confirmed, waiting = counts(session, event.id)
-            return [Reply(text=texts.CANCEL_CONFIRM.format(title=esc(event.title), count=confirmed + waiting),
-                          buttons=rows(Button(label=texts.CANCEL_YES, data=f"st:cancel:{event.id}"),
-                                       Button(label=texts.CANCEL_NO, data="st:keep"), per_row=2))]
+        return self._for_event(args, "annuler_evenement", self._cancel_question)
+
+    @staticmethod
+    def _cancel_question(session: Session, event: Event) -> list[Reply]:
+        assert event.id is not None
+        confirmed, waiting = counts(session, event.id)
+        return [Reply(text=texts.CANCEL_CONFIRM.format(title=esc(event.title), count=confirmed + waiting),
+                      buttons=rows(Button(label=texts.CANCEL_YES, data=f"st:cancel:{event.id}"),
+                                   Button(label=texts.CANCEL_NO, data="st:keep"), per_row=2))]
 
     def _button(self, sender: Sender, args: list[str]) -> list[Reply]:
         if not self.is_staff(sender):

@@ -14,6 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot.clock import as_utc
+from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
 from bot.knowledge.model import EventSpec
 from bot.storage.models import Event, Registration
@@ -122,17 +123,6 @@ def find_event(session: Session, ref: str) -> Event | None:
     if ref.isdigit():
         return session.get(Event, int(ref))
     return session.exec(select(Event).where(Event.slug == ref.lower())).first()
-
-
-def is_over(event: Event, now: datetime) -> bool:
-    if event.starts_at is None:
-        return False
-    end = as_utc(event.ends_at) if event.ends_at is not None else as_utc(event.starts_at)
-    return end <= now
-
-
-def has_started(event: Event, now: datetime) -> bool:
-    return event.starts_at is not None and as_utc(event.starts_at) <= now
 
 
 def closes_at(event: Event) -> datetime | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core import labels
+
 KIND_LABELS = {
     "interconseil": "Interconseil",
     "webinaire": "Webinaire",
@@ -20,13 +22,7 @@ KIND_PLURALS = {
     "copil": "Comités de pilotage",
     "autre": "Autres rendez-vous",
 }
-ROLES = {
-    "cc": "Conseiller·e citoyen·ne",
-    "habitant": "Habitant·e",
-    "pro": "Professionnel·le",
-    "elu": "Élu·e",
-    "autre": "Autre",
-}
+ROLES = labels.ROLES
 
 AGENDA_TITLE = "📅 <b>Agenda de {centre}</b>{filter}"
 AGENDA_FILTER = " — {label}"

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot.announce.topics import SHORT
 from bot.core.context import Context
 from bot.core.conversation import get_state
+from bot.core.labels import ROLES
+from bot.core.labels import TOPIC_SHORT as SHORT
 from bot.core.replies import esc
 from bot.core.timefmt import to_local
-from bot.events.texts import ROLES
 from bot.privacy import texts
 from bot.storage.models import (
     Event,

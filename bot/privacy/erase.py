@@ -13,10 +13,8 @@ from datetime import datetime
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from bot.core.context import Context
-from bot.desk.tickets import ref as ticket_ref
-from bot.events.registration import promote_waiting
-from bot.events.store import has_started
+from bot.core.calendar import PlaceFreed, has_started
+from bot.core.refs import ticket_ref
 from bot.privacy.data import member_chats
 from bot.storage.models import (
     ErasedRegistration,
@@ -60,7 +58,7 @@ def _tally(session: Session, event_id: int, status: str) -> None:
     session.add(row)
 
 
-def erase_member(session: Session, ctx: Context, member: Member, now: datetime) -> Erasure:
+def erase_member(session: Session, member: Member, now: datetime, *, place_freed: PlaceFreed) -> Erasure:
     assert member.id is not None
     done = Erasure()
     chats = member_chats(session, member)
@@ -111,7 +109,7 @@ def erase_member(session: Session, ctx: Context, member: Member, now: datetime) 
     session.flush()
     session.expunge(member)
     for event in freed:
-        promote_waiting(session, ctx, event, now)
+        place_freed(session, event, now)
     return done
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.core.calendar import PlaceFreed
 from bot.core.context import Context
 from bot.core.members import find_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
@@ -22,9 +23,10 @@ RETENTION_JOB, RETENTION_AT = "privacy-retention", (3, 45)
 
 
 class PrivacyFeature:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, *, place_freed: PlaceFreed) -> None:
         self.ctx = ctx
-        self.retention = Retention(db=ctx.db, clock=ctx.clock, ctx=ctx)
+        self.place_freed = place_freed  # an erased registration gives its place to the waitlist
+        self.retention = Retention(db=ctx.db, clock=ctx.clock, ctx=ctx, place_freed=place_freed)
 
     @property
     def clock(self) -> Clock:
@@ -80,7 +82,7 @@ class PrivacyFeature:
             member = find_member(session, sender)
             if member is None:
                 return [Reply(text=texts.ERASED_NOTHING)]
-            done = erase_member(session, self.ctx, member, now)
+            done = erase_member(session, member, now, place_freed=self.place_freed)
             session.commit()
         self.ctx.wake()
         return [Reply(text=texts.ERASED.format(summary=done.summary()))]

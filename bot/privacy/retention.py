@@ -12,8 +12,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.clock import Clock
+from bot.core.calendar import PlaceFreed, is_over
 from bot.core.context import Context
-from bot.events.store import is_over
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
 from bot.storage.models import Event, Member, Outbound, QuestionLog, Registration
@@ -34,6 +34,7 @@ class Retention:
     db: Database
     clock: Clock
     ctx: Context
+    place_freed: PlaceFreed
 
     async def run(self) -> RetentionReport:
         privacy = self.ctx.settings.privacy
@@ -70,7 +71,7 @@ class Retention:
                     col(Event.status) != "cancelled")).all()
                 if any(not is_over(e, now) for e in coming):
                     continue
-                erase_member(session, self.ctx, member, now)
+                erase_member(session, member, now, place_freed=self.place_freed)
                 session.commit()
                 erased += 1
         return erased

@@ -1,0 +1,21 @@
+"""The labels of codes stored in members' rows: profile roles and subscription topics. The features that
+store them and /mesdonnees (which shows a member everything stored) read them here."""
+
+from __future__ import annotations
+
+ROLES = {  # profile role code → label
+    "cc": "Conseiller·e citoyen·ne",
+    "habitant": "Habitant·e",
+    "pro": "Professionnel·le",
+    "elu": "Élu·e",
+    "autre": "Autre",
+}
+
+TERRITORY = "territoire"
+TOPICS = {  # code → label; the codes are stored and travel in button data
+    "agenda": "📅 L'agenda du centre (rencontres, formations, webinaires)",
+    "cdv": "🏙 Les nouvelles du contrat de ville",
+    "publications": "📚 Les publications (guides, fiches, RésO Flash)",
+    TERRITORY: "📍 Les nouvelles de mon territoire",
+}
+TOPIC_SHORT = {"agenda": "Agenda", "cdv": "Contrat de ville", "publications": "Publications", TERRITORY: "Mon territoire"}
