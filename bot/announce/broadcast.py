@@ -19,7 +19,7 @@ from bot.announce.topics import SHORT, TERRITORY, councils_of
 from bot.core.replies import Reply, esc
 from bot.delivery import outbox
 from bot.knowledge.model import Council, KnowledgeBase
-from bot.storage.models import Announcement, Member, Outbound, Subscription
+from bot.storage.models import Announcement, AnnouncementStatus, Member, Outbound, Subscription
 
 PURPOSE = "announcement"
 MAX_TEXT = 3500  # leaves room for the header under Telegram's 4096 characters
@@ -109,7 +109,7 @@ def enqueue_batch(session: Session, kb: KnowledgeBase, centre: str, announcement
         queued += 1
     announcement.enqueued += queued
     if looked_at < size:  # the end of the list: everyone is queued
-        announcement.status, announcement.enqueued_at = "enqueued", now
+        announcement.status, announcement.enqueued_at = AnnouncementStatus.ENQUEUED, now
     session.add(announcement)
     return queued
 

@@ -20,7 +20,7 @@ from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.scheduling import Jobs
-from bot.storage.models import Announcement, Member
+from bot.storage.models import Announcement, AnnouncementStatus, Member
 
 PREFIX = "ab"
 JOB = "announce"
@@ -111,7 +111,7 @@ class AnnounceFeature:
         """The latest announcements: the member's council first, then their territory, then everyone's;
         those meant for other councils or territories are left out."""
         place = place_of(session, self.service.ctx.knowledge, member)
-        found = session.exec(select(Announcement).where(col(Announcement.status) != "queued")
+        found = session.exec(select(Announcement).where(col(Announcement.status) != AnnouncementStatus.QUEUED)
                              .order_by(col(Announcement.id).desc()).limit(50))
         ranked = [(rank, a) for a in found if (rank := nearness(place, a.target_kind, a.target)) is not None]
         ranked.sort(key=lambda pair: pair[0])  # stable: newest first within each rank

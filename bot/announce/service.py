@@ -15,7 +15,7 @@ from bot.core.context import Context
 from bot.core.replies import Reply, Sender
 from bot.core.timefmt import to_local
 from bot.delivery import outbox
-from bot.storage.models import Announcement
+from bot.storage.models import Announcement, AnnouncementStatus
 
 log = logging.getLogger(__name__)
 STEPS_PER_RUN = 50  # batches queued per job run before giving the database a rest
@@ -47,12 +47,12 @@ class Announcements:
         with self.ctx.db.session() as session:
             announcement = session.exec(select(Announcement).where(Announcement.id == announcement_id)
                                         .with_for_update()).first()
-            if announcement is None or announcement.status != "queued":
+            if announcement is None or announcement.status != AnnouncementStatus.QUEUED:
                 return False
             enqueue_batch(session, self.ctx.knowledge, self.ctx.settings.centre_name, announcement,
                           size=self.ctx.settings.announce.batch_size, now=self.ctx.clock.now())
             session.commit()
-            remaining = announcement.status == "queued"
+            remaining = announcement.status == AnnouncementStatus.QUEUED
         self.ctx.wake()
         return remaining
 
@@ -60,7 +60,7 @@ class Announcements:
         """The job: go on with every announcement being queued (after a restart too), then report the
         finished ones. Returns the number of batches queued."""
         with self.ctx.db.session() as session:
-            queued = [a.id for a in session.exec(select(Announcement).where(Announcement.status == "queued")
+            queued = [a.id for a in session.exec(select(Announcement).where(Announcement.status == AnnouncementStatus.QUEUED)
                                                  .order_by(col(Announcement.id))) if a.id is not None]
         steps = 0
         for announcement_id in queued:
@@ -75,12 +75,12 @@ class Announcements:
         """Announcements whose messages have all gone: the final report to whoever launched them."""
         done = 0
         with self.ctx.db.session() as session:
-            for announcement in session.exec(select(Announcement).where(Announcement.status == "enqueued")):
+            for announcement in session.exec(select(Announcement).where(Announcement.status == AnnouncementStatus.ENQUEUED)):
                 assert announcement.id is not None
                 counts = delivery_counts(session, announcement.id)
                 if counts.get("pending", 0) or counts.get("sending", 0):
                     continue
-                announcement.status, announcement.reported_at = "done", self.ctx.clock.now()
+                announcement.status, announcement.reported_at = AnnouncementStatus.DONE, self.ctx.clock.now()
                 session.add(announcement)
                 if announcement.report_chat_id:
                     text = texts.FINAL.format(id=announcement.id,

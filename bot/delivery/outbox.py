@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from bot.core.replies import Attachment, Button, Reply
-from bot.storage.models import Outbound
+from bot.storage.models import Outbound, OutboundStatus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,11 +75,11 @@ def enqueue(session: Session, reply: Reply, *, chat_id: str, purpose: str, now: 
 
 def cancel(session: Session, *, ref: str, purpose: str | None = None) -> int:
     """Withdraw messages not sent yet (e.g. the reminders of a cancelled registration)."""
-    query = select(Outbound).where(Outbound.ref == ref, Outbound.status == "pending")
+    query = select(Outbound).where(Outbound.ref == ref, Outbound.status == OutboundStatus.PENDING)
     if purpose is not None:
         query = query.where(Outbound.purpose == purpose)
     rows = list(session.exec(query))
     for row in rows:
-        row.status = "cancelled"
+        row.status = OutboundStatus.CANCELLED
         session.add(row)
     return len(rows)

@@ -19,7 +19,7 @@ from bot.desk.hours import OpeningHours
 from bot.desk.learning import Learning
 from bot.desk.tickets import WAITING, TicketService, excerpt, staff_buttons
 from bot.storage.db import Database
-from bot.storage.models import Member, Ticket, TicketMessage
+from bot.storage.models import Member, Ticket, TicketMessage, TicketStatus
 
 
 def age(delta: timedelta) -> str:
@@ -101,7 +101,7 @@ class DeskJobs:
         cutoff = self.clock.now() - self.retention
         with self.db.session() as session:
             old = list(session.exec(select(Ticket).where(
-                Ticket.status == "closed", col(Ticket.closed_at) < cutoff,
+                Ticket.status == TicketStatus.CLOSED, col(Ticket.closed_at) < cutoff,
                 (col(Ticket.question).is_not(None)) | (col(Ticket.answer).is_not(None)))))
             for ticket in old:
                 ticket.question = ticket.answer = None

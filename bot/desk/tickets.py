@@ -26,11 +26,11 @@ from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage
+from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage, TicketStatus
 
 log = logging.getLogger(__name__)
-OPEN = ("new", "taken", "answered")
-WAITING = ("new", "taken")  # waiting for the staff
+OPEN = (TicketStatus.NEW, TicketStatus.TAKEN, TicketStatus.ANSWERED)
+WAITING = (TicketStatus.NEW, TicketStatus.TAKEN)  # waiting for the staff
 MAX_TEXT = 4000
 # The member's council, for the staff post; the profile feature may provide it.
 CouncilLookup = Callable[[Session, Member], str | None]
@@ -140,7 +140,7 @@ class TicketService:
             session.add(TicketMessage(ticket_id=ticket_id, author="member", author_name=member.display_name,
                                       text=text[:MAX_TEXT], chat_id=sender.chat_id, external_id=message_id,
                                       created_at=now))
-            ticket.status = "taken" if ticket.taken_by else "new"
+            ticket.status = TicketStatus.TAKEN if ticket.taken_by else TicketStatus.NEW
             ticket.closed_at = None
             ticket.waiting_since = now
             session.add(ticket)
@@ -161,9 +161,9 @@ class TicketService:
             member, ticket = self._members_ticket(session, sender, ticket_id)
             if ticket is None:
                 return [Reply(text=texts.NOT_YOURS)]
-            if ticket.status == "closed":
+            if ticket.status == TicketStatus.CLOSED:
                 return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
-            ticket.status, ticket.closed_at = "closed", now
+            ticket.status, ticket.closed_at = TicketStatus.CLOSED, now
             session.add(ticket)
             target = self.staff.target
             if target is not None:
@@ -219,12 +219,12 @@ class TicketService:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
-            if ticket.taken_by_id not in (None, staff.user_id) and ticket.status != "closed":
+            if ticket.taken_by_id not in (None, staff.user_id) and ticket.status != TicketStatus.CLOSED:
                 return [Reply(text=texts.ALREADY_TAKEN.format(id=ticket_id, staff=esc(ticket.taken_by or "")))]
             ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
             ticket.taken_at = ticket.taken_at or now
             if ticket.status in ("new", "closed"):
-                ticket.status = "taken"
+                ticket.status = TicketStatus.TAKEN
                 ticket.closed_at = None
             session.add(ticket)
             if ticket.member_id is not None:
@@ -252,7 +252,7 @@ class TicketService:
             if ticket.taken_by is None:
                 ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
                 ticket.taken_at = now
-            ticket.status, ticket.answer, ticket.closed_at, ticket.waiting_since = "answered", text, None, None
+            ticket.status, ticket.answer, ticket.closed_at, ticket.waiting_since = TicketStatus.ANSWERED, text, None, None
             ticket.answered_at = ticket.answered_at or now
             session.add(ticket)
             relay = Reply(text=texts.ANSWER.format(id=ticket_id, text=esc(text)) + "\n\n" + texts.ANSWER_HINT,
@@ -274,9 +274,9 @@ class TicketService:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
-            if ticket.status == "closed":
+            if ticket.status == TicketStatus.CLOSED:
                 return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
-            ticket.status, ticket.closed_at = "closed", now
+            ticket.status, ticket.closed_at = TicketStatus.CLOSED, now
             session.add(ticket)
             if ticket.member_id is not None:
                 outbox.enqueue(session, Reply(text=texts.CLOSED_BY_STAFF.format(id=ticket_id)),

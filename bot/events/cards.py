@@ -17,7 +17,7 @@ from bot.events import texts
 from bot.events.notices import card_button, waitlist_position, when
 from bot.events.registration import can_register, registration_of
 from bot.events.store import counts, recent_past, upcoming
-from bot.storage.models import Event, EventWish, Member, Registration
+from bot.storage.models import Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
 
 PAGE_SIZE = 5
 NO_KIND = "-"
@@ -117,7 +117,7 @@ def next_of_kind(session: Session, ctx: Context, member: Member | None, now: dat
 
 def card(session: Session, ctx: Context, event: Event, member: Member | None, now: datetime) -> Reply:
     lines = [f"<i>{texts.KIND_LABELS.get(event.kind, event.kind)}</i>", f"<b>{esc(event.title)}</b>", ""]
-    if event.status == "cancelled":
+    if event.status == EventStatus.CANCELLED:
         lines += [texts.CARD_CANCELLED, ""]
     lines.append(texts.CARD_WHEN.format(when=esc(when(ctx, event))))
     if event.place:
@@ -141,9 +141,9 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
         lines += ["", esc(event.description.strip())]
     registration = registration_of(session, event, member) if member is not None else None
     active = registration is not None and registration.status in ("confirmed", "waitlist")
-    if registration is not None and registration.status == "confirmed":
+    if registration is not None and registration.status == RegistrationStatus.CONFIRMED:
         lines += ["", texts.CARD_REGISTERED]
-    elif registration is not None and registration.status == "waitlist":
+    elif registration is not None and registration.status == RegistrationStatus.WAITLIST:
         lines += ["", texts.CARD_WAITLISTED.format(position=waitlist_position(session, registration))]
     if reason == "past" or is_over(event, now):
         lines += ["", texts.CARD_PAST]
@@ -153,9 +153,9 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
         buttons.append(Button(label=texts.REGISTER_BUTTON, data=f"ev:reg:{event.id}"))
     if reason == "not_dated":
         buttons.append(Button(label=texts.WATCH_BUTTON, data=f"ev:watch:{event.id}"))
-    if event.starts_at is not None and event.status != "cancelled" and not is_over(event, now):
+    if event.starts_at is not None and event.status != EventStatus.CANCELLED and not is_over(event, now):
         buttons.append(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"))
-    if active and event.status != "cancelled" and not is_over(event, now):
+    if active and event.status != EventStatus.CANCELLED and not is_over(event, now):
         buttons.append(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}"))
     return Reply(text="\n".join(lines), buttons=rows(*buttons))
 
@@ -164,18 +164,18 @@ def my_registrations(session: Session, ctx: Context, member: Member, now: dateti
     found = session.exec(
         select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
         .where(Registration.member_id == member.id, col(Registration.status).in_(("confirmed", "waitlist")),
-               col(Event.status) != "cancelled")).all()
+               col(Event.status) != EventStatus.CANCELLED)).all()
     current = sorted(((r, e) for r, e in found if not is_over(e, now)),
                      key=lambda pair: as_utc(pair[1].starts_at) if pair[1].starts_at else now)
     watches = session.exec(
         select(Event).join(EventWish, col(EventWish.event_id) == Event.id)
         .where(EventWish.member_id == member.id, EventWish.kind == "dated", col(EventWish.notified_at).is_(None),
-               col(Event.status) != "cancelled")).all()
+               col(Event.status) != EventStatus.CANCELLED)).all()
     if not current and not watches:
         return Reply(text=texts.MY_REGISTRATIONS_EMPTY)
     lines = [texts.MY_REGISTRATIONS, ""] if current else []
     for registration, event in current:
-        if registration.status == "confirmed":
+        if registration.status == RegistrationStatus.CONFIRMED:
             lines.append(texts.MY_LINE_CONFIRMED.format(title=esc(event.title), when=esc(when(ctx, event))))
         else:
             lines.append(texts.MY_LINE_WAITLIST.format(title=esc(event.title), when=esc(when(ctx, event)),

@@ -12,7 +12,7 @@ from bot.core.timefmt import when_label
 from bot.events.notices import active_registrations, notify_cancelled, notify_dated, notify_moved
 from bot.events.reminders import cancel_all, schedule
 from bot.events.store import Snapshot
-from bot.storage.models import Event
+from bot.storage.models import Event, EventStatus
 
 
 def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot, now: datetime) -> int:
@@ -20,7 +20,7 @@ def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot,
     assert event.id is not None
     old_when = when_label(before.starts_at, before.ends_at, before.all_day, ctx.tz, None)
     registrations = active_registrations(session, event.id)
-    if event.status == "cancelled":
+    if event.status == EventStatus.CANCELLED:
         if before.status == "cancelled":
             return 0
         for registration, _member in registrations:
@@ -29,12 +29,12 @@ def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot,
     told = 0
     start = as_utc(event.starts_at) if event.starts_at is not None else None
     moved = start != before.starts_at or event.all_day != before.all_day
-    if event.status == "planned" and start is not None and (before.starts_at is None or before.status == "to_confirm"):
+    if event.status == EventStatus.PLANNED and start is not None and (before.starts_at is None or before.status == "to_confirm"):
         told += notify_dated(session, ctx, event, now)
     elif moved and before.starts_at is not None and before.status != "cancelled":
         told += notify_moved(session, ctx, event, old_when)
     for registration, _member in registrations:
-        if event.status == "planned":
+        if event.status == EventStatus.PLANNED:
             schedule(session, ctx, registration, event, now)
         else:
             cancel_all(session, registration, now)

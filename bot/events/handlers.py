@@ -41,7 +41,7 @@ from bot.events.staff import StaffEvents
 from bot.events.store import SyncReport, find_event, sync_knowledge
 from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
-from bot.storage.models import Event, Member, Profile
+from bot.storage.models import Event, EventStatus, Member, Profile
 
 log = logging.getLogger(__name__)
 REMINDER_JOB = "event_reminders"
@@ -242,11 +242,12 @@ class EventsFeature:
         outcome = unregister(session, self.ctx, member, event, self.ctx.clock.now())
         if outcome.status == "not_registered":
             return [Reply(text=texts.NOT_REGISTERED.format(title=esc(event.title)))]
-        again = rows(Button(label=texts.REREGISTER_BUTTON, data=f"ev:reg:{event.id}")) if event.status == "planned" else ()
+        planned = event.status == EventStatus.PLANNED
+        again = rows(Button(label=texts.REREGISTER_BUTTON, data=f"ev:reg:{event.id}")) if planned else ()
         return [Reply(text=texts.UNREGISTERED.format(title=esc(event.title)), buttons=again)]
 
     def _ics(self, session: Session, member: Member, event: Event) -> list[Reply]:
-        if event.starts_at is None or event.status == "cancelled":
+        if event.starts_at is None or event.status == EventStatus.CANCELLED:
             return [Reply(text=texts.NOT_DATED.format(title=esc(event.title)) if event.starts_at is None
                           else texts.EVENT_CANCELLED.format(title=esc(event.title)))]
         content = event_ics(event, tz=self.ctx.tz, now=self.ctx.clock.now())
@@ -254,9 +255,9 @@ class EventsFeature:
             filename=f"{event.slug[:60]}.ics", content=content, mime_type="text/calendar"))]
 
     def _watch(self, session: Session, member: Member, event: Event) -> list[Reply]:
-        if event.starts_at is not None and event.status == "planned":
+        if event.starts_at is not None and event.status == EventStatus.PLANNED:
             return self._show_card(session, member, event)
-        if event.status == "cancelled":
+        if event.status == EventStatus.CANCELLED:
             return [Reply(text=texts.EVENT_CANCELLED.format(title=esc(event.title)))]
         noted = watch(session, event, member, self.ctx.clock.now())
         return [Reply(text=(texts.WATCHING if noted else texts.ALREADY_WATCHING).format(title=esc(event.title)))]

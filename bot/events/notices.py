@@ -12,7 +12,7 @@ from bot.core.replies import Button, Reply, esc, rows
 from bot.core.timefmt import when_label
 from bot.delivery import outbox
 from bot.events import texts
-from bot.storage.models import Event, EventWish, Member, Registration
+from bot.storage.models import Event, EventWish, Member, Registration, RegistrationStatus
 
 ACTIVE = ("confirmed", "waitlist")
 
@@ -44,7 +44,7 @@ def active_registrations(session: Session, event_id: int) -> list[tuple[Registra
 
 def waitlist_position(session: Session, registration: Registration) -> int:
     ahead = session.exec(select(Registration.id).where(
-        Registration.event_id == registration.event_id, Registration.status == "waitlist",
+        Registration.event_id == registration.event_id, Registration.status == RegistrationStatus.WAITLIST,
         col(Registration.queued_at) < registration.queued_at)).all()
     return len(ahead) + 1
 

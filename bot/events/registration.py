@@ -16,7 +16,7 @@ from bot.core.context import Context
 from bot.events.notices import notify_promoted, waitlist_position
 from bot.events.reminders import cancel_all, schedule
 from bot.events.store import closes_at, counts
-from bot.storage.models import Event, EventWish, Member, Profile, Registration
+from bot.storage.models import Event, EventStatus, EventWish, Member, Profile, Registration, RegistrationStatus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,9 +34,9 @@ def registration_of(session: Session, event: Event, member: Member) -> Registrat
 
 def can_register(event: Event, now: datetime) -> str | None:
     """None when registration is open, else the reason it is not."""
-    if event.status == "cancelled":
+    if event.status == EventStatus.CANCELLED:
         return "cancelled"
-    if event.status == "to_confirm" or event.starts_at is None:
+    if event.status == EventStatus.TO_CONFIRM or event.starts_at is None:
         return "not_dated"
     if has_started(event, now):
         return "past"
@@ -55,13 +55,13 @@ def register(session: Session, ctx: Context, member: Member, event: Event, now: 
     assert event.id is not None and member.id is not None
     session.exec(select(Event.id).where(Event.id == event.id).with_for_update()).first()  # serialise the count
     registration = registration_of(session, event, member)
-    if registration is not None and registration.status == "confirmed":
+    if registration is not None and registration.status == RegistrationStatus.CONFIRMED:
         return Outcome(status="already")
-    if registration is not None and registration.status == "waitlist":
+    if registration is not None and registration.status == RegistrationStatus.WAITLIST:
         return Outcome(status="already_waitlist", position=waitlist_position(session, registration))
     confirmed, waiting = counts(session, event.id)
     full = event.capacity is not None and (confirmed >= event.capacity or waiting > 0)
-    status = "waitlist" if full else "confirmed"
+    status = RegistrationStatus.WAITLIST if full else RegistrationStatus.CONFIRMED
     if registration is None:
         registration = Registration(event_id=event.id, member_id=member.id, status=status, queued_at=now,
                                     created_at=now, updated_at=now)
@@ -77,10 +77,10 @@ def register(session: Session, ctx: Context, member: Member, event: Event, now: 
 
 def unregister(session: Session, ctx: Context, member: Member, event: Event, now: datetime) -> Outcome:
     registration = registration_of(session, event, member)
-    if registration is None or registration.status == "cancelled":
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
         return Outcome(status="not_registered")
-    was_confirmed = registration.status == "confirmed"
-    registration.status, registration.updated_at = "cancelled", now
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status, registration.updated_at = RegistrationStatus.CANCELLED, now
     session.add(registration)
     cancel_all(session, registration, now)
     session.flush()
@@ -91,7 +91,7 @@ def unregister(session: Session, ctx: Context, member: Member, event: Event, now
 
 def promote_waiting(session: Session, ctx: Context, event: Event, now: datetime) -> int:
     """Give free places to the waitlist, first come first served; each promoted person is told."""
-    if event.status != "planned" or has_started(event, now) or event.id is None:
+    if event.status != EventStatus.PLANNED or has_started(event, now) or event.id is None:
         return 0
     session.exec(select(Event.id).where(Event.id == event.id).with_for_update()).first()
     confirmed, _ = counts(session, event.id)
@@ -99,13 +99,13 @@ def promote_waiting(session: Session, ctx: Context, event: Event, now: datetime)
     if free == 0:
         return 0
     query = (select(Registration, Member).join(Member, col(Member.id) == Registration.member_id)
-             .where(Registration.event_id == event.id, Registration.status == "waitlist")
+             .where(Registration.event_id == event.id, Registration.status == RegistrationStatus.WAITLIST)
              .order_by(col(Registration.queued_at), col(Registration.id)))
     if free is not None:
         query = query.limit(free)
     promoted = 0
     for registration, member in session.exec(query).all():
-        registration.status, registration.promoted_at, registration.updated_at = "confirmed", now, now
+        registration.status, registration.promoted_at, registration.updated_at = RegistrationStatus.CONFIRMED, now, now
         session.add(registration)
         session.flush()
         notify_promoted(session, ctx, event, registration, member)

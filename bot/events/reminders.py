@@ -21,7 +21,17 @@ from bot.core.timefmt import relative_day, to_local
 from bot.delivery import outbox
 from bot.events import texts
 from bot.events.notices import send_to_member, waitlist_position, when
-from bot.storage.models import Event, EventWish, Member, Profile, Registration, Reminder
+from bot.storage.models import (
+    Event,
+    EventStatus,
+    EventWish,
+    Member,
+    Profile,
+    Registration,
+    RegistrationStatus,
+    Reminder,
+    ReminderStatus,
+)
 
 log = logging.getLogger(__name__)
 ALL_DAY_ANCHOR_HOUR = 9  # an all-day event's reminders count back from 9:00 (Paris) on its day
@@ -71,7 +81,7 @@ def schedule(session: Session, ctx: Context, registration: Registration, event: 
         row = existing.get(minutes(offset))
         if due is None or due <= now:
             if row is not None and row.status in ("pending", "queued"):
-                _withdraw(session, row, "skipped", now)
+                _withdraw(session, row, ReminderStatus.SKIPPED, now)
             continue
         pending += 1
         if row is None:
@@ -82,18 +92,18 @@ def schedule(session: Session, ctx: Context, registration: Registration, event: 
             continue  # unchanged
         if row.status == "queued":
             outbox.cancel(session, ref=f"reminder:{row.id}")
-        row.due_at, row.status, row.generation = due, "pending", row.generation + 1
+        row.due_at, row.status, row.generation = due, ReminderStatus.PENDING, row.generation + 1
         row.outbound_id, row.handled_at = None, None
         session.add(row)
     for offset_minutes, row in existing.items():  # an offset removed from the configuration
         if offset_minutes not in wanted and row.status == "pending":
-            _withdraw(session, row, "cancelled", now)
+            _withdraw(session, row, ReminderStatus.CANCELLED, now)
     session.flush()
     return pending
 
 
-def _withdraw(session: Session, row: Reminder, status: str, now: datetime) -> None:
-    if row.status == "queued":
+def _withdraw(session: Session, row: Reminder, status: ReminderStatus, now: datetime) -> None:
+    if row.status == ReminderStatus.QUEUED:
         outbox.cancel(session, ref=f"reminder:{row.id}")
     row.status, row.handled_at = status, now
     session.add(row)
@@ -102,7 +112,7 @@ def _withdraw(session: Session, row: Reminder, status: str, now: datetime) -> No
 def cancel_all(session: Session, registration: Registration, now: datetime) -> None:
     for row in session.exec(select(Reminder).where(Reminder.registration_id == registration.id,
                                                    col(Reminder.status).in_(("pending", "queued")))):
-        _withdraw(session, row, "cancelled", now)
+        _withdraw(session, row, ReminderStatus.CANCELLED, now)
 
 
 @dataclass
@@ -116,7 +126,7 @@ def reminder_reply(session: Session, ctx: Context, event: Event, registration: R
                    now: datetime) -> Reply:
     assert event.starts_at is not None
     relative = relative_day(now, event.starts_at, ctx.tz)
-    if registration.status == "waitlist":
+    if registration.status == RegistrationStatus.WAITLIST:
         text = texts.REMINDER_WAITLIST.format(title=esc(event.title), relative=relative, when=when(ctx, event),
                                               position=waitlist_position(session, registration))
         return Reply(text=text, buttons=rows(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
@@ -139,25 +149,25 @@ def materialise_due(ctx: Context, *, limit: int = BATCH) -> ReminderReport:
             .join(Registration, col(Registration.id) == Reminder.registration_id)
             .join(Event, col(Event.id) == Registration.event_id)
             .join(Member, col(Member.id) == Registration.member_id)
-            .where(Reminder.status == "pending", col(Reminder.due_at) <= now)
+            .where(Reminder.status == ReminderStatus.PENDING, col(Reminder.due_at) <= now)
             .order_by(col(Reminder.due_at), col(Reminder.id)).limit(limit)
             .with_for_update(skip_locked=True, of=Reminder)).all()
         for reminder, registration, event, member in due:
             late = now - as_utc(reminder.due_at)
-            if registration.status not in ("confirmed", "waitlist") or event.status != "planned":
-                reminder.status = "cancelled"
+            if registration.status not in ("confirmed", "waitlist") or event.status != EventStatus.PLANNED:
+                reminder.status = ReminderStatus.CANCELLED
                 report.cancelled += 1
             elif late > grace or now >= anchor(event, ctx.tz) or member.blocked_at is not None:
                 log.warning("reminder %s (event %s) due %s skipped: %s late", reminder.id, event.slug,
                             as_utc(reminder.due_at).isoformat(), late)
-                reminder.status = "skipped"
+                reminder.status = ReminderStatus.SKIPPED
                 report.skipped += 1
             else:
                 row = outbox.enqueue(session, reminder_reply(session, ctx, event, registration, now),
                                      chat_id=member.external_id, channel=member.channel, purpose="reminder",
                                      now=now, ref=f"reminder:{reminder.id}",
                                      dedupe_key=f"reminder:{reminder.id}:{reminder.generation}")
-                reminder.status, reminder.outbound_id = "queued", row.id
+                reminder.status, reminder.outbound_id = ReminderStatus.QUEUED, row.id
                 report.queued += 1
             reminder.handled_at = now
             session.add(reminder)
@@ -175,7 +185,7 @@ def copil_preparations(ctx: Context) -> int:
     queued = 0
     with ctx.db.session() as session:
         events = session.exec(select(Event).where(
-            Event.kind == "copil", Event.status == "planned", col(Event.starts_at) > now,
+            Event.kind == "copil", Event.status == EventStatus.PLANNED, col(Event.starts_at) > now,
             col(Event.starts_at) <= now + timedelta(days=days + 1))).all()
         today = to_local(now, ctx.tz).date()
         for event in events:  # from the Paris calendar day that is `days` days before
@@ -216,6 +226,6 @@ def note_preparation_interest(session: Session, event: Event, member: Member, no
 def next_due(ctx: Context) -> datetime | None:
     """When the next pending reminder falls due (the terminal's simulated time stops there)."""
     with ctx.db.session() as session:
-        due = session.exec(select(Reminder.due_at).where(Reminder.status == "pending")
+        due = session.exec(select(Reminder.due_at).where(Reminder.status == ReminderStatus.PENDING)
                            .order_by(col(Reminder.due_at)).limit(1)).first()
     return as_utc(due) if due is not None else None

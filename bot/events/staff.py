@@ -24,7 +24,7 @@ from bot.events.export import registrants, registrants_csv
 from bot.events.notices import when
 from bot.events.registration import promote_waiting
 from bot.events.store import Snapshot, counts, find_event, upcoming
-from bot.storage.models import Event, EventWish, Member
+from bot.storage.models import Event, EventStatus, EventWish, Member
 
 NEW_FLOW = "ev_new"
 EDIT_FLOW = "ev_edit"
@@ -186,7 +186,7 @@ class StaffEvents:
             return self.export(session, sender, event)
         if action == "cancel":
             before = Snapshot.of(event)
-            event.status, event.updated_at = "cancelled", self.ctx.clock.now()
+            event.status, event.updated_at = EventStatus.CANCELLED, self.ctx.clock.now()
             session.add(event)
             told = apply_change(session, self.ctx, event, before, self.ctx.clock.now())
             return [Reply(text=texts.CANCEL_DONE.format(title=esc(event.title), notified=texts.NOTIFIED.format(count=told)))]
@@ -252,7 +252,7 @@ class StaffEvents:
             slug=slug if n == 1 else f"{slug}-{n}", kind=kind, title=str(data["title"]), starts_at=start,
             ends_at=self._day_end(start) if start and all_day else None, all_day=all_day,
             place=str(data.get("place") or "") or None, capacity=capacity or None,
-            status="planned" if start else "to_confirm",
+            status=EventStatus.PLANNED if start else EventStatus.TO_CONFIRM,
             source=f"Équipe de {self.ctx.centre} (ajouté par {sender.display_name or 'l’équipe'})"[:255],
             origin="staff", created_at=now, updated_at=now)
         session.add(event)
@@ -286,7 +286,7 @@ class StaffEvents:
             start, all_day = parsed
             event.starts_at, event.all_day = start, all_day
             event.ends_at = self._day_end(start) if start is not None and all_day else None
-            event.status = "planned" if start is not None else "to_confirm"
+            event.status = EventStatus.PLANNED if start is not None else EventStatus.TO_CONFIRM
             event.month = None if start is not None else event.month
         event.updated_at = now
         session.add(event)

@@ -17,7 +17,7 @@ from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
 from bot.knowledge.model import EventSpec
-from bot.storage.models import Event, Registration
+from bot.storage.models import Event, EventStatus, Registration
 
 log = logging.getLogger(__name__)
 PAST_SHOWN = 3
@@ -104,10 +104,10 @@ def sync_knowledge(session: Session, specs: Sequence[EventSpec], tz: ZoneInfo, n
         report.updated += 1
         report.changed.append((event, before))
     for event in existing.values():  # gone from the file: cancelled, and registrants told
-        if event.status != "cancelled":
+        if event.status != EventStatus.CANCELLED:
             log.warning("event %s is no longer in knowledge/events.yaml: cancelled", event.slug)
             before = Snapshot.of(event)
-            event.status, event.updated_at, event.spec_hash = "cancelled", now, None
+            event.status, event.updated_at, event.spec_hash = EventStatus.CANCELLED, now, None
             session.add(event)
             report.removed += 1
             report.changed.append((event, before))
@@ -142,7 +142,7 @@ def _month_over(month: str | None, now: datetime, tz: ZoneInfo) -> bool:
 def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = None) -> list[Event]:
     """Events not over yet, soonest first. An event whose date is to be confirmed but whose month is known
     takes its place at the start of that month; one with no month at all comes last."""
-    query = select(Event).where(col(Event.status) != "cancelled")
+    query = select(Event).where(col(Event.status) != EventStatus.CANCELLED)
     if kind:
         query = query.where(Event.kind == kind)
     far = datetime.max.replace(tzinfo=UTC)
@@ -167,7 +167,7 @@ def _month_start(month: str | None, tz: ZoneInfo) -> datetime | None:
 
 
 def recent_past(session: Session, now: datetime, kind: str | None = None, limit: int = PAST_SHOWN) -> list[Event]:
-    query = select(Event).where(col(Event.starts_at).is_not(None), col(Event.status) != "cancelled")
+    query = select(Event).where(col(Event.starts_at).is_not(None), col(Event.status) != EventStatus.CANCELLED)
     if kind:
         query = query.where(Event.kind == kind)
     events = [e for e in session.exec(query) if is_over(e, now)]

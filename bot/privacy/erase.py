@@ -22,13 +22,16 @@ from bot.storage.models import (
     EventWish,
     Member,
     Outbound,
+    OutboundStatus,
     Profile,
     QuestionLog,
     Registration,
+    RegistrationStatus,
     Reminder,
     Subscription,
     Ticket,
     TicketMessage,
+    TicketStatus,
 )
 
 ERASED_POST = "(message effacé à la demande du membre)"
@@ -50,7 +53,7 @@ class Erasure:
         return ", ".join(f"{n} {label}" for label, n in parts if n) or "votre compte"
 
 
-def _tally(session: Session, event_id: int, status: str) -> None:
+def _tally(session: Session, event_id: int, status: RegistrationStatus) -> None:
     row = session.exec(select(ErasedRegistration).where(ErasedRegistration.event_id == event_id,
                                                         ErasedRegistration.status == status)).first()
     row = row or ErasedRegistration(event_id=event_id, status=status, count=0)
@@ -70,7 +73,7 @@ def erase_member(session: Session, member: Member, now: datetime, *, place_freed
         if registration.status in ("confirmed", "waitlist"):
             _tally(session, registration.event_id, registration.status)
             done.registrations += 1
-            if registration.status == "confirmed" and not has_started(event, now):
+            if registration.status == RegistrationStatus.CONFIRMED and not has_started(event, now):
                 freed.append(event)
     registration_ids = select(Registration.id).where(Registration.member_id == member.id)
     session.execute(delete(Reminder).where(col(Reminder.registration_id).in_(registration_ids.scalar_subquery())))
@@ -89,8 +92,8 @@ def erase_member(session: Session, member: Member, now: datetime, *, place_freed
                                                     col(TicketMessage.author) == "member")
                         .values(text=None, author_name="", chat_id=None, external_id=None))
         ticket.question, ticket.chat_id, ticket.member_id, ticket.waiting_since = None, "", None, None
-        if ticket.status != "closed":
-            ticket.status, ticket.closed_at = "closed", now
+        if ticket.status != TicketStatus.CLOSED:
+            ticket.status, ticket.closed_at = TicketStatus.CLOSED, now
         session.add(ticket)
     done.tickets = len(tickets)
     # Messages: nothing more goes to them; what was sent to them keeps its status only.
@@ -100,7 +103,7 @@ def erase_member(session: Session, member: Member, now: datetime, *, place_freed
         if scope is None:
             continue
         done.messages_cancelled += _count(session.execute(
-            update(Outbound).where(scope, col(Outbound.status) == "pending").values(status="cancelled")))
+            update(Outbound).where(scope, col(Outbound.status) == OutboundStatus.PENDING).values(status="cancelled")))
     session.execute(update(Outbound).where(to_them).values(text="", buttons=None, attachment=None,
                                                           attachment_name=None, chat_id="", reply_to=None))
     if about_them is not None:

@@ -16,7 +16,7 @@ from bot.core.calendar import PlaceFreed, is_over
 from bot.core.context import Context
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
-from bot.storage.models import Event, Member, Outbound, QuestionLog, Registration
+from bot.storage.models import Event, EventStatus, Member, Outbound, QuestionLog, Registration
 
 log = logging.getLogger(__name__)
 FINAL = ("sent", "blocked", "failed", "uncertain", "cancelled")
@@ -68,7 +68,7 @@ class Retention:
                     continue
                 coming = session.exec(select(Event).join(Registration, col(Registration.event_id) == Event.id).where(
                     Registration.member_id == member_id, col(Registration.status).in_(("confirmed", "waitlist")),
-                    col(Event.status) != "cancelled")).all()
+                    col(Event.status) != EventStatus.CANCELLED)).all()
                 if any(not is_over(e, now) for e in coming):
                     continue
                 erase_member(session, member, now, place_freed=self.place_freed)

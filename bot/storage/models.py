@@ -3,9 +3,61 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import DateTime, LargeBinary, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
+
+
+# Statuses are stored as these plain strings (a StrEnum equals its value): no migration, and old rows read back.
+class OutboundStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    UNCERTAIN = "uncertain"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    TAKEN = "taken"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class EventStatus(StrEnum):
+    PLANNED = "planned"
+    TO_CONFIRM = "to_confirm"
+    CANCELLED = "cancelled"
+
+
+class RegistrationStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    WAITLIST = "waitlist"
+    CANCELLED = "cancelled"
+
+
+class ReminderStatus(StrEnum):
+    PENDING = "pending"
+    QUEUED = "queued"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class AnnouncementStatus(StrEnum):
+    QUEUED = "queued"  # batches still to put in the outbox
+    ENQUEUED = "enqueued"  # all in the outbox, report not sent yet
+    DONE = "done"
+
+
+def status_column(default: StrEnum | None = None, *, index: bool = True) -> Any:
+    """A status column holding the enum's string (a VARCHAR, as before the enums)."""
+    if default is None:
+        return Field(sa_type=AutoString(length=16), index=index)
+    return Field(default=default, sa_type=AutoString(length=16), index=index)
 
 
 def utc_column(*, nullable: bool = False, index: bool = False) -> datetime:
@@ -58,7 +110,7 @@ class Outbound(SQLModel, table=True):
     purpose: str = Field(max_length=32, index=True)  # "reminder", "ticket", "relay", "announcement"…
     ref: str | None = Field(default=None, max_length=64, index=True)  # e.g. "ticket:12"
     dedupe_key: str | None = Field(default=None, max_length=128, unique=True)
-    status: str = Field(default="pending", max_length=16, index=True)
+    status: OutboundStatus = status_column(OutboundStatus.PENDING)
     attempts: int = 0
     not_before: datetime = utc_column(index=True)
     created_at: datetime = utc_column()
@@ -82,7 +134,7 @@ class Ticket(SQLModel, table=True):
     chat_id: str = Field(max_length=64)
     question: str | None = Field(default=None, sa_type=Text)  # None once erased
     origin: str = Field(max_length=16)  # "button", "feedback", "auto"
-    status: str = Field(default="new", max_length=16, index=True)
+    status: TicketStatus = status_column(TicketStatus.NEW)
     taken_by: str | None = Field(default=None, max_length=128)  # staff display name
     taken_by_id: str | None = Field(default=None, max_length=64)
     answer: str | None = Field(default=None, sa_type=Text)  # the latest staff answer (the learning loop uses it)
@@ -156,7 +208,7 @@ class Event(SQLModel, table=True):
     capacity: int | None = None
     registration_deadline: datetime | None = utc_column(nullable=True)
     price: str | None = Field(default=None, max_length=512)
-    status: str = Field(default="planned", max_length=16, index=True)  # planned | to_confirm | cancelled
+    status: EventStatus = status_column(EventStatus.PLANNED)
     source: str = Field(max_length=255)
     origin: str = Field(default="knowledge", max_length=16)  # "knowledge" or "staff"
     spec_hash: str | None = Field(default=None, max_length=64)  # the file's version last synced
@@ -183,7 +235,7 @@ class Registration(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
     member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
-    status: str = Field(max_length=16, index=True)  # confirmed | waitlist | cancelled
+    status: RegistrationStatus = status_column()
     queued_at: datetime = utc_column()  # order of the waitlist
     created_at: datetime = utc_column()
     updated_at: datetime = utc_column()
@@ -199,7 +251,7 @@ class Reminder(SQLModel, table=True):
     registration_id: int = Field(foreign_key="registration.id", index=True, ondelete="CASCADE")
     offset_minutes: int
     due_at: datetime = utc_column(index=True)
-    status: str = Field(default="pending", max_length=16, index=True)  # pending | queued | skipped | cancelled
+    status: ReminderStatus = status_column(ReminderStatus.PENDING)
     generation: int = 0  # +1 each time it is re-armed (event moved, new registration): part of the dedupe key
     outbound_id: int | None = None
     handled_at: datetime | None = utc_column(nullable=True)
@@ -242,7 +294,7 @@ class Announcement(SQLModel, table=True):
     target_kind: str | None = Field(default=None, max_length=16)  # None (everyone), "territory", "council"
     target: str | None = Field(default=None, max_length=128)  # the territory's name or the council's id
     text: str = Field(sa_type=Text)
-    status: str = Field(default="queued", max_length=16, index=True)  # queued → enqueued → done
+    status: AnnouncementStatus = status_column(AnnouncementStatus.QUEUED)
     created_by: str = Field(default="", max_length=128)
     created_by_id: str = Field(default="", max_length=64)
     report_channel: str = Field(default="telegram", max_length=16)  # where the final report goes
@@ -263,5 +315,5 @@ class ErasedRegistration(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
-    status: str = Field(max_length=16)
+    status: RegistrationStatus = status_column(index=False)
     count: int = 0
