@@ -95,7 +95,8 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
                      help_text=lambda: router.help_text(settings.centre_name), escalate=desk.open_ticket,
                      escalate_unknown=settings.desk.auto_ticket)
     # Order matters for the help text and the command menu: core commands first, then features.
-    hotline = Hotline(db=db, router=router, faq=faq, centre=settings.centre_name, is_staff=staff,
+    hotline = Hotline(db=db, clock=clock, router=router, faq=faq, centre=settings.centre_name, is_staff=staff,
+                      form_timeout=settings.form_timeout,
                       flood=FloodGuard(clock=clock, per_minute=settings.flood_per_minute))
     faq.register(router)
     # Announcements (/abonnements, /annonce) and personal data (/mesdonnees, erasure, retention).

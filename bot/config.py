@@ -98,6 +98,7 @@ class Settings:
     events: EventSettings
     desk: DeskSettings
     announce: AnnounceSettings = AnnounceSettings(batch_size=200)
+    form_timeout: timedelta = timedelta(minutes=30)  # a form left alone this long is dropped
 
 
 def parse_duration(text: str, key: str) -> timedelta:
@@ -300,4 +301,5 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         events=ev,
         desk=dsk,
         announce=ann,
+        form_timeout=parse_duration(general.text("form_timeout", "30min"), "general.form_timeout"),
     )

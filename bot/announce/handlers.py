@@ -43,7 +43,8 @@ class AnnounceFeature:
                        staff_only=True)
         router.button(PREFIX, self._button)
         router.button(STAFF_PREFIX, self.staff.button)
-        router.flow(STAFF_FLOW, self.staff.draft_text, staff_only=True)
+        router.flow(STAFF_FLOW, self.staff.draft_text, staff_only=True, waits_for_button=self.staff.waits_for_button,
+                    resume=self.staff.resume, resume_label=texts.RESUME)
         jobs.every(JOB, JOB_EVERY_SECONDS, self.service.run)
 
     def council_of(self, session: Session, member: Member) -> str | None:

@@ -17,7 +17,7 @@ from bot.announce.service import Announcements
 from bot.announce.subscriptions import subscriber_counts, territory_breakdown
 from bot.announce.topics import SHORT, TERRITORY, TOPICS, territories
 from bot.core import texts as core_texts
-from bot.core.conversation import clear_state, flow_data, get_state, set_state
+from bot.core.conversation import clear_state, flow_data
 from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.core.router import Turn
@@ -45,10 +45,27 @@ class StaffAnnounce:
     def announce_command(self, sender: Sender, args: str) -> list[Reply]:
         with self.service.ctx.db.session() as session:
             member = touch_member(session, sender, self.service.ctx.clock)
-            set_state(session, member, FLOW, step="topic")
+            self.service.ctx.save_form(session, member, FLOW, step="topic")
             session.commit()
+        return [self._topic_question()]
+
+    @staticmethod
+    def _topic_question() -> Reply:
         buttons = [Button(label=SHORT[code], data=f"{PREFIX}:t:{code}") for code in TOPICS]
-        return [Reply(text=texts.START, buttons=(*rows(*buttons, per_row=2), *_stop()))]
+        return Reply(text=texts.START, buttons=(*rows(*buttons, per_row=2), *_stop()))
+
+    @staticmethod
+    def waits_for_button(state: dict[str, Any]) -> bool:
+        return state.get("step") != "text"
+
+    def resume(self, turn: Turn) -> list[Reply]:
+        """The draft's current step again (the staff member goes on after asking something else)."""
+        topic = turn.state.get("topic")
+        if turn.state.get("step") == "target" and isinstance(topic, str):
+            return [self._target_question(topic)]
+        if turn.state.get("step") == "preview":
+            return self._preview(turn.state)
+        return [self._topic_question()]
 
     def reports_command(self, sender: Sender, args: str) -> list[Reply]:
         number = args.strip().lstrip("n°#")
@@ -80,7 +97,7 @@ class StaffAnnounce:
             return [Reply(text=core_texts.STAFF_ONLY)]
         with self.service.ctx.db.session() as session:
             member = touch_member(session, sender, self.service.ctx.clock)
-            state = get_state(member)
+            state = self.service.ctx.form(member)
             if state.get("flow") != FLOW or not args:
                 session.commit()
                 return [Reply(text=core_texts.EXPIRED_BUTTON)]
@@ -96,12 +113,12 @@ class StaffAnnounce:
             clear_state(session, member)
             return [Reply(text=texts.STOPPED)]
         if action == "t" and step == "topic" and len(args) == 2 and args[1] in TOPICS:
-            set_state(session, member, FLOW, step="target", topic=args[1])
+            self.service.ctx.save_form(session, member, FLOW, step="target", topic=args[1])
             return [self._target_question(args[1])]
         if step == "target" and isinstance(topic, str):
             return self._target_step(session, member, topic, args)
         if action == "edit" and step == "preview" and isinstance(topic, str):
-            set_state(session, member, FLOW, **{**flow_data(state), "step": "text"})
+            self.service.ctx.save_form(session, member, FLOW, **{**flow_data(state), "step": "text"})
             return [Reply(text=texts.WRITE.format(audience=self._audience(state)), buttons=_stop())]
         if action == "send" and step == "preview" and isinstance(topic, str):
             return self._send(session, sender, member, state)
@@ -136,7 +153,7 @@ class StaffAnnounce:
             case _:
                 return [Reply(text=core_texts.EXPIRED_BUTTON)]
         data = {"step": "text", "topic": topic, "kind": kind, "value": value}
-        set_state(session, member, FLOW, **data)
+        self.service.ctx.save_form(session, member, FLOW, **data)
         return [Reply(text=texts.WRITE.format(audience=self._audience(data)), buttons=_stop())]
 
     def _audience(self, state: dict[str, Any]) -> str:
@@ -160,7 +177,7 @@ class StaffAnnounce:
         if len(body) > MAX_TEXT:
             return [Reply(text=texts.TOO_LONG.format(length=len(body), limit=MAX_TEXT), buttons=_stop())]
         data = {**flow_data(turn.state), "step": "preview", "text": body}
-        set_state(turn.session, turn.member, FLOW, **data)
+        self.service.ctx.save_form(turn.session, turn.member, FLOW, **data)
         turn.session.commit()  # the preview counts the audience in its own unit of work
         return self._preview(data)
 

@@ -50,6 +50,7 @@ EDIT_BUTTON = "✏️ Modifier le texte"
 STOP_BUTTON = "❌ Annuler"
 STOPPED = "Annonce abandonnée : rien n'a été envoyé."
 EXPECTS_BUTTON = "Choisissez avec les boutons ci-dessus (ou « Annuler »)."
+RESUME = "▶️ Continuer l'annonce"
 LAUNCHED = (
     "📣 Annonce n° {id} lancée : {n} destinataire(s). Les messages partent au rythme permis par Telegram ; "
     "je vous envoie le bilan ici à la fin. Suivi : /annonces {id}"

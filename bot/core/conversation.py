@@ -4,6 +4,7 @@ so that a restart in the middle of a form loses nothing."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -11,19 +12,34 @@ from sqlmodel import Session
 from bot.storage.models import Member
 
 
-def get_state(member: Member) -> dict[str, Any]:
-    """The flow in progress, e.g. {"flow": "profile", "step": "council", ...}, or {}."""
+def get_state(member: Member, *, now: datetime | None = None, timeout: timedelta | None = None) -> dict[str, Any]:
+    """The flow in progress, e.g. {"flow": "profile", "step": "council", ...}, or {}; with `now` and
+    `timeout`, {} too for a form left alone longer than that (it has expired)."""
     if not member.state:
         return {}
     try:
         value = json.loads(member.state)
     except ValueError:
         return {}
-    return value if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        return {}
+    if now is not None and timeout is not None and expired(value, now, timeout):
+        return {}
+    return value
 
 
-def set_state(session: Session, member: Member, flow: str, **data: Any) -> None:
-    member.state = json.dumps({"flow": flow, **data}, ensure_ascii=False)
+def expired(state: dict[str, Any], now: datetime, timeout: timedelta) -> bool:
+    """Whether the form's last step is older than `timeout` (a form stored without its time never expires)."""
+    try:
+        at = datetime.fromisoformat(str(state["at"]))
+    except (KeyError, ValueError):
+        return False
+    return now - at > timeout
+
+
+def set_state(session: Session, member: Member, flow: str, *, now: datetime, **data: Any) -> None:
+    """The form's next step, stamped with the time (a form left alone expires)."""
+    member.state = json.dumps({"flow": flow, **data, "at": now.isoformat()}, ensure_ascii=False)
     session.add(member)
 
 
@@ -34,4 +50,4 @@ def clear_state(session: Session, member: Member) -> None:
 
 def flow_data(state: dict[str, Any]) -> dict[str, Any]:
     """The form's answers so far, without the flow's name (to be stored again with the next step)."""
-    return {k: v for k, v in state.items() if k != "flow"}
+    return {k: v for k, v in state.items() if k not in ("flow", "at")}

@@ -6,20 +6,27 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
+from typing import Any
 
+from sqlmodel import Session
+
+from bot.clock import Clock
 from bot.core import texts
-from bot.core.conversation import clear_state, get_state
+from bot.core.conversation import clear_state, expired, get_state
 from bot.core.faq import FaqService
 from bot.core.flood import FloodGuard, Verdict
 from bot.core.members import find_member
-from bot.core.replies import Reply, Sender, esc
-from bot.core.router import Router, Turn
+from bot.core.replies import Button, Reply, Sender, esc, rows
+from bot.core.router import Flow, Router, Turn
 from bot.storage.db import Database
+from bot.storage.models import Member
 
 log = logging.getLogger(__name__)
 UNSUPPORTED_KINDS = frozenset(texts.UNSUPPORTED)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, new line, carriage return
-MAX_ID_DIGITS = 18  # every id the hotline puts in a button fits a 64-bit database integer
+MAX_ID_DIGITS = 18
+FORM_PREFIX = "fm"  # every id the hotline puts in a button fits a 64-bit database integer
 
 
 def scrub(text: str) -> str:
@@ -35,9 +42,11 @@ def forged(arg: str) -> bool:
 
 
 class Hotline:
-    def __init__(self, *, db: Database, router: Router, faq: FaqService, centre: str,
-                 is_staff: Callable[[Sender], bool], flood: FloodGuard | None = None) -> None:
+    def __init__(self, *, db: Database, clock: Clock, router: Router, faq: FaqService, centre: str,
+                 is_staff: Callable[[Sender], bool], form_timeout: timedelta, flood: FloodGuard | None = None) -> None:
         self.db = db
+        self.clock = clock
+        self.form_timeout = form_timeout
         self.router = router
         self.faq = faq
         self.centre = centre
@@ -45,6 +54,7 @@ class Hotline:
         self.flood = flood
         router.command("start", "Commencer", self._start, in_menu=False)
         router.command("aide", "Comment m'utiliser", lambda sender, args: [Reply(text=self.help_text())])
+        router.button(FORM_PREFIX, self._form_button)
 
     def help_text(self) -> str:
         return self.router.help_text(self.centre)
@@ -87,28 +97,44 @@ class Hotline:
         text = scrub(text)
         with self.db.session() as session:  # the member's state is read once, here
             member = find_member(session, sender)
-            turn = Turn(sender=sender, session=session, member=member,
-                        state=get_state(member) if member is not None else {}, reply_to=reply_to)
-            replies = self._dispatch(turn, text)
+            turn = Turn(sender=sender, session=session, member=member, state=self._state(session, member),
+                        reply_to=reply_to)
+            outcome = self._dispatch(turn, text)
             session.commit()
-        if replies is not None:
-            return replies
+        if isinstance(outcome, list):
+            return outcome
         if sender.in_group:
             return []  # in groups the hotline speaks only when called by a command
-        return self.faq.ask(sender, text)
+        replies = self.faq.ask(sender, text)
+        if isinstance(outcome, Flow):  # the question answered, the form waiting for its button offered again
+            replies.append(Reply(text=texts.FORM_WAITING, buttons=rows(
+                Button(label=outcome.resume_label, data=f"{FORM_PREFIX}:go:{outcome.name}"),
+                Button(label=texts.FORM_ABANDON_BUTTON, data=f"{FORM_PREFIX}:stop:{outcome.name}"), per_row=2)))
+        return replies
 
-    def _dispatch(self, turn: Turn, text: str) -> list[Reply] | None:
+    def _state(self, session: Session, member: Member | None) -> dict[str, Any]:
+        """The member's form in progress; one left alone too long is dropped here (only its draft is lost)."""
+        state = get_state(member) if member is not None else {}
+        if member is not None and state and expired(state, self.clock.now(), self.form_timeout):
+            clear_state(session, member)
+            session.commit()
+            return {}
+        return state
+
+    def _dispatch(self, turn: Turn, text: str) -> list[Reply] | Flow | None:
+        """Replies, or the form that waits for a button (the text is then answered as usual), or None."""
         for interceptor in self.router.first_interceptors:
             if (replies := interceptor(turn, text)) is not None:
                 return replies
-        if (replies := self._flow(turn, text)) is not None:
-            return replies
+        outcome = self._flow(turn, text)
+        if isinstance(outcome, list):
+            return outcome
         for interceptor in self.router.interceptors:
             if (replies := interceptor(turn, text)) is not None:
                 return replies
-        return None
+        return outcome
 
-    def _flow(self, turn: Turn, text: str) -> list[Reply] | None:
+    def _flow(self, turn: Turn, text: str) -> list[Reply] | Flow | None:
         """The text for the form the member has open, if any; None to go on."""
         flow = self.router.flows.get(str(turn.state.get("flow")))
         if flow is None or turn.member is None or (flow.private_only and turn.sender.in_group):
@@ -117,7 +143,27 @@ class Hotline:
             clear_state(turn.session, turn.member)  # a form left by someone no longer staff
             turn.session.commit()
             return None
+        if flow.waits_for_button(turn.state):
+            return flow
         return flow.handler(turn, text)
+
+    def _form_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        """"Continuer" or "Abandonner" under a form offered again."""
+        flow = self.router.flows.get(args[1]) if len(args) == 2 and args[0] in ("go", "stop") else None
+        if flow is None:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        with self.db.session() as session:
+            member = find_member(session, sender)
+            state = self._state(session, member)
+            if member is None or state.get("flow") != flow.name:
+                return [Reply(text=texts.EXPIRED_BUTTON)]
+            if args[0] == "stop" or flow.resume is None or (flow.staff_only and not self.is_staff(sender)):
+                clear_state(session, member)
+                session.commit()
+                return [Reply(text=texts.FORM_ABANDONED)]
+            replies = flow.resume(Turn(sender=sender, session=session, member=member, state=state))
+            session.commit()
+        return replies
 
     def on_command(self, sender: Sender, name: str, args: str = "") -> list[Reply]:
         sender, held = self._admit(sender)

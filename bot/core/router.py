@@ -40,6 +40,10 @@ class Turn:
 # ticket…) and returns None to let it go on to the next interceptor and, at last, to the answering engine.
 FlowHandler = Callable[[Turn, str], list[Reply] | None]
 TextInterceptor = Callable[[Turn, str], list[Reply] | None]
+# Whether the form, at the step stored in this state, waits for a button (text is no answer there).
+ButtonStep = Callable[[dict[str, Any]], bool]
+# The current step's question again (the member chose to go on after a question of theirs was answered).
+Resume = Callable[[Turn], list[Reply]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +52,11 @@ class Flow:
     handler: FlowHandler
     staff_only: bool = False  # a form left by someone no longer staff is dropped; the text goes on
     private_only: bool = False  # in a group the form waits; the text goes on
+    # While the form waits for a button, a text is answered as usual and the form offered again
+    # (`resume_label` / "Abandonner"): a form never traps a member.
+    waits_for_button: ButtonStep = lambda state: False
+    resume: Resume | None = None
+    resume_label: str = texts.FORM_RESUME
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,10 +97,17 @@ class Router:
         """Deep links t.me/<bot>?start=<prefix>_<arg> (e.g. ev_42) call handler(sender, arg)."""
         self.start_links[prefix] = handler
 
-    def flow(self, name: str, handler: FlowHandler, *, staff_only: bool = False, private_only: bool = False) -> None:
+    def flow(self, name: str, handler: FlowHandler, *, staff_only: bool = False, private_only: bool = False,
+             waits_for_button: ButtonStep | None = None, resume: Resume | None = None,
+             resume_label: str = texts.FORM_RESUME) -> None:
+        """`waits_for_button` and `resume` come together: the steps answered by a button, and how to ask again."""
         if name in self.flows:
             raise ValueError(f"flow {name!r} registered twice")
-        self.flows[name] = Flow(name=name, handler=handler, staff_only=staff_only, private_only=private_only)
+        if (waits_for_button is None) != (resume is None):
+            raise ValueError(f"flow {name!r}: waits_for_button needs resume, and the reverse")
+        self.flows[name] = Flow(name=name, handler=handler, staff_only=staff_only, private_only=private_only,
+                                waits_for_button=waits_for_button or (lambda state: False), resume=resume,
+                                resume_label=resume_label)
 
     def intercept(self, interceptor: TextInterceptor, *, before_flows: bool = False) -> None:
         """`before_flows`: for what depends on where the text is written, not on the member's form

@@ -64,3 +64,8 @@ FEEDBACK_THANKS_DOWN = "Merci de me le dire. Voulez-vous que l'équipe vous rép
 QUESTION_NOTED = (
     "Votre question est notée pour l'équipe de {centre}. {contact}"
 )
+# A form waiting for a button while the member asked something else (the answer comes first).
+FORM_WAITING = "⏸ Votre démarche en cours attend encore votre choix. Choisissez : reprendre là où vous en étiez, ou abandonner."
+FORM_RESUME = "▶️ Continuer"
+FORM_ABANDON_BUTTON = "✖️ Abandonner"
+FORM_ABANDONED = "D'accord, c'est abandonné. Ce que vous aviez déjà confirmé reste enregistré."

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot.core import texts as core_texts
 from bot.core.context import Context
-from bot.core.conversation import clear_state, get_state, set_state
+from bot.core.conversation import clear_state
 from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
@@ -122,12 +122,12 @@ class Desk:
         with self.ctx.db.session() as session:
             member = touch_member(session, sender, self.ctx.clock)
             if args[0] == "cancel":
-                flowing = get_state(member).get("flow") == MEMBER_FLOW
+                flowing = self.ctx.form(member).get("flow") == MEMBER_FLOW
                 if flowing:
                     clear_state(session, member)
                 session.commit()
                 return [Reply(text=texts.CANCELLED if flowing else texts.NOTHING_TO_CANCEL)]
-            set_state(session, member, MEMBER_FLOW, ticket=number)
+            self.ctx.save_form(session, member, MEMBER_FLOW, ticket=number)
             session.commit()
         return [Reply(text=texts.WRITE_YOUR_ANSWER.format(id=number),
                       buttons=rows(Button(label="Annuler", data=f"mt:cancel:{number}")))]
@@ -197,7 +197,7 @@ class Desk:
                 if sender.in_group:
                     return self.tickets.reply_prompt(sender, number)
                 with self.ctx.db.session() as session:
-                    set_state(session, touch_member(session, sender, self.ctx.clock), STAFF_FLOW, ticket=number)
+                    self.ctx.save_form(session, touch_member(session, sender, self.ctx.clock), STAFF_FLOW, ticket=number)
                     session.commit()
                 return [Reply(text=texts.WRITE_STAFF_ANSWER.format(id=number, question=esc(excerpt(ticket.question))))]
             case "close":

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.answering.answerer import Decision, Kind
 from bot.core import texts as core_texts
 from bot.core.context import Context
-from bot.core.conversation import clear_state, flow_data, get_state, set_state
+from bot.core.conversation import clear_state, flow_data
 from bot.core.faq import FaqService
 from bot.core.members import find_member, touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
@@ -72,7 +72,8 @@ class EventsFeature:
         router.button("ev", self._event_button)
         router.button("pf", self._profile_button)
         router.start_link("ev", self._deep_link)
-        router.flow(PROFILE_FLOW, self._profile_text)
+        router.flow(PROFILE_FLOW, self._profile_text, waits_for_button=lambda state: state.get("step") != "name",
+                    resume=self._profile_question, resume_label=texts.FORM_RESUME)
         self.faq.add_decision(Kind.AGENDA, self._render_agenda, self._agenda_hook)
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
@@ -200,7 +201,7 @@ class EventsFeature:
         now = self.ctx.clock.now()
         outcome = register(session, self.ctx, member, event, now)
         if outcome.status == "needs_profile":
-            set_state(session, member, PROFILE_FLOW, step="name", event_id=event.id)
+            self.ctx.save_form(session, member, PROFILE_FLOW, step="name", event_id=event.id)
             return [Reply(text=texts.PROFILE_INTRO, buttons=self._stop_row())]
         return [self._outcome_reply(event, outcome)]
 
@@ -303,24 +304,28 @@ class EventsFeature:
         return Reply(text=text, buttons=rows(Button(label=texts.CONSENT_YES, data="pf:ok"),
                                              Button(label=texts.CONSENT_NO, data="pf:no"), per_row=2))
 
+    def _profile_question(self, turn: Turn) -> list[Reply]:
+        """The profile's current question again (the member goes on after asking something else)."""
+        step = turn.state.get("step")
+        if step == "name":
+            return [Reply(text=texts.PROFILE_INTRO, buttons=self._stop_row())]
+        question = {"council": self._council_question, "role": self._role_question}.get(str(step))
+        return [question() if question else self._consent_question(turn.state)]
+
     def _profile_text(self, turn: Turn, text: str) -> list[Reply]:
+        """The name, typed (the other steps are buttons: a text there is a question, answered as usual)."""
         session, member, state = turn.session, turn.member, turn.state
         assert member is not None
-        step = state.get("step")
-        if step != "name":
-            question = {"council": self._council_question, "role": self._role_question}.get(str(step))
-            reply = question() if question else self._consent_question(state)
-            return [Reply(text=texts.FORM_EXPECTS_BUTTON), reply]
         name = " ".join(text.split())
         if not NAME_LIMITS[0] <= len(name) <= NAME_LIMITS[1]:
             return [Reply(text=texts.PROFILE_NAME_INVALID, buttons=self._stop_row())]
-        set_state(session, member, PROFILE_FLOW, **{**flow_data(state), "step": "council", "name": name})
+        self.ctx.save_form(session, member, PROFILE_FLOW, **{**flow_data(state), "step": "council", "name": name})
         return [self._council_question()]
 
     def _profile_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         with self.ctx.db.session() as session:
             member = touch_member(session, sender, self.ctx.clock)
-            state = get_state(member)
+            state = self.ctx.form(member)
             if state.get("flow") != PROFILE_FLOW or not args:
                 session.commit()
                 return [Reply(text=core_texts.EXPIRED_BUTTON)]
@@ -338,11 +343,11 @@ class EventsFeature:
             council: str | None = None if args[1] == "-" else args[1]
             if council is not None and self.ctx.council(council) is None:
                 return [Reply(text=core_texts.EXPIRED_BUTTON)]
-            set_state(session, member, PROFILE_FLOW, **{**data, "step": "role", "council": council})
+            self.ctx.save_form(session, member, PROFILE_FLOW, **{**data, "step": "role", "council": council})
             return [self._role_question()]
         if action == "r" and step == "role" and len(args) == 2 and args[1] in texts.ROLES:
             data = {**data, "step": "consent", "role": args[1]}
-            set_state(session, member, PROFILE_FLOW, **data)
+            self.ctx.save_form(session, member, PROFILE_FLOW, **data)
             return [self._consent_question(data)]
         if action in ("ok", "no") and step == "consent":
             clear_state(session, member)

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.core import texts as core_texts
 from bot.core.context import Context
-from bot.core.conversation import clear_state, flow_data, get_state, set_state
+from bot.core.conversation import clear_state, flow_data
 from bot.core.members import touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
@@ -46,7 +46,8 @@ class StaffEvents:
         router.command("modifier_evenement", "Modifier un événement (équipe)", self.edit_command, staff_only=True)
         router.command("annuler_evenement", "Annuler un événement (équipe)", self.cancel_command, staff_only=True)
         router.button("st", self._button)
-        router.flow(NEW_FLOW, self._form_text, staff_only=True)
+        router.flow(NEW_FLOW, self._form_text, staff_only=True, waits_for_button=lambda state: state.get("step") == "kind",
+                    resume=lambda turn: [self._kind_question()], resume_label=texts.NEW_RESUME)
         router.flow(EDIT_FLOW, self._form_text, staff_only=True)
 
     # --- who is coming ---------------------------------------------------------------------
@@ -132,11 +133,15 @@ class StaffEvents:
     def new_command(self, sender: Sender, args: str) -> list[Reply]:
         with self.ctx.db.session() as session:
             member = touch_member(session, sender, self.ctx.clock)
-            set_state(session, member, NEW_FLOW, step="kind")
+            self.ctx.save_form(session, member, NEW_FLOW, step="kind")
             session.commit()
+        return [self._kind_question()]
+
+    @staticmethod
+    def _kind_question() -> Reply:
         buttons = [Button(label=label, data=f"st:kind:{kind}") for kind, label in texts.KIND_LABELS.items()]
-        return [Reply(text=texts.NEW_KIND, buttons=(*rows(*buttons, per_row=2),
-                                                    *rows(Button(label=texts.FORM_STOP_BUTTON, data="st:stop"))))]
+        return Reply(text=texts.NEW_KIND, buttons=(*rows(*buttons, per_row=2),
+                                                   *rows(Button(label=texts.FORM_STOP_BUTTON, data="st:stop"))))
 
     def edit_command(self, sender: Sender, args: str) -> list[Reply]:
         return self._for_event(args, "modifier_evenement", self._edit_choices)
@@ -173,9 +178,9 @@ class StaffEvents:
             clear_state(session, member)
             return [Reply(text=texts.CANCEL_KEPT)]
         if action == "kind" and len(args) == 2 and args[1] in texts.KIND_LABELS:
-            if get_state(member).get("flow") != NEW_FLOW:
+            if self.ctx.form(member).get("flow") != NEW_FLOW:
                 return [Reply(text=core_texts.EXPIRED_BUTTON)]
-            set_state(session, member, NEW_FLOW, step="title", kind=args[1])
+            self.ctx.save_form(session, member, NEW_FLOW, step="title", kind=args[1])
             return [Reply(text=texts.NEW_TITLE)]
         event = find_event(session, args[1]) if len(args) >= 2 and args[1].isdigit() else None
         if event is None:
@@ -191,7 +196,7 @@ class StaffEvents:
             told = apply_change(session, self.ctx, event, before, self.ctx.clock.now())
             return [Reply(text=texts.CANCEL_DONE.format(title=esc(event.title), notified=texts.NOTIFIED.format(count=told)))]
         if action == "edit" and len(args) == 3 and args[2] in EDIT_FIELDS:
-            set_state(session, member, EDIT_FLOW, event_id=event.id, field=args[2])
+            self.ctx.save_form(session, member, EDIT_FLOW, event_id=event.id, field=args[2])
             return [Reply(text=texts.EDIT_ASK.format(field=EDIT_FIELDS[args[2]]))]
         return [Reply(text=core_texts.EXPIRED_BUTTON)]
 
@@ -211,18 +216,18 @@ class StaffEvents:
         data = flow_data(state)
         step = data.get("step")
         if step == "title" and text:
-            set_state(session, member, NEW_FLOW, **{**data, "step": "start", "title": text[:255]})
+            self.ctx.save_form(session, member, NEW_FLOW, **{**data, "step": "start", "title": text[:255]})
             return [Reply(text=texts.NEW_START)]
         if step == "start":
             parsed = self._parse_start(text)
             if parsed is None:
                 return [Reply(text=texts.NEW_START_INVALID)]
             start, all_day = parsed
-            set_state(session, member, NEW_FLOW, **{**data, "step": "place",
+            self.ctx.save_form(session, member, NEW_FLOW, **{**data, "step": "place",
                                                     "start": start.isoformat() if start else None, "all_day": all_day})
             return [Reply(text=texts.NEW_PLACE)]
         if step == "place" and text:
-            set_state(session, member, NEW_FLOW, **{**data, "step": "capacity", "place": text[:255]})
+            self.ctx.save_form(session, member, NEW_FLOW, **{**data, "step": "capacity", "place": text[:255]})
             return [Reply(text=texts.NEW_CAPACITY)]
         if step == "capacity":
             if not text.isdigit():

@@ -111,7 +111,8 @@ CONSENT_REFUSED = (
 )
 FORM_STOP_BUTTON = "✖️ Arrêter"
 FORM_STOPPED = "D'accord, on s'arrête là. Rien n'a été enregistré."
-FORM_EXPECTS_BUTTON = "Choisissez une des réponses proposées ci-dessus (ou « ✖️ Arrêter »)."
+FORM_RESUME = "▶️ Continuer l'inscription"
+NEW_RESUME = "▶️ Continuer la création"
 
 REMINDER = "⏰ <b>Rappel</b> : « {title} », c'est {relative} — {when}."
 REMINDER_WAITLIST = (

@@ -1,0 +1,150 @@
+"""Forms never trap a member: while a form waits for a button, a question is answered as usual and the form
+is offered again ("Continuer l'inscription" / "Abandonner"); a form left alone expires, and what was already
+confirmed stays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlmodel import select
+
+from bot.app import App, build_app
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.core import texts as core_texts
+from bot.core.replies import Reply
+from bot.storage.models import Profile, Registration, Ticket, TicketStatus
+from tests.conftest import STAFF_USER, TelegramHarness
+from tests.support.events import button, event_id, labels, member, text
+
+AWA = member(1001, "Awa")
+STAFF = member(STAFF_USER, "Léa")
+QUESTION = "c'est quoi un conseil citoyen ?"
+
+
+def choose(chat: TerminalChat, replies: list[Reply], label_part: str) -> list[Reply]:
+    """Type the number shown beside a button, as a member does in the terminal chat."""
+    chat.render(replies)
+    number = next(n for n, b in enumerate(chat.choices, 1) if label_part in b.label)
+    return chat.handle(str(number))
+
+
+def offers_form(replies: list[Reply]) -> bool:
+    return core_texts.FORM_ABANDON_BUTTON in labels(replies)
+
+
+def start_registration(app: App) -> list[Reply]:
+    app.hotline.on_button(AWA, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    return app.hotline.on_text(AWA, "Awa D.")  # the name: the form now waits for the council button
+
+
+def test_in_the_terminal_a_question_asked_mid_form_is_answered_and_the_form_goes_on(app: App) -> None:
+    chat = TerminalChat(app.hotline, user_id="1001", name="Awa")
+    card = chat.handle("/start ev_webinaire-janvier")
+    ask_name = choose(chat, card, "S'inscrire")
+    assert "nom ou pseudonyme" in text(ask_name)
+    councils = chat.handle("Awa D.")
+    assert "Conseil citoyen Quartier Nord" in labels(councils)
+
+    answered = chat.handle(QUESTION)
+    assert "Qu'est-ce qu'un conseil citoyen" in text(answered)  # the question is answered as usual
+    assert labels(answered[-1:]) == ["▶️ Continuer l'inscription", "✖️ Abandonner"]
+
+    again = choose(chat, answered, "Continuer l'inscription")
+    assert "Conseil citoyen Quartier Nord" in labels(again)  # the same step, asked again
+    roles = choose(chat, again, "Quartier Nord")
+    consent = choose(chat, roles, "Conseiller")
+    done = choose(chat, consent, "J'accepte")
+    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in text(done)
+
+
+def test_abandoning_a_form_keeps_nothing_of_it_and_frees_the_member(app: App) -> None:
+    start_registration(app)
+    offered = app.hotline.on_text(AWA, QUESTION)
+    gone = app.hotline.on_button(AWA, button(offered, "Abandonner"))
+    assert text(gone) == core_texts.FORM_ABANDONED
+    assert text(app.hotline.on_button(AWA, button(offered, "Continuer"))) == core_texts.EXPIRED_BUTTON
+    assert not offers_form(app.hotline.on_text(AWA, QUESTION))  # no form left to offer
+    with app.db.session() as session:
+        assert session.exec(select(Profile)).all() == [] and session.exec(select(Registration)).all() == []
+
+
+def test_a_form_left_alone_expires_after_thirty_minutes(app: App, clock: ManualClock) -> None:
+    councils = start_registration(app)
+    clock.advance(timedelta(minutes=29))
+    assert offers_form(app.hotline.on_text(AWA, QUESTION))  # still waiting at 29 minutes
+    clock.advance(timedelta(minutes=31))
+    after = app.hotline.on_text(AWA, QUESTION)
+    assert "Qu'est-ce qu'un conseil citoyen" in text(after) and not offers_form(after)
+    assert text(app.hotline.on_button(AWA, button(councils, "Quartier Nord"))) == core_texts.EXPIRED_BUTTON
+    restarted = app.hotline.on_button(AWA, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    assert "nom ou pseudonyme" in text(restarted)  # the member can start again at once
+
+
+def test_the_timeout_comes_from_the_configuration(make_settings: Callable[..., Settings], clock: ManualClock) -> None:
+    app = build_app(make_settings(extra='[general]\nform_timeout = "5min"'), clock=clock)
+    start_registration(app)
+    clock.advance(timedelta(minutes=6))
+    assert not offers_form(app.hotline.on_text(AWA, QUESTION))
+
+
+def test_an_expired_form_loses_nothing_already_confirmed(app: App, clock: ManualClock) -> None:
+    asked = app.hotline.on_text(AWA, "quel temps fera-t-il demain")
+    app.hotline.on_button(AWA, button(asked, "Poser la question"))  # ticket n° 1
+    app.hotline.on_command(STAFF, "repondre", "1 Regardez le site de Météo-France.")
+    app.hotline.on_button(AWA, "mt:answer:1")  # she starts writing back to the team…
+    clock.advance(timedelta(hours=2))  # …and leaves it there
+    later = app.hotline.on_text(AWA, QUESTION)
+    assert "Qu'est-ce qu'un conseil citoyen" in text(later)  # a new question, not a reply to the ticket
+    with app.db.session() as session:
+        ticket = session.exec(select(Ticket)).one()
+    assert ticket.status == TicketStatus.ANSWERED and ticket.answer == "Regardez le site de Météo-France."
+
+
+def test_a_staff_draft_waiting_for_a_button_lets_the_staff_ask_too(app: App) -> None:
+    app.hotline.on_command(STAFF, "annonce")
+    offered = app.hotline.on_text(STAFF, QUESTION)
+    assert "Qu'est-ce qu'un conseil citoyen" in text(offered)
+    again = app.hotline.on_button(STAFF, button(offered, "Continuer l'annonce"))
+    assert "Agenda" in labels(again)  # the topics again
+
+
+async def test_through_telegram_a_question_mid_registration_is_answered_then_the_form_resumes(
+        telegram: TelegramHarness) -> None:
+    app, api, members = telegram.app, telegram.api, telegram.members
+    await members.presses(1001, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    [ask_name] = api.take()
+    assert "nom ou pseudonyme" in ask_name.text
+    await members.says(1001, "Awa")
+    [councils] = api.take()
+    await members.says(1001, QUESTION)
+    answer, offer = api.take()
+    assert "Qu'est-ce qu'un conseil citoyen" in answer.text
+    assert offer.button_labels == ["▶️ Continuer l'inscription", "✖️ Abandonner"]
+    await members.presses(1001, offer.button_data("Continuer"))
+    [again] = api.take()
+    assert again.button_labels == councils.button_labels
+    await members.presses(1001, again.button_data("Quartier Nord"))
+    [roles] = api.take()
+    await members.presses(1001, roles.button_data("Conseiller"))
+    [consent] = api.take()
+    await members.presses(1001, consent.button_data("J'accepte"))
+    [registered] = api.take()
+    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in registered.text
+
+
+async def test_through_telegram_a_member_can_walk_away_from_a_form(telegram: TelegramHarness) -> None:
+    app, api, members = telegram.app, telegram.api, telegram.members
+    await members.presses(1001, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    await members.says(1001, "Awa")
+    api.take()
+    await members.says(1001, QUESTION)
+    _, offer = api.take()
+    await members.presses(1001, offer.button_data("Abandonner"))
+    [gone] = api.take()
+    assert gone.text == core_texts.FORM_ABANDONED
+    await members.says(1001, QUESTION)
+    [answer] = api.take()  # the answer alone: no form waits any more
+    assert "Qu'est-ce qu'un conseil citoyen" in answer.text
