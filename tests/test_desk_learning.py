@@ -4,7 +4,6 @@ and are written into knowledge/ by `hotline knowledge export`."""
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,10 +139,11 @@ def test_knowledge_export_writes_learned_entries_and_wordings_into_the_files(
     assert again.phrasings == 0 and (knowledge / "faq" / "base.yaml").read_text(encoding="utf-8") == after
 
 
-def test_rebuilding_the_answerer_on_the_shipped_knowledge_is_fast(make_settings: Callable[..., Settings],
-                                                                 clock: ManualClock) -> None:
+def test_rebuilding_the_answerer_on_the_shipped_knowledge_serves_the_new_one(
+        make_settings: Callable[..., Settings], clock: ManualClock) -> None:
+    # How long a rebuild takes is a benchmark (bench/), not a timed test: a loaded machine would make it flaky.
     app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-    started = time.perf_counter()
+    before = app.answerer
     app.desk.learning.rebuild()
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"rebuild took {elapsed:.3f} s"
+    assert app.answerer is not before
+    assert app.answerer.decide("c'est quoi un QPV").kind != "unknown"
