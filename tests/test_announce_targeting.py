@@ -55,7 +55,7 @@ def people(app: App) -> None:
 async def test_an_announcement_for_one_council_reaches_only_its_members(app: App) -> None:
     people(app)
     shown = staff_announce(app, "territoire", ["an:tc", "an:c:quartier-nord"], "Réunion du conseil jeudi.")
-    assert "Destinataires : <b>1</b> personne(s) (Conseil citoyen Quartier Nord)" in text(shown)
+    assert "Destinataires : <b>1</b> (Conseil citoyen Quartier Nord)" in text(shown)
     sent = (await send_all(app)).take()
     assert [m.chat_id for m in sent if "Réunion du conseil" in m.text] == [AWA.chat_id]
     [message] = [m for m in sent if m.chat_id == AWA.chat_id]

@@ -38,8 +38,8 @@ async def test_members_subscribe_the_staff_announce_and_subscribers_receive_it(t
 
     shown = await announce(members, api, "Inscriptions ouvertes pour l'interconseil <du 29 mars> !")
     assert any("Aperçu" in s and "Inscriptions ouvertes pour l'interconseil &lt;du 29 mars&gt;" in s for s in shown)
-    assert any("Destinataires : <b>1</b> personne(s) (tous les abonnés)" in s for s in shown)
-    assert any("Annonce n° 1 lancée : 1 destinataire(s)" in s for s in shown)
+    assert any("Destinataires : <b>1</b> (tous les abonnés)" in s for s in shown)
+    assert any("Annonce n° 1 lancée. Destinataires : 1" in s for s in shown)
 
     report = await deliver(app, telegram.application.bot)
     assert report.sent == 1

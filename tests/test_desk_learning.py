@@ -89,14 +89,14 @@ async def test_the_answer_goes_to_members_who_asked_alike_only_after_staff_confi
     ticket_id = only_ticket(app)
     app.hotline.on_command(CLAIRE, "repondre", f"{ticket_id} Oui, avec le formulaire de remboursement.")
     offer = app.hotline.on_button(CLAIRE, f"tk:similar:{ticket_id}")
-    assert "2 question(s) sans réponse ressemblent" in offer[0].text
+    assert f"ressemblent à la question n° {ticket_id} : 2" in offer[0].text
     assert "rembourser les trajets du conseil" in offer[0].text
     transport = await deliver(app, clock)
     assert transport.take(MALIK.chat_id) == [] and transport.take(BINTA.chat_id) == []  # nothing before confirming
 
     assert "rien n'est envoyé" in app.hotline.on_button(CLAIRE, f"tk:nosend:{ticket_id}")[0].text
     sent = app.hotline.on_button(CLAIRE, button(offer, "Oui, envoyer"))
-    assert "envoyée à 2 personne(s)" in sent[0].text
+    assert "question semblable : 2" in sent[0].text
     transport = await deliver(app, clock)
     [to_malik] = transport.take(MALIK.chat_id)
     [to_binta] = transport.take(BINTA.chat_id)

@@ -31,7 +31,7 @@ async def test_the_desk_works_the_same_on_both_databases(desk_app: App, clock: M
     assert app.faq.decide(MALIK, "peut on se faire rembourser les trajets").kind == "answer"
     assert app.desk.learning.refresh() is False
     offer = app.hotline.on_button(CLAIRE, f"tk:similar:{ticket.id}")
-    assert "1 question(s)" in offer[0].text
+    assert f"ressemblent à la question n° {ticket.id} : 1" in offer[0].text
     app.hotline.on_button(CLAIRE, f"tk:send:{ticket.id}")
     assert any("formulaire" in m.text for m in (await deliver(app, clock)).take(MALIK.chat_id))
     assert "Transmises à l'équipe" in app.hotline.on_command(CLAIRE, "stats")[0].text

@@ -86,7 +86,7 @@ def test_an_event_card_has_the_three_buttons(app: App) -> None:
     register(app, AWA, "journee-mai")
     card = app.hotline.on_button(AWA, f"ev:card:{event_id(app, 'journee-mai')}")
     assert labels(card) == ["📆 Ajouter à mon agenda", "❌ Annuler mon inscription"]
-    assert "Vous êtes inscrit·e" in text(card)
+    assert "Votre inscription est enregistrée" in text(card)
 
 
 def test_a_deep_link_opens_the_card_and_a_wrong_one_says_so(app: App) -> None:

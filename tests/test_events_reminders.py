@@ -190,7 +190,7 @@ async def test_a_copil_offers_the_preparation_meeting_to_the_councils_of_its_ter
     noted = app.hotline.on_button(AWA, f"ev:prep:{event_id(app, 'copil-nantes')}")
     assert "l'équipe vous recontacte" in noted[0].text
     staff = app.hotline.on_command(member(4242, "Équipe"), "inscrits", "copil-nantes")
-    assert "1 personne(s) intéressée(s)" in staff[0].text
+    assert "Personnes intéressées par la rencontre de préparation : 1" in staff[0].text
 
 
 def test_a_member_who_blocked_the_bot_gets_no_reminder(app: App, clock: ManualClock) -> None:

@@ -22,7 +22,7 @@ def test_registrants_with_counts_per_council(app: App) -> None:
     register(app, BILAL, "interconseil-printemps", name="Bilal", council="quartier-nord")
     register(app, CHLOE, "interconseil-printemps", name="Chloé", council="quartier-sud")
     summary = text(app.hotline.on_command(STAFF, "inscrits", "interconseil-printemps"))
-    assert "2 inscrit·e(s) sur 2 places, 1 en liste d'attente" in summary
+    assert "inscriptions : 2 sur 2 places, liste d'attente : 1" in summary
     assert "• Conseil citoyen Quartier Nord : 2" in summary
     assert "Chloé" in summary.split("Liste d'attente")[1]
     overview = app.hotline.on_command(STAFF, "inscrits")

@@ -35,7 +35,7 @@ async def test_a_member_finds_registers_is_reminded_and_cancels(telegram: Telegr
     assert "contact@resovilles.com" in consent.text
     await members.presses(AWA, consent.button_data("J'accepte"))
     [registered] = api.take()
-    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in registered.text
+    assert "Votre inscription à « Webinaire de janvier »" in registered.text
 
     await members.presses(AWA, registered.button_data("Ajouter à mon agenda"))
     [ics] = api.take()
@@ -72,4 +72,4 @@ async def test_the_staff_get_the_csv_export_as_a_document_in_the_staff_chat(tele
     [document] = [c for c in calls if c.method == "sendDocument"]
     assert document.params["chat_id"] == STAFF_CHAT
     assert any("groupe de l'équipe" in c.text for c in calls if c.method == "sendMessage")
-    assert "Inscrits à « Webinaire de janvier » (1 ligne(s))" in document.text
+    assert "Inscrits à « Webinaire de janvier » (lignes : 1)" in document.text

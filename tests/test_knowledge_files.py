@@ -18,6 +18,7 @@ ENTRY = """
 - id: {id}
   question: {question}
   alternates: [une, deux, trois]
+  short: Une réponse courte.
   answer: Une réponse.
   related: [{related}]
   source: Une source
@@ -59,7 +60,8 @@ def test_a_missing_field_is_reported_with_its_line(knowledge: Path) -> None:
     add(knowledge, ENTRY.format(id="ok", question="Une question ?", related="fph")
         + "\n- id: sans-reponse\n  question: Et alors ?\n  source: x\n  reviewed: 2026-01-01\n")
     _, problems = read_knowledge(knowledge)
-    assert [str(p) for p in problems] == ["knowledge/faq/extra.yaml:10: erreur : champ « answer » manquant"]
+    assert [str(p) for p in problems] == ["knowledge/faq/extra.yaml:11: erreur : champ « answer » manquant",
+                                          "knowledge/faq/extra.yaml:11: erreur : champ « short » manquant"]
 
 
 def test_a_broken_related_link_is_reported(knowledge: Path) -> None:

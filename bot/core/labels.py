@@ -4,10 +4,10 @@ store them and /mesdonnees (which shows a member everything stored) read them he
 from __future__ import annotations
 
 ROLES = {  # profile role code → label
-    "cc": "Conseiller·e citoyen·ne",
-    "habitant": "Habitant·e",
-    "pro": "Professionnel·le",
-    "elu": "Élu·e",
+    "cc": "Membre d'un conseil citoyen",
+    "habitant": "Habitant du quartier",
+    "pro": "Professionnel",
+    "elu": "Élu",
     "autre": "Autre",
 }
 

@@ -91,12 +91,12 @@ LEARNED = ("📚 Nouvelle fiche « {entry} » : « {question} ». La hotline l'u
            "(<code>hotline knowledge export</code> l'écrit dans les fichiers, à relire).")
 LEARNED_ALREADY = "Cette question a déjà sa fiche « {entry} » (mise à jour avec la dernière réponse)."
 SIMILAR_NONE = "Aucune autre question sans réponse ne ressemble à la question n° {id}."
-SIMILAR_LIST = ("📣 {n} question(s) sans réponse ressemblent à la question n° {id} :\n{lines}\n\n"
+SIMILAR_LIST = ("📣 Questions sans réponse qui ressemblent à la question n° {id} : {n}\n{lines}\n\n"
                 "Envoyer la réponse de l'équipe à ces personnes ?")
 SIMILAR_LINE = "• « {question} » ({count})"
-SIMILAR_CONFIRM = "📣 Oui, envoyer à {n} personne(s)"
+SIMILAR_CONFIRM = "📣 Oui, envoyer (destinataires : {n})"
 SIMILAR_CANCEL = "Non"
-SIMILAR_SENT = "📣 Réponse envoyée à {n} personne(s) qui avaient posé une question semblable."
+SIMILAR_SENT = "📣 Réponse envoyée aux personnes qui avaient posé une question semblable : {n}."
 SIMILAR_CANCELLED = "D'accord, rien n'est envoyé."
 DIGEST = "☀️ <b>Questions ouvertes ({n})</b>\n{lines}"
 DIGEST_LINE = "• n° {id} — {status} — depuis {age} — « {question} »"

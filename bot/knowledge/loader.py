@@ -164,8 +164,8 @@ def _records(path: Path, root: Path, problems: list[Problem]) -> Iterator[_Recor
 
 def _faq(record: _Record) -> FaqEntry | None:
     entry_id, question, answer = record.ident(), record.text("question"), record.text("answer")
-    source = record.text("source")
-    if not (entry_id and question and answer and source):
+    source, short = record.text("source"), record.text("short")
+    if not (entry_id and question and answer and source and short):
         return None
     return FaqEntry(
         id=entry_id,
@@ -179,6 +179,8 @@ def _faq(record: _Record) -> FaqEntry | None:
         reviewed=record.day("reviewed", required=True),
         needs_review=record.flag("review"),
         origin=record.location,
+        short=short,
+        short_origin=record.at("short"),
     )
 
 

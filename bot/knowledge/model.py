@@ -28,6 +28,10 @@ class FaqEntry:
     reviewed: date | None
     needs_review: bool
     origin: Location
+    # The plain version shown first (at most 40 words, short sentences); shipped entries must have one,
+    # answers learned from staff replies may not.
+    short: str | None = None
+    short_origin: Location | None = None
 
     @property
     def phrasings(self) -> tuple[str, ...]:
