@@ -125,7 +125,7 @@ def test_a_past_or_undated_event_cannot_be_registered_but_the_date_can_be_watche
 
 
 def test_my_registrations_lists_confirmed_and_waitlisted_events(app: App) -> None:
-    assert "aucun événement" in text(app.hotline.on_command(AWA, "mesinscriptions"))
+    assert "aucune inscription" in text(app.hotline.on_command(AWA, "mesinscriptions"))
     register(app, AWA, "webinaire-janvier")
     register(app, AWA, "journee-mai")
     mine = app.hotline.on_command(AWA, "mesinscriptions")

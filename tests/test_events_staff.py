@@ -45,7 +45,7 @@ def test_the_csv_export_goes_to_the_staff_chat(app: App) -> None:
     assert document.attachment.filename == "inscrits-journee-mai-2026-05-19.csv"
     csv = document.attachment.content.decode("utf-8-sig").splitlines()
     assert csv[0] == "nom ou pseudonyme;conseil citoyen;rôle;statut;inscrit·e le (heure de Paris)"
-    assert csv[1] == "'=Awa;Conseil citoyen Quartier Nord;Conseiller·e citoyen·ne;inscrit·e;05/01/2026 09:00"
+    assert csv[1] == "'=Awa;Conseil citoyen Quartier Nord;Membre d'un conseil citoyen;inscrit·e;05/01/2026 09:00"
 
 
 def test_hotline_export_prints_the_csv(app: App, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_moving_an_event_tells_registrants_and_recomputes_reminders(app: App) ->
     fields = app.hotline.on_command(STAFF, "modifier_evenement", "journee-mai")
     app.hotline.on_button(STAFF, button(fields, "Date"))
     done = app.hotline.on_text(STAFF, "26/05/2026")
-    assert "1 personne(s) prévenue(s)" in text(done)
+    assert "Personnes prévenues : 1" in text(done)
     [notice] = outbox(app, purpose="event_moved")
     assert "mardi 26 mai 2026" in notice.text and "mardi 19 mai 2026" in notice.text
     assert [r.due_at for r in reminders(app)] != before and {r.status for r in reminders(app)} == {"pending"}
@@ -97,7 +97,7 @@ def test_more_places_promote_the_waitlist(app: App) -> None:
 def test_cancelling_an_event_asks_for_confirmation_then_tells_everyone(app: App) -> None:
     register(app, AWA, "journee-mai")
     confirm = app.hotline.on_command(STAFF, "annuler_evenement", "journee-mai")
-    assert "1 inscrit·e(s) seront prévenu·e·s" in text(confirm)
+    assert "Toutes les personnes inscrites (1) recevront un message" in text(confirm)
     assert "rien n'est changé" in text(app.hotline.on_button(STAFF, button(confirm, "Non")))
     assert event(app, "journee-mai").status == "planned"
     app.hotline.on_button(STAFF, button(confirm, "Oui"))
@@ -107,7 +107,7 @@ def test_cancelling_an_event_asks_for_confirmation_then_tells_everyone(app: App)
 
 
 def test_reloading_the_programme_is_a_staff_command(app: App) -> None:
-    assert "0 créé(s), 0 mis à jour, 0 retiré(s)" in text(app.hotline.on_command(STAFF, "recharger_agenda"))
+    assert "créés : 0, mis à jour : 0, retirés : 0" in text(app.hotline.on_command(STAFF, "recharger_agenda"))
 
 
 def test_the_terminal_chat_with_simulated_time_shows_reminders(app: App) -> None:
@@ -120,6 +120,6 @@ def test_the_terminal_chat_with_simulated_time_shows_reminders(app: App) -> None
     script = ["/start ev_webinaire-janvier", "1", "Awa", "1", "1", "1", "/avancer 10j", "/avancer 1j", "/quitter"]
     chat.run(io.StringIO("\n".join(script) + "\n"), out)
     shown = out.getvalue()
-    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in shown
+    assert "Votre inscription à « Webinaire de janvier »" in shown
     assert "Nous sommes le jeudi 15 janvier 2026 à 9 h (temps simulé)" in shown
     assert shown.count("Rappel") == 1 and "dans 7 jours" in shown

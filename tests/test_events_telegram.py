@@ -30,7 +30,7 @@ async def test_a_member_finds_registers_is_reminded_and_cancels(telegram: Telegr
     [councils] = api.take()
     await members.presses(AWA, councils.button_data("Quartier Nord"))
     [roles] = api.take()
-    await members.presses(AWA, roles.button_data("Conseiller"))
+    await members.presses(AWA, roles.button_data("Membre d'un conseil"))
     [consent] = api.take()
     assert "contact@resovilles.com" in consent.text
     await members.presses(AWA, consent.button_data("J'accepte"))

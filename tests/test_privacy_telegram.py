@@ -51,7 +51,7 @@ async def test_my_data_shows_everything_readable_with_a_json_file(telegram: Tele
     await telegram.members.says(AWA, "/mesdonnees")
     readable, document = telegram.api.take()
     assert readable.params["chat_id"] == AWA and document.method == "sendDocument"
-    for shown in ("Awa Diallo", "Conseil citoyen Quartier Nord", "Conseiller·e citoyen·ne", "Webinaire de janvier",
+    for shown in ("Awa Diallo", "Conseil citoyen Quartier Nord", "Membre d'un conseil citoyen", "Webinaire de janvier",
                   "• Agenda", f"« {QUESTION} »", "rappels prévus : 3"):
         assert shown in readable.text, shown
 
@@ -71,7 +71,7 @@ async def test_erasing_leaves_nothing_and_the_staff_exports_no_longer_have_the_p
     await awa_uses_the_hotline(telegram)
     await members.says(STAFF_USER, "/export webinaire-janvier")
     [csv_before] = [c for c in api.take() if c.method == "sendDocument"]
-    assert "(1 ligne(s))" in csv_before.text
+    assert "(lignes : 1)" in csv_before.text
     await members.says(STAFF_USER, "/questions")
     [open_before] = api.take()
     assert "Awa" in open_before.text and QUESTION in open_before.text
@@ -88,7 +88,7 @@ async def test_erasing_leaves_nothing_and_the_staff_exports_no_longer_have_the_p
     assert "aucune donnée" in nothing.text
     await members.says(STAFF_USER, "/export webinaire-janvier")
     [csv_after] = [c for c in api.take() if c.method == "sendDocument"]
-    assert "(0 ligne(s))" in csv_after.text
+    assert "(lignes : 0)" in csv_after.text
     await members.says(STAFF_USER, "/questions")
     [open_after] = api.take()
     assert "Awa" not in open_after.text and QUESTION not in open_after.text

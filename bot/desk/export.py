@@ -53,6 +53,8 @@ def _learned_yaml(entries: list[LearnedEntry], phrasings: dict[str, list[str]]) 
         if wordings:
             lines.append("  alternates:")
             lines += [f"    - {_scalar(w)}" for w in wordings]
+        # A first draft of the plain version, for staff to rewrite (`hotline knowledge check` measures it).
+        lines.append(f"  short: {_scalar(' '.join(entry.answer.split()[:40]))}")
         lines.append("  answer: |")
         lines += [f"    {line.rstrip()}" if line.strip() else "" for line in entry.answer.strip().splitlines()]
         lines += ["  tags: [appris]", f"  source: {_scalar(entry.source)}",

@@ -44,7 +44,7 @@ async def announce(members: Members, api: RecordingRequest, text: str, *, topic:
     await members.says(STAFF_USER, text, chat_id=STAFF_CHAT, chat_type="supergroup", first_name="Claire")
     preview, count = api.take()
     shown += [preview.text, count.text]
-    await members.presses(STAFF_USER, count.button_data("Envoyer à"), chat_id=STAFF_CHAT, first_name="Claire")
+    await members.presses(STAFF_USER, count.button_data("Envoyer (destinataires"), chat_id=STAFF_CHAT, first_name="Claire")
     [launched] = api.take()
     shown.append(launched.text)
     return shown
