@@ -66,6 +66,8 @@ def test_a_long_sentence_is_refused() -> None:
     ("Vérifiez si vous êtes en quartier prioritaire (QPV).", False),
     ("La CAF peut vous aider.", False),
     ("Tapez /agenda pour voir les dates.", False),
+    ("Préparez le copil avec RésO Villes.", True),
+    ("Préparez le comité de pilotage avec RésO Villes.", False),
 ])
 def test_an_acronym_needs_its_words_unless_everybody_knows_it(text: str, refused: bool) -> None:
     assert bool(short_answer_faults(text)) is refused

@@ -17,6 +17,8 @@ MAX_SHORT_WORDS = 40  # the short answer is read first, on a phone, by people ne
 MAX_SENTENCE_WORDS = 15  # "easy to read" (FALC) guidance: one idea per short sentence
 # Capitals every resident already says as words; any other acronym is explained in the same short answer.
 KNOWN_ACRONYMS = frozenset({"CAF", "HLM", "RSA", "SMS", "PDF", "QR", "OK"})
+# Jargon written in small letters is an acronym all the same: « copil » is « comité de pilotage ».
+LOWERCASE_JARGON = ("copil", "cotech", "cdv", "qpv", "fph", "anru", "npnru", "gusp", "tfpb", "clspd")
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -41,7 +43,9 @@ def short_answer_faults(text: str) -> list[str]:
     for sentence in _SENTENCE_END.split(text.strip()):
         if len(_words(sentence)) > MAX_SENTENCE_WORDS:
             faults.append(f"phrase de {len(_words(sentence))} mots (au plus {MAX_SENTENCE_WORDS}) : « {sentence[:60]}… »")
-    for acronym in sorted(set(_ACRONYM.findall(text)) - KNOWN_ACRONYMS):
+    acronyms = set(_ACRONYM.findall(text)) - KNOWN_ACRONYMS
+    acronyms |= {word for word in LOWERCASE_JARGON if re.search(rf"(?<![\w/-]){word}(?![\w-])", text)}
+    for acronym in sorted(acronyms):
         if not _explained(acronym, text):
             faults.append(f"sigle « {acronym} » sans explication : écrire les mots, ou « {acronym} (…) »")
     return faults
