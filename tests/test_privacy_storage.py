@@ -34,7 +34,7 @@ async def test_a_broadcast_in_batches_reaches_everyone_once_on_both_databases(bo
     for person in PEOPLE:
         toggle(app, person, "L'agenda du centre")
     launched = staff_announce(app, "agenda", ["an:all"], "Bonne année !")
-    assert "Annonce n° 1 lancée : 5 destinataire(s)" in text(launched)
+    assert "Annonce n° 1 lancée. Destinataires : 5" in text(launched)
     sent = (await send_all(app)).take()
     assert sorted(m.chat_id for m in sent if "Bonne année" in m.text) == sorted(p.chat_id for p in PEOPLE)
     with app.db.session() as session:

@@ -47,10 +47,12 @@ class Erasure:
     messages_cancelled: int = 0
 
     def summary(self) -> str:
-        parts = [("profil", self.profile), ("inscription(s)", self.registrations),
-                 ("abonnement(s)", self.subscriptions), ("question(s)", self.questions),
-                 ("échange(s) avec l'équipe", self.tickets), ("message(s) en attente", self.messages_cancelled)]
-        return ", ".join(f"{n} {label}" for label, n in parts if n) or "votre compte"
+        # French plural: one or many (zero is left out), no « (s) » for members to decode.
+        parts = [(("profil", "profils"), self.profile), (("inscription", "inscriptions"), self.registrations),
+                 (("abonnement", "abonnements"), self.subscriptions), (("question", "questions"), self.questions),
+                 (("échange avec l'équipe", "échanges avec l'équipe"), self.tickets),
+                 (("message en attente", "messages en attente"), self.messages_cancelled)]
+        return ", ".join(f"{n} {forms[n > 1]}" for forms, n in parts if n) or "votre compte"
 
 
 def _tally(session: Session, event_id: int, status: RegistrationStatus) -> None:
