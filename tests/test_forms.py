@@ -55,9 +55,9 @@ def test_in_the_terminal_a_question_asked_mid_form_is_answered_and_the_form_goes
     again = choose(chat, answered, "Continuer l'inscription")
     assert "Conseil citoyen Quartier Nord" in labels(again)  # the same step, asked again
     roles = choose(chat, again, "Quartier Nord")
-    consent = choose(chat, roles, "Conseiller")
+    consent = choose(chat, roles, "Membre d")
     done = choose(chat, consent, "J'accepte")
-    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in text(done)
+    assert "Votre inscription à « Webinaire de janvier »" in text(done)
 
 
 def test_abandoning_a_form_keeps_nothing_of_it_and_frees_the_member(app: App) -> None:
@@ -128,11 +128,11 @@ async def test_through_telegram_a_question_mid_registration_is_answered_then_the
     assert again.button_labels == councils.button_labels
     await members.presses(1001, again.button_data("Quartier Nord"))
     [roles] = api.take()
-    await members.presses(1001, roles.button_data("Conseiller"))
+    await members.presses(1001, roles.button_data("Membre d"))
     [consent] = api.take()
     await members.presses(1001, consent.button_data("J'accepte"))
     [registered] = api.take()
-    assert "Vous êtes inscrit·e à « Webinaire de janvier »" in registered.text
+    assert "Votre inscription à « Webinaire de janvier »" in registered.text
 
 
 async def test_through_telegram_a_member_can_walk_away_from_a_form(telegram: TelegramHarness) -> None:
