@@ -10,10 +10,12 @@ ROLES = {  # profile role code → label
     "elu": "Élu",
     "autre": "Autre",
 }
+PROFESSIONAL_ROLES = ("pro", "elu")  # members who see the agenda in plain date order (not residents first)
 
 TERRITORY = "territoire"
+AGENDA_TOPIC = "agenda"  # the events feature subscribes a member to it ("me prévenir du prochain programme")
 TOPICS = {  # code → label; the codes are stored and travel in button data
-    "agenda": "📅 L'agenda du centre (rencontres, formations, webinaires)",
+    AGENDA_TOPIC: "📅 L'agenda du centre (rencontres, formations, webinaires)",
     "cdv": "🏙 Les nouvelles du contrat de ville",
     "publications": "📚 Les publications (guides, fiches, RésO Flash)",
     TERRITORY: "📍 Les nouvelles de mon territoire",

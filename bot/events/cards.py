@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -11,12 +11,14 @@ from bot.answering.normalize import fold
 from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.context import Context
+from bot.core.labels import PROFESSIONAL_ROLES
 from bot.core.replies import Button, Reply, esc, rows
-from bot.core.timefmt import day_label, hour_label, short_label, to_local
+from bot.core.timefmt import day_label, hour_label, to_local
 from bot.events import texts
-from bot.events.notices import card_button, waitlist_position, when
+from bot.events.notices import card_button, waitlist_position, when, when_short
+from bot.events.periods import period_of
 from bot.events.registration import can_register, registration_of
-from bot.events.store import counts, recent_past, upcoming
+from bot.events.store import PAST_SHOWN, counts, is_upcoming, lapsed, programme_years, recent_past, upcoming
 from bot.storage.models import Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
 
 PAGE_SIZE = 5
@@ -28,8 +30,15 @@ def _short(text: str, limit: int) -> str:
 
 
 def event_button(ctx: Context, event: Event) -> Button:
-    return Button(label=f"{short_label(event.starts_at, ctx.tz, event.month)} · {_short(event.title, 48)}",
-                  data=f"ev:card:{event.id}")
+    return Button(label=f"{when_short(ctx, event)} · {_short(event.title, 48)}", data=f"ev:card:{event.id}")
+
+
+def audience_rank(event: Event, role: str | None) -> int:
+    """Residents (and members whose role is unknown) see first what is for them or for everyone, and last
+    what is for professionals; professionals and elected members keep the plain date order."""
+    if role in PROFESSIONAL_ROLES:
+        return 0
+    return {"residents": 0, "everyone": 0, "professionals": 2}.get(event.audience_group or "", 1)
 
 
 def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] | None:
@@ -49,11 +58,11 @@ def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] 
 
 
 def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = None, page: int = 0,
-           first: Callable[[Event], int] | None = None) -> Reply:
+           first: Callable[[Event], int] | None = None, role: str | None = None) -> Reply:
     everything = upcoming(session, now, ctx.tz)
     events = [e for e in everything if kind is None or e.kind == kind]
-    if first is not None:  # the member's council and territory first, soonest first within each
-        events.sort(key=first)
+    # What is for residents first, then the member's council and territory, soonest first within each
+    events.sort(key=lambda e: (audience_rank(e, role), first(e) if first is not None else 0))
     label = texts.KIND_PLURALS.get(kind, kind) if kind else None
     title = texts.AGENDA_TITLE.format(centre=esc(ctx.centre),
                                       filter=texts.AGENDA_FILTER.format(label=label) if label else "")
@@ -68,7 +77,8 @@ def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = 
     lines = [title, ""]
     for event in shown:
         where = f" — {esc(event.place)}" if event.place else ""
-        lines.append(f"• <b>{esc(when(ctx, event))}</b>\n   {esc(event.title)}{where}")
+        pros = f"\n   {texts.FOR_PROFESSIONALS}" if event.audience_group == "professionals" else ""
+        lines.append(f"• <b>{esc(when(ctx, event))}</b>\n   {esc(event.title)}{where}{pros}")
     if pages > 1:
         lines += ["", texts.AGENDA_PAGE.format(page=page + 1, pages=pages)]
     nav = tuple(b for b in (
@@ -89,15 +99,36 @@ def _filter_rows(events: list[Event], current: str | None) -> tuple[tuple[Button
 
 def _nothing_upcoming(session: Session, ctx: Context, now: datetime, kind: str | None, title: str,
                       filters: tuple[tuple[Button, ...], ...]) -> Reply:
+    """Said plainly: nothing is scheduled; what was announced without a date; whether the next programme is
+    out; and the way to be told when it is."""
     label = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
-    lines = [title, "", texts.AGENDA_EMPTY.format(filter=f" ({label})" if label else "")]
+    lines = [title, "", texts.AGENDA_EMPTY.format(filter=texts.AGENDA_EMPTY_FILTER.format(label=label) if label else "")]
+    undated = sorted(lapsed(session, now, ctx.tz, kind), key=_period_end, reverse=True)[:PAST_SHOWN]
+    if undated:
+        lines += ["", texts.AGENDA_LAPSED]
+        lines += [f"• {esc(e.title)} — {esc(_announced(e))}" for e in undated]
     past = recent_past(session, now, kind)
     if past:
         lines += ["", texts.AGENDA_PAST]
         lines += [f"• {esc(when(ctx, e))} — {esc(e.title)}" for e in past]
-    elif kind is None:
-        lines = [title, "", texts.AGENDA_NOTHING_AT_ALL]
-    return Reply(text="\n".join(lines), buttons=(*rows(*(event_button(ctx, e) for e in past)), *filters))
+    years = programme_years(session)
+    local = to_local(now, ctx.tz)
+    next_year = local.year + 1 if local.year in years else local.year
+    if next_year not in years:
+        lines += ["", texts.AGENDA_PROGRAMME_NOT_PUBLISHED.format(year=next_year, centre=esc(ctx.centre))]
+    notify = rows(Button(label=texts.NOTIFY_PROGRAMME_BUTTON, data="ag:next"))
+    return Reply(text="\n".join(lines),
+                 buttons=(*rows(*(event_button(ctx, e) for e in past)), *notify, *filters))
+
+
+def _period_end(event: Event) -> date:
+    period = period_of(event.month, event.period)
+    return period.ends_before if period else date.min
+
+
+def _announced(event: Event) -> str:
+    period = period_of(event.month, event.period)
+    return texts.ANNOUNCED_FOR.format(during=period.during) if period else texts.WHEN_UNDATED
 
 
 def next_of_kind(session: Session, ctx: Context, member: Member | None, now: datetime, kind: str) -> list[Reply]:
@@ -122,8 +153,9 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
     lines.append(texts.CARD_WHEN.format(when=esc(when(ctx, event))))
     if event.place:
         lines.append(texts.CARD_PLACE.format(place=esc(event.place)))
-    if event.online_url:
-        lines.append(texts.CARD_LINK.format(url=esc(event.online_url)))
+    # The online link is never on the public card: registrants get it in their reminder.
+    if event.audience_group == "professionals":
+        lines.append(texts.FOR_PROFESSIONALS)
     if event.audience:
         lines.append(texts.CARD_AUDIENCE.format(audience=esc(event.audience)))
     if event.price:
@@ -147,11 +179,15 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
         lines += ["", texts.CARD_WAITLISTED.format(position=waitlist_position(session, registration))]
     if reason == "past" or is_over(event, now):
         lines += ["", texts.CARD_PAST]
+        if event.replay_url:
+            lines.append(texts.CARD_REPLAY.format(url=esc(event.replay_url)))
+    elif event.starts_at is None and not is_upcoming(event, now, ctx.tz):
+        lines += ["", texts.CARD_LAPSED.format(announced=esc(_announced(event)))]
     lines += ["", texts.CARD_SOURCE.format(source=esc(event.source))]
     buttons: list[Button | None] = []
     if reason is None and not active:
         buttons.append(Button(label=texts.REGISTER_BUTTON, data=f"ev:reg:{event.id}"))
-    if reason == "not_dated":
+    if reason == "not_dated" and is_upcoming(event, now, ctx.tz):
         buttons.append(Button(label=texts.WATCH_BUTTON, data=f"ev:watch:{event.id}"))
     if event.starts_at is not None and event.status != EventStatus.CANCELLED and not is_over(event, now):
         buttons.append(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"))

@@ -28,7 +28,15 @@ from bot.events.changes import apply_change
 from bot.events.ics import event_ics
 from bot.events.intent import agenda_intent, kind_from_text
 from bot.events.notices import when
-from bot.events.registration import Outcome, promote_waiting, register, save_profile, unregister, watch
+from bot.events.registration import (
+    Outcome,
+    follow_agenda,
+    promote_waiting,
+    register,
+    save_profile,
+    unregister,
+    watch,
+)
 from bot.events.reminders import (
     copil_preparations,
     due_at,
@@ -143,23 +151,42 @@ class EventsFeature:
             member = find_member(session, sender)
             if decision.agenda_kind and decision.extras.get("agenda_next"):
                 return next_of_kind(session, self.ctx, member, now, decision.agenda_kind)
-            return [agenda(session, self.ctx, now, kind=decision.agenda_kind, first=self._first(session, sender))]
+            return [agenda(session, self.ctx, now, kind=decision.agenda_kind, first=self._first(session, sender),
+                           role=self._role(session, sender))]
 
     def _first(self, session: Session, sender: Sender) -> Callable[[Event], int] | None:
         member = find_member(session, sender)
         return local_first(self.ctx, self.council_of(session, member)) if member is not None else None
 
+    @staticmethod
+    def _role(session: Session, sender: Sender) -> str | None:
+        member = find_member(session, sender)
+        profile = session.get(Profile, member.id) if member is not None else None
+        return profile.role if profile is not None else None
+
     def agenda_command(self, sender: Sender, args: str) -> list[Reply]:
         kind = kind_from_text(self.faq.answerer.analyze(args).words) if args.strip() else None
         with self.ctx.db.session() as session:
-            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=kind, first=self._first(session, sender))]
+            return [agenda(session, self.ctx, self.ctx.clock.now(), kind=kind, first=self._first(session, sender),
+                           role=self._role(session, sender))]
 
     def _agenda_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        if args == ["next"]:
+            return self._notify_programme(sender)
         if len(args) != 2 or not args[1].lstrip("-").isdigit() or (args[0] != NO_KIND and args[0] not in texts.KIND_LABELS):
             return [Reply(text=core_texts.EXPIRED_BUTTON)]
         with self.ctx.db.session() as session:
             return [agenda(session, self.ctx, self.ctx.clock.now(), kind=None if args[0] == NO_KIND else args[0],
-                           page=int(args[1]), first=self._first(session, sender))]
+                           page=int(args[1]), first=self._first(session, sender), role=self._role(session, sender))]
+
+    def _notify_programme(self, sender: Sender) -> list[Reply]:
+        """"Me prévenir du prochain programme": the member follows the agenda's news (/abonnements)."""
+        with self.ctx.db.session() as session:
+            member = touch_member(session, sender, self.ctx.clock)
+            added = follow_agenda(session, member, self.ctx.clock.now())
+            session.commit()
+        said = texts.NOTIFY_PROGRAMME_DONE if added else texts.NOTIFY_PROGRAMME_ALREADY
+        return [Reply(text=said.format(centre=esc(self.ctx.centre)))]
 
     def my_registrations_command(self, sender: Sender, args: str) -> list[Reply]:
         with self.ctx.db.session() as session:
@@ -213,7 +240,7 @@ class EventsFeature:
                 pending = tuple(o for o in self.ctx.settings.events.reminder_offsets
                                 if due_at(event, o, self.ctx.tz) > now)
                 text = (texts.REGISTERED.format(title=title, when=esc(when(self.ctx, event)),
-                                                offsets=offsets_label(pending)) if pending
+                                                offsets=offsets_label(pending, all_day=event.all_day)) if pending
                         else texts.REGISTERED_NO_REMINDER.format(title=title, when=esc(when(self.ctx, event))))
                 return Reply(text=text, buttons=rows(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"),
                                                      Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))

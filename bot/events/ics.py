@@ -47,8 +47,7 @@ def event_ics(event: Event, *, tz: ZoneInfo, now: datetime, domain: str = "hotli
     lines.append(f"SUMMARY:{_escape(event.title)}")
     if event.place:
         lines.append(f"LOCATION:{_escape(event.place)}")
-    if event.online_url:
-        lines.append(f"URL:{event.online_url}")
+    # No online link: the calendar file is offered on the public card; registrants get the link in the reminder.
     if event.description:
         lines.append(f"DESCRIPTION:{_escape(event.description.strip())}")
     lines += [f"STATUS:{'CANCELLED' if event.status == 'cancelled' else 'CONFIRMED'}",

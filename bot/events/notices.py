@@ -9,16 +9,30 @@ from sqlmodel import Session, col, select
 from bot.clock import as_utc
 from bot.core.context import Context
 from bot.core.replies import Button, Reply, esc, rows
-from bot.core.timefmt import when_label
+from bot.core.timefmt import short_label, when_label
 from bot.delivery import outbox
 from bot.events import texts
+from bot.events.periods import period_of
 from bot.storage.models import Event, EventWish, Member, Registration, RegistrationStatus
 
 ACTIVE = ("confirmed", "waitlist")
 
 
 def when(ctx: Context, event: Event) -> str:
-    return when_label(event.starts_at, event.ends_at, event.all_day, ctx.tz, event.month)
+    """"jeudi 22 janvier 2026 de 10 h à 12 h", "jeudi 22 janvier 2026, horaire à confirmer",
+    "date à confirmer (1er trimestre 2026)"."""
+    if event.starts_at is None:
+        period = period_of(event.month, event.period)
+        return texts.WHEN_UNDATED_IN.format(period=period.label) if period else texts.WHEN_UNDATED
+    label = when_label(event.starts_at, event.ends_at, event.all_day, ctx.tz)
+    return texts.WHEN_TIME_TO_CONFIRM.format(when=label) if event.all_day and event.time_to_confirm else label
+
+
+def when_short(ctx: Context, event: Event) -> str:
+    """For a button: "22 janv.", "T1 ?", "juin ?", "date ?"."""
+    if event.starts_at is None and (period := period_of(event.month, event.period)) is not None:
+        return period.short
+    return short_label(event.starts_at, ctx.tz)
 
 
 def card_button(event: Event, label: str | None = None) -> Button:

@@ -13,10 +13,20 @@ from sqlmodel import Session, col, select
 
 from bot.core.calendar import has_started
 from bot.core.context import Context
+from bot.core.labels import AGENDA_TOPIC
 from bot.events.notices import notify_promoted, waitlist_position
 from bot.events.reminders import cancel_all, schedule
 from bot.events.store import closes_at, counts
-from bot.storage.models import Event, EventStatus, EventWish, Member, Profile, Registration, RegistrationStatus
+from bot.storage.models import (
+    Event,
+    EventStatus,
+    EventWish,
+    Member,
+    Profile,
+    Registration,
+    RegistrationStatus,
+    Subscription,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +136,19 @@ def watch(session: Session, event: Event, member: Member, now: datetime) -> bool
         existing = EventWish(event_id=event.id, member_id=member.id, kind="dated", created_at=now)
     existing.notified_at = None
     session.add(existing)
+    return True
+
+
+def follow_agenda(session: Session, member: Member, now: datetime) -> bool:
+    """"Me prévenir du prochain programme": the member subscribes to the agenda's announcements (the staff
+    announce the new programme there; /abonnements shows and stops it). True when newly noted."""
+    assert member.id is not None
+    existing = session.exec(select(Subscription).where(Subscription.member_id == member.id,
+                                                        Subscription.topic == AGENDA_TOPIC)).first()
+    if existing is not None:
+        return False
+    session.add(Subscription(member_id=member.id, topic=AGENDA_TOPIC, created_at=now))
+    session.flush()
     return True
 
 

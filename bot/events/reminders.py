@@ -56,7 +56,9 @@ def minutes(offset: timedelta) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def offsets_label(offsets: tuple[timedelta, ...]) -> str:
+def offsets_label(offsets: tuple[timedelta, ...], *, all_day: bool = False) -> str:
+    """"7 jours, 1 jour et 2 heures avant" for an event at a time of day; for a day without a time
+    (counted from the morning, see `anchor`), "7 jours avant, la veille et le matin même"."""
     def one(offset: timedelta) -> str:
         if offset.days and not offset.seconds:
             return f"{offset.days} jour{'s' if offset.days > 1 else ''}"
@@ -65,8 +67,14 @@ def offsets_label(offsets: tuple[timedelta, ...]) -> str:
             return f"{hours} heure{'s' if hours > 1 else ''}"
         return f"{minutes(offset)} minutes"
 
-    labels = [one(o) for o in offsets]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
+    def one_day(offset: timedelta) -> str:
+        if offset.days == 0:
+            return texts.REMIND_SAME_MORNING
+        return texts.REMIND_DAY_BEFORE if offset.days == 1 else texts.REMIND_DAYS_BEFORE.format(days=offset.days)
+
+    labels = list(dict.fromkeys(one_day(o) for o in offsets)) if all_day else [one(o) for o in offsets]
+    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
+    return joined if all_day else joined + " avant"
 
 
 def schedule(session: Session, ctx: Context, registration: Registration, event: Event, now: datetime) -> int:
@@ -131,9 +139,10 @@ def reminder_reply(session: Session, ctx: Context, event: Event, registration: R
                                               position=waitlist_position(session, registration))
         return Reply(text=text, buttons=rows(Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
     text = texts.REMINDER.format(title=esc(event.title), relative=relative, when=when(ctx, event))
-    where = event.online_url or event.place
-    if where:
-        text += "\n" + texts.REMINDER_PLACE.format(place=esc(where))
+    if event.place:
+        text += "\n" + texts.REMINDER_PLACE.format(place=esc(event.place))
+    if event.online_url:  # only registrants get the link, here
+        text += "\n" + texts.REMINDER_LINK.format(url=esc(event.online_url))
     return Reply(text=text, buttons=rows(Button(label=texts.ICS_BUTTON, data=f"ev:ics:{event.id}"),
                                          Button(label=texts.UNREGISTER_BUTTON, data=f"ev:unreg:{event.id}")))
 

@@ -290,6 +290,7 @@ class StaffEvents:
                 return [Reply(text=texts.NEW_START_INVALID)]
             start, all_day = parsed
             event.starts_at, event.all_day = start, all_day
+            event.time_to_confirm = False  # the staff typed what they know: a time, or the whole day
             event.ends_at = self._day_end(start) if start is not None and all_day else None
             event.status = EventStatus.PLANNED if start is not None else EventStatus.TO_CONFIRM
             event.month = None if start is not None else event.month

@@ -16,11 +16,15 @@ from sqlmodel import Session, col, select
 from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
+from bot.events.periods import period_of
 from bot.knowledge.model import EventSpec
 from bot.storage.models import Event, EventStatus, Registration
 
 log = logging.getLogger(__name__)
 PAST_SHOWN = 3
+# A date alone means the whole day for these kinds; for the others (a webinar, an evening) the programme gave
+# the day but not the time yet: "horaire à confirmer", never "toute la journée".
+DAY_LONG_KINDS = ("journee", "formation")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,8 +62,10 @@ def spec_values(spec: EventSpec, tz: ZoneInfo) -> dict[str, object]:
         deadline = datetime.combine(deadline, datetime.max.time()).replace(microsecond=0)  # the whole day
     return {
         "kind": spec.kind, "title": spec.title[:255], "starts_at": starts_at, "ends_at": ends_at,
-        "all_day": all_day, "month": spec.month, "place": spec.place, "online_url": spec.online_url,
-        "audience": spec.audience, "territory": spec.territory, "description": spec.description,
+        "all_day": all_day, "time_to_confirm": all_day and spec.kind not in DAY_LONG_KINDS,
+        "month": spec.month, "period": spec.period, "place": spec.place,
+        "online_url": spec.online_url, "audience": spec.audience, "audience_group": spec.audience_group,
+        "replay_url": spec.replay_url, "territory": spec.territory, "description": spec.description,
         "capacity": spec.capacity or None,
         "registration_deadline": local_to_utc(deadline, tz) if deadline is not None else None,
         "price": spec.price, "status": spec.status, "source": spec.source[:255],
@@ -132,16 +138,20 @@ def closes_at(event: Event) -> datetime | None:
     return as_utc(event.starts_at) if event.starts_at is not None else None
 
 
-def _month_over(month: str | None, now: datetime, tz: ZoneInfo) -> bool:
-    if not month:
+def is_upcoming(event: Event, now: datetime, tz: ZoneInfo) -> bool:
+    """Still to come: a dated event not over yet, or an undated one whose announced period is not over.
+    An undated event with no period at all stays (nothing says it is over)."""
+    if event.status == EventStatus.CANCELLED:
         return False
-    local = now.astimezone(tz)
-    return month < f"{local.year:04d}-{local.month:02d}"
+    if event.starts_at is not None:
+        return not is_over(event, now)
+    period = period_of(event.month, event.period)
+    return period is None or not period.is_over(now, tz)
 
 
 def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = None) -> list[Event]:
-    """Events not over yet, soonest first. An event whose date is to be confirmed but whose month is known
-    takes its place at the start of that month; one with no month at all comes last."""
+    """Events still to come, soonest first. An undated event whose month or period is known takes its place
+    at the start of it (after the dated events of that day); one with nothing known comes last."""
     query = select(Event).where(col(Event.status) != EventStatus.CANCELLED)
     if kind:
         query = query.where(Event.kind == kind)
@@ -150,20 +160,29 @@ def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = N
     def key(event: Event) -> tuple[datetime, int, int]:
         if event.starts_at is not None:
             return (as_utc(event.starts_at), 0, event.id or 0)
-        month_start = _month_start(event.month, tz)
-        return (month_start or far, 1, event.id or 0)
+        period = period_of(event.month, event.period)
+        return (local_to_utc(period.starts_on, tz) if period else far, 1, event.id or 0)
 
-    events = [e for e in session.exec(query)
-              if (e.starts_at is not None and not is_over(e, now))
-              or (e.starts_at is None and not _month_over(e.month, now, tz))]
-    return sorted(events, key=key)
+    return sorted((e for e in session.exec(query) if is_upcoming(e, now, tz)), key=key)
 
 
-def _month_start(month: str | None, tz: ZoneInfo) -> datetime | None:
-    try:
-        return local_to_utc(date.fromisoformat(f"{month}-01"), tz) if month else None
-    except ValueError:
-        return None
+def lapsed(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = None) -> list[Event]:
+    """Undated events whose announced period is over: no date was ever announced here."""
+    query = select(Event).where(col(Event.starts_at).is_(None), col(Event.status) != EventStatus.CANCELLED)
+    if kind:
+        query = query.where(Event.kind == kind)
+    return [e for e in session.exec(query) if not is_upcoming(e, now, tz)]
+
+
+def programme_years(session: Session) -> set[int]:
+    """The years the published programme covers (dated events, and undated ones by their period)."""
+    years: set[int] = set()
+    for event in session.exec(select(Event).where(col(Event.status) != EventStatus.CANCELLED)):
+        if event.starts_at is not None:
+            years.add(as_utc(event.starts_at).year)
+        elif (period := period_of(event.month, event.period)) is not None:
+            years.add(period.year)
+    return years
 
 
 def recent_past(session: Session, now: datetime, kind: str | None = None, limit: int = PAST_SHOWN) -> list[Event]:

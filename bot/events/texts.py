@@ -24,13 +24,27 @@ KIND_PLURALS = {
 }
 ROLES = labels.ROLES
 
+WHEN_UNDATED = "date à confirmer"
+WHEN_UNDATED_IN = "date à confirmer ({period})"
+WHEN_TIME_TO_CONFIRM = "{when}, horaire à confirmer"
+
 AGENDA_TITLE = "📅 <b>Agenda de {centre}</b>{filter}"
 AGENDA_FILTER = " — {label}"
 AGENDA_LOCAL_FIRST = "<i>📍 Les événements de votre conseil et de votre territoire d'abord.</i>"
 AGENDA_PAGE = "<i>Page {page} sur {pages}</i>"
-AGENDA_EMPTY = "Aucun événement à venir{filter} pour le moment."
+AGENDA_EMPTY = "Aucun rendez-vous n'est prévu pour le moment{filter}."
+AGENDA_EMPTY_FILTER = " parmi les {label}"
 AGENDA_PAST = "Voici les derniers événements passés :"
-AGENDA_NOTHING_AT_ALL = "Aucun événement n'est encore au programme."
+AGENDA_LAPSED = "Annoncés sans date, et la période est passée (date non annoncée ici) :"
+ANNOUNCED_FOR = "annoncé {during}"
+AGENDA_PROGRAMME_NOT_PUBLISHED = ("Le programme {year} de {centre} n'est pas encore publié. "
+                                  "Je peux vous prévenir quand il y aura du nouveau dans l'agenda.")
+NOTIFY_PROGRAMME_BUTTON = "🔔 Me prévenir du prochain programme"
+NOTIFY_PROGRAMME_DONE = ("C'est noté 🔔 : vous recevrez les nouvelles de l'agenda, et donc le prochain programme "
+                         "quand {centre} le publiera. Pour arrêter : /abonnements.")
+NOTIFY_PROGRAMME_ALREADY = ("C'est déjà noté : vous recevez les nouvelles de l'agenda. Pour arrêter : "
+                            "/abonnements.")
+FOR_PROFESSIONALS = "🏢 <i>Pour les professionnels (agents des collectivités et de l'État, partenaires)</i>"
 AGENDA_NEXT = "Voici le prochain {label} :"
 AGENDA_NEXT_UNDATED = "Le prochain {label} n'a pas encore de date fixée :"
 AGENDA_USAGE_KIND = "Je ne connais pas ce type d'événement. Choisissez :"
@@ -42,7 +56,6 @@ SEE_ALL_BUTTON = "📅 Tous les {label}"
 CARD_CANCELLED = "❌ <b>Cet événement est annulé.</b>"
 CARD_WHEN = "🗓 {when}"
 CARD_PLACE = "📍 {place}"
-CARD_LINK = "🔗 {url}"
 CARD_AUDIENCE = "👥 Pour qui : {audience}"
 CARD_PRICE = "💶 {price}"
 CARD_CAPACITY = "🎟 Places restantes : {left} sur {capacity}"
@@ -52,6 +65,8 @@ CARD_REGISTERED = "✅ <b>Votre inscription est enregistrée.</b>"
 CARD_WAITLISTED = "⏳ <b>Vous êtes sur la liste d'attente</b> (position {position})."
 CARD_SOURCE = "<i>Source : {source}</i>"
 CARD_PAST = "Cet événement est passé."
+CARD_REPLAY = "▶️ Revoir : {url}"
+CARD_LAPSED = "Cet événement était {announced}, mais aucune date n'a été annoncée ici. Il n'est plus à venir."
 REGISTER_BUTTON = "✅ S'inscrire"
 ICS_BUTTON = "📆 Ajouter à mon agenda"
 UNREGISTER_BUTTON = "❌ Annuler mon inscription"
@@ -67,7 +82,7 @@ ALREADY_REGISTERED = "Votre inscription à « {title} » est déjà enregistrée
 ALREADY_WAITLISTED = "Vous êtes déjà sur la liste d'attente de « {title} » (position {position})."
 REGISTERED = (
     "C'est noté ! ✅ Votre inscription à « {title} », {when}, est enregistrée.\n\n"
-    "Je vous enverrai un rappel {offsets} avant."
+    "Je vous enverrai un rappel {offsets}."
 )
 REGISTERED_NO_REMINDER = "C'est noté ! ✅ Votre inscription à « {title} », {when}, est enregistrée."
 WAITLISTED = (
@@ -120,6 +135,10 @@ REMINDER_WAITLIST = (
     "Vous êtes toujours sur la liste d'attente (position {position}) : je vous préviens si une place se libère."
 )
 REMINDER_PLACE = "📍 {place}"
+REMINDER_LINK = "🔗 Le lien pour vous connecter : {url}"
+REMIND_SAME_MORNING = "le matin même"
+REMIND_DAY_BEFORE = "la veille"
+REMIND_DAYS_BEFORE = "{days} jours avant"
 PROMOTED = "🎉 Bonne nouvelle : une place s'est libérée ! Votre inscription à « {title} », {when}, est maintenant confirmée."
 MOVED = "📅 <b>Changement de date</b> : « {title} » aura lieu {when} (au lieu de {old}). Votre inscription est gardée."
 CANCELLED_NOTICE = "❌ <b>Annulation</b> : « {title} », prévu {when}, est annulé. Désolé pour ce changement."

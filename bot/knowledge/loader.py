@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 import yaml
 
 from bot.knowledge.model import (
+    AUDIENCE_GROUPS,
+    PERIOD_MARKER,
     Contact,
     Council,
     Document,
@@ -249,7 +251,27 @@ def _event(record: _Record) -> EventSpec | None:
         price=record.text("price", required=False),
         source=source,
         origin=record.location,
+        period=_period(record),
+        audience_group=_audience_group(record),
+        replay_url=record.text("replay_url", required=False),
     )
+
+
+def _period(record: _Record) -> str | None:
+    marker = record.text("period", required=False)
+    if marker and not PERIOD_MARKER.match(marker):
+        record.error("period", f"période « {marker} » non comprise ; attendu par exemple 2026, 2026-T1, 2026-S2, "
+                               "2026-printemps ou 2026-06")
+        return None
+    return marker
+
+
+def _audience_group(record: _Record) -> str | None:
+    group = record.text("audience_group", required=False)
+    if group and group not in AUDIENCE_GROUPS:
+        record.error("audience_group", f"public « {group} » inconnu ; attendu : {', '.join(AUDIENCE_GROUPS)}")
+        return None
+    return group
 
 
 def _council(record: _Record) -> Council | None:

@@ -198,11 +198,17 @@ class Event(SQLModel, table=True):
     title: str = Field(max_length=255)
     starts_at: datetime | None = utc_column(nullable=True, index=True)
     ends_at: datetime | None = utc_column(nullable=True)
-    all_day: bool = False
+    all_day: bool = False  # a date without a time of day
+    time_to_confirm: bool = False  # with all_day: the event has a time of day, not announced yet ("horaire à confirmer")
     month: str | None = Field(default=None, max_length=7)  # "2026-06" when only the month is known
+    # An undated event's announced period ("2026-T1", "2026-S2", "2026-printemps", "2026": bot/events/periods.py);
+    # once it is over, the event is no longer offered as upcoming.
+    period: str | None = Field(default=None, max_length=16)
     place: str | None = Field(default=None, max_length=255)
-    online_url: str | None = Field(default=None, max_length=512)
-    audience: str | None = Field(default=None, max_length=512)
+    online_url: str | None = Field(default=None, max_length=512)  # sent to registrants only, in the reminder
+    audience: str | None = Field(default=None, max_length=512)  # who it is for, in words
+    audience_group: str | None = Field(default=None, max_length=16)  # "residents", "professionals", "everyone"
+    replay_url: str | None = Field(default=None, max_length=512)  # shown once the event is past
     territory: str | None = Field(default=None, max_length=128)
     description: str | None = Field(default=None, sa_type=Text)
     capacity: int | None = None

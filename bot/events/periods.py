@@ -1,0 +1,82 @@
+"""Announced periods of undated events ("1er trimestre 2026", "printemps 2026") and where an event stands in time.
+
+A programme often announces an event for a period before it has a date. Once that period is over, the
+event is no longer "à venir": whatever happened, the member must not be told to wait for it. The marker
+is stored as written in knowledge/events.yaml (`period: 2026-T1`), so the staff console can edit it too.
+
+Markers: `2026` (the programme's year), `2026-T1`…`2026-T4` (quarters), `2026-S1`, `2026-S2` (halves),
+`2026-printemps`, `2026-ete`, `2026-automne`, `2026-hiver` (seasons, as a programme means them: spring is
+March to May, winter is December to February of the next year), `2026-06` (a month).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.core.timefmt import MONTHS, SHORT_MONTHS
+from bot.knowledge.model import PERIOD_MARKER
+
+_SEASONS = {"printemps": (3, 5), "ete": (6, 8), "été": (6, 8), "automne": (9, 11), "hiver": (12, 14)}
+_SEASON_LABELS = {"printemps": "printemps", "ete": "été", "été": "été", "automne": "automne", "hiver": "hiver"}
+ORDINALS = {1: "1er", 2: "2e", 3: "3e", 4: "4e"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Period:
+    """From the first day of `first_month` to the last day of `last_month` (months past 12 run into next year)."""
+
+    year: int
+    first_month: int
+    last_month: int
+    label: str  # "1er trimestre 2026"
+    during: str  # "au 1er trimestre 2026", "en novembre 2026"
+    short: str  # "T1 ?" for a button
+
+    @property
+    def starts_on(self) -> date:
+        return date(self.year + (self.first_month - 1) // 12, (self.first_month - 1) % 12 + 1, 1)
+
+    @property
+    def ends_before(self) -> date:
+        """The first day after the period."""
+        return date(self.year + self.last_month // 12, self.last_month % 12 + 1, 1)
+
+    def is_over(self, now: datetime, tz: ZoneInfo) -> bool:
+        return now.astimezone(tz).date() >= self.ends_before
+
+
+def parse_period(marker: str | None) -> Period | None:
+    """The period a marker names, or None when there is none or it is not understood."""
+    found = PERIOD_MARKER.match((marker or "").strip())
+    if found is None:
+        return None
+    year, part = int(found["year"]), found["part"]
+    if part is None:
+        return Period(year=year, first_month=1, last_month=12, label=str(year), during=f"en {year}", short=f"{year} ?")
+    if part.startswith("T"):
+        quarter = int(part[1])
+        return Period(year=year, first_month=3 * quarter - 2, last_month=3 * quarter,
+                      label=f"{ORDINALS[quarter]} trimestre {year}",
+                      during=f"au {ORDINALS[quarter]} trimestre {year}", short=f"T{quarter} ?")
+    if part.startswith("S"):
+        half = int(part[1])
+        return Period(year=year, first_month=6 * half - 5, last_month=6 * half,
+                      label=f"{ORDINALS[half]} semestre {year}",
+                      during=f"au {ORDINALS[half]} semestre {year}", short=f"S{half} ?")
+    if part in _SEASONS:
+        first, last = _SEASONS[part]
+        season = _SEASON_LABELS[part]
+        label = f"hiver {year}-{year + 1}" if part == "hiver" else f"{season} {year}"
+        during = f"au {label}" if part == "printemps" else f"en {label}"
+        return Period(year=year, first_month=first, last_month=last, label=label, during=during,
+                      short=f"{season} ?")
+    month = int(part)
+    return Period(year=year, first_month=month, last_month=month, label=f"{MONTHS[month - 1]} {year}",
+                  during=f"en {MONTHS[month - 1]} {year}", short=f"{SHORT_MONTHS[month - 1]} ?")
+
+
+def period_of(month: str | None, period: str | None) -> Period | None:
+    """An undated event's announced period: its month when known, else its period marker."""
+    return parse_period(month) or parse_period(period)
