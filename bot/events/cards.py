@@ -70,7 +70,7 @@ def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = 
         title += "\n" + texts.AGENDA_LOCAL_FIRST
     filters = _filter_rows(everything, kind)
     if not events:
-        return _nothing_upcoming(session, ctx, now, kind, title, filters)
+        return _nothing_upcoming(session, ctx, now, kind, title, filters, anything_else=bool(everything))
     pages = (len(events) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 0), pages - 1)
     shown = events[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -98,7 +98,7 @@ def _filter_rows(events: list[Event], current: str | None) -> tuple[tuple[Button
 
 
 def _nothing_upcoming(session: Session, ctx: Context, now: datetime, kind: str | None, title: str,
-                      filters: tuple[tuple[Button, ...], ...]) -> Reply:
+                      filters: tuple[tuple[Button, ...], ...], *, anything_else: bool) -> Reply:
     """Said plainly: nothing is scheduled; what was announced without a date; whether the next programme is
     out; and the way to be told when it is."""
     label = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
@@ -111,12 +111,14 @@ def _nothing_upcoming(session: Session, ctx: Context, now: datetime, kind: str |
     if past:
         lines += ["", texts.AGENDA_PAST]
         lines += [f"• {esc(when(ctx, e))} — {esc(e.title)}" for e in past]
-    years = programme_years(session)
-    local = to_local(now, ctx.tz)
-    next_year = local.year + 1 if local.year in years else local.year
-    if next_year not in years:
-        lines += ["", texts.AGENDA_PROGRAMME_NOT_PUBLISHED.format(year=next_year, centre=esc(ctx.centre))]
-    notify = rows(Button(label=texts.NOTIFY_PROGRAMME_BUTTON, data="ag:next"))
+    notify: tuple[tuple[Button, ...], ...] = ()
+    if not anything_else:  # nothing at all to come: is the next programme out? and the way to be told when it is
+        years = programme_years(session)
+        local = to_local(now, ctx.tz)
+        next_year = local.year + 1 if local.year in years else local.year
+        if next_year not in years:
+            lines += ["", texts.AGENDA_PROGRAMME_NOT_PUBLISHED.format(year=next_year, centre=esc(ctx.centre))]
+        notify = rows(Button(label=texts.NOTIFY_PROGRAMME_BUTTON, data="ag:next"))
     return Reply(text="\n".join(lines),
                  buttons=(*rows(*(event_button(ctx, e) for e in past)), *notify, *filters))
 
