@@ -46,7 +46,7 @@ from bot.events.reminders import (
     offsets_label,
 )
 from bot.events.staff import StaffEvents
-from bot.events.store import SyncReport, find_event, sync_knowledge
+from bot.events.store import SyncReport, find_event, is_upcoming, sync_knowledge
 from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
 from bot.storage.models import Event, EventStatus, Member, Profile
@@ -283,10 +283,11 @@ class EventsFeature:
             filename=f"{event.slug[:60]}.ics", content=content, mime_type="text/calendar"))]
 
     def _watch(self, session: Session, member: Member, event: Event) -> list[Reply]:
-        if event.starts_at is not None and event.status == EventStatus.PLANNED:
-            return self._show_card(session, member, event)
         if event.status == EventStatus.CANCELLED:
             return [Reply(text=texts.EVENT_CANCELLED.format(title=esc(event.title)))]
+        if (event.starts_at is not None and event.status == EventStatus.PLANNED) or not is_upcoming(
+                event, self.ctx.clock.now(), self.ctx.tz):  # dated already, or its announced period is over
+            return self._show_card(session, member, event)
         noted = watch(session, event, member, self.ctx.clock.now())
         return [Reply(text=(texts.WATCHING if noted else texts.ALREADY_WATCHING).format(title=esc(event.title)))]
 

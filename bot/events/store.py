@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
-from bot.events.periods import period_of
+from bot.events.periods import parse_period, period_of
 from bot.knowledge.model import EventSpec
 from bot.storage.models import Event, EventStatus, Registration
 
@@ -150,8 +150,8 @@ def is_upcoming(event: Event, now: datetime, tz: ZoneInfo) -> bool:
 
 
 def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = None) -> list[Event]:
-    """Events still to come, soonest first. An undated event whose month or period is known takes its place
-    at the start of it (after the dated events of that day); one with nothing known comes last."""
+    """Events still to come, soonest first. An undated event whose month is known takes its place at the start
+    of that month; one known by a coarser period, at its end; one with nothing known comes last."""
     query = select(Event).where(col(Event.status) != EventStatus.CANCELLED)
     if kind:
         query = query.where(Event.kind == kind)
@@ -160,8 +160,11 @@ def upcoming(session: Session, now: datetime, tz: ZoneInfo, kind: str | None = N
     def key(event: Event) -> tuple[datetime, int, int]:
         if event.starts_at is not None:
             return (as_utc(event.starts_at), 0, event.id or 0)
-        period = period_of(event.month, event.period)
-        return (local_to_utc(period.starts_on, tz) if period else far, 1, event.id or 0)
+        if (month := parse_period(event.month)) is not None:
+            return (local_to_utc(month.starts_on, tz), 1, event.id or 0)
+        # A coarser period ("2026-T1", "2026") comes after the events dated within it
+        period = parse_period(event.period)
+        return (local_to_utc(period.ends_before, tz) if period else far, 1, event.id or 0)
 
     return sorted((e for e in session.exec(query) if is_upcoming(e, now, tz)), key=key)
 
