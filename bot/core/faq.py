@@ -67,6 +67,7 @@ class FaqService:
         router.command("glossaire", "Le sens d'un sigle (ex. : /glossaire QPV)", self.glossary_command)
         router.button("faq", self._show_entry_button)
         router.button("more", self._more_button)
+        router.button("full", self._full_button)
         router.button("fb", self._feedback_button)
         router.button("team", self._team_button)
         router.button("rephrase", lambda sender, args: [Reply(text=texts.REPHRASE)])
@@ -158,17 +159,32 @@ class FaqService:
                  Button(label=texts.NOT_USEFUL_BUTTON, data=f"fb:{log_id}:0")),)
 
     def entry_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
-        text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.answer)}\n\n"
+        """The short answer first when the entry has one ("📖 En savoir plus" shows the whole answer), else the
+        whole answer as it is written."""
+        if not entry.short:
+            return self._whole_reply(entry, log_id)
+        text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.short)}\n\n"
+                f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
+        whole = Button(label=texts.MORE_BUTTON, data=f"full:{entry.id}" + (f":{log_id}" if log_id is not None else ""))
+        return Reply(text=text, buttons=((whole,), *self._related_rows(entry), *self._feedback_rows(log_id)))
+
+    def _whole_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
+        """The whole answer and its source; details written apart (`more`) behind "En savoir plus", unless the
+        member already asked for more (a short answer came first): then they come with it."""
+        details = f"\n\n{esc(entry.more.strip())}" if entry.more and entry.short else ""
+        text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.answer)}{details}\n\n"
                 f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
         buttons: list[tuple[Button, ...]] = []
-        if entry.more:
+        if entry.more and not entry.short:
             buttons.append((Button(label=texts.MORE_BUTTON, data=f"more:{entry.id}"),))
-        for related_id in entry.related[:3]:
-            related = self.answerer.kb.entry(related_id)
-            if related is not None:
-                buttons.append((Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),))
+        buttons.extend(self._related_rows(entry))
         buttons.extend(self._feedback_rows(log_id))
         return Reply(text=text, buttons=tuple(buttons))
+
+    def _related_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
+        found = (self.answerer.kb.entry(related_id) for related_id in entry.related[:3])
+        return [(Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),)
+                for related in found if related is not None]
 
     def term_reply(self, term: GlossaryTerm, log_id: int | None) -> Reply:
         text = texts.GLOSSARY.format(term=esc(term.term), meaning=esc(term.meaning),
@@ -204,6 +220,15 @@ class FaqService:
             return [Reply(text=texts.EXPIRED_BUTTON)]
         return [Reply(text=f"<b>{texts.MORE_BUTTON[2:]}</b> : {esc(entry.question)}\n\n"
                            f"{esc(entry.more)}")]
+
+    def _full_button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        """"En savoir plus" under a short answer: the whole answer and its source (feedback stays with the
+        member's own question only)."""
+        entry = self.answerer.kb.entry(args[0]) if args else None
+        if entry is None or len(args) > 2:
+            return [Reply(text=texts.EXPIRED_BUTTON)]
+        row = self.owned_log(sender, args[1]) if len(args) == 2 else None
+        return [self._whole_reply(entry, row.id if row is not None else None)]
 
     def owned_log(self, sender: Sender, log_arg: str) -> QuestionLog | None:
         """The logged question named by a button, only if it belongs to whoever pressed it."""
