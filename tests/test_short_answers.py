@@ -4,6 +4,7 @@ PTB's real Application."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -30,9 +31,10 @@ def knowledge_with_a_short_answer(tmp_path: Path) -> Path:
     root = tmp_path / "knowledge"
     shutil.copytree(FIXTURE_KNOWLEDGE, root)
     faq = root / "faq" / "base.yaml"
-    text = faq.read_text(encoding="utf-8")
-    faq.write_text(text.replace("  answer: |\n    Un conseil citoyen réunit",
-                                f"  short: {SHORT}\n  answer: |\n    Un conseil citoyen réunit", 1), encoding="utf-8")
+    first, sep, rest = faq.read_text(encoding="utf-8").partition("\n\n")  # the entry cc-definition, then the others
+    first = "\n".join(line for line in first.splitlines() if not line.startswith("  short:"))
+    first = first.replace("  answer: |", f"  short: {SHORT}\n  answer: |", 1)
+    faq.write_text(first + sep + rest, encoding="utf-8")
     return root
 
 
@@ -74,9 +76,12 @@ def test_a_broken_en_savoir_plus_button_says_so(short_app: App, data: str) -> No
 
 
 def test_an_entry_without_a_short_answer_is_shown_whole_as_before(app: App) -> None:
-    [answer] = app.hotline.on_text(AWA, "c'est koi un conseil citoyen")
-    assert "Un conseil citoyen réunit des habitants" in answer.text
-    [details] = app.hotline.on_button(AWA, button([answer], "En savoir plus"))
+    """Answers learned from the staff's replies may have no short version."""
+    entry = app.faq.answerer.kb.entry("cc-definition")
+    assert entry is not None
+    whole = app.faq.entry_reply(dataclasses.replace(entry, short=None), None)
+    assert "Un conseil citoyen réunit des habitants" in whole.text and "Source : Loi n° 2014-173" in whole.text
+    [details] = app.hotline.on_button(AWA, button([whole], "En savoir plus"))
     assert "article 7" in details.text
 
 
