@@ -18,6 +18,7 @@ from bot.desk.export import export_learned
 from bot.knowledge.loader import load_knowledge
 from bot.storage.models import Outbound, Ticket
 from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
+from tests.support.answers import whole_answer
 from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button, deliver
 
 BINTA = Sender(channel="telegram", user_id="1003", chat_id="1003", display_name="Binta")
@@ -42,7 +43,8 @@ def test_attaching_a_question_to_an_entry_answers_it_at_once(app: App) -> None:
     assert "C'est appris" in done[0].text
     decision = app.faq.decide(MALIK, question)
     assert decision.kind == "answer" and decision.entry is not None and decision.entry.id == "cc-rejoindre"
-    assert "Contactez le conseil citoyen" in app.hotline.on_text(MALIK, question)[0].text
+    # the whole answer: in the first message, or behind « En savoir plus » when a short version comes first
+    assert "Contactez le conseil citoyen" in whole_answer(app, MALIK, app.hotline.on_text(MALIK, question))
     again = app.hotline.on_command(CLAIRE, "rattacher", f"{ticket_id} cc-rejoindre")
     assert "déjà" in again[0].text
     assert "Je ne trouve pas de fiche" in app.hotline.on_command(CLAIRE, "rattacher", f"{ticket_id} nope")[0].text
