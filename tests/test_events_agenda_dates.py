@@ -214,3 +214,20 @@ async def test_through_telegram_an_empty_agenda_offers_to_be_told(telegram: Tele
     await members.says(1001, "/abonnements")
     [panel] = api.take()
     assert any(label.startswith("✅") and "agenda" in label for label in panel.button_labels)
+
+
+def test_an_event_the_new_fields_do_not_touch_keeps_its_sync_hash(shipped: App) -> None:
+    """Adding fields to the schema must not make every event look changed (a staff edit would be overwritten)."""
+    import hashlib
+    import json
+    from dataclasses import fields
+
+    from bot.events.store import LATER_FIELDS, spec_hash
+
+    spec = next(s for s in shipped.knowledge.events if s.id == "webinaire-participation-grill-1")
+    before_the_new_fields = {f.name: getattr(spec, f.name) for f in fields(spec)
+                             if f.name != "origin" and f.name not in LATER_FIELDS}
+    digest = hashlib.sha256(json.dumps(before_the_new_fields, default=str, sort_keys=True).encode()).hexdigest()
+    assert spec_hash(spec) == digest[:32]
+    with_a_period = next(s for s in shipped.knowledge.events if s.id == "interconseil-2026-t1")
+    assert with_a_period.period == "2026-T1" and with_a_period.audience_group == "residents"

@@ -44,3 +44,27 @@ def test_the_models_match_the_migrations(database: Database) -> None:
         assert diff == []
     finally:
         engine.dispose()
+
+
+def test_0006_marks_the_time_of_knowledge_webinars_as_to_be_confirmed(database: Database) -> None:
+    """Rows synced before 0006 said "whole day" for a webinar given a date alone: the time is to be confirmed.
+    A day long event, or the staff's own choice, stays as it was."""
+    from sqlalchemy import text
+
+    engine = make_engine(database.url)
+    try:
+        upgrade(engine, "0005")
+        with engine.begin() as connection:
+            for slug, kind, origin in (("webinaire", "webinaire", "knowledge"), ("journee", "journee", "knowledge"),
+                                       ("staff-webinaire", "webinaire", "staff")):
+                connection.execute(text(
+                    "INSERT INTO event (slug, kind, title, all_day, status, source, origin, created_at, updated_at)"
+                    " VALUES (:slug, :kind, 'x', :all_day, 'planned', 'x', :origin, :now, :now)"),
+                    {"slug": slug, "kind": kind, "origin": origin, "all_day": True, "now": "2026-01-05 08:00:00"})
+        upgrade(engine, "0006")
+        with engine.connect() as connection:
+            found = dict(connection.execute(text("SELECT slug, time_to_confirm FROM event")).all())
+        assert {slug: bool(flag) for slug, flag in found.items()} == {
+            "webinaire": True, "journee": False, "staff-webinaire": False}
+    finally:
+        engine.dispose()

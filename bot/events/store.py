@@ -42,8 +42,14 @@ class Snapshot:
                    ends_at=event.ends_at and as_utc(event.ends_at), all_day=event.all_day)
 
 
+# Fields added to the file's schema later count only once set: adding a field to the schema must not make
+# every event look changed (a re-sync would overwrite the staff's edits of events the file did not change).
+LATER_FIELDS = ("period", "audience_group", "replay_url")
+
+
 def spec_hash(spec: EventSpec) -> str:
-    data = {f.name: getattr(spec, f.name) for f in fields(spec) if f.name != "origin"}
+    data = {f.name: getattr(spec, f.name) for f in fields(spec)
+            if f.name != "origin" and not (f.name in LATER_FIELDS and getattr(spec, f.name) is None)}
     return hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()[:32]
 
 
