@@ -137,6 +137,7 @@ def test_a_past_event_still_planned_is_shown_as_past_and_refuses_registration(sh
     ref = event_id(shipped, "webinaire-evaluation-cv-1")
     [card] = shipped.hotline.on_button(AWA, f"ev:card:{ref}")
     assert "Cet événement est passé." in card.text and "Revoir" not in card.text  # no replay in the sources
+    assert "mardi 13 janvier 2026" in card.text and "horaire à confirmer" not in card.text
     assert "S'inscrire" not in " ".join(labels([card]))
     [refused] = shipped.hotline.on_button(AWA, f"ev:reg:{ref}")
     assert "a déjà eu lieu" in refused.text

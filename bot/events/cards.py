@@ -110,7 +110,7 @@ def _nothing_upcoming(session: Session, ctx: Context, now: datetime, kind: str |
     past = recent_past(session, now, kind)
     if past:
         lines += ["", texts.AGENDA_PAST]
-        lines += [f"• {esc(when(ctx, e))} — {esc(e.title)}" for e in past]
+        lines += [f"• {esc(when(ctx, e, past=True))} — {esc(e.title)}" for e in past]
     notify: tuple[tuple[Button, ...], ...] = ()
     if not anything_else:  # nothing at all to come: is the next programme out? and the way to be told when it is
         years = programme_years(session)
@@ -152,7 +152,7 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
     lines = [f"<i>{texts.KIND_LABELS.get(event.kind, event.kind)}</i>", f"<b>{esc(event.title)}</b>", ""]
     if event.status == EventStatus.CANCELLED:
         lines += [texts.CARD_CANCELLED, ""]
-    lines.append(texts.CARD_WHEN.format(when=esc(when(ctx, event))))
+    lines.append(texts.CARD_WHEN.format(when=esc(when(ctx, event, past=is_over(event, now)))))
     if event.place:
         lines.append(texts.CARD_PLACE.format(place=esc(event.place)))
     # The online link is never on the public card: registrants get it in their reminder.

@@ -18,14 +18,15 @@ from bot.storage.models import Event, EventWish, Member, Registration, Registrat
 ACTIVE = ("confirmed", "waitlist")
 
 
-def when(ctx: Context, event: Event) -> str:
-    """"jeudi 22 janvier 2026 de 10 h à 12 h", "jeudi 22 janvier 2026, horaire à confirmer",
-    "date à confirmer (1er trimestre 2026)"."""
+def when(ctx: Context, event: Event, *, past: bool = False) -> str:
+    """"jeudi 22 janvier 2026 de 10 h à 12 h", "jeudi 22 janvier 2026, horaire à confirmer" (not once it is
+    `past`: nobody waits for that time any more), "date à confirmer (1er trimestre 2026)"."""
     if event.starts_at is None:
         period = period_of(event.month, event.period)
         return texts.WHEN_UNDATED_IN.format(period=period.label) if period else texts.WHEN_UNDATED
     label = when_label(event.starts_at, event.ends_at, event.all_day, ctx.tz)
-    return texts.WHEN_TIME_TO_CONFIRM.format(when=label) if event.all_day and event.time_to_confirm else label
+    waiting = event.all_day and event.time_to_confirm and not past
+    return texts.WHEN_TIME_TO_CONFIRM.format(when=label) if waiting else label
 
 
 def when_short(ctx: Context, event: Event) -> str:
