@@ -92,7 +92,8 @@ def _button_cases() -> list[Case]:
     data = [
         "", ":", "::::", "faq", "faq:", "faq:inexistant", "faq:<b>", "faq:cc-definition:abc", "fb:1", "fb:x:1",
         "fb:999999:1", "fb:1:2", "fb:-1:1", "fb:" + "9" * 50 + ":1", "fb:{huge}:0", "team:", "team:abc",
-        "team:-5", "team:{huge}", "more:", "more:inexistant", "rephrase:extra", "inconnu:1", "ev:reg:999999",
+        "team:-5", "team:{huge}", "more:", "more:inexistant", "full:", "full:inexistant", "full:<b>:{huge}",
+        "ag:next:x", "rephrase:extra", "inconnu:1", "ev:reg:999999",
         "ev:reg:-1", "ev:reg:abc", "ev:inconnu:1", "ev:reg", "ev:reg:{huge}", "ev:card:0", "ag:x:0", "ag::",
         "ag:-:-999999999", "ag:-:{huge}", "pf:c:x", "pf:ok", "pf:stop", "pf:r:inconnu", "tk:take:1",
         "tk:take:{huge}", "tk:close:{other_ticket}", "tk:reply:{other_ticket}", "tk:link:1:x", "mt:done:1",
