@@ -44,8 +44,11 @@ class FaqService:
         self.centre = centre
         self.help_text = help_text
         self.decision_hooks: list[DecisionHook] = []
-        # What other features render for their own decisions (e.g. the agenda); see `add_decision`.
-        self.renderers: dict[Kind, Renderer] = {}
+        # What other features render for their own decisions (see `add_decision`): by kind (the agenda), or by
+        # the name a hook put in the decision's extras["render"] (the documents take over some answers).
+        self.renderers: dict[str, Renderer] = {}
+        # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
+        self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
         # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
         self.escalate = escalate
         if escalate is not None and escalate_unknown:
@@ -55,8 +58,9 @@ class FaqService:
     def answerer(self) -> Answerer:
         return self.answers.get()
 
-    def add_decision(self, kind: Kind, render: Renderer, hook: DecisionHook | None = None) -> None:
-        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it."""
+    def add_decision(self, kind: Kind | str, render: Renderer, hook: DecisionHook | None = None) -> None:
+        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it. A name
+        that is not a `Kind` is found in the decision's extras["render"]."""
         if kind in self.renderers:
             raise ValueError(f"decision {kind} rendered twice")
         self.renderers[kind] = render
@@ -106,7 +110,7 @@ class FaqService:
         return self.db.write(work, what="logging a question")  # a locked database is waited for, not fatal
 
     def render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
-        custom = self.renderers.get(decision.kind)
+        custom = self.renderers.get(decision.extras.get("render", decision.kind))
         if custom is not None:
             return custom(sender, decision, log_id)
         match decision.kind:
@@ -167,6 +171,9 @@ class FaqService:
             related = self.answerer.kb.entry(related_id)
             if related is not None:
                 buttons.append((Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),))
+        extra = self.entry_buttons.get(entry.id)
+        if extra is not None:
+            buttons.extend(extra(entry))
         buttons.extend(self._feedback_rows(log_id))
         return Reply(text=text, buttons=tuple(buttons))
 
