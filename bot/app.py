@@ -19,6 +19,8 @@ from bot.core.router import Router
 from bot.core.staff import StaffDirectory, StaffTarget
 from bot.delivery.service import Delivery
 from bot.desk.handlers import Desk
+from bot.documents.handlers import DocumentsFeature
+from bot.documents.service import DocumentService
 from bot.events.handlers import EventsFeature
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
@@ -46,6 +48,7 @@ class App:
     events: EventsFeature
     announce: AnnounceFeature
     privacy: PrivacyFeature
+    documents: DocumentsFeature
 
     @property
     def clock(self) -> Clock:
@@ -106,12 +109,15 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     events = EventsFeature(ctx, faq=faq, is_staff=staff, council_of=announce.council_of)
     events.register(router, jobs)
     events.sync(kb.events)
+    # Documents to download (/modeles, "un modèle de courrier ?"): after the agenda, whose questions they refine.
+    documents = DocumentsFeature(DocumentService.from_knowledge(settings.knowledge_dir, clock=clock), faq=faq)
+    documents.register(router)
     desk.register(router, jobs)
     announce.register(router, jobs)
     privacy = PrivacyFeature(ctx, place_freed=events.place_freed)
     privacy.register(router, jobs)
     return App(settings=settings, ctx=ctx, router=router, faq=faq, hotline=hotline, jobs=jobs, delivery=delivery,
-               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy)
+               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy, documents=documents)
 
 
 def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:

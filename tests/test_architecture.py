@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.clock", "bot.config", "bot.redact", "bot.scheduling", "bot.storage", "bot.knowledge", "bot.answering"),
     ("bot.core",),
     ("bot.delivery",),
-    ("bot.events", "bot.desk", "bot.announce", "bot.privacy"),
+    ("bot.events", "bot.desk", "bot.announce", "bot.privacy", "bot.documents"),
     ("bot.channels", "bot.console"),
     ("bot.app", "bot.cli"),
 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from bot.channels.render import plain
 from bot.core.hotline import Hotline
-from bot.core.replies import Button, Reply, Sender
+from bot.core.replies import Attachment, Button, Reply, Sender
 from bot.core.router import CommandHandler
 
 PROMPT = "vous> "
@@ -16,8 +18,12 @@ QUIT = {"/quitter", "/quit", "quitter", "exit", "quit"}
 
 
 class TerminalChat:
-    def __init__(self, hotline: Hotline, *, user_id: str = "local", name: str = "Vous") -> None:
+    def __init__(self, hotline: Hotline, *, user_id: str = "local", name: str = "Vous",
+                 files_dir: Path | None = None) -> None:
         self.hotline = hotline
+        # Files the hotline sends (a document, a calendar entry) are written here: a new temporary
+        # folder, made the first time one arrives, unless one is given.
+        self.files_dir = files_dir
         self.sender = Sender(channel="terminal", user_id=user_id, chat_id=user_id, display_name=name)
         self.choices: list[Button] = []
         # Called before each input: the terminal's outbox shows due reminders and staff posts there.
@@ -44,7 +50,8 @@ class TerminalChat:
         for reply in replies:
             lines = [plain(reply.text)]
             if reply.attachment is not None:
-                lines.append(f"📎 Fichier joint : {reply.attachment.filename}")
+                lines.append(f"📎 Fichier joint : {reply.attachment.filename}\n"
+                             f"   enregistré ici : {self.save(reply.attachment)}")
             for row in reply.buttons:
                 for button in row:
                     self.choices.append(button)
@@ -52,6 +59,15 @@ class TerminalChat:
             prefix = "" if reply.to_chat in (None, self.sender.chat_id) else f"(vers {reply.to_chat}) "
             blocks.append("hotline> " + prefix + "\n".join(lines).replace("\n", "\n         "))
         return "\n\n".join(blocks)
+
+    def save(self, attachment: Attachment) -> Path:
+        if self.files_dir is None:
+            self.files_dir = Path(tempfile.mkdtemp(prefix="hotline-fichiers-"))
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        name = Path(attachment.filename).name
+        path = self.files_dir / (name if name not in ("", "..") else "fichier")  # never outside the folder
+        path.write_bytes(attachment.content)
+        return path
 
     def run(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
         print(self.render(self.hotline.on_command(self.sender, "start")), file=stdout)

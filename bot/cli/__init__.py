@@ -178,11 +178,14 @@ def _ask(app: object, args: argparse.Namespace) -> int:
 
 def _knowledge_check(settings: Settings) -> int:
     from bot.clock import SystemClock
+    from bot.documents.service import check_templates
     from bot.knowledge.check import check_knowledge
 
     today = SystemClock().now().astimezone(settings.timezone).date()  # the day in Paris, from the one clock
     problems, summary = check_knowledge(settings, today=today)
+    template_problems, templates_summary = check_templates(settings.knowledge_dir)
+    problems += template_problems
     for problem in problems:
         print(problem)
-    print(summary)
+    print(summary, templates_summary)
     return 1 if any(p.severity == "error" for p in problems) else 0

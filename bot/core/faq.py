@@ -44,8 +44,11 @@ class FaqService:
         self.centre = centre
         self.help_text = help_text
         self.decision_hooks: list[DecisionHook] = []
-        # What other features render for their own decisions (e.g. the agenda); see `add_decision`.
-        self.renderers: dict[Kind, Renderer] = {}
+        # What other features render for their own decisions (see `add_decision`): by kind (the agenda), or by
+        # the name a hook put in the decision's extras["render"] (the documents take over some answers).
+        self.renderers: dict[str, Renderer] = {}
+        # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
+        self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
         # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
         self.escalate = escalate
         if escalate is not None and escalate_unknown:
@@ -55,8 +58,9 @@ class FaqService:
     def answerer(self) -> Answerer:
         return self.answers.get()
 
-    def add_decision(self, kind: Kind, render: Renderer, hook: DecisionHook | None = None) -> None:
-        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it."""
+    def add_decision(self, kind: Kind | str, render: Renderer, hook: DecisionHook | None = None) -> None:
+        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it. A name
+        that is not a `Kind` is found in the decision's extras["render"]."""
         if kind in self.renderers:
             raise ValueError(f"decision {kind} rendered twice")
         self.renderers[kind] = render
@@ -107,7 +111,7 @@ class FaqService:
         return self.db.write(work, what="logging a question")  # a locked database is waited for, not fatal
 
     def render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
-        custom = self.renderers.get(decision.kind)
+        custom = self.renderers.get(decision.extras.get("render", decision.kind))
         if custom is not None:
             return custom(sender, decision, log_id)
         match decision.kind:
@@ -166,7 +170,13 @@ class FaqService:
         text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.short)}\n\n"
                 f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
         whole = Button(label=texts.MORE_BUTTON, data=f"full:{entry.id}" + (f":{log_id}" if log_id is not None else ""))
-        return Reply(text=text, buttons=((whole,), *self._related_rows(entry), *self._feedback_rows(log_id)))
+        return Reply(text=text, buttons=((whole,), *self._related_rows(entry), *self._extra_rows(entry),
+                                          *self._feedback_rows(log_id)))
+
+    def _extra_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
+        """Buttons a feature adds under this entry (e.g. the document that goes with it)."""
+        extra = self.entry_buttons.get(entry.id)
+        return list(extra(entry)) if extra is not None else []
 
     def _whole_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
         """The whole answer and its source; details written apart (`more`) behind "En savoir plus", unless the
@@ -178,6 +188,7 @@ class FaqService:
         if entry.more and not entry.short:
             buttons.append((Button(label=texts.MORE_BUTTON, data=f"more:{entry.id}"),))
         buttons.extend(self._related_rows(entry))
+        buttons.extend(self._extra_rows(entry))
         buttons.extend(self._feedback_rows(log_id))
         return Reply(text=text, buttons=tuple(buttons))
 

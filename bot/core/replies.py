@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass, field
 
 MAX_BUTTON_DATA = 64  # Telegram's limit on callback data, in bytes
+UNKNOWN_FILE_TYPE = "application/octet-stream"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,7 +38,7 @@ class Button:
 class Attachment:
     filename: str
     content: bytes
-    mime_type: str = "application/octet-stream"
+    mime_type: str = UNKNOWN_FILE_TYPE
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,10 +20,18 @@ BOT_USER = {"id": 999, "is_bot": True, "first_name": "Hotline", "username": "hot
 DATE = 1767600000  # 2026-01-05
 
 
+@dataclass(frozen=True)
+class SentFile:
+    filename: str
+    content: bytes
+    mime_type: str
+
+
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
+    files: dict[str, SentFile] = field(default_factory=dict)  # uploads, by parameter ("document")
 
     @property
     def text(self) -> str:
@@ -73,7 +81,9 @@ class RecordingRequest(BaseRequest):
             status, body = self.failures.pop(0)
             self.calls.append(Call(method=endpoint + "!failed", params=params))
             return status, json.dumps(body).encode()
-        self.calls.append(Call(method=endpoint, params=params))
+        files = {name: SentFile(filename=str(part[0]), content=bytes(part[1]), mime_type=str(part[2]))
+                 for name, part in (request_data.multipart_data or {}).items()} if request_data is not None else {}
+        self.calls.append(Call(method=endpoint, params=params, files=files))
         return 200, json.dumps({"ok": True, "result": self._result(endpoint, params)}).encode()
 
     def _result(self, endpoint: str, params: dict[str, Any]) -> Any:

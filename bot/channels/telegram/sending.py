@@ -9,7 +9,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
 from telegram.constants import ParseMode
 
 from bot.channels.render import split_message
-from bot.core.replies import Attachment, Button
+from bot.core.replies import UNKNOWN_FILE_TYPE, Attachment, Button
 
 
 def keyboard(buttons: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
@@ -20,6 +20,16 @@ def keyboard(buttons: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None
          for b in row]
         for row in buttons
     ])
+
+
+def input_file(attachment: Attachment) -> InputFile:
+    """The file with the MIME type the core gave it: guessing from the name depends on the machine's
+    /etc/mime.types (a .docx would go out as application/octet-stream without it). A message from the
+    outbox has lost its type: PTB guesses it from the name then."""
+    document = InputFile(attachment.content, filename=attachment.filename)
+    if attachment.mime_type != UNKNOWN_FILE_TYPE:
+        document.mimetype = attachment.mime_type
+    return document
 
 
 def chat_ref(chat_id: str) -> int | str:
@@ -35,7 +45,7 @@ async def send(bot: Bot, chat_id: str, text: str, *, buttons: Sequence[Sequence[
              if reply_to and reply_to.isdigit() else None)
     if attachment is not None:
         sent = await bot.send_document(
-            chat_id=chat, document=InputFile(attachment.content, filename=attachment.filename),
+            chat_id=chat, document=input_file(attachment),
             caption=text[:1024] or None, parse_mode=ParseMode.HTML, reply_markup=markup, reply_parameters=reply)
         return str(sent.message_id)
     pieces = split_message(text)

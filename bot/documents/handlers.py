@@ -1,0 +1,113 @@
+"""The documents as members meet them: /modeles, one button per document, and questions that ask for a model.
+
+Handlers only translate: they ask the service for the list, a match or a file, and return replies. The file
+goes out as the reply's attachment, like the agenda's .ics files: each channel knows how to send one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from bot.answering.answerer import Decision, Kind
+from bot.core import texts as core_texts
+from bot.core.faq import FaqService
+from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
+from bot.core.router import Router
+from bot.documents import texts
+from bot.documents.service import DocumentService
+from bot.documents.templates import Template
+from bot.knowledge.model import FaqEntry
+
+PREFIX = "doc"  # doc:<id> sends that document; doc alone shows the list
+RENDER = "documents"  # the renderer a decision names when a question asks for a model
+MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
+ButtonRows = tuple[tuple[Button, ...], ...]
+
+
+class DocumentsFeature:
+    def __init__(self, service: DocumentService, *, faq: FaqService) -> None:
+        self.service = service
+        self.faq = faq
+
+    def register(self, router: Router) -> None:
+        """After the agenda: "un modèle d'ordre du jour pour la prochaine réunion" asks for a document."""
+        router.command("modeles", texts.COMMAND_DESCRIPTION, self.list_command)
+        router.button(PREFIX, self._button)
+        self.faq.add_decision(RENDER, self._render, self._hook)
+        self.faq.entry_buttons[MODELS_ENTRY] = self._entry_buttons
+        # "Comment interpeller le préfet ?": the FAQ's answer, and the letter under it.
+        offered: dict[str, list[Template]] = {}
+        for template in self.service.templates:
+            for entry_id in template.faq:
+                offered.setdefault(entry_id, []).append(template)
+        for entry_id, templates in offered.items():
+            if entry_id != MODELS_ENTRY:
+                self.faq.entry_buttons[entry_id] = self._offer(tuple(templates))
+
+    # --- what members see ------------------------------------------------------------------
+
+    def list_command(self, sender: Sender, args: str) -> list[Reply]:
+        if not self.service.templates:
+            return [Reply(text=texts.NONE_AVAILABLE)]
+        return [Reply(text=texts.LIST, buttons=self.buttons(self.service.templates))]
+
+    @staticmethod
+    def buttons(templates: Sequence[Template]) -> ButtonRows:
+        return rows(*(Button(label=f"📄 {t.label}", data=f"{PREFIX}:{t.id}") for t in templates))
+
+    def _entry_buttons(self, entry: FaqEntry) -> ButtonRows:
+        return self.buttons(self.service.templates)
+
+    def _offer(self, templates: tuple[Template, ...]) -> Callable[[FaqEntry], ButtonRows]:
+        return lambda entry: self.buttons(templates)
+
+    def _button(self, sender: Sender, args: list[str]) -> list[Reply]:
+        if not args:
+            return self.list_command(sender, "")
+        template = self.service.get(args[0]) if len(args) == 1 else None
+        if template is None:
+            if len(args) != 1 or not self.service.templates:
+                return [Reply(text=core_texts.EXPIRED_BUTTON)]
+            return [Reply(text=texts.GONE, buttons=self.buttons(self.service.templates))]
+        document = self.service.file(template.id)
+        if document is None:
+            return [Reply(text=texts.NOT_GENERATED)]
+        return [Reply(text=texts.FILE_CAPTION.format(title=esc(template.title), summary=esc(template.summary)),
+                      attachment=Attachment(filename=document.filename, content=document.content,
+                                            mime_type=document.mime_type))]
+
+    # --- questions that ask for a model ----------------------------------------------------
+
+    def _hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
+        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
+            return decision
+        intent = self.service.intent(decision.words or self.faq.answerer.analyze(text).words)
+        if intent is None:
+            return decision
+        documents = {"render": RENDER, "documents": ",".join(intent.document_ids)}
+        if not intent.explicit and decision.kind == Kind.ANSWER and decision.entry is not None:
+            # "un exemple de charte ?": the FAQ's answer stays (and is logged), the document comes with it.
+            return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})
+        # Logged as an answer, by the models' FAQ entry when there is one: the statistics count it as answered.
+        entry = self.faq.answerer.kb.entry(MODELS_ENTRY)
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
+                                   passage=None, agenda_kind=None, extras=documents)
+
+    def _render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        found = tuple(t for i in decision.extras.get("documents", "").split(",") if (t := self.service.get(i)))
+        all_button = (Button(label=texts.ALL_BUTTON, data=PREFIX),)
+        if decision.extras.get("with_answer") and decision.entry is not None:
+            answer = self.faq.entry_reply(decision.entry, log_id)
+            already = {button.data for row in answer.buttons for button in row}
+            extra = self.buttons(tuple(t for t in found if f"{PREFIX}:{t.id}" not in already))
+            return [dataclasses.replace(answer, buttons=(*extra, *answer.buttons))]
+        if len(found) == 1:
+            template = found[0]
+            return [Reply(text=texts.OFFER_ONE.format(title=esc(template.title), summary=esc(template.summary)),
+                          buttons=(*self.buttons(found), all_button))]
+        if found:
+            return [Reply(text=texts.OFFER_SEVERAL, buttons=(*self.buttons(found), all_button))]
+        if decision.entry is not None:
+            return [self.faq.entry_reply(decision.entry, log_id)]
+        return self.list_command(sender, "")
