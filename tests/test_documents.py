@@ -49,6 +49,7 @@ MODELS_ENTRY = """- id: crpv-modeles-documents
     - je cherche des trames
   answer: |
     Oui : des courriers, une charte, des fiches de réunion. Tapez /modeles pour les voir.
+  short: Oui. Tapez /modeles pour voir les modèles de documents.
   tags: [documents]
   source: RésO Villes
   reviewed: 2026-11-26

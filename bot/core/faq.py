@@ -170,8 +170,9 @@ class FaqService:
         text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.short)}\n\n"
                 f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
         whole = Button(label=texts.MORE_BUTTON, data=f"full:{entry.id}" + (f":{log_id}" if log_id is not None else ""))
-        return Reply(text=text, buttons=((whole,), *self._related_rows(entry), *self._extra_rows(entry),
-                                          *self._feedback_rows(log_id)))
+        # A feature's buttons (a document to download) come first: they are what the member came for.
+        return Reply(text=text, buttons=(*self._extra_rows(entry), (whole,), *self._related_rows(entry),
+                                         *self._feedback_rows(log_id)))
 
     def _extra_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
         """Buttons a feature adds under this entry (e.g. the document that goes with it)."""
