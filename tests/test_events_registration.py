@@ -23,7 +23,7 @@ def test_the_first_registration_asks_a_short_profile_shows_the_notice_and_asks_c
     roles = app.hotline.on_button(AWA, "pf:c:quartier-sud")
     assert "Membre d'un conseil citoyen" in labels(roles)
     notice = app.hotline.on_button(AWA, "pf:r:cc")
-    assert "contact@resovilles.com" in text(notice) and "730 jours" in text(notice)
+    assert "contact@resovilles.com" in text(notice) and "deux ans" in text(notice)
     assert "Conseil citoyen Quartier Sud" in text(notice) and "Awa D." in text(notice)
     done = app.hotline.on_button(AWA, "pf:ok")
     assert "Votre inscription à « Webinaire de janvier »" in text(done)

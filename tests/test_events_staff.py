@@ -44,8 +44,8 @@ def test_the_csv_export_goes_to_the_staff_chat(app: App) -> None:
     assert document.to_chat == str(STAFF_CHAT) and document.attachment is not None
     assert document.attachment.filename == "inscrits-journee-mai-2026-05-19.csv"
     csv = document.attachment.content.decode("utf-8-sig").splitlines()
-    assert csv[0] == "nom ou pseudonyme;conseil citoyen;rôle;statut;inscrit·e le (heure de Paris)"
-    assert csv[1] == "'=Awa;Conseil citoyen Quartier Nord;Membre d'un conseil citoyen;inscrit·e;05/01/2026 09:00"
+    assert csv[0] == "nom ou pseudonyme;conseil citoyen;rôle;statut;date d'inscription (heure de Paris)"
+    assert csv[1] == "'=Awa;Conseil citoyen Quartier Nord;Membre d'un conseil citoyen;inscription confirmée;05/01/2026 09:00"
 
 
 def test_hotline_export_prints_the_csv(app: App, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.app import App
 from bot.clock import as_utc
-from bot.core.timefmt import local_to_utc, parse_local, when_label
+from bot.core.timefmt import human_duration, local_to_utc, parse_local, when_label
 from bot.events.ics import event_ics
 from bot.events.reminders import due_at
 from tests.support.events import event
@@ -74,3 +76,10 @@ def test_the_ics_file_has_utc_times_or_whole_days(app: App) -> None:
     day = event_ics(event(app, "journee-mai"), tz=PARIS, now=now).decode()
     assert "DTSTART;VALUE=DATE:20260519" in day and "DTEND;VALUE=DATE:20260520" in day
     assert all(len(line.encode()) <= 75 for line in spring.split("\r\n"))
+
+
+@pytest.mark.parametrize(("days", "said"), [(730, "deux ans"), (365, "un an"), (180, "six mois"), (30, "un mois"),
+                                             (14, "deux semaines"), (7, "une semaine"), (45, "45 jours"),
+                                             (400, "400 jours"), (1, "un jour")])
+def test_durations_are_said_as_people_say_them_and_never_rounded(days: int, said: str) -> None:
+    assert human_duration(days) == said

@@ -147,7 +147,7 @@ def test_the_privacy_notice_says_what_why_how_long_and_whom_to_contact(make_sett
     app = build_app(make_settings(extra='[privacy]\nquestion_retention_days = 90\nprofile_inactivity_days = 400\n'
                                         'contact = "donnees@example.org"'), clock=clock)
     [notice] = app.hotline.on_command(member(AWA), "confidentialite")
-    for part in ("Ce que je garde", "pourquoi", "Combien de temps", "90 jours", "400 jours", "donnees@example.org",
+    for part in ("Ce que je garde", "pourquoi", "Combien de temps", "trois mois", "400 jours", "donnees@example.org",
                  "/mesdonnees", "/supprimer_mes_donnees"):
         assert part in notice.text, part
     assert rows(app, Member) == []  # reading the notice stores nothing

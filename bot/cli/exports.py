@@ -24,7 +24,7 @@ def export_registrants(app: App, ref: str, output: Path | None) -> int:
         sys.stdout.write(content.decode("utf-8-sig"))
     else:
         output.write_bytes(content)
-        print(f"{count} inscrit·e(s) écrit(s) dans {output}", file=sys.stderr)
+        print(f"Inscriptions écrites dans {output} : {count}", file=sys.stderr)
     return 0
 
 

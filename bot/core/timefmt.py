@@ -90,3 +90,25 @@ def parse_local(text: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
                 continue
             return (local_to_utc(parsed.date() if all_day else parsed, tz), all_day)
     return None
+
+
+
+_NUMBERS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
+
+
+def _count(n: int, one: str, many: str, *, feminine: bool = False) -> str:
+    if n == 1:
+        return f"{'une' if feminine else 'un'} {one}"
+    return f"{_NUMBERS[n] if n < len(_NUMBERS) else n} {many}"
+
+
+def human_duration(days: int) -> str:
+    """A number of days as people say it: 730 → "deux ans", 180 → "six mois", 14 → "deux semaines".
+    Exact only: a count that is not a whole number of years, months or weeks stays in days (never rounded)."""
+    if days >= 365 and days % 365 == 0:
+        return _count(days // 365, "an", "ans")
+    if days >= 30 and days % 30 == 0:
+        return _count(days // 30, "mois", "mois")
+    if days >= 7 and days % 7 == 0:
+        return _count(days // 7, "semaine", "semaines", feminine=True)
+    return _count(days, "jour", "jours")

@@ -12,8 +12,8 @@ from bot.core.timefmt import to_local
 from bot.events.texts import ROLES
 from bot.storage.models import Event, Profile, Registration
 
-HEADER = ("nom ou pseudonyme", "conseil citoyen", "rôle", "statut", "inscrit·e le (heure de Paris)")
-STATUS_LABELS = {"confirmed": "inscrit·e", "waitlist": "liste d'attente"}
+HEADER = ("nom ou pseudonyme", "conseil citoyen", "rôle", "statut", "date d'inscription (heure de Paris)")
+STATUS_LABELS = {"confirmed": "inscription confirmée", "waitlist": "liste d'attente"}
 
 
 def registrants(session: Session, event: Event) -> list[tuple[Registration, Profile | None]]:

@@ -21,7 +21,7 @@ from bot.core.faq import FaqService
 from bot.core.members import find_member, touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
-from bot.core.timefmt import day_label, to_local
+from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
 from bot.events.changes import apply_change
@@ -327,7 +327,7 @@ class EventsFeature:
         text = texts.PROFILE_CONSENT.format(
             centre=esc(self.ctx.centre), name=esc(str(state.get("name", ""))),
             council=esc(self.ctx.council_name(council if isinstance(council, str) else None)),
-            role=esc(texts.ROLES.get(str(state.get("role")), "")), days=privacy.profile_inactivity_days,
+            role=esc(texts.ROLES.get(str(state.get("role")), "")), days=human_duration(privacy.profile_inactivity_days),
             contact=esc(privacy.contact))
         return Reply(text=text, buttons=rows(Button(label=texts.CONSENT_YES, data="pf:ok"),
                                              Button(label=texts.CONSENT_NO, data="pf:no"), per_row=2))

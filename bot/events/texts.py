@@ -114,7 +114,7 @@ PROFILE_CONSENT = (
     "Pour gérer les inscriptions, {centre} garde : votre nom ou pseudonyme ({name}), votre conseil citoyen "
     "({council}), votre rôle ({role}) et les événements auxquels vous vous inscrivez. L'équipe s'en sert "
     "seulement pour organiser les événements et vous envoyer les rappels ; rien n'est transmis à d'autres.\n"
-    "Ces informations sont effacées après {days} jours sans contact avec la hotline. Pour les consulter, "
+    "Ces informations sont effacées après {days} sans contact avec la hotline. Pour les consulter, "
     "les corriger ou les faire effacer : {contact}.\n\n"
     "Êtes-vous d'accord ?"
 )

@@ -11,6 +11,7 @@ from bot.core.context import Context
 from bot.core.members import find_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
+from bot.core.timefmt import human_duration
 from bot.privacy import texts
 from bot.privacy.data import as_json, collect, readable
 from bot.privacy.erase import erase_member
@@ -43,8 +44,8 @@ class PrivacyFeature:
     def notice_command(self, sender: Sender, args: str) -> list[Reply]:
         privacy = self.ctx.settings.privacy
         return [Reply(text=texts.NOTICE.format(centre=esc(self.ctx.centre), contact=esc(privacy.contact),
-                                               question_days=privacy.question_retention_days,
-                                               profile_days=privacy.profile_inactivity_days))]
+                                               question_days=human_duration(privacy.question_retention_days),
+                                               profile_days=human_duration(privacy.profile_inactivity_days)))]
 
     def my_data_command(self, sender: Sender, args: str) -> list[Reply]:
         """Read only: asking what is stored does not store anything new."""
