@@ -2,10 +2,15 @@
 
 PTB's AIORateLimiter has no per-chat limit, so the dispatcher keeps its own. Time comes from an
 injected monotonic function, so tests and benchmarks control it.
+
+Sends overlap (a request takes 50–150 ms from Europe), so the overall pace is kept by handing out
+start times one after the other (`reserve`), and a chat's next slot counts from the moment its last
+message was answered (`sent`): Telegram received it before that, so the gap it sees is never shorter.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,7 +29,7 @@ class Limits:
 class RateLimiter:
     monotonic: Callable[[], float]
     limits: Limits = field(default_factory=Limits)
-    _next_global: float = 0.0
+    _next_global_us: int = 0
     _next_chat: dict[str, float] = field(default_factory=dict)
     _recent_refusals: list[tuple[float, str]] = field(default_factory=list)
 
@@ -36,15 +41,33 @@ class RateLimiter:
         return max(0.0, self._next_chat.get(chat_id, 0.0) - self.monotonic())
 
     def global_ready_in(self) -> float:
-        return max(0.0, self._next_global - self.monotonic())
+        return max(0.0, self._next_global_us / 1e6 - self.monotonic())
 
-    def record(self, chat_id: str) -> None:
+    def waiting_chats(self) -> dict[str, float]:
+        """Chats that must wait before their next message, with the seconds left."""
         now = self.monotonic()
-        self._next_global = max(self._next_global, now) + 1.0 / self.limits.per_second
-        interval = self.limits.group_interval if self.is_group(chat_id) else self.limits.private_interval
-        self._next_chat[chat_id] = now + interval
         if len(self._next_chat) > 50_000:  # forget chats whose slot has long passed
             self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
+        return {chat: at - now for chat, at in self._next_chat.items() if at > now}
+
+    def reserve(self) -> float:
+        """Take the next overall slot: the seconds to wait before sending."""
+        # In whole microseconds, rounded up: float seconds since 1970 lose a little at each addition,
+        # and a slot a hair early could be the 31st message of a second.
+        now = math.ceil(self.monotonic() * 1e6)
+        start = max(self._next_global_us, now)
+        self._next_global_us = start + math.ceil(1e6 / self.limits.per_second)
+        return (start - now) / 1e6
+
+    def sent(self, chat_id: str) -> None:
+        """The chat's message was answered: its next one waits a full interval from now."""
+        interval = self.limits.group_interval if self.is_group(chat_id) else self.limits.private_interval
+        self._next_chat[chat_id] = max(self._next_chat.get(chat_id, 0.0), self.monotonic() + interval)
+
+    def record(self, chat_id: str) -> None:
+        """One send starting now (a caller that does not overlap sends)."""
+        self.reserve()
+        self.sent(chat_id)
 
     def refused(self, chat_id: str, seconds: float) -> None:
         """A 429 for this chat: it waits `retry_after`. When several chats are refused within a couple of
@@ -54,4 +77,4 @@ class RateLimiter:
         self._recent_refusals = [(t, c) for t, c in self._recent_refusals if now - t < GLOBAL_FLOOD_WINDOW]
         self._recent_refusals.append((now, chat_id))
         if len({c for _, c in self._recent_refusals}) >= GLOBAL_FLOOD_CHATS:
-            self._next_global = max(self._next_global, now + seconds)
+            self._next_global_us = max(self._next_global_us, math.ceil((now + seconds) * 1e6))

@@ -229,6 +229,12 @@ async def _start_jobs(application: TelegramApp) -> None:
     channel.jobs.start(channel.settings.timezone)
 
 
+async def _stop_delivery(application: TelegramApp) -> None:
+    channel = application.bot_data.channel
+    assert channel is not None
+    await channel.delivery.stop()  # while the bot can still send: sends under way are seen through
+
+
 async def _stop_jobs(application: TelegramApp) -> None:
     channel = application.bot_data.channel
     assert channel is not None
@@ -244,7 +250,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
     channel = TelegramChannel(hotline=services.hotline, delivery=services.delivery, staff=services.staff,
                               settings=services.settings, jobs=services.jobs)
     builder = ApplicationBuilder().token(settings.token).context_types(ContextTypes(bot_data=BotData))
-    builder = (builder.post_init(_start_jobs).post_shutdown(_stop_jobs) if start_jobs
+    builder = (builder.post_init(_start_jobs).post_stop(_stop_delivery).post_shutdown(_stop_jobs) if start_jobs
                else builder.post_init(channel.post_init))
     if settings.api_base_url:
         base = settings.api_base_url.rstrip("/")

@@ -1,0 +1,107 @@
+"""The delivery loop keeps several sends in flight, as Telegram's latency requires, without ever sending
+two messages to one chat at once or out of order, and it stops by itself when nothing is due."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from bot.channels.memory_transport import MemoryTransport
+from bot.clock import ManualClock
+from bot.core.replies import Reply
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.errors import RetryLater
+from bot.delivery.outbox import OutboundMessage, enqueue
+from bot.delivery.ratelimit import Limits, RateLimiter
+from bot.storage.db import Database as Db
+from bot.storage.db import make_engine
+from bot.storage.migrate import upgrade
+from tests.support.databases import Database
+
+NO_LIMITS = Limits(per_second=1e9, private_interval=0.0, group_interval=0.0)
+
+
+@pytest.fixture
+def db(database: Database) -> Iterator[Db]:
+    engine = make_engine(database.url)
+    upgrade(engine)
+    yield Db(engine)
+    engine.dispose()
+
+
+class SlowNetwork(MemoryTransport):
+    """Each send takes a few turns of the event loop; records how many overlap, and for which chats."""
+
+    def __init__(self, refuse_once: str | None = None) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.most_at_once = 0
+        self.overlapping_chat = False
+        self.refuse_once = refuse_once
+
+    async def send(self, message: OutboundMessage) -> str | None:
+        self.overlapping_chat |= message.chat_id in self.open
+        self.open.append(message.chat_id)
+        self.most_at_once = max(self.most_at_once, len(self.open))
+        for _ in range(3):
+            await asyncio.sleep(0)
+        self.open.remove(message.chat_id)
+        if message.text == self.refuse_once:
+            self.refuse_once = None
+            raise RetryLater(0)
+        return await super().send(message)
+
+
+def queue(db: Db, clock: ManualClock, chats: int, per_chat: int) -> None:
+    with db.session() as session:
+        for n in range(per_chat):
+            for chat in range(chats):
+                enqueue(session, Reply(text=f"{chat}:{n}"), chat_id=str(3000 + chat), purpose="test",
+                        now=clock.now())
+        session.commit()
+
+
+async def test_sends_overlap_but_each_chat_gets_its_messages_one_at_a_time_in_order(db: Db,
+                                                                                     clock: ManualClock) -> None:
+    queue(db, clock, chats=12, per_chat=4)
+    network = SlowNetwork(refuse_once="5:1")  # a 429 for one message: its chat's next ones wait behind it
+    sender = Dispatcher(db=db, transport=network, clock=clock, limits=NO_LIMITS, max_in_flight=5,
+                        idle_wait=0.05)
+    report = await sender.pump()
+    assert report.sent == 48 and report.deferred == 1
+    assert 1 < network.most_at_once <= 5 and not network.overlapping_chat
+    for chat in range(12):
+        texts = [m.text for m in network.sent if m.chat_id == str(3000 + chat)]
+        assert texts == [f"{chat}:{n}" for n in range(4)]
+
+
+async def test_the_loop_returns_when_nothing_is_due_soon(db: Db, clock: ManualClock) -> None:
+    with db.session() as session:
+        enqueue(session, Reply(text="demain"), chat_id="1", purpose="test", now=clock.now(),
+                not_before=clock.now() + timedelta(days=1))
+        session.commit()
+    transport = MemoryTransport()
+    report = await Dispatcher(db=db, transport=transport, clock=clock, limits=NO_LIMITS).pump()
+    assert report.sent == 0 and transport.sent == []
+
+
+def test_overlapping_sends_take_slots_one_thirtieth_of_a_second_apart() -> None:
+    now = [1_767_600_000.0]
+    limiter = RateLimiter(lambda: now[0])
+    waits = [limiter.reserve() for _ in range(31)]  # reserved at the same instant, as overlapping sends do
+    assert waits[0] == 0 and waits[30] >= 1.0
+    assert all(later - earlier >= 1 / 30 - 1e-6 for earlier, later in itertools.pairwise(waits))
+
+
+def test_a_chats_next_slot_counts_from_the_answer_to_its_last_message() -> None:
+    now = [100.0]
+    limiter = RateLimiter(lambda: now[0])
+    limiter.reserve()
+    now[0] += 0.15  # Telegram answered 150 ms later
+    limiter.sent("42")
+    assert limiter.chat_ready_in("42") == pytest.approx(1.0)
+    assert set(limiter.waiting_chats()) == {"42"}
