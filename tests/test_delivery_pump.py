@@ -4,7 +4,6 @@ two messages to one chat at once or out of order, and it stops by itself when no
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -89,18 +88,28 @@ async def test_the_loop_returns_when_nothing_is_due_soon(db: Db, clock: ManualCl
     assert report.sent == 0 and transport.sent == []
 
 
-def test_overlapping_sends_take_slots_one_thirtieth_of_a_second_apart() -> None:
+def test_sends_held_up_by_a_stall_leave_one_slot_apart_not_in_a_burst() -> None:
     now = [1_767_600_000.0]
     limiter = RateLimiter(lambda: now[0])
-    waits = [limiter.reserve() for _ in range(31)]  # reserved at the same instant, as overlapping sends do
-    assert waits[0] == 0 and waits[30] >= 1.0
-    assert all(later - earlier >= 1 / 30 - 1e-6 for earlier, later in itertools.pairwise(waits))
+    assert limiter.take_slot() == 0
+    waits = [limiter.take_slot() for _ in range(5)]  # five sends waiting for their turn
+    assert all(0 < wait <= 1 / 28 + 1e-5 for wait in waits)
+    now[0] += 2.0  # the machine stalled for two seconds
+    assert limiter.take_slot() == 0
+    assert limiter.take_slot() > 0, "the others wait for the next slot"
+    starts = 0
+    for _ in range(1000):  # a second of wake-ups: no more than the paced rate goes out
+        if limiter.take_slot() == 0 and limiter.window_ready_in() == 0:
+            limiter.starting()
+            starts += 1
+        now[0] += 0.001
+    assert 25 <= starts <= 29
 
 
 def test_a_chats_next_slot_counts_from_the_answer_to_its_last_message() -> None:
     now = [100.0]
     limiter = RateLimiter(lambda: now[0])
-    limiter.reserve()
+    limiter.take_slot()
     now[0] += 0.15  # Telegram answered 150 ms later
     limiter.sent("42")
     assert limiter.chat_ready_in("42") == pytest.approx(1.0)

@@ -4,13 +4,14 @@ PTB's AIORateLimiter has no per-chat limit, so the dispatcher keeps its own. Tim
 injected monotonic function, so tests and benchmarks control it.
 
 Sends overlap (a request takes 50–150 ms from Europe), so the overall pace is kept by handing out
-start times one after the other (`reserve`), and a chat's next slot counts from the moment its last
+start slots one at a time (`take_slot`), and a chat's next slot counts from the moment its last
 message was answered (`sent`): Telegram received it before that, so the gap it sees is never shorter.
 """
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class RateLimiter:
     _next_global_us: int = 0
     _next_chat: dict[str, float] = field(default_factory=dict)
     _recent_refusals: list[tuple[float, str]] = field(default_factory=list)
+    _starts: deque[float] = field(default_factory=deque)  # when the sends of the last second started
 
     @staticmethod
     def is_group(chat_id: str) -> bool:
@@ -50,14 +52,46 @@ class RateLimiter:
             self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
         return {chat: at - now for chat, at in self._next_chat.items() if at > now}
 
-    def reserve(self) -> float:
-        """Take the next overall slot: the seconds to wait before sending."""
+    def take_slot(self) -> float:
+        """0.0 when a send may start now (the slot is taken), else the seconds until the next slot.
+
+        Slots are not booked ahead: after a stall (a long database write, a busy machine) the sends
+        that were waiting go out one slot apart again, not all at once to catch up."""
         # In whole microseconds, rounded up: float seconds since 1970 lose a little at each addition,
         # and a slot a hair early could be the 31st message of a second.
         now = math.ceil(self.monotonic() * 1e6)
-        start = max(self._next_global_us, now)
-        self._next_global_us = start + math.ceil(1e6 / self.limits.per_second)
-        return (start - now) / 1e6
+        interval = math.ceil(1e6 / self._paced_rate())
+        if now >= self._next_global_us:
+            # Late by less than half a slot (the event loop had other work): the next keeps the cadence,
+            # else every slot would lose that delay. Later: a stall, and the cadence starts afresh.
+            late = now - self._next_global_us
+            self._next_global_us = (self._next_global_us if late < interval // 2 else now) + interval
+            return 0.0
+        return (self._next_global_us - now) / 1e6
+
+    def _paced_rate(self) -> float:
+        """Two messages a second under the limit when the limit is Telegram's scale (30/s): the gaps
+        Telegram sees are not the gaps we leave (a busy machine stalls a send between its slot and its
+        socket, network jitter), and each refusal costs a second for that chat."""
+        rate = self.limits.per_second
+        return rate - 2 if 10 <= rate <= 1000 else rate
+
+    def window_ready_in(self) -> float:
+        """Seconds until a send may start without making the last second's count reach the limit.
+
+        The slots of `reserve` are evenly spaced, but a stalled event loop (a long database write, a
+        busy machine) wakes several late sends at once: they may not exceed the paced rate in any
+        rolling second either."""
+        now = self.monotonic()
+        while self._starts and now - self._starts[0] >= 1.0:
+            self._starts.popleft()
+        cap = math.floor(self._paced_rate()) if self._paced_rate() != self.limits.per_second else math.inf
+        if len(self._starts) < cap:
+            return 0.0
+        return self._starts[0] + 1.0 - now
+
+    def starting(self) -> None:
+        self._starts.append(self.monotonic())
 
     def sent(self, chat_id: str) -> None:
         """The chat's message was answered: its next one waits a full interval from now."""
@@ -66,7 +100,8 @@ class RateLimiter:
 
     def record(self, chat_id: str) -> None:
         """One send starting now (a caller that does not overlap sends)."""
-        self.reserve()
+        self.take_slot()
+        self.starting()
         self.sent(chat_id)
 
     def refused(self, chat_id: str, seconds: float) -> None:

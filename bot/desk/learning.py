@@ -103,6 +103,10 @@ class Learning:
             version = self._read_version(session)
         if version == self._version:
             return False
+        entries, _, phrasings, _ = version
+        if self._version is None and not entries and not phrasings:
+            self._version = version  # nothing learned yet: the answerer built from the files is the one
+            return False
         self.rebuild()
         return True
 

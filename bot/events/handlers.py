@@ -6,6 +6,7 @@ commit, and return replies. Button data is validated: a forged or stale button g
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable
@@ -54,6 +55,7 @@ from bot.storage.models import Event, EventStatus, Member, Profile
 log = logging.getLogger(__name__)
 REMINDER_JOB = "event_reminders"
 REMINDER_EVERY_SECONDS = 60.0
+REMINDER_BATCH = 50  # short transactions: the dispatcher writes in between
 COPIL_JOB = "event_copil_preparation"
 COPIL_HOUR = 9  # Paris time
 PROFILE_FLOW = "ev_profile"
@@ -115,7 +117,12 @@ class EventsFeature:
                                                removed=report.removed))]
 
     async def reminder_job(self) -> None:
-        materialise_due(self.ctx)
+        # Batch after batch while they come full: 10,000 reminders due at once must not trickle out at
+        # one batch a minute. In a worker thread, so that the dispatcher's loop keeps sending meanwhile.
+        while True:
+            report = await asyncio.to_thread(materialise_due, self.ctx, limit=REMINDER_BATCH)
+            if report.queued + report.skipped + report.cancelled < REMINDER_BATCH:
+                return
 
     async def copil_job(self) -> None:
         copil_preparations(self.ctx)
