@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge.loader import KnowledgeError
+
+if TYPE_CHECKING:
+    from bot.leader import Leadership
 
 RUN_WITHOUT_TOKEN = (
     "Aucun jeton Telegram : la variable TELEGRAM_BOT_TOKEN n'est pas définie.\n"
@@ -128,14 +132,40 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         from bot.channels.telegram.adapter import build_application
 
-        application = build_application(build_app(settings))
+        app = build_app(settings)  # built before leading: a takeover only has to start polling
+        leadership = _lead(app)
+        application = build_application(app)
         try:
             application.run_polling(drop_pending_updates=settings.telegram.drop_pending_updates)
         except InvalidToken:  # PTB's message quotes the token: say it our way
             print(INVALID_TOKEN, file=sys.stderr)
             return 2
+        finally:
+            leadership.release()
         return 0
     return 2
+
+
+STANDBY = ("Une autre instance de la hotline est active sur cette base : celle-ci attend, prête, "
+           "et prendra le relais si l'autre s'arrête.")
+
+
+def _lead(app: object) -> Leadership:
+    """Wait to be the one instance that polls Telegram and runs the scheduler (bot/leader.py)."""
+    import logging
+    import os
+    import signal
+
+    from bot.app import App
+    from bot.leader import Leadership
+
+    assert isinstance(app, App)
+    leadership = Leadership(app.db.engine)
+    leadership.wait(announce=lambda: print(STANDBY, file=sys.stderr, flush=True))
+    logging.getLogger("bot.leader").warning("this instance leads: it polls Telegram and runs the scheduler")
+    app.delivery.sole_sender = True  # what the last leader left "sending" died with it
+    leadership.watch(on_lost=lambda: os.kill(os.getpid(), signal.SIGTERM))
+    return leadership
 
 
 def _ask(app: object, args: argparse.Namespace) -> int:
