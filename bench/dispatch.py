@@ -78,8 +78,10 @@ async def run_dispatch(messages: int = 10_000, chats: int = 2_500) -> dict[str, 
             clock.advance(timedelta(seconds=seconds))
 
         api = LimitedApi(clock)
+        # One send at a time: every sleep moves the one simulated clock, so overlapping sends would
+        # each move it. The real-time benchmark (bench/delivery.py) measures overlapping sends.
         dispatcher = Dispatcher(db=db, transport=api, clock=clock, monotonic=lambda: clock.now().timestamp(),
-                                sleep=sleep)
+                                sleep=sleep, max_in_flight=1)
         start_virtual, start_wall = clock.now(), time.perf_counter()
         while True:
             report = await dispatcher.run_once(limit=500)
