@@ -30,9 +30,9 @@ from bot.config import ROOT, load_settings
 from bot.core.members import touch_member
 from bot.core.replies import Sender
 from bot.delivery.service import DELIVER_JOB
-from bot.events.feature import REMINDER_JOB
+from bot.events.handlers import REMINDER_JOB
 from bot.events.registration import register, save_profile
-from bot.storage.models import Event, Outbound, Reminder
+from bot.storage.models import Event, EventStatus, Outbound, Reminder
 
 CEILING = 30.0
 EVENTS = 4  # each member registers for four events: four reminders per chat
@@ -68,7 +68,7 @@ def prepare(folder: Path, reminders: int) -> Path:
     starts = now + timedelta(days=1, hours=3)  # reminders (4 h before) due an hour ago, for three hours
     with app.db.session() as session:
         events = [Event(slug=f"banc-{e}", kind="autre", title=f"{TITLE} n° {e}", source="bench",
-                        starts_at=starts + timedelta(minutes=e), status="planned", origin="staff",
+                        starts_at=starts + timedelta(minutes=e), status=EventStatus.PLANNED, origin="staff",
                         created_at=now, updated_at=now) for e in range(EVENTS)]
         session.add_all(events)
         session.flush()
