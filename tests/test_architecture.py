@@ -14,7 +14,8 @@ from bot.config import ROOT
 
 BOT = ROOT / "bot"
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("bot.clock", "bot.config", "bot.redact", "bot.scheduling", "bot.storage", "bot.knowledge", "bot.answering"),
+    ("bot.clock", "bot.config", "bot.redact", "bot.scheduling", "bot.leader", "bot.storage", "bot.knowledge",
+     "bot.answering"),
     ("bot.core",),
     ("bot.delivery",),
     ("bot.events", "bot.desk", "bot.announce", "bot.privacy", "bot.documents"),
