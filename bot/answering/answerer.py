@@ -6,9 +6,13 @@ import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.answering.acts import Act, detect
+from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
+from bot.answering.scope import personal_matter
+from bot.answering.segment import Role, Segment, split_message
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -22,6 +26,15 @@ class Kind(StrEnum):
     PASSAGE = "passage"
     AGENDA = "agenda"
     EMPTY = "empty"
+    MULTI = "multi"  # several questions in one message: `parts` holds one decision each
+    ACT = "act"  # a dialogue act that is not a question (`act`): a person asked for, a complaint, a status
+
+
+class Strategy(StrEnum):
+    """How a message is matched, for the benchmark to compare (the product uses the default)."""
+
+    WHOLE = "whole"  # the whole message as one question (the previous matcher)
+    SEGMENTS = "segments"  # greetings, introductions and sign-offs set aside; question clauses weighed
 
 
 class Smalltalk(StrEnum):
@@ -29,6 +42,7 @@ class Smalltalk(StrEnum):
     THANKS = "thanks"
     BYE = "bye"
     HELP = "help"
+    OK = "ok"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,9 +58,16 @@ class Decision:
     greeted: bool = False  # the message opened with a greeting
     words: tuple[str, ...] = ()  # the normalised words of the question, for features that route on them
     extras: dict[str, str] = field(default_factory=dict)
+    acts: tuple[Act, ...] = ()  # dialogue acts found in the message
+    act: Act | None = None  # for Kind.ACT: the one acted on
+    segments: tuple[str, ...] = ()  # the parts of the message the decision used
+    parts: tuple[Decision, ...] = ()  # for Kind.MULTI
+    personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
 
 
 MIN_COVERAGE = 0.5  # tuned on the evaluation set's dev split (bench/tune.py)
+_CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
+                 Act.GREETING: Smalltalk.GREETING}
 
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
 _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
@@ -70,49 +91,117 @@ def build_normalizer(kb: KnowledgeBase) -> Normalizer:
 
 
 class Answerer:
-    def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings,
+                 strategy: Strategy = Strategy.SEGMENTS) -> None:
         self.kb = kb
         self.settings = settings
+        self.strategy = strategy
         self.normalizer = build_normalizer(kb)
         self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
         self._terms = {slug(t.term): t for t in kb.glossary}
+        self._topics = frozenset(self.normalizer.vocabulary)
 
     def analyze(self, text: str) -> Analysis:
-        return self.normalizer.analyze(text)
+        return self.normalizer.analyze(clean(text))
 
     def decide(self, text: str) -> Decision:
+        if self.strategy == Strategy.WHOLE:
+            return self._decide_whole(text)
+        segments = split_message(text)
+        acts = detect(text)
         analysis = self.analyze(text)
+        greeted = any(s.role == Role.GREETING for s in segments)
+        if analysis.is_empty and not acts:
+            return Decision(kind=Kind.EMPTY)
+        used = tuple(s.text for s in segments if s.informative)
+        talk, _ = self._smalltalk(analysis.words)
+        closing = _CLOSING_ACTS.get(acts[0]) if acts else None
+        if talk is not None or closing is not None:
+            chosen = talk if talk == Smalltalk.HELP else closing or talk
+            return Decision(kind=Kind.SMALLTALK, smalltalk=chosen, score=100.0, words=analysis.words,
+                            acts=acts)
+        for act in (Act.HUMAN, Act.STATUS):
+            if act in acts:
+                return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
+                                greeted=greeted)
+        decision = self.understand(segments)
+        decision = dataclasses.replace(decision, words=analysis.words, acts=acts, greeted=greeted)
+        if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
+        return decision
+
+    def understand(self, segments: list[Segment]) -> Decision:
+        """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
+        questions = [s.text for s in segments if s.role == Role.QUESTION]
+        informative = [s.text for s in segments if s.informative]
+        if not informative:
+            informative = [s.text for s in segments if s.text]
+        focus = questions or informative
+        whole = self._decide_texts(" ".join(focus), " ".join(informative))
+        whole = dataclasses.replace(whole, segments=tuple(focus))
+        if len(questions) < 2:
+            return whole
+        parts = [dataclasses.replace(self._decide_texts(q, q), segments=(q,)) for q in questions]
+        found: dict[str, Decision] = {}
+        for part in parts:
+            if part.kind == Kind.ANSWER and part.entry is not None:
+                found.setdefault(part.entry.id, part)
+        if len(found) >= 2:
+            return Decision(kind=Kind.MULTI, parts=tuple(found.values()), score=min(p.score for p in found.values()),
+                            candidates=whole.candidates, segments=tuple(questions), personal=whole.personal)
+        return whole
+
+    def _decide_texts(self, focus: str, context: str) -> Decision:
+        """Match the question clauses, and the whole story when it explains more."""
+        analysis = self.analyze(focus)
+        personal = personal_matter(self.analyze(context).words, self._topics)
+        decision = self.decide_analysis(analysis, personal=personal)
+        if context != focus and decision.kind not in (Kind.ANSWER, Kind.GLOSSARY):
+            wider = self.decide_analysis(self.analyze(context), personal=personal)
+            if wider.kind == Kind.ANSWER or (wider.kind == Kind.SUGGEST and decision.kind == Kind.UNKNOWN):
+                return wider
+        return decision
+
+    def _decide_whole(self, text: str) -> Decision:
+        """The previous matcher: the whole message as one question, uncleaned, small talk on the whole message."""
+        analysis = self.normalizer.analyze(text)
         if analysis.is_empty:
             return Decision(kind=Kind.EMPTY)
         talk, greeted = self._smalltalk(analysis.words)
         if talk is not None:
             return Decision(kind=Kind.SMALLTALK, smalltalk=talk, score=100.0, words=analysis.words)
-        return dataclasses.replace(self.decide_analysis(analysis, greeted=greeted), words=analysis.words)
+        return dataclasses.replace(self.decide_analysis(analysis, greeted=greeted, legacy=True),
+                                   words=analysis.words)
 
-    def decide_analysis(self, analysis: Analysis, *, greeted: bool = False) -> Decision:
+    def decide_analysis(self, analysis: Analysis, *, greeted: bool = False, personal: bool = False,
+                        legacy: bool = False) -> Decision:
         s = self.settings
         candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3)))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
-        if (top and top.score >= s.answer_threshold and top.score - second >= s.margin
+        if (not personal and top and top.score >= s.answer_threshold and top.score - second >= s.margin
                 and self._covers_terms(analysis, top)):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self._glossary_term(analysis)
-        if term is not None:
+        if term is not None and not personal:
             return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
         # Suggest only entries whose words explain most of the question: "quel temps fera-t-il demain"
         # shares "temps" with "combien de temps pour une réponse", which is no reason to offer it.
+        # Coverage counts the words the knowledge base knows ("arnaque", "peur" say nothing of the entry).
         chosen = tuple(c for c in candidates
-                       if c.score >= s.suggest_threshold and c.coverage >= MIN_COVERAGE)[: s.max_suggestions]
+                       if c.score >= s.suggest_threshold
+                       and (c.coverage if legacy else c.known_coverage) >= MIN_COVERAGE)[: s.max_suggestions]
         passage = self.matcher.best_passage(analysis)
         # A passage that explains the question better than any entry is quoted (entries offered beside it).
-        if (passage is not None and passage.score >= s.passage_threshold
+        if (not personal and passage is not None and passage.score >= s.passage_threshold
                 and (not top or (top.score < s.answer_threshold and passage.score > top.score))):
             return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=chosen,
                             greeted=greeted)
         if chosen:
-            return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted)
-        return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted)
+            return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted,
+                            personal=personal)
+        return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
+                        personal=personal)
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it

@@ -44,6 +44,9 @@ class Candidate:
     phrasing: str
     index: int = -1  # position in the matcher's entries
     coverage: float = 0.0  # share of the question's weight that the entry's own words explain (0–1)
+    # The same share counted only on words the knowledge base knows: "j'ai peur que ce soit une arnaque"
+    # says nothing about which entry answers, and must not hide the one that explains the rest.
+    known_coverage: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,6 +96,8 @@ class _Field:
     def recall(self, query: frozenset[str], documents: Iterable[int]) -> dict[int, float]:
         weights = {t: self.weight(t) for t in query}
         total = sum(weights.values())
+        if not total:
+            return dict.fromkeys(documents, 0.0)
         return {index: sum(w for t, w in weights.items() if t in self.bags[index]) / total for index in documents}
 
 
@@ -128,6 +133,10 @@ class Matcher:
 
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)
+
+    def known(self, token: str) -> bool:
+        """Whether any entry's phrasings, tags or answer use this token."""
+        return token in self._vocabulary.idf or token in self._answers.idf
 
     def mentions(self, entry_index: int, token: str) -> bool:
         """Whether the entry's phrasings, tags or answer use this token."""
@@ -173,6 +182,9 @@ class Matcher:
         candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
         vocabulary = self._vocabulary.recall(query, candidates)
         answers = self._answers.recall(query, candidates)
+        known = frozenset(t for t in query if self.known(t))
+        known_vocabulary = self._vocabulary.recall(known, candidates)
+        known_answers = self._answers.recall(known, candidates)
         scores: list[tuple[float, int]] = []
         for index in candidates:
             phrasing_score = phrasings.get(index, (0.0, ""))[0]
@@ -182,6 +194,7 @@ class Matcher:
         ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
         return [Candidate(entry=self.entries[i], score=round(s, 1), index=i,
                           coverage=max(vocabulary.get(i, 0.0), answers.get(i, 0.0)),
+                          known_coverage=max(known_vocabulary.get(i, 0.0), known_answers.get(i, 0.0)),
                           phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
