@@ -99,7 +99,7 @@ _GREETING = _phrases(r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r
 _FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mille", "fois", "grand", "infiniment",
                      "tres", "bien", "vraiment", "pour", "tout", "votre", "ton", "aide", "reponse", "la", "les", "l",
                      "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
-                     "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "vous", "mais", "moi", "nous", "on", "toi",
+                     "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
                      "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
                      "y", "en"})
 _FOLLOW_UP_START = re.compile(r"^(?:et|mais|et pour|et si|et les|et la|et le|et en|et dans|et avec|et sinon|sinon|"

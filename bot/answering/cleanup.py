@@ -27,7 +27,7 @@ def _plain_char(ch: str) -> str:
     if ch in "\n\t":
         return ch
     category = unicodedata.category(ch)
-    if category == "Cf" or category.startswith("C") or category == "Mn" and not ch.isalpha():
+    if category == "Cf" or category.startswith("C") or (category == "Mn" and not ch.isalpha()):
         return ""  # zero-width, direction marks, variation selectors, control characters
     if category.startswith(_KEPT_CATEGORIES) or category.startswith("M"):
         return ch

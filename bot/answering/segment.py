@@ -12,6 +12,7 @@ Everything here works on folded words (no case, no accents) with the original te
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -121,7 +122,7 @@ def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
     positions = [len(key[:c].split()) for c in cuts]
     tokens = sentence.split()
     bounds = [*positions, len(tokens)]
-    return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if tokens[a:b]]
+    return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(bounds) if tokens[a:b]]
 
 
 def _strip_greeting(sentence: str) -> tuple[str, bool]:
