@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -93,8 +93,9 @@ class _Field:
                 found.update(postings)
         return found
 
-    def recall(self, query: frozenset[str], documents: Iterable[int]) -> dict[int, float]:
-        weights = {t: self.weight(t) for t in query}
+    def recall(self, query: frozenset[str], documents: Iterable[int],
+               boost: Mapping[str, float] | None = None) -> dict[int, float]:
+        weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
         if not total:
             return dict.fromkeys(documents, 0.0)
@@ -142,10 +143,10 @@ class Matcher:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
-    def _phrasing_scores(self, query: frozenset[str]) -> dict[int, tuple[float, str]]:
+    def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
-        weights = {t: self.idf(t) for t in query}
-        query_weight = sum(weights.values())
+        weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
+        query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
         # Candidates come from the query's rarest tokens first, until there are enough of them: a phrasing
         # that shares only the commonest words cannot score high anyway, and walking those long posting
@@ -159,10 +160,11 @@ class Matcher:
         overlaps: list[tuple[float, int]] = []
         for phrasing_index in found:
             tokens = self._phrasings[phrasing_index].tokens
-            common = sum(w for t, w in weights.items() if t in tokens)
-            recall = common / query_weight
-            precision = common / self._phrasing_weight[phrasing_index]
-            overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
+            shared = [t for t in weights if t in tokens]
+            recall = sum(weights[t] for t in shared) / query_weight
+            precision = sum(self.idf(t) for t in shared) / self._phrasing_weight[phrasing_index]
+            if recall + precision:
+                overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
         best: dict[int, tuple[float, str]] = {}
         for overlap, phrasing_index in heapq.nlargest(RESCORED, overlaps):
             phrasing = self._phrasings[phrasing_index]
@@ -173,18 +175,20 @@ class Matcher:
                 best[phrasing.entry_index] = (score, phrasing.text)
         return best
 
-    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
-        query: frozenset[str] = frozenset(analysis.tokens)
+    def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
+        """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
+        boost = boost or {}
+        query: frozenset[str] = frozenset(t for t in analysis.tokens if boost.get(t, 1.0) > 0)
         if not query:
             return []
         w = self.weights
-        phrasings = self._phrasing_scores(query)
+        phrasings = self._phrasing_scores(query, boost)
         candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
-        vocabulary = self._vocabulary.recall(query, candidates)
-        answers = self._answers.recall(query, candidates)
+        vocabulary = self._vocabulary.recall(query, candidates, boost)
+        answers = self._answers.recall(query, candidates, boost)
         known = frozenset(t for t in query if self.known(t))
-        known_vocabulary = self._vocabulary.recall(known, candidates)
-        known_answers = self._answers.recall(known, candidates)
+        known_vocabulary = self._vocabulary.recall(known, candidates, boost)
+        known_answers = self._answers.recall(known, candidates, boost)
         scores: list[tuple[float, int]] = []
         for index in candidates:
             phrasing_score = phrasings.get(index, (0.0, ""))[0]

@@ -33,25 +33,20 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos"})
-PERSONAL_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("pole", "emploi"), ("france", "travail"), ("carte", "vitale"), ("titre", "de", "sejour"),
-    ("assistante", "sociale"), ("logement", "social"), ("demande", "de", "logement"),
-)
 
 
 def personal_matter(words: Sequence[str], known: frozenset[str] = frozenset()) -> bool:
     """Whether folded words speak of a personal daily-life matter ("ma demande de logement", "la CAF").
 
-    `known` holds words the knowledge base itself uses as topics: a word there is council business and
-    counts only with a possessive before it."""
+    `known` holds the words the knowledge base itself uses: such a word is council business too ("le
+    logement dans le quartier", "une carte de séjour pour être membre") and counts only when the member
+    says it is theirs ("mon logement", "ma carte vitale")."""
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i])
         if word in SHARED_WORDS or word in known:
-            if owned:
+            if any(w in POSSESSIVES for w in words[max(0, i - 3): i]):
                 return True
             continue
         return True
-    joined = " ".join(words)
-    return any(" ".join(phrase) in joined for phrase in PERSONAL_PHRASES)
+    return False

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.answering.cleanup import clean
-from bot.answering.normalize import fold
+from bot.answering.normalize import fold, words
 
 
 class Role(StrEnum):
@@ -57,6 +57,7 @@ _QUESTION_OPENERS = (
 _OPENER_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
                                                                          reverse=True)) + r")\b")
 _MIN_WORDS_BEFORE_CUT = 4
+_DANGLING = re.compile(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
 
 GREETING_WORDS = frozenset({
     "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc", "yo", "wesh", "hi",
@@ -77,10 +78,16 @@ _CLOSINGS = (
 _CLOSING_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CLOSINGS, key=len, reverse=True))
                          + r")\b[\s,!.]*)+$")
 _INTRO_RE = re.compile(
-    r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:suis|m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|"
-    r"m\s+occupe)|moi\s+c\s+est|j\s+habite|jhabite|jsuis|chui|je\s+suis\s+(?:nouveau|nouvelle)|"
+    r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|habite)|"
+    r"moi\s+c\s+est|j\s+habite|jhabite|"
+    r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
+    r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
+    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|ici|au|"
+    r"a|dans|du|de|en|depuis)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
+_NAME_INTRO = re.compile(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
+                         r"[A-ZÀ-Ý][\w-]+")
 _INTERROGATIVE_START = re.compile(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
                                   r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                   r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
@@ -88,12 +95,14 @@ _INTERROGATIVE_START = re.compile(r"^(?:" + "|".join(re.escape(o) for o in _QUES
                                   r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
                                   r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
                                   r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
+                                  r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
+                                  r"on aimerait|on souhaite|nous voudrions|nous souhaitons|"
                                   r"je comprends pas|je ne comprends pas|je sais pas|je ne sais pas)\b")
 
 
 def _key(text: str) -> str:
-    """Folded words separated by single spaces, apostrophes and hyphens as spaces (for the patterns)."""
-    return " ".join(re.sub(r"[^\w?]+|_", " ", fold(text)).replace("?", " ").split())
+    """Folded words, SMS spellings mapped ("koi" → "quoi"), apostrophes and hyphens as spaces."""
+    return " ".join(words(text))
 
 
 def _sentences(text: str) -> list[str]:
@@ -114,7 +123,8 @@ def _clauses(sentence: str) -> list[str]:
             cuts.append(start)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
-    return [sentence[a:b].strip(" ,") for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
+    return [_DANGLING.sub("", sentence[a:b].strip(" ,")) for a, b in zip(cuts, [*cuts[1:], len(sentence)],
+                                                                          strict=True)]
 
 
 def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
@@ -151,7 +161,7 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key):
         return Role.QUESTION
-    if _INTRO_RE.match(key):
+    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
         return Role.INTRO
     return Role.CONTEXT
 
@@ -193,7 +203,8 @@ def _split_intro(clause: str) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for part in parts:
-        intro = bool(_INTRO_RE.match(_key(part))) or _CLOSING_RE.match(_key(part)) is not None
+        intro = bool(_INTRO_RE.match(_key(part)) or _NAME_INTRO.match(part.strip())) \
+            or _CLOSING_RE.match(_key(part)) is not None
         if intro:
             if current:
                 out.append(", ".join(current))
