@@ -69,6 +69,7 @@ MIN_COVERAGE = 0.5  # tuned on the evaluation set's dev split (bench/tune.py)
 # How much each part of a message weighs in the match (tuned on the realistic set's dev split).
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3
+VAGUE_QUESTION_WEIGHT = 4.0  # IDF of known words under which a question clause names no subject
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -153,17 +154,26 @@ class Answerer:
     def _weighted(self, segments: list[Segment]) -> tuple[Analysis, dict[str, float]]:
         """The message as one analysis, each token weighed by the part it comes from: the question clauses
         fully, the story around them less, the self-introduction little, greetings and sign-offs not at all.
-        Words the knowledge base never uses weigh even less outside the question ("Dervallières", "peur")."""
-        asks = any(s.role == Role.QUESTION for s in segments)
+        Words the knowledge base never uses weigh even less outside the question ("Dervallières", "peur").
+        A question that names nothing ("c'est normal ? qui doit payer ?") leaves its subject to the story,
+        and a short phrase just before a question is its subject ("le conseil citoyen, c'est quoi ?")."""
+        analyses = [self.analyze(s.text) if s.text else None for s in segments]
+        roles = [s.role for s in segments]
+        for i in range(len(segments) - 1):
+            if roles[i] == Role.CONTEXT and roles[i + 1] == Role.QUESTION and len(segments[i].text.split()) <= 5:
+                roles[i] = Role.QUESTION
+        asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
+                    for t in set(a.tokens) if self.matcher.known(t))
+        vague = asked < VAGUE_QUESTION_WEIGHT
         words_: list[str] = []
         tokens: list[str] = []
         boost: dict[str, float] = {}
-        for segment in segments:
-            role = Role.QUESTION if segment.role == Role.CONTEXT and not asks else segment.role
+        for analysis, role in zip(analyses, roles, strict=True):
+            if role == Role.CONTEXT and vague:
+                role = Role.QUESTION
             weight = _ROLE_WEIGHTS[role]
-            if not weight or not segment.text:
+            if not weight or analysis is None:
                 continue
-            analysis = self.analyze(segment.text)
             for token in analysis.tokens:
                 unknown = role != Role.QUESTION and not self.matcher.known(token) and token not in self._terms
                 w = weight * (UNKNOWN_CONTEXT_WEIGHT if unknown else 1.0)
