@@ -205,6 +205,17 @@ class Answerer:
                                                role=Role.QUESTION)])
         return wider if wider.kind == Kind.ANSWER else decision
 
+    def decide_after(self, text: str, previous: FaqEntry) -> Decision:
+        """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
+        Another entry is preferred: the member has just read the previous one."""
+        segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
+        decision = self._decide_segments(segments)
+        if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == previous.id:
+            others = tuple(c for c in decision.candidates if c.entry.id != previous.id)
+            if others and others[0].score >= self.settings.answer_threshold:
+                return dataclasses.replace(decision, entry=others[0].entry, score=others[0].score, candidates=others)
+        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
+
     def _decide_whole(self, text: str) -> Decision:
         """The previous matcher: the whole message as one question, uncleaned, small talk on the whole message."""
         analysis = self.normalizer.analyze(text)
@@ -223,7 +234,7 @@ class Answerer:
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         if (not personal and top and top.score >= s.answer_threshold and top.score - second >= s.margin
-                and self._covers_terms(analysis, top)):
+                and self._covers_terms(analysis, top, boost or {})):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self._glossary_term(analysis, boost or {})
         if term is not None and not personal:
@@ -246,10 +257,11 @@ class Answerer:
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
                         personal=personal)
 
-    def _covers_terms(self, analysis: Analysis, candidate: Candidate) -> bool:
+    def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it
         is not a confident answer ("c'est quoi la TFPB" is not answered by "c'est quoi un conseil citoyen")."""
-        return all(self.matcher.mentions(candidate.index, token) for token in analysis.tokens if token in self._terms)
+        return all(self.matcher.mentions(candidate.index, token) for token in analysis.tokens
+                   if token in self._terms and boost.get(token, 1.0) >= 1.0)
 
     def _glossary_term(self, analysis: Analysis, boost: dict[str, float]) -> GlossaryTerm | None:
         """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters
