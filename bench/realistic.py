@@ -40,7 +40,7 @@ ACT_OUTCOMES: dict[str, frozenset[str]] = {
     "human": frozenset({"act:human"}),
     "simpler": frozenset({"act:simpler"}),
     "status": frozenset({"act:status"}),
-    "follow_up": frozenset({"act:follow_up"}),
+    "simpler_without_context": frozenset({"act:simpler"}),
 }
 
 
@@ -53,7 +53,8 @@ class Message:
     style: tuple[str, ...] = ()
     act: str | None = None
     term: str | None = None
-    previous: str | None = None  # the member's message just before (for follow-ups and "plus simple")
+    context: str | None = None  # the entry the hotline has just answered (for follow-ups and "plus simple")
+    orient: str | None = None  # for kind none: an entry that truly helps the person
 
 
 def load_realistic(path: Path = REALISTIC_FILE) -> list[Message]:
@@ -65,8 +66,7 @@ def load_realistic(path: Path = REALISTIC_FILE) -> list[Message]:
             text=str(item.get("q", item.get("text", ""))), expect=tuple(item.get("expect") or ()),
             kind=str(item["kind"]), split=str(item["split"]),
             style=(style,) if isinstance(style, str) else tuple(style),
-            act=item.get("act"), term=item.get("term"),
-            previous=item.get("previous") or item.get("after") or item.get("context")))
+            act=item.get("act"), term=item.get("term"), context=item.get("context"), orient=item.get("orient")))
     return messages
 
 
@@ -91,12 +91,15 @@ def judge(m: Message, o: Outcome) -> tuple[bool, bool, bool]:
             bool(o.answered) and o.answered[0] in m.expect)
     elif m.kind == "none":
         resolved = not o.answered and o.label != "agenda"
+    elif m.act == "followup":
+        resolved = bool(o.answered) and o.answered[0] in m.expect and not wrong
     else:
         resolved = o.label in ACT_OUTCOMES.get(m.act or "", frozenset()) and not o.answered
     if m.kind == "multi":
         helped = resolved or set(m.expect) <= set(o.answered) | set(o.shown)
     else:
-        helped = resolved or (m.kind in ("faq", "glossary") and any(e in m.expect for e in o.shown))
+        helped = resolved or ((m.kind in ("faq", "glossary") or m.act == "followup") and any(
+            e in m.expect for e in o.shown))
     return resolved, helped, wrong
 
 
@@ -181,8 +184,8 @@ def product(settings: Settings, strategy: Strategy) -> Iterator[Run]:
 
         def run(m: Message) -> Outcome:
             sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
-            if m.previous:
-                app.faq.ask(sender, m.previous)
+            if m.context:
+                app.hotline.on_button(sender, f"faq:{m.context}")  # the bot has just shown this entry
             return outcome_of(app.faq.decide(sender, m.text))
 
         yield run
@@ -265,7 +268,8 @@ def errors(split: str = "dev") -> None:
     with product(settings, Strategy.SEGMENTS) as method:
         f = measure(method, messages)
     for m, o in f.errors:
-        print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}\n   expect {m.expect} got {o}")
+        print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}{' after ' + m.context if m.context else ''}\n"
+              f"   expect {m.expect} got {o}")
     print(f"resolved {f.resolved:.1f} helped {f.helped:.1f} wrong {f.wrong:.1f}")
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from datetime import timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from bot.answering.acts import Act
 from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
-from bot.clock import Clock
+from bot.clock import Clock, as_utc
 from bot.core import texts
 from bot.core.answers import CurrentAnswerer
-from bot.core.members import touch_member
+from bot.core.members import find_member, touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
@@ -19,6 +22,7 @@ from bot.storage.db import Database
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
+FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
 # Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
 DecisionHook = Callable[[Sender, str, Decision], Decision]
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
@@ -79,7 +83,7 @@ class FaqService:
     # --- questions -------------------------------------------------------------------------
 
     def decide(self, sender: Sender, text: str) -> Decision:
-        decision = self.answers.get().decide(text)
+        decision = self.in_context(sender, self.answers.get().decide(text), text)
         for hook in self.decision_hooks:
             decision = hook(sender, text, decision)
         return decision
@@ -95,8 +99,38 @@ class FaqService:
             replies[0] = Reply(text="Bonjour ! " + first.text, buttons=first.buttons, attachment=first.attachment)
         return replies
 
+    def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
+        """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
+        wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
+        if not wanted or decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.SMALLTALK, Kind.EMPTY) or (
+                decision.kind == Kind.ACT and decision.act not in wanted):
+            return decision
+        previous = self.last_shown(sender)
+        if previous is None:
+            if decision.kind in (Kind.GLOSSARY, Kind.AGENDA, Kind.SUGGEST, Kind.PASSAGE) or Act.SIMPLER not in wanted:
+                return decision
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
+        if Act.SIMPLER in wanted and decision.kind != Kind.GLOSSARY:
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
+        if Act.FOLLOW_UP in wanted:
+            return self.answerer.decide_after(text, previous)
+        return decision
+
+    def last_shown(self, sender: Sender) -> FaqEntry | None:
+        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
+        with self.db.session() as session:
+            member = find_member(session, sender)
+            if member is None:
+                return None
+            row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
+                               .order_by(col(QuestionLog.id).desc()).limit(1)).first()
+        if row is None or row.entry_id is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+            return None
+        return self.answerer.kb.entry(row.entry_id)
+
     def _log(self, sender: Sender, text: str, decision: Decision) -> int:
-        entry_id = decision.entry.id if decision.entry else (
+        entry = decision.entry or next((p.entry for p in decision.parts if p.entry), None)
+        entry_id = entry.id if entry else (
             decision.passage.passage.id if decision.passage else (decision.term.term if decision.term else None))
 
         def work(session: Session) -> int:
