@@ -74,6 +74,7 @@ def load_realistic(path: Path = REALISTIC_FILE) -> list[Message]:
 class Outcome:
     answered: tuple[str, ...] = ()  # entries given as direct answers
     shown: tuple[str, ...] = ()  # entries offered as choices
+    offered: tuple[str, ...] = ()  # "Vous posez deux questions :" one button per question
     label: str = ""  # "agenda", "smalltalk:thanks", "act:human", "glossary:TFPB", "unknown"…
 
 
@@ -83,7 +84,7 @@ def judge(m: Message, o: Outcome) -> tuple[bool, bool, bool]:
     if m.kind == "faq":
         resolved = bool(o.answered) and o.answered[0] in m.expect and not wrong
     elif m.kind == "multi":
-        resolved = set(m.expect) <= set(o.answered)
+        resolved = set(m.expect) <= set(o.answered) | set(o.offered)
     elif m.kind == "agenda":
         resolved = o.label == "agenda"
     elif m.kind == "glossary":
@@ -154,8 +155,8 @@ def outcome_of(decision: Decision) -> Outcome:
             return Outcome(answered=(decision.entry.id,), label="answer")
         case Kind.MULTI:
             answered = tuple(p.entry.id for p in decision.parts if p.kind == Kind.ANSWER and p.entry)
-            shown = tuple(c.entry.id for p in decision.parts for c in p.candidates if p.kind == Kind.SUGGEST)
-            return Outcome(answered=answered, shown=shown, label="multi")
+            offered = tuple(c.entry.id for p in decision.parts for c in p.candidates[:1] if p.kind == Kind.SUGGEST)
+            return Outcome(answered=answered, shown=offered, offered=offered, label="multi")
         case Kind.GLOSSARY:
             assert decision.term is not None
             return Outcome(label=f"glossary:{decision.term.term}")

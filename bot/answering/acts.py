@@ -45,6 +45,7 @@ _HUMAN = _phrases(
     r"une vraie personne", r"(?:pas|plus) (?:a |avec )?(?:un |une )?(?:robot|machine|bot|ordinateur)",
     r"(?:vous|tu) etes (?:un |une )?(?:robot|machine|bot)", r"passez moi quelqu un", r"je veux quelqu un",
     r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
+    r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
@@ -75,7 +76,8 @@ _FRUSTRATION = _phrases(
     r"scandaleux", r"lamentable", r"pathetique", r"vous comprenez rien", r"tu comprends rien",
     r"comprenez jamais rien", r"merde", r"putain", r"con", r"conne", r"connard", r"connasse", r"debile",
     r"idiot", r"idiote", r"cretin", r"abruti", r"bouffon", r"imbecile", r"stupide", r"pffff?", r"pff", r"grr+",
-    r"ca marche pas", r"marche pas votre", r"fonctionne pas", r"vous etes nuls?", r"foutez", r"fous toi",
+    r"ca marche pas", r"marche pas votre", r"marche jamais", r"repond pas", r"repondez pas", r"repond jamais",
+    r"repond a cote", r"a cote de la plaque", r"pf+", r"gr+", r"rien a voir", r"ca n a rien a voir", r"fonctionne pas", r"vous etes nuls?", r"foutez", r"fous toi",
     r"degage", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤")
@@ -110,6 +112,7 @@ _FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?
                               r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
                               r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b")
 FOLLOW_UP_MAX_WORDS = 7
+_SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
 
 
 def _key(text: str) -> str:
@@ -136,13 +139,16 @@ def detect(text: str) -> tuple[Act, ...]:
         found.append(Act.STATUS)
     if _FRUSTRATION.search(key) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
-    if _SIMPLER.search(key) and len(key.split()) <= 12:
+    # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
+    if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
     n_words = len(key.split())
     if n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key)):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)
+    if _SEE_YOU.match(text):
+        found.append(Act.BYE)
     if key and _only(key, _THANKS, _BYE, _OK, _GREETING):
         if _THANKS.search(key):
             found.append(Act.THANKS)

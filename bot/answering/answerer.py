@@ -69,7 +69,8 @@ MIN_COVERAGE = 0.5  # tuned on the evaluation set's dev split (bench/tune.py)
 # How much each part of a message weighs in the match (tuned on the realistic set's dev split).
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3
-VAGUE_QUESTION_WEIGHT = 4.0  # IDF of known words under which a question clause names no subject
+VAGUE_QUESTION_WEIGHT = 4.0
+MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this  # IDF of known words under which a question clause names no subject
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -129,7 +130,11 @@ class Answerer:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
         decision = self.understand(segments)
-        decision = dataclasses.replace(decision, words=analysis.words, acts=acts, greeted=greeted)
+        # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
+        asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
+            s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
+        routed = self.analyze(" ".join(asked)).words if asked else analysis.words
+        decision = dataclasses.replace(decision, words=routed, acts=acts, greeted=greeted)
         if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
@@ -141,17 +146,33 @@ class Answerer:
         if len(questions) < 2:
             return whole
         texts = [q.text for q in questions]
-        parts = [dataclasses.replace(self._decide_part(q, texts), segments=(q,)) for q in texts]
-        found: dict[str, Decision] = {}
-        for part in parts:
-            if part.kind == Kind.ANSWER and part.entry is not None:
-                found.setdefault(part.entry.id, part)
-        if len(found) >= 2:
-            return Decision(kind=Kind.MULTI, parts=tuple(found.values()), score=min(p.score for p in found.values()),
-                            candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
-        return whole
+        picks: dict[str, Decision] = {}
+        for text in texts:
+            if self._information(text) < VAGUE_QUESTION_WEIGHT:
+                continue  # "c'est assez ?", "c'est quand ?": not a question of its own
+            part = self._decide_part(text, texts)
+            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            if top is None or top.entry.id in picks:
+                continue
+            # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
+            sure = part.kind == Kind.ANSWER and (
+                part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
+                or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
+            picks[top.entry.id] = dataclasses.replace(
+                part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
+                candidates=(top,), segments=(text,))
+        if len(picks) < 2:
+            return whole
+        chosen = tuple(picks.values())
+        return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
+                        candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
 
-    def _weighted(self, segments: list[Segment]) -> tuple[Analysis, dict[str, float]]:
+    def _information(self, text: str) -> float:
+        """How much a clause names: the IDF of the words the knowledge base knows."""
+        return sum(self.matcher.idf(t) for t in set(self.analyze(text).tokens)
+                   if self.matcher.known(t) or t in self._terms)
+
+    def _weighted(self, segments: list[Segment], *, questions_only: bool = False) -> tuple[Analysis, dict[str, float]]:
         """The message as one analysis, each token weighed by the part it comes from: the question clauses
         fully, the story around them less, the self-introduction little, greetings and sign-offs not at all.
         Words the knowledge base never uses weigh even less outside the question ("Dervallières", "peur").
@@ -171,7 +192,7 @@ class Answerer:
         for analysis, role in zip(analyses, roles, strict=True):
             if role == Role.CONTEXT and vague:
                 role = Role.QUESTION
-            weight = _ROLE_WEIGHTS[role]
+            weight = _ROLE_WEIGHTS[role] if role == Role.QUESTION or not questions_only else 0.0
             if not weight or analysis is None:
                 continue
             for token in analysis.tokens:
@@ -188,7 +209,19 @@ class Answerer:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
         personal = personal_matter(analysis.words, self._topics)
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
-        return dataclasses.replace(self.decide_analysis(analysis, personal=personal, boost=boost), segments=used)
+        limit = max(self.settings.max_suggestions, 3)
+        candidates = self.matcher.rank(analysis, limit=limit, boost=boost)
+        roles = {s.role for s in segments if s.text}
+        if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO}:
+            # The question clauses alone, too: a long story lowers every entry's share of the message.
+            focus, focus_boost = self._weighted(segments, questions_only=True)
+            best = {c.entry.id: c for c in candidates}
+            for c in self.matcher.rank(focus, limit=limit, boost=focus_boost):
+                if c.entry.id not in best or c.score > best[c.entry.id].score:
+                    best[c.entry.id] = c
+            candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
+        decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates))
+        return dataclasses.replace(decision, segments=used)
 
     def _decide_part(self, question: str, questions: list[str]) -> Decision:
         """One of several questions; "c'est quoi le FPH et comment on fait un dossier" names its subject once,
@@ -228,9 +261,11 @@ class Answerer:
                                    words=analysis.words)
 
     def decide_analysis(self, analysis: Analysis, *, greeted: bool = False, personal: bool = False,
-                        legacy: bool = False, boost: dict[str, float] | None = None) -> Decision:
+                        legacy: bool = False, boost: dict[str, float] | None = None,
+                        candidates: tuple[Candidate, ...] | None = None) -> Decision:
         s = self.settings
-        candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
+        if candidates is None:
+            candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         if (not personal and top and top.score >= s.answer_threshold and top.score - second >= s.margin

@@ -18,9 +18,9 @@ PERSONAL_WORDS = frozenset({
     "proprietaire", "cantine", "cantines", "voisin", "voisins", "voisine", "voisines", "impot", "impots", "chomage",
     "pole", "carte", "vitale", "secu", "mutuelle", "medecin", "docteur", "hopital", "urgences", "retraite",
     "facture", "factures", "edf", "electricite", "expulsion", "expulse", "huissier", "dette", "dettes", "credit",
-    "banque", "divorce", "garde", "enfant", "enfants", "fils", "fille", "mari", "femme", "naturalisation",
+    "banque", "divorce", "naturalisation",
     "sejour", "passeport", "amende", "amendes", "permis", "plainte", "avocat", "tribunal", "salaire", "patron",
-    "licenciement", "licencie", "stage", "creche", "nounou", "assistante", "sociale", "prime", "bourse",
+    "licenciement", "licencie", "stage", "creche", "assistante", "sociale", "prime", "bourse",
     "inscription", "ecole", "college", "lycee", "maitresse", "prof", "professeur", "cafards", "punaises",
     "moisissure", "humidite", "chauffage", "ascenseur", "fuite", "travaux", "demenagement", "demenager", "hlm",
     "logement", "appartement", "appart", "maison", "chambre",
@@ -28,8 +28,8 @@ PERSONAL_WORDS = frozenset({
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
 SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "maison", "carte", "enfant", "enfants",
-                          "inscription", "stage", "prime", "bourse", "garde", "pole", "assistante", "sociale",
-                          "chambre", "permis", "credit", "femme", "fille", "fils", "appartement", "hlm", "ascenseur",
+                          "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
+                          "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos"})

@@ -102,15 +102,16 @@ class FaqService:
     def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
         """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
         wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
-        if not wanted or decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.SMALLTALK, Kind.EMPTY) or (
-                decision.kind == Kind.ACT and decision.act not in wanted):
+        if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
+                decision.kind == Kind.ACT and decision.act not in wanted) or (
+                Act.SIMPLER not in wanted and decision.kind in (Kind.ANSWER, Kind.MULTI)):
             return decision
         previous = self.last_shown(sender)
         if previous is None:
             if decision.kind in (Kind.GLOSSARY, Kind.AGENDA, Kind.SUGGEST, Kind.PASSAGE) or Act.SIMPLER not in wanted:
                 return decision
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
-        if Act.SIMPLER in wanted and decision.kind != Kind.GLOSSARY:
+        if Act.SIMPLER in wanted:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
         if Act.FOLLOW_UP in wanted:
             return self.answerer.decide_after(text, previous)
