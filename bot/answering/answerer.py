@@ -69,8 +69,9 @@ MIN_COVERAGE = 0.5  # tuned on the evaluation set's dev split (bench/tune.py)
 # How much each part of a message weighs in the match (tuned on the realistic set's dev split).
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3
-VAGUE_QUESTION_WEIGHT = 4.0
-MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this  # IDF of known words under which a question clause names no subject
+VAGUE_QUESTION_WEIGHT = 6.0
+MULTI_EXTRA_SCORE = 15.0
+FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much  # one of several questions is answered at once above answer_threshold + this  # IDF of known words under which a question clause names no subject
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -212,7 +213,8 @@ class Answerer:
         limit = max(self.settings.max_suggestions, 3)
         candidates = self.matcher.rank(analysis, limit=limit, boost=boost)
         roles = {s.role for s in segments if s.text}
-        if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO}:
+        if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
+                " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)
             best = {c.entry.id: c for c in candidates}
