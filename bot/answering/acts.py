@@ -75,9 +75,10 @@ _FRUSTRATION = _phrases(
     r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"honte", r"scandale",
     r"scandaleux", r"lamentable", r"pathetique", r"vous comprenez rien", r"tu comprends rien",
     r"comprenez jamais rien", r"merde", r"putain", r"con", r"conne", r"connard", r"connasse", r"debile",
-    r"idiot", r"idiote", r"cretin", r"abruti", r"bouffon", r"imbecile", r"stupide", r"pffff?", r"pff", r"grr+",
+    r"idiot", r"idiote", r"cretin", r"abruti", r"bouffon", r"imbecile", r"stupide",
     r"ca marche pas", r"marche pas votre", r"marche jamais", r"repond pas", r"repondez pas", r"repond jamais",
-    r"repond a cote", r"a cote de la plaque", r"pf+", r"gr+", r"rien a voir", r"ca n a rien a voir", r"fonctionne pas", r"vous etes nuls?", r"foutez", r"fous toi",
+    r"repond a cote", r"a cote de la plaque", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"vous etes nuls?", r"foutez", r"fous toi",
     r"degage", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤")

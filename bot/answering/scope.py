@@ -15,8 +15,9 @@ from collections.abc import Sequence
 # Words that name a personal administrative or private matter whatever surrounds them.
 PERSONAL_WORDS = frozenset({
     "caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "loyer", "loyers", "bailleur", "proprio",
-    "proprietaire", "cantine", "cantines", "voisin", "voisins", "voisine", "voisines", "impot", "impots", "chomage",
+    "proprietaire", "cantine", "cantines", "impot", "impots", "chomage",
     "pole", "carte", "vitale", "secu", "mutuelle", "medecin", "docteur", "hopital", "urgences", "retraite",
+    "bruit", "bruyant", "bruyants", "tapage",
     "facture", "factures", "edf", "electricite", "expulsion", "expulse", "huissier", "dette", "dettes", "credit",
     "banque", "divorce", "naturalisation",
     "sejour", "passeport", "amende", "amendes", "permis", "plainte", "avocat", "tribunal", "salaire", "patron",
@@ -35,18 +36,17 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
 POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos"})
 
 
-def personal_matter(words: Sequence[str], known: frozenset[str] = frozenset()) -> bool:
-    """Whether folded words speak of a personal daily-life matter ("ma demande de logement", "la CAF").
+def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """The words that speak of a personal daily-life matter ("ma demande de logement", "la CAF").
 
     `known` holds the words the knowledge base itself uses: such a word is council business too ("le
-    logement dans le quartier", "une carte de séjour pour être membre") and counts only when the member
-    says it is theirs ("mon logement", "ma carte vitale")."""
+    logement dans le quartier") and counts only when the member says it is theirs ("mon logement")."""
+    found: list[str] = []
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        if word in SHARED_WORDS or word in known:
-            if any(w in POSSESSIVES for w in words[max(0, i - 3): i]):
-                return True
+        if (word in SHARED_WORDS or word in known) and not any(
+                w in POSSESSIVES for w in words[max(0, i - 3): i]):
             continue
-        return True
-    return False
+        found.append(word)
+    return found
