@@ -33,20 +33,21 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
-POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos"})
+POSSESSIVES = frozenset({"mon", "ma", "mes"})
 
 
-def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[str]:
-    """The words that speak of a personal daily-life matter ("ma demande de logement", "la CAF").
+def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """The words that speak of a personal daily-life matter ("ma demande de logement", "la CAF"), each with
+    whether the member says it is theirs ("mon loyer").
 
     `known` holds the words the knowledge base itself uses: such a word is council business too ("le
     logement dans le quartier") and counts only when the member says it is theirs ("mon logement")."""
-    found: list[str] = []
+    found: list[tuple[str, bool]] = []
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        if (word in SHARED_WORDS or word in known) and not any(
-                w in POSSESSIVES for w in words[max(0, i - 3): i]):
+        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i])
+        if (word in SHARED_WORDS or word in known) and not owned:
             continue
-        found.append(word)
+        found.append((word, owned))
     return found
