@@ -12,7 +12,7 @@ from bot.answering.acts import Act
 from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
 from bot.clock import Clock, as_utc
-from bot.core import texts
+from bot.core import dialogue, texts
 from bot.core.answers import CurrentAnswerer
 from bot.core.members import find_member, touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows, short
@@ -53,6 +53,8 @@ class FaqService:
         self.renderers: dict[str, Renderer] = {}
         # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
         self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
+        # What other features answer to a dialogue act (the desk: "où en est ma question ?").
+        self.act_renderers: dict[Act, Renderer] = {}
         # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
         self.escalate = escalate
         if escalate is not None and escalate_unknown:
@@ -92,7 +94,7 @@ class FaqService:
         decision = self.decide(sender, text)
         log_id = self._log(sender, text, decision)
         replies = self.render(sender, decision, log_id)
-        if len(text) > MAX_CHARS and decision.kind not in (Kind.EMPTY,):
+        if len(text) > MAX_CHARS and decision.kind != Kind.EMPTY and not decision.segments:
             replies.insert(0, Reply(text=texts.TOO_LONG))
         if decision.greeted and replies and decision.kind != Kind.SMALLTALK:
             first = replies[0]
@@ -172,6 +174,12 @@ class FaqService:
                 return [Reply(text=body, buttons=see_also + self._feedback_rows(log_id))]
             case Kind.SMALLTALK:
                 return [self._smalltalk(decision.smalltalk)]
+            case Kind.MULTI:
+                return dialogue.several(decision, log_id, self.entry_reply)
+            case Kind.ACT:
+                return self._act(sender, decision, log_id)
+            case Kind.SUGGEST | Kind.UNKNOWN if decision.personal:
+                return dialogue.personal(log_id)
             case Kind.EMPTY:
                 return [Reply(text=texts.EMPTY)]
             case _:
@@ -180,6 +188,20 @@ class FaqService:
                     Button(label=texts.REPHRASE_BUTTON, data="rephrase"),
                 ))]
 
+    def _act(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        custom = self.act_renderers.get(decision.act) if decision.act else None
+        if custom is not None:
+            return custom(sender, decision, log_id)
+        match decision.act:
+            case Act.HUMAN:
+                return dialogue.human(log_id, how_to_reach(self.answerer.kb))
+            case Act.SIMPLER:
+                return dialogue.simpler_reply(decision.entry, self.answerer.kb, log_id)
+            case Act.STATUS:
+                return [Reply(text=texts.STATUS_NONE)]
+            case _:
+                return dialogue.frustration(log_id)
+
     def _smalltalk(self, kind: Smalltalk | None) -> Reply:
         if kind == Smalltalk.THANKS:
             return Reply(text=texts.THANKS)
@@ -187,6 +209,8 @@ class FaqService:
             return Reply(text=texts.BYE)
         if kind == Smalltalk.HELP:
             return Reply(text=self.help_text())
+        if kind == Smalltalk.OK:
+            return Reply(text=texts.OK)
         return Reply(text=texts.GREETING)
 
     # --- rendering entries -----------------------------------------------------------------
