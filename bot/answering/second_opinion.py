@@ -9,6 +9,7 @@ answer at once. Measured on the realistic set's dev split (bench/RESULTS.md).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import bm25s
@@ -25,6 +26,7 @@ def _tokenize(texts: list[str]) -> object:
 
 class SecondOpinion:
     def __init__(self, entries: Sequence[FaqEntry]) -> None:
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
         self._ids = [e.id for e in entries]
         self._retriever = bm25s.BM25()
         if entries:

@@ -41,7 +41,7 @@ def how_to_reach(kb: KnowledgeBase) -> str:
 class FaqService:
     def __init__(self, *, db: Database, answers: CurrentAnswerer, clock: Clock, centre: str,
                  help_text: Callable[[], str], escalate: Escalate | None = None,
-                 escalate_unknown: bool = False) -> None:
+                 escalate_unknown: bool = False, status: Callable[[Sender], list[Reply]] | None = None) -> None:
         self.db = db
         self.answers = answers
         self.clock = clock
@@ -55,6 +55,8 @@ class FaqService:
         self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
         # What other features answer to a dialogue act (the desk: "où en est ma question ?").
         self.act_renderers: dict[Act, Renderer] = {}
+        if status is not None:
+            self.act_renderers[Act.STATUS] = lambda sender, decision, log_id: status(sender)
         # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
         self.escalate = escalate
         if escalate is not None and escalate_unknown:
