@@ -73,7 +73,8 @@ _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GR
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
-FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
+FOCUS_MIN_WEIGHT = 8.0
+PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing  # the question clauses are ranked alone only when they name this much
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
 # words. Ours alone, however high, was wrong too often on the dev split (ALONE_THRESHOLD above 100: never).
 # A story around the question lowers every score: a message with context needs less.
@@ -204,9 +205,12 @@ class Answerer:
         tokens: list[str] = []
         boost: dict[str, float] = {}
         for analysis, role in zip(analyses, roles, strict=True):
-            if role == Role.CONTEXT and vague:
+            promoted = role == Role.CONTEXT and vague
+            if promoted:
                 role = Role.QUESTION
             weight = _ROLE_WEIGHTS[role] if role == Role.QUESTION or not questions_only else 0.0
+            if promoted and Role.QUESTION in roles:  # just under 1: its terms need not be named by the answer
+                weight = PROMOTED_CONTEXT_WEIGHT
             if not weight or analysis is None:
                 continue
             for token in analysis.tokens:
