@@ -73,8 +73,8 @@ _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GR
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
-FOCUS_MIN_WEIGHT = 8.0
-PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing  # the question clauses are ranked alone only when they name this much
+FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
+PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
 # words. Ours alone, however high, was wrong too often on the dev split (ALONE_THRESHOLD above 100: never).
 # A story around the question lowers every score: a message with context needs less.
@@ -221,28 +221,32 @@ class Answerer:
             tokens.extend(analysis.tokens)
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
 
-    def _decide_segments(self, segments: list[Segment]) -> Decision:
+    def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset()) -> Decision:
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
         matters = personal_matters(analysis.words, self._topics)
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
-        candidates = self.matcher.rank(analysis, limit=limit, boost=boost)
+        candidates = [c for c in self.matcher.rank(analysis, limit=limit + len(exclude), boost=boost)
+                      if c.entry.id not in exclude]
         roles = {s.role for s in segments if s.text}
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)
             best = {c.entry.id: c for c in candidates}
-            for c in self.matcher.rank(focus, limit=limit, boost=focus_boost):
+            for c in self.matcher.rank(focus, limit=limit + len(exclude), boost=focus_boost):
+                if c.entry.id in exclude:
+                    continue
                 known = best.get(c.entry.id)
                 if known is None or c.score > known.score:
                     best[c.entry.id] = c if known is None else dataclasses.replace(
                         c, coverage=max(c.coverage, known.coverage),
                         known_coverage=max(c.known_coverage, known.known_coverage))
             candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
-        opinion = self.second.rank(" ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role]))
+        opinion = [o for o in self.second.rank(" ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role]),
+                                               limit=3 + len(exclude)) if o[0] not in exclude]
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
         personal = any(owned for _, owned in matters) or (bool(candidates) and any(
@@ -250,7 +254,7 @@ class Answerer:
             for word, _ in matters))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
-        decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates),
+        decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story)
         return dataclasses.replace(decision, segments=used)
 
@@ -277,11 +281,7 @@ class Answerer:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
         Another entry is preferred: the member has just read the previous one."""
         segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
-        decision = self._decide_segments(segments)
-        if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == previous.id:
-            others = tuple(c for c in decision.candidates if c.entry.id != previous.id)
-            if others and others[0].score >= self.settings.answer_threshold:
-                return dataclasses.replace(decision, entry=others[0].entry, score=others[0].score, candidates=others)
+        decision = self._decide_segments(segments, exclude=frozenset({previous.id}))
         return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
 
     def _decide_whole(self, text: str) -> Decision:
