@@ -72,6 +72,7 @@ MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be sugge
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
+MULTI_FOLLOW_UP = True
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
@@ -160,10 +161,16 @@ class Answerer:
             return whole
         texts = [q.text for q in questions]
         picks: dict[str, Decision] = {}
-        for text in texts:
-            if self._information(f"{text} {self._borrowed(text, texts)}") < VAGUE_QUESTION_WEIGHT:
-                continue  # "c'est assez ?", "c'est quand ?": not a question of its own
-            part = self._decide_part(text, texts)
+        for n, text in enumerate(texts):
+            if self._information(f"{text} {self._borrowed(text, texts)}") >= VAGUE_QUESTION_WEIGHT:
+                part = self._decide_part(text, texts)
+            elif n > 0 and MULTI_FOLLOW_UP:
+                # "…obligée d'accepter ? Et si j'accepte, ça dure combien de temps ?": read like a follow-up
+                # of the question before it, another entry than the ones already found.
+                part = self._decide_segments([Segment(text=texts[n - 1], role=Role.CONTEXT),
+                                              Segment(text=text, role=Role.QUESTION)], exclude=frozenset(picks))
+            else:
+                continue  # "c'est assez ?": not a question of its own
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
                 continue
