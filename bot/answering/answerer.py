@@ -84,6 +84,7 @@ AGREE_THRESHOLD_WITH_STORY = 29.0
 AGREE_COVERAGE = 0.4
 AGREE_COVERAGE_WITH_STORY = 0.3  # tied with 0.4 on dev; a story brings many known but unrelated words
 ALONE_THRESHOLD = 101.0
+ANALYSES_CACHED = 4096
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -119,9 +120,18 @@ class Answerer:
         self._terms = {slug(t.term): t for t in kb.glossary}
         self._topics = frozenset(self.normalizer.vocabulary)
         self.second = SecondOpinion(kb.faq)
+        self.use_second_opinion = True  # the benchmark measures the engine without it too
+        self._analyses: dict[str, Analysis] = {}
 
     def analyze(self, text: str) -> Analysis:
-        return self.normalizer.analyze(clean(text))
+        """The normalised message (cached: one message's parts are analysed several times over)."""
+        found = self._analyses.get(text)
+        if found is None:
+            found = self.normalizer.analyze(clean(text))
+            if len(self._analyses) >= ANALYSES_CACHED:
+                self._analyses.clear()
+            self._analyses[text] = found
+        return found
 
     def decide(self, text: str) -> Decision:
         if self.strategy == Strategy.WHOLE:
@@ -252,8 +262,9 @@ class Answerer:
                         c, coverage=max(c.coverage, known.coverage),
                         known_coverage=max(c.known_coverage, known.known_coverage))
             candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
-        opinion = [o for o in self.second.rank(" ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role]),
-                                               limit=3 + len(exclude)) if o[0] not in exclude]
+        said = " ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
+        opinion = [o for o in self.second.rank(said, limit=3 + len(exclude)) if o[0] not in exclude] \
+            if self.use_second_opinion else None
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
         personal = any(owned for _, owned in matters) or (bool(candidates) and any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import lru_cache
 
 import bm25s
 import snowballstemmer
@@ -20,8 +21,17 @@ from bot.knowledge.model import FaqEntry
 _STEMMER = snowballstemmer.stemmer("french")
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def _stem_words(words: list[str]) -> list[str]:
+    return [_stem(w) for w in words]
+
+
 def _tokenize(texts: list[str]) -> object:
-    return bm25s.tokenize(texts, stopwords="fr", stemmer=_STEMMER.stemWords, show_progress=False)
+    return bm25s.tokenize(texts, stopwords="fr", stemmer=_stem_words, show_progress=False)
 
 
 class SecondOpinion:
