@@ -111,8 +111,8 @@ class FaqService:
                 Act.SIMPLER not in wanted and decision.kind in (Kind.ANSWER, Kind.MULTI)):
             return decision
         previous = self.last_shown(sender)
-        if previous is None:
-            if decision.kind in (Kind.GLOSSARY, Kind.AGENDA, Kind.SUGGEST, Kind.PASSAGE) or Act.SIMPLER not in wanted:
+        if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
+            if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
                 return decision
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
         if Act.SIMPLER in wanted:
