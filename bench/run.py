@@ -26,6 +26,7 @@ def main() -> int:
     if realistic.REALISTIC_FILE.exists():
         section("Messages as members write them, test split (never tuned on)", realistic.run("test")[0])
         section("Messages as members write them, dev split (tuned here)", realistic.run("dev")[0])
+        section("Understanding: what was tried", (ROOT / "bench" / "understanding_notes.md").read_text(encoding="utf-8"))
     section("Answer quality, test split (never tuned on)", quality.run("test")[0])
     section("Answer quality, dev split (thresholds tuned here)", quality.run("dev")[0])
     section("Issue 3 topics answered for our own phrasings", topics.run()[0])
