@@ -130,3 +130,11 @@ def test_the_parts_used_are_reported(answerer: Answerer) -> None:
     decision = answerer.decide("Bonjour, je suis Fatou. C'est quoi le FPH ? Merci")
     assert "C'est quoi le FPH ?" in decision.segments
     assert not any("Bonjour" in part or "Merci" in part for part in decision.segments)
+
+
+def test_a_question_at_the_end_of_a_very_long_message_is_found(answerer: Answerer) -> None:
+    story = "Hier soir on s'est retrouvés dans la salle du centre social et on a parlé de la fête de l'été. " * 40
+    decision = answerer.decide(story + "Au fait, c'est quoi le FPH ?")
+    assert len(story) > 3000
+    assert decision.segments[-1] == "Au fait, c'est quoi le FPH ?"
+    assert decision.kind in (Kind.ANSWER, Kind.GLOSSARY)
