@@ -68,6 +68,7 @@ _SIMPLER = _phrases(
     r"(?:re)?dites? (?:le |moi )?(?:autrement|plus simplement|simplement)", r"je suis perdu", r"je suis perdue",
     r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"hein", r"pardon", r"comment ca",
     r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
+    r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
 )
 _FRUSTRATION = _phrases(
     r"nul", r"nulle", r"nuls", r"naze", r"pourri", r"pourrie", r"inutile", r"sert a rien", r"servez a rien",

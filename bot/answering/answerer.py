@@ -140,6 +140,8 @@ class Answerer:
         segments = split_message(text)
         acts = detect(text)
         analysis = self.analyze(text)
+        if Act.SIMPLER in acts and self._terms.keys() & set(analysis.tokens):
+            acts = tuple(a for a in acts if a != Act.SIMPLER)  # "CEJ ça veut dire quoi": a glossary question
         greeted = any(s.role == Role.GREETING for s in segments)
         if analysis.is_empty and not acts:
             return Decision(kind=Kind.EMPTY)
