@@ -343,12 +343,14 @@ class Answerer:
         # Coverage counts the words the knowledge base knows ("arnaque", "peur" say nothing of the entry).
         chosen = tuple(c for c in candidates
                        if c.score >= s.suggest_threshold
-                       and (c.coverage >= LEGACY_MIN_COVERAGE if legacy else c.known_coverage >= MIN_COVERAGE)
-                       )[: s.max_suggestions]
+                       # A short question is judged on all its words ("quel temps fera-t-il demain" shares
+                       # only "temps"); a story on the words the base knows.
+                       and (c.known_coverage >= MIN_COVERAGE if story and not legacy
+                            else c.coverage >= LEGACY_MIN_COVERAGE))[: s.max_suggestions]
         if opinion and top and opinion[0][0] not in {c.entry.id for c in chosen}:
             # The other ranker's choice is offered too (first if ours had nothing to offer).
             other = self.kb.entry(opinion[0][0])
-            if other is not None and (chosen or top.score >= s.suggest_threshold):
+            if other is not None and (chosen or (story and top.score >= s.suggest_threshold)):
                 extra = Candidate(entry=other, score=top.score, phrasing=other.question)
                 chosen = (*chosen[: s.max_suggestions - 1], extra)
         passage = self.matcher.best_passage(analysis)
