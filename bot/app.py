@@ -96,7 +96,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     desk = Desk.build(ctx, staff=staff)
     faq = FaqService(db=db, answers=answers, clock=clock, centre=settings.centre_name,
                      help_text=lambda: router.help_text(settings.centre_name), escalate=desk.open_ticket,
-                     escalate_unknown=settings.desk.auto_ticket)
+                     escalate_unknown=settings.desk.auto_ticket, status=desk.my_questions)
     # Order matters for the help text and the command menu: core commands first, then features.
     hotline = Hotline(db=db, clock=clock, router=router, faq=faq, centre=settings.centre_name, is_staff=staff,
                       form_timeout=settings.form_timeout,

@@ -36,8 +36,11 @@ def button(replies: list[Reply], label_part: str) -> str:
 
 
 def ask_team(app: App, sender: Sender, question: str = UNKNOWN_QUESTION) -> list[Reply]:
+    """The member hands the question to the team: "ask the team", or "none of these" under suggestions."""
     replies = app.hotline.on_text(sender, question)
-    return app.hotline.on_button(sender, button(replies, "Poser la question"))
+    labels = [b.label for reply in replies for row in reply.buttons for b in row]
+    return app.hotline.on_button(sender, button(replies, "Poser la question" if any(
+        "Poser la question" in label for label in labels) else "Aucune de ces questions"))
 
 
 async def deliver(app: App, clock: ManualClock) -> MemoryTransport:

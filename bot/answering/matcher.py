@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -44,6 +44,9 @@ class Candidate:
     phrasing: str
     index: int = -1  # position in the matcher's entries
     coverage: float = 0.0  # share of the question's weight that the entry's own words explain (0–1)
+    # The same share counted only on words the knowledge base knows: "j'ai peur que ce soit une arnaque"
+    # says nothing about which entry answers, and must not hide the one that explains the rest.
+    known_coverage: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,9 +93,12 @@ class _Field:
                 found.update(postings)
         return found
 
-    def recall(self, query: frozenset[str], documents: Iterable[int]) -> dict[int, float]:
-        weights = {t: self.weight(t) for t in query}
+    def recall(self, query: frozenset[str], documents: Iterable[int],
+               boost: Mapping[str, float] | None = None) -> dict[int, float]:
+        weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
+        if not total:
+            return dict.fromkeys(documents, 0.0)
         return {index: sum(w for t, w in weights.items() if t in self.bags[index]) / total for index in documents}
 
 
@@ -129,14 +135,18 @@ class Matcher:
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)
 
+    def known(self, token: str) -> bool:
+        """Whether any entry's phrasings, tags or answer use this token."""
+        return token in self._vocabulary.idf or token in self._answers.idf
+
     def mentions(self, entry_index: int, token: str) -> bool:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
-    def _phrasing_scores(self, query: frozenset[str]) -> dict[int, tuple[float, str]]:
+    def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
-        weights = {t: self.idf(t) for t in query}
-        query_weight = sum(weights.values())
+        weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
+        query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
         # Candidates come from the query's rarest tokens first, until there are enough of them: a phrasing
         # that shares only the commonest words cannot score high anyway, and walking those long posting
@@ -150,10 +160,11 @@ class Matcher:
         overlaps: list[tuple[float, int]] = []
         for phrasing_index in found:
             tokens = self._phrasings[phrasing_index].tokens
-            common = sum(w for t, w in weights.items() if t in tokens)
-            recall = common / query_weight
-            precision = common / self._phrasing_weight[phrasing_index]
-            overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
+            shared = [t for t in weights if t in tokens]
+            recall = sum(weights[t] for t in shared) / query_weight
+            precision = sum(self.idf(t) for t in shared) / self._phrasing_weight[phrasing_index]
+            if recall + precision:
+                overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
         best: dict[int, tuple[float, str]] = {}
         for overlap, phrasing_index in heapq.nlargest(RESCORED, overlaps):
             phrasing = self._phrasings[phrasing_index]
@@ -164,15 +175,20 @@ class Matcher:
                 best[phrasing.entry_index] = (score, phrasing.text)
         return best
 
-    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
-        query: frozenset[str] = frozenset(analysis.tokens)
+    def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
+        """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
+        boost = boost or {}
+        query: frozenset[str] = frozenset(t for t in analysis.tokens if boost.get(t, 1.0) > 0)
         if not query:
             return []
         w = self.weights
-        phrasings = self._phrasing_scores(query)
+        phrasings = self._phrasing_scores(query, boost)
         candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
-        vocabulary = self._vocabulary.recall(query, candidates)
-        answers = self._answers.recall(query, candidates)
+        vocabulary = self._vocabulary.recall(query, candidates, boost)
+        answers = self._answers.recall(query, candidates, boost)
+        known = frozenset(t for t in query if self.known(t))
+        known_vocabulary = self._vocabulary.recall(known, candidates, boost)
+        known_answers = self._answers.recall(known, candidates, boost)
         scores: list[tuple[float, int]] = []
         for index in candidates:
             phrasing_score = phrasings.get(index, (0.0, ""))[0]
@@ -182,6 +198,7 @@ class Matcher:
         ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
         return [Candidate(entry=self.entries[i], score=round(s, 1), index=i,
                           coverage=max(vocabulary.get(i, 0.0), answers.get(i, 0.0)),
+                          known_coverage=max(known_vocabulary.get(i, 0.0), known_answers.get(i, 0.0)),
                           phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:

@@ -119,6 +119,11 @@ class Normalizer:
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded word the knowledge base uses."""
+        return self._vocabulary
+
     @staticmethod
     def _key(seq: Iterable[str]) -> tuple[str, ...]:
         return tuple(stem(w) for w in seq if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)

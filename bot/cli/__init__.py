@@ -187,6 +187,13 @@ def _ask(app: object, args: argparse.Namespace) -> int:
             "score": decision.score,
             "candidates": [{"entry_id": c.entry.id, "question": c.entry.question, "score": c.score}
                            for c in decision.candidates],
+            # Why it answered: the dialogue acts found, and the parts of the message it used.
+            "acts": list(dict.fromkeys([*(a.value for a in decision.acts), *([decision.act.value] if decision.act else []),
+                                        *([decision.smalltalk.value] if decision.smalltalk else [])])),
+            "segments": list(decision.segments),
+            **({"parts": [{"decision": p.kind.value, "entry_id": p.entry.id if p.entry else None,
+                           "candidates": [c.entry.id for c in p.candidates], "segments": list(p.segments)}
+                          for p in decision.parts]} if decision.parts else {}),
             **({"term": decision.term.term} if decision.term else {}),
             **({"passage_id": decision.passage.passage.id} if decision.passage else {}),
             **decision.extras,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from datetime import timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from bot.answering.acts import Act
 from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
-from bot.clock import Clock
-from bot.core import texts
+from bot.clock import Clock, as_utc
+from bot.core import dialogue, texts
 from bot.core.answers import CurrentAnswerer
-from bot.core.members import touch_member
+from bot.core.members import find_member, touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
@@ -19,6 +22,7 @@ from bot.storage.db import Database
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
+FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
 # Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
 DecisionHook = Callable[[Sender, str, Decision], Decision]
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
@@ -37,7 +41,7 @@ def how_to_reach(kb: KnowledgeBase) -> str:
 class FaqService:
     def __init__(self, *, db: Database, answers: CurrentAnswerer, clock: Clock, centre: str,
                  help_text: Callable[[], str], escalate: Escalate | None = None,
-                 escalate_unknown: bool = False) -> None:
+                 escalate_unknown: bool = False, status: Callable[[Sender], list[Reply]] | None = None) -> None:
         self.db = db
         self.answers = answers
         self.clock = clock
@@ -49,6 +53,10 @@ class FaqService:
         self.renderers: dict[str, Renderer] = {}
         # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
         self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
+        # What other features answer to a dialogue act (the desk: "où en est ma question ?").
+        self.act_renderers: dict[Act, Renderer] = {}
+        if status is not None:
+            self.act_renderers[Act.STATUS] = lambda sender, decision, log_id: status(sender)
         # "Ask the team": a ticket when the desk is there, else a note with the team's contact.
         self.escalate = escalate
         if escalate is not None and escalate_unknown:
@@ -79,7 +87,7 @@ class FaqService:
     # --- questions -------------------------------------------------------------------------
 
     def decide(self, sender: Sender, text: str) -> Decision:
-        decision = self.answers.get().decide(text)
+        decision = self.in_context(sender, self.answers.get().decide(text), text)
         for hook in self.decision_hooks:
             decision = hook(sender, text, decision)
         return decision
@@ -88,15 +96,46 @@ class FaqService:
         decision = self.decide(sender, text)
         log_id = self._log(sender, text, decision)
         replies = self.render(sender, decision, log_id)
-        if len(text) > MAX_CHARS and decision.kind not in (Kind.EMPTY,):
+        if len(text) > MAX_CHARS and decision.kind != Kind.EMPTY and not decision.segments:
             replies.insert(0, Reply(text=texts.TOO_LONG))
         if decision.greeted and replies and decision.kind != Kind.SMALLTALK:
             first = replies[0]
             replies[0] = Reply(text="Bonjour ! " + first.text, buttons=first.buttons, attachment=first.attachment)
         return replies
 
+    def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
+        """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
+        wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
+        if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
+                decision.kind == Kind.ACT and decision.act not in wanted) or (
+                Act.SIMPLER not in wanted and decision.kind in (Kind.ANSWER, Kind.MULTI)):
+            return decision
+        previous = self.last_shown(sender)
+        if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
+            if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
+                return decision
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
+        if Act.SIMPLER in wanted:
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
+        if Act.FOLLOW_UP in wanted:
+            return self.answerer.decide_after(text, previous)
+        return decision
+
+    def last_shown(self, sender: Sender) -> FaqEntry | None:
+        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
+        with self.db.session() as session:
+            member = find_member(session, sender)
+            if member is None:
+                return None
+            row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
+                               .order_by(col(QuestionLog.id).desc()).limit(1)).first()
+        if row is None or row.entry_id is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+            return None
+        return self.answerer.kb.entry(row.entry_id)
+
     def _log(self, sender: Sender, text: str, decision: Decision) -> int:
-        entry_id = decision.entry.id if decision.entry else (
+        entry = decision.entry or next((p.entry for p in decision.parts if p.entry), None)
+        entry_id = entry.id if entry else (
             decision.passage.passage.id if decision.passage else (decision.term.term if decision.term else None))
 
         def work(session: Session) -> int:
@@ -137,6 +176,12 @@ class FaqService:
                 return [Reply(text=body, buttons=see_also + self._feedback_rows(log_id))]
             case Kind.SMALLTALK:
                 return [self._smalltalk(decision.smalltalk)]
+            case Kind.MULTI:
+                return dialogue.several(decision, log_id, self.entry_reply)
+            case Kind.ACT:
+                return self._act(sender, decision, log_id)
+            case Kind.SUGGEST | Kind.UNKNOWN if decision.personal:
+                return dialogue.personal(log_id)
             case Kind.EMPTY:
                 return [Reply(text=texts.EMPTY)]
             case _:
@@ -145,6 +190,20 @@ class FaqService:
                     Button(label=texts.REPHRASE_BUTTON, data="rephrase"),
                 ))]
 
+    def _act(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        custom = self.act_renderers.get(decision.act) if decision.act else None
+        if custom is not None:
+            return custom(sender, decision, log_id)
+        match decision.act:
+            case Act.HUMAN:
+                return dialogue.human(log_id, how_to_reach(self.answerer.kb))
+            case Act.SIMPLER:
+                return dialogue.simpler_reply(decision.entry, self.answerer.kb, log_id)
+            case Act.STATUS:
+                return [Reply(text=texts.STATUS_NONE)]
+            case _:
+                return dialogue.frustration(log_id)
+
     def _smalltalk(self, kind: Smalltalk | None) -> Reply:
         if kind == Smalltalk.THANKS:
             return Reply(text=texts.THANKS)
@@ -152,6 +211,8 @@ class FaqService:
             return Reply(text=texts.BYE)
         if kind == Smalltalk.HELP:
             return Reply(text=self.help_text())
+        if kind == Smalltalk.OK:
+            return Reply(text=texts.OK)
         return Reply(text=texts.GREETING)
 
     # --- rendering entries -----------------------------------------------------------------

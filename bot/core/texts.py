@@ -69,3 +69,33 @@ FORM_WAITING = "⏸ Votre démarche en cours attend encore votre choix. Choisiss
 FORM_RESUME = "▶️ Continuer"
 FORM_ABANDON_BUTTON = "✖️ Abandonner"
 FORM_ABANDONED = "D'accord, c'est abandonné. Ce que vous aviez déjà confirmé reste enregistré."
+
+# Dialogue acts and messages with several questions (bot/core/dialogue.py).
+OK = "Très bien ! 😊 Je reste là si vous avez une autre question."
+HUMAN_OFFER = (
+    "Bien sûr. Je suis un robot, mais une personne de l'équipe peut vous répondre ici même : "
+    "appuyez sur le bouton ci-dessous et écrivez votre question si ce n'est pas déjà fait.{reach}"
+)
+HUMAN_REACH = "\n\nVous pouvez aussi joindre l'équipe {how}."
+FRUSTRATION = (
+    "Je suis désolé, je n'ai pas su vous aider. 🙏 Une personne de l'équipe peut vous répondre : "
+    "voulez-vous que je lui transmette votre question ?"
+)
+SIMPLER = "<b>En plus simple</b> ({question})\n\n{text}"
+SIMPLER_WORDS = "\n<b>Les mots à connaître</b>"
+SIMPLER_FULL_BUTTON = "📄 Revoir la réponse complète"
+SIMPLER_NOTHING = (
+    "Pas de souci ! Dites-moi avec vos mots ce que vous cherchez, en une phrase courte. "
+    "Je vous répondrai le plus simplement possible."
+)
+COUNT = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+SEVERAL_ANSWERED = "Vous posez {n} questions : voici une réponse pour chacune."
+SEVERAL_CHOOSE = "Vous posez {n} questions. Choisissez celle qui vous intéresse d'abord :"
+SEVERAL_SOME = "Pour votre autre question, est-ce l'une de celles-ci ?"
+PERSONAL = (
+    "Votre question concerne votre situation personnelle : je ne peux pas y répondre avec certitude, "
+    "et je préfère ne pas me tromper. 🙏\n\n"
+    "L'équipe peut vous orienter vers le bon service (mairie, centre social, maison France services…). "
+    "Voulez-vous que je lui transmette votre question ?"
+)
+STATUS_NONE = "Vous n'avez pas de question transmise à l'équipe en ce moment. Posez-moi votre question, je vous réponds."

@@ -24,6 +24,7 @@ from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.desk.jobs import DeskJobs
 from bot.desk.learning import Learning
+from bot.desk.mine import my_questions
 from bot.desk.stats import compute, render
 from bot.desk.tickets import TicketService, excerpt, first_name
 from bot.knowledge.model import KnowledgeBase
@@ -93,6 +94,7 @@ class Desk:
             ("stats", "Les statistiques de la hotline", self._stats_command),
         ):
             router.command(name, description, handler, staff_only=True)
+        router.command("mesquestions", "Où en sont vos questions transmises à l'équipe", self._mine_command)
         router.button(STAFF_PREFIX, self._staff_button, confirms_staff=True)
         router.button(MEMBER_PREFIX, self._member_button)
         router.intercept(self._staff_chat_text, before_flows=True)
@@ -110,6 +112,13 @@ class Desk:
         return self.tickets.open(sender, log_id, how)
 
     # --- member side ----------------------------------------------------------------------
+
+    def my_questions(self, sender: Sender) -> list[Reply]:
+        """« Où en est ma question ? »: the member's forwarded questions and where they stand."""
+        return my_questions(self.ctx.db, sender, self.ctx.settings.timezone)
+
+    def _mine_command(self, sender: Sender, args: str) -> list[Reply]:
+        return self.my_questions(sender)
 
     def _member_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         if len(args) != 2 or args[0] not in ("answer", "done", "cancel") or (number := _number(args[1])) is None:

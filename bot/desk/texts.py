@@ -123,3 +123,13 @@ STATS = (
     "<b>Questions sans réponse les plus fréquentes</b>\n{top}"
 )
 STATS_NO_TOP = "aucune"
+
+# The member's own forwarded questions (« où en est ma question ? », /mesquestions).
+MINE_NONE = ("Vous n'avez pas encore transmis de question à l'équipe. Si je ne sais pas répondre, "
+             "je vous propose de la transmettre : une personne vous répond ici même.")
+MINE_TITLE = "<b>Vos questions transmises à l'équipe</b>"
+MINE_LINE = "\n<b>N° {id}</b> — envoyée le {day} — {status}\n« {question} »"
+MINE_ANSWER = "Réponse de l'équipe : {answer}"
+MINE_STATUS = {"new": "en attente : personne ne l'a encore prise", "taken": "{staff} s'en occupe",
+               "answered": "l'équipe a répondu", "closed": "close"}
+MINE_CLOSE_BUTTON = "✅ Clore la question n° {id}"

@@ -142,7 +142,7 @@ class EventsFeature:
     # --- agenda ----------------------------------------------------------------------------
 
     def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
-        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
+        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
             return decision
         intent = agenda_intent(decision.words or self.faq.answerer.analyze(text).words)
         if intent is None:

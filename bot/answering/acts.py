@@ -1,0 +1,165 @@
+"""Dialogue acts: what a message *does* besides (or instead of) asking about the FAQ.
+
+"merci beaucoup vous êtes gentil" closes a conversation, "c nul votre truc" vents, "je veux parler à
+un humain" asks for a person, "je comprends pas" asks for a simpler answer, "où en est ma question ?"
+asks about a forwarded question, "et pour les jeunes ?" continues the previous one. None of these
+should be matched against the FAQ as if it were a question about it.
+
+Detection is on folded text (no case, no accents, SMS spellings mapped); whether an act applies
+(a "plus simple svp" needs a previous answer) is for the conversation to decide, not for this module.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.answering.cleanup import clean
+from bot.answering.normalize import words
+
+
+class Act(StrEnum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+    BYE = "bye"
+    OK = "ok"
+    HELP = "help"
+    FRUSTRATION = "frustration"  # complaint or insult
+    HUMAN = "human"  # wants a person
+    SIMPLER = "simpler"  # did not understand the last answer
+    STATUS = "status"  # where is my forwarded question
+    FOLLOW_UP = "follow_up"  # "et pour les jeunes ?": a short question that leans on the previous answer
+
+
+def _phrases(*items: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:" + "|".join(items) + r")(?=\s|$)")
+
+
+# Patterns run on " ".join(words(text)): folded, elisions split ("j ai"), SMS mapped ("pk" → "pourquoi").
+_HUMAN = _phrases(
+    r"(?:parler|discuter|causer|echanger|avoir|joindre|contacter|appeler|ecrire|voir) (?:a |avec |en )?"
+    r"(?:quelqu un|qqn|une? (?:vraie? |etre )?(?:personne|humain|humaine|etre humain|agent|salarie|salariee)|"
+    r"l equipe|un membre de l equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
+    r"un professionnel|une professionnelle|quelqu un de (?:l equipe|reel|vrai)|un animateur|une animatrice)",
+    r"(?:un |une )?(?:vrai |vraie |etre )?humain",
+    r"une vraie personne", r"(?:pas|plus) (?:a |avec )?(?:un |une )?(?:robot|machine|bot|ordinateur)",
+    r"(?:vous|tu) etes (?:un |une )?(?:robot|machine|bot)", r"passez moi quelqu un", r"je veux quelqu un",
+    r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
+    r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
+)
+_STATUS = _phrases(
+    r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
+    r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:ca )?en est ou",
+    r"(?:vous|on|personne|l equipe) (?:ne )?(?:m |nous )?(?:a|avez|a toujours|avez toujours) (?:pas|jamais|rien|"
+    r"toujours pas) (?:encore )?repondu",
+    r"(?:personne|l equipe) (?:ne )?(?:m|nous) a (?:pas )?(?:encore )?repondu",
+    r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
+    r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
+    r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse",
+    r"(?:quand|est ce que|quelqu un) (?:est ce qu )?(?:on |l equipe |quelqu un )?(?:va|vont|allez) (?:me |m )?"
+    r"(?:repondre|rappeler)",
+    r"mes questions", r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
+)
+_SIMPLER = _phrases(
+    r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas)",
+    r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment) (?:compris|capte|pige)", r"pas compris",
+    r"rien compris", r"plus simple(?:ment)?", r"en simple", r"trop (?:complique|compliquee|dur|difficile|long)",
+    r"c est a dire", r"cad", r"expliqu\w* (?:autrement|mieux|plus simplement|simplement|avec d autres mots)",
+    r"(?:re)?dites? (?:le |moi )?(?:autrement|plus simplement|simplement)", r"je suis perdu", r"je suis perdue",
+    r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"hein", r"pardon", r"comment ca",
+    r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
+    r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
+)
+_FRUSTRATION = _phrases(
+    r"nul", r"nulle", r"nuls", r"naze", r"pourri", r"pourrie", r"inutile", r"sert a rien", r"servez a rien",
+    r"sers a rien", r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
+    r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"honte", r"scandale",
+    r"scandaleux", r"lamentable", r"pathetique", r"vous comprenez rien", r"tu comprends rien",
+    r"comprenez jamais rien", r"merde", r"putain", r"con", r"conne", r"connard", r"connasse", r"debile",
+    r"idiot", r"idiote", r"cretin", r"abruti", r"bouffon", r"imbecile", r"stupide",
+    r"ca marche pas", r"marche pas votre", r"marche jamais", r"repond pas", r"repondez pas", r"repond jamais",
+    r"repond a cote", r"a cote de la plaque", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"vous etes nuls?", r"foutez", r"fous toi",
+    r"degage", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
+)
+_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤")
+_SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
+
+# Whole messages that close a conversation (compared after removing repeated words and greetings).
+_THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c est gentil", r"vous etes gentil\w*",
+                   r"tu es gentil\w*", r"trop gentil\w*", r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel",
+                   r"super", r"cool", r"excellent", r"impeccable", r"au top", r"ca m aide", r"ca m a aide",
+                   r"vous m avez aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable")
+_BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee|soiree|"
+                r"nuit|fin de journee|semaine|continuation|fin de semaine|week end)", r"bon (?:week end|weekend|"
+                r"apres midi|dimanche)", r"a demain", r"a la prochaine", r"salut (?:a )?(?:vous|tous)?$", r"bisous?",
+                r"bises")
+_OK = _phrases(r"ok+", r"okay", r"oki", r"okey", r"d accord", r"dac+", r"daccord", r"ca marche", r"sa marche",
+               r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien", r"c est bon", r"ca va", r"oui",
+               r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note", r"parfait")
+_GREETING = _phrases(r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
+                     r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
+                     r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
+_FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mille", "fois", "grand", "infiniment",
+                     "tres", "bien", "vraiment", "pour", "tout", "votre", "ton", "aide", "reponse", "la", "les", "l",
+                     "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
+                     "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
+                     "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
+                     "y", "en"})
+_FOLLOW_UP_START = re.compile(r"^(?:et|mais|et pour|et si|et les|et la|et le|et en|et dans|et avec|et sinon|sinon|"
+                              r"et ca|et sa|et combien|et quand|et ou|et qui|et comment|aussi|pareil)\b")
+_FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?:ou|quand|combien|qui|comment)"
+                              r"(?: ca| sa| c est| ca coute| ca se passe| on s inscrit| le trouver| les trouver)?$|"
+                              r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
+                              r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
+                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b")
+FOLLOW_UP_MAX_WORDS = 7
+_SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
+
+
+def _key(text: str) -> str:
+    return " ".join(words(clean(text)))
+
+
+def _only(key: str, *patterns: re.Pattern[str]) -> bool:
+    """Whether the message is nothing but these phrases (and filler words)."""
+    rest = key
+    for pattern in patterns:
+        rest = pattern.sub(" ", rest)
+    leftover = [w for w in rest.split() if w not in _FILLER]
+    return not leftover and rest.strip() != key.strip()
+
+
+def detect(text: str) -> tuple[Act, ...]:
+    """Every act the message performs, most telling first. An ordinary question has none."""
+    key = _key(text)
+    emoji = set(text)
+    found: list[Act] = []
+    if _HUMAN.search(key):
+        found.append(Act.HUMAN)
+    if _STATUS.search(key):
+        found.append(Act.STATUS)
+    if _FRUSTRATION.search(key) or (emoji & _SMILEY_ANGER and not key):
+        found.append(Act.FRUSTRATION)
+    # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
+    if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
+        found.append(Act.SIMPLER)
+    n_words = len(key.split())
+    if n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key)):
+        found.append(Act.FOLLOW_UP)
+    if not key and emoji & _SMILEY_THANKS:
+        found.append(Act.THANKS)
+    if _SEE_YOU.match(text):
+        found.append(Act.BYE)
+    if key and _only(key, _THANKS, _BYE, _OK, _GREETING):
+        if _THANKS.search(key):
+            found.append(Act.THANKS)
+        if _BYE.search(key):
+            found.append(Act.BYE)
+        if not _THANKS.search(key) and not _BYE.search(key):
+            found.append(Act.GREETING if _GREETING.search(key) and not _OK.search(_GREETING.sub(" ", key))
+                         else Act.OK)
+    return tuple(dict.fromkeys(found))
+
+
+CLOSING_ACTS = frozenset({Act.THANKS, Act.BYE, Act.OK})

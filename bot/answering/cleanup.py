@@ -1,0 +1,51 @@
+"""What a member pasted or typed, made plain before anything tries to understand it.
+
+Messages arrive with invisible characters (zero-width joiners from some keyboards, "k\u200coi"),
+HTML or Markdown pasted from an e-mail, letters held down ("merciiiii"), emoji. None of it carries
+the question, and every one of them breaks a word the matcher would otherwise know.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|~~|`+|^#{1,6}\s+|^>\s?|^\s*[-*+]\s+)", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_]([^*_\n]+)[*_](?!\w)")
+_HELD = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: held down, never French spelling
+_HELD_PUNCT = re.compile(r"([?!.])\1+")
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+
+# Characters kept whole: letters, digits, punctuation a sentence needs, spaces and new lines.
+_KEPT_CATEGORIES = ("L", "N", "P", "Z")
+
+
+def _plain_char(ch: str) -> str:
+    if ch in "\n\t":
+        return ch
+    category = unicodedata.category(ch)
+    if category == "Cf" or category.startswith("C") or (category == "Mn" and not ch.isalpha()):
+        return ""  # zero-width, direction marks, variation selectors, control characters
+    if category.startswith(_KEPT_CATEGORIES) or category.startswith("M"):
+        return ch
+    if ch in "+-=/%€$°&@#'":
+        return ch
+    return " "  # emoji and other symbols separate words but mean nothing to the matcher
+
+
+def clean(text: str) -> str:
+    """Plain text: tags and Markdown marks out, invisible characters out, emoji out, held letters squeezed."""
+    text = unicodedata.normalize("NFC", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = html.unescape(text) if "&" in text else text
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_MARKS.sub(" ", text)
+    text = _MD_EMPHASIS.sub(r"\1", text)
+    text = "".join(_plain_char(ch) for ch in text)
+    text = _HELD.sub(r"\1", text)
+    text = _HELD_PUNCT.sub(r"\1", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()

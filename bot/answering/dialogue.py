@@ -1,0 +1,52 @@
+"""What a message means right after an answer: "plus simple svp", "et pour les jeunes ?".
+
+The conversation keeps the last entry a member was shown (for a few minutes). A request for a simpler
+version gets the entry's short version, or else its first sentence with the glossary's plain words for
+the terms it uses. A short follow-up is read with the previous question as its context: "et ça coûte
+combien ?" after the training programme asks for the price of the training.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answering.normalize import fold
+from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+MAX_TERMS = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class Simpler:
+    text: str  # the simpler version
+    terms: tuple[GlossaryTerm, ...]  # the terms explained below it
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE.split(text.strip(), maxsplit=1)[0]
+
+
+def _spaced(text: str) -> str:
+    return " " + " ".join(_NON_WORD.sub(" ", fold(text)).split()) + " "
+
+
+def terms_in(text: str, kb: KnowledgeBase) -> tuple[GlossaryTerm, ...]:
+    """Glossary terms a text uses (by the term or one of its synonyms), in the order they appear."""
+    folded = _spaced(text)
+    found: list[tuple[int, GlossaryTerm]] = []
+    for term in kb.glossary:
+        positions = [folded.find(_spaced(name)) for name in (term.term, *term.synonyms)]
+        hits = [p for p in positions if p >= 0]
+        if hits:
+            found.append((min(hits), term))
+    return tuple(term for _, term in sorted(found, key=lambda item: item[0]))[:MAX_TERMS]
+
+
+def simpler(entry: FaqEntry, kb: KnowledgeBase) -> Simpler:
+    """The short version written for the entry, or its first sentence and the terms it uses, explained."""
+    short = getattr(entry, "short", None)
+    text = short if isinstance(short, str) and short.strip() else first_sentence(entry.answer)
+    return Simpler(text=text, terms=terms_in(text, kb))

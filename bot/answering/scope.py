@@ -1,0 +1,53 @@
+"""Daily-life matters the hotline must not answer with confidence.
+
+Members ask the hotline about their own lives too: the CAF, a housing file, the school canteen, a noisy
+neighbour. A word such as "dossier" or "aide" then lines up with an FAQ entry about the FPH, and a
+confident answer would mislead. These questions still get suggestions when an entry truly helps, and
+the offer to ask the team; they never get an answer as if the FAQ covered them.
+
+The lists are general French, not taken from any evaluation set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Words that name a personal administrative or private matter whatever surrounds them.
+PERSONAL_WORDS = frozenset({
+    "caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "loyer", "loyers", "bailleur", "proprio",
+    "proprietaire", "cantine", "cantines", "impot", "impots", "chomage",
+    "pole", "carte", "vitale", "secu", "mutuelle", "medecin", "docteur", "hopital", "urgences", "retraite",
+    "bruit", "bruyant", "bruyants", "tapage",
+    "facture", "factures", "edf", "electricite", "expulsion", "expulse", "huissier", "dette", "dettes", "credit",
+    "banque", "divorce", "naturalisation",
+    "sejour", "passeport", "amende", "amendes", "permis", "plainte", "avocat", "tribunal", "salaire", "patron",
+    "licenciement", "licencie", "stage", "creche", "assistante", "sociale", "prime", "bourse",
+    "inscription", "ecole", "college", "lycee", "maitresse", "prof", "professeur", "cafards", "punaises",
+    "moisissure", "humidite", "chauffage", "ascenseur", "fuite", "travaux", "demenagement", "demenager", "hlm",
+    "logement", "appartement", "appart", "maison", "chambre",
+})
+# Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
+# quartier", "la maison du projet"): personal only when the member says they are theirs.
+SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "maison", "carte", "enfant", "enfants",
+                          "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
+                          "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
+                          "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
+                          "banque"})
+POSSESSIVES = frozenset({"mon", "ma", "mes"})
+
+
+def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """The words that speak of a personal daily-life matter ("ma demande de logement", "la CAF"), each with
+    whether the member says it is theirs ("mon loyer").
+
+    `known` holds the words the knowledge base itself uses: such a word is council business too ("le
+    logement dans le quartier") and counts only when the member says it is theirs ("mon logement")."""
+    found: list[tuple[str, bool]] = []
+    for i, word in enumerate(words):
+        if word not in PERSONAL_WORDS:
+            continue
+        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i])
+        if (word in SHARED_WORDS or word in known) and not owned:
+            continue
+        found.append((word, owned))
+    return found

@@ -1,0 +1,53 @@
+"""A second, independent ranking of the FAQ: BM25 (bm25s) over each entry's question and alternates.
+
+The matcher's score alone does not say when a long, worried message is understood: its best entry is
+often right with a modest score, and sometimes wrong with a good one. Two rankers built differently
+(ours on normalised tokens, glossary and synonyms folded, typos corrected; BM25 on Snowball stems with
+French stopwords) rarely agree on the same wrong entry, so their agreement is what lets the hotline
+answer at once. Measured on the realistic set's dev split (bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+import bm25s
+import snowballstemmer
+
+from bot.knowledge.model import FaqEntry
+
+_STEMMER = snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def _stem_words(words: list[str]) -> list[str]:
+    return [_stem(w) for w in words]
+
+
+def _tokenize(texts: list[str]) -> object:
+    return bm25s.tokenize(texts, stopwords="fr", stemmer=_stem_words, show_progress=False)
+
+
+class SecondOpinion:
+    def __init__(self, entries: Sequence[FaqEntry]) -> None:
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+        self._ids = [e.id for e in entries]
+        self._retriever = bm25s.BM25()
+        if entries:
+            self._retriever.index(_tokenize([" ".join(e.phrasings) for e in entries]), show_progress=False)
+
+    def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
+        """(entry id, BM25 score) best first; empty when no word of the text is in any entry."""
+        if not self._ids or not text.strip():
+            return []
+        tokens = _tokenize([text])
+        if not getattr(tokens, "vocab", None):
+            return []
+        docs, scores = self._retriever.retrieve(tokens, k=min(limit, len(self._ids)), show_progress=False)
+        return [(self._ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]

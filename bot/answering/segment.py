@@ -1,0 +1,229 @@
+"""A member's message cut into its parts: greeting, self-introduction, context, question(s), sign-off.
+
+Members write "Bonjour, je suis Fatou, j'habite aux Dervallières depuis 20 ans. On a un copil dans deux
+semaines et personne sait quoi dire, comment on se prépare ? Merci d'avance". Only the question says which
+entry answers; the greeting, the name and the neighbourhood only dilute it, and the story around it
+("personne sait quoi dire") is context that helps a little. Sentences are cut at punctuation, and,
+because many members write without any, before the words that open a question ("comment", "est-ce
+que", "je voudrais savoir"…).
+
+Everything here works on folded words (no case, no accents) with the original text kept for display.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.answering.cleanup import clean
+from bot.answering.normalize import fold, words
+
+
+class Role(StrEnum):
+    GREETING = "greeting"  # "bonjour", "bonjour madame", "salut à tous"
+    INTRO = "intro"  # "je suis Fatou", "j'habite aux Dervallières", "je suis nouvelle"
+    CONTEXT = "context"  # the story around the question
+    QUESTION = "question"
+    CLOSING = "closing"  # "merci d'avance", "cordialement", "bonne journée", a signature
+
+
+@dataclass(frozen=True, kw_only=True)
+class Segment:
+    text: str
+    role: Role
+
+    @property
+    def informative(self) -> bool:
+        return self.role in (Role.QUESTION, Role.CONTEXT)
+
+
+_SENTENCE_END = re.compile(r"(?<=[?!.;…:])\s+|\n+|\s+-\s+|(?<=\?)(?=\S)")
+
+# Words that open a question when a member writes without punctuation. A cut is made before them
+# only when enough words come before (a question word at the start needs no cut).
+_QUESTION_OPENERS = (
+    "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
+    "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
+    "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
+    "vous pouvez m expliquer", "vous pouvez m'expliquer", "pouvez vous", "pouvez-vous", "on peut", "peut on",
+    "peut-on", "est il", "est-il", "faut il", "faut-il", "dois je", "dois-je", "je dois", "on doit", "il faut",
+    "je suis oblige", "je suis obligee", "on est oblige", "on est obliges", "ou est", "ou se trouve", "qui est",
+    "qui peut", "qui doit", "qui decide", "quel", "quelle", "quels", "quelles", "kel", "kelle", "a quoi sert",
+    "ca sert a quoi", "sa sert a quoi", "y a t il", "ya t il", "il y a des", "ya des", "y a des", "autre question",
+    "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
+)
+_OPENER_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
+                                                                         reverse=True)) + r")\b")
+_MIN_WORDS_BEFORE_CUT = 4
+_DANGLING = re.compile(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
+
+GREETING_WORDS = frozenset({
+    "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc", "yo", "wesh", "hi",
+    "bonjours", "bjour", "re", "rebonjour", "allo", "madame", "monsieur", "mme", "mr", "m", "mesdames", "messieurs",
+    "a", "tous", "toutes", "vous", "tout", "le", "monde", "l", "equipe", "chere", "cher", "chers", "cheres",
+    "et", "ou",
+})
+_GREETING_START = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc",
+                             "yo", "wesh", "hi", "bonjours", "bjour", "rebonjour", "allo", "madame", "monsieur",
+                             "mesdames"})
+_CLOSINGS = (
+    "merci d avance", "merci par avance", "merci beaucoup", "merci bcp", "merci pour votre aide",
+    "merci de votre aide", "merci pour votre reponse", "merci de votre reponse", "merci a vous", "merci", "mrc",
+    "cordialement", "bien cordialement", "bonne journee", "bonne soiree", "bonne fin de journee", "bon week end",
+    "a bientot", "au revoir", "bisous", "bises", "salutations", "bien a vous", "dans l attente de votre reponse",
+    "en attendant votre reponse", "j attends votre reponse", "svp", "stp", "s il vous plait", "s il vous plaît",
+)
+_CLOSING_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CLOSINGS, key=len, reverse=True))
+                         + r")\b[\s,!.]*)+$")
+_INTRO_RE = re.compile(
+    r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|habite)|"
+    r"moi\s+c\s+est|j\s+habite|jhabite|"
+    r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
+    r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
+    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|ici|au|"
+    r"a|dans|du|de|en|depuis)\b|"
+    r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
+    r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
+_NAME_INTRO = re.compile(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
+                         r"[A-ZÀ-Ý][\w-]+")
+_INTERROGATIVE_START = re.compile(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
+                                  r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
+                                  r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
+                                  r"c est ou|c est quand|c est combien|ca coute|sa coute|ca se passe|sa se passe|"
+                                  r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
+                                  r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
+                                  r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
+                                  r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
+                                  r"on aimerait|on souhaite|nous voudrions|nous souhaitons|"
+                                  r"je comprends pas|je ne comprends pas|je sais pas|je ne sais pas)\b")
+
+
+def _key(text: str) -> str:
+    """Folded words, SMS spellings mapped ("koi" → "quoi"), apostrophes and hyphens as spaces."""
+    return " ".join(words(text))
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p and any(ch.isalnum() for ch in p)]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence without punctuation cut before each question opener that follows enough words."""
+    key = fold(sentence)
+    cuts = [0]
+    for match in _OPENER_RE.finditer(key):
+        start = match.start()
+        if start == 0 or key[start - 1].isalnum():
+            continue
+        before = key[cuts[-1]:start].split()
+        if len(before) >= _MIN_WORDS_BEFORE_CUT:
+            cuts.append(start)
+    if len(cuts) == 1 or len(key) != len(sentence):
+        return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
+    return [_DANGLING.sub("", sentence[a:b].strip(" ,")) for a, b in zip(cuts, [*cuts[1:], len(sentence)],
+                                                                          strict=True)]
+
+
+def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
+    """Folding changed the length (ligatures): cut at the same word positions instead."""
+    positions = [len(key[:c].split()) for c in cuts]
+    tokens = sentence.split()
+    bounds = [*positions, len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(bounds) if tokens[a:b]]
+
+
+def _strip_greeting(sentence: str) -> tuple[str, bool]:
+    """The sentence without its opening greeting ("Bonjour madame, ..."), and whether there was one."""
+    tokens = sentence.split()
+    folded = [_key(t) for t in tokens]
+    if not folded or folded[0].split()[:1] == [] or folded[0].split()[0] not in _GREETING_START:
+        return sentence, False
+    i = 0
+    while i < len(tokens) and all(w in GREETING_WORDS for w in folded[i].split()) and i < 5:
+        i += 1
+        if tokens[i - 1].endswith((",", "!", ".")):
+            break
+    # "Bonjour Fatou," or "Bonjour Madame Dupont": a capitalised name right after the greeting goes too.
+    while i < len(tokens) and i < 4 and tokens[i][:1].isupper() and tokens[i - 1][-1:] not in ",!." \
+            and not _INTERROGATIVE_START.match(folded[i]):
+        i += 1
+    return " ".join(tokens[i:]).strip(" ,!."), True
+
+
+def role_of(text: str) -> Role:
+    key = _key(text)
+    if not key:
+        return Role.CLOSING
+    if _CLOSING_RE.match(key):
+        return Role.CLOSING
+    if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key):
+        return Role.QUESTION
+    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
+        return Role.INTRO
+    return Role.CONTEXT
+
+
+_TRAILING_CLOSING = re.compile(r"[\s,.!]+(?:merci(?:\s+(?:d|par)\s*'?\s*avance|\s+beaucoup|\s+bcp|\s+a\s+vous)?|"
+                               r"cordialement|bonne\s+(?:journee|soiree))[\s,.!]*$", re.IGNORECASE)
+
+
+def _without_trailing_closing(text: str) -> str:
+    folded = fold(text)
+    match = _TRAILING_CLOSING.search(folded)
+    return text[: match.start()] if match and len(folded) == len(text) and match.start() > 0 else text
+
+
+def split_message(text: str) -> list[Segment]:
+    """The message's parts in order, each with its role. The text is cleaned first (tags, emoji…)."""
+    segments: list[Segment] = []
+    for n, sentence in enumerate(_sentences(clean(text))):
+        if n == 0 or len(segments) < 3:
+            sentence, greeted = _strip_greeting(sentence)
+            if greeted:
+                segments.append(Segment(text="", role=Role.GREETING))
+            if not sentence:
+                continue
+        for clause in _clauses(sentence):
+            for part in _split_intro(_without_trailing_closing(clause)):
+                segments.append(Segment(text=part, role=role_of(part)))
+    return [s for s in segments if s.text or s.role == Role.GREETING]
+
+
+_INTRO_TAIL = re.compile(r",\s+")
+
+
+def _split_intro(clause: str) -> list[str]:
+    """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off."""
+    parts = _INTRO_TAIL.split(clause)
+    if len(parts) == 1:
+        return parts
+    out: list[str] = []
+    current: list[str] = []
+    for part in parts:
+        intro = bool(_INTRO_RE.match(_key(part)) or _NAME_INTRO.match(part.strip())) \
+            or _CLOSING_RE.match(_key(part)) is not None
+        if intro:
+            if current:
+                out.append(", ".join(current))
+                current = []
+            out.append(part)
+        else:
+            current.append(part)
+    if current:
+        out.append(", ".join(current))
+    return out
+
+
+def question_text(segments: list[Segment]) -> str:
+    """The questions alone, or every informative part when no part reads as a question."""
+    questions = [s.text for s in segments if s.role == Role.QUESTION]
+    if questions:
+        return " ".join(questions)
+    return " ".join(s.text for s in segments if s.informative)
+
+
+def informative_text(segments: list[Segment]) -> str:
+    return " ".join(s.text for s in segments if s.informative)

@@ -1,0 +1,70 @@
+"""What the hotline says to a dialogue act, and to a message that asks several questions.
+
+A thank-you gets a short close (never a ticket offer), anger a calm reply that offers a person, a
+request for a human the ticket offer with its button at once, "plus simple svp" a simpler version
+of the last answer, several questions one answer (or one choice) each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answering.answerer import Decision, Kind
+from bot.answering.dialogue import simpler
+from bot.core import texts
+from bot.core.replies import Button, Reply, esc, rows
+from bot.knowledge.model import FaqEntry, KnowledgeBase
+
+EntryReply = Callable[[FaqEntry, int | None], Reply]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def team_button(log_id: int) -> Button:
+    return Button(label=texts.ASK_TEAM_BUTTON, data=f"team:{log_id}")
+
+
+def human(log_id: int, reach: str) -> list[Reply]:
+    """"Je veux parler à un humain": the offer and its button, at once."""
+    how = texts.HUMAN_REACH.format(how=esc(reach)) if reach else ""
+    return [Reply(text=texts.HUMAN_OFFER.format(reach=how), buttons=rows(team_button(log_id)))]
+
+
+def frustration(log_id: int) -> list[Reply]:
+    """Anger or an insult: calm, sorry, a person offered; no lecture."""
+    return [Reply(text=texts.FRUSTRATION, buttons=rows(
+        team_button(log_id), Button(label=texts.REPHRASE_BUTTON, data="rephrase")))]
+
+
+def simpler_reply(entry: FaqEntry | None, kb: KnowledgeBase, log_id: int) -> list[Reply]:
+    """The last answer again, shorter, with its terms in plain words; or how to be helped when there was none."""
+    if entry is None:
+        return [Reply(text=texts.SIMPLER_NOTHING)]
+    version = simpler(entry, kb)
+    lines = [texts.SIMPLER.format(question=esc(entry.question), text=esc(version.text))]
+    if version.terms:
+        lines.append(texts.SIMPLER_WORDS)
+        lines += [f"• <b>{esc(t.term)}</b> : {esc(t.meaning)}" for t in version.terms]
+    return [Reply(text="\n".join(lines), buttons=rows(
+        Button(label=texts.SIMPLER_FULL_BUTTON, data=f"faq:{entry.id}"), team_button(log_id)))]
+
+
+def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Reply]:
+    """"Vous posez deux questions": an answer for each question understood, a choice for each other one."""
+    answered = [p.entry for p in decision.parts if p.kind == Kind.ANSWER and p.entry is not None]
+    offered = [c.entry for p in decision.parts if p.kind != Kind.ANSWER for c in p.candidates[:1]]
+    count = texts.COUNT.get(len(decision.parts), str(len(decision.parts)))
+    if not offered:
+        return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
+    buttons = [Button(label=_short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
+    buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
+    header = Reply(text=texts.SEVERAL_CHOOSE.format(n=count) if not answered else texts.SEVERAL_SOME,
+                   buttons=rows(*buttons))
+    return [*(entry_reply(e, log_id) for e in answered), header] if answered else [header]
+
+
+def personal(log_id: int) -> list[Reply]:
+    """A daily-life matter (CAF, logement…): not for the FAQ; the team can point to the right office."""
+    return [Reply(text=texts.PERSONAL, buttons=rows(team_button(log_id)))]

@@ -1,0 +1,196 @@
+"""A member thanks, gets angry, asks for a human, does not understand, asks where their question is,
+or goes on from the last answer: the same story in the terminal chat and through PTB's real Application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
+
+import pytest
+
+from bot.app import App, build_app
+from bot.channels.telegram.adapter import build_application
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.config import Settings
+from tests.conftest import SHIPPED_KNOWLEDGE, STAFF_USER, TelegramHarness
+from tests.support.telegram import Members, RecordingRequest
+
+AWA = 1001
+CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
+
+
+def terminal(app: App) -> TerminalChat:
+    return TerminalChat(app.hotline)
+
+
+# --- in the terminal chat ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["merci beaucoup vous etes gentil", "merciiii 🙏", "ok", "d'accord merci, bonne journée",
+                                  "a+"])
+def test_thanks_goodbye_and_ok_get_a_short_close_without_a_ticket_offer(app: App, text: str) -> None:
+    chat = terminal(app)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle(text))
+    assert any(word in shown for word in CLOSE_WORDS)
+    assert "équipe" not in shown and "[1]" not in shown
+
+
+@pytest.mark.parametrize("text", ["c nul votre truc", "vous servez à rien, pfff", "ça répond pas du tout à ma question"])
+def test_anger_gets_a_calm_reply_that_offers_a_person(app: App, text: str) -> None:
+    chat = terminal(app)
+    shown = chat.render(chat.handle(text))
+    assert "désolé" in shown and "Poser la question à l'équipe" in shown
+    assert "Je ne connais pas la réponse" not in shown
+
+
+def test_asking_for_a_human_gets_the_ticket_offer_with_its_button_at_once(app: App) -> None:
+    chat = terminal(app)
+    shown = chat.render(chat.handle("je veux parler a un humain pas a un robot"))
+    assert "une personne de l'équipe" in shown
+    assert "[1] ✉️ Poser la question à l'équipe" in shown
+    sent = chat.render(chat.handle("1"))
+    assert "n° 1" in sent  # the ticket is open
+
+
+def test_plus_simple_after_an_answer_gives_a_simpler_version(app: App) -> None:
+    chat = terminal(app)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("plus simple svp"))
+    assert "En plus simple" in shown and "Qu'est-ce qu'un conseil citoyen ?" in shown
+    assert "Revoir la réponse complète" in shown
+
+
+def test_je_comprends_pas_without_a_previous_answer_asks_for_the_question_again(app: App) -> None:
+    chat = terminal(app)
+    shown = chat.render(chat.handle("je comprends pas"))
+    assert "avec vos mots" in shown
+
+
+def test_where_is_my_question_lists_the_forwarded_questions_and_closes_one(app: App) -> None:
+    chat = terminal(app)
+    chat.render(chat.handle("quel temps fera-t-il demain"))  # unknown: offered to the team
+    shown = chat.render(chat.handle("où en est ma question ?"))
+    assert "pas encore transmis" in shown
+    chat.render(chat.handle("je veux parler à une vraie personne"))
+    chat.render(chat.handle("1"))  # the ticket button
+    shown = chat.render(chat.handle("où en est ma question ?"))
+    assert "N° 1" in shown and "en attente" in shown and "« je veux parler à une vraie personne »" in shown
+    assert "Clore la question n° 1" in shown
+    assert "N° 1" in chat.render(chat.handle("/mesquestions"))
+    assert "close" in chat.render(chat.handle("1")).lower()
+
+
+def test_a_follow_up_is_read_with_the_previous_answer(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("Existe-t-il des formations pour les membres des conseils citoyens ?"))
+    shown = chat.render(chat.handle("et ça coûte combien ?"))
+    assert "Une formation coûte-t-elle quelque chose" in shown
+
+
+def test_two_questions_in_one_message_get_two_answers(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    shown = chat.render(chat.handle("Bonjour, c koi le FPH et comment on démissionne du conseil citoyen ? merci"))
+    assert "deux questions" in shown
+    assert "fonds de participation des habitants" in shown
+    assert "démissionner" in shown
+
+
+# --- through PTB's real Application --------------------------------------------------------
+
+async def test_on_telegram_thanks_close_the_conversation_without_buttons(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "merci beaucoup vous etes gentil")
+    [reply] = telegram.api.take()
+    assert "plaisir" in reply.text and reply.button_labels == []
+
+
+async def test_on_telegram_an_insult_gets_a_calm_offer_of_a_person(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "c nul votre truc")
+    [reply] = telegram.api.take()
+    assert "désolé" in reply.text and "✉️ Poser la question à l'équipe" in reply.button_labels
+
+
+async def test_on_telegram_asking_for_a_human_carries_the_button_that_opens_a_ticket(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "je veux parler a un humain pas a un robot")
+    [offer] = telegram.api.take()
+    assert "✉️ Poser la question à l'équipe" in offer.button_labels
+    await telegram.members.presses(AWA, offer.button_data("Poser la question"))
+    sent = [c for c in telegram.api.take() if c.params.get("chat_id") == AWA]
+    assert any("n° 1" in c.text for c in sent)
+
+
+async def test_on_telegram_plus_simple_after_an_answer(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "c'est koi un conseil citoyen")
+    telegram.api.take()
+    await telegram.members.says(AWA, "c'est-à-dire ?")
+    [simpler] = telegram.api.take()
+    assert "En plus simple" in simpler.text and "📄 Revoir la réponse complète" in simpler.button_labels
+
+
+async def test_on_telegram_mesquestions_shows_the_status_and_who_took_it(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "une vraie personne svp")
+    [offer] = telegram.api.take()
+    await telegram.members.presses(AWA, offer.button_data("Poser la question"))
+    telegram.api.take()
+    await telegram.members.presses(STAFF_USER, "tk:take:1", first_name="Karim")
+    telegram.api.take()
+    await telegram.members.says(AWA, "vous m'avez pas répondu")
+    [status] = telegram.api.take()
+    assert "N° 1" in status.text and "Karim s'en occupe" in status.text
+    await telegram.members.says(AWA, "/mesquestions")
+    [again] = telegram.api.take()
+    assert "✅ Clore la question n° 1" in again.button_labels
+
+
+async def test_on_telegram_a_follow_up_is_read_with_the_previous_answer(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "comment on rejoint un conseil citoyen ?")
+    shipped.api.take()
+    await shipped.members.says(AWA, "et pour les jeunes ?")
+    [answer] = shipped.api.take()
+    assert "jeunes" in answer.text.lower() and "Source" in answer.text
+
+
+async def test_on_telegram_a_follow_up_expires_with_the_conversation(shipped: TelegramHarness,
+                                                                      clock: ManualClock) -> None:
+    await shipped.members.says(AWA, "Existe-t-il des formations pour les membres des conseils citoyens ?")
+    shipped.api.take()
+    clock.advance(timedelta(hours=2))
+    await shipped.members.says(AWA, "et ça coûte combien ?")
+    [reply] = shipped.api.take()
+    assert "Une formation coûte-t-elle quelque chose" not in reply.text
+
+
+# --- on the shipped knowledge: the long messages of the issue ------------------------------
+
+@pytest.fixture
+def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
+    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
+@pytest.fixture
+async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) -> AsyncIterator[TelegramHarness]:
+    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+    api = RecordingRequest()
+    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
+                                    start_jobs=False)
+    await application.initialize()
+    api.calls.clear()
+    try:
+        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
+    finally:
+        await application.shutdown()
+
+
+async def test_a_worried_message_about_the_copil_gets_the_preparation_entry(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "bjr on a un copil dans 2 semaines et personne sait quoi dire, c'est la première "
+                                    "fois qu'on y va, comment on se prépare ?")
+    [answer] = shipped.api.take()
+    assert "comité de pilotage" in answer.text.lower() and "Source" in answer.text
+
+
+async def test_the_price_of_the_training_follows_the_training(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "Existe-t-il des formations pour les membres des conseils citoyens ?")
+    shipped.api.take()
+    await shipped.members.says(AWA, "et ça coûte combien ?")
+    [answer] = shipped.api.take()
+    assert "Une formation coûte-t-elle quelque chose" in answer.text

@@ -1,0 +1,140 @@
+"""Members write long, worried, multi-part messages: the hotline finds the question inside."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.acts import Act, detect
+from bot.answering.answerer import Answerer, Kind, Strategy
+from bot.answering.cleanup import clean
+from bot.answering.segment import Role, split_message
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """The engine on the shipped knowledge base and the shipped thresholds."""
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("k\u200coi un qpv", "koi un qpv"),  # zero-width non-joiner inside a word
+    ("c\u2019est quoi\u200b le\u2060 FPH", "c’est quoi le FPH"),
+    ("<p>c'est <b>quoi</b> un QPV</p>", "c'est quoi un QPV"),
+    ("**Bonjour** c quoi le [FPH](https://example.org)", "Bonjour c quoi le FPH"),
+    ("merciiiii 🙏🙏", "merci"),
+    ("c'est quoi un QPV ???", "c'est quoi un QPV ?"),
+    ("&lt;3 les conseils citoyens &amp; vous", "3 les conseils citoyens & vous"),
+])
+def test_pasted_or_decorated_text_is_made_plain(typed: str, plain: str) -> None:
+    assert clean(typed) == plain
+
+
+def test_french_double_letters_are_kept() -> None:
+    assert clean("la commission se réunit en hiver, c'est bizarre") == "la commission se réunit en hiver, c'est bizarre"
+
+
+def test_a_story_is_cut_into_greeting_introduction_context_and_question() -> None:
+    parts = split_message("Bonjour, je suis Fatou, j'habite aux Dervallières depuis 20 ans. On a un copil dans "
+                          "2 semaines et personne sait quoi dire, comment on se prépare ? Merci d'avance")
+    roles = [p.role for p in parts]
+    assert roles[0] == Role.GREETING
+    assert [p.text for p in parts if p.role == Role.INTRO] == ["je suis Fatou", "j'habite aux Dervallières depuis 20 ans"]
+    assert [p.text for p in parts if p.role == Role.QUESTION] == ["comment on se prépare ?"]
+    assert Role.CLOSING in roles
+
+
+def test_a_message_without_punctuation_is_cut_before_each_question() -> None:
+    parts = split_message("bonjour madame je voudrais savoir combien de temps dure le mandat "
+                          "et est-ce qu'on peut démissionner merci")
+    assert [p.text for p in parts if p.role == Role.QUESTION] == [
+        "je voudrais savoir combien de temps dure le mandat", "est-ce qu'on peut démissionner"]
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("merci beaucoup vous etes gentil", Act.THANKS),
+    ("merciiii 🙏", Act.THANKS),
+    ("👍", Act.THANKS),
+    ("ok", Act.OK),
+    ("d'accord", Act.OK),
+    ("au revoir", Act.BYE),
+    ("a+", Act.BYE),
+    ("c nul votre truc", Act.FRUSTRATION),
+    ("vous servez à rien", Act.FRUSTRATION),
+    ("je veux parler a un humain pas a un robot", Act.HUMAN),
+    ("je voudrais parler à quelqu'un de l'équipe", Act.HUMAN),
+    ("une vraie personne svp", Act.HUMAN),
+    ("je comprends pas", Act.SIMPLER),
+    ("plus simple svp", Act.SIMPLER),
+    ("c'est-à-dire ?", Act.SIMPLER),
+    ("où en est ma question ?", Act.STATUS),
+    ("vous m'avez pas répondu", Act.STATUS),
+    ("et pour les jeunes ?", Act.FOLLOW_UP),
+    ("et ça coûte combien ?", Act.FOLLOW_UP),
+    ("c'est où ?", Act.FOLLOW_UP),
+])
+def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
+    assert act in detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "c'est quoi un QPV", "comment devenir conseiller citoyen", "je comprends pas le rôle du délégué du préfet",
+    "qui peut venir à l'interconseil ?",
+])
+def test_an_ordinary_question_performs_no_act(text: str) -> None:
+    assert detect(text) == ()
+
+
+def test_the_right_entry_hidden_by_the_story_is_answered(answerer: Answerer) -> None:
+    text = ("bjr on a un copil dans 2 semaines et personne sait quoi dire, c'est la première fois qu'on y va, "
+            "comment on se prépare ?")
+    assert answerer.decide(text).kind == Kind.ANSWER
+    assert Answerer(answerer.kb, answerer.settings, Strategy.WHOLE).decide(text).kind != Kind.ANSWER
+
+
+def test_invisible_characters_no_longer_defeat_the_matcher(answerer: Answerer) -> None:
+    decision = answerer.decide("c'est k\u200coi un conseil\u200b citoyen")
+    assert decision.entry is not None and decision.entry.id == "cc-definition"
+
+
+@pytest.mark.parametrize("text", [
+    "ma CAF a coupé mes APL, qui je dois appeler ?",
+    "mon voisin fait du bruit toute la nuit, je peux faire quoi",
+    "la cantine de mon fils est trop chère, comment payer moins ?",
+])
+def test_a_daily_life_request_is_never_answered_with_confidence(answerer: Answerer, text: str) -> None:
+    assert answerer.decide(text).kind not in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY)
+
+
+def test_two_questions_in_one_message_are_both_taken(answerer: Answerer) -> None:
+    decision = answerer.decide("c koi le FPH et comment on fait un dossier ?")
+    assert decision.kind == Kind.MULTI
+    assert len(decision.parts) == 2
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("je veux parler a un humain pas a un robot", Act.HUMAN),
+    ("où en est ma question ?", Act.STATUS),
+    ("c nul votre truc", Act.FRUSTRATION),
+])
+def test_acts_that_are_not_questions_are_not_matched_against_the_faq(answerer: Answerer, text: str,
+                                                                     act: Act) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ACT
+    assert decision.act == act
+
+
+def test_the_parts_used_are_reported(answerer: Answerer) -> None:
+    decision = answerer.decide("Bonjour, je suis Fatou. C'est quoi le FPH ? Merci")
+    assert "C'est quoi le FPH ?" in decision.segments
+    assert not any("Bonjour" in part or "Merci" in part for part in decision.segments)
+
+
+def test_a_question_at_the_end_of_a_very_long_message_is_found(answerer: Answerer) -> None:
+    story = "Hier soir on s'est retrouvés dans la salle du centre social et on a parlé de la fête de l'été. " * 40
+    decision = answerer.decide(story + "Au fait, c'est quoi le FPH ?")
+    assert len(story) > 3000
+    assert decision.segments[-1] == "Au fait, c'est quoi le FPH ?"
+    assert decision.kind in (Kind.ANSWER, Kind.GLOSSARY)
