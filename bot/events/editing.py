@@ -79,14 +79,14 @@ def check(form: Mapping[str, str], tz: ZoneInfo) -> tuple[EventForm | None, dict
         return None, errors
     all_day = bool(start and start[1])
     starts_at = start[0] if start else None
-    ends_at = end[0] if end else (_day_end(starts_at, tz) if starts_at and all_day else None)
+    ends_at = end[0] if end else (day_end(starts_at, tz) if starts_at and all_day else None)
     return EventForm(kind=value["kind"], title=value["title"][:255], starts_at=starts_at, ends_at=ends_at,
                      all_day=all_day, month=None if starts_at else month, capacity=capacity,
                      registration_deadline=deadline[0] if deadline else None,
                      texts={name: value[name][:512] or None for name in TEXT_FIELDS if name != "title"}), {}
 
 
-def _day_end(start: datetime, tz: ZoneInfo) -> datetime:
+def day_end(start: datetime, tz: ZoneInfo) -> datetime:
     return local_to_utc(to_local(start, tz).date() + timedelta(days=1), tz)
 
 
