@@ -68,6 +68,8 @@ def test_filters_by_status_council_taker_and_age(app: App, clock: ManualClock) -
         return [q for q in (UNKNOWN_QUESTION, "combien coûte une salle municipale") if q in text]
 
     assert len(listed("")) == 2
+    assert 'hx-get="/questions?statut=open&amp;par=moi" hx-trigger="every 30s"' in browser.get(
+        "/questions?par=moi").text  # the list refreshes itself, with its filters
     assert listed("conseil=quartier-nord") == [UNKNOWN_QUESTION]
     assert listed("conseil=-") == ["combien coûte une salle municipale"]
     assert listed("par=moi") == ["combien coûte une salle municipale"]
