@@ -102,9 +102,12 @@ def test_a_draft_from_a_staff_answer_waits_in_the_review_queue_until_published(a
 
     ask_team(app, MALIK, "peut on se faire rembourser les trajets")
     app.hotline.on_command(CLAIRE, "repondre", "1 Oui, avec le formulaire de remboursement.")
-    app.hotline.on_command(CLAIRE, "fiche", "1")
     browser, csrf = signed_in(app)
+    assert "En faire une fiche" in browser.get("/questions/1").text
+    made = browser.post("/questions/1/fiche", data={"csrf_token": csrf})
+    assert made.headers["location"] == "/connaissances/brouillons"
     queue = browser.get("/connaissances/brouillons").text
+    assert "Brouillon de fiche « appris-1 »" in queue  # the desk's own words, as a notice
     assert "appris-1" in queue
     [draft] = app.desk.editor.drafts()
     page = browser.get(f"/connaissances/brouillons/{draft.id}").text

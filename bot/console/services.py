@@ -151,6 +151,11 @@ class ConsoleServices:
         return self._audit(staff, "ticket.attach", f"ticket:{ticket_id}",
                            self.learning.attach(staff.as_sender(), ticket_id, entry_id), detail=entry_id)
 
+    def learn(self, staff: StaffUser, ticket_id: int) -> str:
+        """The staff answer becomes a draft entry in the review queue."""
+        return self._audit(staff, "ticket.draft", f"ticket:{ticket_id}",
+                           self.learning.learn(staff.as_sender(), ticket_id))
+
     def similar(self, ticket_id: int) -> list[SimilarGroup]:
         return self.learning.similar(ticket_id)
 

@@ -75,6 +75,8 @@ def _act(ctx: Ctx, action: str) -> Response:
         if not entry:
             return ctx.redirect(back, "Choisissez la fiche.", "error")
         return ctx.redirect(back, ctx.services.attach(ctx.me, number, entry))
+    if action == "learn":
+        return ctx.redirect("/connaissances/brouillons", ctx.services.learn(ctx.me, number))
     return ctx.redirect(back, ctx.services.share(ctx.me, number))
 
 
@@ -96,5 +98,6 @@ PAGES = [
     Page("/questions/{id}/prendre", lambda ctx: _act(ctx, "take"), methods=("POST",)),
     Page("/questions/{id}/clore", lambda ctx: _act(ctx, "close"), methods=("POST",)),
     Page("/questions/{id}/rattacher", lambda ctx: _act(ctx, "attach"), methods=("POST",)),
+    Page("/questions/{id}/fiche", lambda ctx: _act(ctx, "learn"), methods=("POST",)),
     Page("/questions/{id}/envoyer-semblables", lambda ctx: _act(ctx, "share"), methods=("POST",)),
 ]
