@@ -98,3 +98,25 @@ def test_hotline_console_serves_the_sign_in_page(make_settings: Callable[..., Se
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def test_the_console_can_run_beside_the_bot_in_the_same_process(make_settings: Callable[..., Settings]) -> None:
+    """`[console] with_bot = true`: `hotline run` starts it in a thread, on the same services."""
+    import socket
+    import urllib.request
+
+    from bot.app import build_app, console_services
+    from bot.console.server import serve_beside
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = build_app(make_settings(extra=f"[console]\nport = {port}\nwith_bot = true"))
+    beside = serve_beside(console_services(app))
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/questions", timeout=10) as page:
+            assert page.url.endswith("/connexion")  # refused without a session: sent to the sign-in page
+    finally:
+        beside.stop()
+    assert not beside.thread.is_alive()
+    app.db.engine.dispose()

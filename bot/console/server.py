@@ -6,6 +6,7 @@ import logging
 import socket
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import uvicorn
 from starlette.applications import Starlette
@@ -36,22 +37,40 @@ def _server(services: ConsoleServices) -> uvicorn.Server:
     return uvicorn.Server(config)
 
 
+def _listen(services: ConsoleServices) -> socket.socket:
+    """The console's socket, listening before anyone is told where it is."""
+    settings = services.settings.console
+    return socket.create_server((settings.host, settings.port), backlog=128)
+
+
 def serve(services: ConsoleServices, *, ready: Callable[[], None] = lambda: None) -> None:
     """Listen first, then say so (`ready`), then serve: whoever reads the message can connect at once."""
-    settings = services.settings.console
-    sock = socket.create_server((settings.host, settings.port), backlog=128)
-    log.info("console on %s", settings.public_url)
+    sock = _listen(services)
+    log.info("console on %s", services.settings.console.public_url)
     ready()
     _server(services).run(sockets=[sock])
 
 
-def serve_beside(services: ConsoleServices) -> uvicorn.Server:
-    """The console in a thread of the bot's process: the same services, the same answerer.
-    (uvicorn leaves the signals to the main thread: Ctrl+C stops the bot, and the console with it.)"""
-    server = _server(services)
-    threading.Thread(target=server.run, name="console", daemon=True).start()
+@dataclass
+class Beside:
+    """The console running in a thread of the bot's process."""
+
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def serve_beside(services: ConsoleServices) -> Beside:
+    """The console in a thread of the bot's process: the same services, the same answerer (an edit is
+    served at once). uvicorn leaves the signals to the main thread: Ctrl+C stops the bot and the console."""
+    sock, server = _listen(services), _server(services)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="console", daemon=True)
+    thread.start()
     log.info("console on %s (with the bot)", services.settings.console.public_url)
-    return server
+    return Beside(server=server, thread=thread)
 
 
 def invite(access: ConsoleAccess, name: str) -> str:
