@@ -111,9 +111,10 @@ class ConsoleServices:
         return None if value is None else as_utc(value).astimezone(self.settings.timezone)
 
     def _audit(self, staff: StaffUser, action: str, target: str, replies: list[Reply], detail: str = "") -> str:
-        text = said(replies)
-        self.access.audit(staff, action, target, detail or text)
-        return text
+        """Log who did what to which item; the detail never holds what a member wrote or who they are
+        (the log outlives erasure and retention), only what the staff chose."""
+        self.access.audit(staff, action, target, detail)
+        return said(replies)
 
     # --- inbox ----------------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class ConsoleServices:
 
     def answer(self, staff: StaffUser, ticket_id: int, text: str) -> str:
         replies = self.ticket_service.answer(staff.as_sender(), ticket_id, text)
-        return self._audit(staff, "ticket.reply", f"ticket:{ticket_id}", replies, detail=text[:2000])
+        return self._audit(staff, "ticket.reply", f"ticket:{ticket_id}", replies, detail=f"{len(text)} caractères")
 
     def close(self, staff: StaffUser, ticket_id: int) -> str:
         return self._audit(staff, "ticket.close", f"ticket:{ticket_id}",
@@ -149,7 +150,7 @@ class ConsoleServices:
 
     def attach(self, staff: StaffUser, ticket_id: int, entry_id: str) -> str:
         return self._audit(staff, "ticket.attach", f"ticket:{ticket_id}",
-                           self.learning.attach(staff.as_sender(), ticket_id, entry_id), detail=entry_id)
+                           self.learning.attach(staff.as_sender(), ticket_id, entry_id), detail=f"fiche {entry_id}")
 
     def learn(self, staff: StaffUser, ticket_id: int) -> str:
         """The staff answer becomes a draft entry in the review queue."""
@@ -185,7 +186,7 @@ class ConsoleServices:
 
     def add_wording(self, staff: StaffUser, text: str, entry_id: str) -> str:
         replies = self.learning.attach_wording(staff.as_sender(), text, entry_id)
-        return self._audit(staff, "learning.wording", f"faq:{entry_id}", replies, detail=text[:500])
+        return self._audit(staff, "learning.wording", f"faq:{entry_id}", replies, detail="formulation ajoutée")
 
     # --- announcements --------------------------------------------------------------------
 
