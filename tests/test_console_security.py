@@ -158,3 +158,19 @@ def test_staff_typing_slash_console_in_the_group_get_the_link_in_private(app: Ap
     assert notice.to_chat is None and "en message privé" in notice.text and "/connexion/" not in notice.text
     token = private.text.split("/connexion/")[1].split()[0]
     assert app.console.peek(token) is not None and app.console.peek(token).name == "Claire M"  # type: ignore[union-attr]
+
+
+def test_spent_links_ended_sessions_and_old_audit_entries_are_purged(app: App, clock: ManualClock) -> None:
+    signed_in(app)
+    with app.db.session() as session:
+        counts = [len(session.exec(select(table)).all()) for table in (ConsoleLink, ConsoleSession, AuditEntry)]
+    assert counts == [1, 1, 1]
+    clock.advance(timedelta(days=2))
+    app.console.issue_link(CLAIRE)  # issuing a link tidies up
+    with app.db.session() as session:
+        counts = [len(session.exec(select(table)).all()) for table in (ConsoleLink, ConsoleSession, AuditEntry)]
+    assert counts == [1, 0, 1]  # the new link; the audit entry stays a year
+    clock.advance(timedelta(days=366))
+    app.console.issue_link(CLAIRE)
+    with app.db.session() as session:
+        assert session.exec(select(AuditEntry)).all() == []

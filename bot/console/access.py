@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import delete
 from sqlmodel import col, select
 
 from bot.clock import Clock, as_utc
@@ -20,6 +21,8 @@ from bot.storage.db import Database
 from bot.storage.models import AuditEntry, ConsoleLink, ConsoleSession
 
 CHANNEL = "console"
+SPENT_KEPT = timedelta(days=1)
+AUDIT_KEPT = timedelta(days=365)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +52,7 @@ class ConsoleAccess:
     def issue_link(self, staff: StaffUser) -> str:
         token = secrets.token_urlsafe(32)
         now = self.clock.now()
+        self.purge()
         with self.db.session() as session:
             session.add(ConsoleLink(token_hash=digest(token), staff_id=staff.id[:64], staff_name=staff.name[:128],
                                     created_at=now, expires_at=now + self.link_ttl))
@@ -97,6 +101,15 @@ class ConsoleAccess:
                 session.add(AuditEntry(staff_id=row.staff_id, staff_name=row.staff_name, action="signout",
                                        created_at=self.clock.now()))
                 session.commit()
+
+    def purge(self) -> None:
+        """Spent links and ended sessions go after a day; the audit log after AUDIT_KEPT."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < now - SPENT_KEPT))
+            session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < now - SPENT_KEPT))
+            session.exec(delete(AuditEntry).where(col(AuditEntry.created_at) < now - AUDIT_KEPT))
+            session.commit()
 
     def audit(self, staff: StaffUser, action: str, target: str = "", detail: str = "") -> None:
         with self.db.session() as session:
