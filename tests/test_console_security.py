@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlmodel import select
@@ -9,11 +10,13 @@ from starlette.routing import Mount, Route
 
 from bot.app import App
 from bot.clock import ManualClock
+from bot.config import Settings
 from bot.console.security import SESSION_COOKIE
 from bot.core.replies import Sender
 from bot.storage.models import AuditEntry, ConsoleLink, ConsoleSession
 from tests.conftest import STAFF_CHAT, STAFF_USER
 from tests.support.console import CLAIRE, client, csrf_of, signed_in, token_of
+from tests.support.desk import Bot
 
 MEMBER = Sender(channel="telegram", user_id="1001", chat_id="1001", display_name="Awa")
 STAFF_IN_GROUP = Sender(channel="telegram", user_id=str(STAFF_USER), chat_id=str(STAFF_CHAT), display_name="Claire M",
@@ -174,3 +177,22 @@ def test_spent_links_ended_sessions_and_old_audit_entries_are_purged(app: App, c
     app.console.issue_link(CLAIRE)
     with app.db.session() as session:
         assert session.exec(select(AuditEntry)).all() == []
+
+
+async def test_on_telegram_a_member_gets_no_link_and_staff_get_theirs_in_private(
+        make_settings: Callable[..., Settings], clock: ManualClock) -> None:
+    """Through PTB's real Application; Telegram says 1001 is not in the staff chat."""
+    bot = await Bot(settings=make_settings(), clock=clock).start()
+    try:
+        await bot.who.says(1001, "/console")
+        [refused] = bot.api.take()
+        assert "/connexion/" not in refused.text and "équipe" in refused.text
+        await bot.who.says(STAFF_USER, "/console", chat_id=STAFF_CHAT, chat_type="supergroup", first_name="Claire")
+        private, notice = bot.api.take()
+        assert private.params["chat_id"] == STAFF_USER and "/connexion/" in private.text
+        assert notice.params["chat_id"] == STAFF_CHAT and "/connexion/" not in notice.text
+        assert bot.app is not None
+        with bot.app.db.session() as session:
+            assert len(session.exec(select(ConsoleLink)).all()) == 1  # only Claire's
+    finally:
+        await bot.stop()
