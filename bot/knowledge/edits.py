@@ -116,11 +116,11 @@ def copy(kb: KnowledgeBase, **changes: Any) -> KnowledgeBase:
 
 
 def _field_of(kind: str, message: str) -> str:
-    for needle, name in (("related", "related"), ("formulation", "alternates"), ("réponse", "answer"),
-                         ("relue", "reviewed"), ("question", "question")):
-        if needle in message:
-            return name
-    return KEY_FIELD[kind]
+    """The form field a check's message is about (the messages name it in words)."""
+    short = [("courte", "short"), ("short", "short")] if _SHORT else []
+    needles: list[tuple[str, str]] = [("related", "related"), ("formulation", "alternates"), *short,
+                                      ("réponse", "answer"), ("relue", "reviewed"), ("question", "question")]
+    return next((name for needle, name in needles if needle in message), KEY_FIELD[kind])
 
 
 def check(kind: str, data: Mapping[str, Any], *, key: str | None, kb: KnowledgeBase, answering: AnsweringSettings,
