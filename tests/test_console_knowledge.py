@@ -11,9 +11,11 @@ from sqlmodel import select
 from bot.app import App
 from bot.clock import ManualClock
 from bot.core.replies import Sender
+from bot.knowledge.edits import HAS_SHORT
 from bot.storage.models import KnowledgeEdit
 from tests.support.console import signed_in
 
+PLAIN_SHORT = {"short": "Oui. Demandez le formulaire de remboursement."} if HAS_SHORT else {}
 MALIK = Sender(channel="telegram", user_id="1002", chat_id="1002", display_name="Malik")
 
 
@@ -114,7 +116,7 @@ def test_a_draft_from_a_staff_answer_waits_in_the_review_queue_until_published(a
     assert "Publier" in page and "formulaire de remboursement" in page
     assert app.faq.answerer.kb.entry("appris-1") is None
     form = {**app.desk.editor.as_form(draft), "review": "", "alternates": "rembourser trajets\nfrais de transport\n"
-            "remboursement des déplacements"}
+            "remboursement des déplacements", **PLAIN_SHORT}
     published = browser.post(f"/connaissances/brouillons/{draft.id}", data={"csrf_token": csrf, "action": "publier",
                                                                             **form})
     assert published.status_code == 303

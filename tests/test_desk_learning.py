@@ -17,6 +17,7 @@ from bot.core.replies import Sender
 from bot.desk.editor import Author
 from bot.desk.export import export_learned
 from bot.desk.export_edits import export_edits
+from bot.knowledge.edits import HAS_SHORT
 from bot.knowledge.loader import load_knowledge
 from bot.storage.models import Outbound, Ticket
 from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
@@ -57,7 +58,10 @@ def publish_drafts(app: App) -> None:
     """What a reviewer does in the console's review queue, as they found it."""
     for draft in app.desk.editor.drafts():
         assert draft.id is not None
-        saved = app.desk.editor.publish(REVIEWER, draft.id, app.desk.editor.as_form(draft))
+        form = app.desk.editor.as_form(draft)
+        if HAS_SHORT:  # the reviewer writes the plain short answer the draft could only guess
+            form["short"] = "Oui. Demandez le formulaire à votre délégué du préfet."
+        saved = app.desk.editor.publish(REVIEWER, draft.id, form)
         assert saved is not None and saved.edit is not None, saved
 
 

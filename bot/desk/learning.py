@@ -30,7 +30,7 @@ from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.tickets import excerpt
-from bot.knowledge.edits import overlay
+from bot.knowledge.edits import draft_short, overlay
 from bot.knowledge.model import FaqEntry, KnowledgeBase, Location
 from bot.storage.db import Database
 from bot.storage.models import (
@@ -202,7 +202,8 @@ class Learning:
                 return [Reply(text=texts.NO_ANSWER_YET.format(id=ticket_id))]
             question = " ".join(ticket.question.split())[:512]
             question = question[:1].upper() + question[1:]
-            data = {"id": entry_id, "question": question, "alternates": [], "answer": ticket.answer, "more": "",
+            data = {"id": entry_id, "question": question, "alternates": [], **draft_short(ticket.answer),
+                    "answer": ticket.answer, "more": "",
                     "source": f"Réponse de l'équipe de {self.centre} (question n° {ticket_id}, "
                               f"{now.date().strftime('%d/%m/%Y')})",
                     "related": [], "tags": ["appris"], "reviewed": now.date().isoformat(), "review": True}

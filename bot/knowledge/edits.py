@@ -28,6 +28,12 @@ LIST_FIELDS = {"alternates", "synonyms"}  # one per line in the form
 ID_LIST_FIELDS = {"related", "tags"}  # separated by commas or spaces
 # The plain "short" answer shown first exists once the knowledge model has it (then it is edited too).
 _SHORT = ("short",) if "short" in {f.name for f in dataclass_fields(FaqEntry)} else ()
+HAS_SHORT = bool(_SHORT)
+
+
+def draft_short(answer: str) -> dict[str, str]:
+    """A first short answer for a draft (its first 40 words), for the reviewer to rewrite."""
+    return {"short": " ".join(answer.split()[:40])} if HAS_SHORT else {}
 FIELDS = {
     "faq": ("id", "question", "alternates", *_SHORT, "answer", "more", "source", "related", "tags", "reviewed",
             "review"),
