@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.announce.handlers import AnnounceFeature
 from bot.announce.service import Announcements
 from bot.answering.answerer import Answerer
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.console import command as console_command
+from bot.console.access import ConsoleAccess
+from bot.console.services import ConsoleServices
 from bot.core.answers import CurrentAnswerer
 from bot.core.context import Context
 from bot.core.faq import FaqService
@@ -49,6 +53,7 @@ class App:
     announce: AnnounceFeature
     privacy: PrivacyFeature
     documents: DocumentsFeature
+    console: ConsoleAccess
 
     @property
     def clock(self) -> Clock:
@@ -116,8 +121,14 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     announce.register(router, jobs)
     privacy = PrivacyFeature(ctx, place_freed=events.place_freed)
     privacy.register(router, jobs)
+    # The staff console (a web page): /console gives a staff member a one-time sign-in link.
+    console = ConsoleAccess(db=db, clock=clock, public_url=settings.console.public_url,
+                            link_ttl=timedelta(minutes=settings.console.link_minutes),
+                            session_ttl=timedelta(hours=settings.console.session_hours))
+    console_command.register(router, console, settings.console.link_minutes)
     return App(settings=settings, ctx=ctx, router=router, faq=faq, hotline=hotline, jobs=jobs, delivery=delivery,
-               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy, documents=documents)
+               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy, documents=documents,
+               console=console)
 
 
 def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:
@@ -125,3 +136,11 @@ def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:
     chat = settings.telegram.staff_chat_id
     return StaffDirectory(staff_ids=settings.telegram.staff_ids, now=clock.now,
                           target=StaffTarget(channel="telegram", chat_id=str(chat)) if chat is not None else None)
+
+
+def console_services(app: App) -> ConsoleServices:
+    """What the staff console uses, from the built application (the console never sees `App`)."""
+    return ConsoleServices(settings=app.settings, clock=app.clock, db=app.db, answerer=lambda: app.answerer,
+                           ticket_service=app.desk.tickets, learning=app.desk.learning, editor=app.desk.editor,
+                           ctx=app.ctx, place_freed=app.events.place_freed, announce_service=app.announce.service,
+                           access=app.console)

@@ -83,6 +83,21 @@ class DeskSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ConsoleSettings:
+    host: str
+    port: int
+    public_url: str  # the address staff open (what sign-in links start with)
+    with_bot: bool  # `hotline run` serves the console in the same process
+    link_minutes: int  # a sign-in link is valid this long, once
+    session_hours: int
+    secret: str | None  # signs the session cookies (env HOTLINE_CONSOLE_SECRET); None: a new one per start
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     config_path: Path
     centre_name: str
@@ -99,6 +114,8 @@ class Settings:
     desk: DeskSettings
     announce: AnnounceSettings = AnnounceSettings(batch_size=200)
     form_timeout: timedelta = timedelta(minutes=30)  # a form left alone this long is dropped
+    console: ConsoleSettings = ConsoleSettings(host="127.0.0.1", port=8080, public_url="http://127.0.0.1:8080",
+                                               with_bot=False, link_minutes=10, session_hours=12, secret=None)
 
 
 def parse_duration(text: str, key: str) -> timedelta:
@@ -200,6 +217,27 @@ def _database_url(raw: str, base: Path) -> str:
     return raw
 
 
+def _console(section: _Section, env: Mapping[str, str]) -> ConsoleSettings:
+    host = section.text("host", "127.0.0.1").strip()
+    if not host:
+        raise ConfigError("console.host", "une adresse comme « 127.0.0.1 »", host)
+    port = section.integer("port", 8080, 1, 65535)
+    public_url = (env.get("HOTLINE_CONSOLE_URL") or section.text("public_url", "")).strip().rstrip("/")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise ConfigError("console.public_url", "une adresse http(s)://… ou rien", public_url)
+    secret = env.get("HOTLINE_CONSOLE_SECRET") or None
+    if secret is not None and len(secret) < 32:
+        # Never echo it: a short secret is still a secret.
+        raise ConfigError("HOTLINE_CONSOLE_SECRET", "au moins 32 caractères aléatoires (ou rien)")
+    return ConsoleSettings(
+        host=host, port=port, public_url=public_url or f"http://{host}:{port}",
+        with_bot=section.flag("with_bot", False),
+        link_minutes=section.integer("link_minutes", 10, 1, 60),
+        session_hours=section.integer("session_hours", 12, 1, 24 * 30),
+        secret=secret,
+    )
+
+
 def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Read `config.toml` (or `HOTLINE_CONFIG`), then apply environment overrides."""
     env = os.environ if env is None else env
@@ -287,6 +325,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
 
     knowledge = _Section(data, "knowledge")
     return Settings(
+        console=_console(_Section(data, "console"), env),
         config_path=config_path,
         centre_name=general.text("centre_name", "RésO Villes"),
         timezone=timezone,

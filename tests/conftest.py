@@ -17,6 +17,8 @@ from bot.config import Settings, load_settings
 from tests.support.databases import Database, create_postgres_database, drop_postgres_database, postgres_available
 from tests.support.telegram import Members, RecordingRequest
 
+pytest_plugins = ["tests.support.browser"]  # the `chromium` fixture
+
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"

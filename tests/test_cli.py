@@ -63,3 +63,60 @@ def test_db_upgrade_creates_the_database(config: Path, capsys: pytest.CaptureFix
     assert main(["--config", str(config), "db", "upgrade"]) == 0
     assert "Base à jour" in capsys.readouterr().out
     assert (config.parent / "hotline.db").exists()
+
+
+def test_console_invite_prints_a_one_time_link(make_settings: Callable[..., Settings],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_settings(extra='[console]\npublic_url = "https://console.example.org"\nlink_minutes = 5').config_path
+    assert main(["--config", str(config), "console", "invite", "--nom", "Claire"]) == 0
+    out = capsys.readouterr().out
+    assert "Lien de connexion pour Claire (une seule fois, 5 minutes)" in out
+    assert "https://console.example.org/connexion/" in out
+
+
+def test_hotline_console_serves_the_sign_in_page(make_settings: Callable[..., Settings], tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as probe:  # a free port for this test
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = make_settings(extra=f"[console]\nport = {port}").config_path
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    with subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", str(config), "console"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as server:
+        try:
+            assert server.stdout is not None
+            # The line comes once the port listens: no waiting, no retry
+            assert f"http://127.0.0.1:{port}" in server.stdout.readline()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/connexion", timeout=10) as page:
+                body = page.read().decode()
+            assert "tapez <code>/console</code>" in body
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def test_the_console_can_run_beside_the_bot_in_the_same_process(make_settings: Callable[..., Settings]) -> None:
+    """`[console] with_bot = true`: `hotline run` starts it in a thread, on the same services."""
+    import socket
+    import urllib.request
+
+    from bot.app import build_app, console_services
+    from bot.console.server import serve_beside
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = build_app(make_settings(extra=f"[console]\nport = {port}\nwith_bot = true"))
+    beside = serve_beside(console_services(app))
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/questions", timeout=10) as page:
+            assert page.url.endswith("/connexion")  # refused without a session: sent to the sign-in page
+    finally:
+        beside.stop()
+    assert not beside.thread.is_alive()
+    app.db.engine.dispose()

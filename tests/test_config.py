@@ -51,3 +51,25 @@ def test_a_placeholder_token_is_refused_without_echoing_it(token: str) -> None:
         load_settings(ROOT / "config.toml", env={"TELEGRAM_BOT_TOKEN": token})
     assert "TELEGRAM_BOT_TOKEN" in str(error.value)
     assert token not in str(error.value)
+
+
+def test_the_console_settings_have_safe_defaults_and_name_the_faulty_key(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    console = load_settings(config, env={}).console
+    assert (console.host, console.port, console.public_url, console.with_bot) == (
+        "127.0.0.1", 8080, "http://127.0.0.1:8080", False)
+    assert console.secure_cookies is False and console.secret is None
+    config.write_text('[console]\nport = 70000\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"console\.port"):
+        load_settings(config, env={})
+    config.write_text('[console]\npublic_url = "console.example.org"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"console\.public_url"):
+        load_settings(config, env={})
+    config.write_text("", encoding="utf-8")
+    with pytest.raises(ConfigError, match="HOTLINE_CONSOLE_SECRET") as refused:
+        load_settings(tmp_path / "config.toml", env={"HOTLINE_CONSOLE_SECRET": "short-secret"})
+    assert "short-secret" not in str(refused.value)
+    config.write_text('[console]\npublic_url = "https://console.example.org/"\nwith_bot = true\n', encoding="utf-8")
+    https = load_settings(config, env={}).console
+    assert https.public_url == "https://console.example.org" and https.secure_cookies and https.with_bot

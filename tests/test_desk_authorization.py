@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.storage.models import LearnedEntry, LearnedPhrasing, Outbound
+from bot.storage.models import KnowledgeEdit, LearnedEntry, LearnedPhrasing, Outbound
 from tests.conftest import STAFF_CHAT, STAFF_USER
 from tests.support.desk import Bot
 
@@ -47,7 +47,8 @@ def footprint(bot: Bot) -> tuple[object, ...]:
     assert bot.app is not None
     with bot.app.db.session() as session:
         outbound = len(list(session.exec(select(Outbound))))
-        learned = len(list(session.exec(select(LearnedEntry)))) + len(list(session.exec(select(LearnedPhrasing))))
+        learned = (len(list(session.exec(select(LearnedEntry)))) + len(list(session.exec(select(LearnedPhrasing))))
+                   + len(list(session.exec(select(KnowledgeEdit)))))
     ticket = bot.tickets()[0]
     return outbound, learned, ticket.status, ticket.taken_by, ticket.answer
 

@@ -1,5 +1,5 @@
-"""The learning loop: staff answers teach the hotline at once, survive a restart, reach those who asked alike,
-and are written into knowledge/ by `hotline knowledge export`."""
+"""The learning loop: staff answers become drafts that teach the hotline once published, survive a restart,
+reach those who asked alike, and are written into knowledge/ by `hotline knowledge export`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core.replies import Sender
+from bot.desk.editor import Author
 from bot.desk.export import export_learned
+from bot.desk.export_edits import export_edits
+from bot.knowledge.edits import HAS_SHORT
 from bot.knowledge.loader import load_knowledge
 from bot.storage.models import Outbound, Ticket
 from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
@@ -24,6 +27,7 @@ from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button, delive
 BINTA = Sender(channel="telegram", user_id="1003", chat_id="1003", display_name="Binta")
 CHLOE = Sender(channel="telegram", user_id="1004", chat_id="1004", display_name="Chloé")
 ROUTE = "peut on se faire rembourser les trajets"
+REVIEWER = Author(id="4242", name="Claire")
 
 
 def only_ticket(app: App) -> int:
@@ -50,7 +54,18 @@ def test_attaching_a_question_to_an_entry_answers_it_at_once(app: App) -> None:
     assert "Je ne trouve pas de fiche" in app.hotline.on_command(CLAIRE, "rattacher", f"{ticket_id} nope")[0].text
 
 
-def test_a_staff_answer_becomes_an_entry_used_at_once_and_after_a_restart(
+def publish_drafts(app: App) -> None:
+    """What a reviewer does in the console's review queue, as they found it."""
+    for draft in app.desk.editor.drafts():
+        assert draft.id is not None
+        form = app.desk.editor.as_form(draft)
+        if HAS_SHORT:  # the reviewer writes the plain short answer the draft could only guess
+            form["short"] = "Oui. Demandez le formulaire à votre délégué du préfet."
+        saved = app.desk.editor.publish(REVIEWER, draft.id, form)
+        assert saved is not None and saved.edit is not None, saved
+
+
+def test_a_staff_answer_becomes_a_draft_used_once_published_and_after_a_restart(
         app: App, settings: Settings, clock: ManualClock) -> None:
     ask_team(app, AWA, ROUTE)
     ticket_id = only_ticket(app)
@@ -58,7 +73,10 @@ def test_a_staff_answer_becomes_an_entry_used_at_once_and_after_a_restart(
     answered = app.hotline.on_command(CLAIRE, "repondre", f"{ticket_id} Oui : demandez le formulaire de "
                                                           "remboursement à votre délégué du préfet.")
     learned = app.hotline.on_button(CLAIRE, button(answered, "En faire une fiche"))
-    assert f"appris-{ticket_id}" in learned[0].text
+    assert f"appris-{ticket_id}" in learned[0].text and "relecture" in learned[0].text
+    # A reply written for one person does not reach everyone before someone reads it again
+    assert "formulaire de remboursement" not in app.hotline.on_text(MALIK, ROUTE)[0].text
+    publish_drafts(app)
     reply = app.hotline.on_text(MALIK, ROUTE)
     assert "formulaire de remboursement" in reply[0].text and "Source : Réponse de l'équipe" in reply[0].text
     assert app.answerer.kb.entry(f"appris-{ticket_id}") is not None  # the app's answerer follows
@@ -75,6 +93,7 @@ def test_another_process_learning_is_picked_up_by_the_refresh_job(app: App, sett
     ticket_id = only_ticket(other)
     other.hotline.on_command(CLAIRE, "repondre", f"{ticket_id} Oui, avec le formulaire.")
     other.hotline.on_command(CLAIRE, "fiche", f"{ticket_id}")
+    publish_drafts(other)
     assert app.faq.decide(MALIK, ROUTE).kind != "answer"
     assert app.desk.learning.refresh() is True
     assert app.faq.decide(MALIK, ROUTE).kind == "answer"
@@ -124,11 +143,13 @@ def test_knowledge_export_writes_learned_entries_and_wordings_into_the_files(
     app.hotline.on_command(CLAIRE, "rattacher", f"{first} cc-rejoindre")
     app.hotline.on_command(CLAIRE, "repondre", f"{second} Oui : le formulaire « remboursement ».\n\nMerci !")
     app.hotline.on_command(CLAIRE, "fiche", f"{second}")
+    publish_drafts(app)
     before = (knowledge / "faq" / "base.yaml").read_text(encoding="utf-8")
 
+    edited = export_edits(app.db, knowledge, now=clock.now())
     report = export_learned(app.db, knowledge, now=clock.now())
 
-    assert (report.entries, report.phrasings, report.problems) == (1, 1, [])
+    assert (edited.written, edited.problems, report.phrasings, report.problems) == (1, [], 1, [])
     kb = load_knowledge(knowledge)
     learned = kb.entry(f"appris-{second}")
     assert learned is not None and learned.needs_review and "« remboursement »" in learned.answer
@@ -136,7 +157,8 @@ def test_knowledge_export_writes_learned_entries_and_wordings_into_the_files(
     assert rejoindre is not None and "comment participer aux reunions des habitants" in rejoindre.alternates
     after = (knowledge / "faq" / "base.yaml").read_text(encoding="utf-8")
     assert after.count("\n") == before.count("\n") + 1  # one line added, the rest untouched
-    assert yaml.safe_load((knowledge / "faq" / "appris.yaml").read_text(encoding="utf-8"))[0]["review"] is True
+    assert yaml.safe_load((knowledge / "faq" / "console.yaml").read_text(encoding="utf-8"))[0]["review"] is True
+    assert export_edits(app.db, knowledge, now=clock.now()).written == 0  # once is enough
     again = export_learned(app.db, knowledge, now=clock.now())
     assert again.phrasings == 0 and (knowledge / "faq" / "base.yaml").read_text(encoding="utf-8") == after
 

@@ -100,8 +100,8 @@ def test_the_terminal_staff_mode_lets_one_person_play_both_sides(app: App) -> No
     chat.run(stdin=io.StringIO(script), stdout=out)
     text = out.getvalue()
     assert "Mode équipe" in text
-    assert "[équipe] 🆕 Question n° 1 de Vous" in text and "[1] 🙋 Je m'en occupe" in text
-    assert "Réponse envoyée à Vous (question n° 1)" in text
+    assert "[équipe] 🆕 Question n° 1 de Membre n° 1" in text and "[1] 🙋 Je m'en occupe" in text
+    assert "Réponse envoyée à Membre n° 1 (question n° 1)" in text
     assert "Réponse de l'équipe à votre question n° 1" in text and "Météo-France" in text
     assert "Statistiques" in text
 

@@ -11,6 +11,7 @@ from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
 from tests.support.databases import Database
+from tests.test_desk_learning import publish_drafts
 from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button, deliver, tickets
 
 
@@ -28,6 +29,7 @@ async def test_the_desk_works_the_same_on_both_databases(desk_app: App, clock: M
     [ticket] = tickets(app)
     answered = app.hotline.on_command(CLAIRE, "repondre", f"{ticket.id} Oui, avec le formulaire.")
     assert "appris-" in app.hotline.on_button(CLAIRE, button(answered, "En faire une fiche"))[0].text
+    publish_drafts(app)
     assert app.faq.decide(MALIK, "peut on se faire rembourser les trajets").kind == "answer"
     assert app.desk.learning.refresh() is False
     offer = app.hotline.on_button(CLAIRE, f"tk:similar:{ticket.id}")

@@ -45,12 +45,13 @@ async def test_the_full_cycle_survives_a_restart_between_every_two_steps(bot: Bo
     assert ticket.status == "new" and ticket.question == "quel temps fera-t-il demain"
     await bot.restart()
 
-    # Then the staff group gets the question, her escaped name, the bot's guesses and the four buttons
+    # Then the staff group gets the question, who she is (no profile yet: her member number, never her
+    # Telegram name), the bot's guesses and the four buttons
     report = await bot.deliver()
     assert report.sent == 1
     [post] = bot.api.take()
     assert post.params["chat_id"] == STAFF_CHAT
-    assert "quel temps fera-t-il demain" in post.text and "Awa &lt;3" in post.text and "Awa <3" not in post.text
+    assert "quel temps fera-t-il demain" in post.text and "Membre n° 1" in post.text and "Awa" not in post.text
     assert "conseil non renseigné" in post.text
     assert post.button_labels == ["🙋 Je m'en occupe", "✍️ Répondre", "✅ Clore", "📎 Rattacher à une fiche"]
     await bot.restart()
@@ -70,7 +71,7 @@ async def test_the_full_cycle_survives_a_restart_between_every_two_steps(bot: Bo
     await bot.who.says(STAFF_USER, "Nous ne donnons pas la météo, mais voici le site de Météo-France.",
                        reply_to=post_id, first_name="Claire", **GROUP)
     [relayed] = bot.api.take()
-    assert relayed.params["chat_id"] == STAFF_CHAT and "Réponse envoyée à Awa" in relayed.text
+    assert relayed.params["chat_id"] == STAFF_CHAT and "Réponse envoyée à Membre n° 1" in relayed.text
     await bot.restart()
     await bot.deliver()
     [answer] = bot.api.take()

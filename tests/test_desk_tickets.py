@@ -155,7 +155,7 @@ async def test_the_reply_button_in_the_staff_group_posts_a_message_to_reply_to(a
         prompt_row = session.get(Outbound, prompt.id)
     assert prompt_row is not None and prompt_row.external_id is not None
     relayed = app.hotline.on_text(CLAIRE, "Voici la réponse.", reply_to=prompt_row.external_id)
-    assert "Réponse envoyée à Awa" in relayed[0].text
+    assert "Réponse envoyée à Membre n° 1" in relayed[0].text
     assert tickets(app)[0].answer == "Voici la réponse."
 
 
@@ -185,7 +185,7 @@ async def test_a_ticket_taken_by_someone_is_not_taken_from_them(app: App) -> Non
 async def test_staff_commands_take_answer_list_and_close(app: App, clock: ManualClock) -> None:
     ask_team(app, AWA)
     [ticket] = tickets(app)
-    assert "n° 1 — nouvelle — Awa" in app.hotline.on_command(CLAIRE, "questions")[0].text
+    assert "n° 1 — nouvelle — Membre n° 1" in app.hotline.on_command(CLAIRE, "questions")[0].text
     assert "s'occupe" in app.hotline.on_command(CLAIRE, "prendre", f"{ticket.id}")[0].text
     assert "/repondre 12" in app.hotline.on_command(CLAIRE, "repondre", f"{ticket.id}")[0].text  # usage
     assert "Réponse envoyée" in app.hotline.on_command(CLAIRE, "repondre", f"{ticket.id} C'est ici.")[0].text
@@ -196,18 +196,20 @@ async def test_staff_commands_take_answer_list_and_close(app: App, clock: Manual
     assert "C'est ici." in sent[1].text and "clos votre question" in sent[2].text
 
 
-async def test_the_staff_post_names_the_members_council_from_their_profile(app: App, clock: ManualClock) -> None:
+async def test_the_staff_post_names_the_member_as_they_introduced_themselves(app: App, clock: ManualClock) -> None:
+    """Pseudonym and council from the profile, escaped; never the Telegram display name."""
     from bot.core.members import touch_member
     from bot.storage.models import Profile
 
-    tricky = Sender(channel="telegram", user_id="1009", chat_id="1009", display_name="Zoé <i>&</i>")
+    tricky = Sender(channel="telegram", user_id="1009", chat_id="1009", display_name="Zoé Telegram-Name")
     with app.db.session() as session:
         member = touch_member(session, tricky, clock)
         assert member.id is not None
-        session.add(Profile(member_id=member.id, pseudonym="Zoé", council_id="quartier-nord", role="membre",
+        session.add(Profile(member_id=member.id, pseudonym="Zoé <i>&</i>", council_id="quartier-nord", role="membre",
                             consent_at=clock.now(), updated_at=clock.now()))
         session.commit()
     ask_team(app, tricky, "<b>quel</b> temps fera-t-il demain")
     [post] = (await deliver(app, clock)).take(str(STAFF_CHAT))
     assert "Zoé &lt;i&gt;&amp;&lt;/i&gt; — Conseil citoyen Quartier Nord" in post.text
     assert "« &lt;b&gt;quel&lt;/b&gt; temps" in post.text
+    assert "Telegram-Name" not in post.text

@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
                                     "/avancer 2h fait avancer le temps")
     chat.add_argument("--staff", action="store_true",
                       help="jouer aussi l'équipe : les questions transmises et les commandes de l'équipe ici même")
+    console = commands.add_parser("console", help="ouvrir la console web de l'équipe (http://127.0.0.1:8080)")
+    console_commands = console.add_subparsers(dest="console_command")
+    invite = console_commands.add_parser("invite", help="afficher un lien de connexion à usage unique")
+    invite.add_argument("--nom", default="Admin", help="le nom de la personne (défaut : Admin)")
     commands.add_parser("stats", help="les statistiques de la hotline (questions, taux, délais, questions sans réponse)")
     export = commands.add_parser("export", help="les inscrits d'un événement en CSV")
     export.add_argument("event", help="identifiant de l'événement (ex. : interconseil-2026-t1) ou son numéro")
@@ -105,6 +109,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.command == "ask":
         return _ask(build_app(settings), args)
+    if args.command == "console":
+        from bot.app import console_services
+        from bot.console.server import invite, serve
+
+        if args.console_command == "invite":
+            minutes = settings.console.link_minutes
+            print(f"Lien de connexion pour {args.nom} (une seule fois, {minutes} minutes) :")
+            print(invite(build_app(settings).console, args.nom))
+            return 0
+        serve(console_services(build_app(settings)), ready=lambda: print(
+            f"Console de l'équipe : {settings.console.public_url}  (Ctrl+C pour arrêter)", flush=True))
+        return 0
     if args.command == "stats":
         from bot.channels.render import plain
 
@@ -135,6 +151,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         app = build_app(settings)  # built before leading: a takeover only has to start polling
         leadership = _lead(app)
         application = build_application(app)
+        if settings.console.with_bot:
+            from bot.app import console_services
+            from bot.console.server import serve_beside
+
+            serve_beside(console_services(app))
         try:
             application.run_polling(drop_pending_updates=settings.telegram.drop_pending_updates)
         except InvalidToken:  # PTB's message quotes the token: say it our way

@@ -36,6 +36,14 @@ def knowledge_export(settings: Settings) -> int:
 
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    from bot.desk.export_edits import export_edits
+
+    edited = export_edits(Database(engine), settings.knowledge_dir, now=SystemClock().now())
+    for problem in edited.problems:
+        print(problem, file=sys.stderr)
+    if edited.written:
+        print(f"{edited.written} fiche(s), terme(s) ou contact(s) modifié(s) dans la console écrit(s) dans "
+              f"{settings.knowledge_dir}.")
     report = export_learned(Database(engine), settings.knowledge_dir, now=SystemClock().now())
     for problem in report.problems:
         print(problem, file=sys.stderr)
@@ -44,7 +52,7 @@ def knowledge_export(settings: Settings) -> int:
               "(marquées « review: true » : à relire).")
     if report.phrasings:
         print(f"{report.phrasings} formulation(s) ajoutée(s) aux fiches existantes.")
-    if not (report.entries or report.phrasings or report.problems):
+    if not (report.entries or report.phrasings or report.problems or edited.written or edited.problems):
         print("Rien de nouveau à écrire : l'équipe n'a encore rien appris à la hotline.")
     print("Vérifiez avec :  hotline knowledge check")
     return 1 if report.problems and not (report.entries or report.phrasings) else 0

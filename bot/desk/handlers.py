@@ -21,6 +21,7 @@ from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
 from bot.core.staff import StaffDirectory
 from bot.desk import texts
+from bot.desk.editor import KnowledgeEditor
 from bot.desk.hours import OpeningHours
 from bot.desk.jobs import DeskJobs
 from bot.desk.learning import Learning
@@ -63,6 +64,7 @@ class Desk:
     tickets: TicketService
     learning: Learning
     jobs: DeskJobs
+    editor: KnowledgeEditor
 
     @classmethod
     def build(cls, ctx: Context, *, staff: StaffDirectory) -> Desk:
@@ -80,8 +82,9 @@ class Desk:
         jobs = DeskJobs(db=ctx.db, clock=ctx.clock, staff=staff, hours=hours, tickets=tickets, learning=learning,
                         timezone=settings.timezone, alert_after=timedelta(hours=settings.desk.unanswered_alert_hours),
                         retention=retention)
+        editor = KnowledgeEditor(db=ctx.db, clock=ctx.clock, settings=settings, learning=learning)
         return cls(ctx=ctx, staff=staff, hours=hours, tickets=tickets,
-                   learning=learning, jobs=jobs)
+                   learning=learning, jobs=jobs, editor=editor)
 
     def register(self, router: Router, jobs: Jobs) -> None:
         for name, description, handler in (

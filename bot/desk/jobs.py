@@ -16,6 +16,7 @@ from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
+from bot.desk.identity import introduced_as
 from bot.desk.learning import Learning
 from bot.desk.tickets import WAITING, TicketService, excerpt, staff_buttons
 from bot.storage.db import Database
@@ -78,7 +79,7 @@ class DeskJobs:
                 if self.hours.working_time(since, now) < self.alert_after:
                     continue
                 waited = self.hours.working_time(as_utc(ticket.waiting_since), now)
-                text = texts.ALERT.format(id=ticket.id, name=esc(member.display_name if member else "un membre"),
+                text = texts.ALERT.format(id=ticket.id, name=esc(introduced_as(session, member)),
                                           hours=int(waited.total_seconds() // 3600),
                                           question=esc(excerpt(ticket.question)))
                 outbox.enqueue(session, Reply(text=text + "\n" + texts.POST_HINT.format(id=ticket.id),

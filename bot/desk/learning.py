@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -29,14 +30,32 @@ from bot.core.replies import Button, Reply, Sender, esc, rows
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.tickets import excerpt
+from bot.knowledge.edits import draft_short, overlay
 from bot.knowledge.model import FaqEntry, KnowledgeBase, Location
 from bot.storage.db import Database
-from bot.storage.models import LearnedEntry, LearnedPhrasing, Member, Outbound, QuestionLog, Ticket
+from bot.storage.models import (
+    KnowledgeEdit,
+    LearnedEntry,
+    LearnedPhrasing,
+    Member,
+    Outbound,
+    QuestionLog,
+    Ticket,
+)
 
 log = logging.getLogger(__name__)
 SIMILAR_THRESHOLD = 60.0  # 0–100, on the normalised words (see `similarity`)
 MAX_SHARE = 50  # people reached by one "send to similar questions"
 LEARNED_PREFIX = "appris-"
+
+
+def published_edits(session: Session) -> list[tuple[int, str, str, str]]:
+    """(id, kind, key, JSON) of the latest published version of each edited item, oldest edit first."""
+    latest: dict[tuple[str, str], KnowledgeEdit] = {}
+    for edit in session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == "published")
+                             .order_by(col(KnowledgeEdit.id))):
+        latest[(edit.kind, edit.key)] = edit
+    return [(e.id or 0, e.kind, e.key, e.data) for e in sorted(latest.values(), key=lambda e: e.id or 0)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,7 +80,12 @@ class Learning:
 
     # --- the answerer in service ----------------------------------------------------------
 
-    def extras(self, session: Session) -> tuple[FaqEntry, ...]:
+    def edited_base(self, session: Session) -> KnowledgeBase:
+        """The files' knowledge with the versions published in the console."""
+        return overlay(self.base, published_edits(session))
+
+    def extras(self, session: Session, base: KnowledgeBase | None = None) -> tuple[FaqEntry, ...]:
+        base = base or self.base
         phrasings: dict[str, list[str]] = defaultdict(list)
         for phrasing in session.exec(select(LearnedPhrasing).order_by(col(LearnedPhrasing.id))):
             phrasings[phrasing.entry_id].append(phrasing.text)
@@ -72,7 +96,7 @@ class Learning:
                 more=None, tags=("appris",), related=(), source=row.source, reviewed=as_utc(row.created_at).date(),
                 needs_review=True, origin=Location(file="base de données", line=row.ticket_id or 0)))
         for entry_id, wordings in phrasings.items():
-            entry = self.base.entry(entry_id)
+            entry = base.entry(entry_id)
             if entry is None:
                 continue
             known = {fold(p) for p in entry.phrasings}
@@ -86,14 +110,23 @@ class Learning:
                                .select_from(LearnedEntry)).one()
         phrasings = session.exec(select(func.count(), func.max(LearnedPhrasing.id))
                                  .select_from(LearnedPhrasing)).one()
-        return (*entries, *phrasings)
+        edits = session.exec(select(func.count(), func.max(KnowledgeEdit.id)).select_from(KnowledgeEdit)
+                             .where(KnowledgeEdit.status == "published")).one()
+        return (*entries, *phrasings, *edits)
 
     def rebuild(self) -> Answerer:
-        """Base knowledge + what the database learned → a new answerer, put in service."""
-        with self.db.session() as session:
-            extra = self.extras(session)
-            self._version = self._read_version(session)
-        answerer = Answerer(self.base.with_entries(extra) if extra else self.base, self.settings)
+        """Base knowledge + the console's edits + what the database learned → a new answerer, put in
+        service. If anything goes wrong, the answerer in service stays: the bot keeps answering."""
+        try:
+            with self.db.session() as session:
+                base = self.edited_base(session)
+                extra = self.extras(session, base)
+                version = self._read_version(session)
+            answerer = Answerer(base.with_entries(extra) if extra else base, self.settings)
+        except Exception:
+            log.exception("rebuilding the answerer failed: the previous one stays in service")
+            return self.answers.get()
+        self._version = version
         self.answers.swap(answerer)
         return answerer
 
@@ -123,26 +156,46 @@ class Learning:
                       buttons=rows(*buttons))]
 
     def attach(self, staff: Sender, ticket_id: int, entry_id: str) -> list[Reply]:
-        entry = self.answers.get().kb.entry(entry_id)
-        if entry is None:
-            return [Reply(text=texts.UNKNOWN_ENTRY.format(entry=esc(entry_id[:96])))]
         with self.db.session() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None or not ticket.question:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
-            wording = " ".join(ticket.question.split())[:512]
-            known = {fold(p) for p in entry.phrasings}
-            if fold(wording) in known:
-                return [Reply(text=texts.ATTACHED_ALREADY.format(entry=esc(entry.id)))]
+        return self.attach_wording(staff, ticket.question, entry_id, ticket_id=ticket_id)
+
+    def attach_wording(self, staff: Sender, text: str, entry_id: str, *, ticket_id: int | None = None) -> list[Reply]:
+        """A member's wording becomes one more phrasing of an entry, used at once."""
+        entry = self.answers.get().kb.entry(entry_id)
+        if entry is None:
+            return [Reply(text=texts.UNKNOWN_ENTRY.format(entry=esc(entry_id[:96])))]
+        wording = " ".join(text.split())[:512]
+        known = {fold(p) for p in entry.phrasings}
+        if not wording or fold(wording) in known:
+            return [Reply(text=texts.ATTACHED_ALREADY.format(entry=esc(entry.id)))]
+        with self.db.session() as session:
             session.add(LearnedPhrasing(entry_id=entry.id, text=wording, ticket_id=ticket_id,
                                         created_by=staff.display_name[:128], created_at=self.clock.now()))
             session.commit()
         self.rebuild()
         return [Reply(text=texts.ATTACHED.format(question=esc(excerpt(wording)), entry=esc(entry.id)))]
 
+    def to_learn(self, *, period: timedelta = timedelta(days=28), limit: int = 40) -> list[SimilarGroup]:
+        """Questions the hotline did not answer (or answered with a 👎) lately, grouped by similarity;
+        those it answers now (a wording was attached since) are left out."""
+        since = self.clock.now() - period
+        with self.db.session() as session:
+            rows = session.exec(select(QuestionLog.id, QuestionLog.text).where(
+                col(QuestionLog.text).is_not(None), col(QuestionLog.created_at) >= since,
+                col(QuestionLog.decision).in_(("unknown", "suggest")) | (QuestionLog.feedback == -1))
+                .order_by(col(QuestionLog.created_at).desc())).all()
+        answerer = self.answers.get()
+        groups = self.group([(i or 0, t) for i, t in rows if t])
+        return [g for g in groups if answerer.decide(g.text).kind != "answer"][:limit]
+
     # --- a staff answer becomes an entry --------------------------------------------------
 
     def learn(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        """A draft entry from the staff answer, in the console's review queue: members get it only once
+        someone has read it again and published it (a reply to one person is rarely an answer for all)."""
         now = self.clock.now()
         entry_id = f"{LEARNED_PREFIX}{ticket_id}"
         with self.db.session() as session:
@@ -153,18 +206,20 @@ class Learning:
                 return [Reply(text=texts.NO_ANSWER_YET.format(id=ticket_id))]
             question = " ".join(ticket.question.split())[:512]
             question = question[:1].upper() + question[1:]
-            row = session.get(LearnedEntry, entry_id)
-            already = row is not None
-            if row is None:
-                row = LearnedEntry(id=entry_id, question=question, answer=ticket.answer, ticket_id=ticket_id,
-                                   source=f"Réponse de l'équipe de {self.centre} (question n° {ticket_id}, "
-                                          f"{now.date().strftime('%d/%m/%Y')})",
-                                   created_by=staff.display_name[:128], created_at=now)
-            else:
-                row.answer, row.exported_at = ticket.answer, None
-            session.add(row)
+            data = {"id": entry_id, "question": question, "alternates": [], **draft_short(ticket.answer),
+                    "answer": ticket.answer, "more": "",
+                    "source": f"Réponse de l'équipe de {self.centre} (question n° {ticket_id}, "
+                              f"{now.date().strftime('%d/%m/%Y')})",
+                    "related": [], "tags": ["appris"], "reviewed": now.date().isoformat(), "review": True}
+            draft = session.exec(select(KnowledgeEdit).where(KnowledgeEdit.key == entry_id,
+                                                             KnowledgeEdit.status == "draft")).first()
+            already = draft is not None
+            draft = draft or KnowledgeEdit(kind="faq", key=entry_id, status="draft", data="",
+                                           author=staff.display_name[:128], author_id=staff.user_id[:64],
+                                           created_at=now)
+            draft.data = json.dumps(data, ensure_ascii=False)
+            session.add(draft)
             session.commit()
-        self.rebuild()
         if already:
             return [Reply(text=texts.LEARNED_ALREADY.format(entry=entry_id))]
         return [Reply(text=texts.LEARNED.format(entry=entry_id, question=esc(excerpt(question))))]

@@ -96,3 +96,29 @@ def render(stats: Stats) -> str:
         unknown=stats.rate(stats.unknown), escalated=stats.rate(stats.escalated),
         up=stats.thumbs_up, down=stats.thumbs_down, median=duration(stats.median_to_human),
         open=stats.open_tickets, top=top or texts.STATS_NO_TOP)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CouncilCount:
+    council: str
+    questions: int
+    unknown: int
+
+
+def per_council(db: Database, councils: dict[str, str], *, now: datetime) -> list[CouncilCount]:
+    """Questions of the last PERIOD by the council of the member's profile (none: "non renseigné")."""
+    from bot.storage.models import Profile
+
+    counts: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    with db.session() as session:
+        rows = session.exec(select(QuestionLog.decision, Profile.council_id)
+                            .join(Profile, col(Profile.member_id) == col(QuestionLog.member_id), isouter=True)
+                            .where(col(QuestionLog.created_at) >= now - PERIOD))
+        for decision, council_id in rows:
+            if decision in NOT_QUESTIONS:
+                continue
+            name = councils.get(council_id or "", council_id or "conseil non renseigné")
+            counts[name] += 1
+            unknown[name] += decision == "unknown"
+    return [CouncilCount(council=name, questions=n, unknown=unknown[name]) for name, n in counts.most_common()]

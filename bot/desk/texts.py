@@ -87,9 +87,9 @@ ATTACHED = ("📎 C'est appris : « {question} » mène maintenant à la fiche �
             "(<code>hotline knowledge export</code> l'écrit dans les fichiers.)")
 ATTACHED_ALREADY = "Cette formulation mène déjà à la fiche « {entry} »."
 UNKNOWN_ENTRY = "Je ne trouve pas de fiche « {entry} »."
-LEARNED = ("📚 Nouvelle fiche « {entry} » : « {question} ». La hotline l'utilise dès maintenant "
-           "(<code>hotline knowledge export</code> l'écrit dans les fichiers, à relire).")
-LEARNED_ALREADY = "Cette question a déjà sa fiche « {entry} » (mise à jour avec la dernière réponse)."
+LEARNED = ("📚 Brouillon de fiche « {entry} » : « {question} ». Il attend une relecture dans la console "
+           "(/console, « Connaissances » → « À relire ») ; la hotline l'utilisera une fois publié.")
+LEARNED_ALREADY = "Cette question a déjà son brouillon de fiche « {entry} » (mis à jour avec la dernière réponse)."
 SIMILAR_NONE = "Aucune autre question sans réponse ne ressemble à la question n° {id}."
 SIMILAR_LIST = ("📣 Questions sans réponse qui ressemblent à la question n° {id} : {n}\n{lines}\n\n"
                 "Envoyer la réponse de l'équipe à ces personnes ?")

@@ -24,6 +24,7 @@ from bot.core.staff import StaffDirectory
 from bot.delivery import outbox
 from bot.desk import texts
 from bot.desk.hours import OpeningHours
+from bot.desk.identity import introduced_as
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
 from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage, TicketStatus
@@ -86,7 +87,7 @@ class TicketService:
             session.add(ticket)
             session.flush()
             assert ticket.id is not None
-            session.add(TicketMessage(ticket_id=ticket.id, author="member", author_name=member.display_name,
+            session.add(TicketMessage(ticket_id=ticket.id, author="member", author_name=introduced_as(session, member),
                                       text=question.text, chat_id=sender.chat_id, created_at=now))
             queue = session.exec(select(func.count()).select_from(Ticket).where(
                 col(Ticket.status).in_(WAITING), Ticket.id != ticket.id)).one()
@@ -137,7 +138,7 @@ class TicketService:
             member, ticket = self._members_ticket(session, sender, ticket_id)
             if ticket is None:
                 return [Reply(text=texts.NOT_YOURS)]
-            session.add(TicketMessage(ticket_id=ticket_id, author="member", author_name=member.display_name,
+            session.add(TicketMessage(ticket_id=ticket_id, author="member", author_name=introduced_as(session, member),
                                       text=text[:MAX_TEXT], chat_id=sender.chat_id, external_id=message_id,
                                       created_at=now))
             ticket.status = TicketStatus.TAKEN if ticket.taken_by else TicketStatus.NEW
@@ -146,7 +147,7 @@ class TicketService:
             session.add(ticket)
             target = self.staff.target
             if target is not None:
-                post = Reply(text=texts.FOLLOW_UP_POST.format(name=esc(member.display_name or "Le membre"),
+                post = Reply(text=texts.FOLLOW_UP_POST.format(name=esc(introduced_as(session, member)),
                                                               id=ticket_id, text=esc(text[:MAX_TEXT]))
                              + "\n" + texts.POST_HINT.format(id=ticket_id), buttons=staff_buttons(ticket_id))
                 outbox.enqueue(session, post, chat_id=target.chat_id, channel=target.channel, purpose="ticket",
@@ -168,7 +169,7 @@ class TicketService:
             target = self.staff.target
             if target is not None:
                 outbox.enqueue(session, Reply(text=texts.STAFF_CLOSED.format(
-                    id=ticket_id, staff=esc(member.display_name or "le membre"))), chat_id=target.chat_id,
+                    id=ticket_id, staff=esc(introduced_as(session, member)))), chat_id=target.chat_id,
                     channel=target.channel, purpose="ticket", ref=ref(ticket_id), now=now)
             session.commit()
         self.wake()
@@ -183,7 +184,7 @@ class TicketService:
                    for c in decision.candidates[:3]]
         council = self.council_of(session, member)
         text = texts.POST.format(
-            id=ticket.id, name=esc(member.display_name or "Un membre"),
+            id=ticket.id, name=esc(introduced_as(session, member)),
             council=esc(council) if council else texts.NO_COUNCIL, question=esc(ticket.question or ""),
             guesses=texts.GUESSES.format(lines="\n".join(guesses)) if guesses else texts.NO_GUESS,
             origin=texts.ORIGIN.get(ticket.origin, ""))
@@ -261,7 +262,7 @@ class TicketService:
             outbox.enqueue(session, relay, chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay",
                            ref=ref(ticket_id), now=now)
             session.commit()
-            name = member.display_name or "le membre"
+            name = introduced_as(session, member)
         self.wake()
         return [Reply(text=texts.RELAYED.format(name=esc(name), id=ticket_id), buttons=rows(
             Button(label=texts.LEARN_BUTTON, data=f"tk:learn:{ticket_id}"),
@@ -294,8 +295,7 @@ class TicketService:
             if ticket is None:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
             member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
-            prompt = Reply(text=texts.REPLY_PROMPT.format(id=ticket_id, name=esc(member.display_name if member
-                                                                                  else "un membre"),
+            prompt = Reply(text=texts.REPLY_PROMPT.format(id=ticket_id, name=esc(introduced_as(session, member)),
                                                           question=esc(excerpt(ticket.question))))
             outbox.enqueue(session, prompt, chat_id=staff.chat_id, channel=staff.channel, purpose="ticket",
                            ref=ref(ticket_id), now=now)
@@ -308,4 +308,4 @@ class TicketService:
         with self.db.session() as session:
             found = session.exec(select(Ticket, Member).join(Member, isouter=True).where(
                 col(Ticket.status).in_(OPEN)).order_by(col(Ticket.created_at), col(Ticket.id)))
-            return [(ticket, member.display_name if member else "") for ticket, member in found]
+            return [(ticket, introduced_as(session, member)) for ticket, member in found]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -17,9 +17,10 @@ from bot.core.conversation import clear_state, flow_data
 from bot.core.members import touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
-from bot.core.timefmt import local_to_utc, parse_local, to_local
+from bot.core.timefmt import parse_local, to_local
 from bot.events import texts
 from bot.events.changes import apply_change
+from bot.events.editing import EventForm, create, day_end
 from bot.events.export import registrants, registrants_csv
 from bot.events.notices import when
 from bot.events.registration import promote_waiting
@@ -244,28 +245,16 @@ class StaffEvents:
         return parse_local(text, self.ctx.tz)
 
     def _create(self, session: Session, sender: Sender, data: dict[str, object]) -> Event:
-        now = self.ctx.clock.now()
         start = datetime.fromisoformat(str(data["start"])) if data.get("start") else None
         all_day = bool(data.get("all_day"))
-        kind = str(data["kind"])
-        day = to_local(start, self.ctx.tz).strftime("%Y-%m-%d") if start else "a-confirmer"
-        slug, n = f"{kind.replace('_', '-')}-{day}", 1
-        while session.exec(select(Event).where(Event.slug == (slug if n == 1 else f"{slug}-{n}"))).first():
-            n += 1
-        capacity = int(str(data.get("capacity") or 0))
-        event = Event(
-            slug=slug if n == 1 else f"{slug}-{n}", kind=kind, title=str(data["title"]), starts_at=start,
-            ends_at=self._day_end(start) if start and all_day else None, all_day=all_day,
-            place=str(data.get("place") or "") or None, capacity=capacity or None,
-            status=EventStatus.PLANNED if start else EventStatus.TO_CONFIRM,
-            source=f"Équipe de {self.ctx.centre} (ajouté par {sender.display_name or 'l’équipe'})"[:255],
-            origin="staff", created_at=now, updated_at=now)
-        session.add(event)
-        session.flush()
-        return event
+        form = EventForm(kind=str(data["kind"]), title=str(data["title"]), starts_at=start,
+                         ends_at=self._day_end(start) if start and all_day else None, all_day=all_day, month=None,
+                         capacity=int(str(data.get("capacity") or 0)) or None, registration_deadline=None,
+                         texts={"place": str(data.get("place") or "") or None})
+        return create(session, self.ctx, form, author=sender.display_name)
 
     def _day_end(self, start: datetime) -> datetime:
-        return local_to_utc(to_local(start, self.ctx.tz).date() + timedelta(days=1), self.ctx.tz)
+        return day_end(start, self.ctx.tz)
 
     def _edit_text(self, session: Session, member: Member, state: dict[str, object], text: str) -> list[Reply]:
         event_id, field = state.get("event_id"), state.get("field")

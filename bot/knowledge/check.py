@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from bot.answering.answerer import Answerer
@@ -79,11 +80,14 @@ def content_problems(kb: KnowledgeBase, *, today: date, max_age_days: int) -> li
     return problems
 
 
-def ambiguity_problems(kb: KnowledgeBase, answerer: Answerer) -> list[Problem]:
-    """Entries the matcher cannot tell apart: an entry's own question must find it first, clearly."""
+def ambiguity_problems(kb: KnowledgeBase, answerer: Answerer, only: Collection[str] | None = None) -> list[Problem]:
+    """Entries the matcher cannot tell apart: an entry's own question must find it first, clearly.
+    `only`: check these entries (the console checks the one being saved)."""
     problems: list[Problem] = []
     margin = answerer.settings.margin
     for entry in kb.faq:
+        if only is not None and entry.id not in only:
+            continue
         ranked = answerer.matcher.rank(answerer.analyze(entry.question), limit=2)
         own = next((c.score for c in ranked if c.entry.id == entry.id), 0.0)
         rival = next((c for c in ranked if c.entry.id != entry.id), None)

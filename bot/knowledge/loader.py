@@ -81,7 +81,7 @@ class _Record:
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(None, f"champ « {key} » manquant")
+                self.error(key, f"champ « {key} » manquant")
             return None
         if isinstance(value, bool | list | dict):
             self.error(key, f"« {key} » doit être un texte")
@@ -108,7 +108,7 @@ class _Record:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.error(None, f"champ « {key} » manquant")
+                self.error(key, f"champ « {key} » manquant")
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
@@ -175,6 +175,20 @@ def _records(path: Path, root: Path, problems: list[Problem]) -> Iterator[_Recor
             continue
         lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
         yield _Record(data=item, location=location, lines=lines, problems=problems)
+
+
+def parse_item(kind: str, data: dict[str, Any], origin: Location) -> tuple[Any, list[tuple[str, str]]]:
+    """One FAQ entry, glossary term or contact from a mapping (the console's form), with the same rules
+    as the files: the item (or None) and each problem as (field, message)."""
+    fields = list(data)
+    problems: list[Problem] = []
+    # Each field gets its own "line", so that every problem says which field it is about.
+    record = _Record(data=data, location=origin, lines={key: index + 1 for index, key in enumerate(fields)},
+                     problems=problems)
+    build: dict[str, Callable[[_Record], Any]] = {"faq": _faq, "glossary": _term, "contact": _contact}
+    item = build[kind](record)
+    named = [(fields[p.location.line - 1] if 0 < p.location.line <= len(fields) else "", p.message) for p in problems]
+    return (item if not problems else None), named
 
 
 def _faq(record: _Record) -> FaqEntry | None:

@@ -246,6 +246,7 @@ class Registration(SQLModel, table=True):
     created_at: datetime = utc_column()
     updated_at: datetime = utc_column()
     promoted_at: datetime | None = utc_column(nullable=True)
+    attended_at: datetime | None = utc_column(nullable=True)  # marked present by the staff after the event
 
 
 class Reminder(SQLModel, table=True):
@@ -323,3 +324,60 @@ class ErasedRegistration(SQLModel, table=True):
     event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
     status: RegistrationStatus = status_column(index=False)
     count: int = 0
+
+
+# --- the staff console: one-time sign-in links, sessions, the audit log, and knowledge edits
+
+
+class ConsoleLink(SQLModel, table=True):
+    """A one-time sign-in link: only the hash of its token is kept; used once, before it expires."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: str = Field(max_length=64)  # "telegram:<user id>" or "cli:<name>"
+    staff_name: str = Field(max_length=128)
+    created_at: datetime = utc_column()
+    expires_at: datetime = utc_column()
+    used_at: datetime | None = utc_column(nullable=True)
+
+
+class ConsoleSession(SQLModel, table=True):
+    """A signed-in browser. The cookie carries the token (signed); logging out revokes the row."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: str = Field(max_length=64)
+    staff_name: str = Field(max_length=128)
+    created_at: datetime = utc_column()
+    expires_at: datetime = utc_column()
+    revoked_at: datetime | None = utc_column(nullable=True)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what in the console (and when)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(max_length=64, index=True)
+    staff_name: str = Field(max_length=128)
+    action: str = Field(max_length=64)  # "ticket.reply", "knowledge.publish", "signin"…
+    target: str = Field(default="", max_length=128)  # "ticket:12", "faq:budget-participatif"
+    detail: str = Field(default="", sa_type=Text)
+    created_at: datetime = utc_column(index=True)
+
+
+class KnowledgeEdit(SQLModel, table=True):
+    """One version of a knowledge item written in the console, overlaid on the files at load.
+
+    Every save is a new row (the history); the latest "published" row of an item is served.
+    "draft" rows wait in the review queue; "deleted" hides the item.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16, index=True)  # "faq", "glossary", "contact"
+    key: str = Field(max_length=96, index=True)  # the entry's id, the term, the contact's id
+    data: str = Field(sa_type=Text)  # JSON of the fields
+    status: str = Field(max_length=16, index=True)  # draft | published | rejected
+    author: str = Field(default="", max_length=128)
+    author_id: str = Field(default="", max_length=64)
+    created_at: datetime = utc_column()
+    exported_at: datetime | None = utc_column(nullable=True)

@@ -1,0 +1,40 @@
+"""Members: find one, see what is kept (the /mesdonnees view), erase on request with confirmation."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from bot.console.web import Ctx, Page
+
+
+def find(ctx: Ctx) -> Response:
+    query = ctx.arg("q").strip()
+    return ctx.render("members.html", query=query, found=ctx.services.find_members(query))
+
+
+def show(ctx: Ctx) -> Response:
+    number = ctx.number("id")
+    found = ctx.services.member_data(number) if number is not None else None
+    if found is None:
+        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas (ou ses données ont été effacées).")
+    member, name, data = found
+    return ctx.render("member.html", member=member, name=name, data=data)
+
+
+def erase(ctx: Ctx) -> Response:
+    number = ctx.number("id")
+    if number is None:
+        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas.")
+    if ctx.field("confirmer") != "EFFACER":
+        return ctx.redirect(f"/membres/{number}", "Pour effacer, tapez EFFACER dans la case.", "error")
+    done = ctx.services.erase_member(ctx.me, number)
+    if done is None:
+        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas.")
+    return ctx.redirect("/membres", f"Données effacées : {done}.")
+
+
+PAGES = [
+    Page("/membres", find),
+    Page("/membres/{id}", show),
+    Page("/membres/{id}/effacer", erase, methods=("POST",)),
+]

@@ -1,0 +1,67 @@
+"""Sign-in by one-time link, and sign-out. The only pages open to visitors without a session."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from bot.console.web import Ctx, Page
+
+TOO_MANY = "Trop d'essais depuis cette adresse. Attendez quelques minutes, puis demandez un nouveau lien."
+BAD_LINK = ("Ce lien ne marche plus : il a déjà servi, il a expiré, ou il est incomplet. "
+            "Tapez /console dans le groupe de l'équipe pour en recevoir un nouveau.")
+
+
+def _client(ctx: Ctx) -> str:
+    return ctx.request.client.host if ctx.request.client else "?"
+
+
+def welcome(ctx: Ctx) -> Response:
+    if ctx.staff is not None:
+        return ctx.redirect("/questions")
+    return ctx.render("signin.html", who=None, token="", problem=None)
+
+
+def confirm(ctx: Ctx) -> Response:
+    """GET shows whom the link signs in; only the button (POST) uses it, so a link preview spends nothing."""
+    token = str(ctx.request.path_params["token"])
+    if not ctx.guard.limiter.allow(_client(ctx)):
+        return ctx.render("signin.html", status=429, who=None, token="", problem=TOO_MANY)
+    who = ctx.services.access.peek(token)
+    if who is None:
+        return ctx.render("signin.html", status=403, who=None, token="", problem=BAD_LINK)
+    return ctx.render("signin.html", who=who, token=token, problem=None)
+
+
+def sign_in(ctx: Ctx) -> Response:
+    token = str(ctx.request.path_params["token"])
+    if not ctx.guard.limiter.allow(_client(ctx)):
+        return ctx.render("signin.html", status=429, who=None, token="", problem=TOO_MANY)
+    redeemed = ctx.services.access.redeem(token)
+    if redeemed is None:
+        return ctx.render("signin.html", status=403, who=None, token="", problem=BAD_LINK)
+    staff, session_token = redeemed
+    response = ctx.redirect("/questions", f"Bonjour {staff.name}, vous êtes connecté·e.")
+    ctx.guard.open_session(response, session_token)
+    return response
+
+
+def sign_out(ctx: Ctx) -> Response:
+    token = ctx.guard.session_token(ctx.request)
+    if token:
+        ctx.services.access.sign_out(token)
+    response = ctx.redirect("/connexion")
+    ctx.guard.close_session(response)
+    return response
+
+
+def home(ctx: Ctx) -> Response:
+    return ctx.redirect("/questions")
+
+
+PAGES = [
+    Page("/", home),
+    Page("/connexion", welcome, public=True),
+    Page("/connexion/{token}", confirm, public=True),
+    Page("/connexion/{token}", sign_in, methods=("POST",), public=True),
+    Page("/deconnexion", sign_out, methods=("POST",)),
+]
