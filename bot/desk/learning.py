@@ -136,9 +136,9 @@ class Learning:
             version = self._read_version(session)
         if version == self._version:
             return False
-        entries, _, phrasings, _ = version
-        if self._version is None and not entries and not phrasings:
-            self._version = version  # nothing learned yet: the answerer built from the files is the one
+        entries, _, phrasings, _, edits, _ = version
+        if self._version is None and not entries and not phrasings and not edits:
+            self._version = version  # nothing learned or edited yet: the answerer built from the files is the one
             return False
         self.rebuild()
         return True
