@@ -48,14 +48,11 @@ def french_lemmas() -> dict[str, str]:
 
     Members rarely type accents, so the map is keyed on folded forms: "reunions" → "reunion",
     "rejoint" → "rejoindre", "abandonnes" → "abandonner". It also tells which words are real French
-    words, which the typo corrector must leave alone ("endroit" is not a typo of "droit")."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+    words, which the typo corrector must leave alone ("endroit" is not a typo of "droit").
+    Prepared once and cached on disk (bot/answering/french.py), so later starts load it in milliseconds."""
+    from bot.answering.french import lemma_map
 
-    lemmas: dict[str, str] = {}
-    for form, lemma in DefaultDictionaryFactory().get_dictionary("fr").items():
-        lemmas.setdefault(fold(form), fold(lemma))
-    return lemmas
-
+    return lemma_map(fold)
 
 def lemma(word: str) -> str:
     return french_lemmas().get(word, word)
