@@ -114,7 +114,7 @@ async def test_a_broken_edit_is_refused_next_to_its_field_while_the_bot_keeps_an
     await expect(page.get_by_role("alert")).to_contain_text("La hotline continue de répondre")
     await bot.who.says(AWA, entry.question)
     [reply] = bot.api.take()
-    assert entry.answer.split("\n")[0][:60] in reply.text
+    assert (entry.short or entry.answer)[:60] in reply.text  # the version in service, short answer first
 
 
 async def test_a_draft_from_a_staff_answer_is_published_from_the_review_queue(

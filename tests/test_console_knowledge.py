@@ -32,7 +32,7 @@ def test_an_edit_is_served_at_once_and_can_be_reverted(app: App) -> None:
     assert page.status_code == 200 and entry.question.replace("'", "&#39;") in page.text
     new_answer = "Nouvelle réponse relue par l'équipe, avec sa source."
     saved = browser.post(f"/connaissances/faq/{entry.id}", data={"csrf_token": csrf, **entry_form(
-        app, entry.id, answer=new_answer)})
+        app, entry.id, answer=new_answer, short="Nouvelle réponse relue par l'équipe.")})
     assert saved.status_code == 303
     assert app.faq.answerer.kb.entry(entry.id).answer == new_answer  # type: ignore[union-attr]
     assert app.hotline.on_text(MALIK, entry.question)[0].text.count("Nouvelle réponse relue") == 1

@@ -60,7 +60,7 @@ def publish_drafts(app: App) -> None:
         assert draft.id is not None
         form = app.desk.editor.as_form(draft)
         if HAS_SHORT:  # the reviewer writes the plain short answer the draft could only guess
-            form["short"] = "Oui. Demandez le formulaire à votre délégué du préfet."
+            form["short"] = "Oui. Demandez le formulaire de remboursement au délégué du préfet."
         saved = app.desk.editor.publish(REVIEWER, draft.id, form)
         assert saved is not None and saved.edit is not None, saved
 
