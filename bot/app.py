@@ -26,7 +26,7 @@ from bot.desk.handlers import Desk
 from bot.documents.handlers import DocumentsFeature
 from bot.documents.service import DocumentService
 from bot.events.handlers import EventsFeature
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import load_serving_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.privacy.handlers import PrivacyFeature
 from bot.redact import redact_secrets
@@ -90,7 +90,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     if migrate:
         upgrade(engine)
     db = Database(engine)
-    kb = knowledge or load_knowledge(settings.knowledge_dir)
+    kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
     jobs = Jobs()
     delivery = Delivery(db=db, clock=clock, jobs=jobs)
     answers = CurrentAnswerer(Answerer(kb, settings.answering))

@@ -14,7 +14,7 @@ from bot.config import ROOT
 
 BOT = ROOT / "bot"
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("bot.clock", "bot.config", "bot.redact", "bot.scheduling", "bot.leader", "bot.storage", "bot.knowledge",
+    ("bot.clock", "bot.config", "bot.redact", "bot.scheduling", "bot.leader", "bot.cache", "bot.storage", "bot.knowledge",
      "bot.answering"),
     ("bot.core",),
     ("bot.delivery",),

@@ -13,14 +13,10 @@ import os
 import tempfile
 from collections.abc import Callable
 from importlib.metadata import version
-from pathlib import Path
+
+from bot.cache import cache_dir
 
 log = logging.getLogger(__name__)
-
-
-def _cache_dir() -> Path:
-    root = os.environ.get("HOTLINE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "hotline"
 
 
 def lemma_map(fold: Callable[[str], str]) -> dict[str, str]:
@@ -28,7 +24,7 @@ def lemma_map(fold: Callable[[str], str]) -> dict[str, str]:
     (its compiled code): a new simplemma or a change to the folding prepares the map again."""
     code = fold.__code__
     key = hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()[:12]
-    path = _cache_dir() / f"lemmas-fr-simplemma{version('simplemma')}-{key}.marshal"
+    path = cache_dir() / f"lemmas-fr-simplemma{version('simplemma')}-{key}.marshal"
     try:
         loaded = marshal.loads(path.read_bytes())
         if isinstance(loaded, dict):

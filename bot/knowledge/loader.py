@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,6 +16,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from bot.cache import cache_dir
 from bot.knowledge.model import (
     AUDIENCE_GROUPS,
     PERIOD_MARKER,
@@ -446,6 +452,50 @@ def _reference_problems(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem(location=term.origin, message=f"terme « {term.term} » déjà défini en {terms[key]}"))
         terms.setdefault(key, term.origin)
     return problems
+
+
+log = logging.getLogger(__name__)
+_SNAPSHOT_VERSION = 1  # bump when the model's classes change shape
+
+
+def load_serving_knowledge(root: Path) -> KnowledgeBase:
+    """What the bot serves: the files when they are sound (kept aside as the last good knowledge), else the
+    last good knowledge, else everything that could still be read. A broken file never stops the bot;
+    `hotline knowledge check` stays strict and names every error."""
+    kb, problems = read_knowledge(root)
+    errors = [p for p in problems if p.severity == "error"]
+    snapshot = cache_dir() / f"knowledge-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}.pickle"
+    if not errors:
+        _keep(snapshot, kb)
+        return kb
+    for problem in errors:
+        log.error("knowledge: %s", problem)
+    last_good = _last_good(snapshot)
+    if last_good is not None:
+        log.error("knowledge has errors: serving the last good version until they are fixed")
+        return last_good
+    if kb.faq:
+        log.error("knowledge has errors and no good version was kept: serving what could be read")
+        return kb
+    raise KnowledgeError(errors)
+
+
+def _keep(snapshot: Path, kb: KnowledgeBase) -> None:
+    try:
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=snapshot.parent, delete=False) as out:
+            pickle.dump((_SNAPSHOT_VERSION, kb), out)
+        os.replace(out.name, snapshot)  # whole or not at all
+    except OSError as error:
+        log.info("last good knowledge not kept (%s)", error)
+
+
+def _last_good(snapshot: Path) -> KnowledgeBase | None:
+    try:
+        version, kb = pickle.loads(snapshot.read_bytes())  # our own file, written by _keep
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    return kb if version == _SNAPSHOT_VERSION and isinstance(kb, KnowledgeBase) else None
 
 
 def load_knowledge(root: Path) -> KnowledgeBase:
