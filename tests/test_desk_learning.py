@@ -14,7 +14,6 @@ from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core.replies import Sender
-from bot.desk.editor import Author
 from bot.desk.export import export_learned
 from bot.desk.export_edits import export_edits
 from bot.knowledge.edits import HAS_SHORT
@@ -27,7 +26,7 @@ from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button, delive
 BINTA = Sender(channel="telegram", user_id="1003", chat_id="1003", display_name="Binta")
 CHLOE = Sender(channel="telegram", user_id="1004", chat_id="1004", display_name="Chloé")
 ROUTE = "peut on se faire rembourser les trajets"
-REVIEWER = Author(id="4242", name="Claire")
+REVIEWER = Sender(channel="console", user_id="4242", chat_id="console:4242", display_name="Claire")
 
 
 def only_ticket(app: App) -> int:

@@ -125,17 +125,12 @@ def report(session: Session, kb: KnowledgeBase, announcement: Announcement,
            date: Callable[[datetime], str]) -> str:
     assert announcement.id is not None
     counts = delivery_counts(session, announcement.id)
-    pending = counts.get("pending", 0) + counts.get("sending", 0)
-
-    def extra(template: str, n: int) -> str:
-        return template.format(n=n) if n else ""
-
+    extras = {"skipped": announcement.skipped, "uncertain": counts.get("uncertain", 0),
+              "pending": counts.get("pending", 0) + counts.get("sending", 0), "cancelled": counts.get("cancelled", 0)}
     return texts.REPORT.format(
         id=announcement.id, topic=SHORT.get(announcement.topic, announcement.topic),
         audience=audience(kb, announcement.target_kind, announcement.target), date=date(announcement.created_at),
         author=esc(announcement.created_by or "l'équipe"), state=texts.STATE.get(announcement.status, ""),
-        recipients=announcement.recipients, enqueued=announcement.enqueued,
-        skipped=extra(texts.REPORT_SKIPPED, announcement.skipped), sent=counts.get("sent", 0),
+        recipients=announcement.recipients, enqueued=announcement.enqueued, sent=counts.get("sent", 0),
         blocked=counts.get("blocked", 0), failed=counts.get("failed", 0),
-        uncertain=extra(texts.REPORT_UNCERTAIN, counts.get("uncertain", 0)),
-        pending=extra(texts.REPORT_PENDING, pending), cancelled=extra(texts.REPORT_CANCELLED, counts.get("cancelled", 0)))
+        **{name: texts.REPORT_EXTRAS[name].format(n=n) if n else "" for name, n in extras.items()})

@@ -65,11 +65,14 @@ REPORT = (
     "Destinataires : {recipients} · en file : {enqueued}{skipped}\n"
     "✅ envoyées : {sent} · 🚫 bloquées : {blocked} · ⚠️ échecs : {failed}{uncertain}{pending}{cancelled}"
 )
-REPORT_SKIPPED = " · déjà bloqués (non envoyés) : {n}"
-REPORT_UNCERTAIN = " · ❓ incertaines : {n}"
-REPORT_PENDING = " · ⏳ à envoyer : {n}"
-REPORT_CANCELLED = " · annulées : {n}"
 STATE = {"queued": "mise en file en cours", "enqueued": "envoi en cours", "done": "terminée"}
+# The report's counts that are left out when zero.
+REPORT_EXTRAS = {
+    "skipped": " · déjà bloqués (non envoyés) : {n}",
+    "uncertain": " · ❓ incertaines : {n}",
+    "pending": " · ⏳ à envoyer : {n}",
+    "cancelled": " · annulées : {n}",
+}
 FINAL = "📣 Bilan de l'annonce n° {id} : tout est parti.\n\n{report}"
 REPORTS_NONE = "Aucune annonce n'a encore été envoyée. Pour en écrire une : /annonce"
 REPORTS_TITLE = "<b>Les dernières annonces</b> (détail : /annonces N)"

@@ -28,7 +28,7 @@ from bot.core.context import Context
 from bot.core.replies import Reply
 from bot.core.timefmt import when_label
 from bot.desk import inbox
-from bot.desk.editor import Author, KnowledgeEditor
+from bot.desk.editor import KnowledgeEditor
 from bot.desk.identity import introduced_as
 from bot.desk.learning import Learning, SimilarGroup
 from bot.desk.stats import CouncilCount, Stats, compute, per_council
@@ -163,12 +163,6 @@ class ConsoleServices:
     def share(self, staff: StaffUser, ticket_id: int) -> str:
         return self._audit(staff, "ticket.share", f"ticket:{ticket_id}",
                            self.learning.share(staff.as_sender(), ticket_id))
-
-    # --- knowledge ------------------------------------------------------------------------
-
-    @staticmethod
-    def author(staff: StaffUser) -> Author:
-        return Author(id=staff.id, name=staff.name)
 
     # --- statistics -----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from starlette.applications import Starlette
@@ -32,6 +32,16 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",  # sign-in links carry a token: never in a Referer
     "Cache-Control": "no-store",
 }
+
+T = TypeVar("T")
+
+
+class Missing(Exception):
+    """Raised by a page when what the address names does not exist: the visitor gets the "missing" page (404)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
 
 @dataclass
@@ -62,9 +72,24 @@ class Ctx:
     def fields(self, name: str) -> list[str]:
         return [v for v in self.form.getlist(name) if isinstance(v, str)]
 
+    def values(self, names: Iterable[str]) -> dict[str, str]:
+        """The posted form's fields, by name (missing ones are empty)."""
+        return {name: self.field(name) for name in names}
+
     def number(self, name: str) -> int | None:
         raw = str(self.request.path_params.get(name, ""))
         return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+    def path_number(self, missing: str) -> int:
+        """The number in the address (`{id}`); without one, the page says `missing`."""
+        return self.found(self.number("id"), missing)
+
+    @staticmethod
+    def found(value: T | None, missing: str) -> T:
+        """`value`, or the page saying `missing` (404) when there is none."""
+        if value is None:
+            raise Missing(missing)
+        return value
 
     def render(self, template: str, status: int = 200, **context: Any) -> Response:
         flash = self.guard.take_flash(self.request)
@@ -82,6 +107,13 @@ class Ctx:
 
 
 Handler = Callable[[Ctx], Response]
+
+
+def _handle(handler: Handler, ctx: Ctx) -> Response:
+    try:
+        return handler(ctx)
+    except Missing as missing:
+        return ctx.render("missing.html", status=404, what=missing.what)
 
 
 @dataclass(frozen=True)
@@ -127,7 +159,7 @@ def build_web_app(services: ConsoleServices, *, guard: Guard, pages: Iterable[Pa
                 else:
                     ctx = Ctx(request=request, staff=staff, form=form, csrf=guard.csrf_token(seed),
                               services=services, guard=guard, templates=templates)
-                    response = await run_in_threadpool(page.handler, ctx)
+                    response = await run_in_threadpool(_handle, page.handler, ctx)
             for step in ctx.after if ctx is not None else ():
                 step(response)
             if fresh:

@@ -19,18 +19,13 @@ from bot.answering.answerer import Decision
 from bot.answering.normalize import fold
 from bot.clock import Clock
 from bot.config import Settings
+from bot.core.replies import Sender
 from bot.desk.learning import Learning
 from bot.knowledge import edits
 from bot.knowledge.edits import Item, Verdict
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.db import Database
 from bot.storage.models import KnowledgeEdit
-
-
-@dataclass(frozen=True, kw_only=True)
-class Author:
-    id: str
-    name: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,14 +93,14 @@ class KnowledgeEditor:
         return data, edits.check(kind, data, key=key, kb=self.kb, answering=self.settings.answering,
                                  today=self._today(), max_age_days=self.settings.review_max_age_days)
 
-    def save(self, author: Author, kind: str, key: str | None, form: Mapping[str, str], *,
+    def save(self, author: Sender, kind: str, key: str | None, form: Mapping[str, str], *,
              status: str = "published") -> Saved:
         """Check, then store a new version; published ones are served at once."""
         data, verdict = self.check(kind, key, form)
         if not verdict.ok or verdict.item is None:
             return Saved(verdict=verdict)
         edit = KnowledgeEdit(kind=kind, key=key or edits.key_of(kind, verdict.item), data=json.dumps(data, ensure_ascii=False),
-                             status=status, author=author.name[:128], author_id=author.id[:64],
+                             status=status, author=author.display_name[:128], author_id=author.user_id[:64],
                              created_at=self.clock.now())
         with self.db.session() as session:
             session.add(edit)
@@ -139,7 +134,7 @@ class KnowledgeEditor:
                 form[name] = str(value)
         return form
 
-    def revert(self, author: Author, edit_id: int) -> Saved | None:
+    def revert(self, author: Sender, edit_id: int) -> Saved | None:
         """Serve an older version again: a new version with its content, checked like any save."""
         old = self.get(edit_id)
         if old is None:
@@ -153,7 +148,7 @@ class KnowledgeEditor:
             return list(session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == "draft")
                                      .order_by(col(KnowledgeEdit.id))))
 
-    def publish(self, author: Author, edit_id: int, form: Mapping[str, str]) -> Saved | None:
+    def publish(self, author: Sender, edit_id: int, form: Mapping[str, str]) -> Saved | None:
         """Publish a draft as the reviewer left it (checked first); the draft leaves the queue."""
         draft = self.get(edit_id)
         if draft is None or draft.status != "draft":

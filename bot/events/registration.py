@@ -16,17 +16,8 @@ from bot.core.context import Context
 from bot.core.labels import AGENDA_TOPIC
 from bot.events.notices import notify_promoted, waitlist_position
 from bot.events.reminders import cancel_all, schedule
-from bot.events.store import closes_at, counts
-from bot.storage.models import (
-    Event,
-    EventStatus,
-    EventWish,
-    Member,
-    Profile,
-    Registration,
-    RegistrationStatus,
-    Subscription,
-)
+from bot.events.store import closes_at, counts, member_wish, new_wish
+from bot.storage.models import Event, EventStatus, Member, Profile, Registration, RegistrationStatus, Subscription
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,15 +118,12 @@ def promote_waiting(session: Session, ctx: Context, event: Event, now: datetime)
 
 def watch(session: Session, event: Event, member: Member, now: datetime) -> bool:
     """"Tell me when the date is fixed"; True when newly noted."""
-    existing = session.exec(select(EventWish).where(EventWish.event_id == event.id, EventWish.member_id == member.id,
-                                                    EventWish.kind == "dated")).first()
-    if existing is not None and existing.notified_at is None:
+    wish = member_wish(session, event, member, "dated")
+    if wish is not None and wish.notified_at is None:
         return False
-    if existing is None:
-        assert event.id is not None and member.id is not None
-        existing = EventWish(event_id=event.id, member_id=member.id, kind="dated", created_at=now)
-    existing.notified_at = None
-    session.add(existing)
+    wish = wish or new_wish(event, member, "dated", now)
+    wish.notified_at = None
+    session.add(wish)
     return True
 
 

@@ -21,10 +21,10 @@ from bot.core.timefmt import relative_day, to_local
 from bot.delivery import outbox
 from bot.events import texts
 from bot.events.notices import send_to_member, waitlist_position, when
+from bot.events.store import member_wish, new_wish
 from bot.storage.models import (
     Event,
     EventStatus,
-    EventWish,
     Member,
     Profile,
     Registration,
@@ -223,12 +223,9 @@ def copil_preparations(ctx: Context) -> int:
 
 def note_preparation_interest(session: Session, event: Event, member: Member, now: datetime) -> bool:
     """True when newly noted."""
-    existing = session.exec(select(EventWish).where(EventWish.event_id == event.id, EventWish.member_id == member.id,
-                                                    EventWish.kind == "copil_prep")).first()
-    if existing is not None:
+    if member_wish(session, event, member, "copil_prep") is not None:
         return False
-    assert event.id is not None and member.id is not None
-    session.add(EventWish(event_id=event.id, member_id=member.id, kind="copil_prep", created_at=now))
+    session.add(new_wish(event, member, "copil_prep", now))
     return True
 
 

@@ -18,7 +18,7 @@ from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
 from bot.events.periods import parse_period, period_of
 from bot.knowledge.model import EventSpec
-from bot.storage.models import Event, EventStatus, Registration
+from bot.storage.models import Event, EventStatus, EventWish, Member, Registration
 
 log = logging.getLogger(__name__)
 PAST_SHOWN = 3
@@ -209,3 +209,14 @@ def counts(session: Session, event_id: int) -> tuple[int, int]:
         .group_by(col(Registration.status))).all()
     by_status = dict(rows)
     return int(by_status.get("confirmed", 0)), int(by_status.get("waitlist", 0))
+
+
+def member_wish(session: Session, event: Event, member: Member, kind: str) -> EventWish | None:
+    """What the member asked about the event ("dated": tell me the date; "copil_prep": help me prepare)."""
+    return session.exec(select(EventWish).where(EventWish.event_id == event.id, EventWish.member_id == member.id,
+                                                EventWish.kind == kind)).first()
+
+
+def new_wish(event: Event, member: Member, kind: str, now: datetime) -> EventWish:
+    assert event.id is not None and member.id is not None
+    return EventWish(event_id=event.id, member_id=member.id, kind=kind, created_at=now)

@@ -7,8 +7,9 @@ own answers, and the delivery statuses of announcements (without chat or text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
@@ -37,22 +38,23 @@ from bot.storage.models import (
 ERASED_POST = "(message effacé à la demande du membre)"
 
 
+def _counted(one: str, many: str) -> Any:
+    """A count of the erasure, with its French singular and plural (no « (s) » for members to decode)."""
+    return field(default=0, metadata={"forms": (one, many)})
+
+
 @dataclass
 class Erasure:
-    profile: int = 0
-    registrations: int = 0
-    subscriptions: int = 0
-    questions: int = 0
-    tickets: int = 0
-    messages_cancelled: int = 0
+    profile: int = _counted("profil", "profils")
+    registrations: int = _counted("inscription", "inscriptions")
+    subscriptions: int = _counted("abonnement", "abonnements")
+    questions: int = _counted("question", "questions")
+    tickets: int = _counted("échange avec l'équipe", "échanges avec l'équipe")
+    messages_cancelled: int = _counted("message en attente", "messages en attente")
 
     def summary(self) -> str:
-        # French plural: one or many (zero is left out), no « (s) » for members to decode.
-        parts = [(("profil", "profils"), self.profile), (("inscription", "inscriptions"), self.registrations),
-                 (("abonnement", "abonnements"), self.subscriptions), (("question", "questions"), self.questions),
-                 (("échange avec l'équipe", "échanges avec l'équipe"), self.tickets),
-                 (("message en attente", "messages en attente"), self.messages_cancelled)]
-        return ", ".join(f"{n} {forms[n > 1]}" for forms, n in parts if n) or "votre compte"
+        counts = [(f.metadata["forms"], getattr(self, f.name)) for f in fields(self)]
+        return ", ".join(f"{n} {forms[n > 1]}" for forms, n in counts if n) or "votre compte"  # zero is left out
 
 
 def _tally(session: Session, event_id: int, status: RegistrationStatus) -> None:

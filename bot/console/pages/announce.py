@@ -6,9 +6,7 @@ from starlette.responses import Response
 
 from bot.console.web import Ctx, Page
 
-
-def _form(ctx: Ctx) -> dict[str, str]:
-    return {name: ctx.field(name) for name in ("sujet", "cible", "territoire", "conseil", "texte")}
+FIELDS = ("sujet", "cible", "territoire", "conseil", "texte")
 
 
 def _target_value(values: dict[str, str]) -> str:
@@ -23,7 +21,7 @@ def announcements(ctx: Ctx, values: dict[str, str] | None = None, problem: str |
 
 
 def preview(ctx: Ctx) -> Response:
-    values = _form(ctx)
+    values = ctx.values(FIELDS)
     target = ctx.services.target(values["sujet"], values["cible"], _target_value(values))
     if isinstance(target, str):
         return announcements(ctx, values, target, 422)
@@ -34,7 +32,7 @@ def preview(ctx: Ctx) -> Response:
 
 
 def send(ctx: Ctx) -> Response:
-    values = _form(ctx)
+    values = ctx.values(FIELDS)
     target = ctx.services.target(values["sujet"], values["cible"], _target_value(values))
     launched = target if isinstance(target, str) else ctx.services.launch(ctx.me, target, values["texte"])
     if isinstance(launched, str):
@@ -43,10 +41,8 @@ def send(ctx: Ctx) -> Response:
 
 
 def show(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    progress = ctx.services.progress(number) if number is not None else None
-    if progress is None:
-        return ctx.render("missing.html", status=404, what="Cette annonce n'existe pas.")
+    gone = "Cette annonce n'existe pas."
+    progress = ctx.found(ctx.services.progress(ctx.path_number(gone)), gone)
     template = "announce_progress.html" if "hx-request" in ctx.request.headers else "announce_show.html"
     return ctx.render(template, p=progress)
 

@@ -16,10 +16,7 @@ HINTS = {"start": "AAAA-MM-JJ HH:MM, ou AAAA-MM-JJ pour toute la journée ; vide
          "end": "facultatif, AAAA-MM-JJ HH:MM", "month": "AAAA-MM", "capacity": "vide : sans limite",
          "deadline": "facultatif, AAAA-MM-JJ HH:MM", "online_url": "https://…"}
 STATUS = {"planned": "Prévu", "to_confirm": "Date à confirmer", "cancelled": "Annulé"}
-
-
-def _values(ctx: Ctx) -> dict[str, str]:
-    return {name: ctx.field(name) for name in FIELDS}
+NO_EVENT = "Cet événement n'existe pas."
 
 
 def _form_page(ctx: Ctx, values: dict[str, str], errors: dict[str, str], event_id: int | None,
@@ -37,7 +34,7 @@ def programme(ctx: Ctx) -> Response:
 def new(ctx: Ctx) -> Response:
     if ctx.request.method == "GET":
         return _form_page(ctx, {name: "" for name in FIELDS} | {"kind": "interconseil"}, {}, None)
-    values = _values(ctx)
+    values = ctx.values(FIELDS)
     saved, errors, _ = ctx.services.save_event(ctx.me, None, values)
     if saved is None:
         return _form_page(ctx, values, errors, None, 422)
@@ -45,13 +42,11 @@ def new(ctx: Ctx) -> Response:
 
 
 def edit(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    view = ctx.services.event(number) if number is not None else None
-    if view is None or number is None:
-        return ctx.render("missing.html", status=404, what="Cet événement n'existe pas.")
+    number = ctx.path_number(NO_EVENT)
+    view = ctx.found(ctx.services.event(number), NO_EVENT)
     if ctx.request.method == "GET":
         return _form_page(ctx, ctx.services.event_form(view.event), {}, number)
-    values = _values(ctx)
+    values = ctx.values(FIELDS)
     saved, errors, told = ctx.services.save_event(ctx.me, number, values)
     if saved is None:
         return _form_page(ctx, values, errors, number, 422)
@@ -59,31 +54,22 @@ def edit(ctx: Ctx) -> Response:
 
 
 def cancel(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    if number is None:
-        return ctx.render("missing.html", status=404, what="Cet événement n'existe pas.")
+    number = ctx.path_number(NO_EVENT)
     if ctx.field("confirmer") != "oui":
         return ctx.redirect(f"/evenements/{number}", "Cochez la case pour confirmer l'annulation.", "error")
-    told = ctx.services.cancel_event(ctx.me, number)
-    if told is None:
-        return ctx.render("missing.html", status=404, what="Cet événement n'existe pas.")
+    told = ctx.found(ctx.services.cancel_event(ctx.me, number), NO_EVENT)
     return ctx.redirect(f"/evenements/{number}", f"Événement annulé. {told} personne(s) prévenue(s).")
 
 
 def csv(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    found = ctx.services.registrants_csv(number) if number is not None else None
-    if found is None:
-        return ctx.render("missing.html", status=404, what="Cet événement n'existe pas.")
-    name, content = found
+    name, content = ctx.found(ctx.services.registrants_csv(ctx.path_number(NO_EVENT)), NO_EVENT)
     return Response(content, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def attendance(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    if number is None or ctx.services.event(number) is None:
-        return ctx.render("missing.html", status=404, what="Cet événement n'existe pas.")
+    number = ctx.path_number(NO_EVENT)
+    ctx.found(ctx.services.event(number), NO_EVENT)
     present = {int(v) for v in ctx.fields("present") if v.isdigit()}
     count = ctx.services.mark_attendance(ctx.me, number, present)
     return ctx.redirect(f"/evenements/{number}", f"Présences enregistrées : {count}.")

@@ -14,6 +14,8 @@ STATUS_LABELS = {"new": "Nouvelle", "taken": "Prise en charge", "answered": "Ré
 FILTER_STATUSES = [("open", "Ouvertes"), ("waiting", "En attente de l'équipe"), ("new", "Nouvelles"),
                    ("taken", "Prises en charge"), ("answered", "Répondues"), ("closed", "Closes"), ("all", "Toutes")]
 AGES = {"": None, "1h": timedelta(hours=1), "1d": timedelta(days=1), "3d": timedelta(days=3), "7d": timedelta(days=7)}
+NO_TICKET = "Cette question n'existe pas (ou plus)."
+NEEDS = {"reply": ("texte", "Écrivez d'abord la réponse."), "attach": ("fiche", "Choisissez la fiche.")}
 AGE_LABELS = [("", "Peu importe"), ("1h", "Plus d'une heure"), ("1d", "Plus d'un jour"), ("3d", "Plus de 3 jours"),
               ("7d", "Plus d'une semaine")]
 
@@ -47,45 +49,34 @@ def list_tickets(ctx: Ctx) -> Response:
 
 
 def show_ticket(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    found = ctx.services.thread(number) if number is not None else None
-    if found is None:
-        return ctx.render("missing.html", status=404, what="Cette question n'existe pas (ou plus).")
+    found = ctx.found(ctx.services.thread(ctx.path_number(NO_TICKET)), NO_TICKET)
     decision = ctx.services.decide(found.row.ticket.question or "")
     return ctx.render("ticket.html", thread=found, labels=STATUS_LABELS, candidates=decision.candidates[:5],
                       waited=waited_label(ctx.services.waited(found.row)))
 
 
 def _act(ctx: Ctx, action: str) -> Response:
-    number = ctx.number("id")
-    if number is None or ctx.services.thread(number) is None:
-        return ctx.render("missing.html", status=404, what="Cette question n'existe pas (ou plus).")
+    """A button on a ticket's page; replying and attaching need what was typed or chosen."""
+    number = ctx.path_number(NO_TICKET)
+    ctx.found(ctx.services.thread(number), NO_TICKET)
     back = f"/questions/{number}"
-    if action == "reply":
-        text = ctx.field("texte").strip()
-        if not text:
-            return ctx.redirect(back, "Écrivez d'abord la réponse.", "error")
-        return ctx.redirect(back, ctx.services.answer(ctx.me, number, text))
-    if action == "take":
-        return ctx.redirect(back, ctx.services.take(ctx.me, number))
-    if action == "close":
-        return ctx.redirect(back, ctx.services.close(ctx.me, number))
-    if action == "attach":
-        entry = ctx.field("fiche").strip()
-        if not entry:
-            return ctx.redirect(back, "Choisissez la fiche.", "error")
-        return ctx.redirect(back, ctx.services.attach(ctx.me, number, entry))
+    name, ask = NEEDS.get(action, ("", ""))
+    given = ctx.field(name).strip() if name else ""
+    if name and not given:
+        return ctx.redirect(back, ask, "error")
+    services, me = ctx.services, ctx.me
     if action == "learn":
-        return ctx.redirect("/connaissances/brouillons", ctx.services.learn(ctx.me, number))
-    return ctx.redirect(back, ctx.services.share(ctx.me, number))
+        return ctx.redirect("/connaissances/brouillons", services.learn(me, number))
+    done = {"reply": lambda: services.answer(me, number, given), "take": lambda: services.take(me, number),
+            "close": lambda: services.close(me, number), "attach": lambda: services.attach(me, number, given),
+            "share": lambda: services.share(me, number)}[action]()
+    return ctx.redirect(back, done)
 
 
 def similar(ctx: Ctx) -> Response:
     """The members who asked something alike, shown before anything is sent."""
-    number = ctx.number("id")
-    found = ctx.services.thread(number) if number is not None else None
-    if found is None or number is None:
-        return ctx.render("missing.html", status=404, what="Cette question n'existe pas (ou plus).")
+    number = ctx.path_number(NO_TICKET)
+    found = ctx.found(ctx.services.thread(number), NO_TICKET)
     groups = ctx.services.similar(number)
     return ctx.render("similar.html", thread=found, groups=groups, count=sum(len(g.log_ids) for g in groups))
 

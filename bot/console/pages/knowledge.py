@@ -9,7 +9,7 @@ from urllib.parse import quote
 from starlette.responses import Response
 
 from bot.answering.answerer import Decision
-from bot.console.web import Ctx, Page
+from bot.console.web import Ctx, Missing, Page
 from bot.desk.editor import Saved
 from bot.knowledge.edits import FIELDS, KINDS
 
@@ -36,6 +36,7 @@ LABELS = {
     "how": ("Comment le joindre", "quand il n'y a pas de coordonnées sûres"),
 }
 LONG = {"short", "answer", "more", "definition", "description", "alternates", "synonyms", "how"}
+NO_ITEM = "Cet élément n'existe pas (ou plus)."
 DECISIONS = {"answer": "Réponse directe", "suggest": "Propose un choix (« Vouliez-vous dire… »)",
              "unknown": "Ne sait pas", "smalltalk": "Politesse / aide", "glossary": "Définition du glossaire",
              "passage": "Extrait d'une fiche", "agenda": "Agenda", "empty": "Message vide"}
@@ -44,10 +45,6 @@ DECISIONS = {"answer": "Réponse directe", "suggest": "Propose un choix (« Voul
 def _kind(ctx: Ctx) -> str | None:
     kind = str(ctx.request.path_params.get("kind", ""))
     return kind if kind in KINDS else None
-
-
-def _form(ctx: Ctx, kind: str) -> dict[str, str]:
-    return {name: ctx.field(name) for name in FIELDS[kind]}
 
 
 def _edit_page(ctx: Ctx, kind: str, key: str | None, values: Mapping[str, str], *, saved: Saved | None = None,
@@ -70,20 +67,21 @@ def list_items(ctx: Ctx) -> Response:
                       drafts=len(ctx.services.editor.drafts()))
 
 
+def _item(ctx: Ctx) -> tuple[str, str, dict[str, str]]:
+    """The kind and key in the address, and the item's form (the missing page when there is no such item)."""
+    kind, key = ctx.found(_kind(ctx), NO_ITEM), str(ctx.request.path_params.get("key", ""))
+    return kind, key, ctx.found(ctx.services.editor.form(kind, key), NO_ITEM)
+
+
 def edit(ctx: Ctx) -> Response:
-    kind, key = _kind(ctx), str(ctx.request.path_params.get("key", ""))
-    values = ctx.services.editor.form(kind, key) if kind else None
-    if kind is None or values is None:
-        return ctx.render("missing.html", status=404, what="Cet élément n'existe pas (ou plus).")
+    kind, key, values = _item(ctx)
     return _edit_page(ctx, kind, key, values)
 
 
 def save(ctx: Ctx) -> Response:
-    kind, key = _kind(ctx), str(ctx.request.path_params.get("key", ""))
-    if kind is None or ctx.services.editor.form(kind, key) is None:
-        return ctx.render("missing.html", status=404, what="Cet élément n'existe pas (ou plus).")
-    values = _form(ctx, kind)
-    saved = ctx.services.editor.save(ctx.services.author(ctx.me), kind, key, values)
+    kind, key, _ = _item(ctx)
+    values = ctx.values(FIELDS[kind])
+    saved = ctx.services.editor.save(ctx.me.as_sender(), kind, key, values)
     if saved.edit is None:
         return _edit_page(ctx, kind, key, values, saved=saved, status=422)
     ctx.services.access.audit(ctx.me, "knowledge.save", f"{kind}:{key}", f"version {saved.edit.id}")
@@ -94,13 +92,11 @@ def save(ctx: Ctx) -> Response:
 
 
 def new(ctx: Ctx) -> Response:
-    kind = _kind(ctx)
-    if kind is None:
-        return ctx.render("missing.html", status=404, what="Ce type n'existe pas.")
+    kind = ctx.found(_kind(ctx), "Ce type n'existe pas.")
     if ctx.request.method == "GET":  # "Créer une fiche" from a member's question fills it in
         return _edit_page(ctx, kind, None, {name: ctx.arg(name) for name in FIELDS[kind]})
-    values = _form(ctx, kind)
-    saved = ctx.services.editor.save(ctx.services.author(ctx.me), kind, None, values)
+    values = ctx.values(FIELDS[kind])
+    saved = ctx.services.editor.save(ctx.me.as_sender(), kind, None, values)
     if saved.edit is None:
         return _edit_page(ctx, kind, None, values, saved=saved, status=422)
     ctx.services.access.audit(ctx.me, "knowledge.create", f"{kind}:{saved.edit.key}", f"version {saved.edit.id}")
@@ -109,11 +105,10 @@ def new(ctx: Ctx) -> Response:
 
 
 def revert(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    old = ctx.services.editor.get(number) if number is not None else None
-    if old is None or number is None:
-        return ctx.render("missing.html", status=404, what="Cette version n'existe pas.")
-    saved = ctx.services.editor.revert(ctx.services.author(ctx.me), number)
+    gone = "Cette version n'existe pas."
+    number = ctx.path_number(gone)
+    old = ctx.found(ctx.services.editor.get(number), gone)
+    saved = ctx.services.editor.revert(ctx.me.as_sender(), number)
     back = f"/connaissances/{old.kind}/{quote(old.key, safe='')}"
     if saved is None or saved.edit is None:
         problems = "; ".join(saved.verdict.errors.values()) if saved else ""
@@ -135,18 +130,19 @@ def drafts(ctx: Ctx) -> Response:
 
 
 def draft(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    found = ctx.services.editor.get(number) if number is not None else None
-    if found is None or found.status != "draft" or number is None:
-        return ctx.render("missing.html", status=404, what="Ce brouillon n'existe pas (ou a déjà été traité).")
+    gone = "Ce brouillon n'existe pas (ou a déjà été traité)."
+    number = ctx.path_number(gone)
+    found = ctx.found(ctx.services.editor.get(number), gone)
+    if found.status != "draft":
+        raise Missing(gone)
     if ctx.request.method == "GET":
         return _edit_page(ctx, found.kind, found.key, ctx.services.editor.as_form(found), draft_id=number)
     if ctx.field("action") == "rejeter":
         ctx.services.editor.reject(number)
         ctx.services.access.audit(ctx.me, "knowledge.reject", f"{found.kind}:{found.key}", f"brouillon {number}")
         return ctx.redirect("/connaissances/brouillons", "Brouillon écarté : il ne sera pas publié.")
-    values = _form(ctx, found.kind)
-    saved = ctx.services.editor.publish(ctx.services.author(ctx.me), number, values)
+    values = ctx.values(FIELDS[found.kind])
+    saved = ctx.services.editor.publish(ctx.me.as_sender(), number, values)
     if saved is None or saved.edit is None:
         return _edit_page(ctx, found.kind, found.key, values, saved=saved, status=422, draft_id=number)
     ctx.services.access.audit(ctx.me, "knowledge.publish", f"{found.kind}:{saved.edit.key}", f"brouillon {number}")

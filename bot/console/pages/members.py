@@ -6,6 +6,8 @@ from starlette.responses import Response
 
 from bot.console.web import Ctx, Page
 
+NO_MEMBER = "Ce membre n'existe pas."
+
 
 def find(ctx: Ctx) -> Response:
     query = ctx.arg("q").strip()
@@ -13,23 +15,16 @@ def find(ctx: Ctx) -> Response:
 
 
 def show(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    found = ctx.services.member_data(number) if number is not None else None
-    if found is None:
-        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas (ou ses données ont été effacées).")
-    member, name, data = found
+    gone = "Ce membre n'existe pas (ou ses données ont été effacées)."
+    member, name, data = ctx.found(ctx.services.member_data(ctx.path_number(gone)), gone)
     return ctx.render("member.html", member=member, name=name, data=data)
 
 
 def erase(ctx: Ctx) -> Response:
-    number = ctx.number("id")
-    if number is None:
-        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas.")
+    number = ctx.path_number(NO_MEMBER)
     if ctx.field("confirmer") != "EFFACER":
         return ctx.redirect(f"/membres/{number}", "Pour effacer, tapez EFFACER dans la case.", "error")
-    done = ctx.services.erase_member(ctx.me, number)
-    if done is None:
-        return ctx.render("missing.html", status=404, what="Ce membre n'existe pas.")
+    done = ctx.found(ctx.services.erase_member(ctx.me, number), NO_MEMBER)
     return ctx.redirect("/membres", f"Données effacées : {done}.")
 
 
