@@ -41,6 +41,9 @@ class App:
     need (`hotline`, `delivery`, `staff`), never the whole."""
 
     settings: Settings
+    clock: Clock
+    db: Database
+    knowledge: KnowledgeBase  # as loaded at start (the answerer in use has the learned entries too)
     ctx: Context
     router: Router
     faq: FaqService
@@ -54,18 +57,6 @@ class App:
     privacy: PrivacyFeature
     documents: DocumentsFeature
     console: ConsoleAccess
-
-    @property
-    def clock(self) -> Clock:
-        return self.ctx.clock
-
-    @property
-    def db(self) -> Database:
-        return self.ctx.db
-
-    @property
-    def knowledge(self) -> KnowledgeBase:
-        return self.ctx.knowledge
 
     @property
     def answerer(self) -> Answerer:
@@ -126,9 +117,9 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
                             link_ttl=timedelta(minutes=settings.console.link_minutes),
                             session_ttl=timedelta(hours=settings.console.session_hours))
     console_command.register(router, console, settings.console.link_minutes)
-    return App(settings=settings, ctx=ctx, router=router, faq=faq, hotline=hotline, jobs=jobs, delivery=delivery,
-               staff=staff, desk=desk, events=events, announce=announce, privacy=privacy, documents=documents,
-               console=console)
+    return App(settings=settings, clock=clock, db=db, knowledge=kb, ctx=ctx, router=router, faq=faq, hotline=hotline,
+               jobs=jobs, delivery=delivery, staff=staff, desk=desk, events=events, announce=announce, privacy=privacy,
+               documents=documents, console=console)
 
 
 def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:

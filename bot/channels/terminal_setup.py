@@ -12,15 +12,15 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.channels.memory_transport import MemoryTransport
+from bot.channels.services import ChannelServices
 from bot.channels.terminal import TerminalChat
 from bot.clock import Clock, ManualClock
-from bot.config import ConfigError, Settings, parse_duration
+from bot.config import ConfigError, parse_duration
 from bot.core.replies import Reply, Sender
-from bot.core.staff import StaffDirectory, StaffTarget
+from bot.core.staff import StaffTarget
 from bot.core.timefmt import day_label, hour_label, to_local
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.ratelimit import Limits
-from bot.delivery.service import Delivery
 from bot.storage.db import Database
 
 CHANNEL = "terminal"
@@ -37,19 +37,13 @@ class Reminders(Protocol):
     def next_reminder(self) -> datetime | None: ...
 
 
-class Services(Protocol):
-    """What the terminal is given (the application built in `bot.app` has these)."""
+class Services(ChannelServices, Protocol):
+    """What the terminal is given besides: the database and the clock (its outbox is delivered here, and its
+    time may be simulated), and the reminders to queue as that time moves."""
 
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def db(self) -> Database: ...
-    @property
-    def clock(self) -> Clock: ...
-    @property
-    def delivery(self) -> Delivery: ...
-    @property
-    def staff(self) -> StaffDirectory: ...
+    db: Database
+    clock: Clock
+
     @property
     def events(self) -> Reminders: ...
 

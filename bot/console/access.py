@@ -10,19 +10,21 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import delete
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.clock import Clock, as_utc
 from bot.core.replies import Sender
 from bot.storage.db import Database
-from bot.storage.models import AuditEntry, ConsoleLink, ConsoleSession
+from bot.storage.models import AuditEntry, ConsoleLink, ConsoleSession, StaffToken
 
 CHANNEL = "console"
 SPENT_KEPT = timedelta(days=1)
 AUDIT_KEPT = timedelta(days=365)
+Token = TypeVar("Token", bound=StaffToken)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +34,10 @@ class StaffUser:
     id: str
     name: str
 
+    @classmethod
+    def of(cls, row: StaffToken) -> StaffUser:
+        return cls(id=row.staff_id, name=row.staff_name)
+
     def as_sender(self) -> Sender:
         """The domain services take a `Sender`; the console speaks for this staff member."""
         return Sender(channel=CHANNEL, user_id=self.id, chat_id=f"console:{self.id}", display_name=self.name)
@@ -39,6 +45,17 @@ class StaffUser:
 
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _find(session: Session, model: type[Token], token: str, *, lock: bool = False) -> Token | None:
+    """The link or session of this token (only its hash is stored)."""
+    query = select(model).where(model.token_hash == digest(token))
+    return session.exec(query.with_for_update() if lock else query).first()
+
+
+def _usable(row: StaffToken, ended_at: datetime | None, now: datetime) -> bool:
+    """Neither spent (a used link, a revoked session) nor expired."""
+    return ended_at is None and as_utc(row.expires_at) > now
 
 
 @dataclass
@@ -62,39 +79,34 @@ class ConsoleAccess:
     def peek(self, token: str) -> StaffUser | None:
         """Whom a link would sign in, without using it (the page that asks to confirm)."""
         with self.db.session() as session:
-            link = session.exec(select(ConsoleLink).where(ConsoleLink.token_hash == digest(token))).first()
-            if link is None or link.used_at is not None or as_utc(link.expires_at) <= self.clock.now():
-                return None
-            return StaffUser(id=link.staff_id, name=link.staff_name)
+            link = _find(session, ConsoleLink, token)
+            return StaffUser.of(link) if link is not None and _usable(link, link.used_at, self.clock.now()) else None
 
     def redeem(self, token: str) -> tuple[StaffUser, str] | None:
         """Use a link once: the staff member and a new session token, or None (unknown, expired, used)."""
         now = self.clock.now()
         with self.db.session() as session:
-            link = session.exec(select(ConsoleLink).where(ConsoleLink.token_hash == digest(token))
-                                .with_for_update()).first()
-            if link is None or link.used_at is not None or as_utc(link.expires_at) <= now:
+            link = _find(session, ConsoleLink, token, lock=True)
+            if link is None or not _usable(link, link.used_at, now):
                 return None
             link.used_at = now
             session.add(link)
             raw = secrets.token_urlsafe(32)
             session.add(ConsoleSession(token_hash=digest(raw), staff_id=link.staff_id, staff_name=link.staff_name,
                                        created_at=now, expires_at=now + self.session_ttl))
-            staff = StaffUser(id=link.staff_id, name=link.staff_name)
+            staff = StaffUser.of(link)
             session.add(AuditEntry(staff_id=staff.id, staff_name=staff.name, action="signin", created_at=now))
             session.commit()
         return staff, raw
 
     def signed_in(self, token: str) -> StaffUser | None:
         with self.db.session() as session:
-            row = session.exec(select(ConsoleSession).where(ConsoleSession.token_hash == digest(token))).first()
-            if row is None or row.revoked_at is not None or as_utc(row.expires_at) <= self.clock.now():
-                return None
-            return StaffUser(id=row.staff_id, name=row.staff_name)
+            row = _find(session, ConsoleSession, token)
+            return StaffUser.of(row) if row is not None and _usable(row, row.revoked_at, self.clock.now()) else None
 
     def sign_out(self, token: str) -> None:
         with self.db.session() as session:
-            row = session.exec(select(ConsoleSession).where(ConsoleSession.token_hash == digest(token))).first()
+            row = _find(session, ConsoleSession, token)
             if row is not None and row.revoked_at is None:
                 row.revoked_at = self.clock.now()
                 session.add(row)

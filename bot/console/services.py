@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from sqlmodel import col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from bot.announce import broadcast
 from bot.announce.broadcast import MAX_TEXT
@@ -41,6 +42,9 @@ from bot.privacy.data import collect, readable
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
 from bot.storage.models import Announcement, Event, Member, Profile, Registration
+
+Row = TypeVar("Row", bound=SQLModel)
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,6 +113,18 @@ class ConsoleServices:
 
     def local(self, value: datetime | None) -> datetime | None:
         return None if value is None else as_utc(value).astimezone(self.settings.timezone)
+
+    def _change(self, model: type[Row], key: int, change: Callable[[Session, Row], Result]) -> Result | None:
+        """`change` the row in one transaction, then wake the dispatcher for the messages it queued; None
+        when there is no such row."""
+        with self.db.session() as session:
+            row = session.get(model, key)
+            if row is None:
+                return None
+            result = change(session, row)
+            session.commit()
+        self.ctx.wake()
+        return result
 
     def _audit(self, staff: StaffUser, action: str, target: str, replies: list[Reply], detail: str = "") -> str:
         """Log who did what to which item; the detail never holds what a member wrote or who they are
@@ -313,15 +329,9 @@ class ConsoleServices:
         return saved, {}, told
 
     def cancel_event(self, staff: StaffUser, event_id: int) -> int | None:
-        ctx = self.ctx
-        with self.db.session() as session:
-            event = session.get(Event, event_id)
-            if event is None:
-                return None
-            told = editing.cancel(session, ctx, event)
-            session.commit()
-        ctx.wake()
-        self.access.audit(staff, "event.cancel", f"event:{event_id}", f"{told} personne(s) prévenue(s)")
+        told = self._change(Event, event_id, lambda session, event: editing.cancel(session, self.ctx, event))
+        if told is not None:
+            self.access.audit(staff, "event.cancel", f"event:{event_id}", f"{told} personne(s) prévenue(s)")
         return told
 
     def registrants_csv(self, event_id: int) -> tuple[str, bytes] | None:
@@ -373,13 +383,9 @@ class ConsoleServices:
                                                                           ctx))
 
     def erase_member(self, staff: StaffUser, member_id: int) -> str | None:
-        ctx = self.ctx
-        with self.db.session() as session:
-            member = session.get(Member, member_id)
-            if member is None:
-                return None
-            done = erase_member(session, member, self.now(), place_freed=self.place_freed)
-            session.commit()
-        ctx.wake()
+        done = self._change(Member, member_id, lambda session, member: erase_member(
+            session, member, self.now(), place_freed=self.place_freed))
+        if done is None:
+            return None
         self.access.audit(staff, "member.erase", f"member:{member_id}", done.summary())  # counts only, no data
         return done.summary()

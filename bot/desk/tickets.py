@@ -214,12 +214,27 @@ class TicketService:
         with self.db.session() as session:
             return session.get(Ticket, ticket_id)
 
-    def take(self, staff: Sender, ticket_id: int) -> list[Reply]:
+    def _staff_act(self, ticket_id: int, act: Callable[[Session, Ticket, datetime], list[Reply]]) -> list[Reply]:
+        """A staff action on a ticket, in one transaction; then the dispatcher sends what it queued."""
         now = self.clock.now()
         with self.db.session() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+            replies = act(session, ticket, now)
+            session.commit()
+        self.wake()
+        return replies
+
+    @staticmethod
+    def _to_member(session: Session, ticket: Ticket, reply: Reply, now: datetime, dedupe_key: str | None = None) -> None:
+        """Relay to the member who asked, on their channel, through the outbox."""
+        assert ticket.id is not None
+        outbox.enqueue(session, reply, chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay",
+                       ref=ref(ticket.id), now=now, dedupe_key=dedupe_key)
+
+    def take(self, staff: Sender, ticket_id: int) -> list[Reply]:
+        def act(session: Session, ticket: Ticket, now: datetime) -> list[Reply]:
             if ticket.taken_by_id not in (None, staff.user_id) and ticket.status != TicketStatus.CLOSED:
                 return [Reply(text=texts.ALREADY_TAKEN.format(id=ticket_id, staff=esc(ticket.taken_by or "")))]
             ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
@@ -229,22 +244,18 @@ class TicketService:
                 ticket.closed_at = None
             session.add(ticket)
             if ticket.member_id is not None:
-                outbox.enqueue(session, Reply(text=texts.TAKEN.format(
+                self._to_member(session, ticket, Reply(text=texts.TAKEN.format(
                     name=esc(first_name(ticket.taken_by)), id=ticket_id, question=esc(excerpt(ticket.question, 80)))),
-                    chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay", ref=ref(ticket_id), now=now,
-                    dedupe_key=f"taken:{ticket_id}:{staff.user_id}")
-            session.commit()
-        self.wake()
-        return [Reply(text=texts.TOOK.format(staff=esc(ticket.taken_by), id=ticket_id))]
+                    now, dedupe_key=f"taken:{ticket_id}:{staff.user_id}")
+            return [Reply(text=texts.TOOK.format(staff=esc(ticket.taken_by), id=ticket_id))]
+
+        return self._staff_act(ticket_id, act)
 
     def answer(self, staff: Sender, ticket_id: int, text: str, message_id: str | None = None) -> list[Reply]:
         """A staff answer: relayed to the member through the outbox, kept in the thread."""
-        now = self.clock.now()
         text = text.strip()[:MAX_TEXT]
-        with self.db.session() as session:
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None:
-                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+
+        def act(session: Session, ticket: Ticket, now: datetime) -> list[Reply]:
             member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
             if member is None:
                 return [Reply(text=texts.RELAY_NO_CHANNEL.format(id=ticket_id))]
@@ -256,52 +267,40 @@ class TicketService:
             ticket.status, ticket.answer, ticket.closed_at, ticket.waiting_since = TicketStatus.ANSWERED, text, None, None
             ticket.answered_at = ticket.answered_at or now
             session.add(ticket)
-            relay = Reply(text=texts.ANSWER.format(id=ticket_id, text=esc(text)) + "\n\n" + texts.ANSWER_HINT,
-                          buttons=rows(Button(label=texts.REPLY_TO_TEAM_BUTTON, data=f"mt:answer:{ticket_id}"),
-                                       Button(label=texts.DONE_BUTTON, data=f"mt:done:{ticket_id}")))
-            outbox.enqueue(session, relay, chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay",
-                           ref=ref(ticket_id), now=now)
-            session.commit()
-            name = introduced_as(session, member)
-        self.wake()
-        return [Reply(text=texts.RELAYED.format(name=esc(name), id=ticket_id), buttons=rows(
-            Button(label=texts.LEARN_BUTTON, data=f"tk:learn:{ticket_id}"),
-            Button(label=texts.SIMILAR_BUTTON, data=f"tk:similar:{ticket_id}"),
-            Button(label=texts.CLOSE_BUTTON, data=f"tk:close:{ticket_id}"), per_row=2))]
+            self._to_member(session, ticket, Reply(
+                text=texts.ANSWER.format(id=ticket_id, text=esc(text)) + "\n\n" + texts.ANSWER_HINT,
+                buttons=rows(Button(label=texts.REPLY_TO_TEAM_BUTTON, data=f"mt:answer:{ticket_id}"),
+                             Button(label=texts.DONE_BUTTON, data=f"mt:done:{ticket_id}"))), now)
+            return [Reply(text=texts.RELAYED.format(name=esc(introduced_as(session, member)), id=ticket_id), buttons=rows(
+                Button(label=texts.LEARN_BUTTON, data=f"tk:learn:{ticket_id}"),
+                Button(label=texts.SIMILAR_BUTTON, data=f"tk:similar:{ticket_id}"),
+                Button(label=texts.CLOSE_BUTTON, data=f"tk:close:{ticket_id}"), per_row=2))]
+
+        return self._staff_act(ticket_id, act)
 
     def close(self, staff: Sender, ticket_id: int) -> list[Reply]:
-        now = self.clock.now()
-        with self.db.session() as session:
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None:
-                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+        def act(session: Session, ticket: Ticket, now: datetime) -> list[Reply]:
             if ticket.status == TicketStatus.CLOSED:
                 return [Reply(text=texts.ALREADY_CLOSED.format(id=ticket_id))]
             ticket.status, ticket.closed_at = TicketStatus.CLOSED, now
             session.add(ticket)
             if ticket.member_id is not None:
-                outbox.enqueue(session, Reply(text=texts.CLOSED_BY_STAFF.format(id=ticket_id)),
-                               chat_id=ticket.chat_id, channel=ticket.channel, purpose="relay", ref=ref(ticket_id),
-                               now=now)
-            session.commit()
-        self.wake()
-        return [Reply(text=texts.STAFF_CLOSED.format(id=ticket_id, staff=esc(staff.display_name or "l'équipe")))]
+                self._to_member(session, ticket, Reply(text=texts.CLOSED_BY_STAFF.format(id=ticket_id)), now)
+            return [Reply(text=texts.STAFF_CLOSED.format(id=ticket_id, staff=esc(staff.display_name or "l'équipe")))]
+
+        return self._staff_act(ticket_id, act)
 
     def reply_prompt(self, staff: Sender, ticket_id: int) -> list[Reply]:
         """In the staff group: a message to reply to (its id maps back to the ticket)."""
-        now = self.clock.now()
-        with self.db.session() as session:
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None:
-                return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
+        def act(session: Session, ticket: Ticket, now: datetime) -> list[Reply]:
             member = session.get(Member, ticket.member_id) if ticket.member_id is not None else None
             prompt = Reply(text=texts.REPLY_PROMPT.format(id=ticket_id, name=esc(introduced_as(session, member)),
                                                           question=esc(excerpt(ticket.question))))
             outbox.enqueue(session, prompt, chat_id=staff.chat_id, channel=staff.channel, purpose="ticket",
                            ref=ref(ticket_id), now=now)
-            session.commit()
-        self.wake()
-        return []
+            return []
+
+        return self._staff_act(ticket_id, act)
 
     def open_tickets(self) -> list[tuple[Ticket, str]]:
         """Open tickets, oldest first, with the member's name."""

@@ -329,8 +329,9 @@ class ErasedRegistration(SQLModel, table=True):
 # --- the staff console: one-time sign-in links, sessions, the audit log, and knowledge edits
 
 
-class ConsoleLink(SQLModel, table=True):
-    """A one-time sign-in link: only the hash of its token is kept; used once, before it expires."""
+class StaffToken(SQLModel):
+    """What a sign-in link and a session both are: the hash of a secret token, for one staff member, until
+    it expires (only the hash is kept)."""
 
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True)
@@ -338,18 +339,17 @@ class ConsoleLink(SQLModel, table=True):
     staff_name: str = Field(max_length=128)
     created_at: datetime = utc_column()
     expires_at: datetime = utc_column()
+
+
+class ConsoleLink(StaffToken, table=True):
+    """A one-time sign-in link: used once, before it expires."""
+
     used_at: datetime | None = utc_column(nullable=True)
 
 
-class ConsoleSession(SQLModel, table=True):
+class ConsoleSession(StaffToken, table=True):
     """A signed-in browser. The cookie carries the token (signed); logging out revokes the row."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)
-    staff_id: str = Field(max_length=64)
-    staff_name: str = Field(max_length=128)
-    created_at: datetime = utc_column()
-    expires_at: datetime = utc_column()
     revoked_at: datetime | None = utc_column(nullable=True)
 
 

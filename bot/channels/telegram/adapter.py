@@ -40,6 +40,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.channels.services import ChannelServices
 from bot.channels.telegram import sending
 from bot.channels.telegram.polling import ConfirmAfterHandling
 from bot.channels.telegram.transport import TelegramTransport
@@ -55,19 +56,11 @@ CHANNEL = "telegram"
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 
-class Services(Protocol):
-    """What the Telegram channel is given (the application built in `bot.app` has these)."""
+class Services(ChannelServices, Protocol):
+    """What the Telegram channel is given besides: the core it feeds, and the jobs it starts and stops."""
 
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def hotline(self) -> Hotline: ...
-    @property
-    def delivery(self) -> Delivery: ...
-    @property
-    def staff(self) -> StaffDirectory: ...
-    @property
-    def jobs(self) -> Jobs: ...
+    hotline: Hotline
+    jobs: Jobs
 
 
 @dataclass
@@ -90,14 +83,13 @@ def sender_of(update: Update) -> Sender | None:
                   in_group=chat.type != ChatType.PRIVATE)
 
 
+@dataclass(kw_only=True, eq=False)
 class TelegramChannel:
-    def __init__(self, *, hotline: Hotline, delivery: Delivery, staff: StaffDirectory, settings: Settings,
-                 jobs: Jobs) -> None:
-        self.hotline = hotline
-        self.delivery = delivery
-        self.staff = staff
-        self.settings = settings
-        self.jobs = jobs
+    hotline: Hotline
+    delivery: Delivery
+    staff: StaffDirectory
+    settings: Settings
+    jobs: Jobs
 
     async def deliver(self, bot: Bot, chat_id: str, replies: list[Reply]) -> None:
         """Send the core's replies; a member who blocked the bot is logged, not retried. When Telegram cannot
