@@ -60,6 +60,11 @@ def status_column(default: StrEnum | None = None, *, index: bool = True) -> Any:
     return Field(default=default, sa_type=AutoString(length=16), index=index)
 
 
+def part_of(table: str) -> Any:
+    """A reference to the parent row this row belongs to: deleted with it."""
+    return Field(foreign_key=f"{table}.id", index=True, ondelete="CASCADE")
+
+
 def utc_column(*, nullable: bool = False, index: bool = False) -> datetime:
     return Field(sa_type=DateTime(timezone=True), nullable=nullable, index=index)  # type: ignore[no-any-return]
 
@@ -150,7 +155,7 @@ class TicketMessage(SQLModel, table=True):
     """One message of a ticket's thread (the member's question and follow-ups, the staff answers)."""
 
     id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(foreign_key="ticket.id", index=True, ondelete="CASCADE")
+    ticket_id: int = part_of("ticket")
     author: str = Field(max_length=16)  # "member", "staff"
     author_name: str = Field(default="", max_length=128)
     text: str | None = Field(default=None, sa_type=Text)
@@ -239,8 +244,8 @@ class Registration(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("event_id", "member_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
-    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    event_id: int = part_of("event")
+    member_id: int = part_of("member")
     status: RegistrationStatus = status_column()
     queued_at: datetime = utc_column()  # order of the waitlist
     created_at: datetime = utc_column()
@@ -255,7 +260,7 @@ class Reminder(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("registration_id", "offset_minutes"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    registration_id: int = Field(foreign_key="registration.id", index=True, ondelete="CASCADE")
+    registration_id: int = part_of("registration")
     offset_minutes: int
     due_at: datetime = utc_column(index=True)
     status: ReminderStatus = status_column(ReminderStatus.PENDING)
@@ -270,8 +275,8 @@ class EventWish(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("event_id", "member_id", "kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
-    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    event_id: int = part_of("event")
+    member_id: int = part_of("member")
     kind: str = Field(max_length=16)
     created_at: datetime = utc_column()
     notified_at: datetime | None = utc_column(nullable=True)
@@ -286,7 +291,7 @@ class Subscription(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("member_id", "topic"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    member_id: int = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    member_id: int = part_of("member")
     topic: str = Field(max_length=32, index=True)
     council_id: str | None = Field(default=None, max_length=96)  # "territoire" without a profile: the council chosen
     created_at: datetime = utc_column()
@@ -321,7 +326,7 @@ class ErasedRegistration(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("event_id", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    event_id: int = part_of("event")
     status: RegistrationStatus = status_column(index=False)
     count: int = 0
 
