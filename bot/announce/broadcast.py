@@ -19,7 +19,7 @@ from bot.announce.topics import SHORT, TERRITORY, councils_of
 from bot.core.replies import Reply, esc
 from bot.delivery import outbox
 from bot.knowledge.model import Council, KnowledgeBase
-from bot.storage.models import Announcement, AnnouncementStatus, Member, Outbound, Subscription
+from bot.storage.models import UNSENT, Announcement, AnnouncementStatus, Member, Outbound, OutboundStatus, Subscription
 
 PURPOSE = "announcement"
 MAX_TEXT = 3500  # leaves room for the header under Telegram's 4096 characters
@@ -125,12 +125,12 @@ def report(session: Session, kb: KnowledgeBase, announcement: Announcement,
            date: Callable[[datetime], str]) -> str:
     assert announcement.id is not None
     counts = delivery_counts(session, announcement.id)
-    extras = {"skipped": announcement.skipped, "uncertain": counts.get("uncertain", 0),
-              "pending": counts.get("pending", 0) + counts.get("sending", 0), "cancelled": counts.get("cancelled", 0)}
+    extras = {"skipped": announcement.skipped, "uncertain": counts.get(OutboundStatus.UNCERTAIN, 0),
+              "pending": sum(counts.get(status, 0) for status in UNSENT), "cancelled": counts.get(OutboundStatus.CANCELLED, 0)}
     return texts.REPORT.format(
         id=announcement.id, topic=SHORT.get(announcement.topic, announcement.topic),
         audience=audience(kb, announcement.target_kind, announcement.target), date=date(announcement.created_at),
         author=esc(announcement.created_by or "l'équipe"), state=texts.STATE.get(announcement.status, ""),
-        recipients=announcement.recipients, enqueued=announcement.enqueued, sent=counts.get("sent", 0),
-        blocked=counts.get("blocked", 0), failed=counts.get("failed", 0),
+        recipients=announcement.recipients, enqueued=announcement.enqueued, sent=counts.get(OutboundStatus.SENT, 0),
+        blocked=counts.get(OutboundStatus.BLOCKED, 0), failed=counts.get(OutboundStatus.FAILED, 0),
         **{name: texts.REPORT_EXTRAS[name].format(n=n) if n else "" for name, n in extras.items()})

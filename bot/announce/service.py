@@ -15,7 +15,7 @@ from bot.core.context import Context
 from bot.core.replies import Reply, Sender
 from bot.core.timefmt import to_local
 from bot.delivery import outbox
-from bot.storage.models import Announcement, AnnouncementStatus
+from bot.storage.models import UNSENT, Announcement, AnnouncementStatus
 
 log = logging.getLogger(__name__)
 STEPS_PER_RUN = 50  # batches queued per job run before giving the database a rest
@@ -78,7 +78,7 @@ class Announcements:
             for announcement in session.exec(select(Announcement).where(Announcement.status == AnnouncementStatus.ENQUEUED)):
                 assert announcement.id is not None
                 counts = delivery_counts(session, announcement.id)
-                if counts.get("pending", 0) or counts.get("sending", 0):
+                if any(counts.get(status, 0) for status in UNSENT):
                     continue
                 announcement.status, announcement.reported_at = AnnouncementStatus.DONE, self.ctx.clock.now()
                 session.add(announcement)

@@ -41,7 +41,16 @@ from bot.knowledge.model import Council, KnowledgeBase
 from bot.privacy.data import collect, readable
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
-from bot.storage.models import Announcement, Event, Member, Profile, Registration
+from bot.storage.models import (
+    UNSENT,
+    Announcement,
+    AnnouncementStatus,
+    Event,
+    Member,
+    Profile,
+    Registration,
+    RegistrationStatus,
+)
 
 Row = TypeVar("Row", bound=SQLModel)
 Result = TypeVar("Result")
@@ -56,12 +65,12 @@ class Progress:
     @property
     def handled(self) -> int:
         """Messages whose fate is known (sent, or given up: blocked, failed, uncertain, cancelled)."""
-        return sum(n for status, n in self.counts.items() if status not in ("pending", "sending"))
+        return sum(n for status, n in self.counts.items() if status not in UNSENT)
 
     @property
     def percent(self) -> int:
         total = self.announcement.recipients
-        if self.announcement.status == "done" or total == 0:
+        if self.announcement.status == AnnouncementStatus.DONE or total == 0:
             return 100
         return min(99, int(100 * self.handled / total))
 
@@ -284,7 +293,7 @@ class ConsoleServices:
             if event is None:
                 return None
             people = [(r, p, ctx.council_name(p.council_id if p else None)) for r, p in registrants(session, event)]
-        per_council = Counter(name for r, _, name in people if r.status == "confirmed")
+        per_council = Counter(name for r, _, name in people if r.status == RegistrationStatus.CONFIRMED)
         return EventView(event=event, people=people, per_council=sorted(per_council.items()),
                          over=is_over(event, self.now()),
                          when=when_label(event.starts_at, event.ends_at, event.all_day, ctx.tz, event.month))
@@ -347,7 +356,7 @@ class ConsoleServices:
         now = self.now()
         with self.db.session() as session:
             rows = session.exec(select(Registration).where(Registration.event_id == event_id,
-                                                           Registration.status == "confirmed")).all()
+                                                           Registration.status == RegistrationStatus.CONFIRMED)).all()
             for row in rows:
                 row.attended_at = (row.attended_at or now) if row.id in present else None
                 session.add(row)

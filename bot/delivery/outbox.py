@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.core.replies import Attachment, Button, Reply
 from bot.storage.models import Outbound, OutboundStatus
@@ -58,7 +59,7 @@ def enqueue(session: Session, reply: Reply, *, chat_id: str, purpose: str, now: 
         attachment_name=reply.attachment.filename if reply.attachment else None,
         attachment=reply.attachment.content if reply.attachment else None,
         reply_to=reply_to, purpose=purpose, ref=ref, dedupe_key=dedupe_key,
-        not_before=not_before or now, created_at=now, status="pending", attempts=0,
+        not_before=not_before or now, created_at=now, status=OutboundStatus.PENDING, attempts=0,
     )
     if dedupe_key is None:
         row = Outbound(**values)  # type: ignore[arg-type]
@@ -83,3 +84,10 @@ def cancel(session: Session, *, ref: str, purpose: str | None = None) -> int:
         row.status = OutboundStatus.CANCELLED
         session.add(row)
     return len(rows)
+
+
+def withdraw(session: Session, where: ColumnElement[bool]) -> int:
+    """Withdraw, in one statement, the messages not sent yet among those `where` selects; how many."""
+    result = session.execute(update(Outbound).where(where, col(Outbound.status) == OutboundStatus.PENDING)
+                             .values(status=OutboundStatus.CANCELLED))
+    return int(getattr(result, "rowcount", 0) or 0)

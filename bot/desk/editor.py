@@ -25,7 +25,7 @@ from bot.knowledge import edits
 from bot.knowledge.edits import Item, Verdict
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.models import KnowledgeEdit
+from bot.storage.models import EditStatus, KnowledgeEdit
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,7 +61,7 @@ class KnowledgeEditor:
     def _edited_keys(self) -> set[tuple[str, str]]:
         with self.db.session() as session:
             return {(k, key) for k, key in session.exec(select(KnowledgeEdit.kind, KnowledgeEdit.key).where(
-                KnowledgeEdit.status == "published")).all()}
+                KnowledgeEdit.status == EditStatus.PUBLISHED)).all()}
 
     def items(self, kind: str, query: str = "") -> list[Listed]:
         edited = self._edited_keys()
@@ -94,7 +94,7 @@ class KnowledgeEditor:
                                  today=self._today(), max_age_days=self.settings.review_max_age_days)
 
     def save(self, author: Sender, kind: str, key: str | None, form: Mapping[str, str], *,
-             status: str = "published") -> Saved:
+             status: EditStatus = EditStatus.PUBLISHED) -> Saved:
         """Check, then store a new version; published ones are served at once."""
         data, verdict = self.check(kind, key, form)
         if not verdict.ok or verdict.item is None:
@@ -105,7 +105,7 @@ class KnowledgeEditor:
         with self.db.session() as session:
             session.add(edit)
             session.commit()
-        if status == "published":
+        if status == EditStatus.PUBLISHED:
             self.learning.rebuild()
         return Saved(verdict=verdict, edit=edit)
 
@@ -145,28 +145,28 @@ class KnowledgeEditor:
 
     def drafts(self) -> list[KnowledgeEdit]:
         with self.db.session() as session:
-            return list(session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == "draft")
+            return list(session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == EditStatus.DRAFT)
                                      .order_by(col(KnowledgeEdit.id))))
 
     def publish(self, author: Sender, edit_id: int, form: Mapping[str, str]) -> Saved | None:
         """Publish a draft as the reviewer left it (checked first); the draft leaves the queue."""
         draft = self.get(edit_id)
-        if draft is None or draft.status != "draft":
+        if draft is None or draft.status != EditStatus.DRAFT:
             return None
         key = draft.key if edits.find(self.kb, draft.kind, draft.key) is not None else None
         saved = self.save(author, draft.kind, key, form)
         if saved.edit is not None:
-            self._close_draft(draft, "merged")
+            self._close_draft(draft, EditStatus.MERGED)
         return saved
 
     def reject(self, edit_id: int) -> bool:
         draft = self.get(edit_id)
-        if draft is None or draft.status != "draft":
+        if draft is None or draft.status != EditStatus.DRAFT:
             return False
-        self._close_draft(draft, "rejected")
+        self._close_draft(draft, EditStatus.REJECTED)
         return True
 
-    def _close_draft(self, draft: KnowledgeEdit, status: str) -> None:
+    def _close_draft(self, draft: KnowledgeEdit, status: EditStatus) -> None:
         with self.db.session() as session:
             row = session.get(KnowledgeEdit, draft.id)
             if row is not None:

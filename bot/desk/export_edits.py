@@ -21,7 +21,7 @@ from bot.desk.learning import published_edits
 from bot.knowledge.edits import FIELDS, KEY_FIELD
 from bot.knowledge.loader import read_knowledge
 from bot.storage.db import Database
-from bot.storage.models import KnowledgeEdit
+from bot.storage.models import EditStatus, KnowledgeEdit
 
 NEW_FAQ_FILE = Path("faq") / "console.yaml"
 FILES = {"glossary": Path("glossary.yaml"), "contact": Path("contacts.yaml")}
@@ -80,7 +80,7 @@ def export_edits(db: Database, knowledge_dir: Path, *, now: datetime) -> EditsRe
     report = EditsReport()
     with db.session() as session:
         pending = {(kind, key) for kind, key in session.exec(select(KnowledgeEdit.kind, KnowledgeEdit.key).where(
-            KnowledgeEdit.status == "published", KnowledgeEdit.exported_at == None)).all()}  # noqa: E711
+            KnowledgeEdit.status == EditStatus.PUBLISHED, KnowledgeEdit.exported_at == None)).all()}  # noqa: E711
         latest = [(kind, key, json.loads(raw)) for _, kind, key, raw in published_edits(session)
                   if (kind, key) in pending]
     originals: dict[Path, str | None] = {}
@@ -112,7 +112,7 @@ def export_edits(db: Database, knowledge_dir: Path, *, now: datetime) -> EditsRe
         report.problems, report.written = errors, 0
         return report
     with db.session() as session:
-        for row in session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == "published")):
+        for row in session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == EditStatus.PUBLISHED)):
             if (row.kind, row.key) in pending:
                 row.exported_at = now
                 session.add(row)

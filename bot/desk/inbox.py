@@ -15,10 +15,10 @@ from bot.desk.identity import introduced_as
 from bot.desk.tickets import OPEN, WAITING
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.models import Member, Profile, Ticket, TicketMessage
+from bot.storage.models import Member, Profile, Ticket, TicketMessage, TicketStatus
 
-STATUSES = {"open": OPEN, "waiting": WAITING, "new": ("new",), "taken": ("taken",), "answered": ("answered",),
-            "closed": ("closed",), "all": ("new", "taken", "answered", "closed")}
+# The inbox's filters: the open tickets, those waiting for the staff, one status, or all.
+STATUSES = {"open": OPEN, "waiting": WAITING, "all": tuple(TicketStatus)} | {status.value: (status,) for status in TicketStatus}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -34,6 +34,7 @@ from bot.knowledge.edits import draft_short, overlay
 from bot.knowledge.model import FaqEntry, KnowledgeBase, Location
 from bot.storage.db import Database
 from bot.storage.models import (
+    EditStatus,
     KnowledgeEdit,
     LearnedEntry,
     LearnedPhrasing,
@@ -52,7 +53,7 @@ LEARNED_PREFIX = "appris-"
 def published_edits(session: Session) -> list[tuple[int, str, str, str]]:
     """(id, kind, key, JSON) of the latest published version of each edited item, oldest edit first."""
     latest: dict[tuple[str, str], KnowledgeEdit] = {}
-    for edit in session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == "published")
+    for edit in session.exec(select(KnowledgeEdit).where(KnowledgeEdit.status == EditStatus.PUBLISHED)
                              .order_by(col(KnowledgeEdit.id))):
         latest[(edit.kind, edit.key)] = edit
     return [(e.id or 0, e.kind, e.key, e.data) for e in sorted(latest.values(), key=lambda e: e.id or 0)]
@@ -111,7 +112,7 @@ class Learning:
         phrasings = session.exec(select(func.count(), func.max(LearnedPhrasing.id))
                                  .select_from(LearnedPhrasing)).one()
         edits = session.exec(select(func.count(), func.max(KnowledgeEdit.id)).select_from(KnowledgeEdit)
-                             .where(KnowledgeEdit.status == "published")).one()
+                             .where(KnowledgeEdit.status == EditStatus.PUBLISHED)).one()
         return (*entries, *phrasings, *edits)
 
     def rebuild(self) -> Answerer:
@@ -212,9 +213,9 @@ class Learning:
                               f"{now.date().strftime('%d/%m/%Y')})",
                     "related": [], "tags": ["appris"], "reviewed": now.date().isoformat(), "review": True}
             draft = session.exec(select(KnowledgeEdit).where(KnowledgeEdit.key == entry_id,
-                                                             KnowledgeEdit.status == "draft")).first()
+                                                             KnowledgeEdit.status == EditStatus.DRAFT)).first()
             already = draft is not None
-            draft = draft or KnowledgeEdit(kind="faq", key=entry_id, status="draft", data="",
+            draft = draft or KnowledgeEdit(kind="faq", key=entry_id, status=EditStatus.DRAFT, data="",
                                            author=staff.display_name[:128], author_id=staff.user_id[:64],
                                            created_at=now)
             draft.data = json.dumps(data, ensure_ascii=False)

@@ -239,7 +239,7 @@ class TicketService:
                 return [Reply(text=texts.ALREADY_TAKEN.format(id=ticket_id, staff=esc(ticket.taken_by or "")))]
             ticket.taken_by, ticket.taken_by_id = staff.display_name[:128] or "L'équipe", staff.user_id
             ticket.taken_at = ticket.taken_at or now
-            if ticket.status in ("new", "closed"):
+            if ticket.status in (TicketStatus.NEW, TicketStatus.CLOSED):
                 ticket.status = TicketStatus.TAKEN
                 ticket.closed_at = None
             session.add(ticket)

@@ -19,7 +19,7 @@ from bot.events.notices import card_button, waitlist_position, when, when_short
 from bot.events.periods import period_of
 from bot.events.registration import can_register, registration_of
 from bot.events.store import PAST_SHOWN, counts, is_upcoming, lapsed, programme_years, recent_past, upcoming
-from bot.storage.models import Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
+from bot.storage.models import REGISTERED, Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
 
 PAGE_SIZE = 5
 NO_KIND = "-"
@@ -174,7 +174,7 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
     if event.description:
         lines += ["", esc(event.description.strip())]
     registration = registration_of(session, event, member) if member is not None else None
-    active = registration is not None and registration.status in ("confirmed", "waitlist")
+    active = registration is not None and registration.status in REGISTERED
     if registration is not None and registration.status == RegistrationStatus.CONFIRMED:
         lines += ["", texts.CARD_REGISTERED]
     elif registration is not None and registration.status == RegistrationStatus.WAITLIST:
@@ -201,7 +201,7 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
 def my_registrations(session: Session, ctx: Context, member: Member, now: datetime) -> Reply:
     found = session.exec(
         select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
-        .where(Registration.member_id == member.id, col(Registration.status).in_(("confirmed", "waitlist")),
+        .where(Registration.member_id == member.id, col(Registration.status).in_(REGISTERED),
                col(Event.status) != EventStatus.CANCELLED)).all()
     current = sorted(((r, e) for r, e in found if not is_over(e, now)),
                      key=lambda pair: as_utc(pair[1].starts_at) if pair[1].starts_at else now)

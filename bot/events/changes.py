@@ -21,7 +21,7 @@ def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot,
     old_when = when_label(before.starts_at, before.ends_at, before.all_day, ctx.tz, None)
     registrations = active_registrations(session, event.id)
     if event.status == EventStatus.CANCELLED:
-        if before.status == "cancelled":
+        if before.status == EventStatus.CANCELLED:
             return 0
         for registration, _member in registrations:
             cancel_all(session, registration, now)
@@ -29,9 +29,10 @@ def apply_change(session: Session, ctx: Context, event: Event, before: Snapshot,
     told = 0
     start = as_utc(event.starts_at) if event.starts_at is not None else None
     moved = start != before.starts_at or event.all_day != before.all_day
-    if event.status == EventStatus.PLANNED and start is not None and (before.starts_at is None or before.status == "to_confirm"):
+    was_undated = before.starts_at is None or before.status == EventStatus.TO_CONFIRM
+    if event.status == EventStatus.PLANNED and start is not None and was_undated:
         told += notify_dated(session, ctx, event, now)
-    elif moved and before.starts_at is not None and before.status != "cancelled":
+    elif moved and before.starts_at is not None and before.status != EventStatus.CANCELLED:
         told += notify_moved(session, ctx, event, old_when)
     for registration, _member in registrations:
         if event.status == EventStatus.PLANNED:

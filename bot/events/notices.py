@@ -13,9 +13,7 @@ from bot.core.timefmt import short_label, when_label
 from bot.delivery import outbox
 from bot.events import texts
 from bot.events.periods import period_of
-from bot.storage.models import Event, EventWish, Member, Registration, RegistrationStatus
-
-ACTIVE = ("confirmed", "waitlist")
+from bot.storage.models import REGISTERED, Event, EventWish, Member, Registration, RegistrationStatus
 
 
 def when(ctx: Context, event: Event, *, past: bool = False) -> str:
@@ -53,7 +51,7 @@ def send_to_member(session: Session, ctx: Context, member: Member, reply: Reply,
 def active_registrations(session: Session, event_id: int) -> list[tuple[Registration, Member]]:
     return list(session.exec(
         select(Registration, Member).join(Member, col(Member.id) == Registration.member_id)
-        .where(Registration.event_id == event_id, col(Registration.status).in_(ACTIVE))
+        .where(Registration.event_id == event_id, col(Registration.status).in_(REGISTERED))
         .order_by(col(Registration.queued_at))).all())
 
 

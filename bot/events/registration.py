@@ -72,7 +72,7 @@ def register(session: Session, ctx: Context, member: Member, event: Event, now: 
     session.add(registration)
     session.flush()
     reminders = schedule(session, ctx, registration, event, now)
-    position = waitlist_position(session, registration) if status == "waitlist" else 0
+    position = waitlist_position(session, registration) if status == RegistrationStatus.WAITLIST else 0
     return Outcome(status=status, position=position, reminders=reminders)
 
 

@@ -23,6 +23,7 @@ from bot.events import texts
 from bot.events.notices import send_to_member, waitlist_position, when
 from bot.events.store import member_wish, new_wish
 from bot.storage.models import (
+    REGISTERED,
     Event,
     EventStatus,
     Member,
@@ -36,6 +37,7 @@ from bot.storage.models import (
 log = logging.getLogger(__name__)
 ALL_DAY_ANCHOR_HOUR = 9  # an all-day event's reminders count back from 9:00 (Paris) on its day
 BATCH = 200
+LIVE = (ReminderStatus.PENDING, ReminderStatus.QUEUED)  # still to send (or in the outbox)
 
 
 def anchor(event: Event, tz: ZoneInfo) -> datetime:
@@ -88,7 +90,7 @@ def schedule(session: Session, ctx: Context, registration: Registration, event: 
         due = due_at(event, offset, ctx.tz) if event.starts_at is not None else None
         row = existing.get(minutes(offset))
         if due is None or due <= now:
-            if row is not None and row.status in ("pending", "queued"):
+            if row is not None and row.status in LIVE:
                 _withdraw(session, row, ReminderStatus.SKIPPED, now)
             continue
         pending += 1
@@ -96,15 +98,15 @@ def schedule(session: Session, ctx: Context, registration: Registration, event: 
             assert registration.id is not None
             session.add(Reminder(registration_id=registration.id, offset_minutes=minutes(offset), due_at=due))
             continue
-        if row.status in ("pending", "queued") and as_utc(row.due_at) == due:
+        if row.status in LIVE and as_utc(row.due_at) == due:
             continue  # unchanged
-        if row.status == "queued":
+        if row.status == ReminderStatus.QUEUED:
             outbox.cancel(session, ref=f"reminder:{row.id}")
         row.due_at, row.status, row.generation = due, ReminderStatus.PENDING, row.generation + 1
         row.outbound_id, row.handled_at = None, None
         session.add(row)
     for offset_minutes, row in existing.items():  # an offset removed from the configuration
-        if offset_minutes not in wanted and row.status == "pending":
+        if offset_minutes not in wanted and row.status == ReminderStatus.PENDING:
             _withdraw(session, row, ReminderStatus.CANCELLED, now)
     session.flush()
     return pending
@@ -119,7 +121,7 @@ def _withdraw(session: Session, row: Reminder, status: ReminderStatus, now: date
 
 def cancel_all(session: Session, registration: Registration, now: datetime) -> None:
     for row in session.exec(select(Reminder).where(Reminder.registration_id == registration.id,
-                                                   col(Reminder.status).in_(("pending", "queued")))):
+                                                   col(Reminder.status).in_(LIVE))):
         _withdraw(session, row, ReminderStatus.CANCELLED, now)
 
 
@@ -163,7 +165,7 @@ def materialise_due(ctx: Context, *, limit: int = BATCH) -> ReminderReport:
             .with_for_update(skip_locked=True, of=Reminder)).all()
         for reminder, registration, event, member in due:
             late = now - as_utc(reminder.due_at)
-            if registration.status not in ("confirmed", "waitlist") or event.status != EventStatus.PLANNED:
+            if registration.status not in REGISTERED or event.status != EventStatus.PLANNED:
                 reminder.status = ReminderStatus.CANCELLED
                 report.cancelled += 1
             elif late > grace or now >= anchor(event, ctx.tz) or member.blocked_at is not None:

@@ -25,7 +25,7 @@ from bot.events.export import registrants, registrants_csv
 from bot.events.notices import when
 from bot.events.registration import promote_waiting
 from bot.events.store import Snapshot, counts, find_event, upcoming
-from bot.storage.models import Event, EventStatus, EventWish, Member
+from bot.storage.models import Event, EventStatus, EventWish, Member, RegistrationStatus
 
 NEW_FLOW = "ev_new"
 EDIT_FLOW = "ev_edit"
@@ -77,8 +77,8 @@ class StaffEvents:
     def summary(self, session: Session, event: Event) -> Reply:
         assert event.id is not None
         people = registrants(session, event)
-        confirmed = [(r, p) for r, p in people if r.status == "confirmed"]
-        waiting = [(r, p) for r, p in people if r.status == "waitlist"]
+        confirmed = [(r, p) for r, p in people if r.status == RegistrationStatus.CONFIRMED]
+        waiting = [(r, p) for r, p in people if r.status == RegistrationStatus.WAITLIST]
         capacity = f" sur {event.capacity} places" if event.capacity is not None else ""
         lines = [texts.STAFF_REGISTRANTS.format(title=esc(event.title), when=esc(when(self.ctx, event)),
                                                 confirmed=len(confirmed), capacity=capacity, waitlist=len(waiting))]

@@ -18,7 +18,7 @@ from bot.core.calendar import is_over
 from bot.core.timefmt import local_to_utc
 from bot.events.periods import parse_period, period_of
 from bot.knowledge.model import EventSpec
-from bot.storage.models import Event, EventStatus, EventWish, Member, Registration
+from bot.storage.models import Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
 
 log = logging.getLogger(__name__)
 PAST_SHOWN = 3
@@ -208,7 +208,7 @@ def counts(session: Session, event_id: int) -> tuple[int, int]:
         select(Registration.status, func.count()).where(Registration.event_id == event_id)
         .group_by(col(Registration.status))).all()
     by_status = dict(rows)
-    return int(by_status.get("confirmed", 0)), int(by_status.get("waitlist", 0))
+    return int(by_status.get(RegistrationStatus.CONFIRMED, 0)), int(by_status.get(RegistrationStatus.WAITLIST, 0))
 
 
 def member_wish(session: Session, event: Event, member: Member, kind: str) -> EventWish | None:

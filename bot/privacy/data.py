@@ -17,14 +17,17 @@ from bot.core.replies import esc
 from bot.core.timefmt import to_local
 from bot.privacy import texts
 from bot.storage.models import (
+    UNSENT,
     Event,
     EventWish,
     Member,
     Outbound,
+    OutboundStatus,
     Profile,
     QuestionLog,
     Registration,
     Reminder,
+    ReminderStatus,
     Subscription,
     Ticket,
     TicketMessage,
@@ -94,8 +97,8 @@ def collect(session: Session, ctx: Context, member: Member, now: datetime) -> di
         } for t in tickets],
         "messages_to_you": {
             "pending": [{"purpose": o.purpose, "not_before": _iso(o.not_before), "text": o.text}
-                        for o in to_them if o.status in ("pending", "sending")],
-            "sent_by_purpose": dict(Counter(o.purpose for o in to_them if o.status == "sent")),
+                        for o in to_them if o.status in UNSENT],
+            "sent_by_purpose": dict(Counter(o.purpose for o in to_them if o.status == OutboundStatus.SENT)),
         },
     }
 
@@ -123,8 +126,8 @@ def readable(data: dict[str, Any], ctx: Context) -> str:
     regs = data["registrations"]
     parts.append(texts.REGISTRATIONS.format(lines="\n".join(texts.REGISTRATION_LINE.format(
         title=esc(r["event"]), status=texts.REG_STATUS.get(r["status"], r["status"]),
-        reminders=texts.REMINDERS.format(n=sum(1 for x in r["reminders"] if x["status"] == "pending"))
-        if any(x["status"] == "pending" for x in r["reminders"]) else "") for r in regs))
+        reminders=texts.REMINDERS.format(n=sum(1 for x in r["reminders"] if x["status"] == ReminderStatus.PENDING))
+        if any(x["status"] == ReminderStatus.PENDING for x in r["reminders"]) else "") for r in regs))
         if regs else texts.NO_REGISTRATIONS)
     if data["event_wishes"]:
         parts.append(texts.WISHES.format(lines="\n".join(f"• {esc(w['event'])}" for w in data["event_wishes"])))

@@ -16,14 +16,15 @@ from sqlmodel import Session, col, select
 
 from bot.core.calendar import PlaceFreed, has_started
 from bot.core.refs import ticket_ref
+from bot.delivery import outbox
 from bot.privacy.data import member_chats
 from bot.storage.models import (
+    REGISTERED,
     ErasedRegistration,
     Event,
     EventWish,
     Member,
     Outbound,
-    OutboundStatus,
     Profile,
     QuestionLog,
     Registration,
@@ -74,7 +75,7 @@ def erase_member(session: Session, member: Member, now: datetime, *, place_freed
     for registration, event in session.exec(
             select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
             .where(Registration.member_id == member.id)).all():
-        if registration.status in ("confirmed", "waitlist"):
+        if registration.status in REGISTERED:
             _tally(session, registration.event_id, registration.status)
             done.registrations += 1
             if registration.status == RegistrationStatus.CONFIRMED and not has_started(event, now):
@@ -106,8 +107,7 @@ def erase_member(session: Session, member: Member, now: datetime, *, place_freed
     for scope in (to_them, about_them):
         if scope is None:
             continue
-        done.messages_cancelled += _count(session.execute(
-            update(Outbound).where(scope, col(Outbound.status) == OutboundStatus.PENDING).values(status="cancelled")))
+        done.messages_cancelled += outbox.withdraw(session, scope)
     session.execute(update(Outbound).where(to_them).values(text="", buttons=None, attachment=None,
                                                           attachment_name=None, chat_id="", reply_to=None))
     if about_them is not None:

@@ -16,10 +16,10 @@ from bot.core.calendar import PlaceFreed, is_over
 from bot.core.context import Context
 from bot.privacy.erase import erase_member
 from bot.storage.db import Database
-from bot.storage.models import Event, EventStatus, Member, Outbound, QuestionLog, Registration
+from bot.storage.models import REGISTERED, UNSENT, Event, EventStatus, Member, Outbound, OutboundStatus, QuestionLog, Registration
 
 log = logging.getLogger(__name__)
-FINAL = ("sent", "blocked", "failed", "uncertain", "cancelled")
+FINAL = tuple(status for status in OutboundStatus if status not in UNSENT)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,7 +67,7 @@ class Retention:
                 if member is None:
                     continue
                 coming = session.exec(select(Event).join(Registration, col(Registration.event_id) == Event.id).where(
-                    Registration.member_id == member_id, col(Registration.status).in_(("confirmed", "waitlist")),
+                    Registration.member_id == member_id, col(Registration.status).in_(REGISTERED),
                     col(Event.status) != EventStatus.CANCELLED)).all()
                 if any(not is_over(e, now) for e in coming):
                     continue

@@ -40,6 +40,9 @@ class RegistrationStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+REGISTERED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLIST)  # a place, or one in the queue
+
+
 class ReminderStatus(StrEnum):
     PENDING = "pending"
     QUEUED = "queued"
@@ -51,6 +54,16 @@ class AnnouncementStatus(StrEnum):
     QUEUED = "queued"  # batches still to put in the outbox
     ENQUEUED = "enqueued"  # all in the outbox, report not sent yet
     DONE = "done"
+
+
+class EditStatus(StrEnum):
+    DRAFT = "draft"  # waits in the review queue
+    PUBLISHED = "published"  # the latest published version of an item is served
+    REJECTED = "rejected"
+    MERGED = "merged"  # a draft published (as a new version)
+
+
+UNSENT = (OutboundStatus.PENDING, OutboundStatus.SENDING)  # a message still to go (or going)
 
 
 def status_column(default: StrEnum | None = None, *, index: bool = True) -> Any:
@@ -381,7 +394,7 @@ class KnowledgeEdit(SQLModel, table=True):
     kind: str = Field(max_length=16, index=True)  # "faq", "glossary", "contact"
     key: str = Field(max_length=96, index=True)  # the entry's id, the term, the contact's id
     data: str = Field(sa_type=Text)  # JSON of the fields
-    status: str = Field(max_length=16, index=True)  # draft | published | rejected
+    status: EditStatus = status_column()
     author: str = Field(default="", max_length=128)
     author_id: str = Field(default="", max_length=64)
     created_at: datetime = utc_column()

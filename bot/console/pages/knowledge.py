@@ -12,6 +12,7 @@ from bot.answering.answerer import Decision
 from bot.console.web import Ctx, Missing, Page
 from bot.desk.editor import Saved
 from bot.knowledge.edits import FIELDS, KINDS
+from bot.storage.models import EditStatus
 
 KIND_LABELS = {"faq": "Questions (FAQ)", "glossary": "Glossaire", "contact": "Contacts"}
 SINGULAR = {"faq": "la fiche", "glossary": "le terme", "contact": "le contact"}
@@ -133,7 +134,7 @@ def draft(ctx: Ctx) -> Response:
     gone = "Ce brouillon n'existe pas (ou a déjà été traité)."
     number = ctx.path_number(gone)
     found = ctx.found(ctx.services.editor.get(number), gone)
-    if found.status != "draft":
+    if found.status != EditStatus.DRAFT:
         raise Missing(gone)
     if ctx.request.method == "GET":
         return _edit_page(ctx, found.kind, found.key, ctx.services.editor.as_form(found), draft_id=number)
