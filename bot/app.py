@@ -74,8 +74,11 @@ def configure_logging(level: str, *, secrets: tuple[str | None, ...] = ()) -> No
 
 
 def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
-              knowledge: KnowledgeBase | None = None) -> App:
-    """Each part is built with the parts it uses, in this order; nothing is rewired afterwards."""
+              knowledge: KnowledgeBase | None = None, staff_chat: StaffTarget | None = None) -> App:
+    """Each part is built with the parts it uses, in this order; nothing is rewired afterwards.
+
+    `staff_chat`: where staff posts go, when not the Telegram staff group of the settings (the terminal's
+    staff mode)."""
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
     if migrate:
@@ -86,7 +89,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     delivery = Delivery(db=db, clock=clock, jobs=jobs)
     answers = CurrentAnswerer(Answerer(kb, settings.answering))
     ctx = Context(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake, answers=answers)
-    staff = staff_directory(settings, clock)
+    staff = staff_directory(settings, clock, staff_chat)
     router = Router()
     # The staff desk: tickets, staff replies, the learning loop (it swaps the answerer when the team teaches).
     desk = Desk.build(ctx, staff=staff)
@@ -122,11 +125,12 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
                documents=documents, console=console)
 
 
-def staff_directory(settings: Settings, clock: Clock) -> StaffDirectory:
+def staff_directory(settings: Settings, clock: Clock, staff_chat: StaffTarget | None = None) -> StaffDirectory:
     """Who is staff: the configured ids, and the members of the staff chat as the channel sees them."""
     chat = settings.telegram.staff_chat_id
-    return StaffDirectory(staff_ids=settings.telegram.staff_ids, now=clock.now,
-                          target=StaffTarget(channel="telegram", chat_id=str(chat)) if chat is not None else None)
+    if staff_chat is None and chat is not None:
+        staff_chat = StaffTarget(channel="telegram", chat_id=str(chat))
+    return StaffDirectory(staff_ids=settings.telegram.staff_ids, now=clock.now, target=staff_chat)
 
 
 def console_services(app: App) -> ConsoleServices:

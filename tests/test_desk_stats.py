@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from bot.app import App, build_app
 from bot.channels.terminal import TerminalChat
-from bot.channels.terminal_setup import attach_staff_terminal, attach_terminal
+from bot.channels.terminal_setup import STAFF_TARGET, attach_staff_terminal, attach_terminal
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.desk.stats import compute
@@ -85,7 +85,8 @@ def test_hotline_knowledge_export_says_when_there_is_nothing_to_write(
     assert "Rien de nouveau à écrire" in capsys.readouterr().out
 
 
-def test_the_terminal_staff_mode_lets_one_person_play_both_sides(app: App) -> None:
+def test_the_terminal_staff_mode_lets_one_person_play_both_sides(settings: Settings, clock: ManualClock) -> None:
+    app = build_app(settings, clock=clock, staff_chat=STAFF_TARGET)
     chat = TerminalChat(app.hotline)
     transport = attach_terminal(app, chat)
     attach_staff_terminal(app, chat, transport)

@@ -25,6 +25,7 @@ from bot.storage.db import Database
 
 CHANNEL = "terminal"
 STAFF_CHAT = "equipe"
+STAFF_TARGET = StaffTarget(channel=CHANNEL, chat_id=STAFF_CHAT)  # give it to `build_app` for the staff mode
 STAFF_PREFIX = "[équipe] "
 ADVANCE_USAGE = "Écrivez une durée, par exemple « /avancer 2h », « /avancer 1j » ou « /avancer 30min »."
 NOW = "🕰 Nous sommes le {when} (temps simulé)."
@@ -100,9 +101,11 @@ def simulated_clock(text: str, tz: ZoneInfo) -> ManualClock:
 
 
 def attach_staff_terminal(services: Services, chat: TerminalChat, transport: MemoryTransport) -> None:
-    """Make the terminal user staff and show the staff chat's messages (the terminal's transport delivers them)."""
+    """Make the terminal user staff and show the staff chat's messages (the terminal's transport delivers them).
+    The application must have been built with `staff_chat=STAFF_TARGET`."""
+    if services.staff.target != STAFF_TARGET:
+        raise ValueError("the staff mode needs an application built with staff_chat=STAFF_TARGET")
     services.staff.grant(chat.sender.channel, chat.sender.user_id)
-    services.staff.target = StaffTarget(channel=chat.sender.channel, chat_id=STAFF_CHAT)
 
     def staff_chat() -> list[Reply]:
         return [Reply(text=STAFF_PREFIX + m.text, buttons=m.buttons) for m in transport.take(STAFF_CHAT)]

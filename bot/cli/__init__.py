@@ -128,14 +128,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "chat":
         from bot.channels.terminal import TerminalChat
-        from bot.channels.terminal_setup import attach_terminal, simulated_clock
+        from bot.channels.terminal_setup import STAFF_TARGET, attach_staff_terminal, attach_terminal, simulated_clock
 
-        app = build_app(settings, clock=simulated_clock(args.now, settings.timezone) if args.now else None)
+        app = build_app(settings, clock=simulated_clock(args.now, settings.timezone) if args.now else None,
+                        staff_chat=STAFF_TARGET if args.staff else None)
         chat = TerminalChat(app.hotline)
         transport = attach_terminal(app, chat)
         if args.staff:
-            from bot.channels.terminal_setup import attach_staff_terminal
-
             attach_staff_terminal(app, chat, transport)
         chat.run()
         return 0

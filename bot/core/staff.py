@@ -24,10 +24,10 @@ class StaffTarget:
     chat_id: str
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class StaffDirectory:
     staff_ids: frozenset[int]
-    target: StaffTarget | None
+    target: StaffTarget | None  # set when the application is built, never after
     now: Callable[[], datetime]
     _known: dict[tuple[str, str], tuple[bool, datetime | None]] = field(default_factory=dict)
 
