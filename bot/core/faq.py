@@ -1,4 +1,10 @@
-"""The FAQ feature: answering free questions, showing entries, feedback, the glossary."""
+"""Answering free questions: the decision, showing entries, feedback, the glossary.
+
+This is the hotline's own job rather than one feature among others, so it lives in core: the hotline sends
+it every free text, and the features plug into it (events and documents add decisions, renderers and entry
+buttons; the desk takes the questions it cannot answer). Features may not import each other, so what they
+all extend has to sit below them.
+"""
 
 from __future__ import annotations
 
