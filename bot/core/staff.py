@@ -24,7 +24,7 @@ class StaffTarget:
     chat_id: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class StaffDirectory:
     staff_ids: frozenset[int]
     target: StaffTarget | None  # set when the application is built, never after
