@@ -10,16 +10,16 @@ from sqlmodel import Session, col, select
 from bot.core.context import Context
 from bot.core.timefmt import to_local
 from bot.events.texts import ROLES
-from bot.storage.models import Event, Profile, Registration
+from bot.storage.models import REGISTERED, Event, Profile, Registration, RegistrationStatus
 
 HEADER = ("nom ou pseudonyme", "conseil citoyen", "rôle", "statut", "date d'inscription (heure de Paris)")
-STATUS_LABELS = {"confirmed": "inscription confirmée", "waitlist": "liste d'attente"}
+STATUS_LABELS = {RegistrationStatus.CONFIRMED: "inscription confirmée", RegistrationStatus.WAITLIST: "liste d'attente"}
 
 
 def registrants(session: Session, event: Event) -> list[tuple[Registration, Profile | None]]:
     return list(session.exec(
         select(Registration, Profile).join(Profile, col(Profile.member_id) == Registration.member_id, isouter=True)
-        .where(Registration.event_id == event.id, col(Registration.status).in_(tuple(STATUS_LABELS)))
+        .where(Registration.event_id == event.id, col(Registration.status).in_(REGISTERED))
         .order_by(col(Registration.status), col(Registration.queued_at))).all())
 
 
