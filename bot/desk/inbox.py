@@ -12,13 +12,13 @@ from sqlmodel import Session, col, select
 
 from bot.clock import as_utc
 from bot.desk.identity import introduced_as
-from bot.desk.tickets import OPEN, WAITING
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.models import Member, Profile, Ticket, TicketMessage, TicketStatus
+from bot.storage.models import OPEN_TICKETS, WAITING_TICKETS, Member, Profile, Ticket, TicketMessage, TicketStatus
 
 # The inbox's filters: the open tickets, those waiting for the staff, one status, or all.
-STATUSES = {"open": OPEN, "waiting": WAITING, "all": tuple(TicketStatus)} | {status.value: (status,) for status in TicketStatus}
+STATUSES = {"open": OPEN_TICKETS, "waiting": WAITING_TICKETS, "all": tuple(TicketStatus)} | {
+    status.value: (status,) for status in TicketStatus}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +53,7 @@ def _row(session: Session, kb: KnowledgeBase, ticket: Ticket, member: Member | N
 
 def find(db: Database, kb: KnowledgeBase, wanted: InboxFilter, *, now: datetime, limit: int = 200) -> list[InboxRow]:
     """Tickets matching the filter, the longest waiting first (then the newest closed ones)."""
-    statuses = STATUSES.get(wanted.status, OPEN)
+    statuses = STATUSES.get(wanted.status, OPEN_TICKETS)
     query = select(Ticket, Member).join(Member, isouter=True).where(col(Ticket.status).in_(statuses))
     if wanted.taken_by_id == "-":
         query = query.where(col(Ticket.taken_by_id).is_(None))

@@ -18,9 +18,9 @@ from bot.desk import texts
 from bot.desk.hours import OpeningHours
 from bot.desk.identity import introduced_as
 from bot.desk.learning import Learning
-from bot.desk.tickets import WAITING, TicketService, excerpt, staff_buttons
+from bot.desk.tickets import TicketService, excerpt, staff_buttons
 from bot.storage.db import Database
-from bot.storage.models import Member, Ticket, TicketMessage, TicketStatus
+from bot.storage.models import WAITING_TICKETS, Member, Ticket, TicketMessage, TicketStatus
 
 
 def age(delta: timedelta) -> str:
@@ -70,7 +70,7 @@ class DeskJobs:
         flagged = 0
         with self.db.session() as session:
             waiting = session.exec(select(Ticket, Member).join(Member, isouter=True).where(
-                col(Ticket.status).in_(WAITING), col(Ticket.waiting_since).is_not(None)))
+                col(Ticket.status).in_(WAITING_TICKETS), col(Ticket.waiting_since).is_not(None)))
             for ticket, member in waiting:
                 assert ticket.id is not None and ticket.waiting_since is not None
                 since = as_utc(ticket.waiting_since)

@@ -14,9 +14,9 @@ from bot.clock import as_utc
 from bot.core.replies import esc
 from bot.desk import texts
 from bot.desk.learning import Learning
-from bot.desk.tickets import OPEN, excerpt
+from bot.desk.tickets import excerpt
 from bot.storage.db import Database
-from bot.storage.models import QuestionLog, Ticket
+from bot.storage.models import OPEN_TICKETS, QuestionLog, Ticket
 
 ANSWERED = frozenset({"answer", "glossary", "passage", "agenda"})
 NOT_QUESTIONS = frozenset({"smalltalk", "empty", "browse"})
@@ -48,7 +48,7 @@ def compute(db: Database, learning: Learning, *, now: datetime, timezone: ZoneIn
     with db.session() as session:
         logs = list(session.exec(select(QuestionLog).where(col(QuestionLog.created_at) >= since)))
         tickets = list(session.exec(select(Ticket).where(col(Ticket.created_at) >= since)))
-        open_count = len(list(session.exec(select(Ticket.id).where(col(Ticket.status).in_(OPEN)))))
+        open_count = len(list(session.exec(select(Ticket.id).where(col(Ticket.status).in_(OPEN_TICKETS)))))
     questions = [row for row in logs if row.decision not in NOT_QUESTIONS]
     local_today = now.astimezone(timezone).date()
     days = Counter(as_utc(row.created_at).astimezone(timezone).date() for row in questions)

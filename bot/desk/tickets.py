@@ -27,11 +27,9 @@ from bot.desk.hours import OpeningHours
 from bot.desk.identity import introduced_as
 from bot.knowledge.model import KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.models import Member, Outbound, QuestionLog, Ticket, TicketMessage, TicketStatus
+from bot.storage.models import OPEN_TICKETS, WAITING_TICKETS, Member, Outbound, QuestionLog, Ticket, TicketMessage, TicketStatus
 
 log = logging.getLogger(__name__)
-OPEN = (TicketStatus.NEW, TicketStatus.TAKEN, TicketStatus.ANSWERED)
-WAITING = (TicketStatus.NEW, TicketStatus.TAKEN)  # waiting for the staff
 MAX_TEXT = 4000
 # The member's council, for the staff post; the profile feature may provide it.
 CouncilLookup = Callable[[Session, Member], str | None]
@@ -90,7 +88,7 @@ class TicketService:
             session.add(TicketMessage(ticket_id=ticket.id, author="member", author_name=introduced_as(session, member),
                                       text=question.text, chat_id=sender.chat_id, created_at=now))
             queue = session.exec(select(func.count()).select_from(Ticket).where(
-                col(Ticket.status).in_(WAITING), Ticket.id != ticket.id)).one()
+                col(Ticket.status).in_(WAITING_TICKETS), Ticket.id != ticket.id)).one()
             target = self.staff.target
             if target is not None:
                 outbox.enqueue(session, self._post(session, ticket, member), chat_id=target.chat_id,
@@ -306,5 +304,5 @@ class TicketService:
         """Open tickets, oldest first, with the member's name."""
         with self.db.session() as session:
             found = session.exec(select(Ticket, Member).join(Member, isouter=True).where(
-                col(Ticket.status).in_(OPEN)).order_by(col(Ticket.created_at), col(Ticket.id)))
+                col(Ticket.status).in_(OPEN_TICKETS)).order_by(col(Ticket.created_at), col(Ticket.id)))
             return [(ticket, introduced_as(session, member)) for ticket, member in found]

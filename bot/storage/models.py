@@ -22,19 +22,29 @@ class OutboundStatus(StrEnum):
 
 
 class TicketStatus(StrEnum):
+    """A forwarded question: new → taken by a staff member → answered → closed."""
+
     NEW = "new"
     TAKEN = "taken"
     ANSWERED = "answered"
     CLOSED = "closed"
 
 
+OPEN_TICKETS = (TicketStatus.NEW, TicketStatus.TAKEN, TicketStatus.ANSWERED)
+WAITING_TICKETS = (TicketStatus.NEW, TicketStatus.TAKEN)  # waiting for the staff
+
+
 class EventStatus(StrEnum):
+    """An event on the agenda: planned, announced without a firm date, or cancelled."""
+
     PLANNED = "planned"
     TO_CONFIRM = "to_confirm"
     CANCELLED = "cancelled"
 
 
 class RegistrationStatus(StrEnum):
+    """A place taken, a place waited for in the queue, or given back."""
+
     CONFIRMED = "confirmed"
     WAITLIST = "waitlist"
     CANCELLED = "cancelled"
@@ -43,17 +53,21 @@ class RegistrationStatus(StrEnum):
 REGISTERED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLIST)  # a place, or one in the queue
 
 
+class AnnouncementStatus(StrEnum):
+    """An announcement is put in the outbox in batches, then reported to its author."""
+
+    QUEUED = "queued"  # batches still to put in the outbox
+    ENQUEUED = "enqueued"  # all in the outbox, report not sent yet
+    DONE = "done"
+
+
 class ReminderStatus(StrEnum):
+    """A reminder waits for its time, then is queued in the outbox, or is not sent at all."""
+
     PENDING = "pending"
     QUEUED = "queued"
     SKIPPED = "skipped"
     CANCELLED = "cancelled"
-
-
-class AnnouncementStatus(StrEnum):
-    QUEUED = "queued"  # batches still to put in the outbox
-    ENQUEUED = "enqueued"  # all in the outbox, report not sent yet
-    DONE = "done"
 
 
 class EditStatus(StrEnum):
@@ -177,20 +191,25 @@ class TicketMessage(SQLModel, table=True):
     created_at: datetime = utc_column()
 
 
-class LearnedEntry(SQLModel, table=True):
-    """A FAQ entry written from a staff answer: used at once, exported to knowledge/ on demand."""
+class Learned(SQLModel):
+    """What the staff taught from a ticket: who, when, and whether it was exported to knowledge/ yet."""
 
-    id: str = Field(primary_key=True, max_length=96)
-    question: str = Field(max_length=512)
-    answer: str = Field(sa_type=Text)
-    source: str = Field(max_length=255)
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id", ondelete="SET NULL")
     created_by: str = Field(default="", max_length=128)
     created_at: datetime = utc_column()
     exported_at: datetime | None = utc_column(nullable=True)
 
 
-class LearnedPhrasing(SQLModel, table=True):
+class LearnedEntry(Learned, table=True):
+    """A FAQ entry written from a staff answer: used at once, exported to knowledge/ on demand."""
+
+    id: str = Field(primary_key=True, max_length=96)
+    question: str = Field(max_length=512)
+    answer: str = Field(sa_type=Text)
+    source: str = Field(max_length=255)
+
+
+class LearnedPhrasing(Learned, table=True):
     """A member's wording attached by the staff to an entry (of the files or learned)."""
 
     __table_args__ = (UniqueConstraint("entry_id", "text"),)
@@ -198,10 +217,6 @@ class LearnedPhrasing(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     entry_id: str = Field(max_length=96, index=True)
     text: str = Field(max_length=512)
-    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", ondelete="SET NULL")
-    created_by: str = Field(default="", max_length=128)
-    created_at: datetime = utc_column()
-    exported_at: datetime | None = utc_column(nullable=True)
 
 
 # --- events: the programme, members' profiles, registrations and their reminders
