@@ -13,7 +13,7 @@ from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.scope import personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Role, Segment, split_message
+from bot.answering.segment import Asked, Role, Segment, split_message, split_questions
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -75,6 +75,7 @@ VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause 
 MULTI_FOLLOW_UP = True
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
+MULTI_POOL_GAP = 15.0  # a part's context may reorder the entries its own words rank within this of the best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
@@ -156,7 +157,7 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        decision = self.understand(segments)
+        decision = self.understand(segments, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -166,36 +167,30 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
 
-    def understand(self, segments: list[Segment]) -> Decision:
+    def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
-        questions = [s for s in segments if s.role == Role.QUESTION]
         whole = self._decide_segments(segments)
-        if len(questions) < 2:
+        asked = split_questions(text or " ".join(s.text for s in segments if s.text))
+        if len(asked) < 2:
             return whole
-        texts = [q.text for q in questions]
+        texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
-        for n, text in enumerate(texts):
-            if self._information(f"{text} {self._borrowed(text, texts)}") >= VAGUE_QUESTION_WEIGHT:
-                part = self._decide_part(text, texts)
-            elif n > 0 and MULTI_FOLLOW_UP:
-                # "…obligée d'accepter ? Et si j'accepte, ça dure combien de temps ?": read like a follow-up
-                # of the question before it, another entry than the ones already found.
-                part = self._decide_segments([Segment(text=texts[n - 1], role=Role.CONTEXT),
-                                              Segment(text=text, role=Role.QUESTION)], exclude=frozenset(picks))
-            else:
-                continue  # "c'est assez ?": not a question of its own
+        for n, question in enumerate(asked):
+            part = self._decide_part(question, texts, n)
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
-                continue
+                continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
-            sure = part.kind == Kind.ANSWER and (
+            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
-                candidates=(top,), segments=(text,))
+                candidates=(top,), segments=(question.text,))
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
+        if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
+            return whole  # the message as a whole is clearly one question the parts do not find
         chosen = tuple(picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
@@ -286,17 +281,30 @@ class Answerer:
                  if t in self._terms and t not in own]
         return " ".join(dict.fromkeys(terms))
 
-    def _decide_part(self, question: str, questions: list[str]) -> Decision:
-        """One of several questions; "c'est quoi le FPH et comment on fait un dossier" names its subject once,
-        so a clause that is not understood alone borrows the glossary terms of the others."""
-        decision = self._decide_segments([Segment(text=question, role=Role.QUESTION)])
-        if decision.kind == Kind.ANSWER:
-            return decision
-        borrowed = self._borrowed(question, questions)
-        if not borrowed:
-            return decision
-        wider = self._decide_segments([Segment(text=f"{question} {borrowed}", role=Role.QUESTION)])
-        return wider if wider.kind == Kind.ANSWER else decision
+    def _decide_part(self, question: Asked, questions: list[str], n: int) -> Decision:
+        """One of several questions. Its own words choose the entries that may answer it; what comes before
+        it (the story, or the question before when it names nothing itself: "et ça dure combien de temps ?")
+        orders them. "c'est quoi le FPH et comment on fait un dossier" names its subject once, so a clause
+        borrows the glossary terms of the others."""
+        text = question.text
+        borrowed = self._borrowed(text, questions)
+        if borrowed and self._information(text) < VAGUE_QUESTION_WEIGHT:
+            text = f"{text} {borrowed}"
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
+        context = question.context
+        if n > 0 and (not context or self._information(text) < VAGUE_QUESTION_WEIGHT):
+            context = f"{questions[n - 1]} {context}".strip()
+        if not context or not alone.candidates:
+            return alone
+        read = self._decide_segments([Segment(text=context, role=Role.CONTEXT), Segment(text=text, role=Role.QUESTION)])
+        near = {c.entry.id: c.score for c in read.candidates}
+        best = alone.candidates[0].score
+        pool = [c for c in alone.candidates if c.score >= best - MULTI_POOL_GAP]
+        ranked = sorted(pool, key=lambda c: -(c.score + near.get(c.entry.id, 0.0)))
+        if ranked[0].entry.id == alone.candidates[0].entry.id:
+            return alone
+        return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None,
+                                   candidates=(ranked[0], *[c for c in alone.candidates if c is not ranked[0]]))
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
