@@ -75,6 +75,8 @@ VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause 
 MULTI_FOLLOW_UP = True
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
+MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
+MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # a part's context may reorder the entries its own words rank within this of the best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
@@ -282,29 +284,35 @@ class Answerer:
         return " ".join(dict.fromkeys(terms))
 
     def _decide_part(self, question: Asked, questions: list[str], n: int) -> Decision:
-        """One of several questions. Its own words choose the entries that may answer it; what comes before
-        it (the story, or the question before when it names nothing itself: "et ça dure combien de temps ?")
-        orders them. "c'est quoi le FPH et comment on fait un dossier" names its subject once, so a clause
-        borrows the glossary terms of the others."""
+        """One of several questions. Its own words choose the entries that may answer it; the rest of the
+        message (the story before it, the other questions) orders them: "comment vous contacter ?" after
+        "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
+        on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
         text = question.text
         borrowed = self._borrowed(text, questions)
         if borrowed and self._information(text) < VAGUE_QUESTION_WEIGHT:
             text = f"{text} {borrowed}"
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
-        context = question.context
-        if n > 0 and (not context or self._information(text) < VAGUE_QUESTION_WEIGHT):
-            context = f"{questions[n - 1]} {context}".strip()
-        if not context or not alone.candidates:
+        pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
+        others = " ".join(q for i, q in enumerate(questions) if i != n)
+        context = f"{question.context} {others}".strip()
+        if not pool or not context:
             return alone
-        read = self._decide_segments([Segment(text=context, role=Role.CONTEXT), Segment(text=text, role=Role.QUESTION)])
-        near = {c.entry.id: c.score for c in read.candidates}
-        best = alone.candidates[0].score
-        pool = [c for c in alone.candidates if c.score >= best - MULTI_POOL_GAP]
-        ranked = sorted(pool, key=lambda c: -(c.score + near.get(c.entry.id, 0.0)))
-        if ranked[0].entry.id == alone.candidates[0].entry.id:
+        own, around = self.analyze(text), self.analyze(context)
+        boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
+        read = self.matcher.rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+                                 limit=3 * MULTI_POOL, boost=boost)
+        near = {c.entry.id: c.score for c in read}
+        best = pool[0].score
+        ranked = sorted((c for c in pool if c.score >= best - MULTI_POOL_GAP),
+                        key=lambda c: -(c.score + near.get(c.entry.id, 0.0)))
+        top = ranked[0]
+        if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone
-        return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None,
-                                   candidates=(ranked[0], *[c for c in alone.candidates if c is not ranked[0]]))
+        if top.score < self.settings.suggest_threshold:
+            return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
+        return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
+                                   candidates=(top, *[c for c in pool if c is not top]))
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
