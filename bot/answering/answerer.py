@@ -77,7 +77,9 @@ MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several question
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
 MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
-MULTI_POOL_GAP = 15.0  # a part's context may reorder the entries its own words rank within this of the best
+MULTI_POOL_GAP = 15.0
+MULTI_SURE_NEEDS_SUBJECT = True  # "comment vous contacter ?" names nothing: offered, never answered at once
+MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (the later questions pull it their way)  # a part's context may reorder the entries its own words rank within this of the best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
@@ -184,6 +186,7 @@ class Answerer:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
+                self._information(question.text) >= VAGUE_QUESTION_WEIGHT or not MULTI_SURE_NEEDS_SUBJECT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
@@ -294,8 +297,9 @@ class Answerer:
             text = f"{text} {borrowed}"
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
         pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
-        others = " ".join(q for i, q in enumerate(questions) if i != n)
-        context = f"{question.context} {others}".strip()
+        before = " ".join(questions[:n]) if MULTI_CONTEXT_BEFORE_ONLY else " ".join(
+            q for i, q in enumerate(questions) if i != n)
+        context = f"{question.context} {before}".strip()
         if not pool or not context:
             return alone
         own, around = self.analyze(text), self.analyze(context)
