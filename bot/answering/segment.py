@@ -306,7 +306,7 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
 
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
-_INDIRECT_RE = re.compile(r"(?:et\s+)?(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
+_INDIRECT_RE = re.compile(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
                           r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
 
 
@@ -332,13 +332,15 @@ def split_questions(text: str) -> list[Asked]:
     story: list[str] = []
     for n, sentence in enumerate(_sentences(cleaned)):
         if n < 3:
-            sentence, _ = _strip_greeting(sentence)
+            stripped, _ = _strip_greeting(sentence)
+            # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
+            sentence = stripped + sentence[-1] if stripped and sentence[-1] in ".!:;…" else stripped
         sentence = _without_trailing_closing(sentence).strip()
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
         follow_on = bool(asked) and not story and key.startswith("et ")
-        question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.match(key)) or (
+        question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.search(key)) or (
             not sentence.endswith((".", "!", ":", ";", "…")) and role_of(sentence) == Role.QUESTION
             and (not marked or _is_asked(sentence)))
         if not question:
