@@ -72,14 +72,13 @@ MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be sugge
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
-MULTI_FOLLOW_UP = True
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
 MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
 MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
-MULTI_POOL_GAP = 15.0
+MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 MULTI_SURE_NEEDS_SUBJECT = True  # "comment vous contacter ?" names nothing: offered, never answered at once
-MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (the later questions pull it their way)  # a part's context may reorder the entries its own words rank within this of the best
+MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (later questions pull it their way)
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known

@@ -278,11 +278,6 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [p.strip(" ,;:-") for p in out if p.strip(" ,;:-")]
 
 
-def _is_asked(text: str) -> bool:
-    key = _key(text)
-    return "?" in text or bool(_INTERROGATIVE_START.match(key) or _OPENER_RE.search(key))
-
-
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\b", re.IGNORECASE)
 # ", et surtout les jeunes ?", ", et pour les frais ?": a follow-up on the question just asked.
 _FOLLOW_ON_RE = re.compile(r",\s*et\s+(?:surtout|aussi|notamment|en\s+particulier|pour|sinon)\s+")
