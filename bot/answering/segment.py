@@ -246,7 +246,7 @@ _SECOND_RE = re.compile(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
 _NUMBERED_RE = re.compile(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
-                          r"premierement|deuxiemement|troisiemement|secundo|tertio|ensuite|enfin|"
+                          r"premierement|deuxiemement|troisiemement|secundo|tertio|"
                           r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
                           r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
 # "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
@@ -327,9 +327,10 @@ def split_questions(text: str) -> list[Asked]:
     story: list[str] = []
     for n, sentence in enumerate(_sentences(cleaned)):
         if n < 3:
-            stripped, _ = _strip_greeting(sentence)
+            stripped, greeted = _strip_greeting(sentence)
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
-            sentence = stripped + sentence[-1] if stripped and sentence[-1] in ".!:;…" else stripped
+            end = sentence[-1] if greeted and sentence[-1] in ".!:;…" and not stripped.endswith(sentence[-1]) else ""
+            sentence = stripped + end if stripped else ""
         sentence = _without_trailing_closing(sentence).strip()
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
@@ -343,7 +344,7 @@ def split_questions(text: str) -> list[Asked]:
                 story.append(sentence)
             continue
         for part in _cut_questions(sentence, announced):
-            if len(part.split()) < _MIN_PART_WORDS and asked and not story:
+            if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
                 asked.append(Asked(text=part, context=" ".join(story)))
