@@ -78,6 +78,9 @@ MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message 
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 MULTI_SURE_NEEDS_SUBJECT = True  # "comment vous contacter ?" names nothing: offered, never answered at once
+MULTI_BORROW_BEFORE_ONLY = True
+MULTI_STORY_READ = True
+MULTI_STORY_SURE = True
 MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (later questions pull it their way)
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
@@ -185,7 +188,8 @@ class Answerer:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
-                self._information(question.text) >= VAGUE_QUESTION_WEIGHT or not MULTI_SURE_NEEDS_SUBJECT) and (
+                self._information(f"{question.context} {question.text}" if MULTI_STORY_SURE else question.text)
+                >= VAGUE_QUESTION_WEIGHT or not MULTI_SURE_NEEDS_SUBJECT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
@@ -291,9 +295,18 @@ class Answerer:
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
         on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
         text = question.text
-        borrowed = self._borrowed(text, questions)
-        if borrowed and self._information(text) < VAGUE_QUESTION_WEIGHT:
+        borrowed = self._borrowed(text, questions[:n] if MULTI_BORROW_BEFORE_ONLY else questions)
+        vague = self._information(text) < VAGUE_QUESTION_WEIGHT
+        if borrowed and vague:
             text = f"{text} {borrowed}"
+        if MULTI_STORY_READ and vague and question.context:
+            # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked.
+            read = self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
+                                          Segment(text=text, role=Role.QUESTION)])
+            if MULTI_STORY_SURE:
+                return read
+            return dataclasses.replace(read, kind=Kind.SUGGEST if read.kind == Kind.ANSWER else read.kind,
+                                       entry=None)
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
         pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
         before = " ".join(questions[:n]) if MULTI_CONTEXT_BEFORE_ONLY else " ".join(
