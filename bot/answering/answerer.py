@@ -80,6 +80,7 @@ MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this 
 MULTI_SURE_NEEDS_SUBJECT = True  # "comment vous contacter ?" names nothing: offered, never answered at once
 MULTI_BORROW_BEFORE_ONLY = True
 MULTI_STORY_READ = True
+MULTI_WHOLE_ANSWERS_A_PART = True
 MULTI_STORY_SURE = True
 MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (later questions pull it their way)
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
@@ -198,7 +199,19 @@ class Answerer:
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
-            return whole  # the message as a whole is clearly one question the parts do not find
+            # The message as a whole clearly asks for an entry no part picked: it answers the part whose
+            # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
+            if not MULTI_WHOLE_ANSWERS_A_PART:
+                return whole
+            answered = whole.entry
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
+                c.entry.id == answered.id for c in self.matcher.rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
+                if c.score >= p.score - MULTI_POOL_GAP)), None)
+            if owner is None:
+                return whole
+            picks = {(answered.id if k == owner else k): (dataclasses.replace(
+                p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
+                if k == owner else p) for k, p in picks.items()}
         chosen = tuple(picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
