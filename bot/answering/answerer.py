@@ -334,7 +334,7 @@ class Answerer:
         near = {c.entry.id: c.score for c in read}
         best = pool[0].score
         ranked = sorted((c for c in pool if c.score >= best - MULTI_POOL_GAP),
-                        key=lambda c: -(c.score + near.get(c.entry.id, 0.0)))
+                        key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone
