@@ -63,6 +63,13 @@ def test_a_question_and_its_yes_or_no_detail_stay_one_question(answerer: Answere
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-decisions"
 
 
+def test_a_short_second_question_borrows_the_verb_of_the_first(answerer: Answerer) -> None:
+    decision = answerer.decide("bonjour, le délégué du préfet c'est qui ? et le chef de projet ?")
+    assert decision.kind == Kind.MULTI
+    found = [p.entry.id if p.entry else p.candidates[0].entry.id for p in decision.parts]
+    assert found == ["cdv-delegue-prefet", "cdv-chef-de-projet"]
+
+
 def test_a_question_that_names_nothing_is_offered_not_answered(answerer: Answerer) -> None:
     decision = answerer.decide("Combien coûte l'adhésion à RésO Villes et comment vous contacter ?")
     assert decision.kind == Kind.MULTI

@@ -13,7 +13,7 @@ from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.scope import personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Asked, Role, Segment, split_message, split_questions
+from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -77,12 +77,6 @@ MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above a
 MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
-MULTI_SURE_NEEDS_SUBJECT = True  # "comment vous contacter ?" names nothing: offered, never answered at once
-MULTI_BORROW_BEFORE_ONLY = True
-MULTI_STORY_READ = True
-MULTI_WHOLE_ANSWERS_A_PART = True
-MULTI_STORY_SURE = True
-MULTI_CONTEXT_BEFORE_ONLY = True  # a part is read with what comes before it (later questions pull it their way)
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
@@ -183,14 +177,13 @@ class Answerer:
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         for n, question in enumerate(asked):
-            part = self._decide_part(question, texts, n)
+            part = self._decide_part(question, texts, n, frozenset(picks))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
-                self._information(f"{question.context} {question.text}" if MULTI_STORY_SURE else question.text)
-                >= VAGUE_QUESTION_WEIGHT or not MULTI_SURE_NEEDS_SUBJECT) and (
+                self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
@@ -201,8 +194,6 @@ class Answerer:
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
-            if not MULTI_WHOLE_ANSWERS_A_PART:
-                return whole
             answered = whole.entry
             owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
                 c.entry.id == answered.id for c in self.matcher.rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
@@ -302,29 +293,30 @@ class Answerer:
                  if t in self._terms and t not in own]
         return " ".join(dict.fromkeys(terms))
 
-    def _decide_part(self, question: Asked, questions: list[str], n: int) -> Decision:
+    def _decide_part(self, question: Asked, questions: list[str], n: int,
+                     taken: frozenset[str] = frozenset()) -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
         message (the story before it, the other questions) orders them: "comment vous contacter ?" after
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
         on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
         text = question.text
-        borrowed = self._borrowed(text, questions[:n] if MULTI_BORROW_BEFORE_ONLY else questions)
+        borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague:
             text = f"{text} {borrowed}"
-        if MULTI_STORY_READ and vague and question.context:
+        if vague and question.context:
             # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked.
-            read = self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
+            return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)])
-            if MULTI_STORY_SURE:
-                return read
-            return dataclasses.replace(read, kind=Kind.SUGGEST if read.kind == Kind.ANSWER else read.kind,
+        if n > 0 and is_elliptic(text):
+            # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
+            follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
+                                            Segment(text=text, role=Role.QUESTION)], exclude=taken)
+            return dataclasses.replace(follow, kind=Kind.SUGGEST if follow.kind == Kind.ANSWER else follow.kind,
                                        entry=None)
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
         pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
-        before = " ".join(questions[:n]) if MULTI_CONTEXT_BEFORE_ONLY else " ".join(
-            q for i, q in enumerate(questions) if i != n)
-        context = f"{question.context} {before}".strip()
+        context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
         if not pool or not context:
             return alone
         own, around = self.analyze(text), self.analyze(context)

@@ -362,3 +362,12 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
             spans += [(m.start(), m.end()) for m in re.finditer(r",\s*(?:et\s+)?", key)]
         cut.extend(_cut(part, spans))
     return cut
+
+
+_ELLIPTIC_RE = re.compile(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")
+_ELLIPTIC_MAX_WORDS = 6
+
+
+def is_elliptic(question: str) -> bool:
+    """"et le chef de projet ?", "et pour les jeunes ?": a short question that leaves its verb to the one before."""
+    return bool(_ELLIPTIC_RE.match(_flat(question))) and len(words(question)) <= _ELLIPTIC_MAX_WORDS
