@@ -84,7 +84,7 @@ def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> A
     return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
 
 
-def test_in_the_terminal_both_questions_are_answered(shipped_app: App) -> None:
+def test_in_the_terminal_both_questions_are_found(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle(DRAWN))
     assert "Vous posez deux questions" in shown
@@ -117,12 +117,14 @@ async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) ->
         await application.shutdown()
 
 
-async def test_on_telegram_two_questions_get_an_announcement_and_two_answers(shipped: TelegramHarness) -> None:
+async def test_on_telegram_two_questions_get_an_announcement_an_answer_and_a_choice(shipped: TelegramHarness) -> None:
     await shipped.members.says(AWA, DRAWN)
-    announce, first, second = shipped.api.take()
+    announce, first, choice = shipped.api.take()
     assert "Vous posez deux questions" in announce.text
     assert "obligé d'accepter" in first.text and "Source" in first.text
-    assert "mandat" in second.text and "Source" in second.text
+    await shipped.members.presses(AWA, choice.button_data("Combien de temps dure le mandat"))
+    [second] = shipped.api.take()
+    assert "Combien de temps dure le mandat" in second.text and "Source" in second.text
 
 
 async def test_on_telegram_the_unsure_question_is_a_button_that_answers(shipped: TelegramHarness) -> None:
