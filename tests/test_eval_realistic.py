@@ -41,6 +41,11 @@ PLANNED_ENTRIES = {
 }
 
 
+# Kinds that received messages written later, blind to the test split, to tune on: they go to dev only, so
+# the two halves differ; the test half keeps at least this many messages.
+DEV_ONLY_ADDITIONS = {"multi": 13}
+
+
 def _key(text: str) -> str:
     return " ".join(words(text))
 
@@ -124,6 +129,9 @@ def test_dev_and_test_are_about_half_of_each_kind_and_each_act(messages: list[di
                 groups.setdefault(group, Counter())[m["split"]] += 1
     for group, splits in groups.items():
         total = splits["dev"] + splits["test"]
+        if group in DEV_ONLY_ADDITIONS:  # messages written later for tuning go to dev; test stays as written
+            assert splits["test"] >= DEV_ONLY_ADDITIONS[group] and splits["dev"] >= splits["test"], (group, splits)
+            continue
         assert abs(splits["dev"] - splits["test"]) <= max(1, total // 10), (group, splits)
 
 

@@ -13,7 +13,7 @@ from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.scope import personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Role, Segment, split_message
+from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -72,9 +72,11 @@ MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be sugge
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
-MULTI_FOLLOW_UP = True
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
-MULTI_EXTRA_SCORE = 15.0  # one of several questions is answered at once above answer_threshold + this
+MULTI_EXTRA_SCORE = 25.0  # one of several questions is answered at once above answer_threshold + this (15: 1.6 % wrong)
+MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
+MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
+MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: both rankers name the same entry and it explains enough of the question's known
@@ -156,7 +158,7 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        decision = self.understand(segments)
+        decision = self.understand(segments, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -166,36 +168,41 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
 
-    def understand(self, segments: list[Segment]) -> Decision:
+    def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
-        questions = [s for s in segments if s.role == Role.QUESTION]
         whole = self._decide_segments(segments)
-        if len(questions) < 2:
+        asked = split_questions(text or " ".join(s.text for s in segments if s.text))
+        if len(asked) < 2:
             return whole
-        texts = [q.text for q in questions]
+        texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
-        for n, text in enumerate(texts):
-            if self._information(f"{text} {self._borrowed(text, texts)}") >= VAGUE_QUESTION_WEIGHT:
-                part = self._decide_part(text, texts)
-            elif n > 0 and MULTI_FOLLOW_UP:
-                # "…obligée d'accepter ? Et si j'accepte, ça dure combien de temps ?": read like a follow-up
-                # of the question before it, another entry than the ones already found.
-                part = self._decide_segments([Segment(text=texts[n - 1], role=Role.CONTEXT),
-                                              Segment(text=text, role=Role.QUESTION)], exclude=frozenset(picks))
-            else:
-                continue  # "c'est assez ?": not a question of its own
+        for n, question in enumerate(asked):
+            part = self._decide_part(question, texts, n, frozenset(picks))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
-                continue
+                continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
-            sure = part.kind == Kind.ANSWER and (
+            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
+                self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
-                candidates=(top,), segments=(text,))
+                candidates=(top,), segments=(question.text,))
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
+        if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
+            # The message as a whole clearly asks for an entry no part picked: it answers the part whose
+            # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
+            answered = whole.entry
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
+                c.entry.id == answered.id for c in self.matcher.rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
+                if c.score >= p.score - MULTI_POOL_GAP)), None)
+            if owner is None:
+                return whole
+            picks = {(answered.id if k == owner else k): (dataclasses.replace(
+                p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
+                if k == owner else p) for k, p in picks.items()}
         chosen = tuple(picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
@@ -286,17 +293,47 @@ class Answerer:
                  if t in self._terms and t not in own]
         return " ".join(dict.fromkeys(terms))
 
-    def _decide_part(self, question: str, questions: list[str]) -> Decision:
-        """One of several questions; "c'est quoi le FPH et comment on fait un dossier" names its subject once,
-        so a clause that is not understood alone borrows the glossary terms of the others."""
-        decision = self._decide_segments([Segment(text=question, role=Role.QUESTION)])
-        if decision.kind == Kind.ANSWER:
-            return decision
-        borrowed = self._borrowed(question, questions)
-        if not borrowed:
-            return decision
-        wider = self._decide_segments([Segment(text=f"{question} {borrowed}", role=Role.QUESTION)])
-        return wider if wider.kind == Kind.ANSWER else decision
+    def _decide_part(self, question: Asked, questions: list[str], n: int,
+                     taken: frozenset[str] = frozenset()) -> Decision:
+        """One of several questions. Its own words choose the entries that may answer it; the rest of the
+        message (the story before it, the other questions) orders them: "comment vous contacter ?" after
+        "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
+        on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
+        text = question.text
+        borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
+        vague = self._information(text) < VAGUE_QUESTION_WEIGHT
+        if borrowed and vague:
+            text = f"{text} {borrowed}"
+        if vague and question.context:
+            # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked.
+            return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
+                                          Segment(text=text, role=Role.QUESTION)])
+        if n > 0 and is_elliptic(text):
+            # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
+            follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
+                                            Segment(text=text, role=Role.QUESTION)], exclude=taken)
+            return dataclasses.replace(follow, kind=Kind.SUGGEST if follow.kind == Kind.ANSWER else follow.kind,
+                                       entry=None)
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
+        pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
+        context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
+        if not pool or not context:
+            return alone
+        own, around = self.analyze(text), self.analyze(context)
+        boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
+        read = self.matcher.rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+                                 limit=3 * MULTI_POOL, boost=boost)
+        near = {c.entry.id: c.score for c in read}
+        best = pool[0].score
+        ranked = sorted((c for c in pool if c.score >= best - MULTI_POOL_GAP),
+                        key=lambda c: -near.get(c.entry.id, 0.0))
+        top = ranked[0]
+        if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
+            return alone
+        if top.score < self.settings.suggest_threshold:
+            return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
+        return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
+                                   candidates=(top, *[c for c in pool if c is not top]))
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.

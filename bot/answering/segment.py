@@ -227,3 +227,147 @@ def question_text(segments: list[Segment]) -> str:
 
 def informative_text(segments: list[Segment]) -> str:
     return " ".join(s.text for s in segments if s.informative)
+
+
+# --- several questions in one message --------------------------------------------------------
+
+# What opens a second question after "et" / "et aussi" / a comma: "…le mandat et est-ce qu'on peut partir",
+# "c'est quoi le FPH et comment on fait". A subordinate "quand"/"si" ("on prend une décision quand on n'est
+# pas d'accord") opens no question of its own, so they are not here.
+_SECOND_OPENERS = (
+    "comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "est ce qu", "c est quoi", "c quoi", "qu est ce",
+    "quel", "quelle", "quels", "quelles", "qui", "ou", "a qui", "a quoi", "il faut", "faut il", "on peut", "peut on",
+    "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
+    "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
+    "qu est ce qu", "que faire", "que", "quoi",
+)
+_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
+_SECOND_RE = re.compile(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
+    re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
+# "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
+_NUMBERED_RE = re.compile(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
+                          r"premierement|deuxiemement|troisiemement|secundo|tertio|"
+                          r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
+                          r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
+# "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
+_ANNOUNCED_RE = re.compile(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
+                           r"questions?\b")
+_MIN_PART_WORDS = 2
+
+
+def _flat(text: str) -> str:
+    """Folded, apostrophes and hyphens as spaces, same length as the text (for cutting it)."""
+    return re.sub(r"[’'\-]", " ", fold(text))
+
+
+def _folded_cuts(key: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(key)]
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The text cut around the given (start, end) spans of its folded form, the spans themselves dropped."""
+    if len(_flat(text)) != len(text):  # folding changed the length: no safe cut
+        return [text]
+    out, start = [], 0
+    for a, b in sorted(spans):
+        if a < start:
+            continue
+        out.append(text[start:a])
+        start = b
+    out.append(text[start:])
+    return [p.strip(" ,;:-") for p in out if p.strip(" ,;:-")]
+
+
+_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\b", re.IGNORECASE)
+# ", et surtout les jeunes ?", ", et pour les frais ?": a follow-up on the question just asked.
+_FOLLOW_ON_RE = re.compile(r",\s*et\s+(?:surtout|aussi|notamment|en\s+particulier|pour|sinon)\s+")
+# "le contrat de ville c quoi et il dure jusqu a quand": a second question whose question word ends it.
+_TAIL_WORDS = frozenset({"quand", "combien", "quoi", "comment", "ou", "qui", "pourquoi", "koi", "cb", "cmt"})
+
+
+def _is_asked(text: str) -> bool:
+    key = _key(text)
+    return "?" in text or bool(_INVERSION.search(text) or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key))
+
+
+def _tail_cuts(key: str) -> list[tuple[int, int]]:
+    """" et " between two clauses that each ask something, the second ending on its question word."""
+    cuts = []
+    for m in re.finditer(r"\s+et\s+", key):
+        left, right = key[: m.start()], key[m.end():].strip(" ?!.")
+        if len(right.split()) >= 3 and right.split()[-1] in _TAIL_WORDS and _is_asked(left):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
+_INDIRECT_RE = re.compile(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
+                          r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Asked:
+    """One of the questions of a message, with the story told just before it ("" if none)."""
+
+    text: str
+    context: str = ""
+
+
+def split_questions(text: str) -> list[Asked]:
+    """The questions a message asks, in order: "j'ai été tirée au sort, suis-je obligée d'accepter ? Et si
+    j'accepte, ça dure combien de temps ?" asks two; "comment on prend une décision quand on n'est pas
+    d'accord ? il faut voter ?" asks two that may be one (the caller judges). Only strong cues cut inside a
+    sentence: a number ("1) … 2) …"), "et" or "aussi" before a question word, a question word ending the
+    clause after "et", and commas after "deux questions :". When the message uses question marks, a sentence
+    ending with a full stop is the story, not a question. Greetings and sign-offs are left out."""
+    cleaned = clean(text)
+    marked = "?" in cleaned
+    announced = bool(_ANNOUNCED_RE.search(_flat(cleaned)))
+    asked: list[Asked] = []
+    story: list[str] = []
+    for n, sentence in enumerate(_sentences(cleaned)):
+        if n < 3:
+            stripped, greeted = _strip_greeting(sentence)
+            # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
+            end = sentence[-1] if greeted and sentence[-1] in ".!:;…" and not stripped.endswith(sentence[-1]) else ""
+            sentence = stripped + end if stripped else ""
+        sentence = _without_trailing_closing(sentence).strip()
+        key = _flat(sentence)
+        if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
+            continue
+        follow_on = bool(asked) and not story and key.startswith("et ")
+        question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.search(key)) or (
+            not sentence.endswith((".", "!", ":", ";", "…")) and role_of(sentence) == Role.QUESTION
+            and (not marked or _is_asked(sentence)))
+        if not question:
+            if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
+                story.append(sentence)
+            continue
+        for part in _cut_questions(sentence, announced):
+            if len(words(part)) < _MIN_PART_WORDS and asked and not story:
+                asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
+            else:
+                asked.append(Asked(text=part, context=" ".join(story)))
+                story = []
+    return asked
+
+
+def _cut_questions(sentence: str, announced: bool) -> list[str]:
+    parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
+    cut: list[str] = []
+    for part in parts:
+        key = _flat(part)
+        spans = _folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+        if announced:
+            spans += [(m.start(), m.end()) for m in re.finditer(r",\s*(?:et\s+)?", key)]
+        cut.extend(_cut(part, spans))
+    return cut
+
+
+_ELLIPTIC_RE = re.compile(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")
+_ELLIPTIC_MAX_WORDS = 6
+
+
+def is_elliptic(question: str) -> bool:
+    """"et le chef de projet ?", "et pour les jeunes ?": a short question that leaves its verb to the one before."""
+    return bool(_ELLIPTIC_RE.match(_flat(question))) and len(words(question)) <= _ELLIPTIC_MAX_WORDS

@@ -60,9 +60,12 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
         return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
     buttons = [Button(label=_short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
     buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
-    header = Reply(text=texts.SEVERAL_CHOOSE.format(n=count) if not answered else texts.SEVERAL_SOME,
-                   buttons=rows(*buttons))
-    return [*(entry_reply(e, log_id) for e in answered), header] if answered else [header]
+    if not answered:
+        return [Reply(text=texts.SEVERAL_CHOOSE.format(n=count), buttons=rows(*buttons))]
+    # The member is told first that each question was heard, then gets the answers, then the choices.
+    ask = texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_SOME
+    return [Reply(text=texts.SEVERAL_FOUND.format(n=count)), *(entry_reply(e, log_id) for e in answered),
+            Reply(text=ask, buttons=rows(*buttons))]
 
 
 def personal(log_id: int) -> list[Reply]:

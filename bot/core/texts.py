@@ -91,7 +91,9 @@ SIMPLER_NOTHING = (
 COUNT = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
 SEVERAL_ANSWERED = "Vous posez {n} questions : voici une réponse pour chacune."
 SEVERAL_CHOOSE = "Vous posez {n} questions. Choisissez celle qui vous intéresse d'abord :"
-SEVERAL_SOME = "Pour votre autre question, est-ce l'une de celles-ci ?"
+SEVERAL_FOUND = "Vous posez {n} questions. Voici d'abord ce que j'ai trouvé."
+SEVERAL_SOME = "Pour vos autres questions, est-ce l'une de celles-ci ?"
+SEVERAL_SOME_ONE = "Pour votre autre question, est-ce bien celle-ci ?"
 PERSONAL = (
     "Votre question concerne votre situation personnelle : je ne peux pas y répondre avec certitude, "
     "et je préfère ne pas me tromper. 🙏\n\n"

@@ -144,7 +144,10 @@ class EventsFeature:
     def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
             return decision
-        intent = agenda_intent(decision.words or self.faq.answerer.analyze(text).words)
+        # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
+        asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
+        intent = agenda_intent(self.faq.answerer.analyze(asked).words if asked else
+                               decision.words or self.faq.answerer.analyze(text).words)
         if intent is None:
             return decision
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),

@@ -1,0 +1,136 @@
+"""A member asks two things in one message ("…suis-je obligée d'accepter ? Et si j'accepte, ça dure combien de
+temps ?"): both are answered, or offered as buttons; a single question with "et" or a short "il faut voter ?"
+inside stays one question. The same story in the terminal chat and through PTB's real Application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from bot.answering.answerer import Answerer, Kind
+from bot.answering.segment import split_questions
+from bot.app import App, build_app
+from bot.channels.telegram.adapter import build_application
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.config import ROOT, Settings, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+from tests.support.telegram import Members, RecordingRequest
+
+AWA = 1001
+DRAWN = ("Bonjour, j'ai été tirée au sort et je voudrais savoir si je suis obligée d'accepter. "
+         "Et si j'accepte, ça dure combien de temps ?")
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Deux questions svp : 1) les conseillers sont payés ? 2) on peut avoir un local",
+     ["les conseillers sont payés ?", "on peut avoir un local"]),
+    ("c quoi le FPH et comment on demande des sous", ["c quoi le FPH", "comment on demande des sous"]),
+    ("le contrat de ville c quoi et il dure jusqua quand", ["le contrat de ville c quoi", "il dure jusqua quand"]),
+    ("Trois questions : c'est quoi l'interconseil, on y parle de quoi, et qui peut venir ?",
+     ["c'est quoi l'interconseil", "on y parle de quoi", "qui peut venir ?"]),
+    ("On a un jardin partagé. Comment le financer ?", ["Comment le financer ?"]),
+    ("Comment gérer l'argent et rendre des comptes aux financeurs ?",
+     ["Comment gérer l'argent et rendre des comptes aux financeurs ?"]),
+    ("qui paie les frais de transport et de garde d enfants quand on va en reunion",
+     ["qui paie les frais de transport et de garde d enfants quand on va en reunion"]),
+])
+def test_a_message_is_cut_into_its_questions_on_strong_cues_only(text: str, asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked
+
+
+def test_the_story_before_a_question_stays_with_it() -> None:
+    [question] = split_questions("Bonjour, on a un jardin partagé. Comment le financer ? Merci")
+    assert question.context == "on a un jardin partagé."
+
+
+def test_two_questions_are_both_found(answerer: Answerer) -> None:
+    decision = answerer.decide(DRAWN)
+    assert decision.kind == Kind.MULTI
+    found = [p.entry.id if p.entry else p.candidates[0].entry.id for p in decision.parts]
+    assert found == ["cc-tire-au-sort-refuser", "cc-mandat-duree"]
+
+
+def test_a_question_and_its_yes_or_no_detail_stay_one_question(answerer: Answerer) -> None:
+    decision = answerer.decide("Comment on prend une décision quand on n'est pas d'accord entre nous ? Il faut voter ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-decisions"
+
+
+def test_a_short_second_question_borrows_the_verb_of_the_first(answerer: Answerer) -> None:
+    decision = answerer.decide("bonjour, le délégué du préfet c'est qui ? et le chef de projet ?")
+    assert decision.kind == Kind.MULTI
+    found = [p.entry.id if p.entry else p.candidates[0].entry.id for p in decision.parts]
+    assert found == ["cdv-delegue-prefet", "cdv-chef-de-projet"]
+
+
+def test_a_question_that_names_nothing_is_offered_not_answered(answerer: Answerer) -> None:
+    decision = answerer.decide("Combien coûte l'adhésion à RésO Villes et comment vous contacter ?")
+    assert decision.kind == Kind.MULTI
+    vague = next(p for p in decision.parts if p.segments == ("comment vous contacter ?",))
+    assert vague.kind == Kind.SUGGEST and vague.entry is None
+
+
+# --- in the terminal chat ------------------------------------------------------------------
+
+@pytest.fixture
+def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
+    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
+def test_in_the_terminal_both_questions_are_found(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(DRAWN))
+    assert "Vous posez deux questions" in shown
+    assert "J'ai été tiré au sort : suis-je obligé d'accepter ?" in shown
+    assert "Combien de temps dure le mandat d'un conseiller citoyen ?" in shown
+
+
+def test_in_the_terminal_an_unsure_second_question_is_a_button_to_press(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("c quoi le FPH et comment on demande des sous"))
+    assert "Vous posez deux questions" in shown and "Qu'est-ce que le fonds de participation" in shown
+    assert "Pour votre autre question, est-ce bien celle-ci ?" in shown
+    answer = chat.render(chat.handle("1"))
+    assert "Comment obtenir un financement du FPH" in answer and "Source" in answer
+
+
+# --- through PTB's real Application --------------------------------------------------------
+
+@pytest.fixture
+async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) -> AsyncIterator[TelegramHarness]:
+    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+    api = RecordingRequest()
+    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
+                                    start_jobs=False)
+    await application.initialize()
+    api.calls.clear()
+    try:
+        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
+    finally:
+        await application.shutdown()
+
+
+async def test_on_telegram_two_questions_get_an_announcement_an_answer_and_a_choice(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, DRAWN)
+    announce, first, choice = shipped.api.take()
+    assert "Vous posez deux questions" in announce.text
+    assert "obligé d'accepter" in first.text and "Source" in first.text
+    await shipped.members.presses(AWA, choice.button_data("Combien de temps dure le mandat"))
+    [second] = shipped.api.take()
+    assert "Combien de temps dure le mandat" in second.text and "Source" in second.text
+
+
+async def test_on_telegram_the_unsure_question_is_a_button_that_answers(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "c quoi le FPH et comment on demande des sous")
+    *_, choice = shipped.api.take()
+    assert "est-ce bien celle-ci" in choice.text
+    await shipped.members.presses(AWA, choice.button_data("Comment obtenir un financement du FPH"))
+    [answer] = shipped.api.take()
+    assert "Comment obtenir un financement du FPH" in answer.text and "Source" in answer.text
