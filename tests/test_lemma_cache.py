@@ -35,3 +35,16 @@ def test_the_cached_map_is_the_one_folded_from_simplemma_and_is_read_back(tmp_pa
     monkeypatch.undo()
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
     assert french.lemma_map(fold) == prepared  # a damaged cache is prepared again
+
+
+def test_a_second_start_reads_the_map_prepared_by_the_first(tmp_path: Path) -> None:
+    """The cache key is the same in every process (a key holding a memory address missed at every start)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOTLINE_CACHE_DIR": str(tmp_path)}
+    script = "from bot.answering.normalize import french_lemmas; french_lemmas()"
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=Path(__file__).parent.parent)
+    assert len(list((tmp_path / "hotline").glob("lemmas-fr-*.marshal"))) == 1

@@ -13,17 +13,26 @@ import os
 import tempfile
 from collections.abc import Callable
 from importlib.metadata import version
+from types import CodeType
 
 from bot.cache import cache_dir
 
 log = logging.getLogger(__name__)
 
 
+def _code_bytes(code: CodeType) -> bytes:
+    """A function's compiled code, the same in every process: nested code objects (a generator
+    expression) are walked, not repr'd (their repr holds a memory address, new at each start)."""
+    parts = [code.co_code]
+    for const in code.co_consts:
+        parts.append(_code_bytes(const) if isinstance(const, CodeType) else repr(const).encode())
+    return b"\0".join(parts)
+
+
 def lemma_map(fold: Callable[[str], str]) -> dict[str, str]:
     """Accent-free form → accent-free lemma. Cached per simplemma version and per version of `fold`
     (its compiled code): a new simplemma or a change to the folding prepares the map again."""
-    code = fold.__code__
-    key = hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()[:12]
+    key = hashlib.sha256(_code_bytes(fold.__code__)).hexdigest()[:12]
     path = cache_dir() / f"lemmas-fr-simplemma{version('simplemma')}-{key}.marshal"
     try:
         loaded = marshal.loads(path.read_bytes())
