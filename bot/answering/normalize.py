@@ -43,19 +43,22 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def french_lemmas() -> dict[str, str]:
+def french_lemmas() -> Mapping[str, str]:
     """Accent-free French word → accent-free lemma, from simplemma's dictionary (loaded once, ~1 s).
 
     Members rarely type accents, so the map is keyed on folded forms: "reunions" → "reunion",
     "rejoint" → "rejoindre", "abandonnes" → "abandonner". It also tells which words are real French
     words, which the typo corrector must leave alone ("endroit" is not a typo of "droit").
-    Prepared once and cached on disk (bot/answering/french.py), so later starts load it in milliseconds."""
-    from bot.answering.french import lemma_map
+    Prepared once and kept on disk (bot/answering/lemmas.py): it is read word by word, not loaded."""
+    from bot.answering.lemmas import lemma_map
 
     return lemma_map(fold)
 
+
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    return french_lemmas().get(word, word)
+    found = french_lemmas().get(word)
+    return word if found is None else found
 
 
 @lru_cache(maxsize=65536)
@@ -130,7 +133,7 @@ class Normalizer:
         words). The first letter must match: typos rarely hit it, and real words that merely look alike
         ("endroit" / "droit") mostly differ there or by more than one edit."""
         if (word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha()
-                or word in french_lemmas()):
+                or lemma(word) != word or word in french_lemmas()):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
