@@ -14,12 +14,12 @@ Inverted indexes keep the work proportional to the entries that share a token wi
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.answering.normalize import Analysis, Normalizer
@@ -63,43 +63,58 @@ class _Phrasing:
     joined: str
 
 
+def _postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, bag in enumerate(bags):
+        for token in bag:
+            postings[token].append(index)
+    return postings
+
+
+def _accumulate(size: int, postings: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
+    """For each document, the sum of the weights of the query tokens it holds. Tokens are added in the
+    query's order, as `sum()` over them would: the same floating-point result, in C."""
+    totals = np.zeros(size)
+    for token, weight in weights.items():
+        found = postings.get(token)
+        if found is not None:
+            totals[found] += weight  # a posting list names each document once
+    return totals
+
+
 class _Field:
     """One bag of tokens per document, with IDF and postings: "how much of the question does it explain"."""
 
     def __init__(self, bags: Sequence[Iterable[str]]) -> None:
         self.bags = [frozenset(bag) for bag in bags]
-        df: dict[str, int] = defaultdict(int)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for index, bag in enumerate(self.bags):
-            for token in bag:
-                df[token] += 1
-                self.postings[token].append(index)
+        self._lists = _postings(self.bags)
+        self.postings = {token: np.array(found, dtype=np.int32) for token, found in self._lists.items()}
         n = max(len(self.bags), 1)
-        self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.idf = {token: math.log(1 + n / len(found)) for token, found in self._lists.items()}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
 
-    def candidates(self, query: frozenset[str]) -> set[int]:
-        """Documents sharing a distinctive token with the query. Tokens most documents use ("conseil
-        citoyen" in a council's FAQ) only count towards the recall of candidates found otherwise: walking
-        their long posting lists would make the cost grow with the size of the base."""
-        found: set[int] = set()
+    def candidates(self, query: frozenset[str]) -> np.ndarray:
+        """Documents sharing a distinctive token with the query (a mask). Tokens most documents use
+        ("conseil citoyen" in a council's FAQ) only count towards the recall of candidates found otherwise:
+        walking their long posting lists would make the cost grow with the size of the base."""
+        found = np.zeros(len(self.bags), dtype=bool)
         for token in query:
-            postings = self.postings.get(token, ())
-            if len(postings) <= self.max_postings:
-                found.update(postings)
+            postings = self.postings.get(token)
+            if postings is not None and len(postings) <= self.max_postings:
+                found[postings] = True
         return found
 
-    def recall(self, query: frozenset[str], documents: Iterable[int],
-               boost: Mapping[str, float] | None = None) -> dict[int, float]:
+    def recall(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> np.ndarray:
+        """Share of the query's weight each document explains (0–1), for every document."""
         weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
         if not total:
-            return dict.fromkeys(documents, 0.0)
-        return {index: sum(w for t, w in weights.items() if t in self.bags[index]) / total for index in documents}
+            return np.zeros(len(self.bags))
+        return _accumulate(len(self.bags), self.postings, weights) / total
 
 
 class Matcher:
@@ -109,7 +124,6 @@ class Matcher:
         self.weights = weights
         self.entries = tuple(entries)
         self._phrasings: list[_Phrasing] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
         vocabulary: list[set[str]] = [set() for _ in self.entries]
         for index, entry in enumerate(self.entries):
             vocabulary[index].update(normalizer.analyze(" ".join(entry.tags).replace("-", " ")).tokens)
@@ -117,15 +131,15 @@ class Matcher:
                 tokens = normalizer.analyze(text).tokens
                 if not tokens:
                     continue
-                phrasing = _Phrasing(index, text, frozenset(tokens), " ".join(sorted(set(tokens))))
-                for token in phrasing.tokens:
-                    self._postings[token].append(len(self._phrasings))
-                self._phrasings.append(phrasing)
+                self._phrasings.append(_Phrasing(index, text, frozenset(tokens), " ".join(sorted(set(tokens)))))
                 vocabulary[index].update(tokens)
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
         self._vocabulary = _Field(vocabulary)
         self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
-        self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
+        self._postings = {token: np.array(found, dtype=np.int32)
+                          for token, found in _postings([p.tokens for p in self._phrasings]).items()}
+        self._phrasing_weight = np.array([sum(self.idf(t) for t in p.tokens) for p in self._phrasings])
+        self._phrasing_entry = np.array([p.entry_index for p in self._phrasings], dtype=np.int32)
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
@@ -152,21 +166,37 @@ class Matcher:
         # that shares only the commonest words cannot score high anyway, and walking those long posting
         # lists would make the cost grow with the size of the base. Every candidate's overlap still
         # counts all the query's tokens.
-        found: set[int] = set()
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, ()))):
-            if found and len(found) >= self._max_phrasing_postings:
+        found = np.zeros(len(self._phrasings), dtype=bool)
+        count = 0
+        empty = np.zeros(0, dtype=np.int32)
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, empty))):
+            if count and count >= self._max_phrasing_postings:
                 break
-            found.update(self._postings.get(token, ()))
-        overlaps: list[tuple[float, int]] = []
-        for phrasing_index in found:
-            tokens = self._phrasings[phrasing_index].tokens
-            shared = [t for t in weights if t in tokens]
-            recall = sum(weights[t] for t in shared) / query_weight
-            precision = sum(self.idf(t) for t in shared) / self._phrasing_weight[phrasing_index]
-            if recall + precision:
-                overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
+            postings = self._postings.get(token)
+            if postings is not None:
+                found[postings] = True
+                count = int(np.count_nonzero(found))
+        candidates = np.flatnonzero(found)
+        if not len(candidates):
+            return {}
+        size = len(self._phrasings)
+        recall = _accumulate(size, self._postings, weights)[candidates] / query_weight
+        precision = _accumulate(size, self._postings, {t: self.idf(t) for t in weights})[candidates] \
+            / self._phrasing_weight[candidates]
+        both = recall + precision
+        kept = both != 0
+        candidates, recall, precision, both = candidates[kept], recall[kept], precision[kept], both[kept]
+        overlaps = 2 * recall * precision / both
+        # The best overlaps, ties to the later phrasing (as heapq.nlargest on (overlap, index) pairs).
+        if len(candidates) > RESCORED:
+            top = np.argpartition(-overlaps, RESCORED - 1)[:RESCORED]
+            threshold = overlaps[top].min()
+            top = np.flatnonzero(overlaps >= threshold)  # every tie at the threshold, sorted below
+        else:
+            top = np.arange(len(candidates))
+        order = top[np.lexsort((-candidates[top], -overlaps[top]))][:RESCORED]
         best: dict[int, tuple[float, str]] = {}
-        for overlap, phrasing_index in heapq.nlargest(RESCORED, overlaps):
+        for overlap, phrasing_index in zip(overlaps[order].tolist(), candidates[order].tolist(), strict=True):
             phrasing = self._phrasings[phrasing_index]
             similarity = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
             score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
@@ -183,23 +213,32 @@ class Matcher:
             return []
         w = self.weights
         phrasings = self._phrasing_scores(query, boost)
-        candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
-        vocabulary = self._vocabulary.recall(query, candidates, boost)
-        answers = self._answers.recall(query, candidates, boost)
+        mask = self._vocabulary.candidates(query) | self._answers.candidates(query)
+        phrasing_score = np.zeros(len(self.entries))
+        if phrasings:
+            found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
+            mask[found] = True
+            phrasing_score[found] = [score for score, _ in phrasings.values()]
+        candidates = np.flatnonzero(mask)
+        if not len(candidates):
+            return []
+        vocabulary = self._vocabulary.recall(query, boost)[candidates]
+        answers = self._answers.recall(query, boost)[candidates]
+        totals = 100 * (w.phrasing * phrasing_score[candidates] + w.vocabulary * vocabulary + w.answer * answers)
+        # Best first, ties to the earlier entry.
+        order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
-        known_vocabulary = self._vocabulary.recall(known, candidates, boost)
-        known_answers = self._answers.recall(known, candidates, boost)
-        scores: list[tuple[float, int]] = []
-        for index in candidates:
-            phrasing_score = phrasings.get(index, (0.0, ""))[0]
-            total = w.phrasing * phrasing_score + w.vocabulary * vocabulary.get(index, 0.0) \
-                + w.answer * answers.get(index, 0.0)
-            scores.append((100 * total, index))
-        ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
-        return [Candidate(entry=self.entries[i], score=round(s, 1), index=i,
-                          coverage=max(vocabulary.get(i, 0.0), answers.get(i, 0.0)),
-                          known_coverage=max(known_vocabulary.get(i, 0.0), known_answers.get(i, 0.0)),
-                          phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
+        known_vocabulary = self._vocabulary.recall(known, boost)[candidates[order]]
+        known_answers = self._answers.recall(known, boost)[candidates[order]]
+        ranked: list[Candidate] = []
+        for n, position in enumerate(order.tolist()):
+            i = int(candidates[position])
+            ranked.append(Candidate(
+                entry=self.entries[i], score=round(float(totals[position]), 1), index=i,
+                coverage=max(float(vocabulary[position]), float(answers[position])),
+                known_coverage=max(float(known_vocabulary[n]), float(known_answers[n])),
+                phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]))
+        return ranked
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
@@ -207,9 +246,14 @@ class Matcher:
         if len(query) < 2:
             return None
         field = self._passage_field
-        hits = [(100 * recall, index) for index, recall in field.recall(query, field.candidates(query)).items()
-                if len(query & field.bags[index]) >= 2]
-        if not hits:
+        candidates = np.flatnonzero(field.candidates(query))
+        if not len(candidates):
             return None
-        score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))
-        return PassageHit(passage=self.passages[index], score=round(score, 1))
+        shared = _accumulate(len(field.bags), field.postings, dict.fromkeys(query, 1.0))[candidates]
+        recall = field.recall(query)[candidates]
+        kept = shared >= 2
+        if not kept.any():
+            return None
+        candidates, scores = candidates[kept], 100 * recall[kept]
+        best = int(np.lexsort((candidates, -scores))[0])  # the highest score, ties to the earlier passage
+        return PassageHit(passage=self.passages[int(candidates[best])], score=round(float(scores[best]), 1))
