@@ -37,3 +37,21 @@ def test_typos_are_corrected_against_the_known_vocabulary() -> None:
 def test_short_or_unknown_words_are_left_alone() -> None:
     normalizer = Normalizer({}, ["interconseil"])
     assert normalizer.correct("meteo") == "meteo"
+
+
+def test_folding_is_the_plain_definition_on_every_text_of_the_knowledge() -> None:
+    """Lower case, NFKD, combining marks dropped: the fast path gives exactly that."""
+    import unicodedata
+
+    from bench.common import shipped
+    from bot.answering.normalize import fold
+
+    def plain(text: str) -> str:
+        text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+    _, kb = shipped()
+    texts = [t for e in kb.faq for t in (*e.phrasings, e.answer)] + [p.text for p in kb.passages]
+    texts += ["Ça C'EST ÉTÉ", "naïve cœur Æ", "ﬁ ﬂ ² ½ Å ñ ǅ", "émoji 😀 ẞ straße", "x\u0301\u0327y"]
+    for text in texts:
+        assert fold(text) == plain(text)

@@ -157,32 +157,41 @@ class Matcher:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
+    def _phrasing_candidates(self, query: frozenset[str], recall: np.ndarray, precision: np.ndarray) -> np.ndarray:
+        """The phrasings worth scoring (indices), never more than the cap. They come from the query's rarest
+        tokens first: a phrasing that shares only the commonest words cannot score high anyway. From the
+        posting list that would go over the cap, only the phrasings that overlap the question most are
+        taken, up to the cap exactly (`recall` and `precision` are every phrasing's, against the query)."""
+        found = np.zeros(len(self._phrasings), dtype=bool)
+        room = self._max_phrasing_postings
+        empty = np.zeros(0, dtype=np.int32)
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, empty))):
+            postings = self._postings.get(token, empty)
+            fresh = postings[~found[postings]]
+            if len(fresh) > room:
+                if room:
+                    both = recall[fresh] + precision[fresh]
+                    f1 = np.divide(2 * recall[fresh] * precision[fresh], both, out=np.zeros(len(fresh)),
+                                   where=both != 0)
+                    found[fresh[np.lexsort((-fresh, -f1))[:room]]] = True  # ties to the later phrasing
+                break
+            found[fresh] = True
+            room -= len(fresh)
+        return np.flatnonzero(found)
+
     def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
         query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
-        # Candidates come from the query's rarest tokens first, until there are enough of them: a phrasing
-        # that shares only the commonest words cannot score high anyway, and walking those long posting
-        # lists would make the cost grow with the size of the base. Every candidate's overlap still
-        # counts all the query's tokens.
-        found = np.zeros(len(self._phrasings), dtype=bool)
-        count = 0
-        empty = np.zeros(0, dtype=np.int32)
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, empty))):
-            if count and count >= self._max_phrasing_postings:
-                break
-            postings = self._postings.get(token)
-            if postings is not None:
-                found[postings] = True
-                count = int(np.count_nonzero(found))
-        candidates = np.flatnonzero(found)
+        size = len(self._phrasings)
+        recall_all = _accumulate(size, self._postings, weights) / query_weight
+        precision_all = _accumulate(size, self._postings, {t: self.idf(t) for t in weights}) / self._phrasing_weight
+        # Every candidate's overlap counts all the query's tokens.
+        candidates = self._phrasing_candidates(query, recall_all, precision_all)
         if not len(candidates):
             return {}
-        size = len(self._phrasings)
-        recall = _accumulate(size, self._postings, weights)[candidates] / query_weight
-        precision = _accumulate(size, self._postings, {t: self.idf(t) for t in weights})[candidates] \
-            / self._phrasing_weight[candidates]
+        recall, precision = recall_all[candidates], precision_all[candidates]
         both = recall + precision
         kept = both != 0
         candidates, recall, precision, both = candidates[kept], recall[kept], precision[kept], both[kept]

@@ -25,11 +25,25 @@ _STEMMER = snowballstemmer.stemmer("french")
 MAX_CHARS = 2000  # longer messages are cut for matching (they are still logged whole, up to a limit)
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """For `str.translate`: combining marks (accents once decomposed) removed, every other character kept.
+    Filled as characters are met: a lookup in C instead of a Python test per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_MARKS = _CombiningMarks()
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, ligatures spelled out."""
     text = text.casefold().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text  # nothing to decompose
+    return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
 
 
 def words(text: str) -> list[str]:
@@ -75,11 +89,21 @@ def slug(phrase: str) -> str:
     return "_".join(words(phrase))
 
 
+def _idioms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pattern, replacement in IDIOMS:
+        by_first.setdefault(pattern[0], []).append((pattern, replacement))  # IDIOMS' order kept
+    return by_first
+
+
+_IDIOMS_BY_FIRST = _idioms_by_first_word()
+
+
 def _replace_idioms(seq: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(seq):
-        for pattern, replacement in IDIOMS:
+        for pattern, replacement in _IDIOMS_BY_FIRST.get(seq[i], ()):
             if tuple(seq[i : i + len(pattern)]) == pattern:
                 if replacement:
                     out.append(replacement)
