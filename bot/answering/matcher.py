@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
@@ -71,15 +71,27 @@ def _postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
     return postings
 
 
-def _accumulate(size: int, postings: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
-    """For each document, the sum of the weights of the query tokens it holds. Tokens are added in the
-    query's order, as `sum()` over them would: the same floating-point result, in C."""
-    totals = np.zeros(size)
-    for token, weight in weights.items():
-        found = postings.get(token)
-        if found is not None:
-            totals[found] += weight  # a posting list names each document once
-    return totals
+_NONE = np.zeros(0, dtype=np.int32)
+
+
+def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
+          *weights: Mapping[str, float]) -> list[np.ndarray]:
+    """For each of `documents` (indices among `size`), the sum of the weights of the query tokens it holds,
+    once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
+    from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
+    them would (`bincount` adds in order): the same floating-point result, in a few calls to numpy."""
+    tokens = [t for t in weights[0] if t in postings]
+    if not tokens or not len(documents):
+        return [np.zeros(len(documents)) for _ in weights]
+    lists = [postings[t] for t in tokens]
+    token_of = np.repeat(np.arange(len(tokens)), [len(found) for found in lists])
+    where = np.zeros(size, dtype=np.int32)
+    where[documents] = np.arange(1, len(documents) + 1)
+    at = where[np.concatenate(lists)]
+    held = at > 0
+    at, token_of = at[held] - 1, token_of[held]
+    return [np.bincount(at, weights=np.array([w[t] for t in tokens])[token_of], minlength=len(documents))
+            for w in weights]
 
 
 class _Field:
@@ -87,34 +99,31 @@ class _Field:
 
     def __init__(self, bags: Sequence[Iterable[str]]) -> None:
         self.bags = [frozenset(bag) for bag in bags]
-        self._lists = _postings(self.bags)
-        self.postings = {token: np.array(found, dtype=np.int32) for token, found in self._lists.items()}
+        lists = _postings(self.bags)
+        self.postings = {token: np.array(found, dtype=np.int32) for token, found in lists.items()}
         n = max(len(self.bags), 1)
-        self.idf = {token: math.log(1 + n / len(found)) for token, found in self._lists.items()}
+        self.idf = {token: math.log(1 + n / len(found)) for token, found in lists.items()}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
 
-    def candidates(self, query: frozenset[str]) -> np.ndarray:
-        """Documents sharing a distinctive token with the query (a mask). Tokens most documents use
-        ("conseil citoyen" in a council's FAQ) only count towards the recall of candidates found otherwise:
-        walking their long posting lists would make the cost grow with the size of the base."""
-        found = np.zeros(len(self.bags), dtype=bool)
-        for token in query:
-            postings = self.postings.get(token)
-            if postings is not None and len(postings) <= self.max_postings:
-                found[postings] = True
-        return found
+    def candidates(self, query: frozenset[str]) -> list[np.ndarray]:
+        """Documents sharing a distinctive token with the query (posting lists, to be merged). Tokens most
+        documents use ("conseil citoyen" in a council's FAQ) only count towards the recall of candidates
+        found otherwise: walking their long posting lists would make the cost grow with the size of the base."""
+        return [postings for token in query if (postings := self.postings.get(token)) is not None
+                and len(postings) <= self.max_postings]
 
-    def recall(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> np.ndarray:
-        """Share of the query's weight each document explains (0–1), for every document."""
+    def recall(self, query: frozenset[str], documents: np.ndarray,
+               boost: Mapping[str, float] | None = None) -> np.ndarray:
+        """Share of the query's weight each of `documents` (sorted indices) explains (0–1)."""
         weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
         if not total:
-            return np.zeros(len(self.bags))
-        return _accumulate(len(self.bags), self.postings, weights) / total
+            return np.zeros(len(documents))
+        return _sums(self.postings, len(self.bags), documents, weights)[0] / total
 
 
 class Matcher:
@@ -157,45 +166,51 @@ class Matcher:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
-    def _phrasing_candidates(self, query: frozenset[str], recall: np.ndarray, precision: np.ndarray) -> np.ndarray:
-        """The phrasings worth scoring (indices), never more than the cap. They come from the query's rarest
-        tokens first: a phrasing that shares only the commonest words cannot score high anyway. From the
-        posting list that would go over the cap, only the phrasings that overlap the question most are
-        taken, up to the cap exactly (`recall` and `precision` are every phrasing's, against the query)."""
+    def _phrasing_candidates(self, query: frozenset[str], weights: Mapping[str, float],
+                             query_weight: float) -> np.ndarray:
+        """The phrasings worth scoring (sorted indices), never more than the cap. They come from the query's
+        rarest tokens first: a phrasing that shares only the commonest words cannot score high anyway. From
+        the posting list that would go over the cap, only the phrasings that overlap the question most are
+        taken, up to the cap exactly."""
         found = np.zeros(len(self._phrasings), dtype=bool)
+        chosen: list[np.ndarray] = []
         room = self._max_phrasing_postings
-        empty = np.zeros(0, dtype=np.int32)
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, empty))):
-            postings = self._postings.get(token, empty)
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
+            postings = self._postings.get(token, _NONE)
             fresh = postings[~found[postings]]
             if len(fresh) > room:
                 if room:
-                    both = recall[fresh] + precision[fresh]
-                    f1 = np.divide(2 * recall[fresh] * precision[fresh], both, out=np.zeros(len(fresh)),
-                                   where=both != 0)
-                    found[fresh[np.lexsort((-fresh, -f1))[:room]]] = True  # ties to the later phrasing
+                    f1 = self._overlaps(fresh, weights, query_weight)
+                    chosen.append(fresh[np.lexsort((-fresh, -f1))[:room]])  # ties to the later phrasing
                 break
             found[fresh] = True
+            chosen.append(fresh)
             room -= len(fresh)
-        return np.flatnonzero(found)
+        return np.sort(np.concatenate(chosen)) if chosen else _NONE
+
+    def _overlaps(self, phrasings: np.ndarray, weights: Mapping[str, float], query_weight: float) -> np.ndarray:
+        """How much each phrasing and the question explain each other (F1 of IDF-weighted recall and
+        precision, 0 when they share nothing)."""
+        shared_weight, shared_idf = _sums(self._postings, len(self._phrasings), phrasings, weights,
+                                          {t: self.idf(t) for t in weights})
+        recall = shared_weight / query_weight
+        precision = shared_idf / self._phrasing_weight[phrasings]
+        both = recall + precision
+        f1: np.ndarray = np.divide(2 * recall * precision, both, out=np.zeros(len(phrasings)), where=both != 0)
+        return f1
 
     def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
         query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
-        size = len(self._phrasings)
-        recall_all = _accumulate(size, self._postings, weights) / query_weight
-        precision_all = _accumulate(size, self._postings, {t: self.idf(t) for t in weights}) / self._phrasing_weight
         # Every candidate's overlap counts all the query's tokens.
-        candidates = self._phrasing_candidates(query, recall_all, precision_all)
+        candidates = self._phrasing_candidates(query, weights, query_weight)
+        overlaps = self._overlaps(candidates, weights, query_weight)
+        kept = overlaps != 0
+        candidates, overlaps = candidates[kept], overlaps[kept]
         if not len(candidates):
             return {}
-        recall, precision = recall_all[candidates], precision_all[candidates]
-        both = recall + precision
-        kept = both != 0
-        candidates, recall, precision, both = candidates[kept], recall[kept], precision[kept], both[kept]
-        overlaps = 2 * recall * precision / both
         # The best overlaps, ties to the later phrasing (as heapq.nlargest on (overlap, index) pairs).
         if len(candidates) > RESCORED:
             top = np.argpartition(-overlaps, RESCORED - 1)[:RESCORED]
@@ -204,10 +219,11 @@ class Matcher:
         else:
             top = np.arange(len(candidates))
         order = top[np.lexsort((-candidates[top], -overlaps[top]))][:RESCORED]
+        chosen = [self._phrasings[i] for i in candidates[order].tolist()]
+        # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+        similarities = process.cdist([joined], [p.joined for p in chosen], scorer=fuzz.ratio, dtype=np.float64)[0] / 100
         best: dict[int, tuple[float, str]] = {}
-        for overlap, phrasing_index in zip(overlaps[order].tolist(), candidates[order].tolist(), strict=True):
-            phrasing = self._phrasings[phrasing_index]
-            similarity = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
+        for overlap, phrasing, similarity in zip(overlaps[order].tolist(), chosen, similarities.tolist(), strict=True):
             score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
             current = best.get(phrasing.entry_index)
             if current is None or score > current[0]:
@@ -222,23 +238,23 @@ class Matcher:
             return []
         w = self.weights
         phrasings = self._phrasing_scores(query, boost)
-        mask = self._vocabulary.candidates(query) | self._answers.candidates(query)
-        phrasing_score = np.zeros(len(self.entries))
-        if phrasings:
-            found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
-            mask[found] = True
-            phrasing_score[found] = [score for score, _ in phrasings.values()]
-        candidates = np.flatnonzero(mask)
+        found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
+        candidates = np.unique(np.concatenate(
+            [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
         if not len(candidates):
             return []
-        vocabulary = self._vocabulary.recall(query, boost)[candidates]
-        answers = self._answers.recall(query, boost)[candidates]
-        totals = 100 * (w.phrasing * phrasing_score[candidates] + w.vocabulary * vocabulary + w.answer * answers)
+        phrasing_score = np.zeros(len(candidates))
+        phrasing_score[np.searchsorted(candidates, found)] = [score for score, _ in phrasings.values()]
+        vocabulary = self._vocabulary.recall(query, candidates, boost)
+        answers = self._answers.recall(query, candidates, boost)
+        totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
-        known_vocabulary = self._vocabulary.recall(known, boost)[candidates[order]]
-        known_answers = self._answers.recall(known, boost)[candidates[order]]
+        top = np.sort(candidates[order])
+        at = np.searchsorted(top, candidates[order])
+        known_vocabulary = self._vocabulary.recall(known, top, boost)[at]
+        known_answers = self._answers.recall(known, top, boost)[at]
         ranked: list[Candidate] = []
         for n, position in enumerate(order.tolist()):
             i = int(candidates[position])
@@ -255,11 +271,11 @@ class Matcher:
         if len(query) < 2:
             return None
         field = self._passage_field
-        candidates = np.flatnonzero(field.candidates(query))
+        candidates = np.unique(np.concatenate([_NONE, *field.candidates(query)]))
         if not len(candidates):
             return None
-        shared = _accumulate(len(field.bags), field.postings, dict.fromkeys(query, 1.0))[candidates]
-        recall = field.recall(query)[candidates]
+        [shared] = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(query, 1.0))
+        recall = field.recall(query, candidates)
         kept = shared >= 2
         if not kept.any():
             return None

@@ -136,7 +136,11 @@ class Normalizer:
                 key = self._key(words(variant))
                 if key:
                     self._phrases.setdefault(key, canonical)
-        self._longest = max((len(k) for k in self._phrases), default=1)
+        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for key in self._phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._vocabulary = frozenset(w for w in vocabulary if w)
         self._by_initial: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary):
@@ -178,7 +182,9 @@ class Normalizer:
         tokens: list[str] = []
         i = 0
         while i < len(stems):
-            for length in range(min(self._longest, len(stems) - i), 0, -1):
+            for length in self._lengths.get(stems[i], ()):
+                if length > len(stems) - i:
+                    continue
                 canonical = self._phrases.get(tuple(stems[i : i + length]))
                 if canonical is not None:
                     tokens.append(canonical)
