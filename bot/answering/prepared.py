@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
 from bot.cache import cache_dir
 from bot.config import AnsweringSettings
@@ -29,10 +30,14 @@ _LIBRARIES = ("rapidfuzz", "bm25s", "numpy", "scipy", "snowballstemmer", "simple
 
 
 @lru_cache(maxsize=1)
-def _code_version() -> str:
+def _code_version() -> str | None:
+    """The source of the code that builds the answerer, or None when a file changed on disk since it was
+    loaded (the running code is not the one on disk: nothing is read or kept under that name)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted([*package.glob("*.py"), package.parent / "knowledge" / "model.py"]):
+        if path.stat().st_mtime > LOADED_AT:
+            return None
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in _LIBRARIES:
         try:
@@ -43,16 +48,21 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str:
+def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
+    code = _code_version()
+    if code is None:
+        return None
     # The dataclasses' repr holds every field's value (tuples, strings, dates): the same knowledge gives
     # the same text in every process.
-    content = f"{_code_version()}\0{settings!r}\0{kb!r}".encode()
-    return hashlib.sha256(content).hexdigest()[:16]
+    return hashlib.sha256(f"{code}\0{settings!r}\0{kb!r}".encode()).hexdigest()[:16]
 
 
 def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings) -> Answerer:
     """The answerer for this knowledge: read back when it was prepared before, else built and kept."""
-    path = cache_dir() / f"answerer-{key(kb, settings)}.pickle"
+    name = key(kb, settings)
+    if name is None:
+        return Answerer(kb, settings)
+    path = cache_dir() / f"answerer-{name}.pickle"
     try:
         loaded = pickle.loads(path.read_bytes())  # our own file, written below
         if isinstance(loaded, Answerer):
