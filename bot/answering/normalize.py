@@ -76,6 +76,11 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _is_french(word: str) -> bool:
+    return word in french_lemmas()
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
@@ -161,7 +166,7 @@ class Normalizer:
         words). The first letter must match: typos rarely hit it, and real words that merely look alike
         ("endroit" / "droit") mostly differ there or by more than one edit."""
         if (word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha()
-                or lemma(word) != word or word in french_lemmas()):
+                or _is_french(word)):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
