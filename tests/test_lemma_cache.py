@@ -26,7 +26,11 @@ def _folded_simplemma() -> dict[str, str]:
 def test_the_cached_map_is_the_one_folded_from_simplemma_and_is_read_back(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
+    (tmp_path / "hotline").mkdir()
+    left_over = tmp_path / "hotline" / "lemmas-fr-simplemma2.0.0-0123456789ab.marshal"  # the former format
+    left_over.write_bytes(b"{}")
     prepared = lemmas.lemma_map(fold)
+    assert not left_over.exists()
     assert isinstance(prepared, lemmas.LemmaFile)
     assert dict(prepared.items()) == _folded_simplemma()
     [cached] = (tmp_path / "hotline").glob("lemmas-fr-*.sqlite")

@@ -91,6 +91,8 @@ def lemma_map(fold: Callable[[str], str]) -> Mapping[str, str]:
         db.commit()
         db.close()
         os.replace(out.name, path)  # whole or not at all: two processes may prepare it at once
+        for stale in path.parent.glob("lemmas-fr-*.marshal"):  # the former format, one file per start
+            stale.unlink(missing_ok=True)
         return LemmaFile(path)
     except (OSError, sqlite3.Error) as error:
         log.info("lemma map not cached (%s): prepared again at each start", error)
