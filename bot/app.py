@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from bot.announce.handlers import AnnounceFeature
 from bot.announce.service import Announcements
 from bot.answering.answerer import Answerer
+from bot.answering.prepared import prepared_answerer
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.console import command as console_command
 from bot.console.access import ConsoleAccess
-from bot.console.services import ConsoleServices
 from bot.core.answers import CurrentAnswerer
 from bot.core.context import Context
 from bot.core.faq import FaqService
@@ -32,7 +33,10 @@ from bot.privacy.handlers import PrivacyFeature
 from bot.redact import redact_secrets
 from bot.scheduling import Jobs
 from bot.storage.db import Database, make_engine
-from bot.storage.migrate import upgrade
+from bot.storage.migrate import upgrade_if_behind
+
+if TYPE_CHECKING:
+    from bot.console.services import ConsoleServices
 
 
 @dataclass(kw_only=True)
@@ -82,12 +86,12 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
     if migrate:
-        upgrade(engine)
+        upgrade_if_behind(engine)
     db = Database(engine)
     kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
     jobs = Jobs()
     delivery = Delivery(db=db, clock=clock, jobs=jobs)
-    answers = CurrentAnswerer(Answerer(kb, settings.answering))
+    answers = CurrentAnswerer(prepared_answerer(kb, settings.answering))
     ctx = Context(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake, answers=answers)
     staff = staff_directory(settings, clock, staff_chat)
     router = Router()
@@ -135,6 +139,8 @@ def staff_directory(settings: Settings, clock: Clock, staff_chat: StaffTarget | 
 
 def console_services(app: App) -> ConsoleServices:
     """What the staff console uses, from the built application (the console never sees `App`)."""
+    from bot.console.services import ConsoleServices  # the console's web stack: only where it is served
+
     return ConsoleServices(settings=app.settings, clock=app.clock, db=app.db, answerer=lambda: app.answerer,
                            ticket_service=app.desk.tickets, learning=app.desk.learning, editor=app.desk.editor,
                            ctx=app.ctx, place_freed=app.events.place_freed, announce_service=app.announce.service,

@@ -1,21 +1,39 @@
-"""The French lemma map is prepared once and read back from disk: the same map, without folding 239k words."""
+"""The French lemma map is prepared once and read from disk word by word: the same map, without folding
+239k words at each start, nor holding them in memory."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from bot.answering import french
-from bot.answering.normalize import fold, french_lemmas
+from bot.answering import lemmas
+from bot.answering.normalize import fold
+
+
+def _folded_simplemma() -> dict[str, str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    folded: dict[str, str] = {}
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("fr").items():
+        folded.setdefault(fold(form), fold(lemma))
+    return folded
 
 
 def test_the_cached_map_is_the_one_folded_from_simplemma_and_is_read_back(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
-    prepared = french.lemma_map(fold)
-    assert prepared == french_lemmas()
-    [cached] = (tmp_path / "hotline").glob("lemmas-fr-*.marshal")
+    (tmp_path / "hotline").mkdir()
+    left_over = tmp_path / "hotline" / "lemmas-fr-simplemma2.0.0-0123456789ab.marshal"  # the former format
+    left_over.write_bytes(b"{}")
+    prepared = lemmas.lemma_map(fold)
+    assert not left_over.exists()
+    assert isinstance(prepared, lemmas.LemmaFile)
+    assert dict(prepared.items()) == _folded_simplemma()
+    [cached] = (tmp_path / "hotline").glob("lemmas-fr-*.sqlite")
 
     import simplemma.strategies.dictionaries.dictionary_factory as factory
 
@@ -23,15 +41,25 @@ def test_the_cached_map_is_the_one_folded_from_simplemma_and_is_read_back(tmp_pa
         raise AssertionError("the dictionary was folded again")
 
     monkeypatch.setattr(factory.DefaultDictionaryFactory, "get_dictionary", not_again)
-    assert french.lemma_map(fold) == prepared
-    assert french.lemma_map(fold)["reunions"] == "reunion"
+    again = lemmas.lemma_map(fold)
+    assert again["reunions"] == "reunion" and again.get("rejoint") == "rejoindre"
+    assert "endroit" in again and "qpvx" not in again and again.get("qpvx") is None
 
     def other_fold(text: str) -> str:
         return text.upper()
 
     with pytest.raises(AssertionError, match="folded again"):  # another folding: another cache file
-        french.lemma_map(other_fold)
+        lemmas.lemma_map(other_fold)
     cached.write_bytes(b"broken")
     monkeypatch.undo()
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
-    assert french.lemma_map(fold) == prepared  # a damaged cache is prepared again
+    assert lemmas.lemma_map(fold)["reunions"] == "reunion"  # a damaged cache is prepared again
+
+
+def test_a_second_start_reads_the_map_prepared_by_the_first(tmp_path: Path) -> None:
+    """The cache key is the same in every process (a key holding a memory address missed at every start)."""
+    env = {**os.environ, "HOTLINE_CACHE_DIR": str(tmp_path)}
+    script = "from bot.answering.normalize import lemma; assert lemma('reunions') == 'reunion'"
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=Path(__file__).parent.parent)
+    assert len(list((tmp_path / "hotline").glob("lemmas-fr-*.sqlite"))) == 1

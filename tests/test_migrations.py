@@ -68,3 +68,22 @@ def test_0006_marks_the_time_of_knowledge_webinars_as_to_be_confirmed(database: 
             "webinaire": True, "journee": False, "staff-webinaire": False}
     finally:
         engine.dispose()
+
+
+def test_a_start_on_a_database_at_the_head_runs_no_migration(database: Database) -> None:
+    """The head read from the migration files is Alembic's; a database behind it is upgraded, one at the
+    head is left alone (without importing Alembic)."""
+    from bot.storage.migrate import head, upgrade_if_behind
+
+    engine = make_engine(database.url)
+    try:
+        steps = revisions(engine)
+        assert head() == steps[-1]
+        assert upgrade_if_behind(engine) is True  # a new database
+        assert upgrade_if_behind(engine) is False
+        downgrade(engine, steps[-2])
+        assert upgrade_if_behind(engine) is True
+        assert upgrade_if_behind(engine) is False
+        assert "questionlog" in set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()

@@ -37,3 +37,68 @@ def test_typos_are_corrected_against_the_known_vocabulary() -> None:
 def test_short_or_unknown_words_are_left_alone() -> None:
     normalizer = Normalizer({}, ["interconseil"])
     assert normalizer.correct("meteo") == "meteo"
+
+
+def test_folding_is_the_plain_definition_on_every_text_of_the_knowledge() -> None:
+    """Lower case, NFKD, combining marks dropped: the fast path gives exactly that."""
+    import unicodedata
+
+    from bench.common import shipped
+    from bot.answering.normalize import fold
+
+    def plain(text: str) -> str:
+        text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+    _, kb = shipped()
+    texts = [t for e in kb.faq for t in (*e.phrasings, e.answer)] + [p.text for p in kb.passages]
+    texts += ["Ça C'EST ÉTÉ", "naïve cœur Æ", "ﬁ ﬂ ² ½ Å ñ ǅ", "émoji 😀 ẞ straße", "x\u0301\u0327y"]
+    for text in texts:
+        assert fold(text) == plain(text)
+
+
+def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the_knowledge() -> None:
+    """Idioms and glossary phrases are looked up by their first word (faster): the tokens are those of
+    trying every idiom in order and every phrase length, longest first, at each word."""
+    from bench.common import load_eval, shipped
+    from bot.answering import normalize
+    from bot.answering.answerer import build_normalizer
+    from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, STOPWORDS
+
+    _, kb = shipped()
+    normalizer = build_normalizer(kb)
+    longest = max(len(k) for k in normalizer._phrases)
+
+    def plain(text: str) -> tuple[str, ...]:
+        seq = [normalizer.correct(w) for w in normalize.words(text)]
+        out: list[str] = []
+        i = 0
+        while i < len(seq):
+            for pattern, replacement in IDIOMS:
+                if tuple(seq[i : i + len(pattern)]) == pattern:
+                    out += [replacement] if replacement else []
+                    i += len(pattern)
+                    break
+            else:
+                out.append(seq[i])
+                i += 1
+        stems = [normalize.stem(w) for w in out if w not in STOPWORDS and normalize.lemma(w) not in LEMMA_STOPWORDS]
+        tokens: list[str] = []
+        i = 0
+        while i < len(stems):
+            for length in range(min(longest, len(stems) - i), 0, -1):
+                canonical = normalizer._phrases.get(tuple(stems[i : i + length]))
+                if canonical is not None:
+                    tokens.append(canonical)
+                    i += length
+                    break
+            else:
+                tokens.append(stems[i])
+                i += 1
+        return tuple(tokens)
+
+    texts = [t for e in kb.faq for t in (*e.phrasings, e.answer)] + [p.text for p in kb.passages]
+    texts += [q.q for q in load_eval() if q.split == "dev"]
+    texts += ["qu'est-ce que le comité de pilotage du contrat de ville", "c'est quoi la maison du projet ?"]
+    for text in texts:
+        assert normalizer.analyze(text).tokens == plain(text)

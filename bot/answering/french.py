@@ -1,49 +1,9 @@
 """Word lists for French as members write it: SMS spellings, idioms, stopwords. Accent-free, lower case.
 
-Also simplemma's French dictionary, folded the way members type (no accents), prepared once and kept on
-disk: folding its 239k forms takes most of a second, loading the prepared map tens of milliseconds.
+simplemma's French dictionary, folded the same way, is read from bot/answering/lemmas.py.
 """
 
 from __future__ import annotations
-
-import hashlib
-import logging
-import marshal
-import os
-import tempfile
-from collections.abc import Callable
-from importlib.metadata import version
-
-from bot.cache import cache_dir
-
-log = logging.getLogger(__name__)
-
-
-def lemma_map(fold: Callable[[str], str]) -> dict[str, str]:
-    """Accent-free form → accent-free lemma. Cached per simplemma version and per version of `fold`
-    (its compiled code): a new simplemma or a change to the folding prepares the map again."""
-    code = fold.__code__
-    key = hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()[:12]
-    path = cache_dir() / f"lemmas-fr-simplemma{version('simplemma')}-{key}.marshal"
-    try:
-        loaded = marshal.loads(path.read_bytes())
-        if isinstance(loaded, dict):
-            return loaded
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # not prepared yet, or unreadable: prepare it
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-    lemmas: dict[str, str] = {}
-    for form, lemma in DefaultDictionaryFactory().get_dictionary("fr").items():
-        lemmas.setdefault(fold(form), fold(lemma))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
-            out.write(marshal.dumps(lemmas))
-        os.replace(out.name, path)  # whole or not at all: two processes may prepare it at once
-    except OSError as error:
-        log.info("lemma map not cached (%s): prepared again at each start", error)
-    return lemmas
 
 # SMS and spoken spellings → plain words (each value may be several words).
 SMS: dict[str, str] = {

@@ -14,13 +14,13 @@ Inverted indexes keep the work proportional to the entries that share a token wi
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
@@ -63,43 +63,67 @@ class _Phrasing:
     joined: str
 
 
+def _postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, bag in enumerate(bags):
+        for token in bag:
+            postings[token].append(index)
+    return postings
+
+
+_NONE = np.zeros(0, dtype=np.int32)
+
+
+def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
+          *weights: Mapping[str, float]) -> list[np.ndarray]:
+    """For each of `documents` (indices among `size`), the sum of the weights of the query tokens it holds,
+    once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
+    from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
+    them would (`bincount` adds in order): the same floating-point result, in a few calls to numpy."""
+    tokens = [t for t in weights[0] if t in postings]
+    if not tokens or not len(documents):
+        return [np.zeros(len(documents)) for _ in weights]
+    lists = [postings[t] for t in tokens]
+    token_of = np.repeat(np.arange(len(tokens)), [len(found) for found in lists])
+    where = np.zeros(size, dtype=np.int32)
+    where[documents] = np.arange(1, len(documents) + 1)
+    at = where[np.concatenate(lists)]
+    held = at > 0
+    at, token_of = at[held] - 1, token_of[held]
+    return [np.bincount(at, weights=np.array([w[t] for t in tokens])[token_of], minlength=len(documents))
+            for w in weights]
+
+
 class _Field:
     """One bag of tokens per document, with IDF and postings: "how much of the question does it explain"."""
 
     def __init__(self, bags: Sequence[Iterable[str]]) -> None:
         self.bags = [frozenset(bag) for bag in bags]
-        df: dict[str, int] = defaultdict(int)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for index, bag in enumerate(self.bags):
-            for token in bag:
-                df[token] += 1
-                self.postings[token].append(index)
+        lists = _postings(self.bags)
+        self.postings = {token: np.array(found, dtype=np.int32) for token, found in lists.items()}
         n = max(len(self.bags), 1)
-        self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.idf = {token: math.log(1 + n / len(found)) for token, found in lists.items()}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
 
-    def candidates(self, query: frozenset[str]) -> set[int]:
-        """Documents sharing a distinctive token with the query. Tokens most documents use ("conseil
-        citoyen" in a council's FAQ) only count towards the recall of candidates found otherwise: walking
-        their long posting lists would make the cost grow with the size of the base."""
-        found: set[int] = set()
-        for token in query:
-            postings = self.postings.get(token, ())
-            if len(postings) <= self.max_postings:
-                found.update(postings)
-        return found
+    def candidates(self, query: frozenset[str]) -> list[np.ndarray]:
+        """Documents sharing a distinctive token with the query (posting lists, to be merged). Tokens most
+        documents use ("conseil citoyen" in a council's FAQ) only count towards the recall of candidates
+        found otherwise: walking their long posting lists would make the cost grow with the size of the base."""
+        return [postings for token in query if (postings := self.postings.get(token)) is not None
+                and len(postings) <= self.max_postings]
 
-    def recall(self, query: frozenset[str], documents: Iterable[int],
-               boost: Mapping[str, float] | None = None) -> dict[int, float]:
+    def recall(self, query: frozenset[str], documents: np.ndarray,
+               boost: Mapping[str, float] | None = None) -> np.ndarray:
+        """Share of the query's weight each of `documents` (sorted indices) explains (0–1)."""
         weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
         if not total:
-            return dict.fromkeys(documents, 0.0)
-        return {index: sum(w for t, w in weights.items() if t in self.bags[index]) / total for index in documents}
+            return np.zeros(len(documents))
+        return _sums(self.postings, len(self.bags), documents, weights)[0] / total
 
 
 class Matcher:
@@ -109,7 +133,6 @@ class Matcher:
         self.weights = weights
         self.entries = tuple(entries)
         self._phrasings: list[_Phrasing] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
         vocabulary: list[set[str]] = [set() for _ in self.entries]
         for index, entry in enumerate(self.entries):
             vocabulary[index].update(normalizer.analyze(" ".join(entry.tags).replace("-", " ")).tokens)
@@ -117,15 +140,15 @@ class Matcher:
                 tokens = normalizer.analyze(text).tokens
                 if not tokens:
                     continue
-                phrasing = _Phrasing(index, text, frozenset(tokens), " ".join(sorted(set(tokens))))
-                for token in phrasing.tokens:
-                    self._postings[token].append(len(self._phrasings))
-                self._phrasings.append(phrasing)
+                self._phrasings.append(_Phrasing(index, text, frozenset(tokens), " ".join(sorted(set(tokens)))))
                 vocabulary[index].update(tokens)
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
         self._vocabulary = _Field(vocabulary)
         self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
-        self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
+        self._postings = {token: np.array(found, dtype=np.int32)
+                          for token, found in _postings([p.tokens for p in self._phrasings]).items()}
+        self._phrasing_weight = np.array([sum(self.idf(t) for t in p.tokens) for p in self._phrasings])
+        self._phrasing_entry = np.array([p.entry_index for p in self._phrasings], dtype=np.int32)
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
@@ -143,32 +166,64 @@ class Matcher:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
+    def _phrasing_candidates(self, query: frozenset[str], weights: Mapping[str, float],
+                             query_weight: float) -> np.ndarray:
+        """The phrasings worth scoring (sorted indices), never more than the cap. They come from the query's
+        rarest tokens first: a phrasing that shares only the commonest words cannot score high anyway. From
+        the posting list that would go over the cap, only the phrasings that overlap the question most are
+        taken, up to the cap exactly."""
+        found = np.zeros(len(self._phrasings), dtype=bool)
+        chosen: list[np.ndarray] = []
+        room = self._max_phrasing_postings
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
+            postings = self._postings.get(token, _NONE)
+            fresh = postings[~found[postings]]
+            if len(fresh) > room:
+                if room:
+                    f1 = self._overlaps(fresh, weights, query_weight)
+                    chosen.append(fresh[np.lexsort((-fresh, -f1))[:room]])  # ties to the later phrasing
+                break
+            found[fresh] = True
+            chosen.append(fresh)
+            room -= len(fresh)
+        return np.sort(np.concatenate(chosen)) if chosen else _NONE
+
+    def _overlaps(self, phrasings: np.ndarray, weights: Mapping[str, float], query_weight: float) -> np.ndarray:
+        """How much each phrasing and the question explain each other (F1 of IDF-weighted recall and
+        precision, 0 when they share nothing)."""
+        shared_weight, shared_idf = _sums(self._postings, len(self._phrasings), phrasings, weights,
+                                          {t: self.idf(t) for t in weights})
+        recall = shared_weight / query_weight
+        precision = shared_idf / self._phrasing_weight[phrasings]
+        both = recall + precision
+        f1: np.ndarray = np.divide(2 * recall * precision, both, out=np.zeros(len(phrasings)), where=both != 0)
+        return f1
+
     def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
         query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
-        # Candidates come from the query's rarest tokens first, until there are enough of them: a phrasing
-        # that shares only the commonest words cannot score high anyway, and walking those long posting
-        # lists would make the cost grow with the size of the base. Every candidate's overlap still
-        # counts all the query's tokens.
-        found: set[int] = set()
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, ()))):
-            if found and len(found) >= self._max_phrasing_postings:
-                break
-            found.update(self._postings.get(token, ()))
-        overlaps: list[tuple[float, int]] = []
-        for phrasing_index in found:
-            tokens = self._phrasings[phrasing_index].tokens
-            shared = [t for t in weights if t in tokens]
-            recall = sum(weights[t] for t in shared) / query_weight
-            precision = sum(self.idf(t) for t in shared) / self._phrasing_weight[phrasing_index]
-            if recall + precision:
-                overlaps.append((2 * recall * precision / (recall + precision), phrasing_index))
+        # Every candidate's overlap counts all the query's tokens.
+        candidates = self._phrasing_candidates(query, weights, query_weight)
+        overlaps = self._overlaps(candidates, weights, query_weight)
+        kept = overlaps != 0
+        candidates, overlaps = candidates[kept], overlaps[kept]
+        if not len(candidates):
+            return {}
+        # The best overlaps, ties to the later phrasing (as heapq.nlargest on (overlap, index) pairs).
+        if len(candidates) > RESCORED:
+            top = np.argpartition(-overlaps, RESCORED - 1)[:RESCORED]
+            threshold = overlaps[top].min()
+            top = np.flatnonzero(overlaps >= threshold)  # every tie at the threshold, sorted below
+        else:
+            top = np.arange(len(candidates))
+        order = top[np.lexsort((-candidates[top], -overlaps[top]))][:RESCORED]
+        chosen = [self._phrasings[i] for i in candidates[order].tolist()]
+        # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+        similarities = process.cdist([joined], [p.joined for p in chosen], scorer=fuzz.ratio, dtype=np.float64)[0] / 100
         best: dict[int, tuple[float, str]] = {}
-        for overlap, phrasing_index in heapq.nlargest(RESCORED, overlaps):
-            phrasing = self._phrasings[phrasing_index]
-            similarity = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
+        for overlap, phrasing, similarity in zip(overlaps[order].tolist(), chosen, similarities.tolist(), strict=True):
             score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
             current = best.get(phrasing.entry_index)
             if current is None or score > current[0]:
@@ -183,23 +238,32 @@ class Matcher:
             return []
         w = self.weights
         phrasings = self._phrasing_scores(query, boost)
-        candidates = set(phrasings) | self._vocabulary.candidates(query) | self._answers.candidates(query)
+        found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
+        candidates = np.unique(np.concatenate(
+            [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
+        if not len(candidates):
+            return []
+        phrasing_score = np.zeros(len(candidates))
+        phrasing_score[np.searchsorted(candidates, found)] = [score for score, _ in phrasings.values()]
         vocabulary = self._vocabulary.recall(query, candidates, boost)
         answers = self._answers.recall(query, candidates, boost)
+        totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
+        # Best first, ties to the earlier entry.
+        order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
-        known_vocabulary = self._vocabulary.recall(known, candidates, boost)
-        known_answers = self._answers.recall(known, candidates, boost)
-        scores: list[tuple[float, int]] = []
-        for index in candidates:
-            phrasing_score = phrasings.get(index, (0.0, ""))[0]
-            total = w.phrasing * phrasing_score + w.vocabulary * vocabulary.get(index, 0.0) \
-                + w.answer * answers.get(index, 0.0)
-            scores.append((100 * total, index))
-        ranked = heapq.nlargest(limit, scores, key=lambda item: (item[0], -item[1]))
-        return [Candidate(entry=self.entries[i], score=round(s, 1), index=i,
-                          coverage=max(vocabulary.get(i, 0.0), answers.get(i, 0.0)),
-                          known_coverage=max(known_vocabulary.get(i, 0.0), known_answers.get(i, 0.0)),
-                          phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]) for s, i in ranked]
+        top = np.sort(candidates[order])
+        at = np.searchsorted(top, candidates[order])
+        known_vocabulary = self._vocabulary.recall(known, top, boost)[at]
+        known_answers = self._answers.recall(known, top, boost)[at]
+        ranked: list[Candidate] = []
+        for n, position in enumerate(order.tolist()):
+            i = int(candidates[position])
+            ranked.append(Candidate(
+                entry=self.entries[i], score=round(float(totals[position]), 1), index=i,
+                coverage=max(float(vocabulary[position]), float(answers[position])),
+                known_coverage=max(float(known_vocabulary[n]), float(known_answers[n])),
+                phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]))
+        return ranked
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
@@ -207,9 +271,14 @@ class Matcher:
         if len(query) < 2:
             return None
         field = self._passage_field
-        hits = [(100 * recall, index) for index, recall in field.recall(query, field.candidates(query)).items()
-                if len(query & field.bags[index]) >= 2]
-        if not hits:
+        candidates = np.unique(np.concatenate([_NONE, *field.candidates(query)]))
+        if not len(candidates):
             return None
-        score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))
-        return PassageHit(passage=self.passages[index], score=round(score, 1))
+        [shared] = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(query, 1.0))
+        recall = field.recall(query, candidates)
+        kept = shared >= 2
+        if not kept.any():
+            return None
+        candidates, scores = candidates[kept], 100 * recall[kept]
+        best = int(np.lexsort((candidates, -scores))[0])  # the highest score, ties to the earlier passage
+        return PassageHit(passage=self.passages[int(candidates[best])], score=round(float(scores[best]), 1))

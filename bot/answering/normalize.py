@@ -25,11 +25,25 @@ _STEMMER = snowballstemmer.stemmer("french")
 MAX_CHARS = 2000  # longer messages are cut for matching (they are still logged whole, up to a limit)
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """For `str.translate`: combining marks (accents once decomposed) removed, every other character kept.
+    Filled as characters are met: a lookup in C instead of a Python test per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_MARKS = _CombiningMarks()
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, ligatures spelled out."""
     text = text.casefold().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text  # nothing to decompose
+    return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
 
 
 def words(text: str) -> list[str]:
@@ -43,19 +57,27 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def french_lemmas() -> dict[str, str]:
+def french_lemmas() -> Mapping[str, str]:
     """Accent-free French word → accent-free lemma, from simplemma's dictionary (loaded once, ~1 s).
 
     Members rarely type accents, so the map is keyed on folded forms: "reunions" → "reunion",
     "rejoint" → "rejoindre", "abandonnes" → "abandonner". It also tells which words are real French
     words, which the typo corrector must leave alone ("endroit" is not a typo of "droit").
-    Prepared once and cached on disk (bot/answering/french.py), so later starts load it in milliseconds."""
-    from bot.answering.french import lemma_map
+    Prepared once and kept on disk (bot/answering/lemmas.py): it is read word by word, not loaded."""
+    from bot.answering.lemmas import lemma_map
 
     return lemma_map(fold)
 
+
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    return french_lemmas().get(word, word)
+    found = french_lemmas().get(word)
+    return word if found is None else found
+
+
+@lru_cache(maxsize=65536)
+def _is_french(word: str) -> bool:
+    return word in french_lemmas()
 
 
 @lru_cache(maxsize=65536)
@@ -72,11 +94,21 @@ def slug(phrase: str) -> str:
     return "_".join(words(phrase))
 
 
+def _idioms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pattern, replacement in IDIOMS:
+        by_first.setdefault(pattern[0], []).append((pattern, replacement))  # IDIOMS' order kept
+    return by_first
+
+
+_IDIOMS_BY_FIRST = _idioms_by_first_word()
+
+
 def _replace_idioms(seq: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(seq):
-        for pattern, replacement in IDIOMS:
+        for pattern, replacement in _IDIOMS_BY_FIRST.get(seq[i], ()):
             if tuple(seq[i : i + len(pattern)]) == pattern:
                 if replacement:
                     out.append(replacement)
@@ -109,7 +141,11 @@ class Normalizer:
                 key = self._key(words(variant))
                 if key:
                     self._phrases.setdefault(key, canonical)
-        self._longest = max((len(k) for k in self._phrases), default=1)
+        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for key in self._phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._vocabulary = frozenset(w for w in vocabulary if w)
         self._by_initial: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary):
@@ -130,7 +166,7 @@ class Normalizer:
         words). The first letter must match: typos rarely hit it, and real words that merely look alike
         ("endroit" / "droit") mostly differ there or by more than one edit."""
         if (word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha()
-                or word in french_lemmas()):
+                or _is_french(word)):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
@@ -151,7 +187,9 @@ class Normalizer:
         tokens: list[str] = []
         i = 0
         while i < len(stems):
-            for length in range(min(self._longest, len(stems) - i), 0, -1):
+            for length in self._lengths.get(stems[i], ()):
+                if length > len(stems) - i:
+                    continue
                 canonical = self._phrases.get(tuple(stems[i : i + length]))
                 if canonical is not None:
                     tokens.append(canonical)

@@ -455,47 +455,71 @@ def _reference_problems(kb: KnowledgeBase) -> list[Problem]:
 
 
 log = logging.getLogger(__name__)
-_SNAPSHOT_VERSION = 1  # bump when the model's classes change shape
+_SNAPSHOT_VERSION = 2  # bump when the model's classes change shape
 
 
 def load_serving_knowledge(root: Path) -> KnowledgeBase:
     """What the bot serves: the files when they are sound (kept aside as the last good knowledge), else the
     last good knowledge, else everything that could still be read. A broken file never stops the bot;
-    `hotline knowledge check` stays strict and names every error."""
+    `hotline knowledge check` stays strict and names every error. Files unchanged since the last good
+    knowledge was kept are not parsed again."""
+    snapshot = cache_dir() / f"knowledge-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}.pickle"
+    fingerprint = _fingerprint(root)
+    kept = _last_good(snapshot)
+    if kept is not None and kept[0] == fingerprint:
+        return kept[1]
     kb, problems = read_knowledge(root)
     errors = [p for p in problems if p.severity == "error"]
-    snapshot = cache_dir() / f"knowledge-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}.pickle"
     if not errors:
-        _keep(snapshot, kb)
+        _keep(snapshot, fingerprint, kb)
         return kb
     for problem in errors:
         log.error("knowledge: %s", problem)
-    last_good = _last_good(snapshot)
-    if last_good is not None:
+    if kept is not None:
         log.error("knowledge has errors: serving the last good version until they are fixed")
-        return last_good
+        return kept[1]
     if kb.faq:
         log.error("knowledge has errors and no good version was kept: serving what could be read")
         return kb
     raise KnowledgeError(errors)
 
 
-def _keep(snapshot: Path, kb: KnowledgeBase) -> None:
+def _fingerprint(root: Path) -> str:
+    """Every file `read_knowledge` reads (name, size, modification time), and the reading code itself."""
+    digest = hashlib.sha256()
+    for code in (Path(__file__), Path(__file__).with_name("model.py")):
+        digest.update(code.read_bytes())
+    paths = [*sorted((root / "faq").glob("*.yaml")), *sorted((root / "docs").glob("*.md")),
+             *(root / name for name in ("glossary.yaml", "synonyms.yaml", "contacts.yaml", "events.yaml",
+                                        "councils.yaml"))]
+    for path in paths:
+        try:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}\0-\n".encode())
+    return digest.hexdigest()
+
+
+def _keep(snapshot: Path, fingerprint: str, kb: KnowledgeBase) -> None:
     try:
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=snapshot.parent, delete=False) as out:
-            pickle.dump((_SNAPSHOT_VERSION, kb), out)
+            pickle.dump((_SNAPSHOT_VERSION, fingerprint, kb), out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, snapshot)  # whole or not at all
     except OSError as error:
         log.info("last good knowledge not kept (%s)", error)
 
 
-def _last_good(snapshot: Path) -> KnowledgeBase | None:
+def _last_good(snapshot: Path) -> tuple[str, KnowledgeBase] | None:
+    """(fingerprint of the files it was read from, knowledge) of the last good knowledge, if kept."""
     try:
-        version, kb = pickle.loads(snapshot.read_bytes())  # our own file, written by _keep
+        version, fingerprint, kb = pickle.loads(snapshot.read_bytes())  # our own file, written by _keep
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return None
-    return kb if version == _SNAPSHOT_VERSION and isinstance(kb, KnowledgeBase) else None
+    if version != _SNAPSHOT_VERSION or not isinstance(kb, KnowledgeBase) or not isinstance(fingerprint, str):
+        return None
+    return fingerprint, kb
 
 
 def load_knowledge(root: Path) -> KnowledgeBase:

@@ -1,0 +1,77 @@
+"""Cold start: a new process answering one question (`hotline ask --json`), beside `import sqlalchemy`.
+
+The machine running the benchmarks is shared: absolute times move with its load, so each `ask` is timed
+next to the yardstick (a Python process importing SQLAlchemy, nothing else) in the same round, and both
+are reported as medians over the rounds, with the load average. Peak RSS is each child's own maximum
+(`wait4`). The first `ask` (not counted) prepares what is kept on disk: the lemma file, the knowledge
+snapshot, the prepared answerer.
+
+    .venv/bin/python -m bench.coldstart [--rounds 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import median, table
+from bot.config import ROOT
+
+QUESTION = "c'est quoi un QPV"
+
+
+def _hotline() -> list[str]:
+    script = Path(sys.executable).with_name("hotline")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+
+
+COMMANDS = {
+    "hotline ask --json": [*_hotline(), "ask", "--json", QUESTION],
+    "python -c 'import sqlalchemy'": [sys.executable, "-c", "import sqlalchemy"],
+}
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{command} failed: {child.stderr.read().decode() if child.stderr else ''}")
+    if child.stderr:
+        child.stderr.close()
+    return wall, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def run(rounds: int = 7) -> tuple[str, dict[str, dict[str, float]]]:
+    _run(COMMANDS["hotline ask --json"])  # prepares the on-disk caches; not counted
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    peaks: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    loads = []
+    for _ in range(rounds):
+        loads.append(os.getloadavg()[0])
+        for name, command in COMMANDS.items():
+            wall, peak = _run(command)
+            walls[name].append(wall)
+            peaks[name].append(peak)
+    results = {name: {"wall_s": median(walls[name]), "min_s": min(walls[name]), "max_s": max(walls[name]),
+                      "rss_mib": max(peaks[name])} for name in COMMANDS}
+    ratio = results["hotline ask --json"]["wall_s"] / results["python -c 'import sqlalchemy'"]["wall_s"]
+    rows = [[name, f"{r['wall_s']:.2f}", f"{r['min_s']:.2f}–{r['max_s']:.2f}", f"{r['rss_mib']:.0f}"]
+            for name, r in results.items()]
+    text = table(["command", "median wall s", "min–max s", "peak RSS MiB"], rows)
+    text += (f"\n\n{rounds} rounds; `ask` / `import sqlalchemy` median ratio {ratio:.1f}; "
+             f"load average (1 min) during the rounds {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} cores.")
+    return text, results
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    print(run(parser.parse_args().rounds)[0])

@@ -1,0 +1,90 @@
+"""The answerer prepared once per knowledge and per version of the code, kept on disk.
+
+Building it stems, lemmatises and indexes every phrasing (seconds on the shipped base, more as it grows);
+reading it back takes milliseconds. The key covers everything the build reads: the knowledge's content,
+the answering settings, the source of `bot/answering` and `bot/knowledge/model.py`, the versions of the
+libraries it calls and Python's. Anything else, or an unreadable file, means building it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from bot.answering import LOADED_AT
+from bot.answering.answerer import Answerer
+from bot.cache import cache_dir
+from bot.config import AnsweringSettings
+from bot.knowledge.model import KnowledgeBase
+
+log = logging.getLogger(__name__)
+KEPT = 4  # prepared answerers kept on disk (the files' knowledge, and the latest learned versions)
+_LIBRARIES = ("rapidfuzz", "bm25s", "numpy", "scipy", "snowballstemmer", "simplemma")
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str | None:
+    """The source of the code that builds the answerer, or None when a file changed on disk since it was
+    loaded (the running code is not the one on disk: nothing is read or kept under that name)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), package.parent / "knowledge" / "model.py"]):
+        if path.stat().st_mtime > LOADED_AT:
+            return None
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:  # an absent library simply counts as absent
+            digest.update(f"{name}=-".encode())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
+    code = _code_version()
+    if code is None:
+        return None
+    # The dataclasses' repr holds every field's value (tuples, strings, dates): the same knowledge gives
+    # the same text in every process.
+    return hashlib.sha256(f"{code}\0{settings!r}\0{kb!r}".encode()).hexdigest()[:16]
+
+
+def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings) -> Answerer:
+    """The answerer for this knowledge: read back when it was prepared before, else built and kept."""
+    name = key(kb, settings)
+    if name is None:
+        return Answerer(kb, settings)
+    path = cache_dir() / f"answerer-{name}.pickle"
+    try:
+        loaded = pickle.loads(path.read_bytes())  # our own file, written below
+        if isinstance(loaded, Answerer):
+            os.utime(path)  # recently used: kept longest
+            return loaded
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # a damaged or stale file is only a cache miss
+        log.info("prepared answerer unreadable (%s): built again", error)
+    answerer = Answerer(kb, settings)
+    _keep(path, answerer)
+    return answerer
+
+
+def _keep(path: Path, answerer: Answerer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+            pickle.dump(answerer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)  # whole or not at all: two processes may prepare it at once
+        others = sorted(path.parent.glob("answerer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError as error:
+        log.info("prepared answerer not kept (%s): built again at the next start", error)

@@ -1,0 +1,73 @@
+"""A start reads back what an earlier start prepared: the knowledge when no file changed, the answerer for
+the same knowledge and code. Anything changed is read and built again."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answering import prepared
+from bot.answering.answerer import Answerer
+from bot.config import Settings
+from bot.knowledge import loader
+from bot.knowledge.loader import load_serving_knowledge
+from tests.conftest import FIXTURE_KNOWLEDGE
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    return root
+
+
+def _never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("built or parsed again")
+
+
+def test_unchanged_files_are_not_parsed_again_and_a_changed_one_is(knowledge: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_serving_knowledge(knowledge)
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "read_knowledge", _never)
+        assert load_serving_knowledge(knowledge) == first
+    path = sorted((knowledge / "faq").glob("*.yaml"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("?", " ?", 1), encoding="utf-8")
+    changed = load_serving_knowledge(knowledge)
+    assert changed != first
+
+
+def test_the_answerer_is_read_back_for_the_same_knowledge_and_built_for_another(
+        knowledge: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = load_serving_knowledge(knowledge)
+    built = prepared.prepared_answerer(kb, settings.answering)
+    with monkeypatch.context() as patch:
+        patch.setattr(Answerer, "__init__", _never)
+        again = prepared.prepared_answerer(kb, settings.answering)
+    assert again is not built and again.decide("c'est quoi un conseil citoyen") == built.decide(
+        "c'est quoi un conseil citoyen")
+    other = kb.with_entries((dataclasses.replace(kb.faq[0], answer="Autre réponse."),))
+    assert prepared.key(other, settings.answering) != prepared.key(kb, settings.answering)
+    assert prepared.prepared_answerer(other, settings.answering).kb.entry(kb.faq[0].id).answer == "Autre réponse."
+
+
+def test_when_the_code_on_disk_changed_since_it_was_loaded_nothing_is_read_or_kept(
+        knowledge: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    kb = load_serving_knowledge(knowledge)
+    oldest = min(p.stat().st_mtime for p in Path(prepared.__file__).parent.glob("*.py"))
+    monkeypatch.setattr(prepared, "LOADED_AT", oldest - 1)  # as if a file had been edited after the start
+    prepared._code_version.cache_clear()
+    try:
+        assert prepared.key(kb, settings.answering) is None
+        prepared.prepared_answerer(kb, settings.answering)
+        assert not list((tmp_path / "cache").rglob("answerer-*.pickle"))
+    finally:
+        prepared._code_version.cache_clear()
