@@ -116,7 +116,9 @@ def test_expected_answers_fit_the_kind_and_name_real_entries(kb: KnowledgeBase, 
             assert (len(expect) == 1) if m["act"] == "followup" else (expect == []), m
 
 
-def test_dev_and_test_are_about_half_of_each_kind_and_each_act(messages: list[dict[str, Any]]) -> None:
+def test_every_kind_and_every_act_is_in_both_splits_with_a_fair_share_in_test(messages: list[dict[str, Any]]) -> None:
+    """The set was split half and half; messages written later to widen the tuning went to dev only.
+    The test split still holds a fair share of every kind and every act."""
     groups: dict[str, Counter[str]] = {}
     for m in messages:
         for group in (m["kind"], f"act:{m.get('act')}" if m["kind"] == "act" else None):
@@ -124,7 +126,7 @@ def test_dev_and_test_are_about_half_of_each_kind_and_each_act(messages: list[di
                 groups.setdefault(group, Counter())[m["split"]] += 1
     for group, splits in groups.items():
         total = splits["dev"] + splits["test"]
-        assert abs(splits["dev"] - splits["test"]) <= max(1, total // 10), (group, splits)
+        assert splits["dev"] >= 1 and splits["test"] >= max(1, total * 15 // 100), (group, splits)
 
 
 def test_no_message_is_written_twice(messages: list[dict[str, Any]]) -> None:
