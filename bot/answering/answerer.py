@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.answering.acts import Act, detect
+from bot.answering.acts import Act, detect, without_complaint
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
@@ -156,6 +156,10 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
+        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT:
+            # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
+            return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
+                            segments=used, greeted=greeted)
         decision = self.understand(segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
