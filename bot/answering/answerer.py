@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.answering.acts import Act, detect, without_complaint
 from bot.answering.cleanup import clean
-from bot.answering.french import BYES, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
+from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.scope import personal_matters
@@ -119,6 +119,12 @@ class Answerer:
         self.normalizer = build_normalizer(kb)
         self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
         self._terms = {slug(t.term): t for t in kb.glossary}
+        # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
+        # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
+        self._chatter = frozenset(self.normalizer.analyze(" ".join(GLOSSARY_CHATTER)).tokens) | _DEFINITION_NOISE
+        self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
+                                         for token in self.normalizer.analyze(word).tokens)
+                          for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
         self.second = SecondOpinion(kb.faq)
         self.use_second_opinion = True  # the benchmark measures the engine without it too
@@ -376,11 +382,18 @@ class Answerer:
                    if token in self._terms and boost.get(token, 1.0) >= 1.0)
 
     def _glossary_term(self, analysis: Analysis, boost: dict[str, float]) -> GlossaryTerm | None:
-        """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters
-        (in the question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?")."""
-        meaningful = [t for t in analysis.tokens if t not in _DEFINITION_NOISE and boost.get(t, 1.0) >= 1.0]
-        if len(meaningful) == 1:
-            return self._terms.get(meaningful[0])
+        """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters (in the
+        question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?" — when the question clause names
+        nothing, the story just before it, promoted, names the term)."""
+        for level in (1.0, PROMOTED_CONTEXT_WEIGHT):
+            meaningful = {t for t in analysis.tokens if t not in self._chatter and boost.get(t, 1.0) >= level}
+            if not meaningful:
+                continue
+            terms = meaningful & self._terms.keys()
+            if len(terms) != 1:
+                return None
+            [key] = terms
+            return self._terms[key] if not meaningful - terms - self._explains[key] else None
         return None
 
     @staticmethod

@@ -143,3 +143,16 @@ HELP_PHRASES: tuple[tuple[str, ...], ...] = (
     ("tu", "sers", "a", "quoi"), ("vous", "servez", "a", "quoi"), ("que", "peux", "tu", "faire"),
     ("que", "pouvez", "vous", "faire"), ("t", "es", "qui"), ("menu",), ("sos",),
 )
+
+# Words around a glossary term that leave the question "what does it mean?" unchanged: talk about the
+# word itself, about where it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
+# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service").
+GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
+    sigle sigles acronyme acronymes abreviation abreviations lettre lettres mot mots terme termes nom expression
+    sens signification definition exactement precisement concretement exact vraiment simplement comme service
+    services organisme organismes dispositif dispositifs truc machin bidule chose quoi qui signifie veut dire
+    nouveau nouvelle nouveaux nouvelles encore vieux vieille ancien ancienne existe existent exister
+    vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
+    mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
+    message reunion metropole mairie journal site internet
+""".split())
