@@ -165,7 +165,7 @@ _ACK = frozenset({
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
-    "sujet", "ici", "ok", "super", "chose", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
+    "sujet", "ici", "ok", "chose", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
 # What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
 _ASKING = re.compile(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
@@ -179,6 +179,7 @@ _FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?
                               r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
                               r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b")
 FOLLOW_UP_MAX_WORDS = 7
+FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
 
 
@@ -219,7 +220,8 @@ def detect(text: str) -> tuple[Act, ...]:
     if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
     n_words = len(key.split())
-    if n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key)):
+    if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
+            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)

@@ -155,4 +155,4 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
     mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
     message reunion metropole mairie journal site internet
-""".split())
+""".split())  # noqa: SIM905
