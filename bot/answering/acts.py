@@ -165,8 +165,10 @@ _ACK = frozenset({
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
-    "sujet", "ici", "ok", "chose", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
+    "sujet", "ici", "ok", "chose", "toutes", "tous", "toute", "cette", "ces", "cet", "un", "une", "des", "vos",
+    "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
+_INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:vais|va|allons|vas) (?:\w+ ?){1,7}$")
 # What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
 _ASKING = re.compile(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
                      r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"
@@ -177,7 +179,8 @@ _FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?
                               r"(?: ca| sa| c est| ca coute| ca se passe| on s inscrit| le trouver| les trouver)?$|"
                               r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
                               r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
-                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b")
+                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
+                              r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
@@ -202,7 +205,12 @@ def _closing(text: str, key: str) -> bool:
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
     asks = "?" in text or _ASKING.search(_THANKS.sub(" ", key))
-    return not asks and len(key.split()) <= 14 and _only(key, _THANKS, _BYE, _OK, _GREETING, also=_ACK)
+    if asks or len(key.split()) > 14:
+        return False
+    closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
+    # After an ok or a thanks, what the member will do next closes too: "entendu, je vais en parler au conseil".
+    rest = _INTENT.sub(" ", closed) if closed != key else closed
+    return rest != key and all(w in _FILLER or w in _ACK for w in rest.split())
 
 
 def detect(text: str) -> tuple[Act, ...]:

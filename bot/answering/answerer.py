@@ -94,6 +94,8 @@ FOLLOW_UP_RANKED = 8
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
+# Words of the thanks list that thank nobody alone: "vous êtes où ?" is no thanks.
+_NOT_THANKS_ALONE = frozenset({"vous", "d", "ca", "c", "est", "bon", "bien", "tres", "beaucoup", "infiniment"})
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
 _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
 
@@ -171,7 +173,7 @@ class Answerer:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted)
-        decision = self.understand(segments)
+        decision = self._term_over_unrelated_answer(self.understand(segments), segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -180,6 +182,16 @@ class Answerer:
         if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
+
+    def _term_over_unrelated_answer(self, decision: Decision, segments: list[Segment]) -> Decision:
+        """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
+        names; an entry that never mentions it answers something else (here "soir")."""
+        if decision.kind != Kind.ANSWER or not decision.candidates or decision.candidates[0].entry != decision.entry:
+            return decision
+        term = self._glossary_term(*self._weighted(segments))
+        if term is None or self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
 
     def understand(self, segments: list[Segment]) -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
@@ -432,6 +444,7 @@ class Answerer:
                                                 or "ciao" in content or "tchao" in content or "journee" in content
                                                 or "soiree" in content or "nuit" in content):
             return Smalltalk.BYE, greeted
-        if all(w in THANKS for w in content) and not any(w in ("bien", "bon", "c", "est", "ca") for w in content[:1]):
+        if all(w in THANKS for w in content) and not any(w in ("bien", "bon", "c", "est", "ca") for w in content[:1]) \
+                and any(w not in _NOT_THANKS_ALONE for w in content):
             return Smalltalk.THANKS, greeted
         return None, greeted

@@ -145,7 +145,7 @@ HELP_PHRASES: tuple[tuple[str, ...], ...] = (
 )
 
 # Words around a glossary term that leave the question "what does it mean?" unchanged: talk about the
-# word itself, about where it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
+# word itself, about where and when it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
 # truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service").
 GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     sigle sigles acronyme acronymes abreviation abreviations lettre lettres mot mots terme termes nom expression
@@ -155,4 +155,5 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
     mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
     message reunion metropole mairie journal site internet
+    hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
 """.split())  # noqa: SIM905
