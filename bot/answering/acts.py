@@ -53,6 +53,8 @@ _HUMAN = _phrases(
     r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
     _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",
     r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
+    r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
+    r"animatrice|personne)$",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
@@ -67,11 +69,13 @@ _STATUS = _phrases(
     r"(?:personne|l equipe) (?:ne )?(?:m|nous) a (?:pas )?(?:encore )?repondu",
     r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
     r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
-    r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse",
+    r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse", r"j attends (?:toujours|encore)",
+    r"(?:toujours|encore) en attente",
     r"(?:quand|est ce que|quelqu un) (?:est ce qu )?(?:on |l equipe |quelqu un )?(?:va|vont|allez) (?:me |m )?"
     r"(?:repondre|rappeler)",
     r"(?:des |de |aucune |pas de |vous avez des )?nouvelles? (?:de|sur|concernant|pour) " + _OWN + " " + _ASKED,
-    r"(?:a|avez|as|ont|avez vous) (?:bien )?(?:recu|vu|lu|eu|pris en compte|traite) " + _OWN + " " + _ASKED,
+    r"(?:a|avez|as|ont|avez vous) (?:bien |deja |enfin )?(?:recu|vu|lu|eu|pris en compte|traite|regarde|consulte|"
+    r"ouvert|transmis) " + _OWN + " " + _ASKED,
     _OWN + " " + _ASKED + r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
     r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
     r"mes questions", r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
@@ -80,8 +84,11 @@ _SIMPLER = _phrases(
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas|que dalle|"
     r"pas grand chose|pas tout|pas bien|pas vraiment)",
     r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)", r"pas compris",
-    r"rien compris", r"plus simple(?:ment)?", r"en simple", r"trop (?:complique|compliquee|dur|difficile|long|technique)",
-    r"c est a dire", r"cad", r"autrement dit",
+    r"rien compris", r"plus simple(?:ment)?", r"en simple",
+    r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
+    r"(?:j ai |g |ai )?pas (?:tout |bien |vraiment )?(?:lu|suivi)",
+    r"c est a dire", r"cad", r"autrement dit", r"plus clair\w*",
+    r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
     r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres )?(?:mots|termes)|en (?:mots|termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
     r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
@@ -102,7 +109,7 @@ _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|
                  r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules)")
 _FRUSTRATION = _phrases(
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
-    r"sert a rien", r"servez a rien", r"sers a rien", r"servent a rien", r"me sert a rien",
+    r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
     r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
     r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"honte", r"scandale",
     r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS,
@@ -118,6 +125,8 @@ _FRUSTRATION = _phrases(
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
     r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
     r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
+    r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
+    r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
     r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
@@ -138,8 +147,9 @@ _BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao",
                 r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
                 r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
-                r"on se laisse", r"je m en vais")
-_OK = _phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d accord", r"dac+", r"daccord",
+                r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
+                r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
+_OK = _phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
                r"ca marche", r"sa marche", r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien",
                r"c est bon", r"ca va", r"oui", r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note",
                r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
@@ -165,7 +175,7 @@ _ACK = frozenset({
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
-    "sujet", "ici", "ok", "chose", "toutes", "tous", "toute", "cette", "ces", "cet", "un", "une", "des", "vos",
+    "sujet", "ici", "ok", "chose", "equipe", "toutes", "tous", "toute", "cette", "ces", "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
 _INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:vais|va|allons|vas) (?:\w+ ?){1,7}$")
@@ -180,7 +190,11 @@ _FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?
                               r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
                               r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
                               r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
-                              r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$")
+                              r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
+                              # "c'est obligatoire ?": a property of what was just answered
+                              r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
+                              r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
+                              r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped

@@ -89,11 +89,13 @@ ANALYSES_CACHED = 4096
 # A follow-up: the previous entry's related entries weigh this much more, and one of them that comes first
 # is answered when it explains this share of the known words (tuned on the realistic dev split).
 RELATED_WEIGHT = 1.25
-FOLLOW_UP_COVERAGE = 0.5
+FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
+# Acts that small talk must not hide.
+_NOT_SMALLTALK = frozenset({Act.SIMPLER, Act.HUMAN, Act.STATUS, Act.FRUSTRATION})
 # Words of the thanks list that thank nobody alone: "vous êtes où ?" is no thanks.
 _NOT_THANKS_ALONE = frozenset({"vous", "d", "ca", "c", "est", "bon", "bien", "tres", "beaucoup", "infiniment"})
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
@@ -160,6 +162,8 @@ class Answerer:
             return Decision(kind=Kind.EMPTY)
         used = tuple(s.text for s in segments if s.informative)
         talk, _ = self._smalltalk(analysis.words)
+        if talk != Smalltalk.HELP and set(acts) & _NOT_SMALLTALK:
+            talk = None  # "pas compris" is no "compris"
         closing = _CLOSING_ACTS.get(acts[0]) if acts else None
         if talk is not None or closing is not None:
             chosen = talk if talk == Smalltalk.HELP else closing or talk

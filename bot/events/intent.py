@@ -55,6 +55,7 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
+    ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
 )
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
