@@ -55,6 +55,7 @@ _HUMAN = _phrases(
     r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
     r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
     r"animatrice|personne)$",
+    r"de vive voix", r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
@@ -78,9 +79,16 @@ _STATUS = _phrases(
     r"ouvert|transmis) " + _OWN + " " + _ASKED,
     _OWN + " " + _ASKED + r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
     r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
+    r"(?:vous|on|ca) en (?:est|etes|sommes) ou", r"ou (?:en etes vous|en sommes nous|ca en est)",
+    r"(?:toujours|tjrs|tjs|encore) rien (?:recu|eu|vu)", r"rien recu",
+    r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
+    r"(?:ma|mes) reponses?",
     r"mes questions", r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
 )
 _SIMPLER = _phrases(
+    r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
+    r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"
+    r"votre message|ce message)",
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas|que dalle|"
     r"pas grand chose|pas tout|pas bien|pas vraiment)",
     r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)", r"pas compris",
@@ -88,6 +96,9 @@ _SIMPLER = _phrases(
     r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
     r"(?:j ai |g |ai )?pas (?:tout |bien |vraiment )?(?:lu|suivi)",
     r"c est a dire", r"cad", r"autrement dit", r"plus clair\w*",
+    r"(?:c est|c|ca a l air|c etait|ca parait) (?:trop |vraiment |super |bien |un peu |tres )?(?:complique|compliquee|"
+    r"difficile|flou|floue|confus|confuse|obscur|technique)",
+    r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
     r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
     r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres )?(?:mots|termes)|en (?:mots|termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
@@ -127,6 +138,8 @@ _FRUSTRATION = _phrases(
     r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
     r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
     r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
+    r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
+    r"perte de temps", r"aucun interet", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
     r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
@@ -162,7 +175,7 @@ _FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mill
                      "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
                      "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
                      "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
-                     "y", "en", "allez", "bref"})
+                     "y", "en", "allez", "bref", "truc", "machin", "euh", "hein"})
 # Words that say "that was useful, I will act on it" after a thanks or an ok ("merci pour votre réponse rapide",
 # "d'accord je vais voir ça", "c'est exactement ce que je cherchais"): they change nothing to the closing.
 _ACK = frozenset({
@@ -175,10 +188,14 @@ _ACK = frozenset({
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
-    "sujet", "ici", "ok", "chose", "equipe", "toutes", "tous", "toute", "cette", "ces", "cet", "un", "une", "des", "vos",
+    "sujet", "ici", "ok", "chose", "equipe", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
+    "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
-_INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:vais|va|allons|vas) (?:\w+ ?){1,7}$")
+_INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
+                     r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
+                     r"lirai|essaie|essaierai|appelle|appellerai|contacte|contacterai|comprends|comprend|vois)"
+                     r"(?: \w+){0,7}$")
 # What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
 _ASKING = re.compile(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
                      r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"

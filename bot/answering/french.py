@@ -54,7 +54,8 @@ SMS: dict[str, str] = {
     "g": "j ai", "jai": "j ai", "jsp": "je ne sais pas", "jsais": "je sais", "chai": "je sais",
     "jveux": "je veux", "jvoudrais": "je voudrais", "jpeux": "je peux", "jpe": "je peux", "jdois": "je dois",
     "jsuis": "je suis", "jsui": "je suis", "jcomprend": "je comprends", "jcomprens": "je comprends",
-    "jcapte": "je capte", "jpige": "je pige", "chepa": "je ne sais pas", "r1": "rien", "ri1": "rien",
+    "jcapte": "je capte", "jcomprenpa": "je comprends pas", "jpige": "je pige", "chepa": "je ne sais pas",
+    "r1": "rien", "ri1": "rien",
     "mrci": "merci", "merki": "merci", "chui": "je suis", "chuis": "je suis", "jss": "je suis", "jcomprends": "je comprends",
     "pr": "pour", "pour": "pour", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
     "cmt": "comment", "cmnt": "comment", "coment": "comment", "komment": "comment", "cb": "combien",
@@ -156,4 +157,5 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
     message reunion metropole mairie journal site internet
     hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
+    correspond correspondre designe designer represente representer renvoie refere
 """.split())  # noqa: SIM905
