@@ -86,6 +86,11 @@ def test_a_message_without_punctuation_is_cut_before_each_question() -> None:
     ("des nouvelles de mon message ?", Act.STATUS),
     ("vous pouvez simplifier ?", Act.SIMPLER),
     ("g rien pigé", Act.SIMPLER),
+    ("ah ok c'est beaucoup plus clair", Act.OK),
+    ("plutôt décevant", Act.FRUSTRATION),
+    ("pouvez-vous me faire rappeler par une personne ?", Act.HUMAN),
+    ("je n'ai toujours pas eu de retour", Act.STATUS),
+    ("vous pouvez faire plus court ?", Act.SIMPLER),
 ])
 def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
     assert act in detect(text)
@@ -95,6 +100,7 @@ def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
     "c'est quoi un QPV", "comment devenir conseiller citoyen", "je comprends pas le rôle du délégué du préfet",
     "qui peut venir à l'interconseil ?", "merci de me dire qui anime les réunions",
     "ok mais c'est quand le prochain interconseil", "je voudrais parler à un conseiller citoyen de mon quartier",
+    "vous allez me rappeler la date du copil ?", "je n'ai pas eu de réponse de la mairie pour la salle",
 ])
 def test_an_ordinary_question_performs_no_act(text: str) -> None:
     assert detect(text) == ()

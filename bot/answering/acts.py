@@ -55,7 +55,9 @@ _HUMAN = _phrases(
     r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
     r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
     r"animatrice|personne)$",
-    r"de vive voix", r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
+    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain", r"(?:un |une )?interlocuteur humain",
+    r"que (?:quelqu un|une personne|l equipe) (?:me |m )?(?:rappelle|appelle|contacte|telephone)",
+    r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
@@ -79,7 +81,12 @@ _STATUS = _phrases(
     r"ouvert|transmis) " + _OWN + " " + _ASKED,
     _OWN + " " + _ASKED + r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
     r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
-    r"(?:vous|on|ca) en (?:est|etes|sommes) ou", r"ou (?:en etes vous|en sommes nous|ca en est)",
+    r"(?:vous|on|ca) en (?:est|etes|sommes) ou",
+    r"(?:j|je n|n) ai (?:toujours )?(?:pas|jamais|rien) (?:encore )?(?:eu|recu) (?:de |d |aucune )?(?:reponse|nouvelles?|"
+    r"retour)(?! (?:de la|du|des|de l (?!equipe)))",
+    r"(?:vous allez|vous comptez|tu vas|l equipe va) (?:me |m )?repondre",  # "me rappeler" may be "remind me"
+    r"(?:c est|est elle|est il) en cours " + _OWN + " " + _ASKED, _OWN + " " + _ASKED + r" (?:est )?en cours",
+    r"en cours de traitement", r"ou (?:en etes vous|en sommes nous|ca en est)",
     r"(?:toujours|tjrs|tjs|encore) rien (?:recu|eu|vu)", r"rien recu",
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
     r"(?:ma|mes) reponses?",
@@ -95,7 +102,9 @@ _SIMPLER = _phrases(
     r"rien compris", r"plus simple(?:ment)?", r"en simple",
     r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
     r"(?:j ai |g |ai )?pas (?:tout |bien |vraiment )?(?:lu|suivi)",
-    r"c est a dire", r"cad", r"autrement dit", r"plus clair\w*",
+    r"c est a dire", r"cad", r"autrement dit", r"^plus clair\w*",
+    r"(?:etre|soyez|sois|faire|dites|dire|expliquer|expliquez|ecrire) (?:un peu )?plus (?:clair\w*|court\w*|simple\w*)",
+    r"plus court\w*", r"^(?:quoi|comment|pardon|hein quoi|quoi donc|ah bon)$",
     r"(?:c est|c|ca a l air|c etait|ca parait) (?:trop |vraiment |super |bien |un peu |tres )?(?:complique|compliquee|"
     r"difficile|flou|floue|confus|confuse|obscur|technique)",
     r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
@@ -139,13 +148,16 @@ _FRUSTRATION = _phrases(
     r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
     r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
     r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
-    r"perte de temps", r"aucun interet", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
+    r"perte de temps", r"aucun interet", r"decevant\w*", r"decu\w*", r"deception",
+    r"(?:ne )?m a (?:pas|absolument pas|pas du tout|vraiment pas|en rien) (?:aide\w*|servi|avance\w*)",
+    r"(?:reponse|reponses) (?:\w+ )?a cote", r"c est une blague", r"vous (?:plaisantez|rigolez|vous moquez)",
+    r"nique\w*", r"ta mere", r"encul\w*", r"batard\w*", r"enfoire\w*", r"salaud\w*", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
     r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
     r"degage\w*", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
-_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤")
+_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
 # Whole messages that close a conversation (compared after removing repeated words and greetings).
@@ -166,7 +178,8 @@ _OK = _phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d a
                r"ca marche", r"sa marche", r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien",
                r"c est bon", r"ca va", r"oui", r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note",
                r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
-               r"je note", r"ok ok", r"bon ben", r"tres bien")
+               r"je note", r"ok ok", r"bon ben", r"tres bien",
+               r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux")
 _GREETING = _phrases(r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
                      r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
                      r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
