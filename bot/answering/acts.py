@@ -38,7 +38,7 @@ def _phrases(*items: str) -> re.Pattern[str]:
 # Patterns run on " ".join(words(text)): folded, elisions split ("j ai"), SMS mapped ("pk" → "pourquoi").
 # Each list is built by meaning (ways of saying it, spelling variants), not from particular messages.
 _PERSON = (r"(?:quelqu un|qqn|une? (?:vraie? |etre )?(?:personne|humain|humaine|etre humain|agent|salarie|salariee)|"
-           r"l equipe|un membre de l equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
+           r"l equipe|un membre de (?:l|votre|ton) equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
            r"un professionnel|une professionnelle|quelqu un de (?:l equipe|reel|vrai|chez vous|votre equipe)|"
            r"un animateur|une animatrice|une? (?:conseiller|conseillere|operateur|operatrice|interlocuteur|"
            r"interlocutrice|permanent|permanente|charge de mission|chargee de mission)(?! citoyen))")
@@ -48,14 +48,15 @@ _HUMAN = _phrases(
     r"(?:passez|passe|passer|donnez|donne) (?:moi|nous) " + _PERSON,
     r"(?:mettre|mettez|mets|me mettre|nous mettre) (?:moi |nous )?en (?:relation|contact) avec",
     r"(?:un |une )?(?:vrai |vraie |etre )?humain",
-    r"une vraie personne", r"(?:pas|plus) (?:a |avec )?(?:un |une )?" + _MACHINE,
+    r"une vraie personne", r"(?:pas|plus) (?:a |avec |d |de )?(?:un |une )?" + _MACHINE,
     r"(?:vous etes|tu es|t es|c est|je parle a|je parle avec|je discute avec|on parle a|je suis avec)"
     r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
     _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",
     r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
     r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
     r"animatrice|personne)$",
-    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain", r"(?:un |une )?interlocuteur humain",
+    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
+    r"(?:un |une )?interlocuteur humain",
     r"que (?:quelqu un|une personne|l equipe) (?:me |m )?(?:rappelle|appelle|contacte|telephone)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
@@ -86,7 +87,10 @@ _STATUS = _phrases(
     r"retour)(?! (?:de la|du|des|de l (?!equipe)))",
     r"(?:vous allez|vous comptez|tu vas|l equipe va) (?:me |m )?repondre",  # "me rappeler" may be "remind me"
     r"(?:c est|est elle|est il) en cours " + _OWN + " " + _ASKED, _OWN + " " + _ASKED + r" (?:est )?en cours",
-    r"en cours de traitement", r"ou (?:en etes vous|en sommes nous|ca en est)",
+    r"en cours de traitement",
+    _OWN + " " + _ASKED + r" (?:est |reste |est restee |sont restees |est toujours )?(?:toujours )?sans reponse",
+    r"ou (?:est|sont) passee?s? " + _OWN + " " + _ASKED, r"qu est devenue?s? " + _OWN + " " + _ASKED, r"ou (?:en etes vous|"
+    r"en sommes nous|ca en est)",
     r"(?:toujours|tjrs|tjs|encore) rien (?:recu|eu|vu)", r"rien recu",
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
     r"(?:ma|mes) reponses?",
@@ -109,14 +113,16 @@ _SIMPLER = _phrases(
     r"difficile|flou|floue|confus|confuse|obscur|technique)",
     r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
     r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
-    r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres )?(?:mots|termes)|en (?:mots|termes)|"
+    r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
+    r"termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
     r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
     r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
     r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*",
     r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
     r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:plus )?(?:simples?|faciles?)",
-    r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"pour les nuls",
+    r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
+    r"incomprehensible\w*", r"pour les nuls",
     r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
     r"je suis perdu", r"je suis perdue",
     r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"hein", r"pardon", r"comment ca",
@@ -148,7 +154,10 @@ _FRUSTRATION = _phrases(
     r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
     r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
     r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
-    r"perte de temps", r"aucun interet", r"decevant\w*", r"decu\w*", r"deception",
+    r"perte de temps", r"aucun interet",
+    r"(?:aucune|aucun) (?:de vos |des |de ces )?(?:reponses?|propositions?|choix|suggestions?)",
+    r"pas (?:tres |vraiment |du tout )?(?:pratique|intuitif|intuitive|terrible|top|au point)", r"decevant\w*", r"decu\w*",
+    r"deception",
     r"(?:ne )?m a (?:pas|absolument pas|pas du tout|vraiment pas|en rien) (?:aide\w*|servi|avance\w*)",
     r"(?:reponse|reponses) (?:\w+ )?a cote", r"c est une blague", r"vous (?:plaisantez|rigolez|vous moquez)",
     r"nique\w*", r"ta mere", r"encul\w*", r"batard\w*", r"enfoire\w*", r"salaud\w*", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
@@ -201,7 +210,7 @@ _ACK = frozenset({
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
-    "sujet", "ici", "ok", "chose", "equipe", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
+    "sujet", "ici", "ok", "chose", "equipe", "dis", "dit", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
     "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
