@@ -17,6 +17,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.desk.stats import compute
 from bot.storage.models import Ticket
+from tests.conftest import SHIPPED_KNOWLEDGE
 from tests.test_desk_tickets import AWA, CLAIRE, MALIK, ask_team, button
 
 
@@ -111,3 +112,17 @@ def test_without_staff_mode_the_terminal_user_is_not_staff(app: App) -> None:
     chat = TerminalChat(app.hotline)
     attach_terminal(app, chat)
     assert "réservée à l'équipe" in chat.handle("/stats")[0].text
+
+
+def test_several_questions_count_once_and_dialogue_acts_are_not_questions(
+        make_settings: Callable[..., Settings], clock: ManualClock) -> None:
+    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+    app.hotline.on_text(AWA, "Bonjour, c koi le FPH et comment on démissionne du conseil citoyen ? merci")
+    app.hotline.on_text(MALIK, "je veux parler à un humain")
+    app.hotline.on_text(MALIK, "c nul votre truc")
+    app.hotline.on_text(MALIK, "où en est ma question ?")
+    stats = compute(app.db, app.desk.learning, now=clock.now(), timezone=app.settings.timezone)
+    assert (stats.questions, stats.answered, stats.suggested, stats.unknown, stats.acts) == (1, 1, 0, 0, 3)
+    [reply] = app.hotline.on_command(CLAIRE, "stats")
+    assert "Répondues directement : 100 %" in reply.text
+    assert "Autres messages (demande d'une personne, mécontentement, relance) : 3" in reply.text

@@ -3,6 +3,7 @@ or goes on from the last answer: the same story in the terminal chat and through
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 
@@ -27,7 +28,8 @@ def terminal(app: App) -> TerminalChat:
 # --- in the terminal chat ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["merci beaucoup vous etes gentil", "merciiii 🙏", "ok", "d'accord merci, bonne journée",
-                                  "a+"])
+                                  "a+", "merci pour cette réponse très claire", "d'accord je vais regarder ça",
+                                  "oki doki", "allez je vous laisse, bon courage"])
 def test_thanks_goodbye_and_ok_get_a_short_close_without_a_ticket_offer(app: App, text: str) -> None:
     chat = terminal(app)
     chat.render(chat.handle("c'est koi un conseil citoyen"))
@@ -36,7 +38,9 @@ def test_thanks_goodbye_and_ok_get_a_short_close_without_a_ticket_offer(app: App
     assert "équipe" not in shown and "[1]" not in shown
 
 
-@pytest.mark.parametrize("text", ["c nul votre truc", "vous servez à rien, pfff", "ça répond pas du tout à ma question"])
+@pytest.mark.parametrize("text", ["c nul votre truc", "vous servez à rien, pfff", "ça répond pas du tout à ma question",
+                                  "allez vous faire voir", "ce robot comprend absolument rien",
+                                  "c'est pas ce que je cherchais"])
 def test_anger_gets_a_calm_reply_that_offers_a_person(app: App, text: str) -> None:
     chat = terminal(app)
     shown = chat.render(chat.handle(text))
@@ -51,6 +55,21 @@ def test_asking_for_a_human_gets_the_ticket_offer_with_its_button_at_once(app: A
     assert "[1] ✉️ Poser la question à l'équipe" in shown
     sent = chat.render(chat.handle("1"))
     assert "n° 1" in sent  # the ticket is open
+
+
+@pytest.mark.parametrize("text", ["vous êtes une IA ?", "mettez-moi en contact avec quelqu'un de chez vous",
+                                  "passez-moi une conseillère svp"])
+def test_asking_whether_a_person_answers_gets_the_offer_of_one(app: App, text: str) -> None:
+    chat = terminal(app)
+    shown = chat.render(chat.handle(text))
+    assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
+
+
+@pytest.mark.parametrize("text", ["vous pouvez reformuler ?", "jcomprend r1", "avec des mots plus simples svp"])
+def test_other_ways_of_not_understanding_give_the_simpler_version(app: App, text: str) -> None:
+    chat = terminal(app)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    assert "En plus simple" in chat.render(chat.handle(text))
 
 
 def test_plus_simple_after_an_answer_gives_a_simpler_version(app: App) -> None:
@@ -88,6 +107,20 @@ def test_a_follow_up_is_read_with_the_previous_answer(shipped_app: App) -> None:
     assert "Une formation coûte-t-elle quelque chose" in shown
 
 
+def test_where_it_is_after_who_they_are_gives_the_contact_entry(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    choices = chat.render(chat.handle("RésO Villes c'est qui ?"))
+    [number] = re.findall(r"\[(\d+)\] Qui est RésO Villes", choices)
+    assert "Qui est RésO Villes" in chat.render(chat.handle(number))
+    assert "Comment contacter RésO Villes" in chat.render(chat.handle("et l'adresse ?"))
+
+
+def test_a_question_understood_alone_is_made_precise_by_the_previous_answer(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("Existe-t-il des formations pour les membres des conseils citoyens ?"))
+    assert "Une formation coûte-t-elle quelque chose" in chat.render(chat.handle("c'est gratuit ?"))
+
+
 def test_two_questions_in_one_message_get_two_answers(shipped_app: App) -> None:
     chat = terminal(shipped_app)
     shown = chat.render(chat.handle("Bonjour, c koi le FPH et comment on démissionne du conseil citoyen ? merci"))
@@ -117,6 +150,24 @@ async def test_on_telegram_asking_for_a_human_carries_the_button_that_opens_a_ti
     await telegram.members.presses(AWA, offer.button_data("Poser la question"))
     sent = [c for c in telegram.api.take() if c.params.get("chat_id") == AWA]
     assert any("n° 1" in c.text for c in sent)
+
+
+async def test_on_telegram_thanks_with_a_compliment_close_the_conversation(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "merci pour votre réponse rapide, bonne soirée")
+    [reply] = telegram.api.take()
+    assert reply.button_labels == [] and any(word in reply.text for word in CLOSE_WORDS)
+
+
+async def test_on_telegram_asking_if_it_is_a_robot_offers_a_person(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "c'est un robot ou une vraie personne ?")
+    [offer] = telegram.api.take()
+    assert "une personne de l'équipe" in offer.text and "✉️ Poser la question à l'équipe" in offer.button_labels
+
+
+async def test_on_telegram_an_insult_alone_is_never_matched_against_the_faq(telegram: TelegramHarness) -> None:
+    await telegram.members.says(AWA, "va te faire voir")
+    [reply] = telegram.api.take()
+    assert "désolé" in reply.text and "Source" not in reply.text
 
 
 async def test_on_telegram_plus_simple_after_an_answer(telegram: TelegramHarness) -> None:
@@ -186,6 +237,16 @@ async def test_a_worried_message_about_the_copil_gets_the_preparation_entry(ship
                                     "fois qu'on y va, comment on se prépare ?")
     [answer] = shipped.api.take()
     assert "comité de pilotage" in answer.text.lower() and "Source" in answer.text
+
+
+async def test_on_telegram_the_address_follows_who_they_are(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "RésO Villes c'est qui ?")
+    [choices] = shipped.api.take()
+    await shipped.members.presses(AWA, choices.button_data("Qui est RésO Villes"))
+    shipped.api.take()
+    await shipped.members.says(AWA, "et l'adresse ?")
+    [answer] = shipped.api.take()
+    assert "Comment contacter RésO Villes" in answer.text
 
 
 async def test_the_price_of_the_training_follows_the_training(shipped: TelegramHarness) -> None:

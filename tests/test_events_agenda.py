@@ -21,6 +21,8 @@ AWA = member(1001)
 @pytest.mark.parametrize("question", [
     "c'est quand le prochain interconseil ?", "c kan le prochain inter conseil", "quels webinaires bientôt ?",
     "la date du prochain webinaire", "y a quoi comme événements à venir", "agenda", "les prochaines réunions",
+    "qu'est-ce qui est prévu le mois prochain ?", "des rencontres cette semaine ?", "un webinaire avant l'été ?",
+    "il se passe quoi dans les semaines à venir",
 ])
 def test_questions_about_when_go_to_the_agenda(app: App, question: str) -> None:
     assert app.faq.decide(AWA, question).kind == Kind.AGENDA
@@ -28,7 +30,9 @@ def test_questions_about_when_go_to_the_agenda(app: App, question: str) -> None:
 
 @pytest.mark.parametrize("question", [
     "c'est quoi un conseil citoyen", "qu'est-ce que l'interconseil ?", "comment préparer un comité de pilotage",
-    "quel temps fera-t-il demain", "bonjour",
+    "quel temps fera-t-il demain", "bonjour", "comment annuler mon inscription à la rencontre de mars",
+    "je voudrais voir seulement les webinaires dans l'agenda", "je dois organiser la prochaine réunion, par quoi commencer",
+    "mon employeur refuse que je parte à la réunion de jeudi prochain",
 ])
 def test_other_questions_stay_with_the_faq(app: App, question: str) -> None:
     assert app.faq.decide(AWA, question).kind != Kind.AGENDA

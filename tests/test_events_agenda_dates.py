@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from bot.answering.answerer import Kind
 from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -232,3 +233,9 @@ def test_an_event_the_new_fields_do_not_touch_keeps_its_sync_hash(shipped: App) 
     assert spec_hash(spec) == digest[:32]
     with_a_period = next(s for s in shipped.knowledge.events if s.id == "interconseil-2026-t1")
     assert with_a_period.period == "2026-T1" and with_a_period.audience_group == "residents"
+
+
+@pytest.mark.parametrize("question", ["quand a lieu la prochaine participation sur le grill ?",
+                                      "la GUSP, prochaine date ?"])
+def test_an_event_named_by_its_title_and_a_time_word_goes_to_the_agenda(shipped: App, question: str) -> None:
+    assert shipped.faq.decide(AWA, question).kind == Kind.AGENDA

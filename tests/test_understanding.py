@@ -74,6 +74,23 @@ def test_a_message_without_punctuation_is_cut_before_each_question() -> None:
     ("et pour les jeunes ?", Act.FOLLOW_UP),
     ("et ça coûte combien ?", Act.FOLLOW_UP),
     ("c'est où ?", Act.FOLLOW_UP),
+    ("merci pour toutes ces précisions", Act.THANKS),
+    ("ok je note, merci", Act.THANKS),
+    ("entendu, je vais en parler au conseil", Act.OK),
+    ("bonne fin de soirée", Act.BYE),
+    ("bande de guignols", Act.FRUSTRATION),
+    ("ça m'avance à rien votre réponse", Act.FRUSTRATION),
+    ("vous êtes un chatbot ?", Act.HUMAN),
+    ("mettez moi en relation avec l'équipe", Act.HUMAN),
+    ("vous avez bien reçu ma demande ?", Act.STATUS),
+    ("des nouvelles de mon message ?", Act.STATUS),
+    ("vous pouvez simplifier ?", Act.SIMPLER),
+    ("g rien pigé", Act.SIMPLER),
+    ("ah ok c'est beaucoup plus clair", Act.OK),
+    ("plutôt décevant", Act.FRUSTRATION),
+    ("pouvez-vous me faire rappeler par une personne ?", Act.HUMAN),
+    ("je n'ai toujours pas eu de retour", Act.STATUS),
+    ("vous pouvez faire plus court ?", Act.SIMPLER),
 ])
 def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
     assert act in detect(text)
@@ -81,7 +98,9 @@ def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
 
 @pytest.mark.parametrize("text", [
     "c'est quoi un QPV", "comment devenir conseiller citoyen", "je comprends pas le rôle du délégué du préfet",
-    "qui peut venir à l'interconseil ?",
+    "qui peut venir à l'interconseil ?", "merci de me dire qui anime les réunions",
+    "ok mais c'est quand le prochain interconseil", "je voudrais parler à un conseiller citoyen de mon quartier",
+    "vous allez me rappeler la date du copil ?", "je n'ai pas eu de réponse de la mairie pour la salle",
 ])
 def test_an_ordinary_question_performs_no_act(text: str) -> None:
     assert detect(text) == ()
@@ -103,6 +122,8 @@ def test_invisible_characters_no_longer_defeat_the_matcher(answerer: Answerer) -
     "ma CAF a coupé mes APL, qui je dois appeler ?",
     "mon voisin fait du bruit toute la nuit, je peux faire quoi",
     "la cantine de mon fils est trop chère, comment payer moins ?",
+    "j'attends un appartement plus grand depuis trois ans, vous pouvez m'aider ?",
+    "la CAF m'a retiré mes allocations, je fais quoi",
 ])
 def test_a_daily_life_request_is_never_answered_with_confidence(answerer: Answerer, text: str) -> None:
     assert answerer.decide(text).kind not in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY)
@@ -138,3 +159,16 @@ def test_a_question_at_the_end_of_a_very_long_message_is_found(answerer: Answere
     assert len(story) > 3000
     assert decision.segments[-1] == "Au fait, c'est quoi le FPH ?"
     assert decision.kind in (Kind.ANSWER, Kind.GLOSSARY)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("j'ai lu DREETS dans un courrier, ça veut dire quoi", "DREETS"),
+    ("CLAS c'est encore un nouveau dispositif ?", "CLAS"),
+    ("VVV ?", "VVV"),
+    ("PLIE insertion emploi ça veut dire quoi", "PLIE"),
+    ("on nous a parlé de l'ANCT hier soir en réunion. c'est quoi ?", "ANCT"),
+])
+def test_a_term_asked_with_words_about_the_word_itself_gets_the_glossary(answerer: Answerer, text: str,
+                                                                         term: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term

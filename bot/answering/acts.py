@@ -36,17 +36,35 @@ def _phrases(*items: str) -> re.Pattern[str]:
 
 
 # Patterns run on " ".join(words(text)): folded, elisions split ("j ai"), SMS mapped ("pk" → "pourquoi").
+# Each list is built by meaning (ways of saying it, spelling variants), not from particular messages.
+_PERSON = (r"(?:quelqu un|qqn|une? (?:vraie? |etre )?(?:personne|humain|humaine|etre humain|agent|salarie|salariee)|"
+           r"l equipe|un membre de (?:l|votre|ton) equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
+           r"un professionnel|une professionnelle|quelqu un de (?:l equipe|reel|vrai|chez vous|votre equipe)|"
+           r"un animateur|une animatrice|une? (?:conseiller|conseillere|operateur|operatrice|interlocuteur|"
+           r"interlocutrice|permanent|permanente|charge de mission|chargee de mission)(?! citoyen))")
+_MACHINE = r"(?:robot|bot|chatbot|machine|ordinateur|ia|intelligence artificielle|programme|automate|logiciel)"
 _HUMAN = _phrases(
-    r"(?:parler|discuter|causer|echanger|avoir|joindre|contacter|appeler|ecrire|voir) (?:a |avec |en )?"
-    r"(?:quelqu un|qqn|une? (?:vraie? |etre )?(?:personne|humain|humaine|etre humain|agent|salarie|salariee)|"
-    r"l equipe|un membre de l equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
-    r"un professionnel|une professionnelle|quelqu un de (?:l equipe|reel|vrai)|un animateur|une animatrice)",
+    r"(?:parler|discuter|causer|echanger|avoir|joindre|contacter|appeler|ecrire|voir) (?:a |avec |en )?" + _PERSON,
+    r"(?:passez|passe|passer|donnez|donne) (?:moi|nous) " + _PERSON,
+    r"(?:mettre|mettez|mets|me mettre|nous mettre) (?:moi |nous )?en (?:relation|contact) avec",
     r"(?:un |une )?(?:vrai |vraie |etre )?humain",
-    r"une vraie personne", r"(?:pas|plus) (?:a |avec )?(?:un |une )?(?:robot|machine|bot|ordinateur)",
-    r"(?:vous|tu) etes (?:un |une )?(?:robot|machine|bot)", r"passez moi quelqu un", r"je veux quelqu un",
-    r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
+    r"une vraie personne", r"(?:pas|plus) (?:a |avec |d |de )?(?:un |une )?" + _MACHINE,
+    r"(?:vous etes|tu es|t es|c est|je parle a|je parle avec|je discute avec|on parle a|je suis avec)"
+    r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
+    _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",
+    r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
+    r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
+    r"animatrice|personne)$",
+    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
+    r"(?:un |une )?interlocuteur humain",
+    r"que (?:quelqu un|une personne|l equipe) (?:me |m )?(?:rappelle|appelle|contacte|telephone)",
+    r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
+    r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
+    r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
+_OWN = r"(?:ma|mon|notre|mes|nos)"
+_ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|tickets)"
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:ca )?en est ou",
@@ -55,48 +73,122 @@ _STATUS = _phrases(
     r"(?:personne|l equipe) (?:ne )?(?:m|nous) a (?:pas )?(?:encore )?repondu",
     r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
     r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
-    r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse",
+    r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse", r"j attends (?:toujours|encore)",
+    r"(?:toujours|encore) en attente",
     r"(?:quand|est ce que|quelqu un) (?:est ce qu )?(?:on |l equipe |quelqu un )?(?:va|vont|allez) (?:me |m )?"
     r"(?:repondre|rappeler)",
+    r"(?:des |de |aucune |pas de |vous avez des )?nouvelles? (?:de|sur|concernant|pour) " + _OWN + " " + _ASKED,
+    r"(?:a|avez|as|ont|avez vous) (?:bien |deja |enfin )?(?:recu|vu|lu|eu|pris en compte|traite|regarde|consulte|"
+    r"ouvert|transmis) " + _OWN + " " + _ASKED,
+    _OWN + " " + _ASKED + r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
+    r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
+    r"(?:vous|on|ca) en (?:est|etes|sommes) ou",
+    r"(?:j|je n|n) ai (?:toujours )?(?:pas|jamais|rien) (?:encore )?(?:eu|recu) (?:de |d |aucune )?(?:reponse|nouvelles?|"
+    r"retour)(?! (?:de la|du|des|de l (?!equipe)))",
+    r"(?:vous allez|vous comptez|tu vas|l equipe va) (?:me |m )?repondre",  # "me rappeler" may be "remind me"
+    r"(?:c est|est elle|est il) en cours " + _OWN + " " + _ASKED, _OWN + " " + _ASKED + r" (?:est )?en cours",
+    r"en cours de traitement",
+    _OWN + " " + _ASKED + r" (?:est |reste |est restee |sont restees |est toujours )?(?:toujours )?sans reponse",
+    r"ou (?:est|sont) passee?s? " + _OWN + " " + _ASKED, r"qu est devenue?s? " + _OWN + " " + _ASKED, r"ou (?:en etes vous|"
+    r"en sommes nous|ca en est)",
+    r"(?:toujours|tjrs|tjs|encore) rien (?:recu|eu|vu)", r"rien recu",
+    r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
+    r"(?:ma|mes) reponses?",
     r"mes questions", r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
 )
 _SIMPLER = _phrases(
-    r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas)",
-    r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment) (?:compris|capte|pige)", r"pas compris",
-    r"rien compris", r"plus simple(?:ment)?", r"en simple", r"trop (?:complique|compliquee|dur|difficile|long)",
-    r"c est a dire", r"cad", r"expliqu\w* (?:autrement|mieux|plus simplement|simplement|avec d autres mots)",
-    r"(?:re)?dites? (?:le |moi )?(?:autrement|plus simplement|simplement)", r"je suis perdu", r"je suis perdue",
+    r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
+    r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"
+    r"votre message|ce message)",
+    r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas|que dalle|"
+    r"pas grand chose|pas tout|pas bien|pas vraiment)",
+    r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)", r"pas compris",
+    r"rien compris", r"plus simple(?:ment)?", r"en simple",
+    r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
+    r"(?:j ai |g |ai )?pas (?:tout |bien |vraiment )?(?:lu|suivi)",
+    r"c est a dire", r"cad", r"autrement dit", r"^plus clair\w*",
+    r"(?:etre|soyez|sois|faire|dites|dire|expliquer|expliquez|ecrire) (?:un peu )?plus (?:clair\w*|court\w*|simple\w*)",
+    r"plus court\w*", r"^(?:quoi|comment|pardon|hein quoi|quoi donc|ah bon)$",
+    r"(?:c est|c|ca a l air|c etait|ca parait) (?:trop |vraiment |super |bien |un peu |tres )?(?:complique|compliquee|"
+    r"difficile|flou|floue|confus|confuse|obscur|technique)",
+    r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
+    r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
+    r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
+    r"termes)|"
+    r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
+    r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
+    r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
+    r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*",
+    r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
+    r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:plus )?(?:simples?|faciles?)",
+    r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
+    r"incomprehensible\w*", r"pour les nuls",
+    r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
+    r"je suis perdu", r"je suis perdue",
     r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"hein", r"pardon", r"comment ca",
     r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
     r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
 )
+_INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|abrutie|bouffon|bouffons|imbecile|"
+                 r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
+                 r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
+                 r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules)")
 _FRUSTRATION = _phrases(
-    r"nul", r"nulle", r"nuls", r"naze", r"pourri", r"pourrie", r"inutile", r"sert a rien", r"servez a rien",
-    r"sers a rien", r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
+    r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
+    r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
+    r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
     r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"honte", r"scandale",
-    r"scandaleux", r"lamentable", r"pathetique", r"vous comprenez rien", r"tu comprends rien",
-    r"comprenez jamais rien", r"merde", r"putain", r"con", r"conne", r"connard", r"connasse", r"debile",
-    r"idiot", r"idiote", r"cretin", r"abruti", r"bouffon", r"imbecile", r"stupide",
+    r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS,
+    r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
+    r"piges|pige) (?:vraiment |absolument |decidement |jamais |strictement |toujours )?rien",
+    r"comprenez jamais rien", r"merde", r"putain", r"sale (?:bot|robot|machine|truc|con|ia|programme)",
     r"ca marche pas", r"marche pas votre", r"marche jamais", r"repond pas", r"repondez pas", r"repond jamais",
-    r"repond a cote", r"a cote de la plaque", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
-    r"vous etes nuls?", r"foutez", r"fous toi",
-    r"degage", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
+    r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
+    r"a cote de la plaque", r"hors sujet", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
+    r"pas (?:du tout )?ma question", r"pas ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
+    r"j ai (?:pas|jamais) demande ca",
+    r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
+    r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
+    r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
+    r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
+    r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
+    r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
+    r"perte de temps", r"aucun interet",
+    r"(?:aucune|aucun) (?:de vos |des |de ces )?(?:reponses?|propositions?|choix|suggestions?)",
+    r"pas (?:tres |vraiment |du tout )?(?:pratique|intuitif|intuitive|terrible|top|au point)", r"decevant\w*", r"decu\w*",
+    r"deception",
+    r"(?:ne )?m a (?:pas|absolument pas|pas du tout|vraiment pas|en rien) (?:aide\w*|servi|avance\w*)",
+    r"(?:reponse|reponses) (?:\w+ )?a cote", r"c est une blague", r"vous (?:plaisantez|rigolez|vous moquez)",
+    r"nique\w*", r"ta mere", r"encul\w*", r"batard\w*", r"enfoire\w*", r"salaud\w*", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
+    r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez",
+    r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
+    r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
+    r"degage\w*", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
-_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤")
+_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
 # Whole messages that close a conversation (compared after removing repeated words and greetings).
-_THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c est gentil", r"vous etes gentil\w*",
-                   r"tu es gentil\w*", r"trop gentil\w*", r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel",
-                   r"super", r"cool", r"excellent", r"impeccable", r"au top", r"ca m aide", r"ca m a aide",
-                   r"vous m avez aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable")
+_THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
+                   r"vraiment )?gentil\w*", r"vous etes gentil\w*", r"tu es gentil\w*", r"trop gentil\w*",
+                   r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
+                   r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
+                   r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
+                   r"grand merci", r"mille merci\w*")
 _BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee|soiree|"
-                r"nuit|fin de journee|semaine|continuation|fin de semaine|week end)", r"bon (?:week end|weekend|"
-                r"apres midi|dimanche)", r"a demain", r"a la prochaine", r"salut (?:a )?(?:vous|tous)?$", r"bisous?",
-                r"bises")
-_OK = _phrases(r"ok+", r"okay", r"oki", r"okey", r"d accord", r"dac+", r"daccord", r"ca marche", r"sa marche",
-               r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien", r"c est bon", r"ca va", r"oui",
-               r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note", r"parfait")
+                r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
+                r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
+                r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
+                r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
+                r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
+                r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
+_OK = _phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
+               r"ca marche", r"sa marche", r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien",
+               r"c est bon", r"ca va", r"oui", r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note",
+               r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
+               r"je note", r"ok ok", r"bon ben", r"tres bien",
+               r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux")
 _GREETING = _phrases(r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
                      r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
                      r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
@@ -105,15 +197,45 @@ _FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mill
                      "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
                      "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
                      "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
-                     "y", "en"})
+                     "y", "en", "allez", "bref", "truc", "machin", "euh", "hein"})
+# Words that say "that was useful, I will act on it" after a thanks or an ok ("merci pour votre réponse rapide",
+# "d'accord je vais voir ça", "c'est exactement ce que je cherchais"): they change nothing to the closing.
+_ACK = frozenset({
+    "rapide", "rapides", "rapidement", "clair", "claire", "clairs", "claires", "clairement", "precis", "precise",
+    "precises", "complet", "complete", "completes", "utile", "utiles", "interessant", "interessante", "sympa",
+    "gentil", "gentille", "gentils", "efficace", "exactement", "pile", "parfaitement", "super", "top", "nickel",
+    "ce", "que", "qu", "dont", "me", "m", "cherchais", "voulais", "fallait", "avais", "besoin", "aidee", "aides",
+    "aidees", "aider", "retour", "explication", "precision", "precisions", "info", "infos", "lien", "liens",
+    "patience", "disponibilite", "vais", "va", "allons", "voir", "regarder", "regarde", "lire", "essayer",
+    "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
+    "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
+    "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
+    "sujet", "ici", "ok", "chose", "equipe", "dis", "dit", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
+    "cet", "un", "une", "des", "vos",
+    "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
+})
+_INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
+                     r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
+                     r"lirai|essaie|essaierai|appelle|appellerai|contacte|contacterai|comprends|comprend|vois)"
+                     r"(?: \w+){0,7}$")
+# What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
+_ASKING = re.compile(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
+                     r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"
+                     r"pourriez|peux|pourrais|dois|faut|savoir|de me|de m|de nous)(?=\s|$)")
 _FOLLOW_UP_START = re.compile(r"^(?:et|mais|et pour|et si|et les|et la|et le|et en|et dans|et avec|et sinon|sinon|"
                               r"et ca|et sa|et combien|et quand|et ou|et qui|et comment|aussi|pareil)\b")
 _FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?:ou|quand|combien|qui|comment)"
                               r"(?: ca| sa| c est| ca coute| ca se passe| on s inscrit| le trouver| les trouver)?$|"
                               r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
                               r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
-                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b")
+                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
+                              r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
+                              # "c'est obligatoire ?": a property of what was just answered
+                              r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
+                              r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
+                              r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
 FOLLOW_UP_MAX_WORDS = 7
+FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
 
 
@@ -121,13 +243,27 @@ def _key(text: str) -> str:
     return " ".join(words(clean(text)))
 
 
-def _only(key: str, *patterns: re.Pattern[str]) -> bool:
-    """Whether the message is nothing but these phrases (and filler words)."""
+def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset()) -> bool:
+    """Whether the message is nothing but these phrases (and filler words, and the words in `also`)."""
     rest = key
     for pattern in patterns:
         rest = pattern.sub(" ", rest)
-    leftover = [w for w in rest.split() if w not in _FILLER]
+    leftover = [w for w in rest.split() if w not in _FILLER and w not in also]
     return not leftover and rest.strip() != key.strip()
+
+
+def _closing(text: str, key: str) -> bool:
+    """Thanks, goodbye or ok, alone or with words of appreciation or of what the member will do next
+    ("merci pour votre réponse rapide", "d'accord je vais voir ça"), as long as nothing is asked."""
+    if _only(key, _THANKS, _BYE, _OK, _GREETING):
+        return True
+    asks = "?" in text or _ASKING.search(_THANKS.sub(" ", key))
+    if asks or len(key.split()) > 14:
+        return False
+    closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
+    # After an ok or a thanks, what the member will do next closes too: "entendu, je vais en parler au conseil".
+    rest = _INTENT.sub(" ", closed) if closed != key else closed
+    return rest != key and all(w in _FILLER or w in _ACK for w in rest.split())
 
 
 def detect(text: str) -> tuple[Act, ...]:
@@ -145,13 +281,14 @@ def detect(text: str) -> tuple[Act, ...]:
     if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
     n_words = len(key.split())
-    if n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key)):
+    if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
+            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)
     if _SEE_YOU.match(text):
         found.append(Act.BYE)
-    if key and _only(key, _THANKS, _BYE, _OK, _GREETING):
+    if key and _closing(text, key):
         if _THANKS.search(key):
             found.append(Act.THANKS)
         if _BYE.search(key):
@@ -160,6 +297,11 @@ def detect(text: str) -> tuple[Act, ...]:
             found.append(Act.GREETING if _GREETING.search(key) and not _OK.search(_GREETING.sub(" ", key))
                          else Act.OK)
     return tuple(dict.fromkeys(found))
+
+
+def without_complaint(text: str) -> str:
+    """The message once its complaints and insults are taken out: what is left may still be a question."""
+    return " ".join(_FRUSTRATION.sub(" ", _key(text)).split())
 
 
 CLOSING_ACTS = frozenset({Act.THANKS, Act.BYE, Act.OK})

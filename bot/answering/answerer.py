@@ -6,9 +6,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.answering.acts import Act, detect
+from bot.answering.acts import Act, detect, without_complaint
 from bot.answering.cleanup import clean
-from bot.answering.french import BYES, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
+from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.scope import personal_matters
@@ -88,9 +88,18 @@ AGREE_COVERAGE = 0.4
 AGREE_COVERAGE_WITH_STORY = 0.3  # tied with 0.4 on dev; a story brings many known but unrelated words
 ALONE_THRESHOLD = 101.0
 ANALYSES_CACHED = 4096
+# A follow-up: the previous entry's related entries weigh this much more, and one of them that comes first
+# is answered when it explains this share of the known words (tuned on the realistic dev split).
+RELATED_WEIGHT = 1.25
+FOLLOW_UP_COVERAGE = 0.4
+FOLLOW_UP_RANKED = 8
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
+# Acts that small talk must not hide.
+_NOT_SMALLTALK = frozenset({Act.SIMPLER, Act.HUMAN, Act.STATUS, Act.FRUSTRATION})
+# Words of the thanks list that thank nobody alone: "vous êtes où ?" is no thanks.
+_NOT_THANKS_ALONE = frozenset({"vous", "d", "ca", "c", "est", "bon", "bien", "tres", "beaucoup", "infiniment"})
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
 _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
 
@@ -121,6 +130,12 @@ class Answerer:
         self.normalizer = build_normalizer(kb)
         self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
         self._terms = {slug(t.term): t for t in kb.glossary}
+        # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
+        # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
+        self._chatter = frozenset(self.normalizer.analyze(" ".join(GLOSSARY_CHATTER)).tokens) | _DEFINITION_NOISE
+        self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
+                                         for token in self.normalizer.analyze(word).tokens)
+                          for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
         self.second = SecondOpinion(kb.faq)
         self.use_second_opinion = True  # the benchmark measures the engine without it too
@@ -149,6 +164,8 @@ class Answerer:
             return Decision(kind=Kind.EMPTY)
         used = tuple(s.text for s in segments if s.informative)
         talk, _ = self._smalltalk(analysis.words)
+        if talk != Smalltalk.HELP and set(acts) & _NOT_SMALLTALK:
+            talk = None  # "pas compris" is no "compris"
         closing = _CLOSING_ACTS.get(acts[0]) if acts else None
         if talk is not None or closing is not None:
             chosen = talk if talk == Smalltalk.HELP else closing or talk
@@ -158,7 +175,11 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        decision = self.understand(segments, text)
+        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT:
+            # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
+            return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
+                            segments=used, greeted=greeted)
+        decision = self._term_over_unrelated_answer(self.understand(segments, text), segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -167,6 +188,16 @@ class Answerer:
         if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
+
+    def _term_over_unrelated_answer(self, decision: Decision, segments: list[Segment]) -> Decision:
+        """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
+        names; an entry that never mentions it answers something else (here "soir")."""
+        if decision.kind != Kind.ANSWER or not decision.candidates or decision.candidates[0].entry != decision.entry:
+            return decision
+        term = self._glossary_term(*self._weighted(segments))
+        if term is None or self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
@@ -337,9 +368,21 @@ class Answerer:
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
-        Another entry is preferred: the member has just read the previous one."""
+        Another entry is preferred: the member has just read the previous one. The entries its authors linked
+        to it (`related`) are the likeliest next questions: they weigh a little more, and one that comes first
+        so and explains enough of the follow-up is answered ("c'est où ?" after "Qui est RésO Villes ?")."""
         segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
         decision = self._decide_segments(segments, exclude=frozenset({previous.id}))
+        analysis, boost = self._weighted(segments)
+        ranked = [c for c in self.matcher.rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
+                  if c.entry.id != previous.id]
+        related = set(previous.related)
+        if ranked:
+            best = max(ranked, key=lambda c: c.score * (RELATED_WEIGHT if c.entry.id in related else 1.0))
+            if (best.entry.id in related and best.score >= self.settings.suggest_threshold
+                    and best.known_coverage >= FOLLOW_UP_COVERAGE):
+                others = tuple(c for c in ranked if c is not best)[: self.settings.max_suggestions - 1]
+                decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score, candidates=(best, *others))
         return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
 
     def _decide_whole(self, text: str) -> Decision:
@@ -409,11 +452,18 @@ class Answerer:
                    if token in self._terms and boost.get(token, 1.0) >= 1.0)
 
     def _glossary_term(self, analysis: Analysis, boost: dict[str, float]) -> GlossaryTerm | None:
-        """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters
-        (in the question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?")."""
-        meaningful = [t for t in analysis.tokens if t not in _DEFINITION_NOISE and boost.get(t, 1.0) >= 1.0]
-        if len(meaningful) == 1:
-            return self._terms.get(meaningful[0])
+        """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters (in the
+        question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?" — when the question clause names
+        nothing, the story just before it, promoted, names the term)."""
+        for level in (1.0, PROMOTED_CONTEXT_WEIGHT):
+            meaningful = {t for t in analysis.tokens if t not in self._chatter and boost.get(t, 1.0) >= level}
+            if not meaningful:
+                continue
+            terms = meaningful & self._terms.keys()
+            if len(terms) != 1:
+                return None
+            [key] = terms
+            return self._terms[key] if not meaningful - terms - self._explains[key] else None
         return None
 
     @staticmethod
@@ -435,6 +485,7 @@ class Answerer:
                                                 or "ciao" in content or "tchao" in content or "journee" in content
                                                 or "soiree" in content or "nuit" in content):
             return Smalltalk.BYE, greeted
-        if all(w in THANKS for w in content) and not any(w in ("bien", "bon", "c", "est", "ca") for w in content[:1]):
+        if all(w in THANKS for w in content) and not any(w in ("bien", "bon", "c", "est", "ca") for w in content[:1]) \
+                and any(w not in _NOT_THANKS_ALONE for w in content):
             return Smalltalk.THANKS, greeted
         return None, greeted

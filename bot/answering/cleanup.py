@@ -16,6 +16,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|`+|^#{1,6}\s+|^>\s?|^\s*[-*+]\s+)", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(?<!\w)[*_]([^*_\n]+)[*_](?!\w)")
 _HELD = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: held down, never French spelling
+_ACRONYM = re.compile(r"\b([A-Z])\1{2,}\b")  # "VVV", "WWW": one capital letter repeated is an acronym, kept
 _HELD_PUNCT = re.compile(r"([?!.])\1+")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 
@@ -36,6 +37,16 @@ def _plain_char(ch: str) -> str:
     return " "  # emoji and other symbols separate words but mean nothing to the matcher
 
 
+def _word_at(text: str, start: int) -> str:
+    """The whole word a match starting at `start` lies in."""
+    end = start
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
 def clean(text: str) -> str:
     """Plain text: tags and Markdown marks out, invisible characters out, emoji out, held letters squeezed."""
     text = unicodedata.normalize("NFC", text)
@@ -46,6 +57,6 @@ def clean(text: str) -> str:
     text = _MD_MARKS.sub(" ", text)
     text = _MD_EMPHASIS.sub(r"\1", text)
     text = "".join(_plain_char(ch) for ch in text)
-    text = _HELD.sub(r"\1", text)
+    text = _HELD.sub(lambda m: m.group(0) if _ACRONYM.fullmatch(_word_at(text, m.start())) else m.group(1), text)
     text = _HELD_PUNCT.sub(r"\1", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()

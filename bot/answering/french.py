@@ -13,7 +13,10 @@ SMS: dict[str, str] = {
     "ce": "ce", "c": "c", "cé": "c est", "ces": "ces", "cest": "c est", "sest": "c est", "ses": "ses",
     "g": "j ai", "jai": "j ai", "jsp": "je ne sais pas", "jsais": "je sais", "chai": "je sais",
     "jveux": "je veux", "jvoudrais": "je voudrais", "jpeux": "je peux", "jpe": "je peux", "jdois": "je dois",
-    "jsuis": "je suis", "chui": "je suis", "chuis": "je suis", "jss": "je suis", "jcomprends": "je comprends",
+    "jsuis": "je suis", "jsui": "je suis", "jcomprend": "je comprends", "jcomprens": "je comprends",
+    "jcapte": "je capte", "jcomprenpa": "je comprends pas", "jpige": "je pige", "chepa": "je ne sais pas",
+    "r1": "rien", "ri1": "rien",
+    "mrci": "merci", "merki": "merci", "chui": "je suis", "chuis": "je suis", "jss": "je suis", "jcomprends": "je comprends",
     "pr": "pour", "pour": "pour", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
     "cmt": "comment", "cmnt": "comment", "coment": "comment", "komment": "comment", "cb": "combien",
     "combin": "combien", "cbien": "combien",
@@ -101,3 +104,18 @@ HELP_PHRASES: tuple[tuple[str, ...], ...] = (
     ("tu", "sers", "a", "quoi"), ("vous", "servez", "a", "quoi"), ("que", "peux", "tu", "faire"),
     ("que", "pouvez", "vous", "faire"), ("t", "es", "qui"), ("menu",), ("sos",),
 )
+
+# Words around a glossary term that leave the question "what does it mean?" unchanged: talk about the
+# word itself, about where and when it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
+# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service").
+GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
+    sigle sigles acronyme acronymes abreviation abreviations lettre lettres mot mots terme termes nom expression
+    sens signification definition exactement precisement concretement exact vraiment simplement comme service
+    services organisme organismes dispositif dispositifs truc machin bidule chose quoi qui signifie veut dire
+    nouveau nouvelle nouveaux nouvelles encore vieux vieille ancien ancienne existe existent exister
+    vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
+    mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
+    message reunion metropole mairie journal site internet
+    hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
+    correspond correspondre designe designer represente representer renvoie refere
+""".split())  # noqa: SIM905

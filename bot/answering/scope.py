@@ -25,6 +25,10 @@ PERSONAL_WORDS = frozenset({
     "inscription", "ecole", "college", "lycee", "maitresse", "prof", "professeur", "cafards", "punaises",
     "moisissure", "humidite", "chauffage", "ascenseur", "fuite", "travaux", "demenagement", "demenager", "hlm",
     "logement", "appartement", "appart", "maison", "chambre",
+    # Other matters of one's own life: deposit and taxes, papers, fines, repairs, health, transport, family.
+    "caution", "taxe", "identite", "fourriere", "stationnement", "garantie", "plombier", "serrurier",
+    "electricien", "panne", "pharmacie", "dentiste", "ordonnance", "medicament", "medicaments", "vaccin", "maladie",
+    "pension", "succession", "heritage", "mariage", "tram", "tramway", "bus", "colis",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -34,6 +38,11 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
+# "J'attends un logement", "m'aider à avoir un appartement", "je veux changer de logement": the member's own
+# need, said with "je" (not the council's "on" or "nous") and a verb of wanting or waiting just before.
+FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
+NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
+                   "changer"})
 
 
 def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
@@ -46,8 +55,22 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i])
-        if (word in SHARED_WORDS or word in known) and not owned:
+        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i]) or _needed(words, i)
+        # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
+        # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
+        # is answered by the entry on discrimination, which does).
+        if (word in SHARED_WORDS or word in known) and not owned and not _done_to_me(words, i):
             continue
         found.append((word, owned))
     return found
+
+
+def _done_to_me(words: Sequence[str], i: int) -> bool:
+    """"La CAF m'a supprimé…", "le bailleur ne me répond pas": the word acts on the member."""
+    after = tuple(words[i + 1: i + 3])
+    return after[:1] in (("m",), ("me",)) or after in (("ne", "m"), ("ne", "me"))
+
+
+def _needed(words: Sequence[str], i: int) -> bool:
+    """"J'attends un logement", "je veux changer de logement": the member's own need."""
+    return any(w in NEEDS for w in words[max(0, i - 3): i]) and any(w in FIRST_PERSON for w in words[max(0, i - 6): i])

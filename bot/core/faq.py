@@ -114,9 +114,19 @@ class FaqService:
         wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
         if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
                 decision.kind == Kind.ACT and decision.act not in wanted) or (
-                Act.SIMPLER not in wanted and decision.kind in (Kind.ANSWER, Kind.MULTI)):
+                Act.SIMPLER not in wanted and decision.kind == Kind.MULTI):
             return decision
         previous = self.last_shown(sender)
+        if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
+            # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
+            # of the training just shown): the reading in context wins when it is sure and leads where the
+            # previous entry points, or scores higher.
+            if previous is None:
+                return decision
+            after = self.answerer.decide_after(text, previous)
+            sure = after.kind == Kind.ANSWER and after.entry is not None and (
+                after.entry.id in previous.related or after.score > decision.score)
+            return after if sure else decision
         if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
             if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
                 return decision

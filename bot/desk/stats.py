@@ -19,7 +19,9 @@ from bot.storage.db import Database
 from bot.storage.models import OPEN_TICKETS, QuestionLog, Ticket
 
 ANSWERED = frozenset({"answer", "glossary", "passage", "agenda"})
-NOT_QUESTIONS = frozenset({"smalltalk", "empty", "browse"})
+MULTI = "multi"  # several questions in one message: answered when one of them was (its entry is logged)
+ACT = "act"  # a person asked for, a complaint, "où en est ma question ?", "plus simple": not a question
+NOT_QUESTIONS = frozenset({"smalltalk", "empty", "browse", ACT})
 PERIOD = timedelta(days=28)
 TOP = 5
 
@@ -33,6 +35,7 @@ class Stats:
     suggested: int
     unknown: int
     escalated: int
+    acts: int  # messages that ask for a person, complain, ask for news or a simpler answer
     thumbs_up: int
     thumbs_down: int
     median_to_human: timedelta | None
@@ -64,10 +67,11 @@ def compute(db: Database, learning: Learning, *, now: datetime, timezone: ZoneIn
     groups = learning.group([(i, t) for i, t in unknown if t])
     return Stats(
         per_day=per_day, per_week=per_week, questions=len(questions),
-        answered=sum(1 for r in questions if r.decision in ANSWERED),
-        suggested=sum(1 for r in questions if r.decision == "suggest"),
+        answered=sum(1 for r in questions if r.decision in ANSWERED or (r.decision == MULTI and r.entry_id)),
+        suggested=sum(1 for r in questions if r.decision == "suggest" or (r.decision == MULTI and not r.entry_id)),
         unknown=sum(1 for r in questions if r.decision == "unknown"),
         escalated=sum(1 for t in tickets if t.question_log_id is not None),
+        acts=sum(1 for r in logs if r.decision == ACT),
         thumbs_up=sum(1 for r in logs if r.feedback == 1), thumbs_down=sum(1 for r in logs if r.feedback == -1),
         median_to_human=timedelta(seconds=statistics.median(waits)) if waits else None, open_tickets=open_count,
         top_unanswered=tuple((g.text, len(g.log_ids)) for g in groups[:TOP]),
@@ -93,7 +97,7 @@ def render(stats: Stats) -> str:
         per_day=" · ".join(f"{d} : {n}" for d, n in stats.per_day),
         per_week=" · ".join(f"{w} : {n}" for w, n in stats.per_week),
         answered=stats.rate(stats.answered), suggested=stats.rate(stats.suggested),
-        unknown=stats.rate(stats.unknown), escalated=stats.rate(stats.escalated),
+        unknown=stats.rate(stats.unknown), escalated=stats.rate(stats.escalated), acts=stats.acts,
         up=stats.thumbs_up, down=stats.thumbs_down, median=duration(stats.median_to_human),
         open=stats.open_tickets, top=top or texts.STATS_NO_TOP)
 

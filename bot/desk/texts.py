@@ -117,6 +117,7 @@ STATS = (
     "Par semaine : {per_week}\n"
     "Répondues directement : {answered} · suggestions : {suggested} · inconnues : {unknown}\n"
     "Transmises à l'équipe : {escalated}\n"
+    "Autres messages (demande d'une personne, mécontentement, relance) : {acts}\n"
     "👍 {up} · 👎 {down}\n"
     "Délai médian avant une réponse humaine : {median}\n"
     "Questions ouvertes : {open}\n"

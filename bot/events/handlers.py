@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.answering.answerer import Decision, Kind
+from bot.answering.normalize import words
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state, flow_data
@@ -27,7 +28,7 @@ from bot.events import texts
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
-from bot.events.intent import agenda_intent, kind_from_text
+from bot.events.intent import agenda_intent, event_names, kind_from_text
 from bot.events.notices import when
 from bot.events.registration import (
     Outcome,
@@ -48,7 +49,7 @@ from bot.events.reminders import (
 )
 from bot.events.staff import StaffEvents
 from bot.events.store import SyncReport, find_event, is_upcoming, sync_knowledge
-from bot.knowledge.model import EventSpec
+from bot.knowledge.model import EventSpec, KnowledgeBase
 from bot.scheduling import Jobs
 from bot.storage.models import Event, EventStatus, Member, Profile
 
@@ -72,6 +73,7 @@ class EventsFeature:
         # that also knows the council given for "my territory").
         self.council_of = council_of or _profile_council
         self.staff = StaffEvents(ctx, is_staff=is_staff)
+        self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
 
     # --- wiring ----------------------------------------------------------------------------
 
@@ -144,10 +146,13 @@ class EventsFeature:
     def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
             return decision
+        kb = self.faq.answerer.kb
+        if self._names[0] is not kb:  # the knowledge was reloaded: its events may have new names
+            self._names = (kb, event_names([event.title for event in kb.events], words))
         # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
         asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
         intent = agenda_intent(self.faq.answerer.analyze(asked).words if asked else
-                               decision.words or self.faq.answerer.analyze(text).words)
+                               decision.words or self.faq.answerer.analyze(text).words, self._names[1])
         if intent is None:
             return decision
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),

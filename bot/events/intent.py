@@ -2,14 +2,21 @@
 
 "c'est quand le prochain interconseil ?", "quels webinaires bientôt ?", "la date de la prochaine
 réunion" go to the agenda; "c'est quoi l'interconseil ?" or "qui peut venir à l'interconseil ?" stay
-FAQ questions. A question needs a subject (an event kind, or "événement / rencontre / réunion") and a
-time word; weak time words ("programme", "jour") do not count in a "what is" question.
+FAQ questions. A question needs a subject (an event kind, "événement / rencontre / réunion", or the name
+of an event: "la participation sur le grill") and a time word ("quand", "ce mois-ci", "avant l'été");
+weak time words ("programme", "jour") do not count in a "what is" question. "Qu'est-ce qui est prévu la
+semaine prochaine ?" asks for the agenda without a subject.
+
+How-to questions that mention an event are not agenda questions: "comment annuler mon inscription à la
+journée de mars", "je veux voir que les webinaires dans l'agenda", "organiser la prochaine réunion"; nor
+is time off work for a meeting ("congé … quand on est salarié").
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answering.french import STOPWORDS
@@ -31,6 +38,35 @@ STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "pro
                          "agenda", "calendrier", "heure", "horaire", "horaires", "datee", "prochainement", "prevu",
                          "prevus", "prevue", "prevues", "programme", "programmes"}) | MONTHS
 WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
+# A stretch of time ahead: "ce mois-ci", "les semaines qui viennent", "avant l'été", "à la rentrée".
+_THIS = ("ce", "cette", "ces", "cet")
+_SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
+          "week", "weekend", "soir", "jours")
+TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
+    *((this, span) for this in _THIS for span in _SPANS),
+    *((span, "prochain") for span in _SPANS), *((span, "prochaine") for span in _SPANS),
+    *((span, "qui", "viennent") for span in _SPANS), *((span, "qui", "vient") for span in _SPANS),
+    *((span, "a", "venir") for span in _SPANS),
+    ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
+    ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
+    ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
+)
+# "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
+EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
+    ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
+    ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
+    ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
+)
+# Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
+# unless the member asks when as well.
+HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
+                    "seulement", "uniquement", "complet", "complete", "complets"})
+HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
+                                              ("que", "faire"), ("des", "conseils"))
+ASKED_WHEN = frozenset({"quand", "date", "dates", "heure", "horaire", "horaires"})
+# Time off work for a meeting is the employer's business (a FAQ), whatever the date.
+WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
+                  "absence", "travail", "boulot", "rtt", "chef"})
 DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
 # "Dois-je payer pour la journée du 24 septembre ?" asks about the price (a FAQ), not for the agenda.
 PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
@@ -49,13 +85,23 @@ class AgendaIntent:
     next_only: bool  # "le prochain interconseil": show that one event
 
 
-def agenda_intent(words: Sequence[str]) -> AgendaIntent | None:
+def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) -> AgendaIntent | None:
+    """`names`: the words of each event's name ("participation", "grill"); a message holding all of one
+    names that event."""
     seq = _without(list(words), ("ordre", "du", "jour"))
     present = set(seq)
     if present & ADD_TO_CALENDAR and present & {"calendrier", "agenda", "portable", "telephone"}:
         return None
     if present & PRICE and not present & {"quand", "date", "dates"}:
         return None
+    if present & WORK:
+        return None
+    how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES)
+    if how_to and not present & ASKED_WHEN:
+        return None
+    window = any(_has(seq, phrase) for phrase in TIME_WINDOWS)
+    if window and any(_has(seq, phrase) for phrase in EVENT_QUESTIONS):
+        return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
         kind = None  # "inter" alone is not "inter conseil"
@@ -63,9 +109,10 @@ def agenda_intent(words: Sequence[str]) -> AgendaIntent | None:
         kind = None
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
-    subject = kind is not None or bool(present & GENERIC)
+    named = any(name and name <= present for name in names)
+    subject = kind is not None or bool(present & GENERIC) or named
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
-    strong = bool(present & STRONG_TIME) or a_venir
+    strong = bool(present & STRONG_TIME) or a_venir or window
     weak = bool(present & WEAK_TIME)
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
@@ -74,6 +121,26 @@ def agenda_intent(words: Sequence[str]) -> AgendaIntent | None:
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:
+    """The words naming each event: its title up to the first ":", "(", "!" or dash ("La participation sur le
+    grill ! (1/3) – …" → participation, grill), without kind words, numbers and small words."""
+    names: set[frozenset[str]] = set()
+    for title in titles:
+        head = re.split(r"[:(!–—]| - ", title, maxsplit=1)[0]
+        seq = [w for w in words(head.replace("-", " ")) if w]
+        seq = [w for i, w in enumerate(seq) if not (w == "conseil" and i and seq[i - 1] == "inter")]  # inter-conseil
+        name = frozenset(w for w in seq if w not in STOPWORDS and w not in GENERIC and w not in KIND_ALIASES
+                         and not any(ch.isdigit() for ch in w) and w not in _NAME_NOISE)
+        if name:
+            names.add(name)
+    return tuple(sorted(names, key=sorted))
+
+
+# Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
+_NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
+                         "eme", "la", "le", "les", "sur", "des", "du", "de"})
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
