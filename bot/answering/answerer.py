@@ -92,6 +92,7 @@ ALONE_THRESHOLD = 101.0
 # Our first two entries this close are a tie that the other ranker breaks (it reads members' long messages
 # better, ours tidy questions: a clear lead of ours stands). The tie broken is offered first, not answered.
 TIE_MARGIN = 6.0
+AGREED_SUGGESTION = 20.0
 ANALYSES_CACHED = 4096
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
@@ -176,7 +177,7 @@ class Answerer:
     def understand(self, segments: list[Segment]) -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
         questions = [s for s in segments if s.role == Role.QUESTION]
-        whole = self._decide_segments(segments)
+        whole = self._decide_segments(segments, offer_agreed=True)
         if len(questions) < 2:
             return whole
         texts = [q.text for q in questions]
@@ -248,7 +249,10 @@ class Answerer:
             tokens.extend(analysis.tokens)
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
 
-    def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset()) -> Decision:
+    def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
+                         offer_agreed: bool = False) -> Decision:
+        """`offer_agreed`: the entry both rankers name is offered even when its score is modest (the whole
+        message; one of several questions must be clearer to be offered on its own)."""
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
@@ -286,7 +290,8 @@ class Answerer:
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
-                                        opinion=opinion, story=story, tie_broken=tie_broken)
+                                        opinion=opinion, story=story, tie_broken=tie_broken,
+                                        offer_agreed=offer_agreed)
         return dataclasses.replace(decision, segments=used)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
@@ -330,7 +335,7 @@ class Answerer:
                         legacy: bool = False, boost: dict[str, float] | None = None,
                         candidates: tuple[Candidate, ...] | None = None,
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
-                        tie_broken: bool = False) -> Decision:
+                        tie_broken: bool = False, offer_agreed: bool = False) -> Decision:
         s = self.settings
         if candidates is None:
             candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -373,6 +378,10 @@ class Answerer:
         if quoted and passage is not None:
             return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=chosen,
                             greeted=greeted)
+        if (offer_agreed and not chosen and top and opinion and opinion[0][0] == top.entry.id
+                and top.score >= AGREED_SUGGESTION):
+            # Both rankers name the same entry: it is relevant enough to be offered, however long the story.
+            chosen = (top,)
         if chosen:
             return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted,
                             personal=personal)
