@@ -346,7 +346,10 @@ class Answerer:
         else:  # both rankers name the same entry, or ours alone is far ahead
             # A tie ours broke with the other ranker's choice is offered first, never answered at once.
             agree = bool(top and opinion and opinion[0][0] == top.entry.id) and not tie_broken
-            sure = bool(top and ((agree and _sure(top, top.score - second, opinion or []))
+            # Never below the level of a suggestion: no right answer on dev scored under it, and the model
+            # knows nothing of the weak single-word matches a small base gives.
+            sure = bool(top and ((agree and top.score >= s.suggest_threshold
+                                  and _sure(top, top.score - second, opinion or []))
                                  or (top.score >= ALONE_THRESHOLD and top.score - second >= s.margin)))
         passage = self.matcher.best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
