@@ -381,7 +381,7 @@ class Answerer:
         if quoted and passage is not None:
             return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=chosen,
                             greeted=greeted)
-        if (offer_agreed and not chosen and top and opinion and opinion[0][0] == top.entry.id
+        if (offer_agreed and story and not chosen and top and opinion and opinion[0][0] == top.entry.id
                 and top.score >= AGREED_SUGGESTION):
             # Both rankers name the same entry: it is relevant enough to be offered, however long the story.
             chosen = (top,)
