@@ -66,6 +66,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
+    # "plein de gens": a quantity, not an event that is full ("complet").
+    (("plein", "de"), ""),
+    (("plein", "d"), ""),
+    (("pleins", "de"), ""),
 )
 
 # Words that carry no meaning for matching. Interrogatives (quoi, quand, comment, qui, ou,
