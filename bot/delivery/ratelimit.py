@@ -93,6 +93,19 @@ class RateLimiter:
     def starting(self) -> None:
         self._starts.append(self.monotonic())
 
+    def start_in(self) -> float:
+        """0.0 when a send may start now (its slot and its place in the last second are taken), else the
+        seconds to wait before asking again. Both are checked at each call: sends that waited for the same
+        instant must not all start at it."""
+        crowded = self.window_ready_in()
+        if crowded > 0:
+            return crowded
+        wait = self.take_slot()
+        if wait > 0:
+            return wait
+        self.starting()
+        return 0.0
+
     def sent(self, chat_id: str) -> None:
         """The chat's message was answered: its next one waits a full interval from now."""
         interval = self.limits.group_interval if self.is_group(chat_id) else self.limits.private_interval
