@@ -11,8 +11,10 @@ from itertools import pairwise
 
 import pytest
 from sqlmodel import select
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ExtBot
 
 from bot.channels.memory_transport import MemoryTransport
+from bot.channels.telegram.transport import TelegramTransport, unpaced
 from bot.clock import ManualClock
 from bot.core.replies import Reply
 from bot.delivery.dispatcher import Dispatcher
@@ -23,6 +25,7 @@ from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.models import Outbound
 from tests.support.databases import Database
+from tests.support.telegram import RecordingRequest
 
 NO_LIMITS = Limits(per_second=1e9, private_interval=0.0, group_interval=0.0)
 
@@ -172,3 +175,14 @@ def test_sends_that_waited_for_the_same_instant_start_one_slot_apart() -> None:
     assert all(wait == pytest.approx(0.5) for wait in waits)
     now[0] += 0.5
     assert [limiter.start_in() == 0 for _ in range(5)] == [True, False, False, False, False]
+
+
+async def test_the_dispatcher_sends_through_the_same_connections_without_ptbs_rate_limiter() -> None:
+    api = RecordingRequest()
+    application = (ApplicationBuilder().token("123:abc").request(api).get_updates_request(RecordingRequest())
+                   .rate_limiter(AIORateLimiter(max_retries=0)).build())
+    bot = unpaced(application.bot)
+    assert not isinstance(bot, ExtBot) and bot.request is api and bot.base_url == application.bot.base_url
+    message = OutboundMessage(id=1, chat_id="42", text="Rappel", buttons=(), attachment=None, reply_to=None)
+    assert await TelegramTransport(bot).send(message) is not None
+    assert [(call.method, call.params["chat_id"]) for call in api.calls] == [("sendMessage", 42)]
