@@ -1,11 +1,13 @@
 """Telegram's sending limits: about 30 messages/s overall, 1/s per private chat, 20/min per group.
 
-PTB's AIORateLimiter has no per-chat limit, so the dispatcher keeps its own. Time comes from an
-injected monotonic function, so tests and benchmarks control it.
+PTB's AIORateLimiter has no per-chat limit, so the dispatcher keeps its own, and sends through a bot
+without PTB's (two pacers in a row only add up their jitter). Time comes from an injected monotonic
+function, so tests and benchmarks control it.
 
 Sends overlap (a request takes 50–150 ms from Europe), so the overall pace is kept by handing out
-start slots one at a time (`take_slot`), and a chat's next slot counts from the moment its last
-message was answered (`sent`): Telegram received it before that, so the gap it sees is never shorter.
+start slots one at a time (`start_in`: a slot, and room in the last second), and a chat's next slot
+counts from the moment its last message was answered (`sent`): Telegram received it before that, so
+the gap it sees is never shorter.
 """
 
 from __future__ import annotations
@@ -92,6 +94,19 @@ class RateLimiter:
 
     def starting(self) -> None:
         self._starts.append(self.monotonic())
+
+    def start_in(self) -> float:
+        """0.0 when a send may start now (its slot and its place in the last second are taken), else the
+        seconds to wait before asking again. Both are checked at each call: sends that waited for the same
+        instant must not all start at it."""
+        crowded = self.window_ready_in()
+        if crowded > 0:
+            return crowded
+        wait = self.take_slot()
+        if wait > 0:
+            return wait
+        self.starting()
+        return 0.0
 
     def sent(self, chat_id: str) -> None:
         """The chat's message was answered: its next one waits a full interval from now."""

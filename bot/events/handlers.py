@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 REMINDER_JOB = "event_reminders"
 REMINDER_EVERY_SECONDS = 60.0
 REMINDER_BATCH = 50  # short transactions: the dispatcher writes in between
+REMINDER_BATCH_PAUSE = 0.12  # seconds
 COPIL_JOB = "event_copil_preparation"
 COPIL_HOUR = 9  # Paris time
 PROFILE_FLOW = "ev_profile"
@@ -125,6 +126,9 @@ class EventsFeature:
             report = await asyncio.to_thread(materialise_due, self.ctx, limit=REMINDER_BATCH)
             if report.queued + report.skipped + report.cancelled < REMINDER_BATCH:
                 return
+            # The dispatcher's writes get their turn: a writer waiting for SQLite's lock checks again only
+            # every ~100 ms, and batches run back to back would keep it out (no send recorded, none started).
+            await asyncio.sleep(REMINDER_BATCH_PAUSE)
 
     async def copil_job(self) -> None:
         copil_preparations(self.ctx)

@@ -1,4 +1,9 @@
-"""The dispatcher's Telegram transport: Bot API calls, and Telegram's errors in the domain's words."""
+"""The dispatcher's Telegram transport: Bot API calls, and Telegram's errors in the domain's words.
+
+The dispatcher paces its sends itself (per chat, per group, overall) and handles 429s itself, so it
+sends through a `Bot` without PTB's `AIORateLimiter` (`unpaced`): a second pacer in the way only adds
+its own jitter to the gaps Telegram sees.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,12 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from bot.channels.telegram import sending
 from bot.delivery.errors import Blocked, Permanent, RetryLater, Transient, Uncertain
 from bot.delivery.outbox import OutboundMessage
+
+
+def unpaced(bot: Bot) -> Bot:
+    """The same bot, on the same HTTP connection pool, without the application's rate limiter."""
+    return Bot(bot.token, base_url=lambda _token: bot.base_url, base_file_url=lambda _token: bot.base_file_url,
+               request=bot.request, get_updates_request=bot.request, local_mode=bot.local_mode)
 
 
 class TelegramTransport:
