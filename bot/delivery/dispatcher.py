@@ -228,8 +228,13 @@ class Dispatcher:
                     break
                 wake.clear()
                 woken = asyncio.ensure_future(wake.wait())
-                await asyncio.wait({*lanes, woken}, timeout=pause, return_when=asyncio.FIRST_COMPLETED)
+                # The pause goes through the dispatcher's own sleep, so that a clock given to it (tests,
+                # simulated time) moves on while nothing is on the wire.
+                timer = asyncio.ensure_future(self.sleep(pause)) if pause is not None else None
+                await asyncio.wait({*lanes, woken, *([timer] if timer else [])}, return_when=asyncio.FIRST_COMPLETED)
                 woken.cancel()
+                if timer is not None:
+                    timer.cancel()
                 for task in [task for task in lanes if task.done()]:
                     lanes.discard(task)
                     total += task.result()
