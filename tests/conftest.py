@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,6 +15,9 @@ from bot.app import App, build_app
 from bot.channels.telegram.adapter import build_application
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
+from bot.storage.db import Database as Db
+from bot.storage.db import make_engine
+from bot.storage.migrate import upgrade
 from tests.support.databases import Database, create_postgres_database, drop_postgres_database, postgres_available
 from tests.support.telegram import Members, RecordingRequest
 
@@ -94,3 +98,26 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         yield Database("postgres", url)
     finally:
         drop_postgres_database(name)
+
+
+@pytest.fixture
+def db(database: Database) -> Iterator[Db]:
+    """A real database of each kind, migrated to the head."""
+    engine = make_engine(database.url)
+    upgrade(engine)
+    yield Db(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hotline's cache folder (lemmas, prepared answerer, last good knowledge) of this test alone."""
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture knowledge that a test may break or edit."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    return root

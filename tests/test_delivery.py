@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from sqlmodel import select
 
 from bot.channels.memory_transport import MemoryTransport
@@ -18,18 +16,7 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.errors import Blocked, DeliveryError, RetryLater, Transient, Uncertain
 from bot.delivery.outbox import OutboundMessage, enqueue
 from bot.storage.db import Database as Db
-from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
 from bot.storage.models import Member, Outbound
-from tests.support.databases import Database
-
-
-@pytest.fixture
-def db(database: Database) -> Iterator[Db]:
-    engine = make_engine(database.url)
-    upgrade(engine)
-    yield Db(engine)
-    engine.dispose()
 
 
 class ScriptedTransport(MemoryTransport):

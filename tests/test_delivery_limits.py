@@ -5,7 +5,6 @@ sends again only what was on the wire. Time is the test's clock: nothing here wa
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -19,23 +18,11 @@ from bot.clock import ManualClock
 from bot.core.replies import Reply
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.outbox import OutboundMessage, enqueue
-from bot.delivery.ratelimit import Limits, RateLimiter
+from bot.delivery.ratelimit import RateLimiter
 from bot.storage.db import Database as Db
-from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
 from bot.storage.models import Outbound
-from tests.support.databases import Database
+from tests.support.desk import NO_LIMITS
 from tests.support.telegram import RecordingRequest
-
-NO_LIMITS = Limits(per_second=1e9, private_interval=0.0, group_interval=0.0)
-
-
-@pytest.fixture
-def db(database: Database) -> Iterator[Db]:
-    engine = make_engine(database.url)
-    upgrade(engine)
-    yield Db(engine)
-    engine.dispose()
 
 
 class StampedTransport(MemoryTransport):

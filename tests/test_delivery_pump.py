@@ -4,7 +4,6 @@ two messages to one chat at once or out of order, and it stops by itself when no
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -15,21 +14,9 @@ from bot.core.replies import Reply
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.errors import RetryLater
 from bot.delivery.outbox import OutboundMessage, enqueue
-from bot.delivery.ratelimit import Limits, RateLimiter
+from bot.delivery.ratelimit import RateLimiter
 from bot.storage.db import Database as Db
-from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
-from tests.support.databases import Database
-
-NO_LIMITS = Limits(per_second=1e9, private_interval=0.0, group_interval=0.0)
-
-
-@pytest.fixture
-def db(database: Database) -> Iterator[Db]:
-    engine = make_engine(database.url)
-    upgrade(engine)
-    yield Db(engine)
-    engine.dispose()
+from tests.support.desk import NO_LIMITS
 
 
 class SlowNetwork(MemoryTransport):

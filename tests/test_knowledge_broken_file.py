@@ -3,7 +3,6 @@ while `hotline knowledge check` keeps naming the error."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,19 +12,13 @@ from bot.app import build_app
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.knowledge.loader import KnowledgeError, load_knowledge
-from tests.conftest import FIXTURE_KNOWLEDGE
 
-
-@pytest.fixture(autouse=True)
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 @pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    root = tmp_path / "knowledge"
-    shutil.copytree(FIXTURE_KNOWLEDGE, root)
-    return root
+def knowledge(knowledge_copy: Path) -> Path:
+    return knowledge_copy
 
 
 SOUND_FILE = """- id: autre-salle

@@ -4,7 +4,6 @@ the same knowledge and code. Anything changed is read and built again."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,13 @@ from bot.answering.answerer import Answerer
 from bot.config import Settings
 from bot.knowledge import loader
 from bot.knowledge.loader import load_serving_knowledge
-from tests.conftest import FIXTURE_KNOWLEDGE
 
-
-@pytest.fixture(autouse=True)
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 @pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    root = tmp_path / "knowledge"
-    shutil.copytree(FIXTURE_KNOWLEDGE, root)
-    return root
+def knowledge(knowledge_copy: Path) -> Path:
+    return knowledge_copy
 
 
 def _never(*args: object, **kwargs: object) -> None:
