@@ -121,3 +121,18 @@ def knowledge_copy(tmp_path: Path) -> Path:
     root = tmp_path / "knowledge"
     shutil.copytree(FIXTURE_KNOWLEDGE, root)
     return root
+
+
+@pytest.fixture
+async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) -> AsyncIterator[TelegramHarness]:
+    """PTB's real Application over the shipped knowledge, as members meet it."""
+    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+    api = RecordingRequest()
+    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
+                                    start_jobs=False)
+    await application.initialize()
+    api.calls.clear()
+    try:
+        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
+    finally:
+        await application.shutdown()

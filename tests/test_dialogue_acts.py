@@ -4,18 +4,16 @@ or goes on from the last answer: the same story in the terminal chat and through
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 
 from bot.app import App, build_app
-from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.config import Settings
 from tests.conftest import SHIPPED_KNOWLEDGE, STAFF_USER, TelegramHarness
-from tests.support.telegram import Members, RecordingRequest
 
 AWA = 1001
 CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
@@ -216,20 +214,6 @@ async def test_on_telegram_a_follow_up_expires_with_the_conversation(shipped: Te
 @pytest.fixture
 def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
     return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-
-
-@pytest.fixture
-async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) -> AsyncIterator[TelegramHarness]:
-    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-    api = RecordingRequest()
-    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
-                                    start_jobs=False)
-    await application.initialize()
-    api.calls.clear()
-    try:
-        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
-    finally:
-        await application.shutdown()
 
 
 async def test_a_worried_message_about_the_copil_gets_the_preparation_entry(shipped: TelegramHarness) -> None:

@@ -4,20 +4,18 @@ inside stays one question. The same story in the terminal chat and through PTB's
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.segment import split_questions
 from bot.app import App, build_app
-from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.config import ROOT, Settings, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
-from tests.support.telegram import Members, RecordingRequest
 
 AWA = 1001
 DRAWN = ("Bonjour, j'ai été tirée au sort et je voudrais savoir si je suis obligée d'accepter. "
@@ -102,20 +100,6 @@ def test_in_the_terminal_an_unsure_second_question_is_a_button_to_press(shipped_
 
 
 # --- through PTB's real Application --------------------------------------------------------
-
-@pytest.fixture
-async def shipped(make_settings: Callable[..., Settings], clock: ManualClock) -> AsyncIterator[TelegramHarness]:
-    app = build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-    api = RecordingRequest()
-    application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
-                                    start_jobs=False)
-    await application.initialize()
-    api.calls.clear()
-    try:
-        yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
-    finally:
-        await application.shutdown()
-
 
 async def test_on_telegram_two_questions_get_an_announcement_an_answer_and_a_choice(shipped: TelegramHarness) -> None:
     await shipped.members.says(AWA, DRAWN)
