@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.answerer import Answerer
 from bot.app import build_app
 from bot.cli import main
 from bot.clock import ManualClock
@@ -100,3 +101,19 @@ def test_a_database_behind_the_migrations_leaves_the_usual_start_to_decide(tmp_p
         connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
         connection.execute("INSERT INTO alembic_version VALUES ('0001')")
     assert taught_nothing(f"sqlite:///{old}") is None
+
+
+@pytest.mark.usefixtures("own_cache")
+def test_a_restart_reads_back_the_answerer_with_what_was_taught(settings: Settings, clock: ManualClock,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    app = build_app(settings, clock=clock)
+    ask_team(app, AWA, TAUGHT)
+    app.hotline.on_button(CLAIRE, "tk:link:1:cc-rejoindre")
+    monkeypatch.setattr(Answerer, "__init__", _never)  # the start reads back, builds nothing
+    restarted = build_app(settings, clock=clock)
+    decision = restarted.faq.decide(CLI, TAUGHT)
+    assert decision.entry is not None and decision.entry.id == "cc-rejoindre"
+
+
+def _never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the answerer was built again")
