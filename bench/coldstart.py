@@ -6,7 +6,10 @@ are reported as medians over the rounds, with the load average. Peak RSS is each
 (`wait4`). The first `ask` (not counted) prepares what is kept on disk: the lemma file, the knowledge
 snapshot, the prepared answerer.
 
-    .venv/bin/python -m bench.coldstart [--rounds 7]
+    .venv/bin/python -m bench.coldstart [--rounds 7] [--chat]
+
+`--chat` also times `hotline chat` to its first prompt (it is given `/quitter` at once: the time is the
+start, the greeting, the prompt and leaving).
 """
 
 from __future__ import annotations
@@ -33,12 +36,17 @@ COMMANDS = {
     "hotline ask --json": [*_hotline(), "ask", "--json", QUESTION],
     "python -c 'import sqlalchemy'": [sys.executable, "-c", "import sqlalchemy"],
 }
+CHAT = {"hotline chat (to the first prompt)": [*_hotline(), "chat"]}
 
 
 def _run(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one child process."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    assert child.stdin is not None
+    child.stdin.write(b"/quitter\n")  # what the chat reads at its first prompt; `ask` has its question
+    child.stdin.close()
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -49,24 +57,27 @@ def _run(command: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # KiB on Linux
 
 
-def run(rounds: int = 7) -> tuple[str, dict[str, dict[str, float]]]:
-    _run(COMMANDS["hotline ask --json"])  # prepares the on-disk caches; not counted
-    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    peaks: dict[str, list[float]] = {name: [] for name in COMMANDS}
+def run(rounds: int = 7, chat: bool = False) -> tuple[str, dict[str, dict[str, float]]]:
+    commands = {**COMMANDS, **(CHAT if chat else {})}
+    for command in commands.values():
+        _run(command)  # prepares the on-disk caches; not counted
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[float]] = {name: [] for name in commands}
     loads = []
     for _ in range(rounds):
         loads.append(os.getloadavg()[0])
-        for name, command in COMMANDS.items():
+        for name, command in commands.items():
             wall, peak = _run(command)
             walls[name].append(wall)
             peaks[name].append(peak)
     results = {name: {"wall_s": median(walls[name]), "min_s": min(walls[name]), "max_s": max(walls[name]),
-                      "rss_mib": max(peaks[name])} for name in COMMANDS}
-    ratio = results["hotline ask --json"]["wall_s"] / results["python -c 'import sqlalchemy'"]["wall_s"]
-    rows = [[name, f"{r['wall_s']:.2f}", f"{r['min_s']:.2f}–{r['max_s']:.2f}", f"{r['rss_mib']:.0f}"]
-            for name, r in results.items()]
-    text = table(["command", "median wall s", "min–max s", "peak RSS MiB"], rows)
-    text += (f"\n\n{rounds} rounds; `ask` / `import sqlalchemy` median ratio {ratio:.1f}; "
+                      "rss_mib": max(peaks[name])} for name in commands}
+    yardstick = results["python -c 'import sqlalchemy'"]["wall_s"]
+    ratio = results["hotline ask --json"]["wall_s"] / yardstick
+    rows = [[name, f"{r['wall_s']:.2f}", f"{r['min_s']:.2f}–{r['max_s']:.2f}", f"{r['rss_mib']:.0f}",
+             f"{r['wall_s'] / yardstick:.2f}"] for name, r in results.items()]
+    text = table(["command", "median wall s", "min–max s", "peak RSS MiB", "÷ import sqlalchemy"], rows)
+    text += (f"\n\n{rounds} rounds; `ask` / `import sqlalchemy` median ratio {ratio:.2f}; "
              f"load average (1 min) during the rounds {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} cores.")
     return text, results
 
@@ -74,4 +85,6 @@ def run(rounds: int = 7) -> tuple[str, dict[str, dict[str, float]]]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
-    print(run(parser.parse_args().rounds)[0])
+    parser.add_argument("--chat", action="store_true", help="time `hotline chat` to its first prompt too")
+    arguments = parser.parse_args()
+    print(run(arguments.rounds, arguments.chat)[0])

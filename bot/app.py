@@ -1,42 +1,104 @@
-"""The one place that builds the application: settings → database → knowledge → services → core."""
+"""The one place that builds the application: settings → database → knowledge → answering → services → core.
+
+Built in two parts: first what decides how a question is answered (`build_answering`), then the rest around
+it (`build_app`). `hotline ask` may use the first part alone: the features, the delivery and the channels
+are imported where the whole application is built, never by a command that does not use them.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.announce.handlers import AnnounceFeature
-from bot.announce.service import Announcements
-from bot.answering.answerer import Answerer
 from bot.answering.prepared import prepared_answerer
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.console import command as console_command
-from bot.console.access import ConsoleAccess
 from bot.core.answers import CurrentAnswerer
-from bot.core.context import Context
-from bot.core.faq import FaqService
-from bot.core.flood import FloodGuard
-from bot.core.hotline import Hotline
-from bot.core.router import Router
+from bot.core.decider import Decider
 from bot.core.staff import StaffDirectory, StaffTarget
-from bot.delivery.service import Delivery
-from bot.desk.handlers import Desk
-from bot.documents.handlers import DocumentsFeature
+from bot.documents.asking import DocumentsHook
 from bot.documents.service import DocumentService
-from bot.events.handlers import EventsFeature
+from bot.events.asking import AgendaHook
 from bot.knowledge.loader import load_serving_knowledge
 from bot.knowledge.model import KnowledgeBase
-from bot.privacy.handlers import PrivacyFeature
 from bot.redact import redact_secrets
-from bot.scheduling import Jobs
 from bot.storage.db import Database, make_engine
 from bot.storage.migrate import upgrade_if_behind
+from bot.storage.peek import taught_nothing
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.announce.handlers import AnnounceFeature
+    from bot.answering.answerer import Answerer
+    from bot.console.access import ConsoleAccess
     from bot.console.services import ConsoleServices
+    from bot.core.context import Context
+    from bot.core.faq import FaqService
+    from bot.core.hotline import Hotline
+    from bot.core.router import Router
+    from bot.delivery.service import Delivery
+    from bot.desk.handlers import Desk
+    from bot.documents.handlers import DocumentsFeature
+    from bot.events.handlers import EventsFeature
+    from bot.privacy.handlers import PrivacyFeature
+    from bot.scheduling import Jobs
+
+
+@dataclass(kw_only=True)
+class Answering:
+    """What decides how a question is answered: the knowledge, the answerer in service and the decider with
+    the features' hooks (the agenda, the documents). Built first; the rest of the application around it."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    knowledge: KnowledgeBase  # as loaded at start (the answerer in use has the learned entries too)
+    answers: CurrentAnswerer
+    decider: Decider
+    documents: DocumentService
+
+
+def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
+                    knowledge: KnowledgeBase | None = None, open_database: bool = True) -> Answering:
+    """`open_database=False`: the database is opened (and migrated) when first used, if ever."""
+    clock = clock or SystemClock()
+    db = Database(_engine_maker(settings.database_url, migrate=migrate))
+    if open_database:
+        db.engine  # noqa: B018 - opened and migrated now: a start fails at once on a database it cannot use
+    kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
+    answers = CurrentAnswerer(prepared_answerer(kb, settings.answering))
+    decider = Decider(db=db, answers=answers, clock=clock)
+    # Features take over some decisions, in this order: the agenda ("c'est quand le prochain interconseil"),
+    # then the documents ("un modèle d'ordre du jour pour la prochaine réunion" asks for a document).
+    documents = DocumentService.from_knowledge(settings.knowledge_dir, clock=clock)
+    decider.add_hook(AgendaHook(answers))
+    decider.add_hook(DocumentsHook(documents, answers))
+    return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
+                     documents=documents)
+
+
+def _engine_maker(url: str, *, migrate: bool) -> Callable[[], Engine]:
+    def make() -> Engine:
+        engine = make_engine(url)
+        if migrate:
+            upgrade_if_behind(engine)
+        return engine
+
+    return make
+
+
+def deciding(settings: Settings) -> Decider:
+    """What `hotline ask` decides with. When the database holds nothing the team taught or edited (a glance
+    without SQLAlchemy, bot/storage/peek.py), the answerer from the files is the one in service: the first
+    part of the application is enough. Otherwise the whole application, whose learning loop puts what was
+    taught in service."""
+    if taught_nothing(settings.database_url):
+        return build_answering(settings, open_database=False).decider
+    return build_app(settings).faq.decider
 
 
 @dataclass(kw_only=True)
@@ -83,21 +145,33 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
 
     `staff_chat`: where staff posts go, when not the Telegram staff group of the settings (the terminal's
     staff mode)."""
-    clock = clock or SystemClock()
-    engine = make_engine(settings.database_url)
-    if migrate:
-        upgrade_if_behind(engine)
-    db = Database(engine)
-    kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
+    # The features and the rest, imported here: `hotline ask` may never need them (see the docstring).
+    from bot.announce.handlers import AnnounceFeature
+    from bot.announce.service import Announcements
+    from bot.console import command as console_command
+    from bot.console.access import ConsoleAccess
+    from bot.core.context import Context
+    from bot.core.faq import FaqService
+    from bot.core.flood import FloodGuard
+    from bot.core.hotline import Hotline
+    from bot.core.router import Router
+    from bot.delivery.service import Delivery
+    from bot.desk.handlers import Desk
+    from bot.documents.handlers import DocumentsFeature
+    from bot.events.handlers import EventsFeature
+    from bot.privacy.handlers import PrivacyFeature
+    from bot.scheduling import Jobs
+
+    answering = build_answering(settings, clock=clock, migrate=migrate, knowledge=knowledge)
+    clock, db, kb, answers = answering.clock, answering.db, answering.knowledge, answering.answers
     jobs = Jobs()
     delivery = Delivery(db=db, clock=clock, jobs=jobs)
-    answers = CurrentAnswerer(prepared_answerer(kb, settings.answering))
     ctx = Context(db=db, clock=clock, settings=settings, knowledge=kb, wake=delivery.wake, answers=answers)
     staff = staff_directory(settings, clock, staff_chat)
     router = Router()
     # The staff desk: tickets, staff replies, the learning loop (it swaps the answerer when the team teaches).
     desk = Desk.build(ctx, staff=staff)
-    faq = FaqService(db=db, answers=answers, clock=clock, centre=settings.centre_name,
+    faq = FaqService(decider=answering.decider, centre=settings.centre_name,
                      help_text=lambda: router.help_text(settings.centre_name), escalate=desk.open_ticket,
                      escalate_unknown=settings.desk.auto_ticket, status=desk.my_questions)
     # Order matters for the help text and the command menu: core commands first, then features.
@@ -113,7 +187,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     events.register(router, jobs)
     events.sync(kb.events)
     # Documents to download (/modeles, "un modèle de courrier ?"): after the agenda, whose questions they refine.
-    documents = DocumentsFeature(DocumentService.from_knowledge(settings.knowledge_dir, clock=clock), faq=faq)
+    documents = DocumentsFeature(answering.documents, faq=faq)
     documents.register(router)
     desk.register(router, jobs)
     announce.register(router, jobs)

@@ -11,11 +11,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger(__name__)
 JobFunc = Callable[[], Awaitable[object]]
@@ -50,6 +50,11 @@ class Jobs:
         await self.jobs[name].func()
 
     def start(self, timezone: ZoneInfo) -> AsyncIOScheduler:
+        # APScheduler only where jobs are scheduled (`hotline run`): the terminal chat runs them itself.
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from apscheduler.triggers.cron import CronTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
+
         scheduler = AsyncIOScheduler(timezone=timezone)
         for job in self.jobs.values():
             trigger = (IntervalTrigger(seconds=job.every_seconds) if job.every_seconds is not None

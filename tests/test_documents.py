@@ -21,7 +21,7 @@ from bot.cli import main
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core.replies import Reply, Sender
-from bot.documents.service import MIME_TYPE
+from bot.documents.service import MIME_TYPE, DocumentService
 from bot.documents.templates import Template, read_templates
 from bot.documents.word import SOURCES_HEADING, render_docx
 from bot.storage.models import QuestionLog
@@ -171,6 +171,18 @@ def test_a_broken_template_does_not_stop_the_bot_it_is_logged_and_left_out(
     assert "knowledge/templates/casse.md:8" in caplog.text
     [listing] = app.hotline.on_command(SENDER, "modeles")
     assert data(listing) == [f"doc:{i}" for i in NEEDED]
+
+
+def test_templates_read_back_from_the_cache_follow_a_fixed_template(knowledge: Path, clock: ManualClock,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="bot.documents.service"):
+        DocumentService.from_knowledge(knowledge, clock=clock)  # read, and kept in the cache folder
+        again = DocumentService.from_knowledge(knowledge, clock=clock)  # read back: the same, warning included
+    assert caplog.text.count("knowledge/templates/casse.md:8") == 2 and again.get("casse") is None
+    fixed = re.sub(r"^id: .*$", "id: reparee", (SHIPPED_TEMPLATES / f"{NEEDED[0]}.md").read_text(encoding="utf-8"),
+                   flags=re.MULTILINE)
+    (knowledge / "templates" / "casse.md").write_text(fixed, encoding="utf-8")
+    assert DocumentService.from_knowledge(knowledge, clock=clock).get("reparee") is not None
 
 
 def test_modeles_in_the_terminal_saves_the_chosen_file_and_prints_where(app: App, tmp_path: Path) -> None:

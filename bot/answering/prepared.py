@@ -3,7 +3,8 @@
 Building it stems, lemmatises and indexes every phrasing (seconds on the shipped base, more as it grows);
 reading it back takes milliseconds. The key covers everything the build reads: the knowledge's content,
 the answering settings, the source of `bot/answering` and `bot/knowledge/model.py`, the versions of the
-libraries it calls and Python's. Anything else, or an unreadable file, means building it again.
+libraries it calls (the names of their dist-info folders) and Python's. Anything else, or an unreadable
+file, means building it again.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import pickle
 import sys
 import tempfile
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
-from bot.cache import cache_dir
+from bot.cache import cache_dir, library_versions
 from bot.config import AnsweringSettings
 from bot.knowledge.model import KnowledgeBase
 
@@ -39,11 +39,7 @@ def _code_version() -> str | None:
         if path.stat().st_mtime > LOADED_AT:
             return None
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:  # an absent library simply counts as absent
-            digest.update(f"{name}=-".encode())
+    digest.update(library_versions(_LIBRARIES).encode())  # an absent library simply counts as absent
     digest.update(sys.version.encode())
     return digest.hexdigest()
 

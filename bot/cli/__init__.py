@@ -13,6 +13,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge.loader import KnowledgeError
 
 if TYPE_CHECKING:
+    from bot.core.decider import Decider
     from bot.leader import Leadership
 
 RUN_WITHOUT_TOKEN = (
@@ -105,10 +106,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(RUN_WITHOUT_TOKEN, file=sys.stderr)
         return 1
 
+    if args.command == "ask":
+        from bot.app import deciding
+
+        return _ask(deciding(settings), args)
+
     from bot.app import build_app
 
-    if args.command == "ask":
-        return _ask(build_app(settings), args)
     if args.command == "console":
         from bot.app import console_services
         from bot.console.server import invite, serve
@@ -188,15 +192,13 @@ def _lead(app: object) -> Leadership:
     return leadership
 
 
-def _ask(app: object, args: argparse.Namespace) -> int:
-    from bot.app import App
+def _ask(decider: Decider, args: argparse.Namespace) -> int:
     from bot.core.replies import Sender
 
-    assert isinstance(app, App)
     sender = Sender(channel="cli", user_id="cli", chat_id="cli")
 
     def one(question: str) -> dict[str, object]:
-        decision = app.faq.decide(sender, question)
+        decision = decider.decide(sender, question)
         entry = decision.entry
         return {
             "decision": decision.kind.value,

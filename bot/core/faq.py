@@ -8,29 +8,22 @@ all extend has to sit below them.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from datetime import timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.answering.acts import Act
 from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
-from bot.clock import Clock, as_utc
 from bot.core import dialogue, texts
-from bot.core.answers import CurrentAnswerer
-from bot.core.members import find_member, touch_member
+from bot.core.decider import Decider
+from bot.core.members import touch_member
 from bot.core.replies import Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
-from bot.storage.db import Database
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
-FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
-# Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
-DecisionHook = Callable[[Sender, str, Decision], Decision]
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
 # Hands a logged question to a person (the desk opens a ticket): (sender, log id, "button" or "auto").
 Escalate = Callable[[Sender, int, str], list[Reply]]
@@ -45,17 +38,17 @@ def how_to_reach(kb: KnowledgeBase) -> str:
 
 
 class FaqService:
-    def __init__(self, *, db: Database, answers: CurrentAnswerer, clock: Clock, centre: str,
-                 help_text: Callable[[], str], escalate: Escalate | None = None,
-                 escalate_unknown: bool = False, status: Callable[[Sender], list[Reply]] | None = None) -> None:
-        self.db = db
-        self.answers = answers
-        self.clock = clock
+    def __init__(self, *, decider: Decider, centre: str, help_text: Callable[[], str],
+                 escalate: Escalate | None = None, escalate_unknown: bool = False,
+                 status: Callable[[Sender], list[Reply]] | None = None) -> None:
+        self.decider = decider  # what a question gets (the features' hooks included): built before the rest
+        self.db = decider.db
+        self.answers = decider.answers
+        self.clock = decider.clock
         self.centre = centre
         self.help_text = help_text
-        self.decision_hooks: list[DecisionHook] = []
         # What other features render for their own decisions (see `add_decision`): by kind (the agenda), or by
-        # the name a hook put in the decision's extras["render"] (the documents take over some answers).
+        # the name their decision hook put in extras["render"] (the documents take over some answers).
         self.renderers: dict[str, Renderer] = {}
         # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
         self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
@@ -72,14 +65,12 @@ class FaqService:
     def answerer(self) -> Answerer:
         return self.answers.get()
 
-    def add_decision(self, kind: Kind | str, render: Renderer, hook: DecisionHook | None = None) -> None:
-        """A feature's own kind of answer: the hook may turn a decision into it, `render` shows it. A name
-        that is not a `Kind` is found in the decision's extras["render"]."""
+    def add_decision(self, kind: Kind | str, render: Renderer) -> None:
+        """A feature's own kind of answer, which its hook on the decider turns a decision into; `render`
+        shows it. A name that is not a `Kind` is found in the decision's extras["render"]."""
         if kind in self.renderers:
             raise ValueError(f"decision {kind} rendered twice")
         self.renderers[kind] = render
-        if hook is not None:
-            self.decision_hooks.append(hook)
 
     def register(self, router: Router) -> None:
         router.command("glossaire", "Le sens d'un sigle (ex. : /glossaire QPV)", self.glossary_command)
@@ -93,10 +84,7 @@ class FaqService:
     # --- questions -------------------------------------------------------------------------
 
     def decide(self, sender: Sender, text: str) -> Decision:
-        decision = self.in_context(sender, self.answers.get().decide(text), text)
-        for hook in self.decision_hooks:
-            decision = hook(sender, text, decision)
-        return decision
+        return self.decider.decide(sender, text)
 
     def ask(self, sender: Sender, text: str) -> list[Reply]:
         decision = self.decide(sender, text)
@@ -108,46 +96,6 @@ class FaqService:
             first = replies[0]
             replies[0] = Reply(text="Bonjour ! " + first.text, buttons=first.buttons, attachment=first.attachment)
         return replies
-
-    def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
-        """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
-        wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
-        if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
-                decision.kind == Kind.ACT and decision.act not in wanted) or (
-                Act.SIMPLER not in wanted and decision.kind == Kind.MULTI):
-            return decision
-        previous = self.last_shown(sender)
-        if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
-            # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
-            # of the training just shown): the reading in context wins when it is sure and leads where the
-            # previous entry points, or scores higher.
-            if previous is None:
-                return decision
-            after = self.answerer.decide_after(text, previous)
-            sure = after.kind == Kind.ANSWER and after.entry is not None and (
-                after.entry.id in previous.related or after.score > decision.score)
-            return after if sure else decision
-        if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
-            if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
-                return decision
-            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
-        if Act.SIMPLER in wanted:
-            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
-        if Act.FOLLOW_UP in wanted:
-            return self.answerer.decide_after(text, previous)
-        return decision
-
-    def last_shown(self, sender: Sender) -> FaqEntry | None:
-        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
-        with self.db.session() as session:
-            member = find_member(session, sender)
-            if member is None:
-                return None
-            row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
-                               .order_by(col(QuestionLog.id).desc()).limit(1)).first()
-        if row is None or row.entry_id is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
-            return None
-        return self.answerer.kb.entry(row.entry_id)
 
     def _log(self, sender: Sender, text: str, decision: Decision) -> int:
         entry = decision.entry or next((p.entry for p in decision.parts if p.entry), None)

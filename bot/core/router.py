@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from bot.core import texts
 from bot.core.replies import Reply, Sender, esc
-from bot.storage.models import Member
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bot.storage.models import Member
 
 CommandHandler = Callable[[Sender, str], list[Reply]]
 ButtonHandler = Callable[[Sender, list[str]], list[Reply]]

@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from bot.answering.answerer import Answerer
 from bot.answering.matcher import OVERLAP_WEIGHT
 from bot.answering.normalize import fold
+from bot.answering.prepared import prepared_answerer
 from bot.clock import Clock, as_utc
 from bot.config import AnsweringSettings
 from bot.core.answers import CurrentAnswerer
@@ -123,7 +124,8 @@ class Learning:
                 base = self.edited_base(session)
                 extra = self.extras(session, base)
                 version = self._read_version(session)
-            answerer = Answerer(base.with_entries(extra) if extra else base, self.settings)
+            # Kept on disk like the files' answerer: the next start (and `hotline ask`) reads it back.
+            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings)
         except Exception:
             log.exception("rebuilding the answerer failed: the previous one stays in service")
             return self.answers.get()

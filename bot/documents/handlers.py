@@ -9,19 +9,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.answerer import Decision
 from bot.core import texts as core_texts
 from bot.core.faq import FaqService
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.documents import texts
+from bot.documents.asking import MODELS_ENTRY, RENDER
 from bot.documents.service import DocumentService
 from bot.documents.templates import Template
 from bot.knowledge.model import FaqEntry
 
 PREFIX = "doc"  # doc:<id> sends that document; doc alone shows the list
-RENDER = "documents"  # the renderer a decision names when a question asks for a model
-MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
 ButtonRows = tuple[tuple[Button, ...], ...]
 
 
@@ -34,7 +33,7 @@ class DocumentsFeature:
         """After the agenda: "un modèle d'ordre du jour pour la prochaine réunion" asks for a document."""
         router.command("modeles", texts.COMMAND_DESCRIPTION, self.list_command)
         router.button(PREFIX, self._button)
-        self.faq.add_decision(RENDER, self._render, self._hook)
+        self.faq.add_decision(RENDER, self._render)  # decided by bot/documents/asking.py
         self.faq.entry_buttons[MODELS_ENTRY] = self._entry_buttons
         # "Comment interpeller le préfet ?": the FAQ's answer, and the letter under it.
         offered: dict[str, list[Template]] = {}
@@ -76,23 +75,6 @@ class DocumentsFeature:
         return [Reply(text=texts.FILE_CAPTION.format(title=esc(template.title), summary=esc(template.summary)),
                       attachment=Attachment(filename=document.filename, content=document.content,
                                             mime_type=document.mime_type))]
-
-    # --- questions that ask for a model ----------------------------------------------------
-
-    def _hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
-        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
-            return decision
-        intent = self.service.intent(decision.words or self.faq.answerer.analyze(text).words)
-        if intent is None:
-            return decision
-        documents = {"render": RENDER, "documents": ",".join(intent.document_ids)}
-        if not intent.explicit and decision.kind == Kind.ANSWER and decision.entry is not None:
-            # "un exemple de charte ?": the FAQ's answer stays (and is logged), the document comes with it.
-            return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})
-        # Logged as an answer, by the models' FAQ entry when there is one: the statistics count it as answered.
-        entry = self.faq.answerer.kb.entry(MODELS_ENTRY)
-        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
-                                   passage=None, agenda_kind=None, extras=documents)
 
     def _render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         found = tuple(t for i in decision.extras.get("documents", "").split(",") if (t := self.service.get(i)))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.documents.intent import DocumentIntent, document_intent, keyword_stems
-from bot.documents.templates import Template, read_templates
+from bot.documents.templates import Template, read_templates, read_templates_kept
 from bot.knowledge.loader import Problem, read_knowledge
 from bot.knowledge.model import Location
 
@@ -42,7 +42,7 @@ class DocumentService:
 
     @classmethod
     def from_knowledge(cls, knowledge_dir: Path, *, clock: Clock) -> DocumentService:
-        templates, problems = read_templates(knowledge_dir / TEMPLATES_DIR)
+        templates, problems = read_templates_kept(knowledge_dir / TEMPLATES_DIR)
         for problem in problems:
             log.warning("document template left out: %s", problem)
         return cls(templates, clock=clock)

@@ -12,14 +12,14 @@ parser would silently accept what the Word renderer cannot show (links, images, 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.cache import files_fingerprint, kept
 from bot.knowledge.loader import ID_RE, Problem
 from bot.knowledge.model import Location
 
@@ -195,6 +195,8 @@ def read_template(path: Path, root: Path, problems: list[Problem]) -> Template |
     if not match:
         reader.error(1, "en-tête --- id/title/summary/keywords/sources --- manquant")
         return None
+    import yaml  # only when a template is read, not when it is read back from the cache
+
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
@@ -267,3 +269,14 @@ def read_templates(directory: Path) -> tuple[tuple[Template, ...], list[Problem]
         seen[template.id] = template.origin
         templates.append(template)
     return tuple(sorted(templates, key=lambda t: (t.order, t.id))), problems
+
+
+def read_templates_kept(directory: Path) -> tuple[tuple[Template, ...], list[Problem]]:
+    """`read_templates`, read back from the cache folder while no template (nor this code) changed: at each
+    start, and for `hotline ask`, the templates are not parsed again."""
+    resolved = directory.resolve()
+    fingerprint = files_fingerprint(
+        (Path(__file__), Path(__file__).parent.parent / "knowledge" / "model.py"),
+        [*sorted(resolved.glob("*.md"))] if resolved.is_dir() else [resolved])
+    name = f"templates-{hashlib.sha256(str(resolved).encode()).hexdigest()[:12]}"
+    return kept(name, fingerprint, lambda: read_templates(directory))

@@ -7,7 +7,6 @@ commit, and return replies. Button data is validated: a forged or stale button g
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -15,7 +14,6 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.answering.answerer import Decision, Kind
-from bot.answering.normalize import words
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state, flow_data
@@ -28,7 +26,7 @@ from bot.events import texts
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
-from bot.events.intent import agenda_intent, event_names, kind_from_text
+from bot.events.intent import kind_from_text
 from bot.events.notices import when
 from bot.events.registration import (
     Outcome,
@@ -49,7 +47,7 @@ from bot.events.reminders import (
 )
 from bot.events.staff import StaffEvents
 from bot.events.store import SyncReport, find_event, is_upcoming, sync_knowledge
-from bot.knowledge.model import EventSpec, KnowledgeBase
+from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
 from bot.storage.models import Event, EventStatus, Member, Profile
 
@@ -74,7 +72,6 @@ class EventsFeature:
         # that also knows the council given for "my territory").
         self.council_of = council_of or _profile_council
         self.staff = StaffEvents(ctx, is_staff=is_staff)
-        self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
 
     # --- wiring ----------------------------------------------------------------------------
 
@@ -87,7 +84,7 @@ class EventsFeature:
         router.start_link("ev", self._deep_link)
         router.flow(PROFILE_FLOW, self._profile_text, waits_for_button=lambda state: state.get("step") != "name",
                     resume=self._profile_question, resume_label=texts.FORM_RESUME)
-        self.faq.add_decision(Kind.AGENDA, self._render_agenda, self._agenda_hook)
+        self.faq.add_decision(Kind.AGENDA, self._render_agenda)  # decided by bot/events/asking.py
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
                        staff_only=True)
@@ -146,23 +143,6 @@ class EventsFeature:
         return promote_waiting(session, self.ctx, event, now)
 
     # --- agenda ----------------------------------------------------------------------------
-
-    def _agenda_hook(self, sender: Sender, text: str, decision: Decision) -> Decision:
-        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
-            return decision
-        kb = self.faq.answerer.kb
-        if self._names[0] is not kb:  # the knowledge was reloaded: its events may have new names
-            self._names = (kb, event_names([event.title for event in kb.events], words))
-        # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
-        asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
-        intent = agenda_intent(self.faq.answerer.analyze(asked).words if asked else
-                               decision.words or self.faq.answerer.analyze(text).words, self._names[1])
-        if intent is None:
-            return decision
-        extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
-                  **({"agenda_next": "1"} if intent.next_only else {})}
-        return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
-                                   extras=extras)
 
     def _render_agenda(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         now = self.ctx.clock.now()

@@ -11,10 +11,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.cache import cache_dir
 from bot.knowledge.model import (
@@ -35,17 +34,31 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EVENT_KINDS = ("interconseil", "webinaire", "journee", "formation", "cafe_citoyen", "copil", "autre")
 EVENT_STATUSES = ("planned", "to_confirm", "cancelled")
 T = TypeVar("T")
-# libyaml's parser when installed (it is, with PyYAML's wheels): the same documents, several times faster.
-_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def _fast_loader() -> type[yaml.SafeLoader]:
+    """libyaml's parser when installed (it is, with PyYAML's wheels): the same documents, several times
+    faster. PyYAML is imported when a file is parsed: knowledge read back from the cache needs none."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _safe_load(text: str) -> Any:
-    return yaml.load(text, Loader=_FastLoader)  # a safe loader: the C one
+    import yaml
+
+    return yaml.load(text, Loader=_fast_loader())  # a safe loader: the C one
 
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse once: the node tree (for line numbers) and the data built from it."""
-    node = yaml.compose(text, Loader=_FastLoader)
+    import yaml
+
+    node = yaml.compose(text, Loader=_fast_loader())
     if node is None:
         return None, None
     return node, yaml.constructor.SafeConstructor().construct_document(node)
@@ -157,6 +170,8 @@ class _Record:
 
 
 def _records(path: Path, root: Path, problems: list[Problem]) -> Iterator[_Record]:
+    import yaml
+
     name = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -377,6 +392,8 @@ def _passage(
 
 
 def _synonyms(path: Path, root: Path, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    import yaml
+
     name = str(path.relative_to(root.parent))
     try:
         data = _safe_load(path.read_text(encoding="utf-8")) or []

@@ -1,17 +1,19 @@
-"""Engine and sessions. SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL works as is."""
+"""Engine and sessions. SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL works as is.
+
+SQLAlchemy is imported where an engine is made: `hotline ask` may answer without ever opening the database."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.storage.retry import Retry
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 T = TypeVar("T")
 
@@ -26,6 +28,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -38,23 +43,46 @@ def make_engine(url: str) -> Engine:
 
 def safe_url(url: str) -> str:
     """The URL without its password, for logs and messages."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)
 
 
 class Database:
-    """Hands out one session per unit of work; the service that opens it commits."""
+    """Hands out one session per unit of work; the service that opens it commits.
 
-    def __init__(self, engine: Engine, retry: Retry | None = None) -> None:
-        self.engine = engine
+    Given an engine, or what makes one: then the engine is made at the first unit of work (a command that
+    never needs the database does not pay for SQLAlchemy)."""
+
+    def __init__(self, engine: Engine | Callable[[], Engine], retry: Retry | None = None) -> None:
+        self._engine: Engine | None = None
+        self._make = engine if callable(engine) else None
         self.retry = retry or Retry()
+        if not callable(engine):
+            self._use(engine)
+
+    def _use(self, engine: Engine) -> Engine:
+        from sqlalchemy import event
+
         # A new connection to a server that is restarting waits for it (reads included), like any unit of work.
         event.listen(engine, "do_connect", self._connect)
+        self._engine = engine
+        return engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            assert self._make is not None
+            return self._use(self._make())
+        return self._engine
 
     def _connect(self, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
         return self.retry.run(lambda: dialect.connect(*cargs, **cparams), what="connecting to the database")
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
-
 from bot.config import ROOT
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 VERSIONS = ROOT / "migrations" / "versions"
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]\s*$", re.MULTILINE)
@@ -70,6 +68,9 @@ def head() -> str | None:
 
 def upgrade_if_behind(engine: Engine) -> bool:
     """Upgrade unless the database is already at the head; whether Alembic ran."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     wanted = head()
     if wanted is not None:
         try:

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _TRANSIENT_WORDS = ("database is locked", "database is busy", "database table is locked", "connection refused",
@@ -25,6 +23,8 @@ _TRANSIENT_WORDS = ("database is locked", "database is busy", "database table is
 
 def is_transient(error: BaseException) -> bool:
     """A lock or a lost connection, from SQLAlchemy or straight from the driver (while connecting)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError  # imported once something failed: see db.py
+
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
     driver_error = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error

@@ -1,0 +1,91 @@
+"""What a free question gets: the answerer's decision, read in the light of the answer shown just before,
+then handed to the features that may take it over (the agenda, the documents).
+
+Apart from the FAQ's replies so that `hotline ask` can decide without the rest of the application: the
+database is read only when a message leans on the previous answer ("plus simple svp", "et pour les jeunes ?").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import timedelta
+
+from bot.answering.acts import Act
+from bot.answering.answerer import Answerer, Decision, Kind
+from bot.clock import Clock, as_utc
+from bot.core.answers import CurrentAnswerer
+from bot.core.replies import Sender
+from bot.knowledge.model import FaqEntry
+from bot.storage.db import Database
+
+FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
+# Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
+DecisionHook = Callable[[Sender, str, Decision], Decision]
+
+
+class Decider:
+    def __init__(self, *, db: Database, answers: CurrentAnswerer, clock: Clock) -> None:
+        self.db = db
+        self.answers = answers
+        self.clock = clock
+        self.hooks: list[DecisionHook] = []  # in the order they were added
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.answers.get()
+
+    def add_hook(self, hook: DecisionHook) -> None:
+        self.hooks.append(hook)
+
+    def decide(self, sender: Sender, text: str) -> Decision:
+        decision = self.in_context(sender, self.answers.get().decide(text), text)
+        for hook in self.hooks:
+            decision = hook(sender, text, decision)
+        return decision
+
+    def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
+        """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
+        wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
+        if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
+                decision.kind == Kind.ACT and decision.act not in wanted) or (
+                Act.SIMPLER not in wanted and decision.kind == Kind.MULTI):
+            return decision
+        previous = self.last_shown(sender)
+        if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
+            # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
+            # of the training just shown): the reading in context wins when it is sure and leads where the
+            # previous entry points, or scores higher.
+            if previous is None:
+                return decision
+            after = self.answerer.decide_after(text, previous)
+            sure = after.kind == Kind.ANSWER and after.entry is not None and (
+                after.entry.id in previous.related or after.score > decision.score)
+            return after if sure else decision
+        if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
+            if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
+                return decision
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
+        if Act.SIMPLER in wanted:
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
+        if Act.FOLLOW_UP in wanted:
+            return self.answerer.decide_after(text, previous)
+        return decision
+
+    def last_shown(self, sender: Sender) -> FaqEntry | None:
+        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
+        # The models and SQLModel only here: most decisions never read the database (see the docstring).
+        from sqlmodel import col, select
+
+        from bot.core.members import find_member
+        from bot.storage.models import QuestionLog
+
+        with self.db.session() as session:
+            member = find_member(session, sender)
+            if member is None:
+                return None
+            row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
+                               .order_by(col(QuestionLog.id).desc()).limit(1)).first()
+        if row is None or row.entry_id is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+            return None
+        return self.answerer.kb.entry(row.entry_id)

@@ -1,0 +1,39 @@
+"""Questions that ask for a model ("un modèle de courrier pour le préfet ?") become the documents' decision.
+
+A hook on the decider (bot/core/decider.py), after the agenda's, apart from the feature's handlers: deciding
+needs only the templates' keywords, so `hotline ask` uses it without the rest of the application.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.answerer import Decision, Kind
+from bot.core.answers import CurrentAnswerer
+from bot.core.replies import Sender
+from bot.documents.service import DocumentService
+
+RENDER = "documents"  # the renderer a decision names when a question asks for a model
+MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
+
+
+class DocumentsHook:
+    def __init__(self, service: DocumentService, answers: CurrentAnswerer) -> None:
+        self.service = service
+        self.answers = answers
+
+    def __call__(self, sender: Sender, text: str, decision: Decision) -> Decision:
+        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
+            return decision
+        answerer = self.answers.get()
+        intent = self.service.intent(decision.words or answerer.analyze(text).words)
+        if intent is None:
+            return decision
+        documents = {"render": RENDER, "documents": ",".join(intent.document_ids)}
+        if not intent.explicit and decision.kind == Kind.ANSWER and decision.entry is not None:
+            # "un exemple de charte ?": the FAQ's answer stays (and is logged), the document comes with it.
+            return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})
+        # Logged as an answer, by the models' FAQ entry when there is one: the statistics count it as answered.
+        entry = answerer.kb.entry(MODELS_ENTRY)
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
+                                   passage=None, agenda_kind=None, extras=documents)

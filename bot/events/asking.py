@@ -1,0 +1,40 @@
+"""Questions about the programme ("c'est quand le prochain interconseil ?") become the agenda's decision.
+
+A hook on the decider (bot/core/decider.py), apart from the feature's handlers: deciding needs neither the
+database nor the registrations, so `hotline ask` uses it without them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.answerer import Decision, Kind
+from bot.answering.normalize import words
+from bot.core.answers import CurrentAnswerer
+from bot.core.replies import Sender
+from bot.events.intent import agenda_intent, event_names
+from bot.knowledge.model import KnowledgeBase
+
+
+class AgendaHook:
+    def __init__(self, answers: CurrentAnswerer) -> None:
+        self.answers = answers
+        self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
+
+    def __call__(self, sender: Sender, text: str, decision: Decision) -> Decision:
+        if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
+            return decision
+        answerer = self.answers.get()
+        kb = answerer.kb
+        if self._names[0] is not kb:  # the knowledge was reloaded: its events may have new names
+            self._names = (kb, event_names([event.title for event in kb.events], words))
+        # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
+        asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
+        intent = agenda_intent(answerer.analyze(asked).words if asked else
+                               decision.words or answerer.analyze(text).words, self._names[1])
+        if intent is None:
+            return decision
+        extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
+                  **({"agenda_next": "1"} if intent.next_only else {})}
+        return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
+                                   extras=extras)
