@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.cache import cache_dir
+from bot.cache import cache_dir, files_fingerprint
 from bot.knowledge.model import (
     AUDIENCE_GROUPS,
     PERIOD_MARKER,
@@ -503,19 +503,10 @@ def load_serving_knowledge(root: Path) -> KnowledgeBase:
 
 def _fingerprint(root: Path) -> str:
     """Every file `read_knowledge` reads (name, size, modification time), and the reading code itself."""
-    digest = hashlib.sha256()
-    for code in (Path(__file__), Path(__file__).with_name("model.py")):
-        digest.update(code.read_bytes())
     paths = [*sorted((root / "faq").glob("*.yaml")), *sorted((root / "docs").glob("*.md")),
              *(root / name for name in ("glossary.yaml", "synonyms.yaml", "contacts.yaml", "events.yaml",
                                         "councils.yaml"))]
-    for path in paths:
-        try:
-            stat = path.stat()
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-        except OSError:
-            digest.update(f"{path}\0-\n".encode())
-    return digest.hexdigest()
+    return files_fingerprint((Path(__file__), Path(__file__).with_name("model.py")), paths)
 
 
 def _keep(snapshot: Path, fingerprint: str, kb: KnowledgeBase) -> None:
