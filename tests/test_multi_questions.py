@@ -118,6 +118,12 @@ def test_in_the_terminal_both_questions_are_found(shipped_app: App) -> None:
     assert "Combien de temps dure le mandat d'un conseiller citoyen ?" in shown
 
 
+def test_in_the_terminal_joining_and_its_price_without_et_are_two_questions(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("comment on devient membre du conseil citoyen, je dois payer quelque chose ?"))
+    assert "Vous posez deux questions" in shown and "Qui peut devenir membre d'un conseil citoyen ?" in shown
+
+
 def test_in_the_terminal_an_unsure_second_question_is_a_button_to_press(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("c quoi le FPH et comment on demande des sous"))

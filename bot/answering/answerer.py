@@ -12,7 +12,7 @@ from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
-from bot.answering.scope import personal_matters
+from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
 from bot.config import AnsweringSettings
@@ -65,6 +65,7 @@ class Decision:
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
+    matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
 
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
@@ -367,14 +368,18 @@ class Answerer:
         candidates = ordered
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
-        personal = any(owned for _, owned in matters) or (bool(candidates) and any(
+        # With no entry at all to weigh it against, the daily-life word is the whole matter ("ma voisine fait du
+        # bruit": no entry speaks of noise).
+        personal = any(owned for _, owned in matters) or (bool(matters) and (not candidates or any(
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
-            for word, _ in matters))
+            for word, _ in matters)))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed)
+        if decision.personal:
+            decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
