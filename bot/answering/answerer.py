@@ -220,13 +220,16 @@ class Answerer:
         if term is not None and not self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
         asked = self._asked_term(analysis, boost, candidates=decision.candidates)
-        if asked is not None and decision.entry is not None and not self._about(decision.entry, asked):
+        if asked is not None and decision.entry is not None and not self._about(decision.entry, asked, phrasings=True):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
         return decision
 
-    def _about(self, entry: FaqEntry, term: GlossaryTerm) -> bool:
-        """Whether the entry's own question names the term ("Qu'est-ce que l'ANRU ?"): it defines or explains it."""
-        return slug(term.term) in self.analyze(entry.question).tokens
+    def _about(self, entry: FaqEntry, term: GlossaryTerm, *, phrasings: bool = False) -> bool:
+        """Whether the entry's own question names the term ("Qu'est-ce que l'ANRU ?"): it is about the term, not
+        merely using it in its answer. With `phrasings`, its alternates count too: the knowledge's authors say
+        the entry answers "collège habitants et collège acteurs locaux, c'est quoi"."""
+        key = slug(term.term)
+        return any(key in self.analyze(p).tokens for p in (entry.phrasings if phrasings else (entry.question,)))
 
     def _asked_term(self, analysis: Analysis, boost: dict[str, float], *, bound_only: bool = False,
                     candidates: tuple[Candidate, ...] = ()) -> GlossaryTerm | None:
