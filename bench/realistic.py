@@ -277,10 +277,30 @@ def errors(split: str = "dev") -> None:
     print(f"resolved {f.resolved:.1f} helped {f.helped:.1f} wrong {f.wrong:.1f}")
 
 
+def since(marker: str) -> None:
+    """One blind batch alone (the dev messages written after the comment line holding `marker`):
+    measured before tuning, it tells how the tuning generalises."""
+    text = REALISTIC_FILE.read_text(encoding="utf-8")
+    start = text.index(marker)
+    with tempfile.TemporaryDirectory() as folder:
+        part = Path(folder) / "batch.yaml"
+        part.write_text(text[text.index("\n", start) + 1:], encoding="utf-8")
+        messages = [m for m in load_realistic(part) if m.split == "dev"]
+    settings, _ = shipped()
+    with product(settings, Strategy.SEGMENTS) as method:
+        f = measure(method, messages)
+    for m, o in f.errors:
+        print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}\n   expect {m.expect} got {o}")
+    print(table(["kind", "n", "resolved %", "helped %", "confident wrong %"],
+                [[k, *v] for k, v in f.by_kind.items()] + [["all", f.n, f.resolved, f.helped, f.wrong]]))
+
+
 if __name__ == "__main__":
     import sys
 
-    if len(sys.argv) > 2 and sys.argv[2] == "errors":
+    if len(sys.argv) > 3 and sys.argv[2] == "since":
+        since(sys.argv[3])
+    elif len(sys.argv) > 2 and sys.argv[2] == "errors":
         errors(sys.argv[1])
     else:
         print(run(sys.argv[1] if len(sys.argv) > 1 else "test")[0])

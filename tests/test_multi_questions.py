@@ -44,6 +44,34 @@ def test_a_message_is_cut_into_its_questions_on_strong_cues_only(text: str, aske
     assert [a.text for a in split_questions(text)] == asked
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    # Two clauses that each open as a question, with no "et" between them.
+    ("comment on devient membre, je dois payer quelque chose pour être membre",
+     ["comment on devient membre", "je dois payer quelque chose pour être membre"]),
+    ("est ce que le conseil a un budget, qui le gère", ["est ce que le conseil a un budget", "qui le gère"]),
+    ("c'est quoi l'évaluation de 2027 comment notre conseil peut participer",
+     ["c'est quoi l'évaluation de 2027", "comment notre conseil peut participer"]),
+    # No question mark anywhere: a full stop ends a question too.
+    ("combien de membres minimum. faut il forcément des tirés au sort",
+     ["combien de membres minimum.", "faut il forcément des tirés au sort"]),
+    # A wish, a relative "qui", a condition or "je sais pas comment" opens no second question.
+    ("je veux m'inscrire au webinaire mais je sais pas comment faire, je suis pas douée",
+     ["je veux m'inscrire au webinaire mais je sais pas comment faire, je suis pas douée"]),
+    ("il y a des jeunes en service civique qui pourraient venir nous aider ?",
+     ["il y a des jeunes en service civique qui pourraient venir nous aider ?"]),
+    ("quand on est tiré au sort, est-ce qu'on peut refuser", ["quand on est tiré au sort, est-ce qu'on peut refuser"]),
+])
+def test_two_questions_without_et_are_cut_when_each_opens_as_a_question(text: str, asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked
+
+
+def test_the_price_of_membership_is_heard_beside_how_to_join(answerer: Answerer) -> None:
+    decision = answerer.decide("comment on devient membre du conseil citoyen, je dois payer quelque chose ?")
+    assert decision.kind == Kind.MULTI
+    assert [p.segments[0] for p in decision.parts] == ["comment on devient membre du conseil citoyen",
+                                                        "je dois payer quelque chose ?"]
+
+
 def test_the_story_before_a_question_stays_with_it() -> None:
     [question] = split_questions("Bonjour, on a un jardin partagé. Comment le financer ? Merci")
     assert question.context == "on a un jardin partagé."
@@ -88,6 +116,12 @@ def test_in_the_terminal_both_questions_are_found(shipped_app: App) -> None:
     assert "Vous posez deux questions" in shown
     assert "J'ai été tiré au sort : suis-je obligé d'accepter ?" in shown
     assert "Combien de temps dure le mandat d'un conseiller citoyen ?" in shown
+
+
+def test_in_the_terminal_joining_and_its_price_without_et_are_two_questions(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("comment on devient membre du conseil citoyen, je dois payer quelque chose ?"))
+    assert "Vous posez deux questions" in shown and "Qui peut devenir membre d'un conseil citoyen ?" in shown
 
 
 def test_in_the_terminal_an_unsure_second_question_is_a_button_to_press(shipped_app: App) -> None:

@@ -172,3 +172,23 @@ def test_a_term_asked_with_words_about_the_word_itself_gets_the_glossary(answere
                                                                          term: str) -> None:
     decision = answerer.decide(text)
     assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    # The word asked for among other words: right before "ça veut dire quoi", or a word few entries use.
+    ("la CTG ça veut dire quoi, c'est pour les crèches ?", "CTG"),
+    ("ma voisine m'a parlé d'une réunion sur l'éducation prioritaire à l'école, c'est quoi au juste ?",
+     "éducation prioritaire"),
+    ("je comprends pas le sigle CTG dans le compte rendu de la réunion", "CTG"),
+])
+def test_a_term_asked_for_among_other_words_gets_its_definition(answerer: Answerer, text: str, term: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
+@pytest.mark.parametrize("text", [
+    "Qu'est-ce que le conseil citoyen peut faire contre le trafic dans le hall ?",
+    "est-ce que le conseil citoyen a son mot à dire sur les logements ?",
+])
+def test_a_question_about_what_a_common_term_does_is_no_definition(answerer: Answerer, text: str) -> None:
+    assert answerer.decide(text).kind != Kind.GLOSSARY

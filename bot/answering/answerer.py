@@ -12,7 +12,7 @@ from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
-from bot.answering.scope import personal_matters
+from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
 from bot.config import AnsweringSettings
@@ -65,6 +65,7 @@ class Decision:
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
+    matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
 
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
@@ -110,6 +111,15 @@ _NOT_SMALLTALK = frozenset({Act.SIMPLER, Act.HUMAN, Act.STATUS, Act.FRUSTRATION}
 _NOT_THANKS_ALONE = frozenset({"vous", "d", "ca", "c", "est", "bon", "bien", "tres", "beaucoup", "infiniment"})
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
 _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signif", "veut", "dir"})
+# A term this few entries use is asked for itself even with other words around it ("la dame de la mairie a parlé
+# d'un diagnostic en marchant, c'est quoi ?"); a common one ("conseil citoyen") only right beside the question.
+RARE_TERM_ENTRIES = 3
+# What asks for a meaning once normalised: "c'est quoi", "ça veut dire quoi", "que signifie", "kesako" (all "quoi"),
+# "c'est qui l'ANCT", "le mot", "le sigle".
+_DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "terme", "term", "signif", "sens"})
+# Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
+# end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
+_CUES_AFTER = frozenset({"quoi", "signif", "sens"})
 
 
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
@@ -145,6 +155,8 @@ class Answerer:
                                          for token in self.normalizer.analyze(word).tokens)
                           for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
+        # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
+        self._named_by = {key: sum(self.matcher.mentions(i, key) for i in range(len(kb.faq))) for key in self._terms}
         self.second = SecondOpinion(kb.faq)
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
@@ -199,14 +211,51 @@ class Answerer:
 
     def _term_over_unrelated_answer(self, decision: Decision, segments: list[Segment]) -> Decision:
         """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
-        names; an entry that never mentions it answers something else (here "soir")."""
+        names; an entry that never mentions it answers something else (here "soir"). "je comprends pas le mot
+        co-construction": the word is asked for; an entry that merely uses it is no definition."""
         if decision.kind != Kind.ANSWER or not decision.candidates or decision.candidates[0].entry != decision.entry:
             return decision
-        term = self._glossary_term(*self._weighted(segments))
-        if term is None or self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
-            return decision
-        return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
+        analysis, boost = self._weighted(segments)
+        term = self._glossary_term(analysis, boost)
+        if term is not None and not self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
+            return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
+        asked = self._asked_term(analysis, boost, candidates=decision.candidates)
+        if asked is not None and decision.entry is not None and not self._about(decision.entry, asked, phrasings=True):
+            return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
+        return decision
 
+    def _about(self, entry: FaqEntry, term: GlossaryTerm, *, phrasings: bool = False) -> bool:
+        """Whether the entry's own question names the term ("Qu'est-ce que l'ANRU ?"): it is about the term, not
+        merely using it in its answer. With `phrasings`, its alternates count too: the knowledge's authors say
+        the entry answers "collège habitants et collège acteurs locaux, c'est quoi"."""
+        key = slug(term.term)
+        return any(key in self.analyze(p).tokens for p in (entry.phrasings if phrasings else (entry.question,)))
+
+    def _asked_term(self, analysis: Analysis, boost: dict[str, float], *, bound_only: bool = False,
+                    candidates: tuple[Candidate, ...] = ()) -> GlossaryTerm | None:
+        """The one glossary term a question asks the meaning of, other words around it or not: "bailleur social
+        ça veut dire quoi, c'est le proprio ?", "la dame de la mairie a parlé d'un diagnostic en marchant,
+        c'est quoi ?". The question asks for a meaning ("quoi", "le mot"…) and names one term, either right
+        before the question ("X ça veut dire quoi", "la DPV c'est qui ?"), or, for a term few entries use (no
+        entry worth offering is about it), anywhere in the question. A term most entries use is seldom asked
+        for itself: "qu'est-ce que le conseil citoyen peut faire ?" asks what it can do."""
+        # The question itself, and the story just before a question that names nothing ("…la mission locale,
+        # c'est quoi ce truc ?"); the cue must be in the question.
+        asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
+        terms = {t for t in asked if t in self._terms}
+        if len(terms) != 1 or not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
+            return None
+        [key] = terms
+        plain = [t for t in asked if t == key or t in _DEFINITION_CUES or t not in self._chatter]
+        at = plain.index(key)
+        after = plain[at + 1: at + 2]
+        if boost.get(key, 1.0) >= 1.0 and after and (
+                after[0] in _CUES_AFTER or (after[0] == "qui" and at + 2 == len(plain))):
+            return self._terms[key]
+        if bound_only or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
+                c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
+            return None
+        return self._terms[key]
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
         whole = self._decide_segments(segments, offer_agreed=True)
@@ -322,14 +371,18 @@ class Answerer:
         candidates = ordered
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
-        personal = any(owned for _, owned in matters) or (bool(candidates) and any(
+        # With no entry at all to weigh it against, the daily-life word is the whole matter ("ma voisine fait du
+        # bruit": no entry speaks of noise).
+        personal = any(owned for _, owned in matters) or (bool(matters) and (not candidates or any(
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
-            for word, _ in matters))
+            for word, _ in matters)))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed)
+        if decision.personal:
+            decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
@@ -438,6 +491,10 @@ class Answerer:
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self._glossary_term(analysis, boost or {})
+        if term is None and not legacy:
+            # A personal matter gets a definition only when the word itself is plainly asked for.
+            term = self._asked_term(analysis, boost or {}, bound_only=personal, candidates=candidates)
+            personal = personal and term is None
         if term is not None and not personal:
             return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
         # Suggest only entries whose words explain most of the question: "quel temps fera-t-il demain"

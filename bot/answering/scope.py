@@ -11,6 +11,7 @@ The lists are general French, not taken from any evaluation set.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 # Words that name a personal administrative or private matter whatever surrounds them.
 PERSONAL_WORDS = frozenset({
@@ -38,6 +39,8 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
+# "mon loyer", "ma voisine fait du bruit": a possessive this many words before makes the matter the member's own.
+OWNED_WINDOW = 4
 # "J'attends un logement", "m'aider à avoir un appartement", "je veux changer de logement": the member's own
 # need, said with "je" (not the council's "on" or "nous") and a verb of wanting or waiting just before.
 FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
@@ -55,7 +58,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        owned = any(w in POSSESSIVES for w in words[max(0, i - 3): i]) or _needed(words, i)
+        owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i)
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
         # is answered by the entry on discrimination, which does).
@@ -74,3 +77,49 @@ def _done_to_me(words: Sequence[str], i: int) -> bool:
 def _needed(words: Sequence[str], i: int) -> bool:
     """"J'attends un logement", "je veux changer de logement": the member's own need."""
     return any(w in NEEDS for w in words[max(0, i - 3): i]) and any(w in FIRST_PERSON for w in words[max(0, i - 6): i])
+
+
+class Matter(StrEnum):
+    """Which kind of office usually deals with a daily-life matter: the hotline can say so in general terms
+    (never a name, an address or a number it does not know)."""
+
+    BENEFITS = "benefits"  # the CAF: allowances, APL, RSA
+    HOUSING = "housing"  # the landlord, the town hall's housing service
+    NEIGHBOURS = "neighbours"  # noise and quarrels between neighbours
+    SCHOOL = "school"  # canteen, school, crèche, holiday centre
+    HEALTH = "health"  # health insurance, doctors
+    TAXES = "taxes"
+    PAPERS = "papers"  # identity papers, residence permits
+    WORK = "work"  # job seeking, an employer
+    LAW = "law"  # a lawyer, a complaint, a fine
+    OTHER = "other"
+
+
+# General French words for each kind of matter (not taken from any evaluation set). The first kind named wins.
+_MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
+    (Matter.BENEFITS, frozenset({"caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "prime",
+                                 "prestation", "prestations", "percu"})),
+    (Matter.NEIGHBOURS, frozenset({"bruit", "bruits", "bruyant", "bruyante", "bruyants", "tapage", "voisin", "voisine",
+                                   "voisins", "voisines", "musique", "nuisance", "nuisances"})),
+    (Matter.HOUSING, frozenset({"loyer", "loyers", "bailleur", "proprio", "proprietaire", "logement", "logements",
+                                "appartement", "appart", "hlm", "caution", "expulsion", "expulse", "expulser",
+                                "chauffage", "ascenseur", "fuite", "humidite", "moisissure", "cafards", "punaises",
+                                "demenager", "demenagement", "charges"})),
+    (Matter.SCHOOL, frozenset({"cantine", "cantines", "ecole", "college", "lycee", "creche", "maitresse",
+                               "professeur", "prof", "loisirs", "periscolaire", "nounou"})),
+    (Matter.HEALTH, frozenset({"medecin", "docteur", "hopital", "vitale", "ameli", "cpam", "mutuelle", "secu",
+                               "dentiste", "ordonnance", "maladie", "pharmacie"})),
+    (Matter.TAXES, frozenset({"impot", "impots", "taxe", "taxes", "declaration"})),
+    (Matter.PAPERS, frozenset({"sejour", "passeport", "identite", "naturalisation", "nationalite", "prefecture",
+                               "visa"})),
+    (Matter.WORK, frozenset({"emploi", "chomage", "travail", "patron", "salaire", "licenciement", "licencie",
+                             "stage", "boulot", "embauche"})),
+    (Matter.LAW, frozenset({"avocat", "plainte", "tribunal", "divorce", "amende", "amendes", "huissier", "dette",
+                            "dettes", "surendettement", "justice"})),
+)
+
+
+def matter_of(words: Sequence[str]) -> Matter:
+    """The kind of daily-life matter a message speaks of (OTHER when none is named)."""
+    said = set(words)
+    return next((matter for matter, found in _MATTER_WORDS if said & found), Matter.OTHER)

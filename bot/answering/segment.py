@@ -300,6 +300,49 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# Without "et": "est-ce que le conseil a un budget, qui le gère", "c'est quoi l'évaluation de 2027 comment on
+# participe". Two clauses that each open with a question word ask two things; a clause opened by "quand" or
+# "si" ("quand on est tiré au sort, est-ce qu'on peut refuser") is the condition of the next one, not a question
+# (neither opens a first clause below).
+_BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "est ce qu", "c est quoi", "c quoi",
+                 "qu est ce", "faut il", "peut on", "y a t il")
+# After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
+# "comment on devient membre, je dois payer quelque chose ?"
+_COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
+                  "c est gratuit", "ca coute", "c payant")
+
+
+def _openers(options: tuple[str, ...], before: str) -> re.Pattern[str]:
+    return re.compile(before + r"(?=(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+                      + r")\b)")
+
+
+_BARE_RE = _openers(_BARE_OPENERS, r"(?:,\s*|\s)")
+_COMMA_RE = _openers(_COMMA_OPENERS, r",\s*")
+# The first clause must itself open as a question (not "je veux m'inscrire mais je sais pas comment faire").
+_QUESTION_START = re.compile(r"^(?:comment|cmt|pourquoi|combien|cb|est ce|c est quoi|c quoi|qu est ce|quel|quelle|"
+                             r"quels|quelles|qui|que|quoi|a qui|a quoi|faut il|peut on|y a t il|on peut|je peux|"
+                             r"je dois|on doit|il faut|ca coute|c est combien)\b")
+_NOT_BEFORE = frozenset({"savoir", "dire", "expliquer", "comprendre", "pas", "sais", "demande", "voir"})
+_BARE_MIN_WORDS = 3
+
+
+def _bare_cuts(key: str) -> list[tuple[int, int]]:
+    """Cuts between two clauses that each start as a question, with no "et" between them (see _BARE_RE)."""
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for m in sorted([*_BARE_RE.finditer(key), *_COMMA_RE.finditer(key)], key=lambda m: m.start()):
+        if m.start() < start:
+            continue
+        left, right = key[start: m.start()].strip(" ,"), key[m.end():].strip(" ?!.")
+        comma = "," in key[m.start(): m.end()]
+        if (len(left.split()) >= _BARE_MIN_WORDS + (0 if comma else 1) and len(right.split()) >= _BARE_MIN_WORDS
+                and _QUESTION_START.match(left) and left.split()[-1] not in _TAIL_WORDS | _NOT_BEFORE):
+            cuts.append((m.start(), m.end()))
+            start = m.end()
+    return cuts
+
+
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
 _INDIRECT_RE = re.compile(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
                           r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
@@ -336,8 +379,10 @@ def split_questions(text: str) -> list[Asked]:
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
         follow_on = bool(asked) and not story and key.startswith("et ")
+        # Without any question mark in the message, a full stop ends a question as well as a story:
+        # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.search(key)) or (
-            not sentence.endswith((".", "!", ":", ";", "…")) and role_of(sentence) == Role.QUESTION
+            (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
             and (not marked or _is_asked(sentence)))
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
@@ -358,6 +403,8 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     for part in parts:
         key = _flat(part)
         spans = _folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+        if not spans:
+            spans = _bare_cuts(key)
         if announced:
             spans += [(m.start(), m.end()) for m in re.finditer(r",\s*(?:et\s+)?", key)]
         cut.extend(_cut(part, spans))

@@ -68,6 +68,9 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
             Reply(text=ask, buttons=rows(*buttons))]
 
 
-def personal(log_id: int) -> list[Reply]:
-    """A daily-life matter (CAF, logement…): not for the FAQ; the team can point to the right office."""
-    return [Reply(text=texts.PERSONAL, buttons=rows(team_button(log_id)))]
+def personal(decision: Decision, log_id: int) -> list[Reply]:
+    """A daily-life matter (CAF, logement…) that no entry helps with: not for the FAQ. Who usually deals with it,
+    in general terms, and the team, who can point to the right office. (When an entry truly helps, "à qui
+    signaler un problème de propreté", it is offered as a suggestion instead.)"""
+    text = texts.PERSONAL.format(where=texts.ORIENT[decision.matter.value])
+    return [Reply(text=text, buttons=rows(team_button(log_id)))]

@@ -144,8 +144,8 @@ class FaqService:
                 return dialogue.several(decision, log_id, self.entry_reply)
             case Kind.ACT:
                 return self._act(sender, decision, log_id)
-            case Kind.SUGGEST | Kind.UNKNOWN if decision.personal:
-                return dialogue.personal(log_id)
+            case Kind.UNKNOWN if decision.personal:
+                return dialogue.personal(decision, log_id)
             case Kind.EMPTY:
                 return [Reply(text=texts.EMPTY)]
             case _:

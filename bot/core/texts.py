@@ -95,9 +95,32 @@ SEVERAL_FOUND = "Vous posez {n} questions. Voici d'abord ce que j'ai trouvé."
 SEVERAL_SOME = "Pour vos autres questions, est-ce l'une de celles-ci ?"
 SEVERAL_SOME_ONE = "Pour votre autre question, est-ce bien celle-ci ?"
 PERSONAL = (
-    "Votre question concerne votre situation personnelle : je ne peux pas y répondre avec certitude, "
-    "et je préfère ne pas me tromper. 🙏\n\n"
-    "L'équipe peut vous orienter vers le bon service (mairie, centre social, maison France services…). "
+    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
+    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "{where}\n\n"
+    "Si vous ne savez pas à qui vous adresser, l'équipe peut vous orienter. "
     "Voulez-vous que je lui transmette votre question ?"
 )
+# Who usually deals with a daily-life matter, in general terms: never a name, an address or a number.
+ORIENT = {
+    "benefits": "Pour une allocation ou une aide (APL, RSA, prime…), le bon interlocuteur est votre CAF : "
+                "votre espace en ligne, ou son accueil.",
+    "neighbours": "Pour un problème de voisinage (bruit…), parlez-en d'abord à votre bailleur ou à votre syndic. "
+                  "Si cela continue, la mairie peut vous aider, et un conciliateur de justice peut aider gratuitement "
+                  "à trouver un accord.",
+    "housing": "Pour votre logement, adressez-vous à votre bailleur ou à votre propriétaire. "
+               "Pour une demande de logement social, c'est le service logement de votre mairie.",
+    "school": "Pour l'école, la cantine, la crèche ou les loisirs des enfants, c'est le service éducation "
+              "ou petite enfance de votre mairie.",
+    "health": "Pour votre santé ou votre carte Vitale, adressez-vous à votre caisse d'assurance maladie (CPAM) "
+              "ou à votre médecin.",
+    "taxes": "Pour les impôts, c'est votre centre des finances publiques.",
+    "papers": "Pour vos papiers (carte d'identité, titre de séjour…), c'est votre mairie ou la préfecture.",
+    "work": "Pour chercher un emploi, c'est France Travail. Pour un problème avec un employeur, "
+            "l'inspection du travail peut vous renseigner.",
+    "law": "Pour une question de droit (plainte, amende, dettes…), un point-justice ou une maison de justice "
+           "et du droit peut vous conseiller gratuitement.",
+    "other": "Pour ce type de démarche, votre mairie, le centre social de votre quartier ou une maison "
+             "France services peuvent vous aider.",
+}
 STATUS_NONE = "Vous n'avez pas de question transmise à l'équipe en ce moment. Posez-moi votre question, je vous réponds."

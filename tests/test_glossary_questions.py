@@ -1,0 +1,41 @@
+"""A member asks what a word means, in their own words and with a story around it ("la dame de la mairie a
+parlé d'un diagnostic en marchant samedi, c'est quoi ?"): the hotline gives the glossary's definition.
+The story in the terminal chat and through PTB."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.app import App, build_app
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.config import Settings
+from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+
+AWA = 1001
+WALK = "Bonjour, la dame de la mairie a parlé d'un diagnostic en marchant samedi, c'est quoi exactement ?"
+
+
+@pytest.fixture
+def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
+    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
+def test_in_the_terminal_a_word_heard_at_a_meeting_gets_its_definition(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(WALK))
+    assert "diagnostic en marchant" in shown and "Balade dans le quartier" in shown
+
+
+def test_in_the_terminal_a_word_from_the_minutes_is_defined(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'ai pas compris le mot cotech dans le compte rendu"))
+    assert "cotech" in shown and "techniciens" in shown
+
+
+async def test_on_telegram_a_term_asked_with_a_guess_gets_its_definition(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "bailleur social ça veut dire quoi, c'est le proprio ?")
+    [reply] = shipped.api.take()
+    assert "bailleur social" in reply.text and "logements sociaux" in reply.text

@@ -1,0 +1,71 @@
+"""Members also write about their own lives: the CAF, the rent, a noisy neighbour. The hotline says honestly
+that this is not its field, tells in general terms who usually deals with it (never a name, an address or a
+number it does not know), and still offers a person. The same story in the terminal chat and through PTB."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from bot.answering.answerer import Answerer, Kind
+from bot.answering.scope import Matter
+from bot.app import App, build_app
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.config import ROOT, Settings, load_settings
+from bot.core import texts
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+
+AWA = 1001
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.fixture
+def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
+    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
+@pytest.mark.parametrize(("text", "matter"), [
+    ("ma voisine fait du bruit tous les soirs", Matter.NEIGHBOURS),
+    ("la CAF m'a supprimé mes APL ce mois-ci", Matter.BENEFITS),
+    ("il y a des cafards partout dans mon appartement, le bailleur ne fait rien", Matter.HOUSING),
+])
+def test_a_daily_life_matter_is_never_answered_and_knows_who_deals_with_it(answerer: Answerer, text: str,
+                                                                            matter: Matter) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.UNKNOWN and decision.personal
+    assert decision.matter == matter
+
+
+def test_the_orientation_names_no_number_address_or_site() -> None:
+    for where in texts.ORIENT.values():
+        assert not re.search(r"\d|@|www|http|\.fr\b", where), where
+    assert set(texts.ORIENT) == {m.value for m in Matter}
+
+
+def test_in_the_terminal_a_noisy_neighbour_gets_an_honest_reply_who_to_ask_and_a_person(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("ma voisine fait du bruit tous les soirs"))
+    assert "situation personnelle" in shown and "plutôt que de me tromper" in shown
+    assert "votre bailleur ou à votre syndic" in shown and "la mairie" in shown
+    assert "Poser la question à l'équipe" in shown and "Source" not in shown
+
+
+def test_in_the_terminal_the_caf_is_named_for_an_allowance(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("la CAF m'a supprimé mes APL ce mois-ci"))
+    assert "votre CAF" in shown and "Poser la question à l'équipe" in shown
+
+
+async def test_on_telegram_the_rent_gets_the_landlord_and_the_team_button(shipped: TelegramHarness) -> None:
+    await shipped.members.says(AWA, "il y a des cafards partout dans mon appartement, le bailleur ne fait rien")
+    [reply] = shipped.api.take()
+    assert "situation personnelle" in reply.text and "votre bailleur" in reply.text
+    assert reply.button_data("Poser la question à l'équipe").startswith("team:")
