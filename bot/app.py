@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.answering.prepared import prepared_answerer
+from bot.answering.prepared import prepared_answerer, read_back, taught_alias
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.core.answers import CurrentAnswerer
@@ -27,7 +27,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.redact import redact_secrets
 from bot.storage.db import Database, make_engine
 from bot.storage.migrate import upgrade_if_behind
-from bot.storage.peek import taught_nothing
+from bot.storage.peek import NOTHING, taught_state
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -63,14 +63,16 @@ class Answering:
 
 
 def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
-                    knowledge: KnowledgeBase | None = None, open_database: bool = True) -> Answering:
-    """`open_database=False`: the database is opened (and migrated) when first used, if ever."""
+                    knowledge: KnowledgeBase | None = None, open_database: bool = True,
+                    answerer: Answerer | None = None) -> Answering:
+    """`open_database=False`: the database is opened (and migrated) when first used, if ever. `answerer`:
+    the one in service at first, when not the files' (`deciding`)."""
     clock = clock or SystemClock()
     db = Database(_engine_maker(settings.database_url, migrate=migrate))
     if open_database:
         db.engine  # noqa: B018 - opened and migrated now: a start fails at once on a database it cannot use
     kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
-    answers = CurrentAnswerer(prepared_answerer(kb, settings.answering))
+    answers = CurrentAnswerer(answerer or prepared_answerer(kb, settings.answering))
     decider = Decider(db=db, answers=answers, clock=clock)
     # Features take over some decisions, in this order: the agenda ("c'est quand le prochain interconseil"),
     # then the documents ("un modèle d'ordre du jour pour la prochaine réunion" asks for a document).
@@ -92,12 +94,19 @@ def _engine_maker(url: str, *, migrate: bool) -> Callable[[], Engine]:
 
 
 def deciding(settings: Settings) -> Decider:
-    """What `hotline ask` decides with. When the database holds nothing the team taught or edited (a glance
-    without SQLAlchemy, bot/storage/peek.py), the answerer from the files is the one in service: the first
-    part of the application is enough. Otherwise the whole application, whose learning loop puts what was
-    taught in service."""
-    if taught_nothing(settings.database_url):
+    """What `hotline ask` decides with: the first part of the application when a glance at the database
+    (without SQLAlchemy, bot/storage/peek.py) says nobody taught anything, or when the answerer with what
+    was taught is kept on disk under that (the learning loop keeps it). Otherwise the whole application,
+    whose learning loop builds that answerer and puts it in service."""
+    taught = taught_state(settings.database_url)
+    if taught == NOTHING:
         return build_answering(settings, open_database=False).decider
+    if taught is not None:
+        kb = load_serving_knowledge(settings.knowledge_dir)
+        alias = taught_alias(kb, settings.answering, taught)
+        learned = read_back(alias) if alias is not None else None
+        if learned is not None:
+            return build_answering(settings, open_database=False, knowledge=kb, answerer=learned).decider
     return build_app(settings).faq.decider
 
 

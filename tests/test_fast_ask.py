@@ -20,7 +20,7 @@ from bot.clock import ManualClock
 from bot.config import ROOT, Settings
 from bot.core.replies import Sender
 from bot.storage.models import KnowledgeEdit, LearnedEntry, LearnedPhrasing
-from bot.storage.peek import EDITS_TABLE, LEARNED_TABLES, taught_nothing
+from bot.storage.peek import EDITS_TABLE, LEARNED_TABLES, NOTHING, taught_state
 from tests.conftest import SHIPPED_KNOWLEDGE
 from tests.test_desk_tickets import AWA, CLAIRE, ask_team
 
@@ -71,16 +71,28 @@ def test_a_follow_up_opens_the_database_it_leans_on(settings: Settings, capsys: 
     assert Path(settings.database_url.removeprefix("sqlite:///")).exists()  # made and migrated to look
 
 
-def test_what_the_team_taught_is_answered_by_ask(settings: Settings, clock: ManualClock,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_the_team_taught_is_answered_by_ask_without_building_everything(
+        settings: Settings, clock: ManualClock, capsys: pytest.CaptureFixture[str]) -> None:
     app = build_app(settings, clock=clock)
-    assert taught_nothing(settings.database_url) is True
+    assert taught_state(settings.database_url) == NOTHING
     ask_team(app, AWA, TAUGHT)
     app.hotline.on_button(CLAIRE, "tk:link:1:cc-rejoindre")
     before = app.faq.decide(CLI, TAUGHT)
     assert before.entry is not None and before.entry.id == "cc-rejoindre"  # the process that learned it
-    assert taught_nothing(settings.database_url) is False  # then `ask` builds the whole application
-    assert main(["--config", str(settings.config_path), "ask", "--json", TAUGHT]) == 0
+    assert taught_state(settings.database_url) not in (None, NOTHING)
+    answer, modules = ask_in_a_new_process(settings.config_path, TAUGHT)  # the answerer kept when it learned
+    assert answer["entry_id"] == "cc-rejoindre"
+    assert imported(modules, NOT_FOR_ASK) == []
+
+
+def test_what_was_taught_is_answered_by_ask_even_when_its_answerer_was_not_kept(
+        settings: Settings, clock: ManualClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = build_app(settings, clock=clock)
+    ask_team(app, AWA, TAUGHT)
+    app.hotline.on_button(CLAIRE, "tk:link:1:cc-rejoindre")
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "another-cache"))  # nothing kept there
+    assert main(["--config", str(settings.config_path), "ask", "--json", TAUGHT]) == 0  # builds everything
     assert json.loads(capsys.readouterr().out)["entry_id"] == "cc-rejoindre"
 
 
@@ -92,7 +104,7 @@ def test_the_glance_reads_the_tables_the_learning_loop_writes() -> None:
 @pytest.mark.parametrize("url", ["postgresql+psycopg://u@h/db", "sqlite://", "sqlite:///:memory:",
                                  "sqlite:///x.db?mode=ro"])
 def test_a_database_the_glance_cannot_read_leaves_the_usual_start_to_decide(url: str) -> None:
-    assert taught_nothing(url) is None
+    assert taught_state(url) is None
 
 
 def test_a_database_behind_the_migrations_leaves_the_usual_start_to_decide(tmp_path: Path) -> None:
@@ -100,7 +112,7 @@ def test_a_database_behind_the_migrations_leaves_the_usual_start_to_decide(tmp_p
     with sqlite3.connect(old) as connection:
         connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
         connection.execute("INSERT INTO alembic_version VALUES ('0001')")
-    assert taught_nothing(f"sqlite:///{old}") is None
+    assert taught_state(f"sqlite:///{old}") is None
 
 
 @pytest.mark.usefixtures("own_cache")

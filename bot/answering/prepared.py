@@ -53,14 +53,41 @@ def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
     return hashlib.sha256(f"{code}\0{settings!r}\0{kb!r}".encode()).hexdigest()[:16]
 
 
-def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings) -> Answerer:
-    """The answerer for this knowledge: read back when it was prepared before, else built and kept."""
+def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None) -> Answerer:
+    """The answerer for this knowledge: read back when it was prepared before, else built and kept.
+    `alias`: another name it can be found under without its knowledge (see `taught_alias`)."""
     name = key(kb, settings)
     if name is None:
         return Answerer(kb, settings)
     path = cache_dir() / f"answerer-{name}.pickle"
+    answerer = _read(path)
+    if answerer is None:
+        answerer = Answerer(kb, settings)
+        _keep(path, answerer)
+    if alias is not None:
+        _point(alias, name)
+    return answerer
+
+
+def taught_alias(base: KnowledgeBase, settings: AnsweringSettings, taught: str) -> str | None:
+    """The other name of the answerer for the files' knowledge plus what the team taught, `taught` being
+    the digest of those rows (bot/storage/peek.py): `hotline ask` finds it without reading them."""
+    base_key = key(base, settings)
+    return None if base_key is None else hashlib.sha256(f"{base_key}\0{taught}".encode()).hexdigest()[:16]
+
+
+def read_back(alias: str) -> Answerer | None:
+    """The answerer kept under this alias, or None (never kept, or gone: then it is built as usual)."""
     try:
-        loaded = pickle.loads(path.read_bytes())  # our own file, written below
+        name = (cache_dir() / f"answerer-alias-{alias}").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return _read(cache_dir() / f"answerer-{name}.pickle")
+
+
+def _read(path: Path) -> Answerer | None:
+    try:
+        loaded = pickle.loads(path.read_bytes())  # our own file, written by `_keep`
         if isinstance(loaded, Answerer):
             os.utime(path)  # recently used: kept longest
             return loaded
@@ -68,9 +95,19 @@ def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings) -> Answere
         pass
     except Exception as error:  # a damaged or stale file is only a cache miss
         log.info("prepared answerer unreadable (%s): built again", error)
-    answerer = Answerer(kb, settings)
-    _keep(path, answerer)
-    return answerer
+    return None
+
+
+def _point(alias: str, name: str) -> None:
+    try:
+        with tempfile.NamedTemporaryFile("w", dir=cache_dir(), delete=False, encoding="utf-8") as out:
+            out.write(name)
+        os.replace(out.name, cache_dir() / f"answerer-alias-{alias}")
+        others = sorted(cache_dir().glob("answerer-alias-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError as error:
+        log.info("prepared answerer's alias not kept (%s)", error)
 
 
 def _keep(path: Path, answerer: Answerer) -> None:

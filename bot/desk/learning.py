@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from bot.answering.answerer import Answerer
 from bot.answering.matcher import OVERLAP_WEIGHT
 from bot.answering.normalize import fold
-from bot.answering.prepared import prepared_answerer
+from bot.answering.prepared import prepared_answerer, taught_alias
 from bot.clock import Clock, as_utc
 from bot.config import AnsweringSettings
 from bot.core.answers import CurrentAnswerer
@@ -44,6 +44,7 @@ from bot.storage.models import (
     QuestionLog,
     Ticket,
 )
+from bot.storage.peek import taught_state
 
 log = logging.getLogger(__name__)
 SIMILAR_THRESHOLD = 60.0  # 0–100, on the normalised words (see `similarity`)
@@ -120,12 +121,15 @@ class Learning:
         """Base knowledge + the console's edits + what the database learned → a new answerer, put in
         service. If anything goes wrong, the answerer in service stays: the bot keeps answering."""
         try:
+            taught = taught_state(self.db.engine.url.render_as_string(hide_password=False))  # read below, or newer
             with self.db.session() as session:
                 base = self.edited_base(session)
                 extra = self.extras(session, base)
                 version = self._read_version(session)
-            # Kept on disk like the files' answerer: the next start (and `hotline ask`) reads it back.
-            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings)
+            # Kept on disk like the files' answerer, and under what was taught: the next start and
+            # `hotline ask` (which reads that without SQLAlchemy) read it back.
+            alias = taught_alias(self.base, self.settings, taught) if taught else None
+            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings, alias=alias)
         except Exception:
             log.exception("rebuilding the answerer failed: the previous one stays in service")
             return self.answers.get()
