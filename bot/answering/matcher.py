@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -89,6 +89,13 @@ def _slots(size: int) -> Iterator[np.ndarray]:
     kept.append(slots)  # not after an error: it may not have been zeroed
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique` without its first call's cost: it imports `numpy.ma` then (about 100 ms, on a member's
+    first question)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
 def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
           *weights: Mapping[str, float]) -> list[np.ndarray]:
     """For each of `documents` (distinct indices among `size`), the sum of the weights of the query tokens it
@@ -139,14 +146,18 @@ class _Field:
             return np.zeros(len(documents))
         return _sums(self.postings, len(self.bags), documents, weights)[0] / total
 
-    def recall_of(self, query: frozenset[str], document: int, boost: Mapping[str, float] | None = None) -> float:
-        """`recall` for one document, from its bag (a few documents cost less so than through the postings)."""
+    def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
+        """`recall` for one document at a time, from its bag (a few documents cost less so than through the
+        postings)."""
         weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
-        if not total:
-            return 0.0
-        bag = self.bags[document]
-        return sum(w for t, w in weights.items() if t in bag) / total
+
+        def recall(document: int) -> float:
+            if not total:
+                return 0.0
+            bag = self.bags[document]
+            return sum(w for t, w in weights.items() if t in bag) / total
+        return recall
 
 
 class Matcher:
@@ -281,7 +292,7 @@ class Matcher:
         weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
         phrasings = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0)
         found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
-        candidates = np.unique(np.concatenate(
+        candidates = _distinct(np.concatenate(
             [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
         if not len(candidates):
             return []
@@ -293,13 +304,14 @@ class Matcher:
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
+        known_vocabulary, known_answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
         ranked: list[Candidate] = []
         for position in order.tolist():
             i = int(candidates[position])
             ranked.append(Candidate(
                 entry=self.entries[i], score=round(float(totals[position]), 1), index=i,
                 coverage=max(float(vocabulary[position]), float(answers[position])),
-                known_coverage=max(self._vocabulary.recall_of(known, i, boost), self._answers.recall_of(known, i, boost)),
+                known_coverage=max(known_vocabulary(i), known_answers(i)),
                 phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]))
         return ranked
 
@@ -309,7 +321,7 @@ class Matcher:
         if len(query) < 2:
             return None
         field = self._passage_field
-        candidates = np.unique(np.concatenate([_NONE, *field.candidates(query)]))
+        candidates = _distinct(np.concatenate([_NONE, *field.candidates(query)]))
         if not len(candidates):
             return None
         weights = {t: field.weight(t) for t in query}
