@@ -102,16 +102,25 @@ def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
     holds, once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
     from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
     them would (`bincount` adds in order): the same floating-point result, in a few calls to numpy."""
-    tokens = [t for t in weights[0] if t in postings]
-    if not tokens or not len(documents):
-        return [np.zeros(len(documents)) for _ in weights]
-    lists = [postings[t] for t in tokens]
-    lengths = [len(found) for found in lists]
+    if not len(documents):
+        return [np.zeros(0) for _ in weights]
     with _slots(size) as where:
         where[documents] = np.arange(1, len(documents) + 1)
-        at = where.take(np.concatenate(lists))  # 0: a document not asked about, summed apart and dropped
+        sums = _summed(where, postings, len(documents), *weights)
         where[documents] = 0
-    return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=len(documents) + 1)[1:]
+    return sums
+
+
+def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], count: int,
+            *weights: Mapping[str, float]) -> list[np.ndarray]:
+    """`_sums` for the `count` documents numbered 1…count in `where` (0 elsewhere)."""
+    tokens = [t for t in weights[0] if t in postings]
+    if not tokens:
+        return [np.zeros(count) for _ in weights]
+    lists = [postings[t] for t in tokens]
+    lengths = [len(found) for found in lists]
+    at = where.take(np.concatenate(lists))  # 0: a document not asked about, summed apart and dropped
+    return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=count + 1)[1:]
             for w in weights]
 
 
@@ -214,21 +223,24 @@ class Matcher:
         the query's posting lists."""
         chosen: list[np.ndarray] = []
         room = self._max_phrasing_postings
-        with _slots(len(self._phrasings)) as found:
+        numbered = 0
+        with _slots(len(self._phrasings)) as found:  # each phrasing found: its number among the candidates
             for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
                 postings = self._postings.get(token, _NONE)
                 fresh = postings[found.take(postings) == 0]
-                if len(fresh) > room:
-                    chosen.append(fresh)
-                    break
-                found[fresh] = 1
+                found[fresh] = np.arange(numbered + 1, numbered + len(fresh) + 1)
+                numbered += len(fresh)
                 chosen.append(fresh)
+                if len(fresh) > room:
+                    break
                 room -= len(fresh)
             else:
                 room = -1  # every posting list fitted
             candidates = np.concatenate(chosen) if chosen else _NONE
+            shared_weight, shared_idf = _summed(found, self._postings, len(candidates), weights,
+                                                {t: self.idf(t) for t in weights})
             found[candidates] = 0
-        overlaps = self._overlaps(candidates, weights, query_weight)
+        overlaps = self._f1(candidates, shared_weight, shared_idf, query_weight)
         if room >= 0:  # the last list went over the cap: its best overlaps, ties to the later phrasing
             before = len(candidates) - len(chosen[-1])
             f1 = overlaps[before:]
@@ -242,11 +254,10 @@ class Matcher:
             overlaps = np.concatenate([overlaps[:before], f1.take(best)])
         return candidates, overlaps
 
-    def _overlaps(self, phrasings: np.ndarray, weights: Mapping[str, float], query_weight: float) -> np.ndarray:
+    def _f1(self, phrasings: np.ndarray, shared_weight: np.ndarray, shared_idf: np.ndarray,
+            query_weight: float) -> np.ndarray:
         """How much each phrasing and the question explain each other (F1 of IDF-weighted recall and
         precision, 0 when they share nothing)."""
-        shared_weight, shared_idf = _sums(self._postings, len(self._phrasings), phrasings, weights,
-                                          {t: self.idf(t) for t in weights})
         recall = shared_weight / query_weight
         precision = shared_idf / self._phrasing_weight.take(phrasings)
         both = recall + precision
