@@ -29,6 +29,7 @@ from bot.knowledge.model import FaqEntry, Passage
 
 OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's share
 RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
+KEPT_SIZES = 8  # scratch arrays kept per thread: one per index size (phrasings, entries, passages…)
 COMMON_POSTINGS = 50  # a token in more documents than this (or 1 % of them) does not bring candidates
 
 
@@ -83,6 +84,8 @@ def _slots(size: int) -> Iterator[np.ndarray]:
     before it is given back: allocating and zeroing one per call cost more than the sums it serves (111,000
     phrasings at 10,000 entries). Per thread, so two threads answering at once never share one."""
     free: dict[int, list[np.ndarray]] = _LOCAL.__dict__.setdefault("free", {})
+    if size not in free and len(free) >= KEPT_SIZES:
+        free.clear()  # sizes of indexes that grew since: not kept for ever
     kept = free.setdefault(size, [])
     slots = kept.pop() if kept else np.zeros(size, dtype=np.int32)
     yield slots
