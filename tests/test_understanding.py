@@ -6,7 +6,7 @@ import pytest
 
 from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Kind, Strategy
-from bot.answering.cleanup import clean
+from bot.answering.cleanup import _plain_char, _PlainChars, clean
 from bot.answering.segment import Role, split_message
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
@@ -34,6 +34,11 @@ def test_pasted_or_decorated_text_is_made_plain(typed: str, plain: str) -> None:
 
 def test_french_double_letters_are_kept() -> None:
     assert clean("la commission se réunit en hiver, c'est bizarre") == "la commission se réunit en hiver, c'est bizarre"
+
+
+def test_the_plain_characters_table_makes_every_character_what_it_made_one_at_a_time() -> None:
+    text = "".join(chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)  # surrogates: no text
+    assert text.translate(_PlainChars()) == "".join(_plain_char(ch) for ch in text)
 
 
 def test_a_story_is_cut_into_greeting_introduction_context_and_question() -> None:

@@ -160,6 +160,7 @@ class Answerer:
         self.second = SecondOpinion(kb.faq)
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
+        self._reads = _Reads()
 
     def analyze(self, text: str) -> Analysis:
         """The normalised message (cached: one message's parts are analysed several times over)."""
@@ -172,6 +173,7 @@ class Answerer:
         return found
 
     def decide(self, text: str) -> Decision:
+        self._reads = _Reads()  # one message's rankings, kept while it is decided
         if self.strategy == Strategy.WHOLE:
             return self._decide_whole(text)
         segments = split_message(text)
@@ -208,6 +210,29 @@ class Answerer:
         if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
+
+    def _rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
+        """The matcher's ranking, once per message for the same words and weights: a part of several questions
+        is ranked alone, then for its pool of entries (a weight of 1 is no weight: the same ranking)."""
+        key = (analysis.tokens, tuple(sorted((t, w) for t, w in (boost or {}).items() if w != 1.0)))
+        found = self._reads.ranked.get(key)
+        if found is not None and (found[0] >= limit or len(found[1]) < found[0]):
+            return found[1][:limit]  # the first entries of a longer ranking are the shorter one
+        longest = max(limit, MULTI_POOL)  # a part's pool, from the ranking that decides it
+        ranked = self.matcher.rank(analysis, limit=longest, boost=boost)
+        self._reads.ranked[key] = (longest, ranked)
+        return ranked[:limit]
+
+    def _second_opinion(self, text: str, limit: int) -> list[tuple[str, float]]:
+        key = (text, limit)
+        if key not in self._reads.opinions:
+            self._reads.opinions[key] = self.second.rank(text, limit=limit)
+        return self._reads.opinions[key][:]
+
+    def _best_passage(self, analysis: Analysis) -> PassageHit | None:
+        if analysis.tokens not in self._reads.passages:
+            self._reads.passages[analysis.tokens] = self.matcher.best_passage(analysis)
+        return self._reads.passages[analysis.tokens]
 
     def _term_over_unrelated_answer(self, decision: Decision, segments: list[Segment]) -> Decision:
         """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
@@ -284,7 +309,7 @@ class Answerer:
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
             answered = whole.entry
             owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
-                c.entry.id == answered.id for c in self.matcher.rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
+                c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
             if owner is None:
                 return whole
@@ -346,7 +371,7 @@ class Answerer:
         matters = personal_matters(analysis.words, self._topics)
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
-        candidates = [c for c in self.matcher.rank(analysis, limit=limit + len(exclude), boost=boost)
+        candidates = [c for c in self._rank(analysis, limit=limit + len(exclude), boost=boost)
                       if c.entry.id not in exclude]
         roles = {s.role for s in segments if s.text}
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
@@ -354,7 +379,7 @@ class Answerer:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)
             best = {c.entry.id: c for c in candidates}
-            for c in self.matcher.rank(focus, limit=limit + len(exclude), boost=focus_boost):
+            for c in self._rank(focus, limit=limit + len(exclude), boost=focus_boost):
                 if c.entry.id in exclude:
                     continue
                 known = best.get(c.entry.id)
@@ -364,7 +389,7 @@ class Answerer:
                         known_coverage=max(c.known_coverage, known.known_coverage))
             candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
         said = " ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
-        opinion = [o for o in self.second.rank(said, limit=3 + len(exclude)) if o[0] not in exclude] \
+        opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         ordered = _second_opinion_order(candidates, opinion)
         tie_broken = ordered[:1] != candidates[:1]
@@ -414,13 +439,13 @@ class Answerer:
             return dataclasses.replace(follow, kind=Kind.SUGGEST if follow.kind == Kind.ANSWER else follow.kind,
                                        entry=None)
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
-        pool = self.matcher.rank(self.analyze(text), limit=MULTI_POOL)
+        pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
         if not pool or not context:
             return alone
         own, around = self.analyze(text), self.analyze(context)
         boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
-        read = self.matcher.rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+        read = self._rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
                                  limit=3 * MULTI_POOL, boost=boost)
         near = {c.entry.id: c.score for c in read}
         best = pool[0].score
@@ -439,10 +464,11 @@ class Answerer:
         Another entry is preferred: the member has just read the previous one. The entries its authors linked
         to it (`related`) are the likeliest next questions: they weigh a little more, and one that comes first
         so and explains enough of the follow-up is answered ("c'est où ?" after "Qui est RésO Villes ?")."""
+        self._reads = _Reads()
         segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
         decision = self._decide_segments(segments, exclude=frozenset({previous.id}))
         analysis, boost = self._weighted(segments)
-        ranked = [c for c in self.matcher.rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
+        ranked = [c for c in self._rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
                   if c.entry.id != previous.id]
         related = set(previous.related)
         if ranked:
@@ -471,7 +497,7 @@ class Answerer:
                         tie_broken: bool = False, offer_agreed: bool = False) -> Decision:
         s = self.settings
         if candidates is None:
-            candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
+            candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         if opinion is None:  # the previous rule: the score and the lead alone
@@ -484,7 +510,7 @@ class Answerer:
             sure = bool(top and ((agree and top.score >= s.suggest_threshold
                                   and _sure(top, top.score - second, opinion or []))
                                  or (top.score >= ALONE_THRESHOLD and top.score - second >= s.margin)))
-        passage = self.matcher.best_passage(analysis)
+        passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
                   and (not top or (top.score < s.answer_threshold and passage.score > top.score)))
@@ -572,6 +598,16 @@ class Answerer:
                 and any(w not in _NOT_THANKS_ALONE for w in content):
             return Smalltalk.THANKS, greeted
         return None, greeted
+
+
+@dataclass
+class _Reads:
+    """What the rankers said about the parts of one message (a message asks the same thing several ways)."""
+
+    ranked: dict[tuple[tuple[str, ...], tuple[tuple[str, float], ...]], tuple[int, list[Candidate]]] = field(
+        default_factory=dict)
+    opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
+    passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
 
 
 def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None) -> list[Candidate]:

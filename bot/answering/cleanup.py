@@ -37,6 +37,20 @@ def _plain_char(ch: str) -> str:
     return " "  # emoji and other symbols separate words but mean nothing to the matcher
 
 
+class _PlainChars(dict[int, str]):
+    """`_plain_char` as a table for `str.translate`, filled as characters come (one lookup each after that,
+    instead of a Python call per character of every message)."""
+
+    def __missing__(self, code: int) -> str:
+        plain = _plain_char(chr(code))
+        if len(self) < 10_000:  # the characters members type, not every one Unicode has
+            self[code] = plain
+        return plain
+
+
+_PLAIN = _PlainChars()
+
+
 def _word_at(text: str, start: int) -> str:
     """The whole word a match starting at `start` lies in."""
     end = start
@@ -56,7 +70,7 @@ def clean(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARKS.sub(" ", text)
     text = _MD_EMPHASIS.sub(r"\1", text)
-    text = "".join(_plain_char(ch) for ch in text)
+    text = text.translate(_PLAIN)
     text = _HELD.sub(lambda m: m.group(0) if _ACRONYM.fullmatch(_word_at(text, m.start())) else m.group(1), text)
     text = _HELD_PUNCT.sub(r"\1", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()

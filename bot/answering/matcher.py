@@ -15,8 +15,10 @@ Inverted indexes keep the work proportional to the entries that share a token wi
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +29,7 @@ from bot.knowledge.model import FaqEntry, Passage
 
 OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's share
 RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
+KEPT_SIZES = 8  # scratch arrays kept per thread: one per index size (phrasings, entries, passages…)
 COMMON_POSTINGS = 50  # a token in more documents than this (or 1 % of them) does not bring candidates
 
 
@@ -72,25 +75,55 @@ def _postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
 
 
 _NONE = np.zeros(0, dtype=np.int32)
+_LOCAL = threading.local()
+
+
+@contextmanager
+def _slots(size: int) -> Iterator[np.ndarray]:
+    """A zeroed array of `size` slots (one per document), kept per thread and size and zeroed again by its user
+    before it is given back: allocating and zeroing one per call cost more than the sums it serves (111,000
+    phrasings at 10,000 entries). Per thread, so two threads answering at once never share one."""
+    free: dict[int, list[np.ndarray]] = _LOCAL.__dict__.setdefault("free", {})
+    if size not in free and len(free) >= KEPT_SIZES:
+        free.clear()  # sizes of indexes that grew since: not kept for ever
+    kept = free.setdefault(size, [])
+    slots = kept.pop() if kept else np.zeros(size, dtype=np.int32)
+    yield slots
+    kept.append(slots)  # not after an error: it may not have been zeroed
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique` without its first call's cost: it imports `numpy.ma` then (about 100 ms, on a member's
+    first question)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
 def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
           *weights: Mapping[str, float]) -> list[np.ndarray]:
-    """For each of `documents` (indices among `size`), the sum of the weights of the query tokens it holds,
-    once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
+    """For each of `documents` (distinct indices among `size`), the sum of the weights of the query tokens it
+    holds, once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
     from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
     them would (`bincount` adds in order): the same floating-point result, in a few calls to numpy."""
+    if not len(documents):
+        return [np.zeros(0) for _ in weights]
+    with _slots(size) as where:
+        where[documents] = np.arange(1, len(documents) + 1)
+        sums = _summed(where, postings, len(documents), *weights)
+        where[documents] = 0
+    return sums
+
+
+def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], count: int,
+            *weights: Mapping[str, float]) -> list[np.ndarray]:
+    """`_sums` for the `count` documents numbered 1…count in `where` (0 elsewhere)."""
     tokens = [t for t in weights[0] if t in postings]
-    if not tokens or not len(documents):
-        return [np.zeros(len(documents)) for _ in weights]
+    if not tokens:
+        return [np.zeros(count) for _ in weights]
     lists = [postings[t] for t in tokens]
-    token_of = np.repeat(np.arange(len(tokens)), [len(found) for found in lists])
-    where = np.zeros(size, dtype=np.int32)
-    where[documents] = np.arange(1, len(documents) + 1)
-    at = where[np.concatenate(lists)]
-    held = at > 0
-    at, token_of = at[held] - 1, token_of[held]
-    return [np.bincount(at, weights=np.array([w[t] for t in tokens])[token_of], minlength=len(documents))
+    lengths = [len(found) for found in lists]
+    at = where.take(np.concatenate(lists))  # 0: a document not asked about, summed apart and dropped
+    return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=count + 1)[1:]
             for w in weights]
 
 
@@ -124,6 +157,19 @@ class _Field:
         if not total:
             return np.zeros(len(documents))
         return _sums(self.postings, len(self.bags), documents, weights)[0] / total
+
+    def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
+        """`recall` for one document at a time, from its bag (a few documents cost less so than through the
+        postings)."""
+        weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
+        total = sum(weights.values())
+
+        def recall(document: int) -> float:
+            if not total:
+                return 0.0
+            bag = self.bags[document]
+            return sum(w for t, w in weights.items() if t in bag) / total
+        return recall
 
 
 class Matcher:
@@ -168,49 +214,69 @@ class Matcher:
 
     def _phrasing_candidates(self, query: frozenset[str], weights: Mapping[str, float],
                              query_weight: float) -> np.ndarray:
-        """The phrasings worth scoring (sorted indices), never more than the cap. They come from the query's
-        rarest tokens first: a phrasing that shares only the commonest words cannot score high anyway. From
-        the posting list that would go over the cap, only the phrasings that overlap the question most are
-        taken, up to the cap exactly."""
-        found = np.zeros(len(self._phrasings), dtype=bool)
+        """The phrasings worth scoring (sorted indices), never more than the cap (see `_candidate_overlaps`)."""
+        return np.sort(self._candidate_overlaps(query, weights, query_weight)[0])
+
+    def _candidate_overlaps(self, query: frozenset[str], weights: Mapping[str, float],
+                            query_weight: float) -> tuple[np.ndarray, np.ndarray]:
+        """The phrasings worth scoring and their overlaps with the question (`_overlaps`), never more phrasings
+        than the cap. They come from the query's rarest tokens first: a phrasing that shares only the commonest
+        words cannot score high anyway. From the posting list that would go over the cap, only the phrasings
+        that overlap the question most are taken, up to the cap exactly. All overlaps come from one pass over
+        the query's posting lists."""
         chosen: list[np.ndarray] = []
         room = self._max_phrasing_postings
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
-            postings = self._postings.get(token, _NONE)
-            fresh = postings[~found[postings]]
-            if len(fresh) > room:
-                if room:
-                    f1 = self._overlaps(fresh, weights, query_weight)
-                    chosen.append(fresh[np.lexsort((-fresh, -f1))[:room]])  # ties to the later phrasing
-                break
-            found[fresh] = True
-            chosen.append(fresh)
-            room -= len(fresh)
-        return np.sort(np.concatenate(chosen)) if chosen else _NONE
+        numbered = 0
+        with _slots(len(self._phrasings)) as found:  # each phrasing found: its number among the candidates
+            for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
+                postings = self._postings.get(token, _NONE)
+                fresh = postings[found.take(postings) == 0]
+                found[fresh] = np.arange(numbered + 1, numbered + len(fresh) + 1)
+                numbered += len(fresh)
+                chosen.append(fresh)
+                if len(fresh) > room:
+                    break
+                room -= len(fresh)
+            else:
+                room = -1  # every posting list fitted
+            candidates = np.concatenate(chosen) if chosen else _NONE
+            shared_weight, shared_idf = _summed(found, self._postings, len(candidates), weights,
+                                                {t: self.idf(t) for t in weights})
+            found[candidates] = 0
+        overlaps = self._f1(candidates, shared_weight, shared_idf, query_weight)
+        if room >= 0:  # the last list went over the cap: its best overlaps, ties to the later phrasing
+            before = len(candidates) - len(chosen[-1])
+            f1 = overlaps[before:]
+            best = _NONE
+            if room:
+                threshold = f1[np.argpartition(-f1, room - 1)[:room]].min()
+                above = np.flatnonzero(f1 > threshold)
+                ties = np.flatnonzero(f1 == threshold)  # in the list's order: the later phrasings last
+                best = np.concatenate([above, ties[len(ties) - (room - len(above)):]])
+            candidates = np.concatenate([candidates[:before], candidates[before:].take(best)])
+            overlaps = np.concatenate([overlaps[:before], f1.take(best)])
+        return candidates, overlaps
 
-    def _overlaps(self, phrasings: np.ndarray, weights: Mapping[str, float], query_weight: float) -> np.ndarray:
+    def _f1(self, phrasings: np.ndarray, shared_weight: np.ndarray, shared_idf: np.ndarray,
+            query_weight: float) -> np.ndarray:
         """How much each phrasing and the question explain each other (F1 of IDF-weighted recall and
         precision, 0 when they share nothing)."""
-        shared_weight, shared_idf = _sums(self._postings, len(self._phrasings), phrasings, weights,
-                                          {t: self.idf(t) for t in weights})
         recall = shared_weight / query_weight
-        precision = shared_idf / self._phrasing_weight[phrasings]
+        precision = shared_idf / self._phrasing_weight.take(phrasings)
         both = recall + precision
         f1: np.ndarray = np.divide(2 * recall * precision, both, out=np.zeros(len(phrasings)), where=both != 0)
         return f1
 
-    def _phrasing_scores(self, query: frozenset[str], boost: Mapping[str, float]) -> dict[int, tuple[float, str]]:
+    def _phrasing_scores(self, query: frozenset[str], weights: Mapping[str, float],
+                         query_weight: float) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
-        weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
-        query_weight = sum(weights.values()) or 1.0
         joined = " ".join(sorted(query))
         # Every candidate's overlap counts all the query's tokens.
-        candidates = self._phrasing_candidates(query, weights, query_weight)
-        overlaps = self._overlaps(candidates, weights, query_weight)
-        kept = overlaps != 0
-        candidates, overlaps = candidates[kept], overlaps[kept]
-        if not len(candidates):
+        candidates, overlaps = self._candidate_overlaps(query, weights, query_weight)
+        kept = np.flatnonzero(overlaps)
+        if not len(kept):
             return {}
+        candidates, overlaps = candidates.take(kept), overlaps.take(kept)
         # The best overlaps, ties to the later phrasing (as heapq.nlargest on (overlap, index) pairs).
         if len(candidates) > RESCORED:
             top = np.argpartition(-overlaps, RESCORED - 1)[:RESCORED]
@@ -237,9 +303,10 @@ class Matcher:
         if not query:
             return []
         w = self.weights
-        phrasings = self._phrasing_scores(query, boost)
+        weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
+        phrasings = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0)
         found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
-        candidates = np.unique(np.concatenate(
+        candidates = _distinct(np.concatenate(
             [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
         if not len(candidates):
             return []
@@ -251,17 +318,14 @@ class Matcher:
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
-        top = np.sort(candidates[order])
-        at = np.searchsorted(top, candidates[order])
-        known_vocabulary = self._vocabulary.recall(known, top, boost)[at]
-        known_answers = self._answers.recall(known, top, boost)[at]
+        known_vocabulary, known_answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
         ranked: list[Candidate] = []
-        for n, position in enumerate(order.tolist()):
+        for position in order.tolist():
             i = int(candidates[position])
             ranked.append(Candidate(
                 entry=self.entries[i], score=round(float(totals[position]), 1), index=i,
                 coverage=max(float(vocabulary[position]), float(answers[position])),
-                known_coverage=max(float(known_vocabulary[n]), float(known_answers[n])),
+                known_coverage=max(known_vocabulary(i), known_answers(i)),
                 phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]))
         return ranked
 
@@ -271,11 +335,12 @@ class Matcher:
         if len(query) < 2:
             return None
         field = self._passage_field
-        candidates = np.unique(np.concatenate([_NONE, *field.candidates(query)]))
+        candidates = _distinct(np.concatenate([_NONE, *field.candidates(query)]))
         if not len(candidates):
             return None
-        [shared] = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(query, 1.0))
-        recall = field.recall(query, candidates)
+        weights = {t: field.weight(t) for t in query}
+        shared, explained = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(weights, 1.0), weights)
+        recall = explained / sum(weights.values())  # as `field.recall`: never 0, every weight is an IDF
         kept = shared >= 2
         if not kept.any():
             return None
