@@ -119,6 +119,10 @@ def everything(e: Evidence) -> tuple[float, ...]:
     return (*with_chars(e), math.log1p(e.words), e.story_share)
 
 
+def with_daily(e: Evidence) -> tuple[float, ...]:
+    return (*with_chars(e), float(e.daily_life))
+
+
 def two_of_three(e: Evidence) -> tuple[float, ...]:
     return (*everything(e), float(e.bm25_agrees))
 
@@ -155,6 +159,7 @@ class Variant:
     features: Features
     none_weight: float  # weight of an out-of-scope question in the fit
     none_cost: float = COST  # what one answered costs when the threshold is chosen
+    daily_life: float = 0.0  # the least probability for a message naming a daily-life matter
 
 
 @dataclass(frozen=True)
@@ -207,7 +212,8 @@ def _answered(variant: Variant, model: Model, cases: Sequence[Case]) -> np.ndarr
         e = case.evidence
         if e is not None and case.answerable and variant.gate(e):
             x = np.array([variant.features(e)])
-            out[i] = bool(model.probability(x)[0] >= model.threshold)
+            threshold = max(model.threshold, variant.daily_life) if e.daily_life else model.threshold
+            out[i] = bool(model.probability(x)[0] >= threshold)
     return out
 
 
@@ -257,8 +263,8 @@ def schemes(cases: Sequence[Case]) -> dict[str, list[list[list[int]]]]:
             "style family left out": [groups(lambda c: c.family)]}
 
 
-SHIPPED = Variant("shipped: BM25 agrees, a broken tie when chars agree too; + chars (answer_rule.features)",
-                  answer_rule.eligible, answer_rule.features, 1.0)
+SHIPPED = Variant("shipped: BM25 agrees, a broken tie when chars agree too; + chars; daily life at p ≥ 0.9",
+                  answer_rule.eligible, answer_rule.features, 1.0, daily_life=answer_rule.DAILY_LIFE_PROBABILITY)
 VARIANTS = [
     Variant("BM25 agrees; score, coverage, lead, BM25 (shipped features)", gate_bm25, base, 1.0),
     Variant("same, out-of-scope × 4", gate_bm25, base, 4.0),
@@ -283,6 +289,8 @@ VARIANTS = [
             with_chars, 2.0, 6.0),
     Variant("BM25 agrees, a broken tie when chars agree too; all features, out-of-scope costs 6", gate_tie,
             everything, 1.0, 6.0),
+    Variant("BM25 agrees, a broken tie when chars agree too; + chars + daily life named", gate_tie, with_daily, 1.0),
+    Variant("same, out-of-scope × 2", gate_tie, with_daily, 2.0),
     SHIPPED,
 ]
 

@@ -328,7 +328,8 @@ class Answerer:
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed, said=said,
-                                        story_share=told / max(sum(read), 1))
+                                        story_share=told / max(sum(read), 1),
+                                        daily_life=bool(personal_matters(analysis.words)))
         return dataclasses.replace(decision, segments=used)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
@@ -415,7 +416,7 @@ class Answerer:
                         candidates: tuple[Candidate, ...] | None = None,
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
                         tie_broken: bool = False, offer_agreed: bool = False, said: str = "",
-                        story_share: float = 0.0) -> Decision:
+                        story_share: float = 0.0, daily_life: bool = False) -> Decision:
         s = self.settings
         if candidates is None:
             candidates = tuple(self.matcher.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -427,7 +428,8 @@ class Answerer:
             # Never below the level of a suggestion: no right answer on dev scored under it, and the model
             # knows nothing of the weak single-word matches a small base gives.
             sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
-                top, top.score - second, opinion, said or " ".join(analysis.words), tie_broken, story_share)))
+                top, top.score - second, opinion, said or " ".join(analysis.words), tie_broken, story_share,
+                daily_life)))
         passage = self.matcher.best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
@@ -469,7 +471,7 @@ class Answerer:
                         personal=personal)
 
     def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
-                  tie_broken: bool, story_share: float) -> Evidence:
+                  tie_broken: bool, story_share: float, daily_life: bool) -> Evidence:
         # The rule never answers without BM25's agreement: the third ranker is read only then.
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
         chars = self.chars.rank(said, limit=2) if bm25_agrees or self.read_chars_always else []
@@ -481,7 +483,7 @@ class Answerer:
             chars=chars[0][1] if chars else 0.0,
             chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
-            words=len(said.split()), story_share=story_share, tie_broken=tie_broken)
+            words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life)
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it

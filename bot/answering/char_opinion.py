@@ -9,9 +9,7 @@ an entry's score is its best phrasing's cosine. numpy only (already there for BM
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -19,62 +17,86 @@ from bot.answering.normalize import words
 from bot.knowledge.model import FaqEntry
 
 SIZES = (3, 4, 5)
+# An n-gram found in more than this share of the phrasings (" de", "est") says little and holds long lists:
+# it counts in each phrasing's length, not in the scores (a message then costs ~ the rare n-grams it holds).
+COMMON_SHARE = 0.25
 
 
-@lru_cache(maxsize=65536)
-def _word_grams(word: str) -> tuple[str, ...]:
+def word_grams(word: str) -> list[str]:
+    """The character n-grams of a folded word, padded with a space at both ends."""
     padded = f" {word} "
-    return tuple(padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1))
-
-
-def grams(text: str) -> Counter[str]:
-    """The character n-grams of each folded word, padded with a space at both ends."""
-    out: Counter[str] = Counter()
-    for word in words(text):
-        out.update(_word_grams(word))
-    return out
+    return [padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1)]
 
 
 class CharOpinion:
     def __init__(self, entries: Sequence[FaqEntry]) -> None:
         self._ids = [e.id for e in entries]
         column: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        counts: list[int] = []
+        known: dict[str, np.ndarray] = {}  # a word's n-grams as columns: words repeat across phrasings
+        parts: list[np.ndarray] = []
+        owners: list[int] = []
         first: list[int] = []
         row = 0
         for entry in entries:
             first.append(row)
             for phrasing in entry.phrasings:
-                counted = grams(phrasing)
-                rows.extend([row] * len(counted))
-                cols.extend([column.setdefault(g, len(column)) for g in counted])
-                counts.extend(counted.values())
+                for word in words(phrasing):
+                    cols = known.get(word)
+                    if cols is None:
+                        cols = known[word] = np.array([column.setdefault(g, len(column)) for g in word_grams(word)],
+                                                      dtype=np.int64)
+                    parts.append(cols)
+                    owners.append(row)
                 row += 1
         self._column = column
+        self._known = known
         self._first = np.array(first, dtype=np.int64)  # phrasings are grouped by entry: its best in one reduce
         self._phrasings = row
-        col = np.array(cols, dtype=np.int64)
-        frequency = np.bincount(col, minlength=len(column))
+        width = max(len(column), 1)
+        # (phrasing, n-gram) pairs with their counts, all at once.
+        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.array(owners, dtype=np.int64), [len(p) for p in parts]) if parts else flat
+        pairs, counts = np.unique(rows * width + flat, return_counts=True)
+        rows, cols = pairs // width, pairs % width
+        frequency = np.bincount(cols, minlength=len(column))
         self._idf = np.log((1 + row) / (1 + frequency)) + 1
-        weight = (1 + np.log(np.array(counts, dtype=np.float64))) * self._idf[col]  # sublinear tf × idf
-        norm = np.sqrt(np.bincount(np.array(rows, dtype=np.int64), weights=weight**2, minlength=row))
-        weight /= norm[np.array(rows, dtype=np.int64)]
+        weight = (1 + np.log(counts)) * self._idf[cols]  # sublinear tf × idf
+        weight /= np.sqrt(np.bincount(rows, weights=weight**2, minlength=row))[rows]
         # One column per n-gram: the phrasings holding it and their weights, contiguous.
-        order = np.argsort(col, kind="stable")
-        self._rows = np.array(rows, dtype=np.int64)[order]
-        self._weights = weight[order]
-        self._length = frequency
-        self._start = np.concatenate(([0], np.cumsum(frequency)[:-1])).astype(np.int64)
+        order = np.argsort(cols, kind="stable")
+        rows, cols, weight = rows[order], cols[order], weight[order]
+        rare = frequency[cols] <= max(COMMON_SHARE * row, 1)
+        self._rows = rows[rare]
+        self._weights = weight[rare]
+        self._length = np.where(frequency <= max(COMMON_SHARE * row, 1), frequency, 0)
+        self._start = np.concatenate(([0], np.cumsum(self._length)[:-1])).astype(np.int64)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_known"}  # rebuilt cheaply from `_column`
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._known = {}
+
+    def _columns(self, word: str) -> np.ndarray:
+        cols = self._known.get(word)
+        if cols is None:
+            cols = np.array([c for g in word_grams(word) if (c := self._column.get(g)) is not None], dtype=np.int64)
+            if len(self._known) < 65536:
+                self._known[word] = cols
+        return cols
 
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """(entry id, cosine 0–1) best first; empty when the text shares no n-gram with any entry."""
-        found = [(c, tf) for g, tf in grams(text).items() if (c := self._column.get(g)) is not None]
-        if not found or not self._ids:
+        if not self._ids:
             return []
-        columns = np.array([c for c, _ in found], dtype=np.int64)
-        query = (1 + np.log(np.array([tf for _, tf in found], dtype=np.float64))) * self._idf[columns]
+        found = [self._columns(w) for w in words(text)]
+        if not found:
+            return []
+        columns, counts = np.unique(np.concatenate(found), return_counts=True)
+        if not len(columns):
+            return []
+        query = (1 + np.log(counts)) * self._idf[columns]
         query /= np.linalg.norm(query)
         lengths = self._length[columns]
         # Every (phrasing, weight) of the query's columns in one gather, without a Python loop.
