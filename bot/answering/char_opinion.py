@@ -66,10 +66,12 @@ class CharOpinion:
         order = np.argsort(cols, kind="stable")
         rows, cols, weight = rows[order], cols[order], weight[order]
         rare = frequency[cols] <= max(COMMON_SHARE * row, 1)
-        self._rows = rows[rare]
-        self._weights = weight[rare]
+        # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
+        self._rows = rows[rare].astype(np.int32)
+        self._weights = weight[rare].astype(np.float32)
         self._length = np.where(frequency <= max(COMMON_SHARE * row, 1), frequency, 0)
         self._start = np.concatenate(([0], np.cumsum(self._length)[:-1])).astype(np.int64)
+        self._idf = self._idf.astype(np.float32)
 
     def __getstate__(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if k != "_known"}  # rebuilt cheaply from `_column`
