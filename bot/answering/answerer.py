@@ -428,8 +428,11 @@ class Answerer:
         else:
             # Never below the level of a suggestion: no right answer on dev scored under it, and the model
             # knows nothing of the weak single-word matches a small base gives.
+            # With no second entry at all (a small base), the lead is taken over the level of a suggestion: dev
+            # never saw a lone entry, and its whole score as a lead made a weak match look sure.
+            lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
             sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
-                top, top.score - second, opinion, said or " ".join(analysis.words), tie_broken, story_share,
+                top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
                 daily_life)))
         passage = self.matcher.best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
