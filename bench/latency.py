@@ -72,12 +72,15 @@ def measure(size: int | None) -> dict[str, float]:
     analyses = {text: answerer.analyze(text) for text in texts}
     rank, rank_cpu = _timed(texts, lambda text: answerer.matcher.rank(analyses[text], limit=5))
     bm25, bm25_cpu = _timed(texts, answerer.second.rank)
+    chars, chars_cpu = _timed(texts, answerer.chars.rank)
     return {"entries": len(kb.faq), "passages": len(kb.passages), "build_s": build, "index_mb": index_mib,
             "p50_ms": percentile(decide, 50), "p99_ms": percentile(decide, 99), "max_ms": max(decide),
             "rank_p50_ms": percentile(rank, 50), "rank_p99_ms": percentile(rank, 99),
-            "bm25_p50_ms": percentile(bm25, 50), "bm25_p99_ms": percentile(bm25, 99), "n": len(decide),
+            "bm25_p50_ms": percentile(bm25, 50), "bm25_p99_ms": percentile(bm25, 99),
+            "chars_p50_ms": percentile(chars, 50), "chars_p99_ms": percentile(chars, 99), "n": len(decide),
             **{f"{name}_cpu_p{q}_ms": percentile(cpu, q) for name, cpu in
-               (("decision", decide_cpu), ("rank", rank_cpu), ("bm25", bm25_cpu)) for q in (50, 99)},
+               (("decision", decide_cpu), ("rank", rank_cpu), ("bm25", bm25_cpu), ("chars", chars_cpu))
+               for q in (50, 99)},
             "load": os.getloadavg()[0]}
 
 
@@ -89,14 +92,16 @@ def run(sizes: tuple[int | None, ...] = (None, 1_000, 10_000)) -> tuple[str, lis
         results.append(json.loads(out.strip().splitlines()[-1]))
     rows = [[int(r["entries"]), int(r["passages"]), f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{r['max_ms']:.1f}",
              f"{r['rank_p50_ms']:.2f}", f"{r['rank_p99_ms']:.2f}", f"{r['bm25_p50_ms']:.2f}", f"{r['bm25_p99_ms']:.2f}",
-             f"{r['build_s']:.2f}", f"{r['index_mb']:.1f}"] for r in results]
+             f"{r['chars_p50_ms']:.2f}", f"{r['chars_p99_ms']:.2f}", f"{r['build_s']:.2f}", f"{r['index_mb']:.1f}"]
+            for r in results]
     text = table(["FAQ entries", "passages", "decision p50 ms", "p99 ms", "max ms", "matcher rank p50 ms", "p99 ms",
-                  "bm25s same entries p50 ms", "p99 ms", "index build s", "index MiB (fresh process)"], rows)
-    cpu = [[int(r["entries"]), *(f"{r[f'{name}_cpu_p{q}_ms']:.2f}" for name in ("decision", "rank", "bm25")
+                  "bm25s same entries p50 ms", "p99 ms",
+                  "character n-grams p50 ms", "p99 ms", "index build s", "index MiB (fresh process)"], rows)
+    cpu = [[int(r["entries"]), *(f"{r[f'{name}_cpu_p{q}_ms']:.2f}" for name in ("decision", "rank", "bm25", "chars")
                                 for q in (50, 99)), f"{r['load']:.1f}"] for r in results]
     text += "\n\nCPU time of this process (`process_time`), same runs:\n\n" + table(
         ["FAQ entries", "decision CPU p50 ms", "p99 ms", "matcher rank CPU p50 ms", "p99 ms", "bm25s CPU p50 ms",
-         "p99 ms", "load average (1 min) after the size"], cpu)
+         "p99 ms", "character n-grams CPU p50 ms", "p99 ms", "load average (1 min) after the size"], cpu)
     text += f"\n\n{int(results[0]['n'])} questions each; load average (1 min) at the end {os.getloadavg()[0]:.1f}."
     return text, results
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.answering.acts import Act, detect, without_complaint
+from bot.answering.answer_rule import Evidence, sure
+from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
@@ -81,19 +83,11 @@ MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's e
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
-# Answering at once: both rankers name the same entry, and a small logistic model of how often that entry is
-# right says it is sure enough. Its features: our score and lead over the next entry (0–100), the share of
-# the question's known words the entry explains, BM25's score and the ratio of its second score to its
-# first. Fitted on the dev splits of both evaluation sets (realistic and tidy), threshold chosen by 5-fold
-# cross-validation there (right answers − 3 × wrong ones): it kept as many right answers as the previous
-# hand-set thresholds (44 alone, 29 with a story, coverage 0.4/0.3) with fewer wrong ones in held-out folds.
-# Ours alone, however high, was wrong too often on the dev split (ALONE_THRESHOLD above 100: never).
-ANSWER_WEIGHTS = (1.9, 1.25, 1.15, 0.19, -0.93)  # score/100, known coverage, lead/100, BM25, BM25 2nd/1st
-ANSWER_BIAS = 0.13
-ANSWER_PROBABILITY = 0.85
-ALONE_THRESHOLD = 101.0
+# Answering at once: see bot/answering/answer_rule.py (the rankers' evidence, a model fitted on dev). Ours
+# alone, however high, was wrong too often on the dev split: the rule always asks the others.
 # Our first two entries this close are a tie that the other ranker breaks (it reads members' long messages
-# better, ours tidy questions: a clear lead of ours stands). The tie broken is offered first, not answered.
+# better, ours tidy questions: a clear lead of ours stands). The tie broken is offered first; it is answered
+# only when the character n-grams name the same entry (answer_rule.eligible).
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 ANALYSES_CACHED = 4096
@@ -158,6 +152,9 @@ class Answerer:
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: sum(self.matcher.mentions(i, key) for i in range(len(kb.faq))) for key in self._terms}
         self.second = SecondOpinion(kb.faq)
+        self.chars = CharOpinion(kb.faq)
+        self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
+        self.read_chars_always = False
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
         self._reads = _Reads()
@@ -389,6 +386,8 @@ class Answerer:
                         known_coverage=max(c.known_coverage, known.known_coverage))
             candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
         said = " ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
+        read = [len(s.text.split()) for s in segments if s.text and _ROLE_WEIGHTS[s.role]]
+        told = sum(len(s.text.split()) for s in segments if s.text and s.role in (Role.CONTEXT, Role.INTRO))
         opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         ordered = _second_opinion_order(candidates, opinion)
@@ -405,7 +404,9 @@ class Answerer:
             s.role == Role.QUESTION for s in segments) > 1
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
-                                        offer_agreed=offer_agreed)
+                                        offer_agreed=offer_agreed, said=said,
+                                        story_share=told / max(sum(read), 1),
+                                        daily_life=bool(personal_matters(analysis.words)))
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used)
@@ -494,7 +495,8 @@ class Answerer:
                         legacy: bool = False, boost: dict[str, float] | None = None,
                         candidates: tuple[Candidate, ...] | None = None,
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
-                        tie_broken: bool = False, offer_agreed: bool = False) -> Decision:
+                        tie_broken: bool = False, offer_agreed: bool = False, said: str = "",
+                        story_share: float = 0.0, daily_life: bool = False) -> Decision:
         s = self.settings
         if candidates is None:
             candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -502,14 +504,15 @@ class Answerer:
         second = candidates[1].score if len(candidates) > 1 else 0.0
         if opinion is None:  # the previous rule: the score and the lead alone
             sure = bool(top and top.score >= s.answer_threshold and top.score - second >= s.margin)
-        else:  # both rankers name the same entry, or ours alone is far ahead
-            # A tie ours broke with the other ranker's choice is offered first, never answered at once.
-            agree = bool(top and opinion and opinion[0][0] == top.entry.id) and not tie_broken
+        else:
             # Never below the level of a suggestion: no right answer on dev scored under it, and the model
             # knows nothing of the weak single-word matches a small base gives.
-            sure = bool(top and ((agree and top.score >= s.suggest_threshold
-                                  and _sure(top, top.score - second, opinion or []))
-                                 or (top.score >= ALONE_THRESHOLD and top.score - second >= s.margin)))
+            # With no second entry at all (a small base), the lead is taken over the level of a suggestion: dev
+            # never saw a lone entry, and its whole score as a lead made a weak match look sure.
+            lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
+            sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
+                top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
+                daily_life)))
         passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
@@ -553,6 +556,21 @@ class Answerer:
                             personal=personal)
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
                         personal=personal)
+
+    def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
+                  tie_broken: bool, story_share: float, daily_life: bool) -> Evidence:
+        # The rule never answers without BM25's agreement: the third ranker is read only then.
+        bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
+        chars = self.chars.rank(said, limit=2) if bm25_agrees or self.read_chars_always else []
+        return Evidence(
+            entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
+            bm25=opinion[0][1] if opinion else 0.0,
+            bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
+            bm25_agrees=bm25_agrees,
+            chars=chars[0][1] if chars else 0.0,
+            chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
+            chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
+            words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life)
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it
@@ -617,12 +635,3 @@ def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, 
     if candidates[1].entry.id != opinion[0][0]:
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
-
-
-def _sure(top: Candidate, lead: float, opinion: list[tuple[str, float]]) -> bool:
-    """Whether both rankers' choice is sure enough to answer at once (see ANSWER_WEIGHTS)."""
-    bm25 = opinion[0][1] if opinion else 0.0
-    ratio = opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0
-    features = (top.score / 100, top.known_coverage, lead / 100, bm25, ratio)
-    z = ANSWER_BIAS + sum(w * x for w, x in zip(ANSWER_WEIGHTS, features, strict=True))
-    return 1 / (1 + math.exp(-z)) >= ANSWER_PROBABILITY

@@ -1,0 +1,60 @@
+"""When a single question is answered at once: three rankers' evidence and the fitted rule."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.answering.answer_rule import ANSWER_PROBABILITY, DAILY_LIFE_PROBABILITY, Evidence, probability, sure
+from bot.answering.answerer import Answerer
+from bot.answering.char_opinion import CharOpinion
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+# A member's first entry, named by all three rankers, with a modest score and lead.
+AGREED = Evidence(entry="cc-definition", score=40.0, lead=6.0, known_coverage=0.5, bm25=4.0, bm25_ratio=0.8,
+                  bm25_agrees=True, chars=0.5, chars_ratio=0.8, chars_agrees=True, words=12, story_share=0.5,
+                  tie_broken=False)
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """The engine on the shipped knowledge base and the shipped thresholds."""
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+def test_a_misspelt_question_still_finds_its_entry_by_its_letters(answerer: Answerer) -> None:
+    letters = CharOpinion(answerer.kb.faq)
+    ranked = letters.rank("kestion : c koi un konseil sitoyen")
+    assert ranked and ranked[0][0] == "cc-definition"
+    assert 0 < ranked[0][1] <= 1
+
+
+def test_letters_that_match_nothing_name_no_entry(answerer: Answerer) -> None:
+    assert CharOpinion(answerer.kb.faq).rank("zzzz qqqq") == []
+    assert CharOpinion([]).rank("c'est quoi un conseil citoyen") == []
+
+
+def test_the_three_rankers_agreeing_on_a_clear_entry_answer_at_once() -> None:
+    assert probability(AGREED) >= ANSWER_PROBABILITY
+    assert sure(AGREED)
+
+
+def test_without_bm25_the_entry_is_never_answered_at_once() -> None:
+    assert not sure(dataclasses.replace(AGREED, bm25_agrees=False))
+
+
+def test_a_near_tie_broken_by_bm25_is_answered_only_when_the_letters_agree_too() -> None:
+    tie = dataclasses.replace(AGREED, tie_broken=True, lead=-1.0, score=60.0)
+    assert sure(tie)
+    assert not sure(dataclasses.replace(tie, chars_agrees=False))
+
+
+def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
+    modest = dataclasses.replace(AGREED, score=37.0, lead=5.0, known_coverage=0.39, bm25_ratio=0.93, chars=0.44,
+                                 chars_ratio=0.85)
+    assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY
+    assert sure(modest)
+    assert not sure(dataclasses.replace(modest, daily_life=True))
