@@ -263,8 +263,9 @@ def schemes(cases: Sequence[Case]) -> dict[str, list[list[list[int]]]]:
             "style family left out": [groups(lambda c: c.family)]}
 
 
-SHIPPED = Variant("shipped: BM25 agrees, a broken tie when chars agree too; + chars; daily life at p ≥ 0.9",
-                  answer_rule.eligible, answer_rule.features, 1.0, daily_life=answer_rule.DAILY_LIFE_PROBABILITY)
+SHIPPED = Variant("shipped: BM25 agrees, a broken tie when chars agree too; all features, out-of-scope × 4; "
+                  "daily life at p ≥ 0.9", answer_rule.eligible, answer_rule.features, 4.0,
+                  daily_life=answer_rule.DAILY_LIFE_PROBABILITY)
 VARIANTS = [
     Variant("BM25 agrees; score, coverage, lead, BM25 (shipped features)", gate_bm25, base, 1.0),
     Variant("same, out-of-scope × 4", gate_bm25, base, 4.0),

@@ -13,9 +13,9 @@ from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
 
-# A member's first entry, named by all three rankers, with a modest score and lead.
-AGREED = Evidence(entry="cc-definition", score=40.0, lead=6.0, known_coverage=0.5, bm25=4.0, bm25_ratio=0.8,
-                  bm25_agrees=True, chars=0.5, chars_ratio=0.8, chars_agrees=True, words=12, story_share=0.5,
+# A member's first entry, named by all three rankers, with a fair score and lead.
+AGREED = Evidence(entry="cc-definition", score=55.0, lead=12.0, known_coverage=0.6, bm25=6.0, bm25_ratio=0.7,
+                  bm25_agrees=True, chars=0.55, chars_ratio=0.8, chars_agrees=True, words=12, story_share=0.5,
                   tie_broken=False)
 
 
@@ -53,8 +53,7 @@ def test_a_near_tie_broken_by_bm25_is_answered_only_when_the_letters_agree_too()
 
 
 def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
-    modest = dataclasses.replace(AGREED, score=37.0, lead=5.0, known_coverage=0.39, bm25_ratio=0.93, chars=0.44,
-                                 chars_ratio=0.85)
+    modest = dataclasses.replace(AGREED, score=40.0, lead=5.0, known_coverage=0.45, chars=0.5)
     assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY
     assert sure(modest)
     assert not sure(dataclasses.replace(modest, daily_life=True))
