@@ -46,7 +46,7 @@ def test_a_question_the_base_cannot_answer_gets_an_honest_unknown(answerer: Answ
 
 
 def test_a_vague_question_gets_suggestions_not_a_guess(answerer: Answerer) -> None:
-    decision = answerer.decide("rejoindre ou quitter le conseil")
+    decision = answerer.decide("rejoindre ou quitter le conseil citoyen")
     assert decision.kind == Kind.SUGGEST
     assert 1 <= len(decision.candidates) <= 3
 

@@ -46,6 +46,7 @@ ANSWER_PROBABILITY = 0.50
 # 4 out of scope), too few to learn from, and the product never means to answer those with confidence. At 0.9:
 # 2 right ones fewer, 1 out-of-scope fewer on dev ("mon voisin fait du bruit toute la nuit" scores 0.83).
 DAILY_LIFE_PROBABILITY = 0.9
+TIE_BM25_RATIO = 0.9  # on dev: 1 right answer fewer held out, the same wrong ones
 
 
 def features(e: Evidence) -> tuple[float, ...]:
@@ -55,8 +56,9 @@ def features(e: Evidence) -> tuple[float, ...]:
 
 def eligible(e: Evidence) -> bool:
     """BM25 names our first entry. A near tie of ours that BM25 broke (its choice put first) stands only when
-    the character n-grams name it too: three rankers built differently then agree."""
-    return e.bm25_agrees and (not e.tie_broken or e.chars_agrees)
+    the character n-grams name it too (three rankers built differently then agree) and BM25's own choice is
+    clear: a second score within 10 % of its first is a tie for BM25 too ("rejoindre ou quitter le conseil")."""
+    return e.bm25_agrees and (not e.tie_broken or (e.chars_agrees and e.bm25_ratio <= TIE_BM25_RATIO))
 
 
 def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: float = ANSWER_BIAS) -> float:
