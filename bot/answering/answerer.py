@@ -12,6 +12,7 @@ from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
+from bot.answering.reuse import Build
 from bot.answering.scope import personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
@@ -113,30 +114,20 @@ _DEFINITION_NOISE = frozenset({"quoi", "sigl", "acronym", "mot", "terme", "signi
 
 
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
-    phrases: dict[str, list[str]] = {}
-    for term in kb.glossary:
-        phrases.setdefault(slug(term.term), []).extend([term.term, term.meaning, *term.synonyms])
-    for group in kb.synonyms:
-        phrases.setdefault(slug(group[0]), []).extend(group[1:])
-    vocabulary: set[str] = set()
-    texts = [p for e in kb.faq for p in (*e.phrasings, *e.tags)]
-    texts += [t for term in kb.glossary for t in (term.term, term.meaning, *term.synonyms)]
-    texts += [w for group in kb.synonyms for w in group]
-    texts += [f"{p.document_title} {p.heading} {p.text}" for p in kb.passages]
-    texts += [f"{ev.title} {ev.kind}" for ev in kb.events]
-    for text in texts:
-        vocabulary.update(words(text))
-    return Normalizer(phrases, vocabulary)
+    return Build(kb).normalizer
 
 
 class Answerer:
     def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings,
-                 strategy: Strategy = Strategy.SEGMENTS) -> None:
+                 strategy: Strategy = Strategy.SEGMENTS, *, previous: Answerer | None = None) -> None:
+        """`previous`: the answerer in service, whose analyses are reused where the knowledge did not change
+        (a learning action: the work follows what changed; the decisions are those of a fresh build)."""
         self.kb = kb
         self.settings = settings
         self.strategy = strategy
-        self.normalizer = build_normalizer(kb)
-        self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
+        build = Build(kb, getattr(previous, "prepared", None))
+        self.normalizer = build.normalizer
+        self.matcher = Matcher(kb.faq, kb.passages, self.normalizer, tokens=build.tokens)
         self._terms = {slug(t.term): t for t in kb.glossary}
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
@@ -145,7 +136,8 @@ class Answerer:
                                          for token in self.normalizer.analyze(word).tokens)
                           for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
-        self.second = SecondOpinion(kb.faq)
+        self.second = SecondOpinion(kb.faq, words=build.bm25_words)
+        self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
 
