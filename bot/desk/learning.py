@@ -2,7 +2,8 @@
 
 - a member's wording attached to an existing entry becomes one more phrasing of it;
 - a staff answer becomes a new FAQ entry (`appris-<ticket>`), stored in the database;
-- both are used at once (the answerer is rebuilt: a few milliseconds on the shipped base) and
+- both are used at once (the answerer is rebuilt from the one in service, reusing what did not change:
+  under a second at 10,000 entries, bench/learning.py) and
   written to `knowledge/` by `hotline knowledge export`;
 - the answer can go to the other members whose unanswered questions look alike, once staff confirm.
 """
@@ -117,13 +118,16 @@ class Learning:
 
     def rebuild(self) -> Answerer:
         """Base knowledge + the console's edits + what the database learned → a new answerer, put in
-        service. If anything goes wrong, the answerer in service stays: the bot keeps answering."""
+        service. It reuses what the one in service analysed (the work follows what changed), which keeps
+        answering until the new one is swapped in. If anything goes wrong, the answerer in service stays:
+        the bot keeps answering."""
         try:
             with self.db.session() as session:
                 base = self.edited_base(session)
                 extra = self.extras(session, base)
                 version = self._read_version(session)
-            answerer = Answerer(base.with_entries(extra) if extra else base, self.settings)
+            answerer = Answerer(base.with_entries(extra) if extra else base, self.settings,
+                                previous=self.answers.get())
         except Exception:
             log.exception("rebuilding the answerer failed: the previous one stays in service")
             return self.answers.get()
