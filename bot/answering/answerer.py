@@ -131,9 +131,9 @@ class Answerer:
         self._terms = {slug(t.term): t for t in kb.glossary}
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
-        self._chatter = frozenset(self.normalizer.analyze(" ".join(GLOSSARY_CHATTER)).tokens) | _DEFINITION_NOISE
+        self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
-                                         for token in self.normalizer.analyze(word).tokens)
+                                         for token in build.tokens(word))
                           for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
         self.second = SecondOpinion(kb.faq, words=build.bm25_words)

@@ -144,24 +144,36 @@ class Analysis:
 class Normalizer:
     """Built once from the knowledge base: its phrases and its vocabulary."""
 
-    def __init__(self, phrases: Mapping[str, Iterable[str]], vocabulary: Iterable[str]) -> None:
-        # phrases: canonical token → the ways of writing it
-        self._phrases: dict[tuple[str, ...], str] = {}
-        for canonical, variants in phrases.items():
-            for variant in (canonical.replace("_", " "), *variants):
-                key = self._key(words(variant))
-                if key:
-                    self._phrases.setdefault(key, canonical)
-        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
-        lengths: dict[str, set[int]] = {}
-        for key in self._phrases:
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+    def __init__(self, phrases: Mapping[str, Iterable[str]], vocabulary: Iterable[str], *,
+                 like: Normalizer | None = None) -> None:
+        """`like`: a normaliser built from the same phrases, whose tables are shared (a learning action)."""
+        self._phrases: dict[tuple[str, ...], str]
+        self._lengths: dict[str, list[int]]
+        if like is not None:
+            self._phrases, self._lengths = like._phrases, like._lengths
+        else:
+            self._phrases, self._lengths = self._phrase_tables(phrases)
         self._vocabulary = frozenset(w for w in vocabulary if w)
         self._by_initial: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
+
+    @classmethod
+    def _phrase_tables(cls, phrases: Mapping[str, Iterable[str]]
+                       ) -> tuple[dict[tuple[str, ...], str], dict[str, list[int]]]:
+        # phrases: canonical token → the ways of writing it
+        table: dict[tuple[str, ...], str] = {}
+        for canonical, variants in phrases.items():
+            for variant in (canonical.replace("_", " "), *variants):
+                key = cls._key(words(variant))
+                if key:
+                    table.setdefault(key, canonical)
+        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for key in table:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return table, {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     @property
     def vocabulary(self) -> frozenset[str]:

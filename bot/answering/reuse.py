@@ -39,6 +39,7 @@ class Prepared:
     counts: Mapping[str, int]  # word → how many of those texts use it
     analyses: Mapping[str, Analysed]
     bm25: Mapping[str, tuple[str, ...]]  # an entry's phrasings → their BM25 words (see second_opinion)
+    normalizer: Normalizer  # its phrase tables serve while the phrases stay
 
 
 def phrases_of(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -107,7 +108,8 @@ class Build:
             changed = [w for w in touched if (w in self._counts) != (w in previous.counts)]
             self._affected = _affected(changed, previous.analyses.values()) if changed else _NONE
             self._old, self._old_bm25 = previous.analyses, previous.bm25
-        self.normalizer = Normalizer(phrases_of(kb), self._counts)
+        self.normalizer = Normalizer(phrases_of(kb), self._counts,
+                                     like=previous.normalizer if previous is not None else None)
         self._new: dict[str, Analysed] = {}
         self._bm25: dict[str, tuple[str, ...]] = {}
 
@@ -136,7 +138,7 @@ class Build:
     def prepared(self) -> Prepared:
         self._raw = {}
         return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=self._new,
-                        bm25=self._bm25)
+                        bm25=self._bm25, normalizer=self.normalizer)
 
 
 def _affected(changed: list[str], analyses: Iterable[Analysed]) -> frozenset[str]:
