@@ -15,7 +15,7 @@ Inverted indexes keep the work proportional to the entries that share a token wi
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -159,27 +159,49 @@ class _Field:
         return _sums(self.postings, len(self.bags), documents, weights)[0] / total
 
 
+_Built = tuple[int, frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # index, vocabulary, phrasings, answer
+
+
 class Matcher:
     def __init__(self, entries: Sequence[FaqEntry], passages: Sequence[Passage], normalizer: Normalizer,
-                 weights: Weights = Weights(), *, tokens: Callable[[str], frozenset[str]] | None = None) -> None:
-        """`tokens`: a text's tokens under `normalizer` (a learning action passes those it kept)."""
+                 weights: Weights = Weights(), *, tokens: Callable[[str], frozenset[str]] | None = None,
+                 previous: Matcher | None = None, stale: Collection[str] = ()) -> None:
+        """`tokens`: a text's tokens under `normalizer`; `previous`: a matcher whose entries at the same place,
+        with the same texts, are taken as they are, unless one of their texts is `stale` (its analysis
+        changed): a learning action passes those it kept."""
         self.normalizer = normalizer
         self.weights = weights
         self.entries = tuple(entries)
         tokens_of = tokens or (lambda text: frozenset(normalizer.analyze(text).tokens))
         self._phrasings: list[_Phrasing] = []
-        vocabulary: list[set[str]] = [set() for _ in self.entries]
+        vocabulary: list[frozenset[str]] = []
+        answers: list[frozenset[str]] = []
+        kept: Mapping[tuple[object, ...], _Built] = previous._built if previous is not None else {}
+        self._built: dict[tuple[object, ...], _Built] = {}
+        stale = frozenset(stale)
         for index, entry in enumerate(self.entries):
-            vocabulary[index].update(tokens_of(" ".join(entry.tags).replace("-", " ")))
-            for text in entry.phrasings:
-                found = tokens_of(text)
-                if not found:
-                    continue
-                self._phrasings.append(_Phrasing(index, text, found, " ".join(sorted(found))))
-                vocabulary[index].update(found)
+            key = (entry.question, entry.alternates, entry.tags, entry.answer)
+            tags, answer = " ".join(entry.tags).replace("-", " "), f"{entry.question} {entry.answer}"
+            built = kept.get(key)
+            if built is None or built[0] != index or (stale and not stale.isdisjoint(
+                    (tags, answer, *entry.phrasings))):
+                bag = set(tokens_of(tags))
+                phrasings: list[_Phrasing] = []
+                for text in entry.phrasings:
+                    found = tokens_of(text)
+                    if not found:
+                        continue
+                    phrasings.append(_Phrasing(index, text, found, " ".join(sorted(found))))
+                    bag.update(found)
+                built = (index, frozenset(bag), tuple(phrasings), tokens_of(answer))
+            self._built[key] = built
+            _, bag_of, phrasings_of, answer_of = built
+            vocabulary.append(bag_of)
+            self._phrasings.extend(phrasings_of)
+            answers.append(answer_of)
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
         self._vocabulary = _Field(vocabulary)
-        self._answers = _Field([tokens_of(f"{e.question} {e.answer}") for e in self.entries])
+        self._answers = _Field(answers)
         inverted = _Inverted.of([p.tokens for p in self._phrasings])
         self._postings = inverted.postings()
         self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))

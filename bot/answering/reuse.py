@@ -93,6 +93,8 @@ class Build:
             previous = None  # glossary or synonyms changed: every analysis may change
         self._texts = tuple(vocabulary_texts(kb))
         self._affected: frozenset[str] = _NONE
+        self.stale: frozenset[str] = _NONE  # texts analysed before whose analysis may have changed
+        self.reusing = previous is not None
         self._raw: dict[str, list[str]] = {}
         if previous is None:
             self._counts: Counter[str] = _fresh_counts(self._texts, self._raw)
@@ -100,13 +102,21 @@ class Build:
             self._old_bm25: Mapping[str, tuple[str, ...]] = {}
         else:
             before, now = Counter(previous.texts), Counter(self._texts)
+            # The texts whose number changed (dict views compare in C: a Counter's subtraction walks all keys).
+            differ = before.items() ^ now.items()
+            gone = {text: times - now.get(text, 0) for text, times in differ
+                    if times > now.get(text, 0) and (text, times) in before.items()}
+            came = {text: times - before.get(text, 0) for text, times in differ
+                    if times > before.get(text, 0) and (text, times) in now.items()}
             self._counts = Counter(previous.counts)
-            touched = _count((before - now).items(), self._counts, -1) | _count((now - before).items(), self._counts, 1)
+            touched = _count(gone.items(), self._counts, -1) | _count(came.items(), self._counts, 1)
             for word in touched:
                 if self._counts[word] <= 0:
                     del self._counts[word]
             changed = [w for w in touched if (w in self._counts) != (w in previous.counts)]
             self._affected = _affected(changed, previous.analyses.values()) if changed else _NONE
+            self.stale = frozenset(text for text, found in previous.analyses.items()
+                                   if not found.lookups.isdisjoint(self._affected)) if self._affected else _NONE
             self._old, self._old_bm25 = previous.analyses, previous.bm25
         self.normalizer = Normalizer(phrases_of(kb), self._counts,
                                      like=previous.normalizer if previous is not None else None)
@@ -118,7 +128,7 @@ class Build:
         found = self._new.get(text)
         if found is None:
             found = self._old.get(text)
-            if found is None or (self._affected and not found.lookups.isdisjoint(self._affected)):
+            if found is None or (self.stale and text in self.stale):
                 raw = self._raw.get(text) or words(text)
                 found = Analysed(tokens=frozenset(self.normalizer.analyze_words(raw).tokens),
                                  lookups=frozenset(w for w in raw if correctable(w)) or _NONE)
@@ -136,8 +146,13 @@ class Build:
         return found
 
     def prepared(self) -> Prepared:
+        """What the next build may reuse: the analyses made or reused here, and the previous ones still
+        right (the texts of entries a matcher took whole were not asked for again)."""
         self._raw = {}
-        return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=self._new,
+        analyses = self._new
+        if self._old:
+            analyses = {text: found for text, found in self._old.items() if text not in self.stale} | self._new
+        return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=analyses,
                         bm25=self._bm25, normalizer=self.normalizer)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -43,7 +44,7 @@ _STOPWORDS = frozenset(STOPWORDS_FRENCH)
 
 def split(text: str) -> tuple[str, ...]:
     """A document's words as `bm25s.tokenize` reads them, before stemming."""
-    return tuple(word for word in _SPLIT(text.lower()) if word not in _STOPWORDS)
+    return tuple(sys.intern(word) for word in _SPLIT(text.lower()) if word not in _STOPWORDS)  # kept: shared
 
 
 def _tokenized(documents: Sequence[tuple[str, ...]]) -> Tokenized:
