@@ -127,9 +127,9 @@ class Answerer:
         self.strategy = strategy
         build = Build(kb, getattr(previous, "prepared", None))
         self.normalizer = build.normalizer
-        kept = previous.matcher if previous is not None and build.reusing else None
-        self.matcher = Matcher(kb.faq, kb.passages, self.normalizer, tokens=build.tokens, stale=build.stale,
-                               previous=kept)
+        kept: Matcher | None = previous.matcher if previous is not None and build.reusing else None
+        self.matcher: Matcher = Matcher(kb.faq, kb.passages, self.normalizer, tokens=build.tokens,
+                                        stale=build.stale, previous=kept)
         self._terms = {slug(t.term): t for t in kb.glossary}
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
