@@ -166,9 +166,9 @@ class Matcher:
     def __init__(self, entries: Sequence[FaqEntry], passages: Sequence[Passage], normalizer: Normalizer,
                  weights: Weights = Weights(), *, tokens: Callable[[str], frozenset[str]] | None = None,
                  previous: Matcher | None = None, stale: Collection[str] = ()) -> None:
-        """`tokens`: a text's tokens under `normalizer`; `previous`: a matcher whose entries at the same place,
-        with the same texts, are taken as they are, unless one of their texts is `stale` (its analysis
-        changed): a learning action passes those it kept."""
+        """`tokens`: a text's tokens under `normalizer`; `previous`: a matcher whose entries with the same texts
+        are taken as they are, unless one of their texts is `stale` (its analysis changed): a learning action
+        passes those it kept."""
         self.normalizer = normalizer
         self.weights = weights
         self.entries = tuple(entries)
@@ -183,8 +183,12 @@ class Matcher:
             key = (entry.question, entry.alternates, entry.tags, entry.answer)
             tags, answer = " ".join(entry.tags).replace("-", " "), f"{entry.question} {entry.answer}"
             built = kept.get(key)
-            if built is None or built[0] != index or (stale and not stale.isdisjoint(
-                    (tags, answer, *entry.phrasings))):
+            if built is not None and stale and not stale.isdisjoint((tags, answer, *entry.phrasings)):
+                built = None
+            if built is not None and built[0] != index:  # moved (an edited entry goes last): renumbered
+                built = (index, built[1], tuple(_Phrasing(index, p.text, p.tokens, p.joined) for p in built[2]),
+                         built[3])
+            if built is None:
                 bag = set(tokens_of(tags))
                 phrasings: list[_Phrasing] = []
                 for text in entry.phrasings:
