@@ -14,8 +14,10 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 import bm25s
+import numpy as np
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_FRENCH
 from bm25s.tokenization import Tokenized
@@ -49,14 +51,16 @@ def split(text: str) -> tuple[str, ...]:
 
 def _tokenized(documents: Sequence[tuple[str, ...]]) -> Tokenized:
     """`bm25s.tokenize` of the documents, from their `split` words: the same ids in the same order (the
-    words numbered as met, their stems numbered in the order of a set of them)."""
-    number: dict[str, int] = {}
-    ids = [[number.setdefault(word, len(number)) for word in document] for document in documents]
-    unique = list(number)
+    words numbered as met, their stems numbered in the order of a set of them), in a few calls to C."""
+    flat = list(chain.from_iterable(documents))
+    unique = list(dict.fromkeys(flat))  # in the order met
+    number = {word: i for i, word in enumerate(unique)}
     stems = _stem_words(unique)
     vocabulary = {stem: i for i, stem in enumerate(set(stems))}
-    stem_of = [vocabulary[stem] for stem in stems]
-    return Tokenized(ids=[[stem_of[i] for i in document] for document in ids], vocab=vocabulary)
+    stem_of = np.array([vocabulary[stem] for stem in stems], dtype=np.int64)
+    ids = stem_of[np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))]
+    bounds = np.cumsum([len(document) for document in documents])[:-1]
+    return Tokenized(ids=[part.tolist() for part in np.split(ids, bounds)], vocab=vocabulary)
 
 
 class SecondOpinion:
