@@ -213,7 +213,12 @@ class Matcher:
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
-        self._passage_field = _Field([tokens_of(f"{p.document_title} {p.heading} {p.text}") for p in self.passages])
+        texts = [f"{p.document_title} {p.heading} {p.text}" for p in self.passages]
+        self._passage_field: _Field
+        if previous is not None and previous.passages == self.passages and stale.isdisjoint(texts):
+            self._passage_field = previous._passage_field  # the documents did not change (a FAQ edit)
+        else:
+            self._passage_field = _Field([tokens_of(text) for text in texts])
 
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)
