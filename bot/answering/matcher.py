@@ -87,7 +87,8 @@ class _Inverted:
         if not self.tokens:
             return {}
         bags = self.bag[np.argsort(self.ids, kind="stable")]
-        return dict(zip(self.tokens, np.split(bags, np.cumsum(self.counts)[:-1]), strict=True))
+        ends = np.cumsum(self.counts).tolist()
+        return {token: bags[start:end] for token, start, end in zip(self.tokens, [0, *ends[:-1]], ends, strict=True)}
 
     def sums(self, weights: np.ndarray, size: int) -> np.ndarray:
         """Per bag, the sum of its tokens' weights (by token id) added in the bag's own order, as `sum()`
