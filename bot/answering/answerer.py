@@ -14,6 +14,7 @@ from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, slug, words
+from bot.answering.reuse import Build
 from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
@@ -117,44 +118,37 @@ _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
 
 
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
-    phrases: dict[str, list[str]] = {}
-    for term in kb.glossary:
-        phrases.setdefault(slug(term.term), []).extend([term.term, term.meaning, *term.synonyms])
-    for group in kb.synonyms:
-        phrases.setdefault(slug(group[0]), []).extend(group[1:])
-    vocabulary: set[str] = set()
-    texts = [p for e in kb.faq for p in (*e.phrasings, *e.tags)]
-    texts += [t for term in kb.glossary for t in (term.term, term.meaning, *term.synonyms)]
-    texts += [w for group in kb.synonyms for w in group]
-    texts += [f"{p.document_title} {p.heading} {p.text}" for p in kb.passages]
-    texts += [f"{ev.title} {ev.kind}" for ev in kb.events]
-    for text in texts:
-        vocabulary.update(words(text))
-    return Normalizer(phrases, vocabulary)
+    return Build(kb).normalizer
 
 
 class Answerer:
     def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings,
-                 strategy: Strategy = Strategy.SEGMENTS) -> None:
+                 strategy: Strategy = Strategy.SEGMENTS, *, previous: Answerer | None = None) -> None:
+        """`previous`: the answerer in service, whose analyses are reused where the knowledge did not change
+        (a learning action: the work follows what changed; the decisions are those of a fresh build)."""
         self.kb = kb
         self.settings = settings
         self.strategy = strategy
-        self.normalizer = build_normalizer(kb)
-        self.matcher = Matcher(kb.faq, kb.passages, self.normalizer)
+        build = Build(kb, getattr(previous, "prepared", None))
+        self.normalizer = build.normalizer
+        kept: Matcher | None = previous.matcher if previous is not None and build.reusing else None
+        self.matcher: Matcher = Matcher(kb.faq, kb.passages, self.normalizer, tokens=build.tokens,
+                                        stale=build.stale, previous=kept)
         self._terms = {slug(t.term): t for t in kb.glossary}
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
-        self._chatter = frozenset(self.normalizer.analyze(" ".join(GLOSSARY_CHATTER)).tokens) | _DEFINITION_NOISE
+        self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
-                                         for token in self.normalizer.analyze(word).tokens)
+                                         for token in build.tokens(word))
                           for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: sum(self.matcher.mentions(i, key) for i in range(len(kb.faq))) for key in self._terms}
-        self.second = SecondOpinion(kb.faq)
+        self.second = SecondOpinion(kb.faq, words=build.bm25_words)
         self.chars = CharOpinion(kb.faq)
         self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
         self.read_chars_always = False
+        self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
         self._reads = _Reads()

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import math
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -66,12 +66,45 @@ class _Phrasing:
     joined: str
 
 
-def _postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, bag in enumerate(bags):
-        for token in bag:
-            postings[token].append(index)
-    return postings
+@dataclass(frozen=True, slots=True)
+class _Inverted:
+    """Bags of tokens as flat arrays: token ids (ids in the tokens' sorted order) and the bag of each."""
+
+    tokens: list[str]  # sorted
+    ids: np.ndarray  # token id of each (bag, token) pair, bag after bag
+    bag: np.ndarray  # bag of each pair
+    counts: np.ndarray  # bags holding each token
+
+    @classmethod
+    def of(cls, bags: Sequence[frozenset[str]]) -> _Inverted:
+        tokens = sorted(frozenset().union(*bags))
+        number = {token: i for i, token in enumerate(tokens)}
+        lengths = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
+        ids = np.fromiter(map(number.__getitem__, chain.from_iterable(bags)), dtype=np.int32,
+                          count=int(lengths.sum()))
+        bag = np.repeat(np.arange(len(bags), dtype=np.int32), lengths)
+        return cls(tokens=tokens, ids=ids, bag=bag, counts=np.bincount(ids, minlength=len(tokens)))
+
+    def postings(self) -> dict[str, np.ndarray]:
+        """Token → the bags holding it, in order (one stable sort for all)."""
+        if not self.tokens:
+            return {}
+        bags = self.bag[np.argsort(self.ids, kind="stable")]
+        ends = np.cumsum(self.counts).tolist()
+        return {token: bags[start:end] for token, start, end in zip(self.tokens, [0, *ends[:-1]], ends, strict=True)}
+
+    def sums(self, weights: np.ndarray, size: int) -> np.ndarray:
+        """Per bag, the sum of its tokens' weights (by token id) added in the bag's own order, as `sum()`
+        over it would: the same float, one vectorised step per token position."""
+        bag, values = self.bag, weights[self.ids]
+        starts = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(bag, minlength=size), out=starts[1:])
+        position = np.arange(len(bag)) - starts[bag]
+        total = np.zeros(size)
+        for k in range(int(position.max()) + 1 if len(position) else 0):
+            at = position == k
+            total[bag[at]] += values[at]
+        return total
 
 
 _NONE = np.zeros(0, dtype=np.int32)
@@ -132,10 +165,11 @@ class _Field:
 
     def __init__(self, bags: Sequence[Iterable[str]]) -> None:
         self.bags = [frozenset(bag) for bag in bags]
-        lists = _postings(self.bags)
-        self.postings = {token: np.array(found, dtype=np.int32) for token, found in lists.items()}
+        inverted = _Inverted.of(self.bags)
+        self.postings = inverted.postings()
         n = max(len(self.bags), 1)
-        self.idf = {token: math.log(1 + n / len(found)) for token, found in lists.items()}
+        self.idf = {token: math.log(1 + n / count) for token, count in zip(
+            inverted.tokens, inverted.counts.tolist(), strict=True)}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
 
@@ -172,34 +206,66 @@ class _Field:
         return recall
 
 
+_Built = tuple[int, frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # index, vocabulary, phrasings, answer
+
+
 class Matcher:
     def __init__(self, entries: Sequence[FaqEntry], passages: Sequence[Passage], normalizer: Normalizer,
-                 weights: Weights = Weights()) -> None:
+                 weights: Weights = Weights(), *, tokens: Callable[[str], frozenset[str]] | None = None,
+                 previous: Matcher | None = None, stale: Collection[str] = ()) -> None:
+        """`tokens`: a text's tokens under `normalizer`; `previous`: a matcher whose entries with the same texts
+        are taken as they are, unless one of their texts is `stale` (its analysis changed): a learning action
+        passes those it kept."""
         self.normalizer = normalizer
         self.weights = weights
         self.entries = tuple(entries)
+        tokens_of = tokens or (lambda text: frozenset(normalizer.analyze(text).tokens))
         self._phrasings: list[_Phrasing] = []
-        vocabulary: list[set[str]] = [set() for _ in self.entries]
+        vocabulary: list[frozenset[str]] = []
+        answers: list[frozenset[str]] = []
+        kept: Mapping[tuple[object, ...], _Built] = previous._built if previous is not None else {}
+        self._built: dict[tuple[object, ...], _Built] = {}
+        stale = frozenset(stale)
         for index, entry in enumerate(self.entries):
-            vocabulary[index].update(normalizer.analyze(" ".join(entry.tags).replace("-", " ")).tokens)
-            for text in entry.phrasings:
-                tokens = normalizer.analyze(text).tokens
-                if not tokens:
-                    continue
-                self._phrasings.append(_Phrasing(index, text, frozenset(tokens), " ".join(sorted(set(tokens)))))
-                vocabulary[index].update(tokens)
+            key = (entry.question, entry.alternates, entry.tags, entry.answer)
+            tags, answer = " ".join(entry.tags).replace("-", " "), f"{entry.question} {entry.answer}"
+            built = kept.get(key)
+            if built is not None and stale and not stale.isdisjoint((tags, answer, *entry.phrasings)):
+                built = None
+            if built is not None and built[0] != index:  # moved (an edited entry goes last): renumbered
+                built = (index, built[1], tuple(_Phrasing(index, p.text, p.tokens, p.joined) for p in built[2]),
+                         built[3])
+            if built is None:
+                bag = set(tokens_of(tags))
+                phrasings: list[_Phrasing] = []
+                for text in entry.phrasings:
+                    found = tokens_of(text)
+                    if not found:
+                        continue
+                    phrasings.append(_Phrasing(index, text, found, " ".join(sorted(found))))
+                    bag.update(found)
+                built = (index, frozenset(bag), tuple(phrasings), tokens_of(answer))
+            self._built[key] = built
+            _, bag_of, phrasings_of, answer_of = built
+            vocabulary.append(bag_of)
+            self._phrasings.extend(phrasings_of)
+            answers.append(answer_of)
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
         self._vocabulary = _Field(vocabulary)
-        self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
-        self._postings = {token: np.array(found, dtype=np.int32)
-                          for token, found in _postings([p.tokens for p in self._phrasings]).items()}
-        self._phrasing_weight = np.array([sum(self.idf(t) for t in p.tokens) for p in self._phrasings])
+        self._answers = _Field(answers)
+        inverted = _Inverted.of([p.tokens for p in self._phrasings])
+        self._postings = inverted.postings()
+        self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))
         self._phrasing_entry = np.array([p.entry_index for p in self._phrasings], dtype=np.int32)
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
-        self._passage_field = _Field([
-            normalizer.analyze(f"{p.document_title} {p.heading} {p.text}").tokens for p in self.passages])
+        texts = [f"{p.document_title} {p.heading} {p.text}" for p in self.passages]
+        self._passage_field: _Field
+        if previous is not None and previous.passages == self.passages and stale.isdisjoint(texts):
+            self._passage_field = previous._passage_field  # the documents did not change (a FAQ edit)
+        else:
+            self._passage_field = _Field([tokens_of(text) for text in texts])
 
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)

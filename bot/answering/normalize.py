@@ -89,6 +89,17 @@ def stem(word: str) -> str:
     return stemmed if len(stemmed) >= 4 else word
 
 
+def correctable(word: str) -> bool:
+    """Whether the typo corrector looks this word up in the vocabulary (when the vocabulary lacks it): only
+    these words of a text make its analysis depend on the knowledge base's vocabulary."""
+    return not (word in STOPWORDS or len(word) < 5 or not word.isalpha() or _is_french(word))
+
+
+def typo_budget(word: str) -> int:
+    """Edits the corrector forgives in a word: one typo, two in long words."""
+    return 1 if len(word) < 9 else 2
+
+
 def slug(phrase: str) -> str:
     """The single token a glossary term or synonym group becomes ("maison du projet" → "maison_du_projet")."""
     return "_".join(words(phrase))
@@ -133,24 +144,36 @@ class Analysis:
 class Normalizer:
     """Built once from the knowledge base: its phrases and its vocabulary."""
 
-    def __init__(self, phrases: Mapping[str, Iterable[str]], vocabulary: Iterable[str]) -> None:
-        # phrases: canonical token → the ways of writing it
-        self._phrases: dict[tuple[str, ...], str] = {}
-        for canonical, variants in phrases.items():
-            for variant in (canonical.replace("_", " "), *variants):
-                key = self._key(words(variant))
-                if key:
-                    self._phrases.setdefault(key, canonical)
-        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
-        lengths: dict[str, set[int]] = {}
-        for key in self._phrases:
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+    def __init__(self, phrases: Mapping[str, Iterable[str]], vocabulary: Iterable[str], *,
+                 like: Normalizer | None = None) -> None:
+        """`like`: a normaliser built from the same phrases, whose tables are shared (a learning action)."""
+        self._phrases: dict[tuple[str, ...], str]
+        self._lengths: dict[str, list[int]]
+        if like is not None:
+            self._phrases, self._lengths = like._phrases, like._lengths
+        else:
+            self._phrases, self._lengths = self._phrase_tables(phrases)
         self._vocabulary = frozenset(w for w in vocabulary if w)
         self._by_initial: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
+
+    @classmethod
+    def _phrase_tables(cls, phrases: Mapping[str, Iterable[str]]
+                       ) -> tuple[dict[tuple[str, ...], str], dict[str, list[int]]]:
+        # phrases: canonical token → the ways of writing it
+        table: dict[tuple[str, ...], str] = {}
+        for canonical, variants in phrases.items():
+            for variant in (canonical.replace("_", " "), *variants):
+                key = cls._key(words(variant))
+                if key:
+                    table.setdefault(key, canonical)
+        # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for key in table:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return table, {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -165,13 +188,12 @@ class Normalizer:
         """A word the knowledge base does not know, replaced by a known spelling one typo away (two for long
         words). The first letter must match: typos rarely hit it, and real words that merely look alike
         ("endroit" / "droit") mostly differ there or by more than one edit."""
-        if (word in self._vocabulary or word in STOPWORDS or len(word) < 5 or not word.isalpha()
-                or _is_french(word)):
+        if word in self._vocabulary or not correctable(word):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        budget = 1 if len(word) < 9 else 2
+        budget = typo_budget(word)
         candidates = self._by_initial.get(word[0], ())
         best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
         fixed = best[0] if best else word
@@ -180,7 +202,10 @@ class Normalizer:
         return fixed
 
     def analyze(self, text: str) -> Analysis:
-        raw = words(text)
+        return self.analyze_words(words(text))
+
+    def analyze_words(self, raw: list[str]) -> Analysis:
+        """`analyze` on the text's `words`."""
         corrected = _replace_idioms([self.correct(w) for w in raw])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]

@@ -53,16 +53,18 @@ def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
     return hashlib.sha256(f"{code}\0{settings!r}\0{kb!r}".encode()).hexdigest()[:16]
 
 
-def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None) -> Answerer:
+def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None,
+                      previous: Answerer | None = None) -> Answerer:
     """The answerer for this knowledge: read back when it was prepared before, else built and kept.
-    `alias`: another name it can be found under without its knowledge (see `taught_alias`)."""
+    `alias`: another name it can be found under without its knowledge (see `taught_alias`); `previous`: the
+    answerer in service, whose work a build reuses (a learning action)."""
     name = key(kb, settings)
     if name is None:
-        return Answerer(kb, settings)
+        return Answerer(kb, settings, previous=previous)
     path = cache_dir() / f"answerer-{name}.pickle"
     answerer = _read(path)
     if answerer is None:
-        answerer = Answerer(kb, settings)
+        answerer = Answerer(kb, settings, previous=previous)
         _keep(path, answerer)
     if alias is not None:
         _point(alias, name)

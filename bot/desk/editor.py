@@ -1,7 +1,7 @@
 """The knowledge editor: versions of FAQ entries, glossary terms and contacts written by the staff.
 
 Every save is checked like `hotline knowledge check`, stored as a new version (the history), and
-put in service at once by rebuilding the answerer; a version the checks refuse is never stored.
+put in service at once by rebuilding the answerer (from the one in service); a version the checks refuse is never stored.
 Drafts (entries written from staff answers) wait in the review queue until someone publishes them.
 """
 
@@ -90,8 +90,10 @@ class KnowledgeEditor:
 
     def check(self, kind: str, key: str | None, form: Mapping[str, str]) -> tuple[dict[str, Any], Verdict]:
         data = edits.from_form(kind, form)
-        return data, edits.check(kind, data, key=key, kb=self.kb, answering=self.settings.answering,
-                                 today=self._today(), max_age_days=self.settings.review_max_age_days)
+        current = self.learning.answers.get()
+        return data, edits.check(kind, data, key=key, kb=current.kb, answering=self.settings.answering,
+                                 today=self._today(), max_age_days=self.settings.review_max_age_days,
+                                 previous=current)
 
     def save(self, author: Sender, kind: str, key: str | None, form: Mapping[str, str], *,
              status: EditStatus = EditStatus.PUBLISHED) -> Saved:

@@ -2,7 +2,8 @@
 
 - a member's wording attached to an existing entry becomes one more phrasing of it;
 - a staff answer becomes a new FAQ entry (`appris-<ticket>`), stored in the database;
-- both are used at once (the answerer is rebuilt: a few milliseconds on the shipped base) and
+- both are used at once (the answerer is rebuilt from the one in service, reusing what did not change:
+  under a second at 10,000 entries, bench/learning.py) and
   written to `knowledge/` by `hotline knowledge export`;
 - the answer can go to the other members whose unanswered questions look alike, once staff confirm.
 """
@@ -119,7 +120,9 @@ class Learning:
 
     def rebuild(self) -> Answerer:
         """Base knowledge + the console's edits + what the database learned → a new answerer, put in
-        service. If anything goes wrong, the answerer in service stays: the bot keeps answering."""
+        service. It reuses what the one in service analysed (the work follows what changed), which keeps
+        answering until the new one is swapped in. If anything goes wrong, the answerer in service stays:
+        the bot keeps answering."""
         try:
             taught = taught_state(self.db.engine.url.render_as_string(hide_password=False))  # read below, or newer
             with self.db.session() as session:
@@ -129,7 +132,8 @@ class Learning:
             # Kept on disk like the files' answerer, and under what was taught: the next start and
             # `hotline ask` (which reads that without SQLAlchemy) read it back.
             alias = taught_alias(self.base, self.settings, taught) if taught else None
-            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings, alias=alias)
+            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings, alias=alias,
+                                         previous=self.answers.get())
         except Exception:
             log.exception("rebuilding the answerer failed: the previous one stays in service")
             return self.answers.get()

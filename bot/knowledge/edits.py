@@ -130,8 +130,9 @@ def _field_of(kind: str, message: str) -> str:
 
 
 def check(kind: str, data: Mapping[str, Any], *, key: str | None, kb: KnowledgeBase, answering: AnsweringSettings,
-          today: date, max_age_days: int) -> Verdict:
-    """The rules of `hotline knowledge check`, for one item in the knowledge in service."""
+          today: date, max_age_days: int, previous: Answerer | None = None) -> Verdict:
+    """The rules of `hotline knowledge check`, for one item in the knowledge in service. `previous`: the
+    answerer in service (of `kb`), whose analyses the check's answerer reuses."""
     item, problems = parse_item(kind, dict(data), origin())
     errors: dict[str, str] = {}
     for name, message in problems:
@@ -143,7 +144,7 @@ def check(kind: str, data: Mapping[str, Any], *, key: str | None, kb: KnowledgeB
     found = [p for p in _reference_problems(new_kb) if p.location == origin()]
     if isinstance(item, FaqEntry):
         found += content_problems(copy(new_kb, faq=(item,)), today=today, max_age_days=max_age_days)
-        found += ambiguity_problems(new_kb, Answerer(new_kb, answering), only=(item.id,))
+        found += ambiguity_problems(new_kb, Answerer(new_kb, answering, previous=previous), only=(item.id,))
     for problem in found:
         message = problem.message.removeprefix(f"[{key_of(kind, item)}] ")
         if problem.severity == "error":
