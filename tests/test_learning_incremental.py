@@ -74,6 +74,10 @@ def _same_indexes(incremental: Answerer, fresh: Answerer) -> None:
     for field in ("_vocabulary", "_answers", "_passage_field"):
         a, b = getattr(new, field), getattr(old, field)
         assert a.bags == b.bags and a.idf == b.idf, field
+    chars, plain = incremental.chars, fresh.chars
+    assert chars._column == plain._column and chars._ids == plain._ids
+    for field in ("_first", "_idf", "_rows", "_weights", "_length", "_start"):
+        assert np.array_equal(getattr(chars, field), getattr(plain, field)), field
 
 
 def _check(incremental: Answerer, fresh: Answerer, questions: list[str]) -> None:
@@ -82,6 +86,7 @@ def _check(incremental: Answerer, fresh: Answerer, questions: list[str]) -> None
         assert incremental.analyze(text) == fresh.analyze(text), text
         assert incremental.decide(text) == fresh.decide(text), text
         assert incremental.second.rank(text, limit=5) == fresh.second.rank(text, limit=5), text
+        assert incremental.chars.rank(text, limit=5) == fresh.chars.rank(text, limit=5), text
 
 
 @pytest.fixture(scope="module")
