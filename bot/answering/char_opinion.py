@@ -65,21 +65,19 @@ class CharOpinion:
         self._known = known
         self._first = np.array(first, dtype=np.int64)  # phrasings are grouped by entry: its best in one reduce
         self._phrasings = row
-        width = max(len(column), 1)
-        # (phrasing, n-gram) pairs with their counts, all at once.
+        height = max(row, 1)
+        # (n-gram, phrasing) pairs with their counts, all at once, sorted by n-gram then phrasing: the order
+        # of the lists below (and, per phrasing, by n-gram: its length sums its weights in that order).
         flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         rows = np.repeat(owners, [len(p) for p in parts]) if parts else flat
-        pairs, counts = np.unique(rows * width + flat, return_counts=True)
-        rows, cols = pairs // width, pairs % width
+        pairs, counts = np.unique(flat * height + rows, return_counts=True)
+        cols, rows = pairs // height, pairs % height
         frequency = np.bincount(cols, minlength=len(column))
         self._idf = np.log((1 + row) / (1 + frequency)) + 1
         weight = (1 + np.log(counts)) * self._idf[cols]  # sublinear tf × idf
         weight /= np.sqrt(np.bincount(rows, weights=weight**2, minlength=row))[rows]
-        # One column per n-gram: the phrasings holding it and their weights, contiguous.
-        order = np.argsort(cols, kind="stable")
-        rows, cols, weight = rows[order], cols[order], weight[order]
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
-        rare = frequency[cols] <= limit
+        rare = frequency[cols] <= limit  # one list per n-gram: the phrasings holding it and their weights
         # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
         self._rows = rows[rare].astype(np.int32)
         self._weights = weight[rare].astype(np.float32)
