@@ -61,6 +61,12 @@ def app(settings: Settings, clock: ManualClock) -> App:
     return build_app(settings, clock=clock)
 
 
+@pytest.fixture
+def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
+    """The application on the shipped knowledge base (the stories members tell about real entries)."""
+    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
 @dataclass
 class TelegramHarness:
     app: App

@@ -3,16 +3,14 @@ or goes on from the last answer: the same story in the terminal chat and through
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 
-from bot.app import App, build_app
+from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
-from bot.config import Settings
-from tests.conftest import SHIPPED_KNOWLEDGE, STAFF_USER, TelegramHarness
+from tests.conftest import STAFF_USER, TelegramHarness
 
 AWA = 1001
 CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
@@ -207,11 +205,6 @@ async def test_on_telegram_a_follow_up_expires_with_the_conversation(shipped: Te
 
 
 # --- on the shipped knowledge: the long messages of the issue ------------------------------
-
-@pytest.fixture
-def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
-    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-
 
 async def test_a_worried_message_about_the_copil_gets_the_preparation_entry(shipped: TelegramHarness) -> None:
     await shipped.members.says(AWA, "bjr on a un copil dans 2 semaines et personne sait quoi dire, c'est la première "

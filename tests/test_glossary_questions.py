@@ -4,23 +4,12 @@ The story in the terminal chat and through PTB."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from bot.app import App, build_app
+from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.clock import ManualClock
-from bot.config import Settings
-from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+from tests.conftest import TelegramHarness
 
 AWA = 1001
 WALK = "Bonjour, la dame de la mairie a parlé d'un diagnostic en marchant samedi, c'est quoi exactement ?"
-
-
-@pytest.fixture
-def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
-    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
 
 
 def test_in_the_terminal_a_word_heard_at_a_meeting_gets_its_definition(shipped_app: App) -> None:

@@ -4,16 +4,13 @@ inside stays one question. The same story in the terminal chat and through PTB's
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.segment import split_questions
-from bot.app import App, build_app
+from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.clock import ManualClock
-from bot.config import ROOT, Settings, load_settings
+from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
 
@@ -104,11 +101,6 @@ def test_a_question_that_names_nothing_is_offered_not_answered(answerer: Answere
 
 
 # --- in the terminal chat ------------------------------------------------------------------
-
-@pytest.fixture
-def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
-    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
-
 
 def test_in_the_terminal_both_questions_are_found(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)

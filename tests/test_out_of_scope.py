@@ -5,16 +5,14 @@ number it does not know), and still offers a person. The same story in the termi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.scope import Matter
-from bot.app import App, build_app
+from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.clock import ManualClock
-from bot.config import ROOT, Settings, load_settings
+from bot.config import ROOT, load_settings
 from bot.core import texts
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
@@ -25,11 +23,6 @@ AWA = 1001
 @pytest.fixture(scope="module")
 def answerer() -> Answerer:
     return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
-
-
-@pytest.fixture
-def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
-    return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
 
 
 @pytest.mark.parametrize(("text", "matter"), [
