@@ -4,6 +4,7 @@ How fast: bench/coldstart.py (a benchmark, not a timed test)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import subprocess
@@ -129,3 +130,10 @@ def test_a_restart_reads_back_the_answerer_with_what_was_taught(settings: Settin
 
 def _never(*args: object, **kwargs: object) -> None:
     raise AssertionError("the answerer was built again")
+
+
+def test_ask_leaves_the_garbage_collector_as_it_found_it(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    # `ask` pauses it while starting and sets what it made aside while answering (bot/cli main, `_ask`).
+    assert main(["--config", str(settings.config_path), "ask", "--json", "c'est koi un conseil citoyen"]) == 0
+    assert json.loads(capsys.readouterr().out)["entry_id"] == "cc-definition"
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +63,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "ask":
+        return _main(args)
+    # numpy's BLAS starts a thread per core when imported (~70 ms here); `ask` multiplies no matrices.
+    # Set before anything imports numpy; a value given by the person running it wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # Starting makes objects, not garbage: reading the prepared answerer alone makes a hundred thousand, which
+    # Python's cyclic collector would go through again and again (a tenth of a cold `ask`). Paused until the
+    # decider is built (`_ask`).
+    gc.disable()
+    try:
+        return _main(args)
+    finally:
+        gc.unfreeze()  # for a caller that goes on (tests): what `_ask` set aside can be collected again
+        gc.enable()
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
@@ -195,6 +214,10 @@ def _lead(app: object) -> Leadership:
 def _ask(decider: Decider, args: argparse.Namespace) -> int:
     from bot.core.replies import Sender
 
+    # What the start made lives as long as the questions: set aside (not gone through at each collection),
+    # and the collector resumes (`main`).
+    gc.freeze()
+    gc.enable()
     sender = Sender(channel="cli", user_id="cli", chat_id="cli")
 
     def one(question: str) -> dict[str, object]:
