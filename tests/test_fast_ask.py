@@ -29,7 +29,8 @@ from tests.test_desk_tickets import AWA, CLAIRE, ask_team
 # the delivery, SQLAlchemy and the models (the database is glanced at with sqlite3, bot/storage/peek.py).
 NOT_FOR_ASK = ("telegram", "apscheduler", "sqlalchemy", "sqlmodel", "alembic", "starlette", "bot.channels",
                "bot.console", "bot.delivery", "bot.desk", "bot.announce", "bot.privacy", "bot.events.handlers",
-               "bot.documents.handlers", "bot.storage.models", "bot.core.faq", "bot.core.hotline")
+               "bot.documents.handlers", "bot.storage.models", "bot.core.faq", "bot.core.hotline",
+               "mimetypes")  # the MIME types are registered where documents are sent (bot/documents/handlers.py)
 CLI = Sender(channel="cli", user_id="cli", chat_id="cli")
 TAUGHT = "comment participer aux reunions des habitants"
 

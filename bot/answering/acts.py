@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from bot.answering.cleanup import clean
 from bot.answering.normalize import words
+from bot.cache import compiled
 
 
 class Act(StrEnum):
@@ -32,7 +33,7 @@ class Act(StrEnum):
 
 
 def _phrases(*items: str) -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s)(?:" + "|".join(items) + r")(?=\s|$)")
+    return compiled(r"(?:^|\s)(?:" + "|".join(items) + r")(?=\s|$)")
 
 
 # Patterns run on " ".join(words(text)): folded, elisions split ("j ai"), SMS mapped ("pk" → "pourquoi").
@@ -214,29 +215,29 @@ _ACK = frozenset({
     "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
 })
-_INTENT = re.compile(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
-                     r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
-                     r"lirai|essaie|essaierai|appelle|appellerai|contacte|contacterai|comprends|comprend|vois)"
-                     r"(?: \w+){0,7}$")
+_INTENT = compiled(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
+                  r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
+                  r"lirai|essaie|essaierai|appelle|appellerai|contacte|contacterai|comprends|comprend|vois)"
+                  r"(?: \w+){0,7}$")
 # What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
-_ASKING = re.compile(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
-                     r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"
-                     r"pourriez|peux|pourrais|dois|faut|savoir|de me|de m|de nous)(?=\s|$)")
-_FOLLOW_UP_START = re.compile(r"^(?:et|mais|et pour|et si|et les|et la|et le|et en|et dans|et avec|et sinon|sinon|"
-                              r"et ca|et sa|et combien|et quand|et ou|et qui|et comment|aussi|pareil)\b")
-_FOLLOW_UP_ALONE = re.compile(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?:ou|quand|combien|qui|comment)"
-                              r"(?: ca| sa| c est| ca coute| ca se passe| on s inscrit| le trouver| les trouver)?$|"
-                              r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
-                              r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
-                              r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
-                              r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
-                              # "c'est obligatoire ?": a property of what was just answered
-                              r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
-                              r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
-                              r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
+_ASKING = compiled(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
+                  r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"
+                  r"pourriez|peux|pourrais|dois|faut|savoir|de me|de m|de nous)(?=\s|$)")
+_FOLLOW_UP_START = compiled(r"^(?:et|mais|et pour|et si|et les|et la|et le|et en|et dans|et avec|et sinon|sinon|"
+                           r"et ca|et sa|et combien|et quand|et ou|et qui|et comment|aussi|pareil)\b")
+_FOLLOW_UP_ALONE = compiled(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?:ou|quand|combien|qui|comment)"
+                           r"(?: ca| sa| c est| ca coute| ca se passe| on s inscrit| le trouver| les trouver)?$|"
+                           r"^(?:ca|sa|c|ce|il|elle) (?:coute|coute combien|se passe ou|se passe quand|est ou|"
+                           r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
+                           r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
+                           r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
+                           # "c'est obligatoire ?": a property of what was just answered
+                           r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
+                           r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
+                           r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
-_SEE_YOU = re.compile(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
+_SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
 
 
 def _key(text: str) -> str:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from bot.answering.cleanup import clean
 from bot.answering.normalize import fold, words
+from bot.cache import compiled
 
 
 class Role(StrEnum):
@@ -39,7 +40,7 @@ class Segment:
         return self.role in (Role.QUESTION, Role.CONTEXT)
 
 
-_SENTENCE_END = re.compile(r"(?<=[?!.;…:])\s+|\n+|\s+-\s+|(?<=\?)(?=\S)")
+_SENTENCE_END = compiled(r"(?<=[?!.;…:])\s+|\n+|\s+-\s+|(?<=\?)(?=\S)")
 
 # Words that open a question when a member writes without punctuation. A cut is made before them
 # only when enough words come before (a question word at the start needs no cut).
@@ -54,10 +55,10 @@ _QUESTION_OPENERS = (
     "ca sert a quoi", "sa sert a quoi", "y a t il", "ya t il", "il y a des", "ya des", "y a des", "autre question",
     "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
 )
-_OPENER_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
-                                                                         reverse=True)) + r")\b")
+_OPENER_RE = compiled(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
+                                                                      reverse=True)) + r")\b")
 _MIN_WORDS_BEFORE_CUT = 4
-_DANGLING = re.compile(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
+_DANGLING = compiled(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
 
 GREETING_WORDS = frozenset({
     "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc", "yo", "wesh", "hi",
@@ -75,9 +76,9 @@ _CLOSINGS = (
     "a bientot", "au revoir", "bisous", "bises", "salutations", "bien a vous", "dans l attente de votre reponse",
     "en attendant votre reponse", "j attends votre reponse", "svp", "stp", "s il vous plait", "s il vous plaît",
 )
-_CLOSING_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CLOSINGS, key=len, reverse=True))
-                         + r")\b[\s,!.]*)+$")
-_INTRO_RE = re.compile(
+_CLOSING_RE = compiled(r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CLOSINGS, key=len, reverse=True))
+                      + r")\b[\s,!.]*)+$")
+_INTRO_RE = compiled(
     r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|habite)|"
     r"moi\s+c\s+est|j\s+habite|jhabite|"
     r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
@@ -86,18 +87,18 @@ _INTRO_RE = re.compile(
     r"a|dans|du|de|en|depuis)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
-_NAME_INTRO = re.compile(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
-                         r"[A-ZÀ-Ý][\w-]+")
-_INTERROGATIVE_START = re.compile(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
-                                  r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
-                                  r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
-                                  r"c est ou|c est quand|c est combien|ca coute|sa coute|ca se passe|sa se passe|"
-                                  r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
-                                  r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
-                                  r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
-                                  r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
-                                  r"on aimerait|on souhaite|nous voudrions|nous souhaitons|"
-                                  r"je comprends pas|je ne comprends pas|je sais pas|je ne sais pas)\b")
+_NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
+                      r"[A-ZÀ-Ý][\w-]+")
+_INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
+                               r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
+                               r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
+                               r"c est ou|c est quand|c est combien|ca coute|sa coute|ca se passe|sa se passe|"
+                               r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
+                               r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
+                               r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
+                               r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
+                               r"on aimerait|on souhaite|nous voudrions|nous souhaitons|"
+                               r"je comprends pas|je ne comprends pas|je sais pas|je ne sais pas)\b")
 
 
 def _key(text: str) -> str:
@@ -166,8 +167,8 @@ def role_of(text: str) -> Role:
     return Role.CONTEXT
 
 
-_TRAILING_CLOSING = re.compile(r"[\s,.!]+(?:merci(?:\s+(?:d|par)\s*'?\s*avance|\s+beaucoup|\s+bcp|\s+a\s+vous)?|"
-                               r"cordialement|bonne\s+(?:journee|soiree))[\s,.!]*$", re.IGNORECASE)
+_TRAILING_CLOSING = compiled(r"[\s,.!]+(?:merci(?:\s+(?:d|par)\s*'?\s*avance|\s+beaucoup|\s+bcp|\s+a\s+vous)?|"
+                            r"cordialement|bonne\s+(?:journee|soiree))[\s,.!]*$", re.IGNORECASE)
 
 
 def _without_trailing_closing(text: str) -> str:
@@ -192,7 +193,7 @@ def split_message(text: str) -> list[Segment]:
     return [s for s in segments if s.text or s.role == Role.GREETING]
 
 
-_INTRO_TAIL = re.compile(r",\s+")
+_INTRO_TAIL = compiled(r",\s+")
 
 
 def _split_intro(clause: str) -> list[str]:
@@ -242,16 +243,16 @@ _SECOND_OPENERS = (
     "qu est ce qu", "que faire", "que", "quoi",
 )
 _LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
-_SECOND_RE = re.compile(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
+_SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
-_NUMBERED_RE = re.compile(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
-                          r"premierement|deuxiemement|troisiemement|secundo|tertio|"
-                          r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
-                          r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
+_NUMBERED_RE = compiled(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
+                       r"premierement|deuxiemement|troisiemement|secundo|tertio|"
+                       r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
+                       r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
 # "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
-_ANNOUNCED_RE = re.compile(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
-                           r"questions?\b")
+_ANNOUNCED_RE = compiled(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
+                        r"questions?\b")
 _MIN_PART_WORDS = 2
 
 
@@ -278,9 +279,9 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [p.strip(" ,;:-") for p in out if p.strip(" ,;:-")]
 
 
-_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\b", re.IGNORECASE)
+_INVERSION = compiled(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\b", re.IGNORECASE)
 # ", et surtout les jeunes ?", ", et pour les frais ?": a follow-up on the question just asked.
-_FOLLOW_ON_RE = re.compile(r",\s*et\s+(?:surtout|aussi|notamment|en\s+particulier|pour|sinon)\s+")
+_FOLLOW_ON_RE = compiled(r",\s*et\s+(?:surtout|aussi|notamment|en\s+particulier|pour|sinon)\s+")
 # "le contrat de ville c quoi et il dure jusqu a quand": a second question whose question word ends it.
 _TAIL_WORDS = frozenset({"quand", "combien", "quoi", "comment", "ou", "qui", "pourquoi", "koi", "cb", "cmt"})
 
@@ -313,16 +314,16 @@ _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "j
 
 
 def _openers(options: tuple[str, ...], before: str) -> re.Pattern[str]:
-    return re.compile(before + r"(?=(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
-                      + r")\b)")
+    return compiled(before + r"(?=(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+                   + r")\b)")
 
 
 _BARE_RE = _openers(_BARE_OPENERS, r"(?:,\s*|\s)")
 _COMMA_RE = _openers(_COMMA_OPENERS, r",\s*")
 # The first clause must itself open as a question (not "je veux m'inscrire mais je sais pas comment faire").
-_QUESTION_START = re.compile(r"^(?:comment|cmt|pourquoi|combien|cb|est ce|c est quoi|c quoi|qu est ce|quel|quelle|"
-                             r"quels|quelles|qui|que|quoi|a qui|a quoi|faut il|peut on|y a t il|on peut|je peux|"
-                             r"je dois|on doit|il faut|ca coute|c est combien)\b")
+_QUESTION_START = compiled(r"^(?:comment|cmt|pourquoi|combien|cb|est ce|c est quoi|c quoi|qu est ce|quel|quelle|"
+                          r"quels|quelles|qui|que|quoi|a qui|a quoi|faut il|peut on|y a t il|on peut|je peux|"
+                          r"je dois|on doit|il faut|ca coute|c est combien)\b")
 _NOT_BEFORE = frozenset({"savoir", "dire", "expliquer", "comprendre", "pas", "sais", "demande", "voir"})
 _BARE_MIN_WORDS = 3
 
@@ -344,8 +345,8 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
 
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
-_INDIRECT_RE = re.compile(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
-                          r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
+_INDIRECT_RE = compiled(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
+                       r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -411,7 +412,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     return cut
 
 
-_ELLIPTIC_RE = re.compile(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")
+_ELLIPTIC_RE = compiled(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")
 _ELLIPTIC_MAX_WORDS = 6
 
 

@@ -7,6 +7,7 @@ goes out as the reply's attachment, like the agenda's .ics files: each channel k
 from __future__ import annotations
 
 import dataclasses
+import mimetypes
 from collections.abc import Callable, Sequence
 
 from bot.answering.answerer import Decision
@@ -16,9 +17,13 @@ from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.documents import texts
 from bot.documents.asking import MODELS_ENTRY, RENDER
-from bot.documents.service import DocumentService
+from bot.documents.service import MIME_TYPE, DocumentService
 from bot.documents.templates import Template
 from bot.knowledge.model import FaqEntry
+
+# Messages queued in the outbox keep only the file's name: its type is guessed again, on any machine. Here,
+# where documents are sent: registering it reads the machine's MIME types (~10 ms), which `ask` never needs.
+mimetypes.add_type(MIME_TYPE, ".docx")
 
 PREFIX = "doc"  # doc:<id> sends that document; doc alone shows the list
 ButtonRows = tuple[tuple[Button, ...], ...]

@@ -7,7 +7,6 @@ the first time it is asked for, then kept in memory (a few tens of kilobytes eac
 from __future__ import annotations
 
 import logging
-import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,6 @@ from bot.knowledge.model import Location
 log = logging.getLogger(__name__)
 TEMPLATES_DIR = "templates"  # inside the knowledge directory
 MIME_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Messages queued in the outbox keep only the file's name: its type is guessed again, on any machine.
-mimetypes.add_type(MIME_TYPE, ".docx")
 
 
 @dataclass(frozen=True, kw_only=True)
