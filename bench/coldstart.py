@@ -2,9 +2,12 @@
 
 The machine running the benchmarks is shared: absolute times move with its load, so each `ask` is timed
 next to the yardstick (a Python process importing SQLAlchemy, nothing else) in the same round, and both
-are reported as medians over the rounds, with the load average. Peak RSS is each child's own maximum
-(`wait4`). The first `ask` (not counted) prepares what is kept on disk: the lemma file, the knowledge
-snapshot, the prepared answerer.
+are reported as medians over the rounds, with the load average. CPU time (user + system) and peak RSS
+are each child's own (`wait4`): the CPU time moves less with the load than the wall time. The first run of
+each command (not counted) prepares what is kept on disk: the lemma file, the knowledge snapshot, the
+prepared answerer, the compiled regular expressions, and Python's bytecode of the sources (written as
+Python does by default, even when PYTHONDONTWRITEBYTECODE is set here: installed, the libraries of the
+yardstick have theirs too).
 
     .venv/bin/python -m bench.coldstart [--rounds 7] [--chat]
 
@@ -39,11 +42,14 @@ COMMANDS = {
 CHAT = {"hotline chat (to the first prompt)": [*_hotline(), "chat"]}
 
 
-def _run(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process."""
+_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _run(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one child process."""
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+                             stderr=subprocess.PIPE, env=_ENVIRONMENT)
     assert child.stdin is not None
     child.stdin.write(b"/quitter\n")  # what the chat reads at its first prompt; `ask` has its question
     child.stdin.close()
@@ -54,7 +60,7 @@ def _run(command: list[str]) -> tuple[float, float]:
         raise RuntimeError(f"{command} failed: {child.stderr.read().decode() if child.stderr else ''}")
     if child.stderr:
         child.stderr.close()
-    return wall, usage.ru_maxrss / 1024  # KiB on Linux
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def run(rounds: int = 7, chat: bool = False) -> tuple[str, dict[str, dict[str, float]]]:
@@ -62,22 +68,27 @@ def run(rounds: int = 7, chat: bool = False) -> tuple[str, dict[str, dict[str, f
     for command in commands.values():
         _run(command)  # prepares the on-disk caches; not counted
     walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, list[float]] = {name: [] for name in commands}
     loads = []
     for _ in range(rounds):
         loads.append(os.getloadavg()[0])
         for name, command in commands.items():
-            wall, peak = _run(command)
+            wall, cpu, peak = _run(command)
             walls[name].append(wall)
+            cpus[name].append(cpu)
             peaks[name].append(peak)
     results = {name: {"wall_s": median(walls[name]), "min_s": min(walls[name]), "max_s": max(walls[name]),
-                      "rss_mib": max(peaks[name])} for name in commands}
-    yardstick = results["python -c 'import sqlalchemy'"]["wall_s"]
-    ratio = results["hotline ask --json"]["wall_s"] / yardstick
-    rows = [[name, f"{r['wall_s']:.2f}", f"{r['min_s']:.2f}–{r['max_s']:.2f}", f"{r['rss_mib']:.0f}",
-             f"{r['wall_s'] / yardstick:.2f}"] for name, r in results.items()]
-    text = table(["command", "median wall s", "min–max s", "peak RSS MiB", "÷ import sqlalchemy"], rows)
-    text += (f"\n\n{rounds} rounds; `ask` / `import sqlalchemy` median ratio {ratio:.2f}; "
+                      "cpu_s": median(cpus[name]), "rss_mib": max(peaks[name])} for name in commands}
+    yardstick = results["python -c 'import sqlalchemy'"]
+    ask = results["hotline ask --json"]
+    ratio, cpu_ratio = ask["wall_s"] / yardstick["wall_s"], ask["cpu_s"] / yardstick["cpu_s"]
+    rows = [[name, f"{r['wall_s']:.2f}", f"{r['min_s']:.2f}–{r['max_s']:.2f}", f"{r['wall_s'] / yardstick['wall_s']:.2f}",
+             f"{r['cpu_s']:.2f}", f"{r['cpu_s'] / yardstick['cpu_s']:.2f}", f"{r['rss_mib']:.0f}"]
+            for name, r in results.items()]
+    text = table(["command", "median wall s", "min–max s", "wall ÷ import sqlalchemy", "median CPU s",
+                  "CPU ÷ import sqlalchemy", "peak RSS MiB"], rows)
+    text += (f"\n\n{rounds} rounds; `ask` / `import sqlalchemy` median ratio {ratio:.2f} (wall), {cpu_ratio:.2f} (CPU); "
              f"load average (1 min) during the rounds {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} cores.")
     return text, results
 

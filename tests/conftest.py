@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -28,6 +29,14 @@ SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
 STAFF_CHAT = -1001234567890
 STAFF_USER = 4242
+
+
+@pytest.fixture(autouse=True)
+def _collectable() -> Iterator[None]:
+    """`hotline ask` sets aside for good what its start made (bot/cli `_ask`, `gc.freeze`): for the life of
+    its process, not of the tests that run it in theirs."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

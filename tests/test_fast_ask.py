@@ -133,8 +133,10 @@ def _never(*args: object, **kwargs: object) -> None:
     raise AssertionError("the answerer was built again")
 
 
-def test_ask_leaves_the_garbage_collector_as_it_found_it(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
-    # `ask` pauses it while starting and sets what it made aside while answering (bot/cli main, `_ask`).
+def test_ask_sets_aside_what_its_start_made_and_collects_garbage_again(
+        settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    # The collector is paused while starting, what the start made is set aside for the life of the process
+    # (bot/cli main, `_ask`), and the collector runs again for what answering makes.
     assert main(["--config", str(settings.config_path), "ask", "--json", "c'est koi un conseil citoyen"]) == 0
     assert json.loads(capsys.readouterr().out)["entry_id"] == "cc-definition"
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.isenabled() and gc.get_freeze_count() > 0
