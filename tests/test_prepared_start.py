@@ -13,6 +13,7 @@ from bot.answering.answerer import Answerer
 from bot.config import Settings
 from bot.knowledge import loader
 from bot.knowledge.loader import load_serving_knowledge
+from bot.knowledge.model import KnowledgeBase
 
 pytestmark = pytest.mark.usefixtures("own_cache")
 
@@ -64,3 +65,16 @@ def test_when_the_code_on_disk_changed_since_it_was_loaded_nothing_is_read_or_ke
         assert not list((tmp_path / "cache").rglob("answerer-*.pickle"))
     finally:
         prepared._code_version.cache_clear()
+
+
+def test_the_knowledge_read_back_comes_with_the_digest_of_what_it_holds(knowledge: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # The prepared answerer's name covers the knowledge's content: read back with it, not written out again.
+    digest = loader.content_digest(load_serving_knowledge(knowledge))
+    read_back = load_serving_knowledge(knowledge)
+    with monkeypatch.context() as patch:
+        patch.setattr(KnowledgeBase, "__repr__", _never)
+        assert loader.content_digest(read_back) == digest
+    copy = dataclasses.replace(read_back)  # the same content, another object: its digest is computed
+    assert loader.content_digest(copy) == digest
+    assert loader.content_digest(dataclasses.replace(read_back, synonyms=())) != digest

@@ -22,6 +22,7 @@ from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
 from bot.cache import cache_dir, library_versions
 from bot.config import AnsweringSettings
+from bot.knowledge.loader import content_digest
 from bot.knowledge.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,7 @@ def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
     code = _code_version()
     if code is None:
         return None
-    # The dataclasses' repr holds every field's value (tuples, strings, dates): the same knowledge gives
-    # the same text in every process.
-    return hashlib.sha256(f"{code}\0{settings!r}\0{kb!r}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{code}\0{settings!r}\0{content_digest(kb)}".encode()).hexdigest()[:16]
 
 
 def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None,
