@@ -63,6 +63,12 @@ def kept(name: str, fingerprint: str, make: Callable[[], T]) -> T:
     return value
 
 
+def library_version(name: str) -> str | None:
+    """One library's installed version, from the name of its dist-info folder (`library_versions`)."""
+    folders = library_versions([name]).splitlines()
+    return folders[0].removesuffix(".dist-info").split("-", 1)[1] if folders else None
+
+
 def library_versions(names: Iterable[str]) -> str:
     """The installed versions of these libraries, as the names of their `*.dist-info` folders say them
     ("numpy-2.4.6.dist-info"), for cache keys: one directory listing per import path, where asking

@@ -16,11 +16,10 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from importlib.metadata import version
 from pathlib import Path
 from types import CodeType
 
-from bot.cache import cache_dir
+from bot.cache import cache_dir, library_version
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ def lemma_map(fold: Callable[[str], str]) -> Mapping[str, str]:
     """Accent-free form → accent-free lemma. Cached per simplemma version and per version of `fold`
     (its compiled code): a new simplemma or a change to the folding prepares the map again."""
     key = hashlib.sha256(_code_bytes(fold.__code__)).hexdigest()[:12]
-    path = cache_dir() / f"lemmas-fr-simplemma{version('simplemma')}-{key}.sqlite"
+    path = cache_dir() / f"lemmas-fr-simplemma{library_version('simplemma')}-{key}.sqlite"
     try:
         return LemmaFile(path)
     except sqlite3.Error:
