@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, load_settings
-from bot.knowledge.loader import KnowledgeError
-
 if TYPE_CHECKING:
+    from bot.config import Settings
     from bot.core.decider import Decider
     from bot.leader import Leadership
 
@@ -79,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
+    # Imported here, not with this module: in `ask`, after the collector is paused (`main`).
+    from bot.config import ConfigError, load_settings
+    from bot.knowledge.loader import KnowledgeError
+
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
