@@ -491,9 +491,9 @@ def load_serving_knowledge(root: Path) -> KnowledgeBase:
     last good knowledge, else everything that could still be read. A broken file never stops the bot;
     `hotline knowledge check` stays strict and names every error. Files unchanged since the last good
     knowledge was kept are not parsed again."""
+    global _read_back
     snapshot = cache_dir() / f"knowledge-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}.pickle"
     fingerprint = _fingerprint(root)
-    global _read_back
     kept = _last_good(snapshot)
     if kept is not None:
         _read_back = kept[1], kept[2]
