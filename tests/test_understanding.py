@@ -32,6 +32,28 @@ def test_pasted_or_decorated_text_is_made_plain(typed: str, plain: str) -> None:
     assert clean(typed) == plain
 
 
+@pytest.mark.parametrize(("dictated", "meant"), [
+    ("ses quoi la GUSP", "c'est quoi la GUSP"),
+    ("quand ces complet l'événement on fait comment", "quand c'est complet l'événement on fait comment"),
+    ("es que le conseil peu alerter le préfet", "est-ce que le conseil peut alerter le préfet"),
+    ("qui et le chef de projet", "qui est le chef de projet"),
+    ("se que font les autres conseils", "ce que font les autres conseils"),
+])
+def test_dictation_homophones_are_read_as_meant(dictated: str, meant: str) -> None:
+    assert clean(dictated) == meant
+
+
+@pytest.mark.parametrize("text", ["ces documents sont longs", "et que faire pour elle", "tu es que membre ?",
+                                  "on sait quand ça commence", "je sais pas"])
+def test_homophones_are_left_alone_where_they_are_right(text: str) -> None:
+    assert clean(text) == text
+
+
+def test_asking_how_long_questions_are_kept_is_no_request_for_their_status() -> None:
+    assert Act.STATUS not in detect("mes questions vous les gardez combien de temps")
+    assert Act.STATUS in detect("et mes questions ?")
+
+
 def test_french_double_letters_are_kept() -> None:
     assert clean("la commission se réunit en hiver, c'est bizarre") == "la commission se réunit en hiver, c'est bizarre"
 

@@ -95,8 +95,12 @@ _STATUS = _phrases(
     r"(?:toujours|tjrs|tjs|encore) rien (?:recu|eu|vu)", r"rien recu",
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
     r"(?:ma|mes) reponses?",
-    r"mes questions", r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
+    r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
 )
+# "mes questions" alone asks after them, unless the message is about keeping them ("vous gardez mes questions
+# combien de temps ?" is a question on personal data).
+_MY_QUESTIONS = _phrases(r"mes questions")
+_KEEPING = re.compile(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 _SIMPLER = _phrases(
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
     r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"
@@ -274,7 +278,7 @@ def detect(text: str) -> tuple[Act, ...]:
     found: list[Act] = []
     if _HUMAN.search(key):
         found.append(Act.HUMAN)
-    if _STATUS.search(key):
+    if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key)):
         found.append(Act.STATUS)
     if _FRUSTRATION.search(key) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)

@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 
+from bot.answering.french import SPOKEN
+
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|`+|^#{1,6}\s+|^>\s?|^\s*[-*+]\s+)", re.MULTILINE)
@@ -19,6 +21,7 @@ _HELD = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: held do
 _ACRONYM = re.compile(r"\b([A-Z])\1{2,}\b")  # "VVV", "WWW": one capital letter repeated is an acronym, kept
 _HELD_PUNCT = re.compile(r"([?!.])\1+")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in SPOKEN)
 
 # Characters kept whole: letters, digits, punctuation a sentence needs, spaces and new lines.
 _KEPT_CATEGORIES = ("L", "N", "P", "Z")
@@ -73,4 +76,6 @@ def clean(text: str) -> str:
     text = text.translate(_PLAIN)
     text = _HELD.sub(lambda m: m.group(0) if _ACRONYM.fullmatch(_word_at(text, m.start())) else m.group(1), text)
     text = _HELD_PUNCT.sub(r"\1", text)
+    for pattern, replacement in _SPOKEN:  # dictation homophones: "ses quoi" is "c'est quoi"
+        text = pattern.sub(replacement, text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()

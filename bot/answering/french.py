@@ -36,6 +36,11 @@ SMS: dict[str, str] = {
     "inscrits": "inscrire", "inscris": "inscrire", "inscription": "inscrire", "inscriptions": "inscrire",
     "prend": "prendre", "pris": "prendre", "prise": "prendre", "met": "mettre", "mis": "mettre",
     "kelk": "quelque", "keske": "qu est ce que", "kesako": "quoi", "quesaco": "quoi", "késako": "quoi",
+    # Dropped final letters and phonetic spellings ("on fé coment", "g pa compri", "cb de tps").
+    "pa": "pas", "fé": "fait", "fo": "faut", "di": "dit", "compri": "compris", "jveu": "je veux", "veu": "veux",
+    "tps": "temps", "taf": "travail", "plu": "plus", "comen": "comment", "commen": "comment",
+    "jvoudrai": "je voudrais", "jpeu": "je peux", "jpourrai": "je pourrai",
+    "esque": "est ce que", "eske": "est ce que", "esce": "est ce", "keskon": "qu est ce qu on",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -123,3 +128,21 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
     correspond correspondre designe designer represente representer renvoie refere
 """.split())  # noqa: SIM905
+
+# Dictation and phonetic homophones, rewritten in the text before it is cut into questions (accents and case
+# ignored; each pattern is followed by its replacement). Only in contexts where the other reading cannot be
+# meant: "ses quoi" is always "c'est quoi", "qui et le" always "qui est le", "es que" always "est-ce que".
+SPOKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:ses|ces|s'est|s’est|cé)\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|grave|"
+     r"gratuit|payant|obligatoire|complet|complète|complete|fini|pareil)\b)", "c'est "),
+    (r"\b(?:ses|ces|cé)\s+(?=(?:où|ou)\b)", "c'est "),
+    (r"(?<![\w'’])(?<!tu )(?:es|è)[\s-]+(?=(?:que|qu['’]|qu\s)\b)", "est-ce "),
+    (r"\b(qui|ki|où)\s+et\s+(?=(?:le|la|les|l['’]|un|une|ce|mon|ma|notre)\b)", r"\1 est "),
+    (r"\b(on|il|elle)\s+peu\b", r"\1 peut"),
+    # "le conseil peu alerter": before an infinitive, unless "un peu", "très peu"… ("un peu partir" is no French).
+    (r"(?<!\bun\s)(?<!\btres\s)(?<!\btrès\s)(?<!\btrop\s)(?<!\bassez\s)\bpeu\s+(?=[^\W\d_]+(?:er|ir|re)\b)",
+     "peut "),
+    (r"\bje\s+peu\b", "je peux"),
+    (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
+    (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
+)
