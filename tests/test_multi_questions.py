@@ -93,6 +93,14 @@ def test_a_short_second_question_borrows_the_verb_of_the_first(answerer: Answere
     assert found == ["cdv-delegue-prefet", "cdv-chef-de-projet"]
 
 
+def test_a_question_about_ca_is_read_with_the_one_before_and_only_offered(answerer: Answerer) -> None:
+    decision = answerer.decide("Comment effacer mes données ? Et si j'ai un problème avec ça, je contacte qui ?")
+    assert decision.kind == Kind.MULTI
+    first, second = decision.parts
+    assert first.kind == Kind.ANSWER and first.entry is not None and first.entry.id == "rgpd-supprimer"
+    assert second.kind == Kind.SUGGEST and second.entry is None
+
+
 def test_a_question_that_names_nothing_is_offered_not_answered(answerer: Answerer) -> None:
     decision = answerer.decide("Combien coûte l'adhésion à RésO Villes et comment vous contacter ?")
     assert decision.kind == Kind.MULTI

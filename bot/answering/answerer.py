@@ -17,7 +17,7 @@ from bot.answering.normalize import Analysis, Normalizer, slug, words
 from bot.answering.reuse import Build
 from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Asked, Role, Segment, is_elliptic, split_message, split_questions
+from bot.answering.segment import Asked, Role, Segment, is_elliptic, refers_back, split_message, split_questions
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -427,6 +427,13 @@ class Answerer:
             # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked.
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)])
+        if n > 0 and refers_back(text):
+            # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
+            # question before; read together, never answered at once on its own words.
+            back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
+                                          Segment(text=text, role=Role.QUESTION)], exclude=taken)
+            return dataclasses.replace(back, kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind,
+                                       entry=None)
         if n > 0 and is_elliptic(text):
             # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
             follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),

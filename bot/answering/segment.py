@@ -419,3 +419,11 @@ _ELLIPTIC_MAX_WORDS = 6
 def is_elliptic(question: str) -> bool:
     """"et le chef de projet ?", "et pour les jeunes ?": a short question that leaves its verb to the one before."""
     return bool(_ELLIPTIC_RE.match(_flat(question))) and len(words(question)) <= _ELLIPTIC_MAX_WORDS
+
+
+# "…si j'ai un souci avec ça ?", "et pour ça je fais comment ?": the question points back at the one before.
+_BACK_RE = re.compile(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$")
+
+
+def refers_back(question: str) -> bool:
+    return bool(_BACK_RE.search(_flat(question).strip()))
