@@ -43,6 +43,11 @@ POSSESSIVES = frozenset({"mon", "ma", "mes"})
 OWNED_WINDOW = 4
 # "J'attends un logement", "m'aider à avoir un appartement", "je veux changer de logement": the member's own
 # need, said with "je" (not the council's "on" or "nous") and a verb of wanting or waiting just before.
+# "mon fils … le collège": the member's relatives, within this many words before the matter.
+RELATIVES = frozenset({"fils", "fille", "filles", "enfant", "enfants", "gamin", "gamine", "gamins", "petit", "petite",
+                       "mari", "femme", "epoux", "epouse", "mere", "pere", "parents", "frere", "soeur", "grand",
+                       "neveu", "niece", "bebe", "ado"})
+RELATIVE_WINDOW = 8
 FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
                    "changer"})
@@ -58,7 +63,8 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
             continue
-        owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i)
+        owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i) \
+            or _relative(words, i)
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
         # is answered by the entry on discrimination, which does).
@@ -66,6 +72,13 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
             continue
         found.append((word, owned))
     return found
+
+
+def _relative(words: Sequence[str], i: int) -> bool:
+    """"Mon fils s'est fait renvoyer du collège", "ma mère attend son logement": a relative of the member's,
+    named shortly before, makes the matter the member's own (a family's, not the council's)."""
+    before = words[max(0, i - RELATIVE_WINDOW): i]
+    return any(a in POSSESSIVES and b in RELATIVES for a, b in zip(before, before[1:], strict=False))
 
 
 def _done_to_me(words: Sequence[str], i: int) -> bool:
