@@ -37,6 +37,11 @@ def test_a_daily_life_matter_is_never_answered_and_knows_who_deals_with_it(answe
     assert decision.matter == matter
 
 
+def test_a_relatives_school_trouble_is_the_members_own_matter(answerer: Answerer) -> None:
+    decision = answerer.decide("Ma fille a été exclue trois jours du collège, que dois-je faire ?")
+    assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL
+
+
 def test_the_orientation_names_no_number_address_or_site() -> None:
     for where in texts.ORIENT.values():
         assert not re.search(r"\d|@|www|http|\.fr\b", where), where

@@ -220,3 +220,16 @@ def test_a_term_asked_for_among_other_words_gets_its_definition(answerer: Answer
 ])
 def test_a_question_about_what_a_common_term_does_is_no_definition(answerer: Answerer, text: str) -> None:
     assert answerer.decide(text).kind != Kind.GLOSSARY
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("le contrat de ville parle sans arrêt de la DSU, ça veut dire quoi DSU ?", "DSU"),
+    ("au copil la mairie a parlé de cotech et de droit commun, je comprends pas ce mot", "droit commun"),
+])
+def test_of_several_terms_the_one_the_question_points_at_is_defined(answerer: Answerer, text: str, term: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
+def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
+    assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY

@@ -115,6 +115,8 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
+# Ending a question, they point at the last term named ("…je comprends pas ce mot").
+_WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
 
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
@@ -259,7 +261,14 @@ class Answerer:
         # c'est quoi ce truc ?"); the cue must be in the question.
         asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
         terms = {t for t in asked if t in self._terms}
-        if len(terms) != 1 or not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
+        if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
+            return None
+        if len(terms) > 1:
+            # "dans le contrat de ville ils écrivent droit commun partout, ça veut dire quoi droit commun ?": of
+            # several terms, the one the question binds (right after its "quoi" at the end, or right before it).
+            bound = self._bound_term(asked)
+            return self._terms[bound] if bound is not None and boost.get(bound, 1.0) >= 1.0 else None
+        if len(terms) != 1:
             return None
         [key] = terms
         plain = [t for t in asked if t == key or t in _DEFINITION_CUES or t not in self._chatter]
@@ -460,6 +469,20 @@ class Answerer:
             return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
+
+    def _bound_term(self, asked: list[str]) -> str | None:
+        """Of several terms, the one the question binds: "…ça veut dire quoi droit commun ?", "…la DSU, ça veut
+        dire quoi ?" (right after its "quoi" at the end, or right before it), "…ils parlent du droit commun, je
+        comprends pas ce mot" (the last one named). "le QPV et la GUSP, c'est quoi ?" asks for both: none."""
+        plain = [t for t in asked if t in self._terms or t in _DEFINITION_CUES or t not in self._chatter]
+        if len(plain) >= 2 and plain[-1] in _WORD_CUES:
+            return next((t for t in reversed(plain) if t in self._terms), None)
+        at = [k for k, t in enumerate(plain) if t in self._terms and (
+            (k == len(plain) - 1 and k > 0 and plain[k - 1] in _CUES_AFTER)
+            or (k + 1 < len(plain) and plain[k + 1] in _CUES_AFTER))]
+        if len({plain[k] for k in at}) != 1 or any(k > 0 and plain[k - 1] in self._terms for k in at):
+            return None
+        return plain[at[0]]
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.

@@ -10,6 +10,7 @@ The lists are general French, not taken from any evaluation set.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -78,7 +79,7 @@ def _relative(words: Sequence[str], i: int) -> bool:
     """"Mon fils s'est fait renvoyer du collège", "ma mère attend son logement": a relative of the member's,
     named shortly before, makes the matter the member's own (a family's, not the council's)."""
     before = words[max(0, i - RELATIVE_WINDOW): i]
-    return any(a in POSSESSIVES and b in RELATIVES for a, b in zip(before, before[1:], strict=False))
+    return any(a in POSSESSIVES and b in RELATIVES for a, b in itertools.pairwise(before))
 
 
 def _done_to_me(words: Sequence[str], i: int) -> bool:
