@@ -29,6 +29,7 @@ def answerer() -> Answerer:
      ["les conseillers sont payés ?", "on peut avoir un local"]),
     ("c quoi le FPH et comment on demande des sous", ["c quoi le FPH", "comment on demande des sous"]),
     ("le contrat de ville c quoi et il dure jusqua quand", ["le contrat de ville c quoi", "il dure jusqua quand"]),
+    ("c quoi le FPH et on le demande comment alors", ["c quoi le FPH", "on le demande comment alors"]),
     ("Trois questions : c'est quoi l'interconseil, on y parle de quoi, et qui peut venir ?",
      ["c'est quoi l'interconseil", "on y parle de quoi", "qui peut venir ?"]),
     ("On a un jardin partagé. Comment le financer ?", ["Comment le financer ?"]),

@@ -284,6 +284,8 @@ _INVERSION = compiled(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\b", re.I
 _FOLLOW_ON_RE = compiled(r",\s*et\s+(?:surtout|aussi|notamment|en\s+particulier|pour|sinon)\s+")
 # "le contrat de ville c quoi et il dure jusqu a quand": a second question whose question word ends it.
 _TAIL_WORDS = frozenset({"quand", "combien", "quoi", "comment", "ou", "qui", "pourquoi", "koi", "cb", "cmt"})
+_TAIL_ADVERBS = frozenset({"dedans", "alors", "exactement", "ensuite", "apres", "donc", "encore", "aussi", "la",
+                           "concretement", "juste", "ca", "dessus", "pour", "avec"})
 
 
 def _is_asked(text: str) -> bool:
@@ -296,7 +298,10 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
     cuts = []
     for m in re.finditer(r"\s+et\s+", key):
         left, right = key[: m.start()], key[m.end():].strip(" ?!.")
-        if len(right.split()) >= 3 and right.split()[-1] in _TAIL_WORDS and _is_asked(left):
+        tail = right.split()
+        if tail and tail[-1] in _TAIL_ADVERBS:  # "et on met quoi dedans", "et on fait comment alors"
+            tail = tail[:-1]
+        if len(right.split()) >= 3 and tail and tail[-1] in _TAIL_WORDS and _is_asked(left):
             cuts.append((m.start(), m.end()))
     return cuts
 
