@@ -15,6 +15,7 @@ def test_elisions_are_split() -> None:
 
 def test_sms_spellings_are_spelled_out() -> None:
     assert words("koi pr ki cmt jsp") == ["quoi", "pour", "qui", "comment", "je", "ne", "sais", "pas"]
+    assert words("on fé coment g pa compri pb") == ["on", "fait", "comment", "j", "ai", "pas", "compris", "probleme"]
 
 
 def test_idioms_for_what_is_become_one_token() -> None:

@@ -41,6 +41,11 @@ SMS: dict[str, str] = {
     "tps": "temps", "taf": "travail", "plu": "plus", "comen": "comment", "commen": "comment",
     "jvoudrai": "je voudrais", "jpeu": "je peux", "jpourrai": "je pourrai",
     "esque": "est ce que", "eske": "est ce que", "esce": "est ce", "keskon": "qu est ce qu on",
+    "pke": "parce que", "pcq": "parce que", "psk": "parce que", "paske": "parce que", "pasque": "parce que",
+    "pb": "probleme", "pbm": "probleme", "pbs": "problemes", "dsl": "desole", "auj": "aujourd hui",
+    "ajd": "aujourd hui", "kil": "qu il", "kon": "qu on", "msg": "message", "ptet": "peut etre", "jvais": "je vais",
+    "jsai": "je sais", "jme": "je me", "dla": "de la", "gratos": "gratuit", "tjr": "toujours", "vrmt": "vraiment",
+    "koment": "comment", "komen": "comment", "qlq": "quelque", "qlqn": "quelqu un", "til": "t il",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
