@@ -37,7 +37,7 @@ SMS: dict[str, str] = {
     "prend": "prendre", "pris": "prendre", "prise": "prendre", "met": "mettre", "mis": "mettre",
     "kelk": "quelque", "keske": "qu est ce que", "kesako": "quoi", "quesaco": "quoi", "késako": "quoi",
     # Dropped final letters and phonetic spellings ("on fé coment", "g pa compri", "cb de tps").
-    "pa": "pas", "fé": "fait", "fo": "faut", "di": "dit", "compri": "compris", "jveu": "je veux", "veu": "veux",
+    "pa": "pas", "fe": "fait", "fo": "faut", "di": "dit", "compri": "compris", "jveu": "je veux", "veu": "veux",
     "tps": "temps", "taf": "travail", "plu": "plus", "comen": "comment", "commen": "comment",
     "jvoudrai": "je voudrais", "jpeu": "je peux", "jpourrai": "je pourrai",
     "esque": "est ce que", "eske": "est ce que", "esce": "est ce", "keskon": "qu est ce qu on",
