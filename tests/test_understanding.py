@@ -233,3 +233,14 @@ def test_of_several_terms_the_one_the_question_points_at_is_defined(answerer: An
 
 def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
     assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Je dois préparer la prochaine réunion toute seule, je commence par quoi ?", "fonct-organiser-reunion"),
+    ("je voudrais passer vous voir, vos bureaux sont où ?", "crpv-contact"),
+])
+def test_when_unsure_the_entry_two_rankers_agree_on_is_among_the_choices(answerer: Answerer, text: str,
+                                                                          entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.SUGGEST
+    assert entry in [c.entry.id for c in decision.candidates]
