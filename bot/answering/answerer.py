@@ -611,7 +611,8 @@ class Answerer:
             if len(shown) < s.max_suggestions:
                 shown.append(c)
                 continue
-            weakest = next((k for k in reversed(shown) if votes(k.entry.id) < 2), None)
+            # Our first choice keeps its place: it is the one a tidy question most often needs.
+            weakest = next((k for k in reversed(shown[1:]) if votes(k.entry.id) < 2), None)
             if weakest is None:
                 break
             shown[shown.index(weakest)] = c
