@@ -100,7 +100,7 @@ _STATUS = _phrases(
 # "mes questions" alone asks after them, unless the message is about keeping them ("vous gardez mes questions
 # combien de temps ?" is a question on personal data).
 _MY_QUESTIONS = _phrases(r"mes questions")
-_KEEPING = re.compile(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
+_KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 _SIMPLER = _phrases(
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
     r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"

@@ -427,7 +427,7 @@ def is_elliptic(question: str) -> bool:
 
 
 # "…si j'ai un souci avec ça ?", "et pour ça je fais comment ?": the question points back at the one before.
-_BACK_RE = re.compile(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$")
+_BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$")
 
 
 def refers_back(question: str) -> bool:
