@@ -31,6 +31,10 @@ OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's s
 RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
 KEPT_SIZES = 8  # scratch arrays kept per thread: one per index size (phrasings, entries, passages…)
 COMMON_POSTINGS = 50  # a token in more documents than this (or 1 % of them) does not bring candidates
+# A posting list this long, and this many times longer than the documents asked about, is not walked: they are
+# looked up in its bits (`_Members`).
+LONG_POSTINGS = 256
+LOOKED_UP = 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,7 +137,7 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 
 def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
-          *weights: Mapping[str, float]) -> list[np.ndarray]:
+          *weights: Mapping[str, float], members: _Members | None = None) -> list[np.ndarray]:
     """For each of `documents` (distinct indices among `size`), the sum of the weights of the query tokens it
     holds, once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
     from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
@@ -142,22 +146,57 @@ def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
         return [np.zeros(0) for _ in weights]
     with _slots(size) as where:
         where[documents] = np.arange(1, len(documents) + 1)
-        sums = _summed(where, postings, len(documents), *weights)
+        sums = _summed(where, postings, documents, *weights, members=members)
         where[documents] = 0
     return sums
 
 
-def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], count: int,
-            *weights: Mapping[str, float]) -> list[np.ndarray]:
-    """`_sums` for the `count` documents numbered 1…count in `where` (0 elsewhere)."""
+def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], documents: np.ndarray,
+            *weights: Mapping[str, float], members: _Members | None = None) -> list[np.ndarray]:
+    """`_sums` for `documents`, numbered 1…n in that order in `where` (0 elsewhere). A posting list much longer
+    than the documents asked about is not walked: each document is looked up in the list's `members` bits
+    instead (a common word's 14,000 phrasings against a question's 1,600 candidates). Each document's
+    weights are still added in the query's order: the same sums."""
+    count = len(documents)
     tokens = [t for t in weights[0] if t in postings]
     if not tokens:
         return [np.zeros(count) for _ in weights]
-    lists = [postings[t] for t in tokens]
-    lengths = [len(found) for found in lists]
-    at = where.take(np.concatenate(lists))  # 0: a document not asked about, summed apart and dropped
+    parts: list[np.ndarray] = []
+    byte = bit = None
+    for token in tokens:
+        found = postings[token]
+        bits = members.get(token) if members is not None and len(found) > LOOKED_UP * count else None
+        if bits is None:
+            parts.append(where.take(found))  # 0: a document not asked about, summed apart and dropped
+            continue
+        if byte is None:
+            byte, bit = documents >> 3, (documents & 7).astype(np.uint8)
+        parts.append(np.flatnonzero((bits.take(byte) >> bit) & 1) + 1)  # the numbers of those holding it
+    lengths = [len(part) for part in parts]
+    at = np.concatenate(parts)
     return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=count + 1)[1:]
             for w in weights]
+
+
+class _Members:
+    """The documents of each long posting list as packed bits, made on a list's first use (a few KiB each:
+    looking a few documents up in them costs less than walking the list)."""
+
+    def __init__(self, postings: Mapping[str, np.ndarray], size: int) -> None:
+        self._postings = postings
+        self._size = size
+        self._bits: dict[str, np.ndarray] = {}
+
+    def get(self, token: str) -> np.ndarray | None:
+        bits = self._bits.get(token)
+        if bits is None:
+            found = self._postings[token]
+            if len(found) < LONG_POSTINGS:
+                return None
+            dense = np.zeros(self._size, dtype=np.bool_)
+            dense[found] = True
+            bits = self._bits[token] = np.packbits(dense, bitorder="little")
+        return bits
 
 
 class _Field:
@@ -172,6 +211,7 @@ class _Field:
             inverted.tokens, inverted.counts.tolist(), strict=True)}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
+        self.members = _Members(self.postings, len(self.bags))
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
@@ -190,7 +230,7 @@ class _Field:
         total = sum(weights.values())
         if not total:
             return np.zeros(len(documents))
-        return _sums(self.postings, len(self.bags), documents, weights)[0] / total
+        return _sums(self.postings, len(self.bags), documents, weights, members=self.members)[0] / total
 
     def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
         """`recall` for one document at a time, from its bag (a few documents cost less so than through the
@@ -255,6 +295,7 @@ class Matcher:
         self._answers = _Field(answers)
         inverted = _Inverted.of([p.tokens for p in self._phrasings])
         self._postings = inverted.postings()
+        self._members = _Members(self._postings, len(self._phrasings))
         self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))
         self._phrasing_entry = np.array([p.entry_index for p in self._phrasings], dtype=np.int32)
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
@@ -306,8 +347,13 @@ class Matcher:
             else:
                 room = -1  # every posting list fitted
             candidates = np.concatenate(chosen) if chosen else _NONE
-            shared_weight, shared_idf = _summed(found, self._postings, len(candidates), weights,
-                                                {t: self.idf(t) for t in weights})
+            idf = {t: self.idf(t) for t in weights}
+            if idf == weights:  # no token weighed down: one sum serves both
+                shared_weight = shared_idf = _summed(found, self._postings, candidates, weights,
+                                                     members=self._members)[0]
+            else:
+                shared_weight, shared_idf = _summed(found, self._postings, candidates, weights, idf,
+                                                    members=self._members)
             found[candidates] = 0
         overlaps = self._f1(candidates, shared_weight, shared_idf, query_weight)
         if room >= 0:  # the last list went over the cap: its best overlaps, ties to the later phrasing
@@ -405,7 +451,8 @@ class Matcher:
         if not len(candidates):
             return None
         weights = {t: field.weight(t) for t in query}
-        shared, explained = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(weights, 1.0), weights)
+        shared, explained = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(weights, 1.0), weights,
+                                  members=field.members)
         recall = explained / sum(weights.values())  # as `field.recall`: never 0, every weight is an IDF
         kept = shared >= 2
         if not kept.any():
