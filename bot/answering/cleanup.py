@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.answering.french import SPOKEN
 
@@ -64,6 +65,7 @@ def _word_at(text: str, start: int) -> str:
     return text[start:end]
 
 
+@lru_cache(maxsize=1024)  # one message is cleaned for its parts, its questions and its acts
 def clean(text: str) -> str:
     """Plain text: tags and Markdown marks out, invisible characters out, emoji out, held letters squeezed."""
     text = unicodedata.normalize("NFC", text)

@@ -139,7 +139,7 @@ def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
 def _strip_greeting(sentence: str) -> tuple[str, bool]:
     """The sentence without its opening greeting ("Bonjour madame, ..."), and whether there was one."""
     tokens = sentence.split()
-    folded = [_key(t) for t in tokens]
+    folded = [_key(t) for t in tokens[:6]]  # read up to the sixth word only below: a long message's others unfolded
     if not folded or folded[0].split()[:1] == [] or folded[0].split()[0] not in _GREETING_START:
         return sentence, False
     i = 0
