@@ -12,7 +12,7 @@ is reused as it is: the same tokens a fresh build would find.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -38,7 +38,6 @@ class Prepared:
     texts: tuple[str, ...]  # the texts the vocabulary was read from
     counts: Mapping[str, int]  # word → how many of those texts use it
     analyses: Mapping[str, Analysed]
-    bm25: Mapping[str, tuple[str, ...]]  # an entry's phrasings → their BM25 words (see second_opinion)
     normalizer: Normalizer  # its phrase tables serve while the phrases stay
 
 
@@ -99,7 +98,6 @@ class Build:
         if previous is None:
             self._counts: Counter[str] = _fresh_counts(self._texts, self._raw)
             self._old: Mapping[str, Analysed] = {}
-            self._old_bm25: Mapping[str, tuple[str, ...]] = {}
         else:
             before, now = Counter(previous.texts), Counter(self._texts)
             # The texts whose number changed (dict views compare in C: a Counter's subtraction walks all keys).
@@ -117,11 +115,10 @@ class Build:
             self._affected = _affected(changed, previous.analyses.values()) if changed else _NONE
             self.stale = frozenset(text for text, found in previous.analyses.items()
                                    if not found.lookups.isdisjoint(self._affected)) if self._affected else _NONE
-            self._old, self._old_bm25 = previous.analyses, previous.bm25
+            self._old = previous.analyses
         self.normalizer = Normalizer(phrases_of(kb), self._counts,
                                      like=previous.normalizer if previous is not None else None)
         self._new: dict[str, Analysed] = {}
-        self._bm25: dict[str, tuple[str, ...]] = {}
 
     def tokens(self, text: str) -> frozenset[str]:
         """The text's tokens: the previous build's when no word it looks up is affected."""
@@ -135,16 +132,6 @@ class Build:
             self._new[text] = found
         return found.tokens
 
-    def bm25_words(self, text: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """An entry's BM25 words (they depend on nothing but the text)."""
-        found = self._bm25.get(text)
-        if found is None:
-            found = self._old_bm25.get(text)
-            if found is None:
-                found = split(text)
-            self._bm25[text] = found
-        return found
-
     def prepared(self) -> Prepared:
         """What the next build may reuse: the analyses made or reused here, and the previous ones still
         right (the texts of entries a matcher took whole were not asked for again)."""
@@ -153,7 +140,7 @@ class Build:
         if self._old:
             analyses = {text: found for text, found in self._old.items() if text not in self.stale} | self._new
         return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=analyses,
-                        bm25=self._bm25, normalizer=self.normalizer)
+                        normalizer=self.normalizer)
 
 
 def _affected(changed: list[str], analyses: Iterable[Analysed]) -> frozenset[str]:
