@@ -9,6 +9,7 @@ an entry's score is its best phrasing's cosine. numpy only (already there for BM
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -109,11 +110,15 @@ class CharOpinion:
         # and of the new ones; numbered in sorted order.
         present = np.zeros(len(old_column) + len(fresh), dtype=bool)
         present[new_cols] = True
+        left = np.zeros(0, dtype=np.int64)  # phrasings holding each previous column, among the entries kept
         if kept is not None:
-            taken = {source[k] for k in keys if k in source}
+            taken = Counter(source[k] for k in keys if k in source)
             left = kept.frequency.astype(np.int64)
-            for a, b in _runs([n for n in range(len(kept.first) - 1) if n not in taken]):
-                left -= np.bincount(kept.cols[kept.start[kept.first[a]]:kept.start[kept.first[b]]], minlength=len(left))
+            for times in {0, *taken.values()} - {1}:  # entries gone, or taken more than once (duplicates)
+                chosen = [n for n in range(len(kept.first) - 1) if taken.get(n, 0) == times]
+                for a, b in _runs(chosen):
+                    left += (times - 1) * np.bincount(kept.cols[kept.start[kept.first[a]]:kept.start[kept.first[b]]],
+                                                      minlength=len(left))
             present[:len(left)] |= left > 0
         names = [*old_column, *fresh]  # old_column is in sorted order already
         grams = sorted(name for name, here in zip(names, present.tolist(), strict=True) if here)
@@ -130,6 +135,10 @@ class CharOpinion:
         new_number = {k: i for i, k in enumerate(new)}
         pairs %= width
         wide = np.uint16 if len(grams) <= 1 << 16 else np.uint32
+        # Phrasings holding each column: the kept entries' counts renumbered, and the new entries' added below.
+        frequency = np.zeros(len(grams), dtype=np.int64)
+        still = np.flatnonzero(left > 0)
+        frequency[renumber[still]] = left[still]
         # Every entry's block in the base's order: runs of kept entries sliced, new entries' blocks.
         pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # columns, counts, pairs per phrasing
         plan: list[tuple[bool, int]] = [(k in new_number, new_number[k] if k in new_number else source[k])
@@ -150,6 +159,8 @@ class CharOpinion:
                 cols, counts = kept.cols[span], kept.counts[span]
                 if moved:
                     cols = renumber.astype(wide)[cols]
+            if is_new:
+                frequency += np.bincount(cols, minlength=len(grams))
             pieces.append((cols, counts, np.diff(lines)))
             position = last
         cols = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, dtype=np.uint16)
@@ -160,7 +171,6 @@ class CharOpinion:
         np.cumsum(per_phrasing, out=start[1:])
         first = np.zeros(len(keys) + 1, dtype=np.int64)
         np.cumsum([len(k) for k in keys], out=first[1:])
-        frequency = np.bincount(cols, minlength=len(grams))
         self._pairs: _Pairs | None = _Pairs(entries={k: i for i, k in enumerate(keys)}, first=first, start=start,
                                             cols=cols, counts=counts, frequency=frequency)
         self._column: dict[str, int] = column
@@ -182,7 +192,8 @@ class CharOpinion:
             bounds = start[:-1][held]
             length = np.zeros(row)
             length[held] = np.sqrt(np.add.reduceat(weight * weight, bounds))
-            rows = np.repeat(np.flatnonzero(held).astype(np.int32), np.add.reduceat(rare.astype(np.int64), bounds))
+            rows = np.repeat(np.flatnonzero(held).astype(np.int32),
+                             np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
             weight = weight[rare] / length[rows]
             # By n-gram, phrasings in order within each: a sort of (column, position) keys (faster than a
             # stable argsort).
