@@ -183,7 +183,9 @@ class CharOpinion:
         idf = np.log((1 + row) / (1 + frequency)) + 1
         tf = np.zeros(int(counts.max(initial=0)) + 1)
         tf[1:] = 1 + np.log(np.arange(1, len(tf)))  # sublinear tf, one log per distinct count
-        weight = tf[counts] * idf[cols]
+        weight = idf[cols]
+        repeated = np.flatnonzero(counts > 1)  # a few: elsewhere the factor is 1, and x * 1.0 is x
+        weight[repeated] *= tf[counts[repeated]]
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
         rare = (frequency <= limit)[cols]  # one list per n-gram: the phrasings holding it and their weights
         if len(cols):

@@ -137,8 +137,10 @@ class Build:
         right (the texts of entries a matcher took whole were not asked for again)."""
         self._raw = {}
         analyses = self._new
-        if self._old:
+        if self._old and self.stale:
             analyses = {text: found for text, found in self._old.items() if text not in self.stale} | self._new
+        elif self._old:
+            analyses = {**self._old, **self._new}  # merged in C: nothing stale to leave out
         return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=analyses,
                         normalizer=self.normalizer)
 
