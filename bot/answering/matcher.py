@@ -65,6 +65,15 @@ class _Phrasing:
     tokens: frozenset[str]
     joined: str
 
+    # Stored with the answerer (160,000 at 10,000 entries): dataclasses' own pickling of slots walks `fields()`
+    # per object (seconds).
+    def __getstate__(self) -> tuple[int, str, frozenset[str], str]:
+        return self.entry_index, self.text, self.tokens, self.joined
+
+    def __setstate__(self, state: tuple[int, str, frozenset[str], str]) -> None:
+        for name, value in zip(("entry_index", "text", "tokens", "joined"), state, strict=True):
+            object.__setattr__(self, name, value)
+
 
 @dataclass(frozen=True, slots=True)
 class _Inverted:

@@ -9,6 +9,7 @@ file, means building it again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -22,7 +23,7 @@ from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
 from bot.cache import cache_dir, library_versions
 from bot.config import AnsweringSettings
-from bot.knowledge.loader import content_digest
+from bot.knowledge.loader import known_digest
 from bot.knowledge.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -45,11 +46,40 @@ def _code_version() -> str | None:
     return digest.hexdigest()
 
 
+# Texts of the knowledge's parts (entries, passages…) by object: a learning action keeps most of them, and
+# writing out 10,000 entries took about a second. The part is held with its text, so its id is not reused.
+_TEXTS: dict[int, tuple[object, str]] = {}
+
+
+def _content(kb: KnowledgeBase) -> str:
+    """`content_digest(kb)`, the digest of `repr(kb)`, with that text written part by part: the repr of the
+    tuples' parts seen in the previous knowledge is reused (tests/test_prepared_start.py checks it is the
+    same text)."""
+    global _TEXTS
+    digest = hashlib.sha256(f"{type(kb).__qualname__}(".encode())
+    seen: dict[int, tuple[object, str]] = {}
+    for n, name in enumerate(f.name for f in dataclasses.fields(kb) if f.repr):
+        value = getattr(kb, name)
+        if not isinstance(value, tuple):
+            digest.update(f"{', ' if n else ''}{name}={value!r}".encode())
+            continue
+        digest.update(f"{', ' if n else ''}{name}=(".encode())
+        for i, part in enumerate(value):
+            found = _TEXTS.get(id(part))
+            text = found[1] if found is not None and found[0] is part else repr(part)
+            seen[id(part)] = (part, text)
+            digest.update(f"{', ' if i else ''}{text}".encode())
+        digest.update(b",)" if len(value) == 1 else b")")
+    digest.update(b")")
+    _TEXTS = seen  # the parts of the latest knowledge only
+    return digest.hexdigest()
+
+
 def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
     code = _code_version()
     if code is None:
         return None
-    return hashlib.sha256(f"{code}\0{settings!r}\0{content_digest(kb)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{code}\0{settings!r}\0{known_digest(kb) or _content(kb)}".encode()).hexdigest()[:16]
 
 
 def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None,

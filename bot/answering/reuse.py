@@ -29,6 +29,15 @@ class Analysed:
     tokens: frozenset[str]
     lookups: frozenset[str]  # its words the corrector looks up: the analysis may change with the vocabulary
 
+    # Stored with the answerer (one per text: 170,000 at 10,000 entries): dataclasses' own pickling of slots
+    # walks `fields()` per object (seconds).
+    def __getstate__(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.tokens, self.lookups
+
+    def __setstate__(self, state: tuple[frozenset[str], frozenset[str]]) -> None:
+        object.__setattr__(self, "tokens", state[0])
+        object.__setattr__(self, "lookups", state[1])
+
 
 @dataclass(frozen=True, kw_only=True)
 class Prepared:
