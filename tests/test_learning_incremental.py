@@ -65,15 +65,25 @@ def _changes(kb: KnowledgeBase, answerer: Answerer) -> list[tuple[str, Knowledge
     return steps
 
 
+def _same_postings(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray]) -> None:
+    assert mine.keys() == theirs.keys()
+    assert all(np.array_equal(mine[token], theirs[token]) for token in theirs)
+
+
 def _same_indexes(incremental: Answerer, fresh: Answerer) -> None:
     assert incremental.normalizer.vocabulary == fresh.normalizer.vocabulary
     new, old = incremental.matcher, fresh.matcher
     assert [(p.entry_index, p.text, p.tokens) for p in new._phrasings] == \
         [(p.entry_index, p.text, p.tokens) for p in old._phrasings]
     assert np.array_equal(new._phrasing_weight, old._phrasing_weight)
+    _same_postings(new._postings, old._postings)
     for field in ("_vocabulary", "_answers", "_passage_field"):
         a, b = getattr(new, field), getattr(old, field)
         assert a.bags == b.bags and a.idf == b.idf, field
+        _same_postings(a.postings, b.postings)
+    # Entries naming each glossary term, counted from the postings: as a walk over every entry counts them.
+    assert incremental._named_by == fresh._named_by == {
+        key: sum(old.mentions(i, key) for i in range(len(old.entries))) for key in fresh._terms}
     chars, plain = incremental.chars, fresh.chars
     assert chars._column == plain._column and chars._ids == plain._ids
     for field in ("_first", "_idf", "_rows", "_weights", "_length", "_start"):

@@ -78,3 +78,18 @@ def test_the_knowledge_read_back_comes_with_the_digest_of_what_it_holds(knowledg
     copy = dataclasses.replace(read_back)  # the same content, another object: its digest is computed
     assert loader.content_digest(copy) == digest
     assert loader.content_digest(dataclasses.replace(read_back, synonyms=())) != digest
+
+
+def test_the_knowledge_is_digested_part_by_part_as_its_whole_text() -> None:
+    """A learning action's key reuses the text of the parts it saw before: the digest is the whole repr's,
+    the one kept with the knowledge read back, with one entry, one glossary term or nothing in a tuple."""
+    import hashlib
+    from dataclasses import replace
+
+    from bench.common import shipped
+
+    _, kb = shipped()
+    for knowledge in (kb, kb.with_entries((replace(kb.faq[0], alternates=("et pour le quartier",)),)),
+                      replace(kb, glossary=kb.glossary[:1], events=())):
+        for _ in range(2):  # written afresh, then from the parts seen
+            assert prepared._content(knowledge) == hashlib.sha256(repr(knowledge).encode()).hexdigest()

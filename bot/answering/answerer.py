@@ -150,8 +150,8 @@ class Answerer:
                           for key, t in self._terms.items()}
         self._topics = frozenset(self.normalizer.vocabulary)
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
-        self._named_by = {key: sum(self.matcher.mentions(i, key) for i in range(len(kb.faq))) for key in self._terms}
-        self.second = SecondOpinion(kb.faq, words=build.bm25_words)
+        self._named_by = {key: self.matcher.mentioning(key) for key in self._terms}
+        self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
         self.chars: CharOpinion = CharOpinion(kb.faq, previous=previous.chars if previous is not None else None)
         self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
         self.read_chars_always = False

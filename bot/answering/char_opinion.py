@@ -9,7 +9,10 @@ an entry's score is its best phrasing's cosine. numpy only (already there for BM
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -31,68 +34,190 @@ def word_grams(word: str) -> list[str]:
     return [padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """Every phrasing's (n-gram, count) pairs, phrasing after phrasing, columns increasing within each: what
+    a build keeps for the next one (the per-phrasing part of the index, independent of the other phrasings)."""
+
+    entries: dict[tuple[str, ...], int]  # an entry's phrasings → its number here
+    first: np.ndarray  # entry i's phrasings: [first[i], first[i + 1])
+    start: np.ndarray  # phrasing j's pairs: [start[j], start[j + 1])
+    cols: np.ndarray
+    counts: np.ndarray
+    frequency: np.ndarray  # phrasings holding each column
+
+
+def _smallest(values: np.ndarray, floor: type[np.integer]) -> np.ndarray:
+    """`values` in the smallest unsigned type that holds them (the pairs are millions at 10,000 entries)."""
+    top = int(values.max()) if len(values) else 0
+    kind = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
+                if np.iinfo(t).max >= top and np.dtype(t).itemsize >= np.dtype(floor).itemsize)
+    return values.astype(kind)
+
+
+def _read(entries: Sequence[tuple[str, ...]], column: Mapping[str, int],
+          fresh: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The n-grams of these entries' phrasings: per phrasing its number of n-gram occurrences, and each
+    occurrence's column (`column`'s, or `len(column)` + its number in `fresh`, filled here, for n-grams not in
+    `column`) and phrasing (numbered from 0 here); and each distinct word's columns. Each distinct word is cut
+    once; its occurrences gathered."""
+    listed = [words(p) for phrasings in entries for p in phrasings]
+    flat = list(chain.from_iterable(listed))
+    known = {word: i for i, word in enumerate(dict.fromkeys(flat))}
+    base = len(column)
+    grams = [[c if (c := column.get(g)) is not None else base + fresh.setdefault(g, len(fresh))
+              for g in word_grams(word)] for word in known]
+    sizes = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
+    word_start = np.zeros(len(grams) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=word_start[1:])
+    word_cols = np.fromiter(chain.from_iterable(grams), dtype=np.int64, count=int(word_start[-1]))
+    seen = np.fromiter(map(known.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = sizes[seen]
+    at = np.repeat(word_start[seen] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    per_word = np.repeat(np.arange(len(listed), dtype=np.int64), [len(found) for found in listed])
+    cut = dict(zip(known, np.split(word_cols, word_start[1:-1]), strict=True)) if known else {}
+    return np.bincount(per_word, weights=lengths, minlength=len(listed)).astype(np.int64), word_cols[at], \
+        np.repeat(per_word, lengths), cut
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Consecutive numbers as [first, last + 1) runs."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n:
+            runs[-1] = (runs[-1][0], n + 1)
+        else:
+            runs.append((n, n + 1))
+    return runs
+
+
 class CharOpinion:
     def __init__(self, entries: Sequence[FaqEntry], *, previous: CharOpinion | None = None) -> None:
-        """`previous`: the ranker in service, whose words of unchanged phrasings are read again, not re-split
-        (half of a build at 10,000 entries; the result is that of a fresh build)."""
+        """`previous`: the ranker in service, whose pairs of unchanged entries are taken as they are (keyed by
+        the phrasings themselves); only the changed entries are read, then the weights are computed over the
+        whole base with numpy. Columns are numbered in the n-grams' sorted order, so a fresh build and one from
+        the previous ranker give the same index (a column's number moves only as n-grams come or go, in the
+        same order: the pairs kept stay sorted)."""
         self._ids = [e.id for e in entries]
-        column: dict[str, int] = {}
-        known: dict[str, np.ndarray] = {}  # a word's n-grams as columns: words repeat across phrasings
-        split = previous._split if previous is not None else {}
-        self._split: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[int, ...]]] = {}
-        parts: list[np.ndarray] = []
-        per_phrasing: list[int] = []  # words in each phrasing, in order
-        first: list[int] = []
-        row = 0
-        for entry in entries:
-            first.append(row)
-            phrasings = entry.phrasings
-            found = split.get(phrasings)
-            if found is None:
-                listed = [words(p) for p in phrasings]
-                found = (tuple(w for ws in listed for w in ws), tuple(len(ws) for ws in listed))
-            self._split[phrasings] = found
-            for word in found[0]:
-                cols = known.get(word)
-                if cols is None:
-                    cols = known[word] = np.array([column.setdefault(g, len(column)) for g in word_grams(word)],
-                                                  dtype=np.int64)
-                parts.append(cols)
-            per_phrasing.extend(found[1])
-            row += len(phrasings)
-        owners = np.repeat(np.arange(row, dtype=np.int64), per_phrasing)
-        self._column = column
-        self._known = known
-        self._first = np.array(first, dtype=np.int64)  # phrasings are grouped by entry: its best in one reduce
+        kept = getattr(previous, "_pairs", None) if previous is not None else None
+        old_column: Mapping[str, int] = previous._column if kept is not None and previous is not None else {}
+        keys = [e.phrasings for e in entries]
+        source = kept.entries if kept is not None else {}
+        new = list(dict.fromkeys(k for k in keys if k not in source))
+        fresh: dict[str, int] = {}
+        new_sizes, new_cols, new_owner, cut = _read(new, old_column, fresh)
+        # The n-grams now present: those of the kept entries (the previous frequencies less the entries gone)
+        # and of the new ones; numbered in sorted order.
+        present = np.zeros(len(old_column) + len(fresh), dtype=bool)
+        present[new_cols] = True
+        left = np.zeros(0, dtype=np.int64)  # phrasings holding each previous column, among the entries kept
+        if kept is not None:
+            taken = Counter(source[k] for k in keys if k in source)
+            left = kept.frequency.astype(np.int64)
+            for times in {0, *taken.values()} - {1}:  # entries gone, or taken more than once (duplicates)
+                chosen = [n for n in range(len(kept.first) - 1) if taken.get(n, 0) == times]
+                for a, b in _runs(chosen):
+                    left += (times - 1) * np.bincount(kept.cols[kept.start[kept.first[a]]:kept.start[kept.first[b]]],
+                                                      minlength=len(left))
+            present[:len(left)] |= left > 0
+        names = [*old_column, *fresh]  # old_column is in sorted order already
+        grams = sorted(name for name, here in zip(names, present.tolist(), strict=True) if here)
+        column = {gram: i for i, gram in enumerate(grams)}
+        renumber = np.array([column.get(name, -1) for name in names], dtype=np.int64)
+        moved = kept is not None and not np.array_equal(renumber[:len(old_column)], np.arange(len(old_column)))
+        # The new entries' pairs, counted, sorted by phrasing then column.
+        width = max(len(grams), 1)
+        pairs, new_counts = np.unique(new_owner * width + renumber[new_cols], return_counts=True)
+        new_start = np.zeros(len(new_sizes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(pairs // width, minlength=len(new_sizes)), out=new_start[1:])
+        new_first = np.zeros(len(new) + 1, dtype=np.int64)
+        np.cumsum([len(k) for k in new], out=new_first[1:])
+        new_number = {k: i for i, k in enumerate(new)}
+        pairs %= width
+        wide = np.uint16 if len(grams) <= 1 << 16 else np.uint32
+        # Phrasings holding each column: the kept entries' counts renumbered, and the new entries' added below.
+        frequency = np.zeros(len(grams), dtype=np.int64)
+        still = np.flatnonzero(left > 0)
+        frequency[renumber[still]] = left[still]
+        # Every entry's block in the base's order: runs of kept entries sliced, new entries' blocks.
+        pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # columns, counts, pairs per phrasing
+        plan: list[tuple[bool, int]] = [(k in new_number, new_number[k] if k in new_number else source[k])
+                                        for k in keys]
+        position = 0
+        while position < len(plan):
+            is_new, n = plan[position]
+            last = position + 1
+            while last < len(plan) and plan[last] == (is_new, n + last - position):
+                last += 1
+            block_first, block_start = (new_first, new_start) if is_new else (kept.first, kept.start)  # type: ignore[union-attr]
+            lines = block_start[block_first[n]:block_first[n + last - position] + 1]  # its phrasings' bounds
+            span = slice(lines[0], lines[-1])
+            if is_new:
+                cols, counts = pairs[span].astype(wide), _smallest(new_counts[span], np.uint8)
+            else:
+                assert kept is not None
+                cols, counts = kept.cols[span], kept.counts[span]
+                if moved:
+                    cols = renumber.astype(wide)[cols]
+            if is_new:
+                frequency += np.bincount(cols, minlength=len(grams))
+            pieces.append((cols, counts, np.diff(lines)))
+            position = last
+        cols = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, dtype=np.uint16)
+        counts = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, dtype=np.uint8)
+        per_phrasing = np.concatenate([p[2] for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
+        row = len(per_phrasing)
+        start = np.zeros(row + 1, dtype=np.int64)
+        np.cumsum(per_phrasing, out=start[1:])
+        first = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum([len(k) for k in keys], out=first[1:])
+        self._pairs: _Pairs | None = _Pairs(entries={k: i for i, k in enumerate(keys)}, first=first, start=start,
+                                            cols=cols, counts=counts, frequency=frequency)
+        self._column: dict[str, int] = column
+        # Words already cut serve the questions: a fresh build's words, renumbered; or the previous ranker's
+        # when no column moved (otherwise they are cut again as questions use them).
+        self._known: dict[str, np.ndarray] = {word: renumber[c] for word, c in cut.items()} if kept is None else \
+            dict(previous._known) if previous is not None and not moved and len(grams) == len(old_column) else {}
+        self._first = first[:-1]  # phrasings are grouped by entry: its best in one reduce
         self._phrasings = row
-        height = max(row, 1)
-        # (n-gram, phrasing) pairs with their counts, all at once, sorted by n-gram then phrasing: the order
-        # of the lists below (and, per phrasing, by n-gram: its length sums its weights in that order).
-        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(owners, [len(p) for p in parts]) if parts else flat
-        pairs, counts = np.unique(flat * height + rows, return_counts=True)
-        cols, rows = pairs // height, pairs % height
-        frequency = np.bincount(cols, minlength=len(column))
-        self._idf = np.log((1 + row) / (1 + frequency)) + 1
-        weight = (1 + np.log(counts)) * self._idf[cols]  # sublinear tf × idf
-        weight /= np.sqrt(np.bincount(rows, weights=weight**2, minlength=row))[rows]
+        idf = np.log((1 + row) / (1 + frequency)) + 1
+        tf = np.zeros(int(counts.max(initial=0)) + 1)
+        tf[1:] = 1 + np.log(np.arange(1, len(tf)))  # sublinear tf, one log per distinct count
+        weight = idf[cols]
+        repeated = np.flatnonzero(counts > 1)  # a few: elsewhere the factor is 1, and x * 1.0 is x
+        weight[repeated] *= tf[counts[repeated]]
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
-        rare = frequency[cols] <= limit  # one list per n-gram: the phrasings holding it and their weights
-        # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
-        self._rows = rows[rare].astype(np.int32)
-        self._weights = weight[rare].astype(np.float32)
+        rare = (frequency <= limit)[cols]  # one list per n-gram: the phrasings holding it and their weights
+        if len(cols):
+            # Each phrasing's length: its weights summed in column order, the same float whatever the build.
+            held = per_phrasing > 0
+            bounds = start[:-1][held]
+            length = np.zeros(row)
+            length[held] = np.sqrt(np.add.reduceat(weight * weight, bounds))
+            rows = np.repeat(np.flatnonzero(held).astype(np.int32),
+                             np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
+            weight = weight[rare] / length[rows]
+            # By n-gram, phrasings in order within each: a sort of (column, position) keys (faster than a
+            # stable argsort).
+            order = np.sort((cols[rare].astype(np.uint64) << np.uint64(32)) | np.arange(len(rows), dtype=np.uint64))
+            order = (order & np.uint64(0xFFFFFFFF)).astype(np.int64)
+            # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
+            self._rows = rows[order]
+            self._weights = weight[order].astype(np.float32)
+        else:
+            self._rows, self._weights = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         self._length = np.where(frequency <= limit, frequency, 0)
         self._start = np.concatenate(([0], np.cumsum(self._length)[:-1])).astype(np.int64)
-        self._idf = self._idf.astype(np.float32)
+        self._idf = idf.astype(np.float32)
 
     def __getstate__(self) -> dict[str, object]:
-        # `_known` is rebuilt cheaply from `_column`; `_split` only speeds the next build (kept small on disk).
-        return {k: v for k, v in self.__dict__.items() if k not in ("_known", "_split", "_owner")}
+        # `_known` and `_owner` are rebuilt cheaply; `_pairs` only speeds the next build (kept small on disk).
+        return {k: v for k, v in self.__dict__.items() if k not in ("_known", "_pairs", "_owner")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._known = {}
-        self._split = {}
+        self._pairs = None
 
     def _columns(self, word: str) -> np.ndarray:
         cols = self._known.get(word)

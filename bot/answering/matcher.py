@@ -69,6 +69,15 @@ class _Phrasing:
     tokens: frozenset[str]
     joined: str
 
+    # Stored with the answerer (160,000 at 10,000 entries): dataclasses' own pickling of slots walks `fields()`
+    # per object (seconds).
+    def __getstate__(self) -> tuple[int, str, frozenset[str], str]:
+        return self.entry_index, self.text, self.tokens, self.joined
+
+    def __setstate__(self, state: tuple[int, str, frozenset[str], str]) -> None:
+        for name, value in zip(("entry_index", "text", "tokens", "joined"), state, strict=True):
+            object.__setattr__(self, name, value)
+
 
 @dataclass(frozen=True, slots=True)
 class _Inverted:
@@ -89,13 +98,21 @@ class _Inverted:
         bag = np.repeat(np.arange(len(bags), dtype=np.int32), lengths)
         return cls(tokens=tokens, ids=ids, bag=bag, counts=np.bincount(ids, minlength=len(tokens)))
 
+    @classmethod
+    def numbered(cls, ids: np.ndarray, lengths: np.ndarray, tokens: list[str]) -> _Inverted:
+        """From the bags' token ids (bag after bag, each in the bag's own order) and sizes, under a numbering
+        `tokens` that may hold tokens no bag uses (a learning action keeps the ids of unchanged entries)."""
+        bag = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        return cls(tokens=tokens, ids=ids, bag=bag, counts=np.bincount(ids, minlength=len(tokens)))
+
     def postings(self) -> dict[str, np.ndarray]:
-        """Token → the bags holding it, in order (one stable sort for all)."""
+        """Token → the bags holding it, in order (one stable sort for all); tokens no bag holds are left out."""
         if not self.tokens:
             return {}
         bags = self.bag[np.argsort(self.ids, kind="stable")]
         ends = np.cumsum(self.counts).tolist()
-        return {token: bags[start:end] for token, start, end in zip(self.tokens, [0, *ends[:-1]], ends, strict=True)}
+        return {token: bags[start:end] for token, start, end, count in zip(
+            self.tokens, [0, *ends[:-1]], ends, self.counts.tolist(), strict=True) if count}
 
     def sums(self, weights: np.ndarray, size: int) -> np.ndarray:
         """Per bag, the sum of its tokens' weights (by token id) added in the bag's own order, as `sum()`
@@ -105,9 +122,16 @@ class _Inverted:
         np.cumsum(np.bincount(bag, minlength=size), out=starts[1:])
         position = np.arange(len(bag)) - starts[bag]
         total = np.zeros(size)
-        for k in range(int(position.max()) + 1 if len(position) else 0):
-            at = position == k
+        if not len(position):
+            return total
+        # The pairs grouped by position (a stable sort of small numbers), one slice per step instead of a
+        # pass over all pairs per step.
+        order = np.argsort(position.astype(np.uint16 if position.max() < 1 << 16 else np.int64), kind="stable")
+        begin = 0
+        for end in np.cumsum(np.bincount(position)).tolist():
+            at = order[begin:end]
             total[bag[at]] += values[at]
+            begin = end
         return total
 
 
@@ -202,13 +226,15 @@ class _Members:
 class _Field:
     """One bag of tokens per document, with IDF and postings: "how much of the question does it explain"."""
 
-    def __init__(self, bags: Sequence[Iterable[str]]) -> None:
+    def __init__(self, bags: Sequence[Iterable[str]],
+                 numbered: tuple[np.ndarray, np.ndarray, list[str]] | None = None) -> None:
+        """`numbered`: each bag's token ids and their numbering (see `_Inverted.numbered`)."""
         self.bags = [frozenset(bag) for bag in bags]
-        inverted = _Inverted.of(self.bags)
+        inverted = _Inverted.of(self.bags) if numbered is None else _Inverted.numbered(*numbered)
         self.postings = inverted.postings()
         n = max(len(self.bags), 1)
         self.idf = {token: math.log(1 + n / count) for token, count in zip(
-            inverted.tokens, inverted.counts.tolist(), strict=True)}
+            inverted.tokens, inverted.counts.tolist(), strict=True) if count}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
         self.members = _Members(self.postings, len(self.bags))
@@ -247,6 +273,14 @@ class _Field:
 
 
 _Built = tuple[int, frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # index, vocabulary, phrasings, answer
+# An entry's token ids: the vocabulary bag they were made for, its ids, each phrasing's, the answer's.
+# (The phrasings' ids one after the other, and their sizes.)
+_Ids = tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _concatenated(bags: list[np.ndarray], numbering: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    ids = np.concatenate(bags) if bags else np.zeros(0, dtype=np.int32)
+    return ids, np.fromiter(map(len, bags), dtype=np.int64, count=len(bags)), numbering
 
 
 class Matcher:
@@ -265,6 +299,12 @@ class Matcher:
         answers: list[frozenset[str]] = []
         kept: Mapping[tuple[object, ...], _Built] = previous._built if previous is not None else {}
         self._built: dict[tuple[object, ...], _Built] = {}
+        # Tokens numbered as first met, never renumbered: an entry's token ids are kept with it (`_ids`) and a
+        # build gathers them instead of looking each token up (see `_Inverted.numbered`).
+        kept_ids = getattr(previous, "_ids", None) or {}
+        self._number: dict[str, int] = dict(previous._number) if kept_ids and previous is not None else {}
+        self._ids: dict[tuple[object, ...], _Ids] = {}
+        order: list[tuple[object, ...]] = []
         stale = frozenset(stale)
         for index, entry in enumerate(self.entries):
             key = (entry.question, entry.alternates, entry.tags, entry.answer)
@@ -287,13 +327,23 @@ class Matcher:
                 built = (index, frozenset(bag), tuple(phrasings), tokens_of(answer))
             self._built[key] = built
             _, bag_of, phrasings_of, answer_of = built
+            numbers = kept_ids.get(key)
+            if numbers is not None and numbers[0] is bag_of:  # made for these very bags
+                self._ids[key] = numbers
+            order.append(key)
             vocabulary.append(bag_of)
             self._phrasings.extend(phrasings_of)
             answers.append(answer_of)
+        self._number_entries([key for key in dict.fromkeys(order) if key not in self._ids])
+        numbering = list(self._number)
+        entries_ids = [self._ids[key] for key in order]
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
-        self._vocabulary = _Field(vocabulary)
-        self._answers = _Field(answers)
-        inverted = _Inverted.of([p.tokens for p in self._phrasings])
+        self._vocabulary = _Field(vocabulary, _concatenated([i[1] for i in entries_ids], numbering))
+        self._answers = _Field(answers, _concatenated([i[3] for i in entries_ids], numbering))
+        inverted = _Inverted.numbered(
+            np.concatenate([i[2] for i in entries_ids]) if entries_ids else np.zeros(0, dtype=np.int32),
+            np.concatenate([i[4] for i in entries_ids]) if entries_ids else np.zeros(0, dtype=np.int64),
+            numbering)
         self._postings = inverted.postings()
         self._members = _Members(self._postings, len(self._phrasings))
         self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))
@@ -308,6 +358,31 @@ class Matcher:
         else:
             self._passage_field = _Field([tokens_of(text) for text in texts])
 
+    def _number_entries(self, keys: list[tuple[object, ...]]) -> None:
+        """The token ids of these entries (`_ids`), new tokens numbered next, in one pass over their tokens."""
+        if not keys:
+            return
+        number = self._number
+        built = [self._built[key] for key in keys]
+        bags = [[b[1], *(p.tokens for p in b[2]), b[3]] for b in built]
+        sizes = [(len(b[1]), sum(len(p.tokens) for p in b[2]), len(b[3])) for b in built]
+        flat = np.fromiter((number.setdefault(t, len(number)) for t in chain.from_iterable(chain.from_iterable(bags))),
+                           dtype=np.int32, count=sum(map(sum, sizes)))
+        at = 0
+        for key, b, (vocabulary, phrasings, answer) in zip(keys, built, sizes, strict=True):
+            self._ids[key] = (b[1], flat[at:at + vocabulary], flat[at + vocabulary:at + vocabulary + phrasings],
+                              flat[at + vocabulary + phrasings:at + vocabulary + phrasings + answer],
+                              np.array([len(p.tokens) for p in b[2]], dtype=np.int64))
+            at += vocabulary + phrasings + answer
+
+    def __getstate__(self) -> dict[str, object]:
+        # The token ids only speed the next build: not stored with the answerer (its first build numbers again).
+        return {k: v for k, v in self.__dict__.items() if k not in ("_ids", "_number")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._ids, self._number = {}, {}
+
     def idf(self, token: str) -> float:
         return self._vocabulary.weight(token)
 
@@ -318,6 +393,13 @@ class Matcher:
     def mentions(self, entry_index: int, token: str) -> bool:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
+
+    def mentioning(self, token: str) -> int:
+        """How many entries `mentions` this token (from the postings: a walk over every entry cost seconds at
+        10,000 entries, for each glossary term)."""
+        found = [postings for field in (self._vocabulary, self._answers)
+                 if (postings := field.postings.get(token)) is not None]
+        return len(set(chain.from_iterable(postings.tolist() for postings in found)))
 
     def _phrasing_candidates(self, query: frozenset[str], weights: Mapping[str, float],
                              query_weight: float) -> np.ndarray:

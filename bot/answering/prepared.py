@@ -9,12 +9,16 @@ file, means building it again.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +26,7 @@ from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
 from bot.cache import cache_dir, library_versions
 from bot.config import AnsweringSettings
-from bot.knowledge.loader import content_digest
+from bot.knowledge.loader import known_digest
 from bot.knowledge.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -45,11 +49,40 @@ def _code_version() -> str | None:
     return digest.hexdigest()
 
 
+# Texts of the knowledge's parts (entries, passages…) by object: a learning action keeps most of them, and
+# writing out 10,000 entries took about a second. The part is held with its text, so its id is not reused.
+_TEXTS: dict[int, tuple[object, str]] = {}
+
+
+def _content(kb: KnowledgeBase) -> str:
+    """`content_digest(kb)`, the digest of `repr(kb)`, with that text written part by part: the repr of the
+    tuples' parts seen in the previous knowledge is reused (tests/test_prepared_start.py checks it is the
+    same text)."""
+    global _TEXTS
+    digest = hashlib.sha256(f"{type(kb).__qualname__}(".encode())
+    seen: dict[int, tuple[object, str]] = {}
+    for n, name in enumerate(f.name for f in dataclasses.fields(kb) if f.repr):
+        value = getattr(kb, name)
+        if not isinstance(value, tuple):
+            digest.update(f"{', ' if n else ''}{name}={value!r}".encode())
+            continue
+        digest.update(f"{', ' if n else ''}{name}=(".encode())
+        for i, part in enumerate(value):
+            found = _TEXTS.get(id(part))
+            text = found[1] if found is not None and found[0] is part else repr(part)
+            seen[id(part)] = (part, text)
+            digest.update(f"{', ' if i else ''}{text}".encode())
+        digest.update(b",)" if len(value) == 1 else b")")
+    digest.update(b")")
+    _TEXTS = seen  # the parts of the latest knowledge only
+    return digest.hexdigest()
+
+
 def key(kb: KnowledgeBase, settings: AnsweringSettings) -> str | None:
     code = _code_version()
     if code is None:
         return None
-    return hashlib.sha256(f"{code}\0{settings!r}\0{content_digest(kb)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{code}\0{settings!r}\0{known_digest(kb) or _content(kb)}".encode()).hexdigest()[:16]
 
 
 def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: str | None = None,
@@ -86,9 +119,23 @@ def read_back(alias: str) -> Answerer | None:
     return _read(cache_dir() / f"answerer-{name}.pickle")
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused while hundreds of thousands of objects are written or read (nothing in
+    them is garbage; its passes over them took half the time at 10,000 entries)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _read(path: Path) -> Answerer | None:
     try:
-        loaded = pickle.loads(path.read_bytes())  # our own file, written by `_keep`
+        with _collector_paused():
+            loaded = pickle.loads(path.read_bytes())  # our own file, written by `_keep`
         if isinstance(loaded, Answerer):
             os.utime(path)  # recently used: kept longest
             return loaded
@@ -114,7 +161,7 @@ def _point(alias: str, name: str) -> None:
 def _keep(path: Path, answerer: Answerer) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out, _collector_paused():
             pickle.dump(answerer, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, path)  # whole or not at all: two processes may prepare it at once
         others = sorted(path.parent.glob("answerer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -12,7 +12,7 @@ is reused as it is: the same tokens a fresh build would find.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -29,6 +29,15 @@ class Analysed:
     tokens: frozenset[str]
     lookups: frozenset[str]  # its words the corrector looks up: the analysis may change with the vocabulary
 
+    # Stored with the answerer (one per text: 170,000 at 10,000 entries): dataclasses' own pickling of slots
+    # walks `fields()` per object (seconds).
+    def __getstate__(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.tokens, self.lookups
+
+    def __setstate__(self, state: tuple[frozenset[str], frozenset[str]]) -> None:
+        object.__setattr__(self, "tokens", state[0])
+        object.__setattr__(self, "lookups", state[1])
+
 
 @dataclass(frozen=True, kw_only=True)
 class Prepared:
@@ -38,7 +47,6 @@ class Prepared:
     texts: tuple[str, ...]  # the texts the vocabulary was read from
     counts: Mapping[str, int]  # word → how many of those texts use it
     analyses: Mapping[str, Analysed]
-    bm25: Mapping[str, tuple[str, ...]]  # an entry's phrasings → their BM25 words (see second_opinion)
     normalizer: Normalizer  # its phrase tables serve while the phrases stay
 
 
@@ -99,7 +107,6 @@ class Build:
         if previous is None:
             self._counts: Counter[str] = _fresh_counts(self._texts, self._raw)
             self._old: Mapping[str, Analysed] = {}
-            self._old_bm25: Mapping[str, tuple[str, ...]] = {}
         else:
             before, now = Counter(previous.texts), Counter(self._texts)
             # The texts whose number changed (dict views compare in C: a Counter's subtraction walks all keys).
@@ -117,11 +124,10 @@ class Build:
             self._affected = _affected(changed, previous.analyses.values()) if changed else _NONE
             self.stale = frozenset(text for text, found in previous.analyses.items()
                                    if not found.lookups.isdisjoint(self._affected)) if self._affected else _NONE
-            self._old, self._old_bm25 = previous.analyses, previous.bm25
+            self._old = previous.analyses
         self.normalizer = Normalizer(phrases_of(kb), self._counts,
                                      like=previous.normalizer if previous is not None else None)
         self._new: dict[str, Analysed] = {}
-        self._bm25: dict[str, tuple[str, ...]] = {}
 
     def tokens(self, text: str) -> frozenset[str]:
         """The text's tokens: the previous build's when no word it looks up is affected."""
@@ -135,25 +141,17 @@ class Build:
             self._new[text] = found
         return found.tokens
 
-    def bm25_words(self, text: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """An entry's BM25 words (they depend on nothing but the text)."""
-        found = self._bm25.get(text)
-        if found is None:
-            found = self._old_bm25.get(text)
-            if found is None:
-                found = split(text)
-            self._bm25[text] = found
-        return found
-
     def prepared(self) -> Prepared:
         """What the next build may reuse: the analyses made or reused here, and the previous ones still
         right (the texts of entries a matcher took whole were not asked for again)."""
         self._raw = {}
         analyses = self._new
-        if self._old:
+        if self._old and self.stale:
             analyses = {text: found for text, found in self._old.items() if text not in self.stale} | self._new
+        elif self._old:
+            analyses = {**self._old, **self._new}  # merged in C: nothing stale to leave out
         return Prepared(phrases=self._phrases, texts=self._texts, counts=self._counts, analyses=analyses,
-                        bm25=self._bm25, normalizer=self.normalizer)
+                        normalizer=self.normalizer)
 
 
 def _affected(changed: list[str], analyses: Iterable[Analysed]) -> frozenset[str]:

@@ -10,9 +10,11 @@ answer at once. Measured on the realistic set's dev split (bench/RESULTS.md).
 from __future__ import annotations
 
 import logging
+import math
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
@@ -20,7 +22,6 @@ import bm25s
 import numpy as np
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_FRENCH
-from bm25s.tokenization import Tokenized
 
 from bot.knowledge.model import FaqEntry
 
@@ -49,31 +50,106 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(sys.intern(word) for word in _SPLIT(text.lower()) if word not in _STOPWORDS)  # kept: shared
 
 
-def _tokenized(documents: Sequence[tuple[str, ...]]) -> Tokenized:
-    """`bm25s.tokenize` of the documents, from their `split` words: the same ids in the same order (the
-    words numbered as met, their stems numbered in the order of a set of them), in a few calls to C."""
-    flat = list(chain.from_iterable(documents))
-    unique = list(dict.fromkeys(flat))  # in the order met
-    number = {word: i for i, word in enumerate(unique)}
-    stems = _stem_words(unique)
-    vocabulary = {stem: i for i, stem in enumerate(set(stems))}
-    stem_of = np.array([vocabulary[stem] for stem in stems], dtype=np.int64)
-    ids = stem_of[np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))]
-    bounds = np.cumsum([len(document) for document in documents])[:-1]
-    return Tokenized(ids=[part.tolist() for part in np.split(ids, bounds)], vocab=vocabulary)
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """Documents' stems and how often each holds them, as flat arrays, document after document: what a build
+    keeps for the next one. Stems are numbered as first met and never renumbered (`numbers`), so a document's
+    counts stay right whatever enters or leaves the base."""
+
+    documents: dict[str, int]  # a document's text → its number here
+    start: np.ndarray  # document i's pairs: [start[i], start[i + 1])
+    stems: np.ndarray  # stem number of each pair, increasing within a document
+    counts: np.ndarray  # how many times the document holds it
+    lengths: np.ndarray  # words per document (stopwords left out)
+
+
+def _counted(texts: Sequence[str], numbers: dict[str, int]) -> _Counts:
+    """The counts of these documents, in a few calls to C; `numbers` gets the stems met for the first time."""
+    found = [split(text) for text in texts]
+    flat = list(chain.from_iterable(found))
+    unique = list(dict.fromkeys(flat))
+    position = {word: i for i, word in enumerate(unique)}
+    stem_of = np.array([numbers.setdefault(stem, len(numbers)) for stem in _stem_words(unique)], dtype=np.int64)
+    ids = stem_of[np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))]
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    size = max(len(numbers), 1)
+    keys, counts = np.unique(np.repeat(np.arange(len(found), dtype=np.int64), lengths) * size + ids,
+                             return_counts=True)
+    start = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // size, minlength=len(found)), out=start[1:])
+    return _Counts(documents={text: i for i, text in enumerate(texts)}, start=start,
+                   stems=(keys % size).astype(np.int32), counts=counts.astype(np.int32), lengths=lengths)
+
+
+def _gathered(pool: _Counts, documents: Sequence[int], texts: Sequence[str]) -> _Counts:
+    """The counts of `pool`'s documents at these numbers, in this order (ranges gathered without a loop)."""
+    chosen = np.asarray(documents, dtype=np.int64)
+    sizes = pool.start[chosen + 1] - pool.start[chosen]
+    start = np.zeros(len(chosen) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=start[1:])
+    at = np.repeat(pool.start[chosen] - start[:-1], sizes) + np.arange(start[-1])
+    return _Counts(documents={text: i for i, text in enumerate(texts)}, start=start, stems=pool.stems[at],
+                   counts=pool.counts[at], lengths=pool.lengths[chosen])
+
+
+def _joined(kept: _Counts, fresh: _Counts) -> _Counts:
+    shift = len(kept.lengths)
+    return _Counts(documents={**kept.documents, **{t: i + shift for t, i in fresh.documents.items()}},
+                   start=np.concatenate([kept.start[:-1], fresh.start + kept.start[-1]]),
+                   stems=np.concatenate([kept.stems, fresh.stems]), counts=np.concatenate([kept.counts, fresh.counts]),
+                   lengths=np.concatenate([kept.lengths, fresh.lengths]))
+
+
+def _index(retriever: bm25s.BM25, counts: _Counts, numbers: Mapping[str, int]) -> None:
+    """What `retriever.index` computes from the same documents, from their counts: its vocabulary (the stems
+    present, numbered in the order of their numbers here; the numbering does not change a score), its
+    float32 scores in a column-major matrix sorted by document, identical value for value (the `lucene`
+    formula, computed in float64 as bm25s's float32 counts and float64 average promote, then rounded).
+    bm25s has no way to update an index and walks every document in Python to build one (seconds at 10,000
+    entries): it still ranks, from this matrix. tests/test_second_opinion_index.py compares it with its build."""
+    if retriever.method != "lucene" or retriever.idf_method != "lucene":
+        raise ValueError(f"BM25 variant {retriever.method!r} not reproduced")
+    documents = len(counts.lengths)
+    frequency = np.bincount(counts.stems, minlength=len(numbers))
+    present = frequency > 0
+    column = np.cumsum(present) - 1
+    cols = column[counts.stems]
+    frequencies, which = np.unique(frequency[present], return_inverse=True)
+    # Python's log on each distinct document frequency, as bm25s's `_score_idf_lucene` (not numpy's log).
+    idf = np.array([math.log(1 + (documents - df + 0.5) / (df + 0.5)) for df in frequencies.tolist()],
+                   dtype=np.float32)[which]
+    average = counts.lengths.mean()
+    k1, b = retriever.k1, retriever.b
+    norm = k1 * ((1 - b) + b * counts.lengths / average)
+    owner = np.repeat(np.arange(documents, dtype=np.int32), np.diff(counts.start))
+    tf = counts.counts.astype(np.float32).astype(np.float64)
+    scores = (idf[cols].astype(np.float64) * (tf / (norm[owner] + tf))).astype(np.float32)
+    order = np.argsort(cols, kind="stable")  # by stem, documents in order within each
+    indptr = np.zeros(int(present.sum()) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cols, minlength=len(indptr) - 1), out=indptr[1:])
+    vocabulary = {stem: int(column[number]) for stem, number in numbers.items() if present[number]}
+    vocabulary[""] = len(indptr) - 1  # as `index(create_empty_token=True)`: a query of unknown words
+    retriever.scores = {"data": scores[order], "indices": owner[order], "indptr": indptr, "num_docs": documents}
+    retriever.vocab_dict = vocabulary
+    retriever.unique_token_ids_set = set(vocabulary.values())
+    retriever.nonoccurrence_array = None
 
 
 class SecondOpinion:
-    def __init__(self, entries: Sequence[FaqEntry], *,
-                 words: Callable[[str, Callable[[str], tuple[str, ...]]], tuple[str, ...]] | None = None) -> None:
-        """`words`: a document's `split` words (a learning action passes those it kept)."""
+    def __init__(self, entries: Sequence[FaqEntry], *, previous: SecondOpinion | None = None) -> None:
+        """`previous`: the ranker in service, whose counts of the documents still there are taken as they are
+        (a learning action: only the documents that changed are read; the index is that of a fresh build)."""
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
         self._ids = [e.id for e in entries]
         self._retriever = bm25s.BM25()
+        self._numbers: dict[str, int] = dict(previous._numbers) if previous is not None else {}
+        texts = [" ".join(e.phrasings) for e in entries]
+        kept = previous._counts if previous is not None else _counted([], {})
+        new = list(dict.fromkeys(text for text in texts if text not in kept.documents))
+        pool = _joined(kept, _counted(new, self._numbers)) if new else kept
+        self._counts: _Counts = _gathered(pool, [pool.documents[text] for text in texts], texts)
         if entries:
-            documents = [" ".join(e.phrasings) for e in entries]
-            found = [words(d, split) if words else split(d) for d in documents]
-            self._retriever.index(_tokenized(found), show_progress=False)
+            _index(self._retriever, self._counts, self._numbers)
 
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """(entry id, BM25 score) best first; empty when no word of the text is in any entry."""

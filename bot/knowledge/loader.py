@@ -481,9 +481,12 @@ def content_digest(kb: KnowledgeBase) -> str:
     """A digest of everything the knowledge holds: its repr, where the dataclasses write every field's value
     (the same knowledge gives the same text in every process). Kept with the last good knowledge: writing the
     repr takes ~15 ms, at every start that reads it back (bot/answering/prepared.py `key`)."""
-    if _read_back is not None and _read_back[0] is kb:
-        return _read_back[1]
-    return hashlib.sha256(repr(kb).encode()).hexdigest()
+    return known_digest(kb) or hashlib.sha256(repr(kb).encode()).hexdigest()
+
+
+def known_digest(kb: KnowledgeBase) -> str | None:
+    """`content_digest(kb)` when it is kept with this knowledge (nothing written), else None."""
+    return _read_back[1] if _read_back is not None and _read_back[0] is kb else None
 
 
 def load_serving_knowledge(root: Path) -> KnowledgeBase:
