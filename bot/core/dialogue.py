@@ -69,8 +69,13 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
 
 
 def personal(decision: Decision, log_id: int) -> list[Reply]:
-    """A daily-life matter (CAF, logement…) that no entry helps with: not for the FAQ. Who usually deals with it,
-    in general terms, and the team, who can point to the right office. (When an entry truly helps, "à qui
-    signaler un problème de propreté", it is offered as a suggestion instead.)"""
-    text = texts.PERSONAL.format(where=texts.ORIENT[decision.matter.value])
-    return [Reply(text=text, buttons=rows(team_button(log_id)))]
+    """A daily-life matter (CAF, logement, cantine…): not for the FAQ. Who usually deals with it, in general
+    terms, and the team, who can point to the right office. Entries that may still help ("à qui signaler un
+    problème de propreté") come after that line, as choices: the orientation is never left out for them."""
+    where = texts.ORIENT[decision.matter.value]
+    if decision.kind == Kind.SUGGEST and decision.candidates:
+        offered = [Button(label=_short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
+                   for c in decision.candidates]
+        return [Reply(text=texts.PERSONAL_WITH_ENTRIES.format(where=where),
+                      buttons=rows(*offered, team_button(log_id)))]
+    return [Reply(text=texts.PERSONAL.format(where=where), buttons=rows(team_button(log_id)))]

@@ -121,6 +121,8 @@ class FaqService:
             case Kind.ANSWER:
                 assert decision.entry is not None
                 return [self.entry_reply(decision.entry, log_id)]
+            case Kind.SUGGEST if decision.personal:
+                return dialogue.personal(decision, log_id)  # who deals with it first, then the entries
             case Kind.SUGGEST:
                 buttons = [Button(label=short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
                            for c in decision.candidates]

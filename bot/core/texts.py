@@ -101,6 +101,12 @@ PERSONAL = (
     "Si vous ne savez pas à qui vous adresser, l'équipe peut vous orienter. "
     "Voulez-vous que je lui transmette votre question ?"
 )
+PERSONAL_WITH_ENTRIES = (
+    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
+    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "{where}\n\n"
+    "Ces fiches peuvent peut-être vous aider. Sinon, l'équipe peut vous orienter :"
+)
 # Who usually deals with a daily-life matter, in general terms: never a name, an address or a number.
 ORIENT = {
     "benefits": "Pour une allocation ou une aide (APL, RSA, prime…), le bon interlocuteur est votre CAF : "

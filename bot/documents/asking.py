@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.answerer import Answerer, Decision, Kind
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
 from bot.documents.service import DocumentService
 
 RENDER = "documents"  # the renderer a decision names when a question asks for a model
 MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
+# One question of several asks for a model: the documents come before or after the other questions' answers.
+BESIDE, BESIDE_FIRST, BESIDE_LAST = "beside", "first", "last"
 
 
 class DocumentsHook:
@@ -30,6 +32,15 @@ class DocumentsHook:
         if intent is None:
             return decision
         documents = {"render": RENDER, "documents": ",".join(intent.document_ids)}
+        if decision.kind == Kind.MULTI:
+            # "Comment préparer un copil ? Vous avez un modèle ?": the model answers its own question only; the
+            # others keep their answers. Which document comes from the whole message (the copil's sheet).
+            asking = [self._asks(answerer, part) for part in decision.parts]
+            if any(asking) and not all(asking):
+                kept = tuple(part for part, asks in zip(decision.parts, asking, strict=True) if not asks)
+                where = BESIDE_FIRST if asking[0] else BESIDE_LAST
+                return dataclasses.replace(decision, parts=kept, extras={**decision.extras, **documents,
+                                                                         BESIDE: where})
         if not intent.explicit and decision.kind == Kind.ANSWER and decision.entry is not None:
             # "un exemple de charte ?": the FAQ's answer stays (and is logged), the document comes with it.
             return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})
@@ -37,3 +48,8 @@ class DocumentsHook:
         entry = answerer.kb.entry(MODELS_ENTRY)
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
                                    passage=None, agenda_kind=None, extras=documents)
+
+    def _asks(self, answerer: Answerer, part: Decision) -> bool:
+        """One of several questions asks, in its own words, for a model ("vous avez un modèle ?")."""
+        intent = self.service.intent(answerer.analyze(" ".join(part.segments)).words) if part.segments else None
+        return intent is not None and intent.explicit

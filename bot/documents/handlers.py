@@ -16,7 +16,7 @@ from bot.core.faq import FaqService
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.documents import texts
-from bot.documents.asking import MODELS_ENTRY, RENDER
+from bot.documents.asking import BESIDE, BESIDE_FIRST, MODELS_ENTRY, RENDER
 from bot.documents.service import MIME_TYPE, DocumentService
 from bot.documents.templates import Template
 from bot.knowledge.model import FaqEntry
@@ -83,18 +83,33 @@ class DocumentsFeature:
 
     def _render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         found = tuple(t for i in decision.extras.get("documents", "").split(",") if (t := self.service.get(i)))
-        all_button = (Button(label=texts.ALL_BUTTON, data=PREFIX),)
+        beside = decision.extras.get(BESIDE)
+        if beside:
+            # One question of several asked for a model: the others are answered as usual, the documents beside.
+            others = decision.parts[0] if len(decision.parts) == 1 else dataclasses.replace(decision, extras={})
+            answers = self.faq.render(sender, others, log_id)
+            already = {button.data for reply in answers for row in reply.buttons for button in row}
+            missing = tuple(t for t in found if f"{PREFIX}:{t.id}" not in already)
+            if found and not missing:  # an answer already carries the document
+                return answers
+            offer = self._offer_replies(sender, missing)
+            return [*offer, *answers] if beside == BESIDE_FIRST else [*answers, *offer]
         if decision.extras.get("with_answer") and decision.entry is not None:
             answer = self.faq.entry_reply(decision.entry, log_id)
             already = {button.data for row in answer.buttons for button in row}
             extra = self.buttons(tuple(t for t in found if f"{PREFIX}:{t.id}" not in already))
             return [dataclasses.replace(answer, buttons=(*extra, *answer.buttons))]
+        if not found and decision.entry is not None:
+            return [self.faq.entry_reply(decision.entry, log_id)]
+        return self._offer_replies(sender, found)
+
+    def _offer_replies(self, sender: Sender, found: tuple[Template, ...]) -> list[Reply]:
+        """The documents a question asked for, or the whole list when it named none."""
+        all_button = (Button(label=texts.ALL_BUTTON, data=PREFIX),)
         if len(found) == 1:
             template = found[0]
             return [Reply(text=texts.OFFER_ONE.format(title=esc(template.title), summary=esc(template.summary)),
                           buttons=(*self.buttons(found), all_button))]
         if found:
             return [Reply(text=texts.OFFER_SEVERAL, buttons=(*self.buttons(found), all_button))]
-        if decision.entry is not None:
-            return [self.faq.entry_reply(decision.entry, log_id)]
         return self.list_command(sender, "")

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from bot.answering.normalize import fold
 from bot.clock import as_utc
+from bot.core import texts as core_texts
 from bot.core.calendar import is_over
 from bot.core.context import Context
 from bot.core.labels import PROFESSIONAL_ROLES
@@ -35,10 +36,27 @@ def event_button(ctx: Context, event: Event) -> Button:
 
 def audience_rank(event: Event, role: str | None) -> int:
     """Residents (and members whose role is unknown) see first what is for them or for everyone, and last
-    what is for professionals; professionals and elected members keep the plain date order."""
+    what is for professionals or elected officials; professionals and elected members keep the date order."""
     if role in PROFESSIONAL_ROLES:
         return 0
-    return {"residents": 0, "everyone": 0, "professionals": 2}.get(event.audience_group or "", 1)
+    return {"residents": 0, "everyone": 0, "professionals": 2, "elected": 2}.get(event.audience_group or "", 1)
+
+
+def none_for_members(events: list[Event], role: str | None) -> bool:
+    """Every event shown is for professionals or elected officials, and the member is neither."""
+    return bool(events) and role not in PROFESSIONAL_ROLES and all(audience_rank(e, role) == 2 for e in events)
+
+
+def _members_note(ctx: Context, kind: str, log_id: int | None) -> tuple[list[str], tuple[tuple[Button, ...], ...]]:
+    """Said plainly before a list with nothing for members: where to look instead, and the team."""
+    label = texts.KIND_PLURALS.get(kind, kind).lower()
+    entry_id = texts.MEMBERS_ENTRY.get(kind)
+    entry = ctx.answerer.kb.entry(entry_id) if entry_id else None
+    lines = [texts.AGENDA_NOTHING_FOR_MEMBERS.format(label=esc(label)),
+             texts.AGENDA_FOR_MEMBERS_LEAD if entry is not None else texts.AGENDA_ASK_TEAM_LEAD]
+    buttons = (Button(label="➡️ " + _short(entry.question, 55), data=f"faq:{entry.id}") if entry else None,
+               Button(label=core_texts.ASK_TEAM_BUTTON, data=f"team:{log_id}") if log_id is not None else None)
+    return lines, rows(*(b for b in buttons if b is not None))
 
 
 def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] | None:
@@ -58,7 +76,8 @@ def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] 
 
 
 def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = None, page: int = 0,
-           first: Callable[[Event], int] | None = None, role: str | None = None) -> Reply:
+           first: Callable[[Event], int] | None = None, role: str | None = None, log_id: int | None = None) -> Reply:
+    """`log_id`: the member's question, when the agenda answers one (its team button then carries it)."""
     everything = upcoming(session, now, ctx.tz)
     events = [e for e in everything if kind is None or e.kind == kind]
     # What is for residents first, then the member's council and territory, soonest first within each
@@ -75,9 +94,14 @@ def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = 
     page = min(max(page, 0), pages - 1)
     shown = events[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     lines = [title, ""]
+    note: tuple[tuple[Button, ...], ...] = ()
+    if kind is not None and page == 0 and none_for_members(events, role):
+        said, note = _members_note(ctx, kind, log_id)
+        lines += [*said, ""]
     for event in shown:
         where = f" — {esc(event.place)}" if event.place else ""
-        pros = f"\n   {texts.FOR_PROFESSIONALS}" if event.audience_group == "professionals" else ""
+        group = texts.FOR_GROUP.get(event.audience_group or "")
+        pros = f"\n   {group}" if group else ""
         lines.append(f"• <b>{esc(when(ctx, event))}</b>\n   {esc(event.title)}{where}{pros}")
     if pages > 1:
         lines += ["", texts.AGENDA_PAGE.format(page=page + 1, pages=pages)]
@@ -85,7 +109,7 @@ def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = 
         Button(label=texts.PREVIOUS_BUTTON, data=f"ag:{kind or NO_KIND}:{page - 1}") if page > 0 else None,
         Button(label=texts.NEXT_BUTTON, data=f"ag:{kind or NO_KIND}:{page + 1}") if page < pages - 1 else None,
     ) if b is not None)
-    buttons = (*rows(*(event_button(ctx, e) for e in shown)), *((nav,) if nav else ()), *filters)
+    buttons = (*note, *rows(*(event_button(ctx, e) for e in shown)), *((nav,) if nav else ()), *filters)
     return Reply(text="\n".join(lines), buttons=buttons)
 
 
@@ -156,8 +180,8 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
     if event.place:
         lines.append(texts.CARD_PLACE.format(place=esc(event.place)))
     # The online link is never on the public card: registrants get it in their reminder.
-    if event.audience_group == "professionals":
-        lines.append(texts.FOR_PROFESSIONALS)
+    if event.audience_group in texts.FOR_GROUP:
+        lines.append(texts.FOR_GROUP[event.audience_group])
     if event.audience:
         lines.append(texts.CARD_AUDIENCE.format(audience=esc(event.audience)))
     if event.price:

@@ -23,7 +23,7 @@ from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
 from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
-from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind
+from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind, none_for_members
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
 from bot.events.intent import kind_from_text
@@ -46,7 +46,7 @@ from bot.events.reminders import (
     offsets_label,
 )
 from bot.events.staff import StaffEvents
-from bot.events.store import SyncReport, find_event, is_upcoming, sync_knowledge
+from bot.events.store import SyncReport, find_event, is_upcoming, sync_knowledge, upcoming
 from bot.knowledge.model import EventSpec
 from bot.scheduling import Jobs
 from bot.storage.models import Event, EventStatus, Member, Profile
@@ -148,10 +148,14 @@ class EventsFeature:
         now = self.ctx.clock.now()
         with self.ctx.db.session() as session:
             member = find_member(session, sender)
-            if decision.agenda_kind and decision.extras.get("agenda_next"):
-                return next_of_kind(session, self.ctx, member, now, decision.agenda_kind)
-            return [agenda(session, self.ctx, now, kind=decision.agenda_kind, first=self._first(session, sender),
-                           role=self._role(session, sender))]
+            role = self._role(session, sender)
+            kind = decision.agenda_kind
+            # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
+            if kind and decision.extras.get("agenda_next") and not none_for_members(
+                    upcoming(session, now, self.ctx.tz, kind), role):
+                return next_of_kind(session, self.ctx, member, now, kind)
+            return [agenda(session, self.ctx, now, kind=kind, first=self._first(session, sender), role=role,
+                           log_id=log_id)]
 
     def _first(self, session: Session, sender: Sender) -> Callable[[Event], int] | None:
         member = find_member(session, sender)

@@ -45,6 +45,16 @@ NOTIFY_PROGRAMME_DONE = ("C'est noté 🔔 : vous recevrez les nouvelles de l'ag
 NOTIFY_PROGRAMME_ALREADY = ("C'est déjà noté : vous recevez les nouvelles de l'agenda. Pour arrêter : "
                             "/abonnements.")
 FOR_PROFESSIONALS = "🏢 <i>Pour les professionnels (agents des collectivités et de l'État, partenaires)</i>"
+FOR_ELECTED = "🏛 <i>Pour les élus</i>"
+# Who each audience group is for, as the agenda's lines and cards say it (residents and everyone: nothing to add).
+FOR_GROUP = {"professionals": FOR_PROFESSIONALS, "elected": FOR_ELECTED}
+# Filtered by kind, none of what comes is for the members (all for professionals or elected officials).
+AGENDA_NOTHING_FOR_MEMBERS = ("<b>Aucun des rendez-vous à venir ({label}) n'est prévu pour les conseillers "
+                              "citoyens</b> : ils sont pour les professionnels ou les élus.")
+AGENDA_FOR_MEMBERS_LEAD = "Pour vous, voyez la fiche ci-dessous, ou demandez à l'équipe."
+AGENDA_ASK_TEAM_LEAD = "Pour savoir ce qui vous est ouvert, demandez à l'équipe."
+# The FAQ entry that tells members what exists for them, by event kind (checked against the knowledge in tests).
+MEMBERS_ENTRY = {"formation": "crpv-formations-membres"}
 AGENDA_NEXT = "Voici le prochain {label} :"
 AGENDA_NEXT_UNDATED = "Le prochain {label} n'a pas encore de date fixée :"
 AGENDA_USAGE_KIND = "Je ne connais pas ce type d'événement. Choisissez :"

@@ -107,12 +107,12 @@ class EventSpec:
     origin: Location
     # Optional fields of the time-aware agenda (see bot/events/periods.py and docs of knowledge/events.yaml).
     period: str | None = None  # an undated event's announced period: "2026-T1", "2026-S2", "2026-printemps", "2026"
-    audience_group: str | None = None  # "residents", "professionals" or "everyone" (AUDIENCE_GROUPS)
+    audience_group: str | None = None  # "residents", "professionals", "elected" or "everyone" (AUDIENCE_GROUPS)
     replay_url: str | None = None  # a past event's recording, only when the source gives one
 
 
 # Who an event is for; residents (conseillers citoyens, habitants) see theirs first.
-AUDIENCE_GROUPS = ("residents", "professionals", "everyone")
+AUDIENCE_GROUPS = ("residents", "professionals", "elected", "everyone")
 # An announced period: a year, a quarter (T1-T4), a half (S1, S2), a season, or a month.
 PERIOD_MARKER = re.compile(
     r"^(?P<year>\d{4})(?:-(?P<part>T[1-4]|S[12]|printemps|ete|été|automne|hiver|0[1-9]|1[0-2]))?$")

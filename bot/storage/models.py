@@ -240,7 +240,7 @@ class Event(SQLModel, table=True):
     place: str | None = Field(default=None, max_length=255)
     online_url: str | None = Field(default=None, max_length=512)  # sent to registrants only, in the reminder
     audience: str | None = Field(default=None, max_length=512)  # who it is for, in words
-    audience_group: str | None = Field(default=None, max_length=16)  # "residents", "professionals", "everyone"
+    audience_group: str | None = Field(default=None, max_length=16)  # "residents", "professionals", "elected", "everyone"
     replay_url: str | None = Field(default=None, max_length=512)  # shown once the event is past
     territory: str | None = Field(default=None, max_length=128)
     description: str | None = Field(default=None, sa_type=Text)
