@@ -15,8 +15,8 @@ from bot.documents.service import DocumentService
 
 RENDER = "documents"  # the renderer a decision names when a question asks for a model
 MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
-# One question of several asks for a model: the documents come before or after the other questions' answers.
-BESIDE, BESIDE_FIRST, BESIDE_LAST = "beside", "first", "last"
+# One question of several asks for a model: the parts (by index) the documents answer, beside the others' answers.
+BESIDE = "beside"
 
 
 class DocumentsHook:
@@ -35,12 +35,15 @@ class DocumentsHook:
         if decision.kind == Kind.MULTI:
             # "Comment préparer un copil ? Vous avez un modèle ?": the model answers its own question only; the
             # others keep their answers. Which document comes from the whole message (the copil's sheet).
+            # That question is answered by the models' entry (logged and counted so); the documents show it.
             asking = [self._asks(answerer, part) for part in decision.parts]
-            if any(asking) and not all(asking):
-                kept = tuple(part for part, asks in zip(decision.parts, asking, strict=True) if not asks)
-                where = BESIDE_FIRST if asking[0] else BESIDE_LAST
-                return dataclasses.replace(decision, parts=kept, extras={**decision.extras, **documents,
-                                                                         BESIDE: where})
+            entry = answerer.kb.entry(MODELS_ENTRY)
+            if any(asking) and not all(asking) and entry is not None:
+                parts = tuple(dataclasses.replace(part, kind=Kind.ANSWER, entry=entry, score=100.0) if asks else part
+                              for part, asks in zip(decision.parts, asking, strict=True))
+                where = ",".join(str(i) for i, asks in enumerate(asking) if asks)
+                return dataclasses.replace(decision, parts=parts, extras={**decision.extras, **documents,
+                                                                          BESIDE: where})
         if not intent.explicit and decision.kind == Kind.ANSWER and decision.entry is not None:
             # "un exemple de charte ?": the FAQ's answer stays (and is logged), the document comes with it.
             return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})

@@ -16,7 +16,7 @@ from bot.core.faq import FaqService
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.documents import texts
-from bot.documents.asking import BESIDE, BESIDE_FIRST, MODELS_ENTRY, RENDER
+from bot.documents.asking import BESIDE, MODELS_ENTRY, RENDER
 from bot.documents.service import MIME_TYPE, DocumentService
 from bot.documents.templates import Template
 from bot.knowledge.model import FaqEntry
@@ -85,15 +85,18 @@ class DocumentsFeature:
         found = tuple(t for i in decision.extras.get("documents", "").split(",") if (t := self.service.get(i)))
         beside = decision.extras.get(BESIDE)
         if beside:
-            # One question of several asked for a model: the others are answered as usual, the documents beside.
-            others = decision.parts[0] if len(decision.parts) == 1 else dataclasses.replace(decision, extras={})
+            # One question of several asked for a model: the others are answered as usual, the documents beside
+            # (before them when the model was asked first).
+            mine = {int(i) for i in beside.split(",") if i.isdigit()}
+            kept = tuple(p for i, p in enumerate(decision.parts) if i not in mine)
+            others = kept[0] if len(kept) == 1 else dataclasses.replace(decision, parts=kept, extras={})
             answers = self.faq.render(sender, others, log_id)
             already = {button.data for reply in answers for row in reply.buttons for button in row}
             missing = tuple(t for t in found if f"{PREFIX}:{t.id}" not in already)
             if found and not missing:  # an answer already carries the document
                 return answers
             offer = self._offer_replies(sender, missing)
-            return [*offer, *answers] if beside == BESIDE_FIRST else [*answers, *offer]
+            return [*offer, *answers] if 0 in mine else [*answers, *offer]
         if decision.extras.get("with_answer") and decision.entry is not None:
             answer = self.faq.entry_reply(decision.entry, log_id)
             already = {button.data for row in answer.buttons for button in row}
