@@ -94,7 +94,7 @@ def test_paying_to_be_a_member_is_answered_from_the_real_texts(shipped_app: App)
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("je dois payer quelque chose pour être membre ?"))
     if "Vouliez-vous dire" in shown:
-        shown = press(chat, shown, "Faut-il payer pour être membre")
-    assert "Faut-il payer pour être membre d'un conseil citoyen ?" in shown
+        shown = press(chat, shown, "Être membre d'un conseil citoyen")
+    assert "Être membre d'un conseil citoyen, est-ce que ça coûte quelque chose ?" in shown
     assert "bénévole" in shown
     assert "Cadre de référence des conseils citoyens" in shown
