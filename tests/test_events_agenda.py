@@ -10,6 +10,7 @@ import pytest
 
 from bot.answering.answerer import Kind
 from bot.app import App
+from bot.channels.terminal import TerminalChat
 from bot.cli import main
 from bot.clock import ManualClock
 from bot.events.cards import PAGE_SIZE
@@ -96,3 +97,9 @@ def test_an_event_card_has_the_three_buttons(app: App) -> None:
 def test_a_deep_link_opens_the_card_and_a_wrong_one_says_so(app: App) -> None:
     assert "Formation prise de parole" in text(app.hotline.on_command(AWA, "start", "ev_formation-fevrier"))
     assert "Je ne trouve pas cet événement" in text(app.hotline.on_command(AWA, "start", "ev_nope"))
+
+
+def test_a_how_to_question_saying_quand_gets_its_answer_not_the_agenda(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("quand la journée est complète, on fait comment ?"))
+    assert shown.splitlines()[0] == "hotline> Que faire si un événement est complet ?"

@@ -15,6 +15,9 @@ from bot.core.replies import Sender
 from bot.events.intent import agenda_intent, event_names
 from bot.knowledge.model import KnowledgeBase
 
+# A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
+HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
+
 
 class AgendaHook:
     def __init__(self, answers: CurrentAnswerer) -> None:
@@ -30,10 +33,13 @@ class AgendaHook:
             self._names = (kb, event_names([event.title for event in kb.events], words))
         # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
         asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
-        intent = agenda_intent(answerer.analyze(asked).words if asked else
-                               decision.words or answerer.analyze(text).words, self._names[1])
+        asked_words = answerer.analyze(asked).words if asked else decision.words or answerer.analyze(text).words
+        intent = agenda_intent(asked_words, self._names[1])
         if intent is None:
             return decision
+        if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words):
+            return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
+
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
                   **({"agenda_next": "1"} if intent.next_only else {})}
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
