@@ -34,6 +34,9 @@ def test_questions_about_when_go_to_the_agenda(app: App, question: str) -> None:
     "quel temps fera-t-il demain", "bonjour", "comment annuler mon inscription à la rencontre de mars",
     "je voudrais voir seulement les webinaires dans l'agenda", "je dois organiser la prochaine réunion, par quoi commencer",
     "mon employeur refuse que je parte à la réunion de jeudi prochain",
+    "slt on a une reunion avec le bailleur mardi pour les ascenseurs en panne depuis 1 mois, on peut inviter "
+    "les habitants ou c reserve aux membres du conseil",
+    "notre réunion de la semaine prochaine, on peut y inviter les habitants ?",
 ])
 def test_other_questions_stay_with_the_faq(app: App, question: str) -> None:
     assert app.faq.decide(AWA, question).kind != Kind.AGENDA

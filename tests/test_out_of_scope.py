@@ -42,6 +42,14 @@ def test_a_relatives_school_trouble_is_the_members_own_matter(answerer: Answerer
     assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL
 
 
+def test_angry_at_the_creche_not_at_us_she_is_told_who_deals_with_it(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(
+        "ma fille a pas eu de place a la creche et la mairie repond pas, vous pouvez faire quelque chose ?"))
+    assert "situation personnelle" in shown and "petite enfance de votre mairie" in shown
+    assert "je n'ai pas su vous aider" not in shown and "Poser la question à l'équipe" in shown
+
+
 def test_the_orientation_names_no_number_address_or_site() -> None:
     for where in texts.ORIENT.values():
         assert not re.search(r"\d|@|www|http|\.fr\b", where), where

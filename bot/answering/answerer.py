@@ -205,7 +205,8 @@ class Answerer:
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
         routed = self.analyze(" ".join(asked)).words if asked else analysis.words
         decision = dataclasses.replace(decision, words=routed, acts=acts, greeted=greeted)
-        if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER:
+        # Angry at the crèche or the landlord, not at us: who usually deals with it helps more than an apology.
+        if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER and not decision.personal:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
 

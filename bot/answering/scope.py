@@ -78,7 +78,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
 def _relative(words: Sequence[str], i: int) -> bool:
     """"Mon fils s'est fait renvoyer du collège", "ma mère attend son logement": a relative of the member's,
     named shortly before, makes the matter the member's own (a family's, not the council's)."""
-    before = words[max(0, i - RELATIVE_WINDOW): i]
+    before = words[max(0, i - RELATIVE_WINDOW - 1): i]  # the relative within the window, its "ma" just before
     return any(a in POSSESSIVES and b in RELATIVES for a, b in itertools.pairwise(before))
 
 

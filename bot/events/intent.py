@@ -77,6 +77,10 @@ STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenem
 # "Mettre la date dans mon calendrier" asks how to add an event to one's phone (a FAQ), not for dates.
 ADD_TO_CALENDAR = frozenset({"mettre", "ajouter", "ajoute", "synchroniser", "exporter", "enregistrer"})
 NEXT_WORDS = frozenset({"prochain", "prochaine"})
+# "On a une réunion avec le bailleur mardi": the member's own meeting is the story around a question, not a
+# request for the centre's agenda; nor is a time that looks back ("en panne depuis un mois").
+OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j", "ai"), ("notre",), ("nos",))
+LOOKING_BACK = frozenset({"depuis"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,10 +114,11 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
     named = any(name and name <= present for name in names)
-    subject = kind is not None or bool(present & GENERIC) or named
+    generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
+    subject = kind is not None or bool(generic) or named
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     strong = bool(present & STRONG_TIME) or a_venir or window
-    weak = bool(present & WEAK_TIME)
+    weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) for i, w in enumerate(seq))
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     standalone = bool(content) and set(content) <= STANDALONE and bool(
@@ -141,6 +146,12 @@ def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) ->
 # Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
 _NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
                          "eme", "la", "le", "les", "sur", "des", "du", "de"})
+
+
+def _owned(seq: list[str], i: int) -> bool:
+    """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion")?"""
+    before = seq[max(0, i - 3) : i]
+    return any(_has(before, phrase) for phrase in OWN_MEETING)
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
