@@ -3,6 +3,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,25 @@ SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
 STAFF_CHAT = -1001234567890
 STAFF_USER = 4242
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The hotline's cache (lemmas, prepared answerers, knowledge, templates) lives in a folder of this test
+    session, not in the user's own: every temporary knowledge folder of a test would leave its files there."""
+    config.stash[_USER_CACHE] = os.environ.get("HOTLINE_CACHE_DIR")
+    os.environ["HOTLINE_CACHE_DIR"] = tempfile.mkdtemp(prefix="hotline-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["HOTLINE_CACHE_DIR"], ignore_errors=True)
+    previous = config.stash.get(_USER_CACHE, None)
+    if previous is None:
+        os.environ.pop("HOTLINE_CACHE_DIR", None)
+    else:
+        os.environ["HOTLINE_CACHE_DIR"] = previous
+
+
+_USER_CACHE = pytest.StashKey[str | None]()
 
 
 @pytest.fixture(autouse=True)

@@ -63,3 +63,17 @@ def test_a_second_start_reads_the_map_prepared_by_the_first(tmp_path: Path) -> N
     for _ in range(2):
         subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=Path(__file__).parent.parent)
     assert len(list((tmp_path / "hotline").glob("lemmas-fr-*.sqlite"))) == 1
+
+
+def test_maps_of_older_versions_do_not_pile_up_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "hotline"
+    folder.mkdir()
+    for n in range(5):  # maps prepared by five older versions, the first the oldest
+        old = folder / f"lemmas-fr-simplemma1.{n}-0123456789ab.sqlite"
+        old.write_bytes(b"")
+        os.utime(old, ns=(n * 10**9, n * 10**9))
+    lemmas.lemma_map(fold)
+    kept = sorted(p.name for p in folder.glob("lemmas-fr-*.sqlite"))
+    assert len(kept) == lemmas.KEPT_LEMMA_FILES
+    assert "lemmas-fr-simplemma1.4-0123456789ab.sqlite" in kept and "lemmas-fr-simplemma1.0-0123456789ab.sqlite" not in kept

@@ -92,7 +92,19 @@ def lemma_map(fold: Callable[[str], str]) -> Mapping[str, str]:
         os.replace(out.name, path)  # whole or not at all: two processes may prepare it at once
         for stale in path.parent.glob("lemmas-fr-*.marshal"):  # the former format, one file per start
             stale.unlink(missing_ok=True)
+        _keep_newest(path.parent, KEPT_LEMMA_FILES)
         return LemmaFile(path)
     except (OSError, sqlite3.Error) as error:
         log.info("lemma map not cached (%s): prepared again at each start", error)
     return lemmas
+
+
+# A new version of the code or of simplemma prepares a new map (~5 MB): the older ones would pile up over
+# upgrades. A few are kept, for installations sharing one cache folder at different versions.
+KEPT_LEMMA_FILES = 3
+
+
+def _keep_newest(folder: Path, kept: int) -> None:
+    found = sorted(folder.glob("lemmas-fr-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for stale in found[kept:]:
+        stale.unlink(missing_ok=True)
