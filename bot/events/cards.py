@@ -9,9 +9,9 @@ from sqlmodel import Session, col, select
 
 from bot.answering.normalize import fold
 from bot.clock import as_utc
-from bot.core import texts as core_texts
 from bot.core.calendar import is_over
 from bot.core.context import Context
+from bot.core.dialogue import team_button
 from bot.core.labels import PROFESSIONAL_ROLES
 from bot.core.replies import Button, Reply, esc, rows
 from bot.core.timefmt import day_label, hour_label, to_local
@@ -55,7 +55,7 @@ def _members_note(ctx: Context, kind: str, log_id: int | None) -> tuple[list[str
     lines = [texts.AGENDA_NOTHING_FOR_MEMBERS.format(label=esc(label)),
              texts.AGENDA_FOR_MEMBERS_LEAD if entry is not None else texts.AGENDA_ASK_TEAM_LEAD]
     buttons = (Button(label="➡️ " + _short(entry.question, 55), data=f"faq:{entry.id}") if entry else None,
-               Button(label=core_texts.ASK_TEAM_BUTTON, data=f"team:{log_id}") if log_id is not None else None)
+               team_button(log_id) if log_id is not None else None)
     return lines, rows(*(b for b in buttons if b is not None))
 
 
