@@ -81,6 +81,11 @@ NEXT_WORDS = frozenset({"prochain", "prochaine"})
 # request for the centre's agenda; nor is a time that looks back ("en panne depuis un mois").
 OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j", "ai"), ("notre",), ("nos",))
 LOOKING_BACK = frozenset({"depuis"})
+# "…rembourser l'essence quand on va aux réunions": inside a sentence, "quand" before its subject opens a
+# condition ("whenever we go"), not a question about a date. At the start ("quand on a le prochain webinaire ?")
+# or after "c'est" it still asks when.
+_SUBJECTS = frozenset({"on", "je", "j", "il", "ils", "elle", "elles", "nous", "vous", "tu", "ca", "c"})
+_ASKING_BEFORE = frozenset({"est", "c", "sera", "serait", "et", "mais", "alors", "donc", "bonjour", "salut", "bonsoir"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +99,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     names that event."""
     seq = _without(list(words), ("ordre", "du", "jour"))
     present = set(seq)
+    if "quand" in present and all(_conditional(seq, i) for i, w in enumerate(seq) if w == "quand"):
+        present.discard("quand")
     if present & ADD_TO_CALENDAR and present & {"calendrier", "agenda", "portable", "telephone"}:
         return None
     if present & PRICE and not present & {"quand", "date", "dates"}:
@@ -146,6 +153,11 @@ def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) ->
 # Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
 _NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
                          "eme", "la", "le", "les", "sur", "des", "du", "de"})
+
+
+def _conditional(seq: list[str], i: int) -> bool:
+    """Is the "quand" at `i` a "whenever" inside a sentence ("…l'essence quand on va aux réunions")?"""
+    return 0 < i < len(seq) - 1 and seq[i + 1] in _SUBJECTS and seq[i - 1] not in _ASKING_BEFORE
 
 
 def _owned(seq: list[str], i: int) -> bool:
