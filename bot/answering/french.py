@@ -46,6 +46,9 @@ SMS: dict[str, str] = {
     "ajd": "aujourd hui", "kil": "qu il", "kon": "qu on", "msg": "message", "ptet": "peut etre", "jvais": "je vais",
     "jsai": "je sais", "jme": "je me", "dla": "de la", "gratos": "gratuit", "tjr": "toujours", "vrmt": "vraiment",
     "koment": "comment", "komen": "comment", "qlq": "quelque", "qlqn": "quelqu un", "til": "t il",
+    # "tiré o sort", "on é combien", "vot réponse", "on pe avoir", "ct bien", "kom d'hab".
+    "o": "au", "e": "est", "vot": "votre", "pe": "peut", "ct": "c etait", "kom": "comme", "mm": "meme",
+    "dmd": "demande", "jfe": "je fais", "jfai": "je fais", "jfais": "je fais",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -150,4 +153,7 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bje\s+peu\b", "je peux"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
+    # "CC" after a determiner is the conseil citoyen ("ds le cc", "au CC", "nos cc"); alone it is "coucou".
+    (r"\b(le|du|au|un|mon|notre|votre|ce|leur|son|ton|dans|ds|en)\s+cc\b", r"\1 conseil citoyen"),
+    (r"\b(les|des|aux|nos|vos|leurs|ces|mes|ses|tous|plusieurs)\s+cc\b", r"\1 conseils citoyens"),
 )

@@ -51,9 +51,32 @@ def words(text: str) -> list[str]:
     text = _ELISION.sub(r"\1 ", fold(text[:MAX_CHARS]))
     out: list[str] = []
     for word in _NON_WORD.sub(" ", text).split():
-        mapped = SMS.get(word, word)
+        mapped = SMS.get(word)
+        if mapped is None:
+            mapped = _phonetic(word) if "k" in word or _J_GLUED.match(word) else word
         out.extend(mapped.split())
     return out
+
+
+_J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
+_K_ENDING = re.compile(r"ik(s?)$")
+
+
+@lru_cache(maxsize=16384)
+def _phonetic(word: str) -> str:
+    """SMS spellings by rule, kept only when they give a French word: "k" for "qu" ("compliké", "kartier",
+    "civik" → "civique") and "je" glued to its verb ("jcherche", "jcomprends")."""
+    if _is_french(word) or not word.isalpha():
+        return word
+    if "k" in word:
+        spelled = _K_ENDING.sub(r"ique\1", word).replace("k", "qu")
+        if _is_french(spelled):
+            return spelled
+    if _J_GLUED.match(word):
+        verb = SMS.get(word[1:]) or word[1:]
+        if _is_french(verb) or word[1:] in SMS:
+            return f"je {verb}"
+    return word
 
 
 @lru_cache(maxsize=1)
