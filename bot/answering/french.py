@@ -63,6 +63,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ca", "veut", "dire"), "quoi"),
     (("veut", "dire"), "quoi"),
     (("que", "signifie"), "quoi"),
+    # "personne sait ce que c'est", "je voudrais savoir ce qu'est une cité éducative": what it is.
+    (("ce", "que", "c", "est"), "quoi"),
+    (("ce", "qu", "est"), "quoi"),
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
