@@ -107,9 +107,15 @@ def _is_french(word: str) -> bool:
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
-    stemmed = str(_STEMMER.stemWord(lemma(word)))
-    # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+).
-    return stemmed if len(stemmed) >= 4 else word
+    base = lemma(word)
+    stemmed = str(_STEMMER.stemWord(base))
+    # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+). Then
+    # the word's own stem, or its lemma: "donnée" (lemma "donner", stem "don") and "données" both give
+    # "donne", "idée" and "idées" both "idee".
+    if len(stemmed) >= 4:
+        return stemmed
+    own = str(_STEMMER.stemWord(word))
+    return own if len(own) >= 4 else base
 
 
 def correctable(word: str) -> bool:
