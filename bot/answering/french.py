@@ -69,6 +69,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
+    # "on dit quoi au copil", "je dois dire quoi": what to say, not what something is.
+    (("on", "dit", "quoi"), "dire"),
+    (("dire", "quoi"), "dire"),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),
@@ -82,6 +85,7 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
+    (("la", "bas"), ""),  # "là-bas": there, nothing low
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),

@@ -61,8 +61,10 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
                     "seulement", "uniquement", "complet", "complete", "complets"})
+# "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
-                                              ("que", "faire"), ("des", "conseils"))
+                                              ("que", "faire"), ("des", "conseils"), ("plus", "de", "place"),
+                                              ("plus", "de", "places"), ("liste", "d", "attente"))
 ASKED_WHEN = frozenset({"quand", "date", "dates", "heure", "horaire", "horaires"})
 # Time off work for a meeting is the employer's business (a FAQ), whatever the date.
 WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
