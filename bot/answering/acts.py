@@ -142,7 +142,8 @@ _FRUSTRATION = _phrases(
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
     r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
-    r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"honte", r"scandale",
+    r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
+    r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte",  # "c'est une honte", not "ils ont honte de demander"
     r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS,
     r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
     r"piges|pige) (?:vraiment |absolument |decidement |jamais |strictement |toujours )?rien",
