@@ -49,6 +49,7 @@ SMS: dict[str, str] = {
     # "tiré o sort", "on é combien", "vot réponse", "on pe avoir", "ct bien", "kom d'hab".
     "o": "au", "e": "est", "vot": "votre", "pe": "peut", "ct": "c etait", "kom": "comme", "mm": "meme",
     "dmd": "demande", "jfe": "je fais", "jfai": "je fais", "jfais": "je fais",
+    "rezo": "reso", "quesque": "qu est ce que", "kesk": "qu est ce que", "keskil": "qu est ce qu il",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -152,7 +153,17 @@ SPOKEN: tuple[tuple[str, str], ...] = (
      r"gratuit|payant|obligatoire|complet|complète|complete|fini|pareil)\b)", "c'est "),
     (r"\b(?:ses|ces|cé)\s+(?=(?:où|ou)\b)", "c'est "),
     (r"(?<![\w'’])(?<!tu )(?:es|è)[\s-]+(?=(?:que|qu['’]|qu\s)\b)", "est-ce "),
-    (r"\b(qui|ki|où)\s+et\s+(?=(?:le|la|les|l['’]|un|une|ce|mon|ma|notre)\b)", r"\1 est "),
+    (r"\b(qui|ki|où|ou)\s+et\s+(?=(?:le|la|les|l['’]|un|une|ce|mon|ma|notre)\b)", r"\1 est "),
+    # "es ce que", "qu'es ce que": the "t" is lost to the ear.
+    (r"(?<![^\s'’])es(?=[\s-]+ce\s+qu)", "est"),
+    # Opening a sentence: "sait quoi un copil", "qu'elle est la date", "pour quoi le bot me demande mon nom".
+    (r"(?:^|(?<=[.?!,]\s))sait\s+(?=(?:quoi|qui|quand|combien|comment|vrai|possible|normal|gratuit|payant|"
+     r"obligatoire)\b)", "c'est "),
+    (r"(?:^|(?<=[.?!,]\s))qu['’]\s?elle(s?)\s+(?=(?:est|sont|sera|seront)\b)", r"quelle\1 "),
+    (r"(?:^|(?<=[.?!,]\s))pour\s+quoi\b(?!\s*(?:faire\b|[?!.]|$))", "pourquoi"),
+    (r"\b(?:conte|comte)s?[\s-]+rendus?\b", "compte rendu"),
+    # The centre's name as dictation writes it ("réseau ville", "réseau villes").
+    (r"\br[ée]seaux?\s+villes?\b", "RésO Villes"),
     (r"\b(on|il|elle)\s+peu\b", r"\1 peut"),
     # "le conseil peu alerter": before an infinitive, unless "un peu", "très peu"… ("un peu partir" is no French).
     (r"(?<!\bun\s)(?<!\btres\s)(?<!\btrès\s)(?<!\btrop\s)(?<!\bassez\s)\bpeu\s+(?=[^\W\d_]+(?:er|ir|re)\b)",
