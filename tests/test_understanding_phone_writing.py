@@ -1,0 +1,124 @@
+"""Members type on a phone or dictate: "jsui tiré o sort", "compliké", "ds le cc", "ses quoi", "pour quoi le bot…".
+The hotline reads what they meant before it looks for the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.acts import Act, detect
+from bot.answering.answerer import Answerer, Kind
+from bot.answering.cleanup import clean
+from bot.answering.normalize import stem, words
+from bot.app import App
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+from tests.support.events import member
+
+AMINATA = member(1002)
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """The engine on the shipped knowledge base and the shipped thresholds."""
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("c trop compliké", "c trop complique"),  # "k" for "qu"
+    ("un jeune en service civik", "un jeune en service civique"),
+    ("jcherche le kartier", "je cherche le quartier"),  # "je" glued to its verb
+    ("jfé cmt", "je fais comment"),
+    ("jsui tiré o sort", "je suis tire au sort"),
+    ("on é combien", "on est combien"),
+    ("vot reponse", "votre reponse"),
+])
+def test_phone_spellings_are_read_as_the_words_meant(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+@pytest.mark.parametrize("text", ["ok a la semaine", "un kebab le week end", "envoyez un jpeg"])
+def test_words_that_merely_hold_a_k_or_start_with_j_are_left_alone(text: str) -> None:
+    assert " ".join(words(text)) == text
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("jsui elu ds le cc", "jsui elu ds le conseil citoyen"),
+    ("tous les CC de la métropole", "tous les conseils citoyens de la métropole"),
+])
+def test_cc_after_a_determiner_is_the_conseil_citoyen(typed: str, meant: str) -> None:
+    assert clean(typed) == meant
+
+
+def test_cc_opening_a_message_is_still_a_hello() -> None:
+    assert clean("cc je voulais savoir un truc") == "cc je voulais savoir un truc"
+
+
+@pytest.mark.parametrize(("dictated", "meant"), [
+    ("ou et le local du conseil", "ou est le local du conseil"),
+    ("qu'es ce que le FPH", "qu'est ce que le FPH"),
+    ("sait quoi un copil", "c'est quoi un copil"),
+    ("Qu'elle est la date du copil", "quelle est la date du copil"),
+    ("pour quoi le bot me demande mon nom", "pourquoi le bot me demande mon nom"),
+    ("le conte rendu de la réunion", "le compte rendu de la réunion"),
+    ("je voudrais joindre réseau ville", "je voudrais joindre RésO Villes"),
+])
+def test_dictation_is_read_as_meant(dictated: str, meant: str) -> None:
+    assert clean(dictated) == meant
+
+
+@pytest.mark.parametrize("text", ["on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?"])
+def test_dictation_rules_leave_the_right_spelling_alone(text: str) -> None:
+    assert clean(text) == text
+
+
+def test_singular_and_plural_meet_even_when_the_lemma_is_a_short_verb() -> None:
+    # "donnée" lemmatises to "donner" (stem "don", too short to keep): it must still meet "données".
+    assert stem("donnee") == stem("donnees")
+    assert stem("idee") == stem("idees")
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # A member drawn by lot, in a hurry, on the bus.
+    ("jsui tiré o sort pr le conseil mé jai pa le tps, jsui obligé ?", "cc-tire-au-sort-refuser"),
+    ("on pe avoir un service civik pr nous aidé ds le quartier", "crpv-service-civique"),
+    # She types "donnée" without its s.
+    ("comment effacer ma donnée", "rgpd-supprimer"),
+    ("on dit quoi au copil nous ?", "cdv-copil-quoi-dire"),  # what to say, not what a copil is
+])
+def test_a_member_writing_on_a_phone_gets_the_answer(answerer: Answerer, text: str, entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == entry
+
+
+def test_not_knowing_what_a_term_is_asks_for_it(answerer: Answerer) -> None:
+    decision = answerer.decide("au conseil on parle du CLS mais moi je sais pas ce que c'est")
+    assert decision.kind in (Kind.ANSWER, Kind.GLOSSARY)
+    assert (decision.entry is not None and decision.entry.id == "theme-asv-cls") or (
+        decision.term is not None and decision.term.term == "CLS")
+
+
+def test_i_dont_get_your_answer_in_sms_asks_for_a_simpler_one() -> None:
+    assert Act.SIMPLER in detect("jcomprend pa vot reponse c trop compliké")
+
+
+def test_people_feeling_ashamed_is_no_complaint_about_the_hotline() -> None:
+    assert Act.FRUSTRATION not in detect("les gens n'osent pas demander les aides, ils ont honte")
+    assert Act.FRUSTRATION in detect("c'est une honte ce service")
+
+
+@pytest.mark.parametrize("question", [
+    # "quand" inside the sentence, before its subject: whenever, not when.
+    "est-ce qu'on peut être remboursé de l'essence quand on va aux réunions à la métropole",
+    "qui garde les enfants quand on est en réunion le soir ?",
+    # A full event: the FAQ on full events, not the dates.
+    "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente",
+])
+def test_a_question_that_merely_mentions_a_meeting_is_not_sent_to_the_agenda(shipped_app: App, question: str) -> None:
+    assert shipped_app.faq.decide(AMINATA, question).kind != Kind.AGENDA
+
+
+@pytest.mark.parametrize("question", ["quand on a le prochain webinaire ?", "c'est quand qu'on a la prochaine réunion"])
+def test_quand_opening_the_question_still_asks_for_dates(shipped_app: App, question: str) -> None:
+    assert shipped_app.faq.decide(AMINATA, question).kind == Kind.AGENDA
