@@ -60,7 +60,9 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
-                    "seulement", "uniquement", "complet", "complete", "complets"})
+                    "seulement", "uniquement", "complet", "complete", "complets",
+                    # "…des documents pour le copil de la semaine prochaine, je n'y comprends rien, au secours"
+                    "comprends", "comprend", "secours"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("des", "conseils"), ("plus", "de", "place"),
@@ -99,7 +101,8 @@ class AgendaIntent:
 def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) -> AgendaIntent | None:
     """`names`: the words of each event's name ("participation", "grill"); a message holding all of one
     names that event."""
-    seq = _without(list(words), ("ordre", "du", "jour"))
+    # "ordre du jour", "date à confirmer": labels, not questions about dates.
+    seq = _without(_without(list(words), ("ordre", "du", "jour")), ("date", "a", "confirmer"))
     present = set(seq)
     if "quand" in present and all(_conditional(seq, i) for i, w in enumerate(seq) if w == "quand"):
         present.discard("quand")
