@@ -32,12 +32,15 @@ def answerer() -> Answerer:
     ("jsui tiré o sort", "je suis tire au sort"),
     ("on é combien", "on est combien"),
     ("vot reponse", "votre reponse"),
+    ("les fotocopies", "les photocopies"),  # "f" for "ph"
+    ("une otorisation", "une autorisation"),  # "o" for "au"
 ])
 def test_phone_spellings_are_read_as_the_words_meant(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant
 
 
-@pytest.mark.parametrize("text", ["ok a la semaine", "un kebab le week end", "envoyez un jpeg"])
+@pytest.mark.parametrize("text", ["ok a la semaine", "un kebab le week end", "envoyez un jpeg", "le fph et les fonds",
+                                  "on ouvre"])
 def test_words_that_merely_hold_a_k_or_start_with_j_are_left_alone(text: str) -> None:
     assert " ".join(words(text)) == text
 
@@ -109,6 +112,8 @@ def test_people_feeling_ashamed_is_no_complaint_about_the_hotline() -> None:
 
 
 @pytest.mark.parametrize("question", [
+    "ça veut dire quoi date à confirmer sur le webinaire",  # a label, not a date asked for
+    "j'ai reçu les documents du copil de la semaine prochaine, je n'y comprends rien",
     # "quand" inside the sentence, before its subject: whenever, not when.
     "est-ce qu'on peut être remboursé de l'essence quand on va aux réunions à la métropole",
     "qui garde les enfants quand on est en réunion le soir ?",

@@ -53,24 +53,30 @@ def words(text: str) -> list[str]:
     for word in _NON_WORD.sub(" ", text).split():
         mapped = SMS.get(word)
         if mapped is None:
-            mapped = _phonetic(word) if "k" in word or _J_GLUED.match(word) else word
+            mapped = _phonetic(word) if _SPELT_BY_EAR.search(word) else word
         out.extend(mapped.split())
     return out
 
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w")
+# Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
+_BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
+)
 
 
 @lru_cache(maxsize=16384)
 def _phonetic(word: str) -> str:
-    """SMS spellings by rule, kept only when they give a French word: "k" for "qu" ("compliké", "kartier",
-    "civik" → "civique") and "je" glued to its verb ("jcherche", "jcomprends")."""
-    if _is_french(word) or not word.isalpha():
+    """SMS spellings by rule, kept only when they give a French word: letters written as heard ("compliké",
+    "kartier", "civik" → "civique", "fotocopie", "otorisation") and "je" glued to its verb ("jcherche")."""
+    if not word.isalpha() or _is_french(word):
         return word
-    if "k" in word:
-        spelled = _K_ENDING.sub(r"ique\1", word).replace("k", "qu")
-        if _is_french(spelled):
+    spelled = _K_ENDING.sub(r"ique\1", word)
+    for pattern, letters in _BY_EAR:
+        spelled = pattern.sub(letters, spelled)
+        if spelled != word and _is_french(spelled):
             return spelled
     if _J_GLUED.match(word):
         verb = SMS.get(word[1:]) or word[1:]
