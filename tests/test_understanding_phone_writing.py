@@ -29,6 +29,7 @@ def answerer() -> Answerer:
     ("un jeune en service civik", "un jeune en service civique"),
     ("jcherche le kartier", "je cherche le quartier"),  # "je" glued to its verb
     ("jfé cmt", "je fais comment"),
+    ("jle fé pdt les vacances", "je le fait pendant les vacances"),
     ("jsui tiré o sort", "je suis tire au sort"),
     ("on é combien", "on est combien"),
     ("vot reponse", "votre reponse"),
@@ -65,12 +66,15 @@ def test_cc_opening_a_message_is_still_a_hello() -> None:
     ("pour quoi le bot me demande mon nom", "pourquoi le bot me demande mon nom"),
     ("le conte rendu de la réunion", "le compte rendu de la réunion"),
     ("je voudrais joindre réseau ville", "je voudrais joindre RésO Villes"),
+    ("sais quoi la G U S P", "c'est quoi la GUSP"),  # an acronym dictated letter by letter
+    ("le Q.P.V de Bellevue", "le QPV de Bellevue"),
 ])
 def test_dictation_is_read_as_meant(dictated: str, meant: str) -> None:
     assert clean(dictated) == meant
 
 
-@pytest.mark.parametrize("text", ["on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?"])
+@pytest.mark.parametrize("text", ["on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?",
+                                  "Y A T IL UN BUDGET"])
 def test_dictation_rules_leave_the_right_spelling_alone(text: str) -> None:
     assert clean(text) == text
 

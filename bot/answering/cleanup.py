@@ -21,6 +21,9 @@ _MD_EMPHASIS = re.compile(r"(?<!\w)[*_]([^*_\n]+)[*_](?!\w)")
 _HELD = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: held down, never French spelling
 _ACRONYM = re.compile(r"\b([A-Z])\1{2,}\b")  # "VVV", "WWW": one capital letter repeated is an acronym, kept
 _HELD_PUNCT = re.compile(r"([?!.])\1+")
+# Acronyms spelled out letter by letter, as dictation writes them: "F.P.H.", "Q P V", "G U S P".
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}[A-Z]?\b\.?")
+_SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in SPOKEN)
 
@@ -77,6 +80,9 @@ def clean(text: str) -> str:
     text = _MD_EMPHASIS.sub(r"\1", text)
     text = text.translate(_PLAIN)
     text = _HELD.sub(lambda m: m.group(0) if _ACRONYM.fullmatch(_word_at(text, m.start())) else m.group(1), text)
+    text = _DOTTED.sub(lambda m: m.group(0).rstrip(".").replace(".", "") + ("." if m.group(0).endswith(".") else ""), text)
+    if any(ch.islower() for ch in text):  # not a message typed in capitals ("Y A T IL UN BUDGET")
+        text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _HELD_PUNCT.sub(r"\1", text)
     for pattern, replacement in _SPOKEN:  # dictation homophones: "ses quoi" is "c'est quoi"
         text = pattern.sub(replacement, text)

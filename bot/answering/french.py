@@ -50,6 +50,9 @@ SMS: dict[str, str] = {
     "o": "au", "e": "est", "vot": "votre", "pe": "peut", "ct": "c etait", "kom": "comme", "mm": "meme",
     "dmd": "demande", "jfe": "je fais", "jfai": "je fais", "jfais": "je fais",
     "rezo": "reso", "quesque": "qu est ce que", "kesk": "qu est ce que", "keskil": "qu est ce qu il",
+    "pdt": "pendant", "avt": "avant", "prblm": "probleme", "pblm": "probleme", "qqs": "quelques",
+    "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
+    "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -157,7 +160,7 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     # "es ce que", "qu'es ce que": the "t" is lost to the ear.
     (r"(?<![^\s'’])es(?=[\s-]+ce\s+qu)", "est"),
     # Opening a sentence: "sait quoi un copil", "qu'elle est la date", "pour quoi le bot me demande mon nom".
-    (r"(?:^|(?<=[.?!,]\s))sait\s+(?=(?:quoi|qui|quand|combien|comment|vrai|possible|normal|gratuit|payant|"
+    (r"(?:^|(?<=[.?!,]\s))(?:sait|sais)\s+(?=(?:quoi|qui|quand|combien|comment|vrai|possible|normal|gratuit|payant|"
      r"obligatoire)\b)", "c'est "),
     (r"(?:^|(?<=[.?!,]\s))qu['’]\s?elle(s?)\s+(?=(?:est|sont|sera|seront)\b)", r"quelle\1 "),
     (r"(?:^|(?<=[.?!,]\s))pour\s+quoi\b(?!\s*(?:faire\b|[?!.]|$))", "pourquoi"),
