@@ -123,6 +123,9 @@ def test_people_feeling_ashamed_is_no_complaint_about_the_hotline() -> None:
     "qui garde les enfants quand on est en réunion le soir ?",
     # A full event: the FAQ on full events, not the dates.
     "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente",
+    # What the hotline does around an event: a reminder, a replay.
+    "est-ce que je vais recevoir un rappel pour le prochain webinaire ?",
+    "le webinaire de la semaine prochaine, on pourra le revoir après ?",
 ])
 def test_a_question_that_merely_mentions_a_meeting_is_not_sent_to_the_agenda(shipped_app: App, question: str) -> None:
     assert shipped_app.faq.decide(AMINATA, question).kind != Kind.AGENDA

@@ -62,7 +62,9 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
                     "seulement", "uniquement", "complet", "complete", "complets",
                     # "…des documents pour le copil de la semaine prochaine, je n'y comprends rien, au secours"
-                    "comprends", "comprend", "secours"})
+                    "comprends", "comprend", "secours",
+                    # what the hotline does around an event: "un rappel pour le prochain ?", "le revoir en replay"
+                    "rappel", "rappels", "replay", "replays", "revoir", "rediffusion"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("des", "conseils"), ("plus", "de", "place"),
