@@ -9,6 +9,7 @@ from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.cleanup import clean
 from bot.answering.normalize import stem, words
+from bot.answering.segment import split_message
 from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
@@ -134,3 +135,12 @@ def test_a_question_that_merely_mentions_a_meeting_is_not_sent_to_the_agenda(shi
 @pytest.mark.parametrize("question", ["quand on a le prochain webinaire ?", "c'est quand qu'on a la prochaine réunion"])
 def test_quand_opening_the_question_still_asks_for_dates(shipped_app: App, question: str) -> None:
     assert shipped_app.faq.decide(AMINATA, question).kind == Kind.AGENDA
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("je suis algérien et je vis ici est-ce que je peux quand même entrer au conseil",
+     "est-ce que je peux quand même entrer au conseil"),
+    ("le président décide tout seul c'est lui qui fixe les dates", "le président décide tout seul c'est lui qui fixe les dates"),
+])
+def test_quand_meme_and_a_relative_qui_open_no_question_of_their_own(text: str, question: str) -> None:
+    assert split_message(text)[-1].text == question

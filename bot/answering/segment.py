@@ -111,13 +111,27 @@ def _sentences(text: str) -> list[str]:
     return [p for p in parts if p and any(ch.isalnum() for ch in p)]
 
 
+# Openers that, inside a sentence, do not open a question: "quand même", "quand elle a vu mon nom" (when, as a
+# condition), "c'est elle qui décide de tout" (a relative clause after a pronoun).
+_NOT_OPENING = compiled(r"quand\s+meme\b")
+_RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous", "ca", "celui", "celle", "ceux",
+                              "celles", "ce"})
+
+
+def _opens_here(key: str, start: int) -> bool:
+    if _NOT_OPENING.match(key, start):
+        return False
+    before = key[:start].split()
+    return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence without punctuation cut before each question opener that follows enough words."""
     key = fold(sentence)
     cuts = [0]
     for match in _OPENER_RE.finditer(key):
         start = match.start()
-        if start == 0 or key[start - 1].isalnum():
+        if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
         before = key[cuts[-1]:start].split()
         if len(before) >= _MIN_WORDS_BEFORE_CUT:
