@@ -140,7 +140,7 @@ def test_quand_opening_the_question_still_asks_for_dates(shipped_app: App, quest
 @pytest.mark.parametrize(("text", "question"), [
     ("je suis algérien et je vis ici est-ce que je peux quand même entrer au conseil",
      "est-ce que je peux quand même entrer au conseil"),
-    ("le président décide tout seul c'est lui qui fixe les dates", "le président décide tout seul c'est lui qui fixe les dates"),
+    ("le président fait tout seul c'est lui qui décide des dates", "le président fait tout seul c'est lui qui décide des dates"),
 ])
 def test_quand_meme_and_a_relative_qui_open_no_question_of_their_own(text: str, question: str) -> None:
     assert split_message(text)[-1].text == question
