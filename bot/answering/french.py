@@ -174,7 +174,4 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bje\s+peu\b", "je peux"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
-    # "CC" after a determiner is the conseil citoyen ("ds le cc", "au CC", "nos cc"); alone it is "coucou".
-    (r"\b(le|du|au|un|mon|notre|votre|ce|leur|son|ton|dans|ds|en)\s+cc\b", r"\1 conseil citoyen"),
-    (r"\b(les|des|aux|nos|vos|leurs|ces|mes|ses|tous|plusieurs)\s+cc\b", r"\1 conseils citoyens"),
 )
