@@ -4,12 +4,16 @@ reach those who asked alike, and are written into knowledge/ by `hotline knowled
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from sqlmodel import select
 
+from bot.answering import prepared
+from bot.answering.answerer import Answerer
 from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -18,6 +22,7 @@ from bot.desk.export import export_learned
 from bot.desk.export_edits import export_edits
 from bot.knowledge.edits import HAS_SHORT
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
 from bot.storage.models import Outbound, Ticket
 from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
 from tests.support.answers import whole_answer
@@ -170,3 +175,72 @@ def test_rebuilding_the_answerer_on_the_shipped_knowledge_serves_the_new_one(
     app.desk.learning.rebuild()
     assert app.answerer is not before
     assert app.answerer.decide("c'est quoi un QPV").kind != "unknown"
+
+
+def _never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the answerer was built again")
+
+
+@pytest.mark.usefixtures("own_cache")
+def test_a_taught_phrasing_is_answered_before_its_answerer_is_on_disk_and_read_back_after(
+        settings: Settings, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = build_app(settings, clock=clock)
+    question = "comment participer aux reunions des habitants"
+    ask_team(app, AWA, question)
+    gate = threading.Event()
+    keep = prepared._keep
+
+    def slow_disk(path: Path, answerer: Answerer) -> None:
+        gate.wait(30)
+        keep(path, answerer)
+
+    monkeypatch.setattr(prepared, "_keep", slow_disk)
+    try:
+        app.hotline.on_button(CLAIRE, f"tk:link:{only_ticket(app)}:cc-rejoindre")
+        decision = app.faq.decide(MALIK, question)
+        assert decision.entry is not None and decision.entry.id == "cc-rejoindre"  # in service at once
+        assert not prepared.settled(0)  # still being written
+    finally:
+        gate.set()
+    assert prepared.settled(30)
+    monkeypatch.setattr(Answerer, "__init__", _never)  # the restart reads back, builds nothing
+    decision = build_app(settings, clock=clock).faq.decide(BINTA, question)
+    assert decision.entry is not None and decision.entry.id == "cc-rejoindre"
+
+
+def _served_knowledge(app: App) -> KnowledgeBase:
+    """What the database says the hotline serves, read afresh."""
+    learning = app.desk.learning
+    with app.db.session() as session:
+        base = learning.edited_base(session)
+        extra = learning.extras(session, base)
+    return base.with_entries(extra) if extra else base
+
+
+def test_a_console_edit_serves_the_answerer_its_check_built(app: App, clock: ManualClock) -> None:
+    # A phrasing taught first: the learned entry is served after the files' entries, and so is the version
+    # published next; the check reads the knowledge in that order.
+    ask_team(app, AWA, "comment participer aux reunions des habitants")
+    app.hotline.on_button(CLAIRE, f"tk:link:{only_ticket(app)}:cc-rejoindre")
+    form = app.desk.editor.form("faq", "cc-definition")
+    assert form is not None
+    form["alternates"] += "\nle conseil des habitants du quartier c'est quoi au juste"
+    saved = app.desk.editor.save(REVIEWER, "faq", "cc-definition", form)
+    assert saved.edit is not None and saved.verdict.answerer is app.answerer  # not built a second time
+    assert app.answerer.kb == _served_knowledge(app)
+    assert app.answerer.kb.faq[-1].id == "cc-rejoindre"
+    decision = app.faq.decide(MALIK, "le conseil des habitants du quartier c'est quoi au juste")
+    assert decision.entry is not None and decision.entry.id == "cc-definition"
+
+
+def test_a_console_edit_checked_in_another_knowledge_is_built_again(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another version was stored between the check and the save (its id guessed wrong): built for what is served.
+    monkeypatch.setattr(app.desk.learning, "next_edit_id", lambda: 99)
+    form = app.desk.editor.form("faq", "cc-definition")
+    assert form is not None
+    form["alternates"] += "\nle conseil des habitants du quartier c'est quoi au juste"
+    saved = app.desk.editor.save(REVIEWER, "faq", "cc-definition", form)
+    assert saved.edit is not None and saved.verdict.answerer is not None
+    assert saved.verdict.answerer is not app.answerer and app.answerer.kb == _served_knowledge(app)
+    decision = app.faq.decide(MALIK, "le conseil des habitants du quartier c'est quoi au juste")
+    assert decision.entry is not None and decision.entry.id == "cc-definition"

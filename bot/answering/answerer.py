@@ -160,6 +160,18 @@ class Answerer:
         self._analyses: dict[str, Analysis] = {}
         self._reads = _Reads()
 
+    def __getstate__(self) -> dict[str, object]:
+        # Written to disk while it answers (bot/answering/prepared.py): its attributes copied at once (in C),
+        # without what answering fills.
+        state = dict(self.__dict__)
+        del state["_analyses"], state["_reads"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._analyses = {}
+        self._reads = _Reads()
+
     def analyze(self, text: str) -> Analysis:
         """The normalised message (cached: one message's parts are analysed several times over)."""
         found = self._analyses.get(text)

@@ -212,7 +212,11 @@ class CharOpinion:
 
     def __getstate__(self) -> dict[str, object]:
         # `_known` and `_owner` are rebuilt cheaply; `_pairs` only speeds the next build (kept small on disk).
-        return {k: v for k, v in self.__dict__.items() if k not in ("_known", "_pairs", "_owner")}
+        # Copied at once (in C): it may be written while it answers (and `_owner` is made by a first question).
+        state = dict(self.__dict__)
+        for name in ("_known", "_pairs", "_owner"):
+            state.pop(name, None)
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)

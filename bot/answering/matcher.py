@@ -211,6 +211,14 @@ class _Members:
         self._size = size
         self._bits: dict[str, np.ndarray] = {}
 
+    def __getstate__(self) -> tuple[Mapping[str, np.ndarray], int]:
+        # Written to disk while it answers (bot/answering/prepared.py): the bits, made as questions come, are not.
+        return self._postings, self._size
+
+    def __setstate__(self, state: tuple[Mapping[str, np.ndarray], int]) -> None:
+        self._postings, self._size = state
+        self._bits = {}
+
     def get(self, token: str) -> np.ndarray | None:
         bits = self._bits.get(token)
         if bits is None:
@@ -377,7 +385,9 @@ class Matcher:
 
     def __getstate__(self) -> dict[str, object]:
         # The token ids only speed the next build: not stored with the answerer (its first build numbers again).
-        return {k: v for k, v in self.__dict__.items() if k not in ("_ids", "_number")}
+        state = dict(self.__dict__)  # copied at once (in C): it may be written while it answers
+        del state["_ids"], state["_number"]
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)

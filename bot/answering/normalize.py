@@ -194,6 +194,13 @@ class Normalizer:
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # Written to disk while it answers (bot/answering/prepared.py): the corrections it fills copied at once
+        # (in C), never walked while a question adds one.
+        state = dict(self.__dict__)
+        state["_corrections"] = dict(self._corrections)
+        return state
+
     @classmethod
     def _phrase_tables(cls, phrases: Mapping[str, Iterable[str]]
                        ) -> tuple[dict[tuple[str, ...], str], dict[str, list[int]]]:

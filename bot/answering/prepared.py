@@ -5,6 +5,10 @@ reading it back takes milliseconds. The key covers everything the build reads: t
 the answering settings, the source of `bot/answering` and `bot/knowledge/model.py`, the versions of the
 libraries it calls (the names of their dist-info folders) and Python's. Anything else, or an unreadable
 file, means building it again.
+
+A learning action's answerer (`learned_answerer`) is written after it is in service, by one thread in the
+background (writing 60 MB at 10,000 entries took half of the action): what was taught is in the database
+already, so a process stopped before the file is whole builds it again from there at its next start.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -52,12 +58,18 @@ def _code_version() -> str | None:
 # Texts of the knowledge's parts (entries, passages…) by object: a learning action keeps most of them, and
 # writing out 10,000 entries took about a second. The part is held with its text, so its id is not reused.
 _TEXTS: dict[int, tuple[object, str]] = {}
+_TEXTS_LOCK = threading.Lock()  # the writing thread computes keys too
 
 
 def _content(kb: KnowledgeBase) -> str:
     """`content_digest(kb)`, the digest of `repr(kb)`, with that text written part by part: the repr of the
     tuples' parts seen in the previous knowledge is reused (tests/test_prepared_start.py checks it is the
     same text)."""
+    with _TEXTS_LOCK:
+        return _content_locked(kb)
+
+
+def _content_locked(kb: KnowledgeBase) -> str:
     global _TEXTS
     digest = hashlib.sha256(f"{type(kb).__qualname__}(".encode())
     seen: dict[int, tuple[object, str]] = {}
@@ -103,6 +115,78 @@ def prepared_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, alias: 
     return answerer
 
 
+def learned_answerer(kb: KnowledgeBase, settings: AnsweringSettings, *, previous: Answerer,
+                     alias: Callable[[], str | None] | None = None, built: Answerer | None = None) -> Answerer:
+    """A learning action's answerer: `built` when it was built for this very knowledge (the console's check of
+    the version saved), else built from it or from `previous`, the one in service (faster than reading back
+    even the same knowledge's). Then written in the background with its key (`alias()`, computed there
+    too, names it under what was taught); `settled()` waits for the writing."""
+    if built is not None and built.settings == settings and built.kb == kb:
+        answerer = built
+    else:
+        answerer = Answerer(kb, settings, previous=built or previous)
+    _WRITER.submit(answerer, settings, alias)
+    return answerer
+
+
+def settled(timeout: float | None = None) -> bool:
+    """Whether every answerer handed to the background writer is on disk (or given up), waiting up to
+    `timeout` seconds for it."""
+    return _WRITER.wait(timeout)
+
+
+class _Writer:
+    """One thread writing learned answerers, the latest only: one handed over while an older one waits
+    replaces it (the older knowledge is not served any more). Its cache folder is the one of the moment it
+    was handed over. The thread is joined when the interpreter exits: a command that taught something leaves
+    its answerer on disk."""
+
+    def __init__(self) -> None:
+        self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._latest = 0
+        self._pending: list[Future[None]] = []
+
+    def submit(self, answerer: Answerer, settings: AnsweringSettings,
+               alias: Callable[[], str | None] | None) -> None:
+        folder = cache_dir()
+        with self._lock:
+            self._latest += 1
+            number = self._latest
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answerer-writer")
+            self._pending = [f for f in self._pending if not f.done()]
+            self._pending.append(self._executor.submit(self._write, number, folder, answerer, settings, alias))
+
+    def _write(self, number: int, folder: Path, answerer: Answerer, settings: AnsweringSettings,
+               alias: Callable[[], str | None] | None) -> None:
+        if number != self._latest:
+            return  # a newer answerer was handed over: that one is written
+        try:
+            name = key(answerer.kb, settings)
+            if name is None:
+                return
+            _keep(folder / f"answerer-{name}.pickle", answerer)
+            other = alias() if alias is not None else None
+            if other is not None:
+                _point(other, name, folder)
+        except Exception:  # only the next start's speed is at stake: never the bot
+            log.exception("learned answerer not kept: built again at the next start")
+
+    def wait(self, timeout: float | None) -> bool:
+        with self._lock:
+            pending = list(self._pending)
+        for future in pending:
+            try:
+                future.result(timeout)
+            except TimeoutError:
+                return False
+        return True
+
+
+_WRITER = _Writer()
+
+
 def taught_alias(base: KnowledgeBase, settings: AnsweringSettings, taught: str) -> str | None:
     """The other name of the answerer for the files' knowledge plus what the team taught, `taught` being
     the digest of those rows (bot/storage/peek.py): `hotline ask` finds it without reading them."""
@@ -146,12 +230,14 @@ def _read(path: Path) -> Answerer | None:
     return None
 
 
-def _point(alias: str, name: str) -> None:
+def _point(alias: str, name: str, folder: Path | None = None) -> None:
+    folder = folder or cache_dir()
     try:
-        with tempfile.NamedTemporaryFile("w", dir=cache_dir(), delete=False, encoding="utf-8") as out:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as out:
             out.write(name)
-        os.replace(out.name, cache_dir() / f"answerer-alias-{alias}")
-        others = sorted(cache_dir().glob("answerer-alias-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        os.replace(out.name, folder / f"answerer-alias-{alias}")
+        others = sorted(folder.glob("answerer-alias-*"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[KEPT:]:
             old.unlink(missing_ok=True)
     except OSError as error:

@@ -91,9 +91,15 @@ class KnowledgeEditor:
     def check(self, kind: str, key: str | None, form: Mapping[str, str]) -> tuple[dict[str, Any], Verdict]:
         data = edits.from_form(kind, form)
         current = self.learning.answers.get()
+        # Checked in the knowledge that saving it will serve, as the version it will be stored as: the
+        # answerer built for the check is then the one put in service (`Learning.rebuild`).
+        edit_id = self.learning.next_edit_id()
+        raw = json.dumps(data, ensure_ascii=False)
         return data, edits.check(kind, data, key=key, kb=current.kb, answering=self.settings.answering,
                                  today=self._today(), max_age_days=self.settings.review_max_age_days,
-                                 previous=current)
+                                 previous=current, at=edits.origin(edit_id),
+                                 served=lambda item: self.learning.served_with(edit_id, kind, key or edits.key_of(
+                                     kind, item), raw))
 
     def save(self, author: Sender, kind: str, key: str | None, form: Mapping[str, str], *,
              status: EditStatus = EditStatus.PUBLISHED) -> Saved:
@@ -108,7 +114,7 @@ class KnowledgeEditor:
             session.add(edit)
             session.commit()
         if status == EditStatus.PUBLISHED:
-            self.learning.rebuild()
+            self.learning.rebuild(learned=True, checked=verdict.answerer)
         return Saved(verdict=verdict, edit=edit)
 
     def history(self, kind: str, key: str) -> list[KnowledgeEdit]:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from functools import partial
 
 from rapidfuzz import fuzz
 from sqlalchemy import func
@@ -24,7 +25,7 @@ from sqlmodel import Session, col, select
 from bot.answering.answerer import Answerer
 from bot.answering.matcher import OVERLAP_WEIGHT
 from bot.answering.normalize import fold
-from bot.answering.prepared import prepared_answerer, taught_alias
+from bot.answering.prepared import learned_answerer, prepared_answerer, taught_alias
 from bot.clock import Clock, as_utc
 from bot.config import AnsweringSettings
 from bot.core.answers import CurrentAnswerer
@@ -118,22 +119,42 @@ class Learning:
                              .where(KnowledgeEdit.status == EditStatus.PUBLISHED)).one()
         return (*entries, *phrasings, *edits)
 
-    def rebuild(self) -> Answerer:
+    def served_with(self, edit_id: int, kind: str, key: str, data: str) -> KnowledgeBase:
+        """The knowledge `rebuild` will serve once this version (JSON) is published as edit `edit_id`."""
+        with self.db.session() as session:
+            published = [e for e in published_edits(session) if (e[1], e[2]) != (kind, key)]
+            base = overlay(self.base, [*published, (edit_id, kind, key, data)])
+            extra = self.extras(session, base)
+        return base.with_entries(extra) if extra else base
+
+    def next_edit_id(self) -> int:
+        """The id the next version stored will most likely get (a guess: `served_with` needs one)."""
+        with self.db.session() as session:
+            return (session.exec(select(func.max(KnowledgeEdit.id))).one() or 0) + 1
+
+    def rebuild(self, *, learned: bool = False, checked: Answerer | None = None) -> Answerer:
         """Base knowledge + the console's edits + what the database learned → a new answerer, put in
         service. It reuses what the one in service analysed (the work follows what changed), which keeps
         answering until the new one is swapped in. If anything goes wrong, the answerer in service stays:
-        the bot keeps answering."""
+        the bot keeps answering. `learned`: a learning action (what was taught is in the database): the new
+        answerer is built, or `checked` when that one was built for the same knowledge, and written to disk
+        after it is in service. Otherwise (a start, another process's learning) it may be read back."""
         try:
             taught = taught_state(self.db.engine.url.render_as_string(hide_password=False))  # read below, or newer
             with self.db.session() as session:
                 base = self.edited_base(session)
                 extra = self.extras(session, base)
                 version = self._read_version(session)
+            kb = base.with_entries(extra) if extra else base
             # Kept on disk like the files' answerer, and under what was taught: the next start and
             # `hotline ask` (which reads that without SQLAlchemy) read it back.
-            alias = taught_alias(self.base, self.settings, taught) if taught else None
-            answerer = prepared_answerer(base.with_entries(extra) if extra else base, self.settings, alias=alias,
-                                         previous=self.answers.get())
+            if learned:
+                answerer = learned_answerer(kb, self.settings, previous=self.answers.get(), built=checked,
+                                            alias=partial(taught_alias, self.base, self.settings, taught)
+                                            if taught else None)
+            else:
+                alias = taught_alias(self.base, self.settings, taught) if taught else None
+                answerer = prepared_answerer(kb, self.settings, alias=alias, previous=self.answers.get())
         except Exception:
             log.exception("rebuilding the answerer failed: the previous one stays in service")
             return self.answers.get()
@@ -186,7 +207,7 @@ class Learning:
             session.add(LearnedPhrasing(entry_id=entry.id, text=wording, ticket_id=ticket_id,
                                         created_by=staff.display_name[:128], created_at=self.clock.now()))
             session.commit()
-        self.rebuild()
+        self.rebuild(learned=True)
         return [Reply(text=texts.ATTACHED.format(question=esc(excerpt(wording)), entry=esc(entry.id)))]
 
     def to_learn(self, *, period: timedelta = timedelta(days=28), limit: int = 40) -> list[SimilarGroup]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -55,6 +55,7 @@ class Verdict:
     item: Item | None
     errors: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    answerer: Answerer | None = field(default=None, repr=False, compare=False)  # built for the check, if any
 
     @property
     def ok(self) -> bool:
@@ -130,28 +131,36 @@ def _field_of(kind: str, message: str) -> str:
 
 
 def check(kind: str, data: Mapping[str, Any], *, key: str | None, kb: KnowledgeBase, answering: AnsweringSettings,
-          today: date, max_age_days: int, previous: Answerer | None = None) -> Verdict:
+          today: date, max_age_days: int, previous: Answerer | None = None, at: Location | None = None,
+          served: Callable[[Item], KnowledgeBase] | None = None) -> Verdict:
     """The rules of `hotline knowledge check`, for one item in the knowledge in service. `previous`: the
-    answerer in service (of `kb`), whose analyses the check's answerer reuses."""
-    item, problems = parse_item(kind, dict(data), origin())
+    answerer in service (of `kb`), whose analyses the check's answerer reuses; `at`: the item's origin (the
+    version it will be stored as); `served`: the knowledge served once the item is published (else `kb`
+    with the item in). The answerer built for the check comes with the verdict: once the version is stored,
+    the learning loop serves it when the knowledge is the same."""
+    at = at or origin()
+    item, problems = parse_item(kind, dict(data), at)
     errors: dict[str, str] = {}
     for name, message in problems:
         errors.setdefault(name or KEY_FIELD[kind], message)
     if item is None or errors:
         return Verdict(item=None, errors=errors)
-    new_kb = with_item(kb, kind, key, item)
+    new_kb = served(item) if served is not None else with_item(kb, kind, key, item)
     warnings: list[str] = []
-    found = [p for p in _reference_problems(new_kb) if p.location == origin()]
+    found = [p for p in _reference_problems(new_kb) if p.location == at]
+    answerer: Answerer | None = None
     if isinstance(item, FaqEntry):
         found += content_problems(copy(new_kb, faq=(item,)), today=today, max_age_days=max_age_days)
-        found += ambiguity_problems(new_kb, Answerer(new_kb, answering, previous=previous), only=(item.id,))
+        answerer = Answerer(new_kb, answering, previous=previous)
+        found += ambiguity_problems(new_kb, answerer, only=(item.id,))
     for problem in found:
         message = problem.message.removeprefix(f"[{key_of(kind, item)}] ")
         if problem.severity == "error":
             errors.setdefault(_field_of(kind, message), message)
         elif problem.severity == "warning":
             warnings.append(message)
-    return Verdict(item=item if not errors else None, errors=errors, warnings=warnings)
+    return Verdict(item=item if not errors else None, errors=errors, warnings=warnings,
+                   answerer=answerer if not errors else None)
 
 
 def overlay(base: KnowledgeBase, published: Iterable[tuple[int, str, str, str]]) -> KnowledgeBase:
