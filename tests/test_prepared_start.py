@@ -4,6 +4,7 @@ the same knowledge and code. Anything changed is read and built again."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,23 @@ def test_the_knowledge_is_digested_part_by_part_as_its_whole_text() -> None:
                       replace(kb, glossary=kb.glossary[:1], events=())):
         for _ in range(2):  # written afresh, then from the parts seen
             assert prepared._content(knowledge) == hashlib.sha256(repr(knowledge).encode()).hexdigest()
+
+
+def test_the_answerer_is_written_without_what_answering_filled(knowledge: Path, settings: Settings) -> None:
+    """A learning action's answerer is written to disk while it answers: what answering fills as questions
+    come (analyses, rankings, corrections, bits of long lists) is copied at once or left out, never walked
+    while a question adds to it, and the answerer read back decides the same."""
+    kb = load_serving_knowledge(knowledge)
+    answerer = Answerer(kb, settings.answering)
+    corrections = dict(answerer.normalizer._corrections)
+    questions = ["c'est quoi un conseil citoyen", "comment rejoindre le conseil citoyn", "on se reunit quand"]
+    decisions = [answerer.decide(q) for q in questions]
+    assert answerer._analyses and answerer._reads.ranked  # filled by answering
+    assert answerer.normalizer._corrections != corrections
+    token = next(iter(answerer.matcher._postings))
+    answerer.matcher._members._bits[token] = answerer.matcher._postings[token]  # a long list's (none here)
+    again = pickle.loads(pickle.dumps(answerer))
+    assert not again._analyses and not again._reads.ranked
+    assert not again.matcher._members._bits and not again.chars._known
+    assert again.normalizer._corrections == answerer.normalizer._corrections  # a copy: kept, it is cheap
+    assert [again.decide(q) for q in questions] == decisions

@@ -45,6 +45,10 @@ class _Pairs:
     cols: np.ndarray
     counts: np.ndarray
     frequency: np.ndarray  # phrasings holding each column
+    # The lists by n-gram (the ranker's `_rows`) with each pair's count, and which columns have one (`rare`):
+    # a build where those stay merges the changed phrasings' pairs in, instead of sorting them all again.
+    listed_counts: np.ndarray
+    rare: np.ndarray
 
 
 def _smallest(values: np.ndarray, floor: type[np.integer]) -> np.ndarray:
@@ -80,6 +84,25 @@ def _read(entries: Sequence[tuple[str, ...]], column: Mapping[str, int],
         np.repeat(per_word, lengths), cut
 
 
+def _merged(lists: tuple[np.ndarray, np.ndarray, np.ndarray], fresh: tuple[np.ndarray, np.ndarray, np.ndarray]
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two sets of (rows, columns, counts) sorted by column then row, merged in that order (no row in both)."""
+    def keys(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        packed: np.ndarray = (cols.astype(np.int64) << 32) | rows
+        return packed
+
+    at = np.searchsorted(keys(lists[0], lists[1]), keys(fresh[0], fresh[1]))
+    return tuple(np.insert(old, at, new) for old, new in zip(lists, fresh, strict=True))  # type: ignore[return-value]
+
+
+def _lists(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, columns, counts) of pairs in phrasing order, put in column order (phrasings in order within each):
+    one sort of packed (column, position) keys (faster than a stable argsort)."""
+    order = np.sort((cols.astype(np.uint64) << np.uint64(32)) | np.arange(len(rows), dtype=np.uint64))
+    order = (order & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    return rows[order], cols[order], counts[order]
+
+
 def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
     """Consecutive numbers as [first, last + 1) runs."""
     runs: list[tuple[int, int]] = []
@@ -89,6 +112,47 @@ def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
         else:
             runs.append((n, n + 1))
     return runs
+
+
+def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool, int, int, int]],
+                renumber: np.ndarray, rare: np.ndarray, fresh: tuple[np.ndarray, np.ndarray, np.ndarray],
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The previous ranker's lists by n-gram, its phrasings renumbered as `moves` places them (the others left
+    out), merged with the new phrasings' pairs (`fresh`: their columns, bounds per phrasing and counts, as
+    `moves` numbers them): rows, columns and counts by n-gram, as `_lists` would sort them. None when they
+    cannot be kept in order: a kept phrasing placed twice or after one that came after it, or a column whose
+    list came or went (an n-gram crossing the limit on long lists)."""
+    present = renumber >= 0
+    if not np.array_equal(rare[renumber[present]], kept.rare[present]):
+        return None
+    where = np.full(len(kept.start) - 1, -1, dtype=np.int64)  # each previous phrasing's row here
+    fresh_rows: list[np.ndarray] = []
+    fresh_pairs: list[slice] = []
+    for is_new, was, now, size in moves:
+        if is_new:
+            bounds = fresh[1][was:was + size + 1]
+            fresh_rows.append(np.repeat(np.arange(now, now + size, dtype=np.int64), np.diff(bounds)))
+            fresh_pairs.append(slice(int(bounds[0]), int(bounds[-1])))
+            continue
+        if (where[was:was + size] >= 0).any():
+            return None  # the same phrasings twice (two entries alike): a row would come twice
+        where[was:was + size] = np.arange(now, now + size)
+    placed = where[where >= 0]
+    if len(placed) > 1 and not (np.diff(placed) > 0).all():
+        return None  # another order: the lists would have to be sorted again
+    # The previous lists, column by column: rows of the phrasings kept, renumbered.
+    rows = where[previous._rows]
+    stay = rows >= 0
+    old_cols = np.repeat(np.arange(len(previous._length), dtype=np.int64), previous._length)
+    lists = (rows[stay], renumber[old_cols[stay]], kept.listed_counts[stay])
+    if not fresh_rows:
+        return lists
+    cols = np.concatenate([fresh[0][span] for span in fresh_pairs])
+    counts = _smallest(np.concatenate([fresh[2][span] for span in fresh_pairs]), np.uint8)
+    listed = rare[cols]
+    added = _lists(np.concatenate(fresh_rows)[listed], cols[listed], counts[listed])
+    kind = np.promote_types(lists[2].dtype, added[2].dtype)
+    return _merged((lists[0], lists[1], lists[2].astype(kind, copy=False)), (added[0], added[1], added[2].astype(kind)))
 
 
 class CharOpinion:
@@ -143,6 +207,8 @@ class CharOpinion:
         pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # columns, counts, pairs per phrasing
         plan: list[tuple[bool, int]] = [(k in new_number, new_number[k] if k in new_number else source[k])
                                         for k in keys]
+        moves: list[tuple[bool, int, int, int]] = []  # new or kept, its first phrasing there and here, phrasings
+        here = 0
         position = 0
         while position < len(plan):
             is_new, n = plan[position]
@@ -162,6 +228,8 @@ class CharOpinion:
             if is_new:
                 frequency += np.bincount(cols, minlength=len(grams))
             pieces.append((cols, counts, np.diff(lines)))
+            moves.append((is_new, int(block_first[n]), here, len(lines) - 1))
+            here += len(lines) - 1
             position = last
         cols = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, dtype=np.uint16)
         counts = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, dtype=np.uint8)
@@ -171,8 +239,6 @@ class CharOpinion:
         np.cumsum(per_phrasing, out=start[1:])
         first = np.zeros(len(keys) + 1, dtype=np.int64)
         np.cumsum([len(k) for k in keys], out=first[1:])
-        self._pairs: _Pairs | None = _Pairs(entries={k: i for i, k in enumerate(keys)}, first=first, start=start,
-                                            cols=cols, counts=counts, frequency=frequency)
         self._column: dict[str, int] = column
         # Words already cut serve the questions: a fresh build's words, renumbered; or the previous ranker's
         # when no column moved (otherwise they are cut again as questions use them).
@@ -187,25 +253,38 @@ class CharOpinion:
         repeated = np.flatnonzero(counts > 1)  # a few: elsewhere the factor is 1, and x * 1.0 is x
         weight[repeated] *= tf[counts[repeated]]
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
-        rare = (frequency <= limit)[cols]  # one list per n-gram: the phrasings holding it and their weights
+        rare_columns = frequency <= limit  # one list per n-gram: the phrasings holding it and their weights
+        listed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # rows, columns, counts by n-gram
+        self._lists_kept = False  # whether the lists were merged from the previous ranker's (for the tests)
+        if kept is not None and previous is not None:
+            listed = _kept_lists(previous, kept, moves, renumber[:len(old_column)], rare_columns,
+                                 (pairs, new_start, new_counts))
+            self._lists_kept = listed is not None
         if len(cols):
             # Each phrasing's length: its weights summed in column order, the same float whatever the build.
             held = per_phrasing > 0
             bounds = start[:-1][held]
             length = np.zeros(row)
             length[held] = np.sqrt(np.add.reduceat(weight * weight, bounds))
-            rows = np.repeat(np.flatnonzero(held).astype(np.int32),
-                             np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
-            weight = weight[rare] / length[rows]
-            # By n-gram, phrasings in order within each: a sort of (column, position) keys (faster than a
-            # stable argsort).
-            order = np.sort((cols[rare].astype(np.uint64) << np.uint64(32)) | np.arange(len(rows), dtype=np.uint64))
-            order = (order & np.uint64(0xFFFFFFFF)).astype(np.int64)
+            if listed is None:
+                rare = rare_columns[cols]
+                rows = np.repeat(np.flatnonzero(held).astype(np.int32),
+                                 np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
+                listed = _lists(rows, cols[rare], counts[rare])
+            # Each pair's weight as above (idf, times tf where counted more than once), by n-gram.
+            listed_rows, listed_cols, listed_counts = listed
+            weight = idf[listed_cols]
+            repeated = np.flatnonzero(listed_counts > 1)
+            weight[repeated] *= tf[listed_counts[repeated]]
             # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
-            self._rows = rows[order]
-            self._weights = weight[order].astype(np.float32)
+            self._rows = listed_rows.astype(np.int32, copy=False)
+            self._weights = (weight / length[listed_rows]).astype(np.float32)
         else:
             self._rows, self._weights = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+            listed_counts = np.zeros(0, dtype=np.uint8)
+        self._pairs: _Pairs | None = _Pairs(entries={k: i for i, k in enumerate(keys)}, first=first, start=start,
+                                            cols=cols, counts=counts, frequency=frequency,
+                                            listed_counts=listed_counts, rare=rare_columns)
         self._length = np.where(frequency <= limit, frequency, 0)
         self._start = np.concatenate(([0], np.cumsum(self._length)[:-1])).astype(np.int64)
         self._idf = idf.astype(np.float32)
