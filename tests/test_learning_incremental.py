@@ -131,3 +131,21 @@ def test_a_taught_word_changes_how_an_answer_is_read(base: tuple[AnsweringSettin
     typo_token = incremental.normalizer.analyze(typo).tokens[0]
     assert typo_token in incremental.matcher._answers.bags[entry]
     assert incremental.matcher._answers.bags == Answerer(changed, settings).matcher._answers.bags
+
+
+def test_a_word_taught_later_changes_how_a_learned_answer_is_read(
+        base: tuple[AnsweringSettings, KnowledgeBase, Answerer]) -> None:
+    """The same, two actions apart: the answer holding the word was analysed by a learning action (a new
+    entry), not by the first build; the phrasing taught next must still make it read again."""
+    settings, kb, answerer = base
+    word = "trolimbeau"  # nothing in the knowledge uses it: the corrector looks it up
+    assert correctable(word) and word not in answerer.normalizer.vocabulary
+    learned = replace(kb.faq[3], id="appris-9", question="Le trajet en navette est-il remboursé ?",
+                      alternates=(), answer=f"Oui, gardez le {word} de votre trajet.", tags=("appris",))
+    first = Answerer(kb.with_entries((learned,)), settings, previous=answerer)
+    assert first.normalizer.analyze(word).words == (word,)
+    taught = replace(kb.faq[0], alternates=(*kb.faq[0].alternates, "et pour le trolimbeu du quartier"))
+    changed = kb.with_entries((learned, taught))
+    incremental = Answerer(changed, settings, previous=first)
+    assert incremental.normalizer.analyze(word).words == ("trolimbeu",)
+    assert incremental.matcher._answers.bags == Answerer(changed, settings).matcher._answers.bags
