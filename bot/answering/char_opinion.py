@@ -26,6 +26,9 @@ COMMON_SHARE = 0.25
 # And in more than this many phrasings, whatever the share: at 10,000 entries a quarter of the phrasings is
 # ~40,000 postings per n-gram and a message cost ~5 ms. Above the shipped base's quarter (~650): no change there.
 MAX_POSTINGS = 2000
+# A build from the previous ranker inserts the new phrasings' pairs in its lists by n-gram: up to this many, each
+# is placed by a binary search in its own list; more, by one search of all at once in packed keys of every list.
+INSERTED_ONE_BY_ONE = 4096
 
 
 def word_grams(word: str) -> list[str]:
@@ -84,17 +87,6 @@ def _read(entries: Sequence[tuple[str, ...]], column: Mapping[str, int],
         np.repeat(per_word, lengths), cut
 
 
-def _merged(lists: tuple[np.ndarray, np.ndarray, np.ndarray], fresh: tuple[np.ndarray, np.ndarray, np.ndarray]
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two sets of (rows, columns, counts) sorted by column then row, merged in that order (no row in both)."""
-    def keys(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        packed: np.ndarray = (cols.astype(np.int64) << 32) | rows
-        return packed
-
-    at = np.searchsorted(keys(lists[0], lists[1]), keys(fresh[0], fresh[1]))
-    return tuple(np.insert(old, at, new) for old, new in zip(lists, fresh, strict=True))  # type: ignore[return-value]
-
-
 def _lists(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows, columns, counts) of pairs in phrasing order, put in column order (phrasings in order within each):
     one sort of packed (column, position) keys (faster than a stable argsort)."""
@@ -114,18 +106,24 @@ def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The positions of the ranges [starts[i], ends[i]) one after the other."""
+    sizes = ends - starts
+    return np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
+
+
 def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool, int, int, int]],
                 renumber: np.ndarray, rare: np.ndarray, fresh: tuple[np.ndarray, np.ndarray, np.ndarray],
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+                ) -> tuple[np.ndarray, np.ndarray] | None:
     """The previous ranker's lists by n-gram, its phrasings renumbered as `moves` places them (the others left
-    out), merged with the new phrasings' pairs (`fresh`: their columns, bounds per phrasing and counts, as
-    `moves` numbers them): rows, columns and counts by n-gram, as `_lists` would sort them. None when they
+    out), with the new phrasings' pairs (`fresh`: their columns, bounds per phrasing and counts, as `moves`
+    numbers them) inserted in place: rows and counts by n-gram, as `_lists` would sort them. None when they
     cannot be kept in order: a kept phrasing placed twice or after one that came after it, or a column whose
     list came or went (an n-gram crossing the limit on long lists)."""
     present = renumber >= 0
     if not np.array_equal(rare[renumber[present]], kept.rare[present]):
         return None
-    where = np.full(len(kept.start) - 1, -1, dtype=np.int64)  # each previous phrasing's row here
+    where = np.full(len(kept.start) - 1, -1, dtype=np.int32)  # each previous phrasing's row here
     fresh_rows: list[np.ndarray] = []
     fresh_pairs: list[slice] = []
     for is_new, was, now, size in moves:
@@ -140,19 +138,35 @@ def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool,
     placed = where[where >= 0]
     if len(placed) > 1 and not (np.diff(placed) > 0).all():
         return None  # another order: the lists would have to be sorted again
-    # The previous lists, column by column: rows of the phrasings kept, renumbered.
-    rows = where[previous._rows]
-    stay = rows >= 0
-    old_cols = np.repeat(np.arange(len(previous._length), dtype=np.int64), previous._length)
-    lists = (rows[stay], renumber[old_cols[stay]], kept.listed_counts[stay])
+    # The previous lists without the phrasings left out (each column's list shorter by their pairs in it).
+    gone = np.flatnonzero(where < 0)
+    lengths = previous._length
+    rows, counts = where[previous._rows], kept.listed_counts
+    if len(gone):
+        cols = kept.cols[_ranges(kept.start[gone], kept.start[gone + 1])]
+        lengths = lengths - np.bincount(cols[kept.rare[cols]], minlength=len(lengths))
+        stay = rows >= 0
+        rows, counts = rows[stay], counts[stay]
     if not fresh_rows:
-        return lists
+        return rows, counts
+    # The new phrasings' pairs, each inserted in its column's list before the first later phrasing.
     cols = np.concatenate([fresh[0][span] for span in fresh_pairs])
-    counts = _smallest(np.concatenate([fresh[2][span] for span in fresh_pairs]), np.uint8)
     listed = rare[cols]
-    added = _lists(np.concatenate(fresh_rows)[listed], cols[listed], counts[listed])
-    kind = np.promote_types(lists[2].dtype, added[2].dtype)
-    return _merged((lists[0], lists[1], lists[2].astype(kind, copy=False)), (added[0], added[1], added[2].astype(kind)))
+    added_rows, added_cols, added_counts = _lists(np.concatenate(fresh_rows)[listed], cols[listed],
+                                                  _smallest(np.concatenate([fresh[2][span] for span in fresh_pairs]),
+                                                            np.uint8)[listed])
+    sizes = np.zeros(len(rare), dtype=np.int64)
+    sizes[renumber[present]] = lengths[present]
+    starts = np.zeros(len(rare) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    if len(added_rows) <= INSERTED_ONE_BY_ONE:  # a learning action: a few hundred, each looked up in its list
+        at = np.array([starts[c] + np.searchsorted(rows[starts[c]:starts[c + 1]], r)
+                       for c, r in zip(added_cols.tolist(), added_rows.tolist(), strict=True)], dtype=np.int64)
+    else:
+        keys = (np.repeat(np.arange(len(rare), dtype=np.int64), sizes) << 32) | rows
+        at = np.searchsorted(keys, (added_cols.astype(np.int64) << 32) | added_rows)
+    kind = np.promote_types(counts.dtype, added_counts.dtype)
+    return np.insert(rows, at, added_rows), np.insert(counts.astype(kind, copy=False), at, added_counts.astype(kind))
 
 
 class CharOpinion:
@@ -254,7 +268,7 @@ class CharOpinion:
         weight[repeated] *= tf[counts[repeated]]
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
         rare_columns = frequency <= limit  # one list per n-gram: the phrasings holding it and their weights
-        listed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # rows, columns, counts by n-gram
+        listed: tuple[np.ndarray, np.ndarray] | None = None  # rows and counts by n-gram
         self._lists_kept = False  # whether the lists were merged from the previous ranker's (for the tests)
         if kept is not None and previous is not None:
             listed = _kept_lists(previous, kept, moves, renumber[:len(old_column)], rare_columns,
@@ -270,10 +284,11 @@ class CharOpinion:
                 rare = rare_columns[cols]
                 rows = np.repeat(np.flatnonzero(held).astype(np.int32),
                                  np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
-                listed = _lists(rows, cols[rare], counts[rare])
+                listed_rows, _, listed_counts = _lists(rows, cols[rare], counts[rare])
+            else:
+                listed_rows, listed_counts = listed
             # Each pair's weight as above (idf, times tf where counted more than once), by n-gram.
-            listed_rows, listed_cols, listed_counts = listed
-            weight = idf[listed_cols]
+            weight = np.repeat(idf, np.where(rare_columns, frequency, 0))
             repeated = np.flatnonzero(listed_counts > 1)
             weight[repeated] *= tf[listed_counts[repeated]]
             # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
