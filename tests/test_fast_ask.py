@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering import prepared
 from bot.answering.answerer import Answerer
 from bot.app import build_app
 from bot.cli import main
@@ -82,6 +83,7 @@ def test_what_the_team_taught_is_answered_by_ask_without_building_everything(
     before = app.faq.decide(CLI, TAUGHT)
     assert before.entry is not None and before.entry.id == "cc-rejoindre"  # the process that learned it
     assert taught_state(settings.database_url) not in (None, NOTHING)
+    assert prepared.settled(60)  # written to disk in the background, once in service
     answer, modules = ask_in_a_new_process(settings.config_path, TAUGHT)  # the answerer kept when it learned
     assert answer["entry_id"] == "cc-rejoindre"
     assert imported(modules, NOT_FOR_ASK) == []
@@ -123,6 +125,7 @@ def test_a_restart_reads_back_the_answerer_with_what_was_taught(settings: Settin
     app = build_app(settings, clock=clock)
     ask_team(app, AWA, TAUGHT)
     app.hotline.on_button(CLAIRE, "tk:link:1:cc-rejoindre")
+    assert prepared.settled(60)  # written to disk in the background, once in service
     monkeypatch.setattr(Answerer, "__init__", _never)  # the start reads back, builds nothing
     restarted = build_app(settings, clock=clock)
     decision = restarted.faq.decide(CLI, TAUGHT)

@@ -23,10 +23,10 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answering import LOADED_AT
 from bot.answering.answerer import Answerer
@@ -34,6 +34,9 @@ from bot.cache import cache_dir, library_versions
 from bot.config import AnsweringSettings
 from bot.knowledge.loader import known_digest
 from bot.knowledge.model import KnowledgeBase
+
+if TYPE_CHECKING:  # imported when a learning action first writes: `hotline ask` never does
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 KEPT = 4  # prepared answerers kept on disk (the files' knowledge, and the latest learned versions)
@@ -154,6 +157,8 @@ class _Writer:
             self._latest += 1
             number = self._latest
             if self._executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answerer-writer")
             self._pending = [f for f in self._pending if not f.done()]
             self._pending.append(self._executor.submit(self._write, number, folder, answerer, settings, alias))

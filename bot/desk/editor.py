@@ -1,7 +1,8 @@
 """The knowledge editor: versions of FAQ entries, glossary terms and contacts written by the staff.
 
-Every save is checked like `hotline knowledge check`, stored as a new version (the history), and
-put in service at once by rebuilding the answerer (from the one in service); a version the checks refuse is never stored.
+Every save is checked like `hotline knowledge check` in the knowledge it will serve, stored as a new version
+(the history), and put in service at once: the answerer built for the check, when nothing else changed
+meanwhile, else one rebuilt from it. A version the checks refuse is never stored.
 Drafts (entries written from staff answers) wait in the review queue until someone publishes them.
 """
 

@@ -2,8 +2,8 @@
 
 - a member's wording attached to an existing entry becomes one more phrasing of it;
 - a staff answer becomes a new FAQ entry (`appris-<ticket>`), stored in the database;
-- both are used at once (the answerer is rebuilt from the one in service, reusing what did not change:
-  under a second at 10,000 entries, bench/learning.py) and
+- both are used at once (the answerer is rebuilt from the one in service, reusing what did not change, and
+  written to the cache folder once in service: bench/learning.py times both) and
   written to `knowledge/` by `hotline knowledge export`;
 - the answer can go to the other members whose unanswered questions look alike, once staff confirm.
 """
