@@ -52,6 +52,14 @@ def test_a_near_tie_broken_by_bm25_is_answered_only_when_the_letters_agree_too()
     assert not sure(dataclasses.replace(tie, chars_agrees=False))
 
 
+def test_bm25s_near_tie_does_not_decide_alone_between_answering_and_offering() -> None:
+    # BM25 scores ours 7.26 and another entry 7.27: ours is answered when the letters name it too.
+    second = dataclasses.replace(AGREED, bm25_agrees=False, bm25_tied=True, bm25_ratio=0.99)
+    assert sure(second)
+    assert not sure(dataclasses.replace(second, chars_agrees=False))
+    assert not sure(dataclasses.replace(second, bm25_tied=False))
+
+
 def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
     modest = dataclasses.replace(AGREED, score=40.0, lead=5.0, known_coverage=0.45, chars=0.5)
     assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.answering.acts import Act, detect, without_complaint
-from bot.answering.answer_rule import Evidence, sure
+from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
@@ -635,7 +635,9 @@ class Answerer:
                   tie_broken: bool, story_share: float, daily_life: bool) -> Evidence:
         # The rule never answers without BM25's agreement: the third ranker is read only then.
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
-        chars = self.chars.rank(said, limit=2) if bm25_agrees or self.read_chars_always else []
+        bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
+            opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
+        chars = self.chars.rank(said, limit=2) if bm25_agrees or bm25_tied or self.read_chars_always else []
         return Evidence(
             entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
             bm25=opinion[0][1] if opinion else 0.0,
@@ -644,7 +646,8 @@ class Answerer:
             chars=chars[0][1] if chars else 0.0,
             chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
-            words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life)
+            words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
+            bm25_tied=bm25_tied)
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it
