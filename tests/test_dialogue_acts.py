@@ -102,6 +102,15 @@ def test_a_follow_up_is_read_with_the_previous_answer(shipped_app: App) -> None:
     assert "Une formation coûte-t-elle quelque chose" in shown
 
 
+def test_a_follow_up_the_previous_question_pulls_elsewhere_gets_choices(shipped_app: App) -> None:
+    # "consulter" is what is asked; the previous question's words lean towards deleting the data.
+    chat = terminal(shipped_app)
+    assert "Le bot garde votre profil" in chat.render(chat.handle("Quelles données personnelles gardez-vous sur moi ?"))
+    shown = chat.render(chat.handle("et on peut les consulter ?"))
+    assert "Comment voir toutes les données que le bot a sur moi" in shown
+    assert "Comment effacer mes données" in shown and "Vouliez-vous dire" in shown  # offered, not answered
+
+
 def test_where_it_is_after_who_they_are_gives_the_contact_entry(shipped_app: App) -> None:
     chat = terminal(shipped_app)
     assert "Qui est RésO Villes" in chat.render(chat.handle("RésO Villes c'est qui ?"))

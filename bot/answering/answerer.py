@@ -102,6 +102,7 @@ CONSENSUS_CHARS = 2
 RELATED_WEIGHT = 1.25
 FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
+FOLLOW_UP_TIE = 1.0  # another entry this close (related weight included) makes it a choice
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -515,11 +516,24 @@ class Answerer:
                   if c.entry.id != previous.id]
         related = set(previous.related)
         if ranked:
-            best = max(ranked, key=lambda c: c.score * (RELATED_WEIGHT if c.entry.id in related else 1.0))
+            def weighed(c: Candidate) -> float:
+                return c.score * (RELATED_WEIGHT if c.entry.id in related else 1.0)
+
+            best = max(ranked, key=weighed)
             if (best.entry.id in related and best.score >= self.settings.suggest_threshold
                     and best.known_coverage >= FOLLOW_UP_COVERAGE):
                 others = tuple(c for c in ranked if c is not best)[: self.settings.max_suggestions - 1]
-                decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score, candidates=(best, *others))
+                # Another entry as near is as likely ("et je peux les voir ?" after what is kept: see them, or
+                # delete them): both are offered rather than one picked by the order of a tie. So is any other
+                # when the best names none of the words the follow-up itself uses: the previous question pulled
+                # it ("et on peut les consulter ?" after what is kept: deleting them).
+                own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
+                unnamed = bool(own) and not any(self.matcher.mentions(best.index, t) for t in own)
+                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed:
+                    decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score,
+                                        candidates=(best, *others))
+                elif decision.kind != Kind.ANSWER or decision.entry is None or decision.entry.id == best.entry.id:
+                    decision = Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *others))
         return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
 
     def _decide_whole(self, text: str) -> Decision:
