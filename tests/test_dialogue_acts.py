@@ -111,6 +111,19 @@ def test_a_follow_up_the_previous_question_pulls_elsewhere_gets_choices(shipped_
     assert "Comment effacer mes données" in shown and "Vouliez-vous dire" in shown  # offered, not answered
 
 
+def test_when_unsure_the_entry_two_rankers_agree_on_is_offered_rather_than_nothing(shipped_app: App) -> None:
+    # Our ranking alone explains too little of this message to offer anything; BM25 and the letters both name it.
+    chat = terminal(shipped_app)
+    shown = chat.render(chat.handle("le copil de la semaine dernière j'ai pas tout capté, on y a dit quoi ?"))
+    assert "Vouliez-vous dire" in shown and "Comment préparer un comité de pilotage" in shown
+
+
+@pytest.mark.parametrize("text", ["les horaires de la piscine svp", "le marché de samedi est maintenu ?"])
+def test_an_out_of_scope_question_is_offered_no_entry_that_shares_a_word(shipped_app: App, text: str) -> None:
+    shown = terminal(shipped_app).render(terminal(shipped_app).handle(text))
+    assert "Je ne connais pas la réponse" in shown and "Vouliez-vous dire" not in shown
+
+
 def test_where_it_is_after_who_they_are_gives_the_contact_entry(shipped_app: App) -> None:
     chat = terminal(shipped_app)
     assert "Qui est RésO Villes" in chat.render(chat.handle("RésO Villes c'est qui ?"))

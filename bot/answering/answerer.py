@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -92,6 +93,12 @@ PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothi
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 ANALYSES_CACHED = 4096
+# When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
+# them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
+# that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md).
+OFFER_MIN_SCORE = 20.0
+OFFER_RANKED = 3
+OFFER_RARE_ENTRIES = 1
 # Choices shown when no entry is sure: those named by two of the three rankers among their first few (ours,
 # BM25, character n-grams) come before those only ours names (realistic dev split: helped 94.3 → 94.5 %).
 CONSENSUS_OURS = 5
@@ -609,11 +616,34 @@ class Answerer:
                 and top.score >= AGREED_SUGGESTION):
             # Both rankers name the same entry: it is relevant enough to be offered, however long the story.
             chosen = (top,)
+        if (not chosen and offer_agreed and not personal and not daily_life and opinion and top
+                and top.score >= OFFER_MIN_SCORE):
+            chosen = self._offer_when_unsure(candidates, analysis, boost or {}, opinion, said or " ".join(analysis.words))
         if chosen:
             return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted,
                             personal=personal)
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
                         personal=personal)
+
+    def _offer_when_unsure(self, candidates: tuple[Candidate, ...], analysis: Analysis, boost: dict[str, float],
+                           opinion: list[tuple[str, float]], said: str) -> tuple[Candidate, ...]:
+        """Nothing is worth offering by our own ranking, yet an entry may still help: one that two of the three
+        rankers name among their first few, one of them first. Out-of-scope questions share words with entries
+        too ("le marché du jeudi est annulé ?"), so it is offered only when the question clauses use no word the
+        base never uses ("piscine", "poux") and the entry uses each rare word of them (one the phrasings of one
+        entry at most use points to that entry, or to something the base does not cover)."""
+        asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0}
+        if any(not self.matcher.known(t) and t not in self._terms for t in asked):
+            return ()
+        # IDF over the entries' phrasings: above that of a word the phrasings of OFFER_RARE_ENTRIES + 1 entries use.
+        rare_idf = math.log(1 + len(self.kb.faq) / (OFFER_RARE_ENTRIES + 1))
+        rare = {t for t in asked if self.matcher.idf(t) > rare_idf}
+        ours = candidates[:OFFER_RANKED]
+        letters = self.chars.rank(said, limit=OFFER_RANKED)
+        named = [[c.entry.id for c in ours], [e for e, _ in opinion[:OFFER_RANKED]], [e for e, _ in letters]]
+        return tuple(c for c in ours if sum(c.entry.id in n for n in named) >= 2  # two rankers name it…
+                     and any(n[:1] == [c.entry.id] for n in named)  # …one of them first
+                     and all(self.matcher.mentions(c.index, t) for t in rare))
 
     def _consensus(self, chosen: tuple[Candidate, ...], candidates: tuple[Candidate, ...], analysis: Analysis,
                    boost: dict[str, float], opinion: list[tuple[str, float]], said: str) -> tuple[Candidate, ...]:
