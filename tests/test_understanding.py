@@ -80,6 +80,15 @@ def test_a_message_without_punctuation_is_cut_before_each_question() -> None:
         "je voudrais savoir combien de temps dure le mandat", "est-ce qu'on peut démissionner"]
 
 
+def test_a_short_question_after_a_richer_story_is_read_with_the_story(answerer: Answerer) -> None:
+    # "On doit accepter ?" alone is the entry on refusing the draw; here the story says what is to be accepted.
+    decision = answerer.decide("La mairie nous a proposé de signer une convention pour avoir une salle tous les mois. "
+                               "On doit accepter ? Et ça nous engage à quoi ?")
+    assert decision.kind == Kind.MULTI
+    assert not any(p.kind == Kind.ANSWER and p.entry is not None and p.entry.id == "cc-tire-au-sort-refuser"
+                   for p in decision.parts)
+
+
 @pytest.mark.parametrize(("text", "act"), [
     ("merci beaucoup vous etes gentil", Act.THANKS),
     ("merciiii 🙏", Act.THANKS),

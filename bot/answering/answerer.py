@@ -84,6 +84,7 @@ MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message 
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
+STORY_LEAN = 2.0  # one of several questions is read with the story before it when the story names this × more
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: see bot/answering/answer_rule.py (the rankers' evidence, a model fitted on dev). Ours
 # alone, however high, was wrong too often on the dev split: the rule always asks the others.
@@ -458,8 +459,11 @@ class Answerer:
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague:
             text = f"{text} {borrowed}"
-        if vague and question.context:
-            # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked.
+        leaning = bool(question.context) and self._information(question.context) >= STORY_LEAN * self._information(text)
+        if (vague or leaning) and question.context:
+            # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked. So it does
+            # when it names much more than the question ("La mairie propose une convention pour une salle. On doit
+            # accepter ?": alone, "accepter" is the entry on refusing the draw).
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)])
         if n > 0 and refers_back(text):
