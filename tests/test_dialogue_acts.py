@@ -124,6 +124,13 @@ def test_an_out_of_scope_question_is_offered_no_entry_that_shares_a_word(shipped
     assert "Je ne connais pas la réponse" in shown and "Vouliez-vous dire" not in shown
 
 
+def test_a_vague_question_after_its_story_offers_the_entry_the_story_names_first(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    shown = chat.render(chat.handle("Le président veut qu'on signe un papier pour devenir une association. Je comprends "
+                                    "pas pourquoi, on est obligés ? et ça change quoi pour nous ?"))
+    assert "[1] Le conseil citoyen doit-il être une association ?" in shown
+
+
 def test_where_it_is_after_who_they_are_gives_the_contact_entry(shipped_app: App) -> None:
     chat = terminal(shipped_app)
     assert "Qui est RésO Villes" in chat.render(chat.handle("RésO Villes c'est qui ?"))

@@ -677,6 +677,10 @@ class Answerer:
             if weakest is None:
                 break
             shown[shown.index(weakest)] = c
+        # Shown in our order: the one a part of several questions offers is the first ("Le président veut qu'on
+        # devienne une association… on est obligés ?": BM25's choice, drawn by "je comprends pas", came first).
+        order = [c.entry.id for c in ours]
+        shown.sort(key=lambda c: order.index(c.entry.id) if c.entry.id in order else len(order))
         return tuple(shown)
 
     def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
