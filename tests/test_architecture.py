@@ -101,6 +101,16 @@ def test_there_is_no_import_circle() -> None:
     assert circles == []
 
 
+def test_no_two_packages_import_each_other() -> None:
+    """Within a layer too: the knowledge is read and checked without the answerer, which reads the knowledge."""
+    by_package: dict[str, set[str]] = {}
+    for a, targets in graph().items():
+        by_package.setdefault(package(a), set()).update(package(b) for b in targets if package(b) != package(a))
+    both_ways = sorted(f"{a} ⇄ {b}" for a, targets in by_package.items() for b in targets
+                       if a < b and a in by_package.get(b, set()))
+    assert both_ways == []
+
+
 def code_lines(path: Path) -> list[tuple[int, str]]:
     """The file's lines that say something: no blanks, comments or import lists."""
     kept, in_import = [], False

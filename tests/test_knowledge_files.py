@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.answering.answerer import Answerer
+from bot.answering.knowledge_check import ambiguity_problems
 from bot.config import AnsweringSettings
-from bot.knowledge.check import ambiguity_problems, content_problems
+from bot.knowledge.check import content_problems
 from bot.knowledge.loader import KnowledgeError, load_knowledge, read_knowledge
 from tests.conftest import FIXTURE_KNOWLEDGE
 

@@ -260,9 +260,9 @@ def _ask(decider: Decider, args: argparse.Namespace) -> int:
 
 
 def _knowledge_check(settings: Settings) -> int:
+    from bot.answering.knowledge_check import check_knowledge
     from bot.clock import SystemClock
     from bot.documents.service import check_templates
-    from bot.knowledge.check import check_knowledge
 
     today = SystemClock().now().astimezone(settings.timezone).date()  # the day in Paris, from the one clock
     problems, summary = check_knowledge(settings, today=today)

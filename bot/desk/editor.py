@@ -17,13 +17,14 @@ from typing import Any
 from sqlmodel import col, select
 
 from bot.answering.answerer import Decision
+from bot.answering.knowledge_check import Verdict, check_edit
 from bot.answering.normalize import fold
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core.replies import Sender
 from bot.desk.learning import Learning
 from bot.knowledge import edits
-from bot.knowledge.edits import Item, Verdict
+from bot.knowledge.edits import Item
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.db import Database
 from bot.storage.models import EditStatus, KnowledgeEdit
@@ -96,7 +97,7 @@ class KnowledgeEditor:
         # answerer built for the check is then the one put in service (`Learning.rebuild`).
         edit_id = self.learning.next_edit_id()
         raw = json.dumps(data, ensure_ascii=False)
-        return data, edits.check(kind, data, key=key, kb=current.kb, answering=self.settings.answering,
+        return data, check_edit(kind, data, key=key, kb=current.kb, answering=self.settings.answering,
                                  today=self._today(), max_age_days=self.settings.review_max_age_days,
                                  previous=current, at=edits.origin(edit_id),
                                  served=lambda item: self.learning.served_with(edit_id, kind, key or edits.key_of(

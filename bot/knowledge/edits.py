@@ -1,4 +1,4 @@
-"""Knowledge edited in the console: form fields ⇄ items, the checks of `hotline knowledge check`,
+"""Knowledge edited in the console: form fields ⇄ items (checked by `bot.answering.knowledge_check`),
 and the overlay of the published versions on what the files say.
 
 An edit is stored as the JSON of its fields (see `KnowledgeEdit`); it is parsed by the same code
@@ -10,16 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
 from dataclasses import fields as dataclass_fields
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
-from bot.answering.answerer import Answerer
-from bot.config import AnsweringSettings
-from bot.knowledge.check import ambiguity_problems, content_problems
-from bot.knowledge.loader import _reference_problems, parse_item
+from bot.knowledge.loader import parse_item
 from bot.knowledge.model import Contact, FaqEntry, GlossaryTerm, KnowledgeBase, Location
 
 log = logging.getLogger(__name__)
@@ -46,20 +42,6 @@ Item = FaqEntry | GlossaryTerm | Contact
 
 def origin(edit_id: int | None = None) -> Location:
     return Location(file="console", line=edit_id or 0)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Verdict:
-    """What the checks say about a version: errors next to their field (refused), warnings (saved)."""
-
-    item: Item | None
-    errors: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    answerer: Answerer | None = field(default=None, repr=False, compare=False)  # built for the check, if any
-
-    @property
-    def ok(self) -> bool:
-        return self.item is not None and not self.errors
 
 
 def from_form(kind: str, form: Mapping[str, str]) -> dict[str, Any]:
@@ -120,47 +102,6 @@ def with_item(kb: KnowledgeBase, kind: str, key: str | None, item: Item) -> Know
 def copy(kb: KnowledgeBase, **changes: Any) -> KnowledgeBase:
     """`dataclasses.replace` with fresh lookup tables (they are filled from the items at creation)."""
     return replace(kb, _faq_by_id={}, _terms={}, **changes)
-
-
-def _field_of(kind: str, message: str) -> str:
-    """The form field a check's message is about (the messages name it in words)."""
-    short = [("courte", "short"), ("short", "short")] if _SHORT else []
-    needles: list[tuple[str, str]] = [("related", "related"), ("formulation", "alternates"), *short,
-                                      ("réponse", "answer"), ("relue", "reviewed"), ("question", "question")]
-    return next((name for needle, name in needles if needle in message), KEY_FIELD[kind])
-
-
-def check(kind: str, data: Mapping[str, Any], *, key: str | None, kb: KnowledgeBase, answering: AnsweringSettings,
-          today: date, max_age_days: int, previous: Answerer | None = None, at: Location | None = None,
-          served: Callable[[Item], KnowledgeBase] | None = None) -> Verdict:
-    """The rules of `hotline knowledge check`, for one item in the knowledge in service. `previous`: the
-    answerer in service (of `kb`), whose analyses the check's answerer reuses; `at`: the item's origin (the
-    version it will be stored as); `served`: the knowledge served once the item is published (else `kb`
-    with the item in). The answerer built for the check comes with the verdict: once the version is stored,
-    the learning loop serves it when the knowledge is the same."""
-    at = at or origin()
-    item, problems = parse_item(kind, dict(data), at)
-    errors: dict[str, str] = {}
-    for name, message in problems:
-        errors.setdefault(name or KEY_FIELD[kind], message)
-    if item is None or errors:
-        return Verdict(item=None, errors=errors)
-    new_kb = served(item) if served is not None else with_item(kb, kind, key, item)
-    warnings: list[str] = []
-    found = [p for p in _reference_problems(new_kb) if p.location == at]
-    answerer: Answerer | None = None
-    if isinstance(item, FaqEntry):
-        found += content_problems(copy(new_kb, faq=(item,)), today=today, max_age_days=max_age_days)
-        answerer = Answerer(new_kb, answering, previous=previous)
-        found += ambiguity_problems(new_kb, answerer, only=(item.id,))
-    for problem in found:
-        message = problem.message.removeprefix(f"[{key_of(kind, item)}] ")
-        if problem.severity == "error":
-            errors.setdefault(_field_of(kind, message), message)
-        elif problem.severity == "warning":
-            warnings.append(message)
-    return Verdict(item=item if not errors else None, errors=errors, warnings=warnings,
-                   answerer=answerer if not errors else None)
 
 
 def overlay(base: KnowledgeBase, published: Iterable[tuple[int, str, str, str]]) -> KnowledgeBase:
