@@ -89,6 +89,13 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
+    # "je fais partie du conseil": a member, not "partir du conseil" (to resign), which shares its stems.
+    (("fais", "partie"), "membre"),
+    (("fait", "partie"), "membre"),
+    (("faire", "partie"), "membre"),
+    (("faisons", "partie"), "membre"),
+    (("faites", "partie"), "membre"),
+    (("font", "partie"), "membre"),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
