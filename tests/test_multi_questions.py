@@ -70,6 +70,12 @@ def test_the_price_of_membership_is_heard_beside_how_to_join(answerer: Answerer)
                                                         "je dois payer quelque chose ?"]
 
 
+def test_a_self_introduction_opening_the_sentence_is_no_part_of_its_first_question() -> None:
+    asked = split_questions("bonsoir jsuis nouveau au conseil de la Halvêque, on se réunit combien de fois par an "
+                            "et qui fixe l'ordre du jour ?")
+    assert [a.text for a in asked] == ["on se réunit combien de fois par an", "qui fixe l'ordre du jour ?"]
+
+
 def test_the_story_before_a_question_stays_with_it() -> None:
     [question] = split_questions("Bonjour, on a un jardin partagé. Comment le financer ? Merci")
     assert question.context == "on a un jardin partagé."

@@ -73,6 +73,18 @@ def test_a_story_is_cut_into_greeting_introduction_context_and_question() -> Non
     assert Role.CLOSING in roles
 
 
+def test_what_follows_a_name_goes_on_introducing_the_member() -> None:
+    parts = split_message("Bonsoir, je suis Odile, 58 ans, retraitée, locataire aux Olivettes. Comment on vote au conseil ?")
+    assert [p.text for p in parts if p.role == Role.INTRO] == ["je suis Odile", "58 ans", "retraitée",
+                                                               "locataire aux Olivettes"]
+    assert [p.role for p in parts if p.text] == [Role.INTRO] * 4 + [Role.QUESTION]
+
+
+def test_the_same_words_without_an_introduction_before_them_are_the_story() -> None:
+    parts = split_message("Le bailleur, locataire ou pas, il s'en fiche. On fait quoi ?")
+    assert [p.role for p in parts] == [Role.CONTEXT, Role.QUESTION]
+
+
 def test_a_message_without_punctuation_is_cut_before_each_question() -> None:
     parts = split_message("bonjour madame je voudrais savoir combien de temps dure le mandat "
                           "et est-ce qu'on peut démissionner merci")

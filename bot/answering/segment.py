@@ -79,7 +79,8 @@ _CLOSINGS = (
 _CLOSING_RE = compiled(r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CLOSINGS, key=len, reverse=True))
                       + r")\b[\s,!.]*)+$")
 _INTRO_RE = compiled(
-    r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|habite)|"
+    r"^(?:et\s+)?(?:moi\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|me\s+presente|vis|reside|travaille|habite|"
+    r"fais\s+partie|represente)|"
     r"moi\s+c\s+est|j\s+habite|jhabite|"
     r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
@@ -89,6 +90,13 @@ _INTRO_RE = compiled(
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
 _NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
                       r"[A-ZÀ-Ý][\w-]+")
+# What follows a name: "Sylvie, 45 ans, conseillère citoyenne au Breil", "retraité, quinze ans au Breil",
+# "habitante du Pin Sec". Read as part of the introduction only right after one.
+_APPOSITION_RE = compiled(
+    r"^(?:(?:\d{1,3}|[a-z]+(?:\s+[a-z]+)?)\s+ans\b(?!\s+(?:que|qu)\b)|"
+    r"(?:retraite|retraitee|habitant|habitante|maman|papa|mere|pere|etudiant|etudiante|benevole|membre|"
+    r"conseiller|conseillere|president|presidente|tresorier|tresoriere|secretaire|animateur|animatrice|"
+    r"salarie|salariee|locataire|originaire|nouveau|nouvelle)\b)")
 _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
                                r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
@@ -202,33 +210,39 @@ def split_message(text: str) -> list[Segment]:
             if not sentence:
                 continue
         for clause in _clauses(sentence):
-            for part in _split_intro(_without_trailing_closing(clause)):
-                segments.append(Segment(text=part, role=role_of(part)))
+            for part, introducing in _split_intro(_without_trailing_closing(clause)):
+                role = role_of(part)
+                segments.append(Segment(text=part, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
     return [s for s in segments if s.text or s.role == Role.GREETING]
 
 
 _INTRO_TAIL = compiled(r",\s+")
 
 
-def _split_intro(clause: str) -> list[str]:
-    """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off."""
+def _split_intro(clause: str) -> list[tuple[str, bool]]:
+    """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
+    Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec")."""
     parts = _INTRO_TAIL.split(clause)
     if len(parts) == 1:
-        return parts
-    out: list[str] = []
+        return [(clause, False)]
+    out: list[tuple[str, bool]] = []
     current: list[str] = []
+    introduced = False
     for part in parts:
-        intro = bool(_INTRO_RE.match(_key(part)) or _NAME_INTRO.match(part.strip())) \
-            or _CLOSING_RE.match(_key(part)) is not None
+        key = _key(part)
+        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
+                     or (introduced and not current and _APPOSITION_RE.match(key)))
+        introduced = intro
+        intro = intro or _CLOSING_RE.match(key) is not None
         if intro:
             if current:
-                out.append(", ".join(current))
+                out.append((", ".join(current), False))
                 current = []
-            out.append(part)
+            out.append((part, introduced))
         else:
             current.append(part)
     if current:
-        out.append(", ".join(current))
+        out.append((", ".join(current), False))
     return out
 
 
@@ -394,7 +408,7 @@ def split_questions(text: str) -> list[Asked]:
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
             end = sentence[-1] if greeted and sentence[-1] in ".!:;…" and not stripped.endswith(sentence[-1]) else ""
             sentence = stripped + end if stripped else ""
-        sentence = _without_trailing_closing(sentence).strip()
+        sentence = _without_introduction(_without_trailing_closing(sentence).strip())
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
@@ -415,6 +429,16 @@ def split_questions(text: str) -> list[Asked]:
                 asked.append(Asked(text=part, context=" ".join(story)))
                 story = []
     return asked
+
+
+def _without_introduction(sentence: str) -> str:
+    """"jsuis nouvelle au conseil du Breil, on a combien de temps de mandat…": the question without the
+    self-introduction that opens its sentence."""
+    parts = _split_intro(sentence)
+    kept = 0
+    while kept < len(parts) - 1 and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
+        kept += 1
+    return ", ".join(p for p, _ in parts[kept:]) if kept else sentence
 
 
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
