@@ -71,7 +71,7 @@ def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the
     longest = max(len(k) for k in normalizer._phrases)
 
     def plain(text: str) -> tuple[str, ...]:
-        seq = [normalizer.correct(w) for w in normalize.words(text)]
+        seq = normalize._what_it_does([normalizer.correct(w) for w in normalize.words(text)])
         out: list[str] = []
         i = 0
         while i < len(seq):
@@ -109,3 +109,10 @@ def test_belonging_to_the_council_is_no_leaving_it() -> None:
     normalizer = Normalizer({"demissionner": ["partir du conseil"]}, [])
     assert normalizer.analyze("je fais partie du conseil").tokens == normalizer.analyze("je suis membre du conseil").tokens
     assert normalizer.analyze("on peut partir du conseil").tokens == ("demissionner",)
+
+
+def test_what_a_body_does_is_its_role_whatever_names_it() -> None:
+    normalizer = Normalizer({}, [])
+    role = set(normalizer.analyze("le rôle du conseil").tokens)
+    assert set(normalizer.analyze("je voudrais savoir ce que le conseil fait").tokens) == role
+    assert set(normalizer.analyze("ce que fait le conseil").tokens) == role

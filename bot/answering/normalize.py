@@ -150,7 +150,26 @@ def _idioms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _IDIOMS_BY_FIRST = _idioms_by_first_word()
 
 
+_DOES = frozenset({"fait", "font", "faites", "faisons"})
+_WHAT = (("ce", "que"), ("ce", "qu"))
+_WHAT_REACH = 4
+
+
+def _what_it_does(seq: list[str]) -> list[str]:
+    """"savoir ce que RésO Villes fait pour nous", "ce que fait le conseil": what it does, its role, across the
+    subject between."""
+    out = list(seq)
+    for i in range(len(seq) - 2):
+        if tuple(seq[i:i + 2]) in _WHAT:
+            for j in range(i + 2, min(i + 2 + _WHAT_REACH, len(seq))):
+                if seq[j] in _DOES:
+                    out[j] = "role"
+                    break
+    return out
+
+
 def _replace_idioms(seq: list[str]) -> list[str]:
+    seq = _what_it_does(seq)
     out: list[str] = []
     i = 0
     while i < len(seq):
