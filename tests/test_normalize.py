@@ -107,7 +107,7 @@ def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the
 
 def test_belonging_to_the_council_is_no_leaving_it() -> None:
     normalizer = Normalizer({"demissionner": ["partir du conseil"]}, [])
-    assert normalizer.analyze("je fais partie du conseil").tokens == normalizer.analyze("je suis membre du conseil").tokens
+    assert normalizer.analyze("je fais partie du conseil").tokens == normalizer.analyze("je suis du conseil").tokens
     assert normalizer.analyze("on peut partir du conseil").tokens == ("demissionner",)
 
 

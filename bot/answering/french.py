@@ -89,13 +89,14 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
-    # "je fais partie du conseil": a member, not "partir du conseil" (to resign), which shares its stems.
-    (("fais", "partie"), "membre"),
-    (("fait", "partie"), "membre"),
-    (("faire", "partie"), "membre"),
-    (("faisons", "partie"), "membre"),
-    (("faites", "partie"), "membre"),
-    (("font", "partie"), "membre"),
+    # "je fais partie du conseil": belonging, not "partir du conseil" (to resign), which shares its stems. Read as
+    # "membre" instead, it led "ma voisine fait partie d'un conseil citoyen, c'est quoi ?" to new members (dev).
+    (("fais", "partie"), ""),
+    (("fait", "partie"), ""),
+    (("faire", "partie"), ""),
+    (("faisons", "partie"), ""),
+    (("faites", "partie"), ""),
+    (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
