@@ -249,6 +249,13 @@ class Answerer:
             self._reads.opinions[key] = self.second.rank(text, limit=limit)
         return self._reads.opinions[key][:]
 
+    def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
+        """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices)."""
+        key = (text, limit)
+        if key not in self._reads.chars:
+            self._reads.chars[key] = self.chars.rank(text, limit=limit)
+        return self._reads.chars[key][:]
+
     def _best_passage(self, analysis: Analysis) -> PassageHit | None:
         if analysis.tokens not in self._reads.passages:
             self._reads.passages[analysis.tokens] = self.matcher.best_passage(analysis)
@@ -659,7 +666,7 @@ class Answerer:
         ours = [*candidates, *[c for c in self._rank(analysis, limit=CONSENSUS_OURS, boost=boost)
                                if c.entry.id not in {k.entry.id for k in candidates}]][:CONSENSUS_OURS]
         named = [{c.entry.id for c in ours}, {e for e, _ in opinion[:CONSENSUS_BM25]},
-                 {e for e, _ in self.chars.rank(said, limit=CONSENSUS_CHARS)}]
+                 {e for e, _ in self._chars(said, limit=CONSENSUS_CHARS)}]
 
         def votes(entry_id: str) -> int:
             return sum(entry_id in n for n in named)
@@ -689,7 +696,7 @@ class Answerer:
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
             opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
-        chars = self.chars.rank(said, limit=2) if bm25_agrees or bm25_tied or self.read_chars_always else []
+        chars = self._chars(said, limit=2) if bm25_agrees or bm25_tied or self.read_chars_always else []
         return Evidence(
             entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
             bm25=opinion[0][1] if opinion else 0.0,
@@ -754,6 +761,7 @@ class _Reads:
     ranked: dict[tuple[tuple[str, ...], tuple[tuple[str, float], ...]], tuple[int, list[Candidate]]] = field(
         default_factory=dict)
     opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
+    chars: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
 
 
