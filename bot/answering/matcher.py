@@ -176,25 +176,29 @@ def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
 
 
 def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], documents: np.ndarray,
-            *weights: Mapping[str, float], members: _Members | None = None) -> list[np.ndarray]:
+            *weights: Mapping[str, float], members: _Members | None = None,
+            located: list[np.ndarray] | None = None) -> list[np.ndarray]:
     """`_sums` for `documents`, numbered 1…n in that order in `where` (0 elsewhere). A posting list much longer
     than the documents asked about is not walked: each document is looked up in the list's `members` bits
     instead (a common word's 14,000 phrasings against a question's 1,600 candidates). Each document's
-    weights are still added in the query's order: the same sums."""
+    weights are still added in the query's order: the same sums. `located`: the documents' byte and bit in
+    the bits, kept there for the next call on the same documents."""
     count = len(documents)
     tokens = [t for t in weights[0] if t in postings]
     if not tokens:
         return [np.zeros(count) for _ in weights]
     parts: list[np.ndarray] = []
-    byte = bit = None
+    byte, bit = located if located else (None, None)
     for token in tokens:
         found = postings[token]
         bits = members.get(token) if members is not None and len(found) > LOOKED_UP * count else None
         if bits is None:
             parts.append(where.take(found))  # 0: a document not asked about, summed apart and dropped
             continue
-        if byte is None:
+        if byte is None or bit is None:
             byte, bit = documents >> 3, (documents & 7).astype(np.uint8)
+            if located is not None:
+                located[:] = byte, bit
         parts.append(np.flatnonzero((bits.take(byte) >> bit) & 1) + 1)  # the numbers of those holding it
     lengths = [len(part) for part in parts]
     at = np.concatenate(parts)
@@ -278,6 +282,23 @@ class _Field:
             bag = self.bags[document]
             return sum(w for t, w in weights.items() if t in bag) / total
         return recall
+
+
+def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.ndarray,
+             boost: Mapping[str, float] | None) -> list[np.ndarray]:
+    """`field.recall` of each of these fields over the same documents (the entries' vocabulary and answers):
+    the documents numbered and located in the bits once for all."""
+    recalls: list[np.ndarray] = []
+    located: list[np.ndarray] = []
+    with _slots(len(fields[0].bags)) as where:
+        where[documents] = np.arange(1, len(documents) + 1)
+        for field in fields:
+            weights = {t: field.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
+            total = sum(weights.values())
+            recalls.append(_summed(where, field.postings, documents, weights, members=field.members,
+                                   located=located)[0] / total if total else np.zeros(len(documents)))
+        where[documents] = 0
+    return recalls
 
 
 _Built = tuple[int, frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # index, vocabulary, phrasings, answer
@@ -516,8 +537,7 @@ class Matcher:
             return []
         phrasing_score = np.zeros(len(candidates))
         phrasing_score[np.searchsorted(candidates, found)] = [score for score, _ in phrasings.values()]
-        vocabulary = self._vocabulary.recall(query, candidates, boost)
-        answers = self._answers.recall(query, candidates, boost)
+        vocabulary, answers = _recalls((self._vocabulary, self._answers), query, candidates, boost)
         totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
