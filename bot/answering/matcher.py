@@ -276,11 +276,14 @@ class _Field:
         weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
         total = sum(weights.values())
 
+        pairs = list(weights.items())
+        bags = self.bags
+
         def recall(document: int) -> float:
             if not total:
                 return 0.0
-            bag = self.bags[document]
-            return sum(w for t, w in weights.items() if t in bag) / total
+            bag = bags[document]
+            return sum([w for t, w in pairs if t in bag]) / total
         return recall
 
 
@@ -543,15 +546,13 @@ class Matcher:
         order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
         known_vocabulary, known_answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
-        ranked: list[Candidate] = []
-        for position in order.tolist():
-            i = int(candidates[position])
-            ranked.append(Candidate(
-                entry=self.entries[i], score=round(float(totals[position]), 1), index=i,
-                coverage=max(float(vocabulary[position]), float(answers[position])),
-                known_coverage=max(known_vocabulary(i), known_answers(i)),
-                phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1]))
-        return ranked
+        # Read as Python floats once (the same values `float()` of each element gives).
+        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=max(by_vocabulary, by_answer),
+                          known_coverage=max(known_vocabulary(i), known_answers(i)),
+                          phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1])
+                for i, total, by_vocabulary, by_answer in zip(
+                    candidates.take(order).tolist(), totals.take(order).tolist(), vocabulary.take(order).tolist(),
+                    answers.take(order).tolist(), strict=True)]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""

@@ -16,6 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.answering.cleanup import clean
 from bot.answering.normalize import fold, words
@@ -109,6 +110,7 @@ _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTI
                                r"je comprends pas|je ne comprends pas|je sais pas|je ne sais pas)\b")
 
 
+@lru_cache(maxsize=8192)  # a message's first words are folded one by one, and most are the same few words
 def _key(text: str) -> str:
     """Folded words, SMS spellings mapped ("koi" → "quoi"), apostrophes and hyphens as spaces."""
     return " ".join(words(text))
