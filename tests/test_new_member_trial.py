@@ -98,3 +98,23 @@ def test_paying_to_be_a_member_is_answered_from_the_real_texts(shipped_app: App)
     assert "Être membre d'un conseil citoyen, est-ce que ça coûte quelque chose ?" in shown
     assert "bénévole" in shown
     assert "Cadre de référence des conseils citoyens" in shown
+
+
+@pytest.mark.parametrize("message", [
+    "ma voisine du dessus fait du bruit toute la nuit qui je dois appeler",
+    "mes voisins d'en face font beaucoup de bruit tous les soirs, je fais comment",
+])
+def test_a_noisy_neighbour_a_few_words_after_ma_voisine_gets_who_deals_with_it(shipped_app: App, message: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(message))
+    assert "situation personnelle" in shown
+    assert "Poser la question à l'équipe" in shown
+
+
+def test_a_neighbour_the_member_helps_stays_council_business() -> None:
+    from bot.answering.normalize import words
+    from bot.answering.scope import personal_matters
+
+    assert personal_matters(words("ma voisine du dessus fait du bruit la nuit")) == [("bruit", True)]
+    assert personal_matters(words("ma voisine n'a pas de carte vitale, où peut-elle se faire aider ?")) == [
+        ("vitale", False)]

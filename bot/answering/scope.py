@@ -49,6 +49,9 @@ RELATIVES = frozenset({"fils", "fille", "filles", "enfant", "enfants", "gamin", 
                        "mari", "femme", "epoux", "epouse", "mere", "pere", "parents", "frere", "soeur", "grand",
                        "neveu", "niece", "bebe", "ado"})
 RELATIVE_WINDOW = 8
+# "ma voisine du dessus fait du bruit": noise from the member's neighbour is the member's own trouble (but "ma
+# voisine n'a pas de carte vitale" is a resident the member helps, council business).
+NEIGHBOURS = frozenset({"voisin", "voisine", "voisins", "voisines"})
 FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
                    "changer"})
@@ -65,7 +68,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
         if word not in PERSONAL_WORDS:
             continue
         owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i) \
-            or _relative(words, i)
+            or _relative(words, i) or (word in _NOISE and _relative(words, i, NEIGHBOURS))
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
         # is answered by the entry on discrimination, which does).
@@ -75,11 +78,11 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
     return found
 
 
-def _relative(words: Sequence[str], i: int) -> bool:
+def _relative(words: Sequence[str], i: int, people: frozenset[str] = RELATIVES) -> bool:
     """"Mon fils s'est fait renvoyer du collège", "ma mère attend son logement": a relative of the member's,
     named shortly before, makes the matter the member's own (a family's, not the council's)."""
     before = words[max(0, i - RELATIVE_WINDOW - 1): i]  # the relative within the window, its "ma" just before
-    return any(a in POSSESSIVES and b in RELATIVES for a, b in itertools.pairwise(before))
+    return any(a in POSSESSIVES and b in people for a, b in itertools.pairwise(before))
 
 
 def _done_to_me(words: Sequence[str], i: int) -> bool:
@@ -137,3 +140,6 @@ def matter_of(words: Sequence[str]) -> Matter:
     """The kind of daily-life matter a message speaks of (OTHER when none is named)."""
     said = set(words)
     return next((matter for matter, found in _MATTER_WORDS if said & found), Matter.OTHER)
+
+
+_NOISE = next(found for matter, found in _MATTER_WORDS if matter == Matter.NEIGHBOURS) - NEIGHBOURS
