@@ -241,7 +241,20 @@ def run(split: str = "test") -> tuple[str, dict[str, Metrics | None]]:
     return caption + "\n\n" + table(headers, rows), results
 
 
+def shipped_only(split: str) -> str:
+    """The shipped engine alone on one split, in seconds (the baselines and e5 take minutes): what tuning
+    on dev looks at (`python -m bench.quality dev shipped`)."""
+    settings, _ = shipped()
+    with tempfile.TemporaryDirectory() as folder:
+        m = run_hotline(hotline_decide(settings, folder), [q for q in load_eval() if q.split == split])
+    return table(["split", "top-1 %", "MRR@3 %", "answered right %", "confident wrong %", "unanswerable declined %",
+                  "agenda routed %", "glossary %"],
+                 [[split, m.top1, m.mrr3, m.answered_right, m.confident_wrong, m.none_abstained, m.agenda,
+                   m.glossary]])
+
+
 if __name__ == "__main__":
     import sys
 
-    print(run(sys.argv[1] if len(sys.argv) > 1 else "test")[0])
+    split = sys.argv[1] if len(sys.argv) > 1 else "test"
+    print(shipped_only(split) if sys.argv[2:3] == ["shipped"] else run(split)[0])
