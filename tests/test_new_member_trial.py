@@ -118,3 +118,11 @@ def test_a_neighbour_the_member_helps_stays_council_business() -> None:
     assert personal_matters(words("ma voisine du dessus fait du bruit la nuit")) == [("bruit", True)]
     assert personal_matters(words("ma voisine n'a pas de carte vitale, où peut-elle se faire aider ?")) == [
         ("vitale", False)]
+
+
+def test_a_number_typed_when_no_choice_is_shown_is_not_taken_for_a_question(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("merci beaucoup"))
+    shown = chat.render(chat.handle("2"))
+    assert "Écrivez votre question" in shown
+    assert "Vouliez-vous dire" not in shown

@@ -201,7 +201,8 @@ class Answerer:
         if Act.SIMPLER in acts and self._terms.keys() & set(analysis.tokens):
             acts = tuple(a for a in acts if a != Act.SIMPLER)  # "CEJ ça veut dire quoi": a glossary question
         greeted = any(s.role == Role.GREETING for s in segments)
-        if analysis.is_empty and not acts:
+        # A lone number ("2") is a choice typed after its buttons are gone, not a question: no entry is guessed.
+        if (analysis.is_empty or not any(c.isalpha() for c in text)) and not acts:
             return Decision(kind=Kind.EMPTY)
         used = tuple(s.text for s in segments if s.informative)
         talk, _ = self._smalltalk(analysis.words)
