@@ -651,7 +651,7 @@ class Answerer:
         rare_idf = math.log(1 + len(self.kb.faq) / (OFFER_RARE_ENTRIES + 1))
         rare = {t for t in asked if self.matcher.idf(t) > rare_idf}
         ours = candidates[:OFFER_RANKED]
-        letters = self.chars.rank(said, limit=OFFER_RANKED)
+        letters = self._chars(said, limit=OFFER_RANKED)
         named = [[c.entry.id for c in ours], [e for e, _ in opinion[:OFFER_RANKED]], [e for e, _ in letters]]
         return tuple(c for c in ours if sum(c.entry.id in n for n in named) >= 2  # two rankers name it…
                      and any(n[:1] == [c.entry.id] for n in named)  # …one of them first

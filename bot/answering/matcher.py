@@ -261,19 +261,14 @@ class _Field:
         return [postings for token in query if (postings := self.postings.get(token)) is not None
                 and len(postings) <= self.max_postings]
 
-    def recall(self, query: frozenset[str], documents: np.ndarray,
-               boost: Mapping[str, float] | None = None) -> np.ndarray:
-        """Share of the query's weight each of `documents` (sorted indices) explains (0–1)."""
-        weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
-        total = sum(weights.values())
-        if not total:
-            return np.zeros(len(documents))
-        return _sums(self.postings, len(self.bags), documents, weights, members=self.members)[0] / total
+    def weights(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Each query token's weight in this field: its IDF, times its boost (the part of the message it is in)."""
+        return {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
 
     def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
-        """`recall` for one document at a time, from its bag (a few documents cost less so than through the
-        postings)."""
-        weights = {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
+        """The share of the query's weight one document explains (0–1), from its bag: for a few documents this
+        costs less than going through the postings (`_recalls`)."""
+        weights = self.weights(query, boost)
         total = sum(weights.values())
 
         pairs = list(weights.items())
@@ -296,7 +291,7 @@ def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.nd
     with _slots(len(fields[0].bags)) as where:
         where[documents] = np.arange(1, len(documents) + 1)
         for field in fields:
-            weights = {t: field.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
+            weights = field.weights(query, boost)
             total = sum(weights.values())
             recalls.append(_summed(where, field.postings, documents, weights, members=field.members,
                                    located=located)[0] / total if total else np.zeros(len(documents)))

@@ -98,10 +98,10 @@ class KnowledgeEditor:
         edit_id = self.learning.next_edit_id()
         raw = json.dumps(data, ensure_ascii=False)
         return data, check_edit(kind, data, key=key, kb=current.kb, answering=self.settings.answering,
-                                 today=self._today(), max_age_days=self.settings.review_max_age_days,
-                                 previous=current, at=edits.origin(edit_id),
-                                 served=lambda item: self.learning.served_with(edit_id, kind, key or edits.key_of(
-                                     kind, item), raw))
+                                today=self._today(), max_age_days=self.settings.review_max_age_days,
+                                previous=current, at=edits.origin(edit_id),
+                                served=lambda item: self.learning.served_with(edit_id, kind, key or edits.key_of(
+                                    kind, item), raw))
 
     def save(self, author: Sender, kind: str, key: str | None, form: Mapping[str, str], *,
              status: EditStatus = EditStatus.PUBLISHED) -> Saved:
