@@ -293,6 +293,7 @@ def since(marker: str) -> None:
         print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}\n   expect {m.expect} got {o}")
     print(table(["kind", "n", "resolved %", "helped %", "confident wrong %"],
                 [[k, *v] for k, v in f.by_kind.items()] + [["all", f.n, f.resolved, f.helped, f.wrong]]))
+    print(table(["style", "n", "resolved %", "helped %", "confident wrong %"], [[k, *v] for k, v in f.by_style.items()]))
 
 
 if __name__ == "__main__":
