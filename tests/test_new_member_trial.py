@@ -63,7 +63,7 @@ def test_the_agenda_points_members_to_entries_that_exist() -> None:
 def test_by_sms_how_often_do_we_meet_is_the_councils_rhythm_not_the_interconseil(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("on se reunit tous les combien"))
-    assert first_line(shown) == "À quel rythme le conseil citoyen se réunit-il ?"
+    assert first_line(shown) == "À quel rythme, et à quelle heure, le conseil citoyen se réunit-il ?"
     assert "charte ou son règlement intérieur" in shown
 
 
