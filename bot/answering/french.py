@@ -53,6 +53,7 @@ SMS: dict[str, str] = {
     "pdt": "pendant", "avt": "avant", "prblm": "probleme", "pblm": "probleme", "qqs": "quelques",
     "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
     "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",
+    "jm": "je m", "jt": "je t", "jl": "je l", "jy": "j y", "fai": "fais", "sai": "sais",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that

@@ -60,7 +60,7 @@ def words(text: str) -> list[str]:
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
-_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\wri$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
 _BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
@@ -82,7 +82,20 @@ def _phonetic(word: str) -> str:
         verb = SMS.get(word[1:]) or word[1:]
         if _is_french(verb) or word[1:] in SMS:
             return f"je {verb}"
-    return word
+    return _silent_end(word)
+
+
+_SILENT_ENDINGS = ("s", "t")
+# The dictionary lacks many invariable words ("comment", "trop", "avis"): only a participle's or a verb's "-ri" is
+# completed, the ending members drop most ("inscri", "compri", "écri").
+_SILENT_END = re.compile(r"\wri$")
+
+
+def _silent_end(word: str) -> str:
+    """A final letter that is not heard, left out: "jm inscri au webinaire" (inscris), "g pa compri" (compris)."""
+    if not _SILENT_END.search(word):
+        return word
+    return next((word + end for end in _SILENT_ENDINGS if _is_french(word + end)), word)
 
 
 @lru_cache(maxsize=1)

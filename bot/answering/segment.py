@@ -85,12 +85,17 @@ _INTRO_RE = compiled(
     r"moi\s+c\s+est|j\s+habite|jhabite|"
     r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
-    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|ici|au|"
+    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|le|ici|au|"
     r"a|dans|du|de|en|depuis)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
+    # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
+    r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
+    r"je\s+viens\s+(?:d\s+arriver|de\s+demenager|d\s+emmenager)|je\s+me\s+suis\s+installee?|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
 _NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
-                      r"[A-ZÀ-Ý][\w-]+")
+                      r"[A-ZÀ-Ý][\w-]+|"
+                      # "c'est Jeanine du conseil de Nantes Nord": a name, then where the member comes from.
+                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc])\s+[A-ZÀ-Ý][\w-]+\s+(?:du|de|d['’]|des)\b")
 # What follows a name: "Sylvie, 45 ans, conseillère citoyenne au Breil", "retraité, quinze ans au Breil",
 # "habitante du Pin Sec". Read as part of the introduction only right after one.
 _APPOSITION_RE = compiled(
@@ -102,7 +107,8 @@ _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTI
                                r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
                                r"c est ou|c est quand|c est combien|ca coute|sa coute|ca se passe|sa se passe|"
-                               r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
+                               r"je cherche|je recherche|j ai besoin|besoin|"
+                               r"aide(?!\s+(?:soignante?s?|menageres?|a\s+domicile)\b)|aidez|expliquez|expliquer|"
                                r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
                                r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
                                r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
@@ -128,6 +134,10 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
                               "celles", "ce"})
 
 
+# "je voulais savoir si on peut…", "je sais pas comment on fait": the opener is the clause these words announce.
+_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
+
+
 def _opens_here(key: str, start: int) -> bool:
     if _NOT_OPENING.match(key, start):
         return False
@@ -144,7 +154,7 @@ def _clauses(sentence: str) -> list[str]:
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
         before = key[cuts[-1]:start].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT:
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE:
             cuts.append(start)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
@@ -178,13 +188,19 @@ def _strip_greeting(sentence: str) -> tuple[str, bool]:
     return " ".join(tokens[i:]).strip(" ,!."), True
 
 
+# A statement ended by "c'est normal", "c possible", "ou pas" asks, question mark or not: "jai pa eu de rappel
+# pr l atelier c normal".
+_TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|vrai|obligatoire|oblige|gratuit|"
+                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$")
+
+
 def role_of(text: str) -> Role:
     key = _key(text)
     if not key:
         return Role.CLOSING
     if _CLOSING_RE.match(key):
         return Role.CLOSING
-    if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key):
+    if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key) or _TAG_QUESTION.search(key):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
         return Role.INTRO
@@ -219,6 +235,19 @@ def split_message(text: str) -> list[Segment]:
 
 
 _INTRO_TAIL = compiled(r",\s+")
+# "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
+_LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
+# After an introduction, a few words with no subject, no link and no question mark go on describing the member:
+# "retraitée, veuve, j'habite…", "67 ans, ancien cheminot, habitant du Breil", "aide-soignante".
+_NOT_APPOSITION = compiled(r"^(?:je|j|on|il|elle|ils|elles|nous|vous|c|ca|ce|cela|et|mais|donc|alors|du|voila|"
+                           r"bref|enfin|franchement|puis|sinon|si|quand|parce|pour|avec|sans|le|la|les|l|un|une|des|"
+                           r"mon|ma|mes|notre|nos)\b")
+_APPOSITION_MAX_WORDS = 3
+
+
+def _is_apposition(part: str, key: str) -> bool:
+    return ("?" not in part and len(key.split()) <= _APPOSITION_MAX_WORDS and not _NOT_APPOSITION.match(key)
+            and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
 def _split_intro(clause: str) -> list[tuple[str, bool]]:
@@ -230,10 +259,13 @@ def _split_intro(clause: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     current: list[str] = []
     introduced = False
-    for part in parts:
+    for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
-                     or (introduced and not current and _APPOSITION_RE.match(key)))
+                     or (introduced and not current and (_APPOSITION_RE.match(key) or (
+                         n < len(parts) - 1 and _is_apposition(part, key))))
+                     or (n == 0 and _LONE_NAME.fullmatch(part.strip()) is not None
+                         and _APPOSITION_RE.match(_key(parts[1])) is not None))
         introduced = intro
         intro = intro or _CLOSING_RE.match(key) is not None
         if intro:

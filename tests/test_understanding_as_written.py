@@ -1,0 +1,92 @@
+"""Members introduce themselves the way people do ("Yasmina, 19 ans, étudiante", "j'ai déménagé à Bellevue"),
+drop the letters they do not hear ("jm inscri") and end a statement with "c normal" instead of a question mark.
+The hotline reads who they are apart from what they ask, and reads what they ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer, Kind
+from bot.answering.normalize import words
+from bot.answering.segment import Role, role_of, split_message
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """The engine on the shipped knowledge base and the shipped thresholds."""
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+def _introduction(message: str) -> list[str]:
+    return [p.text for p in split_message(message) if p.role == Role.INTRO]
+
+
+def test_an_age_and_a_move_introduce_the_member() -> None:
+    assert _introduction("Bonjour, je m'appelle Karim, j'ai 34 ans, j'habite à Bellevue. On a droit à un local ?") == [
+        "je m'appelle Karim", "j'ai 34 ans", "j'habite à Bellevue"]
+    assert _introduction("Bonjour je suis Hawa, j'ai emménagé à Malakoff cet été. Il y a un conseil citoyen ?") == [
+        "je suis Hawa", "j'ai emménagé à Malakoff cet été"]
+
+
+def test_a_member_who_moved_in_is_answered_on_finding_the_conseil_of_the_neighbourhood(answerer: Answerer) -> None:
+    # Read as the story, "j'ai déménagé" (moving out) pulled towards leaving the conseil.
+    decision = answerer.decide("Bonjour je suis Hawa, je suis nouvelle ici, j'ai déménagé aux Dervallières. Comment "
+                               "je trouve le conseil citoyen de mon quartier ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "cc-trouver-son-conseil"
+
+
+def test_a_name_opening_the_sentence_with_an_age_after_it_is_an_introduction() -> None:
+    assert _introduction("Bonsoir, Inès, 19 ans, étudiante, j'habite au Breil. On peut entrer au conseil à 19 ans ?") == [
+        "Inès", "19 ans", "étudiante", "j'habite au Breil"]
+
+
+def test_a_place_opening_a_question_is_no_introduction() -> None:
+    assert [p.role for p in split_message("Bellevue, c'est un quartier prioritaire ?")] == [Role.QUESTION]
+
+
+def test_a_few_words_without_a_verb_go_on_describing_the_member() -> None:
+    assert _introduction("Bonjour, moi c'est Gérard, 67 ans, ancien cheminot, habitant du Breil. Le mandat dure "
+                         "combien ?") == ["moi c'est Gérard", "67 ans", "ancien cheminot", "habitant du Breil"]
+    assert _introduction("Bonjour je suis retraitée, veuve, j'habite seule. Il existe quoi pour les anciens ?") == [
+        "je suis retraitée", "veuve", "j'habite seule"]
+
+
+def test_an_aide_soignante_is_a_trade_not_a_call_for_help() -> None:
+    assert role_of("aide-soignante") == Role.CONTEXT
+    assert role_of("aide moi") == Role.QUESTION
+
+
+def test_a_name_and_where_the_member_comes_from_after_c_est_is_an_introduction() -> None:
+    assert _introduction("Salut, c'est Ahmed du conseil de Port-Boyer, je suis le trésorier. On rend les comptes à "
+                         "qui ?") == ["c'est Ahmed du conseil de Port-Boyer", "je suis le trésorier"]
+
+
+def test_the_clause_announced_by_savoir_si_is_not_cut_from_it() -> None:
+    parts = split_message("Bonjour je voulais savoir si on peut faire appel à un expert extérieur")
+    assert [p.text for p in parts if p.role == Role.QUESTION] == [
+        "je voulais savoir si on peut faire appel à un expert extérieur"]
+
+
+@pytest.mark.parametrize("statement", [
+    "jai pa eu de rappel pr l atelier de demain c normal",
+    "on est remboursés des frais de bus ou pas",
+    "un voisin dit qu'on a droit à un congé pour les réunions, c'est vrai",
+])
+def test_a_statement_ended_by_c_normal_or_ou_pas_asks(statement: str) -> None:
+    assert role_of(statement) == Role.QUESTION
+
+
+def test_the_final_letter_of_a_participle_left_out_is_read_back() -> None:
+    assert " ".join(words("cmt jm inscri au webinaire")) == "comment je m inscris au webinaire"
+    assert " ".join(words("on fai comment")) == "on fais comment"
+    assert " ".join(words("mon mari a tout compris")) == "mon mari a tout compris"  # French words left alone
+
+
+def test_a_registration_typed_without_its_letters_is_answered(answerer: Answerer) -> None:
+    decision = answerer.decide("cmt jm inscri au webinaire")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "event-inscription-webinaire"
