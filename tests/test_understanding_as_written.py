@@ -8,10 +8,14 @@ import pytest
 
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.normalize import words
-from bot.answering.segment import Role, role_of, split_message
+from bot.answering.segment import Role, role_of, split_message, split_questions
+from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
+from tests.support.events import member
+
+AWA = member(1001)
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +94,37 @@ def test_a_registration_typed_without_its_letters_is_answered(answerer: Answerer
     decision = answerer.decide("cmt jm inscri au webinaire")
     assert decision.kind == Kind.ANSWER and decision.entry is not None
     assert decision.entry.id == "event-inscription-webinaire"
+
+
+def test_a_relative_qui_after_a_pronoun_tells_the_story_it_does_not_ask() -> None:
+    parts = split_message("On a l'impression d'être la marionnette de la mairie, c'est elle qui décide de tout. "
+                          "On est censés être libres ou pas ?")
+    assert [p.role for p in parts] == [Role.CONTEXT, Role.QUESTION]
+
+
+def test_a_wish_going_on_with_et_savoir_asks_a_second_question() -> None:
+    asked = split_questions("je voudrais m'inscrire au webinaire et savoir si c'est payant")
+    assert [a.text for a in asked] == ["je voudrais m'inscrire au webinaire", "savoir si c'est payant"]
+
+
+def test_freeing_one_s_place_is_giving_up_a_registration_not_a_full_event(answerer: Answerer) -> None:
+    decision = answerer.decide("je suis inscrite à la journée de juin mais je serai malade, comment je libère ma place ?")
+    assert decision.entry is None or decision.entry.id != "event-complet"
+    assert decision.candidates and decision.candidates[0].entry.id == "event-annuler"
+
+
+@pytest.mark.parametrize("question", [
+    "ma fille peut venir à la prochaine réunion du conseil ?",
+    "au prochain copil, qui représente le conseil ?",
+    "le prochain copil on doit dire quoi",
+    "pour la prochaine réunion on peut avoir une salle ?",
+])
+def test_the_next_meeting_named_in_another_question_is_no_request_for_the_agenda(shipped_app: App,
+                                                                                 question: str) -> None:
+    assert shipped_app.faq.decide(AWA, question).kind != Kind.AGENDA
+
+
+@pytest.mark.parametrize("question", ["c'est quoi le prochain webinaire", "le prochain interconseil ?",
+                                      "vous pouvez me dire la date du prochain interconseil"])
+def test_asking_for_the_next_event_itself_still_opens_the_agenda(shipped_app: App, question: str) -> None:
+    assert shipped_app.faq.decide(AWA, question).kind == Kind.AGENDA

@@ -99,6 +99,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("faites", "partie"), ""),
     (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
+    # "libérer ma place", "je laisse ma place à quelqu'un": giving a registration up, not a full event.
+    *(((verb, owner, "place"), "annuler") for verb in ("liberer", "libere", "liberes", "liberez", "laisser", "laisse",
+                                                       "laisses", "laissez")
+      for owner in ("ma", "la", "votre", "notre", "mes", "nos")),  # "sa" is read "ça" (SMS) before this
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),

@@ -200,7 +200,8 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if _CLOSING_RE.match(key):
         return Role.CLOSING
-    if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key) or _TAG_QUESTION.search(key):
+    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
+            _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
         return Role.INTRO
@@ -303,6 +304,8 @@ _SECOND_OPENERS = (
     "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
     "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
     "qu est ce qu", "que faire", "que", "quoi",
+    # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
+    "savoir", "connaitre",
 )
 _LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
