@@ -128,3 +128,19 @@ def test_the_next_meeting_named_in_another_question_is_no_request_for_the_agenda
                                       "vous pouvez me dire la date du prochain interconseil"])
 def test_asking_for_the_next_event_itself_still_opens_the_agenda(shipped_app: App, question: str) -> None:
     assert shipped_app.faq.decide(AWA, question).kind == Kind.AGENDA
+
+
+@pytest.mark.parametrize(("message", "term"), [
+    ("c koi le droit commun dont parle tout le temps le délégué du préfet", "droit commun"),
+    ("c'est quoi la GUSP que le bailleur a évoquée au copil", "GUSP"),
+    ("c'est quoi le CLAS que l'animatrice du centre social propose pour les devoirs", "CLAS"),
+])
+def test_a_term_asked_about_with_where_it_was_heard_after_it_is_defined(answerer: Answerer, message: str,
+                                                                          term: str) -> None:
+    decision = answerer.decide(message)
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
+def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
+    asked = split_questions("C'est quoi et est-ce qu'on va être invités ?")
+    assert [a.text for a in asked] == ["C'est quoi", "est-ce qu'on va être invités ?"]

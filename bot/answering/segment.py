@@ -231,8 +231,37 @@ def split_message(text: str) -> list[Segment]:
         for clause in _clauses(sentence):
             for part, introducing in _split_intro(_without_trailing_closing(clause)):
                 role = role_of(part)
-                segments.append(Segment(text=part, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
+                asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
+                segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
+                if told:
+                    segments.append(Segment(text=told, role=Role.CONTEXT))
     return [s for s in segments if s.text or s.role == Role.GREETING]
+
+
+# "c'est quoi le NPNRU dont tout le monde parle ?", "c'est quoi la GUSP que le bailleur a évoquée": the relative
+# clause tells where the member heard of the thing asked about. "que" is a relative pronoun only after "what is X".
+_RELATIVE_DONT = compiled(r"\s+dont\s+")
+_RELATIVE_QUE = compiled(r"(?<![\s-]ce)(?<![\s-]est)\s+(?:que\s+|qu['’]\s*)(?=(?:le|la|les|l['’]|un|une|des|mon|ma|mes|"
+                         r"notre|nos|on|il|ils|elle|elles|vous|tout|j['’]|je|tu)\b)")
+_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+quoi|c\s+koi|c\s+quoi|ses\s+quoi|"
+                    r"qu\s*['’]?\s*est[\s-]+ce\s+qu\s*['’]?\s*(?:un|une|le|la|les|l))\b")
+_RELATIVE_MIN_WORDS = 3
+
+
+def _relative_tail(question: str) -> tuple[str, str]:
+    """The question without a relative clause ("dont…", "que le bailleur…" after "c'est quoi X"), and that
+    clause (the story)."""
+    key = fold(question)
+    if len(key) != len(question):
+        return question, ""
+    match = _RELATIVE_DONT.search(key)
+    opener = _WHAT_IS.match(key)
+    if match is None and opener is not None:
+        match = _RELATIVE_QUE.search(key, opener.end())
+    if match is None or len(question[: match.start()].split()) < _RELATIVE_MIN_WORDS:
+        return question, ""
+    asked = question[: match.start()].rstrip()
+    return asked + (" ?" if question.rstrip().endswith("?") else ""), question[match.start():].strip()
 
 
 _INTRO_TAIL = compiled(r",\s+")
