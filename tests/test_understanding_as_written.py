@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
+from bot.answering.cleanup import clean
 from bot.answering.normalize import words
 from bot.answering.segment import Role, role_of, split_message, split_questions
 from bot.app import App
@@ -144,3 +145,31 @@ def test_a_term_asked_about_with_where_it_was_heard_after_it_is_defined(answerer
 def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
     asked = split_questions("C'est quoi et est-ce qu'on va être invités ?")
     assert [a.text for a in asked] == ["C'est quoi", "est-ce qu'on va être invités ?"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("comen on sinscri", "comment on s inscrire"),  # an elision without its apostrophe, before a French word
+    ("jhabite a bellevue", "j habite a bellevue"),
+    ("minscrire au webinaire", "m inscrire au webinaire"),
+    ("tlm peut venir", "tout le monde peut venir"),
+    ("qq1 peut m aider", "quelqu un peut m aider"),
+    ("jvx savoir", "je veux savoir"),
+    ("le nom dont on parle", "le nom dont on parle"),  # "dont" is no "d'ont"
+])
+def test_phone_shorthands_and_missing_apostrophes_are_read_as_meant(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+def test_cé_and_sé_are_always_c_est() -> None:
+    assert " ".join(words(clean("kan cé le copil"))) == "quand c est le copil"
+    assert " ".join(words(clean("sé koi le fph"))) == "c est quoi le fph"
+
+
+def test_an_acronym_glued_to_its_article_is_still_defined(answerer: Answerer) -> None:
+    decision = answerer.decide("cest koi lanru")
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == "ANRU"
+
+
+def test_the_agenda_of_a_meeting_glued_to_its_article_is_no_request_for_dates(shipped_app: App) -> None:
+    # "lordre du jour" is "l'ordre du jour", a label, not "le jour" of an event.
+    assert shipped_app.faq.decide(AWA, "jai pa compri lordre du jour du copil").kind != Kind.AGENDA

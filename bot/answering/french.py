@@ -54,6 +54,10 @@ SMS: dict[str, str] = {
     "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
     "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",
     "jm": "je m", "jt": "je t", "jl": "je l", "jy": "j y", "fai": "fais", "sai": "sais",
+    "tlm": "tout le monde", "qq1": "quelqu un", "kelkun": "quelqu un", "kelk1": "quelqu un", "jvx": "je veux",
+    "vx": "veux", "jpx": "je peux", "px": "peux", "diff": "difference", "ptit": "petit", "ptite": "petite",
+    "ptits": "petits", "ptites": "petites", "2m1": "demain", "cmb": "combien", "oue": "oui", "quil": "qu il",
+    "quils": "qu ils", "quon": "qu on", "quelqun": "quelqu un", "dont": "dont",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -165,6 +169,8 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
 # ignored; each pattern is followed by its replacement). Only in contexts where the other reading cannot be
 # meant: "ses quoi" is always "c'est quoi", "qui et le" always "qui est le", "es que" always "est-ce que".
 SPOKEN: tuple[tuple[str, str], ...] = (
+    # "cé", "sé": never a French word, always "c'est" ("kan cé le copil", "sé koi le fph").
+    (r"(?<![\w'’])(?:cé|sé)(?![\w'’])", "c'est"),
     (r"\b(?:ses|ces|s'est|s’est|cé)\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|grave|"
      r"gratuit|payant|obligatoire|complet|complète|complete|fini|pareil)\b)", "c'est "),
     (r"\b(?:ses|ces|cé)\s+(?=(?:où|ou)\b)", "c'est "),

@@ -60,7 +60,9 @@ def words(text: str) -> list[str]:
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
-_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\wri$")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\wri$|^(?:[jlmnstd]|qu)[aeiouyh]")
+# An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
+_UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
 _BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
@@ -82,6 +84,11 @@ def _phonetic(word: str) -> str:
         verb = SMS.get(word[1:]) or word[1:]
         if _is_french(verb) or word[1:] in SMS:
             return f"je {verb}"
+    unelided = _UNELIDED.match(word)
+    if unelided:
+        rest = _silent_end(unelided.group(2))
+        if _is_french(rest) or rest in SMS:
+            return f"{unelided.group(1)} {SMS.get(rest, rest)}"
     return _silent_end(word)
 
 
@@ -275,12 +282,21 @@ class Normalizer:
             self._corrections[word] = fixed
         return fixed
 
+    def _unelided(self, word: str) -> tuple[str, ...]:
+        """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
+        ("linterconseil" → "l interconseil"; `words` already splits it before a French word)."""
+        if word not in self._vocabulary:
+            unelided = _UNELIDED.match(word)
+            if unelided and unelided.group(2) in self._vocabulary and not _is_french(word):
+                return unelided.group(1), unelided.group(2)
+        return (self.correct(word),)
+
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(words(text))
 
     def analyze_words(self, raw: list[str]) -> Analysis:
         """`analyze` on the text's `words`."""
-        corrected = _replace_idioms([self.correct(w) for w in raw])
+        corrected = _replace_idioms([c for w in raw for c in self._unelided(w)])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []
