@@ -282,12 +282,14 @@ class Normalizer:
             self._corrections[word] = fixed
         return fixed
 
-    def _unelided(self, word: str) -> tuple[str, ...]:
+    def read(self, word: str) -> tuple[str, ...]:
         """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
-        ("linterconseil" → "l interconseil"; `words` already splits it before a French word)."""
+        ("lanru" → "l anru"; `words` already splits it before a French word). Never before a small word: the
+        dictionary lacks "taux", which is no "t'aux"."""
         if word not in self._vocabulary:
             unelided = _UNELIDED.match(word)
-            if unelided and unelided.group(2) in self._vocabulary and not _is_french(word):
+            if unelided and unelided.group(2) in self._vocabulary and unelided.group(2) not in STOPWORDS \
+                    and not _is_french(word):
                 return unelided.group(1), unelided.group(2)
         return (self.correct(word),)
 
@@ -296,7 +298,7 @@ class Normalizer:
 
     def analyze_words(self, raw: list[str]) -> Analysis:
         """`analyze` on the text's `words`."""
-        corrected = _replace_idioms([c for w in raw for c in self._unelided(w)])
+        corrected = _replace_idioms([c for w in raw for c in self.read(w)])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []
