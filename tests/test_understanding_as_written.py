@@ -173,3 +173,20 @@ def test_an_acronym_glued_to_its_article_is_still_defined(answerer: Answerer) ->
 def test_the_agenda_of_a_meeting_glued_to_its_article_is_no_request_for_dates(shipped_app: App) -> None:
     # "lordre du jour" is "l'ordre du jour", a label, not "le jour" of an event.
     assert shipped_app.faq.decide(AWA, "jai pa compri lordre du jour du copil").kind != Kind.AGENDA
+
+
+@pytest.mark.parametrize("message", ["vous gardez mes messages combien de temps ?", "le contrat de ville il se termine quand",
+                                     "pour les photocopies on fait comment ?"])
+def test_a_question_word_ending_the_sentence_asks_about_all_of_it(message: str) -> None:
+    assert [(p.role, p.text) for p in split_message(message)] == [(Role.QUESTION, message)]
+
+
+def test_a_question_word_after_et_still_opens_a_second_question() -> None:
+    parts = split_message("Quelles données vous gardez sur moi et comment les effacer ?")
+    assert [p.text for p in parts if p.role == Role.QUESTION] == ["Quelles données vous gardez sur moi",
+                                                                   "comment les effacer ?"]
+
+
+def test_a_daily_life_worry_ending_on_je_fais_comment_is_offered_no_entry(answerer: Answerer) -> None:
+    decision = answerer.decide("la CAF m'a supprimé la prime d'activité, je fais comment")
+    assert decision.kind not in (Kind.ANSWER, Kind.SUGGEST)

@@ -145,6 +145,25 @@ def _opens_here(key: str, start: int) -> bool:
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
 
 
+# "vous gardez mes messages combien de temps ?", "le copil c'est quand": a question word at the end of its clause
+# asks about what comes before it; nothing is cut off.
+_CLAUSE_END = compiled(r"[,?!.;:]|$")
+_TAIL_MAX_WORDS = 2
+
+
+_TRAILING_WORDS = frozenset({"combien", "cb", "quand", "comment", "pourquoi"})
+_LINK_WORDS = frozenset({"et", "ou", "mais", "puis", "sinon", "alors", "donc"})
+
+
+def _ends_the_clause(key: str, start: int, end: int) -> bool:
+    before = key[:start].split()
+    if key[start:end] not in _TRAILING_WORDS or key[:start].rstrip().endswith(",") or (
+            before and before[-1] in _LINK_WORDS):  # "… et comment les effacer": a second question
+        return False
+    tail = key[end: _CLAUSE_END.search(key, end).start()]  # type: ignore[union-attr]  # "$" always matches
+    return len(tail.split()) <= _TAIL_MAX_WORDS
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence without punctuation cut before each question opener that follows enough words."""
     key = fold(sentence)
@@ -154,7 +173,8 @@ def _clauses(sentence: str) -> list[str]:
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
         before = key[cuts[-1]:start].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE:
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE and not _ends_the_clause(
+                key, start, match.end()):
             cuts.append(start)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
