@@ -80,9 +80,16 @@ def test_the_clause_announced_by_savoir_si_is_not_cut_from_it() -> None:
     "jai pa eu de rappel pr l atelier de demain c normal",
     "on est remboursés des frais de bus ou pas",
     "un voisin dit qu'on a droit à un congé pour les réunions, c'est vrai",
+    "g pa compri le copil de jeudi on di koi la bas",  # a question word at the end
+    "ça veut dire quoi date à confirmer sur l'interconseil",
 ])
 def test_a_statement_ended_by_c_normal_or_ou_pas_asks(statement: str) -> None:
     assert role_of(statement) == Role.QUESTION
+
+
+@pytest.mark.parametrize("statement", ["c'est n'importe quoi", "t'es con ou quoi"])
+def test_n_importe_quoi_asks_nothing(statement: str) -> None:
+    assert role_of(statement) == Role.CONTEXT
 
 
 def test_the_final_letter_of_a_participle_left_out_is_read_back() -> None:

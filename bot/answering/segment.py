@@ -210,8 +210,12 @@ def _strip_greeting(sentence: str) -> tuple[str, bool]:
 
 # A statement ended by "c'est normal", "c possible", "ou pas" asks, question mark or not: "jai pa eu de rappel
 # pr l atelier c normal".
+# A question word ending the sentence asks too ("on di koi la bas", "le copil c'est quand"), as does "ça veut dire".
 _TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|vrai|obligatoire|oblige|gratuit|"
-                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$")
+                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$|"
+                         r"(?<!\bimporte\s)(?<!\bou\s)\b(?:quoi|comment|quand|combien|pourquoi)(?:\s+(?:la\s+bas|exactement|alors|donc|deja|"
+                         r"au\s+juste|en\s+fait|concretement|dedans))?$|"
+                         r"^(?:ca|c)\s+veut\s+dire\b|\bque\s+(?:veut\s+dire|signifie)\b")
 
 
 def role_of(text: str) -> Role:
