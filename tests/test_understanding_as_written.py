@@ -162,6 +162,9 @@ def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
     ("qq1 peut m aider", "quelqu un peut m aider"),
     ("jvx savoir", "je veux savoir"),
     ("le nom dont on parle", "le nom dont on parle"),  # "dont" is no "d'ont"
+    ("commant on fait", "comment on fait"),  # question words misspelt
+    ("combient de membres", "combien de membres"),
+    ("pourquoit le bot", "pourquoi le bot"),
 ])
 def test_phone_shorthands_and_missing_apostrophes_are_read_as_meant(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant
@@ -170,6 +173,14 @@ def test_phone_shorthands_and_missing_apostrophes_are_read_as_meant(typed: str, 
 def test_cé_and_sé_are_always_c_est() -> None:
     assert " ".join(words(clean("kan cé le copil"))) == "quand c est le copil"
     assert " ".join(words(clean("sé koi le fph"))) == "c est quoi le fph"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("c es quoi le fph", "c'est quoi le fph"), ("fau t il etre francais", "faut-il etre francais"),
+    ("il faux etre inscrit", "il faut etre inscrit"), ("c'est faux", "c'est faux"),
+])
+def test_a_t_lost_or_written_x_is_read_back_where_only_one_reading_is_french(typed: str, meant: str) -> None:
+    assert clean(typed) == meant
 
 
 def test_an_acronym_glued_to_its_article_is_still_defined(answerer: Answerer) -> None:

@@ -58,6 +58,10 @@ SMS: dict[str, str] = {
     "vx": "veux", "jpx": "je peux", "px": "peux", "diff": "difference", "ptit": "petit", "ptite": "petite",
     "ptits": "petits", "ptites": "petites", "2m1": "demain", "cmb": "combien", "oue": "oui", "quil": "qu il",
     "quils": "qu ils", "quon": "qu on", "quelqun": "quelqu un", "dont": "dont",
+    # Question words misspelt ("commant on fait", "pourquoit", "combient de membres", "kesque").
+    "commant": "comment", "comant": "comment", "pourquoit": "pourquoi", "pourquoie": "pourquoi",
+    "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
+    "quesce": "qu est ce", "fau": "faut", "peus": "peux",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -174,6 +178,11 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:ses|ces|s'est|s’est|cé)\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|grave|"
      r"gratuit|payant|obligatoire|complet|complète|complete|fini|pareil)\b)", "c'est "),
     (r"\b(?:ses|ces|cé)\s+(?=(?:où|ou)\b)", "c'est "),
+    # "c es quoi", "c'es quoi": the "t" is lost; "il faux", "faux-t-il": the "t" for an "x".
+    (r"\bc['’\s]es\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|gratuit|payant|obligatoire)\b)",
+     "c'est "),
+    (r"\b(il|ne)\s+faux\b", r"\1 faut"),
+    (r"\bfau[xt]?[\s-]+t[\s-]+il\b", "faut-il"),
     (r"(?<![\w'’])(?<!tu )(?:es|è)[\s-]+(?=(?:que|qu['’]|qu\s)\b)", "est-ce "),
     (r"\b(qui|ki|où|ou)\s+et\s+(?=(?:le|la|les|l['’]|un|une|ce|mon|ma|notre)\b)", r"\1 est "),
     # "es ce que", "qu'es ce que": the "t" is lost to the ear.
