@@ -208,3 +208,18 @@ def test_a_question_word_after_et_still_opens_a_second_question() -> None:
 def test_a_daily_life_worry_ending_on_je_fais_comment_is_offered_no_entry(answerer: Answerer) -> None:
     decision = answerer.decide("la CAF m'a supprimé la prime d'activité, je fais comment")
     assert decision.kind not in (Kind.ANSWER, Kind.SUGGEST)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("on cherche une sale pour se réunir", "on cherche une salle pour se réunir"),
+    ("une sale histoire", "une sale histoire"),  # an adjective before its noun stays
+    ("la rue est sale", "la rue est sale"),
+    ("qui paye les photos copies", "qui paye les photocopies"),
+])
+def test_a_room_written_sale_is_read_as_a_room_only_where_it_names_one(typed: str, meant: str) -> None:
+    assert clean(typed) == meant
+
+
+def test_a_member_asking_for_a_sale_to_meet_in_is_answered_on_rooms(answerer: Answerer) -> None:
+    decision = answerer.decide("la mairie peut nous prêter une sale ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-salle-reunion"

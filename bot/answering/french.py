@@ -202,4 +202,11 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bje\s+peu\b", "je peux"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
+    # "une sale pour se réunir": after a determiner and before what describes a room, "sale" (dirty) is "salle";
+    # "une sale histoire" keeps its adjective.
+    (r"\b(une|la|cette|ma|notre|votre|leur|les|des|nos|vos|leurs)\s+sale(s?)\b(?=\s*(?:[,.?!;:]|$|(?:pour|de|du|des|d['’]|"
+     r"municipales?|communales?|polyvalentes?|gratuites?|gratuitement|libres?|disponibles?|a|à|au|aux|dans|chez|"
+     r"qui|ou|où|quelque)\b))", r"\1 salle\2"),
+    (r"\bphotos?[\s-]+copies\b", "photocopies"),
+    (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
