@@ -165,6 +165,7 @@ def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
     ("commant on fait", "comment on fait"),  # question words misspelt
     ("combient de membres", "combien de membres"),
     ("pourquoit le bot", "pourquoi le bot"),
+    ("un cartier prioritaire", "un quartier prioritaire"),
 ])
 def test_phone_shorthands_and_missing_apostrophes_are_read_as_meant(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant

@@ -61,7 +61,7 @@ SMS: dict[str, str] = {
     # Question words misspelt ("commant on fait", "pourquoit", "combient de membres", "kesque").
     "commant": "comment", "comant": "comment", "pourquoit": "pourquoi", "pourquoie": "pourquoi",
     "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
-    "quesce": "qu est ce", "fau": "faut", "peus": "peux",
+    "quesce": "qu est ce", "fau": "faut", "peus": "peux", "cartier": "quartier", "cartiers": "quartiers",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
