@@ -224,3 +224,14 @@ def test_a_room_written_sale_is_read_as_a_room_only_where_it_names_one(typed: st
 def test_a_member_asking_for_a_sale_to_meet_in_is_answered_on_rooms(answerer: Answerer) -> None:
     decision = answerer.decide("la mairie peut nous prêter une sale ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-salle-reunion"
+
+
+def test_a_sentence_that_only_introduces_the_member_is_no_story_for_the_question() -> None:
+    asked = split_questions("Bonsoir. Je me présente, Monsieur Traoré, 65 ans, retraité, habitant de la Halvêque depuis "
+                            "1985. Je souhaiterais connaître le rôle du délégué du préfet.")
+    assert [(a.text, a.context) for a in asked] == [("Je souhaiterais connaître le rôle du délégué du préfet.", "")]
+
+
+def test_a_widow_introducing_herself_is_an_introduction() -> None:
+    assert _introduction("Bonjour, je m'appelle Josiane, je suis veuve et j'habite à Bellevue. Le conseil peut "
+                         "m'aider ?") == ["je m'appelle Josiane", "je suis veuve et j'habite à Bellevue"]

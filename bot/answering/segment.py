@@ -84,6 +84,7 @@ _INTRO_RE = compiled(
     r"fais\s+partie|represente)|"
     r"moi\s+c\s+est|j\s+habite|jhabite|"
     r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
+    r"veuf|veuve|mariee?|divorcee?|celibataire|locataire|grand\s+mere|grand\s+pere|mamie|papi|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
     r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|le|ici|au|"
     r"a|dans|du|de|en|depuis)\b|"
@@ -526,8 +527,11 @@ def _without_introduction(sentence: str) -> str:
     self-introduction that opens its sentence."""
     parts = _split_intro(sentence)
     kept = 0
-    while kept < len(parts) - 1 and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
+    while kept < len(parts) and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
         kept += 1
+    if kept == len(parts) and len(parts) > 1:
+        return ""  # "Je me présente, Monsieur Traoré, 65 ans, habitant de la Halvêque." asks and tells nothing
+    kept = min(kept, len(parts) - 1)
     return ", ".join(p for p, _ in parts[kept:]) if kept else sentence
 
 
