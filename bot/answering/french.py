@@ -62,6 +62,7 @@ SMS: dict[str, str] = {
     "commant": "comment", "comant": "comment", "pourquoit": "pourquoi", "pourquoie": "pourquoi",
     "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
     "quesce": "qu est ce", "fau": "faut", "peus": "peux", "cartier": "quartier", "cartiers": "quartiers",
+    "doi": "dois", "voi": "vois", "croi": "crois", "nou": "nous", "vou": "vous",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that

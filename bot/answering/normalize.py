@@ -60,7 +60,7 @@ def words(text: str) -> list[str]:
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
-_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\wri$|^(?:[jlmnstd]|qu)[aeiouyh]")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^(?:[jlmnstd]|qu)[aeiouyh]")
 # An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
 _UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
@@ -92,17 +92,18 @@ def _phonetic(word: str) -> str:
     return _silent_end(word)
 
 
-_SILENT_ENDINGS = ("s", "t")
-# The dictionary lacks many invariable words ("comment", "trop", "avis"): only a participle's or a verb's "-ri" is
-# completed, the ending members drop most ("inscri", "compri", "écri").
-_SILENT_END = re.compile(r"\wri$")
+# The dictionary lacks many invariable words ("comment", "trop", "avis"): only the endings members drop most are
+# completed, each with the letters it loses: "inscri", "compri" (-ri), "tiré o sor", "dehor" (-or).
+_SILENT_ENDINGS = {"ri": ("s", "t"), "or": ("t", "s")}
+_SILENT_END = re.compile(r"\w(ri|or)$")
 
 
 def _silent_end(word: str) -> str:
     """A final letter that is not heard, left out: "jm inscri au webinaire" (inscris), "g pa compri" (compris)."""
-    if not _SILENT_END.search(word):
+    found = _SILENT_END.search(word)
+    if found is None:
         return word
-    return next((word + end for end in _SILENT_ENDINGS if _is_french(word + end)), word)
+    return next((word + end for end in _SILENT_ENDINGS[found.group(1)] if _is_french(word + end)), word)
 
 
 @lru_cache(maxsize=1)
