@@ -238,3 +238,23 @@ def test_a_sentence_that_only_introduces_the_member_is_no_story_for_the_question
 def test_a_widow_introducing_herself_is_an_introduction() -> None:
     assert _introduction("Bonjour, je m'appelle Josiane, je suis veuve et j'habite à Bellevue. Le conseil peut "
                          "m'aider ?") == ["je m'appelle Josiane", "je suis veuve et j'habite à Bellevue"]
+
+
+def test_a_letter_s_address_formula_and_signature_are_no_story() -> None:
+    parts = split_message("Madame, Monsieur,\nJe me permets de vous écrire au sujet du fonds de participation des "
+                          "habitants. Comment faire une demande ?\nJe vous prie d'agréer mes salutations distinguées.\n"
+                          "Fatou Diallo\nPrésidente du conseil citoyen de Bellevue")
+    assert [(p.role, p.text) for p in parts if p.role in (Role.CONTEXT, Role.QUESTION, Role.INTRO)] == [
+        (Role.CONTEXT, "Je me permets de vous écrire au sujet du fonds de participation des habitants."),
+        (Role.QUESTION, "Comment faire une demande ?")]
+
+
+def test_what_a_phone_adds_under_a_message_is_no_story() -> None:
+    parts = split_message("Bonjour, comment on rejoint le conseil citoyen ? Envoyé de mon iPhone")
+    assert [p.role for p in parts if p.text] == [Role.QUESTION, Role.CLOSING]
+
+
+def test_ça_va_is_politeness_not_a_second_question(answerer: Answerer) -> None:
+    assert [a.text for a in split_questions("salut !! ca va ? dis moi c quoi le fph stp")] == ["dis moi c quoi le fph stp"]
+    decision = answerer.decide("salut !! ca va ? dis moi c quoi le fph stp")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-fph-definition"

@@ -191,6 +191,9 @@ def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
     return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(bounds) if tokens[a:b]]
 
 
+_ADDRESSES = frozenset({"madame", "monsieur", "mesdames", "messieurs"})
+
+
 def _strip_greeting(sentence: str) -> tuple[str, bool]:
     """The sentence without its opening greeting ("Bonjour madame, ..."), and whether there was one."""
     tokens = sentence.split()
@@ -200,7 +203,8 @@ def _strip_greeting(sentence: str) -> tuple[str, bool]:
     i = 0
     while i < len(tokens) and all(w in GREETING_WORDS for w in folded[i].split()) and i < 5:
         i += 1
-        if tokens[i - 1].endswith((",", "!", ".")):
+        # "Madame, Monsieur," goes on past its comma
+        if tokens[i - 1].endswith((",", "!", ".")) and not (i < len(folded) and folded[i] in _ADDRESSES):
             break
     # "Bonjour Fatou," or "Bonjour Madame Dupont": a capitalised name right after the greeting goes too.
     while i < len(tokens) and i < 4 and tokens[i][:1].isupper() and tokens[i - 1][-1:] not in ",!." \
@@ -219,12 +223,25 @@ _TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|
                          r"^(?:ca|c)\s+veut\s+dire\b|\bque\s+(?:veut\s+dire|signifie)\b")
 
 
+# "ça va ?", "j'espère que vous allez bien": politeness, no question to answer.
+_SMALLTALK = compiled(r"^(?:et\s+)?(?:(?:ca|sa)\s+va(?:\s+(?:bien|vous|toi))?|comment\s+(?:ca|sa)\s+va|comment\s+allez\s+vous|"
+                      r"comment\s+vas\s+tu|vous\s+allez\s+bien|tu\s+vas\s+bien|j\s+espere\s+que\s+(?:vous\s+allez|tu\s+vas|"
+                      r"vous\s+vous\s+portez|tout\s+va)\s+bien)$")
+# The formulas that end a letter, and what a phone adds under it.
+_FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b(?:salutations|sentiments|respect)\b|"
+                           r"^(?:mes|nos|sinceres|meilleures|respectueuses)\s+(?:\w+\s+)?salutations\b|"
+                           r"^en\s+vous\s+remerciant\b|^je\s+vous\s+remercie(?:\s+(?:par|d)\s+avance)?$|"
+                           r"^envoye\s+(?:de|depuis)\s+mon\b|^(?:bien\s+)?cordialement$|^bien\s+a\s+vous$|^salutations$")
+
+
 def role_of(text: str) -> Role:
     key = _key(text)
     if not key:
         return Role.CLOSING
-    if _CLOSING_RE.match(key):
+    if _CLOSING_RE.match(key) or _FORMAL_CLOSING.match(key):
         return Role.CLOSING
+    if _SMALLTALK.match(key):
+        return Role.GREETING
     if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
             _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
@@ -260,7 +277,23 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
-    return [s for s in segments if s.text or s.role == Role.GREETING]
+    return _signed([s for s in segments if s.text or s.role == Role.GREETING])
+
+
+_SIGNATURE_MAX_WORDS = 8
+
+
+def _signed(segments: list[Segment]) -> list[Segment]:
+    """What follows a letter's closing formula without asking is its signature ("Fatou Diallo, présidente du
+    conseil citoyen de Bellevue"), not a story."""
+    closed = False
+    out = []
+    for s in segments:
+        if closed and s.role in (Role.CONTEXT, Role.INTRO) and len(s.text.split()) <= _SIGNATURE_MAX_WORDS:
+            s = Segment(text=s.text, role=Role.CLOSING)
+        closed = closed or (s.role == Role.CLOSING and _FORMAL_CLOSING.match(_key(s.text)) is not None)
+        out.append(s)
+    return out
 
 
 # "c'est quoi le NPNRU dont tout le monde parle ?", "c'est quoi la GUSP que le bailleur a évoquée": the relative
@@ -502,6 +535,8 @@ def split_questions(text: str) -> list[Asked]:
         sentence = _without_introduction(_without_trailing_closing(sentence).strip())
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
+            continue
+        if role_of(sentence) in (Role.GREETING, Role.CLOSING):  # "ça va ?", "je vous prie d'agréer…"
             continue
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
