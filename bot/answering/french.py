@@ -53,6 +53,16 @@ SMS: dict[str, str] = {
     "pdt": "pendant", "avt": "avant", "prblm": "probleme", "pblm": "probleme", "qqs": "quelques",
     "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
     "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",
+    "jm": "je m", "jt": "je t", "jl": "je l", "jy": "j y", "fai": "fais", "sai": "sais",
+    "tlm": "tout le monde", "qq1": "quelqu un", "kelkun": "quelqu un", "kelk1": "quelqu un", "jvx": "je veux",
+    "vx": "veux", "jpx": "je peux", "px": "peux", "diff": "difference", "ptit": "petit", "ptite": "petite",
+    "ptits": "petits", "ptites": "petites", "2m1": "demain", "cmb": "combien", "oue": "oui", "quil": "qu il",
+    "quils": "qu ils", "quon": "qu on", "quelqun": "quelqu un", "dont": "dont",
+    # Question words misspelt ("commant on fait", "pourquoit", "combient de membres", "kesque").
+    "commant": "comment", "comant": "comment", "pourquoit": "pourquoi", "pourquoie": "pourquoi",
+    "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
+    "quesce": "qu est ce", "fau": "faut", "peus": "peux", "cartier": "quartier", "cartiers": "quartiers",
+    "doi": "dois", "voi": "vois", "croi": "crois", "nou": "nous", "vou": "vous",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -98,6 +108,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("faites", "partie"), ""),
     (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
+    # "libérer ma place", "je laisse ma place à quelqu'un": giving a registration up, not a full event.
+    *(((verb, owner, "place"), "annuler") for verb in ("liberer", "libere", "liberes", "liberez", "laisser", "laisse",
+                                                       "laisses", "laissez")
+      for owner in ("ma", "la", "votre", "notre", "mes", "nos")),  # "sa" is read "ça" (SMS) before this
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),
@@ -160,9 +174,16 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
 # ignored; each pattern is followed by its replacement). Only in contexts where the other reading cannot be
 # meant: "ses quoi" is always "c'est quoi", "qui et le" always "qui est le", "es que" always "est-ce que".
 SPOKEN: tuple[tuple[str, str], ...] = (
+    # "cé", "sé": never a French word, always "c'est" ("kan cé le copil", "sé koi le fph").
+    (r"(?<![\w'’])(?:cé|sé)(?![\w'’])", "c'est"),
     (r"\b(?:ses|ces|s'est|s’est|cé)\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|grave|"
      r"gratuit|payant|obligatoire|complet|complète|complete|fini|pareil)\b)", "c'est "),
     (r"\b(?:ses|ces|cé)\s+(?=(?:où|ou)\b)", "c'est "),
+    # "c es quoi", "c'es quoi": the "t" is lost; "il faux", "faux-t-il": the "t" for an "x".
+    (r"\bc['’\s]es\s+(?=(?:quoi|koi|qui|quand|combien|comment|vrai|possible|normal|gratuit|payant|obligatoire)\b)",
+     "c'est "),
+    (r"\b(il|ne)\s+faux\b", r"\1 faut"),
+    (r"\bfau[xt]?[\s-]+t[\s-]+il\b", "faut-il"),
     (r"(?<![\w'’])(?<!tu )(?:es|è)[\s-]+(?=(?:que|qu['’]|qu\s)\b)", "est-ce "),
     (r"\b(qui|ki|où|ou)\s+et\s+(?=(?:le|la|les|l['’]|un|une|ce|mon|ma|notre)\b)", r"\1 est "),
     # "es ce que", "qu'es ce que": the "t" is lost to the ear.
@@ -182,4 +203,11 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bje\s+peu\b", "je peux"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
+    # "une sale pour se réunir": after a determiner and before what describes a room, "sale" (dirty) is "salle";
+    # "une sale histoire" keeps its adjective.
+    (r"\b(une|la|cette|ma|notre|votre|leur|les|des|nos|vos|leurs)\s+sale(s?)\b(?=\s*(?:[,.?!;:]|$|(?:pour|de|du|des|d['’]|"
+     r"municipales?|communales?|polyvalentes?|gratuites?|gratuitement|libres?|disponibles?|a|à|au|aux|dans|chez|"
+     r"qui|ou|où|quelque)\b))", r"\1 salle\2"),
+    (r"\bphotos?[\s-]+copies\b", "photocopies"),
+    (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )

@@ -60,7 +60,9 @@ def words(text: str) -> list[str]:
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
-_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^(?:[jlmnstd]|qu)[aeiouyh]")
+# An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
+_UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
 _BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
@@ -82,7 +84,26 @@ def _phonetic(word: str) -> str:
         verb = SMS.get(word[1:]) or word[1:]
         if _is_french(verb) or word[1:] in SMS:
             return f"je {verb}"
-    return word
+    unelided = _UNELIDED.match(word)
+    if unelided:
+        rest = _silent_end(unelided.group(2))
+        if _is_french(rest) or rest in SMS:
+            return f"{unelided.group(1)} {SMS.get(rest, rest)}"
+    return _silent_end(word)
+
+
+# The dictionary lacks many invariable words ("comment", "trop", "avis"): only the endings members drop most are
+# completed, each with the letters it loses: "inscri", "compri" (-ri), "tiré o sor", "dehor" (-or).
+_SILENT_ENDINGS = {"ri": ("s", "t"), "or": ("t", "s")}
+_SILENT_END = re.compile(r"\w(ri|or)$")
+
+
+def _silent_end(word: str) -> str:
+    """A final letter that is not heard, left out: "jm inscri au webinaire" (inscris), "g pa compri" (compris)."""
+    found = _SILENT_END.search(word)
+    if found is None:
+        return word
+    return next((word + end for end in _SILENT_ENDINGS[found.group(1)] if _is_french(word + end)), word)
 
 
 @lru_cache(maxsize=1)
@@ -262,12 +283,23 @@ class Normalizer:
             self._corrections[word] = fixed
         return fixed
 
+    def read(self, word: str) -> tuple[str, ...]:
+        """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
+        ("lanru" → "l anru"; `words` already splits it before a French word). Never before a small word: the
+        dictionary lacks "taux", which is no "t'aux"."""
+        if word not in self._vocabulary:
+            unelided = _UNELIDED.match(word)
+            if unelided and unelided.group(2) in self._vocabulary and unelided.group(2) not in STOPWORDS \
+                    and not _is_french(word):
+                return unelided.group(1), unelided.group(2)
+        return (self.correct(word),)
+
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(words(text))
 
     def analyze_words(self, raw: list[str]) -> Analysis:
         """`analyze` on the text's `words`."""
-        corrected = _replace_idioms([self.correct(w) for w in raw])
+        corrected = _replace_idioms([c for w in raw for c in self.read(w)])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []

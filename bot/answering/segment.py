@@ -84,13 +84,19 @@ _INTRO_RE = compiled(
     r"fais\s+partie|represente)|"
     r"moi\s+c\s+est|j\s+habite|jhabite|"
     r"(?:je\s+suis|jsuis|chui)\s+(?:une?\s+)?(?:nouveau|nouvelle|nouveaux|nouvelles|habitant|habitante|maman|papa|mere|"
+    r"veuf|veuve|mariee?|divorcee?|celibataire|locataire|grand\s+mere|grand\s+pere|mamie|papi|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
-    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|ici|au|"
+    r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|le|ici|au|"
     r"a|dans|du|de|en|depuis)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
+    # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
+    r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
+    r"je\s+viens\s+(?:d\s+arriver|de\s+demenager|d\s+emmenager)|je\s+me\s+suis\s+installee?|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
 _NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
-                      r"[A-ZÀ-Ý][\w-]+")
+                      r"[A-ZÀ-Ý][\w-]+|"
+                      # "c'est Jeanine du conseil de Nantes Nord": a name, then where the member comes from.
+                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc])\s+[A-ZÀ-Ý][\w-]+\s+(?:du|de|d['’]|des)\b")
 # What follows a name: "Sylvie, 45 ans, conseillère citoyenne au Breil", "retraité, quinze ans au Breil",
 # "habitante du Pin Sec". Read as part of the introduction only right after one.
 _APPOSITION_RE = compiled(
@@ -102,7 +108,8 @@ _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTI
                                r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
                                r"c est ou|c est quand|c est combien|ca coute|sa coute|ca se passe|sa se passe|"
-                               r"je cherche|je recherche|j ai besoin|besoin|aide|aidez|expliquez|expliquer|"
+                               r"je cherche|je recherche|j ai besoin|besoin|"
+                               r"aide(?!\s+(?:soignante?s?|menageres?|a\s+domicile)\b)|aidez|expliquez|expliquer|"
                                r"dites|dite|donnez|envoyez|info|infos|information|informations|koi|kwa|"
                                r"je veux comprendre|je voudrais comprendre|j aimerais comprendre|"
                                r"je voudrais|je voulais|j aimerais|je souhaite|je souhaiterais|je veux|on voudrait|"
@@ -128,11 +135,34 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
                               "celles", "ce"})
 
 
+# "je voulais savoir si on peut…", "je sais pas comment on fait": the opener is the clause these words announce.
+_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
+
+
 def _opens_here(key: str, start: int) -> bool:
     if _NOT_OPENING.match(key, start):
         return False
     before = key[:start].split()
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
+
+
+# "vous gardez mes messages combien de temps ?", "le copil c'est quand": a question word at the end of its clause
+# asks about what comes before it; nothing is cut off.
+_CLAUSE_END = compiled(r"[,?!.;:]|$")
+_TAIL_MAX_WORDS = 2
+
+
+_TRAILING_WORDS = frozenset({"combien", "cb", "quand", "comment", "pourquoi"})
+_LINK_WORDS = frozenset({"et", "ou", "mais", "puis", "sinon", "alors", "donc"})
+
+
+def _ends_the_clause(key: str, start: int, end: int) -> bool:
+    before = key[:start].split()
+    if key[start:end] not in _TRAILING_WORDS or key[:start].rstrip().endswith(",") or (
+            before and before[-1] in _LINK_WORDS):  # "… et comment les effacer": a second question
+        return False
+    tail = key[end: _CLAUSE_END.search(key, end).start()]  # type: ignore[union-attr]  # "$" always matches
+    return len(tail.split()) <= _TAIL_MAX_WORDS
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -144,7 +174,8 @@ def _clauses(sentence: str) -> list[str]:
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
         before = key[cuts[-1]:start].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT:
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE and not _ends_the_clause(
+                key, start, match.end()):
             cuts.append(start)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
@@ -160,6 +191,9 @@ def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
     return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(bounds) if tokens[a:b]]
 
 
+_ADDRESSES = frozenset({"madame", "monsieur", "mesdames", "messieurs"})
+
+
 def _strip_greeting(sentence: str) -> tuple[str, bool]:
     """The sentence without its opening greeting ("Bonjour madame, ..."), and whether there was one."""
     tokens = sentence.split()
@@ -169,7 +203,8 @@ def _strip_greeting(sentence: str) -> tuple[str, bool]:
     i = 0
     while i < len(tokens) and all(w in GREETING_WORDS for w in folded[i].split()) and i < 5:
         i += 1
-        if tokens[i - 1].endswith((",", "!", ".")):
+        # "Madame, Monsieur," goes on past its comma
+        if tokens[i - 1].endswith((",", "!", ".")) and not (i < len(folded) and folded[i] in _ADDRESSES):
             break
     # "Bonjour Fatou," or "Bonjour Madame Dupont": a capitalised name right after the greeting goes too.
     while i < len(tokens) and i < 4 and tokens[i][:1].isupper() and tokens[i - 1][-1:] not in ",!." \
@@ -178,13 +213,37 @@ def _strip_greeting(sentence: str) -> tuple[str, bool]:
     return " ".join(tokens[i:]).strip(" ,!."), True
 
 
+# A statement ended by "c'est normal", "c possible", "ou pas" asks, question mark or not: "jai pa eu de rappel
+# pr l atelier c normal".
+# A question word ending the sentence asks too ("on di koi la bas", "le copil c'est quand"), as does "ça veut dire".
+_TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|vrai|obligatoire|oblige|gratuit|"
+                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$|"
+                         r"(?<!\bimporte\s)(?<!\bou\s)\b(?:quoi|comment|quand|combien|pourquoi)(?:\s+(?:la\s+bas|exactement|alors|donc|deja|"
+                         r"au\s+juste|en\s+fait|concretement|dedans))?$|"
+                         r"^(?:ca|c)\s+veut\s+dire\b|\bque\s+(?:veut\s+dire|signifie)\b")
+
+
+# "ça va ?", "j'espère que vous allez bien": politeness, no question to answer.
+_SMALLTALK = compiled(r"^(?:et\s+)?(?:(?:ca|sa)\s+va(?:\s+(?:bien|vous|toi))?|comment\s+(?:ca|sa)\s+va|comment\s+allez\s+vous|"
+                      r"comment\s+vas\s+tu|vous\s+allez\s+bien|tu\s+vas\s+bien|j\s+espere\s+que\s+(?:vous\s+allez|tu\s+vas|"
+                      r"vous\s+vous\s+portez|tout\s+va)\s+bien)$")
+# The formulas that end a letter, and what a phone adds under it.
+_FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b(?:salutations|sentiments|respect)\b|"
+                           r"^(?:mes|nos|sinceres|meilleures|respectueuses)\s+(?:\w+\s+)?salutations\b|"
+                           r"^en\s+vous\s+remerciant\b|^je\s+vous\s+remercie(?:\s+(?:par|d)\s+avance)?$|"
+                           r"^envoye\s+(?:de|depuis)\s+mon\b|^(?:bien\s+)?cordialement$|^bien\s+a\s+vous$|^salutations$")
+
+
 def role_of(text: str) -> Role:
     key = _key(text)
     if not key:
         return Role.CLOSING
-    if _CLOSING_RE.match(key):
+    if _CLOSING_RE.match(key) or _FORMAL_CLOSING.match(key):
         return Role.CLOSING
-    if "?" in text or _INTERROGATIVE_START.match(key) or _OPENER_RE.search(key):
+    if _SMALLTALK.match(key):
+        return Role.GREETING
+    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
+            _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
         return Role.INTRO
@@ -214,11 +273,69 @@ def split_message(text: str) -> list[Segment]:
         for clause in _clauses(sentence):
             for part, introducing in _split_intro(_without_trailing_closing(clause)):
                 role = role_of(part)
-                segments.append(Segment(text=part, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
-    return [s for s in segments if s.text or s.role == Role.GREETING]
+                asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
+                segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
+                if told:
+                    segments.append(Segment(text=told, role=Role.CONTEXT))
+    return _signed([s for s in segments if s.text or s.role == Role.GREETING])
+
+
+_SIGNATURE_MAX_WORDS = 8
+
+
+def _signed(segments: list[Segment]) -> list[Segment]:
+    """What follows a letter's closing formula without asking is its signature ("Fatou Diallo, présidente du
+    conseil citoyen de Bellevue"), not a story."""
+    closed = False
+    out = []
+    for s in segments:
+        if closed and s.role in (Role.CONTEXT, Role.INTRO) and len(s.text.split()) <= _SIGNATURE_MAX_WORDS:
+            s = Segment(text=s.text, role=Role.CLOSING)
+        closed = closed or (s.role == Role.CLOSING and _FORMAL_CLOSING.match(_key(s.text)) is not None)
+        out.append(s)
+    return out
+
+
+# "c'est quoi le NPNRU dont tout le monde parle ?", "c'est quoi la GUSP que le bailleur a évoquée": the relative
+# clause tells where the member heard of the thing asked about. "que" is a relative pronoun only after "what is X".
+_RELATIVE_DONT = compiled(r"\s+dont\s+")
+_RELATIVE_QUE = compiled(r"(?<![\s-]ce)(?<![\s-]est)\s+(?:que\s+|qu['’]\s*)(?=(?:le|la|les|l['’]|un|une|des|mon|ma|mes|"
+                         r"notre|nos|on|il|ils|elle|elles|vous|tout|j['’]|je|tu)\b)")
+_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+quoi|c\s+koi|c\s+quoi|ses\s+quoi|"
+                    r"qu\s*['’]?\s*est[\s-]+ce\s+qu\s*['’]?\s*(?:un|une|le|la|les|l))\b")
+_RELATIVE_MIN_WORDS = 3
+
+
+def _relative_tail(question: str) -> tuple[str, str]:
+    """The question without a relative clause ("dont…", "que le bailleur…" after "c'est quoi X"), and that
+    clause (the story)."""
+    key = fold(question)
+    if len(key) != len(question):
+        return question, ""
+    match = _RELATIVE_DONT.search(key)
+    opener = _WHAT_IS.match(key)
+    if match is None and opener is not None:
+        match = _RELATIVE_QUE.search(key, opener.end())
+    if match is None or len(question[: match.start()].split()) < _RELATIVE_MIN_WORDS:
+        return question, ""
+    asked = question[: match.start()].rstrip()
+    return asked + (" ?" if question.rstrip().endswith("?") else ""), question[match.start():].strip()
 
 
 _INTRO_TAIL = compiled(r",\s+")
+# "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
+_LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
+# After an introduction, a few words with no subject, no link and no question mark go on describing the member:
+# "retraitée, veuve, j'habite…", "67 ans, ancien cheminot, habitant du Breil", "aide-soignante".
+_NOT_APPOSITION = compiled(r"^(?:je|j|on|il|elle|ils|elles|nous|vous|c|ca|ce|cela|et|mais|donc|alors|du|voila|"
+                           r"bref|enfin|franchement|puis|sinon|si|quand|parce|pour|avec|sans|le|la|les|l|un|une|des|"
+                           r"mon|ma|mes|notre|nos)\b")
+_APPOSITION_MAX_WORDS = 3
+
+
+def _is_apposition(part: str, key: str) -> bool:
+    return ("?" not in part and len(key.split()) <= _APPOSITION_MAX_WORDS and not _NOT_APPOSITION.match(key)
+            and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
 def _split_intro(clause: str) -> list[tuple[str, bool]]:
@@ -230,10 +347,13 @@ def _split_intro(clause: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     current: list[str] = []
     introduced = False
-    for part in parts:
+    for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
-                     or (introduced and not current and _APPOSITION_RE.match(key)))
+                     or (introduced and not current and (_APPOSITION_RE.match(key) or (
+                         n < len(parts) - 1 and _is_apposition(part, key))))
+                     or (n == 0 and _LONE_NAME.fullmatch(part.strip()) is not None
+                         and _APPOSITION_RE.match(_key(parts[1])) is not None))
         introduced = intro
         intro = intro or _CLOSING_RE.match(key) is not None
         if intro:
@@ -271,6 +391,8 @@ _SECOND_OPENERS = (
     "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
     "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
     "qu est ce qu", "que faire", "que", "quoi",
+    # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
+    "savoir", "connaitre",
 )
 _LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
@@ -414,6 +536,8 @@ def split_questions(text: str) -> list[Asked]:
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
+        if role_of(sentence) in (Role.GREETING, Role.CLOSING):  # "ça va ?", "je vous prie d'agréer…"
+            continue
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
@@ -438,8 +562,11 @@ def _without_introduction(sentence: str) -> str:
     self-introduction that opens its sentence."""
     parts = _split_intro(sentence)
     kept = 0
-    while kept < len(parts) - 1 and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
+    while kept < len(parts) and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
         kept += 1
+    if kept == len(parts) and len(parts) > 1:
+        return ""  # "Je me présente, Monsieur Traoré, 65 ans, habitant de la Halvêque." asks and tells nothing
+    kept = min(kept, len(parts) - 1)
     return ", ".join(p for p, _ in parts[kept:]) if kept else sentence
 
 

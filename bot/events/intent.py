@@ -83,6 +83,10 @@ STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenem
 # "Mettre la date dans mon calendrier" asks how to add an event to one's phone (a FAQ), not for dates.
 ADD_TO_CALENDAR = frozenset({"mettre", "ajouter", "ajoute", "synchroniser", "exporter", "enregistrer"})
 NEXT_WORDS = frozenset({"prochain", "prochaine"})
+# "ma fille peut venir à la prochaine réunion ?", "au prochain copil qui représente le conseil ?", "le prochain
+# copil on doit dire quoi": "prochain" only says which meeting; what is asked is who, whether, what to say.
+ASKS_OTHER = frozenset({"qui", "comment", "pourquoi", "peut", "peux", "pouvez", "peuvent", "pourra", "pourrai",
+                        "pourrait", "pourrons", "doit", "dois", "doivent", "devons", "devez", "faut", "dire"})
 # "On a une réunion avec le bailleur mardi": the member's own meeting is the story around a question, not a
 # request for the centre's agenda; nor is a time that looks back ("en panne depuis un mois").
 OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j", "ai"), ("notre",), ("nos",))
@@ -132,6 +136,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     subject = kind is not None or bool(generic) or named
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     strong = bool(present & STRONG_TIME) or a_venir or window
+    if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
+        strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) for i, w in enumerate(seq))
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
