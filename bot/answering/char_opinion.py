@@ -40,18 +40,30 @@ def word_grams(word: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class _Pairs:
     """Every phrasing's (n-gram, count) pairs, phrasing after phrasing, columns increasing within each: what
-    a build keeps for the next one (the per-phrasing part of the index, independent of the other phrasings)."""
+    a build keeps for the next one (the per-phrasing part of the index, independent of the other phrasings).
+    The pairs name their n-gram by an id that never changes (`ids`), not by its column: a column moves when an
+    n-gram before it in sorted order comes or goes, and renumbering 19 million pairs cost a learning action
+    0.1-0.2 s at 10,000 entries. Ids and columns increase together within a phrasing's pairs only through the
+    n-grams' order (columns), which is what the sums follow."""
 
     entries: dict[tuple[str, ...], int]  # an entry's phrasings → its number here
     first: np.ndarray  # entry i's phrasings: [first[i], first[i + 1])
     start: np.ndarray  # phrasing j's pairs: [start[j], start[j + 1])
-    cols: np.ndarray
+    ids: np.ndarray  # each pair's n-gram id
     counts: np.ndarray
     frequency: np.ndarray  # phrasings holding each column
+    id_of: dict[str, int]  # every n-gram met since the first build → its id (ids in insertion order)
+    column_of: np.ndarray  # id → its column in this build, -1 for an n-gram no phrasing holds now
+    id_at: np.ndarray  # column → its id
     # The lists by n-gram (the ranker's `_rows`) with each pair's count, and which columns have one (`rare`):
     # a build where those stay merges the changed phrasings' pairs in, instead of sorting them all again.
     listed_counts: np.ndarray
     rare: np.ndarray
+
+    def columns(self) -> np.ndarray:
+        """Each pair's column (the tests compare them with a fresh build's)."""
+        columns: np.ndarray = self.column_of.take(self.ids)
+        return columns
 
 
 def _smallest(values: np.ndarray, floor: type[np.integer]) -> np.ndarray:
@@ -143,7 +155,7 @@ def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool,
     lengths = previous._length
     rows, counts = where[previous._rows], kept.listed_counts
     if len(gone):
-        cols = kept.cols[_ranges(kept.start[gone], kept.start[gone + 1])]
+        cols = kept.column_of[kept.ids[_ranges(kept.start[gone], kept.start[gone + 1])]]
         lengths = lengths - np.bincount(cols[kept.rare[cols]], minlength=len(lengths))
         stay = rows >= 0
         rows, counts = rows[stay], counts[stay]
@@ -178,15 +190,15 @@ class CharOpinion:
         same order: the pairs kept stay sorted)."""
         self._ids = [e.id for e in entries]
         kept = getattr(previous, "_pairs", None) if previous is not None else None
-        old_column: Mapping[str, int] = previous._column if kept is not None and previous is not None else {}
+        old_ids: Mapping[str, int] = kept.id_of if kept is not None else {}
         keys = [e.phrasings for e in entries]
         source = kept.entries if kept is not None else {}
         new = list(dict.fromkeys(k for k in keys if k not in source))
         fresh: dict[str, int] = {}
-        new_sizes, new_cols, new_owner, cut = _read(new, old_column, fresh)
+        new_sizes, new_cols, new_owner, cut = _read(new, old_ids, fresh)  # n-gram ids
         # The n-grams now present: those of the kept entries (the previous frequencies less the entries gone)
         # and of the new ones; numbered in sorted order.
-        present = np.zeros(len(old_column) + len(fresh), dtype=bool)
+        present = np.zeros(len(old_ids) + len(fresh), dtype=bool)  # by id
         present[new_cols] = True
         left = np.zeros(0, dtype=np.int64)  # phrasings holding each previous column, among the entries kept
         if kept is not None:
@@ -195,14 +207,21 @@ class CharOpinion:
             for times in {0, *taken.values()} - {1}:  # entries gone, or taken more than once (duplicates)
                 chosen = [n for n in range(len(kept.first) - 1) if taken.get(n, 0) == times]
                 for a, b in _runs(chosen):
-                    left += (times - 1) * np.bincount(kept.cols[kept.start[kept.first[a]]:kept.start[kept.first[b]]],
-                                                      minlength=len(left))
-            present[:len(left)] |= left > 0
-        names = [*old_column, *fresh]  # old_column is in sorted order already
+                    span = kept.ids[kept.start[kept.first[a]]:kept.start[kept.first[b]]]
+                    left += (times - 1) * np.bincount(kept.column_of[span], minlength=len(left))
+            present[kept.id_at[left > 0]] = True
+        names = [*old_ids, *fresh]  # by id
         grams = sorted(name for name, here in zip(names, present.tolist(), strict=True) if here)
         column = {gram: i for i, gram in enumerate(grams)}
-        renumber = np.array([column.get(name, -1) for name in names], dtype=np.int64)
-        moved = kept is not None and not np.array_equal(renumber[:len(old_column)], np.arange(len(old_column)))
+        renumber = np.array([column.get(name, -1) for name in names], dtype=np.int64)  # id → column
+        if kept is None:  # a fresh build: its ids are its columns
+            id_of, column_of, id_at = column, np.arange(len(grams), dtype=np.int64), None
+        else:
+            id_of = {**old_ids, **{gram: len(old_ids) + i for i, gram in enumerate(fresh)}}
+            column_of, id_at = renumber, np.zeros(len(grams), dtype=np.int64)
+            numbered = np.flatnonzero(renumber >= 0)
+            id_at[renumber[numbered]] = numbered
+        moved = kept is not None and not np.array_equal(renumber[kept.id_at], np.arange(len(kept.id_at)))
         # The new entries' pairs, counted, sorted by phrasing then column.
         width = max(len(grams), 1)
         pairs, new_counts = np.unique(new_owner * width + renumber[new_cols], return_counts=True)
@@ -212,11 +231,12 @@ class CharOpinion:
         np.cumsum([len(k) for k in new], out=new_first[1:])
         new_number = {k: i for i, k in enumerate(new)}
         pairs %= width
-        wide = np.uint16 if len(grams) <= 1 << 16 else np.uint32
+        wide = np.uint16 if len(id_of) <= 1 << 16 else np.uint32
         # Phrasings holding each column: the kept entries' counts renumbered, and the new entries' added below.
         frequency = np.zeros(len(grams), dtype=np.int64)
         still = np.flatnonzero(left > 0)
-        frequency[renumber[still]] = left[still]
+        if kept is not None:
+            frequency[renumber[kept.id_at[still]]] = left[still]
         # Every entry's block in the base's order: runs of kept entries sliced, new entries' blocks.
         pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # columns, counts, pairs per phrasing
         plan: list[tuple[bool, int]] = [(k in new_number, new_number[k] if k in new_number else source[k])
@@ -233,14 +253,12 @@ class CharOpinion:
             lines = block_start[block_first[n]:block_first[n + last - position] + 1]  # its phrasings' bounds
             span = slice(lines[0], lines[-1])
             if is_new:
-                cols, counts = pairs[span].astype(wide), _smallest(new_counts[span], np.uint8)
+                cols, counts = pairs[span], _smallest(new_counts[span], np.uint8)
+                frequency += np.bincount(cols, minlength=len(grams))
+                cols = (cols if id_at is None else id_at[cols]).astype(wide)
             else:
                 assert kept is not None
-                cols, counts = kept.cols[span], kept.counts[span]
-                if moved:
-                    cols = renumber.astype(wide)[cols]
-            if is_new:
-                frequency += np.bincount(cols, minlength=len(grams))
+                cols, counts = kept.ids[span], kept.counts[span]
             pieces.append((cols, counts, np.diff(lines)))
             moves.append((is_new, int(block_first[n]), here, len(lines) - 1))
             here += len(lines) - 1
@@ -257,21 +275,26 @@ class CharOpinion:
         # Words already cut serve the questions: a fresh build's words, renumbered; or the previous ranker's
         # when no column moved (otherwise they are cut again as questions use them).
         self._known: dict[str, np.ndarray] = {word: renumber[c] for word, c in cut.items()} if kept is None else \
-            dict(previous._known) if previous is not None and not moved and len(grams) == len(old_column) else {}
+            dict(previous._known) if previous is not None and not moved and len(grams) == len(kept.id_at) else {}
         self._first = first[:-1]  # phrasings are grouped by entry: its best in one reduce
         self._phrasings = row
         idf = np.log((1 + row) / (1 + frequency)) + 1
         tf = np.zeros(int(counts.max(initial=0)) + 1)
         tf[1:] = 1 + np.log(np.arange(1, len(tf)))  # sublinear tf, one log per distinct count
-        weight = idf[cols]
-        repeated = np.flatnonzero(counts > 1)  # a few: elsewhere the factor is 1, and x * 1.0 is x
-        weight[repeated] *= tf[counts[repeated]]
+        # Each pair's squared weight, (idf × tf)², gathered by n-gram id: idf² where the count is 1 (the factor is
+        # then 1, and x * 1.0 is x), the product squared elsewhere (a few): the floats of `weight * weight`.
+        by_id = np.zeros(len(id_of))
+        by_id[id_at if id_at is not None else slice(None)] = idf
+        squared = (by_id * by_id).take(cols)
+        repeated = np.flatnonzero(counts > 1)
+        weight = by_id.take(cols.take(repeated)) * tf[counts.take(repeated)]
+        squared[repeated] = weight * weight
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
         rare_columns = frequency <= limit  # one list per n-gram: the phrasings holding it and their weights
         listed: tuple[np.ndarray, np.ndarray] | None = None  # rows and counts by n-gram
         self._lists_kept = False  # whether the lists were merged from the previous ranker's (for the tests)
         if kept is not None and previous is not None:
-            listed = _kept_lists(previous, kept, moves, renumber[:len(old_column)], rare_columns,
+            listed = _kept_lists(previous, kept, moves, renumber[kept.id_at], rare_columns,
                                  (pairs, new_start, new_counts))
             self._lists_kept = listed is not None
         if len(cols):
@@ -279,12 +302,13 @@ class CharOpinion:
             held = per_phrasing > 0
             bounds = start[:-1][held]
             length = np.zeros(row)
-            length[held] = np.sqrt(np.add.reduceat(weight * weight, bounds))
+            length[held] = np.sqrt(np.add.reduceat(squared, bounds))
             if listed is None:
-                rare = rare_columns[cols]
+                columns = cols if id_at is None else column_of.take(cols)
+                rare = rare_columns[columns]
                 rows = np.repeat(np.flatnonzero(held).astype(np.int32),
                                  np.add.reduceat(rare.view(np.uint8), bounds, dtype=np.int64))
-                listed_rows, _, listed_counts = _lists(rows, cols[rare], counts[rare])
+                listed_rows, _, listed_counts = _lists(rows, columns[rare], counts[rare])
             else:
                 listed_rows, listed_counts = listed
             # Each pair's weight as above (idf, times tf where counted more than once), by n-gram.
@@ -298,7 +322,9 @@ class CharOpinion:
             self._rows, self._weights = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
             listed_counts = np.zeros(0, dtype=np.uint8)
         self._pairs: _Pairs | None = _Pairs(entries={k: i for i, k in enumerate(keys)}, first=first, start=start,
-                                            cols=cols, counts=counts, frequency=frequency,
+                                            ids=cols, counts=counts, frequency=frequency, id_of=id_of,
+                                            column_of=column_of,
+                                            id_at=np.arange(len(grams)) if id_at is None else id_at,
                                             listed_counts=listed_counts, rare=rare_columns)
         self._length = np.where(frequency <= limit, frequency, 0)
         self._start = np.concatenate(([0], np.cumsum(self._length)[:-1])).astype(np.int64)
