@@ -29,6 +29,7 @@ MAX_POSTINGS = 2000
 # A build from the previous ranker inserts the new phrasings' pairs in its lists by n-gram: up to this many, each
 # is placed by a binary search in its own list; more, by one search of all at once in packed keys of every list.
 INSERTED_ONE_BY_ONE = 4096
+CHUNK = 1 << 20  # pairs per step where a build goes over all 19 million (10,000 entries) of them
 
 
 def word_grams(word: str) -> list[str]:
@@ -181,6 +182,35 @@ def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool,
     return np.insert(rows, at, added_rows), np.insert(counts.astype(kind, copy=False), at, added_counts.astype(kind))
 
 
+def _lengths(by_id: np.ndarray, tf: np.ndarray, ids: np.ndarray, counts: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Each phrasing's length: the square root of its pairs' squared weights, (idf × tf)², summed in column
+    order (the same float whatever the build). Computed some CHUNK pairs at a time in one buffer: the 150 MB
+    of floats for 19 million pairs at 10,000 entries cost more in fresh memory than the sums themselves.
+    Where the count is 1 the square is idf² (the factor is then 1, and x * 1.0 is x); the others (a few) are
+    squared from their product, as `weight * weight` did."""
+    squares = by_id * by_id
+    length = np.zeros(len(start) - 1)
+    buffer = np.empty(0)
+    first = 0
+    while first < len(start) - 1:
+        last = max(int(np.searchsorted(start, start[first] + CHUNK, side="right")) - 1, first + 1)
+        a, b = int(start[first]), int(start[last])
+        if b - a > len(buffer):
+            buffer = np.empty(max(b - a, min(CHUNK, int(start[-1]))))
+        squared = buffer[:b - a]
+        block, times = ids[a:b], counts[a:b]
+        np.take(squares, block, out=squared, mode="clip")  # every id is in range: "clip" skips a copy
+        repeated = np.flatnonzero(times > 1)
+        weight = by_id.take(block.take(repeated)) * tf[times.take(repeated)]
+        squared[repeated] = weight * weight
+        sizes = np.diff(start[first:last + 1])
+        held = np.flatnonzero(sizes > 0)
+        if len(held):
+            length[first + held] = np.sqrt(np.add.reduceat(squared, start[first:last][held] - a))
+        first = last
+    return length
+
+
 class CharOpinion:
     def __init__(self, entries: Sequence[FaqEntry], *, previous: CharOpinion | None = None) -> None:
         """`previous`: the ranker in service, whose pairs of unchanged entries are taken as they are (keyed by
@@ -281,14 +311,8 @@ class CharOpinion:
         idf = np.log((1 + row) / (1 + frequency)) + 1
         tf = np.zeros(int(counts.max(initial=0)) + 1)
         tf[1:] = 1 + np.log(np.arange(1, len(tf)))  # sublinear tf, one log per distinct count
-        # Each pair's squared weight, (idf × tf)², gathered by n-gram id: idf² where the count is 1 (the factor is
-        # then 1, and x * 1.0 is x), the product squared elsewhere (a few): the floats of `weight * weight`.
-        by_id = np.zeros(len(id_of))
+        by_id = np.zeros(len(id_of))  # each n-gram id's idf
         by_id[id_at if id_at is not None else slice(None)] = idf
-        squared = (by_id * by_id).take(cols)
-        repeated = np.flatnonzero(counts > 1)
-        weight = by_id.take(cols.take(repeated)) * tf[counts.take(repeated)]
-        squared[repeated] = weight * weight
         limit = max(min(COMMON_SHARE * row, MAX_POSTINGS), 1)
         rare_columns = frequency <= limit  # one list per n-gram: the phrasings holding it and their weights
         listed: tuple[np.ndarray, np.ndarray] | None = None  # rows and counts by n-gram
@@ -298,11 +322,9 @@ class CharOpinion:
                                  (pairs, new_start, new_counts))
             self._lists_kept = listed is not None
         if len(cols):
-            # Each phrasing's length: its weights summed in column order, the same float whatever the build.
+            length = _lengths(by_id, tf, cols, counts, start)
             held = per_phrasing > 0
             bounds = start[:-1][held]
-            length = np.zeros(row)
-            length[held] = np.sqrt(np.add.reduceat(squared, bounds))
             if listed is None:
                 columns = cols if id_at is None else column_of.take(cols)
                 rare = rare_columns[columns]
@@ -315,9 +337,11 @@ class CharOpinion:
             weight = np.repeat(idf, np.where(rare_columns, frequency, 0))
             repeated = np.flatnonzero(listed_counts > 1)
             weight[repeated] *= tf[listed_counts[repeated]]
+            for at in range(0, len(weight), CHUNK):  # divided in place, a chunk at a time (see `_lengths`)
+                np.divide(weight[at:at + CHUNK], length.take(listed_rows[at:at + CHUNK]), out=weight[at:at + CHUNK])
             # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
             self._rows = listed_rows.astype(np.int32, copy=False)
-            self._weights = (weight / length[listed_rows]).astype(np.float32)
+            self._weights = weight.astype(np.float32)
         else:
             self._rows, self._weights = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
             listed_counts = np.zeros(0, dtype=np.uint8)
