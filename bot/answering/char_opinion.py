@@ -211,6 +211,27 @@ def _lengths(by_id: np.ndarray, tf: np.ndarray, ids: np.ndarray, counts: np.ndar
     return length
 
 
+def _weights(idf: np.ndarray, tf: np.ndarray, sizes: np.ndarray, counts: np.ndarray, rows: np.ndarray,
+             length: np.ndarray) -> np.ndarray:
+    """Each listed pair's weight (idf, times tf where counted more than once) divided by its phrasing's length,
+    as float32: the pairs are listed n-gram after n-gram (`sizes` per column); computed about CHUNK pairs at a
+    time, whole columns each (see `_lengths`), in the same float64 operations then rounded."""
+    weights = np.empty(len(rows), dtype=np.float32)
+    ends = np.cumsum(sizes)
+    column, at = 0, 0
+    while at < len(rows):
+        last = max(int(np.searchsorted(ends, at + CHUNK, side="right")), column + 1)
+        end = int(ends[last - 1])
+        weight = np.repeat(idf[column:last], sizes[column:last])
+        times = counts[at:end]
+        repeated = np.flatnonzero(times > 1)
+        weight[repeated] *= tf[times.take(repeated)]
+        weight /= length.take(rows[at:end])
+        weights[at:end] = weight
+        column, at = last, end
+    return weights
+
+
 class CharOpinion:
     def __init__(self, entries: Sequence[FaqEntry], *, previous: CharOpinion | None = None) -> None:
         """`previous`: the ranker in service, whose pairs of unchanged entries are taken as they are (keyed by
@@ -333,15 +354,10 @@ class CharOpinion:
                 listed_rows, _, listed_counts = _lists(rows, columns[rare], counts[rare])
             else:
                 listed_rows, listed_counts = listed
-            # Each pair's weight as above (idf, times tf where counted more than once), by n-gram.
-            weight = np.repeat(idf, np.where(rare_columns, frequency, 0))
-            repeated = np.flatnonzero(listed_counts > 1)
-            weight[repeated] *= tf[listed_counts[repeated]]
-            for at in range(0, len(weight), CHUNK):  # divided in place, a chunk at a time (see `_lengths`)
-                np.divide(weight[at:at + CHUNK], length.take(listed_rows[at:at + CHUNK]), out=weight[at:at + CHUNK])
             # Kept small: the answerer is stored on disk and read at every start (bot/answering/prepared.py).
             self._rows = listed_rows.astype(np.int32, copy=False)
-            self._weights = weight.astype(np.float32)
+            self._weights = _weights(idf, tf, np.where(rare_columns, frequency, 0), listed_counts, listed_rows,
+                                     length)
         else:
             self._rows, self._weights = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
             listed_counts = np.zeros(0, dtype=np.uint8)
