@@ -124,7 +124,8 @@ def _index(retriever: bm25s.BM25, counts: _Counts, numbers: Mapping[str, int]) -
     owner = np.repeat(np.arange(documents, dtype=np.int32), np.diff(counts.start))
     tf = counts.counts.astype(np.float32).astype(np.float64)
     scores = (idf[cols].astype(np.float64) * (tf / (norm[owner] + tf))).astype(np.float32)
-    order = np.argsort(cols, kind="stable")  # by stem, documents in order within each
+    # By stem, documents in order within each: numpy's radix sort when the columns fit 16 bits (same order).
+    order = np.argsort(cols.astype(np.uint16) if int(present.sum()) <= 1 << 16 else cols, kind="stable")
     indptr = np.zeros(int(present.sum()) + 1, dtype=np.int64)
     np.cumsum(np.bincount(cols, minlength=len(indptr) - 1), out=indptr[1:])
     vocabulary = {stem: int(column[number]) for stem, number in numbers.items() if present[number]}
