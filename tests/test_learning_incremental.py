@@ -14,6 +14,7 @@ from bench.common import load_eval, shipped
 from bench.realistic import load_realistic
 from bot.answering.answerer import Answerer
 from bot.answering.normalize import correctable, words
+from bot.answering.reuse import Build
 from bot.config import AnsweringSettings
 from bot.knowledge.edits import copy
 from bot.knowledge.model import FaqEntry, KnowledgeBase
@@ -149,3 +150,22 @@ def test_a_word_taught_later_changes_how_a_learned_answer_is_read(
     incremental = Answerer(changed, settings, previous=first)
     assert incremental.normalizer.analyze(word).words == ("trolimbeu",)
     assert incremental.matcher._answers.bags == Answerer(changed, settings).matcher._answers.bags
+
+
+def test_the_vocabulary_follows_entries_and_documents_alike(
+        base: tuple[AnsweringSettings, KnowledgeBase, Answerer]) -> None:
+    """The vocabulary's counts after a change: an entry edited (read from the entries not in both knowledges),
+    then a document's passage (every text counted again), as a fresh build counts them."""
+    _, kb, answerer = base
+    entry = kb.faq[4]
+    edited = kb.with_entries((replace(entry, alternates=(*entry.alternates[1:], "le zorglubard du quartier")),))
+    document = kb.documents[0]
+    passage = replace(document.passages[0], text="Le zorglubard du quartier se réunit le mardi.")
+    documented = copy(edited, documents=(replace(document, passages=(passage, *document.passages[1:])),
+                                         *kb.documents[1:]))
+    previous = answerer.prepared
+    for changed in (edited, documented):
+        reused = Build(changed, previous).prepared()
+        assert reused.counts == Build(changed).prepared().counts
+        previous = reused
+    assert previous.counts["zorglubard"] == 2 and previous.counts["reunit"] >= 1
