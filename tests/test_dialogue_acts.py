@@ -60,6 +60,15 @@ def test_asking_whether_a_person_answers_gets_the_offer_of_one(app: App, text: s
     assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
 
 
+@pytest.mark.parametrize("text", ["comment je peux joindre quelqu'un de l'équipe par téléphone ?",
+                                  "vous avez un numéro pour joindre quelqu'un ?"])
+def test_asking_by_which_means_to_reach_the_team_gets_the_contact_entries(shipped_app: App, text: str) -> None:
+    # A question on the means (phone, e-mail), not a request for a person: the entries that give them are offered.
+    shown = terminal(shipped_app).render(terminal(shipped_app).handle(text))
+    assert "Comment contacter RésO Villes" in shown
+    assert "une personne de l'équipe" not in shown or "Comment parler à une vraie personne" in shown
+
+
 @pytest.mark.parametrize("text", ["vous pouvez reformuler ?", "jcomprend r1", "avec des mots plus simples svp"])
 def test_other_ways_of_not_understanding_give_the_simpler_version(app: App, text: str) -> None:
     chat = terminal(app)

@@ -64,6 +64,12 @@ _HUMAN = _phrases(
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
+# Asking *how* to reach someone, by which means ("comment je peux joindre quelqu'un de l'équipe par téléphone ?",
+# "quel est le numéro pour parler à quelqu'un ?"), asks for the contact details: a question, not a request for a
+# person ("je préfère avoir quelqu'un au téléphone" stays one).
+_MEANS = r"(?:telephone|tel|numero|mail|email|e mail|courriel|adresse|portable)"
+_HOW_TO_REACH = compiled(r"(?:^|\s)(?:comment|quel|quelle|quels|vous avez|avez vous|y a t il|il y a)\s(?:\w+\s){0,12}?"
+                         + _MEANS + r"(?=\s|$)")
 _OWN = r"(?:ma|mon|notre|mes|nos)"
 _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|tickets)"
 _STATUS = _phrases(
@@ -277,7 +283,7 @@ def detect(text: str) -> tuple[Act, ...]:
     key = _key(text)
     emoji = set(text)
     found: list[Act] = []
-    if _HUMAN.search(key):
+    if _HUMAN.search(key) and not _HOW_TO_REACH.search(key):
         found.append(Act.HUMAN)
     if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key)):
         found.append(Act.STATUS)
