@@ -1,6 +1,7 @@
 """Fit the single-question answer rule (bot/answering/answer_rule.py) on the DEV splits, judged held out.
 
     python -m bench.answer_rule          # held-out figures of every variant, then the chosen one's constants
+    python -m bench.answer_rule fifth    # the fifth round's variants (issue 11) beside the shipped rule
 
 Each dev message of kind faq or none, from both evaluation sets (realistic and tidy), is decided once by the
 shipped engine; what the rankers saw of its first entry (`Evidence`) is recorded, with whether that entry is
@@ -152,6 +153,50 @@ def gate_three(e: Evidence) -> bool:
     return e.bm25_agrees and e.chars_agrees and not e.tie_broken
 
 
+# Fifth round (issue 11): where the other rankers put ours when they name another first, the question clauses'
+# IDF-weighted coverage by the entry, an introduction, the share of SMS spellings and typos.
+def with_rare(e: Evidence) -> tuple[float, ...]:
+    return (*answer_rule.features(e), e.rare_coverage)
+
+
+def with_intro(e: Evidence) -> tuple[float, ...]:
+    return (*answer_rule.features(e), float(e.intro))
+
+
+def with_noise(e: Evidence) -> tuple[float, ...]:
+    return (*answer_rule.features(e), e.noise)
+
+
+def with_share(e: Evidence) -> tuple[float, ...]:
+    return (*answer_rule.features(e), e.bm25_share, float(e.bm25_agrees))
+
+
+def with_ranks(e: Evidence) -> tuple[float, ...]:
+    return (*with_share(e), e.chars_share, float(e.bm25_rank), float(e.chars_rank))
+
+
+def with_ranks_rare(e: Evidence) -> tuple[float, ...]:
+    return (*with_ranks(e), e.rare_coverage)
+
+
+def gate_chars_bm25_second(e: Evidence) -> bool:
+    """The shipped gate, or the n-grams name ours and BM25 puts it second."""
+    return answer_rule.eligible(e) or (e.chars_agrees and e.bm25_rank <= 1 and not e.tie_broken)
+
+
+def gate_chars_bm25_third(e: Evidence) -> bool:
+    return answer_rule.eligible(e) or (e.chars_agrees and e.bm25_rank <= 2 and not e.tie_broken)
+
+
+def gate_chars_bm25_share(e: Evidence) -> bool:
+    """The shipped gate, or the n-grams name ours and BM25 scores it at 0.8 of its first or more."""
+    return answer_rule.eligible(e) or (e.chars_agrees and e.bm25_share >= 0.8 and not e.tie_broken)
+
+
+def gate_shipped_or_chars(e: Evidence) -> bool:
+    return answer_rule.eligible(e) or e.chars_agrees
+
+
 @dataclass(frozen=True)
 class Variant:
     name: str
@@ -294,6 +339,25 @@ VARIANTS = [
     Variant("same, out-of-scope × 2", gate_tie, with_daily, 2.0),
     SHIPPED,
 ]
+DAILY = answer_rule.DAILY_LIFE_PROBABILITY
+FIFTH_ROUND = [
+    Variant("shipped + IDF-weighted coverage of the question clauses", answer_rule.eligible, with_rare, 4.0,
+            daily_life=DAILY),
+    Variant("shipped + an introduction", answer_rule.eligible, with_intro, 4.0, daily_life=DAILY),
+    Variant("shipped + share of SMS spellings and typos", answer_rule.eligible, with_noise, 4.0, daily_life=DAILY),
+    Variant("or chars agree and BM25 puts ours 2nd; + BM25's share of ours", gate_chars_bm25_second, with_share, 4.0,
+            daily_life=DAILY),
+    Variant("same; + both rankers' ranks and shares", gate_chars_bm25_second, with_ranks, 4.0, daily_life=DAILY),
+    Variant("or chars agree and BM25 has ours in its first 3; + BM25's share", gate_chars_bm25_third, with_share, 4.0,
+            daily_life=DAILY),
+    Variant("same; + ranks, shares, coverage of the question", gate_chars_bm25_third, with_ranks_rare, 4.0,
+            daily_life=DAILY),
+    Variant("or chars agree and BM25 scores ours ≥ 0.8 of its first; + BM25's share", gate_chars_bm25_share,
+            with_share, 4.0, daily_life=DAILY),
+    Variant("or chars agree (2 of 3); + ranks and shares", gate_shipped_or_chars, with_ranks, 4.0, daily_life=DAILY),
+    Variant("or chars agree (2 of 3); + ranks, shares, coverage", gate_shipped_or_chars, with_ranks_rare, 4.0,
+            daily_life=DAILY),
+]
 
 
 def shipped_counts(cases: Sequence[Case]) -> tuple[int, int, int]:
@@ -312,6 +376,8 @@ def main() -> None:
     print(f"shipped rule on all of dev (fitted there): {r} right, {w} wrong, {o} out of scope answered\n")
     if len(sys.argv) > 1 and sys.argv[1] == "shipped":
         VARIANTS[:] = [SHIPPED]
+    elif len(sys.argv) > 1 and sys.argv[1] == "fifth":  # this round's variants beside the shipped rule
+        VARIANTS[:] = [SHIPPED, *FIFTH_ROUND]
     plans = schemes(cases)
     rows = []
     for variant in VARIANTS:

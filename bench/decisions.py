@@ -52,17 +52,17 @@ def dump() -> None:
     with tempfile.TemporaryDirectory() as folder:
         decide = hotline_decide(settings, folder)
         for q in tidy:
-            o = hotline_outcome(decide, q.q)
+            t = hotline_outcome(decide, q.q)
             if q.kind == "faq":
                 faq += 1
-                right += o.answered in q.expect
-                wrong += o.answered is not None and o.answered not in q.expect
-                top1 += bool(o.ranked) and o.ranked[0] in q.expect
-            ok = "R" if o.answered in q.expect else "W" if o.answered else (
-                "H" if set(o.ranked) & set(q.expect) else "-")
-            shown = f"answer {o.answered}" if o.answered else (
-                f"glossary:{o.glossary_term}" if o.glossary_term else "agenda" if o.agenda
-                else f"[{','.join(o.ranked)}]")
+                right += t.answered in q.expect
+                wrong += t.answered is not None and t.answered not in q.expect
+                top1 += bool(t.ranked) and t.ranked[0] in q.expect
+            ok = "R" if t.answered in q.expect else "W" if t.answered else (
+                "H" if set(t.ranked) & set(q.expect) else "-")
+            shown = f"answer {t.answered}" if t.answered else (
+                f"glossary:{t.glossary_term}" if t.glossary_term else "agenda" if t.agenda
+                else f"[{','.join(t.ranked)}]")
             print(f"tidy\t{q.kind}\t{ok}\t{shown}\t{q.q!r}")
     print(f"#summary tidy dev faq {faq}: answered right {right} wrong {wrong} top-1 {top1}")
 

@@ -155,8 +155,11 @@ def outcome_of(decision: Decision) -> Outcome:
             return Outcome(answered=(decision.entry.id,), label="answer")
         case Kind.MULTI:
             answered = tuple(p.entry.id for p in decision.parts if p.kind == Kind.ANSWER and p.entry)
+            # One button per question understood; an unsure question may show a second choice (helped, not resolved).
             offered = tuple(c.entry.id for p in decision.parts for c in p.candidates[:1] if p.kind == Kind.SUGGEST)
-            return Outcome(answered=answered, shown=offered, offered=offered, label="multi")
+            shown = tuple(dict.fromkeys(c.entry.id for p in decision.parts for c in p.candidates[:2]
+                                        if p.kind == Kind.SUGGEST))
+            return Outcome(answered=answered, shown=shown, offered=offered, label="multi")
         case Kind.GLOSSARY:
             assert decision.term is not None
             return Outcome(label=f"glossary:{decision.term.term}")

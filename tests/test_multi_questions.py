@@ -4,6 +4,8 @@ inside stays one question. The same story in the terminal chat and through PTB's
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
@@ -138,6 +140,17 @@ def test_in_the_terminal_an_unsure_second_question_is_a_button_to_press(shipped_
     assert "Pour votre autre question, est-ce bien celle-ci ?" in shown
     answer = chat.render(chat.handle("1"))
     assert "Comment obtenir un financement du FPH" in answer and "Source" in answer
+
+
+def test_in_the_terminal_an_unsure_question_the_rankers_disagree_on_offers_a_second_choice(shipped_app: App) -> None:
+    # "partir": ours leans to the end of RésO Villes' support, the character n-grams to resigning; both are offered.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("le mandat dure combien de temps et on peut partir quand on veut ?"))
+    assert "Combien de temps dure le mandat" in shown and "Source" in shown
+    assert "Pour votre autre question, est-ce l'une de celles-ci ?" in shown
+    [number] = re.findall(r"\[(\d+)\] Comment quitter le conseil citoyen \(démissionner\) \?", shown)
+    answer = chat.render(chat.handle(number))
+    assert "Vous pouvez partir quand vous voulez" in answer and "Source" in answer
 
 
 # --- through PTB's real Application --------------------------------------------------------

@@ -35,6 +35,14 @@ class Evidence:
     daily_life: bool = False  # the message names a matter of daily life (bot/answering/scope.py), even one the
     # base speaks of ("le bruit", "l'ascenseur"): the hotline answers those less readily
     bm25_tied: bool = False  # BM25 puts ours second, in a near tie with its first (BM25_TIE_RATIO)
+    # Where the other rankers put ours when they name another first (the benchmark's variants weigh them):
+    bm25_rank: int = 0  # 0 first, 1 second, 2 third, 3 not among BM25's first three
+    bm25_share: float = 1.0  # BM25's score of ours over its first score (0 when not among its first three)
+    chars_rank: int = 0  # the same for the character n-grams
+    chars_share: float = 1.0
+    rare_coverage: float = 1.0  # share of the question clauses' known words (IDF-weighted) the entry uses
+    intro: bool = False  # the member introduced themselves
+    noise: float = 0.0  # share of the words read that are neither French nor the base's (SMS: "jsui", "ds", "koi")
 
 
 # Fitted by `python -m bench.answer_rule` on the dev splits (see bench/RESULTS.md); the features of `features`,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -14,7 +15,7 @@ from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
-from bot.answering.normalize import Analysis, Normalizer, slug, words
+from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
 from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
@@ -83,6 +84,7 @@ MULTI_EXTRA_SCORE = 25.0  # one of several questions is answered at once above a
 MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
+PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 STORY_LEAN = 2.0  # one of several questions is read with the story before it when the story names this × more
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
@@ -94,6 +96,7 @@ PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothi
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 ANALYSES_CACHED = 4096
+_LETTERS = re.compile(r"[^\W\d_]+")
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
 # that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md).
@@ -351,9 +354,24 @@ class Answerer:
             picks = {(answered.id if k == owner else k): (dataclasses.replace(
                 p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
                 if k == owner else p) for k, p in picks.items()}
-        chosen = tuple(picks.values())
+        chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _with_alternative(self, part: Decision, taken: set[str]) -> Decision:
+        """One of several questions offered, not answered: a second choice beside ours when the three rankers
+        disagree on it ("…on a combien de temps de mandat et on peut partir quand on veut ?": ours offers the end of
+        RésO Villes' support, the character n-grams name resigning). The second is an entry two of the three rankers
+        name among their first PART_RANKED for the question's own words, one of them first."""
+        said = part.segments[0]
+        ours = self._rank(self.analyze(said), limit=PART_RANKED)
+        named = [[c.entry.id for c in ours], [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]],
+                 [e for e, _ in self._chars(said, PART_RANKED)]]
+        if any(n[:1] == [part.candidates[0].entry.id] for n in named[1:]):
+            return part  # another ranker backs ours: its choice stands alone
+        other = next((c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold
+                      and sum(c.entry.id in n for n in named) >= 2 and any(n[:1] == [c.entry.id] for n in named)), None)
+        return part if other is None else dataclasses.replace(part, candidates=(*part.candidates[:1], other))
 
     def _information(self, text: str) -> float:
         """How much a clause names: the IDF of the words the knowledge base knows (a glossary term, the
@@ -444,7 +462,8 @@ class Answerer:
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed, said=said,
                                         story_share=told / max(sum(read), 1),
-                                        daily_life=bool(personal_matters(analysis.words)))
+                                        daily_life=bool(personal_matters(analysis.words)),
+                                        intro=Role.INTRO in roles)
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used)
@@ -571,7 +590,7 @@ class Answerer:
                         candidates: tuple[Candidate, ...] | None = None,
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
                         tie_broken: bool = False, offer_agreed: bool = False, said: str = "",
-                        story_share: float = 0.0, daily_life: bool = False) -> Decision:
+                        story_share: float = 0.0, daily_life: bool = False, intro: bool = False) -> Decision:
         s = self.settings
         if candidates is None:
             candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -587,7 +606,7 @@ class Answerer:
             lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
             sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
                 top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
-                daily_life)))
+                daily_life, analysis, boost, intro)))
         passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
@@ -692,12 +711,23 @@ class Answerer:
         return tuple(shown)
 
     def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
-                  tie_broken: bool, story_share: float, daily_life: bool) -> Evidence:
+                  tie_broken: bool, story_share: float, daily_life: bool, analysis: Analysis,
+                  boost: dict[str, float] | None, intro: bool) -> Evidence:
         # The rule never answers without BM25's agreement: the third ranker is read only then.
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
             opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
-        chars = self._chars(said, limit=2) if bm25_agrees or bm25_tied or self.read_chars_always else []
+        chars = self._chars(said, limit=3) if bm25_agrees or bm25_tied or self.read_chars_always else []
+
+        def place(ranking: list[tuple[str, float]]) -> tuple[int, float]:
+            at = next((k for k, (e, _) in enumerate(ranking[:3]) if e == top.entry.id), 3)
+            return at, (ranking[at][1] / ranking[0][1] if at < 3 and ranking[0][1] > 0 else 0.0)
+
+        bm25_rank, bm25_share = place(opinion)
+        chars_rank, chars_share = place(chars) if chars else (3, 0.0)
+        asked = {t for t in analysis.tokens if (boost or {}).get(t, 1.0) >= 1.0 and self.matcher.known(t)}
+        weight = sum(self.matcher.idf(t) for t in asked)
+        covered = sum(self.matcher.idf(t) for t in asked if self.matcher.mentions(top.index, t))
         return Evidence(
             entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
             bm25=opinion[0][1] if opinion else 0.0,
@@ -707,7 +737,16 @@ class Answerer:
             chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
             words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
-            bm25_tied=bm25_tied)
+            bm25_tied=bm25_tied, bm25_rank=bm25_rank, bm25_share=bm25_share, chars_rank=chars_rank,
+            chars_share=chars_share, rare_coverage=covered / weight if weight else 1.0, intro=intro,
+            noise=self._noise(said))
+
+    def _noise(self, text: str) -> float:
+        """Share of the words (two letters or more) that are neither French words, nor the base's, nor stopwords:
+        SMS spellings and typos ("jsui elu jpe rentré ds le cc": 4 of 8)."""
+        found = [w for w in _LETTERS.findall(fold(text)) if len(w) > 1]
+        odd = [w for w in found if w not in STOPWORDS and w not in self._topics and w not in french_lemmas()]
+        return len(odd) / len(found) if found else 0.0
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it

@@ -54,7 +54,9 @@ def simpler_reply(entry: FaqEntry | None, kb: KnowledgeBase, log_id: int) -> lis
 def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Reply]:
     """"Vous posez deux questions": an answer for each question understood, a choice for each other one."""
     answered = [p.entry for p in decision.parts if p.kind == Kind.ANSWER and p.entry is not None]
-    offered = [c.entry for p in decision.parts if p.kind != Kind.ANSWER for c in p.candidates[:1]]
+    # A question not surely understood may carry a second choice (bot/answering/answerer.py, PART_RANKED).
+    offered = list({c.entry.id: c.entry for p in decision.parts if p.kind != Kind.ANSWER
+                    for c in p.candidates[:2]}.values())
     count = texts.COUNT.get(len(decision.parts), str(len(decision.parts)))
     if not offered:
         return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
@@ -63,7 +65,8 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     if not answered:
         return [Reply(text=texts.SEVERAL_CHOOSE.format(n=count), buttons=rows(*buttons))]
     # The member is told first that each question was heard, then gets the answers, then the choices.
-    ask = texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_SOME
+    unsure = sum(p.kind != Kind.ANSWER for p in decision.parts)
+    ask = texts.SEVERAL_SOME if unsure > 1 else texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_ONE_CHOICES
     return [Reply(text=texts.SEVERAL_FOUND.format(n=count)), *(entry_reply(e, log_id) for e in answered),
             Reply(text=ask, buttons=rows(*buttons))]
 

@@ -94,6 +94,7 @@ SEVERAL_CHOOSE = "Vous posez {n} questions. Choisissez celle qui vous intéresse
 SEVERAL_FOUND = "Vous posez {n} questions. Voici d'abord ce que j'ai trouvé."
 SEVERAL_SOME = "Pour vos autres questions, est-ce l'une de celles-ci ?"
 SEVERAL_SOME_ONE = "Pour votre autre question, est-ce bien celle-ci ?"
+SEVERAL_ONE_CHOICES = "Pour votre autre question, est-ce l'une de celles-ci ?"
 PERSONAL = (
     "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
     "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
