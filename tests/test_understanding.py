@@ -252,6 +252,15 @@ def test_of_several_terms_the_one_the_question_points_at_is_defined(answerer: An
     assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
 
 
+@pytest.mark.parametrize(("text", "term"), [
+    ("notre bailleur social a reçu de l'argent de l'Anah pour isoler les tours, c'est qui ?", "Anah"),
+    ("au centre social ils proposent le CLAS pour mon fils, c'est quoi ?", "CLAS"),
+])
+def test_beside_a_term_most_entries_use_the_rare_one_is_what_is_asked(answerer: Answerer, text: str, term: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
 def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
     assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 from bot.answering.acts import Act, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure
@@ -305,7 +306,16 @@ class Answerer:
             # "dans le contrat de ville ils écrivent droit commun partout, ça veut dire quoi droit commun ?": of
             # several terms, the one the question binds (right after its "quoi" at the end, or right before it).
             bound = self._bound_term(asked)
-            return self._terms[bound] if bound is not None and boost.get(bound, 1.0) >= 1.0 else None
+            if bound is not None:
+                return self._terms[bound] if boost.get(bound, 1.0) >= 1.0 else None
+            # "le bailleur dit que les travaux sont payés par l'Anah, c'est qui eux ?": beside terms most entries
+            # use (bailleur social), the one term few entries use is what is asked, as when it is named alone;
+            # not when the terms are listed side by side ("le QPV et la GUSP, c'est quoi ?" asks for both).
+            rare = [t for t in terms if self._named_by.get(t, 0) <= RARE_TERM_ENTRIES]
+            at = [k for k, t in enumerate(asked) if t in terms]
+            if len(rare) != 1 or any(b - a == 1 for a, b in pairwise(at)):
+                return None
+            terms = set(rare)
         if len(terms) != 1:
             return None
         [key] = terms
@@ -319,6 +329,7 @@ class Answerer:
                 c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
             return None
         return self._terms[key]
+
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
         whole = self._decide_segments(segments, offer_agreed=True)
