@@ -312,8 +312,8 @@ class Answerer:
             # use (bailleur social), the one term few entries use is what is asked, as when it is named alone;
             # not when the terms are listed side by side ("le QPV et la GUSP, c'est quoi ?" asks for both).
             rare = [t for t in terms if self._named_by.get(t, 0) <= RARE_TERM_ENTRIES]
-            at = [k for k, t in enumerate(asked) if t in terms]
-            if len(rare) != 1 or any(b - a == 1 for a, b in pairwise(at)):
+            places = [k for k, t in enumerate(asked) if t in terms]
+            if len(rare) != 1 or any(b - a == 1 for a, b in pairwise(places)):
                 return None
             terms = set(rare)
         if len(terms) != 1:
