@@ -60,6 +60,13 @@ def test_asking_whether_a_person_answers_gets_the_offer_of_one(app: App, text: s
     assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
 
 
+def test_someone_else_not_answering_is_the_story_not_anger_at_the_hotline(shipped_app: App) -> None:
+    shown = terminal(shipped_app).render(terminal(shipped_app).handle(
+        "Plus d'eau chaude depuis dix jours dans la tour, le bailleur ne répond pas et la mairie non plus. Est-ce qu'on "
+        "peut prévenir le préfet ?"))
+    assert "Le conseil citoyen peut-il aler" in shown and "désolé" not in shown
+
+
 @pytest.mark.parametrize("text", ["comment je peux joindre quelqu'un de l'équipe par téléphone ?",
                                   "vous avez un numéro pour joindre quelqu'un ?"])
 def test_asking_by_which_means_to_reach_the_team_gets_the_contact_entries(shipped_app: App, text: str) -> None:

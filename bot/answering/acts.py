@@ -178,6 +178,12 @@ _FRUSTRATION = _phrases(
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
     r"degage\w*", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
+# "le bailleur ne répond pas", "la préfecture ne nous répond jamais": someone else's silence is the member's
+# trouble, told as a story, not anger at the hotline ("ça répond pas", "le bot ne répond pas" stay anger).
+_OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses) "
+                          r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b)\w+(?: \w+)? "
+                          r"(?:ne |n )?(?:me |m |nous |leur |lui )?(?:repond|repondent|rappelle|rappellent)"
+                          r"(?: toujours| jamais| plus| pas)* ?(?:pas|jamais|plus|rien)?(?=\s|$)")
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
@@ -287,7 +293,7 @@ def detect(text: str) -> tuple[Act, ...]:
         found.append(Act.HUMAN)
     if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key)):
         found.append(Act.STATUS)
-    if _FRUSTRATION.search(key) or (emoji & _SMILEY_ANGER and not key):
+    if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
     # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
     if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
