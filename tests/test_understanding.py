@@ -261,6 +261,19 @@ def test_beside_a_term_most_entries_use_the_rare_one_is_what_is_asked(answerer: 
     assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Bonjour, je m'appelle Marc, animateur du conseil citoyen de Bellevue depuis un an, je voudrais savoir comment "
+     "faire venir plus de monde à nos réunions", "fonct-mobiliser-habitants"),
+    ("Bonsoir, je suis Nadia, membre du collège acteurs locaux depuis 2021. Quel est le rôle du conseil dans le contrat "
+     "de ville ?", "cdv-role-cc"),
+])
+def test_a_question_after_a_self_introduction_is_answered_as_if_asked_alone(answerer: Answerer, text: str,
+                                                                            entry: str) -> None:
+    # Who asks ("animateur du conseil citoyen") pulls the other rankers elsewhere; the question alone does not.
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+
+
 def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
     assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY
 

@@ -438,6 +438,10 @@ class Answerer:
         candidates = [c for c in self._rank(analysis, limit=limit + len(exclude), boost=boost)
                       if c.entry.id not in exclude]
         roles = {s.role for s in segments if s.text}
+        # A self-introduction and a question, no story: the other rankers read the question alone too (they weigh
+        # every word alike, and "je suis Paul, animateur du conseil citoyen" is who asks, not what is asked).
+        introduced = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) \
+            if Role.QUESTION in roles and Role.INTRO in roles and Role.CONTEXT not in roles else ""
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
@@ -471,7 +475,7 @@ class Answerer:
             s.role == Role.QUESTION for s in segments) > 1
         decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
-                                        offer_agreed=offer_agreed, said=said,
+                                        offer_agreed=offer_agreed, said=said, introduced=introduced,
                                         story_share=told / max(sum(read), 1),
                                         daily_life=bool(personal_matters(analysis.words)),
                                         intro=Role.INTRO in roles)
@@ -601,7 +605,8 @@ class Answerer:
                         candidates: tuple[Candidate, ...] | None = None,
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
                         tie_broken: bool = False, offer_agreed: bool = False, said: str = "",
-                        story_share: float = 0.0, daily_life: bool = False, intro: bool = False) -> Decision:
+                        story_share: float = 0.0, daily_life: bool = False, intro: bool = False,
+                        introduced: str = "") -> Decision:
         s = self.settings
         if candidates is None:
             candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -617,7 +622,7 @@ class Answerer:
             lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
             sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
                 top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
-                daily_life, analysis, boost, intro)))
+                daily_life, analysis, boost, intro, introduced)))
         passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
@@ -723,7 +728,14 @@ class Answerer:
 
     def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
                   tie_broken: bool, story_share: float, daily_life: bool, analysis: Analysis,
-                  boost: dict[str, float] | None, intro: bool) -> Evidence:
+                  boost: dict[str, float] | None, intro: bool, introduced: str = "") -> Evidence:
+        whole = said
+        if introduced and not (opinion and opinion[0][0] == top.entry.id):
+            # After a self-introduction, BM25 naming ours for the question alone is its agreement (and the
+            # n-grams are read on the question too).
+            heard = self._second_opinion(introduced, limit=3)
+            if heard and heard[0][0] == top.entry.id:
+                opinion, said = heard, introduced
         # The rule never answers without BM25's agreement: the third ranker is read only then.
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
@@ -747,10 +759,10 @@ class Answerer:
             chars=chars[0][1] if chars else 0.0,
             chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
-            words=len(said.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
+            words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
             bm25_tied=bm25_tied, bm25_rank=bm25_rank, bm25_share=bm25_share, chars_rank=chars_rank,
             chars_share=chars_share, rare_coverage=covered / weight if weight else 1.0, intro=intro,
-            noise=self._noise(said))
+            noise=self._noise(whole))
 
     def _noise(self, text: str) -> float:
         """Share of the words (two letters or more) that are neither French words, nor the base's, nor stopwords:
