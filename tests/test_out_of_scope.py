@@ -37,6 +37,14 @@ def test_a_daily_life_matter_is_never_answered_and_knows_who_deals_with_it(answe
     assert decision.matter == matter
 
 
+def test_an_application_for_a_home_is_the_members_own_matter_whoever_says_it(answerer: Answerer) -> None:
+    decision = answerer.decide("comment on fait une demande de logement social ?")
+    assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.HOUSING
+    # The applications of the neighbourhood are the council's business: the entry on attributions answers.
+    council = answerer.decide("les demandes de logement social dans le quartier, le conseil a son mot à dire ?")
+    assert council.kind == Kind.ANSWER and not council.personal
+
+
 def test_a_relatives_school_trouble_is_the_members_own_matter(answerer: Answerer) -> None:
     decision = answerer.decide("Ma fille a été exclue trois jours du collège, que dois-je faire ?")
     assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL

@@ -53,6 +53,10 @@ RELATIVE_WINDOW = 8
 # voisine n'a pas de carte vitale" is a resident the member helps, council business).
 NEIGHBOURS = frozenset({"voisin", "voisine", "voisins", "voisines"})
 FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
+# "une demande de logement", "mon dossier HLM": an application for a home is always someone's own (the council
+# makes none), whoever says it ("on fait comment une demande de logement ?").
+APPLICATIONS = frozenset({"demande", "dossier"})  # one application: "les demandes de logement" are the council's matter
+HOMES = frozenset({"logement", "logements", "hlm", "appartement", "appart"})
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
                    "changer"})
 
@@ -68,6 +72,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
         if word not in PERSONAL_WORDS:
             continue
         owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i) \
+            or (word in HOMES and any(w in APPLICATIONS for w in words[max(0, i - 3): i])) \
             or _relative(words, i) or (word in _NOISE and _relative(words, i, NEIGHBOURS))
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
