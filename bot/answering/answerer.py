@@ -526,14 +526,15 @@ class Answerer:
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
         if not pool or not context:
             return alone
-        own, around = self.analyze(text), self.analyze(context)
-        boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
-        read = self._rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
-                                 limit=3 * MULTI_POOL, boost=boost)
-        near = {c.entry.id: c.score for c in read}
         best = pool[0].score
-        ranked = sorted((c for c in pool if c.score >= best - MULTI_POOL_GAP),
-                        key=lambda c: -near.get(c.entry.id, 0.0))
+        ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP]
+        if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
+            own, around = self.analyze(text), self.analyze(context)
+            boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
+            read = self._rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+                              limit=3 * MULTI_POOL, boost=boost)
+            near = {c.entry.id: c.score for c in read}
+            ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone

@@ -205,10 +205,10 @@ def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], documents: np
             parts.append(where.take(found))  # 0: a document not asked about, summed apart and dropped
             continue
         if byte is None or bit is None:
-            byte, bit = documents >> 3, (documents & 7).astype(np.uint8)
+            byte, bit = documents >> 3, np.left_shift(1, documents & 7).astype(np.uint8)  # its byte, its bit's mask
             if located is not None:
                 located[:] = byte, bit
-        parts.append(np.flatnonzero((bits.take(byte) >> bit) & 1) + 1)  # the numbers of those holding it
+        parts.append((bits.take(byte) & bit).nonzero()[0] + 1)  # the numbers of those holding it
     lengths = [len(part) for part in parts]
     at = np.concatenate(parts)
     return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=count + 1)[1:]
@@ -557,14 +557,16 @@ class Matcher:
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
         known = frozenset(t for t in query if self.known(t))
+        # Every word known and met in the same order: the same weights summed in the same order as the coverage's.
+        all_known = tuple(known) == tuple(query)
         known_vocabulary, known_answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
         # Read as Python floats once (the same values `float()` of each element gives).
-        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=max(by_vocabulary, by_answer),
-                          known_coverage=max(known_vocabulary(i), known_answers(i)),
+        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=coverage,
+                          known_coverage=coverage if all_known else max(known_vocabulary(i), known_answers(i)),
                           phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1])
-                for i, total, by_vocabulary, by_answer in zip(
-                    candidates.take(order).tolist(), totals.take(order).tolist(), vocabulary.take(order).tolist(),
-                    answers.take(order).tolist(), strict=True)]
+                for i, total, coverage in zip(
+                    candidates.take(order).tolist(), totals.take(order).tolist(),
+                    np.maximum(vocabulary.take(order), answers.take(order)).tolist(), strict=True)]
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
