@@ -292,15 +292,15 @@ class _Field:
 
 
 def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.ndarray,
-             boost: Mapping[str, float] | None) -> list[np.ndarray]:
+             boost: Mapping[str, float] | None, first: Mapping[str, float] | None = None) -> list[np.ndarray]:
     """`field.recall` of each of these fields over the same documents (the entries' vocabulary and answers):
-    the documents numbered and located in the bits once for all."""
+    the documents numbered and located in the bits once for all. `first`: the first field's `weights`, when known."""
     recalls: list[np.ndarray] = []
     located: list[np.ndarray] = []
     with _slots(len(fields[0].bags)) as where:
         where[documents] = np.arange(1, len(documents) + 1)
-        for field in fields:
-            weights = field.weights(query, boost)
+        for n, field in enumerate(fields):
+            weights = first if n == 0 and first is not None else field.weights(query, boost)
             total = sum(weights.values())
             recalls.append(_summed(where, field.postings, documents, weights, members=field.members,
                                    located=located)[0] / total if total else np.zeros(len(documents)))
@@ -453,19 +453,19 @@ class Matcher:
         return np.sort(self._candidate_overlaps(query, weights, query_weight)[0])
 
     def _candidate_overlaps(self, query: frozenset[str], weights: Mapping[str, float],
-                            query_weight: float) -> tuple[np.ndarray, np.ndarray]:
+                            query_weight: float, plain: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """The phrasings worth scoring and their overlaps with the question (`_overlaps`), never more phrasings
         than the cap. They come from the query's rarest tokens first: a phrasing that shares only the commonest
         words cannot score high anyway. From the posting list that would go over the cap, only the phrasings
         that overlap the question most are taken, up to the cap exactly. All overlaps come from one pass over
-        the query's posting lists."""
+        the query's posting lists. `plain`: `weights` are the tokens' IDF (no token weighed down)."""
         chosen: list[np.ndarray] = []
         room = self._max_phrasing_postings
         numbered = 0
         with _slots(len(self._phrasings)) as found:  # each phrasing found: its number among the candidates
             for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
                 postings = self._postings.get(token, _NONE)
-                fresh = postings[found.take(postings) == 0]
+                fresh = postings[found.take(postings) == 0] if numbered else postings  # the first list: all new
                 found[fresh] = np.arange(numbered + 1, numbered + len(fresh) + 1)
                 numbered += len(fresh)
                 chosen.append(fresh)
@@ -475,7 +475,7 @@ class Matcher:
             else:
                 room = -1  # every posting list fitted
             candidates = np.concatenate(chosen) if chosen else _NONE
-            idf = {t: self.idf(t) for t in weights}
+            idf = weights if plain else {t: self.idf(t) for t in weights}
             if idf == weights:  # no token weighed down: one sum serves both
                 shared_weight = shared_idf = _summed(found, self._postings, candidates, weights,
                                                      members=self._members)[0]
@@ -508,11 +508,11 @@ class Matcher:
         return f1
 
     def _phrasing_scores(self, query: frozenset[str], weights: Mapping[str, float],
-                         query_weight: float) -> dict[int, tuple[float, str]]:
+                         query_weight: float, plain: bool = False) -> dict[int, tuple[float, str]]:
         """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
         joined = " ".join(sorted(query))
         # Every candidate's overlap counts all the query's tokens.
-        candidates, overlaps = self._candidate_overlaps(query, weights, query_weight)
+        candidates, overlaps = self._candidate_overlaps(query, weights, query_weight, plain)
         kept = np.flatnonzero(overlaps)
         if not len(kept):
             return {}
@@ -544,7 +544,7 @@ class Matcher:
             return []
         w = self.weights
         weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
-        phrasings = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0)
+        phrasings = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0, plain=not boost)
         found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
         candidates = _distinct(np.concatenate(
             [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
@@ -552,7 +552,8 @@ class Matcher:
             return []
         phrasing_score = np.zeros(len(candidates))
         phrasing_score[np.searchsorted(candidates, found)] = [score for score, _ in phrasings.values()]
-        vocabulary, answers = _recalls((self._vocabulary, self._answers), query, candidates, boost)
+        # The vocabulary's IDF is the matcher's: its weights are the query's.
+        vocabulary, answers = _recalls((self._vocabulary, self._answers), query, candidates, boost, weights)
         totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
