@@ -83,3 +83,12 @@ async def test_on_telegram_the_rent_gets_the_landlord_and_the_team_button(shippe
     [reply] = shipped.api.take()
     assert "situation personnelle" in reply.text and "votre bailleur" in reply.text
     assert reply.button_data("Poser la question à l'équipe").startswith("team:")
+
+
+def test_an_angry_member_who_asks_a_council_question_still_gets_the_choices(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Les élus de la mairie viennent à toutes nos réunions et ils parlent à notre "
+                                    "place, on a le droit de leur demander de partir ? ça m'énerve vraiment"))
+    # Her question is not dropped for an apology: the entries it may be about are offered.
+    assert "je n'ai pas su vous aider" not in shown
+    assert "Vouliez-vous dire" in shown and "Un élu ou un agent de la mairie" in shown

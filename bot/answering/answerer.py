@@ -232,7 +232,9 @@ class Answerer:
         routed = self.analyze(" ".join(asked)).words if asked else analysis.words
         decision = dataclasses.replace(decision, words=routed, acts=acts, greeted=greeted)
         # Angry at the crèche or the landlord, not at us: who usually deals with it helps more than an apology.
-        if Act.FRUSTRATION in acts and decision.kind != Kind.ANSWER and not decision.personal:
+        # A question the angry member asked that the base may answer keeps its choices ("…on a le droit de leur
+        # demander de partir ? ça m'énerve vraiment"): an apology alone would drop it.
+        if Act.FRUSTRATION in acts and decision.kind not in (Kind.ANSWER, Kind.SUGGEST) and not decision.personal:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
         return decision
 
