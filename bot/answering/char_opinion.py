@@ -16,6 +16,7 @@ from itertools import chain
 
 import numpy as np
 
+from bot.answering.best_scores import distinct_best
 from bot.answering.normalize import words
 from bot.knowledge.model import FaqEntry
 
@@ -242,24 +243,6 @@ def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values.take(starts), np.diff(np.append(starts, len(values)))
 
 
-def _distinct_best(best: np.ndarray, k: int) -> list[tuple[int, float]] | None:
-    """The `k` best (entry, score) pairs, best first, when no tie among the positive ones makes the choice or the
-    order depend on how they are picked; None otherwise (then `argpartition` and `argsort` decide, as before). A few
-    `argmax` calls: `argpartition` over 10,000 bests, mostly 0, costs ~0.1 ms (a degenerate case of its selection)."""
-    picked: list[tuple[int, float]] = []
-    for _ in range(min(k + 1, len(best))):  # one more: a tie with the last one taken would matter
-        entry = int(best.argmax())
-        picked.append((entry, float(best[entry])))
-        best[entry] = -np.inf
-    for entry, score in picked:
-        best[entry] = score
-    values = [score for _, score in picked]
-    scored = sum(score > 0 for score in values[:k])
-    if any(values[i] == values[i + 1] for i in range(min(scored, len(values) - 1))):
-        return None
-    return picked[:k]
-
-
 class CharOpinion:
     def __init__(self, entries: Sequence[FaqEntry], *, previous: CharOpinion | None = None) -> None:
         """`previous`: the ranker in service, whose pairs of unchanged entries are taken as they are (keyed by
@@ -450,7 +433,7 @@ class CharOpinion:
         # phrasings at 10,000 entries cost more than the sums); the others score 0.
         best = np.zeros(len(self._ids))
         np.maximum.at(best, self._owners().take(rows), scores.take(rows))
-        picked = _distinct_best(best, limit)
+        picked = distinct_best(best, limit)
         if picked is not None:
             return [(self._ids[i], score) for i, score in picked if score > 0]
         order = np.argpartition(-best, limit)[:limit] if len(best) > limit else np.arange(len(best))

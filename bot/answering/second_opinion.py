@@ -23,6 +23,7 @@ import numpy as np
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_FRENCH
 
+from bot.answering.best_scores import distinct_best
 from bot.knowledge.model import FaqEntry
 
 _STEMMER = snowballstemmer.stemmer("french")
@@ -136,24 +137,6 @@ def _index(retriever: bm25s.BM25, counts: _Counts, numbers: Mapping[str, int]) -
     retriever.nonoccurrence_array = None
 
 
-def _distinct_best(scores: np.ndarray, k: int) -> list[tuple[int, float]] | None:
-    """The `k` best (document, score) pairs, best first, when no tie among the scored ones makes the choice or
-    the order depend on how they are picked; None otherwise. A few `argmax` calls: bm25s's `argpartition`
-    costs ~0.3 ms on 10,000 scores that are mostly 0 (a degenerate case of its selection)."""
-    picked: list[tuple[int, float]] = []
-    for _ in range(min(k + 1, len(scores))):  # one more: a tie with the last one taken would matter
-        document = int(scores.argmax())
-        picked.append((document, float(scores[document])))
-        scores[document] = -np.inf
-    for document, score in picked:
-        scores[document] = score
-    values = [score for _, score in picked]
-    scored = sum(score > 0 for score in values[:k])
-    if any(values[i] == values[i + 1] for i in range(min(scored, len(values) - 1))):
-        return None
-    return picked[:k]
-
-
 class SecondOpinion:
     def __init__(self, entries: Sequence[FaqEntry], *, previous: SecondOpinion | None = None) -> None:
         """`previous`: the ranker in service, whose counts of the documents still there are taken as they are
@@ -198,7 +181,7 @@ class SecondOpinion:
             start, end = indptr[column], indptr[column + 1]
             scores[indices[start:end]] += data[start:end]
         k = min(limit, len(self._ids))
-        best = _distinct_best(scores, k)
+        best = distinct_best(scores, k)
         if best is None:  # a tie among the best: bm25s.selection's numpy top-k, step for step (same ties)
             chosen = np.argpartition(scores, -k)[-k:]
             found = scores.take(chosen)
