@@ -92,3 +92,11 @@ def test_an_angry_member_who_asks_a_council_question_still_gets_the_choices(ship
     # Her question is not dropped for an apology: the entries it may be about are offered.
     assert "je n'ai pas su vous aider" not in shown
     assert "Vouliez-vous dire" in shown and "Un élu ou un agent de la mairie" in shown
+
+
+def test_a_towed_car_gets_who_deals_with_it_and_no_unrelated_fiche(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("ma voiture a ete enlevee par la fourriere ce matin comment je la recupere"))
+    assert "situation personnelle" in shown and "Poser la question à l'équipe" in shown
+    # Cancelling a registration shares a word or two with her message, nothing more: it is not offered.
+    assert "annuler mon inscription" not in shown

@@ -96,6 +96,7 @@ PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothi
 # only when the character n-grams name the same entry (answer_rule.eligible).
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
+PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
@@ -669,6 +670,10 @@ class Answerer:
         if (not chosen and offer_agreed and not personal and not daily_life and opinion and top
                 and top.score >= OFFER_MIN_SCORE):
             chosen = self._offer_when_unsure(candidates, analysis, boost or {}, opinion, said or " ".join(analysis.words))
+        if personal:
+            # Beside the orientation, a fiche is offered only when it is clearly about the message: at the level
+            # of choices, "ma voiture a été enlevée par la fourrière" met cancelling a registration.
+            chosen = tuple(c for c in chosen if c.score >= PERSONAL_OFFER_SCORE)
         if chosen:
             return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted,
                             personal=personal)
