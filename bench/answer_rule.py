@@ -79,7 +79,7 @@ def collect() -> list[Case]:
         return True  # say yes, to learn whether the engine would then answer it
 
     answerer.rule = record
-    answerer.read_chars_always = True  # the product reads them only when BM25 agrees (the rule needs it)
+    answerer.full_evidence = True  # every feature, the third ranker too (the product reads it only when BM25 agrees)
     realistic = [(m, section) for m, section in zip(load_realistic(), _sections(), strict=True)
                  if m.split == "dev" and m.kind in ("faq", "none") and not m.context]
     tidy = [q for q in load_eval() if q.split == "dev" and q.kind in ("faq", "none")]

@@ -168,7 +168,9 @@ class Answerer:
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
         self.chars: CharOpinion = CharOpinion(kb.faq, previous=previous.chars if previous is not None else None)
         self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
-        self.read_chars_always = False
+        # The benchmark reads every feature of the evidence (its held-out variants); the product computes only
+        # what the shipped rule uses, and reads the third ranker only when BM25 agrees.
+        self.full_evidence = False
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self._analyses: dict[str, Analysis] = {}
@@ -748,7 +750,25 @@ class Answerer:
         bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
             opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
-        chars = self._chars(said, limit=3) if bm25_agrees or bm25_tied or self.read_chars_always else []
+        full = self.full_evidence
+        chars = self._chars(said, limit=3 if full else 2) if bm25_agrees or bm25_tied or full else []
+        evidence = Evidence(
+            entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
+            bm25=opinion[0][1] if opinion else 0.0,
+            bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
+            bm25_agrees=bm25_agrees,
+            chars=chars[0][1] if chars else 0.0,
+            chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
+            chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
+            words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
+            bm25_tied=bm25_tied, intro=intro)
+        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
+
+    def _variant_features(self, evidence: Evidence, top: Candidate, opinion: list[tuple[str, float]],
+                          chars: list[tuple[str, float]], analysis: Analysis, boost: dict[str, float] | None,
+                          said: str) -> Evidence:
+        """The features only the benchmark's held-out variants weigh (bench/answer_rule.py): where the other
+        rankers put ours, the question's coverage by the entry, the share of SMS spellings."""
 
         def place(ranking: list[tuple[str, float]]) -> tuple[int, float]:
             at = next((k for k, (e, _) in enumerate(ranking[:3]) if e == top.entry.id), 3)
@@ -759,18 +779,9 @@ class Answerer:
         asked = {t for t in analysis.tokens if (boost or {}).get(t, 1.0) >= 1.0 and self.matcher.known(t)}
         weight = sum(self.matcher.idf(t) for t in asked)
         covered = sum(self.matcher.idf(t) for t in asked if self.matcher.mentions(top.index, t))
-        return Evidence(
-            entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
-            bm25=opinion[0][1] if opinion else 0.0,
-            bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
-            bm25_agrees=bm25_agrees,
-            chars=chars[0][1] if chars else 0.0,
-            chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
-            chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
-            words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
-            bm25_tied=bm25_tied, bm25_rank=bm25_rank, bm25_share=bm25_share, chars_rank=chars_rank,
-            chars_share=chars_share, rare_coverage=covered / weight if weight else 1.0, intro=intro,
-            noise=self._noise(whole))
+        return dataclasses.replace(
+            evidence, bm25_rank=bm25_rank, bm25_share=bm25_share, chars_rank=chars_rank, chars_share=chars_share,
+            rare_coverage=covered / weight if weight else 1.0, noise=self._noise(said))
 
     def _noise(self, text: str) -> float:
         """Share of the words (two letters or more) that are neither French words, nor the base's, nor stopwords:
