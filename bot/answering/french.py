@@ -57,7 +57,8 @@ SMS: dict[str, str] = {
     "tlm": "tout le monde", "qq1": "quelqu un", "kelkun": "quelqu un", "kelk1": "quelqu un", "jvx": "je veux",
     "vx": "veux", "jpx": "je peux", "px": "peux", "diff": "difference", "ptit": "petit", "ptite": "petite",
     "ptits": "petits", "ptites": "petites", "2m1": "demain", "cmb": "combien", "oue": "oui", "quil": "qu il",
-    "quils": "qu ils", "quon": "qu on", "quelqun": "quelqu un", "dont": "dont",
+    "quils": "qu ils", "quon": "qu on", "quelqun": "quelqu un",
+    "dont": "dont",  # a word as it is: never an elision typed without apostrophe ("d'ont")
     # Question words misspelt ("commant on fait", "pourquoit", "combient de membres", "kesque").
     "commant": "comment", "comant": "comment", "pourquoit": "pourquoi", "pourquoie": "pourquoi",
     "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
