@@ -1,0 +1,58 @@
+"""Questions from members' trials (knowledge side, sixth round): a member treated with disrespect by another,
+a new member asked to sign the charter, a salaried member's leave, trainings meant for members or for professionals.
+Each is answered from the shipped knowledge, with the real text it rests on."""
+
+from __future__ import annotations
+
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+def first_line(shown: str) -> str:
+    return shown.splitlines()[0].removeprefix("hotline> ").strip()
+
+
+def test_a_member_disrespected_for_her_veil_is_told_who_to_tell(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("on m'a manqué de respect au conseil à cause de mon voile"))
+    assert first_line(shown) == "Quelqu'un du conseil me manque de respect ou tient des propos blessants : à qui le dire ?"
+    assert "tiers neutre" in shown
+
+
+def test_the_disrespect_answer_names_the_rights_defender_and_the_neutral_third_party() -> None:
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("fonct-respect-membres")
+    assert entry is not None
+    assert "Défenseur des droits (39 28)" in entry.answer
+    assert "structure porteuse" in entry.answer
+
+
+def test_a_new_member_asked_to_sign_the_charter_learns_no_law_requires_it(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("est ce que je dois signer la charte quand je rentre au conseil"))
+    assert first_line(shown) == "Le conseil citoyen doit-il avoir un règlement intérieur ou une charte ?"
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("fonct-reglement-interieur")
+    assert entry is not None
+    assert "Aucun texte n'oblige un nouveau membre à le signer" in entry.answer
+
+
+def test_the_leave_for_salaried_members_rests_on_the_labour_code() -> None:
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("moyens-conge-salarie")
+    assert entry is not None
+    assert "article L. 3142-54-1" in entry.answer
+    assert "demi-journées" in entry.answer
+    assert "n'est pas payé" in entry.answer
+    assert entry.source.startswith("Code du travail, article L. 3142-54-1")
+    # The article still cites the prefect's recognition, which no longer exists: the entry stays marked for review.
+    assert entry.needs_review
+
+
+def test_the_2026_trainings_entry_says_whom_it_is_for_and_the_members_one_is_separate() -> None:
+    knowledge = load_knowledge(SHIPPED_KNOWLEDGE)
+    professionals = knowledge.entry("event-formations-2026")
+    members = knowledge.entry("crpv-formations-membres")
+    assert professionals is not None and members is not None
+    assert "aux professionnels et aux élus" in professionals.question
+    assert "membres des conseils citoyens" in members.question
+    assert "ne détaille pas de formation réservée aux conseillers citoyens" in members.answer
