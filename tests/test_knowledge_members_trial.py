@@ -56,3 +56,10 @@ def test_the_2026_trainings_entry_says_whom_it_is_for_and_the_members_one_is_sep
     assert "aux professionnels et aux élus" in professionals.question
     assert "membres des conseils citoyens" in members.question
     assert "ne détaille pas de formation réservée aux conseillers citoyens" in members.answer
+
+
+def test_a_council_fearing_dissolution_for_lack_of_members_is_offered_the_renewal_entry_first(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("on n'est plus que trois, le conseil va être dissous ?"))
+    assert "Vouliez-vous dire" in shown
+    assert "[1] Comment le conseil citoyen est-il renouvelé" in shown, shown
