@@ -36,6 +36,9 @@ def answerer() -> Answerer:
     ("vot reponse", "votre reponse"),
     ("les fotocopies", "les photocopies"),  # "f" for "ph"
     ("une otorisation", "une autorisation"),  # "o" for "au"
+    ("jcp si jdoi payer kelkechose", "je ne sais pas si je dois payer quelque chose"),  # "j'capte pas": I don't know
+    ("ou jdoi mle noter", "ou je dois me le noter"),
+    ("ki vient jamé", "qui vient jamais"),
 ])
 def test_phone_spellings_are_read_as_the_words_meant(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant
@@ -57,12 +60,14 @@ def test_words_that_merely_hold_a_k_or_start_with_j_are_left_alone(text: str) ->
     ("je voudrais joindre réseau ville", "je voudrais joindre RésO Villes"),
     ("sais quoi la G U S P", "c'est quoi la GUSP"),  # an acronym dictated letter by letter
     ("le Q.P.V de Bellevue", "le QPV de Bellevue"),
+    ("membre du cc", "membre du conseil citoyen"),  # after a determiner "cc" is the council, not "coucou"
+    ("notre cc se réunit quand", "notre conseil citoyen se réunit quand"),
 ])
 def test_dictation_is_read_as_meant(dictated: str, meant: str) -> None:
     assert clean(dictated) == meant
 
 
-@pytest.mark.parametrize("text", ["on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?",
+@pytest.mark.parametrize("text", ["cc ca va", "on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?",
                                   "Y A T IL UN BUDGET"])
 def test_dictation_rules_leave_the_right_spelling_alone(text: str) -> None:
     assert clean(text) == text

@@ -64,6 +64,10 @@ SMS: dict[str, str] = {
     "combient": "combien", "conbien": "combien", "combiens": "combien", "kesque": "qu est ce que",
     "quesce": "qu est ce", "fau": "faut", "peus": "peux", "cartier": "quartier", "cartiers": "quartiers",
     "doi": "dois", "voi": "vois", "croi": "crois", "nou": "nous", "vou": "vous",
+    # "jcp si jdoi payer kelkechose", "ou jdoi mle noter", "ki vient jamé": the pronoun glued, letters dropped.
+    "jcp": "je ne sais pas", "jdoi": "je dois", "jdoit": "je dois", "kelkechose": "quelque chose",
+    "kelke": "quelque", "qqchose": "quelque chose", "mle": "me le", "jame": "jamais",
+    "jamai": "jamais", "mieu": "mieux",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
@@ -209,6 +213,8 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(une|la|cette|ma|notre|votre|leur|les|des|nos|vos|leurs)\s+sale(s?)\b(?=\s*(?:[,.?!;:]|$|(?:pour|de|du|des|d['’]|"
      r"municipales?|communales?|polyvalentes?|gratuites?|gratuitement|libres?|disponibles?|a|à|au|aux|dans|chez|"
      r"qui|ou|où|quelque)\b))", r"\1 salle\2"),
+    # "membre du cc", "notre cc se réunit": after a determiner "cc" is the council, never "coucou".
+    (r"\b(du|le|au|mon|notre|votre|leur|un|ce|des|les|aux|nos|vos|leurs)\s+cc\b", r"\1 conseil citoyen"),
     (r"\bphotos?[\s-]+copies\b", "photocopies"),
     (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
