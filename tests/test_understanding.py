@@ -139,6 +139,8 @@ def test_a_short_question_after_a_richer_story_is_read_with_the_story(answerer: 
     ("pouvez-vous me faire rappeler par une personne ?", Act.HUMAN),
     ("je n'ai toujours pas eu de retour", Act.STATUS),
     ("vous pouvez faire plus court ?", Act.SIMPLER),
+    ("alors ma question de lundi, c'est bon ?", Act.STATUS),  # a question named by when it was asked
+    ("vous avez une réponse pour ma demande ?", Act.STATUS),
 ])
 def test_dialogue_acts_are_recognised(text: str, act: Act) -> None:
     assert act in detect(text)

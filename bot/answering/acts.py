@@ -102,6 +102,11 @@ _STATUS = _phrases(
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
     r"(?:ma|mes) reponses?",
     r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
+    # A question asked earlier, named by when it was asked ("ma question d'hier, vous avez une réponse ?").
+    _OWN + " " + _ASKED + r" (?:d hier|d avant hier|de ce matin|de la semaine (?:derniere|passee)|de l autre jour|"
+    r"de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: dernier)?)",
+    r"(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu) (?:une |la |des |du )?(?:reponse|nouvelles?|retour)"
+    r" (?:a|pour|sur|concernant) " + _OWN + " " + _ASKED,
 )
 # "mes questions" alone asks after them, unless the message is about keeping them ("vous gardez mes questions
 # combien de temps ?" is a question on personal data).
