@@ -258,3 +258,11 @@ def test_ça_va_is_politeness_not_a_second_question(answerer: Answerer) -> None:
     assert [a.text for a in split_questions("salut !! ca va ? dis moi c quoi le fph stp")] == ["dis moi c quoi le fph stp"]
     decision = answerer.decide("salut !! ca va ? dis moi c quoi le fph stp")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-fph-definition"
+
+
+def test_what_the_conseil_does_asked_after_a_complaint_is_its_role_not_its_definition(answerer: Answerer) -> None:
+    # "qu'est-ce qu'il fait": a pronoun and its verb follow, so what it does is asked; read as "c'est quoi", the
+    # conseil named in the complaint before was sent to the glossary.
+    decision = answerer.decide("Franchement je ne comprends pas à quoi sert ce conseil citoyen. On se réunit, on parle, "
+                               "et rien ne change. Qu'est-ce qu'il fait concrètement ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-role"

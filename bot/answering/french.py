@@ -73,6 +73,11 @@ SMS: dict[str, str] = {
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
 # "qu'est-ce qu'un QPV", "c'est quoi un QPV" and "que veut dire QPV" are the same question.
 IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # "qu'est-ce qu'il fait concrètement", "qu'est-ce qu'elle propose": a subject pronoun and its verb follow, what
+    # the thing named before does is asked, not what it is (the "quoi" would send it to the glossary). "Qu'est-ce
+    # qu'on peut faire" keeps its "quoi": it is the "que faire" of the entries.
+    *(((*what, subject), subject) for what in (("qu", "est", "ce", "qu"), ("quest", "ce", "qu"))
+      for subject in ("il", "ils", "elle", "elles")),
     (("qu", "est", "ce", "que"), "quoi"),
     (("qu", "est", "ce", "qu"), "quoi"),
     (("quest", "ce", "que"), "quoi"),
