@@ -266,3 +266,17 @@ def test_what_the_conseil_does_asked_after_a_complaint_is_its_role_not_its_defin
     decision = answerer.decide("Franchement je ne comprends pas à quoi sert ce conseil citoyen. On se réunit, on parle, "
                                "et rien ne change. Qu'est-ce qu'il fait concrètement ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-role"
+
+
+def test_a_title_and_a_name_open_an_introduction() -> None:
+    assert _introduction("Bonjour, Mme Diallo, assistante maternelle, je suis au conseil citoyen de la Bottière depuis "
+                         "4 ans. Je peux rester membre ?") == [
+        "Mme Diallo", "assistante maternelle", "je suis au conseil citoyen de la Bottière depuis 4 ans"]
+
+
+def test_a_job_closing_the_introduction_s_sentence_still_describes_the_member() -> None:
+    # A full stop closes the sentence and the question follows: "auxiliaire de vie" asks nothing.
+    assert _introduction("Bonjour, je suis Mireille, 58 ans, auxiliaire de vie. Mon conseil n'a plus de local, on a "
+                         "droit à quelque chose ?") == ["je suis Mireille", "58 ans", "auxiliaire de vie"]
+    # The words ending the last sentence may still be what is asked.
+    assert _introduction("Bonjour, je suis Mireille, 58 ans, le local") == ["je suis Mireille", "58 ans"]

@@ -263,15 +263,19 @@ def _without_trailing_closing(text: str) -> str:
 def split_message(text: str) -> list[Segment]:
     """The message's parts in order, each with its role. The text is cleaned first (tags, emoji…)."""
     segments: list[Segment] = []
-    for n, sentence in enumerate(_sentences(clean(text))):
+    sentences = _sentences(clean(text))
+    for n, sentence in enumerate(sentences):
+        closed = n < len(sentences) - 1 and sentence.rstrip().endswith((".", "!", ";"))
         if n == 0 or len(segments) < 3:
             sentence, greeted = _strip_greeting(sentence)
             if greeted:
                 segments.append(Segment(text="", role=Role.GREETING))
             if not sentence:
                 continue
-        for clause in _clauses(sentence):
-            for part, introducing in _split_intro(_without_trailing_closing(clause)):
+        clauses = _clauses(sentence)
+        for k, clause in enumerate(clauses):
+            for part, introducing in _split_intro(_without_trailing_closing(clause),
+                                                  closed=closed and k == len(clauses) - 1):
                 role = role_of(part)
                 asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
@@ -325,8 +329,12 @@ def _relative_tail(question: str) -> tuple[str, str]:
 _INTRO_TAIL = compiled(r",\s+")
 # "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
+# "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
+_CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
+                          r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
 # After an introduction, a few words with no subject, no link and no question mark go on describing the member:
-# "retraitée, veuve, j'habite…", "67 ans, ancien cheminot, habitant du Breil", "aide-soignante".
+# "retraitée, veuve, j'habite…", "67 ans, ancien cheminot, habitant du Breil", "aide-soignante"; the last words
+# of a sentence too when a full stop closes it ("je suis Mireille, 58 ans, auxiliaire de vie. Mon conseil…").
 _NOT_APPOSITION = compiled(r"^(?:je|j|on|il|elle|ils|elles|nous|vous|c|ca|ce|cela|et|mais|donc|alors|du|voila|"
                            r"bref|enfin|franchement|puis|sinon|si|quand|parce|pour|avec|sans|le|la|les|l|un|une|des|"
                            r"mon|ma|mes|notre|nos)\b")
@@ -338,9 +346,10 @@ def _is_apposition(part: str, key: str) -> bool:
             and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
-def _split_intro(clause: str) -> list[tuple[str, bool]]:
+def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]:
     """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
-    Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec")."""
+    Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec").
+    `closed`: a full stop ends the clause and another sentence follows (its last words ask nothing)."""
     parts = _INTRO_TAIL.split(clause)
     if len(parts) == 1:
         return [(clause, False)]
@@ -351,7 +360,9 @@ def _split_intro(clause: str) -> list[tuple[str, bool]]:
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
-                         n < len(parts) - 1 and _is_apposition(part, key))))
+                         (n < len(parts) - 1 or closed)
+                         and _is_apposition(part, key))))
+                     or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
                      or (n == 0 and _LONE_NAME.fullmatch(part.strip()) is not None
                          and _APPOSITION_RE.match(_key(parts[1])) is not None))
         introduced = intro
