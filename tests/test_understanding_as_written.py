@@ -280,3 +280,11 @@ def test_a_job_closing_the_introduction_s_sentence_still_describes_the_member() 
                          "droit à quelque chose ?") == ["je suis Mireille", "58 ans", "auxiliaire de vie"]
     # The words ending the last sentence may still be what is asked.
     assert _introduction("Bonjour, je suis Mireille, 58 ans, le local") == ["je suis Mireille", "58 ans"]
+
+
+def test_how_to_do_what_a_modal_clause_says_is_one_question() -> None:
+    # "on doit aller au copil…" says what is coming; "comment on se prépare" asks how to do it.
+    asked = split_questions("On doit aller au comité de pilotage le mois prochain, comment on se prépare ?")
+    assert [a.text for a in asked] == ["On doit aller au comité de pilotage le mois prochain, comment on se prépare ?"]
+    # Two clauses that each open on a question word still ask two things.
+    assert len(split_questions("comment on devient membre, comment on quitte le conseil")) == 2

@@ -493,6 +493,10 @@ _QUESTION_START = compiled(r"^(?:comment|cmt|pourquoi|combien|cb|est ce|c est qu
                           r"quels|quelles|qui|que|quoi|a qui|a quoi|faut il|peut on|y a t il|on peut|je peux|"
                           r"je dois|on doit|il faut|ca coute|c est combien)\b")
 _NOT_BEFORE = frozenset({"savoir", "dire", "expliquer", "comprendre", "pas", "sais", "demande", "voir"})
+# "on doit aller au copil le mois prochain, comment on se prépare ?", "on peut avoir une subvention, comment on
+# fait": after a clause opened by a modal only, "comment" asks how to do what it says — one question.
+_MODAL_START = compiled(r"^(?:on peut|je peux|je dois|on doit|il faut)\b")
+_HOW = compiled(r"^(?:comment|cmt)\b")
 _BARE_MIN_WORDS = 3
 
 
@@ -506,7 +510,8 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
         left, right = key[start: m.start()].strip(" ,"), key[m.end():].strip(" ?!.")
         comma = "," in key[m.start(): m.end()]
         if (len(left.split()) >= _BARE_MIN_WORDS + (0 if comma else 1) and len(right.split()) >= _BARE_MIN_WORDS
-                and _QUESTION_START.match(left) and left.split()[-1] not in _TAIL_WORDS | _NOT_BEFORE):
+                and _QUESTION_START.match(left) and left.split()[-1] not in _TAIL_WORDS | _NOT_BEFORE
+                and not (_MODAL_START.match(left) and _HOW.match(key[m.end():]))):
             cuts.append((m.start(), m.end()))
             start = m.end()
     return cuts
