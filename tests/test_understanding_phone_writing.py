@@ -137,3 +137,9 @@ def test_quand_opening_the_question_still_asks_for_dates(shipped_app: App, quest
 ])
 def test_quand_meme_and_a_relative_qui_open_no_question_of_their_own(text: str, question: str) -> None:
     assert split_message(text)[-1].text == question
+
+
+def test_laughter_typed_in_passing_leaves_the_question_as_it_is(answerer: Answerer) -> None:
+    assert words("c quoi le fph mdr") == words("c quoi le fph")
+    decision = answerer.decide("c quoi le fph mdr")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-fph-definition"

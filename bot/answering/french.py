@@ -68,6 +68,8 @@ SMS: dict[str, str] = {
     "jcp": "je ne sais pas", "jdoi": "je dois", "jdoit": "je dois", "kelkechose": "quelque chose",
     "kelke": "quelque", "qqchose": "quelque chose", "mle": "me le", "jame": "jamais",
     "jamai": "jamais", "mieu": "mieux",
+    # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
+    "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
