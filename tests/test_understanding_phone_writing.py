@@ -67,7 +67,8 @@ def test_dictation_is_read_as_meant(dictated: str, meant: str) -> None:
     assert clean(dictated) == meant
 
 
-@pytest.mark.parametrize("text", ["cc ca va", "on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?",
+@pytest.mark.parametrize("text", ["cc ca va", "membre du CC",
+                                  "on sait quoi faire maintenant", "je sais qu'elle est partie", "pour quoi faire ?",
                                   "Y A T IL UN BUDGET"])
 def test_dictation_rules_leave_the_right_spelling_alone(text: str) -> None:
     assert clean(text) == text

@@ -220,8 +220,9 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(une|la|cette|ma|notre|votre|leur|les|des|nos|vos|leurs)\s+sale(s?)\b(?=\s*(?:[,.?!;:]|$|(?:pour|de|du|des|d['’]|"
      r"municipales?|communales?|polyvalentes?|gratuites?|gratuitement|libres?|disponibles?|a|à|au|aux|dans|chez|"
      r"qui|ou|où|quelque)\b))", r"\1 salle\2"),
-    # "membre du cc", "notre cc se réunit": after a determiner "cc" is the council, never "coucou".
-    (r"\b(du|le|au|mon|notre|votre|leur|un|ce|des|les|aux|nos|vos|leurs)\s+cc\b", r"\1 conseil citoyen"),
+    # "membre du cc", "notre cc se réunit": after a determiner "cc" is the council, never "coucou". Typed in lower
+    # case only: "CC" in capitals is the acronym the knowledge base's own phrasings use and match as it is.
+    (r"\b(du|le|au|mon|notre|votre|leur|un|ce|des|les|aux|nos|vos|leurs)\s+(?-i:cc)\b", r"\1 conseil citoyen"),
     (r"\bphotos?[\s-]+copies\b", "photocopies"),
     (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
