@@ -317,6 +317,32 @@ def main(round_: str = "first") -> None:
         "\n\n".join(f"## {k}\n" + "\n".join(v) for k, v in changes.items()), encoding="utf-8")
 
 
+def separation() -> None:
+    """How well e5's agreement separates the unsure first entries that are right from the others (realistic dev,
+    single-question messages and out-of-scope ones, every unsure rule call of the message)."""
+    settings, kb = shipped()
+    realistic = [m for m in load_realistic() if m.split == "dev" and m.kind in ("faq", "none") and not m.context]
+    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
+    seen: list[Unsure] = []
+    groups: dict[str, list[Unsure]] = {"right": [], "wrong entry": [], "out of scope": []}
+    with product(settings, Strategy.SEGMENTS) as run, _all_instrumented(_answerers(), [None], seen):
+        for m in realistic:
+            before = len(seen)
+            run(m)
+            for u in seen[before:]:
+                key = "out of scope" if m.kind == "none" else "right" if u.evidence.entry in m.expect else "wrong entry"
+                groups[key].append(u)
+    rows = []
+    for name, items in groups.items():
+        n = max(len(items), 1)
+        row: list[object] = [name, len(items)]
+        for floor in (0.0, 0.90, 0.92, 0.94):
+            row.append(100 * sum(agree(sem, text="said", floor=floor)(u) for u in items) / n)
+        rows.append(row)
+    print(table(["first entry of an unsure call", "calls", "e5 agrees %", "cos ≥ 0.90 %", "≥ 0.92 %", "≥ 0.94 %"],
+                rows))
+
+
 def _answerers(*_: object) -> list[Answerer]:
     """The answerers the product paths use (the prepared answerer is shared when the knowledge is the same)."""
     import gc
@@ -337,4 +363,7 @@ def _all_instrumented(answerers: Any, chosen: list[Consult | None], seen: list[U
 if __name__ == "__main__":
     import sys
 
-    main(sys.argv[1] if len(sys.argv) > 1 else "first")
+    if sys.argv[1:2] == ["separation"]:
+        separation()
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "first")
