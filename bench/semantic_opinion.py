@@ -16,6 +16,7 @@ as a fourth, semantic opinion" (not shipped: +0.5 point at best without harm, no
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
@@ -28,9 +29,9 @@ import numpy as np
 
 from bench.common import load_eval, shipped, table
 from bench.quality import hotline_decide, hotline_outcome
-from bench.realistic import REALISTIC_FILE, judge, load_realistic, product
+from bench.realistic import REALISTIC_FILE, judge, load_realistic, outcome_of, product
 from bot.answering.answer_rule import Evidence, probability, sure
-from bot.answering.answerer import Answerer, Strategy
+from bot.answering.answerer import Answerer, Decision, Kind, Strategy
 from bot.answering.segment import Role, Segment
 
 CACHE = Path("/tmp/e5cache")
@@ -385,6 +386,97 @@ def separation() -> None:
                 rows))
 
 
+Check = Callable[[str, str], bool]  # (text read, our first entry) → e5 backs it
+
+
+def trusted(decision: Decision, check: Check, *, unknown: bool = False, parts: bool = True) -> Decision:
+    """The product's final decision, e5 asked only where it offers choices (or, with `unknown`, says it does not
+    know): our first entry answered when e5 backs it on the part read. The agenda, glossary and acts have been
+    decided already; personal matters are never answered."""
+    kinds = {Kind.SUGGEST, Kind.UNKNOWN} if unknown else {Kind.SUGGEST}
+
+    def one(d: Decision, said: str) -> Decision:
+        if d.kind in kinds and not d.personal and d.candidates and check(said, d.candidates[0].entry.id):
+            return dataclasses.replace(d, kind=Kind.ANSWER, entry=d.candidates[0].entry)
+        return d
+
+    if decision.kind == Kind.MULTI:
+        if not parts:
+            return decision
+        return dataclasses.replace(decision, parts=tuple(one(p, p.segments[0]) if p.segments else p
+                                                         for p in decision.parts))
+    return one(decision, " ".join(decision.segments))
+
+
+def after_decision() -> None:
+    """e5 consulted on the product's final decision rather than inside the answer rule."""
+    from bot.app import build_app
+    from bot.core.replies import Sender
+
+    settings, kb = shipped()
+    realistic = [m for m in load_realistic() if m.split == "dev"]
+    tidy = [q for q in load_eval() if q.split == "dev"]
+    head = len(realistic) - tenth_batch_size()
+    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
+    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
+                         Vectors(kind="passage"))
+
+    def first(on: Semantic, floor: float = 0.0, margin: float = 0.0) -> Check:
+        def check(text: str, entry: str) -> bool:
+            ranked = on.ranked(text, "max")
+            return ranked[0][0] == entry and ranked[0][1] >= floor and ranked[0][1] - ranked[1][1] >= margin
+        return check
+
+    near_copy, passage = first(sem, 0.94), first(documents, 0.88, 0.01)
+    def both(t: str, e: str) -> bool:
+        return near_copy(t, e) or passage(t, e)
+
+    checks: dict[str, tuple[Check, bool, bool]] = {  # check, also where it does not know, also parts of several
+        "none (shipped)": (lambda t, e: False, False, True),
+        "phrasings first": (first(sem), False, True),
+        "phrasings first, cos ≥ 0.94": (near_copy, False, True),
+        "passages first": (first(documents), False, True),
+        "passages first, cos ≥ 0.88 margin 0.01": (passage, False, True),
+        "phrasing cos ≥ 0.94 or passage cos ≥ 0.88 margin 0.01": (both, False, True),
+        "same, also where it says it does not know": (both, True, True),
+        "passages first, cos ≥ 0.88 margin 0.01, single questions only": (passage, False, False),
+        "phrasing cos ≥ 0.94 or passage cos ≥ 0.88 margin 0.01, single questions only": (both, False, False),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{folder}/e5.db"))
+        decisions: list[Decision] = []
+        counter = iter(range(1, 1_000_000))
+        for m in realistic:
+            sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
+            if m.context:
+                app.hotline.on_button(sender, f"faq:{m.context}")
+            decisions.append(app.faq.decide(sender, m.text))
+        tidy_sender = Sender(channel="cli", user_id="bench", chat_id="bench")
+        tidy_decisions = [app.faq.decide(tidy_sender, q.q) for q in tidy]
+    rows = []
+    base: list[Verdict] = []
+    for name, (check, unknown, several) in checks.items():
+        got = [judge(m, outcome_of(trusted(d, check, unknown=unknown, parts=several)))
+               for m, d in zip(realistic, decisions, strict=True)]
+        base = base or got
+        right = wrong = 0
+        for q, d in zip(tidy, tidy_decisions, strict=True):
+            t = hotline_outcome(lambda _: trusted(d, check, unknown=unknown, parts=several), q.q)  # noqa: B023
+            right += q.kind == "faq" and t.answered in q.expect
+            wrong += t.answered is not None and t.answered not in q.expect
+            if t.answered is not None and t.answered not in q.expect and name.startswith("phrasing cos"):
+                print(f"  {name}: tidy W [{q.kind}] {q.q!r} -> {t.answered}")
+        rows.append([name, *rates(got), *rates(got[:head]), *rates(got[head:]), right, wrong,
+                     sum(g[0] and not b[0] for g, b in zip(got, base, strict=True)),
+                     sum(b[0] and not g[0] for g, b in zip(got, base, strict=True)),
+                     sum(g[2] and not b[2] for g, b in zip(got, base, strict=True))])
+        for m, g, b in zip(realistic, got, base, strict=True):
+            if g != b:
+                print(f"  {name}: {'+' if g[0] else 'W' if g[2] else '-'} [{m.kind}] {m.text!r}")
+    print(table(["e5 on the final decision", "R %", "H %", "W %", "rest R", "rest H", "rest W", "10th R", "10th H",
+                 "10th W", "tidy right", "tidy wrong", "gains", "losses", "new wrong"], rows))
+
+
 def _answerers(*_: object) -> list[Answerer]:
     """The answerers the product paths use (the prepared answerer is shared when the knowledge is the same)."""
     import gc
@@ -407,5 +499,7 @@ if __name__ == "__main__":
 
     if sys.argv[1:2] == ["separation"]:
         separation()
+    elif sys.argv[1:2] == ["after"]:
+        after_decision()
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "first")
