@@ -36,6 +36,7 @@ from bot.answering.segment import Role, Segment
 
 CACHE = Path("/tmp/e5cache")
 TENTH = "Dixième ajout"
+ELEVENTH = "Onzième ajout"  # written after these figures were first measured: blind for e5's variants
 
 
 class Vectors:
@@ -281,9 +282,10 @@ def chosen_round(sem: Semantic) -> dict[str, Consult]:
 Verdict = tuple[bool, bool, bool]
 
 
-def tenth_batch_size() -> int:
+def tenth_batch_size(marker: str = TENTH) -> int:
+    """Dev messages from this batch to the end of the file."""
     text = REALISTIC_FILE.read_text(encoding="utf-8")
-    start = text.index(TENTH)
+    start = text.index(marker)
     with tempfile.TemporaryDirectory() as folder:
         part = Path(folder) / "batch.yaml"
         part.write_text(text[text.index("\n", start) + 1:], encoding="utf-8")
@@ -417,6 +419,7 @@ def after_decision() -> None:
     realistic = [m for m in load_realistic() if m.split == "dev"]
     tidy = [q for q in load_eval() if q.split == "dev"]
     head = len(realistic) - tenth_batch_size()
+    eleventh = len(realistic) - tenth_batch_size(ELEVENTH)
     sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
     documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
                          Vectors(kind="passage"))
@@ -474,7 +477,8 @@ def after_decision() -> None:
             wrong += t.answered is not None and t.answered not in q.expect
             if t.answered is not None and t.answered not in q.expect and name.startswith("phrasing cos"):
                 print(f"  {name}: tidy W [{q.kind}] {q.q!r} -> {t.answered}")
-        rows.append([name, *rates(got), *rates(got[:head]), *rates(got[head:]), right, wrong,
+        rows.append([name, *rates(got), *rates(got[:head]), *rates(got[head:eleventh]), *rates(got[eleventh:]),
+                     right, wrong,
                      sum(g[0] and not b[0] for g, b in zip(got, base, strict=True)),
                      sum(b[0] and not g[0] for g, b in zip(got, base, strict=True)),
                      sum(g[2] and not b[2] for g, b in zip(got, base, strict=True))])
@@ -482,7 +486,7 @@ def after_decision() -> None:
             if g != b:
                 print(f"  {name}: {'+' if g[0] else 'W' if g[2] else '-'} [{m.kind}] {m.text!r}")
     print(table(["e5 on the final decision", "R %", "H %", "W %", "rest R", "rest H", "rest W", "10th R", "10th H",
-                 "10th W", "tidy right", "tidy wrong", "gains", "losses", "new wrong"], rows))
+                 "10th W", "11th R", "11th H", "11th W", "tidy right", "tidy wrong", "gains", "losses", "new wrong"], rows))
     scratch.cleanup()
 
 
