@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: chat run test lint bench check
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml bot/answering/_scorer.c
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"

@@ -11,7 +11,6 @@ import pytest
 from bench.common import load_eval, shipped
 from bench.realistic import load_realistic
 from bench.synthetic import scaled
-from bot.answering import matcher as matcher_module
 from bot.answering.answerer import Answerer
 from bot.answering.matcher import Candidate, Matcher
 from bot.knowledge.model import KnowledgeBase
@@ -58,17 +57,6 @@ def test_on_the_shipped_base_rankings_scores_and_passages_are_those_of_the_previ
     _check_rankings(*_pair(None))
 
 
-def test_the_phrasings_scored_never_exceed_the_cap(bigger: tuple[Answerer, ReferenceMatcher]) -> None:
-    answerer, _ = bigger
-    matcher = answerer.matcher
-    cap = matcher._max_phrasing_postings
-    sizes = []
-    for text in _questions(answerer.kb)[:200]:
-        query = frozenset(answerer.analyze(text).tokens)
-        sizes.append(len(matcher._phrasing_candidates(query, dict.fromkeys(query, 1.0), 1.0)))
-    assert max(sizes) == cap  # reached, never passed
-
-
 def test_on_a_bigger_base_they_are_the_same_too_when_the_cap_does_not_bind(
         bigger: tuple[Answerer, ReferenceMatcher], monkeypatch: pytest.MonkeyPatch) -> None:
     answerer, reference = bigger
@@ -85,24 +73,3 @@ def test_the_answerer_decides_the_same_with_either_matcher() -> None:
     answerer._analyses.clear()
     old = [answerer.decide(t) for t in texts]
     assert new == old
-
-
-def test_long_posting_lists_looked_up_in_bits_rank_as_when_walked(
-        bigger: tuple[Answerer, ReferenceMatcher], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cap binds here: a question's candidates are a few phrasings, and the long lists of its common words
-    are looked up in bits rather than walked (matcher.LOOKED_UP). Walking them all gives the same rankings."""
-    answerer, _ = bigger
-    texts = _questions(answerer.kb)
-    looked_up = [_ranked(answerer, text) for text in texts]
-    assert answerer.matcher._members._bits and answerer.matcher._vocabulary.members._bits  # the bits were used
-    monkeypatch.setattr(matcher_module, "LOOKED_UP", 10**9)
-    assert [_ranked(answerer, text) for text in texts] == looked_up
-
-
-def _ranked(answerer: Answerer, text: str) -> list[object]:
-    analysis = answerer.analyze(text)
-    context = {t: 0.3 for t in analysis.tokens[::2]}
-    passage = answerer.matcher.best_passage(analysis)
-    return [[(c.entry.id, c.score, c.index, c.coverage, c.known_coverage, c.phrasing) for c in ranked]
-            for ranked in (answerer.matcher.rank(analysis, limit=12),
-                           answerer.matcher.rank(analysis, limit=5, boost=context))] + [passage]

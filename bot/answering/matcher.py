@@ -24,6 +24,7 @@ from itertools import chain
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.answering._scorer import best_phrasings, weighted_sums
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
 
@@ -31,10 +32,6 @@ OVERLAP_WEIGHT = 0.75  # within the phrasing evidence; the rest is rapidfuzz's s
 RESCORED = 64  # phrasings re-scored with rapidfuzz, best overlaps first
 KEPT_SIZES = 8  # scratch arrays kept per thread: one per index size (phrasings, entries, passages…)
 COMMON_POSTINGS = 50  # a token in more documents than this (or 1 % of them) does not bring candidates
-# A posting list this long, and this many times longer than the documents asked about, is not walked: they are
-# looked up in its bits (`_Members`).
-LONG_POSTINGS = 256
-LOOKED_UP = 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,78 +167,18 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 
 def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
-          *weights: Mapping[str, float], members: _Members | None = None) -> list[np.ndarray]:
-    """For each of `documents` (distinct indices among `size`), the sum of the weights of the query tokens it
-    holds, once per mapping of weights (all on the same tokens). Every (document, token) pair is found at once
-    from the tokens' posting lists, and the sums run token by token in the query's order, as `sum()` over
-    them would (`bincount` adds in order): the same floating-point result, in a few calls to numpy."""
-    if not len(documents):
-        return [np.zeros(0) for _ in weights]
-    with _slots(size) as where:
-        where[documents] = np.arange(1, len(documents) + 1)
-        sums = _summed(where, postings, documents, *weights, members=members)
-        where[documents] = 0
-    return sums
-
-
-def _summed(where: np.ndarray, postings: Mapping[str, np.ndarray], documents: np.ndarray,
-            *weights: Mapping[str, float], members: _Members | None = None,
-            located: list[np.ndarray] | None = None) -> list[np.ndarray]:
-    """`_sums` for `documents`, numbered 1…n in that order in `where` (0 elsewhere). A posting list much longer
-    than the documents asked about is not walked: each document is looked up in the list's `members` bits
-    instead (a common word's 14,000 phrasings against a question's 1,600 candidates). Each document's
-    weights are still added in the query's order: the same sums. `located`: the documents' byte and bit in
-    the bits, kept there for the next call on the same documents."""
-    count = len(documents)
+          *weights: Mapping[str, float]) -> list[np.ndarray]:
+    """For each of `documents` (distinct indices among `size`, int32), the sum of the weights of the query tokens
+    it holds, once per mapping of weights (all on the same tokens), added token by token in the query's order as
+    `sum()` over them would: the same floating-point result, in one compiled pass over the tokens' posting lists
+    (`_scorer.weighted_sums`)."""
+    sums = np.zeros((len(weights), len(documents)))
     tokens = [t for t in weights[0] if t in postings]
-    if not tokens:
-        return [np.zeros(count) for _ in weights]
-    parts: list[np.ndarray] = []
-    byte, bit = located if located else (None, None)
-    for token in tokens:
-        found = postings[token]
-        bits = members.get(token) if members is not None and len(found) > LOOKED_UP * count else None
-        if bits is None:
-            parts.append(where.take(found))  # 0: a document not asked about, summed apart and dropped
-            continue
-        if byte is None or bit is None:
-            byte, bit = documents >> 3, np.left_shift(1, documents & 7).astype(np.uint8)  # its byte, its bit's mask
-            if located is not None:
-                located[:] = byte, bit
-        parts.append((bits.take(byte) & bit).nonzero()[0] + 1)  # the numbers of those holding it
-    lengths = [len(part) for part in parts]
-    at = np.concatenate(parts)
-    return [np.bincount(at, weights=np.repeat([w[t] for t in tokens], lengths), minlength=count + 1)[1:]
-            for w in weights]
-
-
-class _Members:
-    """The documents of each long posting list as packed bits, made on a list's first use (a few KiB each:
-    looking a few documents up in them costs less than walking the list)."""
-
-    def __init__(self, postings: Mapping[str, np.ndarray], size: int) -> None:
-        self._postings = postings
-        self._size = size
-        self._bits: dict[str, np.ndarray] = {}
-
-    def __getstate__(self) -> tuple[Mapping[str, np.ndarray], int]:
-        # Written to disk while it answers (bot/answering/prepared.py): the bits, made as questions come, are not.
-        return self._postings, self._size
-
-    def __setstate__(self, state: tuple[Mapping[str, np.ndarray], int]) -> None:
-        self._postings, self._size = state
-        self._bits = {}
-
-    def get(self, token: str) -> np.ndarray | None:
-        bits = self._bits.get(token)
-        if bits is None:
-            found = self._postings[token]
-            if len(found) < LONG_POSTINGS:
-                return None
-            dense = np.zeros(self._size, dtype=np.bool_)
-            dense[found] = True
-            bits = self._bits[token] = np.packbits(dense, bitorder="little")
-        return bits
+    if tokens and len(documents):
+        with _slots(size) as where:
+            weighted_sums(documents, [postings[t] for t in tokens], [[w[t] for t in tokens] for w in weights],
+                          where, sums)
+    return list(sums)
 
 
 class _Field:
@@ -258,7 +195,6 @@ class _Field:
             inverted.tokens, inverted.counts.tolist(), strict=True) if count}
         self.max_postings = max(COMMON_POSTINGS, n // 100)
         self.unknown_idf = math.log(1 + n)  # a word no document uses weighs like the rarest word
-        self.members = _Members(self.postings, len(self.bags))
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
@@ -293,18 +229,14 @@ class _Field:
 
 def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.ndarray,
              boost: Mapping[str, float] | None, first: Mapping[str, float] | None = None) -> list[np.ndarray]:
-    """`field.recall` of each of these fields over the same documents (the entries' vocabulary and answers):
-    the documents numbered and located in the bits once for all. `first`: the first field's `weights`, when known."""
+    """`field.recall` of each of these fields over the same documents (the entries' vocabulary and answers).
+    `first`: the first field's `weights`, when known."""
     recalls: list[np.ndarray] = []
-    located: list[np.ndarray] = []
-    with _slots(len(fields[0].bags)) as where:
-        where[documents] = np.arange(1, len(documents) + 1)
-        for n, field in enumerate(fields):
-            weights = first if n == 0 and first is not None else field.weights(query, boost)
-            total = sum(weights.values())
-            recalls.append(_summed(where, field.postings, documents, weights, members=field.members,
-                                   located=located)[0] / total if total else np.zeros(len(documents)))
-        where[documents] = 0
+    for n, field in enumerate(fields):
+        weights = first if n == 0 and first is not None else field.weights(query, boost)
+        total = sum(weights.values())
+        recalls.append(_sums(field.postings, len(field.bags), documents, weights)[0] / total if total
+                       else np.zeros(len(documents)))
     return recalls
 
 
@@ -387,7 +319,6 @@ class Matcher:
             np.concatenate([i[4] for i in entries_ids]) if entries_ids else np.zeros(0, dtype=np.int64),
             numbering)
         self._postings = inverted.postings()
-        self._members = _Members(self._postings, len(self._phrasings))
         self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))
         # Each phrasing's entry: the entries' phrasings come in entry order.
         self._phrasing_entry = np.repeat(np.arange(len(entries_ids), dtype=np.int32),
@@ -447,89 +378,31 @@ class Matcher:
                  if (postings := field.postings.get(token)) is not None]
         return len(set(chain.from_iterable(postings.tolist() for postings in found)))
 
-    def _phrasing_candidates(self, query: frozenset[str], weights: Mapping[str, float],
-                             query_weight: float) -> np.ndarray:
-        """The phrasings worth scoring (sorted indices), never more than the cap (see `_candidate_overlaps`)."""
-        return np.sort(self._candidate_overlaps(query, weights, query_weight)[0])
-
-    def _candidate_overlaps(self, query: frozenset[str], weights: Mapping[str, float],
-                            query_weight: float, plain: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """The phrasings worth scoring and their overlaps with the question (`_overlaps`), never more phrasings
-        than the cap. They come from the query's rarest tokens first: a phrasing that shares only the commonest
-        words cannot score high anyway. From the posting list that would go over the cap, only the phrasings
-        that overlap the question most are taken, up to the cap exactly. All overlaps come from one pass over
-        the query's posting lists. `plain`: `weights` are the tokens' IDF (no token weighed down)."""
-        chosen: list[np.ndarray] = []
-        room = self._max_phrasing_postings
-        numbered = 0
-        with _slots(len(self._phrasings)) as found:  # each phrasing found: its number among the candidates
-            for token in sorted(query, key=lambda t: len(self._postings.get(t, _NONE))):
-                postings = self._postings.get(token, _NONE)
-                fresh = postings[found.take(postings) == 0] if numbered else postings  # the first list: all new
-                found[fresh] = np.arange(numbered + 1, numbered + len(fresh) + 1)
-                numbered += len(fresh)
-                chosen.append(fresh)
-                if len(fresh) > room:
-                    break
-                room -= len(fresh)
-            else:
-                room = -1  # every posting list fitted
-            candidates = np.concatenate(chosen) if chosen else _NONE
-            idf = weights if plain else {t: self.idf(t) for t in weights}
-            if idf == weights:  # no token weighed down: one sum serves both
-                shared_weight = shared_idf = _summed(found, self._postings, candidates, weights,
-                                                     members=self._members)[0]
-            else:
-                shared_weight, shared_idf = _summed(found, self._postings, candidates, weights, idf,
-                                                    members=self._members)
-            found[candidates] = 0
-        overlaps = self._f1(candidates, shared_weight, shared_idf, query_weight)
-        if room >= 0:  # the last list went over the cap: its best overlaps, ties to the later phrasing
-            before = len(candidates) - len(chosen[-1])
-            f1 = overlaps[before:]
-            best = _NONE
-            if room:
-                threshold = f1[np.argpartition(-f1, room - 1)[:room]].min()
-                above = np.flatnonzero(f1 > threshold)
-                ties = np.flatnonzero(f1 == threshold)  # in the list's order: the later phrasings last
-                best = np.concatenate([above, ties[len(ties) - (room - len(above)):]])
-            candidates = np.concatenate([candidates[:before], candidates[before:].take(best)])
-            overlaps = np.concatenate([overlaps[:before], f1.take(best)])
-        return candidates, overlaps
-
-    def _f1(self, phrasings: np.ndarray, shared_weight: np.ndarray, shared_idf: np.ndarray,
-            query_weight: float) -> np.ndarray:
-        """How much each phrasing and the question explain each other (F1 of IDF-weighted recall and
-        precision, 0 when they share nothing)."""
-        recall = shared_weight / query_weight
-        precision = shared_idf / self._phrasing_weight.take(phrasings)
-        both = recall + precision
-        f1: np.ndarray = np.divide(2 * recall * precision, both, out=np.zeros(len(phrasings)), where=both != 0)
-        return f1
-
     def _phrasing_scores(self, query: frozenset[str], weights: Mapping[str, float],
                          query_weight: float, plain: bool = False) -> dict[int, tuple[float, str]]:
-        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps."""
-        joined = " ".join(sorted(query))
-        # Every candidate's overlap counts all the query's tokens.
-        candidates, overlaps = self._candidate_overlaps(query, weights, query_weight, plain)
-        kept = np.flatnonzero(overlaps)
-        if not len(kept):
+        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps.
+
+        The phrasings scored come from the query's rarest tokens first: a phrasing that shares only the commonest
+        words cannot score high anyway. From the posting list that would go over the cap, only the phrasings that
+        overlap the question most are taken, up to the cap exactly (ties to the later phrasing). Each one's
+        overlap (`_scorer.best_phrasings`: the F1 of its IDF-weighted recall and precision, every query token
+        counted) and the best `RESCORED` of them (ties to the later phrasing) come from one compiled pass over the
+        query's posting lists. `plain`: `weights` are the tokens' IDF (no token weighed down)."""
+        postings = self._postings
+        tokens = [t for t in weights if t in postings]  # the query's order: each overlap is summed in it
+        idf = weights if plain else {t: self.idf(t) for t in tokens}
+        with _slots(len(self._phrasings)) as found:
+            indices, overlaps = best_phrasings(
+                [postings[t] for t in tokens], [weights[t] for t in tokens], [idf[t] for t in tokens],
+                self._phrasing_weight, query_weight, self._max_phrasing_postings, found, RESCORED)
+        if not indices:
             return {}
-        candidates, overlaps = candidates.take(kept), overlaps.take(kept)
-        # The best overlaps, ties to the later phrasing (as heapq.nlargest on (overlap, index) pairs).
-        if len(candidates) > RESCORED:
-            top = np.argpartition(-overlaps, RESCORED - 1)[:RESCORED]
-            threshold = overlaps[top].min()
-            top = np.flatnonzero(overlaps >= threshold)  # every tie at the threshold, sorted below
-        else:
-            top = np.arange(len(candidates))
-        order = top[np.lexsort((-candidates[top], -overlaps[top]))][:RESCORED]
-        chosen = [self._phrasings[i] for i in candidates[order].tolist()]
+        chosen = [self._phrasings[i] for i in indices]
         # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+        joined = " ".join(sorted(query))
         similarities = process.cdist([joined], [p.joined for p in chosen], scorer=fuzz.ratio, dtype=np.float64)[0] / 100
         best: dict[int, tuple[float, str]] = {}
-        for overlap, phrasing, similarity in zip(overlaps[order].tolist(), chosen, similarities.tolist(), strict=True):
+        for overlap, phrasing, similarity in zip(overlaps, chosen, similarities.tolist(), strict=True):
             score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
             current = best.get(phrasing.entry_index)
             if current is None or score > current[0]:
@@ -579,8 +452,7 @@ class Matcher:
         if not len(candidates):
             return None
         weights = {t: field.weight(t) for t in query}
-        shared, explained = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(weights, 1.0), weights,
-                                  members=field.members)
+        shared, explained = _sums(field.postings, len(field.bags), candidates, dict.fromkeys(weights, 1.0), weights)
         recall = explained / sum(weights.values())  # as `field.recall`: never 0, every weight is an IDF
         kept = shared >= 2
         if not kept.any():

@@ -1,0 +1,348 @@
+/* The matcher's inner loops over posting lists, compiled (bot/answering/matcher.py).
+ *
+ * Why C: a ranking touches a few thousand postings, but in numpy it took a hundred-odd calls of a few
+ * microseconds each (gathers, bincounts, partitions), more than the work itself; one pass here does it all.
+ * Every float is computed as the numpy code computed it (the same operations, the same order, IEEE doubles,
+ * no contraction into fused multiply-adds: built with -ffp-contract=off), so rankings are bit-identical.
+ * Plain CPython C API and buffer protocol: no numpy headers needed at build time.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    Py_buffer view;
+    const int32_t *items;
+    Py_ssize_t length;
+} List;
+
+/* Each item of `lists` as a read-only buffer of int32 (a posting list: sorted document indices). */
+static List *open_lists(PyObject *lists, Py_ssize_t *count) {
+    PyObject *seq = PySequence_Fast(lists, "posting lists must be a sequence");
+    if (seq == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    List *out = PyMem_Calloc(n ? n : 1, sizeof(List));
+    if (out == NULL) { Py_DECREF(seq); PyErr_NoMemory(); return NULL; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(seq, i), &out[i].view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0
+            || out[i].view.itemsize != 4 || out[i].view.format == NULL || strchr("ilI", out[i].view.format[0]) == NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "posting lists must be int32 arrays");
+            for (Py_ssize_t j = 0; j <= i; j++) if (out[j].view.obj != NULL) PyBuffer_Release(&out[j].view);
+            PyMem_Free(out);
+            Py_DECREF(seq);
+            return NULL;
+        }
+        out[i].items = out[i].view.buf;
+        out[i].length = out[i].view.len / 4;
+    }
+    Py_DECREF(seq);
+    *count = n;
+    return out;
+}
+
+static void close_lists(List *lists, Py_ssize_t count) {
+    for (Py_ssize_t i = 0; i < count; i++) PyBuffer_Release(&lists[i].view);
+    PyMem_Free(lists);
+}
+
+/* A sequence of Python floats as doubles (exactly: a Python float is a double). */
+static double *open_floats(PyObject *values, Py_ssize_t expected) {
+    PyObject *seq = PySequence_Fast(values, "weights must be a sequence");
+    if (seq == NULL) return NULL;
+    if (PySequence_Fast_GET_SIZE(seq) != expected) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "one weight per posting list");
+        return NULL;
+    }
+    double *out = PyMem_Malloc((expected ? expected : 1) * sizeof(double));
+    if (out == NULL) { Py_DECREF(seq); PyErr_NoMemory(); return NULL; }
+    for (Py_ssize_t i = 0; i < expected; i++) {
+        out[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, i));
+        if (out[i] == -1.0 && PyErr_Occurred()) { PyMem_Free(out); Py_DECREF(seq); return NULL; }
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
+static int writable(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *what) {
+    if (PyObject_GetBuffer(object, view, PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS) < 0) return -1;
+    if (view->itemsize != itemsize) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "%s: wrong item size", what);
+        return -1;
+    }
+    return 0;
+}
+
+/* (overlap, phrasing) pairs best first: a higher overlap, then the later phrasing. */
+typedef struct { double overlap; int32_t phrasing; } Pair;
+
+static inline int better(double overlap, int32_t phrasing, const Pair *than) {
+    return overlap > than->overlap || (overlap == than->overlap && phrasing > than->phrasing);
+}
+
+/* The `limit` best pairs met so far: a heap whose root is the worst of them (a run of equal overlaps, common
+   in a long posting list, would shift a sorted array at every pair). */
+static inline void keep(Pair *kept, Py_ssize_t *size, Py_ssize_t limit, double overlap, int32_t phrasing) {
+    Py_ssize_t n = *size, at;
+    if (n < limit) {  /* sift up from the new leaf */
+        at = n;
+        while (at > 0 && better(kept[(at - 1) / 2].overlap, kept[(at - 1) / 2].phrasing, &(Pair){overlap, phrasing})) {
+            kept[at] = kept[(at - 1) / 2];
+            at = (at - 1) / 2;
+        }
+        *size = n + 1;
+    } else {  /* replaces the root if better, sifted down */
+        if (limit == 0 || !better(overlap, phrasing, &kept[0])) return;
+        at = 0;
+        for (;;) {
+            Py_ssize_t child = 2 * at + 1;
+            if (child >= n) break;
+            if (child + 1 < n && better(kept[child].overlap, kept[child].phrasing, &kept[child + 1])) child++;
+            if (!better(overlap, phrasing, &kept[child])) break;
+            kept[at] = kept[child];
+            at = child;
+        }
+    }
+    kept[at].overlap = overlap;
+    kept[at].phrasing = phrasing;
+}
+
+static int best_first(const void *a, const void *b) {
+    const Pair *x = a, *y = b;
+    return better(x->overlap, x->phrasing, y) ? -1 : better(y->overlap, y->phrasing, x) ? 1 : 0;
+}
+
+PyDoc_STRVAR(best_phrasings_doc,
+"best_phrasings(postings, weights, idf, phrasing_weight, query_weight, cap, found, limit)\n"
+"--\n\n"
+"The phrasings that overlap the question most (see Matcher._phrasing_scores).");
+
+static PyObject *best_phrasings(PyObject *self, PyObject *args) {
+    PyObject *postings_arg, *weights_arg, *idf_arg, *phrasing_weight_arg, *found_arg;
+    double query_weight;
+    Py_ssize_t cap, limit;
+    if (!PyArg_ParseTuple(args, "OOOOdnOn", &postings_arg, &weights_arg, &idf_arg, &phrasing_weight_arg,
+                          &query_weight, &cap, &found_arg, &limit))
+        return NULL;
+    Py_ssize_t tokens = 0;
+    List *lists = open_lists(postings_arg, &tokens);
+    if (lists == NULL) return NULL;
+    PyObject *result = NULL;
+    double *weights = NULL, *idf = NULL, *shared_weight = NULL, *shared_idf = NULL;
+    int32_t *candidates = NULL;
+    Py_ssize_t *order = NULL;
+    Pair *kept = NULL, *last_kept = NULL;
+    Py_buffer phrasing_weight_view = {0}, found_view = {0};
+    int32_t *found = NULL;
+    Py_ssize_t numbered = 0;
+
+    if ((weights = open_floats(weights_arg, tokens)) == NULL || (idf = open_floats(idf_arg, tokens)) == NULL) goto done;
+    if (PyObject_GetBuffer(phrasing_weight_arg, &phrasing_weight_view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) goto done;
+    if (phrasing_weight_view.format == NULL || strcmp(phrasing_weight_view.format, "d") != 0) {
+        PyErr_SetString(PyExc_TypeError, "phrasing weights must be float64");
+        goto done;
+    }
+    if (writable(found_arg, &found_view, 4, "found") < 0) goto done;
+    const double *phrasing_weight = phrasing_weight_view.buf;
+    Py_ssize_t phrasings = found_view.len / 4;
+    if (phrasing_weight_view.len != phrasings * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "one weight and one slot per phrasing");
+        goto done;
+    }
+    found = found_view.buf;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        total += lists[t].length;
+        for (Py_ssize_t i = 0; i < lists[t].length; i++)
+            if (lists[t].items[i] < 0 || lists[t].items[i] >= phrasings) {
+                PyErr_SetString(PyExc_IndexError, "a posting beyond the phrasings");
+                goto done;
+            }
+    }
+    order = PyMem_Malloc((tokens ? tokens : 1) * sizeof(Py_ssize_t));
+    candidates = PyMem_Malloc((total ? total : 1) * sizeof(int32_t));
+    if (limit < 0) limit = 0;
+    kept = PyMem_Malloc((limit ? limit : 1) * sizeof(Pair));
+    last_kept = PyMem_Malloc((limit ? limit : 1) * sizeof(Pair));
+    if (order == NULL || candidates == NULL || kept == NULL || last_kept == NULL) { PyErr_NoMemory(); goto done; }
+
+    /* The rarest tokens first (a stable sort by list length, as Python's `sorted`). */
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        Py_ssize_t at = t;
+        while (at > 0 && lists[order[at - 1]].length > lists[t].length) { order[at] = order[at - 1]; at--; }
+        order[at] = t;
+    }
+    /* Each new phrasing numbered 1, 2… in `found`, list after list, until a list's new ones pass the cap. */
+    Py_ssize_t room = cap, last = -1;  /* last: where the list that passed the cap starts among the candidates */
+    for (Py_ssize_t k = 0; k < tokens; k++) {
+        const List *list = &lists[order[k]];
+        Py_ssize_t before = numbered;
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t p = list->items[i];
+            if (!found[p]) { candidates[numbered] = p; found[p] = (int32_t)++numbered; }
+        }
+        if (numbered - before > room) { last = before; break; }
+        room -= numbered - before;
+    }
+    shared_weight = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
+    shared_idf = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
+    if (shared_weight == NULL || shared_idf == NULL) { PyErr_NoMemory(); goto done; }
+    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. */
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        const List *list = &lists[t];
+        double w = weights[t], v = idf[t];
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t at = found[list->items[i]];
+            if (at) { shared_weight[at - 1] += w; shared_idf[at - 1] += v; }
+        }
+    }
+    /* F1 of recall and precision, as Matcher._f1 computed it; the best `limit` kept, zeros dropped. From the list
+       that passed the cap only its `room` best count (ties to the later phrasing), so only its best min(room,
+       limit) can be among the best `limit`. */
+    Py_ssize_t size = 0, last_size = 0, last_limit = room < limit ? room : limit;
+    for (Py_ssize_t j = 0; j < numbered; j++) {
+        int32_t p = candidates[j];
+        found[p] = 0;
+        double recall = shared_weight[j] / query_weight;
+        double precision = shared_idf[j] / phrasing_weight[p];
+        double both = recall + precision;
+        double f1 = both != 0 ? 2 * recall * precision / both : 0.0;
+        if (f1 == 0) continue;
+        if (last >= 0 && j >= last) keep(last_kept, &last_size, last_limit, f1, p);
+        else keep(kept, &size, limit, f1, p);
+    }
+    for (Py_ssize_t j = 0; j < last_size; j++) keep(kept, &size, limit, last_kept[j].overlap, last_kept[j].phrasing);
+    qsort(kept, size, sizeof(Pair), best_first);  /* best first */
+    numbered = 0;  /* `found` is clean again */
+
+    PyObject *indices = PyList_New(size), *overlaps = PyList_New(size);
+    if (indices == NULL || overlaps == NULL) { Py_XDECREF(indices); Py_XDECREF(overlaps); goto done; }
+    for (Py_ssize_t j = 0; j < size; j++) {
+        PyObject *index = PyLong_FromLong(kept[j].phrasing), *overlap = PyFloat_FromDouble(kept[j].overlap);
+        if (index == NULL || overlap == NULL) {
+            Py_XDECREF(index); Py_XDECREF(overlap); Py_DECREF(indices); Py_DECREF(overlaps);
+            goto done;
+        }
+        PyList_SET_ITEM(indices, j, index);
+        PyList_SET_ITEM(overlaps, j, overlap);
+    }
+    result = Py_BuildValue("(NN)", indices, overlaps);
+
+done:
+    if (found != NULL) for (Py_ssize_t j = 0; j < numbered; j++) found[candidates[j]] = 0;  /* after an error */
+    close_lists(lists, tokens);
+    PyMem_Free(weights); PyMem_Free(idf); PyMem_Free(shared_weight); PyMem_Free(shared_idf);
+    PyMem_Free(candidates); PyMem_Free(order); PyMem_Free(kept); PyMem_Free(last_kept);
+    if (phrasing_weight_view.obj != NULL) PyBuffer_Release(&phrasing_weight_view);
+    if (found_view.obj != NULL) PyBuffer_Release(&found_view);
+    return result;
+}
+
+PyDoc_STRVAR(weighted_sums_doc,
+"weighted_sums(documents, postings, weights, where, out)\n"
+"--\n\n"
+"Per document, the sum of the weights of the tokens it holds (see matcher._sums).");
+
+static PyObject *weighted_sums(PyObject *self, PyObject *args) {
+    PyObject *documents_arg, *postings_arg, *weights_arg, *where_arg, *out_arg;
+    if (!PyArg_ParseTuple(args, "OOOOO", &documents_arg, &postings_arg, &weights_arg, &where_arg, &out_arg))
+        return NULL;
+    Py_ssize_t tokens = 0;
+    List *lists = open_lists(postings_arg, &tokens);
+    if (lists == NULL) return NULL;
+    PyObject *result = NULL, *rows = NULL;
+    double *weights = NULL;
+    Py_buffer documents_view = {0}, where_view = {0}, out_view = {0};
+    int32_t *where = NULL;
+    const int32_t *documents = NULL;
+    Py_ssize_t count = 0, numbered = 0;
+
+    if (PyObject_GetBuffer(documents_arg, &documents_view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) goto done;
+    if (documents_view.itemsize != 4 || documents_view.format == NULL || strchr("ilI", documents_view.format[0]) == NULL) {
+        PyErr_SetString(PyExc_TypeError, "documents must be int32");
+        goto done;
+    }
+    documents = documents_view.buf;
+    count = documents_view.len / 4;
+    if (writable(where_arg, &where_view, 4, "where") < 0 || writable(out_arg, &out_view, sizeof(double), "out") < 0)
+        goto done;
+    if ((rows = PySequence_Fast(weights_arg, "weights must be a sequence")) == NULL) goto done;
+    Py_ssize_t kinds = PySequence_Fast_GET_SIZE(rows);
+    if (out_view.len != kinds * count * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "one sum per document and per row of weights");
+        goto done;
+    }
+    if ((weights = PyMem_Malloc((kinds * tokens > 0 ? kinds * tokens : 1) * sizeof(double))) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t r = 0; r < kinds; r++) {
+        double *row = open_floats(PySequence_Fast_GET_ITEM(rows, r), tokens);
+        if (row == NULL) goto done;
+        for (Py_ssize_t t = 0; t < tokens; t++) weights[t * kinds + r] = row[t];  /* token after token */
+        PyMem_Free(row);
+    }
+    where = where_view.buf;
+    Py_ssize_t slots = where_view.len / 4;
+    for (Py_ssize_t j = 0; j < count; j++)
+        if (documents[j] < 0 || documents[j] >= slots) {
+            PyErr_SetString(PyExc_IndexError, "a document beyond the slots");
+            goto done;
+        }
+    for (Py_ssize_t t = 0; t < tokens; t++)
+        for (Py_ssize_t i = 0; i < lists[t].length; i++)
+            if (lists[t].items[i] < 0 || lists[t].items[i] >= slots) {
+                PyErr_SetString(PyExc_IndexError, "a posting beyond the slots");
+                goto done;
+            }
+    for (numbered = 0; numbered < count; numbered++) where[documents[numbered]] = (int32_t)(numbered + 1);
+    double *out = out_view.buf;
+    /* Token after token in the given order: each document's weights are added in that order, as numpy's
+       bincount over the tokens' postings added them. A list much longer than the documents asked about is not
+       walked: each document is looked up in it (it is sorted). */
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        const List *list = &lists[t];
+        const double *w = &weights[t * kinds];
+        if (list->length > 16 * count) {
+            for (Py_ssize_t j = 0; j < count; j++) {
+                int32_t wanted = documents[j];
+                Py_ssize_t low = 0, high = list->length;
+                while (low < high) {
+                    Py_ssize_t middle = low + (high - low) / 2;
+                    if (list->items[middle] < wanted) low = middle + 1; else high = middle;
+                }
+                if (low < list->length && list->items[low] == wanted)
+                    for (Py_ssize_t r = 0; r < kinds; r++) out[r * count + j] += w[r];
+            }
+            continue;
+        }
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t at = where[list->items[i]];
+            if (at) for (Py_ssize_t r = 0; r < kinds; r++) out[r * count + at - 1] += w[r];
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+
+done:
+    for (Py_ssize_t j = 0; j < numbered; j++) where[documents[j]] = 0;
+    close_lists(lists, tokens);
+    Py_XDECREF(rows);
+    PyMem_Free(weights);
+    if (documents_view.obj != NULL) PyBuffer_Release(&documents_view);
+    if (where_view.obj != NULL) PyBuffer_Release(&where_view);
+    if (out_view.obj != NULL) PyBuffer_Release(&out_view);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
+    {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scorer", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__scorer(void) { return PyModule_Create(&module); }

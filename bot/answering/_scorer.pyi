@@ -1,0 +1,20 @@
+"""The matcher's inner loops, compiled (bot/answering/_scorer.c)."""
+
+from collections.abc import Sequence
+
+import numpy as np
+
+def best_phrasings(postings: Sequence[np.ndarray], weights: Sequence[float], idf: Sequence[float],
+                   phrasing_weight: np.ndarray, query_weight: float, cap: int, found: np.ndarray,
+                   limit: int) -> tuple[list[int], list[float]]:
+    """The `limit` phrasings that overlap the question most, best first (a higher overlap, then the later
+    phrasing), and their overlaps (never 0). `postings`: the phrasings (int32, sorted) of each query token in the
+    query's order, `weights` and `idf` its weights in the overlap's recall and precision; `phrasing_weight`: each
+    phrasing's IDF weight (float64); `cap`: phrasings scored at most, from the rarest tokens' lists first;
+    `found`: int32 zeros, one per phrasing (scratch, zeroed again)."""
+
+def weighted_sums(documents: np.ndarray, postings: Sequence[np.ndarray], weights: Sequence[Sequence[float]],
+                  where: np.ndarray, out: np.ndarray) -> None:
+    """Adds to `out[r, j]` the weights `weights[r]` of the tokens document `documents[j]` holds, token after token
+    in the order of `postings` (their documents, int32, sorted). `documents`: distinct, int32; `where`: int32
+    zeros, a slot per document (scratch, zeroed again); `out`: float64, one row per row of weights."""
