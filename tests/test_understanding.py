@@ -276,6 +276,34 @@ def test_a_question_after_a_self_introduction_is_answered_as_if_asked_alone(answ
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Bonsoir, je suis Gérard, retraité, douze ans aux Dervallières. Comment on prépare un comité de pilotage ?",
+     "cdv-copil-preparer"),
+    ("Bonjour, je suis Gérard, retraité de la RATP et membre du conseil citoyen des Dervallières. Notre conseil "
+     "doit-il être reconnu par le préfet ?", "cc-reconnaissance-prefet"),
+])
+def test_who_introduces_themselves_is_no_daily_life_matter(answerer: Answerer, text: str, entry: str) -> None:
+    # "retraité" reads as "retraite" (the pension) once accents are set aside: who asks, not what is asked.
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+    assert not decision.personal
+
+
+def test_a_daily_life_matter_told_in_the_introduction_stays_the_members(answerer: Answerer) -> None:
+    decision = answerer.decide("Bonjour, je suis Fatou, maman de deux enfants, la CAF me demande de rembourser "
+                               "500 euros, vous pouvez m'aider ?")
+    assert decision.personal and decision.kind != Kind.ANSWER
+
+
+def test_after_an_introduction_our_first_choice_is_answered_when_the_question_alone_answers_it(
+        answerer: Answerer) -> None:
+    # Who asks ("je représente notre association") pulls the other rankers' agreement away; the question alone
+    # is answered with the entry we put first anyway.
+    decision = answerer.decide("Bonjour je suis Sonia, je travaille au centre socioculturel et je représente notre "
+                               "association au conseil citoyen. Est-ce que notre conseil a droit à un budget ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-budget"
+
+
 def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
     assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY
 

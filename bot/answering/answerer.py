@@ -437,7 +437,6 @@ class Answerer:
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
-        matters = personal_matters(analysis.words, self._topics)
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
         candidates = [c for c in self._rank(analysis, limit=limit + len(exclude), boost=boost)
@@ -447,6 +446,10 @@ class Answerer:
         # every word alike, and "je suis Paul, animateur du conseil citoyen" is who asks, not what is asked).
         introduced = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) \
             if Role.QUESTION in roles and Role.INTRO in roles and Role.CONTEXT not in roles else ""
+        # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is asked).
+        matters = personal_matters(self.analyze(introduced).words, self._topics) + personal_matters(
+            self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO)).words, self._topics,
+            introduction=True) if introduced else personal_matters(analysis.words, self._topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
@@ -486,7 +489,18 @@ class Answerer:
                                         intro=Role.INTRO in roles)
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
+        elif introduced and decision.kind == Kind.SUGGEST and decision.candidates:
+            decision = self._as_asked_alone(decision, introduced, exclude)
         return dataclasses.replace(decision, segments=used)
+
+    def _as_asked_alone(self, decision: Decision, question: str, exclude: frozenset[str]) -> Decision:
+        """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
+        représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
+        Our first choice is answered when the question alone answers it."""
+        alone = self._decide_segments([Segment(text=question, role=Role.QUESTION)], exclude)
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
         """The glossary terms the other questions name and this one does not."""

@@ -61,12 +61,15 @@ NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "rech
                    "changer"})
 
 
-def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), *,
+                     introduction: bool = False) -> list[tuple[str, bool]]:
     """The words that speak of a personal daily-life matter ("ma demande de logement", "la CAF"), each with
     whether the member says it is theirs ("mon loyer").
 
     `known` holds the words the knowledge base itself uses: such a word is council business too ("le
-    logement dans le quartier") and counts only when the member says it is theirs ("mon logement")."""
+    logement dans le quartier") and counts only when the member says it is theirs ("mon logement").
+    In a self-introduction (`introduction`), a matter counts only when it is the member's or acts on them ("la
+    CAF me demande de rembourser"): otherwise it says who asks ("retraité de la SNCF", "je suis prof")."""
     found: list[tuple[str, bool]] = []
     for i, word in enumerate(words):
         if word not in PERSONAL_WORDS:
@@ -77,7 +80,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset()) 
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
         # is answered by the entry on discrimination, which does).
-        if (word in SHARED_WORDS or word in known) and not owned and not _done_to_me(words, i):
+        if (word in SHARED_WORDS or word in known or introduction) and not owned and not _done_to_me(words, i):
             continue
         found.append((word, owned))
     return found
