@@ -304,6 +304,15 @@ def test_after_an_introduction_our_first_choice_is_answered_when_the_question_al
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-budget"
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("est-ce que mes infos sont envoyées à la mairie ?", "rgpd-partage"),  # envoyer ~ transmettre
+    ("comment ramener du monde à nos réunions ?", "fonct-mobiliser-habitants"),  # ramener du monde ~ mobiliser
+])
+def test_everyday_words_for_the_bases_own_are_understood(answerer: Answerer, text: str, entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+
+
 def test_two_terms_asked_together_are_not_cut_down_to_one(answerer: Answerer) -> None:
     assert answerer.decide("le QPV et la GUSP c'est quoi ?").kind != Kind.GLOSSARY
 
