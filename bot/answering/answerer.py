@@ -446,10 +446,13 @@ class Answerer:
         # every word alike, and "je suis Paul, animateur du conseil citoyen" is who asks, not what is asked).
         introduced = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) \
             if Role.QUESTION in roles and Role.INTRO in roles and Role.CONTEXT not in roles else ""
-        # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is asked).
-        matters = personal_matters(self.analyze(introduced).words, self._topics) + personal_matters(
-            self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO)).words, self._topics,
-            introduction=True) if introduced else personal_matters(analysis.words, self._topics)
+        if introduced:
+            # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is asked).
+            introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
+            matters = personal_matters(self.analyze(introduced).words, self._topics) + personal_matters(
+                introduction.words, self._topics, introduction=True)
+        else:
+            matters = personal_matters(analysis.words, self._topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
