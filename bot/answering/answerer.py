@@ -705,19 +705,31 @@ class Answerer:
         rankers name among their first few, one of them first. Out-of-scope questions share words with entries
         too ("le marché du jeudi est annulé ?"), so it is offered only when the question clauses use no word the
         base never uses ("piscine", "poux") and the entry uses each rare word of them (one the phrasings of one
-        entry at most use points to that entry, or to something the base does not cover)."""
+        entry at most use points to that entry, or to something the base does not cover). A garbled or SMS spelling
+        the base does not know ("kelkechoz", neither a French word nor a name) is no such word: it says nothing of
+        the subject (blind batches 10 and 11 before their tuning: helped 89.9 → 90.9 and 91.0 → 92.8 %)."""
         asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0}
-        if any(not self.matcher.known(t) and t not in self._terms for t in asked):
+        unknown = {t for t in asked if not self.matcher.known(t) and t not in self._terms}
+        garbled = unknown - self._worded(analysis.words, said)
+        if unknown - garbled:
             return ()
         # IDF over the entries' phrasings: above that of a word the phrasings of OFFER_RARE_ENTRIES + 1 entries use.
         rare_idf = math.log(1 + len(self.kb.faq) / (OFFER_RARE_ENTRIES + 1))
-        rare = {t for t in asked if self.matcher.idf(t) > rare_idf}
+        rare = {t for t in asked - garbled if self.matcher.idf(t) > rare_idf}
         ours = candidates[:OFFER_RANKED]
         letters = self._chars(said, limit=OFFER_RANKED)
         named = [[c.entry.id for c in ours], [e for e, _ in opinion[:OFFER_RANKED]], [e for e, _ in letters]]
         return tuple(c for c in ours if sum(c.entry.id in n for n in named) >= 2  # two rankers name it…
                      and any(n[:1] == [c.entry.id] for n in named)  # …one of them first
                      and all(self.matcher.mentions(c.index, t) for t in rare))
+
+    def _worded(self, seq: tuple[str, ...], said: str) -> set[str]:
+        """The tokens that French words or names of the message give ("piscine", "Rezé": a subject the base does
+        not cover), not those of garbled or SMS spellings ("kelkechose", "mle", "jcp": they say nothing of it)."""
+        lemmas = french_lemmas()
+        names = [w for w in said.split() if w[:1].isupper()]
+        return {t for w in (*(w for w in seq if w not in STOPWORDS and fold(w) in lemmas), *names)
+                for t in self.analyze(w).tokens}
 
     def _consensus(self, chosen: tuple[Candidate, ...], candidates: tuple[Candidate, ...], analysis: Analysis,
                    boost: dict[str, float], opinion: list[tuple[str, float]], said: str) -> tuple[Candidate, ...]:
