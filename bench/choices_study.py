@@ -101,6 +101,7 @@ def main(listing: bool) -> None:
     from bot.core.replies import Sender
 
     rows: list[tuple[int, Message, str, int, Standing, bool]] = []
+    places: Counter[str] = Counter()  # where the right entry stands among the choices of a helped message
     with engine() as (app, a):
         counter = iter(range(1, 1_000_000))
         for batch, m in dev_messages():
@@ -115,6 +116,8 @@ def main(listing: bool) -> None:
             if r:
                 continue
             what = "wrong" if w else "helped" if h else "unhelped"
+            if what == "helped" and m.kind != "multi":
+                places[f"choice {next((k + 1 for k, e in enumerate(o.shown) if e in m.expect), 0)} of {len(o.shown)}"] += 1
             expect = m.expect if m.kind != "multi" else tuple(e for e in m.expect if e not in o.answered)
             rows.append((batch, m, f"{what}:{decision.kind.value}", len(o.shown) + len(o.answered),
                          standing(a, m.text, expect), held_out(batch)))
@@ -125,6 +128,8 @@ def main(listing: bool) -> None:
     print(f"{len(rows)} dev messages with a known right entry not resolved at once")
     print(Counter(what for _, _, what, _, _, _ in rows).most_common())
     print("choices shown:", sorted(Counter(n for _, _, _, n, _, _ in rows).items()))
+    print("helped (single questions): the right entry is", sorted(places.items()))
+    print("held out (batches 9-11):", Counter(what for _, _, what, _, _, out in rows if out).most_common())
     for label in ("unhelped", "helped", "wrong"):
         chosen = [s for _, _, what, _, s, _ in rows if what.startswith(label)]
         if not chosen:

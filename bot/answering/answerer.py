@@ -101,7 +101,8 @@ ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
-# that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md).
+# that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md). An unknown SMS spelling,
+# neither a French word nor a name, counts as no word at all (blind batches before their tuning: bench/RESULTS.md).
 OFFER_MIN_SCORE = 20.0
 OFFER_RANKED = 3
 OFFER_RARE_ENTRIES = 1
