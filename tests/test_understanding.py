@@ -54,6 +54,14 @@ def test_asking_how_long_questions_are_kept_is_no_request_for_their_status() -> 
     assert Act.STATUS in detect("et mes questions ?")
 
 
+def test_being_told_to_ask_my_questions_here_is_no_request_for_their_status(answerer: Answerer) -> None:
+    # Josiane's granddaughter told her to ask the bot; she has not asked anything yet.
+    text = "Ma petite-fille m'a dit de poser mes questions ici, mais qu'est-ce que je peux demander au juste ?"
+    assert Act.STATUS not in detect(text)
+    assert answerer.decide(text).kind != Kind.ACT
+    assert Act.STATUS in detect("j'ai envoyé mes questions lundi, toujours rien")
+
+
 def test_french_double_letters_are_kept() -> None:
     assert clean("la commission se réunit en hiver, c'est bizarre") == "la commission se réunit en hiver, c'est bizarre"
 

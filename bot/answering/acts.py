@@ -111,6 +111,8 @@ _STATUS = _phrases(
 # "mes questions" alone asks after them, unless the message is about keeping them ("vous gardez mes questions
 # combien de temps ?" is a question on personal data).
 _MY_QUESTIONS = _phrases(r"mes questions")
+# "ma petite-fille me dit de poser mes questions au bot": questions still to ask, none waiting for an answer.
+_TO_ASK = _phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |vous |lui |leur )?mes questions")
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 _SIMPLER = _phrases(
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
@@ -296,7 +298,7 @@ def detect(text: str) -> tuple[Act, ...]:
     found: list[Act] = []
     if _HUMAN.search(key) and not _HOW_TO_REACH.search(key):
         found.append(Act.HUMAN)
-    if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key)):
+    if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
         found.append(Act.STATUS)
     if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
