@@ -8,7 +8,7 @@ import pytest
 from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.cleanup import clean
-from bot.answering.normalize import stem, words
+from bot.answering.normalize import Normalizer, stem, words
 from bot.answering.segment import split_message
 from bot.app import App
 from bot.config import ROOT, load_settings
@@ -144,3 +144,15 @@ def test_laughter_typed_in_passing_leaves_the_question_as_it_is(answerer: Answer
     assert words("c quoi le fph mdr") == words("c quoi le fph")
     decision = answerer.decide("c quoi le fph mdr")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "moyens-fph-definition"
+
+
+def test_a_word_spelt_as_heard_is_read_as_the_knowledge_base_word_that_sounds_the_same(answerer: Answerer) -> None:
+    # Moussa types "nouvo" for "nouveau": too far from it for a typo, but it sounds the same.
+    assert answerer.normalizer.correct("nouvo") == "nouveau"
+    decision = answerer.decide("jsui nouvo o conseil citoyen jdoi fr koi")
+    assert decision.candidates and decision.candidates[0].entry.id == "cc-nouveau-membre"
+
+
+def test_a_word_that_sounds_like_two_different_words_of_the_base_is_left_as_typed() -> None:
+    assert Normalizer({}, {"bateau"}).correct("battaux") == "bateau"
+    assert Normalizer({}, {"bateau", "batos"}).correct("battaux") == "battaux"  # which one was meant is unknown

@@ -151,6 +151,23 @@ def correctable(word: str) -> bool:
     return not (word in STOPWORDS or len(word) < 5 or not word.isalpha() or _is_french(word))
 
 
+# How a word sounds, roughly, once the letters French does not pronounce or writes several ways are set aside:
+# "nouvo" and "nouveau", "reconu" and "reconnu", "prefe" and "préfet" sound the same.
+_SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
+    (r"eaux?$|aux?$|ots?$|os$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"qu|ck|c(?=[aou])", "k"),
+    (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"y", "i"), (r"([a-z])\1", r"\1"),
+    (r"[stxd]$", ""), (r"e$", ""),
+))
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    key = word
+    for pattern, sound in _SOUND_RULES:
+        key = pattern.sub(sound, key)
+    return key
+
+
 def typo_budget(word: str) -> int:
     """Edits the corrector forgives in a word: one typo, two in long words."""
     return 1 if len(word) < 9 else 2
@@ -233,6 +250,10 @@ class Normalizer:
         for known in sorted(self._vocabulary):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
+        self._by_sound: dict[str, list[str]] = {}
+        for known in sorted(self._vocabulary, key=lambda w: (len(w), w)):
+            if known.isalpha() and known not in STOPWORDS:
+                self._by_sound.setdefault(sound_key(known), []).append(known)
 
     def __getstate__(self) -> dict[str, object]:
         # Written to disk while it answers (bot/answering/prepared.py): the corrections it fills copied at once
@@ -278,10 +299,18 @@ class Normalizer:
         budget = typo_budget(word)
         candidates = self._by_initial.get(word[0], ())
         best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
-        fixed = best[0] if best else word
+        fixed = best[0] if best else self._sounding_like(word)
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
         return fixed
+
+    def _sounding_like(self, word: str) -> str:
+        """The knowledge base's word spelt as heard ("nouvo" → "nouveau"), when only one word (in its forms)
+        sounds so; else the word as it is."""
+        alike = self._by_sound.get(sound_key(word), ())
+        if alike and len({stem(w) for w in alike}) == 1:
+            return alike[0]
+        return word
 
     def read(self, word: str) -> tuple[str, ...]:
         """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
