@@ -65,6 +65,26 @@ def test_two_questions_without_et_are_cut_when_each_opens_as_a_question(text: st
     assert [a.text for a in split_questions(text)] == asked
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    # After a comma, a clause with its own subject that asks again is a second question.
+    ("le bot garde mon nom combien de temps, la préfecture peut le voir ?",
+     ["le bot garde mon nom combien de temps", "la préfecture peut le voir ?"]),
+    ("on peut changer de président en cours d'année, on vote comment ?",
+     ["on peut changer de président en cours d'année", "on vote comment ?"]),
+    # An opinion tagged "non ?", an alternative, a subordinate "quand", a mere modal: one question.
+    ("pourquoi tirer au sort les membres, on pourrait prendre des volontaires non ?",
+     ["pourquoi tirer au sort les membres, on pourrait prendre des volontaires non ?"]),
+    ("qui doit animer nos réunions, nous ou la mairie ?", ["qui doit animer nos réunions, nous ou la mairie ?"]),
+    ("le bailleur m'a répondu quand je l'ai relancé, je fais quoi maintenant",
+     ["le bailleur m'a répondu quand je l'ai relancé, je fais quoi maintenant"]),
+    ("je dois écrire à la mairie, vous avez un modèle de lettre ?",
+     ["je dois écrire à la mairie, vous avez un modèle de lettre ?"]),
+])
+def test_a_comma_before_a_clause_that_asks_again_with_its_own_subject_cuts_two_questions(text: str,
+                                                                                         asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked
+
+
 def test_the_price_of_membership_is_heard_beside_how_to_join(answerer: Answerer) -> None:
     decision = answerer.decide("comment on devient membre du conseil citoyen, je dois payer quelque chose ?")
     assert decision.kind == Kind.MULTI

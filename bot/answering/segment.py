@@ -500,6 +500,43 @@ _HOW = compiled(r"^(?:comment|cmt)\b")
 _BARE_MIN_WORDS = 3
 
 
+# "vous gardez mes messages combien de temps, la mairie peut les lire ?", "on peut exclure quelqu'un, on décide
+# comment ?": after a comma a clause with its own subject that asks again (question mark or question word) is a
+# second question, when the clause before asked too. A clause asking only by its modal ("je dois écrire au
+# bailleur, vous avez un modèle ?") or a question mark after a tag ("…, on pourrait prendre des volontaires
+# non ?": the member's opinion) or after a mere alternative ("…, nous ou la mairie ?") asks nothing new.
+_SUBJECT_COMMA_RE = compiled(r",\s*(?=(?:la|le|les|l|on|il|elle|ils|elles|vous|je|j|nous)\s)")
+_ASKING_WORDS = _TAIL_WORDS - {"ou", "qui"}  # "ou" and "qui" inside a clause: mostly "or" and a relative pronoun
+_CONFIRMING_TAG = compiled(r"\b(?:non|hein|pas vrai|n est ce pas)\s*\?*$")
+_ALTERNATIVE = frozenset({"ou", "et"})
+
+
+def _asks_by_words(clause: str) -> bool:
+    """Opens as a question, or holds a question word ("quand" only first: inside, it says when something
+    happened, "elle m'a refusé l'appartement quand elle a vu mon nom")."""
+    return bool((_QUESTION_START.match(clause) and not _MODAL_START.match(clause))
+                or (_ASKING_WORDS - {"quand"}) & set(clause.split()))
+
+
+def _subject_comma_cuts(key: str) -> list[tuple[int, int]]:
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for m in _SUBJECT_COMMA_RE.finditer(key):
+        left = key[start: m.start()].strip(" ,")
+        end = key.find(",", m.end())
+        right = key[m.end(): len(key) if end < 0 else end]
+        words_right = right.strip(" ?!.").split()
+        if len(left.split()) < _BARE_MIN_WORDS or len(words_right) < _BARE_MIN_WORDS:
+            continue
+        marked = (end < 0 and right.rstrip().endswith("?") and not _CONFIRMING_TAG.search(right)
+                  and words_right[1] not in _ALTERNATIVE)
+        if (_asks_by_words(left) and (marked or _asks_by_words(right.strip(" ?!.")))) or (
+                _MODAL_START.match(left) and _asks_by_words(right.strip(" ?!."))):
+            cuts.append((m.start(), m.end()))
+            start = m.end()
+    return cuts
+
+
 def _bare_cuts(key: str) -> list[tuple[int, int]]:
     """Cuts between two clauses that each start as a question, with no "et" between them (see _BARE_RE)."""
     cuts: list[tuple[int, int]] = []
@@ -514,7 +551,7 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
                 and not (_MODAL_START.match(left) and _HOW.match(key[m.end():]))):
             cuts.append((m.start(), m.end()))
             start = m.end()
-    return cuts
+    return cuts or _subject_comma_cuts(key)
 
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
