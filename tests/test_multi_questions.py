@@ -79,6 +79,8 @@ def test_two_questions_without_et_are_cut_when_each_opens_as_a_question(text: st
      ["le bailleur m'a répondu quand je l'ai relancé, je fais quoi maintenant"]),
     ("je dois écrire à la mairie, vous avez un modèle de lettre ?",
      ["je dois écrire à la mairie, vous avez un modèle de lettre ?"]),
+    ("je dois organiser la réunion toute seule, je m'y prends comment ?",
+     ["je dois organiser la réunion toute seule, je m'y prends comment ?"]),
 ])
 def test_a_comma_before_a_clause_that_asks_again_with_its_own_subject_cuts_two_questions(text: str,
                                                                                          asked: list[str]) -> None:

@@ -503,12 +503,16 @@ _BARE_MIN_WORDS = 3
 # "vous gardez mes messages combien de temps, la mairie peut les lire ?", "on peut exclure quelqu'un, on décide
 # comment ?": after a comma a clause with its own subject that asks again (question mark or question word) is a
 # second question, when the clause before asked too. A clause asking only by its modal ("je dois écrire au
-# bailleur, vous avez un modèle ?") or a question mark after a tag ("…, on pourrait prendre des volontaires
-# non ?": the member's opinion) or after a mere alternative ("…, nous ou la mairie ?") asks nothing new.
+# bailleur, vous avez un modèle ?"; "on peut …" only before a question word), a question mark after a tag
+# ("…, on pourrait prendre des volontaires non ?": the member's opinion) or after a mere alternative
+# ("…, nous ou la mairie ?") asks nothing new.
 _SUBJECT_COMMA_RE = compiled(r",\s*(?=(?:la|le|les|l|on|il|elle|ils|elles|vous|je|j|nous)\s)")
 _ASKING_WORDS = _TAIL_WORDS - {"ou", "qui"}  # "ou" and "qui" inside a clause: mostly "or" and a relative pronoun
 _CONFIRMING_TAG = compiled(r"\b(?:non|hein|pas vrai|n est ce pas)\s*\?*$")
 _ALTERNATIVE = frozenset({"ou", "et"})
+# "on peut exclure quelqu'un, on décide comment ?" asks whether it may be done; "je dois préparer la réunion, je
+# commence par quoi ?" tells what has to be done, then asks one thing.
+_MAY_START = compiled(r"^(?:on peut|je peux)\b")
 
 
 def _asks_by_words(clause: str) -> bool:
@@ -531,7 +535,7 @@ def _subject_comma_cuts(key: str) -> list[tuple[int, int]]:
         marked = (end < 0 and right.rstrip().endswith("?") and not _CONFIRMING_TAG.search(right)
                   and words_right[1] not in _ALTERNATIVE)
         if (_asks_by_words(left) and (marked or _asks_by_words(right.strip(" ?!.")))) or (
-                _MODAL_START.match(left) and _asks_by_words(right.strip(" ?!."))):
+                _MAY_START.match(left) and _asks_by_words(right.strip(" ?!."))):
             cuts.append((m.start(), m.end()))
             start = m.end()
     return cuts
