@@ -334,3 +334,14 @@ def test_when_unsure_the_entry_two_rankers_agree_on_is_among_the_choices(answere
     decision = answerer.decide(text)
     assert decision.kind == Kind.SUGGEST
     assert entry in [c.entry.id for c in decision.candidates]
+
+
+def test_a_term_asked_alone_gets_its_definition_not_the_entry_that_names_it_after_another_term(
+        answerer: Answerer) -> None:
+    # Rose sees "bailleur social" on a notice; the entry on the TFPB abatement of social landlords is not what it means.
+    decision = answerer.decide("c koi un bailleur social")
+    assert decision.kind == Kind.GLOSSARY
+    assert decision.term is not None and decision.term.term == "bailleur social"
+    # A term whose entry defines it first keeps its entry.
+    anru = answerer.decide("c'est quoi l'ANRU")
+    assert anru.kind == Kind.ANSWER and anru.entry is not None and anru.entry.id == "theme-anru"
