@@ -345,3 +345,12 @@ def test_a_term_asked_alone_gets_its_definition_not_the_entry_that_names_it_afte
     # A term whose entry defines it first keeps its entry.
     anru = answerer.decide("c'est quoi l'ANRU")
     assert anru.kind == Kind.ANSWER and anru.entry is not None and anru.entry.id == "theme-anru"
+
+
+def test_a_follow_up_that_names_its_own_subject_is_not_pulled_to_an_entry_linked_to_the_previous_one(
+        answerer: Answerer) -> None:
+    # Sami has just read about the council's budget, then asks about getting his costs paid back.
+    budget = next(e for e in answerer.kb.faq if e.id == "moyens-budget")
+    decision = answerer.decide_after("et pour le remboursement des frais ?", budget)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "moyens-remboursement-frais"

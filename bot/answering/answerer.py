@@ -116,6 +116,8 @@ CONSENSUS_CHARS = 2
 RELATED_WEIGHT = 1.25
 FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
+FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
+FOLLOW_UP_OWN_WORDS = 2  # known words a follow-up names to be read alone
 FOLLOW_UP_TIE = 1.0  # another entry this close (related weight included) makes it a choice
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
@@ -604,6 +606,16 @@ class Answerer:
         ranked = [c for c in self._rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
                   if c.entry.id != previous.id]
         related = set(previous.related)
+        # "et pour le remboursement des frais ?" after the budget: answered alone with confidence and well ahead
+        # of the entries linked to the previous one, the follow-up's own words say which entry it asks for.
+        # One word ("et l'adresse ?") leaves its subject to the previous answer: never read alone.
+        named = [t for t in self.analyze(text).tokens if self.matcher.known(t)]
+        alone = self._decide_segments(split_message(text), exclude=frozenset({previous.id})) \
+            if len(named) >= FOLLOW_UP_OWN_WORDS else None
+        if alone is not None and alone.kind == Kind.ANSWER and alone.entry is not None:
+            linked = max((c.score for c in alone.candidates[1:] if c.entry.id in related), default=0.0)
+            if alone.score - linked >= FOLLOW_UP_OWN_LEAD:
+                return dataclasses.replace(alone, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
         if ranked:
             def weighed(c: Candidate) -> float:
                 return c.score * (RELATED_WEIGHT if c.entry.id in related else 1.0)
