@@ -62,6 +62,12 @@ def test_being_told_to_ask_my_questions_here_is_no_request_for_their_status(answ
     assert Act.STATUS in detect("j'ai envoyé mes questions lundi, toujours rien")
 
 
+def test_still_nothing_about_my_question_asks_for_its_status() -> None:
+    # Malik forwarded a question on Monday and nothing came back.
+    assert Act.STATUS in detect("toujours rien depuis mardi concernant ma demande")
+    assert Act.STATUS not in detect("toujours rien de prévu pour mon quartier, on fait quoi ?")
+
+
 def test_french_double_letters_are_kept() -> None:
     assert clean("la commission se réunit en hiver, c'est bizarre") == "la commission se réunit en hiver, c'est bizarre"
 

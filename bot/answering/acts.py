@@ -79,6 +79,8 @@ _STATUS = _phrases(
     r"toujours pas) (?:encore )?repondu",
     r"(?:personne|l equipe) (?:ne )?(?:m|nous) a (?:pas )?(?:encore )?repondu",
     r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
+    # "toujours rien depuis lundi pour ma question": nothing yet, about a question of theirs.
+    r"(?:toujours|tjrs|tjs) rien (?:\w+ ){0,4}?(?:pour|sur|concernant|a|de) " + _OWN + " " + _ASKED,
     r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
     r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse", r"j attends (?:toujours|encore)",
     r"(?:toujours|encore) en attente",
