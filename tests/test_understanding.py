@@ -342,17 +342,6 @@ def test_when_unsure_the_entry_two_rankers_agree_on_is_among_the_choices(answere
     assert entry in [c.entry.id for c in decision.candidates]
 
 
-def test_a_term_asked_alone_gets_its_definition_not_the_entry_that_names_it_after_another_term(
-        answerer: Answerer) -> None:
-    # Rose sees "bailleur social" on a notice; the entry on the TFPB abatement of social landlords is not what it means.
-    decision = answerer.decide("c koi un bailleur social")
-    assert decision.kind == Kind.GLOSSARY
-    assert decision.term is not None and decision.term.term == "bailleur social"
-    # A term whose entry defines it first keeps its entry.
-    anru = answerer.decide("c'est quoi l'ANRU")
-    assert anru.kind == Kind.ANSWER and anru.entry is not None and anru.entry.id == "theme-anru"
-
-
 def test_a_follow_up_that_names_its_own_subject_is_not_pulled_to_an_entry_linked_to_the_previous_one(
         answerer: Answerer) -> None:
     # Sami has just read about the council's budget, then asks about getting his costs paid back.

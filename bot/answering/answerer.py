@@ -282,11 +282,7 @@ class Answerer:
             return decision
         analysis, boost = self._weighted(segments)
         term = self._glossary_term(analysis, boost)
-        # "c koi un bailleur social" asks the term alone: an entry whose own question defines another term first
-        # ("l'abattement de TFPB des bailleurs sociaux") answers something else.
-        bare = term is not None and set(analysis.tokens) <= _DEFINITION_CUES | {slug(term.term)}
-        if term is not None and (not self.matcher.mentions(decision.candidates[0].index, slug(term.term)) or (
-                bare and decision.entry is not None and not self._about(decision.entry, term))):
+        if term is not None and not self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
         asked = self._asked_term(analysis, boost, candidates=decision.candidates)
         if asked is not None and decision.entry is not None and not self._about(decision.entry, asked, phrasings=True):
@@ -298,15 +294,7 @@ class Answerer:
         merely using it in its answer. With `phrasings`, its alternates count too: the knowledge's authors say
         the entry answers "collège habitants et collège acteurs locaux, c'est quoi"."""
         key = slug(term.term)
-        return any(self._names_first(self.analyze(p).tokens, key)
-                   for p in (entry.phrasings if phrasings else (entry.question,)))
-
-    def _names_first(self, tokens: tuple[str, ...], key: str) -> bool:
-        """Whether the phrasing names the term before any other glossary term: "Qu'est-ce que l'abattement de
-        TFPB des bailleurs sociaux ?" is about the TFPB, and only uses "bailleur social" to say whose it is."""
-        if key not in tokens:
-            return False
-        return not any(t in self._terms and t != key for t in tokens[: tokens.index(key)])
+        return any(key in self.analyze(p).tokens for p in (entry.phrasings if phrasings else (entry.question,)))
 
     def _asked_term(self, analysis: Analysis, boost: dict[str, float], *, bound_only: bool = False,
                     candidates: tuple[Candidate, ...] = ()) -> GlossaryTerm | None:
