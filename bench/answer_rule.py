@@ -2,6 +2,7 @@
 
     python -m bench.answer_rule          # held-out figures of every variant, then the chosen one's constants
     python -m bench.answer_rule fifth    # the fifth round's variants (issue 11) beside the shipped rule
+    python -m bench.answer_rule study    # what separates a right first entry from a wrong one, answered or offered
 
 Each dev message of kind faq or none, from both evaluation sets (realistic and tidy), is decided once by the
 shipped engine; what the rankers saw of its first entry (`Evidence`) is recorded, with whether that entry is
@@ -16,6 +17,7 @@ questions answered are counted apart: they are the costly error. The test split 
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import re
@@ -366,8 +368,68 @@ def shipped_counts(cases: Sequence[Case]) -> tuple[int, int, int]:
     return _counts(cases, answered)
 
 
+STUDIED = ("score", "lead", "known_coverage", "rare_coverage", "bm25", "bm25_ratio", "chars", "chars_ratio",
+           "chars_agrees", "bm25_agrees", "tie_broken", "words", "story_share", "intro", "noise", "daily_life")
+
+
+def _label(case: Case) -> str:
+    return "right" if case.scope and case.right else "wrong" if case.scope else "out of scope"
+
+
+def study(cases: Sequence[Case]) -> None:
+    """The answerable first entries, answered by the shipped rule or offered among choices, right, wrong or out of
+    scope: each feature's median (mean), then the in-sample counts of the simple rules tried beside the fit."""
+    asked = [c for c in cases if c.evidence is not None and c.answerable]
+    groups: dict[str, list[Evidence]] = {}
+    for c in asked:
+        assert c.evidence is not None
+        said = "answered" if answer_rule.sure(c.evidence) else "offered"
+        groups.setdefault(f"{said}, {_label(c)}", []).append(c.evidence)
+    names = sorted(groups)
+    rows: list[list[object]] = [["n", *(len(groups[k]) for k in names)]]
+    for feature in STUDIED:
+        rows.append([feature, *(f"{np.median([float(getattr(e, feature)) for e in groups[k]]):.2f} "
+                                f"({np.mean([float(getattr(e, feature)) for e in groups[k]]):.2f})" for k in names)])
+    print(table(["feature: median (mean)", *names], rows))
+
+    def count(rule: Callable[[Evidence], bool]) -> str:
+        chosen = [c for c in asked if c.evidence is not None and rule(c.evidence)]
+        return " / ".join(str(sum(_label(c) == k for c in chosen)) for k in ("right", "wrong", "out of scope"))
+
+    offered = [c for c in asked if c.evidence is not None and not answer_rule.sure(c.evidence)]
+    print(f"\nOffered ({len(offered)}): right / wrong / out of scope among those a rule would answer (in sample)")
+    def agreed(least: float, e: Evidence) -> bool:
+        return (not answer_rule.sure(e) and e.bm25_agrees and e.chars_agrees and not e.tie_broken
+                and e.rare_coverage >= least)
+
+    def lower(threshold: float, e: Evidence) -> bool:
+        return (not answer_rule.sure(e) and answer_rule.eligible(e) and not e.daily_life
+                and answer_rule.probability(e) >= threshold)
+
+    def second(e: Evidence) -> bool:
+        return not answer_rule.sure(e) and e.chars_agrees and e.bm25_rank == 1 and not e.tie_broken
+
+    def veto(bm25: float, chars: float, e: Evidence) -> bool:
+        return answer_rule.sure(e) and e.bm25_ratio >= bm25 and e.chars_ratio >= chars
+
+    tried: list[tuple[str, Callable[[Evidence], bool]]] = [
+        (f"the three rankers name it first, it covers ≥ {least} of the question clauses' rare words",
+         functools.partial(agreed, least)) for least in (0.6, 0.8, 1.0)]
+    tried += [(f"the shipped gate at p ≥ {t}", functools.partial(lower, t)) for t in (0.3, 0.4, 0.45)]
+    tried.append(("the n-grams name it, BM25 puts it second", second))
+    for name, rule in tried:
+        print(f"- {name}: {count(rule)}")
+    print("\nAnswered: right / wrong / out of scope a veto would take back (in sample)")
+    for bm25, chars in ((0.95, 0.0), (0.95, 0.85), (0.97, 0.85), (0.95, 0.9)):
+        print(f"- BM25's second ≥ {bm25} of its first and the n-grams' ≥ {chars}: "
+              + count(functools.partial(veto, bm25, chars)))
+
+
 def main() -> None:
     cases = collect()
+    if len(sys.argv) > 1 and sys.argv[1] == "study":
+        study(cases)
+        return
     asked = [c for c in cases if c.evidence is not None]
     print(f"{len(cases)} dev messages (faq {sum(c.scope for c in cases)}, out of scope "
           f"{sum(not c.scope for c in cases)}); the rule is asked for {len(asked)}, "

@@ -60,6 +60,15 @@ def test_bm25s_near_tie_does_not_decide_alone_between_answering_and_offering() -
     assert not sure(dataclasses.replace(second, bm25_tied=False))
 
 
+def test_bm25_a_tenth_apart_and_the_letters_naming_ours_answer_a_member_at_once(answerer: Answerer) -> None:
+    # "cb on est": BM25 puts the members' count second, 0.93 of its first; ours and the letters put it first.
+    question = "cb on est ds un conseil citoyen en general"
+    opinion = answerer._second_opinion(question, limit=3)
+    assert opinion[1][0] == "cc-nombre-membres" and 0.9 <= opinion[1][1] / opinion[0][1] < 0.97
+    decision = answerer.decide(question)
+    assert decision.entry is not None and decision.entry.id == "cc-nombre-membres"
+
+
 def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
     modest = dataclasses.replace(AGREED, score=40.0, lead=5.0, known_coverage=0.45, chars=0.5)
     assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY
