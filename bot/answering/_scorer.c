@@ -1,4 +1,5 @@
-/* The matcher's inner loops over posting lists, compiled (bot/answering/matcher.py).
+/* The matcher's inner loops over posting lists, compiled (bot/answering/matcher.py), and the n-gram ranker's sums
+ * (bot/answering/char_opinion.py).
  *
  * Why C: a ranking touches a few thousand postings, but in numpy it took a hundred-odd calls of a few
  * microseconds each (gathers, bincounts, partitions), more than the work itself; one pass here does it all.
@@ -337,7 +338,88 @@ done:
     return result;
 }
 
+/* A read-only buffer of items of this size (the caller's arrays have fixed dtypes: see char_opinion.py). */
+static int readable(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *what) {
+    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS) < 0) return -1;
+    if (view->itemsize != itemsize) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "%s: wrong item size", what);
+        return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(best_cosines_doc,
+"best_cosines(columns, query, start, length, rows, weights, owners, scores, best)\n"
+"--\n\n"
+"Each entry's best phrasing's cosine (see CharOpinion.rank).");
+
+/* The n-gram ranker's sums, as numpy made them: `np.bincount(rows, weights=weights * query)` adds each posting's
+   product to its phrasing's sum in the postings' order (column after column), from 0; then `np.maximum.at` keeps
+   each entry's best sum among the phrasings reached. `scores` is scratch (zeros, zeroed again). */
+static PyObject *best_cosines(PyObject *self, PyObject *args) {
+    PyObject *arg[9];
+    if (!PyArg_ParseTuple(args, "OOOOOOOOO", &arg[0], &arg[1], &arg[2], &arg[3], &arg[4], &arg[5], &arg[6],
+                          &arg[7], &arg[8]))
+        return NULL;
+    static const Py_ssize_t sizes[9] = {8, 8, 8, 8, 4, 4, 8, 8, 8};
+    static const char *names[9] = {"columns", "query", "start", "length", "rows", "weights", "owners", "scores",
+                                   "best"};
+    Py_buffer view[9];
+    int opened = 0;
+    PyObject *result = NULL;
+    for (; opened < 9; opened++) {
+        int status = opened >= 7 ? writable(arg[opened], &view[opened], sizes[opened], names[opened])
+                                 : readable(arg[opened], &view[opened], sizes[opened], names[opened]);
+        if (status < 0) goto done;
+    }
+    const int64_t *columns = view[0].buf, *start = view[2].buf, *length = view[3].buf, *owners = view[6].buf;
+    const double *query = view[1].buf;
+    const int32_t *rows = view[4].buf;
+    const float *weights = view[5].buf;
+    double *scores = view[7].buf, *best = view[8].buf;
+    Py_ssize_t n = view[0].len / 8, postings = view[4].len / 4, phrasings = view[7].len / 8;
+    Py_ssize_t entries = view[8].len / 8, columns_known = view[2].len / 8;
+    if (view[1].len / 8 != n || view[3].len / 8 != columns_known || view[6].len / 8 != phrasings) {
+        PyErr_SetString(PyExc_ValueError, "mismatched lengths");
+        goto done;
+    }
+    /* Bounds checked first: the loops below then read without checks. */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int64_t c = columns[k];
+        if (c < 0 || c >= columns_known || start[c] < 0 || length[c] < 0 || start[c] + length[c] > postings) {
+            PyErr_SetString(PyExc_IndexError, "column out of range");
+            goto done;
+        }
+        for (int64_t p = start[c]; p < start[c] + length[c]; p++)
+            if (rows[p] < 0 || rows[p] >= phrasings || owners[rows[p]] < 0 || owners[rows[p]] >= entries) {
+                PyErr_SetString(PyExc_IndexError, "phrasing out of range");
+                goto done;
+            }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int64_t c = columns[k];
+        for (int64_t p = start[c]; p < start[c] + length[c]; p++) scores[rows[p]] += (double)weights[p] * query[k];
+    }
+    /* Maxima after every sum is complete; a phrasing reached twice is read once, then its slot zeroed. */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int64_t c = columns[k];
+        for (int64_t p = start[c]; p < start[c] + length[c]; p++) {
+            int32_t r = rows[p];
+            double *entry = &best[owners[r]];
+            if (scores[r] > *entry) *entry = scores[r];
+            scores[r] = 0.0;
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    for (int i = 0; i < opened; i++) PyBuffer_Release(&view[i]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"best_cosines", best_cosines, METH_VARARGS, best_cosines_doc},
     {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
     {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
     {NULL, NULL, 0, NULL},

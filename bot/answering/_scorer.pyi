@@ -18,3 +18,11 @@ def weighted_sums(documents: np.ndarray, postings: Sequence[np.ndarray], weights
     """Adds to `out[r, j]` the weights `weights[r]` of the tokens document `documents[j]` holds, token after token
     in the order of `postings` (their documents, int32, sorted). `documents`: distinct, int32; `where`: int32
     zeros, a slot per document (scratch, zeroed again); `out`: float64, one row per row of weights."""
+
+def best_cosines(columns: np.ndarray, query: np.ndarray, start: np.ndarray, length: np.ndarray, rows: np.ndarray,
+                 weights: np.ndarray, owners: np.ndarray, scores: np.ndarray, best: np.ndarray) -> None:
+    """Sets `best[e]` to the largest sum of entry e's phrasings that the query reaches (left alone otherwise):
+    a phrasing's sum adds `weights[p] * query[k]` over the postings p of each column `columns[k]`
+    (`rows[start[c]:start[c] + length[c]]`, weights float32), column after column, as numpy's bincount did.
+    `columns`, `start`, `length`, `owners` (each phrasing's entry): int64; `rows`: int32; `query`, `best`:
+    float64; `scores`: float64 zeros, one per phrasing (scratch, zeroed again)."""

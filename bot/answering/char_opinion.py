@@ -16,7 +16,9 @@ from itertools import chain
 
 import numpy as np
 
+from bot.answering._scorer import best_cosines
 from bot.answering.best_scores import distinct_best
+from bot.answering.matcher import slots
 from bot.answering.normalize import words
 from bot.knowledge.model import FaqEntry
 
@@ -385,7 +387,7 @@ class CharOpinion:
         # `_known` and `_owner` are rebuilt cheaply; `_pairs` only speeds the next build (kept small on disk).
         # Copied at once (in C): it may be written while it answers (and `_owner` is made by a first question).
         state = dict(self.__dict__)
-        for name in ("_known", "_pairs", "_owner"):
+        for name in ("_known", "_pairs", "_owner", "_length64"):
             state.pop(name, None)
         return state
 
@@ -411,6 +413,13 @@ class CharOpinion:
             owners = self._owner = np.repeat(np.arange(len(self._first), dtype=np.intp), sizes)
         return owners
 
+    def _lengths64(self) -> np.ndarray:
+        """The lists' lengths as 64-bit integers (made on first use: not kept on disk)."""
+        lengths: np.ndarray | None = self.__dict__.get("_length64")
+        if lengths is None:
+            lengths = self._length64 = self._length.astype(np.int64)
+        return lengths
+
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """(entry id, cosine 0–1) best first; empty when the text shares no n-gram with any entry."""
         if not self._ids:
@@ -423,16 +432,13 @@ class CharOpinion:
             return []
         query = (1 + np.log(counts)) * self._idf[columns]
         query /= np.linalg.norm(query)
-        lengths = self._length[columns]
-        # Every (phrasing, weight) of the query's columns in one gather, without a Python loop.
-        offsets = np.repeat(self._start[columns] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-        rows = self._rows.take(offsets)
-        scores = np.bincount(rows, weights=self._weights.take(offsets) * np.repeat(query, lengths),
-                             minlength=self._phrasings)
-        # Each entry's best phrasing, from the phrasings the query reached only (a reduce over all 160,000
-        # phrasings at 10,000 entries cost more than the sums); the others score 0.
+        # Each phrasing's sum over the query's columns' lists, then each entry's best phrasing, in one compiled
+        # pass (`_scorer.best_cosines`: the sums numpy's bincount made, to the last bit); entries not reached
+        # score 0. Dtypes as the C code reads them: 64-bit columns, starts, lengths and owners.
         best = np.zeros(len(self._ids))
-        np.maximum.at(best, self._owners().take(rows), scores.take(rows))
+        with slots(self._phrasings, np.float64) as scores:
+            best_cosines(columns.astype(np.int64, copy=False), query, self._start, self._lengths64(),
+                         self._rows, self._weights, self._owners(), scores, best)
         picked = distinct_best(best, limit)
         if picked is not None:
             return [(self._ids[i], score) for i, score in picked if score > 0]

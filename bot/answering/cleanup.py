@@ -13,10 +13,12 @@ import unicodedata
 from functools import lru_cache
 
 from bot.answering.french import SPOKEN
+from bot.cache import compiled
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|`+|^#{1,6}\s+|^>\s?|^\s*[-*+]\s+)", re.MULTILINE)
+_MD_CHARS = frozenset("*_~`#>-+")  # a Markdown mark holds one of them
 _MD_EMPHASIS = re.compile(r"(?<!\w)[*_]([^*_\n]+)[*_](?!\w)")
 _HELD = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: held down, never French spelling
 _ACRONYM = re.compile(r"\b([A-Z])\1{2,}\b")  # "VVV", "WWW": one capital letter repeated is an acronym, kept
@@ -26,6 +28,9 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}[A-Z]?\b\.?")
 _SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in SPOKEN)
+# Any of them, in one scan: a text none of them matches is left as it is by all of them (most messages), and is
+# spared twenty-odd scans. The patterns hold no back-references, so joined their groups may be renumbered.
+_ANY_SPOKEN = compiled("|".join(f"(?:{pattern})" for pattern, _ in SPOKEN), re.IGNORECASE)
 
 # Characters kept whole: letters, digits, punctuation a sentence needs, spaces and new lines.
 _KEPT_CATEGORIES = ("L", "N", "P", "Z")
@@ -75,15 +80,24 @@ def clean(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(" ", text)
     text = html.unescape(text) if "&" in text else text
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_MARKS.sub(" ", text)
-    text = _MD_EMPHASIS.sub(r"\1", text)
+    # Each pass is skipped when the characters it needs are absent (most messages have no Markdown, no dots
+    # between capitals, no repeated punctuation): a test in C instead of a regular expression's scan.
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if not _MD_CHARS.isdisjoint(text):
+        text = _MD_MARKS.sub(" ", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub(r"\1", text)
     text = text.translate(_PLAIN)
     text = _HELD.sub(lambda m: m.group(0) if _ACRONYM.fullmatch(_word_at(text, m.start())) else m.group(1), text)
-    text = _DOTTED.sub(lambda m: m.group(0).rstrip(".").replace(".", "") + ("." if m.group(0).endswith(".") else ""), text)
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).rstrip(".").replace(".", "") + ("." if m.group(0).endswith(".") else ""),
+                           text)
     if any(ch.islower() for ch in text):  # not a message typed in capitals ("Y A T IL UN BUDGET")
         text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
-    text = _HELD_PUNCT.sub(r"\1", text)
-    for pattern, replacement in _SPOKEN:  # dictation homophones: "ses quoi" is "c'est quoi"
-        text = pattern.sub(replacement, text)
+    if "??" in text or "!!" in text or ".." in text:
+        text = _HELD_PUNCT.sub(r"\1", text)
+    if _ANY_SPOKEN.search(text):
+        for pattern, replacement in _SPOKEN:  # dictation homophones: "ses quoi" is "c'est quoi"
+            text = pattern.sub(replacement, text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()

@@ -146,17 +146,18 @@ _LOCAL = threading.local()
 
 
 @contextmanager
-def _slots(size: int) -> Iterator[np.ndarray]:
+def slots(size: int, dtype: type[np.generic] = np.int32) -> Iterator[np.ndarray]:
     """A zeroed array of `size` slots (one per document), kept per thread and size and zeroed again by its user
     before it is given back: allocating and zeroing one per call cost more than the sums it serves (111,000
     phrasings at 10,000 entries). Per thread, so two threads answering at once never share one."""
-    free: dict[int, list[np.ndarray]] = _LOCAL.__dict__.setdefault("free", {})
-    if size not in free and len(free) >= KEPT_SIZES:
+    free: dict[tuple[int, str], list[np.ndarray]] = _LOCAL.__dict__.setdefault("free", {})
+    key = (size, np.dtype(dtype).char)
+    if key not in free and len(free) >= KEPT_SIZES:
         free.clear()  # sizes of indexes that grew since: not kept for ever
-    kept = free.setdefault(size, [])
-    slots = kept.pop() if kept else np.zeros(size, dtype=np.int32)
-    yield slots
-    kept.append(slots)  # not after an error: it may not have been zeroed
+    kept = free.setdefault(key, [])
+    zeros = kept.pop() if kept else np.zeros(size, dtype=dtype)
+    yield zeros
+    kept.append(zeros)  # not after an error: it may not have been zeroed
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -175,7 +176,7 @@ def _sums(postings: Mapping[str, np.ndarray], size: int, documents: np.ndarray,
     sums = np.zeros((len(weights), len(documents)))
     tokens = [t for t in weights[0] if t in postings]
     if tokens and len(documents):
-        with _slots(size) as where:
+        with slots(size) as where:
             weighted_sums(documents, [postings[t] for t in tokens], [[w[t] for t in tokens] for w in weights],
                           where, sums)
     return list(sums)
@@ -391,7 +392,7 @@ class Matcher:
         postings = self._postings
         tokens = [t for t in weights if t in postings]  # the query's order: each overlap is summed in it
         idf = weights if plain else {t: self.idf(t) for t in tokens}
-        with _slots(len(self._phrasings)) as found:
+        with slots(len(self._phrasings)) as found:
             indices, overlaps = best_phrasings(
                 [postings[t] for t in tokens], [weights[t] for t in tokens], [idf[t] for t in tokens],
                 self._phrasing_weight, query_weight, self._max_phrasing_postings, found, RESCORED)

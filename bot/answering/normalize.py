@@ -20,7 +20,8 @@ from rapidfuzz.distance import OSA
 from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
 
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
-_NON_WORD = re.compile(r"[^\w]+|_")
+_APOSTROPHES = frozenset("'’`´")  # an elision holds one
+_WORD = re.compile(r"[^\W_]+")
 _STEMMER = snowballstemmer.stemmer("french")
 MAX_CHARS = 2000  # longer messages are cut for matching (they are still logged whole, up to a limit)
 
@@ -48,14 +49,26 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words, elisions split ("l'interconseil" → "l interconseil"), SMS spellings mapped."""
-    text = _ELISION.sub(r"\1 ", fold(text[:MAX_CHARS]))
+    return list(_words(text))  # a fresh list: the caller may change it
+
+
+@lru_cache(maxsize=4096)  # a decision reads the same message, parts and questions several times
+def _words(text: str) -> tuple[str, ...]:
+    text = fold(text[:MAX_CHARS])
+    if not _APOSTROPHES.isdisjoint(text):
+        text = _ELISION.sub(r"\1 ", text)
     out: list[str] = []
-    for word in _NON_WORD.sub(" ", text).split():
-        mapped = SMS.get(word)
-        if mapped is None:
-            mapped = _phonetic(word) if _SPELT_BY_EAR.search(word) else word
-        out.extend(mapped.split())
-    return out
+    for word in _WORD.findall(text):  # the runs between non-word characters and underscores
+        out.extend(_mapped(word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)  # a word's mapping, once: the same words come back in every message (and its parts)
+def _mapped(word: str) -> tuple[str, ...]:
+    mapped = SMS.get(word)
+    if mapped is None:
+        mapped = _phonetic(word) if _SPELT_BY_EAR.search(word) else word
+    return tuple(mapped.split())
 
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")

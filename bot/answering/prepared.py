@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # imported when a learning action first writes: `hotline ask`
 
 log = logging.getLogger(__name__)
 KEPT = 4  # prepared answerers kept on disk (the files' knowledge, and the latest learned versions)
-_LIBRARIES = ("rapidfuzz", "bm25s", "numpy", "scipy", "snowballstemmer", "simplemma")
+_LIBRARIES = ("rapidfuzz", "bm25s", "numpy", "scipy", "snowballstemmer", "PyStemmer", "simplemma")
 
 
 @lru_cache(maxsize=1)

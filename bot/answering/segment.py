@@ -234,6 +234,7 @@ _FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b
                            r"^envoye\s+(?:de|depuis)\s+mon\b|^(?:bien\s+)?cordialement$|^bien\s+a\s+vous$|^salutations$")
 
 
+@lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
 def role_of(text: str) -> Role:
     key = _key(text)
     if not key:
