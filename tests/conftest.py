@@ -27,6 +27,11 @@ pytest_plugins = ["tests.support.browser"]  # the `chromium` fixture
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+
+
+def first_line(shown: str) -> str:
+    """The first line of what the terminal chat shows, without its prompt: the entry's question when it answers."""
+    return shown.splitlines()[0].removeprefix("hotline> ").strip()
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
 STAFF_CHAT = -1001234567890
 STAFF_USER = 4242

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from bot.app import App
 from bot.channels.terminal import TerminalChat
-
-
-def first_line(shown: str) -> str:
-    return shown.splitlines()[0].removeprefix("hotline> ").strip()
+from tests.conftest import first_line
 
 
 def test_asking_whether_meetings_are_in_the_evening_she_learns_the_council_sets_the_time(shipped_app: App) -> None:

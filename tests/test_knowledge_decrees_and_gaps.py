@@ -11,11 +11,7 @@ from __future__ import annotations
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-def first_line(shown: str) -> str:
-    return shown.splitlines()[0].removeprefix("hotline> ").strip()
+from tests.conftest import SHIPPED_KNOWLEDGE, first_line
 
 
 def test_parity_is_told_as_still_in_the_law_and_rests_on_the_constitutional_decision() -> None:

@@ -8,11 +8,7 @@ from __future__ import annotations
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-def first_line(shown: str) -> str:
-    return shown.splitlines()[0].removeprefix("hotline> ").strip()
+from tests.conftest import SHIPPED_KNOWLEDGE, first_line
 
 
 def test_a_member_disrespected_for_her_veil_is_told_who_to_tell(shipped_app: App) -> None:

@@ -11,11 +11,7 @@ from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.events import texts as event_texts
 from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-def first_line(shown: str) -> str:
-    return shown.splitlines()[0].removeprefix("hotline> ").strip()
+from tests.conftest import SHIPPED_KNOWLEDGE, first_line
 
 
 def press(chat: TerminalChat, shown: str, label_start: str) -> str:
