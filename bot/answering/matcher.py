@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -112,24 +111,11 @@ class _Inverted:
             self.tokens, [0, *ends[:-1]], ends, self.counts.tolist(), strict=True) if count}
 
     def sums(self, weights: np.ndarray, size: int) -> np.ndarray:
-        """Per bag, the sum of its tokens' weights (by token id) added in the bag's own order, as `sum()`
-        over it would: the same float, one vectorised step per token position."""
-        bag, values = self.bag, weights[self.ids]
-        starts = np.zeros(size + 1, dtype=np.int64)
-        np.cumsum(np.bincount(bag, minlength=size), out=starts[1:])
-        position = np.arange(len(bag)) - starts[bag]
-        total = np.zeros(size)
-        if not len(position):
-            return total
-        # The pairs grouped by position (a stable sort of small numbers), one slice per step instead of a
-        # pass over all pairs per step.
-        order = np.argsort(position.astype(np.uint16 if position.max() < 1 << 16 else np.int64), kind="stable")
-        begin = 0
-        for end in np.cumsum(np.bincount(position)).tolist():
-            at = order[begin:end]
-            total[bag[at]] += values[at]
-            begin = end
-        return total
+        """Per bag, the sum of its tokens' weights (by token id) added in the bag's own order, as `sum()` over it
+        would: the same float. `bincount` adds each pair's weight to its bag's total one pair after the other,
+        from 0, and the pairs come bag after bag, each in its own order (a learning action computes this for
+        every phrasing: a pass per token position cost five times more)."""
+        return np.bincount(self.bag, weights=weights[self.ids], minlength=size).astype(np.float64, copy=False)
 
 
 def _by_token(ids: np.ndarray, tokens: int) -> np.ndarray:
@@ -145,8 +131,24 @@ _NONE = np.zeros(0, dtype=np.int32)
 _LOCAL = threading.local()
 
 
-@contextmanager
-def slots(size: int, dtype: type[np.generic] = np.int32) -> Iterator[np.ndarray]:
+class _Slots:
+    """`slots`' context: takes a kept array (or a new one) and gives it back at the end, unless an error came (it
+    may not have been zeroed). A class rather than a generator context manager: a ranking takes three of them."""
+
+    __slots__ = ("_kept", "_zeros")
+
+    def __init__(self, kept: list[np.ndarray], zeros: np.ndarray) -> None:
+        self._kept, self._zeros = kept, zeros
+
+    def __enter__(self) -> np.ndarray:
+        return self._zeros
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if kind is None:
+            self._kept.append(self._zeros)
+
+
+def slots(size: int, dtype: type[np.generic] = np.int32) -> _Slots:
     """A zeroed array of `size` slots (one per document), kept per thread and size and zeroed again by its user
     before it is given back: allocating and zeroing one per call cost more than the sums it serves (111,000
     phrasings at 10,000 entries). Per thread, so two threads answering at once never share one."""
@@ -155,9 +157,7 @@ def slots(size: int, dtype: type[np.generic] = np.int32) -> Iterator[np.ndarray]
     if key not in free and len(free) >= KEPT_SIZES:
         free.clear()  # sizes of indexes that grew since: not kept for ever
     kept = free.setdefault(key, [])
-    zeros = kept.pop() if kept else np.zeros(size, dtype=dtype)
-    yield zeros
-    kept.append(zeros)  # not after an error: it may not have been zeroed
+    return _Slots(kept, kept.pop() if kept else np.zeros(size, dtype=dtype))
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -209,7 +209,8 @@ class _Field:
 
     def weights(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> dict[str, float]:
         """Each query token's weight in this field: its IDF, times its boost (the part of the message it is in)."""
-        return {t: self.weight(t) * (boost.get(t, 1.0) if boost else 1.0) for t in query}
+        idf, unknown, boost = self.idf, self.unknown_idf, boost or {}  # `self.weight`, without a call per token
+        return {t: idf.get(t, unknown) * boost.get(t, 1.0) for t in query}
 
     def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
         """The share of the query's weight one document explains (0–1), from its bag: for a few documents this
@@ -380,8 +381,9 @@ class Matcher:
         return len(set(chain.from_iterable(postings.tolist() for postings in found)))
 
     def _phrasing_scores(self, query: frozenset[str], weights: Mapping[str, float],
-                         query_weight: float, plain: bool = False) -> dict[int, tuple[float, str]]:
-        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps.
+                         query_weight: float, plain: bool = False) -> tuple[np.ndarray, np.ndarray, dict[int, int]]:
+        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps: the entries reached
+        (sorted, int32), their scores, and entry → the phrasing that scored it.
 
         The phrasings scored come from the query's rarest tokens first: a phrasing that shares only the commonest
         words cannot score high anyway. From the posting list that would go over the cap, only the phrasings that
@@ -397,18 +399,22 @@ class Matcher:
                 [postings[t] for t in tokens], [weights[t] for t in tokens], [idf[t] for t in tokens],
                 self._phrasing_weight, query_weight, self._max_phrasing_postings, found, RESCORED)
         if not indices:
-            return {}
-        chosen = [self._phrasings[i] for i in indices]
+            return _NONE, np.zeros(0), {}
         # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
-        joined = " ".join(sorted(query))
-        similarities = process.cdist([joined], [p.joined for p in chosen], scorer=fuzz.ratio, dtype=np.float64)[0] / 100
-        best: dict[int, tuple[float, str]] = {}
-        for overlap, phrasing, similarity in zip(overlaps, chosen, similarities.tolist(), strict=True):
-            score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * similarity
-            current = best.get(phrasing.entry_index)
-            if current is None or score > current[0]:
-                best[phrasing.entry_index] = (score, phrasing.text)
-        return best
+        phrasings = self._phrasings
+        similarities = process.cdist([" ".join(sorted(query))], [phrasings[i].joined for i in indices],
+                                     scorer=fuzz.ratio, dtype=np.float64)[0] / 100
+        # The same floats as a loop over each phrasing's score: one IEEE operation per element either way.
+        scores = OVERLAP_WEIGHT * np.array(overlaps) + (1 - OVERLAP_WEIGHT) * similarities
+        chosen = np.array(indices, dtype=np.intp)
+        entries = self._phrasing_entry.take(chosen)
+        # Each entry's best score, the first met among equals (phrasings come best overlap first): lexsort is
+        # stable, so within an entry equal scores keep that order.
+        order = np.lexsort((-scores, entries))
+        by_entry = entries.take(order)
+        first = order[np.concatenate(([True], by_entry[1:] != by_entry[:-1]))]
+        reached = entries.take(first)
+        return reached, scores.take(first), dict(zip(reached.tolist(), chosen.take(first).tolist(), strict=True))
 
     def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
         """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
@@ -417,31 +423,43 @@ class Matcher:
         if not query:
             return []
         w = self.weights
-        weights = {t: self.idf(t) * boost.get(t, 1.0) for t in query}
-        phrasings = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0, plain=not boost)
-        found = np.fromiter(phrasings, dtype=np.int32, count=len(phrasings))
+        weights = self._vocabulary.weights(query, boost)  # `self.idf` (the vocabulary's), times the boost
+        found, scores, best_phrasing = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0,
+                                                             plain=not boost)
         candidates = _distinct(np.concatenate(
             [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
         if not len(candidates):
             return []
         phrasing_score = np.zeros(len(candidates))
-        phrasing_score[np.searchsorted(candidates, found)] = [score for score, _ in phrasings.values()]
+        phrasing_score[np.searchsorted(candidates, found)] = scores
         # The vocabulary's IDF is the matcher's: its weights are the query's.
         vocabulary, answers = _recalls((self._vocabulary, self._answers), query, candidates, boost, weights)
         totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
         # Best first, ties to the earlier entry.
         order = np.lexsort((candidates, -totals))[:limit]
+        # Read as Python floats once (the same values `float()` of each element gives).
+        best = candidates.take(order).tolist()
+        coverages = np.maximum(vocabulary.take(order), answers.take(order)).tolist()
+        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=coverage,
+                          known_coverage=known_coverage, phrasing=self._phrasing_text(i, best_phrasing))
+                for i, total, coverage, known_coverage in zip(
+                    best, totals.take(order).tolist(), coverages, self._known_coverages(query, boost, best, coverages),
+                    strict=True)]
+
+    def _known_coverages(self, query: frozenset[str], boost: Mapping[str, float], entries: list[int],
+                         coverages: list[float]) -> list[float]:
+        """Each entry's coverage counted on the words the knowledge knows (see `Candidate.known_coverage`)."""
         known = frozenset(t for t in query if self.known(t))
         # Every word known and met in the same order: the same weights summed in the same order as the coverage's.
-        all_known = tuple(known) == tuple(query)
-        known_vocabulary, known_answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
-        # Read as Python floats once (the same values `float()` of each element gives).
-        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=coverage,
-                          known_coverage=coverage if all_known else max(known_vocabulary(i), known_answers(i)),
-                          phrasing=phrasings.get(i, (0.0, self.entries[i].question))[1])
-                for i, total, coverage in zip(
-                    candidates.take(order).tolist(), totals.take(order).tolist(),
-                    np.maximum(vocabulary.take(order), answers.take(order)).tolist(), strict=True)]
+        if tuple(known) == tuple(query):
+            return coverages
+        vocabulary, answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
+        return [max(vocabulary(i), answers(i)) for i in entries]
+
+    def _phrasing_text(self, entry: int, best_phrasing: Mapping[int, int]) -> str:
+        """The entry's phrasing that scored it, else its question (found by its words or its answer alone)."""
+        phrasing = best_phrasing.get(entry)
+        return self.entries[entry].question if phrasing is None else self._phrasings[phrasing].text
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
