@@ -3,6 +3,8 @@ their own order, to the last bit: seeded random bags of any size (empty ones too
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from bot.answering.matcher import _Inverted
@@ -17,6 +19,6 @@ def test_each_bags_weight_is_the_sum_of_its_tokens_in_their_order() -> None:
         weights = rng.random(len(tokens)) * 10.0 ** rng.integers(-3, 4, size=len(tokens))
         sums = _Inverted.numbered(ids, lengths, tokens).sums(weights, len(lengths))
         bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
-        expected = [sum(weights[i] for i in ids[a:b].tolist()) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        expected = [sum(weights[i] for i in ids[a:b].tolist()) for a, b in pairwise(bounds)]
         assert sums.dtype == np.float64
         assert sums.tobytes() == np.array(expected, dtype=np.float64).tobytes()

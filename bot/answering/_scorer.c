@@ -418,9 +418,70 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(grouped_doc,
+"grouped(ids, bags, counts, out)\n"
+"--\n\n"
+"The bags grouped by token, in order (see _Inverted.postings).");
+
+/* A counting sort: `out` gets each pair's bag, the pairs grouped by token id (`counts[t]`: the pairs of token t),
+   in their order within a token: `bags[np.argsort(ids, kind="stable")]`, in one pass instead of a sort and a
+   gather (a learning action builds the matcher's posting lists again: a million pairs at 10,000 entries). */
+static PyObject *grouped(PyObject *self, PyObject *args) {
+    PyObject *arg[4];
+    if (!PyArg_ParseTuple(args, "OOOO", &arg[0], &arg[1], &arg[2], &arg[3])) return NULL;
+    static const Py_ssize_t sizes[4] = {4, 4, 8, 4};
+    static const char *names[4] = {"ids", "bags", "counts", "out"};
+    Py_buffer view[4];
+    int opened = 0;
+    PyObject *result = NULL;
+    int64_t *next = NULL;
+    for (; opened < 4; opened++) {
+        int status = opened == 3 ? writable(arg[opened], &view[opened], sizes[opened], names[opened])
+                                 : readable(arg[opened], &view[opened], sizes[opened], names[opened]);
+        if (status < 0) goto done;
+    }
+    const int32_t *ids = view[0].buf, *bags = view[1].buf;
+    const int64_t *counts = view[2].buf;
+    int32_t *out = view[3].buf;
+    Py_ssize_t n = view[0].len / 4, tokens = view[2].len / 8;
+    if (view[1].len / 4 != n || view[3].len / 4 != n) {
+        PyErr_SetString(PyExc_ValueError, "mismatched lengths");
+        goto done;
+    }
+    /* Each token's next free place in `out` (its group's start, then moving on), and past its last one. */
+    next = PyMem_Malloc((size_t)(2 * tokens + 1) * sizeof(int64_t));
+    if (next == NULL) { PyErr_NoMemory(); goto done; }
+    int64_t *end = next + tokens, total = 0;
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        if (counts[t] < 0) { PyErr_SetString(PyExc_ValueError, "negative count"); goto done; }
+        next[t] = total;
+        total += counts[t];
+        end[t] = total;
+    }
+    if (total != n) {
+        PyErr_SetString(PyExc_ValueError, "counts do not add up to the pairs");
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        int32_t t = ids[j];
+        if (t < 0 || t >= tokens || next[t] >= end[t]) {
+            PyErr_SetString(PyExc_IndexError, "token out of range or counted short");
+            goto done;
+        }
+        out[next[t]++] = bags[j];
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(next);
+    for (int i = 0; i < opened; i++) PyBuffer_Release(&view[i]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"best_cosines", best_cosines, METH_VARARGS, best_cosines_doc},
     {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
+    {"grouped", grouped, METH_VARARGS, grouped_doc},
     {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
     {NULL, NULL, 0, NULL},
 };

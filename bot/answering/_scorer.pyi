@@ -26,3 +26,8 @@ def best_cosines(columns: np.ndarray, query: np.ndarray, start: np.ndarray, leng
     (`rows[start[c]:start[c] + length[c]]`, weights float32), column after column, as numpy's bincount did.
     `columns`, `start`, `length`, `owners` (each phrasing's entry): int64; `rows`: int32; `query`, `best`:
     float64; `scores`: float64 zeros, one per phrasing (scratch, zeroed again)."""
+
+def grouped(ids: np.ndarray, bags: np.ndarray, counts: np.ndarray, out: np.ndarray) -> None:
+    """Writes to `out` each (token, bag) pair's bag, the pairs grouped by token id, in their order within a token:
+    `bags[np.argsort(ids, kind="stable")]`. `ids`, `bags`, `out`: int32, one per pair; `counts`: int64, the pairs
+    of each token id (they add up to the pairs)."""

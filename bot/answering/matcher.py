@@ -23,7 +23,7 @@ from itertools import chain
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.answering._scorer import best_phrasings, weighted_sums
+from bot.answering._scorer import best_phrasings, grouped, weighted_sums
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
 
@@ -102,10 +102,13 @@ class _Inverted:
         return cls(tokens=tokens, ids=ids, bag=bag, counts=np.bincount(ids, minlength=len(tokens)))
 
     def postings(self) -> dict[str, np.ndarray]:
-        """Token → the bags holding it, in order (one stable sort for all); tokens no bag holds are left out."""
+        """Token → the bags holding it, in order (one counting sort for all, `_scorer.grouped`); tokens no bag holds
+        are left out."""
         if not self.tokens:
             return {}
-        bags = self.bag[_by_token(self.ids, len(self.tokens))]
+        bags = np.empty(len(self.ids), dtype=np.int32)
+        grouped(self.ids.astype(np.int32, copy=False), self.bag.astype(np.int32, copy=False),
+                self.counts.astype(np.int64, copy=False), bags)
         ends = np.cumsum(self.counts).tolist()
         return {token: bags[start:end] for token, start, end, count in zip(
             self.tokens, [0, *ends[:-1]], ends, self.counts.tolist(), strict=True) if count}
@@ -116,15 +119,6 @@ class _Inverted:
         from 0, and the pairs come bag after bag, each in its own order (a learning action computes this for
         every phrasing: a pass per token position cost five times more)."""
         return np.bincount(self.bag, weights=weights[self.ids], minlength=size).astype(np.float64, copy=False)
-
-
-def _by_token(ids: np.ndarray, tokens: int) -> np.ndarray:
-    """`np.argsort(ids, kind="stable")`, the same order at a third of the cost (a learning action builds the
-    postings again): numpy's radix sort of 16-bit keys when the token ids fit, else one sort of packed
-    (id, position) keys."""
-    if tokens <= 1 << 16:
-        return np.argsort(ids.astype(np.uint16), kind="stable")
-    return (np.sort((ids.astype(np.int64) << 32) | np.arange(len(ids), dtype=np.int64)) & 0xFFFFFFFF)
 
 
 _NONE = np.zeros(0, dtype=np.int32)
