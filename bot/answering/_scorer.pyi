@@ -31,3 +31,9 @@ def grouped(ids: np.ndarray, bags: np.ndarray, counts: np.ndarray, out: np.ndarr
     """Writes to `out` each (token, bag) pair's bag, the pairs grouped by token id, in their order within a token:
     `bags[np.argsort(ids, kind="stable")]`. `ids`, `bags`, `out`: int32, one per pair; `counts`: int64, the pairs
     of each token id (they add up to the pairs)."""
+
+def column_sums(columns: np.ndarray, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray,
+                scores: np.ndarray) -> None:
+    """Adds `data[a:b]` to `scores[indices[a:b]]` for each column's range [a, b) = [indptr[c], indptr[c + 1]), column
+    after column in the order of `columns`, as numpy's `+=` did (a column's documents are distinct). `columns`,
+    `indptr`: int64; `indices`: int32; `data`, `scores`: float32."""

@@ -23,6 +23,7 @@ import numpy as np
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_FRENCH
 
+from bot.answering._scorer import column_sums
 from bot.answering.best_scores import distinct_best
 from bot.knowledge.model import FaqEntry
 
@@ -165,7 +166,8 @@ class SecondOpinion:
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """(entry id, BM25 score) best first; empty when no word of the text is in any entry. bm25s's ranking
         (`library_rank`), scored here: bm25s adds each query stem's column with `np.add.at`; a column's
-        documents are distinct, so one `+=` per stem adds the same float32 values at a fraction of the cost.
+        documents are distinct, so adding each column's values in turn (`_scorer.column_sums`, one compiled pass)
+        gives the same float32 values at a fraction of the cost.
         The top entries are then picked from the same scores the way bm25s picks them (same ties)."""
         if not self._ids:
             return []
@@ -176,10 +178,9 @@ class SecondOpinion:
             return []  # bm25s: every score 0, none returned
         index = self._retriever.scores
         data, indices, indptr = index["data"], index["indices"], index["indptr"]
-        scores = np.zeros(index["num_docs"], dtype=data.dtype)
-        for column in columns:
-            start, end = indptr[column], indptr[column + 1]
-            scores[indices[start:end]] += data[start:end]
+        scores = np.zeros(index["num_docs"], dtype=np.float32)
+        column_sums(np.array(columns, dtype=np.int64), indptr.astype(np.int64, copy=False),
+                    indices.astype(np.int32, copy=False), data.astype(np.float32, copy=False), scores)
         k = min(limit, len(self._ids))
         best = distinct_best(scores, k)
         if best is None:  # a tie among the best: bm25s.selection's numpy top-k, step for step (same ties)
