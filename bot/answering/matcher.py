@@ -206,27 +206,12 @@ class _Field:
         idf, unknown, boost = self.idf, self.unknown_idf, boost or {}  # `self.weight`, without a call per token
         return {t: idf.get(t, unknown) * boost.get(t, 1.0) for t in query}
 
-    def recall_of(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> Callable[[int], float]:
-        """The share of the query's weight one document explains (0–1), from its bag: for a few documents this
-        costs less than going through the postings (`_recalls`)."""
-        weights = self.weights(query, boost)
-        total = sum(weights.values())
-
-        pairs = list(weights.items())
-        bags = self.bags
-
-        def recall(document: int) -> float:
-            if not total:
-                return 0.0
-            bag = bags[document]
-            return sum([w for t, w in pairs if t in bag]) / total
-        return recall
-
 
 def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.ndarray,
              boost: Mapping[str, float] | None, first: Mapping[str, float] | None = None) -> list[np.ndarray]:
-    """`field.recall` of each of these fields over the same documents (the entries' vocabulary and answers).
-    `first`: the first field's `weights`, when known."""
+    """The share of the query's weight (0–1) each of the documents explains, in each of these fields (the entries'
+    vocabulary and answers): its tokens' weights summed in the query's order, as `sum()` over them would, over the
+    query's total weight. `first`: the first field's `weights`, when known."""
     recalls: list[np.ndarray] = []
     for n, field in enumerate(fields):
         weights = first if n == 0 and first is not None else field.weights(query, boost)
@@ -447,8 +432,11 @@ class Matcher:
         # Every word known and met in the same order: the same weights summed in the same order as the coverage's.
         if tuple(known) == tuple(query):
             return coverages
-        vocabulary, answers = self._vocabulary.recall_of(known, boost), self._answers.recall_of(known, boost)
-        return [max(vocabulary(i), answers(i)) for i in entries]
+        # The same sums, in the same order, as `sum()` over each bag's share of these weights (`_recalls`).
+        vocabulary, answers = _recalls((self._vocabulary, self._answers), known, np.array(entries, dtype=np.int32),
+                                       boost)
+        known_coverages: list[float] = np.maximum(vocabulary, answers).tolist()
+        return known_coverages
 
     def _phrasing_text(self, entry: int, best_phrasing: Mapping[int, int]) -> str:
         """The entry's phrasing that scored it, else its question (found by its words or its answer alone)."""
