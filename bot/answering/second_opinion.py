@@ -23,7 +23,7 @@ import numpy as np
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_FRENCH
 
-from bot.answering._scorer import column_sums
+from bot.answering._scorer import column_sums, grouped
 from bot.answering.best_scores import distinct_best
 from bot.knowledge.model import FaqEntry
 
@@ -126,13 +126,18 @@ def _index(retriever: bm25s.BM25, counts: _Counts, numbers: Mapping[str, int]) -
     owner = np.repeat(np.arange(documents, dtype=np.int32), np.diff(counts.start))
     tf = counts.counts.astype(np.float32).astype(np.float64)
     scores = (idf[cols].astype(np.float64) * (tf / (norm[owner] + tf))).astype(np.float32)
-    # By stem, documents in order within each: numpy's radix sort when the columns fit 16 bits (same order).
-    order = np.argsort(cols.astype(np.uint16) if int(present.sum()) <= 1 << 16 else cols, kind="stable")
-    indptr = np.zeros(int(present.sum()) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(cols, minlength=len(indptr) - 1), out=indptr[1:])
+    # By stem, documents in order within each (`_scorer.grouped`, a counting sort: the order of a stable sort);
+    # the float32 scores moved as 32-bit integers, bit for bit.
+    per_stem = np.bincount(cols, minlength=int(present.sum()))
+    indptr = np.zeros(len(per_stem) + 1, dtype=np.int64)
+    np.cumsum(per_stem, out=indptr[1:])
+    stems32 = cols.astype(np.int32)
+    data, indices = np.empty_like(scores), np.empty_like(owner)
+    grouped(stems32, scores.view(np.int32), per_stem.astype(np.int64, copy=False), data.view(np.int32))
+    grouped(stems32, owner, per_stem.astype(np.int64, copy=False), indices)
     vocabulary = {stem: int(column[number]) for stem, number in numbers.items() if present[number]}
     vocabulary[""] = len(indptr) - 1  # as `index(create_empty_token=True)`: a query of unknown words
-    retriever.scores = {"data": scores[order], "indices": owner[order], "indptr": indptr, "num_docs": documents}
+    retriever.scores = {"data": data, "indices": indices, "indptr": indptr, "num_docs": documents}
     retriever.vocab_dict = vocabulary
     retriever.unique_token_ids_set = set(vocabulary.values())
     retriever.nonoccurrence_array = None
