@@ -169,6 +169,8 @@ def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
     ("jai ete tire o sor", "j ai ete tire au sort"),  # a silent final "t" left out
     ("jdoi prevenir ki", "je dois prevenir qui"),
     ("des formations pr nou", "des formations pour nous"),
+    ("on fait 1 tract", "on fait un tract"),  # "1" typed for the article
+    ("un mandat de 1 an", "un mandat de un an"),
 ])
 def test_phone_shorthands_and_missing_apostrophes_are_read_as_meant(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant

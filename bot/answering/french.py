@@ -68,6 +68,9 @@ SMS: dict[str, str] = {
     "jcp": "je ne sais pas", "jdoi": "je dois", "jdoit": "je dois", "kelkechose": "quelque chose",
     "kelke": "quelque", "qqchose": "quelque chose", "mle": "me le", "jame": "jamais",
     "jamai": "jamais", "mieu": "mieux",
+    # "on a droit a 1 local", "cb de membres ds 1 conseil": a lone "1" typed for the article "un" (a count of one
+    # reads the same: "1 an", "un an").
+    "1": "un",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
