@@ -112,6 +112,19 @@ def test_two_questions_are_both_found(answerer: Answerer) -> None:
     assert found == ["cc-tire-au-sort-refuser", "cc-mandat-duree"]
 
 
+def test_two_things_named_after_one_what_is_are_each_defined(answerer: Answerer) -> None:
+    assert [a.text for a in split_questions("qu'est-ce que la GUSP et le FPH ?")] == [
+        "qu'est-ce que la GUSP", "qu'est-ce que le FPH ?"]
+    decision = answerer.decide("c'est quoi le PRE et la GUSP")
+    assert decision.kind == Kind.MULTI
+    assert [p.entry.id if p.entry else p.candidates[0].entry.id for p in decision.parts] == ["theme-pre", "theme-gusp"]
+
+
+def test_a_difference_between_two_things_is_one_question() -> None:
+    text = "c'est quoi la différence entre un conseil citoyen et un conseil de quartier"
+    assert [a.text for a in split_questions(text)] == [text]
+
+
 def test_a_question_and_its_yes_or_no_detail_stay_one_question(answerer: Answerer) -> None:
     decision = answerer.decide("Comment on prend une décision quand on n'est pas d'accord entre nous ? Il faut voter ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-decisions"

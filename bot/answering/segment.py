@@ -628,12 +628,36 @@ def _without_introduction(sentence: str) -> str:
     return ", ".join(p for p, _ in parts[kept:]) if kept else sentence
 
 
+# "c'est quoi l'ANRU et le NPNRU", "qu'est-ce que la GUSP et le FPH": two things named after one "what is" ask
+# what each is. "c'est quoi la différence entre X et Y" asks one thing.
+_WHAT_IS_AND = compiled(r"^(?:c est quoi|c quoi|c koi|ses quoi|qu est ce que c est|qu est ce qu|qu est ce que)\b")
+_WHAT_IS_ET = compiled(r"\s+et\s+(?=(?:le|la|les|l|un|une|des)\s)")
+_COMPARING = frozenset({"entre", "difference", "differences", "rapport", "lien", "liens", "pareil", "meme"})
+
+
+def _what_is_cut(part: str) -> list[str] | None:
+    """"c'est quoi l'ANRU et le NPNRU" → "c'est quoi l'ANRU", "c'est quoi le NPNRU"; None when it is no such list."""
+    key = _flat(part)
+    opener = _WHAT_IS_AND.match(key)
+    links = list(_WHAT_IS_ET.finditer(key))
+    if opener is None or len(key) != len(part) or len(links) != 1 or _COMPARING & set(key.split()):
+        return None
+    first, second = part[: links[0].start()].strip(), part[links[0].end():].strip()
+    if not second or _INTERROGATIVE_START.match(_key(second)):
+        return None
+    return [first, f"{part[: opener.end()]} {second}"]
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
     cut: list[str] = []
     for part in parts:
         key = _flat(part)
         spans = _folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+        listed = None if spans or announced else _what_is_cut(part)
+        if listed:
+            cut.extend(listed)
+            continue
         if not spans:
             spans = _bare_cuts(key)
         if announced:
