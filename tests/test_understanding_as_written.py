@@ -290,3 +290,23 @@ def test_how_to_do_what_a_modal_clause_says_is_one_question() -> None:
     assert [a.text for a in asked] == ["On doit aller au comité de pilotage le mois prochain, comment on se prépare ?"]
     # Two clauses that each open on a question word still ask two things.
     assert len(split_questions("comment on devient membre, comment on quitte le conseil")) == 2
+
+
+def test_what_follows_the_question_says_why_the_member_asks_not_what() -> None:
+    parts = split_message("Notre conseil a-t-il droit à un local ? Je pose la question car on se réunit dans un café.")
+    assert [p.role for p in parts] == [Role.QUESTION, Role.INTRO]
+
+
+@pytest.mark.parametrize(("message", "entry"), [
+    ("Est-ce qu'il existe des formations pour les conseillers ? Je pose la question car je débute et je me sens un "
+     "peu perdu.", "crpv-formations-membres"),
+    ("Notre conseil a-t-il droit à un local ? Je pose la question car on se réunit dans un café.", "fonct-locaux"),
+])
+def test_a_clear_question_is_answered_whatever_reason_follows_it(answerer: Answerer, message: str, entry: str) -> None:
+    decision = answerer.decide(message)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+
+
+def test_a_story_told_before_the_question_stays_its_context() -> None:
+    parts = split_message("On se réunit dans un café depuis un an. Notre conseil a-t-il droit à un local ?")
+    assert [p.role for p in parts] == [Role.CONTEXT, Role.QUESTION]

@@ -264,8 +264,10 @@ def _without_trailing_closing(text: str) -> str:
 def split_message(text: str) -> list[Segment]:
     """The message's parts in order, each with its role. The text is cleaned first (tags, emoji…)."""
     segments: list[Segment] = []
+    starts: list[int] = []  # the index of each sentence's first segment
     sentences = _sentences(clean(text))
     for n, sentence in enumerate(sentences):
+        starts.append(len(segments))
         closed = n < len(sentences) - 1 and sentence.rstrip().endswith((".", "!", ";"))
         if n == 0 or len(segments) < 3:
             sentence, greeted = _strip_greeting(sentence)
@@ -282,7 +284,26 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
-    return _signed([s for s in segments if s.text or s.role == Role.GREETING])
+    return _signed(_afterthought(segments, starts))
+
+
+# "Y a-t-il des formations pour nous ? Je demande parce que je suis nouvelle et un peu perdue.": what follows
+# the last question, once it is asked, says why the member asks, as a self-introduction does; it is not what is
+# asked. Told before the question, the same story often is its subject, and stays context; so it does after a
+# question too short to name one ("Que faire ? On a un conflit entre membres."), and in the question's own sentence
+# ("c'est quoi la GUSP que le bailleur a évoquée").
+_AFTERTHOUGHT_MIN_WORDS = 4
+
+
+def _afterthought(segments: list[Segment], starts: list[int]) -> list[Segment]:
+    """Without the empty parts; the context told in the sentences after the last question's read as who asks."""
+    last = max((i for i, s in enumerate(segments) if s.role == Role.QUESTION and s.text), default=-1)
+    after = next((start for start in starts if start > last), len(segments)) if last >= 0 else len(segments)
+    if last < 0 or len(words(segments[last].text)) < _AFTERTHOUGHT_MIN_WORDS or not all(
+            s.role in (Role.CONTEXT, Role.CLOSING, Role.INTRO) or not s.text for s in segments[after:]):
+        after = len(segments)
+    return [Segment(text=s.text, role=Role.INTRO) if i >= after and s.role == Role.CONTEXT else s
+            for i, s in enumerate(segments) if s.text or s.role == Role.GREETING]
 
 
 _SIGNATURE_MAX_WORDS = 8
