@@ -114,3 +114,18 @@ def test_a_council_fearing_it_will_be_abolished_hears_it_goes_on_existing(shippe
     shown = chat.render(chat.handle("notre conseil va être supprimé ?"))
     assert first_line(shown) == "Qu'est-ce que les décrets de novembre 2024 changent pour notre conseil ?"
     assert "effacer mes données" not in shown
+
+
+def test_a_member_asking_whether_she_may_speak_in_a_meeting_is_told_yes(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("est-ce que j'ai le droit de parler pendant la réunion"))
+    assert first_line(shown) == "Ai-je le droit de prendre la parole pendant les réunions ?"
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("fonct-droit-parole")
+    assert entry is not None and entry.short.startswith("Oui.")
+    assert "Cadre de référence des conseils citoyens" in entry.source
+
+
+def test_an_angry_tenant_whose_landlord_never_repairs_is_pointed_to_the_right_interlocutor(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("le bailleur fait jamais les réparations j'en ai marre c'est scandaleux"))
+    assert "[1] À qui s'adresser selon le problème rencontré dans le quarti" in shown
