@@ -3,9 +3,9 @@
 Decree n° 2024-1036 (after decision n° 2024-306 L of the Conseil constitutionnel) removed the compulsory
 tirage au sort, the préfet's recognition of conseils citoyens by arrêté and the quartiers de veille active.
 A text may still tell that history ("n'est plus", "avant 2024", "la loi de 2014 imposait"), never state it
-as the rule of today. What the decision left to the law stays the rule of today: the first paragraph of
-article 7, I ("un conseil citoyen est mis en place dans chaque quartier prioritaire") was not among the words
-the Conseil constitutionnel let a decree change, so no text may tell it as ended.
+as the rule of today. The first paragraph of article 7, I ("un conseil citoyen est mis en place dans chaque
+quartier prioritaire") was not among the words the Conseil constitutionnel let a decree change: a text may state
+it, and none may tell the conseil citoyen itself as abolished (no summary of the decrees says so).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def test_the_pre_2024_rules_are_caught(old_text: str) -> None:
     "Avant 2024, le préfet reconnaissait la composition du conseil citoyen par un arrêté.",
     "Le décret du 15 novembre 2024 a supprimé la veille active de la loi.",
     "La loi de 2014 l'imposait ; elle n'est plus obligatoire, mais beaucoup de conseils l'ont utilisée.",
-    # Still in the law: decision n° 2024-306 L did not cover the first paragraph of article 7, I.
+    # Not an old rule: decision n° 2024-306 L did not cover the first paragraph of article 7, I.
     "Un conseil citoyen est prévu dans chaque quartier prioritaire (QPV).",
 ])
 def test_history_and_the_new_rule_are_allowed(today_text: str) -> None:
