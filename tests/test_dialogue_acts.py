@@ -91,6 +91,16 @@ def test_plus_simple_after_an_answer_gives_a_simpler_version(app: App) -> None:
     assert "Revoir la réponse complète" in shown
 
 
+def test_plus_simple_does_not_repeat_the_short_answer_just_shown(shipped_app: App) -> None:
+    # The answer shows its short version first: "plus simple" gives its first sentence, not the same text again.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("c'est quoi un conseil citoyen ?"))
+    shown = chat.render(chat.handle("plus simple svp"))
+    assert "Un conseil citoyen réunit des habitants et des acteurs d'un quartier prioritaire." in shown
+    assert "Il est indépendant de la mairie" not in shown
+    assert "Les mots à connaître" in shown and "Revoir la réponse complète" in shown
+
+
 def test_je_comprends_pas_without_a_previous_answer_asks_for_the_question_again(app: App) -> None:
     chat = terminal(app)
     shown = chat.render(chat.handle("je comprends pas"))

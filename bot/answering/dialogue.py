@@ -1,9 +1,9 @@
 """What a message means right after an answer: "plus simple svp", "et pour les jeunes ?".
 
 The conversation keeps the last entry a member was shown (for a few minutes). A request for a simpler
-version gets the entry's short version, or else its first sentence with the glossary's plain words for
-the terms it uses. A short follow-up is read with the previous question as its context: "et ça coûte
-combien ?" after the training programme asks for the price of the training.
+version gets the first sentence of what was shown (the entry's short version, shown first when written,
+else its answer) with the glossary's plain words for the terms it uses. A short follow-up is read with
+the previous question as its context: "et ça coûte combien ?" after the training programme asks for the price of the training.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def terms_in(text: str, kb: KnowledgeBase) -> tuple[GlossaryTerm, ...]:
 
 
 def simpler(entry: FaqEntry, kb: KnowledgeBase) -> Simpler:
-    """The short version written for the entry, or its first sentence and the terms it uses, explained."""
+    """The first sentence of what the member was shown, and the terms that text uses, explained. The short
+    version is what an answer shows first: giving it again would repeat the very text not understood."""
     short = getattr(entry, "short", None)
-    text = short if isinstance(short, str) and short.strip() else first_sentence(entry.answer)
-    return Simpler(text=text, terms=terms_in(text, kb))
+    shown = short if isinstance(short, str) and short.strip() else entry.answer
+    return Simpler(text=first_sentence(shown), terms=terms_in(shown, kb))
