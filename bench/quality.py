@@ -203,6 +203,8 @@ def hotline_decide(settings: Settings, folder: str, strategy: Strategy = Strateg
     from bot.core.replies import Sender
 
     app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality-{strategy}.db"))
+    if app.semantic is not None:
+        app.semantic.background = False  # e5's vectors before the first message needing them, as in service
     app.faq.answerer.strategy = strategy
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
     return lambda text: app.faq.decide(sender, text)

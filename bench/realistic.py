@@ -183,6 +183,8 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
 
     with tempfile.TemporaryDirectory() as folder:
         app = build_app(replace(settings, database_url=f"sqlite:///{folder}/realistic.db"))
+        if app.semantic is not None:
+            app.semantic.background = False  # e5's vectors before the first message needing them, as in service
         app.faq.answerer.strategy = strategy
         app.faq.answerer.use_second_opinion = second_opinion
         counter = iter(range(1, 1_000_000))
