@@ -566,10 +566,10 @@ def guards() -> None:
         base = base or got
         right = wrong = none_answered = 0
         for q, d in zip(tidy, tidy_decisions, strict=True):
-            t = hotline_outcome(lambda _: trust(d, guard), q.q)  # noqa: B023
-            right += q.kind == "faq" and t.answered in q.expect
-            wrong += t.answered is not None and t.answered not in q.expect
-            none_answered += q.kind == "none" and t.answered is not None
+            shown = hotline_outcome(lambda _: trust(d, guard), q.q)  # noqa: B023
+            right += q.kind == "faq" and shown.answered in q.expect
+            wrong += shown.answered is not None and shown.answered not in q.expect
+            none_answered += q.kind == "none" and shown.answered is not None
         rows.append([name, *rates(got), right, wrong, none_answered,
                      sum(g[0] and not b[0] for g, b in zip(got, base, strict=True)),
                      sum(b[0] and not g[0] for g, b in zip(got, base, strict=True)),
@@ -597,14 +597,14 @@ def built() -> None:
         with tempfile.TemporaryDirectory() as folder:
             decide = hotline_decide(variant, folder)
             for q in tidy:
-                t = hotline_outcome(decide, q.q)
-                right += q.kind == "faq" and t.answered in q.expect
-                wrong += t.answered is not None and t.answered not in q.expect
-                out_of_scope += q.kind == "none" and t.answered is not None
+                shown = hotline_outcome(decide, q.q)
+                right += q.kind == "faq" and shown.answered in q.expect
+                wrong += shown.answered is not None and shown.answered not in q.expect
+                out_of_scope += q.kind == "none" and shown.answered is not None
         verdicts.append(got)
         row: list[object] = ["e5 on" if on else "e5 off", *rates(got)]
-        for a, b in itertools.pairwise(starts):
-            row += [*rates(got[a:b])]
+        for start, end in itertools.pairwise(starts):
+            row += [*rates(got[start:end])]
         rows.append([*row, right, wrong, out_of_scope])
     base, got = verdicts
     print(table(["variant", "R %", "H %", "W %", *[f"{b} {x}" for b in batches for x in ("R", "H", "W")],

