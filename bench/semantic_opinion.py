@@ -2,6 +2,9 @@
 
     python -m bench.semantic_opinion first    # or second, third, passage, last (the rounds, in order), chosen
     python -m bench.semantic_opinion separation
+    python -m bench.semantic_opinion after     # e5 on the product's final decision (the variants)
+    python -m bench.semantic_opinion guards    # the chosen variant with guards against out-of-scope answers
+    python -m bench.semantic_opinion built     # the shipped module (bot/answering/semantic_opinion.py), off vs on
 
 Where the shipped rule (bot/answering/answer_rule.py) does not answer our first entry, a variant asks e5 about
 the part of the message the answerer read (the question clauses, or the whole part read), against every
