@@ -123,9 +123,12 @@ class SemanticOpinion:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.enabled = True  # benchmarks compare other reading strategies with it off
+        self.kept_queries: VectorStore | None = None  # benchmarks only: their messages are nobody's, kept on disk
 
     def trusted(self, decision: Decision, kb: KnowledgeBase) -> Decision:
-        if decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates or self.failed:
+        if (decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates or self.failed
+                or not self.enabled):
             return decision
         index = self.index(kb)
         if index is None:
@@ -219,8 +222,13 @@ class SemanticOpinion:
         import numpy as np
 
         found = self._queries.get(text)
+        if found is None and self.kept_queries is not None:
+            found = self.kept_queries.known().get(("query", text))
         if found is None:
             found = np.asarray(self.embed([text], "query")[0], dtype=np.float32)
+            if self.kept_queries is not None:
+                self.kept_queries.add("query", [text], [found])
+        if text not in self._queries:
             self._queries[text] = found
             if len(self._queries) > QUERIES_KEPT:
                 self._queries.popitem(last=False)
