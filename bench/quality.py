@@ -203,6 +203,10 @@ def hotline_decide(settings: Settings, folder: str, strategy: Strategy = Strateg
     from bot.core.replies import Sender
 
     app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality-{strategy}.db"))
+    if app.semantic is not None:
+        from bench.realistic import e5_as_shipped
+
+        e5_as_shipped(app.semantic, on=strategy == Strategy.SEGMENTS)
     app.faq.answerer.strategy = strategy
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
     return lambda text: app.faq.decide(sender, text)

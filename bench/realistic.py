@@ -23,6 +23,8 @@ import yaml
 from bench.common import percentile, shipped, table
 from bench.quality import bm25, embeddings
 from bot.answering.answerer import Decision, Kind, Strategy
+from bot.answering.semantic_opinion import SemanticOpinion, VectorStore
+from bot.cache import cache_dir
 from bot.config import ROOT, Settings
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
@@ -183,6 +185,8 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
 
     with tempfile.TemporaryDirectory() as folder:
         app = build_app(replace(settings, database_url=f"sqlite:///{folder}/realistic.db"))
+        if app.semantic is not None:
+            e5_as_shipped(app.semantic, on=strategy == Strategy.SEGMENTS and second_opinion)
         app.faq.answerer.strategy = strategy
         app.faq.answerer.use_second_opinion = second_opinion
         counter = iter(range(1, 1_000_000))
@@ -194,6 +198,14 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
             return outcome_of(app.faq.decide(sender, m.text))
 
         yield run
+
+
+def e5_as_shipped(semantic: SemanticOpinion, *, on: bool = True) -> None:
+    """e5 on the final decision (bot/answering/semantic_opinion.py) as in service once its vectors exist, for
+    the shipped path only; the eval's messages embedded once and kept on disk (they are nobody's)."""
+    semantic.background = False
+    semantic.enabled = on
+    semantic.kept_queries = VectorStore(cache_dir() / "bench-e5-queries.pickle")
 
 
 def ranked_method(rank: Callable[[str], list[tuple[str, float]]], dev: Sequence[Message]) -> Run:

@@ -2,6 +2,9 @@
 
     python -m bench.semantic_opinion first    # or second, third, passage, last (the rounds, in order), chosen
     python -m bench.semantic_opinion separation
+    python -m bench.semantic_opinion after     # e5 on the product's final decision (the variants)
+    python -m bench.semantic_opinion guards    # the chosen variant with guards against out-of-scope answers
+    python -m bench.semantic_opinion built     # the shipped module (bot/answering/semantic_opinion.py), off vs on
 
 Where the shipped rule (bot/answering/answer_rule.py) does not answer our first entry, a variant asks e5 about
 the part of the message the answerer read (the question clauses, or the whole part read), against every
@@ -17,6 +20,7 @@ as a fourth, semantic opinion" (not shipped: +0.5 point at best without harm, no
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
@@ -37,6 +41,8 @@ from bot.answering.segment import Role, Segment
 CACHE = Path("/tmp/e5cache")
 TENTH = "Dixième ajout"
 ELEVENTH = "Onzième ajout"  # written after these figures were first measured: blind for e5's variants
+TWELFTH = "Douzième ajout"
+THIRTEENTH = "Treizième ajout"  # written after the built opinion's constants were fixed: its blind check
 
 
 class Vectors:
@@ -432,7 +438,8 @@ def after_decision() -> None:
 
     near_copy, passage = first(sem, 0.94), first(documents, 0.88, 0.01)
     scratch = tempfile.TemporaryDirectory()
-    app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db"))
+    app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db",
+                                        semantic_opinion=False))
 
     def all_known(text: str) -> bool:
         """No word the base never uses ("salaire"), as the offer when unsure requires (answerer.py)."""
@@ -490,6 +497,129 @@ def after_decision() -> None:
     scratch.cleanup()
 
 
+def guards() -> None:
+    """The candidate (phrasing cosine ≥ 0.94 or passage cosine ≥ 0.88 with margin 0.01, single questions only),
+    with general guards against answering an out-of-scope question: our first choice's lexical coverage of the
+    part read, its lead over our second choice. Judged on realistic dev (its "none" messages among them) and the
+    tidy dev set (its out-of-scope questions)."""
+    from bot.app import build_app
+    from bot.core.replies import Sender
+
+    settings, kb = shipped()
+    realistic = [m for m in load_realistic() if m.split == "dev"]
+    tidy = [q for q in load_eval() if q.split == "dev"]
+    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
+    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
+                         Vectors(kind="passage"))
+
+    def first(on: Semantic, floor: float, margin: float = 0.0) -> Check:
+        def check(text: str, entry: str) -> bool:
+            ranked = on.ranked(text, "max")
+            return ranked[0][0] == entry and ranked[0][1] >= floor and ranked[0][1] - ranked[1][1] >= margin
+        return check
+
+    near_copy, passage = first(sem, 0.94), first(documents, 0.88, 0.01)
+    scratch = tempfile.TemporaryDirectory()
+    app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db",
+                                        semantic_opinion=False))
+    counter = iter(range(1, 1_000_000))
+    decisions: list[Decision] = []
+    for m in realistic:
+        sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
+        if m.context:
+            app.hotline.on_button(sender, f"faq:{m.context}")
+        decisions.append(app.faq.decide(sender, m.text))
+    tidy_sender = Sender(channel="cli", user_id="bench", chat_id="bench")
+    tidy_decisions = [app.faq.decide(tidy_sender, q.q) for q in tidy]
+    Guard = Callable[[Decision], bool]
+
+    def coverage(floor: float) -> Guard:
+        return lambda d: d.candidates[0].known_coverage >= floor
+
+    def raw_coverage(floor: float) -> Guard:
+        return lambda d: d.candidates[0].coverage >= floor
+
+    def lead(floor: float) -> Guard:
+        return lambda d: len(d.candidates) < 2 or d.candidates[0].score - d.candidates[1].score >= floor
+
+    def score(floor: float) -> Guard:
+        return lambda d: d.candidates[0].score >= floor
+
+    variants: dict[str, Guard | None] = {"none (shipped)": None, "candidate": lambda d: True}
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        variants[f"candidate, known coverage ≥ {t}"] = coverage(t)
+        variants[f"candidate, coverage ≥ {t}"] = raw_coverage(t)
+    for t in (2.0, 5.0, 10.0):
+        variants[f"candidate, lead over our second ≥ {t}"] = lead(t)
+    for t in (30.0, 35.0, 40.0):
+        variants[f"candidate, our score ≥ {t}"] = score(t)
+
+    def trust(d: Decision, guard: Guard | None) -> Decision:
+        if guard is None or d.kind != Kind.SUGGEST or d.personal or not d.candidates or not guard(d):
+            return d
+        said, entry = " ".join(d.segments), d.candidates[0].entry.id
+        if near_copy(said, entry) or passage(said, entry):
+            return dataclasses.replace(d, kind=Kind.ANSWER, entry=d.candidates[0].entry)
+        return d
+
+    rows = []
+    base: list[Verdict] = []
+    for name, guard in variants.items():
+        got = [judge(m, outcome_of(trust(d, guard))) for m, d in zip(realistic, decisions, strict=True)]
+        base = base or got
+        right = wrong = none_answered = 0
+        for q, d in zip(tidy, tidy_decisions, strict=True):
+            shown = hotline_outcome(lambda _: trust(d, guard), q.q)  # noqa: B023
+            right += q.kind == "faq" and shown.answered in q.expect
+            wrong += shown.answered is not None and shown.answered not in q.expect
+            none_answered += q.kind == "none" and shown.answered is not None
+        rows.append([name, *rates(got), right, wrong, none_answered,
+                     sum(g[0] and not b[0] for g, b in zip(got, base, strict=True)),
+                     sum(b[0] and not g[0] for g, b in zip(got, base, strict=True)),
+                     sum(g[2] and not b[2] for g, b in zip(got, base, strict=True))])
+    print(table(["guard", "R %", "H %", "W %", "tidy right", "tidy wrong", "tidy out of scope answered", "gains",
+                 "losses", "new wrong"], rows))
+    scratch.cleanup()
+
+
+def built() -> None:
+    """The product's own opinion (bot/answering/semantic_opinion.py) through the product's path, off and on:
+    realistic dev (all, each blind batch from the tenth), the tidy dev set. Dev only."""
+    settings, _ = shipped()
+    realistic = [m for m in load_realistic() if m.split == "dev"]
+    tidy = [q for q in load_eval() if q.split == "dev"]
+    text = REALISTIC_FILE.read_text(encoding="utf-8")
+    batches = [b for b in (TENTH, ELEVENTH, TWELFTH, THIRTEENTH) if b in text]
+    starts = [len(realistic) - tenth_batch_size(b) for b in batches] + [len(realistic)]
+    rows, verdicts = [], []
+    for on in (False, True):
+        variant = dataclasses.replace(settings, semantic_opinion=on)
+        with product(variant, Strategy.SEGMENTS) as run:
+            got = [judge(m, run(m)) for m in realistic]
+        right = wrong = out_of_scope = 0
+        with tempfile.TemporaryDirectory() as folder:
+            decide = hotline_decide(variant, folder)
+            for q in tidy:
+                shown = hotline_outcome(decide, q.q)
+                right += q.kind == "faq" and shown.answered in q.expect
+                wrong += shown.answered is not None and shown.answered not in q.expect
+                out_of_scope += q.kind == "none" and shown.answered is not None
+        verdicts.append(got)
+        row: list[object] = ["e5 on" if on else "e5 off", *rates(got)]
+        for start, end in itertools.pairwise(starts):
+            row += [*rates(got[start:end])]
+        rows.append([*row, right, wrong, out_of_scope])
+    base, got = verdicts
+    print(table(["variant", "R %", "H %", "W %", *[f"{b} {x}" for b in batches for x in ("R", "H", "W")],
+                 "tidy right", "tidy wrong", "tidy out of scope answered"], rows))
+    for m, g, b in zip(realistic, got, base, strict=True):
+        if g != b:
+            print(f"  {'+' if g[0] else 'W' if g[2] else '-'} [{m.kind}] {m.text!r}")
+    print(f"gains {sum(g[0] and not b[0] for g, b in zip(got, base, strict=True))}, "
+          f"losses {sum(b[0] and not g[0] for g, b in zip(got, base, strict=True))}, "
+          f"new wrong {sum(g[2] and not b[2] for g, b in zip(got, base, strict=True))}; dev messages {len(realistic)}")
+
+
 def _answerers(*_: object) -> list[Answerer]:
     """The answerers the product paths use (the prepared answerer is shared when the knowledge is the same)."""
     import gc
@@ -514,5 +644,9 @@ if __name__ == "__main__":
         separation()
     elif sys.argv[1:2] == ["after"]:
         after_decision()
+    elif sys.argv[1:2] == ["guards"]:
+        guards()
+    elif sys.argv[1:2] == ["built"]:
+        built()
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "first")

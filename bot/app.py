@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.answering.prepared import prepared_answerer, read_back, taught_alias
+from bot.answering.semantic_opinion import SemanticOpinion, available
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.core.answers import CurrentAnswerer
@@ -60,13 +61,15 @@ class Answering:
     answers: CurrentAnswerer
     decider: Decider
     documents: DocumentService
+    semantic: SemanticOpinion | None = None  # e5 on the final decision, when turned on and installed
 
 
 def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
                     knowledge: KnowledgeBase | None = None, open_database: bool = True,
-                    answerer: Answerer | None = None) -> Answering:
+                    answerer: Answerer | None = None, semantic: SemanticOpinion | None = None) -> Answering:
     """`open_database=False`: the database is opened (and migrated) when first used, if ever. `answerer`:
-    the one in service at first, when not the files' (`deciding`)."""
+    the one in service at first, when not the files' (`deciding`). `semantic`: e5's opinion, when not the
+    one the settings make (tests give theirs)."""
     clock = clock or SystemClock()
     db = Database(_engine_maker(settings.database_url, migrate=migrate))
     if open_database:
@@ -79,8 +82,14 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
     documents = DocumentService.from_knowledge(settings.knowledge_dir, clock=clock)
     decider.add_hook(AgendaHook(answers))
     decider.add_hook(DocumentsHook(documents, answers))
+    # Last: e5 sees only the choices left once every other part has decided (never an agenda question).
+    if semantic is None and settings.semantic_opinion and available():
+        semantic = SemanticOpinion()
+    if semantic is not None:
+        opinion = semantic
+        decider.add_hook(lambda _sender, _text, decision: opinion.trusted(decision, answers.get().kb))
     return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
-                     documents=documents)
+                     documents=documents, semantic=semantic)
 
 
 def _engine_maker(url: str, *, migrate: bool) -> Callable[[], Engine]:
@@ -132,6 +141,7 @@ class App:
     privacy: PrivacyFeature
     documents: DocumentsFeature
     console: ConsoleAccess
+    semantic: SemanticOpinion | None = None  # e5 on the final decision (bot/answering/semantic_opinion.py)
 
     @property
     def answerer(self) -> Answerer:
@@ -209,7 +219,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, migrate: bool =
     console_command.register(router, console, settings.console.link_minutes)
     return App(settings=settings, clock=clock, db=db, knowledge=kb, ctx=ctx, router=router, faq=faq, hotline=hotline,
                jobs=jobs, delivery=delivery, staff=staff, desk=desk, events=events, announce=announce, privacy=privacy,
-               documents=documents, console=console)
+               documents=documents, console=console, semantic=answering.semantic)
 
 
 def staff_directory(settings: Settings, clock: Clock, staff_chat: StaffTarget | None = None) -> StaffDirectory:

