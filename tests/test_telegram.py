@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 from sqlmodel import select
 
+from bot.answering.answerer import Decision
 from bot.storage.models import QuestionLog
 from tests.conftest import TelegramHarness
 
@@ -142,3 +146,20 @@ async def test_edited_messages_and_group_chatter_are_ignored(telegram: TelegramH
     await members.send({"edited_message": {**members.message(AWA, text="c'est koi un CC"), "edit_date": 1}})
     await members.says(AWA, "c'est koi un CC", chat_id=-100555, chat_type="supergroup")
     assert telegram.api.take() == []
+
+
+async def test_a_slow_reading_leaves_the_bot_free_for_everyone_else(telegram: TelegramHarness) -> None:
+    # A reading may take a second (e5 on a long message): the event loop (sends, reminders) must go on meanwhile.
+    loop = asyncio.get_running_loop()
+    loop_went_on = threading.Event()
+    seen: list[bool] = []
+
+    def slow_reading(_sender: object, _text: str, decision: Decision) -> Decision:
+        loop.call_soon_threadsafe(loop_went_on.set)  # runs only if the loop is not the one reading
+        seen.append(loop_went_on.wait(timeout=5))
+        return decision
+
+    telegram.app.faq.decider.add_hook(slow_reading)
+    await telegram.members.says(AWA, "c'est koi un conseil citoyen")
+    [answer] = telegram.api.take()
+    assert seen == [True] and "Qu'est-ce qu'un conseil citoyen ?" in answer.text

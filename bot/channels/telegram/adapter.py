@@ -9,6 +9,7 @@ No business rule lives here. Handlers are registered in this order:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
@@ -124,7 +125,8 @@ class TelegramChannel:
             return  # a command for another bot in a group
         if self.hotline.router.is_staff_action(command=name) and self.staff.needs_check(sender):
             await self._check_staff(context, sender)
-        await self.deliver(context.bot, sender.chat_id, self.hotline.on_command(sender, name, args))
+        replies = await asyncio.to_thread(self.hotline.on_command, sender, name, args)
+        await self.deliver(context.bot, sender.chat_id, replies)
 
     async def on_button(self, update: Update, context: Context) -> None:
         query, sender = update.callback_query, sender_of(update)
@@ -133,7 +135,7 @@ class TelegramChannel:
         await query.answer()
         if self.hotline.router.is_staff_action(button=query.data or "") and self.staff.needs_check(sender):
             await self._check_staff(context, sender)
-        replies = self.hotline.on_button(sender, query.data or "")
+        replies = await asyncio.to_thread(self.hotline.on_button, sender, query.data or "")
         chat_id = str(query.message.chat.id) if query.message is not None else sender.user_id
         await self.deliver(context.bot, chat_id, replies)
 
@@ -142,7 +144,10 @@ class TelegramChannel:
         if message is None or sender is None or message.text is None:
             return
         reply_to = str(message.reply_to_message.message_id) if message.reply_to_message else None
-        await self.deliver(context.bot, sender.chat_id, self.hotline.on_text(sender, message.text, reply_to))
+        # Off the event loop: a reading that takes a second (e5, a long message) must not hold up the sends and
+        # jobs of everyone else. Updates are still handled one at a time (PTB's default), in their order.
+        replies = await asyncio.to_thread(self.hotline.on_text, sender, message.text, reply_to)
+        await self.deliver(context.bot, sender.chat_id, replies)
 
     async def _check_staff(self, context: Context, sender: Sender) -> None:
         """Ask Telegram whether someone writing in private is a member of the staff chat (cached)."""
