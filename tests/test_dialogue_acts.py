@@ -101,6 +101,13 @@ def test_plus_simple_does_not_repeat_the_short_answer_just_shown(shipped_app: Ap
     assert "Les mots à connaître" in shown and "Revoir la réponse complète" in shown
 
 
+def test_plus_simple_never_shrinks_an_answer_to_a_bare_yes(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("Ai-je le droit de prendre la parole pendant les réunions ?"))
+    shown = chat.render(chat.handle("plus simple svp"))
+    assert "Oui. Chaque membre peut donner son avis en réunion." in shown
+
+
 def test_je_comprends_pas_without_a_previous_answer_asks_for_the_question_again(app: App) -> None:
     chat = terminal(app)
     shown = chat.render(chat.handle("je comprends pas"))

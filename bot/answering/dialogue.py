@@ -1,9 +1,10 @@
 """What a message means right after an answer: "plus simple svp", "et pour les jeunes ?".
 
 The conversation keeps the last entry a member was shown (for a few minutes). A request for a simpler
-version gets the first sentence of what was shown (the entry's short version, shown first when written,
-else its answer) with the glossary's plain words for the terms it uses. A short follow-up is read with
-the previous question as its context: "et ça coûte combien ?" after the training programme asks for the price of the training.
+version gets the first sentence of what was shown (two if the first is a bare "Oui."): the entry's short
+version, shown first when written, else its answer; with the glossary's plain words for the terms it uses.
+A short follow-up is read with the previous question as its context: "et ça coûte combien ?" after the
+training programme asks for the price of the training.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 MAX_TERMS = 3
+GIST_WORDS = 6  # a simpler version says at least this much
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +29,16 @@ class Simpler:
 
 def first_sentence(text: str) -> str:
     return _SENTENCE.split(text.strip(), maxsplit=1)[0]
+
+
+def gist(text: str) -> str:
+    """The first sentences of a text, up to a few words: "Oui." alone says nothing."""
+    kept: list[str] = []
+    for sentence in _SENTENCE.split(text.strip()):
+        kept.append(sentence)
+        if sum(len(s.split()) for s in kept) >= GIST_WORDS:
+            break
+    return " ".join(kept)
 
 
 def _spaced(text: str) -> str:
@@ -50,4 +62,4 @@ def simpler(entry: FaqEntry, kb: KnowledgeBase) -> Simpler:
     version is what an answer shows first: giving it again would repeat the very text not understood."""
     short = getattr(entry, "short", None)
     shown = short if isinstance(short, str) and short.strip() else entry.answer
-    return Simpler(text=first_sentence(shown), terms=terms_in(shown, kb))
+    return Simpler(text=gist(shown), terms=terms_in(shown, kb))
