@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.answering.semantic_opinion import SemanticOpinion, VectorStore
+from bot.cache import cache_dir
 from bot.config import ROOT, Settings, load_settings
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
@@ -64,3 +66,11 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def e5_as_shipped(semantic: SemanticOpinion, *, on: bool = True) -> None:
+    """e5 on the final decision (bot/answering/semantic_opinion.py) as in service once its vectors exist, for
+    the shipped path only; the eval's messages embedded once and kept on disk (they are nobody's)."""
+    semantic.background = False
+    semantic.enabled = on
+    semantic.kept_queries = VectorStore(cache_dir() / "bench-e5-queries.pickle")

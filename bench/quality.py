@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from bench.common import EvalQuestion, load_eval, percentile, shipped, table
+from bench.common import EvalQuestion, e5_as_shipped, load_eval, percentile, shipped, table
 from bot.answering.answerer import Decision, Kind, Strategy
 from bot.config import Settings
 from bot.knowledge.model import KnowledgeBase
@@ -204,8 +204,6 @@ def hotline_decide(settings: Settings, folder: str, strategy: Strategy = Strateg
 
     app = build_app(replace(settings, database_url=f"sqlite:///{folder}/quality-{strategy}.db"))
     if app.semantic is not None:
-        from bench.realistic import e5_as_shipped
-
         e5_as_shipped(app.semantic, on=strategy == Strategy.SEGMENTS)
     app.faq.answerer.strategy = strategy
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")

@@ -20,11 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import percentile, shipped, table
+from bench.common import e5_as_shipped, percentile, shipped, table
 from bench.quality import bm25, embeddings
 from bot.answering.answerer import Decision, Kind, Strategy
-from bot.answering.semantic_opinion import SemanticOpinion, VectorStore
-from bot.cache import cache_dir
 from bot.config import ROOT, Settings
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
@@ -198,14 +196,6 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
             return outcome_of(app.faq.decide(sender, m.text))
 
         yield run
-
-
-def e5_as_shipped(semantic: SemanticOpinion, *, on: bool = True) -> None:
-    """e5 on the final decision (bot/answering/semantic_opinion.py) as in service once its vectors exist, for
-    the shipped path only; the eval's messages embedded once and kept on disk (they are nobody's)."""
-    semantic.background = False
-    semantic.enabled = on
-    semantic.kept_queries = VectorStore(cache_dir() / "bench-e5-queries.pickle")
 
 
 def ranked_method(rank: Callable[[str], list[tuple[str, float]]], dev: Sequence[Message]) -> Run:
