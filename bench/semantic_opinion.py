@@ -37,6 +37,7 @@ from bench.realistic import REALISTIC_FILE, judge, load_realistic, outcome_of, p
 from bot.answering.answer_rule import Evidence, probability, sure
 from bot.answering.answerer import Answerer, Decision, Kind, Strategy
 from bot.answering.segment import Role, Segment
+from bot.knowledge.model import KnowledgeBase
 
 CACHE = Path("/tmp/e5cache")
 TENTH = "Dixième ajout"
@@ -416,6 +417,21 @@ def trusted(decision: Decision, check: Check, *, unknown: bool = False, parts: b
     return one(decision, " ".join(decision.segments))
 
 
+def _phrasings_and_passages(kb: KnowledgeBase) -> tuple[Semantic, Semantic]:
+    """e5 on every phrasing (as queries) and on each entry's question with its plain answer (as a passage)."""
+    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
+    return sem, Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
+                         Vectors(kind="passage"))
+
+
+def _first(on: Semantic, floor: float = 0.0, margin: float = 0.0) -> Check:
+    """e5's first entry is ours, at this cosine or more, ahead of its second by this margin or more."""
+    def check(text: str, entry: str) -> bool:
+        ranked = on.ranked(text, "max")
+        return ranked[0][0] == entry and ranked[0][1] >= floor and ranked[0][1] - ranked[1][1] >= margin
+    return check
+
+
 def after_decision() -> None:
     """e5 consulted on the product's final decision rather than inside the answer rule."""
     from bot.app import build_app
@@ -426,17 +442,8 @@ def after_decision() -> None:
     tidy = [q for q in load_eval() if q.split == "dev"]
     head = len(realistic) - tenth_batch_size()
     eleventh = len(realistic) - tenth_batch_size(ELEVENTH)
-    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
-    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
-                         Vectors(kind="passage"))
-
-    def first(on: Semantic, floor: float = 0.0, margin: float = 0.0) -> Check:
-        def check(text: str, entry: str) -> bool:
-            ranked = on.ranked(text, "max")
-            return ranked[0][0] == entry and ranked[0][1] >= floor and ranked[0][1] - ranked[1][1] >= margin
-        return check
-
-    near_copy, passage = first(sem, 0.94), first(documents, 0.88, 0.01)
+    sem, documents = _phrasings_and_passages(kb)
+    near_copy, passage = _first(sem, 0.94), _first(documents, 0.88, 0.01)
     scratch = tempfile.TemporaryDirectory()
     app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db",
                                         semantic_opinion=False))
@@ -451,9 +458,9 @@ def after_decision() -> None:
 
     checks: dict[str, tuple[Check, bool, bool]] = {  # check, also where it does not know, also parts of several
         "none (shipped)": (lambda t, e: False, False, True),
-        "phrasings first": (first(sem), False, True),
+        "phrasings first": (_first(sem), False, True),
         "phrasings first, cos ≥ 0.94": (near_copy, False, True),
-        "passages first": (first(documents), False, True),
+        "passages first": (_first(documents), False, True),
         "passages first, cos ≥ 0.88 margin 0.01": (passage, False, True),
         "phrasing cos ≥ 0.94 or passage cos ≥ 0.88 margin 0.01": (both, False, True),
         "same, also where it says it does not know": (both, True, True),
@@ -508,17 +515,8 @@ def guards() -> None:
     settings, kb = shipped()
     realistic = [m for m in load_realistic() if m.split == "dev"]
     tidy = [q for q in load_eval() if q.split == "dev"]
-    sem = Semantic(Vectors(), [(e.id, e.phrasings) for e in kb.faq])
-    documents = Semantic(sem.vectors, [(e.id, (f"{e.question} {e.short or e.answer}",)) for e in kb.faq],
-                         Vectors(kind="passage"))
-
-    def first(on: Semantic, floor: float, margin: float = 0.0) -> Check:
-        def check(text: str, entry: str) -> bool:
-            ranked = on.ranked(text, "max")
-            return ranked[0][0] == entry and ranked[0][1] >= floor and ranked[0][1] - ranked[1][1] >= margin
-        return check
-
-    near_copy, passage = first(sem, 0.94), first(documents, 0.88, 0.01)
+    sem, documents = _phrasings_and_passages(kb)
+    near_copy, passage = _first(sem, 0.94), _first(documents, 0.88, 0.01)
     scratch = tempfile.TemporaryDirectory()
     app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db",
                                         semantic_opinion=False))
