@@ -5,7 +5,8 @@ every ranker reads alike gets its answer alone. What the evaluation counts as sh
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 from sqlmodel import select
@@ -15,7 +16,8 @@ from bot.answering.answerer import Answerer, Kind
 from bot.app import App
 from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
-from bot.config import ROOT, load_settings
+from bot.cli import main
+from bot.config import ROOT, Settings, load_settings
 from bot.core.replies import Sender
 from bot.knowledge.loader import load_knowledge
 from bot.storage.models import QuestionLog
@@ -111,3 +113,12 @@ async def test_on_telegram_the_second_entry_is_a_button_that_answers_it(shipped_
     [shown] = shipped_telegram.api.take()
 
     assert f"<b>{SECOND}</b>" in shown.text
+
+
+def test_the_teams_ask_command_names_the_second_entry(make_settings: Callable[..., Settings],
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_settings(knowledge=SHIPPED_KNOWLEDGE).config_path
+    assert main(["--config", str(config), "ask", "--json", ASKED]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["decision"], result["entry_id"]) == ("answer", "theme-adultes-relais")
+    assert result["runner_up"] == "theme-adultes-relais-conseil"
