@@ -152,7 +152,9 @@ def outcome_of(decision: Decision) -> Outcome:
     match decision.kind:
         case Kind.ANSWER:
             assert decision.entry is not None
-            return Outcome(answered=(decision.entry.id,), label="answer")
+            # The reply renders the close runner-up as a button beside the answer (bot/core/faq.py).
+            return Outcome(answered=(decision.entry.id,), label="answer",
+                           shown=(decision.runner_up.entry.id,) if decision.runner_up else ())
         case Kind.MULTI:
             answered = tuple(p.entry.id for p in decision.parts if p.kind == Kind.ANSWER and p.entry)
             # One button per question understood; an unsure question may show a second choice (helped, not resolved).

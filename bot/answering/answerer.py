@@ -72,6 +72,8 @@ class Decision:
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
+    # For Kind.ANSWER: a close second entry the reply offers beside the answer ("Ce n'est pas votre question ?").
+    runner_up: Candidate | None = None
 
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
@@ -119,6 +121,10 @@ FOLLOW_UP_RANKED = 8
 FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
 FOLLOW_UP_OWN_WORDS = 2  # known words a follow-up names to be read alone
 FOLLOW_UP_TIE = 1.0  # another entry this close (related weight included) makes it a choice
+# An answer given while BM25 or the character n-grams name another entry first, ours scoring at least this share of
+# that entry's score there (a near tie for that ranker): the other entry is offered beside the answer (realistic dev
+# split: 4 messages helped more, 76 of 630 answers carry it; bench/RESULTS.md).
+RUNNER_UP_SHARE = 0.8
 _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: Smalltalk.OK,
                  Act.GREETING: Smalltalk.GREETING}
 
@@ -358,7 +364,7 @@ class Answerer:
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
-                candidates=(top,), segments=(question.text,))
+                candidates=(top,), segments=(question.text,), runner_up=None)
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
@@ -391,6 +397,20 @@ class Answerer:
         other = next((c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold
                       and sum(c.entry.id in n for n in named) >= 2 and any(n[:1] == [c.entry.id] for n in named)), None)
         return part if other is None else dataclasses.replace(part, candidates=(*part.candidates[:1], other))
+
+    def second_choices(self, said: str, taken: frozenset[str]) -> tuple[Candidate, ...]:
+        """One of several questions offered with a single choice: the entries of its own words that could stand
+        beside it, our first PART_RANKED that BM25 or the character n-grams name among their first PART_RANKED
+        too, within MULTI_POOL_GAP of our first, none already taken. Which one, if any, is shown is e5's call
+        (bot/answering/semantic_opinion.py): alone, these pairs were as often unrelated as not."""
+        ours = self._rank(self.analyze(said), limit=PART_RANKED)
+        if not ours:
+            return ()
+        named = [[c.entry.id for c in ours], [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]],
+                 [e for e, _ in self._chars(said, PART_RANKED)]]
+        floor = max(self.settings.suggest_threshold, ours[0].score - MULTI_POOL_GAP)
+        return tuple(c for c in ours if c.entry.id not in taken and c.score >= floor
+                     and sum(c.entry.id in n for n in named) >= 2)
 
     def _information(self, text: str) -> float:
         """How much a clause names: the IDF of the words the knowledge base knows (a glossary term, the
@@ -493,11 +513,32 @@ class Answerer:
                                         story_share=told / max(sum(read), 1),
                                         daily_life=bool(personal_matters(analysis.words)),
                                         intro=Role.INTRO in roles)
+        if decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
+            decision = dataclasses.replace(decision, runner_up=self._runner_up(
+                decision.entry, candidates, opinion, said, exclude))
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         elif introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, introduced, exclude)
         return dataclasses.replace(decision, segments=used)
+
+    def _runner_up(self, answered: FaqEntry, candidates: list[Candidate], opinion: list[tuple[str, float]],
+                   said: str, exclude: frozenset[str]) -> Candidate | None:
+        """The entry offered beside a sure answer: the one BM25 or the character n-grams name first instead of
+        ours, when ours comes close behind it in that ranking (a near tie for that ranker: two entries of one
+        subject, such as preparing a steering committee and organising a meeting). A ranker naming ours first,
+        or another entry far ahead of it, adds nothing."""
+        letters = [o for o in self._chars(said, limit=2 + len(exclude)) if o[0] not in exclude]
+        for ranking in (opinion, letters):
+            if not ranking or ranking[0][0] == answered.id or ranking[0][1] <= 0:
+                continue
+            first, best = ranking[0]
+            if dict(ranking).get(answered.id, 0.0) < RUNNER_UP_SHARE * best:
+                continue
+            ours = next((c for c in candidates if c.entry.id == first), None)
+            if ours is not None and ours.score >= self.settings.suggest_threshold:
+                return ours
+        return None
 
     def _as_asked_alone(self, decision: Decision, question: str, exclude: frozenset[str]) -> Decision:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je

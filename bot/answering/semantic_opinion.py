@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.answerer import Answerer, Decision, Kind
 from bot.cache import cache_dir, library_version
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 NEAR_COPY = 0.94  # a phrasing this close is the same question (realistic dev: no harm above it)
 PASSAGE_FLOOR = 0.88  # the entry read as a passage: e5's first, at least this close…
 PASSAGE_MARGIN = 0.01  # …and ahead of the next entry by this much
+MAX_CHOICES = 3  # choice buttons a reply to several questions may carry, at most
 BATCH = 32  # texts embedded per call, and saved to disk after each
 QUERIES_KEPT = 256  # members' parts read, embedded in memory only
 
@@ -139,7 +140,47 @@ class SemanticOpinion:
         except Exception:
             self._fail("e5 failed on a message")
             return decision
-        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first) if backed else decision
+        if not backed:
+            return decision
+        # The choice that came second stays within reach: e5 settled an unsure decision.
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first, runner_up=next(
+            (c for c in decision.candidates[1:] if c.entry.id != first.id), None))
+
+    def second_choices(self, decision: Decision, answerer: Answerer) -> Decision:
+        """Several questions, one of them offered with a single choice: e5's first entry for that question's own
+        words (by its phrasings, else as a passage) is shown beside it when two of the three lexical rankers
+        name it too (Answerer.second_choices), as long as the reply keeps to MAX_CHOICES choices. e5 reads only
+        such parts: their reply shows choices anyway (realistic dev: 2 messages helped, 10 choices added)."""
+        if decision.kind != Kind.MULTI or self.failed or not self.enabled:
+            return decision
+        offered = {c.entry.id for p in decision.parts if p.kind != Kind.ANSWER for c in p.candidates[:2]}
+        unsure = [k for k, p in enumerate(decision.parts)
+                  if p.kind == Kind.SUGGEST and len(p.candidates) == 1 and p.segments]
+        if not unsure or len(offered) >= MAX_CHOICES:
+            return decision
+        index = self.index(answerer.kb)
+        if index is None:
+            return decision
+        taken = offered | {p.entry.id for p in decision.parts if p.entry is not None}
+        parts = list(decision.parts)
+        for k in unsure:
+            if len(offered) >= MAX_CHOICES:
+                break
+            said = parts[k].segments[0]
+            backed = {c.entry.id: c for c in answerer.second_choices(said, frozenset(taken))}
+            if not backed:
+                continue
+            try:
+                firsts = self._firsts(index, said)
+            except Exception:
+                self._fail("e5 failed on a message")
+                return decision
+            chosen = next((backed[e] for e in firsts if e in backed), None)
+            if chosen is not None:
+                parts[k] = dataclasses.replace(parts[k], candidates=(*parts[k].candidates, chosen))
+                offered.add(chosen.entry.id)
+                taken.add(chosen.entry.id)
+        return dataclasses.replace(decision, parts=tuple(parts))
 
     def index(self, kb: KnowledgeBase) -> _Index | None:
         """This knowledge's vectors, or the previous knowledge's while this one's are being embedded (a
@@ -217,6 +258,16 @@ class SemanticOpinion:
         order = np.argsort(-by_passage, kind="stable")
         top, runner_up = by_passage[order[0]], by_passage[order[1]]
         return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
+
+    def _firsts(self, index: _Index, said: str) -> tuple[str, str]:
+        """e5's first entry for the text by its phrasings (the best of each entry's), then as a passage."""
+        import numpy as np
+
+        query = self._query(said)
+        by_phrasing = index.phrasings @ query
+        by_passage = index.passages @ query
+        return (index.ids[int(index.phrasing_entry[int(np.argmax(by_phrasing))])],
+                index.ids[int(np.argmax(by_passage))])
 
     def _query(self, text: str) -> np.ndarray:
         import numpy as np

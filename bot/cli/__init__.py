@@ -240,6 +240,8 @@ def _ask(decider: Decider, args: argparse.Namespace) -> int:
             **({"parts": [{"decision": p.kind.value, "entry_id": p.entry.id if p.entry else None,
                            "candidates": [c.entry.id for c in p.candidates], "segments": list(p.segments)}
                           for p in decision.parts]} if decision.parts else {}),
+            **({"runner_up": decision.runner_up.entry.id}
+               if decision.kind.value == "answer" and decision.runner_up is not None else {}),
             **({"term": decision.term.term} if decision.term else {}),
             **({"passage_id": decision.passage.passage.id} if decision.passage else {}),
             **decision.extras,

@@ -29,6 +29,11 @@ Renderer = Callable[[Sender, Decision, int], list[Reply]]
 Escalate = Callable[[Sender, int, str], list[Reply]]
 
 
+def runner_up_of(decision: Decision) -> FaqEntry | None:
+    """The close second entry an answer offers beside it (bot/answering/answerer.py, RUNNER_UP_SHARE)."""
+    return decision.runner_up.entry if decision.kind == Kind.ANSWER and decision.runner_up is not None else None
+
+
 def how_to_reach(kb: KnowledgeBase) -> str:
     """"au 02… ou à contact@…" for the centre's team, or "" when the knowledge gives no way."""
     contact = kb.contact("crpv") or (kb.contacts[0] if kb.contacts else None)
@@ -120,7 +125,7 @@ class FaqService:
         match decision.kind:
             case Kind.ANSWER:
                 assert decision.entry is not None
-                return [self.entry_reply(decision.entry, log_id)]
+                return [self.entry_reply(decision.entry, log_id, runner_up_of(decision))]
             case Kind.SUGGEST if decision.personal:
                 return dialogue.personal(decision, log_id)  # who deals with it first, then the entries
             case Kind.SUGGEST:
@@ -189,24 +194,25 @@ class FaqService:
         return ((Button(label=texts.USEFUL_BUTTON, data=f"fb:{log_id}:1"),
                  Button(label=texts.NOT_USEFUL_BUTTON, data=f"fb:{log_id}:0")),)
 
-    def entry_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
+    def entry_reply(self, entry: FaqEntry, log_id: int | None, runner_up: FaqEntry | None = None) -> Reply:
         """The short answer first when the entry has one ("📖 En savoir plus" shows the whole answer), else the
-        whole answer as it is written."""
+        whole answer as it is written. `runner_up`: a close second entry, offered right under the answer ("Ce
+        n'est pas votre question ?"); chosen, it answers the logged question instead."""
         if not entry.short:
-            return self._whole_reply(entry, log_id)
+            return self._whole_reply(entry, log_id, runner_up)
         text = (f"<b>{esc(entry.question)}</b>\n\n{esc(entry.short)}\n\n"
                 f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
         whole = Button(label=texts.MORE_BUTTON, data=f"full:{entry.id}" + (f":{log_id}" if log_id is not None else ""))
         # A feature's buttons (a document to download) come first: they are what the member came for.
-        return Reply(text=text, buttons=(*self._extra_rows(entry), (whole,), *self._related_rows(entry),
-                                         *self._feedback_rows(log_id)))
+        return Reply(text=text, buttons=(*self._extra_rows(entry), (whole,), *self._runner_up_rows(runner_up, log_id),
+                                         *self._related_rows(entry, runner_up), *self._feedback_rows(log_id)))
 
     def _extra_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
         """Buttons a feature adds under this entry (e.g. the document that goes with it)."""
         extra = self.entry_buttons.get(entry.id)
         return list(extra(entry)) if extra is not None else []
 
-    def _whole_reply(self, entry: FaqEntry, log_id: int | None) -> Reply:
+    def _whole_reply(self, entry: FaqEntry, log_id: int | None, runner_up: FaqEntry | None = None) -> Reply:
         """The whole answer and its source; details written apart (`more`) behind "En savoir plus", unless the
         member already asked for more (a short answer came first): then they come with it."""
         details = f"\n\n{esc(entry.more.strip())}" if entry.more and entry.short else ""
@@ -215,15 +221,24 @@ class FaqService:
         buttons: list[tuple[Button, ...]] = []
         if entry.more and not entry.short:
             buttons.append((Button(label=texts.MORE_BUTTON, data=f"more:{entry.id}"),))
-        buttons.extend(self._related_rows(entry))
+        buttons.extend(self._runner_up_rows(runner_up, log_id))
+        buttons.extend(self._related_rows(entry, runner_up))
         buttons.extend(self._extra_rows(entry))
         buttons.extend(self._feedback_rows(log_id))
         return Reply(text=text, buttons=tuple(buttons))
 
-    def _related_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
+    @staticmethod
+    def _runner_up_rows(runner_up: FaqEntry | None, log_id: int | None) -> list[tuple[Button, ...]]:
+        if runner_up is None:
+            return []
+        data = f"faq:{runner_up.id}" + (f":{log_id}" if log_id is not None else "")
+        return [(Button(label=texts.RUNNER_UP_BUTTON.format(question=short(runner_up.question, 40)), data=data),)]
+
+    def _related_rows(self, entry: FaqEntry, runner_up: FaqEntry | None = None) -> list[tuple[Button, ...]]:
+        """The entries its authors linked to it (the runner-up, when one of them, is shown once, as such)."""
         found = (self.answerer.kb.entry(related_id) for related_id in entry.related[:3])
         return [(Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),)
-                for related in found if related is not None]
+                for related in found if related is not None and (runner_up is None or related.id != runner_up.id)]
 
     def term_reply(self, term: GlossaryTerm, log_id: int | None) -> Reply:
         text = texts.GLOSSARY.format(term=esc(term.term), meaning=esc(term.meaning),

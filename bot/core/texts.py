@@ -47,6 +47,7 @@ USEFUL_BUTTON = "👍 Utile"
 NOT_USEFUL_BUTTON = "👎 Pas utile"
 SUGGEST = "Je ne suis pas sûr d'avoir bien compris. Vouliez-vous dire :"
 NONE_OF_THESE = "Aucune de ces questions"
+RUNNER_UP_BUTTON = "Ce n'est pas votre question ? → {question}"
 UNKNOWN = (
     "Je ne connais pas la réponse à cette question, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
     "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même."

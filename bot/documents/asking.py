@@ -50,7 +50,7 @@ class DocumentsHook:
         # Logged as an answer, by the models' FAQ entry when there is one: the statistics count it as answered.
         entry = answerer.kb.entry(MODELS_ENTRY)
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
-                                   passage=None, agenda_kind=None, extras=documents)
+                                   passage=None, agenda_kind=None, extras=documents, runner_up=None)
 
     def _asks(self, answerer: Answerer, part: Decision) -> bool:
         """One of several questions asks, in its own words, for a model ("vous avez un modèle ?")."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bot.answering.answerer import Decision
 from bot.core import texts as core_texts
-from bot.core.faq import FaqService
+from bot.core.faq import FaqService, runner_up_of
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router
 from bot.documents import texts
@@ -98,12 +98,12 @@ class DocumentsFeature:
             offer = self._offer_replies(sender, missing)
             return [*offer, *answers] if 0 in mine else [*answers, *offer]
         if decision.extras.get("with_answer") and decision.entry is not None:
-            answer = self.faq.entry_reply(decision.entry, log_id)
+            answer = self.faq.entry_reply(decision.entry, log_id, runner_up_of(decision))
             already = {button.data for row in answer.buttons for button in row}
             extra = self.buttons(tuple(t for t in found if f"{PREFIX}:{t.id}" not in already))
             return [dataclasses.replace(answer, buttons=(*extra, *answer.buttons))]
         if not found and decision.entry is not None:
-            return [self.faq.entry_reply(decision.entry, log_id)]
+            return [self.faq.entry_reply(decision.entry, log_id, runner_up_of(decision))]
         return self._offer_replies(sender, found)
 
     def _offer_replies(self, sender: Sender, found: tuple[Template, ...]) -> list[Reply]:
