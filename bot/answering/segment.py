@@ -234,6 +234,21 @@ _FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b
                            r"^envoye\s+(?:de|depuis)\s+mon\b|^(?:bien\s+)?cordialement$|^bien\s+a\s+vous$|^salutations$")
 
 
+# How the member feels, said in a clause of its own ("Je suis à bout.", "J'ai honte, …", "Ça m'énerve, …", "Vite svp :"):
+# like an introduction it tells who asks, not what is asked. Only the whole clause: "j'ai peur que mes données
+# partent à la mairie" says what is feared.
+_FEELING = compiled(
+    r"^(?:franchement\s+|honnetement\s+|alors\s+)?(?:"
+    r"(?:je\s+suis|jsuis|chui|je\s+me\s+sens|on\s+est|nous\s+sommes)\s+(?:(?:vraiment|tres|hyper|trop|super|tellement|"
+    r"completement|un\s+peu|si)\s+)?(?:inquiete?s?|en\s+colere|furieu(?:x|se)s?|a\s+bout|perdue?s?|decouragee?s?|"
+    r"epuisee?s?|triste|tristes|degoutee?s?|choquee?s?|stressee?s?|desesperee?s?|decue?s?|enervee?s?|fatiguee?s?|"
+    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?)|"
+    r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
+    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
+    r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
+    r"vite|urgent|franchement|honnetement)$")
+
+
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
 def role_of(text: str) -> Role:
     key = _key(text)
@@ -243,6 +258,8 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if _SMALLTALK.match(key):
         return Role.GREETING
+    if _FEELING.match(key):
+        return Role.INTRO
     if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
             _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
@@ -380,7 +397,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     introduced = False
     for n, part in enumerate(parts):
         key = _key(part)
-        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
+        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
