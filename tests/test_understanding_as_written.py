@@ -331,3 +331,16 @@ def test_a_member_at_a_loss_is_answered_on_what_they_ask(answerer: Answerer) -> 
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-locaux"
     ashamed = answerer.decide("J'ai honte, je ne sais pas ce qu'est le FPH.")
     assert ashamed.kind == Kind.GLOSSARY and ashamed.term is not None and ashamed.term.term == "FPH"
+
+
+def test_saying_one_is_lost_after_the_question_is_not_part_of_what_is_asked() -> None:
+    parts = split_message("c'est quoi la gestion urbaine de proximité je comprends rien")
+    assert [(p.text, p.role) for p in parts] == [("c'est quoi la gestion urbaine de proximité", Role.QUESTION),
+                                                 ("je comprends rien", Role.INTRO)]
+    # What is not understood, when it is named, stays what the member tells: the documents of the copil.
+    assert [p.role for p in split_message("je comprends rien aux documents du copil")] != [Role.INTRO]
+
+
+def test_a_member_lost_about_what_the_council_is_for_is_told_its_role(answerer: Answerer) -> None:
+    decision = answerer.decide("a quoi sert un conseil citoyen je comprends pas")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-role"

@@ -246,7 +246,21 @@ _FEELING = compiled(
     r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
     r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
-    r"vite|urgent|franchement|honnetement)$")
+    r"vite|urgent|franchement|honnetement|"
+    # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
+    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?)$")
+_LOSS_TAIL = compiled(r"[\s,]+(?:(?:mdr|lol)\s+)?(?:(?:je|on)\s+(?:ne\s+|n['’]\s*)?(?:y\s+)?comprends?|jcomprends?)\s+"
+                      r"(?:pas|pa|rien|r1|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
+
+
+def _without_loss(clause: str) -> list[str]:
+    """"ses quoi la politique de la ville je comprends pas trop": what is asked, then how lost the member feels."""
+    key = fold(clause)
+    found = _LOSS_TAIL.search(key)
+    if found is None or len(key) != len(clause) or len(clause[: found.start()].split()) < 3 \
+            or role_of(clause[: found.start()]) != Role.QUESTION:
+        return [clause]
+    return [clause[: found.start()], clause[found.start():].strip(" ,")]
 
 
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
@@ -292,7 +306,7 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text="", role=Role.GREETING))
             if not sentence:
                 continue
-        clauses = _clauses(sentence)
+        clauses = [part for clause in _clauses(sentence) for part in _without_loss(clause)]
         for k, clause in enumerate(clauses):
             for part, introducing in _split_intro(_without_trailing_closing(clause),
                                                   closed=closed and k == len(clauses) - 1):
