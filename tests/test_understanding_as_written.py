@@ -310,3 +310,37 @@ def test_a_clear_question_is_answered_whatever_reason_follows_it(answerer: Answe
 def test_a_story_told_before_the_question_stays_its_context() -> None:
     parts = split_message("On se réunit dans un café depuis un an. Notre conseil a-t-il droit à un local ?")
     assert [p.role for p in parts] == [Role.CONTEXT, Role.QUESTION]
+
+
+def test_how_the_member_feels_tells_who_asks_not_what_is_asked() -> None:
+    parts = split_message("Je suis découragée. Plus personne ne vient aux réunions. Comment attirer de nouveaux membres ?")
+    assert [p.role for p in parts] == [Role.INTRO, Role.CONTEXT, Role.QUESTION]
+    assert _introduction("Franchement ça m'inquiète, le bailleur parle d'abattement, c'est quoi la TFPB ?") == [
+        "Franchement ça m'inquiète"]
+    assert [a.text for a in split_questions("J'en ai assez, notre trésorier ne rend jamais les comptes, qui gère l'argent ?")
+            ] == ["notre trésorier ne rend jamais les comptes, qui gère l'argent ?"]
+
+
+def test_a_fear_that_names_what_is_feared_stays_part_of_the_message() -> None:
+    assert role_of("J'ai peur que la mairie lise mes messages") != Role.INTRO
+    assert role_of("Je suis inquiète pour le local du conseil") != Role.INTRO
+
+
+def test_a_member_at_a_loss_is_answered_on_what_they_ask(answerer: Answerer) -> None:
+    decision = answerer.decide("Je suis perdue. Notre conseil peut-il avoir un local ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fonct-locaux"
+    ashamed = answerer.decide("J'ai honte, je ne sais pas ce qu'est le FPH.")
+    assert ashamed.kind == Kind.GLOSSARY and ashamed.term is not None and ashamed.term.term == "FPH"
+
+
+def test_saying_one_is_lost_after_the_question_is_not_part_of_what_is_asked() -> None:
+    parts = split_message("c'est quoi la gestion urbaine de proximité je comprends rien")
+    assert [(p.text, p.role) for p in parts] == [("c'est quoi la gestion urbaine de proximité", Role.QUESTION),
+                                                 ("je comprends rien", Role.INTRO)]
+    # What is not understood, when it is named, stays what the member tells: the documents of the copil.
+    assert [p.role for p in split_message("je comprends rien aux documents du copil")] != [Role.INTRO]
+
+
+def test_a_member_lost_about_what_the_council_is_for_is_told_its_role(answerer: Answerer) -> None:
+    decision = answerer.decide("a quoi sert un conseil citoyen je comprends pas")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-role"

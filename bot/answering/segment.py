@@ -234,6 +234,35 @@ _FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b
                            r"^envoye\s+(?:de|depuis)\s+mon\b|^(?:bien\s+)?cordialement$|^bien\s+a\s+vous$|^salutations$")
 
 
+# How the member feels, said in a clause of its own ("Je suis à bout.", "J'ai honte, …", "Ça m'énerve, …", "Vite svp :"):
+# like an introduction it tells who asks, not what is asked. Only the whole clause: "j'ai peur que mes données
+# partent à la mairie" says what is feared.
+_FEELING = compiled(
+    r"^(?:franchement\s+|honnetement\s+|alors\s+)?(?:"
+    r"(?:je\s+suis|jsuis|chui|je\s+me\s+sens|on\s+est|nous\s+sommes)\s+(?:(?:vraiment|tres|hyper|trop|super|tellement|"
+    r"completement|un\s+peu|si)\s+)?(?:inquiete?s?|en\s+colere|furieu(?:x|se)s?|a\s+bout|perdue?s?|decouragee?s?|"
+    r"epuisee?s?|triste|tristes|degoutee?s?|choquee?s?|stressee?s?|desesperee?s?|decue?s?|enervee?s?|fatiguee?s?|"
+    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?)|"
+    r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
+    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
+    r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
+    r"vite|urgent|franchement|honnetement|"
+    # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
+    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?)$")
+_LOSS_TAIL = compiled(r"[\s,]+(?:(?:mdr|lol)\s+)?(?:(?:je|on)\s+(?:ne\s+|n['’]\s*)?(?:y\s+)?comprends?|jcomprends?)\s+"
+                      r"(?:pas|pa|rien|r1|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
+
+
+def _without_loss(clause: str) -> list[str]:
+    """"ses quoi la politique de la ville je comprends pas trop": what is asked, then how lost the member feels."""
+    key = fold(clause)
+    found = _LOSS_TAIL.search(key)
+    if found is None or len(key) != len(clause) or len(clause[: found.start()].split()) < 3 \
+            or role_of(clause[: found.start()]) != Role.QUESTION:
+        return [clause]
+    return [clause[: found.start()], clause[found.start():].strip(" ,")]
+
+
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
 def role_of(text: str) -> Role:
     key = _key(text)
@@ -243,6 +272,8 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if _SMALLTALK.match(key):
         return Role.GREETING
+    if _FEELING.match(key):
+        return Role.INTRO
     if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
             _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
@@ -275,7 +306,7 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text="", role=Role.GREETING))
             if not sentence:
                 continue
-        clauses = _clauses(sentence)
+        clauses = [part for clause in _clauses(sentence) for part in _without_loss(clause)]
         for k, clause in enumerate(clauses):
             for part, introducing in _split_intro(_without_trailing_closing(clause),
                                                   closed=closed and k == len(clauses) - 1):
@@ -380,7 +411,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     introduced = False
     for n, part in enumerate(parts):
         key = _key(part)
-        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip())
+        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
