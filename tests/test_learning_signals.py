@@ -128,3 +128,12 @@ def test_the_statistics_count_the_answers_members_corrected(shipped_app: App, cl
 
     assert (stats.questions, stats.answered, stats.corrected) == (2, 2, 1)
     assert "autre fiche choisie sous la réponse : 1" in shipped_app.hotline.on_command(CLAIRE, "stats")[0].text
+
+
+def test_a_follow_up_after_the_runner_up_leans_on_the_entry_the_member_chose(shipped_app: App) -> None:
+    answer = shipped_app.hotline.on_text(AWA, ASKED)
+    shipped_app.hotline.on_button(AWA, button(answer, RUNNER_UP))
+
+    simpler = shipped_app.hotline.on_text(AWA, "plus simple svp")
+
+    assert "En plus simple" in simpler[0].text and RIGHT_QUESTION in simpler[0].text
