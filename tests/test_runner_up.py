@@ -64,7 +64,7 @@ def test_in_the_terminal_the_second_entry_is_a_numbered_choice_under_the_answer(
     assert first_line(answer) == SECOND
 
 
-def test_choosing_the_second_entry_points_the_logged_question_to_it(shipped_app: App) -> None:
+def test_choosing_the_second_entry_logs_it_beside_the_answer_the_hotline_gave(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle(ASKED))
     [choice] = [line for line in shown.splitlines() if "Ce n'est pas votre question ?" in line]
@@ -72,7 +72,7 @@ def test_choosing_the_second_entry_points_the_logged_question_to_it(shipped_app:
 
     with shipped_app.db.session() as session:
         [row] = session.exec(select(QuestionLog).where(QuestionLog.text == ASKED)).all()
-    assert row.decision == "answer" and row.entry_id == "theme-adultes-relais-conseil"
+    assert (row.decision, row.entry_id, row.chosen_id) == ("answer", "theme-adultes-relais", "theme-adultes-relais-conseil")
 
 
 def test_the_evaluation_counts_the_second_entry_because_the_reply_carries_it(shipped_app: App) -> None:

@@ -203,9 +203,15 @@ class ConsoleServices:
         groups = self.learning.to_learn()
         return [(group, self.decide(group.text)) for group in groups]
 
-    def add_wording(self, staff: StaffUser, text: str, entry_id: str) -> str:
-        replies = self.learning.attach_wording(staff.as_sender(), text, entry_id)
+    def add_wording(self, staff: StaffUser, text: str, entry_id: str, log_ids: tuple[int, ...] = ()) -> str:
+        replies = self.learning.attach_wording(staff.as_sender(), text, entry_id, handles=log_ids)
         return self._audit(staff, "learning.wording", f"faq:{entry_id}", replies, detail="formulation ajoutée")
+
+    def set_aside(self, staff: StaffUser, log_ids: tuple[int, ...]) -> str:
+        """Nothing to teach (the answer was right, the question is off topic): off the queue."""
+        count = self.learning.set_aside(log_ids)
+        self.access.audit(staff, "learning.aside", "apprentissage", f"{count} question(s) mise(s) de côté")
+        return f"{count} question(s) mise(s) de côté." if count else "Rien à mettre de côté."
 
     # --- announcements --------------------------------------------------------------------
 

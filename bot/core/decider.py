@@ -86,6 +86,7 @@ class Decider:
                 return None
             row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
                                .order_by(col(QuestionLog.id).desc()).limit(1)).first()
-        if row is None or row.entry_id is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+        shown = row.chosen_id or row.entry_id if row is not None else None  # the member's pick came last
+        if row is None or shown is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
             return None
-        return self.answerer.kb.entry(row.entry_id)
+        return self.answerer.kb.entry(shown)

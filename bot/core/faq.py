@@ -255,7 +255,8 @@ class FaqService:
         return [self.entry_reply(entry, log_id)]
 
     def _log_choice(self, sender: Sender, entry: FaqEntry, log_arg: str | None) -> int | None:
-        """A suggestion chosen: the original question now points at the entry (learning signal)."""
+        """A suggestion or the runner-up chosen: the logged question keeps what the hotline answered and gains
+        what the member picked (`chosen_id`: a learning signal, and what a follow-up question leans on)."""
         with self.db.session() as session:
             member = touch_member(session, sender, self.clock)
             row = session.get(QuestionLog, int(log_arg)) if log_arg and log_arg.isdigit() else None
@@ -263,7 +264,7 @@ class FaqService:
                 row = QuestionLog(member_id=member.id, text=None, decision="browse", entry_id=entry.id,
                                   score=100.0, created_at=self.clock.now())
             else:
-                row.entry_id = entry.id
+                row.chosen_id = entry.id
             session.add(row)
             session.commit()
             return row.id

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import partial
 
 from rapidfuzz import fuzz
-from sqlalchemy import func
+from sqlalchemy import and_, func, update
 from sqlmodel import Session, col, select
 
 from bot.answering.answerer import Answerer
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 SIMILAR_THRESHOLD = 60.0  # 0–100, on the normalised words (see `similarity`)
 MAX_SHARE = 50  # people reached by one "send to similar questions"
 LEARNED_PREFIX = "appris-"
+UNSURE = ("unknown", "suggest")  # decisions that gave no answer
 
 
 def published_edits(session: Session) -> list[tuple[int, str, str, str]]:
@@ -69,6 +70,8 @@ class SimilarGroup:
 
     text: str
     log_ids: tuple[int, ...]
+    chosen: tuple[str, ...] = ()  # entries the askers picked instead (runner-up, suggestion), most picked first
+    rejected: tuple[str, ...] = ()  # entries the hotline answered and the askers turned down (👎, another pick)
 
 
 @dataclass
@@ -194,34 +197,73 @@ class Learning:
                 return [Reply(text=texts.UNKNOWN_TICKET.format(id=ticket_id))]
         return self.attach_wording(staff, ticket.question, entry_id, ticket_id=ticket_id)
 
-    def attach_wording(self, staff: Sender, text: str, entry_id: str, *, ticket_id: int | None = None) -> list[Reply]:
-        """A member's wording becomes one more phrasing of an entry, used at once."""
+    def attach_wording(self, staff: Sender, text: str, entry_id: str, *, ticket_id: int | None = None,
+                       handles: Collection[int] = ()) -> list[Reply]:
+        """A member's wording becomes one more phrasing of an entry, used at once. `handles`: the logged
+        questions it was taught from (a group of the "to learn" queue): staff dealt with them, they leave it."""
         entry = self.answers.get().kb.entry(entry_id)
         if entry is None:
             return [Reply(text=texts.UNKNOWN_ENTRY.format(entry=esc(entry_id[:96])))]
         wording = " ".join(text.split())[:512]
         known = {fold(p) for p in entry.phrasings}
         if not wording or fold(wording) in known:
+            self.set_aside(handles)
             return [Reply(text=texts.ATTACHED_ALREADY.format(entry=esc(entry.id)))]
         with self.db.session() as session:
             session.add(LearnedPhrasing(entry_id=entry.id, text=wording, ticket_id=ticket_id,
                                         created_by=staff.display_name[:128], created_at=self.clock.now()))
+            self._handled(session, handles)
             session.commit()
         self.rebuild(learned=True)
         return [Reply(text=texts.ATTACHED.format(question=esc(excerpt(wording)), entry=esc(entry.id)))]
 
     def to_learn(self, *, period: timedelta = timedelta(days=28), limit: int = 40) -> list[SimilarGroup]:
-        """Questions the hotline did not answer (or answered with a 👎) lately, grouped by similarity;
-        those it answers now (a wording was attached since) are left out."""
+        """Questions without a good answer lately, grouped by similarity: not answered, or answered with an
+        entry the member turned down (a 👎, or another entry picked under the answer). A group leaves once the
+        hotline answers it with an entry none of its askers turned down (a wording was attached since), or once
+        staff handled it (`set_aside`, a wording attached from the queue)."""
         since = self.clock.now() - period
         with self.db.session() as session:
-            rows = session.exec(select(QuestionLog.id, QuestionLog.text).where(
+            found = session.exec(select(QuestionLog).where(
                 col(QuestionLog.text).is_not(None), col(QuestionLog.created_at) >= since,
-                col(QuestionLog.decision).in_(("unknown", "suggest")) | (QuestionLog.feedback == -1))
+                col(QuestionLog.handled_at).is_(None),
+                col(QuestionLog.decision).in_(UNSURE) | (QuestionLog.feedback == -1)
+                | and_(col(QuestionLog.decision) == "answer", col(QuestionLog.chosen_id).is_not(None)))
                 .order_by(col(QuestionLog.created_at).desc())).all()
+        signals: dict[int, tuple[str | None, str | None]] = {}  # log id → (entry turned down, entry chosen)
+        for row in found:
+            turned_down = row.decision not in UNSURE and (row.feedback == -1 or row.chosen_id not in (None, row.entry_id))
+            signals[row.id or 0] = (row.entry_id if turned_down else None, row.chosen_id)
         answerer = self.answers.get()
-        groups = self.group([(i or 0, t) for i, t in rows if t])
-        return [g for g in groups if answerer.decide(g.text).kind != "answer"][:limit]
+        kept: list[SimilarGroup] = []
+        for group in self.group([(row.id or 0, row.text) for row in found if row.text]):
+            rejected = {signals[i][0] for i in group.log_ids} - {None}
+            decision = answerer.decide(group.text)
+            if decision.kind == "answer" and decision.entry is not None and decision.entry.id not in rejected:
+                continue
+            chosen = Counter(signals[i][1] for i in group.log_ids if signals[i][1])
+            kept.append(replace(group, chosen=tuple(c for c, _ in chosen.most_common() if c),
+                                rejected=tuple(sorted(r for r in rejected if r))))
+            if len(kept) == limit:
+                break
+        return kept
+
+    def set_aside(self, log_ids: Collection[int]) -> int:
+        """Staff took these questions off the "to learn" queue (nothing to teach, or taught elsewhere)."""
+        if not log_ids:
+            return 0
+        with self.db.session() as session:
+            count = self._handled(session, log_ids)
+            session.commit()
+        return count
+
+    def _handled(self, session: Session, log_ids: Collection[int]) -> int:
+        if not log_ids:
+            return 0
+        result = session.execute(update(QuestionLog).where(col(QuestionLog.id).in_(list(log_ids)),
+                                                           col(QuestionLog.handled_at).is_(None))
+                                 .values(handled_at=self.clock.now()))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     # --- a staff answer becomes an entry --------------------------------------------------
 

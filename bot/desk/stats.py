@@ -38,6 +38,7 @@ class Stats:
     acts: int  # messages that ask for a person, complain, ask for news or a simpler answer
     thumbs_up: int
     thumbs_down: int
+    corrected: int  # answered, then the member picked the entry offered under the answer instead (a wrong answer)
     median_to_human: timedelta | None
     open_tickets: int
     top_unanswered: tuple[tuple[str, int], ...]
@@ -67,15 +68,21 @@ def compute(db: Database, learning: Learning, *, now: datetime, timezone: ZoneIn
     groups = learning.group([(i, t) for i, t in unknown if t])
     return Stats(
         per_day=per_day, per_week=per_week, questions=len(questions),
-        answered=sum(1 for r in questions if r.decision in ANSWERED or (r.decision == MULTI and r.entry_id)),
-        suggested=sum(1 for r in questions if r.decision == "suggest" or (r.decision == MULTI and not r.entry_id)),
+        answered=sum(1 for r in questions if r.decision in ANSWERED or (r.decision == MULTI and _picked(r))),
+        suggested=sum(1 for r in questions if r.decision == "suggest" or (r.decision == MULTI and not _picked(r))),
         unknown=sum(1 for r in questions if r.decision == "unknown"),
         escalated=sum(1 for t in tickets if t.question_log_id is not None),
         acts=sum(1 for r in logs if r.decision == ACT),
         thumbs_up=sum(1 for r in logs if r.feedback == 1), thumbs_down=sum(1 for r in logs if r.feedback == -1),
+        corrected=sum(1 for r in questions if r.decision in ANSWERED and r.chosen_id not in (None, r.entry_id)),
         median_to_human=timedelta(seconds=statistics.median(waits)) if waits else None, open_tickets=open_count,
         top_unanswered=tuple((g.text, len(g.log_ids)) for g in groups[:TOP]),
     )
+
+
+def _picked(row: QuestionLog) -> bool:
+    """A message of several questions is answered when one of them was, or the member picked an entry."""
+    return bool(row.entry_id or row.chosen_id)
 
 
 def duration(value: timedelta | None) -> str:
@@ -98,7 +105,7 @@ def render(stats: Stats) -> str:
         per_week=" · ".join(f"{w} : {n}" for w, n in stats.per_week),
         answered=stats.rate(stats.answered), suggested=stats.rate(stats.suggested),
         unknown=stats.rate(stats.unknown), escalated=stats.rate(stats.escalated), acts=stats.acts,
-        up=stats.thumbs_up, down=stats.thumbs_down, median=duration(stats.median_to_human),
+        up=stats.thumbs_up, down=stats.thumbs_down, corrected=stats.corrected, median=duration(stats.median_to_human),
         open=stats.open_tickets, top=top or texts.STATS_NO_TOP)
 
 

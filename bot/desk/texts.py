@@ -118,7 +118,7 @@ STATS = (
     "Répondues directement : {answered} · suggestions : {suggested} · inconnues : {unknown}\n"
     "Transmises à l'équipe : {escalated}\n"
     "Autres messages (demande d'une personne, mécontentement, relance) : {acts}\n"
-    "👍 {up} · 👎 {down}\n"
+    "👍 {up} · 👎 {down} · autre fiche choisie sous la réponse : {corrected}\n"
     "Délai médian avant une réponse humaine : {median}\n"
     "Questions ouvertes : {open}\n"
     "<b>Questions sans réponse les plus fréquentes</b>\n{top}"

@@ -84,7 +84,7 @@ def collect(session: Session, ctx: Context, member: Member, now: datetime) -> di
                            "created_at": _iso(s.created_at)}
                           for s in session.exec(select(Subscription).where(Subscription.member_id == member.id))],
         "questions": [{"asked_at": _iso(q.created_at), "text": q.text, "decision": q.decision,
-                       "entry_id": q.entry_id, "feedback": q.feedback}
+                       "entry_id": q.entry_id, "chosen_id": q.chosen_id, "feedback": q.feedback}
                       for q in session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
                                             .order_by(col(QuestionLog.created_at)))],
         "tickets": [{

@@ -118,9 +118,14 @@ class QuestionLog(SQLModel, table=True):
     member_id: int | None = Field(default=None, foreign_key="member.id", index=True, ondelete="SET NULL")
     text: str | None = Field(default=None, max_length=4096)  # None once purged or erased
     decision: str = Field(max_length=16, index=True)
-    entry_id: str | None = Field(default=None, max_length=96)
+    entry_id: str | None = Field(default=None, max_length=96)  # what the hotline answered (or offered first)
     score: float = 0.0
     feedback: int | None = None  # +1 / -1
+    # The entry the member picked instead: the runner-up under an answer ("Ce n'est pas votre question ?") says
+    # the answer was wrong; a suggestion picked says which entry an unsure question meant. Staff see it as a hint.
+    chosen_id: str | None = Field(default=None, max_length=96)
+    # When staff took the question off the "to learn" queue (a wording attached from it, or set aside).
+    handled_at: datetime | None = utc_column(nullable=True)
     created_at: datetime = utc_column(index=True)
 
 
