@@ -469,10 +469,12 @@ class Answerer:
         # every word alike, and "je suis Paul, animateur du conseil citoyen" is who asks, not what is asked).
         introduced = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) \
             if Role.QUESTION in roles and Role.INTRO in roles and Role.CONTEXT not in roles else ""
-        if introduced:
-            # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is asked).
+        if Role.INTRO in roles:
+            # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is
+            # asked), story or not: the rest of the message is read as usual.
             introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
-            matters = personal_matters(self.analyze(introduced).words, self._topics) + personal_matters(
+            rest = self.analyze(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
+            matters = personal_matters(rest.words, self._topics) + personal_matters(
                 introduction.words, self._topics, introduction=True)
         else:
             matters = personal_matters(analysis.words, self._topics)
