@@ -18,7 +18,7 @@ from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
-from bot.answering.scope import Matter, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, refers_back, split_message, split_questions
 from bot.config import AnsweringSettings
@@ -504,7 +504,11 @@ class Answerer:
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
         # With no entry at all to weigh it against, the daily-life word is the whole matter ("ma voisine fait du
         # bruit": no entry speaks of noise).
-        personal = any(owned for _, owned in matters) or (bool(matters) and (not candidates or any(
+        # The member's own matter asked about with the council ("mon patron doit me laisser partir pour la réunion
+        # du conseil ?", "ma sœur attend un logement, le conseil citoyen peut jouer ?") is council business when
+        # the best entry speaks of it: judged like a matter of nobody's.
+        owned = any(owned for _, owned in matters) and not COUNCIL_WORDS & set(analysis.words)
+        personal = owned or (bool(matters) and (not candidates or any(
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
             for word, _ in matters)))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
