@@ -69,6 +69,7 @@ class Decision:
     acts: tuple[Act, ...] = ()  # dialogue acts found in the message
     act: Act | None = None  # for Kind.ACT: the one acted on
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
+    introduction: tuple[str, ...] = ()  # those of them in which the member said who they are
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
@@ -526,7 +527,8 @@ class Answerer:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         elif introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, introduced, exclude)
-        return dataclasses.replace(decision, segments=used)
+        return dataclasses.replace(decision, segments=used, introduction=tuple(
+            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
 
     def _runner_up(self, answered: FaqEntry, candidates: list[Candidate], opinion: list[tuple[str, float]],
                    said: str, exclude: frozenset[str]) -> Candidate | None:

@@ -136,7 +136,12 @@ class SemanticOpinion:
             return decision
         first = decision.candidates[0].entry
         try:
-            backed = self._backs(index, " ".join(decision.segments), first.id)
+            read = " ".join(decision.segments)
+            backed = self._backs(index, read, first.id)
+            asked = " ".join(t for t in decision.segments if t not in decision.introduction)
+            if not backed and asked and asked != read:
+                # Who asks ("Khadija, au conseil depuis deux mois") is not what is asked: read without it too.
+                backed = self._backs(index, asked, first.id)
         except Exception:
             self._fail("e5 failed on a message")
             return decision
