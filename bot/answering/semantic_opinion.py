@@ -5,6 +5,7 @@ already), and only where it offers choices for one question that is no personal 
 answered when e5 backs it on the part of the message read: one of its phrasings nearly copied (cosine ≥
 NEAR_COPY), or its question with its plain answer, read as a passage, e5's first by a margin (bench/RESULTS.md,
 "e5 on the final decision, built": realistic dev +1.7 points resolved; on a blind batch +2.0, one wrong more).
+When the member introduced themselves, the part read without the introduction may back it too.
 
 The knowledge's texts are embedded once and kept on disk beside the prepared answerer, keyed by model and
 text: a learning action or a console edit re-embeds only the texts it changed. Embedding the shipped knowledge
