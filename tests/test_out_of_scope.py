@@ -65,6 +65,12 @@ def test_ones_own_matter_asked_about_with_the_council_is_answered_by_the_entry_o
     assert alone.kind != Kind.ANSWER and alone.personal
 
 
+def test_ones_own_matter_with_the_council_and_no_sure_entry_is_still_told_who_deals_with_it(answerer: Answerer) -> None:
+    # The council's "collèges" are no school: unsure, the member's own matter keeps its orientation.
+    decision = answerer.decide("mon fils a été exclu du collège, le conseil citoyen peut agir ?")
+    assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL
+
+
 def test_angry_at_the_creche_not_at_us_she_is_told_who_deals_with_it(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle(

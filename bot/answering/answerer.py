@@ -505,21 +505,30 @@ class Answerer:
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
         # With no entry at all to weigh it against, the daily-life word is the whole matter ("ma voisine fait du
         # bruit": no entry speaks of noise).
-        # The member's own matter asked about with the council ("mon patron doit me laisser partir pour la réunion
-        # du conseil ?", "ma sœur attend un logement, le conseil citoyen peut jouer ?") is council business when
-        # the best entry speaks of it: judged like a matter of nobody's.
-        owned = any(owned for _, owned in matters) and not COUNCIL_WORDS & set(analysis.words)
-        personal = owned or (bool(matters) and (not candidates or any(
+        owned = any(owned for _, owned in matters)
+        unnamed = bool(matters) and (not candidates or any(
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
-            for word, _ in matters)))
+            for word, _ in matters))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
-        decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
+
+        def decide(personal: bool) -> Decision:
+            return self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed, said=said, introduced=introduced,
                                         story_share=told / max(sum(read), 1),
                                         daily_life=bool(personal_matters(analysis.words)),
                                         intro=Role.INTRO in roles)
+
+        # The member's own matter asked about with the council ("mon patron doit me laisser partir pour la réunion
+        # du conseil ?", "ma sœur attend un logement, le conseil citoyen peut jouer ?") is council business when
+        # the best entry speaks of it and is sure: answered so. Unsure, it stays the member's own matter (who
+        # deals with it is told: "mon fils a été exclu du collège, le conseil peut agir ?").
+        decision = decide(owned or unnamed)
+        if owned and not unnamed and COUNCIL_WORDS & set(analysis.words):
+            council = decide(False)
+            if council.kind == Kind.ANSWER:
+                decision = council
         if decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
             decision = dataclasses.replace(decision, runner_up=self._runner_up(
                 decision.entry, candidates, opinion, said, exclude))
