@@ -76,6 +76,14 @@ def test_asking_by_which_means_to_reach_the_team_gets_the_contact_entries(shippe
     assert "une personne de l'équipe" not in shown or "Comment parler à une vraie personne" in shown
 
 
+@pytest.mark.parametrize("text", ["je préférerais qu'une personne me réponde", "j'aimerais qu'un conseiller me réponde",
+                                  "je voudrais que quelqu'un de l'équipe m'écrive"])
+def test_wishing_that_a_person_answers_gets_the_offer_of_one(shipped_app: App, text: str) -> None:
+    chat = terminal(shipped_app)
+    shown = chat.render(chat.handle(text))
+    assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
+
+
 @pytest.mark.parametrize("text", ["vous pouvez reformuler ?", "jcomprend r1", "avec des mots plus simples svp"])
 def test_other_ways_of_not_understanding_give_the_simpler_version(app: App, text: str) -> None:
     chat = terminal(app)

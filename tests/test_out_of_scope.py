@@ -50,6 +50,27 @@ def test_a_relatives_school_trouble_is_the_members_own_matter(answerer: Answerer
     assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("mon patron refuse que je quitte le travail plus tôt pour le conseil citoyen de jeudi, il a le droit ?",
+     "moyens-conge-salarie"),
+    ("ma fille attend un logement social depuis trois ans, le conseil citoyen peut peser sur les attributions ?",
+     "theme-logement-social-attributions"),
+])
+def test_ones_own_matter_asked_about_with_the_council_is_answered_by_the_entry_on_it(answerer: Answerer, text: str,
+                                                                                      entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+    # Without the council, the same matter stays the member's own.
+    alone = answerer.decide("ma fille attend un logement social depuis trois ans, comment faire ?")
+    assert alone.kind != Kind.ANSWER and alone.personal
+
+
+def test_ones_own_matter_with_the_council_and_no_sure_entry_is_still_told_who_deals_with_it(answerer: Answerer) -> None:
+    # The council's "collèges" are no school: unsure, the member's own matter keeps its orientation.
+    decision = answerer.decide("mon fils a été exclu du collège, le conseil citoyen peut agir ?")
+    assert decision.kind != Kind.ANSWER and decision.personal and decision.matter == Matter.SCHOOL
+
+
 def test_angry_at_the_creche_not_at_us_she_is_told_who_deals_with_it(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle(

@@ -62,6 +62,21 @@ def test_choices_become_the_answer_when_e5_backs_our_first_choice(answering: Cal
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-rejoindre"
 
 
+def test_who_the_member_is_does_not_keep_e5_from_backing_what_is_asked(answering: Callable[..., Answering]) -> None:
+    text = "Bonjour, moi c'est Karim, 34 ans, je suis animateur au centre social. Devenir membre du conseil, c'est possible ?"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and lexical.candidates[0].entry.id == "cc-rejoindre"
+    on = answering()
+    assert on.semantic is not None
+    index = on.semantic.index(on.answers.get().kb)
+    assert index is not None
+    assert not on.semantic._backs(index, " ".join(lexical.segments), "cc-rejoindre")  # the introduction read too
+
+    decision = decide(on, text)
+
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-rejoindre"
+
+
 @pytest.mark.parametrize("text", ["je voudrais devenir membre", "rejoindre"])
 def test_choices_stay_choices_when_e5_does_not_back_them(answering: Callable[..., Answering], text: str) -> None:
     decision = decide(answering(), text)

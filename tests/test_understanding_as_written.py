@@ -344,3 +344,11 @@ def test_saying_one_is_lost_after_the_question_is_not_part_of_what_is_asked() ->
 def test_a_member_lost_about_what_the_council_is_for_is_told_its_role(answerer: Answerer) -> None:
     decision = answerer.decide("a quoi sert un conseil citoyen je comprends pas")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-role"
+
+
+def test_a_pensioner_who_tells_how_he_was_drawn_is_answered_on_having_to_go(answerer: Answerer) -> None:
+    # "retraité" says who asks, story or not: the pension's office is not what is asked.
+    decision = answerer.decide("Bonjour, je suis Paul, retraité de la Poste, 66 ans. J'ai reçu un courrier de la "
+                               "mairie, j'ai été tiré au sort pour le conseil citoyen. Je suis obligé d'y aller ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "cc-tire-au-sort-refuser"

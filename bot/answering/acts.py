@@ -58,7 +58,8 @@ _HUMAN = _phrases(
     r"animatrice|personne)$",
     r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
     r"(?:un |une )?interlocuteur humain",
-    r"que (?:quelqu un|une personne|l equipe) (?:me |m )?(?:rappelle|appelle|contacte|telephone)",
+    # "je préfère qu'une personne me réponde": a person wished for, said with the subjunctive after "que".
+    r"qu(?:e)? " + _PERSON + r" (?:me |m |nous )?(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",

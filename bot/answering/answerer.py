@@ -18,7 +18,7 @@ from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
-from bot.answering.scope import Matter, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Asked, Role, Segment, is_elliptic, refers_back, split_message, split_questions
 from bot.config import AnsweringSettings
@@ -69,6 +69,7 @@ class Decision:
     acts: tuple[Act, ...] = ()  # dialogue acts found in the message
     act: Act | None = None  # for Kind.ACT: the one acted on
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
+    introduction: tuple[str, ...] = ()  # those of them in which the member said who they are
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
@@ -469,10 +470,12 @@ class Answerer:
         # every word alike, and "je suis Paul, animateur du conseil citoyen" is who asks, not what is asked).
         introduced = " ".join(s.text for s in segments if s.role == Role.QUESTION and s.text) \
             if Role.QUESTION in roles and Role.INTRO in roles and Role.CONTEXT not in roles else ""
-        if introduced:
-            # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is asked).
+        if Role.INTRO in roles:
+            # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is
+            # asked), story or not: the rest of the message is read as usual.
             introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
-            matters = personal_matters(self.analyze(introduced).words, self._topics) + personal_matters(
+            rest = self.analyze(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
+            matters = personal_matters(rest.words, self._topics) + personal_matters(
                 introduction.words, self._topics, introduction=True)
         else:
             matters = personal_matters(analysis.words, self._topics)
@@ -502,17 +505,30 @@ class Answerer:
         # One the member says is theirs ("mon loyer", "mes APL") is never answered with confidence.
         # With no entry at all to weigh it against, the daily-life word is the whole matter ("ma voisine fait du
         # bruit": no entry speaks of noise).
-        personal = any(owned for _, owned in matters) or (bool(matters) and (not candidates or any(
+        owned = any(owned for _, owned in matters)
+        unnamed = bool(matters) and (not candidates or any(
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
-            for word, _ in matters)))
+            for word, _ in matters))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
             s.role == Role.QUESTION for s in segments) > 1
-        decision = self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
+
+        def decide(personal: bool) -> Decision:
+            return self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
                                         offer_agreed=offer_agreed, said=said, introduced=introduced,
                                         story_share=told / max(sum(read), 1),
                                         daily_life=bool(personal_matters(analysis.words)),
                                         intro=Role.INTRO in roles)
+
+        # The member's own matter asked about with the council ("mon patron doit me laisser partir pour la réunion
+        # du conseil ?", "ma sœur attend un logement, le conseil citoyen peut jouer ?") is council business when
+        # the best entry speaks of it and is sure: answered so. Unsure, it stays the member's own matter (who
+        # deals with it is told: "mon fils a été exclu du collège, le conseil peut agir ?").
+        decision = decide(owned or unnamed)
+        if owned and not unnamed and COUNCIL_WORDS & set(analysis.words):
+            council = decide(False)
+            if council.kind == Kind.ANSWER:
+                decision = council
         if decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
             decision = dataclasses.replace(decision, runner_up=self._runner_up(
                 decision.entry, candidates, opinion, said, exclude))
@@ -520,7 +536,8 @@ class Answerer:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         elif introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, introduced, exclude)
-        return dataclasses.replace(decision, segments=used)
+        return dataclasses.replace(decision, segments=used, introduction=tuple(
+            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
 
     def _runner_up(self, answered: FaqEntry, candidates: list[Candidate], opinion: list[tuple[str, float]],
                    said: str, exclude: frozenset[str]) -> Candidate | None:

@@ -40,6 +40,8 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
+# A message naming the council asks what the council has to do with the matter, whoever's it is.
+COUNCIL_WORDS = frozenset({"conseil", "conseils"})
 # "mon loyer", "ma voisine fait du bruit": a possessive this many words before makes the matter the member's own.
 OWNED_WINDOW = 4
 # "J'attends un logement", "m'aider à avoir un appartement", "je veux changer de logement": the member's own

@@ -5,6 +5,7 @@ already), and only where it offers choices for one question that is no personal 
 answered when e5 backs it on the part of the message read: one of its phrasings nearly copied (cosine ≥
 NEAR_COPY), or its question with its plain answer, read as a passage, e5's first by a margin (bench/RESULTS.md,
 "e5 on the final decision, built": realistic dev +1.7 points resolved; on a blind batch +2.0, one wrong more).
+When the member introduced themselves, the part read without the introduction may back it too.
 
 The knowledge's texts are embedded once and kept on disk beside the prepared answerer, keyed by model and
 text: a learning action or a console edit re-embeds only the texts it changed. Embedding the shipped knowledge
@@ -136,7 +137,12 @@ class SemanticOpinion:
             return decision
         first = decision.candidates[0].entry
         try:
-            backed = self._backs(index, " ".join(decision.segments), first.id)
+            read = " ".join(decision.segments)
+            backed = self._backs(index, read, first.id)
+            asked = " ".join(t for t in decision.segments if t not in decision.introduction)
+            if not backed and asked and asked != read:
+                # Who asks ("Khadija, au conseil depuis deux mois") is not what is asked: read without it too.
+                backed = self._backs(index, asked, first.id)
         except Exception:
             self._fail("e5 failed on a message")
             return decision
