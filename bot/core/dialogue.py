@@ -12,14 +12,10 @@ from collections.abc import Callable
 from bot.answering.answerer import Decision, Kind
 from bot.answering.dialogue import simpler
 from bot.core import texts
-from bot.core.replies import Button, Reply, esc, rows
+from bot.core.replies import Button, Reply, esc, rows, short
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
 EntryReply = Callable[[FaqEntry, int | None], Reply]
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def team_button(log_id: int) -> Button:
@@ -60,7 +56,7 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     count = texts.COUNT.get(len(decision.parts), str(len(decision.parts)))
     if not offered:
         return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
-    buttons = [Button(label=_short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
+    buttons = [Button(label=short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
     buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
     if not answered:
         return [Reply(text=texts.SEVERAL_CHOOSE.format(n=count), buttons=rows(*buttons))]
@@ -77,7 +73,7 @@ def personal(decision: Decision, log_id: int) -> list[Reply]:
     problème de propreté") come after that line, as choices: the orientation is never left out for them."""
     where = texts.ORIENT[decision.matter.value]
     if decision.kind == Kind.SUGGEST and decision.candidates:
-        offered = [Button(label=_short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
+        offered = [Button(label=short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
                    for c in decision.candidates]
         return [Reply(text=texts.PERSONAL_WITH_ENTRIES.format(where=where),
                       buttons=rows(*offered, team_button(log_id)))]
