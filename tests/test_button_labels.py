@@ -28,3 +28,20 @@ def test_a_question_cut_for_its_button_ends_on_a_whole_word(shipped_app: App) ->
 def test_a_single_very_long_word_is_still_cut_to_fit() -> None:
     assert short("Anticonstitutionnellement" * 3, 20) == "Anticonstitutionnel…"
     assert short("Le comité de pilotage du contrat de ville", 24) == "Le comité de pilotage…"
+
+
+def test_the_six_documents_are_not_buried_under_related_questions(shipped_app: App) -> None:
+    """"comment on fait un compte rendu de réunion": the models entry answers with its six documents; the
+    related questions give way, so the phone shows documents, "En savoir plus" and the feedback, no more."""
+    [models] = shipped_app.hotline.on_button(FATIMA, "faq:crpv-modeles-documents")
+    labels = [row[0].label for row in models.buttons]
+
+    assert sum(label.startswith("📄") for label in labels) == 6
+    assert not any(label.startswith("➡️") for label in labels)
+    assert len(models.buttons) <= 8
+
+
+def test_an_ordinary_answer_keeps_its_related_questions(shipped_app: App) -> None:
+    [answer] = shipped_app.hotline.on_button(FATIMA, "faq:cdv-copil-definition")
+    assert sum(row[0].label.startswith("➡️") for row in answer.buttons) >= 2
+    assert len(answer.buttons) <= 6
