@@ -8,6 +8,7 @@ of the last answer, several questions one answer (or one choice) each.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.answering.answerer import Decision, Kind
 from bot.answering.dialogue import simpler
@@ -63,8 +64,14 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     # The member is told first that each question was heard, then gets the answers, then the choices.
     unsure = sum(p.kind != Kind.ANSWER for p in decision.parts)
     ask = texts.SEVERAL_SOME if unsure > 1 else texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_ONE_CHOICES
-    return [Reply(text=texts.SEVERAL_FOUND.format(n=count)), *(entry_reply(e, log_id) for e in answered),
-            Reply(text=ask, buttons=rows(*buttons))]
+    chosen = {f"faq:{e.id}" for e in offered}
+    return [Reply(text=texts.SEVERAL_FOUND.format(n=count)),
+            *(_without_links(entry_reply(e, log_id), chosen) for e in answered), Reply(text=ask, buttons=rows(*buttons))]
+
+
+def _without_links(reply: Reply, links: set[str]) -> Reply:
+    """An answer without its related-question links that the choices below already offer (shown once)."""
+    return replace(reply, buttons=tuple(row for row in reply.buttons if not any(b.data in links for b in row)))
 
 
 def personal(decision: Decision, log_id: int) -> list[Reply]:
