@@ -114,6 +114,18 @@ def test_an_undated_event_button_names_months_not_office_shorthand(shipped: App,
     assert [parse_period(m).short for m in ("2026-T1", "2026-S2")] == ["janv.-mars ?", "juil.-déc. ?"]  # type: ignore[union-attr]
 
 
+def test_agenda_webinaires_with_nothing_for_members_says_how_to_reach_the_team(shipped: App,
+                                                                             clock: ManualClock) -> None:
+    """"/agenda webinaires" tells Awa to ask the team, with no question to hand over: she is told how."""
+    clock.set(paris("2026-11-27"))
+    [page] = shipped.hotline.on_command(AWA, "agenda", "webinaires")
+    assert "demandez à l'équipe" in page.text
+    assert "Vous pouvez joindre l'équipe au " in page.text
+
+    [answer] = shipped.hotline.on_text(AWA, "c'est quand le prochain webinaire ?")
+    assert "✉️ Poser la question à l'équipe" in labels([answer]) and "joindre l'équipe au" not in answer.text
+
+
 @pytest.mark.parametrize("day", ["2027-01-15", "2027-06-01"])
 def test_in_2027_nothing_is_scheduled_and_the_bot_says_so(shipped: App, clock: ManualClock, day: str) -> None:
     clock.set(paris(day))

@@ -12,6 +12,7 @@ from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.context import Context
 from bot.core.dialogue import team_button
+from bot.core.faq import how_to_reach
 from bot.core.labels import PROFESSIONAL_ROLES
 from bot.core.replies import Button, Reply, esc, rows, short
 from bot.core.timefmt import day_label, hour_label, to_local
@@ -50,6 +51,8 @@ def _members_note(ctx: Context, kind: str, log_id: int | None) -> tuple[list[str
     entry = ctx.answerer.kb.entry(entry_id) if entry_id else None
     lines = [texts.AGENDA_NOTHING_FOR_MEMBERS.format(label=esc(label)),
              texts.AGENDA_FOR_MEMBERS_LEAD if entry is not None else texts.AGENDA_ASK_TEAM_LEAD]
+    if log_id is None and (reach := how_to_reach(ctx.answerer.kb)):  # /agenda: no question to hand over
+        lines.append(texts.AGENDA_TEAM_REACH.format(how=esc(reach)))
     buttons = (Button(label="➡️ " + short(entry.question, 55), data=f"faq:{entry.id}") if entry else None,
                team_button(log_id) if log_id is not None else None)
     return lines, rows(*(b for b in buttons if b is not None))
