@@ -213,3 +213,34 @@ async def test_the_staff_post_names_the_member_as_they_introduced_themselves(app
     assert "Zoé &lt;i&gt;&amp;&lt;/i&gt; — Conseil citoyen Quartier Nord" in post.text
     assert "« &lt;b&gt;quel&lt;/b&gt; temps" in post.text
     assert "Telegram-Name" not in post.text
+
+
+async def test_asking_only_for_a_person_then_writing_the_question_puts_it_in_the_same_ticket(
+        app: App, clock: ManualClock) -> None:
+    """Awa wants "quelqu'un de vrai", taps the button as told, then writes her question: it must reach the
+    team with her ticket, not be answered by the bot while the team only reads "je veux parler à quelqu'un"."""
+    offer = app.hotline.on_text(AWA, "je veux parler a quelqu un de vrai pas a un robot")
+    sent = app.hotline.on_button(AWA, button(offer, "Poser la question"))
+    assert "transmis" in sent[0].text and "écrivez maintenant votre question" in sent[-1].text
+
+    [added] = app.hotline.on_text(AWA, "on peut avoir une salle pour nos réunions ?")
+
+    assert added.text == "C'est transmis à l'équipe ✅ (question n° 1)."
+    assert len(tickets(app)) == 1
+    posts = (await deliver(app, clock)).take(str(STAFF_CHAT))
+    assert "on peut avoir une salle pour nos réunions ?" in posts[-1].text
+
+
+def test_a_real_question_handed_to_the_team_leaves_the_next_message_to_the_bot(app: App) -> None:
+    sent = ask_team(app, AWA)
+    assert not any("écrivez maintenant" in reply.text for reply in sent)
+    [answer] = app.hotline.on_text(AWA, "c'est koi un conseil citoyen")
+    assert "transmis" not in answer.text
+
+
+def test_thanks_after_asking_for_a_person_is_not_sent_to_the_team_as_her_question(app: App) -> None:
+    offer = app.hotline.on_text(AWA, "je veux parler a quelqu un de vrai pas a un robot")
+    app.hotline.on_button(AWA, button(offer, "Poser la question"))
+    [close] = app.hotline.on_text(AWA, "ok merci")
+    assert "transmis" not in close.text
+    assert "N° 1" in app.hotline.on_text(AWA, "où en est ma question ?")[0].text

@@ -105,6 +105,27 @@ def test_on_26_november_2026_only_what_can_still_happen_is_upcoming(shipped: App
     assert "Inter-conseil du 4e trimestre" in answer.text and "🔔 Me prévenir quand la date est fixée" in labels([answer])
 
 
+def test_an_undated_event_button_names_months_not_office_shorthand(shipped: App, clock: ManualClock) -> None:
+    """Awa reads "oct.-déc. ?" on the interconseil's button, not "T4 ?", which she would have to decode."""
+    clock.set(paris("2026-11-27"))
+    [page] = shipped.hotline.on_command(AWA, "agenda")
+    assert "oct.-déc. ? · Inter-conseil du 4e trimestre" in labels([page])
+    assert not any(label.startswith(("T1", "T2", "T3", "T4", "S1", "S2")) for label in labels([page]))
+    assert [parse_period(m).short for m in ("2026-T1", "2026-S2")] == ["janv.-mars ?", "juil.-déc. ?"]  # type: ignore[union-attr]
+
+
+def test_agenda_webinaires_with_nothing_for_members_says_how_to_reach_the_team(shipped: App,
+                                                                             clock: ManualClock) -> None:
+    """"/agenda webinaires" tells Awa to ask the team, with no question to hand over: she is told how."""
+    clock.set(paris("2026-11-27"))
+    [page] = shipped.hotline.on_command(AWA, "agenda", "webinaires")
+    assert "demandez à l'équipe" in page.text
+    assert "Vous pouvez joindre l'équipe au " in page.text
+
+    [answer] = shipped.hotline.on_text(AWA, "c'est quand le prochain webinaire ?")
+    assert "✉️ Poser la question à l'équipe" in labels([answer]) and "joindre l'équipe au" not in answer.text
+
+
 @pytest.mark.parametrize("day", ["2027-01-15", "2027-06-01"])
 def test_in_2027_nothing_is_scheduled_and_the_bot_says_so(shipped: App, clock: ManualClock, day: str) -> None:
     clock.set(paris(day))

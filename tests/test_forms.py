@@ -60,6 +60,25 @@ def test_in_the_terminal_a_question_asked_mid_form_is_answered_and_the_form_goes
     assert "Votre inscription à « Webinaire de janvier »" in text(done)
 
 
+def test_a_question_typed_where_the_name_is_asked_is_answered_and_never_kept_as_her_name(app: App) -> None:
+    """Asked for a name, Awa first wonders "c'est gratuit ?": that is answered, and is not the name the team sees."""
+    chat = TerminalChat(app.hotline, user_id="1001", name="Awa")
+    ask_name = choose(chat, chat.handle("/start ev_webinaire-janvier"), "S'inscrire")
+    assert "nom ou pseudonyme" in text(ask_name)
+
+    answered = chat.handle("c'est gratuit ?")
+    assert "nom ou pseudonyme de 2 à 40" not in text(answered) and offers_form(answered)
+    assert "De quel conseil" not in text(answered)
+
+    again = choose(chat, answered, "Continuer l'inscription")
+    assert "nom ou pseudonyme" in text(again)
+    councils = chat.handle("Awa D.")
+    done = choose(chat, choose(chat, choose(chat, councils, "Quartier Nord"), "Membre d"), "J'accepte")
+    assert "Votre inscription à « Webinaire de janvier »" in text(done)
+    with app.db.session() as session:
+        assert session.exec(select(Profile)).one().pseudonym == "Awa D."
+
+
 def test_abandoning_a_form_keeps_nothing_of_it_and_frees_the_member(app: App) -> None:
     start_registration(app)
     offered = app.hotline.on_text(AWA, QUESTION)

@@ -207,3 +207,13 @@ async def test_on_telegram_the_unsure_question_is_a_button_that_answers(shipped:
     await shipped.members.presses(AWA, choice.button_data("Comment obtenir un financement du FPH"))
     [answer] = shipped.api.take()
     assert "Comment obtenir un financement du FPH" in answer.text and "Source" in answer.text
+
+
+def test_a_choice_for_the_second_question_is_not_also_a_link_under_the_first_answer(shipped_app: App) -> None:
+    """"combien de temps dure le mandat et on peut démissionner ?": the mandate is answered; "Comment quitter
+    le conseil citoyen ?" is offered once, as the choice for the second question, not again as a related link."""
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("combien de temps dure le mandat et on peut demissioner ?"))
+
+    assert "Combien de temps dure le mandat" in shown
+    assert sum("Comment quitter le conseil citoyen" in line for line in shown.splitlines()) == 1

@@ -151,3 +151,16 @@ def test_the_privacy_notice_says_what_why_how_long_and_whom_to_contact(make_sett
                  "/mesdonnees", "/supprimer_mes_donnees"):
         assert part in notice.text, part
     assert rows(app, Member) == []  # reading the notice stores nothing
+
+
+def test_a_long_question_in_my_data_is_cut_between_two_words_and_says_so(app: App) -> None:
+    """Mme Diallo's long message is shortened in /mesdonnees: the cut is marked and never halves a word."""
+    long_question = ("Bonsoir, excusez moi de vous déranger si tard. Je suis Mme Diallo du conseil citoyen de la "
+                     "Bottière. Le maire ne nous invite jamais aux réunions du contrat de ville alors que c'est "
+                     "obligatoire non ? Qu'est-ce qu'on peut faire concrètement ?")
+    app.hotline.on_text(member(AWA), long_question)
+    [readable, _] = app.hotline.on_command(member(AWA), "mesdonnees")
+    [line] = [line for line in readable.text.splitlines() if "Mme Diallo" in line]
+    kept = line.split("« ", 1)[1].removesuffix(" »")
+    assert kept.endswith("…") and long_question.startswith(kept.removesuffix("…"))
+    assert long_question[len(kept.removesuffix("…"))] in " ,?"

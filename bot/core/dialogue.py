@@ -8,18 +8,15 @@ of the last answer, several questions one answer (or one choice) each.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.answering.answerer import Decision, Kind
 from bot.answering.dialogue import simpler
 from bot.core import texts
-from bot.core.replies import Button, Reply, esc, rows
+from bot.core.replies import Button, Reply, esc, rows, short
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
 EntryReply = Callable[[FaqEntry, int | None], Reply]
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def team_button(log_id: int) -> Button:
@@ -60,15 +57,21 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     count = texts.COUNT.get(len(decision.parts), str(len(decision.parts)))
     if not offered:
         return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
-    buttons = [Button(label=_short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
+    buttons = [Button(label=short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
     buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
     if not answered:
         return [Reply(text=texts.SEVERAL_CHOOSE.format(n=count), buttons=rows(*buttons))]
     # The member is told first that each question was heard, then gets the answers, then the choices.
     unsure = sum(p.kind != Kind.ANSWER for p in decision.parts)
     ask = texts.SEVERAL_SOME if unsure > 1 else texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_ONE_CHOICES
-    return [Reply(text=texts.SEVERAL_FOUND.format(n=count)), *(entry_reply(e, log_id) for e in answered),
-            Reply(text=ask, buttons=rows(*buttons))]
+    chosen = {f"faq:{e.id}" for e in offered}
+    return [Reply(text=texts.SEVERAL_FOUND.format(n=count)),
+            *(_without_links(entry_reply(e, log_id), chosen) for e in answered), Reply(text=ask, buttons=rows(*buttons))]
+
+
+def _without_links(reply: Reply, links: set[str]) -> Reply:
+    """An answer without its related-question links that the choices below already offer (shown once)."""
+    return replace(reply, buttons=tuple(row for row in reply.buttons if not any(b.data in links for b in row)))
 
 
 def personal(decision: Decision, log_id: int) -> list[Reply]:
@@ -77,7 +80,7 @@ def personal(decision: Decision, log_id: int) -> list[Reply]:
     problème de propreté") come after that line, as choices: the orientation is never left out for them."""
     where = texts.ORIENT[decision.matter.value]
     if decision.kind == Kind.SUGGEST and decision.candidates:
-        offered = [Button(label=_short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
+        offered = [Button(label=short(c.entry.question), data=f"faq:{c.entry.id}:{log_id}")
                    for c in decision.candidates]
         return [Reply(text=texts.PERSONAL_WITH_ENTRIES.format(where=where),
                       buttons=rows(*offered, team_button(log_id)))]

@@ -24,6 +24,7 @@ from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
+MAX_ROWS = 6  # rows of buttons under an answer: related questions give way first
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
 # Hands a logged question to a person (the desk opens a ticket): (sender, log id, "button" or "auto").
 Escalate = Callable[[Sender, int, str], list[Reply]]
@@ -204,8 +205,10 @@ class FaqService:
                 f"{texts.ANSWER_SOURCE.format(source=esc(entry.source))}")
         whole = Button(label=texts.MORE_BUTTON, data=f"full:{entry.id}" + (f":{log_id}" if log_id is not None else ""))
         # A feature's buttons (a document to download) come first: they are what the member came for.
-        return Reply(text=text, buttons=(*self._extra_rows(entry), (whole,), *self._runner_up_rows(runner_up, log_id),
-                                         *self._related_rows(entry, runner_up), *self._feedback_rows(log_id)))
+        first = [*self._extra_rows(entry), (whole,), *self._runner_up_rows(runner_up, log_id)]
+        feedback = self._feedback_rows(log_id)
+        related = self._related_rows(entry, runner_up, room=MAX_ROWS - len(first) - len(feedback))
+        return Reply(text=text, buttons=(*first, *related, *feedback))
 
     def _extra_rows(self, entry: FaqEntry) -> list[tuple[Button, ...]]:
         """Buttons a feature adds under this entry (e.g. the document that goes with it)."""
@@ -222,9 +225,10 @@ class FaqService:
         if entry.more and not entry.short:
             buttons.append((Button(label=texts.MORE_BUTTON, data=f"more:{entry.id}"),))
         buttons.extend(self._runner_up_rows(runner_up, log_id))
-        buttons.extend(self._related_rows(entry, runner_up))
-        buttons.extend(self._extra_rows(entry))
-        buttons.extend(self._feedback_rows(log_id))
+        extra, feedback = self._extra_rows(entry), self._feedback_rows(log_id)
+        buttons.extend(self._related_rows(entry, runner_up, room=MAX_ROWS - len(buttons) - len(extra) - len(feedback)))
+        buttons.extend(extra)
+        buttons.extend(feedback)
         return Reply(text=text, buttons=tuple(buttons))
 
     @staticmethod
@@ -234,11 +238,15 @@ class FaqService:
         data = f"faq:{runner_up.id}" + (f":{log_id}" if log_id is not None else "")
         return [(Button(label=texts.RUNNER_UP_BUTTON.format(question=short(runner_up.question, 40)), data=data),)]
 
-    def _related_rows(self, entry: FaqEntry, runner_up: FaqEntry | None = None) -> list[tuple[Button, ...]]:
-        """The entries its authors linked to it (the runner-up, when one of them, is shown once, as such)."""
+    def _related_rows(self, entry: FaqEntry, runner_up: FaqEntry | None = None, *,
+                      room: int = 3) -> list[tuple[Button, ...]]:
+        """The entries its authors linked to it (the runner-up, when one of them, is shown once, as such), at
+        most three and at most `room`: under the models entry, six documents leave no room for them."""
         found = (self.answerer.kb.entry(related_id) for related_id in entry.related[:3])
-        return [(Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),)
-                for related in found if related is not None and (runner_up is None or related.id != runner_up.id)]
+        shown: list[tuple[Button, ...]] = [
+            (Button(label="➡️ " + short(related.question, 55), data=f"faq:{related.id}"),)
+            for related in found if related is not None and (runner_up is None or related.id != runner_up.id)]
+        return shown[:max(room, 0)]
 
     def term_reply(self, term: GlossaryTerm, log_id: int | None) -> Reply:
         text = texts.GLOSSARY.format(term=esc(term.term), meaning=esc(term.meaning),

@@ -143,7 +143,7 @@ class Hotline:
             clear_state(turn.session, turn.member)  # a form left by someone no longer staff
             turn.session.commit()
             return None
-        if flow.waits_for_button(turn.state):
+        if flow.waits_for_button(turn.state) or (flow.resume is not None and flow.asked_instead(turn.state, text)):
             return flow
         return flow.handler(turn, text)
 

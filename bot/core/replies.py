@@ -71,5 +71,13 @@ def esc(text: str) -> str:
 
 
 def short(text: str, limit: int = 60) -> str:
-    """At most `limit` characters, an ellipsis marking the cut (button labels, quoted questions)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """At most `limit` characters, an ellipsis marking the cut (button labels, quoted questions). The cut
+    falls between two words ("payants pour les…", not "pour les conse…") unless that would lose more than
+    half the room (one very long word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if text[limit - 1] != " " and space >= limit // 2:  # the cut falls inside a word: back to its start
+        cut = cut[:space]
+    return cut.rstrip(" ,;:(«-–") + "…"

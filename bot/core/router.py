@@ -44,6 +44,7 @@ FlowHandler = Callable[[Turn, str], list[Reply] | None]
 TextInterceptor = Callable[[Turn, str], list[Reply] | None]
 # Whether the form, at the step stored in this state, waits for a button (text is no answer there).
 ButtonStep = Callable[[dict[str, Any]], bool]
+AskedInstead = Callable[[dict[str, Any], str], bool]
 # The current step's question again (the member chose to go on after a question of theirs was answered).
 Resume = Callable[[Turn], list[Reply]]
 
@@ -57,6 +58,9 @@ class Flow:
     # While the form waits for a button, a text is answered as usual and the form offered again
     # (`resume_label` / "Abandonner"): a form never traps a member.
     waits_for_button: ButtonStep = lambda state: False
+    # A text the form would take ("1/3 — votre nom ?") that is plainly a question ("c'est gratuit ?"): answered
+    # as usual and the form offered again, as while it waits for a button.
+    asked_instead: AskedInstead = lambda state, text: False
     resume: Resume | None = None
     resume_label: str = texts.FORM_RESUME
 
@@ -101,7 +105,7 @@ class Router:
 
     def flow(self, name: str, handler: FlowHandler, *, staff_only: bool = False, private_only: bool = False,
              waits_for_button: ButtonStep | None = None, resume: Resume | None = None,
-             resume_label: str = texts.FORM_RESUME) -> None:
+             resume_label: str = texts.FORM_RESUME, asked_instead: AskedInstead | None = None) -> None:
         """`waits_for_button` and `resume` come together: the steps answered by a button, and how to ask again."""
         if name in self.flows:
             raise ValueError(f"flow {name!r} registered twice")
@@ -109,7 +113,7 @@ class Router:
             raise ValueError(f"flow {name!r}: waits_for_button needs resume, and the reverse")
         self.flows[name] = Flow(name=name, handler=handler, staff_only=staff_only, private_only=private_only,
                                 waits_for_button=waits_for_button or (lambda state: False), resume=resume,
-                                resume_label=resume_label)
+                                resume_label=resume_label, asked_instead=asked_instead or (lambda state, text: False))
 
     def intercept(self, interceptor: TextInterceptor, *, before_flows: bool = False) -> None:
         """`before_flows`: for what depends on where the text is written, not on the member's form

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
+from bot.answering.acts import detect
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state
@@ -111,8 +112,18 @@ class Desk:
         self.learning.refresh()  # what was learned before the restart is used at once
 
     def open_ticket(self, sender: Sender, log_id: int, how: str) -> list[Reply]:
-        """"Ask the team" on an answer (or an unknown question when tickets open by themselves)."""
-        return self.tickets.open(sender, log_id, how)
+        """"Ask the team" on an answer (or an unknown question when tickets open by themselves). When the member
+        only asked for a person, the next message is the question: it joins the new ticket."""
+        already = how == "button" and self.tickets.opened_on_request(sender, log_id) is not None
+        replies = self.tickets.open(sender, log_id, how)
+        number = None if already or how != "button" else self.tickets.opened_on_request(sender, log_id)
+        if number is None:
+            return replies
+        with self.ctx.db.session() as session:
+            self.ctx.save_form(session, touch_member(session, sender, self.ctx.clock), MEMBER_FLOW, ticket=number,
+                               question=True)
+            session.commit()
+        return [*replies, Reply(text=texts.WRITE_YOUR_QUESTION.format(id=number))]
 
     # --- member side ----------------------------------------------------------------------
 
@@ -165,6 +176,10 @@ class Desk:
         return self.tickets.answer(turn.sender, number, text)
 
     def _member_answer_text(self, turn: Turn, text: str) -> list[Reply] | None:
+        if turn.state.get("question") and detect(text):
+            # Awaited after "je veux parler à quelqu'un": "où en est ma question ?", "merci" are no question.
+            self._end_flow(turn)
+            return None
         number = self._end_flow(turn)
         if number is None:
             return self._reply_to_ticket(turn, text)

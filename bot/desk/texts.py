@@ -25,6 +25,8 @@ ANSWER = "💬 <b>Réponse de l'équipe</b> à votre question n° {id} :\n\n{tex
 ANSWER_HINT = "<i>Pour répondre, touchez « Répondre à l'équipe » ou répondez à ce message.</i>"
 REPLY_TO_TEAM_BUTTON = "↩️ Répondre à l'équipe"
 DONE_BUTTON = "✅ C'est réglé, merci"
+WRITE_YOUR_QUESTION = ("✍️ Si ce n'est pas déjà fait, écrivez maintenant votre question ici, avec vos mots : "
+                       "votre prochain message sera ajouté à votre question n° {id} pour l'équipe.")
 WRITE_YOUR_ANSWER = "D'accord : écrivez votre message pour l'équipe (question n° {id}), ou touchez « Annuler »."
 FOLLOW_UP_SENT = "C'est transmis à l'équipe ✅ (question n° {id})."
 CANCELLED = "D'accord, c'est annulé."

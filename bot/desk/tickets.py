@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.answering.answerer import Answerer
+from bot.answering.answerer import Answerer, Kind
 from bot.clock import Clock
 from bot.core.faq import how_to_reach
 from bot.core.members import touch_member
@@ -99,6 +99,18 @@ class TicketService:
             return [Reply(text=texts.NO_STAFF_CHAT.format(id=ticket.id, contact=self._contact()))]
         self.wake()
         return [Reply(text=texts.SENT.format(id=ticket.id, centre=esc(self.centre), when=self._when(now, queue)))]
+
+    def opened_on_request(self, sender: Sender, log_id: int) -> int | None:
+        """The member's ticket for this logged message when that message only asked for a person ("je veux
+        parler à quelqu'un", "plus simple svp"): the question itself is still to come."""
+        with self.db.session() as session:
+            member = touch_member(session, sender, self.clock)
+            question = session.get(QuestionLog, log_id)
+            ticket = session.exec(select(Ticket).where(Ticket.question_log_id == log_id)).first()
+            session.commit()
+            if question is None or ticket is None or ticket.member_id != member.id:
+                return None
+            return ticket.id if question.decision == Kind.ACT.value else None
 
     def _when(self, now: datetime, queue: int) -> str:
         expected = self.hours.expected_reply(now, queue)

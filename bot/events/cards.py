@@ -12,8 +12,9 @@ from bot.clock import as_utc
 from bot.core.calendar import is_over
 from bot.core.context import Context
 from bot.core.dialogue import team_button
+from bot.core.faq import how_to_reach
 from bot.core.labels import PROFESSIONAL_ROLES
-from bot.core.replies import Button, Reply, esc, rows
+from bot.core.replies import Button, Reply, esc, rows, short
 from bot.core.timefmt import day_label, hour_label, to_local
 from bot.events import texts
 from bot.events.notices import card_button, waitlist_position, when, when_short
@@ -26,12 +27,8 @@ PAGE_SIZE = 5
 NO_KIND = "-"
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def event_button(ctx: Context, event: Event) -> Button:
-    return Button(label=f"{when_short(ctx, event)} · {_short(event.title, 48)}", data=f"ev:card:{event.id}")
+    return Button(label=f"{when_short(ctx, event)} · {short(event.title, 48)}", data=f"ev:card:{event.id}")
 
 
 def audience_rank(event: Event, role: str | None) -> int:
@@ -54,7 +51,9 @@ def _members_note(ctx: Context, kind: str, log_id: int | None) -> tuple[list[str
     entry = ctx.answerer.kb.entry(entry_id) if entry_id else None
     lines = [texts.AGENDA_NOTHING_FOR_MEMBERS.format(label=esc(label)),
              texts.AGENDA_FOR_MEMBERS_LEAD if entry is not None else texts.AGENDA_ASK_TEAM_LEAD]
-    buttons = (Button(label="➡️ " + _short(entry.question, 55), data=f"faq:{entry.id}") if entry else None,
+    if log_id is None and (reach := how_to_reach(ctx.answerer.kb)):  # /agenda: no question to hand over
+        lines.append(texts.AGENDA_TEAM_REACH.format(how=esc(reach)))
+    buttons = (Button(label="➡️ " + short(entry.question, 55), data=f"faq:{entry.id}") if entry else None,
                team_button(log_id) if log_id is not None else None)
     return lines, rows(*(b for b in buttons if b is not None))
 
@@ -246,4 +245,4 @@ def my_registrations(session: Session, ctx: Context, member: Member, now: dateti
         lines += ["", texts.MY_WATCHES] if lines else [texts.MY_WATCHES]
         lines += [f"🔔 {esc(e.title)}" for e in watches]
     shown = [e for _, e in current] + list(watches)
-    return Reply(text="\n".join(lines), buttons=rows(*(card_button(e, "📅 " + _short(e.title, 55)) for e in shown)))
+    return Reply(text="\n".join(lines), buttons=rows(*(card_button(e, "📅 " + short(e.title, 55)) for e in shown)))

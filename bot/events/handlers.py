@@ -60,6 +60,12 @@ COPIL_JOB = "event_copil_preparation"
 COPIL_HOUR = 9  # Paris time
 PROFILE_FLOW = "ev_profile"
 NAME_LIMITS = (2, 40)
+NAME_MAX_WORDS = 5  # "Marie-Claire de la Fontaine"
+
+
+def could_be_a_name(text: str) -> bool:
+    """"Awa", "Mme Diallo": a name; "c'est gratuit ?", "je sais pas quoi mettre comme nom": no name."""
+    return "?" not in text and len(text.split()) <= NAME_MAX_WORDS
 
 
 class EventsFeature:
@@ -83,7 +89,8 @@ class EventsFeature:
         router.button("pf", self._profile_button)
         router.start_link("ev", self._deep_link)
         router.flow(PROFILE_FLOW, self._profile_text, waits_for_button=lambda state: state.get("step") != "name",
-                    resume=self._profile_question, resume_label=texts.FORM_RESUME)
+                    resume=self._profile_question, resume_label=texts.FORM_RESUME,
+                    asked_instead=lambda state, text: state.get("step") == "name" and not could_be_a_name(text))
         self.faq.add_decision(Kind.AGENDA, self._render_agenda)  # decided by bot/events/asking.py
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,

@@ -28,7 +28,7 @@ def when(ctx: Context, event: Event, *, past: bool = False) -> str:
 
 
 def when_short(ctx: Context, event: Event) -> str:
-    """For a button: "22 janv.", "T1 ?", "juin ?", "date ?"."""
+    """For a button: "22 janv.", "janv.-mars ?", "juin ?", "date ?"."""
     if event.starts_at is None and (period := period_of(event.month, event.period)) is not None:
         return period.short
     return short_label(event.starts_at, ctx.tz)

@@ -32,7 +32,7 @@ class Period:
     last_month: int
     label: str  # "1er trimestre 2026"
     during: str  # "au 1er trimestre 2026", "en novembre 2026"
-    short: str  # "T1 ?" for a button
+    short: str  # "janv.-mars ?" for a button
 
     @property
     def starts_on(self) -> date:
@@ -47,6 +47,11 @@ class Period:
         return now.astimezone(tz).date() >= self.ends_before
 
 
+def _span(first: int, last: int) -> str:
+    """"oct.-déc. ?" for a button: months everyone reads, where "T4 ?" or "S2 ?" is office shorthand."""
+    return f"{SHORT_MONTHS[first - 1]}-{SHORT_MONTHS[last - 1]} ?"
+
+
 def parse_period(marker: str | None) -> Period | None:
     """The period a marker names, or None when there is none or it is not understood."""
     found = PERIOD_MARKER.match((marker or "").strip())
@@ -59,12 +64,12 @@ def parse_period(marker: str | None) -> Period | None:
         quarter = int(part[1])
         return Period(year=year, first_month=3 * quarter - 2, last_month=3 * quarter,
                       label=f"{ORDINALS[quarter]} trimestre {year}",
-                      during=f"au {ORDINALS[quarter]} trimestre {year}", short=f"T{quarter} ?")
+                      during=f"au {ORDINALS[quarter]} trimestre {year}", short=_span(3 * quarter - 2, 3 * quarter))
     if part.startswith("S"):
         half = int(part[1])
         return Period(year=year, first_month=6 * half - 5, last_month=6 * half,
                       label=f"{ORDINALS[half]} semestre {year}",
-                      during=f"au {ORDINALS[half]} semestre {year}", short=f"S{half} ?")
+                      during=f"au {ORDINALS[half]} semestre {year}", short=_span(6 * half - 5, 6 * half))
     if part in _SEASONS:
         first, last = _SEASONS[part]
         season = _SEASON_LABELS[part]

@@ -53,6 +53,7 @@ AGENDA_NOTHING_FOR_MEMBERS = ("<b>Aucun des rendez-vous à venir ({label}) n'est
                               "citoyens</b> : ils sont pour les professionnels ou les élus.")
 AGENDA_FOR_MEMBERS_LEAD = "Pour vous, voyez la fiche ci-dessous, ou demandez à l'équipe."
 AGENDA_ASK_TEAM_LEAD = "Pour savoir ce qui vous est ouvert, demandez à l'équipe."
+AGENDA_TEAM_REACH = "Vous pouvez joindre l'équipe {how}, ou m'écrire votre question ici."
 # The FAQ entry that tells members what exists for them, by event kind (checked against the knowledge in tests).
 MEMBERS_ENTRY = {"formation": "crpv-formations-membres"}
 AGENDA_NEXT = "Voici le prochain {label} :"

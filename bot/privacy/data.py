@@ -13,7 +13,7 @@ from bot.core.context import Context
 from bot.core.conversation import get_state
 from bot.core.labels import ROLES
 from bot.core.labels import TOPIC_SHORT as SHORT
-from bot.core.replies import esc
+from bot.core.replies import esc, short
 from bot.core.timefmt import to_local
 from bot.privacy import texts
 from bot.storage.models import (
@@ -138,7 +138,7 @@ def readable(data: dict[str, Any], ctx: Context) -> str:
     questions = data["questions"]
     if questions:
         shown = questions[-QUESTIONS_SHOWN:]
-        lines = [texts.QUESTION_LINE.format(date=when(q["asked_at"]), text=esc(q["text"][:200])) if q["text"]
+        lines = [texts.QUESTION_LINE.format(date=when(q["asked_at"]), text=esc(short(q["text"], 200))) if q["text"]
                  else texts.QUESTION_ERASED.format(date=when(q["asked_at"])) for q in shown]
         parts.append(texts.QUESTIONS.format(
             n=len(questions), shown=texts.QUESTIONS_SHOWN.format(n=len(shown)) if len(shown) < len(questions) else "",
@@ -148,7 +148,7 @@ def readable(data: dict[str, Any], ctx: Context) -> str:
     if data["tickets"]:
         parts.append(texts.TICKETS.format(lines="\n".join(texts.TICKET_LINE.format(
             id=t["id"], status=texts.TICKET_STATUS.get(t["status"], esc(t["status"])),
-            text=esc((t["question"] or "—")[:200]), messages=len(t["messages"]))
+            text=esc(short(t["question"] or "—", 200)), messages=len(t["messages"]))
             for t in data["tickets"])))
     pending = data["messages_to_you"]["pending"]
     if pending:
