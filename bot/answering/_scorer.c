@@ -384,7 +384,8 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "mismatched lengths");
         goto done;
     }
-    /* Bounds checked first: the loops below then read without checks. */
+    /* Columns and rows checked first (the rows are read in order: cheap); the sums below then write without
+       checks. Each phrasing's owner is checked where the maxima read it (a random read per posting, once). */
     for (Py_ssize_t k = 0; k < n; k++) {
         int64_t c = columns[k];
         if (c < 0 || c >= columns_known || start[c] < 0 || length[c] < 0 || start[c] + length[c] > postings) {
@@ -392,7 +393,7 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
             goto done;
         }
         for (int64_t p = start[c]; p < start[c] + length[c]; p++)
-            if (rows[p] < 0 || rows[p] >= phrasings || owners[rows[p]] < 0 || owners[rows[p]] >= entries) {
+            if (rows[p] < 0 || rows[p] >= phrasings) {
                 PyErr_SetString(PyExc_IndexError, "phrasing out of range");
                 goto done;
             }
@@ -401,15 +402,23 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
         int64_t c = columns[k];
         for (int64_t p = start[c]; p < start[c] + length[c]; p++) scores[rows[p]] += (double)weights[p] * query[k];
     }
-    /* Maxima after every sum is complete; a phrasing reached twice is read once, then its slot zeroed. */
+    /* Maxima after every sum is complete; a phrasing reached twice is read once, then its slot zeroed (all of
+       them, even after an owner out of range: `scores` is given back clean). */
+    int wrong_owner = 0;
     for (Py_ssize_t k = 0; k < n; k++) {
         int64_t c = columns[k];
         for (int64_t p = start[c]; p < start[c] + length[c]; p++) {
             int32_t r = rows[p];
-            double *entry = &best[owners[r]];
+            int64_t owner = owners[r];
+            if (owner < 0 || owner >= entries) { wrong_owner = 1; scores[r] = 0.0; continue; }
+            double *entry = &best[owner];
             if (scores[r] > *entry) *entry = scores[r];
             scores[r] = 0.0;
         }
+    }
+    if (wrong_owner) {
+        PyErr_SetString(PyExc_IndexError, "phrasing out of range");
+        goto done;
     }
     result = Py_None;
     Py_INCREF(result);

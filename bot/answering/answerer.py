@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
+import numpy as np
+
 from bot.answering.acts import Act, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure
 from bot.answering.char_opinion import CharOpinion
@@ -263,11 +265,12 @@ class Answerer:
         return self._reads.opinions[key][:]
 
     def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
-        """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices)."""
-        key = (text, limit)
-        if key not in self._reads.chars:
-            self._reads.chars[key] = self.chars.rank(text, limit=limit)
-        return self._reads.chars[key][:]
+        """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
+        each with its own limit: the scores are kept, the first `limit` picked from them)."""
+        if text not in self._reads.chars:
+            self._reads.chars[text] = self.chars.scores(text)
+        scores = self._reads.chars[text]
+        return [] if scores is None else self.chars.best(scores, limit)
 
     def _best_passage(self, analysis: Analysis) -> PassageHit | None:
         if analysis.tokens not in self._reads.passages:
@@ -556,9 +559,9 @@ class Answerer:
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.analyze(text), self.analyze(context)
             boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
-            read = self._rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
-                              limit=3 * MULTI_POOL, boost=boost)
-            near = {c.entry.id: c.score for c in read}
+            # Only the scores are read (a ranking for this part alone: not shared with the others).
+            near = self.matcher.scores(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+                                       limit=3 * MULTI_POOL, boost=boost)
             ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
@@ -885,7 +888,7 @@ class _Reads:
     ranked: dict[tuple[tuple[str, ...], tuple[tuple[str, float], ...]], tuple[int, list[Candidate]]] = field(
         default_factory=dict)
     opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
-    chars: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
+    chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
 
 
