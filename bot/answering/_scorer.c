@@ -368,6 +368,9 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
     Py_buffer view[9];
     int opened = 0;
     PyObject *result = NULL;
+    int32_t *touched = NULL;
+    uint8_t *seen = NULL;
+    Py_ssize_t reached = 0;
     for (; opened < 9; opened++) {
         int status = opened >= 7 ? writable(arg[opened], &view[opened], sizes[opened], names[opened])
                                  : readable(arg[opened], &view[opened], sizes[opened], names[opened]);
@@ -384,45 +387,52 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "mismatched lengths");
         goto done;
     }
-    /* Columns and rows checked first (the rows are read in order: cheap); the sums below then write without
-       checks. Each phrasing's owner is checked where the maxima read it (a random read per posting, once). */
+    /* Columns checked first; each row where the sums read it, each owner where the maxima read it. */
+    Py_ssize_t total = 0;
     for (Py_ssize_t k = 0; k < n; k++) {
         int64_t c = columns[k];
         if (c < 0 || c >= columns_known || start[c] < 0 || length[c] < 0 || start[c] + length[c] > postings) {
             PyErr_SetString(PyExc_IndexError, "column out of range");
             goto done;
         }
-        for (int64_t p = start[c]; p < start[c] + length[c]; p++)
-            if (rows[p] < 0 || rows[p] >= phrasings) {
-                PyErr_SetString(PyExc_IndexError, "phrasing out of range");
-                goto done;
-            }
+        total += length[c];
     }
-    for (Py_ssize_t k = 0; k < n; k++) {
+    /* The phrasings reached, each once, as first reached (a bit each marks it): the maxima then read each
+       phrasing once instead of walking every posting again. */
+    Py_ssize_t most = total;
+    touched = PyMem_Malloc((most ? most : 1) * sizeof(int32_t));
+    seen = PyMem_Calloc(phrasings / 8 + 1, 1);
+    if (touched == NULL || seen == NULL) { PyErr_NoMemory(); goto done; }
+    int wrong = 0;
+    for (Py_ssize_t k = 0; k < n && !wrong; k++) {
         int64_t c = columns[k];
-        for (int64_t p = start[c]; p < start[c] + length[c]; p++) scores[rows[p]] += (double)weights[p] * query[k];
-    }
-    /* Maxima after every sum is complete; a phrasing reached twice is read once, then its slot zeroed (all of
-       them, even after an owner out of range: `scores` is given back clean). */
-    int wrong_owner = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        int64_t c = columns[k];
+        double q = query[k];
         for (int64_t p = start[c]; p < start[c] + length[c]; p++) {
             int32_t r = rows[p];
-            int64_t owner = owners[r];
-            if (owner < 0 || owner >= entries) { wrong_owner = 1; scores[r] = 0.0; continue; }
-            double *entry = &best[owner];
-            if (scores[r] > *entry) *entry = scores[r];
-            scores[r] = 0.0;
+            if (r < 0 || r >= phrasings) { wrong = 1; break; }
+            double before = scores[r];
+            if (before == 0.0) touched[reached++] = r;
+            scores[r] = before + (double)weights[p] * q;
         }
     }
-    if (wrong_owner) {
+    /* Maxima after every sum is complete (the largest value whatever the order); each slot zeroed again, all of
+       them even after an error: `scores` is given back clean. */
+    for (Py_ssize_t j = 0; j < reached; j++) {
+        int32_t r = touched[j];
+        int64_t owner = owners[r];
+        if (wrong || owner < 0 || owner >= entries) { wrong = 1; scores[r] = 0.0; continue; }
+        if (scores[r] > best[owner]) best[owner] = scores[r];
+        scores[r] = 0.0;
+    }
+    if (wrong) {
         PyErr_SetString(PyExc_IndexError, "phrasing out of range");
         goto done;
     }
     result = Py_None;
     Py_INCREF(result);
 done:
+    PyMem_Free(touched);
+    PyMem_Free(seen);
     for (int i = 0; i < opened; i++) PyBuffer_Release(&view[i]);
     return result;
 }

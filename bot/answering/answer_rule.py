@@ -12,7 +12,7 @@ answerable ones in the fit (answering one of them is the costly error).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,3 +86,30 @@ def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: 
 
 def sure(e: Evidence) -> bool:
     return eligible(e) and probability(e) >= (DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY)
+
+
+# A cosine of the character n-grams is at most 1 (both vectors have unit length); their float32 weights may round
+# a hair above it.
+CHARS_MAX = 1.001
+_CLEAR = 1e-9  # how far from the threshold a probability is taken to be on its side whatever rounds
+
+
+def sure_whatever_chars(e: Evidence) -> bool | None:
+    """`sure(e)` when it is the same whatever the character n-grams say (their cosine and ratio anywhere in
+    [0, 1], naming ours or not), else None: the product then need not rank the message with them. Their features
+    enter the model linearly, so for each verdict of theirs the probability's extremes are at the corners."""
+    need = DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY
+    verdicts = set()
+    for agrees in (False, True):
+        if not eligible(replace(e, chars_agrees=agrees)):
+            verdicts.add(False)
+            continue
+        found = [probability(replace(e, chars=chars, chars_ratio=ratio, chars_agrees=agrees))
+                 for chars in (0.0, CHARS_MAX) for ratio in (0.0, 1.0)]
+        if min(found) >= need + _CLEAR:
+            verdicts.add(True)
+        elif max(found) < need - _CLEAR:
+            verdicts.add(False)
+        else:
+            return None
+    return verdicts.pop() if len(verdicts) == 1 else None

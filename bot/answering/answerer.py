@@ -13,7 +13,7 @@ from itertools import pairwise
 import numpy as np
 
 from bot.answering.acts import Act, detect, without_complaint
-from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure
+from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
@@ -796,8 +796,22 @@ class Answerer:
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
             opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
         full = self.full_evidence
-        chars = self._chars(said, limit=3 if full else 2) if bm25_agrees or bm25_tied or full else []
-        evidence = Evidence(
+        read = bm25_agrees or bm25_tied or full
+        if read and not full and self.rule is sure:
+            # The shipped rule needs the third ranker only when its verdict depends on it: otherwise it is not
+            # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
+            read = sure_whatever_chars(self._evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
+                                                          daily_life, bm25_agrees, bm25_tied, intro)) is None
+        chars = self._chars(said, limit=3 if full else 2) if read else []
+        evidence = self._evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
+                                     bm25_agrees, bm25_tied, intro)
+        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
+
+    @staticmethod
+    def _evidence_of(top: Candidate, lead: float, opinion: list[tuple[str, float]], chars: list[tuple[str, float]],
+                     whole: str, story_share: float, tie_broken: bool, daily_life: bool, bm25_agrees: bool,
+                     bm25_tied: bool, intro: bool) -> Evidence:
+        return Evidence(
             entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
             bm25=opinion[0][1] if opinion else 0.0,
             bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
@@ -807,7 +821,6 @@ class Answerer:
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
             words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
             bm25_tied=bm25_tied, intro=intro)
-        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
 
     def _variant_features(self, evidence: Evidence, top: Candidate, opinion: list[tuple[str, float]],
                           chars: list[tuple[str, float]], analysis: Analysis, boost: dict[str, float] | None,
