@@ -135,6 +135,7 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     int32_t *candidates = NULL;
     Py_ssize_t *order = NULL;
     Pair *kept = NULL, *last_kept = NULL;
+    uint64_t *bits = NULL;
     Py_buffer phrasing_weight_view = {0}, found_view = {0};
     int32_t *found = NULL;
     Py_ssize_t numbered = 0;
@@ -190,13 +191,21 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     shared_weight = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     shared_idf = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     if (shared_weight == NULL || shared_idf == NULL) { PyErr_NoMemory(); goto done; }
-    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. */
+    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. The
+       candidates also as bits (a phrasing each: 20 KiB at 10,000 entries, in the first-level cache), so the long
+       lists' postings that are no candidate are passed over without reading `found` (far larger). */
+    bits = PyMem_Calloc((size_t)(phrasings / 64 + 1), sizeof(uint64_t));
+    if (bits == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t j = 0; j < numbered; j++) bits[candidates[j] >> 6] |= (uint64_t)1 << (candidates[j] & 63);
     for (Py_ssize_t t = 0; t < tokens; t++) {
         const List *list = &lists[t];
         double w = weights[t], v = idf[t];
         for (Py_ssize_t i = 0; i < list->length; i++) {
-            int32_t at = found[list->items[i]];
-            if (at) { shared_weight[at - 1] += w; shared_idf[at - 1] += v; }
+            int32_t p = list->items[i];
+            if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
+            int32_t at = found[p];
+            shared_weight[at - 1] += w;
+            shared_idf[at - 1] += v;
         }
     }
     /* F1 of recall and precision, as Matcher._f1 computed it; the best `limit` kept, zeros dropped. From the list
@@ -235,7 +244,7 @@ done:
     if (found != NULL) for (Py_ssize_t j = 0; j < numbered; j++) found[candidates[j]] = 0;  /* after an error */
     close_lists(lists, tokens);
     PyMem_Free(weights); PyMem_Free(idf); PyMem_Free(shared_weight); PyMem_Free(shared_idf);
-    PyMem_Free(candidates); PyMem_Free(order); PyMem_Free(kept); PyMem_Free(last_kept);
+    PyMem_Free(candidates); PyMem_Free(order); PyMem_Free(kept); PyMem_Free(last_kept); PyMem_Free(bits);
     if (phrasing_weight_view.obj != NULL) PyBuffer_Release(&phrasing_weight_view);
     if (found_view.obj != NULL) PyBuffer_Release(&found_view);
     return result;

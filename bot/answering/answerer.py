@@ -386,13 +386,19 @@ class Answerer:
         RésO Villes' support, the character n-grams name resigning). The second is an entry two of the three rankers
         name among their first PART_RANKED for the question's own words, one of them first."""
         said = part.segments[0]
+        first = part.candidates[0].entry.id
         ours = self._rank(self.analyze(said), limit=PART_RANKED)
-        named = [[c.entry.id for c in ours], [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]],
-                 [e for e, _ in self._chars(said, PART_RANKED)]]
-        if any(n[:1] == [part.candidates[0].entry.id] for n in named[1:]):
+        bm25 = [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]]
+        if bm25[:1] == [first]:
             return part  # another ranker backs ours: its choice stands alone
-        other = next((c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold
-                      and sum(c.entry.id in n for n in named) >= 2 and any(n[:1] == [c.entry.id] for n in named)), None)
+        # The n-grams are read only when a second choice could come of it.
+        free = [c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold]
+        letters = [e for e, _ in self._chars(said, PART_RANKED)] if free else []
+        if letters[:1] == [first]:
+            return part
+        named = [[c.entry.id for c in ours], bm25, letters]
+        other = next((c for c in free if sum(c.entry.id in n for n in named) >= 2
+                      and any(n[:1] == [c.entry.id] for n in named)), None)
         return part if other is None else dataclasses.replace(part, candidates=(*part.candidates[:1], other))
 
     def _information(self, text: str) -> float:

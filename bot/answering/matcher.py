@@ -52,6 +52,16 @@ class Candidate:
     known_coverage: float = 0.0
 
 
+def _candidate(entry: FaqEntry, score: float, phrasing: str, index: int, coverage: float,
+               known_coverage: float) -> Candidate:
+    """`Candidate(...)` with every field given, its attributes set at once: a frozen dataclass's `__init__` sets
+    each through `object.__setattr__` (a ranking builds ten to thirty of them; a third of the cost here)."""
+    made = object.__new__(Candidate)
+    made.__dict__.update(entry=entry, score=score, phrasing=phrasing, index=index, coverage=coverage,
+                         known_coverage=known_coverage)
+    return made
+
+
 @dataclass(frozen=True, kw_only=True)
 class PassageHit:
     passage: Passage
@@ -403,8 +413,8 @@ class Matcher:
             return []
         query, best, totals, vocabulary, answers, best_phrasing = ranked
         coverages = np.maximum(vocabulary, answers).tolist()
-        return [Candidate(entry=self.entries[i], score=round(total, 1), index=i, coverage=coverage,
-                          known_coverage=known_coverage, phrasing=self._phrasing_text(i, best_phrasing))
+        return [_candidate(self.entries[i], round(total, 1), self._phrasing_text(i, best_phrasing), i, coverage,
+                           known_coverage)
                 for i, total, coverage, known_coverage in zip(
                     best, totals, coverages, self._known_coverages(query, boost, best, coverages), strict=True)]
 
