@@ -9,8 +9,10 @@ import pytest
 
 from bot.answering.answer_rule import (
     ANSWER_PROBABILITY,
+    CHARS_FEATURES,
     DAILY_LIFE_PROBABILITY,
     Evidence,
+    features,
     probability,
     sure,
     sure_whatever_chars,
@@ -106,3 +108,8 @@ def test_the_letters_are_not_read_when_the_rule_says_the_same_whatever_they_say(
             assert sure(read) == verdict
         assert sure(dataclasses.replace(e, chars=0.0, chars_ratio=0.0, chars_agrees=False)) == verdict
     assert decided > 1000 and undecided > 100  # both cases are met
+
+
+def test_the_letters_features_are_where_the_shortcut_reads_them() -> None:
+    read = dataclasses.replace(AGREED, chars=0.37, chars_ratio=0.61, chars_agrees=True)
+    assert [features(read)[k] for k in CHARS_FEATURES] == [0.37, 0.61, 1.0]
