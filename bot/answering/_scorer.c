@@ -378,7 +378,6 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
     int opened = 0;
     PyObject *result = NULL;
     int32_t *touched = NULL;
-    uint8_t *seen = NULL;
     Py_ssize_t reached = 0;
     for (; opened < 9; opened++) {
         int status = opened >= 7 ? writable(arg[opened], &view[opened], sizes[opened], names[opened])
@@ -406,12 +405,11 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
         }
         total += length[c];
     }
-    /* The phrasings reached, each once, as first reached (a bit each marks it): the maxima then read each
+    /* The phrasings reached, listed as first reached (a slot still at 0 before its product is added: every
+       weight and query value is positive, so a reached slot never reads 0 again): the maxima then read each
        phrasing once instead of walking every posting again. */
-    Py_ssize_t most = total;
-    touched = PyMem_Malloc((most ? most : 1) * sizeof(int32_t));
-    seen = PyMem_Calloc(phrasings / 8 + 1, 1);
-    if (touched == NULL || seen == NULL) { PyErr_NoMemory(); goto done; }
+    touched = PyMem_Malloc((total ? total : 1) * sizeof(int32_t));
+    if (touched == NULL) { PyErr_NoMemory(); goto done; }
     int wrong = 0;
     for (Py_ssize_t k = 0; k < n && !wrong; k++) {
         int64_t c = columns[k];
@@ -441,7 +439,6 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
     Py_INCREF(result);
 done:
     PyMem_Free(touched);
-    PyMem_Free(seen);
     for (int i = 0; i < opened; i++) PyBuffer_Release(&view[i]);
     return result;
 }
