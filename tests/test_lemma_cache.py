@@ -77,3 +77,25 @@ def test_maps_of_older_versions_do_not_pile_up_in_the_cache(tmp_path: Path, monk
     kept = sorted(p.name for p in folder.glob("lemmas-fr-*.sqlite"))
     assert len(kept) == lemmas.KEPT_LEMMA_FILES
     assert "lemmas-fr-simplemma1.4-0123456789ab.sqlite" in kept and "lemmas-fr-simplemma1.0-0123456789ab.sqlite" not in kept
+
+
+def test_a_messages_words_are_read_at_once_with_the_same_answers(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message's new words are looked up in one query (`prefetch`): each answer is the one a lookup of its
+    own gives, words that are no French form included; later lookups read no more."""
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
+    words = ["reunions", "rejoint", "qpvx", "endroit", "reunions", "jsui", "conseil"]
+    alone = lemmas.lemma_map(fold)
+    assert isinstance(alone, lemmas.LemmaFile)
+    expected = {w: alone.get(w) for w in words}
+    together = lemmas.LemmaFile(alone.path)
+    queries: list[str] = []
+    together._db.set_trace_callback(queries.append)
+    together.prefetch(words)
+    assert len(queries) == 1
+    assert {w: together.get(w) for w in words} == expected and ("qpvx" in together) is False
+    assert len(queries) == 1  # read once for all
+    monkeypatch.setattr(lemmas, "PREFETCHED", 2)
+    in_parts = lemmas.LemmaFile(alone.path)
+    in_parts.prefetch(words)
+    assert {w: in_parts.get(w) for w in words} == expected
