@@ -79,23 +79,17 @@ def test_maps_of_older_versions_do_not_pile_up_in_the_cache(tmp_path: Path, monk
     assert "lemmas-fr-simplemma1.4-0123456789ab.sqlite" in kept and "lemmas-fr-simplemma1.0-0123456789ab.sqlite" not in kept
 
 
-def test_a_messages_words_are_read_at_once_with_the_same_answers(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message's new words are looked up in one query (`prefetch`): each answer is the one a lookup of its
-    own gives, words that are no French form included; later lookups read no more."""
+def test_each_form_is_read_from_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word is asked for by several functions and in many messages: its answer, French form or not, is read
+    once and kept (the same answer)."""
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
     words = ["reunions", "rejoint", "qpvx", "endroit", "reunions", "jsui", "conseil"]
-    alone = lemmas.lemma_map(fold)
-    assert isinstance(alone, lemmas.LemmaFile)
-    expected = {w: alone.get(w) for w in words}
-    together = lemmas.LemmaFile(alone.path)
+    prepared = lemmas.lemma_map(fold)
+    assert isinstance(prepared, lemmas.LemmaFile)
     queries: list[str] = []
-    together._db.set_trace_callback(queries.append)
-    together.prefetch(words)
-    assert len(queries) == 1
-    assert {w: together.get(w) for w in words} == expected and ("qpvx" in together) is False
-    assert len(queries) == 1  # read once for all
-    monkeypatch.setattr(lemmas, "PREFETCHED", 2)
-    in_parts = lemmas.LemmaFile(alone.path)
-    in_parts.prefetch(words)
-    assert {w: in_parts.get(w) for w in words} == expected
+    prepared._db.set_trace_callback(queries.append)
+    first = {w: prepared.get(w) for w in words}
+    assert first["reunions"] == "reunion" and first["qpvx"] is None
+    assert len(queries) == len(set(words))
+    assert {w: prepared.get(w) for w in words} == first and "qpvx" not in prepared and "endroit" in prepared
+    assert len(queries) == len(set(words))  # not read again

@@ -18,7 +18,7 @@ from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
-from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, prefetch_lemmas, slug, words
+from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
 from bot.answering.scope import Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
@@ -205,7 +205,6 @@ class Answerer:
 
     def decide(self, text: str) -> Decision:
         self._reads = _Reads()  # one message's rankings, kept while it is decided
-        prefetch_lemmas(text)  # its new words looked up in the dictionary at once
         if self.strategy == Strategy.WHOLE:
             return self._decide_whole(text)
         segments = split_message(text)

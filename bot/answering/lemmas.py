@@ -15,7 +15,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import CodeType
 
@@ -33,9 +33,9 @@ def _code_bytes(code: CodeType) -> bytes:
     return b"\0".join(parts)
 
 
-REMEMBERED = 65536  # forms whose answer is kept in memory (about 10 MiB at most)
-PREFETCHED = 500  # forms per query (SQLite takes up to 32,766 parameters)
-_UNSEEN = object()
+# Forms whose answer is kept in memory (about 10 MiB at most): a word is asked for by several functions (its
+# lemma, whether it is French) and in every message that uses it; a query costs 4-15 µs.
+REMEMBERED = 65536
 
 
 class LemmaFile(Mapping[str, str]):
@@ -49,35 +49,17 @@ class LemmaFile(Mapping[str, str]):
         self._db.execute("SELECT 1 FROM lemma LIMIT 1").fetchall()  # a damaged file fails here, not later
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        found = self._seen.get(key, _UNSEEN)
-        if found is _UNSEEN:
+        seen = self._seen  # one dict, even if another thread starts a new one meanwhile
+        if key in seen:
+            found = seen[key]
+        else:
             with self._lock:
                 row = self._db.execute("SELECT lemma FROM lemma WHERE form = ?", (key,)).fetchone()
             found = None if row is None else str(row[0])
-            self._remember({key: found})
+            if len(self._seen) >= REMEMBERED:
+                self._seen = {}  # not kept for ever: a long-running hotline meets new words every day
+            self._seen[key] = found
         return default if found is None else found
-
-    def prefetch(self, keys: Iterable[str]) -> None:
-        """Looks up at once the forms not looked up yet: a message's new words in one query, not one each (a
-        query costs ~15 µs: tens of them for a long message of new words)."""
-        seen = self._seen
-        wanted = [key for key in dict.fromkeys(keys) if key not in seen]
-        if not wanted:
-            return
-        found: dict[str, str | None] = dict.fromkeys(wanted)  # None: no French form
-        for at in range(0, len(wanted), PREFETCHED):
-            chunk = wanted[at:at + PREFETCHED]
-            with self._lock:
-                rows = self._db.execute(f"SELECT form, lemma FROM lemma WHERE form IN ({','.join('?' * len(chunk))})",
-                                        chunk).fetchall()
-            for form, lemma in rows:
-                found[str(form)] = str(lemma)
-        self._remember(found)
-
-    def _remember(self, found: Mapping[str, str | None]) -> None:
-        if len(self._seen) + len(found) > REMEMBERED:
-            self._seen = {}  # not kept for ever: a long-running hotline meets new words every day
-        self._seen.update(found)
 
     def __getitem__(self, key: str) -> str:
         found = self.get(key)

@@ -132,14 +132,6 @@ def french_lemmas() -> Mapping[str, str]:
     return lemma_map(fold)
 
 
-def prefetch_lemmas(text: str) -> None:
-    """The French dictionary's answers for the words of a message, read at once before they are asked one by
-    one (the same answers; see `LemmaFile.prefetch`)."""
-    prefetch = getattr(french_lemmas(), "prefetch", None)
-    if prefetch is not None:
-        prefetch(_WORD.findall(fold(text[:MAX_CHARS])))
-
-
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     found = french_lemmas().get(word)
