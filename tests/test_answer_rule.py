@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
 
-from bot.answering.answer_rule import ANSWER_PROBABILITY, DAILY_LIFE_PROBABILITY, Evidence, probability, sure
+from bot.answering.answer_rule import (
+    ANSWER_PROBABILITY,
+    CHARS_FEATURES,
+    DAILY_LIFE_PROBABILITY,
+    Evidence,
+    features,
+    probability,
+    sure,
+    sure_whatever_chars,
+)
 from bot.answering.answerer import Answerer
 from bot.answering.char_opinion import CharOpinion
 from bot.config import ROOT, load_settings
@@ -74,3 +84,32 @@ def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
     assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY
     assert sure(modest)
     assert not sure(dataclasses.replace(modest, daily_life=True))
+
+
+def test_the_letters_are_not_read_when_the_rule_says_the_same_whatever_they_say() -> None:
+    """The product skips the n-gram ranking when `sure_whatever_chars` gives a verdict: that verdict must be the
+    rule's for every reading of theirs (random evidence, seeded; fails if a feature's sign is assumed wrong)."""
+    rng = random.Random(11)
+    decided = undecided = 0
+    for _ in range(3000):
+        e = dataclasses.replace(
+            AGREED, score=rng.uniform(20, 100), lead=rng.uniform(0, 40), known_coverage=rng.random(),
+            bm25=rng.uniform(0, 15), bm25_ratio=rng.random(), bm25_agrees=rng.random() < 0.8,
+            bm25_tied=rng.random() < 0.2, tie_broken=rng.random() < 0.2, words=rng.randint(1, 60),
+            story_share=rng.random(), daily_life=rng.random() < 0.2)
+        verdict = sure_whatever_chars(e)
+        if verdict is None:
+            undecided += 1
+            continue
+        decided += 1
+        for _ in range(20):
+            chars = rng.random()
+            read = dataclasses.replace(e, chars=chars, chars_ratio=rng.random(), chars_agrees=rng.random() < 0.5)
+            assert sure(read) == verdict
+        assert sure(dataclasses.replace(e, chars=0.0, chars_ratio=0.0, chars_agrees=False)) == verdict
+    assert decided > 1000 and undecided > 100  # both cases are met
+
+
+def test_the_letters_features_are_where_the_shortcut_reads_them() -> None:
+    read = dataclasses.replace(AGREED, chars=0.37, chars_ratio=0.61, chars_agrees=True)
+    assert [features(read)[k] for k in CHARS_FEATURES] == [0.37, 0.61, 1.0]

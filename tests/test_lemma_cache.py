@@ -77,3 +77,19 @@ def test_maps_of_older_versions_do_not_pile_up_in_the_cache(tmp_path: Path, monk
     kept = sorted(p.name for p in folder.glob("lemmas-fr-*.sqlite"))
     assert len(kept) == lemmas.KEPT_LEMMA_FILES
     assert "lemmas-fr-simplemma1.4-0123456789ab.sqlite" in kept and "lemmas-fr-simplemma1.0-0123456789ab.sqlite" not in kept
+
+
+def test_each_form_is_read_from_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word is asked for by several functions and in many messages: its answer, French form or not, is read
+    once and kept (the same answer)."""
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path))
+    words = ["reunions", "rejoint", "qpvx", "endroit", "reunions", "jsui", "conseil"]
+    prepared = lemmas.lemma_map(fold)
+    assert isinstance(prepared, lemmas.LemmaFile)
+    queries: list[str] = []
+    prepared._db.set_trace_callback(queries.append)
+    first = {w: prepared.get(w) for w in words}
+    assert first["reunions"] == "reunion" and first["qpvx"] is None
+    assert len(queries) == len(set(words))
+    assert {w: prepared.get(w) for w in words} == first and "qpvx" not in prepared and "endroit" in prepared
+    assert len(queries) == len(set(words))  # not read again

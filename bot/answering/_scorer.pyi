@@ -25,7 +25,8 @@ def best_cosines(columns: np.ndarray, query: np.ndarray, start: np.ndarray, leng
     a phrasing's sum adds `weights[p] * query[k]` over the postings p of each column `columns[k]`
     (`rows[start[c]:start[c] + length[c]]`, weights float32), column after column, as numpy's bincount did.
     `columns`, `start`, `length`, `owners` (each phrasing's entry): int64; `rows`: int32; `query`, `best`:
-    float64; `scores`: float64 zeros, one per phrasing (scratch, zeroed again)."""
+    float64; `scores`: float64 zeros, one per phrasing (scratch, zeroed again). Weights and query values are
+    positive (a phrasing's slot at 0 is one not reached yet)."""
 
 def grouped(ids: np.ndarray, bags: np.ndarray, counts: np.ndarray, out: np.ndarray) -> None:
     """Writes to `out` each (token, bag) pair's bag, the pairs grouped by token id, in their order within a token:

@@ -74,9 +74,13 @@ def eligible(e: Evidence) -> bool:
     clear: a second score within 10 % of its first is a tie for BM25 too ("rejoindre ou quitter le conseil").
     BM25 naming ours second in a near tie of its own counts as naming it when the n-grams name it too: a hundredth
     of a point must not decide between answering and not."""
+    return _eligible(e, e.chars_agrees)
+
+
+def _eligible(e: Evidence, chars_agrees: bool) -> bool:
     if e.bm25_tied and not e.tie_broken:
-        return e.chars_agrees
-    return e.bm25_agrees and (not e.tie_broken or (e.chars_agrees and e.bm25_ratio <= TIE_BM25_RATIO))
+        return chars_agrees
+    return e.bm25_agrees and (not e.tie_broken or (chars_agrees and e.bm25_ratio <= TIE_BM25_RATIO))
 
 
 def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: float = ANSWER_BIAS) -> float:
@@ -86,3 +90,36 @@ def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: 
 
 def sure(e: Evidence) -> bool:
     return eligible(e) and probability(e) >= (DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY)
+
+
+# A cosine of the character n-grams is at most 1 (both vectors have unit length); their float32 weights may round
+# a hair above it.
+CHARS_MAX = 1.001
+_CLEAR = 1e-9  # how far from the threshold a probability is taken to be on its side whatever rounds
+CHARS_FEATURES = (5, 6, 7)  # where `features` puts the n-grams' cosine, ratio and agreement
+
+
+def sure_whatever_chars(e: Evidence) -> bool | None:
+    """`sure(e)` when it is the same whatever the character n-grams say (their cosine and ratio anywhere in
+    [0, 1], naming ours or not), else None: the product then need not rank the message with them. Their features
+    enter the model linearly, so for each verdict of theirs the probability's extremes are at the corners."""
+    need = DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY
+    x = features(e)
+    rest = ANSWER_BIAS + sum(w * v for k, (w, v) in enumerate(zip(ANSWER_WEIGHTS, x, strict=True))
+                             if k not in CHARS_FEATURES)
+    w_chars, w_ratio, w_agrees = (ANSWER_WEIGHTS[k] for k in CHARS_FEATURES)
+    corners = [w_chars * c + w_ratio * r for c in (0.0, CHARS_MAX) for r in (0.0, 1.0)]
+    verdicts = set()
+    for agrees in (False, True):
+        if not _eligible(e, agrees):
+            verdicts.add(False)
+            continue
+        z = rest + w_agrees * agrees
+        low, high = (1 / (1 + math.exp(-(z + extreme))) for extreme in (min(corners), max(corners)))
+        if low >= need + _CLEAR:
+            verdicts.add(True)
+        elif high < need - _CLEAR:
+            verdicts.add(False)
+        else:
+            return None
+    return verdicts.pop() if len(verdicts) == 1 else None

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
+import numpy as np
+
 from bot.answering.acts import Act, detect, without_complaint
-from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure
+from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
@@ -270,11 +272,12 @@ class Answerer:
         return self._reads.opinions[key][:]
 
     def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
-        """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices)."""
-        key = (text, limit)
-        if key not in self._reads.chars:
-            self._reads.chars[key] = self.chars.rank(text, limit=limit)
-        return self._reads.chars[key][:]
+        """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
+        each with its own limit: the scores are kept, the first `limit` picked from them)."""
+        if text not in self._reads.chars:
+            self._reads.chars[text] = self.chars.scores(text)
+        scores = self._reads.chars[text]
+        return [] if scores is None else self.chars.best(scores, limit)
 
     def _best_passage(self, analysis: Analysis) -> PassageHit | None:
         if analysis.tokens not in self._reads.passages:
@@ -390,13 +393,19 @@ class Answerer:
         RésO Villes' support, the character n-grams name resigning). The second is an entry two of the three rankers
         name among their first PART_RANKED for the question's own words, one of them first."""
         said = part.segments[0]
+        first = part.candidates[0].entry.id
         ours = self._rank(self.analyze(said), limit=PART_RANKED)
-        named = [[c.entry.id for c in ours], [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]],
-                 [e for e, _ in self._chars(said, PART_RANKED)]]
-        if any(n[:1] == [part.candidates[0].entry.id] for n in named[1:]):
+        bm25 = [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]]
+        if bm25[:1] == [first]:
             return part  # another ranker backs ours: its choice stands alone
-        other = next((c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold
-                      and sum(c.entry.id in n for n in named) >= 2 and any(n[:1] == [c.entry.id] for n in named)), None)
+        # The n-grams are read only when a second choice could come of it.
+        free = [c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold]
+        letters = [e for e, _ in self._chars(said, PART_RANKED)] if free else []
+        if letters[:1] == [first]:
+            return part
+        named = [[c.entry.id for c in ours], bm25, letters]
+        other = next((c for c in free if sum(c.entry.id in n for n in named) >= 2
+                      and any(n[:1] == [c.entry.id] for n in named)), None)
         return part if other is None else dataclasses.replace(part, candidates=(*part.candidates[:1], other))
 
     def second_choices(self, said: str, taken: frozenset[str]) -> tuple[Candidate, ...]:
@@ -614,9 +623,9 @@ class Answerer:
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.analyze(text), self.analyze(context)
             boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
-            read = self._rank(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
-                              limit=3 * MULTI_POOL, boost=boost)
-            near = {c.entry.id: c.score for c in read}
+            # Only the scores are read (a ranking for this part alone: not shared with the others).
+            near = self.matcher.scores(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
+                                       limit=3 * MULTI_POOL, boost=boost)
             ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
@@ -851,8 +860,22 @@ class Answerer:
         bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
             opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
         full = self.full_evidence
-        chars = self._chars(said, limit=3 if full else 2) if bm25_agrees or bm25_tied or full else []
-        evidence = Evidence(
+        read = bm25_agrees or bm25_tied or full
+        if read and not full and self.rule is sure:
+            # The shipped rule needs the third ranker only when its verdict depends on it: otherwise it is not
+            # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
+            read = sure_whatever_chars(self._evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
+                                                          daily_life, bm25_agrees, bm25_tied, intro)) is None
+        chars = self._chars(said, limit=3 if full else 2) if read else []
+        evidence = self._evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
+                                     bm25_agrees, bm25_tied, intro)
+        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
+
+    @staticmethod
+    def _evidence_of(top: Candidate, lead: float, opinion: list[tuple[str, float]], chars: list[tuple[str, float]],
+                     whole: str, story_share: float, tie_broken: bool, daily_life: bool, bm25_agrees: bool,
+                     bm25_tied: bool, intro: bool) -> Evidence:
+        return Evidence(
             entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
             bm25=opinion[0][1] if opinion else 0.0,
             bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
@@ -862,7 +885,6 @@ class Answerer:
             chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
             words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
             bm25_tied=bm25_tied, intro=intro)
-        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
 
     def _variant_features(self, evidence: Evidence, top: Candidate, opinion: list[tuple[str, float]],
                           chars: list[tuple[str, float]], analysis: Analysis, boost: dict[str, float] | None,
@@ -943,7 +965,7 @@ class _Reads:
     ranked: dict[tuple[tuple[str, ...], tuple[tuple[str, float], ...]], tuple[int, list[Candidate]]] = field(
         default_factory=dict)
     opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
-    chars: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
+    chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
 
 

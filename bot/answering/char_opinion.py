@@ -422,14 +422,20 @@ class CharOpinion:
 
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """(entry id, cosine 0–1) best first; empty when the text shares no n-gram with any entry."""
+        best = self.scores(text)
+        return [] if best is None else self.best(best, limit)
+
+    def scores(self, text: str) -> np.ndarray | None:
+        """Each entry's cosine (0–1), its best phrasing's; None when the text shares no n-gram with any entry. A
+        message's parts are ranked several times with different limits: the scores are kept and `best` picks."""
         if not self._ids:
-            return []
+            return None
         found = [self._columns(w) for w in words(text)]
         if not found:
-            return []
+            return None
         columns, counts = _counted(np.concatenate(found))
         if not len(columns):
-            return []
+            return None
         query = (1 + np.log(counts)) * self._idf[columns]
         query /= np.linalg.norm(query)
         # Each phrasing's sum over the query's columns' lists, then each entry's best phrasing, in one compiled
@@ -439,6 +445,11 @@ class CharOpinion:
         with slots(self._phrasings, np.float64) as scores:
             best_cosines(columns.astype(np.int64, copy=False), query, self._start, self._lengths64(),
                          self._rows, self._weights, self._owners(), scores, best)
+        return best
+
+    def best(self, best: np.ndarray, limit: int) -> list[tuple[str, float]]:
+        """The first `limit` (entry id, cosine) of `scores`' result, best first, those above 0 (`best` is left
+        as it was)."""
         picked = distinct_best(best, limit)
         if picked is not None:
             return [(self._ids[i], score) for i, score in picked if score > 0]

@@ -472,9 +472,13 @@ _ANNOUNCED_RE = compiled(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\
 _MIN_PART_WORDS = 2
 
 
+_APOSTROPHES_HYPHENS = re.compile(r"[’'\-]")
+
+
+@lru_cache(maxsize=4096)  # a message's sentences and parts are cut and read several times in one decision
 def _flat(text: str) -> str:
     """Folded, apostrophes and hyphens as spaces, same length as the text (for cutting it)."""
-    return re.sub(r"[’'\-]", " ", fold(text))
+    return _APOSTROPHES_HYPHENS.sub(" ", fold(text))
 
 
 def _folded_cuts(key: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

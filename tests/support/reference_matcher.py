@@ -151,6 +151,11 @@ class Matcher:
                 best[phrasing.entry_index] = (score, phrasing.text)
         return best
 
+    def scores(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> dict[str, float]:
+        """The first `limit` entries' ids and scores (what the shipped matcher's `scores` gives without
+        building candidates)."""
+        return {c.entry.id: c.score for c in self.rank(analysis, limit=limit, boost=boost)}
+
     def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
         """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
         boost = boost or {}
