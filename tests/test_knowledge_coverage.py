@@ -44,3 +44,17 @@ def test_the_study_on_the_vote_is_the_2026_programme_not_the_data_hub(shipped_ap
     assert first_line(shown) == (
         "Existe-t-il une étude sur le vote et les élections dans les quartiers prioritaires ?"), shown
     assert "2027" in shown
+
+
+def test_a_member_who_wants_to_register_is_not_told_how_to_see_her_registrations(shipped_app: App) -> None:
+    # "mes inscriptions" and "m'inscrire" read the same once lemmatised: a phrasing of the registrations list made
+    # of that one word alone matched "je veux m'inscrire" fully, and e5 then backed it as the answer.
+    answerer = shipped_app.faq.answerer
+    entry = answerer.kb.entry("event-mes-inscriptions")
+    assert entry is not None
+    alone = answerer.normalizer.analyze("je veux m'inscrire").tokens
+    assert all(answerer.normalizer.analyze(p).tokens != alone for p in (entry.question, *entry.alternates))
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("je veux m'inscrire"))
+    assert first_line(shown) != "Comment voir les événements auxquels je suis inscrit ?", shown
+    assert "Comment m'inscrire à un événement avec le bot ?" in shown
