@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,8 +110,9 @@ class TelegramHarness:
     members: Members
 
 
-@pytest.fixture
-async def telegram(app: App) -> AsyncIterator[TelegramHarness]:
+@asynccontextmanager
+async def telegram_for(app: App) -> AsyncIterator[TelegramHarness]:
+    """PTB's real Application over `app`, its requests recorded instead of sent to Telegram."""
     api = RecordingRequest()
     application = build_application(app, request=api, get_updates_request=RecordingRequest(), rate_limit=False,
                                     start_jobs=False)
@@ -121,6 +123,12 @@ async def telegram(app: App) -> AsyncIterator[TelegramHarness]:
         yield TelegramHarness(app=app, application=application, api=api, members=Members(application))
     finally:
         await application.shutdown()
+
+
+@pytest.fixture
+async def telegram(app: App) -> AsyncIterator[TelegramHarness]:
+    async with telegram_for(app) as harness:
+        yield harness
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -14,15 +14,13 @@ from sqlmodel import select
 from bench.realistic import outcome_of
 from bot.answering.answerer import Answerer, Kind
 from bot.app import App
-from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
 from bot.cli import main
 from bot.config import ROOT, Settings, load_settings
 from bot.core.replies import Sender
 from bot.knowledge.loader import load_knowledge
 from bot.storage.models import QuestionLog
-from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness, first_line
-from tests.support.telegram import Members, RecordingRequest
+from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness, first_line, telegram_for
 
 ASKED = "qu'est-ce qu'un adulte-relais peut faire pour notre conseil ?"
 CLEAR = "comment on organise une première réunion quand on débute ?"
@@ -90,16 +88,8 @@ def test_the_evaluation_counts_the_second_entry_because_the_reply_carries_it(shi
 
 @pytest.fixture
 async def shipped_telegram(shipped_app: App) -> AsyncIterator[TelegramHarness]:
-    api = RecordingRequest()
-    application = build_application(shipped_app, request=api, get_updates_request=RecordingRequest(),
-                                    rate_limit=False, start_jobs=False)
-    await application.initialize()
-    await application.post_init(application)  # type: ignore[misc]
-    api.calls.clear()
-    try:
-        yield TelegramHarness(app=shipped_app, application=application, api=api, members=Members(application))
-    finally:
-        await application.shutdown()
+    async with telegram_for(shipped_app) as harness:
+        yield harness
 
 
 async def test_on_telegram_the_second_entry_is_a_button_that_answers_it(shipped_telegram: TelegramHarness) -> None:

@@ -8,18 +8,15 @@ import dataclasses
 import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.app import App, build_app
-from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.config import Settings
-from tests.conftest import FIXTURE_KNOWLEDGE, TelegramHarness
+from tests.conftest import FIXTURE_KNOWLEDGE, TelegramHarness, telegram_for
 from tests.support.events import button, labels, member
-from tests.support.telegram import Members, RecordingRequest
 
 AWA = member(1001)
 SHORT = "C'est un groupe d'habitants du quartier. Il donne son avis sur les projets de la ville."
@@ -95,16 +92,8 @@ def test_in_the_terminal_the_short_answer_then_the_whole_one(short_app: App) -> 
 
 @pytest.fixture
 async def short_telegram(short_app: App) -> AsyncIterator[TelegramHarness]:
-    api = RecordingRequest()
-    application: Any = build_application(short_app, request=api, get_updates_request=RecordingRequest(),
-                                         rate_limit=False, start_jobs=False)
-    await application.initialize()
-    await application.post_init(application)
-    api.calls.clear()
-    try:
-        yield TelegramHarness(app=short_app, application=application, api=api, members=Members(application))
-    finally:
-        await application.shutdown()
+    async with telegram_for(short_app) as harness:
+        yield harness
 
 
 async def test_through_telegram_the_short_answer_then_en_savoir_plus(short_telegram: TelegramHarness) -> None:
