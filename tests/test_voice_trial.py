@@ -45,3 +45,10 @@ def test_anger_at_the_bot_still_gets_its_apology(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("votre truc est nul, ça marche pas"))
     assert "je n'ai pas su vous aider" in shown.lower()
+
+
+def test_blaming_the_town_hall_by_name_is_not_a_complaint_about_the_hotline(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("la mairie est vraiment nulle"))
+    assert "je n'ai pas su vous aider" not in shown.lower()
+    assert "Poser la question à l'équipe" in shown

@@ -200,6 +200,12 @@ _HOTLINE_NAMED = _phrases(
     r"systeme|site)", r"(?:bot|robot|chatbot|hotline|ia)", r"(?:vos|tes|votre|ta|cette|ces) reponses?",
     r"(?:vous|tu|t) (?:etes|es|ne|n|comprenez|comprends|repondez|reponds|servez|sers|m)",
 )
+# "la mairie est nulle", "les élus sont des incapables": someone else blamed, by name, with the words of anger.
+_OTHERS_BLAMED = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses|ce|cette|ces) "
+                          r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b|service\b|reponse)"
+                          r"\w+(?: \w+)? (?:est|sont|c est|ce sont) (?:vraiment |trop |completement |totalement |des |"
+                          r"une |un )*(?:nul|nulle|nuls|nulles|pourri\w*|incompetent\w*|incapables?|lamentables?|"
+                          r"minables?|honteux|honteuse|inutiles?|guignols?|clowns?)(?=\s|$)")
 # "le bailleur ne répond pas", "la préfecture ne nous répond jamais": someone else's silence is the member's
 # trouble, told as a story, not anger at the hotline ("ça répond pas", "le bot ne répond pas" stay anger).
 _OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses) "
@@ -342,7 +348,7 @@ def detect(text: str) -> tuple[Act, ...]:
 def aimed_at_hotline(text: str) -> bool:
     """Whether the anger in a message is at the hotline (an apology is owed) rather than weariness or anger at
     someone else: a complaint about answers or understanding, or the hotline named."""
-    key = _OTHERS_SILENT.sub(" ", _key(text))
+    key = _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text)))
     return bool(_HOTLINE_NAMED.search(key) or _FRUSTRATION.search(_WEARY.sub(" ", key)))
 
 
