@@ -100,7 +100,7 @@ def test_plus_simple_after_an_answer_gives_a_simpler_version(app: App) -> None:
 
 
 def test_plus_simple_does_not_repeat_the_short_answer_just_shown(shipped_app: App) -> None:
-    # The answer shows its short version first: "plus simple" gives its first sentence, not the same text again.
+    # The answer shows its short version first: "plus simple" gives its first sentences, not the same text again.
     chat = terminal(shipped_app)
     chat.render(chat.handle("c'est quoi un conseil citoyen ?"))
     shown = chat.render(chat.handle("plus simple svp"))

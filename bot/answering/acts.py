@@ -183,11 +183,29 @@ _FRUSTRATION = _phrases(
     r"(?:ne )?m a (?:pas|absolument pas|pas du tout|vraiment pas|en rien) (?:aide\w*|servi|avance\w*)",
     r"(?:reponse|reponses) (?:\w+ )?a cote", r"c est une blague", r"vous (?:plaisantez|rigolez|vous moquez)",
     r"nique\w*", r"ta mere", r"encul\w*", r"batard\w*", r"enfoire\w*", r"salaud\w*", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
-    r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez",
+    r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez", r"se moqu\w* de",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
     r"degage\w*", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
 )
+# Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
+# pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
+_WEARY = _phrases(
+    r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve", r"ca me saoule", r"saoule",
+    r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
+    r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
+)
+_HOTLINE_NAMED = _phrases(
+    r"(?:ce|votre|ton|le|du|de ce|de votre) (?:bot|robot|chatbot|truc|machin|programme|service|appli|application|"
+    r"systeme|site)", r"(?:bot|robot|chatbot|hotline|ia)", r"(?:vos|tes|votre|ta|cette|ces) reponses?",
+    r"(?:vous|tu|t) (?:etes|es|ne|n|comprenez|comprends|repondez|reponds|servez|sers|m)",
+)
+# "la mairie est nulle", "les élus sont des incapables": someone else blamed, by name, with the words of anger.
+_OTHERS_BLAMED = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses|ce|cette|ces) "
+                          r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b|service\b|reponse)"
+                          r"\w+(?: \w+)? (?:est|sont|c est|ce sont) (?:vraiment |trop |completement |totalement |des |"
+                          r"une |un )*(?:nul|nulle|nuls|nulles|pourri\w*|incompetent\w*|incapables?|lamentables?|"
+                          r"minables?|honteux|honteuse|inutiles?|guignols?|clowns?)(?=\s|$)")
 # "le bailleur ne répond pas", "la préfecture ne nous répond jamais": someone else's silence is the member's
 # trouble, told as a story, not anger at the hotline ("ça répond pas", "le bot ne répond pas" stay anger).
 _OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses) "
@@ -325,6 +343,13 @@ def detect(text: str) -> tuple[Act, ...]:
             found.append(Act.GREETING if _GREETING.search(key) and not _OK.search(_GREETING.sub(" ", key))
                          else Act.OK)
     return tuple(dict.fromkeys(found))
+
+
+def aimed_at_hotline(text: str) -> bool:
+    """Whether the anger in a message is at the hotline (an apology is owed) rather than weariness or anger at
+    someone else: a complaint about answers or understanding, or the hotline named."""
+    key = _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text)))
+    return bool(_HOTLINE_NAMED.search(key) or _FRUSTRATION.search(_WEARY.sub(" ", key)))
 
 
 def without_complaint(text: str) -> str:

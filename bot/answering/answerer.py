@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from bot.answering.acts import Act, detect, without_complaint
+from bot.answering.acts import Act, aimed_at_hotline, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
@@ -77,6 +77,8 @@ class Decision:
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
     # For Kind.ANSWER: a close second entry the reply offers beside the answer ("Ce n'est pas votre question ?").
     runner_up: Candidate | None = None
+    # For Act.FRUSTRATION: the anger is at the hotline (it apologises), not weariness or anger at someone else.
+    at_hotline: bool = True
 
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
@@ -239,7 +241,7 @@ class Answerer:
         if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
-                            segments=used, greeted=greeted)
+                            segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
         decision = self._term_over_unrelated_answer(self.understand(segments, text), segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
@@ -250,7 +252,8 @@ class Answerer:
         # A question the angry member asked that the base may answer keeps its choices ("…on a le droit de leur
         # demander de partir ? ça m'énerve vraiment"): an apology alone would drop it.
         if Act.FRUSTRATION in acts and decision.kind not in (Kind.ANSWER, Kind.SUGGEST) and not decision.personal:
-            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None)
+            return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
+                                       at_hotline=aimed_at_hotline(text))
         return decision
 
     def _rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:

@@ -1,7 +1,8 @@
 """What a member pasted or typed, made plain before anything tries to understand it.
 
 Messages arrive with invisible characters (zero-width joiners from some keyboards, "k\u200coi"),
-HTML or Markdown pasted from an e-mail, letters held down ("merciiiii"), emoji. None of it carries
+HTML or Markdown pasted from an e-mail, letters held down ("merciiiii"), emoji, punctuation dictated as words
+("virgule", "point d'interrogation"). None of it carries
 the question, and every one of them breaks a word the matcher would otherwise know.
 """
 
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.answering.french import SPOKEN
+from bot.answering.french import DICTATED, SPOKEN
 from bot.cache import compiled
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -27,6 +28,8 @@ _HELD_PUNCT = re.compile(r"([?!.])\1+")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}[A-Z]?\b\.?")
 _SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_DICTATED = tuple((re.compile(pattern, re.IGNORECASE), mark) for pattern, mark in DICTATED)
+_DICTATED_WORDS = ("point", "virgule", "ligne", "paragraphe")  # a message without them has no dictated punctuation
 _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in SPOKEN)
 # Any of them, in one scan: a text none of them matches is left as it is by all of them (most messages), and is
 # spared twenty-odd scans. The patterns hold no back-references, so joined their groups may be renumbered.
@@ -97,6 +100,9 @@ def clean(text: str) -> str:
         text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     if "??" in text or "!!" in text or ".." in text:
         text = _HELD_PUNCT.sub(r"\1", text)
+    if any(word in text.lower() for word in _DICTATED_WORDS):
+        for pattern, mark in _DICTATED:  # "bonjour virgule je voudrais…": punctuation said to a phone
+            text = pattern.sub(mark, text)
     if _ANY_SPOKEN.search(text):
         for pattern, replacement in _SPOKEN:  # dictation homophones: "ses quoi" is "c'est quoi"
             text = pattern.sub(replacement, text)

@@ -1,8 +1,8 @@
 """What a message means right after an answer: "plus simple svp", "et pour les jeunes ?".
 
 The conversation keeps the last entry a member was shown (for a few minutes). A request for a simpler
-version gets the first sentence of what was shown (two if the first is a bare "Oui."): the entry's short
-version, shown first when written, else its answer; with the glossary's plain words for the terms it uses.
+version gets the first sentences of what was shown, about fifteen words (what a thing is and what it is for):
+the entry's short version, shown first when written, else its answer; with the glossary's plain words for the terms it uses.
 A short follow-up is read with the previous question as its context: "et ça coûte combien ?" after the
 training programme asks for the price of the training.
 """
@@ -18,7 +18,11 @@ from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 MAX_TERMS = 3
-GIST_WORDS = 6  # a simpler version says at least this much
+GIST_MIN_WORDS = 6  # a simpler version says at least this much ("Oui." alone says nothing)
+# ...and goes on to about this much: the first sentence of a short answer often says what a thing is ("le FPH est une
+# petite somme d'argent") and the second what it is for ("il finance de petits projets"); without it, it says less.
+GIST_WORDS = 15
+GIST_SENTENCES = 3  # steps ("Tapez /agenda. Ouvrez l'événement.") stop at three
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,12 +36,15 @@ def first_sentence(text: str) -> str:
 
 
 def gist(text: str) -> str:
-    """The first sentences of a text, up to a few words: "Oui." alone says nothing."""
+    """The first sentences of a text, until about fifteen words: what the thing is and what it does. Never the whole
+    text once the gist says enough: the simpler version must be shorter than what was not understood."""
+    sentences = _SENTENCE.split(text.strip())
     kept: list[str] = []
-    for sentence in _SENTENCE.split(text.strip()):
-        kept.append(sentence)
-        if sum(len(s.split()) for s in kept) >= GIST_WORDS:
+    for index, sentence in enumerate(sentences):
+        count = sum(len(s.split()) for s in kept)
+        if count >= GIST_WORDS or len(kept) == GIST_SENTENCES or (count >= GIST_MIN_WORDS and index == len(sentences) - 1):
             break
+        kept.append(sentence)
     return " ".join(kept)
 
 

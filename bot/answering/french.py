@@ -229,3 +229,29 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bphotos?[\s-]+copies\b", "photocopies"),
     (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
+
+# Punctuation said aloud to a phone's dictation, which writes it as words: "bonjour virgule je voudrais savoir…
+# point d'interrogation". Each is read as its mark only where no French sentence uses the word: "point" after
+# "le", "un", "au", "ce"… is a noun ("faire le point", "un point important", "mettre au point"), and before "de"
+# a noun too ("point de vue"); "la virgule" and "2 virgule 5" are the comma itself or a number.
+_NOUN_BEFORE = (r"(?<!\ble )(?<!\bun )(?<!\bau )(?<!\bdu )(?<!\bce )(?<!\bmon )(?<!\bton )(?<!\bson )(?<!\bnotre )"
+                r"(?<!\bvotre )(?<!\bleur )(?<!\bquel )(?<!\bchaque )(?<!\bde )(?<!\bd['’])(?<!\bsur )(?<!\bbon )"
+                r"(?<!\btel )(?<!\bseul )(?<!\bmeme )(?<!\bmême )(?<!\bpremier )(?<!\bdernier )(?<!\bdeuxieme )"
+                r"(?<!\bdeuxième )(?<!\bgros )(?<!\bpetit )(?<!\bne )(?<!\bn['’]est )(?<!\bdes )"
+                r"(?<!\bles )(?<!\bces )(?<!\bmes )(?<!\bnos )(?<!\bvos )(?<!\bdeux )(?<!\btrois )(?<!\bquelques )")
+# What opens a new sentence after a dictated full stop ("… un local point je voudrais aussi…").
+_SENTENCE_START = (r"(?:je|j['’]|il|elle|on|nous|vous|ils|elles|c['’]est|ce|ça|ca|est-ce|merci|bonjour|cordialement|"
+                   r"comment|quand|pourquoi|quel|quelle|quels|quelles|combien|où|pouvez|pourriez|est-ce|"
+                   r"et|mais|alors|donc|aussi|sinon)\b")
+DICTATED: tuple[tuple[str, str], ...] = (
+    (r"\s*\bpoints? d['’\s]\s*interrogation\b", " ?"),
+    (r"\s*\bpoints? d['’\s]\s*exclamation\b", " !"),
+    (r"\s*\bpoints? de suspension\b", "..."),
+    (r"\s*\bpoints?[\s-]virgule\b", " ;"),
+    (r"\s*\b(?:point )?(?:(?:retour|passage) )?à la ligne\b", "\n"),
+    (r"\s*\bnouve(?:lle ligne|au paragraphe)\b", "\n"),
+    (r"\s*\bpoint final\b", "."),
+    (r"(?<=[^\W\d_])" + r"\s+" + _NOUN_BEFORE + r"point(?=\s*(?:$|\n|[?!]))", "."),
+    (r"(?<=[^\W\d_])" + r"\s+" + _NOUN_BEFORE + r"point\s+(?=" + _SENTENCE_START + ")", ". "),
+    (r"(?<=[^\W\d_])\s+(?<!\bla )(?<!\bune )(?<!\bles )(?<!\bsans )(?<!\bcette )virgule\b(?!\s*\d)", ","),
+)

@@ -29,9 +29,11 @@ def human(log_id: int, reach: str) -> list[Reply]:
     return [Reply(text=texts.HUMAN_OFFER.format(reach=how), buttons=rows(team_button(log_id)))]
 
 
-def frustration(log_id: int) -> list[Reply]:
-    """Anger or an insult: calm, sorry, a person offered; no lecture."""
-    return [Reply(text=texts.FRUSTRATION, buttons=rows(
+def frustration(log_id: int, *, at_hotline: bool = True) -> list[Reply]:
+    """Anger or an insult: calm, sorry, a person offered; no lecture. Anger at the landlord or plain weariness
+    ("j'en ai marre", "tant pis") is heard without the hotline apologising for what it did not do."""
+    text = texts.FRUSTRATION if at_hotline else texts.VENTING
+    return [Reply(text=text, buttons=rows(
         team_button(log_id), Button(label=texts.REPHRASE_BUTTON, data="rephrase")))]
 
 

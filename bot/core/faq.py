@@ -174,7 +174,7 @@ class FaqService:
             case Act.STATUS:
                 return [Reply(text=texts.STATUS_NONE)]
             case _:
-                return dialogue.frustration(log_id)
+                return dialogue.frustration(log_id, at_hotline=decision.at_hotline)
 
     def _smalltalk(self, kind: Smalltalk | None) -> Reply:
         if kind == Smalltalk.THANKS:

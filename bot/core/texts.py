@@ -82,6 +82,10 @@ FRUSTRATION = (
     "Je suis désolé, je n'ai pas su vous aider. 🙏 Une personne de l'équipe peut vous répondre : "
     "voulez-vous que je lui transmette votre question ?"
 )
+VENTING = (
+    "Je vous comprends, ce n'est pas facile. Une personne de l'équipe peut vous aider à voir quoi faire et à qui vous adresser : "
+    "voulez-vous lui écrire ?"
+)
 SIMPLER = "<b>En plus simple</b> ({question})\n\n{text}"
 SIMPLER_WORDS = "\n<b>Les mots à connaître</b>"
 SIMPLER_FULL_BUTTON = "📄 Revoir la réponse complète"
