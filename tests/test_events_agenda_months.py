@@ -103,3 +103,11 @@ def test_without_registrations_the_how_to_comes_alone(shipped_app: App, clock: M
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("je pourrai pas venir le 24, comment j'annule"))
     assert "Comment annuler mon inscription à un événement ?" in shown and "Vos inscriptions" not in shown
+
+
+def test_a_past_month_without_events_says_nothing_was_planned_then(shipped_app: App, clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("il y a des formations en octobre ?"))
+    assert "Octobre 2026 est passé : aucun événement (formations) n'était prévu en octobre 2026." in shown
+    assert "Voici ce qui vient ensuite :" in shown

@@ -134,7 +134,7 @@ def _narrowed(session: Session, ctx: Context, now: datetime, within: Period, kin
     plural = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
     filtered = texts.AGENDA_EMPTY_FILTER.format(label=plural) if plural else ""
     if within.is_over(now, ctx.tz):
-        took_place = [e for e in recent_past(session, now, kind, limit=PAGE_SIZE * 4) if _in_period(ctx, e, within)]
+        took_place = [e for e in recent_past(session, now, kind, limit=None) if _in_period(ctx, e, within)]
         if not took_place:
             return [texts.AGENDA_PERIOD_PAST_NONE.format(label=_capital(within.label), filter=filtered,
                                                          during=within.during)], events, False
