@@ -7,21 +7,29 @@ database nor the registrations, so `hotline ask` uses it without them.
 from __future__ import annotations
 
 import dataclasses
+from zoneinfo import ZoneInfo
 
 from bot.answering.answerer import Decision, Kind
 from bot.answering.normalize import words
+from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
 from bot.events.intent import agenda_intent, event_names
+from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
+
+# "Comment j'annule ?": the how-to answer, with the member's own registrations under it (bot/events/handlers.py).
+CANCEL_ENTRY = "event-annuler"
+CANCEL_RENDER = "event_cancel_howto"
 
 # A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
 HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
 
 
 class AgendaHook:
-    def __init__(self, answers: CurrentAnswerer) -> None:
+    def __init__(self, answers: CurrentAnswerer, *, clock: Clock, tz: ZoneInfo) -> None:
         self.answers = answers
+        self.clock, self.tz = clock, tz
         self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
 
     def __call__(self, sender: Sender, text: str, decision: Decision) -> Decision:
@@ -42,5 +50,16 @@ class AgendaHook:
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
                   **({"agenda_next": "1"} if intent.next_only else {})}
+        # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
+        period = asked_period(asked_words, self.clock.now().astimezone(self.tz).date())
+        if period is not None:
+            extras["agenda_period"] = f"{period.year}-{period.first_month:02d}"
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
                                    extras=extras)
+
+
+def cancel_howto_hook(sender: Sender, text: str, decision: Decision) -> Decision:
+    """The how-to of cancelling a registration is rendered by the events feature: it knows the member's."""
+    if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == CANCEL_ENTRY:
+        return dataclasses.replace(decision, extras={**decision.extras, "render": CANCEL_RENDER})
+    return decision

@@ -18,7 +18,7 @@ from bot.core.replies import Button, Reply, esc, rows, short
 from bot.core.timefmt import day_label, hour_label, to_local
 from bot.events import texts
 from bot.events.notices import card_button, waitlist_position, when, when_short
-from bot.events.periods import period_of
+from bot.events.periods import Period, overlaps, period_of
 from bot.events.registration import can_register, registration_of
 from bot.events.store import PAST_SHOWN, counts, is_upcoming, lapsed, programme_years, recent_past, upcoming
 from bot.storage.models import REGISTERED, Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
@@ -75,24 +75,39 @@ def local_first(ctx: Context, council_id: str | None) -> Callable[[Event], int] 
 
 
 def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = None, page: int = 0,
-           first: Callable[[Event], int] | None = None, role: str | None = None, log_id: int | None = None) -> Reply:
-    """`log_id`: the member's question, when the agenda answers one (its team button then carries it)."""
+           first: Callable[[Event], int] | None = None, role: str | None = None, log_id: int | None = None,
+           within: Period | None = None) -> Reply:
+    """`log_id`: the member's question, when the agenda answers one (its team button then carries it).
+    `within`: the month the question names: its events only, all on one page; when none, or when it is
+    past, said plainly, and what comes next."""
     everything = upcoming(session, now, ctx.tz)
     events = [e for e in everything if kind is None or e.kind == kind]
+    said: list[str] = []
+    narrowed = False
+    if within is not None:
+        said, events, narrowed = _narrowed(session, ctx, now, within, kind, events)
     # What is for residents first, then the member's council and territory, soonest first within each
     events.sort(key=lambda e: (audience_rank(e, role), first(e) if first is not None else 0))
-    label = texts.KIND_PLURALS.get(kind, kind) if kind else None
+    label = ", ".join(x for x in (texts.KIND_PLURALS.get(kind, kind) if kind else None,
+                                  within.label if narrowed and within else None) if x)
     title = texts.AGENDA_TITLE.format(centre=esc(ctx.centre),
                                       filter=texts.AGENDA_FILTER.format(label=label) if label else "")
     if first is not None and any(first(e) < 2 for e in events):
         title += "\n" + texts.AGENDA_LOCAL_FIRST
     filters = _filter_rows(everything, kind)
     if not events:
-        return _nothing_upcoming(session, ctx, now, kind, title, filters, anything_else=bool(everything))
-    pages = (len(events) + PAGE_SIZE - 1) // PAGE_SIZE
+        shown_nothing = _nothing_upcoming(session, ctx, now, kind, title, filters, anything_else=bool(everything))
+        if not said:
+            return shown_nothing
+        head, _, rest = shown_nothing.text.partition("\n\n")
+        return Reply(text="\n".join([head, "", *said, "", rest]), buttons=shown_nothing.buttons)
+    page_size = len(events) if narrowed else PAGE_SIZE
+    pages = (len(events) + page_size - 1) // page_size
     page = min(max(page, 0), pages - 1)
-    shown = events[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    shown = events[page * page_size : (page + 1) * page_size]
     lines = [title, ""]
+    if said:
+        lines += [*said, ""] + ([] if narrowed else [texts.AGENDA_WHAT_NEXT, ""])
     note: tuple[tuple[Button, ...], ...] = ()
     if kind is not None and page == 0 and none_for_members(events, role):
         said, note = _members_note(ctx, kind, log_id)
@@ -110,6 +125,41 @@ def agenda(session: Session, ctx: Context, now: datetime, *, kind: str | None = 
     ) if b is not None)
     buttons = (*note, *rows(*(event_button(ctx, e) for e in shown)), *((nav,) if nav else ()), *filters)
     return Reply(text="\n".join(lines), buttons=buttons)
+
+
+def _narrowed(session: Session, ctx: Context, now: datetime, within: Period, kind: str | None,
+              events: list[Event]) -> tuple[list[str], list[Event], bool]:
+    """What to say first about the month asked, the events to list, and whether they are that month's only.
+    An event with only an announced period ("4e trimestre 2026") is kept when that period touches the month."""
+    plural = texts.KIND_PLURALS.get(kind, kind).lower() if kind else None
+    filtered = texts.AGENDA_EMPTY_FILTER.format(label=plural) if plural else ""
+    if within.is_over(now, ctx.tz):
+        took_place = [e for e in recent_past(session, now, kind, limit=None) if _in_period(ctx, e, within)]
+        if not took_place:
+            return [texts.AGENDA_PERIOD_PAST_NONE.format(label=_capital(within.label), filter=filtered,
+                                                         during=within.during)], events, False
+        lines = [texts.AGENDA_PERIOD_PAST.format(label=_capital(within.label), filter=filtered)]
+        lines += [f"• {esc(when(ctx, e, past=True))} — {esc(e.title)}" + (f" — {esc(e.place)}" if e.place else "")
+                  for e in reversed(took_place)]
+        return lines, events, False
+    inside = [e for e in events if _in_period(ctx, e, within)]
+    if not inside:
+        return [texts.AGENDA_PERIOD_EMPTY.format(filter=filtered, during=within.during)], events, False
+    approximate = any(e.starts_at is None for e in inside)
+    return ([texts.AGENDA_IN_PERIOD_APPROX.format(label=within.label)] if approximate else []), inside, True
+
+
+def _in_period(ctx: Context, event: Event, within: Period) -> bool:
+    if event.starts_at is None:
+        announced = period_of(event.month, event.period)
+        return announced is not None and overlaps(announced, within)
+    start = to_local(event.starts_at, ctx.tz).date()
+    end = to_local(event.ends_at, ctx.tz).date() if event.ends_at is not None else start
+    return start < within.ends_before and within.starts_on <= end
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _filter_rows(events: list[Event], current: str | None) -> tuple[tuple[Button, ...], ...]:
@@ -221,7 +271,10 @@ def card(session: Session, ctx: Context, event: Event, member: Member | None, no
     return Reply(text="\n".join(lines), buttons=rows(*buttons))
 
 
-def my_registrations(session: Session, ctx: Context, member: Member, now: datetime) -> Reply:
+def my_registrations(session: Session, ctx: Context, member: Member, now: datetime, *, watches_too: bool = True
+                     ) -> Reply:
+    """/mesinscriptions: the member's registrations to come, and the events they wait a date for
+    (not `watches_too`: the registrations only)."""
     found = session.exec(
         select(Registration, Event).join(Event, col(Event.id) == Registration.event_id)
         .where(Registration.member_id == member.id, col(Registration.status).in_(REGISTERED),
@@ -231,7 +284,7 @@ def my_registrations(session: Session, ctx: Context, member: Member, now: dateti
     watches = session.exec(
         select(Event).join(EventWish, col(EventWish.event_id) == Event.id)
         .where(EventWish.member_id == member.id, EventWish.kind == "dated", col(EventWish.notified_at).is_(None),
-               col(Event.status) != EventStatus.CANCELLED)).all()
+               col(Event.status) != EventStatus.CANCELLED)).all() if watches_too else []
     if not current and not watches:
         return Reply(text=texts.MY_REGISTRATIONS_EMPTY)
     lines = [texts.MY_REGISTRATIONS, ""] if current else []

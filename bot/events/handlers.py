@@ -17,17 +17,19 @@ from bot.answering.answerer import Decision, Kind
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state, flow_data
-from bot.core.faq import FaqService
+from bot.core.faq import FaqService, runner_up_of
 from bot.core.members import find_member, touch_member
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
 from bot.core.router import Router, Turn
 from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
+from bot.events.asking import CANCEL_RENDER
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind, none_for_members
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
 from bot.events.intent import kind_from_text
 from bot.events.notices import when
+from bot.events.periods import parse_period
 from bot.events.registration import (
     Outcome,
     follow_agenda,
@@ -92,6 +94,7 @@ class EventsFeature:
                     resume=self._profile_question, resume_label=texts.FORM_RESUME,
                     asked_instead=lambda state, text: state.get("step") == "name" and not could_be_a_name(text))
         self.faq.add_decision(Kind.AGENDA, self._render_agenda)  # decided by bot/events/asking.py
+        self.faq.add_decision(CANCEL_RENDER, self._render_cancel_howto)  # bot/events/asking.py too
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
                        staff_only=True)
@@ -157,12 +160,24 @@ class EventsFeature:
             member = find_member(session, sender)
             role = self._role(session, sender)
             kind = decision.agenda_kind
+            within = parse_period(decision.extras.get("agenda_period"))
             # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
-            if kind and decision.extras.get("agenda_next") and not none_for_members(
+            if kind and within is None and decision.extras.get("agenda_next") and not none_for_members(
                     upcoming(session, now, self.ctx.tz, kind), role):
                 return next_of_kind(session, self.ctx, member, now, kind)
             return [agenda(session, self.ctx, now, kind=kind, first=self._first(session, sender), role=role,
-                           log_id=log_id)]
+                           log_id=log_id, within=within)]
+
+    def _render_cancel_howto(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        """"Je pourrai pas venir le 24, comment j'annule ?": the how-to, then the member's registrations to
+        come, each a button to its card (where « Annuler mon inscription » is), as /mesinscriptions shows them."""
+        assert decision.entry is not None
+        answer = self.faq.entry_reply(decision.entry, log_id, runner_up_of(decision))
+        with self.ctx.db.session() as session:
+            member = find_member(session, sender)
+            mine = my_registrations(session, self.ctx, member, self.ctx.clock.now(), watches_too=False) if (
+                member is not None) else None
+        return [answer, mine] if mine is not None and mine.buttons else [answer]
 
     def _first(self, session: Session, sender: Sender) -> Callable[[Event], int] | None:
         member = find_member(session, sender)

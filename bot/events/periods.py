@@ -11,10 +11,13 @@ March to May, winter is December to February of the next year), `2026-06` (a mon
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.answering.normalize import fold
 from bot.core.timefmt import MONTHS, SHORT_MONTHS
 from bot.knowledge.model import PERIOD_MARKER
 
@@ -85,3 +88,39 @@ def parse_period(marker: str | None) -> Period | None:
 def period_of(month: str | None, period: str | None) -> Period | None:
     """An undated event's announced period: its month when known, else its period marker."""
     return parse_period(month) or parse_period(period)
+
+
+# The month names as the matcher's words read them ("décembre" → "decembre").
+_MONTH_WORDS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
+_THIS_MONTH = (("ce", "mois"),)
+_NEXT_MONTH = (("mois", "prochain"),)
+
+
+def asked_period(words: Sequence[str], today: date) -> Period | None:
+    """The month a question names ("en décembre", "ce mois-ci", "le mois prochain"), or None.
+
+    A month named without a year is its nearest occurrence: on 27 November, "septembre" is the one just past,
+    "janvier" the one to come (a tie goes ahead). "décembre 2027" keeps its year.
+    """
+    seq = list(words)
+    for i, word in enumerate(seq):
+        if word in _MONTH_WORDS:
+            month = _MONTH_WORDS[word]
+            following = seq[i + 1] if i + 1 < len(seq) else ""
+            if following.isdigit() and len(following) == 4:
+                return parse_period(f"{following}-{month:02d}")
+            year = today.year if month <= today.month else today.year - 1  # its last occurrence
+            if (today.month - month) % 12 >= 6:  # half a year back or more: the coming one is nearer
+                year += 1
+            return parse_period(f"{year}-{month:02d}")
+    pairs = set(itertools.pairwise(seq))
+    if pairs & set(_NEXT_MONTH):
+        ahead = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+        return parse_period(f"{ahead.year}-{ahead.month:02d}")
+    if pairs & set(_THIS_MONTH):
+        return parse_period(f"{today.year}-{today.month:02d}")
+    return None
+
+
+def overlaps(first: Period, second: Period) -> bool:
+    return first.starts_on < second.ends_before and second.starts_on < first.ends_before

@@ -194,7 +194,9 @@ def programme_years(session: Session) -> set[int]:
     return years
 
 
-def recent_past(session: Session, now: datetime, kind: str | None = None, limit: int = PAST_SHOWN) -> list[Event]:
+def recent_past(session: Session, now: datetime, kind: str | None = None, limit: int | None = PAST_SHOWN
+                ) -> list[Event]:
+    """Dated events over, the latest first (`limit` None: all of them)."""
     query = select(Event).where(col(Event.starts_at).is_not(None), col(Event.status) != EventStatus.CANCELLED)
     if kind:
         query = query.where(Event.kind == kind)
