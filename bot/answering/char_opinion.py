@@ -16,6 +16,7 @@ from itertools import chain
 
 import numpy as np
 
+from bot.answering._builder import listed_weights, phrasing_lengths
 from bot.answering._scorer import best_cosines
 from bot.answering.best_scores import distinct_best
 from bot.answering.matcher import slots
@@ -32,7 +33,6 @@ MAX_POSTINGS = 2000
 # A build from the previous ranker inserts the new phrasings' pairs in its lists by n-gram: up to this many, each
 # is placed by a binary search in its own list; more, by one search of all at once in packed keys of every list.
 INSERTED_ONE_BY_ONE = 4096
-CHUNK = 1 << 20  # pairs per step where a build goes over all 19 million (10,000 entries) of them
 
 
 def word_grams(word: str) -> list[str]:
@@ -187,51 +187,22 @@ def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool,
 
 def _lengths(by_id: np.ndarray, tf: np.ndarray, ids: np.ndarray, counts: np.ndarray, start: np.ndarray) -> np.ndarray:
     """Each phrasing's length: the square root of its pairs' squared weights, (idf × tf)², summed in column
-    order (the same float whatever the build). Computed some CHUNK pairs at a time in one buffer: the 150 MB
-    of floats for 19 million pairs at 10,000 entries cost more in fresh memory than the sums themselves.
-    Where the count is 1 the square is idf² (the factor is then 1, and x * 1.0 is x); the others (a few) are
-    squared from their product, as `weight * weight` did."""
-    squares = by_id * by_id
+    order (the same float whatever the build), in one compiled pass over the pairs (`_builder.phrasing_lengths`:
+    the floats of numpy's `np.add.reduceat` over the squares). Where the count is 1 the square is idf² (the
+    factor is then 1, and x * 1.0 is x); the others (a few) are squared from their product."""
     length = np.zeros(len(start) - 1)
-    buffer = np.empty(0)
-    first = 0
-    while first < len(start) - 1:
-        last = max(int(np.searchsorted(start, start[first] + CHUNK, side="right")) - 1, first + 1)
-        a, b = int(start[first]), int(start[last])
-        if b - a > len(buffer):
-            buffer = np.empty(max(b - a, min(CHUNK, int(start[-1]))))
-        squared = buffer[:b - a]
-        block, times = ids[a:b], counts[a:b]
-        np.take(squares, block, out=squared, mode="clip")  # every id is in range: "clip" skips a copy
-        repeated = np.flatnonzero(times > 1)
-        weight = by_id.take(block.take(repeated)) * tf[times.take(repeated)]
-        squared[repeated] = weight * weight
-        sizes = np.diff(start[first:last + 1])
-        held = np.flatnonzero(sizes > 0)
-        if len(held):
-            length[first + held] = np.sqrt(np.add.reduceat(squared, start[first:last][held] - a))
-        first = last
+    phrasing_lengths(ids, counts, start.astype(np.int64, copy=False), by_id * by_id, by_id, tf, length)
     return length
 
 
 def _weights(idf: np.ndarray, tf: np.ndarray, sizes: np.ndarray, counts: np.ndarray, rows: np.ndarray,
              length: np.ndarray) -> np.ndarray:
     """Each listed pair's weight (idf, times tf where counted more than once) divided by its phrasing's length,
-    as float32: the pairs are listed n-gram after n-gram (`sizes` per column); computed about CHUNK pairs at a
-    time, whole columns each (see `_lengths`), in the same float64 operations then rounded."""
+    as float32: the pairs are listed n-gram after n-gram (`sizes` per column); in one compiled pass
+    (`_builder.listed_weights`: the same float64 operations, then rounded)."""
     weights = np.empty(len(rows), dtype=np.float32)
-    ends = np.cumsum(sizes)
-    column, at = 0, 0
-    while at < len(rows):
-        last = max(int(np.searchsorted(ends, at + CHUNK, side="right")), column + 1)
-        end = int(ends[last - 1])
-        weight = np.repeat(idf[column:last], sizes[column:last])
-        times = counts[at:end]
-        repeated = np.flatnonzero(times > 1)
-        weight[repeated] *= tf[times.take(repeated)]
-        weight /= length.take(rows[at:end])
-        weights[at:end] = weight
-        column, at = last, end
+    listed_weights(idf, tf, sizes.astype(np.int64, copy=False), counts, rows.astype(np.int32, copy=False), length,
+                   weights)
     return weights
 
 
