@@ -13,6 +13,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A buffer of unsigned integers of 1, 2, 4 or 8 bytes (the pairs' ids and counts are kept in the smallest type). */
 typedef struct {
@@ -237,9 +238,123 @@ done:
     return result;
 }
 
+/* The merge of `merged_lists`, for one type of counts: `full` or `bad` set, and the loop left, when the output is
+   too small or a row is out of range. */
+#define MERGE_LOOP(COPY, COPY_ADDED)                                                                            \
+    for (Py_ssize_t c = 0; c < columns && !full && !bad; c++) {                                               \
+        int64_t now = renumber[c];                                                                            \
+        if (now < 0) continue; /* the n-gram is gone: so is every phrasing that held it */                    \
+        for (; a < added && added_columns[a] < now; a++, o++) {                                               \
+            if (o >= room) { full = 1; break; }                                                               \
+            out_rows[o] = added_rows[a];                                                                      \
+            COPY_ADDED(o, a);                                                                                 \
+        }                                                                                                     \
+        for (int64_t p = start[c]; p < start[c] + length[c] && !full; p++) {                                  \
+            if (rows[p] < 0 || rows[p] >= phrasings) { bad = 1; break; }                                     \
+            int32_t row = where[rows[p]];                                                                     \
+            if (row < 0) continue;                                                                            \
+            for (; a < added && added_columns[a] == now && added_rows[a] < row; a++, o++) {                   \
+                if (o >= room) { full = 1; break; }                                                           \
+                out_rows[o] = added_rows[a];                                                                  \
+                COPY_ADDED(o, a);                                                                             \
+            }                                                                                                 \
+            if (o >= room) { full = 1; break; }                                                               \
+            out_rows[o] = row;                                                                                \
+            COPY(o, p);                                                                                       \
+            o++;                                                                                              \
+        }                                                                                                     \
+        for (; a < added && added_columns[a] == now && !full; a++, o++) {                                     \
+            if (o >= room) { full = 1; break; }                                                               \
+            out_rows[o] = added_rows[a];                                                                      \
+            COPY_ADDED(o, a);                                                                                 \
+        }                                                                                                     \
+    }                                                                                                         \
+    for (; a < added && !full && !bad; a++, o++) {                                                            \
+        if (o >= room) { full = 1; break; }                                                                   \
+        out_rows[o] = added_rows[a];                                                                          \
+        COPY_ADDED(o, a);                                                                                     \
+    }
+
+PyDoc_STRVAR(merged_lists_doc,
+"merged_lists(where, rows, counts, start, length, renumber, added_columns, added_rows, added_counts, out_rows,\n"
+"             out_counts)\n"
+"--\n\n"
+"The previous lists by n-gram renumbered, with new pairs merged in (see char_opinion._kept_lists).");
+
+/* The previous build's lists by n-gram (old column c: rows[start[c]:start[c] + length[c]], each with its count),
+   each row renumbered through `where` (-1: that phrasing is gone, its pair left out) and its column through
+   `renumber` (-1: gone, and with it every phrasing in its list), merged with the added pairs (sorted by new column,
+   then row) in new column order, rows increasing within each: what sorting every pair by (column, row) gives,
+   in one pass. Writes to `out_rows` and `out_counts` and returns how many pairs were written. */
+static PyObject *merged_lists(PyObject *self, PyObject *args) {
+    PyObject *arg[11];
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOO", &arg[0], &arg[1], &arg[2], &arg[3], &arg[4], &arg[5], &arg[6],
+                          &arg[7], &arg[8], &arg[9], &arg[10]))
+        return NULL;
+    static const Py_ssize_t sizes[11] = {4, 4, 0, 8, 8, 8, 8, 4, 0, 4, 0};
+    static const char *names[11] = {"where", "rows", "counts", "start", "length", "renumber", "added_columns",
+                                    "added_rows", "added_counts", "out_rows", "out_counts"};
+    Items view[11];
+    int opened = 0;
+    PyObject *result = NULL;
+    for (; opened < 11; opened++)
+        if (open_items(arg[opened], &view[opened], opened >= 9, sizes[opened], names[opened]) < 0) goto done;
+    const int32_t *where = view[0].view.buf, *rows = view[1].view.buf, *added_rows = view[7].view.buf;
+    const int64_t *start = view[3].view.buf, *length = view[4].view.buf, *renumber = view[5].view.buf;
+    const int64_t *added_columns = view[6].view.buf;
+    int32_t *out_rows = view[9].view.buf;
+    const char *counts = view[2].view.buf, *added_counts = view[8].view.buf;
+    char *out_counts = view[10].view.buf;
+    Py_ssize_t width = view[2].view.itemsize, phrasings = view[0].size, pairs = view[1].size;
+    Py_ssize_t columns = view[3].size, added = view[6].size, room = view[9].size;
+    if (view[2].size != pairs || view[4].size != columns || view[5].size != columns || view[7].size != added
+        || view[8].size != added || view[10].size != room || view[8].view.itemsize != width
+        || view[10].view.itemsize != width) {
+        PyErr_SetString(PyExc_ValueError, "mismatched lengths or count types");
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < columns; c++)
+        if (start[c] < 0 || length[c] < 0 || start[c] + length[c] > pairs) {
+            PyErr_SetString(PyExc_IndexError, "list out of range");
+            goto done;
+        }
+    Py_ssize_t o = 0, a = 0;
+    int full = 0, bad = 0;
+    Py_BEGIN_ALLOW_THREADS
+    if (width == 1) {
+        const uint8_t *from = (const uint8_t *)counts, *added_from = (const uint8_t *)added_counts;
+        uint8_t *to = (uint8_t *)out_counts;
+#define COPY8(TO, FROM) (to[TO] = from[FROM])
+#define COPY8_ADDED(TO, FROM) (to[TO] = added_from[FROM])
+        MERGE_LOOP(COPY8, COPY8_ADDED)
+#undef COPY8
+#undef COPY8_ADDED
+    } else {
+#define COPY_ANY(TO, FROM) memcpy(out_counts + (TO) * width, counts + (FROM) * width, width)
+#define COPY_ANY_ADDED(TO, FROM) memcpy(out_counts + (TO) * width, added_counts + (FROM) * width, width)
+        MERGE_LOOP(COPY_ANY, COPY_ANY_ADDED)
+#undef COPY_ANY
+#undef COPY_ANY_ADDED
+    }
+    Py_END_ALLOW_THREADS
+    if (bad) {
+        PyErr_SetString(PyExc_IndexError, "phrasing out of range");
+        goto done;
+    }
+    if (full) {
+        PyErr_SetString(PyExc_ValueError, "output too small");
+        goto done;
+    }
+    result = PyLong_FromSsize_t(o);
+done:
+    for (int i = 0; i < opened; i++) PyBuffer_Release(&view[i].view);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"phrasing_lengths", phrasing_lengths, METH_VARARGS, phrasing_lengths_doc},
     {"listed_weights", listed_weights, METH_VARARGS, listed_weights_doc},
+    {"merged_lists", merged_lists, METH_VARARGS, merged_lists_doc},
     {NULL, NULL, 0, NULL},
 };
 
