@@ -27,15 +27,5 @@ class CurrentAnswerer:
             return self._current
 
     def swap(self, answerer: Answerer) -> None:
-        """One assignment: a question being answered keeps the answerer it started with. The one replaced is
-        released in another thread: freeing what it does not share with the new one (its indexes' arrays and
-        tables, tens of milliseconds at 10,000 entries) is no part of the learning action staff wait for."""
-        old, self._current = self._current, answerer
-        if old is not None:
-            release = threading.Thread(target=_drop, args=(old,), name="answerer-release", daemon=True)
-            del old  # the thread holds the last reference: its end frees the answerer there
-            release.start()
-
-
-def _drop(answerer: Answerer) -> None:
-    """Nothing: the thread's end drops the answerer it was given."""
+        """One assignment: a question being answered keeps the answerer it started with."""
+        self._current = answerer
