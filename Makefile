@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: chat run test lint bench check
 
-$(STAMP): pyproject.toml bot/answering/_scorer.c
+$(STAMP): pyproject.toml bot/answering/_scorer.c bot/answering/_builder.c
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev,embeddings]"

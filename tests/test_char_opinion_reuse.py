@@ -61,13 +61,11 @@ def faq() -> tuple[FaqEntry, ...]:
 MERGED = [True, True, False, False, False, False, False, True]
 
 
-@pytest.mark.parametrize(("limit", "one_by_one"), [("share", True), ("fixed", True), ("fixed", False)])
-def test_each_change_gives_a_fresh_builds_index(faq: tuple[FaqEntry, ...], limit: str, one_by_one: bool,
+@pytest.mark.parametrize("limit", ["share", "fixed"])
+def test_each_change_gives_a_fresh_builds_index(faq: tuple[FaqEntry, ...], limit: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     if limit == "fixed":
         monkeypatch.setattr(char_opinion, "MAX_POSTINGS", 1000)
-    if not one_by_one:  # the new pairs placed all at once (many new phrasings)
-        monkeypatch.setattr(char_opinion, "INSERTED_ONE_BY_ONE", 0)
     current = CharOpinion(faq)
     merged = []
     for what, entries in _changes(faq):

@@ -74,8 +74,8 @@ def _same_postings(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray]) -
 def _same_indexes(incremental: Answerer, fresh: Answerer) -> None:
     assert incremental.normalizer.vocabulary == fresh.normalizer.vocabulary
     new, old = incremental.matcher, fresh.matcher
-    assert [(p.entry_index, p.text, p.tokens) for p in new._phrasings] == \
-        [(p.entry_index, p.text, p.tokens) for p in old._phrasings]
+    assert [(p.text, p.tokens, p.joined) for p in new._phrasings] == [(p.text, p.tokens, p.joined) for p in old._phrasings]
+    assert np.array_equal(new._phrasing_entry, old._phrasing_entry)
     assert np.array_equal(new._phrasing_weight, old._phrasing_weight)
     _same_postings(new._postings, old._postings)
     for field in ("_vocabulary", "_answers", "_passage_field"):

@@ -16,6 +16,7 @@ from itertools import chain
 
 import numpy as np
 
+from bot.answering._builder import listed_weights, merged_lists, phrasing_lengths
 from bot.answering._scorer import best_cosines
 from bot.answering.best_scores import distinct_best
 from bot.answering.matcher import slots
@@ -29,10 +30,6 @@ COMMON_SHARE = 0.25
 # And in more than this many phrasings, whatever the share: at 10,000 entries a quarter of the phrasings is
 # ~40,000 postings per n-gram and a message cost ~5 ms. Above the shipped base's quarter (~650): no change there.
 MAX_POSTINGS = 2000
-# A build from the previous ranker inserts the new phrasings' pairs in its lists by n-gram: up to this many, each
-# is placed by a binary search in its own list; more, by one search of all at once in packed keys of every list.
-INSERTED_ONE_BY_ONE = 4096
-CHUNK = 1 << 20  # pairs per step where a build goes over all 19 million (10,000 entries) of them
 
 
 def word_grams(word: str) -> list[str]:
@@ -122,12 +119,6 @@ def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The positions of the ranges [starts[i], ends[i]) one after the other."""
-    sizes = ends - starts
-    return np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
-
-
 def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool, int, int, int]],
                 renumber: np.ndarray, rare: np.ndarray, fresh: tuple[np.ndarray, np.ndarray, np.ndarray],
                 ) -> tuple[np.ndarray, np.ndarray] | None:
@@ -154,84 +145,44 @@ def _kept_lists(previous: CharOpinion, kept: _Pairs, moves: Sequence[tuple[bool,
     placed = where[where >= 0]
     if len(placed) > 1 and not (np.diff(placed) > 0).all():
         return None  # another order: the lists would have to be sorted again
-    # The previous lists without the phrasings left out (each column's list shorter by their pairs in it).
-    gone = np.flatnonzero(where < 0)
-    lengths = previous._length
-    rows, counts = where[previous._rows], kept.listed_counts
-    if len(gone):
-        cols = kept.column_of[kept.ids[_ranges(kept.start[gone], kept.start[gone + 1])]]
-        lengths = lengths - np.bincount(cols[kept.rare[cols]], minlength=len(lengths))
-        stay = rows >= 0
-        rows, counts = rows[stay], counts[stay]
-    if not fresh_rows:
-        return rows, counts
-    # The new phrasings' pairs, each inserted in its column's list before the first later phrasing.
-    cols = np.concatenate([fresh[0][span] for span in fresh_pairs])
-    listed = rare[cols]
-    added_rows, added_cols, added_counts = _lists(np.concatenate(fresh_rows)[listed], cols[listed],
-                                                  _smallest(np.concatenate([fresh[2][span] for span in fresh_pairs]),
-                                                            np.uint8)[listed])
-    sizes = np.zeros(len(rare), dtype=np.int64)
-    sizes[renumber[present]] = lengths[present]
-    starts = np.zeros(len(rare) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=starts[1:])
-    if len(added_rows) <= INSERTED_ONE_BY_ONE:  # a learning action: a few hundred, each looked up in its list
-        at = np.array([starts[c] + np.searchsorted(rows[starts[c]:starts[c + 1]], r)
-                       for c, r in zip(added_cols.tolist(), added_rows.tolist(), strict=True)], dtype=np.int64)
-    else:
-        keys = (np.repeat(np.arange(len(rare), dtype=np.int64), sizes) << 32) | rows
-        at = np.searchsorted(keys, (added_cols.astype(np.int64) << 32) | added_rows)
-    kind = np.promote_types(counts.dtype, added_counts.dtype)
-    return np.insert(rows, at, added_rows), np.insert(counts.astype(kind, copy=False), at, added_counts.astype(kind))
+    # The new phrasings' pairs by (column, row), then merged with the previous lists renumbered, the phrasings left
+    # out dropped, in one compiled pass (`_builder.merged_lists`).
+    empty = np.zeros(0, dtype=np.int64)
+    added_rows, added_cols, added_counts = empty, empty, np.zeros(0, dtype=np.uint8)
+    if fresh_rows:
+        cols = np.concatenate([fresh[0][span] for span in fresh_pairs])
+        listed = rare[cols]
+        added_rows, added_cols, added_counts = _lists(
+            np.concatenate(fresh_rows)[listed], cols[listed],
+            _smallest(np.concatenate([fresh[2][span] for span in fresh_pairs]), np.uint8)[listed])
+    kind = np.promote_types(kept.listed_counts.dtype, added_counts.dtype)
+    room = len(previous._rows) + len(added_rows)
+    rows, counts = np.empty(room, dtype=np.int32), np.empty(room, dtype=kind)
+    used = merged_lists(where, previous._rows.astype(np.int32, copy=False), kept.listed_counts.astype(kind, copy=False),
+                        previous._start.astype(np.int64, copy=False), previous._length.astype(np.int64, copy=False),
+                        renumber.astype(np.int64, copy=False), added_cols.astype(np.int64, copy=False),
+                        added_rows.astype(np.int32), added_counts.astype(kind, copy=False), rows, counts)
+    return rows[:used], counts[:used]
 
 
 def _lengths(by_id: np.ndarray, tf: np.ndarray, ids: np.ndarray, counts: np.ndarray, start: np.ndarray) -> np.ndarray:
     """Each phrasing's length: the square root of its pairs' squared weights, (idf × tf)², summed in column
-    order (the same float whatever the build). Computed some CHUNK pairs at a time in one buffer: the 150 MB
-    of floats for 19 million pairs at 10,000 entries cost more in fresh memory than the sums themselves.
-    Where the count is 1 the square is idf² (the factor is then 1, and x * 1.0 is x); the others (a few) are
-    squared from their product, as `weight * weight` did."""
-    squares = by_id * by_id
+    order (the same float whatever the build), in one compiled pass over the pairs (`_builder.phrasing_lengths`:
+    the floats of numpy's `np.add.reduceat` over the squares). Where the count is 1 the square is idf² (the
+    factor is then 1, and x * 1.0 is x); the others (a few) are squared from their product."""
     length = np.zeros(len(start) - 1)
-    buffer = np.empty(0)
-    first = 0
-    while first < len(start) - 1:
-        last = max(int(np.searchsorted(start, start[first] + CHUNK, side="right")) - 1, first + 1)
-        a, b = int(start[first]), int(start[last])
-        if b - a > len(buffer):
-            buffer = np.empty(max(b - a, min(CHUNK, int(start[-1]))))
-        squared = buffer[:b - a]
-        block, times = ids[a:b], counts[a:b]
-        np.take(squares, block, out=squared, mode="clip")  # every id is in range: "clip" skips a copy
-        repeated = np.flatnonzero(times > 1)
-        weight = by_id.take(block.take(repeated)) * tf[times.take(repeated)]
-        squared[repeated] = weight * weight
-        sizes = np.diff(start[first:last + 1])
-        held = np.flatnonzero(sizes > 0)
-        if len(held):
-            length[first + held] = np.sqrt(np.add.reduceat(squared, start[first:last][held] - a))
-        first = last
+    phrasing_lengths(ids, counts, start.astype(np.int64, copy=False), by_id * by_id, by_id, tf, length)
     return length
 
 
 def _weights(idf: np.ndarray, tf: np.ndarray, sizes: np.ndarray, counts: np.ndarray, rows: np.ndarray,
              length: np.ndarray) -> np.ndarray:
     """Each listed pair's weight (idf, times tf where counted more than once) divided by its phrasing's length,
-    as float32: the pairs are listed n-gram after n-gram (`sizes` per column); computed about CHUNK pairs at a
-    time, whole columns each (see `_lengths`), in the same float64 operations then rounded."""
+    as float32: the pairs are listed n-gram after n-gram (`sizes` per column); in one compiled pass
+    (`_builder.listed_weights`: the same float64 operations, then rounded)."""
     weights = np.empty(len(rows), dtype=np.float32)
-    ends = np.cumsum(sizes)
-    column, at = 0, 0
-    while at < len(rows):
-        last = max(int(np.searchsorted(ends, at + CHUNK, side="right")), column + 1)
-        end = int(ends[last - 1])
-        weight = np.repeat(idf[column:last], sizes[column:last])
-        times = counts[at:end]
-        repeated = np.flatnonzero(times > 1)
-        weight[repeated] *= tf[times.take(repeated)]
-        weight /= length.take(rows[at:end])
-        weights[at:end] = weight
-        column, at = last, end
+    listed_weights(idf, tf, sizes.astype(np.int64, copy=False), counts, rows.astype(np.int32, copy=False), length,
+                   weights)
     return weights
 
 

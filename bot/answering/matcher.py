@@ -18,7 +18,7 @@ import math
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -70,18 +70,20 @@ class PassageHit:
 
 @dataclass(frozen=True, slots=True)
 class _Phrasing:
-    entry_index: int
+    """One phrasing as ranked (its entry is in `Matcher._phrasing_entry`: an entry moved by a learning action
+    keeps its phrasings as they are, none made again)."""
+
     text: str
     tokens: frozenset[str]
     joined: str
 
     # Stored with the answerer (160,000 at 10,000 entries): dataclasses' own pickling of slots walks `fields()`
     # per object (seconds).
-    def __getstate__(self) -> tuple[int, str, frozenset[str], str]:
-        return self.entry_index, self.text, self.tokens, self.joined
+    def __getstate__(self) -> tuple[str, frozenset[str], str]:
+        return self.text, self.tokens, self.joined
 
-    def __setstate__(self, state: tuple[int, str, frozenset[str], str]) -> None:
-        for name, value in zip(("entry_index", "text", "tokens", "joined"), state, strict=True):
+    def __setstate__(self, state: tuple[str, frozenset[str], str]) -> None:
+        for name, value in zip(("text", "tokens", "joined"), state, strict=True):
             object.__setattr__(self, name, value)
 
 
@@ -231,7 +233,7 @@ def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.nd
     return recalls
 
 
-_Built = tuple[int, frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # index, vocabulary, phrasings, answer
+_Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # vocabulary, phrasings, answer
 # An entry's token ids: the vocabulary bag they were made for, its ids, each phrasing's, the answer's.
 # (The phrasings' ids one after the other, and their sizes.)
 _Ids = tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -271,14 +273,11 @@ class Matcher:
         self._ids: dict[tuple[object, ...], _Ids] = {}
         order: list[tuple[object, ...]] = []
         stale = frozenset(stale)
-        for index, entry in enumerate(self.entries):
+        for entry in self.entries:
             key = (entry.question, entry.alternates, entry.tags, entry.answer)
             built = kept.get(key)
             if built is not None and stale and not stale.isdisjoint((*_texts_of(entry), *entry.phrasings)):
                 built = None
-            if built is not None and built[0] != index:  # moved (an edited entry goes last): renumbered
-                built = (index, built[1], tuple(_Phrasing(index, p.text, p.tokens, p.joined) for p in built[2]),
-                         built[3])
             if built is None:
                 tags, answer = _texts_of(entry)
                 bag = set(tokens_of(tags))
@@ -287,11 +286,11 @@ class Matcher:
                     found = tokens_of(text)
                     if not found:
                         continue
-                    phrasings.append(_Phrasing(index, text, found, " ".join(sorted(found))))
+                    phrasings.append(_Phrasing(text, found, " ".join(sorted(found))))
                     bag.update(found)
-                built = (index, frozenset(bag), tuple(phrasings), tokens_of(answer))
+                built = (frozenset(bag), tuple(phrasings), tokens_of(answer))
             self._built[key] = built
-            _, bag_of, phrasings_of, answer_of = built
+            bag_of, phrasings_of, answer_of = built
             numbers = kept_ids.get(key)
             if numbers is not None and numbers[0] is bag_of:  # made for these very bags
                 self._ids[key] = numbers
@@ -299,7 +298,7 @@ class Matcher:
             vocabulary.append(bag_of)
             self._phrasings.extend(phrasings_of)
             answers.append(answer_of)
-        self._number_entries([key for key in dict.fromkeys(order) if key not in self._ids])
+        self._number_entries(list(dict.fromkeys(key for key in order if key not in self._ids)))
         numbering = list(self._number)
         entries_ids = [self._ids[key] for key in order]
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
@@ -310,7 +309,10 @@ class Matcher:
             np.concatenate([i[4] for i in entries_ids]) if entries_ids else np.zeros(0, dtype=np.int64),
             numbering)
         self._postings = inverted.postings()
-        self._phrasing_weight = inverted.sums(np.array([self.idf(t) for t in inverted.tokens]), len(self._phrasings))
+        idf = self._vocabulary.idf  # `self.idf` of every token, without two calls per token (30,000 at 10,000 entries)
+        self._phrasing_weight = inverted.sums(
+            np.fromiter(map(idf.get, inverted.tokens, repeat(self._vocabulary.unknown_idf)), dtype=np.float64,
+                        count=len(inverted.tokens)), len(self._phrasings))
         # Each phrasing's entry: the entries' phrasings come in entry order.
         self._phrasing_entry = np.repeat(np.arange(len(entries_ids), dtype=np.int32),
                                          [len(i[4]) for i in entries_ids])
@@ -330,15 +332,15 @@ class Matcher:
             return
         number = self._number
         built = [self._built[key] for key in keys]
-        bags = [[b[1], *(p.tokens for p in b[2]), b[3]] for b in built]
-        sizes = [(len(b[1]), sum(len(p.tokens) for p in b[2]), len(b[3])) for b in built]
+        bags = [[b[0], *(p.tokens for p in b[1]), b[2]] for b in built]
+        sizes = [(len(b[0]), sum(len(p.tokens) for p in b[1]), len(b[2])) for b in built]
         flat = np.fromiter((number.setdefault(t, len(number)) for t in chain.from_iterable(chain.from_iterable(bags))),
                            dtype=np.int32, count=sum(map(sum, sizes)))
         at = 0
         for key, b, (vocabulary, phrasings, answer) in zip(keys, built, sizes, strict=True):
-            self._ids[key] = (b[1], flat[at:at + vocabulary], flat[at + vocabulary:at + vocabulary + phrasings],
+            self._ids[key] = (b[0], flat[at:at + vocabulary], flat[at + vocabulary:at + vocabulary + phrasings],
                               flat[at + vocabulary + phrasings:at + vocabulary + phrasings + answer],
-                              np.array([len(p.tokens) for p in b[2]], dtype=np.int64))
+                              np.array([len(p.tokens) for p in b[1]], dtype=np.int64))
             at += vocabulary + phrasings + answer
 
     def __getstate__(self) -> dict[str, object]:

@@ -151,7 +151,12 @@ class SecondOpinion:
         self._ids = [e.id for e in entries]
         self._retriever = bm25s.BM25()
         self._numbers: dict[str, int] = dict(previous._numbers) if previous is not None else {}
-        texts = [" ".join(e.phrasings) for e in entries]
+        # An entry's text is kept with the entry object: a learning action keeps most of them, and joining
+        # (then hashing) 10,000 texts again cost more than the rest of the reuse.
+        kept_texts = previous._text_of if previous is not None else {}
+        texts = [found[1] if (found := kept_texts.get(id(e))) is not None and found[0] is e else " ".join(e.phrasings)
+                 for e in entries]
+        self._text_of: dict[int, tuple[FaqEntry, str]] = {id(e): (e, t) for e, t in zip(entries, texts, strict=True)}
         kept = previous._counts if previous is not None else _counted([], {})
         new = list(dict.fromkeys(text for text in texts if text not in kept.documents))
         pool = _joined(kept, _counted(new, self._numbers)) if new else kept
@@ -159,8 +164,14 @@ class SecondOpinion:
         if entries:
             _index(self._retriever, self._counts, self._numbers)
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)  # copied at once (in C): it may be written while it answers
+        state.pop("_text_of", None)  # by object identity: meaningless once read back
+        return state
+
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._text_of = {}
         # Arrays read back by pickle carry a copy of their dtype, not numpy's own: `np.add.at` (bm25s's scoring)
         # then leaves its fast loop, 4× slower per query at 10,000 entries. The same memory, numpy's dtype.
         scores = getattr(self._retriever, "scores", {})  # none when there are no entries

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,8 +35,10 @@ class FaqEntry:
     short: str | None = None
     short_origin: Location | None = None
 
-    @property
+    @cached_property
     def phrasings(self) -> tuple[str, ...]:
+        # Made once per entry: every build of the answerer reads each entry's phrasings several times (10,000
+        # entries at each learning action), and the entries that did not change are the same objects.
         return (self.question, *self.alternates)
 
 
