@@ -128,4 +128,4 @@ def test_a_member_asking_whether_she_may_speak_in_a_meeting_is_told_yes(shipped_
 def test_an_angry_tenant_whose_landlord_never_repairs_is_pointed_to_the_right_interlocutor(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("le bailleur fait jamais les réparations j'en ai marre c'est scandaleux"))
-    assert "[1] À qui s'adresser selon le problème rencontré dans le quarti" in shown
+    assert "[1] À qui s'adresser selon le problème rencontré dans le…" in shown
