@@ -332,7 +332,10 @@ class Matcher:
             return
         number = self._number
         built = [self._built[key] for key in keys]
-        bags = [[b[0], *(p.tokens for p in b[1]), b[2]] for b in built]
+        # A phrasing's tokens in their sorted order, not its set's: its weight is their IDFs added in this order, and
+        # a set's order depends on how it was built (the same phrasing, kept by a learning action or read afresh,
+        # must weigh the very same float).
+        bags = [[b[0], *(sorted(p.tokens) for p in b[1]), b[2]] for b in built]
         sizes = [(len(b[0]), sum(len(p.tokens) for p in b[1]), len(b[2])) for b in built]
         flat = np.fromiter((number.setdefault(t, len(number)) for t in chain.from_iterable(chain.from_iterable(bags))),
                            dtype=np.int32, count=sum(map(sum, sizes)))
