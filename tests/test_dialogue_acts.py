@@ -152,6 +152,15 @@ def test_a_follow_up_the_previous_question_pulls_elsewhere_gets_choices(shipped_
     assert "Comment effacer mes données" in shown and "Vouliez-vous dire" in shown  # offered, not answered
 
 
+def test_a_follow_up_naming_a_new_subject_is_not_answered_by_the_link_alone(shipped_app: App) -> None:
+    # Financing leads to the FPH; "les jeunes" leads elsewhere on its own: both are offered, nothing is asserted.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("comment financer une action"))
+    shown = chat.render(chat.handle("et pour les jeunes ?"))
+    assert "Vouliez-vous dire" in shown
+    assert "Comment obtenir un financement du FPH" in shown and "Comment faire participer les jeunes" in shown
+
+
 def test_when_unsure_the_entry_two_rankers_agree_on_is_offered_rather_than_nothing(shipped_app: App) -> None:
     # Our ranking alone explains too little of this message to offer anything; BM25 and the letters both name it.
     chat = terminal(shipped_app)

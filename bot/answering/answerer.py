@@ -125,6 +125,7 @@ FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
 FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
 FOLLOW_UP_OWN_WORDS = 2  # known words a follow-up names to be read alone
+FOLLOW_UP_OWN_RANKED = 3  # the follow-up's own words name these entries as their nearest
 FOLLOW_UP_TIE = 1.0  # another entry this close (related weight included) makes it a choice
 # An answer given while BM25 or the character n-grams name another entry first, ours scoring at least this share of
 # that entry's score there (a near tie for that ranker): the other entry is offered beside the answer (realistic dev
@@ -688,7 +689,15 @@ class Answerer:
                 # it ("et on peut les consulter ?" after what is kept: deleting them).
                 own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
                 unnamed = bool(own) and not any(self.matcher.mentions(best.index, t) for t in own)
-                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed:
+                # So is one that ranks higher without the link when the follow-up's own words name it among their
+                # nearest and not the best: only the link put the best first ("et pour les jeunes ?" after
+                # financing: funding, or the entries on young people).
+                nearest = {c.entry.id for c in self._rank(self.analyze(text), limit=FOLLOW_UP_OWN_RANKED)} \
+                    if own else set()
+                overtaken = best.entry.id not in nearest and any(
+                    c.score > best.score and c.entry.id in nearest for c in others)
+                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed \
+                        and not overtaken:
                     decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score,
                                         candidates=(best, *others))
                 elif decision.kind != Kind.ANSWER or decision.entry is None or decision.entry.id == best.entry.id:
