@@ -16,6 +16,7 @@ from bot.answering.acts import Act, aimed_at_hotline, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
+from bot.answering.comparison import compared
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
@@ -243,7 +244,7 @@ class Answerer:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
-        decision = self._term_over_unrelated_answer(self.understand(segments, text), segments)
+        decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -256,6 +257,42 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    def _both_compared(self, decision: Decision, text: str) -> Decision:
+        """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
+        compared, when no entry compares them, leaves the other unsaid. Each is read alone ("c'est quoi le
+        copil ?"); two different entries become two questions, answered when each is sure, offered otherwise.
+        An entry written as a comparison ("Quelle est la différence entre un conseil citoyen et un conseil de
+        quartier ?"), or one both sides lead to, or neither, keeps the answer."""
+        sides = compared(text)
+        answered = decision.entry
+        if sides is None or decision.kind != Kind.ANSWER or answered is None or any(
+                self._same_sides(sides, theirs) for p in (answered.question, *answered.alternates)
+                if (theirs := compared(p)) is not None):
+            return decision
+        parts: list[Decision] = []
+        for side in sides:
+            part = self._decide_segments(split_message(f"c'est quoi {side} ?"))
+            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            if top is None:
+                return decision
+            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
+            parts.append(dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST,
+                                             entry=top.entry if sure else None, candidates=(top,),
+                                             segments=(side,), runner_up=None))
+        ids = [p.candidates[0].entry.id for p in parts]
+        if ids[0] == ids[1] or answered.id not in ids:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
+                                   score=min(p.score for p in parts), runner_up=None)
+
+    def _same_sides(self, ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
+        """Whether a phrasing compares the same two things: each of ours shares a word that is its own (not the
+        other side's: "conseil" in "conseil citoyen" and "conseil de quartier") with one of theirs, in either order."""
+        a, b = (set(self.analyze(side).tokens) for side in ours)
+        own = (a - b, b - a)
+        x, y = (set(self.analyze(side).tokens) for side in theirs)
+        return bool((own[0] & x and own[1] & y) or (own[0] & y and own[1] & x))
 
     def _rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
         """The matcher's ranking, once per message for the same words and weights: a part of several questions
