@@ -161,6 +161,14 @@ def test_a_follow_up_naming_a_new_subject_is_not_answered_by_the_link_alone(ship
     assert "Comment obtenir un financement du FPH" in shown and "Comment faire participer les jeunes" in shown
 
 
+def test_a_property_asked_with_a_tag_is_read_with_the_previous_answer(shipped_app: App) -> None:
+    # "non ?" only asks for agreement: "c'est obligatoire non ?" asks what "c'est obligatoire ?" asks.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("comment se passe le tirage au sort"))
+    shown = chat.render(chat.handle("c'est obligatoire non ?"))
+    assert "Le tirage au sort est-il encore obligatoire" in shown and "Vouliez-vous dire" not in shown
+
+
 def test_when_unsure_the_entry_two_rankers_agree_on_is_offered_rather_than_nothing(shipped_app: App) -> None:
     # Our ranking alone explains too little of this message to offer anything; BM25 and the letters both name it.
     chat = terminal(shipped_app)

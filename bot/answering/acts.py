@@ -276,10 +276,11 @@ _FOLLOW_UP_ALONE = compiled(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?
                            r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
                            r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
                            r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
-                           # "c'est obligatoire ?": a property of what was just answered
+                           # "c'est obligatoire ?": a property of what was just answered ("…non ?" asks the same)
                            r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
                            r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
-                           r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
+                           r"necessaire|utile|valable|pareil|different|rembourse|accessible)"
+                           r"(?: non| ou pas| ou non| quand meme)?$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
