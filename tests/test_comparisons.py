@@ -38,3 +38,11 @@ def test_a_comparison_the_base_answers_keeps_its_answer(shipped_app: App) -> Non
     shown = chat.render(chat.handle("le conseil citoyen et le conseil de quartier c'est pareil ?"))
     assert "Quelle est la différence entre un conseil citoyen et un conseil de quartier" in shown
     assert "Vous posez deux questions" not in shown
+
+
+def test_choices_that_name_neither_thing_compared_give_way_to_both(shipped_app: App) -> None:
+    # Marc hesitates between the FPH and the call for projects: the council/neighbourhood comparison was all he got.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("quelle est la différence entre le FPH et l'appel à projets ?"))
+    assert "Vous posez deux questions" in shown
+    assert "fonds de participation des habitants" in shown and "appel à projets du contrat de ville" in shown

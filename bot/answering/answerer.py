@@ -260,15 +260,17 @@ class Answerer:
 
     def _both_compared(self, decision: Decision, text: str) -> Decision:
         """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
-        compared, when no entry compares them, leaves the other unsaid. Each is read alone ("c'est quoi le
-        copil ?"); two different entries become two questions, answered when each is sure, offered otherwise.
-        An entry written as a comparison ("Quelle est la différence entre un conseil citoyen et un conseil de
-        quartier ?"), or one both sides lead to, or neither, keeps the answer."""
+        compared, when no entry compares them, leaves the other unsaid; choices that name neither leave both. Each
+        is read alone ("c'est quoi le copil ?"); two different entries become two questions, answered when each is
+        sure, offered otherwise (one at least sure). An entry written as a comparison ("Quelle est la différence
+        entre un conseil citoyen et un conseil de quartier ?") keeps the decision, and so does an answer both sides
+        lead to, or neither."""
         sides = compared(text)
-        answered = decision.entry
-        if sides is None or decision.kind != Kind.ANSWER or answered is None or any(
-                self._same_sides(sides, theirs) for p in (answered.question, *answered.alternates)
-                if (theirs := compared(p)) is not None):
+        shown = [decision.entry] if decision.kind == Kind.ANSWER else \
+            [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
+        if sides is None or not shown or any(
+                self._same_sides(sides, theirs) for entry in shown if entry is not None
+                for p in (entry.question, *entry.alternates) if (theirs := compared(p)) is not None):
             return decision
         parts: list[Decision] = []
         for side in sides:
@@ -281,7 +283,9 @@ class Answerer:
                                              entry=top.entry if sure else None, candidates=(top,),
                                              segments=(side,), runner_up=None))
         ids = [p.candidates[0].entry.id for p in parts]
-        if ids[0] == ids[1] or answered.id not in ids:
+        answered = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry is not None else None
+        if ids[0] == ids[1] or (answered is not None and answered not in ids) or not any(
+                p.kind == Kind.ANSWER for p in parts):
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
