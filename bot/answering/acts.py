@@ -313,6 +313,13 @@ def _closing(text: str, key: str) -> bool:
     return rest != key and all(w in _FILLER or w in _ACK for w in rest.split())
 
 
+def opens_on_a_property(text: str) -> bool:
+    """"c'est obligatoire non ? qu'est-ce qu'on peut faire ?": the first question has no subject of its own, it asks a
+    property of what was just answered, and the next one goes on about the same thing."""
+    first, _, rest = text.partition("?")
+    return 0 < len(_key(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(_key(first)))
+
+
 def detect(text: str) -> tuple[Act, ...]:
     """Every act the message performs, most telling first. An ordinary question has none."""
     key = _key(text)
@@ -329,7 +336,8 @@ def detect(text: str) -> tuple[Act, ...]:
         found.append(Act.SIMPLER)
     n_words = len(key.split())
     if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
-            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))):
+            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))
+    ) or opens_on_a_property(text):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)
