@@ -152,6 +152,31 @@ def test_a_follow_up_the_previous_question_pulls_elsewhere_gets_choices(shipped_
     assert "Comment effacer mes données" in shown and "Vouliez-vous dire" in shown  # offered, not answered
 
 
+def test_a_follow_up_naming_a_new_subject_is_not_answered_by_the_link_alone(shipped_app: App) -> None:
+    # Financing leads to the FPH; "les jeunes" leads elsewhere on its own: both are offered, nothing is asserted.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("comment financer une action"))
+    shown = chat.render(chat.handle("et pour les jeunes ?"))
+    assert "Vouliez-vous dire" in shown
+    assert "Comment obtenir un financement du FPH" in shown and "Comment faire participer les jeunes" in shown
+
+
+def test_a_property_asked_with_a_tag_is_read_with_the_previous_answer(shipped_app: App) -> None:
+    # "non ?" only asks for agreement: "c'est obligatoire non ?" asks what "c'est obligatoire ?" asks.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("comment se passe le tirage au sort"))
+    shown = chat.render(chat.handle("c'est obligatoire non ?"))
+    assert "Le tirage au sort est-il encore obligatoire" in shown and "Vouliez-vous dire" not in shown
+
+
+def test_a_message_opening_on_a_property_of_the_previous_answer_is_one_follow_up(shipped_app: App) -> None:
+    # "c'est obligatoire non ?" names nothing: both sentences go on about the draw just explained.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("comment se passe le tirage au sort"))
+    shown = chat.render(chat.handle("c'est obligatoire non ? Qu'est-ce qu'on peut faire concrètement ?"))
+    assert "Le tirage au sort est-il encore obligatoire" in shown and "Vous posez deux questions" not in shown
+
+
 def test_when_unsure_the_entry_two_rankers_agree_on_is_offered_rather_than_nothing(shipped_app: App) -> None:
     # Our ranking alone explains too little of this message to offer anything; BM25 and the letters both name it.
     chat = terminal(shipped_app)

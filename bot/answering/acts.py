@@ -276,10 +276,11 @@ _FOLLOW_UP_ALONE = compiled(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?
                            r"est quand|est combien|dure combien|dure)\b|^c est (?:ou|quand|combien|payant|gratuit)\b|"
                            r"^(?:combien|quand|ou|qui) (?:ca|sa|c est)\b|"
                            r"^(?:vous etes|vous vous trouvez|vous etes situes?|c est situe|ca se trouve) ou$|"
-                           # "c'est obligatoire ?": a property of what was just answered
+                           # "c'est obligatoire ?": a property of what was just answered ("…non ?" asks the same)
                            r"^(?:c est|ca reste|c est quand meme|est ce) (?:obligatoire|possible|payant|gratuit|"
                            r"long|loin|grave|normal|legal|interdit|autorise|permis|ouvert|complique|cher|"
-                           r"necessaire|utile|valable|pareil|different|rembourse|accessible)$")
+                           r"necessaire|utile|valable|pareil|different|rembourse|accessible)"
+                           r"(?: non| ou pas| ou non| quand meme)?$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
@@ -312,6 +313,13 @@ def _closing(text: str, key: str) -> bool:
     return rest != key and all(w in _FILLER or w in _ACK for w in rest.split())
 
 
+def opens_on_a_property(text: str) -> bool:
+    """"c'est obligatoire non ? qu'est-ce qu'on peut faire ?": the first question has no subject of its own, it asks a
+    property of what was just answered, and the next one goes on about the same thing."""
+    first, _, rest = text.partition("?")
+    return 0 < len(_key(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(_key(first)))
+
+
 def detect(text: str) -> tuple[Act, ...]:
     """Every act the message performs, most telling first. An ordinary question has none."""
     key = _key(text)
@@ -328,7 +336,8 @@ def detect(text: str) -> tuple[Act, ...]:
         found.append(Act.SIMPLER)
     n_words = len(key.split())
     if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
-            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))):
+            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))
+    ) or opens_on_a_property(text):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)

@@ -16,6 +16,7 @@ from bot.answering.acts import Act, aimed_at_hotline, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
+from bot.answering.comparison import compared
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
@@ -125,6 +126,7 @@ FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
 FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
 FOLLOW_UP_OWN_WORDS = 2  # known words a follow-up names to be read alone
+FOLLOW_UP_OWN_RANKED = 3  # the follow-up's own words name these entries as their nearest
 FOLLOW_UP_TIE = 1.0  # another entry this close (related weight included) makes it a choice
 # An answer given while BM25 or the character n-grams name another entry first, ours scoring at least this share of
 # that entry's score there (a near tie for that ranker): the other entry is offered beside the answer (realistic dev
@@ -242,7 +244,7 @@ class Answerer:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
-        decision = self._term_over_unrelated_answer(self.understand(segments, text), segments)
+        decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -255,6 +257,46 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    def _both_compared(self, decision: Decision, text: str) -> Decision:
+        """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
+        compared, when no entry compares them, leaves the other unsaid; choices that name neither leave both. Each
+        is read alone ("c'est quoi le copil ?"); two different entries become two questions, answered when each is
+        sure, offered otherwise (one at least sure). An entry written as a comparison ("Quelle est la différence
+        entre un conseil citoyen et un conseil de quartier ?") keeps the decision, and so does an answer both sides
+        lead to, or neither."""
+        sides = compared(text)
+        shown = [decision.entry] if decision.kind == Kind.ANSWER else \
+            [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
+        if sides is None or not shown or any(
+                self._same_sides(sides, theirs) for entry in shown if entry is not None
+                for p in (entry.question, *entry.alternates) if (theirs := compared(p)) is not None):
+            return decision
+        parts: list[Decision] = []
+        for side in sides:
+            part = self._decide_segments(split_message(f"c'est quoi {side} ?"))
+            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            if top is None:
+                return decision
+            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
+            parts.append(dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST,
+                                             entry=top.entry if sure else None, candidates=(top,),
+                                             segments=(side,), runner_up=None))
+        ids = [p.candidates[0].entry.id for p in parts]
+        answered = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry is not None else None
+        if ids[0] == ids[1] or (answered is not None and answered not in ids) or not any(
+                p.kind == Kind.ANSWER for p in parts):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
+                                   score=min(p.score for p in parts), runner_up=None)
+
+    def _same_sides(self, ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
+        """Whether a phrasing compares the same two things: each of ours shares a word that is its own (not the
+        other side's: "conseil" in "conseil citoyen" and "conseil de quartier") with one of theirs, in either order."""
+        a, b = (set(self.analyze(side).tokens) for side in ours)
+        own = (a - b, b - a)
+        x, y = (set(self.analyze(side).tokens) for side in theirs)
+        return bool((own[0] & x and own[1] & y) or (own[0] & y and own[1] & x))
 
     def _rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
         """The matcher's ranking, once per message for the same words and weights: a part of several questions
@@ -688,7 +730,15 @@ class Answerer:
                 # it ("et on peut les consulter ?" after what is kept: deleting them).
                 own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
                 unnamed = bool(own) and not any(self.matcher.mentions(best.index, t) for t in own)
-                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed:
+                # So is one that ranks higher without the link when the follow-up's own words name it among their
+                # nearest and not the best: only the link put the best first ("et pour les jeunes ?" after
+                # financing: funding, or the entries on young people).
+                nearest = {c.entry.id for c in self._rank(self.analyze(text), limit=FOLLOW_UP_OWN_RANKED)} \
+                    if own else set()
+                overtaken = best.entry.id not in nearest and any(
+                    c.score > best.score and c.entry.id in nearest for c in others)
+                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed \
+                        and not overtaken:
                     decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score,
                                         candidates=(best, *others))
                 elif decision.kind != Kind.ANSWER or decision.entry is None or decision.entry.id == best.entry.id:

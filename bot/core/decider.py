@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.answering.acts import Act
+from bot.answering.acts import Act, opens_on_a_property
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
@@ -47,9 +47,11 @@ class Decider:
     def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
         """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
         wanted = {Act.SIMPLER, Act.FOLLOW_UP} & set(decision.acts)
+        # Several questions stay several, unless the first has no subject of its own ("c'est obligatoire non ?
+        # qu'est-ce qu'on peut faire ?"): the message then goes on about the previous answer.
         if not wanted or decision.kind in (Kind.SMALLTALK, Kind.EMPTY, Kind.GLOSSARY) or (
                 decision.kind == Kind.ACT and decision.act not in wanted) or (
-                Act.SIMPLER not in wanted and decision.kind == Kind.MULTI):
+                Act.SIMPLER not in wanted and decision.kind == Kind.MULTI and not opens_on_a_property(text)):
             return decision
         previous = self.last_shown(sender)
         if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:

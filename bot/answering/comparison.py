@@ -1,0 +1,38 @@
+"""Two things compared: "c koi la diff entre le copil et le conseil citoyen", "le FPH et l'appel à projets c'est
+pareil ?". When no entry compares them, each is explained: one definition alone would leave the other unsaid.
+
+Works on folded words (`words`: no case, no accents, elisions split, SMS spellings mapped: "diff" is "difference").
+"""
+
+from __future__ import annotations
+
+from bot.answering.normalize import words
+from bot.cache import compiled
+
+_SIDE = r"(?:\S+\s+){0,4}?\S+"  # one side: a few words
+_SAME = r"(?:pas\s+)?(?:pareil|pareille|la\s+meme\s+chose|different|differente|differents|differentes|identique)"
+_IS = r"(?:c\s+est|c|cest|ces|ce\s+sont|sont|est)"
+_PATTERNS = tuple(compiled(p) for p in (
+    # "la différence entre A et B", "quelle différence il y a entre A et B"
+    r"\bdifferences?\s+(?:(?:qu\s+)?il\s+y\s+a\s+|y\s+a\s+|y\s+a\s+t\s+il\s+)?entre\s+(?P<a>" + _SIDE
+    + r")\s+et\s+(?P<b>" + _SIDE + r")$",
+    # "A et B c'est pareil", "A ou B c'est la même chose"
+    r"^(?P<a>" + _SIDE + r")\s+(?:et|ou)\s+(?P<b>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"$",
+    # "A c'est pareil que B", "A c'est différent de B"
+    r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
+))
+_OPENERS = compiled(r"^(?:(?:bonjour|salut|svp|stp|alors|du\s+coup|mais|et)\s+)*(?:(?:c\s+est|c)\s+(?:quoi|koi)\s+|"
+                    r"quelle\s+est\s+|quelle\s+|qu\s+est\s+ce\s+que\s+|je\s+comprends?\s+pas\s+)?")
+_TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi)$")
+
+
+def compared(text: str) -> tuple[str, str] | None:
+    """The two things a message compares, in its own folded words, or None."""
+    said = " ".join(words(text))
+    said = _OPENERS.sub("", said)
+    while (trimmed := _TRAILING.sub("", said)) != said:
+        said = trimmed
+    for pattern in _PATTERNS:
+        if (match := pattern.search(said)) is not None:
+            return match["a"], match["b"]
+    return None
