@@ -101,7 +101,7 @@ class Matcher:
         # Vocabulary IDF is over entries: a word all alternates of one entry repeat is still one document.
         self._vocabulary = _Field(vocabulary)
         self._answers = _Field([normalizer.analyze(f"{e.question} {e.answer}").tokens for e in self.entries])
-        self._phrasing_weight = [sum(self.idf(t) for t in p.tokens) for p in self._phrasings]
+        self._phrasing_weight = [sum(self.idf(t) for t in sorted(p.tokens)) for p in self._phrasings]  # sorted: as added
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
 
         self.passages = tuple(passages)
