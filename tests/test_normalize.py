@@ -77,7 +77,7 @@ def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the
         while i < len(seq):
             for pattern, replacement in IDIOMS:
                 if tuple(seq[i : i + len(pattern)]) == pattern:
-                    out += [replacement] if replacement else []
+                    out += replacement.split()
                     i += len(pattern)
                     break
             else:

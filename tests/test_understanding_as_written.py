@@ -352,3 +352,13 @@ def test_a_pensioner_who_tells_how_he_was_drawn_is_answered_on_having_to_go(answ
                                "mairie, j'ai été tiré au sort pour le conseil citoyen. Je suis obligé d'y aller ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None
     assert decision.entry.id == "cc-tire-au-sort-refuser"
+
+
+@pytest.mark.parametrize("question", ["Ma voisine n'est pas membre, elle peut venir à notre réunion de jeudi ?",
+                                      "mon mari peut venir aux réunions du conseil avec moi ?"])
+def test_someone_allowed_to_come_to_a_meeting_is_asked_about_attending_not_about_bringing_people_in(
+        answerer: Answerer, question: str) -> None:
+    # "elle peut venir" is whether she may attend; "faire venir des habitants" (mobilising them) is another entry.
+    decision = answerer.decide(question)
+    assert decision.entry is None or decision.entry.id == "fonct-reunions-ouvertes"
+    assert [c.entry.id for c in decision.candidates][:1] == ["fonct-reunions-ouvertes"]

@@ -127,6 +127,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     *(((verb, owner, "place"), "annuler") for verb in ("liberer", "libere", "liberes", "liberez", "laisser", "laisse",
                                                        "laisses", "laissez")
       for owner in ("ma", "la", "votre", "notre", "mes", "nos")),  # "sa" is read "ça" (SMS) before this
+    # "je peux venir à la réunion ?", "tout le monde peut venir": being allowed to come is attending, not being
+    # brought in ("faire venir des habitants" is mobilising them and keeps its "venir").
+    # The modal stays: "ma fille peut venir à la prochaine réunion ?" asks whether, not when.
+    *(((can, "venir"), f"{can} assister") for can in ("peux", "peut", "peuvent", "pouvons", "pouvez")),
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),

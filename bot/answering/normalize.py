@@ -226,8 +226,7 @@ def _replace_idioms(seq: list[str]) -> list[str]:
     while i < len(seq):
         for pattern, replacement in _IDIOMS_BY_FIRST.get(seq[i], ()):
             if tuple(seq[i : i + len(pattern)]) == pattern:
-                if replacement:
-                    out.append(replacement)
+                out.extend(replacement.split())  # "" drops the phrase; a replacement may be several words
                 i += len(pattern)
                 break
         else:
