@@ -62,6 +62,13 @@ def test_asking_what_happens_in_december_lists_decembers_events_only(shipped_app
     assert "Suivants" not in shown  # the month's events all on one page
 
 
+def test_what_happens_in_a_month_is_asked_of_the_agenda(shipped_app: App, clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("qu'est-ce qu'il se passe en decembre"))
+    assert "Agenda de RésO Villes — décembre 2026" in shown
+
+
 def test_a_month_with_nothing_planned_says_so_and_shows_what_comes_next(shipped_app: App,
                                                                         clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)

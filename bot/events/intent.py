@@ -121,7 +121,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES)
     if how_to and not present & ASKED_WHEN:
         return None
-    window = any(_has(seq, phrase) for phrase in TIME_WINDOWS)
+    # A month is a stretch of time too: "qu'est-ce qu'il se passe en mars ?".
+    window = any(_has(seq, phrase) for phrase in TIME_WINDOWS) or bool(present & MONTHS)
     if window and any(_has(seq, phrase) for phrase in EVENT_QUESTIONS):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
