@@ -27,17 +27,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bench.common import load_eval, shipped, table
+from bench.common import EvalQuestion, load_eval, shipped, table
 from bench.quality import hotline_decide, hotline_outcome
-from bench.realistic import REALISTIC_FILE, judge, load_realistic, outcome_of, product
+from bench.realistic import REALISTIC_FILE, Message, judge, load_realistic, outcome_of, product
 from bot.answering.answer_rule import Evidence, probability, sure
 from bot.answering.answerer import Answerer, Decision, Kind, Strategy
 from bot.answering.segment import Role, Segment
 from bot.knowledge.model import KnowledgeBase
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 CACHE = Path("/tmp/e5cache")
 TENTH = "Dixième ajout"
@@ -432,10 +435,26 @@ def _first(on: Semantic, floor: float = 0.0, margin: float = 0.0) -> Check:
     return check
 
 
+def _product_decisions(app: App, realistic: list[Message],
+                       tidy: list[EvalQuestion]) -> tuple[list[Decision], list[Decision]]:
+    """The product's decisions (e5 off) on realistic dev, one member per message (after the entry it has just been
+    shown, if any), and on the tidy dev set: the two studies below judge e5 on top of them."""
+    from bot.core.replies import Sender
+
+    counter = iter(range(1, 1_000_000))
+    decisions: list[Decision] = []
+    for m in realistic:
+        sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
+        if m.context:
+            app.hotline.on_button(sender, f"faq:{m.context}")
+        decisions.append(app.faq.decide(sender, m.text))
+    tidy_sender = Sender(channel="cli", user_id="bench", chat_id="bench")
+    return decisions, [app.faq.decide(tidy_sender, q.q) for q in tidy]
+
+
 def after_decision() -> None:
     """e5 consulted on the product's final decision rather than inside the answer rule."""
     from bot.app import build_app
-    from bot.core.replies import Sender
 
     settings, kb = shipped()
     realistic = [m for m in load_realistic() if m.split == "dev"]
@@ -469,15 +488,7 @@ def after_decision() -> None:
         "same, and every word of the part read known to the base": (lambda t, e: both(t, e) and all_known(t), False,
                                                                     False),
     }
-    decisions: list[Decision] = []
-    counter = iter(range(1, 1_000_000))
-    for m in realistic:
-        sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
-        if m.context:
-            app.hotline.on_button(sender, f"faq:{m.context}")
-        decisions.append(app.faq.decide(sender, m.text))
-    tidy_sender = Sender(channel="cli", user_id="bench", chat_id="bench")
-    tidy_decisions = [app.faq.decide(tidy_sender, q.q) for q in tidy]
+    decisions, tidy_decisions = _product_decisions(app, realistic, tidy)
     rows = []
     base: list[Verdict] = []
     for name, (check, unknown, several) in checks.items():
@@ -510,7 +521,6 @@ def guards() -> None:
     part read, its lead over our second choice. Judged on realistic dev (its "none" messages among them) and the
     tidy dev set (its out-of-scope questions)."""
     from bot.app import build_app
-    from bot.core.replies import Sender
 
     settings, kb = shipped()
     realistic = [m for m in load_realistic() if m.split == "dev"]
@@ -520,15 +530,7 @@ def guards() -> None:
     scratch = tempfile.TemporaryDirectory()
     app = build_app(dataclasses.replace(settings, database_url=f"sqlite:///{scratch.name}/e5.db",
                                         semantic_opinion=False))
-    counter = iter(range(1, 1_000_000))
-    decisions: list[Decision] = []
-    for m in realistic:
-        sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
-        if m.context:
-            app.hotline.on_button(sender, f"faq:{m.context}")
-        decisions.append(app.faq.decide(sender, m.text))
-    tidy_sender = Sender(channel="cli", user_id="bench", chat_id="bench")
-    tidy_decisions = [app.faq.decide(tidy_sender, q.q) for q in tidy]
+    decisions, tidy_decisions = _product_decisions(app, realistic, tidy)
     Guard = Callable[[Decision], bool]
 
     def coverage(floor: float) -> Guard:
