@@ -402,7 +402,7 @@ class Answerer:
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         for n, question in enumerate(asked):
-            part = self._decide_part(question, texts, n, frozenset(picks))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks)))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
@@ -431,6 +431,16 @@ class Answerer:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _defined_by_entry(self, part: Decision) -> Decision:
+        """"Qu'est-ce que le contrat de ville ? Et où je peux le lire ?": one of several questions asking what a
+        term means is offered the entry written about that term (its question or phrasings name it), ranked
+        first; the glossary line alone has no place among the answers and choices of several questions."""
+        top = part.candidates[0] if part.candidates else None
+        if part.kind != Kind.GLOSSARY or part.term is None or top is None or not self._about(
+                top.entry, part.term, phrasings=True):
+            return part
+        return dataclasses.replace(part, kind=Kind.SUGGEST, term=None, score=top.score)
 
     def _with_alternative(self, part: Decision, taken: set[str]) -> Decision:
         """One of several questions offered, not answered: a second choice beside ours when the three rankers

@@ -455,6 +455,11 @@ _SECOND_OPENERS = (
     "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
     "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
     "qu est ce qu", "que faire", "que", "quoi",
+    # "…dure combien de temps et c'est qui le chef de projet ?", "…l'interconseil et de quoi on y parle ?": a question
+    # word after "c'est" or after its preposition opens the second question as well as alone.
+    "c est qui", "c est quand", "c est ou", "c est combien", "c est comment", "c qui", "c quand", "c ou", "c combien",
+    "de quoi", "sur quoi", "en quoi", "avec quoi", "avec qui", "par qui", "de qui", "chez qui", "aupres de qui",
+    "jusqu a quand", "depuis quand", "a partir de quand", "d ou", "par ou",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
@@ -524,6 +529,41 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
         if len(right.split()) >= 3 and tail and tail[-1] in _TAIL_WORDS and _is_asked(left):
             cuts.append((m.start(), m.end()))
     return cuts
+
+
+# "un adulte-relais c'est qui au juste, et ça peut nous servir ?": a clause ended by its question word is a whole
+# question; what "et" joins to it is another one.
+_CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cmt)(?:\s+(?:au\s+juste|exactement|"
+                        r"alors|donc|en\s+fait|concretement|deja|dedans|la\s+dedans))?\s*[?!]?\s*,?$")
+# "c quoi un adulte relais et il peut nous aider ?", "c quoi un qpv et mon kartier il en fé parti": "what is"
+# asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
+_WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
+                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\s+\w+(?:\s+\w+)?\s+(?:il|elle|ils|elles)\s)")
+_SECOND_MIN_WORDS = 3
+_BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur"})
+
+
+def _closed_cuts(key: str) -> list[tuple[int, int]]:
+    """" et " after a clause that asks and ends on its question word, before a clause of its own."""
+    cuts = []
+    for m in re.finditer(r",?\s+et\s+", key):
+        left, right = key[: m.start()], key[m.end():].strip(" ?!.")
+        closed = _CLOSED_LEFT.search(left)
+        before = left[: closed.start()].split() if closed else []
+        # "je sais pas qui", "n'importe quoi": the question word asks nothing there; nor does "qui" after a noun
+        # ("un habitant qui et pas membre": a relative pronoun, "est" heard as "et").
+        if (closed and len(right.split()) >= _SECOND_MIN_WORDS and len(before) >= _SECOND_MIN_WORDS - 1
+                and before[-1] not in _NOT_BEFORE | {"importe"}
+                and (closed.group().split()[0] != "qui" or before[-1] in _BEFORE_WHO)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
+    if _WHAT_IS_AND.match(key) is None:
+        return []
+    return [(m.start(), m.end()) for m in _WHAT_IS_CLAUSE.finditer(key)
+            if len(key[m.end():].strip(" ?!.").split()) >= _SECOND_MIN_WORDS]
 
 
 # Without "et": "est-ce que le conseil a un budget, qui le gère", "c'est quoi l'évaluation de 2027 comment on
@@ -709,7 +749,8 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     cut: list[str] = []
     for part in parts:
         key = _flat(part)
-        spans = _folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+        spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+                 + _closed_cuts(key) + _what_is_clause_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
