@@ -23,7 +23,16 @@ from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, s
 from bot.answering.reuse import Build
 from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Asked, Role, Segment, is_elliptic, refers_back, split_message, split_questions
+from bot.answering.segment import (
+    Asked,
+    Role,
+    Segment,
+    is_elliptic,
+    points_back,
+    refers_back,
+    split_message,
+    split_questions,
+)
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -655,7 +664,7 @@ class Answerer:
             # accepter ?": alone, "accepter" is the entry on refusing the draw).
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)])
-        if n > 0 and refers_back(text):
+        if n > 0 and (refers_back(text) or (vague and points_back(text))):
             # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
             # question before; read together, never answered at once on its own words.
             back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),

@@ -778,3 +778,13 @@ _BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:c
 
 def refers_back(question: str) -> bool:
     return bool(_BACK_RE.search(_flat(question).strip()))
+
+
+# "ça" as the subject ("ça coûte combien", "c gratos ?") and the adverbs that stand for a thing ("on met quoi
+# dedans", "on y parle de quoi"; not "il y a", "y a-t-il") may point back too: the caller judges whether the
+# question names its own subject.
+_POINTING_RE = compiled(r"\b(?:la\s+)?(?:dedans|dessus)\b")
+
+
+def points_back(question: str) -> bool:
+    return bool(_POINTING_RE.search(_flat(question).strip()))
