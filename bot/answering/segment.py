@@ -702,7 +702,8 @@ def split_questions(text: str) -> list[Asked]:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
             continue
-        for part in _cut_questions(sentence, announced):
+        for cut in _cut_questions(sentence, announced):
+            part, _ = _relative_tail(cut)  # "…et le NPNRU dont parle la mairie ?": where it was heard, not asked
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
