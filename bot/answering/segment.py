@@ -660,6 +660,10 @@ _INDIRECT_RE = compiled(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaitera
                        r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
 
 
+_WISH_RE = compiled(r"^(?:je|j|on|nous)\s+(?:veux|voudrais|voulais|souhaite|souhaiterais|aimerais|voudrait|"
+                    r"aimerait|souhaiterait|voudrions|souhaitons|aimerions)\s+(?!que\b|qu\b)\w")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Asked:
     """One of the questions of a message, with the story told just before it ("" if none)."""
@@ -680,7 +684,12 @@ def split_questions(text: str) -> list[Asked]:
     announced = bool(_ANNOUNCED_RE.search(_flat(cleaned)))
     asked: list[Asked] = []
     story: list[str] = []
-    for n, sentence in enumerate(_sentences(cleaned)):
+    sentences = _sentences(cleaned)
+    for n, sentence in enumerate(sentences):
+        # "Je veux effacer mes données. Et vous gardez mes questions combien de temps ?": a wish the next sentence
+        # adds to with "Et" is a request of its own, not the story of the next question.
+        wish = n + 1 < len(sentences) and _flat(sentences[n + 1]).startswith("et ") and bool(
+            _WISH_RE.match(_flat(sentence)))
         if n < 3:
             stripped, greeted = _strip_greeting(sentence)
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
@@ -695,7 +704,7 @@ def split_questions(text: str) -> list[Asked]:
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
-        question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.search(key)) or (
+        question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
             and (not marked or _is_asked(sentence)))
         if not question:
