@@ -575,7 +575,7 @@ _BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "e
 # After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
 # "comment on devient membre, je dois payer quelque chose ?"
 _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
-                  "c est gratuit", "ca coute", "c payant")
+                  "c est gratuit", "ca coute", "c payant", "c est quand", "c est qui", "c est ou", "c est combien")
 
 
 def _openers(options: tuple[str, ...], before: str) -> re.Pattern[str]:
