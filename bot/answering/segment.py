@@ -652,7 +652,41 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
                 and not (_MODAL_START.match(left) and _HOW.match(key[m.end():]))):
             cuts.append((m.start(), m.end()))
             start = m.end()
-    return cuts or _subject_comma_cuts(key)
+    return cuts or _subject_comma_cuts(key) or _pronoun_cuts(key)
+
+
+# Said without any punctuation: "c'est quoi l'interconseil on y parle de quoi", "comment on fait connaître le conseil
+# dans le quartier on a le droit de prendre des photos". After a clause that opens as a question and has its own
+# subject, a new subject starts a second question when its clause asks: it ends on its question word, or opens
+# as a yes-or-no question does ("on a le droit", "il y a", "on peut"…). Not after a word that leads into it ("si",
+# "que", "quand", "pour", a question word…), and not after a bare topic ("pourquoi dans notre quartier il y a…":
+# no subject before).
+_NEW_SUBJECT = compiled(r"\s(?=(?:on|il|elle|ils|elles|je|j|vous|nous)\s)")
+_HAS_SUBJECT = compiled(r"\b(?:on|il|elle|ils|elles|je|j|vous|nous|c\s+est|est\s+ce)\b")
+_YES_NO_START = compiled(r"^(?:il\s+y\s+a|on\s+a\s+le\s+droit|j\s+ai\s+le\s+droit|on\s+peut|je\s+peux|il\s+faut|"
+                         r"on\s+doit|je\s+dois|on\s+est\s+obliges?|je\s+suis\s+obligee?)\b")
+_LEADS_IN = frozenset({"que", "qu", "si", "s", "quand", "lorsque", "lorsqu", "comme", "parce", "car", "pour", "dont",
+                       "ou", "et", "mais", "donc", "sinon", "puis", "alors", "savoir", "dire", "demande", "sais",
+                       "est", "ce", "c", "a", "de", "d", "en", "y", "l", "le", "la", "les", "me", "te", "se", "ne", "n",
+                       "moi", "toi", "lui", "nous", "vous", "sur", "avec", "chez", "sans"}) | _TAIL_WORDS
+_PRONOUN_MIN_LEFT = 4
+
+
+def _pronoun_cuts(key: str) -> list[tuple[int, int]]:
+    if "?" in key or not _QUESTION_START.match(key) or _MODAL_START.match(key):
+        return []
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for m in _NEW_SUBJECT.finditer(key):
+        left, right = key[start: m.start()].split(), key[m.end():].strip(" !.").split()
+        if len(left) < _PRONOUN_MIN_LEFT or left[-1] in _LEADS_IN or len(right) < _BARE_MIN_WORDS \
+                or not _HAS_SUBJECT.search(" ".join(left)):
+            continue
+        tail = right[:-1] if right[-1] in _TAIL_ADVERBS else right
+        if tail[-1] in _ASKING_WORDS or _YES_NO_START.match(" ".join(right)):
+            cuts.append((m.start(), m.end()))
+            start = m.end()
+    return cuts
 
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
