@@ -25,6 +25,7 @@ from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matte
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import (
     Asked,
+    has_pronoun_subject,
     Role,
     Segment,
     is_elliptic,
@@ -680,7 +681,12 @@ class Answerer:
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
         pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
-        if not pool or not context:
+        if not pool or not context or (
+                alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
+                and not vague and not has_pronoun_subject(text) and not refers_back(text)):
+            # "Comment on crée une association ? Il faut une structure porteuse aussi ?": a question that names its
+            # own subject and that its own words answer surely is not pulled by the one before to an entry sharing
+            # the earlier words (grants for associations).
             return alone
         best = pool[0].score
         ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP]

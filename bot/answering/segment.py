@@ -830,5 +830,15 @@ def refers_back(question: str) -> bool:
 _POINTING_RE = compiled(r"\b(?:la\s+)?(?:dedans|dessus)\b")
 
 
+# "il dure jusqu'à quand", "ça coûte quelque chose ?", "elle est où ?": the subject is a pronoun for what the question
+# before named ("il faut", "il y a" name nothing).
+_PRONOUN_SUBJECT = compiled(r"^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:(?:ca|sa|cela|c|elle|elles|ils)\s|"
+                            r"il\s+(?!(?:faut|y\s+a|existe)\b))")
+
+
+def has_pronoun_subject(question: str) -> bool:
+    return bool(_PRONOUN_SUBJECT.match(_flat(question).strip()))
+
+
 def points_back(question: str) -> bool:
     return bool(_POINTING_RE.search(_flat(question).strip()))
