@@ -411,6 +411,7 @@ class Answerer:
             return whole
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
+        answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         for n, question in enumerate(asked):
             part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks)))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
@@ -421,6 +422,8 @@ class Answerer:
                 self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
+            if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
+                answered_alone.add(top.entry.id)
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
                 candidates=(top,), segments=(question.text,), runner_up=None)
@@ -430,12 +433,15 @@ class Answerer:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
             answered = whole.entry
-            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone and any(
                 c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
-            if owner is None:
+            # Each question names its subject and is answered on its own words ("Faut-il une assurance pour notre
+            # fête ? Et qui gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
+            if owner is None and (set(picks) - answered_alone or any(
+                    self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
                 return whole
-            picks = {(answered.id if k == owner else k): (dataclasses.replace(
+            picks = picks if owner is None else {(answered.id if k == owner else k): (dataclasses.replace(
                 p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
                 if k == owner else p) for k, p in picks.items()}
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
