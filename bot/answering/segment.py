@@ -460,6 +460,8 @@ _SECOND_OPENERS = (
     "c est qui", "c est quand", "c est ou", "c est combien", "c est comment", "c qui", "c quand", "c ou", "c combien",
     "de quoi", "sur quoi", "en quoi", "avec quoi", "avec qui", "par qui", "de qui", "chez qui", "aupres de qui",
     "jusqu a quand", "depuis quand", "a partir de quand", "d ou", "par ou",
+    # "je voudrais savoir comment on s'inscrit et si c'est payant": whether, asked after "et".
+    "si", "s il", "s ils",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
@@ -555,6 +557,26 @@ def _closed_cuts(key: str) -> list[tuple[int, int]]:
         if (closed and len(right.split()) >= _SECOND_MIN_WORDS and len(before) >= _SECOND_MIN_WORDS - 1
                 and before[-1] not in _NOT_BEFORE | {"importe"}
                 and (closed.group().split()[0] != "qui" or before[-1] in _BEFORE_WHO)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# "on peut venir à deux au webinaire, et il dure combien de temps ?": ", et" then a subject starts a clause of its
+# own; when the clause before asks and this one asks too, they are two questions.
+_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s)")
+
+
+def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ET_SUBJECT_RE.finditer(key):
+        left = key[: m.start()].strip()
+        end = key.find(",", m.end())
+        right = key[m.end(): len(key) if end < 0 else end].strip(" !.")
+        words_right = right.strip(" ?").split()
+        if len(left.split()) < _SECOND_MIN_WORDS or len(words_right) < _SECOND_MIN_WORDS:
+            continue
+        asks = (right.endswith("?") and not _CONFIRMING_TAG.search(right)) or _asks_by_words(right.strip(" ?"))
+        if asks and (_is_asked(left) or _asks_by_words(left)):
             cuts.append((m.start(), m.end()))
     return cuts
 
@@ -794,7 +816,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     for part in parts:
         key = _flat(part)
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
-                 + _closed_cuts(key) + _what_is_clause_cuts(key))
+                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
