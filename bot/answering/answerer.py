@@ -25,9 +25,9 @@ from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matte
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import (
     Asked,
-    has_pronoun_subject,
     Role,
     Segment,
+    has_pronoun_subject,
     is_elliptic,
     points_back,
     refers_back,
