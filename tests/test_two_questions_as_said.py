@@ -88,6 +88,12 @@ def test_what_to_put_inside_is_read_with_the_question_before(answerer: Answerer)
     assert found(decision) == [("answer", "fonct-reglement-interieur"), ("suggest", "fonct-contenu-charte")]
 
 
+def test_checking_whether_one_is_inside_is_no_second_question(answerer: Answerer) -> None:
+    # Yes or no about the thing just defined: its answer's related questions say how to check an address.
+    decision = answerer.decide("le QPV ça veut dire quoi ? on est dedans ou pas ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cdv-qpv-definition"
+
+
 def test_a_question_its_own_words_answer_surely_is_not_pulled_to_the_one_before(answerer: Answerer) -> None:
     decision = answerer.decide("Comment créer une association pour notre conseil ? Faut-il aussi une structure porteuse ?")
     assert found(decision) == [("answer", "fonct-creer-association"), ("answer", "fonct-structure-porteuse")]

@@ -863,4 +863,11 @@ def has_pronoun_subject(question: str) -> bool:
 
 
 def points_back(question: str) -> bool:
-    return bool(_POINTING_RE.search(_flat(question).strip()))
+    """"on met quoi dedans ?": an open question about the thing named before (what goes in it) asks something new;
+    "on est dedans ?" only checks the first answer again (its related questions are under it)."""
+    key = _flat(question).strip()
+    return bool(_POINTING_RE.search(key)) and bool(_OPEN_WORDS & set(key.split()))
+
+
+_OPEN_WORDS = frozenset({"quoi", "koi", "que", "qu", "comment", "cmt", "combien", "cb", "qui", "quel", "quelle", "quels",
+                         "quelles"})
