@@ -42,6 +42,11 @@ def found(decision: Decision) -> list[tuple[str, str]]:
                                                                     "si c est payant"]),
     ("on peut venir a deux au webinaire, et il dure combien de temps ?",
      ["on peut venir a deux au webinaire", "il dure combien de temps ?"]),
+    # "si oui" after a comma, "mais aussi" before a question word.
+    ("est-ce que le conseil peut avoir un budget, si oui qui le gère",
+     ["est-ce que le conseil peut avoir un budget", "si oui qui le gère"]),
+    ("comment on devient membre du conseil citoyen mais aussi est-ce que c est payant",
+     ["comment on devient membre du conseil citoyen", "est-ce que c est payant"]),
     # "qui" after a noun is a relative pronoun ("est" heard as "et"): one question.
     ("est-ce qu'une personne qui et pas inscrite peut venir a la reunion",
      ["est-ce qu'une personne qui et pas inscrite peut venir a la reunion"]),
@@ -54,7 +59,11 @@ def test_et_joins_a_second_question_after_a_whole_one(text: str, asked: list[str
     ("c'est quoi le copil on y va comment", ["c'est quoi le copil", "on y va comment"]),
     ("comment on organise une fête de quartier on a le droit de vendre des gâteaux",
      ["comment on organise une fête de quartier", "on a le droit de vendre des gâteaux"]),
-    # A topic before its verb, or a clause that tells instead of asking: one question.
+    # The verb right after the question word, its subject after it: a whole clause too.
+    ("comment marche le tirage au sort je peux refuser", ["comment marche le tirage au sort", "je peux refuser"]),
+    # A topic before its verb, "combien de" and what is counted, a clause that tells instead of asking: one question.
+    ("combien de membres minimum il faut pour creer un conseil",
+     ["combien de membres minimum il faut pour creer un conseil"]),
     ("pourquoi dans notre quartier il y a pas de conseil citoyen",
      ["pourquoi dans notre quartier il y a pas de conseil citoyen"]),
     ("comment je fais pour m inscrire je trouve pas le bouton", ["comment je fais pour m inscrire je trouve pas le bouton"]),

@@ -465,7 +465,7 @@ _SECOND_OPENERS = (
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
-_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
+_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|mais\s+aussi)"
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
@@ -597,7 +597,8 @@ _BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "e
 # After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
 # "comment on devient membre, je dois payer quelque chose ?"
 _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
-                  "c est gratuit", "ca coute", "c payant", "c est quand", "c est qui", "c est ou", "c est combien")
+                  "c est gratuit", "ca coute", "c payant", "c est quand", "c est qui", "c est ou", "c est combien",
+                  "si oui", "si non", "sinon")
 
 
 def _openers(options: tuple[str, ...], before: str) -> re.Pattern[str]:
@@ -685,6 +686,12 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
 # no subject before).
 _NEW_SUBJECT = compiled(r"\s(?=(?:on|il|elle|ils|elles|je|j|vous|nous)\s)")
 _HAS_SUBJECT = compiled(r"\b(?:on|il|elle|ils|elles|je|j|vous|nous|c\s+est|est\s+ce)\b")
+# "comment marche le tirage au sort", "combien de temps dure le contrat de ville": the verb right after the question
+# word, its subject after it, is a whole clause too.
+_INVERTED = compiled(r"^(?:comment|cmt|combien(?:\s+de\s+temps)?|ou|quand|pourquoi)\s+(?!(?:le|la|les|l|un|une|des|du|"
+                     r"de|d|dans|en|a|au|aux|pour|par|sur|avec|chez|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|son|sa|"
+                     r"ses|leur|leurs|ce|cet|cette|ces|tous|tout|toute|toutes|faire|savoir|est|c|ca|sa|qu|que|y)\b)"
+                     r"\w+\s+\w")
 _YES_NO_START = compiled(r"^(?:il\s+y\s+a|on\s+a\s+le\s+droit|j\s+ai\s+le\s+droit|on\s+peut|je\s+peux|il\s+faut|"
                          r"on\s+doit|je\s+dois|on\s+est\s+obliges?|je\s+suis\s+obligee?)\b")
 _LEADS_IN = frozenset({"que", "qu", "si", "s", "quand", "lorsque", "lorsqu", "comme", "parce", "car", "pour", "dont",
@@ -701,8 +708,8 @@ def _pronoun_cuts(key: str) -> list[tuple[int, int]]:
     start = 0
     for m in _NEW_SUBJECT.finditer(key):
         left, right = key[start: m.start()].split(), key[m.end():].strip(" !.").split()
-        if len(left) < _PRONOUN_MIN_LEFT or left[-1] in _LEADS_IN or len(right) < _BARE_MIN_WORDS \
-                or not _HAS_SUBJECT.search(" ".join(left)):
+        if len(left) < _PRONOUN_MIN_LEFT or left[-1] in _LEADS_IN or len(right) < _BARE_MIN_WORDS or not (
+                _HAS_SUBJECT.search(" ".join(left)) or _INVERTED.match(" ".join(left))):
             continue
         tail = right[:-1] if right[-1] in _TAIL_ADVERBS else right
         if tail[-1] in _ASKING_WORDS or _YES_NO_START.match(" ".join(right)):
