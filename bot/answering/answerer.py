@@ -436,8 +436,8 @@ class Answerer:
             owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone and any(
                 c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
-            # Each question names its subject and is answered on its own words ("Faut-il une assurance pour notre
-            # fête ? Et qui gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
+            # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
+            # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
             if owner is None and (set(picks) - answered_alone or any(
                     self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
                 return whole
@@ -449,7 +449,7 @@ class Answerer:
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
 
     def _defined_by_entry(self, part: Decision) -> Decision:
-        """"Qu'est-ce que le contrat de ville ? Et où je peux le lire ?": one of several questions asking what a
+        """"Qu'est-ce que le contrat de ville ? Et on peut le lire où ?": one of several questions asking what a
         term means is offered the entry written about that term (its question or phrasings name it), ranked
         first; the glossary line alone has no place among the answers and choices of several questions."""
         top = part.candidates[0] if part.candidates else None
@@ -690,7 +690,7 @@ class Answerer:
         if not pool or not context or (
                 alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 and not vague and not has_pronoun_subject(text) and not refers_back(text)):
-            # "Comment on crée une association ? Il faut une structure porteuse aussi ?": a question that names its
+            # "Comment créer une association ? Faut-il aussi une structure porteuse ?": a question that names its
             # own subject and that its own words answer surely is not pulled by the one before to an entry sharing
             # the earlier words (grants for associations).
             return alone

@@ -455,7 +455,7 @@ _SECOND_OPENERS = (
     "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
     "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
     "qu est ce qu", "que faire", "que", "quoi",
-    # "…dure combien de temps et c'est qui le chef de projet ?", "…l'interconseil et de quoi on y parle ?": a question
+    # "…le tirage au sort et c'est qui qui l'organise ?", "Qu'est-ce que le copil et de quoi on y parle ?": a question
     # word after "c'est" or after its preposition opens the second question as well as alone.
     "c est qui", "c est quand", "c est ou", "c est combien", "c est comment", "c qui", "c quand", "c ou", "c combien",
     "de quoi", "sur quoi", "en quoi", "avec quoi", "avec qui", "par qui", "de qui", "chez qui", "aupres de qui",
@@ -533,11 +533,11 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
-# "un adulte-relais c'est qui au juste, et ça peut nous servir ?": a clause ended by its question word is a whole
+# "le délégué du préfet c'est qui au juste, et il peut venir ?": a clause ended by its question word is a whole
 # question; what "et" joins to it is another one.
 _CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cmt)(?:\s+(?:au\s+juste|exactement|"
                         r"alors|donc|en\s+fait|concretement|deja|dedans|la\s+dedans))?\s*[?!]?\s*,?$")
-# "c quoi un adulte relais et il peut nous aider ?", "c quoi un qpv et mon kartier il en fé parti": "what is"
+# "c'est quoi la GUSP et elle peut nous aider ?", "c quoi un QPV et mon quartier il en fait partie": "what is"
 # asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
 _WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
                            r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\s+\w+(?:\s+\w+)?\s+(?:il|elle|ils|elles)\s)")
@@ -678,8 +678,8 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
     return cuts or _subject_comma_cuts(key) or _pronoun_cuts(key)
 
 
-# Said without any punctuation: "c'est quoi l'interconseil on y parle de quoi", "comment on fait connaître le conseil
-# dans le quartier on a le droit de prendre des photos". After a clause that opens as a question and has its own
+# Said without any punctuation: "c'est quoi le copil on y va comment", "comment on organise une fête de quartier on a
+# le droit de vendre des gâteaux". After a clause that opens as a question and has its own
 # subject, a new subject starts a second question when its clause asks: it ends on its question word, or opens
 # as a yes-or-no question does ("on a le droit", "il y a", "on peut"…). Not after a word that leads into it ("si",
 # "que", "quand", "pour", a question word…), and not after a bare topic ("pourquoi dans notre quartier il y a…":
@@ -749,7 +749,7 @@ def split_questions(text: str) -> list[Asked]:
     story: list[str] = []
     sentences = _sentences(cleaned)
     for n, sentence in enumerate(sentences):
-        # "Je veux effacer mes données. Et vous gardez mes questions combien de temps ?": a wish the next sentence
+        # "Je voudrais quitter le conseil. Et mes données, vous les gardez combien de temps ?": a wish the next sentence
         # adds to with "Et" is a request of its own, not the story of the next question.
         wish = n + 1 < len(sentences) and _flat(sentences[n + 1]).startswith("et ") and bool(
             _WISH_RE.match(_flat(sentence)))
@@ -775,7 +775,7 @@ def split_questions(text: str) -> list[Asked]:
                 story.append(sentence)
             continue
         for cut in _cut_questions(sentence, announced):
-            part, _ = _relative_tail(cut)  # "…et le NPNRU dont parle la mairie ?": where it was heard, not asked
+            part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
@@ -853,9 +853,9 @@ def refers_back(question: str) -> bool:
     return bool(_BACK_RE.search(_flat(question).strip()))
 
 
-# "ça" as the subject ("ça coûte combien", "c gratos ?") and the adverbs that stand for a thing ("on met quoi
-# dedans", "on y parle de quoi"; not "il y a", "y a-t-il") may point back too: the caller judges whether the
-# question names its own subject.
+# The adverbs that stand for a thing named before ("on met quoi dedans", "on écrit quoi dessus") point back too: the
+# caller judges whether the question names its own subject. ("ça" opening a question and "y" were tried: they lost
+# single questions that repeat themselves, "…? et ça a lieu tous les combien ?".)
 _POINTING_RE = compiled(r"\b(?:la\s+)?(?:dedans|dessus)\b")
 
 
