@@ -23,7 +23,17 @@ from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, s
 from bot.answering.reuse import Build
 from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import Asked, Role, Segment, is_elliptic, refers_back, split_message, split_questions
+from bot.answering.segment import (
+    Asked,
+    Role,
+    Segment,
+    has_pronoun_subject,
+    is_elliptic,
+    points_back,
+    refers_back,
+    split_message,
+    split_questions,
+)
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
@@ -401,8 +411,9 @@ class Answerer:
             return whole
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
+        answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         for n, question in enumerate(asked):
-            part = self._decide_part(question, texts, n, frozenset(picks))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks)))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
@@ -411,6 +422,8 @@ class Answerer:
                 self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
+            if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
+                answered_alone.add(top.entry.id)
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
                 candidates=(top,), segments=(question.text,), runner_up=None)
@@ -420,17 +433,30 @@ class Answerer:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
             answered = whole.entry
-            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and any(
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone and any(
                 c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
-            if owner is None:
+            # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
+            # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
+            if owner is None and (set(picks) - answered_alone or any(
+                    self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
                 return whole
-            picks = {(answered.id if k == owner else k): (dataclasses.replace(
+            picks = picks if owner is None else {(answered.id if k == owner else k): (dataclasses.replace(
                 p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
                 if k == owner else p) for k, p in picks.items()}
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _defined_by_entry(self, part: Decision) -> Decision:
+        """"Qu'est-ce que le contrat de ville ? Et on peut le lire où ?": one of several questions asking what a
+        term means is offered the entry written about that term (its question or phrasings name it), ranked
+        first; the glossary line alone has no place among the answers and choices of several questions."""
+        top = part.candidates[0] if part.candidates else None
+        if part.kind != Kind.GLOSSARY or part.term is None or top is None or not self._about(
+                top.entry, part.term, phrasings=True):
+            return part
+        return dataclasses.replace(part, kind=Kind.SUGGEST, term=None, score=top.score)
 
     def _with_alternative(self, part: Decision, taken: set[str]) -> Decision:
         """One of several questions offered, not answered: a second choice beside ours when the three rankers
@@ -645,7 +671,7 @@ class Answerer:
             # accepter ?": alone, "accepter" is the entry on refusing the draw).
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)])
-        if n > 0 and refers_back(text):
+        if n > 0 and (refers_back(text) or (vague and points_back(text))):
             # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
             # question before; read together, never answered at once on its own words.
             back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
@@ -661,7 +687,12 @@ class Answerer:
         alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
         pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
-        if not pool or not context:
+        if not pool or not context or (
+                alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
+                and not vague and not has_pronoun_subject(text) and not refers_back(text)):
+            # "Comment créer une association ? Faut-il aussi une structure porteuse ?": a question that names its
+            # own subject and that its own words answer surely is not pulled by the one before to an entry sharing
+            # the earlier words (grants for associations).
             return alone
         best = pool[0].score
         ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP]

@@ -455,10 +455,17 @@ _SECOND_OPENERS = (
     "je peux", "est il", "y a t il", "ya t il", "ya", "y a", "ca coute", "ca dure", "sa coute", "si oui", "si j",
     "si on", "on doit", "dois je", "je dois", "il y a", "c payant", "c est payant", "c est gratuit",
     "qu est ce qu", "que faire", "que", "quoi",
+    # "…le tirage au sort et c'est qui qui l'organise ?", "Qu'est-ce que le copil et de quoi on y parle ?": a question
+    # word after "c'est" or after its preposition opens the second question as well as alone.
+    "c est qui", "c est quand", "c est ou", "c est combien", "c est comment", "c qui", "c quand", "c ou", "c combien",
+    "de quoi", "sur quoi", "en quoi", "avec quoi", "avec qui", "par qui", "de qui", "chez qui", "aupres de qui",
+    "jusqu a quand", "depuis quand", "a partir de quand", "d ou", "par ou",
+    # "je voudrais savoir comment on s'inscrit et si c'est payant": whether, asked after "et".
+    "si", "s il", "s ils",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
-_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite)"
+_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|mais\s+aussi)"
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
@@ -526,6 +533,61 @@ def _tail_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# "le délégué du préfet c'est qui au juste, et il peut venir ?": a clause ended by its question word is a whole
+# question; what "et" joins to it is another one.
+_CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cmt)(?:\s+(?:au\s+juste|exactement|"
+                        r"alors|donc|en\s+fait|concretement|deja|dedans|la\s+dedans))?\s*[?!]?\s*,?$")
+# "c'est quoi la GUSP et elle peut nous aider ?", "c quoi un QPV et mon quartier il en fait partie": "what is"
+# asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
+_WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
+                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\s+\w+(?:\s+\w+)?\s+(?:il|elle|ils|elles)\s)")
+_SECOND_MIN_WORDS = 3
+_BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur"})
+
+
+def _closed_cuts(key: str) -> list[tuple[int, int]]:
+    """" et " after a clause that asks and ends on its question word, before a clause of its own."""
+    cuts = []
+    for m in re.finditer(r",?\s+et\s+", key):
+        left, right = key[: m.start()], key[m.end():].strip(" ?!.")
+        closed = _CLOSED_LEFT.search(left)
+        before = left[: closed.start()].split() if closed else []
+        # "je sais pas qui", "n'importe quoi": the question word asks nothing there; nor does "qui" after a noun
+        # ("un habitant qui et pas membre": a relative pronoun, "est" heard as "et").
+        if (closed and len(right.split()) >= _SECOND_MIN_WORDS and len(before) >= _SECOND_MIN_WORDS - 1
+                and before[-1] not in _NOT_BEFORE | {"importe"}
+                and (closed.group().split()[0] != "qui" or before[-1] in _BEFORE_WHO)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# "on peut venir à deux au webinaire, et il dure combien de temps ?": ", et" then a subject starts a clause of its
+# own; when the clause before asks and this one asks too, they are two questions.
+_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s)")
+
+
+def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ET_SUBJECT_RE.finditer(key):
+        left = key[: m.start()].strip()
+        end = key.find(",", m.end())
+        right = key[m.end(): len(key) if end < 0 else end].strip(" !.")
+        words_right = right.strip(" ?").split()
+        if len(left.split()) < _SECOND_MIN_WORDS or len(words_right) < _SECOND_MIN_WORDS:
+            continue
+        asks = (right.endswith("?") and not _CONFIRMING_TAG.search(right)) or _asks_by_words(right.strip(" ?"))
+        if asks and (_is_asked(left) or _asks_by_words(left)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
+    if _WHAT_IS_AND.match(key) is None:
+        return []
+    return [(m.start(), m.end()) for m in _WHAT_IS_CLAUSE.finditer(key)
+            if len(key[m.end():].strip(" ?!.").split()) >= _SECOND_MIN_WORDS]
+
+
 # Without "et": "est-ce que le conseil a un budget, qui le gère", "c'est quoi l'évaluation de 2027 comment on
 # participe". Two clauses that each open with a question word ask two things; a clause opened by "quand" or
 # "si" ("quand on est tiré au sort, est-ce qu'on peut refuser") is the condition of the next one, not a question
@@ -535,7 +597,8 @@ _BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "e
 # After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
 # "comment on devient membre, je dois payer quelque chose ?"
 _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
-                  "c est gratuit", "ca coute", "c payant")
+                  "c est gratuit", "ca coute", "c payant", "c est quand", "c est qui", "c est ou", "c est combien",
+                  "si oui", "si non", "sinon")
 
 
 def _openers(options: tuple[str, ...], before: str) -> re.Pattern[str]:
@@ -612,12 +675,56 @@ def _bare_cuts(key: str) -> list[tuple[int, int]]:
                 and not (_MODAL_START.match(left) and _HOW.match(key[m.end():]))):
             cuts.append((m.start(), m.end()))
             start = m.end()
-    return cuts or _subject_comma_cuts(key)
+    return cuts or _subject_comma_cuts(key) or _pronoun_cuts(key)
+
+
+# Said without any punctuation: "c'est quoi le copil on y va comment", "comment on organise une fête de quartier on a
+# le droit de vendre des gâteaux". After a clause that opens as a question and has its own
+# subject, a new subject starts a second question when its clause asks: it ends on its question word, or opens
+# as a yes-or-no question does ("on a le droit", "il y a", "on peut"…). Not after a word that leads into it ("si",
+# "que", "quand", "pour", a question word…), and not after a bare topic ("pourquoi dans notre quartier il y a…":
+# no subject before).
+_NEW_SUBJECT = compiled(r"\s(?=(?:on|il|elle|ils|elles|je|j|vous|nous)\s)")
+_HAS_SUBJECT = compiled(r"\b(?:on|il|elle|ils|elles|je|j|vous|nous|c\s+est|est\s+ce)\b")
+# "comment marche le tirage au sort", "combien de temps dure le contrat de ville": the verb right after the question
+# word, its subject after it, is a whole clause too.
+_INVERTED = compiled(r"^(?:comment|cmt|combien(?:\s+de\s+temps)?|ou|quand|pourquoi)\s+(?!(?:le|la|les|l|un|une|des|du|"
+                     r"de|d|dans|en|a|au|aux|pour|par|sur|avec|chez|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|son|sa|"
+                     r"ses|leur|leurs|ce|cet|cette|ces|tous|tout|toute|toutes|faire|savoir|est|c|ca|sa|qu|que|y)\b)"
+                     r"\w+\s+\w")
+_YES_NO_START = compiled(r"^(?:il\s+y\s+a|on\s+a\s+le\s+droit|j\s+ai\s+le\s+droit|on\s+peut|je\s+peux|il\s+faut|"
+                         r"on\s+doit|je\s+dois|on\s+est\s+obliges?|je\s+suis\s+obligee?)\b")
+_LEADS_IN = frozenset({"que", "qu", "si", "s", "quand", "lorsque", "lorsqu", "comme", "parce", "car", "pour", "dont",
+                       "ou", "et", "mais", "donc", "sinon", "puis", "alors", "savoir", "dire", "demande", "sais",
+                       "est", "ce", "c", "a", "de", "d", "en", "y", "l", "le", "la", "les", "me", "te", "se", "ne", "n",
+                       "moi", "toi", "lui", "nous", "vous", "sur", "avec", "chez", "sans"}) | _TAIL_WORDS
+_PRONOUN_MIN_LEFT = 4
+
+
+def _pronoun_cuts(key: str) -> list[tuple[int, int]]:
+    if "?" in key or not _QUESTION_START.match(key) or _MODAL_START.match(key):
+        return []
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for m in _NEW_SUBJECT.finditer(key):
+        left, right = key[start: m.start()].split(), key[m.end():].strip(" !.").split()
+        if len(left) < _PRONOUN_MIN_LEFT or left[-1] in _LEADS_IN or len(right) < _BARE_MIN_WORDS or not (
+                _HAS_SUBJECT.search(" ".join(left)) or _INVERTED.match(" ".join(left))):
+            continue
+        tail = right[:-1] if right[-1] in _TAIL_ADVERBS else right
+        if tail[-1] in _ASKING_WORDS or _YES_NO_START.match(" ".join(right)):
+            cuts.append((m.start(), m.end()))
+            start = m.end()
+    return cuts
 
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
 _INDIRECT_RE = compiled(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
                        r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
+
+
+_WISH_RE = compiled(r"^(?:je|j|on|nous)\s+(?:veux|voudrais|voulais|souhaite|souhaiterais|aimerais|voudrait|"
+                    r"aimerait|souhaiterait|voudrions|souhaitons|aimerions)\s+(?!que\b|qu\b)\w")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -640,7 +747,12 @@ def split_questions(text: str) -> list[Asked]:
     announced = bool(_ANNOUNCED_RE.search(_flat(cleaned)))
     asked: list[Asked] = []
     story: list[str] = []
-    for n, sentence in enumerate(_sentences(cleaned)):
+    sentences = _sentences(cleaned)
+    for n, sentence in enumerate(sentences):
+        # "Je voudrais quitter le conseil. Et mes données, vous les gardez combien de temps ?": a wish the next sentence
+        # adds to with "Et" is a request of its own, not the story of the next question.
+        wish = n + 1 < len(sentences) and _flat(sentences[n + 1]).startswith("et ") and bool(
+            _WISH_RE.match(_flat(sentence)))
         if n < 3:
             stripped, greeted = _strip_greeting(sentence)
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
@@ -655,14 +767,15 @@ def split_questions(text: str) -> list[Asked]:
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
-        question = sentence.endswith("?") or follow_on or bool(_INDIRECT_RE.search(key)) or (
+        question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
             and (not marked or _is_asked(sentence)))
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
             continue
-        for part in _cut_questions(sentence, announced):
+        for cut in _cut_questions(sentence, announced):
+            part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
@@ -709,7 +822,8 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     cut: list[str] = []
     for part in parts:
         key = _flat(part)
-        spans = _folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+        spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
+                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
@@ -737,3 +851,30 @@ _BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:c
 
 def refers_back(question: str) -> bool:
     return bool(_BACK_RE.search(_flat(question).strip()))
+
+
+# The adverbs that stand for a thing named before ("on met quoi dedans", "on écrit quoi dessus") point back too: the
+# caller judges whether the question names its own subject. ("ça" opening a question and "y" were tried: they lost
+# single questions that repeat themselves, "…? et ça a lieu tous les combien ?".)
+_POINTING_RE = compiled(r"\b(?:la\s+)?(?:dedans|dessus)\b")
+
+
+# "il dure jusqu'à quand", "ça coûte quelque chose ?", "elle est où ?": the subject is a pronoun for what the question
+# before named ("il faut", "il y a" name nothing).
+_PRONOUN_SUBJECT = compiled(r"^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:(?:ca|sa|cela|c|elle|elles|ils)\s|"
+                            r"il\s+(?!(?:faut|y\s+a|existe)\b))")
+
+
+def has_pronoun_subject(question: str) -> bool:
+    return bool(_PRONOUN_SUBJECT.match(_flat(question).strip()))
+
+
+def points_back(question: str) -> bool:
+    """"on met quoi dedans ?": an open question about the thing named before (what goes in it) asks something new;
+    "on est dedans ?" only checks the first answer again (its related questions are under it)."""
+    key = _flat(question).strip()
+    return bool(_POINTING_RE.search(key)) and bool(_OPEN_WORDS & set(key.split()))
+
+
+_OPEN_WORDS = frozenset({"quoi", "koi", "que", "qu", "comment", "cmt", "combien", "cb", "qui", "quel", "quelle", "quels",
+                         "quelles"})

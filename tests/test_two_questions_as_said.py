@@ -1,0 +1,134 @@
+"""Two questions as members say them: without "?" or "et", with "c'est qui" or "de quoi" after "et", a term to
+define beside a practical question, a wish then "Et …?". Each question is answered or offered as a button; one
+question with a relative "qui" or a bare topic before its verb stays one question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.segment import split_questions
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+def found(decision: Decision) -> list[tuple[str, str]]:
+    """Each question's entry, with whether it is answered at once or offered as a button."""
+    assert decision.kind == Kind.MULTI
+    return [(p.kind.value, p.entry.id if p.entry else p.candidates[0].entry.id) for p in decision.parts]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # A clause ended by its question word is a whole question; what "et" adds is another.
+    ("le délégué du préfet c'est qui au juste, et il peut venir à nos réunions ?",
+     ["le délégué du préfet c'est qui au juste", "il peut venir à nos réunions ?"]),
+    # "et" then "c'est qui" or a preposition and its question word.
+    ("Comment se passe le tirage au sort et c'est qui qui l'organise ?",
+     ["Comment se passe le tirage au sort", "c'est qui qui l'organise ?"]),
+    ("Qu'est-ce que le copil et de quoi on y parle ?", ["Qu'est-ce que le copil", "de quoi on y parle ?"]),
+    # "What is" asks for a thing: a clause with its own subject after "et" asks something else.
+    ("c'est quoi la GUSP et elle peut nous aider pour les poubelles ?",
+     ["c'est quoi la GUSP", "elle peut nous aider pour les poubelles ?"]),
+    # Whether, after "et"; ", et" then a subject between two clauses that ask.
+    ("je voudrais savoir comment on s inscrit et si c est payant", ["je voudrais savoir comment on s inscrit",
+                                                                    "si c est payant"]),
+    ("on peut venir a deux au webinaire, et il dure combien de temps ?",
+     ["on peut venir a deux au webinaire", "il dure combien de temps ?"]),
+    # "si oui" after a comma, "mais aussi" before a question word.
+    ("est-ce que le conseil peut avoir un budget, si oui qui le gère",
+     ["est-ce que le conseil peut avoir un budget", "si oui qui le gère"]),
+    ("comment on devient membre du conseil citoyen mais aussi est-ce que c est payant",
+     ["comment on devient membre du conseil citoyen", "est-ce que c est payant"]),
+    # "qui" after a noun is a relative pronoun ("est" heard as "et"): one question.
+    ("est-ce qu'une personne qui et pas inscrite peut venir a la reunion",
+     ["est-ce qu'une personne qui et pas inscrite peut venir a la reunion"]),
+])
+def test_et_joins_a_second_question_after_a_whole_one(text: str, asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("c'est quoi le copil on y va comment", ["c'est quoi le copil", "on y va comment"]),
+    ("comment on organise une fête de quartier on a le droit de vendre des gâteaux",
+     ["comment on organise une fête de quartier", "on a le droit de vendre des gâteaux"]),
+    # The verb right after the question word, its subject after it: a whole clause too.
+    ("comment marche le tirage au sort je peux refuser", ["comment marche le tirage au sort", "je peux refuser"]),
+    # A topic before its verb, "combien de" and what is counted, a clause that tells instead of asking: one question.
+    ("combien de membres minimum il faut pour creer un conseil",
+     ["combien de membres minimum il faut pour creer un conseil"]),
+    ("pourquoi dans notre quartier il y a pas de conseil citoyen",
+     ["pourquoi dans notre quartier il y a pas de conseil citoyen"]),
+    ("comment je fais pour m inscrire je trouve pas le bouton", ["comment je fais pour m inscrire je trouve pas le bouton"]),
+])
+def test_without_punctuation_a_new_subject_that_asks_starts_a_second_question(text: str, asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked
+
+
+def test_where_a_term_was_heard_is_no_part_of_the_question() -> None:
+    assert [a.text for a in split_questions("c'est quoi la GUSP et le PRE dont parle le bailleur ?")] == [
+        "c'est quoi la GUSP", "c'est quoi le PRE ?"]
+
+
+def test_a_wish_followed_by_et_is_a_request_of_its_own() -> None:
+    asked = split_questions("Je voudrais quitter le conseil. Et mes données, vous les gardez combien de temps ?")
+    assert [a.text for a in asked] == ["Je voudrais quitter le conseil.",
+                                       "Et mes données, vous les gardez combien de temps ?"]
+    # Without "Et", the wish is the story of the question that follows.
+    [question] = split_questions("Je voudrais m'inscrire à la formation. Comment on fait ?")
+    assert question.context == "Je voudrais m'inscrire à la formation."
+
+
+def test_a_term_to_define_beside_a_practical_question_offers_the_entry_on_that_term(answerer: Answerer) -> None:
+    decision = answerer.decide("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?")
+    assert found(decision) == [("suggest", "cdv-definition"), ("suggest", "cdv-consulter-contrat")]
+
+
+def test_what_to_put_inside_is_read_with_the_question_before(answerer: Answerer) -> None:
+    # "mets" names nothing the base knows: without "dedans" read back, the second question was lost.
+    decision = answerer.decide("faut il ecrire une charte et on mets quoi dedans")
+    assert found(decision) == [("answer", "fonct-reglement-interieur"), ("suggest", "fonct-contenu-charte")]
+
+
+def test_checking_whether_one_is_inside_is_no_second_question(answerer: Answerer) -> None:
+    # Yes or no about the thing just defined: its answer's related questions say how to check an address.
+    decision = answerer.decide("le QPV ça veut dire quoi ? on est dedans ou pas ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cdv-qpv-definition"
+
+
+def test_a_question_its_own_words_answer_surely_is_not_pulled_to_the_one_before(answerer: Answerer) -> None:
+    decision = answerer.decide("Comment créer une association pour notre conseil ? Faut-il aussi une structure porteuse ?")
+    assert found(decision) == [("answer", "fonct-creer-association"), ("answer", "fonct-structure-porteuse")]
+
+
+def test_the_whole_message_does_not_lend_its_answer_to_a_question_answered_otherwise(answerer: Answerer) -> None:
+    decision = answerer.decide("Faut-il assurer notre fête ? Et qui gère l'argent de la buvette ?")
+    assert found(decision) == [("answer", "moyens-assurance"), ("suggest", "moyens-gerer-argent")]
+
+
+def test_a_wish_then_et_gets_both_entries(answerer: Answerer) -> None:
+    decision = answerer.decide("Je souhaite supprimer mes données. Et vous gardez mes questions combien de temps ?")
+    assert found(decision) == [("suggest", "rgpd-supprimer"), ("answer", "rgpd-duree-questions")]
+
+
+# --- in the terminal chat ------------------------------------------------------------------
+
+def test_in_the_terminal_two_questions_said_without_punctuation_are_both_heard(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("c'est quoi l'interconseil on y discute de quoi"))
+    assert "Vous posez deux questions" in shown
+    assert "Qu'est-ce que l'interconseil ?" in shown and "Source" in shown
+    assert "De quels sujets parle-t-on à l'interconseil ?" in shown
+
+
+def test_in_the_terminal_a_term_and_where_to_read_it_are_two_buttons(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?"))
+    assert "Vous posez deux questions" in shown and "Qu'est-ce qu'un contrat de ville ?" in shown
