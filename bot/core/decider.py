@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.answering.acts import Act, opens_on_a_property
+from bot.answering.acts import Act, leans_back, opens_on_a_property
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
@@ -53,7 +53,12 @@ class Decider:
                 decision.kind == Kind.ACT and decision.act not in wanted) or (
                 Act.SIMPLER not in wanted and decision.kind == Kind.MULTI and not opens_on_a_property(text)):
             return decision
-        previous = self.last_shown(sender)
+        previous, asked = self.last_shown(sender)
+        if previous is None and asked is not None and Act.FOLLOW_UP in wanted and leans_back(text):
+            # After the agenda no entry was shown: what "y" or "en" stands for is in the question it answered.
+            # ("et en avril ?" asks the agenda again: not read as a question about the FAQ.)
+            after = self.answerer.decide_after_question(text, asked)
+            return after if after.kind in (Kind.ANSWER, Kind.SUGGEST) else decision
         if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
             # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
             # of the training just shown): the reading in context wins when it is sure and leads where the
@@ -74,8 +79,9 @@ class Decider:
             return self.answerer.decide_after(text, previous)
         return decision
 
-    def last_shown(self, sender: Sender) -> FaqEntry | None:
-        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
+    def last_shown(self, sender: Sender) -> tuple[FaqEntry | None, str | None]:
+        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it); else, when the
+        agenda answered last, the question it answered."""
         # The models and SQLModel only here: most decisions never read the database (see the docstring).
         from sqlmodel import col, select
 
@@ -85,10 +91,12 @@ class Decider:
         with self.db.session() as session:
             member = find_member(session, sender)
             if member is None:
-                return None
+                return None, None
             row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
                                .order_by(col(QuestionLog.id).desc()).limit(1)).first()
-        shown = row.chosen_id or row.entry_id if row is not None else None  # the member's pick came last
-        if row is None or shown is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
-            return None
-        return self.answerer.kb.entry(shown)
+        if row is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+            return None, None
+        shown = row.chosen_id or row.entry_id  # the member's pick came last
+        if shown is None:
+            return None, row.text if row.decision == Kind.AGENDA.value and row.text else None
+        return self.answerer.kb.entry(shown), None
