@@ -335,6 +335,17 @@ def opens_on_a_property(text: str) -> bool:
     return 0 < len(_key(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(_key(first)))
 
 
+def goes_on(text: str) -> bool:
+    """Whether a short message is shaped as a sequel ("et pour les jeunes ?", "c'est où ?", "c'est obligatoire non ?
+    et on fait quoi ?"): it has no subject of its own. "qui peut y aller ?" is a whole question whose "y" stands for
+    what was just said (`leans_back`)."""
+    key = _key(text)
+    n_words = len(key.split())
+    return (n_words <= FOLLOW_UP_MAX_WORDS and bool(_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
+        n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_START.match(key)) and key.startswith(("et ", "mais "))
+    ) or opens_on_a_property(text)
+
+
 def leans_back(text: str) -> bool:
     """Whether the message holds a pronoun standing for what was just said ("qui peut y aller ?"): its subject is in
     the previous answer, not in its own words."""
@@ -355,10 +366,7 @@ def detect(text: str) -> tuple[Act, ...]:
     # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
     if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
-    n_words = len(key.split())
-    if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
-            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))
-    ) or opens_on_a_property(text) or (n_words <= FOLLOW_UP_MAX_WORDS and leans_back(text) and not _closing(text, key)):
+    if goes_on(text) or (len(key.split()) <= FOLLOW_UP_MAX_WORDS and leans_back(text) and not _closing(text, key)):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)

@@ -751,7 +751,15 @@ class Answerer:
         interconseil ?" then "et qui peut y aller ?"), read with that question as its context."""
         self._reads = _Reads()
         decision = self._decide_segments([Segment(text=asked, role=Role.CONTEXT), *split_message(text)])
-        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(asked, text))
+        # The agenda's question often names an entry by itself ("c'est quand le prochain interconseil" is one of the
+        # interconseil's phrasings): an answer must also speak of every word the follow-up adds ("payant").
+        own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
+        top = decision.candidates[0] if decision.candidates else None
+        if decision.kind == Kind.ANSWER and top is not None and not all(self.matcher.mentions(top.index, t) for t in own):
+            decision = dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None)
+        # What was read of the member's message is the follow-up alone: e5, which reads the segments, would find the
+        # agenda's question copied in the phrasings of the entry it names.
+        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(text,))
 
     def _decide_whole(self, text: str) -> Decision:
         """The previous matcher: the whole message as one question, uncleaned, small talk on the whole message."""

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.answering.acts import Act, leans_back, opens_on_a_property
+from bot.answering.acts import Act, goes_on, leans_back, opens_on_a_property
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
@@ -75,8 +75,11 @@ class Decider:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
         if Act.SIMPLER in wanted:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
-        if Act.FOLLOW_UP in wanted:
+        if Act.FOLLOW_UP in wanted and goes_on(text):
             return self.answerer.decide_after(text, previous)
+        # A whole question whose "y" stands for the previous subject ("comment on s'y inscrit ?") keeps what its own
+        # words give when they give no sure answer: read with the previous question, the entries linked to it
+        # were answered at once too readily (chat trial: four confident wrong in sixteen such questions).
         return decision
 
     def last_shown(self, sender: Sender) -> tuple[FaqEntry | None, str | None]:
