@@ -56,6 +56,23 @@ def test_who_may_go_there_after_the_agenda_reads_the_question_the_agenda_answere
     assert WHO_MAY_COME in shown and "comité de pilotage" not in shown
 
 
+def test_a_whole_question_with_y_is_not_answered_by_the_previous_entry_s_links_alone(shipped_app: App) -> None:
+    # "comment on s'y inscrit ?" after the café citoyen: read with it, a linked entry on the agenda came first.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("Qu'est-ce qu'un café citoyen ?"))
+    shown = chat.render(chat.handle("comment on s'y inscrit ?"))
+    assert "Comment voir seulement un type d'événement" not in shown.split("\n")[0]
+    assert "Comment m'inscrire à un événement" in shown
+
+
+def test_a_price_asked_after_the_agenda_is_not_answered_by_the_entry_its_question_copies(shipped_app: App) -> None:
+    # "c'est quand le prochain interconseil" is a phrasing of who may come: the price is asked, not that.
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("c'est quand le prochain interconseil ?"))
+    shown = chat.render(chat.handle("c'est payant d'y aller ?"))
+    assert "Vouliez-vous dire" in shown and "Dois-je payer pour participer" in shown
+
+
 # --- an order is an insult only when given to the hotline ----------------------------------------------
 
 @pytest.mark.parametrize("text", ["à quelle heure ferme la mairie", "la mairie ferme la semaine prochaine ?",
