@@ -73,6 +73,19 @@ def test_a_price_asked_after_the_agenda_is_not_answered_by_the_entry_its_questio
     assert "Vouliez-vous dire" in shown and "Dois-je payer pour participer" in shown
 
 
+def test_another_month_right_after_the_agenda_asks_the_agenda_again(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("c'est quand le prochain interconseil ?"))
+    shown = chat.render(chat.handle("et en avril ?"))
+    assert "Agenda" in shown and "Interconseils, avril 2026" in shown
+
+
+def test_another_month_with_no_agenda_before_is_not_the_agenda(shipped_app: App) -> None:
+    chat = terminal(shipped_app)
+    chat.render(chat.handle("c'est quoi un conseil citoyen ?"))
+    assert "Interconseils, avril" not in chat.render(chat.handle("et en avril ?"))
+
+
 # --- an order is an insult only when given to the hotline ----------------------------------------------
 
 @pytest.mark.parametrize("text", ["à quelle heure ferme la mairie", "la mairie ferme la semaine prochaine ?",
@@ -159,6 +172,14 @@ async def test_on_telegram_who_may_go_there_follows_the_interconseil(shipped: Te
     await shipped.members.says(MEMBER, "et qui peut y aller ?")
     [answer] = shipped.api.take()
     assert WHO_MAY_COME in answer.text
+
+
+async def test_on_telegram_another_month_follows_the_agenda(shipped: TelegramHarness) -> None:
+    await shipped.members.says(MEMBER, "c'est quand le prochain webinaire ?")
+    shipped.api.take()
+    await shipped.members.says(MEMBER, "et en avril ?")
+    [agenda] = shipped.api.take()
+    assert "Webinaires, avril 2026" in agenda.text
 
 
 async def test_on_telegram_the_town_hall_s_hours_are_no_insult(telegram: TelegramHarness) -> None:

@@ -19,6 +19,7 @@ from bot.core.replies import Sender
 from bot.knowledge.model import FaqEntry
 from bot.storage.db import Database
 
+AFTER_AGENDA = "after_agenda"  # extras: the question the agenda answered just before this follow-up
 FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
 # Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
 DecisionHook = Callable[[Sender, str, Decision], Decision]
@@ -54,11 +55,13 @@ class Decider:
                 Act.SIMPLER not in wanted and decision.kind == Kind.MULTI and not opens_on_a_property(text)):
             return decision
         previous, asked = self.last_shown(sender)
-        if previous is None and asked is not None and Act.FOLLOW_UP in wanted and leans_back(text):
-            # After the agenda no entry was shown: what "y" or "en" stands for is in the question it answered.
-            # ("et en avril ?" asks the agenda again: not read as a question about the FAQ.)
-            after = self.answerer.decide_after_question(text, asked)
-            return after if after.kind in (Kind.ANSWER, Kind.SUGGEST) else decision
+        if previous is None and asked is not None and Act.FOLLOW_UP in wanted:
+            if leans_back(text):
+                # After the agenda no entry was shown: what "y" or "en" stands for is in the question it answered.
+                after = self.answerer.decide_after_question(text, asked)
+                return after if after.kind in (Kind.ANSWER, Kind.SUGGEST) else decision
+            # "et en avril ?": the agenda may ask its question again for another time (bot/events/asking.py).
+            return dataclasses.replace(decision, extras={**decision.extras, AFTER_AGENDA: asked})
         if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
             # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
             # of the training just shown): the reading in context wins when it is sure and leads where the
