@@ -154,6 +154,11 @@ _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|
                  r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
                  r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
                  r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules)")
+# "ferme-la", "dégage": orders that insult only when given to the hotline, alone or with words of address after
+# them ("ferme-la sale bot"); "à quelle heure ferme la mairie", "dégager du temps pour le conseil" ask questions.
+_TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp|sale|espece|toi|vous|tu|le bot|"
+               r"bot|robot|machine|merde|putain)(?:\s|$)|$)|(?:degage|degagez|degages)(?! (?:du|des|un|une|le|les|la|l|"
+               r"assez|plus|suffisamment)(?:\s|$))(?! de (?:la|l) \w)")
 _FRUSTRATION = _phrases(
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
@@ -186,7 +191,7 @@ _FRUSTRATION = _phrases(
     r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez", r"se moqu\w* de",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
-    r"degage\w*", r"ta gueule", r"ferme la", r"arnaque de bot", r"bot de merde",
+    r"ta gueule", _TO_THE_BOT, r"arnaque de bot", r"bot de merde",
 )
 # Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
 # pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
@@ -282,6 +287,16 @@ _FOLLOW_UP_ALONE = compiled(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?
                            r"necessaire|utile|valable|pareil|different|rembourse|accessible)"
                            r"(?: non| ou pas| ou non| quand meme)?$")
 FOLLOW_UP_MAX_WORDS = 7
+# A pronoun standing for a place or a thing just named: "qui peut y aller ?", "on peut en parler ?", "c'est loin
+# là-bas ?". Not "il y a", "y a-t-il", "il y en a", "y compris" ("y" with "avoir" says that something exists), nor
+# "en" as a preposition ("on se voit en ligne", "en mars"): "en" is a pronoun after its subject or a modal verb.
+_MONTH = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_BACK_REFERENCE = compiled(
+    r"(?:^|\s)(?:la bas|labas)(?=\s|$)"
+    r"|(?:^|\s)y (?!(?:a|as|aura|aurait|avait|aurai|ait|compris|en a|en aura|en avait|est)(?:\s|$))\w"
+    r"|(?:^|\s)(?:j|je|tu|il|elle|on|nous|vous|ils|elles|n|ne|peut|peux|pouvez|peuvent|dois|doit|devez|faut|veux|veut|"
+    r"voulez) en (?!(?:ligne|plus|cas|ce|fait|effet|general|moyenne|tant|face|retard|avance|attendant|train|cours|"
+    r"reunion|direct|personne|visio|" + _MONTH + r")(?:\s|$))[a-z]")
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
 _SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
 
@@ -320,6 +335,23 @@ def opens_on_a_property(text: str) -> bool:
     return 0 < len(_key(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(_key(first)))
 
 
+def goes_on(text: str) -> bool:
+    """Whether a short message is shaped as a sequel ("et pour les jeunes ?", "c'est où ?", "c'est obligatoire non ?
+    et on fait quoi ?"): it has no subject of its own. "qui peut y aller ?" is a whole question whose "y" stands for
+    what was just said (`leans_back`)."""
+    key = _key(text)
+    n_words = len(key.split())
+    return (n_words <= FOLLOW_UP_MAX_WORDS and bool(_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
+        n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_START.match(key)) and key.startswith(("et ", "mais "))
+    ) or opens_on_a_property(text)
+
+
+def leans_back(text: str) -> bool:
+    """Whether the message holds a pronoun standing for what was just said ("qui peut y aller ?"): its subject is in
+    the previous answer, not in its own words."""
+    return bool(_BACK_REFERENCE.search(_key(text)))
+
+
 def detect(text: str) -> tuple[Act, ...]:
     """Every act the message performs, most telling first. An ordinary question has none."""
     key = _key(text)
@@ -334,10 +366,7 @@ def detect(text: str) -> tuple[Act, ...]:
     # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
     if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
-    n_words = len(key.split())
-    if (n_words <= FOLLOW_UP_MAX_WORDS and (_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
-            n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and _FOLLOW_UP_START.match(key) and key.startswith(("et ", "mais "))
-    ) or opens_on_a_property(text):
+    if goes_on(text) or (len(key.split()) <= FOLLOW_UP_MAX_WORDS and leans_back(text) and not _closing(text, key)):
         found.append(Act.FOLLOW_UP)
     if not key and emoji & _SMILEY_THANKS:
         found.append(Act.THANKS)

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from bot.answering.acts import Act, aimed_at_hotline, detect, without_complaint
+from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
@@ -739,10 +739,11 @@ class Answerer:
         related = set(previous.related)
         # "et pour le remboursement des frais ?" after the budget: answered alone with confidence and well ahead
         # of the entries linked to the previous one, the follow-up's own words say which entry it asks for.
-        # One word ("et l'adresse ?") leaves its subject to the previous answer: never read alone.
+        # One word ("et l'adresse ?") leaves its subject to the previous answer: never read alone; nor does a
+        # pronoun standing for it ("et qui peut y aller ?" after the interconseil: "y" is the interconseil).
         named = [t for t in self.analyze(text).tokens if self.matcher.known(t)]
         alone = self._decide_segments(split_message(text), exclude=frozenset({previous.id})) \
-            if len(named) >= FOLLOW_UP_OWN_WORDS else None
+            if len(named) >= FOLLOW_UP_OWN_WORDS and not leans_back(text) else None
         if alone is not None and alone.kind == Kind.ANSWER and alone.entry is not None:
             linked = max((c.score for c in alone.candidates[1:] if c.entry.id in related), default=0.0)
             if alone.score - linked >= FOLLOW_UP_OWN_LEAD:
@@ -775,6 +776,21 @@ class Answerer:
                 elif decision.kind != Kind.ANSWER or decision.entry is None or decision.entry.id == best.entry.id:
                     decision = Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *others))
         return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
+
+    def decide_after_question(self, text: str, asked: str) -> Decision:
+        """A short follow-up right after a question answered by no entry (the agenda: "c'est quand le prochain
+        interconseil ?" then "et qui peut y aller ?"), read with that question as its context."""
+        self._reads = _Reads()
+        decision = self._decide_segments([Segment(text=asked, role=Role.CONTEXT), *split_message(text)])
+        # The agenda's question often names an entry by itself ("c'est quand le prochain interconseil" is one of the
+        # interconseil's phrasings): an answer must also speak of every word the follow-up adds ("payant").
+        own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
+        top = decision.candidates[0] if decision.candidates else None
+        if decision.kind == Kind.ANSWER and top is not None and not all(self.matcher.mentions(top.index, t) for t in own):
+            decision = dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None)
+        # What was read of the member's message is the follow-up alone: e5, which reads the segments, would find the
+        # agenda's question copied in the phrasings of the entry it names.
+        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(text,))
 
     def _decide_whole(self, text: str) -> Decision:
         """The previous matcher: the whole message as one question, uncleaned, small talk on the whole message."""

@@ -14,6 +14,8 @@ from bot.core.replies import Attachment, Button, Reply, Sender
 from bot.core.router import CommandHandler
 
 PROMPT = "vous> "
+# A number beyond the choices shown: the numbers are this channel's buttons, so the channel says it.
+OUT_OF_RANGE = "Tapez un numéro entre 1 et {n} pour choisir, ou écrivez votre question avec vos mots."
 QUIT = {"/quitter", "/quit", "quitter", "exit", "quit"}
 
 
@@ -38,6 +40,8 @@ class TerminalChat:
             if button.url:
                 return [Reply(text=f"Lien : {button.url}")]
             return self.hotline.on_button(self.sender, button.data)
+        if line.isdigit() and self.choices:
+            return [Reply(text=OUT_OF_RANGE.format(n=len(self.choices)))]
         if line.startswith("/"):
             name, _, args = line[1:].partition(" ")
             local = self.commands.get(name.lower())

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.answering.acts import Act, opens_on_a_property
+from bot.answering.acts import Act, goes_on, leans_back, opens_on_a_property
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
@@ -19,6 +19,7 @@ from bot.core.replies import Sender
 from bot.knowledge.model import FaqEntry
 from bot.storage.db import Database
 
+AFTER_AGENDA = "after_agenda"  # extras: the question the agenda answered just before this follow-up
 FOLLOW_UP_WINDOW = timedelta(minutes=30)  # "et pour les jeunes ?" leans on an answer at most this old
 # Other features may take over a decision (the agenda answers "c'est quand le prochain interconseil").
 DecisionHook = Callable[[Sender, str, Decision], Decision]
@@ -53,7 +54,14 @@ class Decider:
                 decision.kind == Kind.ACT and decision.act not in wanted) or (
                 Act.SIMPLER not in wanted and decision.kind == Kind.MULTI and not opens_on_a_property(text)):
             return decision
-        previous = self.last_shown(sender)
+        previous, asked = self.last_shown(sender)
+        if previous is None and asked is not None and Act.FOLLOW_UP in wanted:
+            if leans_back(text):
+                # After the agenda no entry was shown: what "y" or "en" stands for is in the question it answered.
+                after = self.answerer.decide_after_question(text, asked)
+                return after if after.kind in (Kind.ANSWER, Kind.SUGGEST) else decision
+            # "et en avril ?": the agenda may ask its question again for another time (bot/events/asking.py).
+            return dataclasses.replace(decision, extras={**decision.extras, AFTER_AGENDA: asked})
         if decision.kind == Kind.ANSWER and Act.SIMPLER not in wanted:
             # Understood alone ("c'est payant ?"), but the previous answer may make it more precise (the price
             # of the training just shown): the reading in context wins when it is sure and leads where the
@@ -70,12 +78,16 @@ class Decider:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
         if Act.SIMPLER in wanted:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=previous, score=100.0)
-        if Act.FOLLOW_UP in wanted:
+        if Act.FOLLOW_UP in wanted and goes_on(text):
             return self.answerer.decide_after(text, previous)
+        # A whole question whose "y" stands for the previous subject ("comment on s'y inscrit ?") keeps what its own
+        # words give when they give no sure answer: read with the previous question, the entries linked to it
+        # were answered at once too readily (chat trial: four confident wrong in sixteen such questions).
         return decision
 
-    def last_shown(self, sender: Sender) -> FaqEntry | None:
-        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it)."""
+    def last_shown(self, sender: Sender) -> tuple[FaqEntry | None, str | None]:
+        """The entry the member was shown last, if that was a moment ago (a follow-up leans on it); else, when the
+        agenda answered last, the question it answered."""
         # The models and SQLModel only here: most decisions never read the database (see the docstring).
         from sqlmodel import col, select
 
@@ -85,10 +97,12 @@ class Decider:
         with self.db.session() as session:
             member = find_member(session, sender)
             if member is None:
-                return None
+                return None, None
             row = session.exec(select(QuestionLog).where(QuestionLog.member_id == member.id)
                                .order_by(col(QuestionLog.id).desc()).limit(1)).first()
-        shown = row.chosen_id or row.entry_id if row is not None else None  # the member's pick came last
-        if row is None or shown is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
-            return None
-        return self.answerer.kb.entry(shown)
+        if row is None or self.clock.now() - as_utc(row.created_at) > FOLLOW_UP_WINDOW:
+            return None, None
+        shown = row.chosen_id or row.entry_id  # the member's pick came last
+        if shown is None:
+            return None, row.text if row.decision == Kind.AGENDA.value and row.text else None
+        return self.answerer.kb.entry(shown), None

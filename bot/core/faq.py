@@ -8,6 +8,7 @@ all extend has to sit below them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sqlmodel import Session
@@ -24,6 +25,8 @@ from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 from bot.storage.models import QuestionLog
 
 MAX_LOGGED_CHARS = 4096
+# "1", "2.": a number alone picks among numbered choices; with none waiting it asks nothing.
+_CHOICE_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]?\s*$")
 MAX_ROWS = 6  # rows of buttons under an answer: related questions give way first
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
 # Hands a logged question to a person (the desk opens a ticket): (sender, log id, "button" or "auto").
@@ -96,6 +99,8 @@ class FaqService:
         decision = self.decide(sender, text)
         log_id = self._log(sender, text, decision)
         replies = self.render(sender, decision, log_id)
+        if decision.kind == Kind.EMPTY and _CHOICE_NUMBER.match(text):
+            replies = [Reply(text=texts.NO_CHOICE_WAITING)]
         if len(text) > MAX_CHARS and decision.kind != Kind.EMPTY and not decision.segments:
             replies.insert(0, Reply(text=texts.TOO_LONG))
         if decision.greeted and replies and decision.kind != Kind.SMALLTALK:

@@ -24,6 +24,11 @@ EMPTY = (
     "Je n'ai pas trouvé de mots dans votre message. 🙂 Écrivez votre question en quelques mots, "
     "par exemple : « c'est quoi un QPV ? »"
 )
+# A number typed alone ("1") where no numbered choice waits: a pick from choices gone, or a miss of the keyboard.
+NO_CHOICE_WAITING = (
+    "Je n'ai pas de choix en attente pour ce numéro. Écrivez votre question avec vos mots, "
+    "par exemple : « c'est quand le prochain interconseil ? »"
+)
 TOO_LONG = "Votre message est très long : j'ai lu le début. Pour une réponse précise, posez une question à la fois."
 UNSUPPORTED = {
     "photo": "Merci pour la photo ! Je ne sais lire que du texte : pouvez-vous écrire votre question ?",

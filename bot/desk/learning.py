@@ -19,7 +19,7 @@ from datetime import timedelta
 from functools import partial
 
 from rapidfuzz import fuzz
-from sqlalchemy import and_, func, update
+from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.answering.answerer import Answerer
@@ -53,6 +53,14 @@ SIMILAR_THRESHOLD = 60.0  # 0–100, on the normalised words (see `similarity`)
 MAX_SHARE = 50  # people reached by one "send to similar questions"
 LEARNED_PREFIX = "appris-"
 UNSURE = ("unknown", "suggest")  # decisions that gave no answer
+
+
+def _corrected() -> ColumnElement[bool]:
+    """An answer the member corrected: another entry picked under it (« Ce n'est pas votre question ? »), with
+    no 👍 after (a 👍 under the pick says it answered)."""
+    return and_(col(QuestionLog.decision) == "answer", col(QuestionLog.chosen_id).is_not(None),
+                col(QuestionLog.chosen_id) != col(QuestionLog.entry_id),
+                or_(col(QuestionLog.feedback).is_(None), col(QuestionLog.feedback) != 1))
 
 
 def published_edits(session: Session) -> list[tuple[int, str, str, str]]:
@@ -327,7 +335,9 @@ class Learning:
         return [SimilarGroup(text=text, log_ids=tuple(ids)) for _, text, ids in ranked]
 
     def similar(self, ticket_id: int) -> list[SimilarGroup]:
-        """Other members' unanswered questions close to the ticket's, one per member, not yet answered."""
+        """Other members' unanswered questions close to the ticket's, one per member, not yet answered: not
+        understood, answered with an entry turned down (a 👎, or another entry picked under the answer and not
+        approved since)."""
         now = self.clock.now()
         with self.db.session() as session:
             ticket = session.get(Ticket, ticket_id)
@@ -346,7 +356,7 @@ class Learning:
                     col(QuestionLog.text).is_not(None), col(QuestionLog.member_id).is_not(None),
                     QuestionLog.member_id != ticket.member_id, col(Member.blocked_at).is_(None),
                     col(QuestionLog.created_at) >= now - self.retention,
-                    (QuestionLog.decision == "unknown") | (QuestionLog.feedback == -1))
+                    or_(col(QuestionLog.decision) == "unknown", col(QuestionLog.feedback) == -1, _corrected()))
                 .order_by(col(QuestionLog.created_at).desc()))
             picked: dict[int, tuple[int, str]] = {}
             for row, member in candidates:

@@ -13,8 +13,9 @@ from bot.answering.answerer import Decision, Kind
 from bot.answering.normalize import words
 from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
+from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import agenda_intent, event_names
+from bot.events.intent import KIND_ALIASES, agenda_intent, event_names
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -42,7 +43,16 @@ class AgendaHook:
         # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
         asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
         asked_words = answerer.analyze(asked).words if asked else decision.words or answerer.analyze(text).words
-        intent = agenda_intent(asked_words, self._names[1])
+        today = self.clock.now().astimezone(self.tz).date()
+        before = decision.extras.get(AFTER_AGENDA)
+        own = answerer.analyze(text).words
+        if before and asked_period(own, today) is not None and not set(own) & KIND_ALIASES.keys():
+            # "et en avril ?" right after "c'est quand le prochain interconseil ?": the same question for that month.
+            intent = agenda_intent(answerer.analyze(before).words, self._names[1])
+            intent = dataclasses.replace(intent, next_only=False) if intent is not None else None
+            asked_words = own
+        else:
+            intent = agenda_intent(asked_words, self._names[1])
         if intent is None:
             return decision
         if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words):
@@ -51,7 +61,7 @@ class AgendaHook:
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
                   **({"agenda_next": "1"} if intent.next_only else {})}
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
-        period = asked_period(asked_words, self.clock.now().astimezone(self.tz).date())
+        period = asked_period(asked_words, today)
         if period is not None:
             extras["agenda_period"] = f"{period.year}-{period.first_month:02d}"
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,

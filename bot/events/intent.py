@@ -67,8 +67,15 @@ HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire"
                     "rappel", "rappels", "replay", "replays", "revoir", "rediffusion"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
-                                              ("que", "faire"), ("des", "conseils"), ("plus", "de", "place"),
+                                              ("que", "faire"), ("plus", "de", "place"),
                                               ("plus", "de", "places"), ("liste", "d", "attente"))
+# "des conseils pour préparer la réunion" asks for advice (a how-to question); "les réunions des conseils citoyens"
+# names councils: "conseils" followed by what kind of council it is is the plural of "conseil", not advice.
+ADVICE = ("des", "conseils")
+COUNCIL_KINDS = frozenset({"citoyen", "citoyens", "municipal", "municipaux", "communautaire", "communautaires",
+                           "metropolitain", "metropolitains", "departemental", "departementaux", "regional",
+                           "regionaux", "syndical", "syndicaux", "local", "locaux", "quartier", "quartiers"})
+COUNCIL_OF = frozenset({"quartier", "quartiers", "administration", "citoyens", "jeunes", "enfants", "sages"})
 ASKED_WHEN = frozenset({"quand", "date", "dates", "heure", "horaire", "horaires"})
 # Time off work for a meeting is the employer's business (a FAQ), whatever the date.
 WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
@@ -118,7 +125,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         return None
     if present & WORK:
         return None
-    how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES)
+    how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
     if how_to and not present & ASKED_WHEN:
         return None
     # A month is a stretch of time too: "qu'est-ce qu'il se passe en mars ?".
@@ -167,6 +174,18 @@ def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) ->
 # Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
 _NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
                          "eme", "la", "le", "les", "sur", "des", "du", "de"})
+
+
+def _advice(seq: list[str]) -> bool:
+    """"des conseils" meaning advice: not "des conseils citoyens", "des conseils de quartier", "des conseils d'administration"."""
+    for i in range(len(seq) - 1):
+        if (seq[i], seq[i + 1]) != ADVICE:
+            continue
+        after = seq[i + 2 : i + 4]
+        if not after or not (after[0] in COUNCIL_KINDS or (after[0] in ("de", "d", "des") and after[1:] and
+                                                           after[1] in COUNCIL_OF)):
+            return True
+    return False
 
 
 def _conditional(seq: list[str], i: int) -> bool:
