@@ -156,3 +156,23 @@ def test_a_word_spelt_as_heard_is_read_as_the_knowledge_base_word_that_sounds_th
 def test_a_word_that_sounds_like_two_different_words_of_the_base_is_left_as_typed() -> None:
     assert Normalizer({}, {"bateau"}).correct("battaux") == "bateau"
     assert Normalizer({}, {"bateau", "batos"}).correct("battaux") == "battaux"  # which one was meant is unknown
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # Kevin types on the tram: "kitter" for "quitter", "cmt jfai" for "comment je fais".
+    ("cmt jfai pr kitter le conseil citoyen", "cc-demissionner"),
+    # Inès cannot come on Saturday any more: "jpeu m desinscrir de l evenemen".
+    ("jpeu m desinscrir de l evenemen", "event-annuler"),
+    ("jsui nouvel ds le conseil jdoi fair koi", "cc-nouveau-membre"),
+])
+def test_the_second_opinion_reads_phone_spellings_as_the_matcher_does_and_the_answer_comes_at_once(
+        answerer: Answerer, text: str, entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == entry
+
+
+def test_the_second_opinion_keeps_the_words_it_knows_as_typed(answerer: Answerer) -> None:
+    # "inscription" is a word of the base: BM25 reads it, not the matcher's "inscrire".
+    assert answerer._as_read("kan jannule mon inscription") == "quand j annule mon inscription"
+    assert answerer._as_read("la réunion") == "la réunion"  # accents as typed
