@@ -176,3 +176,29 @@ def test_the_second_opinion_keeps_the_words_it_knows_as_typed(answerer: Answerer
     # "inscription" is a word of the base: BM25 reads it, not the matcher's "inscrire".
     assert answerer._as_read("kan jannule mon inscription") == "quand j annule mon inscription"
     assert answerer._as_read("la réunion") == "la réunion"  # accents as typed
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("mrc bcp bonne journé", "merci beaucoup bonne journee"),  # the "-ée" of a noun typed "-é"
+    ("l anné prochaine", "l annee prochaine"),
+    ("jpeu pa venir a l evenemen", "je peux pas venir a l evenement"),  # "-ment" heard "-men"
+    ("tu pe le dire + simplement", "tu peut le dire plus simplement"),  # "+" for "plus"
+    ("ca prend + de temps", "ca prendre plus de temps"),
+])
+def test_dropped_endings_and_a_plus_sign_are_read_as_meant(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("jannule", "j annule"),  # a French word: no ending added
+    ("il sen va", "il sen va"),  # a short word: "s'en", never "sent"
+    ("on parle du REP+ au conseil", "on parle du rep au conseil"),  # glued to a word
+    ("appelez le +33 2 40", "appelez le 33 2 40"),  # before a number
+])
+def test_french_words_and_a_plus_glued_to_a_word_or_a_number_are_left_as_typed(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+def test_thanks_and_asking_for_simpler_typed_on_a_phone_are_understood() -> None:
+    assert Act.THANKS in detect("mrc bcp bonne journé")
+    assert Act.SIMPLER in detect("g rien compri tu pe le dire + simplement")
