@@ -180,7 +180,7 @@ def test_the_second_opinion_keeps_the_words_it_knows_as_typed(answerer: Answerer
 
 @pytest.mark.parametrize(("typed", "meant"), [
     ("mrc bcp bonne journé", "merci beaucoup bonne journee"),  # the "-ée" of a noun typed "-é"
-    ("l anné prochaine", "l annee prochaine"),
+    ("une bonne soiré", "une bonne soiree"),
     ("jpeu pa venir a l evenemen", "je peux pas venir a l evenement"),  # "-ment" heard "-men"
     ("tu pe le dire + simplement", "tu peut le dire plus simplement"),  # "+" for "plus"
     ("ca prend + de temps", "ca prendre plus de temps"),
@@ -192,6 +192,7 @@ def test_dropped_endings_and_a_plus_sign_are_read_as_meant(typed: str, meant: st
 @pytest.mark.parametrize(("typed", "meant"), [
     ("jannule", "j annule"),  # a French word: no ending added
     ("il sen va", "il sen va"),  # a short word: "s'en", never "sent"
+    ("je suis Anne", "je suis anne"),  # a short word: a first name as often as "année"
     ("on parle du REP+ au conseil", "on parle du rep au conseil"),  # glued to a word
     ("appelez le +33 2 40", "appelez le 33 2 40"),  # before a number
 ])

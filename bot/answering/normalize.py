@@ -79,7 +79,7 @@ def _mapped(word: str) -> tuple[str, ...]:
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
 _SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^(?:[jlmnstd]|qu)[aeiouyh]|"
-                           r"\w{4}en$|\w{3}e$")
+                           r"\w{4}en$|\w{4}e$")
 # An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
 _UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
@@ -114,9 +114,9 @@ def _phonetic(word: str) -> str:
 # The dictionary lacks many invariable words ("comment", "trop", "avis"): only the endings members drop most are
 # completed, each with the letters it loses: "inscri", "compri" (-ri), "tiré o sor", "dehor" (-or), the adverbs'
 # and nouns' "-ment" heard "-men" ("normalemen", "evenemen"; long words only: "sen" is "s'en"), and the "-ée" of a
-# noun typed "-é" ("bonne soiré", "la journé", "l anné").
+# noun typed "-é" ("bonne soiré", "la journé"; five letters at least: "anne" is Anne as often as "année").
 _SILENT_ENDINGS = {"ri": ("s", "t"), "or": ("t", "s"), "en": ("t",), "e": ("e",)}
-_SILENT_END = re.compile(r"\w(ri|or)$|\w{4}(en)$|\w{3}(e)$")
+_SILENT_END = re.compile(r"\w(ri|or)$|\w{4}(en)$|\w{4}(e)$")
 
 
 def _silent_end(word: str) -> str:
