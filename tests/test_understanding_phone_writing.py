@@ -203,3 +203,18 @@ def test_french_words_and_a_plus_glued_to_a_word_or_a_number_are_left_as_typed(t
 def test_thanks_and_asking_for_simpler_typed_on_a_phone_are_understood() -> None:
     assert Act.THANKS in detect("mrc bcp bonne journé")
     assert Act.SIMPLER in detect("g rien compri tu pe le dire + simplement")
+
+
+def test_a_first_name_is_no_typo_of_a_french_word(answerer: Answerer) -> None:
+    # Françoise introduces herself: her name is one letter from "française", and the hotline answered her about
+    # the nationality members need.
+    text = "Bonjour, je m'appelle Françoise, je peux entrer au conseil citoyen ?"
+    assert "francoise" in answerer.analyze(text).words
+    decision = answerer.decide(text)
+    assert not (decision.entry is not None and decision.entry.id == "cc-nationalite")
+    assert "francoise" in answerer.analyze("bjr moi c est francoise je peux entrer au conseil citoyen").words
+    assert "agnes" in answerer.analyze("Bonjour c'est Agnès, on peut venir aux réunions ?").words  # not "âgées"
+
+
+def test_a_term_of_the_base_typed_with_a_capital_is_still_corrected(answerer: Answerer) -> None:
+    assert "copil" in answerer.analyze("ya un Copill jeudi c koi").words

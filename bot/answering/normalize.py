@@ -244,6 +244,23 @@ def _replace_idioms(seq: list[str]) -> list[str]:
     return out
 
 
+# A capitalised word inside a sentence ("je suis Françoise", "à Saint-Herblain"): a name, not a typo of a French word
+# ("Françoise" is one letter from "française", "Agnès" two from "âgées", "Jules" one from "jurés").
+_NAME = re.compile(r"(?:(?<=[^\W_] )|(?<=[^\W_], ))[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+# The word after "je m'appelle" or "moi c'est" is a name however it is typed ("moi c est francoise").
+_NAMED_AFTER = (("appelle",), ("moi", "c", "est"))
+
+
+def names(text: str) -> frozenset[str]:
+    """The folded names of a text: its capitalised words inside a sentence that are no French words."""
+    found = _NAME.findall(text)
+    return frozenset(w for n in found for w in words(n) if not _is_french(w)) if found else frozenset()
+
+
+def _named(raw: list[str], i: int) -> bool:
+    return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
     words: tuple[str, ...]  # folded words, after SMS mapping and typo correction
@@ -344,12 +361,19 @@ class Normalizer:
                 return unelided.group(1), unelided.group(2)
         return (self.correct(word),)
 
-    def analyze(self, text: str) -> Analysis:
-        return self.analyze_words(words(text))
+    def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
+        """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
+        "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill")."""
+        read = self.read(word)
+        return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
 
-    def analyze_words(self, raw: list[str]) -> Analysis:
-        """`analyze` on the text's `words`."""
-        corrected = _replace_idioms([c for w in raw for c in self.read(w)])
+    def analyze(self, text: str) -> Analysis:
+        return self.analyze_words(words(text), names=names(text))
+
+    def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
+        """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
+        corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
+            w, w in names or _named(raw, i))])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []
