@@ -156,3 +156,65 @@ def test_a_word_spelt_as_heard_is_read_as_the_knowledge_base_word_that_sounds_th
 def test_a_word_that_sounds_like_two_different_words_of_the_base_is_left_as_typed() -> None:
     assert Normalizer({}, {"bateau"}).correct("battaux") == "bateau"
     assert Normalizer({}, {"bateau", "batos"}).correct("battaux") == "battaux"  # which one was meant is unknown
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # Kevin types on the tram: "kitter" for "quitter", "cmt jfai" for "comment je fais".
+    ("cmt jfai pr kitter le conseil citoyen", "cc-demissionner"),
+    # Inès cannot come on Saturday any more: "jpeu m desinscrir de l evenemen".
+    ("jpeu m desinscrir de l evenemen", "event-annuler"),
+    ("jsui nouvel ds le conseil jdoi fair koi", "cc-nouveau-membre"),
+])
+def test_the_second_opinion_reads_phone_spellings_as_the_matcher_does_and_the_answer_comes_at_once(
+        answerer: Answerer, text: str, entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == entry
+
+
+def test_the_second_opinion_keeps_the_words_it_knows_as_typed(answerer: Answerer) -> None:
+    # "inscription" is a word of the base: BM25 reads it, not the matcher's "inscrire".
+    assert answerer._as_read("kan jannule mon inscription") == "quand j annule mon inscription"
+    assert answerer._as_read("la réunion") == "la réunion"  # accents as typed
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("mrc bcp bonne journé", "merci beaucoup bonne journee"),  # the "-ée" of a noun typed "-é"
+    ("une bonne soiré", "une bonne soiree"),
+    ("jpeu pa venir a l evenemen", "je peux pas venir a l evenement"),  # "-ment" heard "-men"
+    ("tu pe le dire + simplement", "tu peut le dire plus simplement"),  # "+" for "plus"
+    ("ca prend + de temps", "ca prendre plus de temps"),
+])
+def test_dropped_endings_and_a_plus_sign_are_read_as_meant(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("jannule", "j annule"),  # a French word: no ending added
+    ("il sen va", "il sen va"),  # a short word: "s'en", never "sent"
+    ("je suis Anne", "je suis anne"),  # a short word: a first name as often as "année"
+    ("on parle du REP+ au conseil", "on parle du rep au conseil"),  # glued to a word
+    ("appelez le +33 2 40", "appelez le 33 2 40"),  # before a number
+])
+def test_french_words_and_a_plus_glued_to_a_word_or_a_number_are_left_as_typed(typed: str, meant: str) -> None:
+    assert " ".join(words(typed)) == meant
+
+
+def test_thanks_and_asking_for_simpler_typed_on_a_phone_are_understood() -> None:
+    assert Act.THANKS in detect("mrc bcp bonne journé")
+    assert Act.SIMPLER in detect("g rien compri tu pe le dire + simplement")
+
+
+def test_a_first_name_is_no_typo_of_a_french_word(answerer: Answerer) -> None:
+    # Françoise introduces herself: her name is one letter from "française", and the hotline answered her about
+    # the nationality members need.
+    text = "Bonjour, je m'appelle Françoise, je peux entrer au conseil citoyen ?"
+    assert "francoise" in answerer.analyze(text).words
+    decision = answerer.decide(text)
+    assert not (decision.entry is not None and decision.entry.id == "cc-nationalite")
+    assert "francoise" in answerer.analyze("bjr moi c est francoise je peux entrer au conseil citoyen").words
+    assert "agnes" in answerer.analyze("Bonjour c'est Agnès, on peut venir aux réunions ?").words  # not "âgées"
+
+
+def test_a_term_of_the_base_typed_with_a_capital_is_still_corrected(answerer: Answerer) -> None:
+    assert "copil" in answerer.analyze("ya un Copill jeudi c koi").words

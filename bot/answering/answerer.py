@@ -117,6 +117,7 @@ AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
+_TYPED_WORD = re.compile(r"[^\W_]+")  # a word as typed, as the normaliser cuts it (bot/answering/normalize.py)
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
 # that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md). An unknown SMS spelling,
@@ -323,8 +324,22 @@ class Answerer:
     def _second_opinion(self, text: str, limit: int) -> list[tuple[str, float]]:
         key = (text, limit)
         if key not in self._reads.opinions:
-            self._reads.opinions[key] = self.second.rank(text, limit=limit)
+            self._reads.opinions[key] = self.second.rank(self._as_read(text), limit=limit)
         return self._reads.opinions[key][:]
+
+    def _as_read(self, text: str) -> str:
+        """The text for BM25: each word it knows as typed, the others as the matcher reads them. An SMS spelling
+        or a typo is no word of the base ("kan ya la canicule on fé koi pr les vieux" → "quand il y a la canicule
+        on fait quoi pour les vieux"): read raw, BM25 missed the words that make the question and named another
+        entry first, and the answer was only offered (realistic dev split, bench/RESULTS.md). A word it knows
+        stays as typed, and so does one the matcher reads as typed but for its accents: the matcher's reading may be
+        another word of the base ("inscription" read "inscrire"), and BM25 reading "déménager" as "demenager" found
+        members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
+        out = []
+        for typed in _TYPED_WORD.findall(clean(text)):
+            read = [] if self.second.knows(typed) else [c for w in words(typed) for c in self.normalizer.read(w)]
+            out.append(typed if not read or read == [fold(typed)] else " ".join(read))
+        return " ".join(out)
 
     def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
         """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,

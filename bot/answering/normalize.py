@@ -22,6 +22,9 @@ from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
 _APOSTROPHES = frozenset("'’`´")  # an elision holds one
 _WORD = re.compile(r"[^\W_]+")
+# "+" typed for "plus" before a word ("tu peux faire + simple", "+ de temps"); never glued to a word ("REP+") or
+# before a number ("+33").
+_PLUS = re.compile(r"(?<![\w+])\+(?=\s*[^\W\d_])")
 _STEMMER = snowballstemmer.stemmer("french")
 MAX_CHARS = 2000  # longer messages are cut for matching (they are still logged whole, up to a limit)
 
@@ -55,6 +58,8 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)  # a decision reads the same message, parts and questions several times
 def _words(text: str) -> tuple[str, ...]:
     text = fold(text[:MAX_CHARS])
+    if "+" in text:
+        text = _PLUS.sub(" plus ", text)
     if not _APOSTROPHES.isdisjoint(text):
         text = _ELISION.sub(r"\1 ", text)
     out: list[str] = []
@@ -73,7 +78,8 @@ def _mapped(word: str) -> tuple[str, ...]:
 
 _J_GLUED = re.compile(r"j[bcdfgklmnpqrstvwxz]\w")
 _K_ENDING = re.compile(r"ik(s?)$")
-_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^(?:[jlmnstd]|qu)[aeiouyh]")
+_SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^(?:[jlmnstd]|qu)[aeiouyh]|"
+                           r"\w{4}en$|\w{4}e$")
 # An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
 _UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
@@ -106,17 +112,20 @@ def _phonetic(word: str) -> str:
 
 
 # The dictionary lacks many invariable words ("comment", "trop", "avis"): only the endings members drop most are
-# completed, each with the letters it loses: "inscri", "compri" (-ri), "tiré o sor", "dehor" (-or).
-_SILENT_ENDINGS = {"ri": ("s", "t"), "or": ("t", "s")}
-_SILENT_END = re.compile(r"\w(ri|or)$")
+# completed, each with the letters it loses: "inscri", "compri" (-ri), "tiré o sor", "dehor" (-or), the adverbs'
+# and nouns' "-ment" heard "-men" ("normalemen", "evenemen"; long words only: "sen" is "s'en"), and the "-ée" of a
+# noun typed "-é" ("bonne soiré", "la journé"; five letters at least: "anne" is Anne as often as "année").
+_SILENT_ENDINGS = {"ri": ("s", "t"), "or": ("t", "s"), "en": ("t",), "e": ("e",)}
+_SILENT_END = re.compile(r"\w(ri|or)$|\w{4}(en)$|\w{4}(e)$")
 
 
 def _silent_end(word: str) -> str:
     """A final letter that is not heard, left out: "jm inscri au webinaire" (inscris), "g pa compri" (compris)."""
     found = _SILENT_END.search(word)
-    if found is None:
+    if found is None or _is_french(word):
         return word
-    return next((word + end for end in _SILENT_ENDINGS[found.group(1)] if _is_french(word + end)), word)
+    ending = next(group for group in found.groups() if group)
+    return next((word + end for end in _SILENT_ENDINGS[ending] if _is_french(word + end)), word)
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +244,23 @@ def _replace_idioms(seq: list[str]) -> list[str]:
     return out
 
 
+# A capitalised word inside a sentence ("je suis Françoise", "à Saint-Herblain"): a name, not a typo of a French word
+# ("Françoise" is one letter from "française", "Agnès" two from "âgées", "Jules" one from "jurés").
+_NAME = re.compile(r"(?:(?<=[^\W_] )|(?<=[^\W_], ))[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+# The word after "je m'appelle" or "moi c'est" is a name however it is typed ("moi c est francoise").
+_NAMED_AFTER = (("appelle",), ("moi", "c", "est"))
+
+
+def names(text: str) -> frozenset[str]:
+    """The folded names of a text: its capitalised words inside a sentence that are no French words."""
+    found = _NAME.findall(text)
+    return frozenset(w for n in found for w in words(n) if not _is_french(w)) if found else frozenset()
+
+
+def _named(raw: list[str], i: int) -> bool:
+    return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
     words: tuple[str, ...]  # folded words, after SMS mapping and typo correction
@@ -335,12 +361,19 @@ class Normalizer:
                 return unelided.group(1), unelided.group(2)
         return (self.correct(word),)
 
-    def analyze(self, text: str) -> Analysis:
-        return self.analyze_words(words(text))
+    def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
+        """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
+        "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill")."""
+        read = self.read(word)
+        return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
 
-    def analyze_words(self, raw: list[str]) -> Analysis:
-        """`analyze` on the text's `words`."""
-        corrected = _replace_idioms([c for w in raw for c in self.read(w)])
+    def analyze(self, text: str) -> Analysis:
+        return self.analyze_words(words(text), names=names(text))
+
+    def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
+        """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
+        corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
+            w, w in names or _named(raw, i))])
         kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
         stems = [stem(w) for w in kept]
         tokens: list[str] = []

@@ -206,6 +206,12 @@ class SecondOpinion:
             best = list(zip(chosen[order].tolist(), found[order].tolist(), strict=True))
         return [(self._ids[d], s) for d, s in best if s > 0]
 
+    def knows(self, word: str) -> bool:
+        """Whether BM25 reads this word as typed: a stopword or a word too short, which it leaves out, or a word
+        whose stem some entry holds."""
+        lowered = word.lower()
+        return lowered in _STOPWORDS or not _SPLIT(lowered) or _stem(lowered) in self._retriever.vocab_dict
+
     def library_rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """`rank` through bm25s's own `retrieve`: the yardstick of bench/latency.py, and what tests compare
         `rank` with."""
