@@ -285,7 +285,7 @@ class Answerer:
             return decision
         parts: list[Decision] = []
         for side in sides:
-            part = self._decide_segments(split_message(f"c'est quoi {side} ?"))
+            part = self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False)
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None:
                 return decision
@@ -550,9 +550,11 @@ class Answerer:
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
 
     def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
-                         offer_agreed: bool = False) -> Decision:
+                         offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
         """`offer_agreed`: the entry both rankers name is offered even when its score is modest (the whole
-        message; one of several questions must be clearer to be offered on its own)."""
+        message; one of several questions must be clearer to be offered on its own). `runner_up` and `choices`
+        False: the caller drops the entry offered beside an answer, and the choices of an unsure decision (their
+        rankings are not read: the n-grams cost a message of several questions up to a millisecond)."""
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
@@ -610,7 +612,7 @@ class Answerer:
         def decide(personal: bool) -> Decision:
             return self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
                                         opinion=opinion, story=story, tie_broken=tie_broken,
-                                        offer_agreed=offer_agreed, said=said, introduced=introduced,
+                                        offer_agreed=offer_agreed, said=said, introduced=introduced, choices=choices,
                                         story_share=told / max(sum(read), 1),
                                         daily_life=bool(personal_matters(analysis.words)),
                                         intro=Role.INTRO in roles)
@@ -624,7 +626,7 @@ class Answerer:
             council = decide(False)
             if council.kind == Kind.ANSWER:
                 decision = council
-        if decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
+        if runner_up and decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
             decision = dataclasses.replace(decision, runner_up=self._runner_up(
                 decision.entry, candidates, opinion, said, exclude))
         if decision.personal:
@@ -656,7 +658,8 @@ class Answerer:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
         Our first choice is answered when the question alone answers it."""
-        alone = self._decide_segments([Segment(text=question, role=Role.QUESTION)], exclude)
+        alone = self._decide_segments([Segment(text=question, role=Role.QUESTION)], exclude, runner_up=False,
+                                      choices=False)  # whether it is answered, and by which entry, only
         if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
@@ -685,23 +688,26 @@ class Answerer:
             # when it names much more than the question ("La mairie propose une convention pour une salle. On doit
             # accepter ?": alone, "accepter" is the entry on refusing the draw).
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
-                                          Segment(text=text, role=Role.QUESTION)])
+                                          Segment(text=text, role=Role.QUESTION)], runner_up=False)
         if n > 0 and (refers_back(text) or (vague and points_back(text))):
             # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
             # question before; read together, never answered at once on its own words.
             back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
-                                          Segment(text=text, role=Role.QUESTION)], exclude=taken)
+                                          Segment(text=text, role=Role.QUESTION)], exclude=taken, runner_up=False)
             return dataclasses.replace(back, kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind,
                                        entry=None)
         if n > 0 and is_elliptic(text):
             # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
             follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
-                                            Segment(text=text, role=Role.QUESTION)], exclude=taken)
+                                            Segment(text=text, role=Role.QUESTION)], exclude=taken,
+                                           runner_up=False)
             return dataclasses.replace(follow, kind=Kind.SUGGEST if follow.kind == Kind.ANSWER else follow.kind,
                                        entry=None)
-        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)])
+        # A part is never offered with a second entry beside an answer (`understand` drops it): no runner-up.
         pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
+        # Its own choices are read: a part answered surely on its own words keeps them.
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
         if not pool or not context or (
                 alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 and not vague and not has_pronoun_subject(text) and not refers_back(text)):
@@ -824,7 +830,9 @@ class Answerer:
                         opinion: list[tuple[str, float]] | None = None, story: bool = False,
                         tie_broken: bool = False, offer_agreed: bool = False, said: str = "",
                         story_share: float = 0.0, daily_life: bool = False, intro: bool = False,
-                        introduced: str = "") -> Decision:
+                        introduced: str = "", choices: bool = True) -> Decision:
+        """`choices` False: an unsure decision's choices are ours as ranked, the other rankers' consensus not read
+        (for a caller that drops them)."""
         s = self.settings
         if candidates is None:
             candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
@@ -872,7 +880,7 @@ class Answerer:
                 order = [c.entry.id for c in candidates]
                 chosen = tuple(sorted((*chosen[: s.max_suggestions - 1], extra), key=lambda c: (
                     order.index(c.entry.id) if c.entry.id in order else len(order))))
-        if chosen and opinion is not None and not personal and not legacy:
+        if chosen and opinion is not None and not personal and not legacy and choices:
             chosen = self._consensus(chosen, candidates, analysis, boost or {}, opinion, said or " ".join(analysis.words))
         if quoted and passage is not None:
             return Decision(kind=Kind.PASSAGE, passage=passage, score=passage.score, candidates=chosen,
