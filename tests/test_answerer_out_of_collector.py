@@ -34,6 +34,12 @@ def test_after_a_learning_action_the_new_answerer_is_out_of_the_collector_and_th
     assert not any(o is served for o in gc.get_objects()), "the answerer in service is still walked by the collector"
 
 
+def test_at_a_start_the_prepared_answerer_is_out_of_the_collector(shipped_app: App) -> None:
+    served = shipped_app.answerer.matcher
+    assert gc.get_freeze_count() > 0
+    assert not any(o is served for o in gc.get_objects()), "the answerer in service is still walked by the collector"
+
+
 def _last_log(app: App) -> int:
     with app.db.session() as session:
         found = session.exec(select(QuestionLog.id).order_by(col(QuestionLog.id).desc())).first()

@@ -16,6 +16,8 @@ class CurrentAnswerer:
         self._current: Answerer | None = first if isinstance(first, Answerer) else None
         self._factory = None if isinstance(first, Answerer) else first
         self._lock = threading.Lock()
+        if self._current is not None:
+            _out_of_the_collector()  # the hotline's start hands it the prepared answerer: in service from now
 
     def get(self) -> Answerer:
         current = self._current
