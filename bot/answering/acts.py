@@ -118,6 +118,9 @@ _MY_QUESTIONS = _phrases(r"mes questions")
 _TO_ASK = _phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |vous |lui |leur )?mes questions")
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 _SIMPLER = _phrases(
+    # "j'ai pas saisi le passage sur l'association": a part of the answer just read, pointed at.
+    r"(?:(?:j ai|g|ai|je n ai) )?(?:pas|rien) (?:compris|saisi|capte|pige|suivi) (?:a )?(?:le|la|ce|cette|l) "
+    r"(?:passage|partie|phrase|paragraphe|bout|histoire) (?:sur|concernant|avec|de|du|des|d)(?: \w+){1,3}",
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
     r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"
     r"votre message|ce message)",
@@ -134,12 +137,12 @@ _SIMPLER = _phrases(
     r"difficile|flou|floue|confus|confuse|obscur|technique)",
     r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
     r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
-    r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
+    r"(?:re)?expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
     r"termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
     r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
     r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
-    r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*",
+    r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*", r"reexpliqu\w*",
     r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
     r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:plus )?(?:simples?|faciles?)",
     r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
@@ -168,7 +171,8 @@ _FRUSTRATION = _phrases(
     r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
     r"a cote de la plaque", r"hors sujet", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
-    r"pas (?:du tout )?ma question", r"pas ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
+    r"pas (?:du tout )?ma question",
+    r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
     r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
@@ -283,7 +287,9 @@ _FOLLOW_UP_ALONE = compiled(r"^(?:c est|ca|sa|ca se|ils|elles|il|elle|on|y)? ?(?
                            r"(?: non| ou pas| ou non| quand meme)?$")
 FOLLOW_UP_MAX_WORDS = 7
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
-_SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
+# "a+", "allez a+", "merci, à+": "à plus", lost once "+" is dropped.
+_SEE_YOU = compiled(r"^\s*(?:(?:allez|aller|bon|ben|bah|ok|oki|merci|bye|salut|ciao)\b[\s,.!]*)*(?:a|à)\s*\+\s*!*\s*$",
+                    re.IGNORECASE)
 
 
 def _key(text: str) -> str:

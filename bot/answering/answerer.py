@@ -16,8 +16,8 @@ from bot.answering.acts import Act, aimed_at_hotline, detect, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
-from bot.answering.comparison import compared
-from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
+from bot.answering.comparison import compared, likened
+from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
@@ -175,6 +175,7 @@ class Answerer:
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
         self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
+        self._what_it_is = build.tokens(" ".join(WHAT_IT_IS))
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self._terms.items()}
@@ -245,6 +246,7 @@ class Answerer:
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
         decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
+        decision = self._likened_term(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -289,6 +291,21 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _likened_term(self, decision: Decision, text: str) -> Decision:
+        """"un cotech c'est quoi, c'est comme un copil ?": the first thing is asked, the second is the member's point
+        of comparison. An answer whose own question names the term asked not (the copil's entry, although its
+        alternates compare the two) explains the other one: the glossary explains the term asked."""
+        side = likened(text)
+        if side is None or decision.kind != Kind.ANSWER or decision.entry is None:
+            return decision
+        named = {t for t in self.analyze(side).tokens if t in self._terms}
+        if len(named) != 1:
+            return decision
+        term = self._terms[named.pop()]
+        if self._about(decision.entry, term):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0, runner_up=None)
 
     def _same_sides(self, ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
         """Whether a phrasing compares the same two things: each of ours shares a word that is its own (not the
@@ -388,7 +405,9 @@ class Answerer:
         if boost.get(key, 1.0) >= 1.0 and after and (
                 after[0] in _CUES_AFTER or (after[0] == "qui" and at + 2 == len(plain))):
             return self._terms[key]
-        if bound_only or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
+        # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
+        # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
+        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
                 c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
             return None
         return self._terms[key]
@@ -486,7 +505,7 @@ class Answerer:
             if roles[i] == Role.CONTEXT and roles[i + 1] == Role.QUESTION and len(segments[i].text.split()) <= 5:
                 roles[i] = Role.QUESTION
         asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
-                    for t in set(a.tokens) if self.matcher.known(t))
+                    for t in set(a.tokens) if self.matcher.known(t) and t not in self._what_it_is)
         vague = asked < VAGUE_QUESTION_WEIGHT
         words_: list[str] = []
         tokens: list[str] = []
@@ -687,6 +706,10 @@ class Answerer:
         plain = [t for t in asked if t in self._terms or t in _DEFINITION_CUES or t not in self._chatter]
         if len(plain) >= 2 and plain[-1] in _WORD_CUES:
             return next((t for t in reversed(plain) if t in self._terms), None)
+        if len(plain) >= 2 and plain[-1] in self._terms and plain[-2] in _CUES_AFTER:
+            # "…dans le contrat de ville, ça veut dire quoi droit commun": the term named again after the question
+            # says which one is asked.
+            return plain[-1]
         at = [k for k, t in enumerate(plain) if t in self._terms and (
             (k == len(plain) - 1 and k > 0 and plain[k - 1] in _CUES_AFTER)
             or (k + 1 < len(plain) and plain[k + 1] in _CUES_AFTER))]
