@@ -137,8 +137,8 @@ _SIMPLER = _phrases(
     r"difficile|flou|floue|confus|confuse|obscur|technique)",
     r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
     r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
-    r"(?:re)?expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
-    r"termes)|"
+    r"(?:re)?expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|"
+    r"en (?:mots|termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
     r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
     r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
