@@ -61,7 +61,22 @@ def test_not_at_all_what_i_wanted_gets_a_calm_reply_offering_a_person(shipped_ap
     assert "désolé" in shown and "Poser la question à l'équipe" in shown
 
 
-@pytest.mark.parametrize("text", ["vous pouvez me réexpliquer ça ?", "j'ai pas saisi le passage sur les membres"])
+def test_a_goodbye_typed_without_its_last_e_still_closes(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("bonne soiré a vous"))
+    assert "plaisir" in shown or "revoir" in shown
+    assert "[1]" not in shown
+
+
+def test_wishing_someone_of_the_team_would_call_back_gets_the_offer_of_a_person(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'aimerais qu'une personne de votre équipe me rappelle"))
+    assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
+
+
+@pytest.mark.parametrize("text", ["vous pouvez me réexpliquer ça ?", "j'ai pas saisi le passage sur les membres",
+                                  "tu peux faire + court stp"])
 def test_asking_to_explain_again_gives_the_simpler_version(shipped_app: App, text: str) -> None:
     chat = TerminalChat(shipped_app.hotline)
     chat.render(chat.handle("c'est quoi un conseil citoyen ?"))

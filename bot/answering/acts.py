@@ -59,7 +59,8 @@ _HUMAN = _phrases(
     r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
     r"(?:un |une )?interlocuteur humain",
     # "je préfère qu'une personne me réponde": a person wished for, said with the subjunctive after "que".
-    r"qu(?:e)? " + _PERSON + r" (?:me |m |nous )?(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
+    r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
+    r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
@@ -226,7 +227,8 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
                    r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
                    r"grand merci", r"mille merci\w*")
-_BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee|soiree|"
+# "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
+_BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
                 r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
                 r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
@@ -292,8 +294,11 @@ _SEE_YOU = compiled(r"^\s*(?:(?:allez|aller|bon|ben|bah|ok|oki|merci|bye|salut|c
                     re.IGNORECASE)
 
 
+_PLUS = compiled(r"\+(?=\s*[^\W\d_])")  # "+ simple", "a+": the SMS "plus" ("+" alone is dropped from the words)
+
+
 def _key(text: str) -> str:
-    return " ".join(words(clean(text)))
+    return " ".join(words(_PLUS.sub(" plus ", clean(text))))
 
 
 def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset()) -> bool:
