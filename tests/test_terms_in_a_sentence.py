@@ -31,6 +31,16 @@ def test_a_term_named_again_after_ca_veut_dire_quoi_is_the_one_asked(shipped_app
     assert "Gestion urbaine et sociale de proximité" in shown
 
 
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("mon neveu commence un CEJ avec la mission locale, c'est quoi ?", "Contrat d'engagement jeune"),
+    ("que signifie QPV dans le contrat de ville ?", "Quartier prioritaire"),
+])
+def test_a_term_after_dans_or_avec_says_where_and_the_other_is_asked(shipped_app: App, text: str,
+                                                                    meaning: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    assert meaning in chat.render(chat.handle(text))
+
+
 def test_c_est_quoi_le_principe_asks_what_the_thing_just_named_is(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("La mairie organise un diagnostic en marchant jeudi, c'est quoi le principe ?"))

@@ -150,6 +150,9 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
+# A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
+# ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
+_COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
@@ -382,7 +385,13 @@ class Answerer:
         terms = {t for t in asked if t in self._terms}
         if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
             return None
-        if len(terms) > 1:
+        aside = self._complements(analysis.words) & terms if len(terms) > 1 else set()
+        if aside and len(terms - aside) == 1:
+            # "un CEJ avec la mission locale, c'est quoi ?", "que signifie droit commun dans le contrat de ville ?":
+            # a term after "dans", "avec", "chez"… says where or with whom; the one term left is asked.
+            terms -= aside
+            asked = [t for t in asked if t not in aside]
+        elif len(terms) > 1:
             # "dans le contrat de ville ils écrivent droit commun partout, ça veut dire quoi droit commun ?": of
             # several terms, the one the question binds (right after its "quoi" at the end, or right before it).
             bound = self._bound_term(asked)
@@ -404,6 +413,11 @@ class Answerer:
         after = plain[at + 1: at + 2]
         if boost.get(key, 1.0) >= 1.0 and after and (
                 after[0] in _CUES_AFTER or (after[0] == "qui" and at + 2 == len(plain))):
+            return self._terms[key]
+        if boost.get(key, 1.0) >= 1.0 and len(plain) >= 2 and plain[-1] == key and plain[-2] in _CUES_AFTER and (
+                aside or plain.count(key) > 1):
+            # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
+            # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
             return self._terms[key]
         # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
         # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
@@ -698,6 +712,16 @@ class Answerer:
             return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
+
+    def _complements(self, said: tuple[str, ...]) -> set[str]:
+        """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
+        found = set()
+        for k, word in enumerate(said):
+            if word in _COMPLEMENT_BEFORE:
+                tokens = self.analyze(" ".join(said[k + 1: k + 6])).tokens
+                if tokens and tokens[0] in self._terms:
+                    found.add(tokens[0])
+        return found
 
     def _bound_term(self, asked: list[str]) -> str | None:
         """Of several terms, the one the question binds: "…ça veut dire quoi droit commun ?", "…la DSU, ça veut
