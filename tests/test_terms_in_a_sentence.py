@@ -109,3 +109,11 @@ def test_what_the_programme_holds_in_a_month_is_the_agenda_not_one_event(shipped
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("vous avez quoi au programme pour janvier"))
     assert "Agenda de RésO Villes" in shown and "janvier 2027" in shown
+
+
+def test_a_meeting_of_the_councils_soon_is_asked_of_the_agenda_not_advice(shipped_app: App,
+                                                                          clock: ManualClock) -> None:
+    # "des conseils citoyens" are the councils; "des conseils" alone would be advice.
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    assert "Agenda de RésO Villes" in chat.render(chat.handle("y a une rencontre des conseils citoyens bientôt ?"))

@@ -121,7 +121,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         return None
     if present & WORK:
         return None
-    how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES)
+    # "des conseils citoyens" are the councils, not advice ("ya 1 rdv des conseils citoyens bientot ?").
+    advice = [w for i, w in enumerate(seq) if not (w == "conseils" and seq[i + 1: i + 2] == ["citoyens"])]
+    how_to = bool(present & HOW_TO) or any(_has(advice, phrase) for phrase in HOW_TO_PHRASES)
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
