@@ -117,3 +117,9 @@ def test_a_meeting_of_the_councils_soon_is_asked_of_the_agenda_not_advice(shippe
     clock.set(NOVEMBER_27)
     chat = TerminalChat(shipped_app.hotline)
     assert "Agenda de RésO Villes" in chat.render(chat.handle("y a une rencontre des conseils citoyens bientôt ?"))
+
+
+def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'ai envoyé ma demande lundi et toujours pas de réponse"))
+    assert "pas encore transmis de question à l'équipe" in shown

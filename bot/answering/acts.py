@@ -83,6 +83,9 @@ _STATUS = _phrases(
     r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
     # "toujours rien depuis lundi pour ma question": nothing yet, about a question of theirs.
     r"(?:toujours|tjrs|tjs) rien (?:\w+ ){0,4}?(?:pour|sur|concernant|a|de) " + _OWN + " " + _ASKED,
+    # "j'ai posé ma question à l'équipe et toujours rien": the question told first, then nothing since.
+    r"(?:pose|envoye|ecrit|transmis|laisse) " + _OWN + " " + _ASKED + r"(?: \w+){0,5}? (?:et )?(?:toujours|tjrs|tjs|"
+    r"encore) (?:rien|pas de reponse|aucune reponse)",
     r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
     r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse", r"j attends (?:toujours|encore)",
     r"(?:toujours|encore) en attente",
