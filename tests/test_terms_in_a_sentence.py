@@ -121,5 +121,5 @@ def test_a_meeting_of_the_councils_soon_is_asked_of_the_agenda_not_advice(shippe
 
 def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("j'ai envoyé ma demande lundi et toujours pas de réponse"))
+    shown = chat.render(chat.handle("j'ai écrit ma question il y a dix jours et toujours rien"))
     assert "pas encore transmis de question à l'équipe" in shown
