@@ -123,3 +123,9 @@ def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("j'ai écrit ma question il y a dix jours et toujours rien"))
     assert "pas encore transmis de question à l'équipe" in shown
+
+
+def test_what_the_council_can_do_is_asked_not_what_the_word_means(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Que peut faire le conseil citoyen ?"))
+    assert "Que fait concrètement un conseil citoyen ?" in shown

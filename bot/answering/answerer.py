@@ -150,6 +150,9 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
+# "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire": what a thing can do, or what to do, is
+# asked, not what a word means (a "que" or a "quoi" before a modal or "faire" is no definition cue).
+_WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|faire)\b")
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
@@ -383,7 +386,8 @@ class Answerer:
         # c'est quoi ce truc ?"); the cue must be in the question.
         asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
         terms = {t for t in asked if t in self._terms}
-        if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
+        if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
+                " ".join(analysis.words)):
             return None
         aside = self._complements(analysis.words) & terms if len(terms) > 1 else set()
         if aside and len(terms - aside) == 1:
@@ -1022,6 +1026,8 @@ class Answerer:
         """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters (in the
         question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?" — when the question clause names
         nothing, the story just before it, promoted, names the term)."""
+        if _WHAT_TO_DO.search(" ".join(analysis.words)):
+            return None
         for level in (1.0, PROMOTED_CONTEXT_WEIGHT):
             meaningful = {t for t in analysis.tokens if t not in self._chatter and boost.get(t, 1.0) >= level}
             if not meaningful:
