@@ -150,9 +150,11 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
-# "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire": what a thing can do, or what to do, is
-# asked, not what a word means (a "que" or a "quoi" before a modal or "faire" is no definition cue).
-_WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|faire)\b")
+# "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire", "la CAF m'a retiré mes allocations, je fais
+# quoi": what a thing can do, or what to do, is asked, not what a word means (a "que" or a "quoi" with a modal or
+# "faire" is no definition cue).
+_WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
+                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b")
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
