@@ -295,8 +295,6 @@ FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?":
 # "a+", "allez a+", "merci, à+": "à plus", lost once "+" is dropped.
 _SEE_YOU = compiled(r"^\s*(?:(?:allez|aller|bon|ben|bah|ok|oki|merci|bye|salut|ciao)\b[\s,.!]*)*(?:a|à)\s*\+\s*!*\s*$",
                     re.IGNORECASE)
-
-
 _PLUS = compiled(r"\+(?=\s*[^\W\d_])")  # "+ simple", "a+": the SMS "plus" ("+" alone is dropped from the words)
 
 
