@@ -59,7 +59,8 @@ _HUMAN = _phrases(
     r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
     r"(?:un |une )?interlocuteur humain",
     # "je préfère qu'une personne me réponde": a person wished for, said with the subjunctive after "que".
-    r"qu(?:e)? " + _PERSON + r" (?:me |m |nous )?(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
+    r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
+    r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
@@ -82,6 +83,9 @@ _STATUS = _phrases(
     r"(?:toujours|tjrs|tjs) (?:pas|aucune|rien) (?:de )?(?:reponse|nouvelles?)",
     # "toujours rien depuis lundi pour ma question": nothing yet, about a question of theirs.
     r"(?:toujours|tjrs|tjs) rien (?:\w+ ){0,4}?(?:pour|sur|concernant|a|de) " + _OWN + " " + _ASKED,
+    # "j'ai posé ma question à l'équipe et toujours rien": the question told first, then nothing since.
+    r"(?:pose|envoye|ecrit|transmis|laisse) " + _OWN + " " + _ASKED + r"(?: \w+){0,5}? (?:et )?(?:toujours|tjrs|tjs|"
+    r"encore) (?:rien|pas de reponse|aucune reponse)",
     r"(?:pas|aucune) (?:de )?(?:reponse|nouvelles?) (?:de l equipe|de vous|a ma question|depuis)",
     r"j attends (?:toujours |encore )?(?:une |la |votre |ma )?reponse", r"j attends (?:toujours|encore)",
     r"(?:toujours|encore) en attente",
@@ -118,6 +122,9 @@ _MY_QUESTIONS = _phrases(r"mes questions")
 _TO_ASK = _phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |vous |lui |leur )?mes questions")
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 _SIMPLER = _phrases(
+    # "j'ai pas saisi le passage sur l'association": a part of the answer just read, pointed at.
+    r"(?:(?:j ai|g|ai|je n ai) )?(?:pas|rien) (?:compris|saisi|capte|pige|suivi) (?:a )?(?:le|la|ce|cette|l) "
+    r"(?:passage|partie|phrase|paragraphe|bout|histoire) (?:sur|concernant|avec|de|du|des|d)(?: \w+){1,3}",
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|capte|pige|saisis) (?:pas|rien|rien a) (?:a )?(?:ce que (?:vous dites|tu dis|"
     r"vous voulez dire|ca veut dire|vous ecrivez|vous m ecrivez)|votre reponse|la reponse|vos explications|"
     r"votre message|ce message)",
@@ -134,12 +141,12 @@ _SIMPLER = _phrases(
     r"difficile|flou|floue|confus|confuse|obscur|technique)",
     r"en (?:resume|bref|gros|deux mots|quelques mots|une phrase)", r"resum\w*", r"version courte",
     r"(?:c est |c |ce n est )?pas (?:tres |super |vraiment |assez |du tout )?clair\w*",
-    r"expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|en (?:mots|"
-    r"termes)|"
+    r"(?:re)?expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|"
+    r"en (?:mots|termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
     r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
     r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
-    r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*",
+    r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*", r"reexpliqu\w*",
     r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
     r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:plus )?(?:simples?|faciles?)",
     r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
@@ -173,7 +180,8 @@ _FRUSTRATION = _phrases(
     r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
     r"a cote de la plaque", r"hors sujet", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
-    r"pas (?:du tout )?ma question", r"pas ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
+    r"pas (?:du tout )?ma question",
+    r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
     r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
@@ -227,7 +235,8 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
                    r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
                    r"grand merci", r"mille merci\w*")
-_BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee|soiree|"
+# "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
+_BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
                 r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
                 r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
@@ -298,11 +307,14 @@ _BACK_REFERENCE = compiled(
     r"voulez) en (?!(?:ligne|plus|cas|ce|fait|effet|general|moyenne|tant|face|retard|avance|attendant|train|cours|"
     r"reunion|direct|personne|visio|" + _MONTH + r")(?:\s|$))[a-z]")
 FOLLOW_UP_MAX_WORDS_WITH_ET = 10  # "et comment je sais si ma rue est dedans ?": "et" ties it to the last answer
-_SEE_YOU = compiled(r"^\s*(?:a|à)\s*\+\s*!*\s*$", re.IGNORECASE)  # "a+": "à plus", lost once "+" is dropped
+# "a+", "allez a+", "merci, à+": "à plus", lost once "+" is dropped.
+_SEE_YOU = compiled(r"^\s*(?:(?:allez|aller|bon|ben|bah|ok|oki|merci|bye|salut|ciao)\b[\s,.!]*)*(?:a|à)\s*\+\s*!*\s*$",
+                    re.IGNORECASE)
+_PLUS = compiled(r"\+(?=\s*[^\W\d_])")  # "+ simple", "a+": the SMS "plus" ("+" alone is dropped from the words)
 
 
 def _key(text: str) -> str:
-    return " ".join(words(clean(text)))
+    return " ".join(words(_PLUS.sub(" plus ", clean(text))))
 
 
 def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset()) -> bool:

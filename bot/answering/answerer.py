@@ -16,8 +16,8 @@ from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, withou
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
-from bot.answering.comparison import compared
-from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS
+from bot.answering.comparison import compared, likened
+from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
 from bot.answering.reuse import Build
@@ -161,6 +161,14 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
+# "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire", "la CAF m'a retiré mes allocations, je fais
+# quoi": what a thing can do, or what to do, is asked, not what a word means (a "que" or a "quoi" with a modal or
+# "faire" is no definition cue).
+_WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
+                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b")
+# A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
+# ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
+_COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
@@ -186,6 +194,7 @@ class Answerer:
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
         self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
+        self._what_it_is = build.tokens(" ".join(WHAT_IT_IS))
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self._terms.items()}
@@ -256,6 +265,7 @@ class Answerer:
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
         decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
+        decision = self._likened_term(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -300,6 +310,21 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _likened_term(self, decision: Decision, text: str) -> Decision:
+        """"un cotech c'est quoi, c'est comme un copil ?": the first thing is asked, the second is the member's point
+        of comparison. An answer whose own question names the term asked not (the copil's entry, although its
+        alternates compare the two) explains the other one: the glossary explains the term asked."""
+        side = likened(text)
+        if side is None or decision.kind != Kind.ANSWER or decision.entry is None:
+            return decision
+        named = {t for t in self.analyze(side).tokens if t in self._terms}
+        if len(named) != 1:
+            return decision
+        term = self._terms[named.pop()]
+        if self._about(decision.entry, term):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0, runner_up=None)
 
     def _same_sides(self, ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
         """Whether a phrasing compares the same two things: each of ours shares a word that is its own (not the
@@ -388,9 +413,16 @@ class Answerer:
         # c'est quoi ce truc ?"); the cue must be in the question.
         asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
         terms = {t for t in asked if t in self._terms}
-        if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked):
+        if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
+                " ".join(analysis.words)):
             return None
-        if len(terms) > 1:
+        aside = self._complements(analysis.words) & terms if len(terms) > 1 else set()
+        if aside and len(terms - aside) == 1:
+            # "un CEJ avec la mission locale, c'est quoi ?", "que signifie droit commun dans le contrat de ville ?":
+            # a term after "dans", "avec", "chez"… says where or with whom; the one term left is asked.
+            terms -= aside
+            asked = [t for t in asked if t not in aside]
+        elif len(terms) > 1:
             # "dans le contrat de ville ils écrivent droit commun partout, ça veut dire quoi droit commun ?": of
             # several terms, the one the question binds (right after its "quoi" at the end, or right before it).
             bound = self._bound_term(asked)
@@ -413,7 +445,14 @@ class Answerer:
         if boost.get(key, 1.0) >= 1.0 and after and (
                 after[0] in _CUES_AFTER or (after[0] == "qui" and at + 2 == len(plain))):
             return self._terms[key]
-        if bound_only or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
+        if boost.get(key, 1.0) >= 1.0 and len(plain) >= 2 and plain[-1] == key and plain[-2] in _CUES_AFTER and (
+                aside or plain.count(key) > 1):
+            # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
+            # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
+            return self._terms[key]
+        # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
+        # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
+        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
                 c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
             return None
         return self._terms[key]
@@ -527,7 +566,7 @@ class Answerer:
             if roles[i] == Role.CONTEXT and roles[i + 1] == Role.QUESTION and len(segments[i].text.split()) <= 5:
                 roles[i] = Role.QUESTION
         asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
-                    for t in set(a.tokens) if self.matcher.known(t))
+                    for t in set(a.tokens) if self.matcher.known(t) and t not in self._what_it_is)
         vague = asked < VAGUE_QUESTION_WEIGHT
         words_: list[str] = []
         tokens: list[str] = []
@@ -732,6 +771,16 @@ class Answerer:
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
 
+    def _complements(self, said: tuple[str, ...]) -> set[str]:
+        """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
+        found = set()
+        for k, word in enumerate(said):
+            if word in _COMPLEMENT_BEFORE:
+                tokens = self.analyze(" ".join(said[k + 1: k + 6])).tokens
+                if tokens and tokens[0] in self._terms:
+                    found.add(tokens[0])
+        return found
+
     def _bound_term(self, asked: list[str]) -> str | None:
         """Of several terms, the one the question binds: "…ça veut dire quoi droit commun ?", "…la DSU, ça veut
         dire quoi ?" (right after its "quoi" at the end, or right before it), "…ils parlent du droit commun, je
@@ -739,6 +788,10 @@ class Answerer:
         plain = [t for t in asked if t in self._terms or t in _DEFINITION_CUES or t not in self._chatter]
         if len(plain) >= 2 and plain[-1] in _WORD_CUES:
             return next((t for t in reversed(plain) if t in self._terms), None)
+        if len(plain) >= 2 and plain[-1] in self._terms and plain[-2] in _CUES_AFTER:
+            # "…dans le contrat de ville, ça veut dire quoi droit commun": the term named again after the question
+            # says which one is asked.
+            return plain[-1]
         at = [k for k, t in enumerate(plain) if t in self._terms and (
             (k == len(plain) - 1 and k > 0 and plain[k - 1] in _CUES_AFTER)
             or (k + 1 < len(plain) and plain[k + 1] in _CUES_AFTER))]
@@ -1045,6 +1098,8 @@ class Answerer:
         """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters (in the
         question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?" — when the question clause names
         nothing, the story just before it, promoted, names the term)."""
+        if _WHAT_TO_DO.search(" ".join(analysis.words)):
+            return None
         for level in (1.0, PROMOTED_CONTEXT_WEIGHT):
             meaningful = {t for t in analysis.tokens if t not in self._chatter and boost.get(t, 1.0) >= level}
             if not meaningful:

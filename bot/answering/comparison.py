@@ -21,17 +21,33 @@ _PATTERNS = tuple(compiled(p) for p in (
     # "A c'est pareil que B", "A c'est différent de B"
     r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
 ))
+# "un cotech c'est quoi, c'est comme un copil ?", "le cotech ça ressemble au copil ?": the first thing is asked, the
+# second is what the member already knows, to compare with.
+_LIKE = compiled(r"^(?P<a>" + _SIDE + r")\s+(?:" + _IS + r"\s+quoi\s+)?(?:" + _IS + r"\s+|ca\s+)?"
+                 r"(?:un\s+peu\s+|genre\s+|a\s+peu\s+pres\s+|plus\s+ou\s+moins\s+|un\s+genre\s+de\s+)?"
+                 r"(?:comme|ressemble\s+a|ressemble\s+au|ressemble\s+aux)\s+(?P<b>" + _SIDE + r")$")
 _OPENERS = compiled(r"^(?:(?:bonjour|salut|svp|stp|alors|du\s+coup|mais|et)\s+)*(?:(?:c\s+est|c)\s+(?:quoi|koi)\s+|"
                     r"quelle\s+est\s+|quelle\s+|qu\s+est\s+ce\s+que\s+|je\s+comprends?\s+pas\s+)?")
 _TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi)$")
 
 
-def compared(text: str) -> tuple[str, str] | None:
-    """The two things a message compares, in its own folded words, or None."""
-    said = " ".join(words(text))
-    said = _OPENERS.sub("", said)
+def _said(text: str) -> str:
+    said = _OPENERS.sub("", " ".join(words(text)))
     while (trimmed := _TRAILING.sub("", said)) != said:
         said = trimmed
+    return said
+
+
+def likened(text: str) -> str | None:
+    """The thing a message asks about by likening it to another ("un cotech c'est quoi, c'est comme un copil ?":
+    "un cotech"), in its own folded words, or None."""
+    match = _LIKE.search(_said(text))
+    return None if match is None else match["a"]
+
+
+def compared(text: str) -> tuple[str, str] | None:
+    """The two things a message compares, in its own folded words, or None."""
+    said = _said(text)
     for pattern in _PATTERNS:
         if (match := pattern.search(said)) is not None:
             return match["a"], match["b"]

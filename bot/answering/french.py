@@ -189,6 +189,10 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     correspond correspondre designe designer represente representer renvoie refere
 """.split())  # noqa: SIM905
 
+# Nouns that ask what the thing just named is, not a subject of their own: "on nous propose un diagnostic en marchant
+# samedi, c'est quoi le principe ?" (the question clause names nothing; the story names what is asked).
+WHAT_IT_IS: tuple[str, ...] = ("principe", "concept")
+
 # Dictation and phonetic homophones, rewritten in the text before it is cut into questions (accents and case
 # ignored; each pattern is followed by its replacement). Only in contexts where the other reading cannot be
 # meant: "ses quoi" is always "c'est quoi", "qui et le" always "qui est le", "es que" always "est-ce que".

@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import KIND_ALIASES, agenda_intent, event_names
+from bot.events.intent import KIND_ALIASES, agenda_intent, event_names, names_a_stretch
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -25,6 +25,8 @@ CANCEL_RENDER = "event_cancel_howto"
 
 # A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
 HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
+# Unless it asks what the programme itself holds for a stretch of time: "c'est quoi le programme de janvier".
+THE_PROGRAMME = frozenset({"programme", "programmes", "agenda", "calendrier", "planning"})
 
 
 class AgendaHook:
@@ -55,7 +57,8 @@ class AgendaHook:
             intent = agenda_intent(asked_words, self._names[1])
         if intent is None:
             return decision
-        if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words):
+        if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words) and not (
+                THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)):
             return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),

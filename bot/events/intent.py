@@ -50,6 +50,9 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
     ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
     ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
+    # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
+    ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
+    ("l", "hiver"),
 )
 # "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
@@ -128,8 +131,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
     if how_to and not present & ASKED_WHEN:
         return None
-    # A month is a stretch of time too: "qu'est-ce qu'il se passe en mars ?".
-    window = any(_has(seq, phrase) for phrase in TIME_WINDOWS) or bool(present & MONTHS)
+    window = names_a_stretch(seq)
     if window and any(_has(seq, phrase) for phrase in EVENT_QUESTIONS):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
@@ -154,6 +156,13 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def names_a_stretch(words: Sequence[str]) -> bool:
+    """Whether a question names a stretch of time ahead: "ce mois-ci", "au printemps", and a month too ("qu'est-ce
+    qu'il se passe en mars ?")."""
+    seq = list(words)
+    return any(_has(seq, phrase) for phrase in TIME_WINDOWS) or bool(set(seq) & MONTHS)
 
 
 def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:

@@ -1,0 +1,131 @@
+"""A member asks a word's meaning, says goodbye, vents, asks for a simpler answer or asks the agenda inside a
+sentence of their own ("ma fille va au CLAS après le collège, c koi exactement", "bon allez a+", "des webinaires
+au printemps ?"): the hotline hears what is asked, in the terminal chat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+
+NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+# --- a word asked inside a story ----------------------------------------------------------------------------
+
+def test_a_personal_story_ending_on_c_est_quoi_asks_the_word_it_names(shipped_app: App) -> None:
+    # "après le collège" makes it her own matter; the question still asks only what the CLAS is.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("ma fille va au CLAS après le collège, c koi exactement"))
+    assert "CLAS" in shown and "aide aux devoirs" in shown
+
+
+def test_a_term_named_again_after_ca_veut_dire_quoi_is_the_one_asked(shipped_app: App) -> None:
+    # Two terms in the message: the one repeated after "quoi" says which, not the one just before it.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("le mot GUSP revient dans le contrat de ville, ça veut dire quoi GUSP ?"))
+    assert "Gestion urbaine et sociale de proximité" in shown
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("mon neveu commence un CEJ avec la mission locale, c'est quoi ?", "Contrat d'engagement jeune"),
+    ("que signifie QPV dans le contrat de ville ?", "Quartier prioritaire"),
+])
+def test_a_term_after_dans_or_avec_says_where_and_the_other_is_asked(shipped_app: App, text: str,
+                                                                    meaning: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    assert meaning in chat.render(chat.handle(text))
+
+
+def test_c_est_quoi_le_principe_asks_what_the_thing_just_named_is(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("La mairie organise un diagnostic en marchant jeudi, c'est quoi le principe ?"))
+    assert "Balade dans le quartier" in shown
+
+
+def test_likening_a_word_to_another_asks_the_first(shipped_app: App) -> None:
+    # The copil's entry compares the two in its alternates, but the member asks what a cotech is.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("le cotech ça ressemble au copil ?"))
+    assert "cotech" in shown and "techniciens" in shown
+
+
+# --- acts said in a sentence ----------------------------------------------------------------------------------
+
+def test_bon_allez_a_plus_closes_the_conversation(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("bon allez a+"))
+    assert "revoir" in shown or "plaisir" in shown
+    assert "[1]" not in shown
+
+
+def test_not_at_all_what_i_wanted_gets_a_calm_reply_offering_a_person(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("non mais c'est pas du tout ce que je voulais"))
+    assert "désolé" in shown and "Poser la question à l'équipe" in shown
+
+
+def test_a_goodbye_typed_without_its_last_e_still_closes(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("bonne soiré a vous"))
+    assert "plaisir" in shown or "revoir" in shown
+    assert "[1]" not in shown
+
+
+def test_wishing_someone_of_the_team_would_call_back_gets_the_offer_of_a_person(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'aimerais qu'une personne de votre équipe me rappelle"))
+    assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
+
+
+@pytest.mark.parametrize("text", ["vous pouvez me réexpliquer ça ?", "j'ai pas saisi le passage sur les membres",
+                                  "tu peux faire + court stp"])
+def test_asking_to_explain_again_gives_the_simpler_version(shipped_app: App, text: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est quoi un conseil citoyen ?"))
+    shown = chat.render(chat.handle(text))
+    assert "En plus simple" in shown and "Revoir la réponse complète" in shown
+
+
+# --- the agenda asked of a season or a month's programme --------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["des webinaires au printemps ?", "il y a des formations en automne ?"])
+def test_events_asked_for_a_season_show_the_agenda(shipped_app: App, clock: ManualClock, text: str) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    assert "Agenda de RésO Villes" in chat.render(chat.handle(text))
+
+
+def test_what_the_programme_holds_in_a_month_is_the_agenda_not_one_event(shipped_app: App,
+                                                                         clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("vous avez quoi au programme pour janvier"))
+    assert "Agenda de RésO Villes" in shown and "janvier 2027" in shown
+
+
+def test_a_meeting_of_the_councils_soon_is_asked_of_the_agenda_not_advice(shipped_app: App,
+                                                                          clock: ManualClock) -> None:
+    # "des conseils citoyens" are the councils; "des conseils" alone would be advice.
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    assert "Agenda de RésO Villes" in chat.render(chat.handle("y a une rencontre des conseils citoyens bientôt ?"))
+
+
+def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'ai écrit ma question il y a dix jours et toujours rien"))
+    assert "pas encore transmis de question à l'équipe" in shown
+
+
+def test_what_the_council_can_do_is_asked_not_what_the_word_means(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Que peut faire le conseil citoyen ?"))
+    assert "Que fait concrètement un conseil citoyen ?" in shown
