@@ -412,9 +412,11 @@ class Answerer:
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
+        earlier: FaqEntry | None = None  # the entry the question just before picked
         for n, question in enumerate(asked):
-            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks)))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            earlier = top.entry if top is not None else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
@@ -653,8 +655,20 @@ class Answerer:
                  if t in self._terms and t not in own]
         return " ".join(dict.fromkeys(terms))
 
+    def _on_same_thing(self, back: Decision, earlier: FaqEntry | None, taken: frozenset[str]) -> Decision:
+        """"…et qui je contacte si j'ai un souci avec ça ?": "ça" is what the question before asked about, so of the
+        entries this close, the one the earlier question's entry links as a next question comes first."""
+        if earlier is None or not back.candidates:
+            return back
+        floor = max(self.settings.suggest_threshold, max(c.score for c in back.candidates) - MULTI_POOL_GAP)
+        linked = next((c for c in back.candidates if c.entry.id in earlier.related and c.entry.id not in taken
+                       and c.score >= floor), None)
+        if linked is None or linked is back.candidates[0]:
+            return back
+        return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
+
     def _decide_part(self, question: Asked, questions: list[str], n: int,
-                     taken: frozenset[str] = frozenset()) -> Decision:
+                     taken: frozenset[str] = frozenset(), earlier: FaqEntry | None = None) -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
         message (the story before it, the other questions) orders them: "comment vous contacter ?" after
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
@@ -676,8 +690,8 @@ class Answerer:
             # question before; read together, never answered at once on its own words.
             back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)], exclude=taken)
-            return dataclasses.replace(back, kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind,
-                                       entry=None)
+            return dataclasses.replace(self._on_same_thing(back, earlier, taken),
+                                       kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind, entry=None)
         if n > 0 and is_elliptic(text):
             # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
             follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),

@@ -87,6 +87,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("qu", "est", "ce", "qu"), "quoi"),
     (("quest", "ce", "que"), "quoi"),
     (("quest", "ce", "qu"), "quoi"),
+    # "Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": a link between two thoughts, not "elsewhere".
+    (("d", "ailleurs"), ""),
+    (("par", "ailleurs"), ""),
     (("est", "ce", "que"), ""),
     (("est", "ce", "qu"), ""),
     (("ca", "veut", "dire"), "quoi"),
