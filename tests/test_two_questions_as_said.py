@@ -163,6 +163,13 @@ def test_a_real_answer_asked_for_is_no_request_for_a_person() -> None:
     assert Act.HUMAN in detect("je voudrais parler à une vraie, pas à une machine")
 
 
+def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
+    # "s'adresser à" is whom to contact: without it read so, "adresse" pulled the answer towards checking an address
+    # or the general "who to ask".
+    decision = answerer.decide("je dois m'adresser à qui pour mes données ?")
+    assert decision.candidates[0].entry.id == "rgpd-contact"
+
+
 # --- in the terminal chat ------------------------------------------------------------------
 
 def test_in_the_terminal_two_questions_said_without_punctuation_are_both_heard(shipped_app: App) -> None:
