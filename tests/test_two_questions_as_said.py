@@ -160,7 +160,9 @@ def test_a_question_about_ca_is_read_on_the_earlier_entry_s_next_questions(answe
 
 def test_a_real_answer_asked_for_is_no_request_for_a_person() -> None:
     assert Act.HUMAN not in detect("ça met combien de temps pour avoir une vraie réponse de l'équipe ?")
+    assert Act.HUMAN not in detect("comment on fait pour avoir un vrai local pour le conseil ?")
     assert Act.HUMAN in detect("je voudrais parler à une vraie, pas à une machine")
+    assert Act.HUMAN in detect("je peux avoir un vrai conseiller au téléphone ?")
 
 
 def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
