@@ -165,6 +165,12 @@ def test_a_real_answer_asked_for_is_no_request_for_a_person() -> None:
     assert Act.HUMAN in detect("je peux avoir un vrai conseiller au téléphone ?")
 
 
+def test_the_whole_message_does_not_lend_its_answer_to_a_question_about_ca(answerer: Answerer) -> None:
+    # Read as one, the message asks whom to turn to in general; its second question is about the data.
+    decision = answerer.decide("comment je vois mes données et à qui je m'adresse si j'ai un problème avec ça")
+    assert found(decision) == [("answer", "rgpd-voir-mes-donnees"), ("suggest", "rgpd-contact")]
+
+
 def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
     # "s'adresser à" is whom to contact: without it read so, "adresse" pulled the answer towards checking an address
     # or the general "who to ask".

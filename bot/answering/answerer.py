@@ -413,9 +413,13 @@ class Answerer:
         picks: dict[str, Decision] = {}
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         earlier: FaqEntry | None = None  # the entry the question just before picked
+        settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         for n, question in enumerate(asked):
             part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
+                    top.entry.id in earlier.related):
+                settled.add(top.entry.id)
             earlier = top.entry if top is not None else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
@@ -435,12 +439,13 @@ class Answerer:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
             answered = whole.entry
-            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone and any(
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone | settled and any(
                 c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
             # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
             # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
-            if owner is None and (set(picks) - answered_alone or any(
+            # A question about "ça" that took a next question of the entry before is settled too.
+            if owner is None and (set(picks) - answered_alone - settled or any(
                     self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
                 return whole
             picks = picks if owner is None else {(answered.id if k == owner else k): (dataclasses.replace(
