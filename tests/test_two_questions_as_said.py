@@ -171,6 +171,13 @@ def test_the_whole_message_does_not_lend_its_answer_to_a_question_about_ca(answe
     assert found(decision) == [("answer", "rgpd-voir-mes-donnees"), ("suggest", "rgpd-contact")]
 
 
+def test_a_question_opened_by_ca_takes_the_next_question_of_the_term_before(answerer: Answerer) -> None:
+    # "ça" is the adulte-relais: the whole message's entry (adultes-relais for the council) is the second question's.
+    decision = answerer.decide("un adulte-relais c'est qui au juste, et ça peut servir à notre conseil pour mobiliser "
+                               "les voisins ?")
+    assert found(decision) == [("answer", "theme-adultes-relais"), ("answer", "theme-adultes-relais-conseil")]
+
+
 def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
     # "s'adresser à" is whom to contact: without it read so, "adresse" pulled the answer towards checking an address
     # or the general "who to ask".

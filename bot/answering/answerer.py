@@ -444,6 +444,14 @@ class Answerer:
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
             # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
             # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
+            if owner is None:
+                # "un adulte-relais c'est qui, et ça peut nous aider pour… ?": the subject of a question opened by a
+                # pronoun is what the question before named; the whole message's answer is that question's when the
+                # entry of the question before lists it as a next question.
+                order = list(picks)
+                owner = next((k for i, k in enumerate(order) if i > 0 and picks[k].kind != Kind.ANSWER
+                              and k not in answered_alone | settled and has_pronoun_subject(picks[k].segments[0])
+                              and answered.id in picks[order[i - 1]].candidates[0].entry.related), None)
             # A question about "ça" that took a next question of the entry before is settled too.
             if owner is None and (set(picks) - answered_alone - settled or any(
                     self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
