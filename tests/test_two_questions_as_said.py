@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.answering.segment import split_questions
 from bot.app import App
@@ -116,6 +117,72 @@ def test_the_whole_message_does_not_lend_its_answer_to_a_question_answered_other
 def test_a_wish_then_et_gets_both_entries(answerer: Answerer) -> None:
     decision = answerer.decide("Je souhaite supprimer mes données. Et vous gardez mes questions combien de temps ?")
     assert found(decision) == [("suggest", "rgpd-supprimer"), ("answer", "rgpd-duree-questions")]
+
+
+def test_two_terms_after_i_want_to_know_what_is_are_both_asked() -> None:
+    assert [a.text for a in split_questions("je voudrais savoir c'est quoi la GUSP et le FPH")] == [
+        "je voudrais savoir c'est quoi la GUSP", "je voudrais savoir c'est quoi le FPH"]
+
+
+def test_d_ailleurs_links_two_questions_and_names_nothing(answerer: Answerer) -> None:
+    # "d'ailleurs" is "besides", not "elsewhere": the second question keeps its own subject.
+    decision = answerer.decide("Qu'est-ce que la GUSP ? Et d'ailleurs le FPH ça sert à quoi ?")
+    assert found(decision) == [("answer", "theme-gusp"), ("answer", "moyens-fph-definition")]
+
+
+def test_one_how_after_two_problems_told_is_asked_of_each() -> None:
+    asked = split_questions("Le bailleur refuse de nous prêter une salle. En plus la mairie ne répond pas à nos "
+                            "courriers. On fait comment ?")
+    assert [(a.text, a.context) for a in asked] == [
+        ("On fait comment ?", "Le bailleur refuse de nous prêter une salle."),
+        ("On fait comment ?", "En plus la mairie ne répond pas à nos courriers.")]
+    # Without "en plus", the story is one problem.
+    [one] = split_questions("Le bailleur refuse de nous prêter une salle. Il dit qu'elle est prise. On fait comment ?")
+    assert one.context == "Le bailleur refuse de nous prêter une salle. Il dit qu'elle est prise."
+
+
+def test_two_problems_and_one_how_get_an_entry_each(answerer: Answerer) -> None:
+    decision = answerer.decide("Ma cheffe refuse que je m'absente pour le conseil. En plus personne ne me rembourse "
+                               "le train. Je fais comment ?")
+    assert found(decision) == [("suggest", "moyens-conge-salarie"), ("suggest", "moyens-remboursement-frais")]
+
+
+def test_quand_meme_asks_the_question_before_again() -> None:
+    [asked] = split_questions("On n'a pas de local, c'est un problème ? On peut se réunir quand même ?")
+    assert asked.text == "On n'a pas de local, c'est un problème ? On peut se réunir quand même ?"
+
+
+def test_a_question_about_ca_is_read_on_the_earlier_entry_s_next_questions(answerer: Answerer) -> None:
+    # "ça" is the data: whom to write to about one's data, not whom to ask about the neighbourhood.
+    decision = answerer.decide("comment j'efface mes données et qui contacter en cas de souci avec ça")
+    assert found(decision) == [("answer", "rgpd-supprimer"), ("suggest", "rgpd-contact")]
+
+
+def test_a_real_answer_asked_for_is_no_request_for_a_person() -> None:
+    assert Act.HUMAN not in detect("ça met combien de temps pour avoir une vraie réponse de l'équipe ?")
+    assert Act.HUMAN not in detect("comment on fait pour avoir un vrai local pour le conseil ?")
+    assert Act.HUMAN in detect("je voudrais parler à une vraie, pas à une machine")
+    assert Act.HUMAN in detect("je peux avoir un vrai conseiller au téléphone ?")
+
+
+def test_the_whole_message_does_not_lend_its_answer_to_a_question_about_ca(answerer: Answerer) -> None:
+    # Read as one, the message asks whom to turn to in general; its second question is about the data.
+    decision = answerer.decide("comment je vois mes données et à qui je m'adresse si j'ai un problème avec ça")
+    assert found(decision) == [("answer", "rgpd-voir-mes-donnees"), ("suggest", "rgpd-contact")]
+
+
+def test_a_question_opened_by_ca_takes_the_next_question_of_the_term_before(answerer: Answerer) -> None:
+    # "ça" is the adulte-relais: the whole message's entry (adultes-relais for the council) is the second question's.
+    decision = answerer.decide("un adulte-relais c'est qui au juste, et ça peut servir à notre conseil pour mobiliser "
+                               "les voisins ?")
+    assert found(decision) == [("answer", "theme-adultes-relais"), ("answer", "theme-adultes-relais-conseil")]
+
+
+def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
+    # "s'adresser à" is whom to contact: without it read so, "adresse" pulled the answer towards checking an address
+    # or the general "who to ask".
+    decision = answerer.decide("je dois m'adresser à qui pour mes données ?")
+    assert decision.candidates[0].entry.id == "rgpd-contact"
 
 
 # --- in the terminal chat ------------------------------------------------------------------

@@ -36,10 +36,17 @@ def _phrases(*items: str) -> re.Pattern[str]:
     return compiled(r"(?:^|\s)(?:" + "|".join(items) + r")(?=\s|$)")
 
 
+# "une vraie" stands for a person when nothing follows, a person or a small word ("parler à une vraie, pas à une
+# machine"); "avoir une vraie réponse", "un vrai local" ask for a thing.
+_REAL_ONE = (r"(?:un vrai|une vraie)(?=$| (?:personne|humain|humaine|conseiller|conseillere|agent|interlocuteur|"
+             r"interlocutrice|salarie|salariee|operateur|operatrice|responsable|animateur|animatrice|professionnel|"
+             r"professionnelle|pas|et|ou|svp|stp|s il|merci|qui|de|d|au|ici|maintenant|enfin|moi|je|j|on|vous|car|"
+             r"parce|sinon|plutot|svpl|plz)\b)")
 # Patterns run on " ".join(words(text)): folded, elisions split ("j ai"), SMS mapped ("pk" → "pourquoi").
 # Each list is built by meaning (ways of saying it, spelling variants), not from particular messages.
 _PERSON = (r"(?:quelqu un|qqn|une? (?:vraie? |etre )?(?:personne|humain|humaine|etre humain|agent|salarie|salariee)|"
-           r"l equipe|un membre de (?:l|votre|ton) equipe|une vraie personne|un vrai|une vraie|un responsable|une responsable|"
+           r"l equipe|un membre de (?:l|votre|ton) equipe|une vraie personne|" + _REAL_ONE + r"|"
+           r"un responsable|une responsable|"
            r"un professionnel|une professionnelle|quelqu un de (?:l equipe|reel|vrai|chez vous|votre equipe)|"
            r"un animateur|une animatrice|une? (?:conseiller|conseillere|operateur|operatrice|interlocuteur|"
            r"interlocutrice|permanent|permanente|charge de mission|chargee de mission)(?! citoyen))")

@@ -466,9 +466,15 @@ class Answerer:
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
+        earlier: FaqEntry | None = None  # the entry the question just before picked
+        settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         for n, question in enumerate(asked):
-            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks)))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
+                    top.entry.id in earlier.related):
+                settled.add(top.entry.id)
+            earlier = top.entry if top is not None else None
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
@@ -487,12 +493,21 @@ class Answerer:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
             answered = whole.entry
-            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone and any(
+            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone | settled and any(
                 c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
                 if c.score >= p.score - MULTI_POOL_GAP)), None)
             # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
             # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
-            if owner is None and (set(picks) - answered_alone or any(
+            if owner is None:
+                # "un adulte-relais c'est qui, et ça peut nous aider pour… ?": the subject of a question opened by a
+                # pronoun is what the question before named; the whole message's answer is that question's when the
+                # entry of the question before lists it as a next question.
+                order = list(picks)
+                owner = next((k for i, k in enumerate(order) if i > 0 and picks[k].kind != Kind.ANSWER
+                              and k not in answered_alone | settled and has_pronoun_subject(picks[k].segments[0])
+                              and answered.id in picks[order[i - 1]].candidates[0].entry.related), None)
+            # A question about "ça" that took a next question of the entry before is settled too.
+            if owner is None and (set(picks) - answered_alone - settled or any(
                     self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
                 return whole
             picks = picks if owner is None else {(answered.id if k == owner else k): (dataclasses.replace(
@@ -710,8 +725,20 @@ class Answerer:
                  if t in self._terms and t not in own]
         return " ".join(dict.fromkeys(terms))
 
+    def _on_same_thing(self, back: Decision, earlier: FaqEntry | None, taken: frozenset[str]) -> Decision:
+        """"…et qui je contacte si j'ai un souci avec ça ?": "ça" is what the question before asked about, so of the
+        entries this close, the one the earlier question's entry links as a next question comes first."""
+        if earlier is None or not back.candidates:
+            return back
+        floor = max(self.settings.suggest_threshold, max(c.score for c in back.candidates) - MULTI_POOL_GAP)
+        linked = next((c for c in back.candidates if c.entry.id in earlier.related and c.entry.id not in taken
+                       and c.score >= floor), None)
+        if linked is None or linked is back.candidates[0]:
+            return back
+        return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
+
     def _decide_part(self, question: Asked, questions: list[str], n: int,
-                     taken: frozenset[str] = frozenset()) -> Decision:
+                     taken: frozenset[str] = frozenset(), earlier: FaqEntry | None = None) -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
         message (the story before it, the other questions) orders them: "comment vous contacter ?" after
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
@@ -732,9 +759,9 @@ class Answerer:
             # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
             # question before; read together, never answered at once on its own words.
             back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
-                                          Segment(text=text, role=Role.QUESTION)], exclude=taken, runner_up=False)
-            return dataclasses.replace(back, kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind,
-                                       entry=None)
+                                          Segment(text=text, role=Role.QUESTION)], exclude=taken)
+            return dataclasses.replace(self._on_same_thing(back, earlier, taken),
+                                       kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind, entry=None)
         if n > 0 and is_elliptic(text):
             # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
             follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),

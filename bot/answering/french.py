@@ -87,6 +87,11 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("qu", "est", "ce", "qu"), "quoi"),
     (("quest", "ce", "que"), "quoi"),
     (("quest", "ce", "qu"), "quoi"),
+    # "Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": a link between two thoughts, not "elsewhere".
+    (("d", "ailleurs"), ""),
+    # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
+    *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
+    (("par", "ailleurs"), ""),
     (("est", "ce", "que"), ""),
     (("est", "ce", "qu"), ""),
     (("ca", "veut", "dire"), "quoi"),

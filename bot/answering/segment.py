@@ -774,6 +774,18 @@ def split_questions(text: str) -> list[Asked]:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
             continue
+        if asked and not story and _DESPITE.search(key) and not _OPEN_WORDS & set(key.split()):
+            # "On n'a pas de local, c'est un problème ? On peut se réunir quand même ?": "quand même" asks the
+            # question before again, from the other side: one question.
+            asked[-1] = Asked(text=f"{asked[-1].text} {sentence}", context=asked[-1].context)
+            continue
+        problems = _problems(story) if _HOW_ALONE.match(key) else []
+        if len(problems) > 1:
+            # "Ma patronne refuse que je parte. En plus la mairie ne paie pas le bus. On fait comment ?": one "how"
+            # asked of each problem told.
+            asked.extend(Asked(text=sentence, context=p) for p in problems)
+            story = []
+            continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
@@ -782,6 +794,29 @@ def split_questions(text: str) -> list[Asked]:
                 asked.append(Asked(text=part, context=" ".join(story)))
                 story = []
     return asked
+
+
+_DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
+# A question that names nothing and asks only what to do: it asks it of the story before.
+_HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"
+                      r"comment\s+(?:je\s+fais|on\s+fait|faire)|que\s+(?:faire|dois\s+je\s+faire)|"
+                      r"qu\s+est\s+ce\s+que\s+(?:je|j|on)\s+(?:peux|peut|dois|doit|fais|fait)(?:\s+faire)?)"
+                      r"(?:\s+(?:alors|maintenant|dans\s+ce\s+cas))?\s*[?!.]*$")
+# "En plus, on ne me rembourse pas.": a second problem added to the first, not more of its story.
+_ADDED = compiled(r"^(?:et\s+)?(?:en\s+plus|de\s+plus|par\s+dessus\s+le\s+marche|autre\s+(?:chose|souci|probleme))\b")
+
+
+def _problems(story: list[str]) -> list[str]:
+    """The problems a story tells, each sentence that adds one ("En plus …") starting the next."""
+    problems: list[str] = []
+    for sentence in story:
+        if problems and _ADDED.match(_flat(sentence)):
+            problems.append(sentence)
+        elif problems:
+            problems[-1] = f"{problems[-1]} {sentence}"
+        else:
+            problems.append(sentence)
+    return problems
 
 
 def _without_introduction(sentence: str) -> str:
@@ -798,8 +833,11 @@ def _without_introduction(sentence: str) -> str:
 
 
 # "c'est quoi l'ANRU et le NPNRU", "qu'est-ce que la GUSP et le FPH": two things named after one "what is" ask
-# what each is. "c'est quoi la différence entre X et Y" asks one thing.
-_WHAT_IS_AND = compiled(r"^(?:c est quoi|c quoi|c koi|ses quoi|qu est ce que c est|qu est ce qu|qu est ce que)\b")
+# what each is, asked outright or after "je voudrais savoir" ("…savoir ce que c'est X et Y"). "c'est quoi la
+# différence entre X et Y" asks one thing.
+_WHAT_IS_AND = compiled(r"^(?:(?:je\s+|j\s*)(?:veux|voudrais|voulais|aimerais)\s+savoir\s+|dites\s+moi\s+|"
+                        r"je\s+me\s+demande\s+)?(?:c est quoi|c quoi|c koi|ses quoi|qu est ce que c est|qu est ce qu|"
+                        r"qu est ce que|ce que c est|ce qu est|ce que sont)\b")
 _WHAT_IS_ET = compiled(r"\s+et\s+(?=(?:le|la|les|l|un|une|des)\s)")
 _COMPARING = frozenset({"entre", "difference", "differences", "rapport", "lien", "liens", "pareil", "meme"})
 
