@@ -10,6 +10,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 typedef struct {
@@ -358,6 +359,247 @@ static int readable(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, cons
     return 0;
 }
 
+/* One entry reached by a ranking: its best phrasing's score, its fields' sums, its total. */
+typedef struct {
+    int32_t entry, phrasing;  /* phrasing: the one that scored it, -1 when none was re-scored */
+    double phrasing_score, vocabulary, answers, total;
+} Reached;
+
+/* Higher total first, ties to the earlier entry (as `np.lexsort((entries, -totals))`). */
+static int ranked_first(const void *a, const void *b) {
+    const Reached *x = a, *y = b;
+    if (x->total > y->total) return -1;
+    if (x->total < y->total) return 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Whether the sorted list holds this document (binary search). */
+static inline int holds(const List *list, int32_t wanted) {
+    Py_ssize_t low = 0, high = list->length;
+    while (low < high) {
+        Py_ssize_t middle = low + (high - low) / 2;
+        if (list->items[middle] < wanted) low = middle + 1; else high = middle;
+    }
+    return low < list->length && list->items[low] == wanted;
+}
+
+/* Adds each list's weight to the sums (`sums[where[d] - 1]`, at offset `field` in a Reached) of the reached
+   documents it holds, list after list in the given order; a list much longer than the documents reached is not
+   walked: each document is looked up in it (the same sums, as in weighted_sums). */
+static void add_field(const List *lists, const double *weights, Py_ssize_t tokens, const int32_t *where,
+                      Reached *reached, Py_ssize_t count, size_t field) {
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        const List *list = &lists[t];
+        double w = weights[t];
+        if (list->length > 16 * count) {
+            for (Py_ssize_t j = 0; j < count; j++)
+                if (holds(list, reached[j].entry)) *(double *)((char *)&reached[j] + field) += w;
+            continue;
+        }
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t at = where[list->items[i]];
+            if (at) *(double *)((char *)&reached[at - 1] + field) += w;
+        }
+    }
+}
+
+/* The share of the known words' weight one entry's field explains: its lists' weights added in the order
+   `order` (positions among the field's lists), over `total` (0 when the total is). */
+static double known_share(const List *lists, const double *weights, const Py_ssize_t *order, Py_ssize_t n,
+                          double total, int32_t entry) {
+    double sum = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (holds(&lists[order[k]], entry)) sum += weights[order[k]];
+    return total != 0 ? sum / total : 0.0;
+}
+
+/* Positions among `count` lists, as a sequence of ints (a permutation of some of them). */
+static Py_ssize_t *open_positions(PyObject *values, Py_ssize_t count, Py_ssize_t *n) {
+    PyObject *seq = PySequence_Fast(values, "positions must be a sequence");
+    if (seq == NULL) return NULL;
+    *n = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t *out = PyMem_Malloc((*n ? *n : 1) * sizeof(Py_ssize_t));
+    if (out == NULL) { Py_DECREF(seq); PyErr_NoMemory(); return NULL; }
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        out[i] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i));
+        if (out[i] == -1 && PyErr_Occurred()) { PyMem_Free(out); Py_DECREF(seq); return NULL; }
+        if (out[i] < 0 || out[i] >= count) {
+            PyErr_SetString(PyExc_IndexError, "a position beyond the lists");
+            PyMem_Free(out);
+            Py_DECREF(seq);
+            return NULL;
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
+PyDoc_STRVAR(rank_entries_doc,
+"rank_entries(phrasings, overlaps, similarities, phrasing_entry, vocabulary, vocabulary_weights, vocabulary_total,\n"
+"             answers, answer_weights, answer_total, cap, shares, where, limit, known)\n"
+"--\n\n"
+"The first entries of a ranking, from its re-scored phrasings and its fields' posting lists (see Matcher._ranked).");
+
+/* What numpy did after rapidfuzz, for the few dozen entries a ranking reaches, in one pass: each entry's best
+   phrasing (the first met among equal scores: phrasings come best overlap first), the entries reached (by a
+   phrasing, or by a field's list no longer than `cap`), each one's vocabulary and answer recalls (weights added
+   list after list in the query's order, as `sum()` over them), its total, the first `limit` by total (ties to the
+   earlier entry), and the share of the known words' weight each explains (`known`: the fields' lists in the known
+   words' order and their totals; None when it is the query's own). Every float computed with numpy's operations
+   in numpy's order. */
+static PyObject *rank_entries(PyObject *self, PyObject *args) {
+    PyObject *phrasings_arg, *overlaps_arg, *similarities_arg, *entry_arg, *vocabulary_arg, *vocabulary_weights_arg,
+        *answers_arg, *answer_weights_arg, *where_arg, *known_arg;
+    double vocabulary_total, answer_total, overlap_share, similarity_share, phrasing_share, vocabulary_share,
+        answer_share;
+    Py_ssize_t cap, limit;
+    if (!PyArg_ParseTuple(args, "OOOOOOdOOdn(ddddd)OnO", &phrasings_arg, &overlaps_arg, &similarities_arg,
+                          &entry_arg, &vocabulary_arg, &vocabulary_weights_arg, &vocabulary_total, &answers_arg,
+                          &answer_weights_arg, &answer_total, &cap, &overlap_share, &similarity_share,
+                          &phrasing_share, &vocabulary_share, &answer_share, &where_arg, &limit, &known_arg))
+        return NULL;
+    Py_ssize_t vocabulary_tokens = 0, answer_tokens = 0, rescored = 0, count = 0, entries = 0;
+    List *vocabulary = NULL, *answers = NULL;
+    PyObject *result = NULL, *phrasings = NULL;
+    double *overlaps = NULL, *vocabulary_weights = NULL, *answer_weights = NULL;
+    Py_ssize_t *known_vocabulary = NULL, *known_answers = NULL;
+    Reached *reached = NULL;
+    Py_buffer similarities_view = {0}, entry_view = {0}, where_view = {0};
+    int32_t *where = NULL;
+
+    if ((vocabulary = open_lists(vocabulary_arg, &vocabulary_tokens)) == NULL) return NULL;
+    if ((answers = open_lists(answers_arg, &answer_tokens)) == NULL) {
+        close_lists(vocabulary, vocabulary_tokens);
+        return NULL;
+    }
+    if ((phrasings = PySequence_Fast(phrasings_arg, "phrasings must be a sequence")) == NULL) goto done;
+    rescored = PySequence_Fast_GET_SIZE(phrasings);
+    if ((overlaps = open_floats(overlaps_arg, rescored)) == NULL
+        || (vocabulary_weights = open_floats(vocabulary_weights_arg, vocabulary_tokens)) == NULL
+        || (answer_weights = open_floats(answer_weights_arg, answer_tokens)) == NULL)
+        goto done;
+    if (readable(similarities_arg, &similarities_view, sizeof(double), "similarities") < 0) goto done;
+    if (similarities_view.len != rescored * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "one similarity per phrasing");
+        goto done;
+    }
+    if (readable(entry_arg, &entry_view, 4, "phrasing_entry") < 0) goto done;
+    if (writable(where_arg, &where_view, 4, "where") < 0) goto done;
+    const double *similarities = similarities_view.buf;
+    const int32_t *phrasing_entry = entry_view.buf;
+    Py_ssize_t phrasings_known = entry_view.len / 4;
+    entries = where_view.len / 4;
+    where = where_view.buf;
+    /* Bounds first: below, every read is in range. */
+    Py_ssize_t room = rescored;
+    for (Py_ssize_t t = 0; t < vocabulary_tokens + answer_tokens; t++) {
+        const List *list = t < vocabulary_tokens ? &vocabulary[t] : &answers[t - vocabulary_tokens];
+        for (Py_ssize_t i = 0; i < list->length; i++)
+            if (list->items[i] < 0 || list->items[i] >= entries) {
+                PyErr_SetString(PyExc_IndexError, "a posting beyond the entries");
+                goto done;
+            }
+        if (list->length <= cap) room += list->length;
+    }
+    if ((reached = PyMem_Malloc((room ? room : 1) * sizeof(Reached))) == NULL) { PyErr_NoMemory(); goto done; }
+
+    /* Each entry's best phrasing: the first met among equal scores. */
+    for (Py_ssize_t j = 0; j < rescored; j++) {
+        long p = PyLong_AsLong(PySequence_Fast_GET_ITEM(phrasings, j));
+        if (p == -1 && PyErr_Occurred()) goto done;
+        if (p < 0 || p >= phrasings_known || phrasing_entry[p] < 0 || phrasing_entry[p] >= entries) {
+            PyErr_SetString(PyExc_IndexError, "a phrasing beyond the entries");
+            goto done;
+        }
+        double score = overlap_share * overlaps[j] + similarity_share * (similarities[j] / 100);
+        int32_t e = phrasing_entry[p];
+        if (!where[e]) {
+            reached[count] = (Reached){e, (int32_t)p, score, 0.0, 0.0, 0.0};
+            where[e] = (int32_t)++count;
+        } else if (score > reached[where[e] - 1].phrasing_score) {
+            reached[where[e] - 1].phrasing_score = score;
+            reached[where[e] - 1].phrasing = (int32_t)p;
+        }
+    }
+    /* Entries reached by their words alone: a field's lists no longer than the cap. */
+    for (Py_ssize_t t = 0; t < vocabulary_tokens + answer_tokens; t++) {
+        const List *list = t < vocabulary_tokens ? &vocabulary[t] : &answers[t - vocabulary_tokens];
+        if (list->length > cap) continue;
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t e = list->items[i];
+            if (!where[e]) {
+                reached[count] = (Reached){e, -1, 0.0, 0.0, 0.0, 0.0};
+                where[e] = (int32_t)++count;
+            }
+        }
+    }
+    add_field(vocabulary, vocabulary_weights, vocabulary_tokens, where, reached, count, offsetof(Reached, vocabulary));
+    add_field(answers, answer_weights, answer_tokens, where, reached, count, offsetof(Reached, answers));
+    for (Py_ssize_t j = 0; j < count; j++) {
+        Reached *r = &reached[j];
+        where[r->entry] = 0;
+        r->vocabulary = vocabulary_total != 0 ? r->vocabulary / vocabulary_total : 0.0;
+        r->answers = answer_total != 0 ? r->answers / answer_total : 0.0;
+        r->total = 100 * (phrasing_share * r->phrasing_score + vocabulary_share * r->vocabulary
+                          + answer_share * r->answers);
+    }
+    Py_ssize_t first = count;  /* `where` is clean again */
+    count = 0;
+    if (first == 0) { Py_INCREF(Py_None); result = Py_None; goto done; }
+    qsort(reached, first, sizeof(Reached), ranked_first);
+    Py_ssize_t shown = limit < 0 ? 0 : limit < first ? limit : first;
+
+    double known_vocabulary_total = 0, known_answer_total = 0;
+    Py_ssize_t known_vocabulary_n = 0, known_answer_n = 0;
+    if (known_arg != Py_None) {
+        PyObject *vocabulary_order, *answer_order;
+        if (!PyArg_ParseTuple(known_arg, "OdOd", &vocabulary_order, &known_vocabulary_total, &answer_order,
+                              &known_answer_total))
+            goto done;
+        if ((known_vocabulary = open_positions(vocabulary_order, vocabulary_tokens, &known_vocabulary_n)) == NULL
+            || (known_answers = open_positions(answer_order, answer_tokens, &known_answer_n)) == NULL)
+            goto done;
+    }
+    PyObject *lists[5];
+    for (int k = 0; k < 5; k++) lists[k] = PyList_New(shown);
+    for (int k = 0; k < 5; k++) if (lists[k] == NULL) goto fail;
+    for (Py_ssize_t j = 0; j < shown; j++) {
+        const Reached *r = &reached[j];
+        double coverage = r->vocabulary >= r->answers ? r->vocabulary : r->answers, known = coverage;
+        if (known_arg != Py_None) {
+            double v = known_share(vocabulary, vocabulary_weights, known_vocabulary, known_vocabulary_n,
+                                   known_vocabulary_total, r->entry);
+            double a = known_share(answers, answer_weights, known_answers, known_answer_n, known_answer_total,
+                                   r->entry);
+            known = v >= a ? v : a;
+        }
+        PyObject *items[5] = {PyLong_FromLong(r->entry), PyFloat_FromDouble(r->total), PyFloat_FromDouble(coverage),
+                              PyFloat_FromDouble(known), PyLong_FromLong(r->phrasing)};
+        for (int k = 0; k < 5; k++) {
+            if (items[k] == NULL) {
+                for (int i = 0; i < 5; i++) Py_XDECREF(items[i]);
+                goto fail;
+            }
+            PyList_SET_ITEM(lists[k], j, items[k]);
+        }
+    }
+    result = PyTuple_Pack(5, lists[0], lists[1], lists[2], lists[3], lists[4]);
+fail:
+    for (int k = 0; k < 5; k++) Py_XDECREF(lists[k]);
+
+done:
+    if (where != NULL) for (Py_ssize_t j = 0; j < count; j++) where[reached[j].entry] = 0;  /* after an error */
+    close_lists(vocabulary, vocabulary_tokens);
+    close_lists(answers, answer_tokens);
+    Py_XDECREF(phrasings);
+    PyMem_Free(overlaps); PyMem_Free(vocabulary_weights); PyMem_Free(answer_weights);
+    PyMem_Free(known_vocabulary); PyMem_Free(known_answers); PyMem_Free(reached);
+    if (similarities_view.obj != NULL) PyBuffer_Release(&similarities_view);
+    if (entry_view.obj != NULL) PyBuffer_Release(&entry_view);
+    if (where_view.obj != NULL) PyBuffer_Release(&where_view);
+    return result;
+}
+
 PyDoc_STRVAR(best_cosines_doc,
 "best_cosines(columns, query, start, length, rows, weights, owners, scores, best)\n"
 "--\n\n"
@@ -560,6 +802,7 @@ static PyMethodDef methods[] = {
     {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
     {"column_sums", column_sums, METH_VARARGS, column_sums_doc},
     {"grouped", grouped, METH_VARARGS, grouped_doc},
+    {"rank_entries", rank_entries, METH_VARARGS, rank_entries_doc},
     {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
     {NULL, NULL, 0, NULL},
 };
