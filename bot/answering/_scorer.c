@@ -156,14 +156,7 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     }
     found = found_view.buf;
     Py_ssize_t total = 0;
-    for (Py_ssize_t t = 0; t < tokens; t++) {
-        total += lists[t].length;
-        for (Py_ssize_t i = 0; i < lists[t].length; i++)
-            if (lists[t].items[i] < 0 || lists[t].items[i] >= phrasings) {
-                PyErr_SetString(PyExc_IndexError, "a posting beyond the phrasings");
-                goto done;
-            }
-    }
+    for (Py_ssize_t t = 0; t < tokens; t++) total += lists[t].length;
     order = PyMem_Malloc((tokens ? tokens : 1) * sizeof(Py_ssize_t));
     candidates = PyMem_Malloc((total ? total : 1) * sizeof(int32_t));
     if (limit < 0) limit = 0;
@@ -177,13 +170,19 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
         while (at > 0 && lists[order[at - 1]].length > lists[t].length) { order[at] = order[at - 1]; at--; }
         order[at] = t;
     }
-    /* Each new phrasing numbered 1, 2… in `found`, list after list, until a list's new ones pass the cap. */
+    /* Each new phrasing numbered 1, 2… in `found`, list after list, until a list's new ones pass the cap. The
+       candidates are also kept as bits (a phrasing each: 20 KiB at 10,000 entries, in the first-level cache): which
+       phrasing is new, and below which postings are no candidate, is read there, not in `found` (far larger, one
+       cache miss a posting). A posting is checked where it is first used as an index (every list is walked below). */
+    bits = PyMem_Calloc((size_t)(phrasings / 64 + 1), sizeof(uint64_t));
+    if (bits == NULL) { PyErr_NoMemory(); goto done; }
     Py_ssize_t room = cap, last = -1;  /* last: where the list that passed the cap starts among the candidates */
     for (Py_ssize_t k = 0; k < tokens; k++) {
         const List *list = &lists[order[k]];
         Py_ssize_t before = numbered;
         for (Py_ssize_t i = 0; i < list->length; i++) {
             int32_t p = list->items[i];
+            if ((uint32_t)p >= (uint32_t)phrasings) goto beyond;
             if (!found[p]) { candidates[numbered] = p; found[p] = (int32_t)++numbered; }
         }
         if (numbered - before > room) { last = before; break; }
@@ -192,17 +191,14 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     shared_weight = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     shared_idf = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     if (shared_weight == NULL || shared_idf == NULL) { PyErr_NoMemory(); goto done; }
-    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. The
-       candidates also as bits (a phrasing each: 20 KiB at 10,000 entries, in the first-level cache), so the long
-       lists' postings that are no candidate are passed over without reading `found` (far larger). */
-    bits = PyMem_Calloc((size_t)(phrasings / 64 + 1), sizeof(uint64_t));
-    if (bits == NULL) { PyErr_NoMemory(); goto done; }
+    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. */
     for (Py_ssize_t j = 0; j < numbered; j++) bits[candidates[j] >> 6] |= (uint64_t)1 << (candidates[j] & 63);
     for (Py_ssize_t t = 0; t < tokens; t++) {
         const List *list = &lists[t];
         double w = weights[t], v = idf[t];
         for (Py_ssize_t i = 0; i < list->length; i++) {
             int32_t p = list->items[i];
+            if ((uint32_t)p >= (uint32_t)phrasings) goto beyond;
             if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
             int32_t at = found[p];
             shared_weight[at - 1] += w;
@@ -240,7 +236,9 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(overlaps, j, overlap);
     }
     result = Py_BuildValue("(NN)", indices, overlaps);
-
+    goto done;
+beyond:
+    PyErr_SetString(PyExc_IndexError, "a posting beyond the phrasings");
 done:
     if (found != NULL) for (Py_ssize_t j = 0; j < numbered; j++) found[candidates[j]] = 0;  /* after an error */
     close_lists(lists, tokens);
@@ -373,21 +371,25 @@ static int ranked_first(const void *a, const void *b) {
     return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
-/* Whether the sorted list holds this document (binary search). */
+/* Whether the sorted list holds this document: a binary search without branches on the items (a conditional
+   move each step: a branch taken one time in two was mispredicted one time in two). */
 static inline int holds(const List *list, int32_t wanted) {
-    Py_ssize_t low = 0, high = list->length;
-    while (low < high) {
-        Py_ssize_t middle = low + (high - low) / 2;
-        if (list->items[middle] < wanted) low = middle + 1; else high = middle;
+    const int32_t *base = list->items;
+    Py_ssize_t n = list->length;
+    if (n == 0) return 0;
+    while (n > 1) {  /* the last item not above `wanted`, if any, is in [base, base + n) */
+        Py_ssize_t half = n / 2;
+        base = base[half] <= wanted ? base + half : base;
+        n -= half;
     }
-    return low < list->length && list->items[low] == wanted;
+    return *base == wanted;
 }
 
 /* Adds each list's weight to the sums (`sums[where[d] - 1]`, at offset `field` in a Reached) of the reached
    documents it holds, list after list in the given order; a list much longer than the documents reached is not
    walked: each document is looked up in it (the same sums, as in weighted_sums). */
-static void add_field(const List *lists, const double *weights, Py_ssize_t tokens, const int32_t *where,
-                      Reached *reached, Py_ssize_t count, size_t field) {
+static int add_field(const List *lists, const double *weights, Py_ssize_t tokens, const int32_t *where,
+                     Py_ssize_t entries, Reached *reached, Py_ssize_t count, size_t field) {
     for (Py_ssize_t t = 0; t < tokens; t++) {
         const List *list = &lists[t];
         double w = weights[t];
@@ -397,10 +399,13 @@ static void add_field(const List *lists, const double *weights, Py_ssize_t token
             continue;
         }
         for (Py_ssize_t i = 0; i < list->length; i++) {
-            int32_t at = where[list->items[i]];
+            int32_t e = list->items[i];
+            if ((uint32_t)e >= (uint32_t)entries) return -1;
+            int32_t at = where[e];
             if (at) *(double *)((char *)&reached[at - 1] + field) += w;
         }
     }
+    return 0;
 }
 
 /* The share of the known words' weight one entry's field explains: its lists' weights added in the order
@@ -490,15 +495,10 @@ static PyObject *rank_entries(PyObject *self, PyObject *args) {
     Py_ssize_t phrasings_known = entry_view.len / 4;
     entries = where_view.len / 4;
     where = where_view.buf;
-    /* Bounds first: below, every read is in range. */
+    /* A posting is checked where it is used as an index (a long list only searched is only compared). */
     Py_ssize_t room = rescored;
     for (Py_ssize_t t = 0; t < vocabulary_tokens + answer_tokens; t++) {
         const List *list = t < vocabulary_tokens ? &vocabulary[t] : &answers[t - vocabulary_tokens];
-        for (Py_ssize_t i = 0; i < list->length; i++)
-            if (list->items[i] < 0 || list->items[i] >= entries) {
-                PyErr_SetString(PyExc_IndexError, "a posting beyond the entries");
-                goto done;
-            }
         if (list->length <= cap) room += list->length;
     }
     if ((reached = PyMem_Malloc((room ? room : 1) * sizeof(Reached))) == NULL) { PyErr_NoMemory(); goto done; }
@@ -527,14 +527,18 @@ static PyObject *rank_entries(PyObject *self, PyObject *args) {
         if (list->length > cap) continue;
         for (Py_ssize_t i = 0; i < list->length; i++) {
             int32_t e = list->items[i];
+            if ((uint32_t)e >= (uint32_t)entries) goto beyond;
             if (!where[e]) {
                 reached[count] = (Reached){e, -1, 0.0, 0.0, 0.0, 0.0};
                 where[e] = (int32_t)++count;
             }
         }
     }
-    add_field(vocabulary, vocabulary_weights, vocabulary_tokens, where, reached, count, offsetof(Reached, vocabulary));
-    add_field(answers, answer_weights, answer_tokens, where, reached, count, offsetof(Reached, answers));
+    if (add_field(vocabulary, vocabulary_weights, vocabulary_tokens, where, entries, reached, count,
+                  offsetof(Reached, vocabulary)) < 0
+        || add_field(answers, answer_weights, answer_tokens, where, entries, reached, count,
+                     offsetof(Reached, answers)) < 0)
+        goto beyond;
     for (Py_ssize_t j = 0; j < count; j++) {
         Reached *r = &reached[j];
         where[r->entry] = 0;
@@ -586,7 +590,9 @@ static PyObject *rank_entries(PyObject *self, PyObject *args) {
     result = PyTuple_Pack(5, lists[0], lists[1], lists[2], lists[3], lists[4]);
 fail:
     for (int k = 0; k < 5; k++) Py_XDECREF(lists[k]);
-
+    goto done;
+beyond:
+    PyErr_SetString(PyExc_IndexError, "a posting beyond the entries");
 done:
     if (where != NULL) for (Py_ssize_t j = 0; j < count; j++) where[reached[j].entry] = 0;  /* after an error */
     close_lists(vocabulary, vocabulary_tokens);
