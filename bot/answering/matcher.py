@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.answering._scorer import best_phrasings, grouped, rank_entries, weighted_sums
+from bot.answering._scorer import grouped, query_phrasings, query_ranking, weighted_sums
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
 
@@ -221,7 +221,9 @@ class _Field:
         return {t: idf.get(t, unknown) * boost.get(t, 1.0) for t in query}
 
 
-_Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # vocabulary, phrasings, answer
+_Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]
+# A token's row (see `Matcher._rows_of`).
+_Row = tuple[float, float, np.ndarray | None, np.ndarray | None, np.ndarray | None]  # vocabulary, phrasings, answer
 # An entry's token ids: the vocabulary bag they were made for, its ids, each phrasing's, the answer's.
 # (The phrasings' ids one after the other, and their sizes.)
 _Ids = tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -308,6 +310,7 @@ class Matcher:
         # Each phrasing's sorted tokens joined, side by side: a ranking reads 64 of them for rapidfuzz, and going
         # through each phrasing object first cost two cache misses per phrasing (30 → 10 µs per ranking).
         self._joined = [p.joined for p in self._phrasings]
+        self._rows = self._rows_of()
 
         self.passages = tuple(passages)
         texts = [f"{p.document_title} {p.heading} {p.text}" for p in self.passages]
@@ -365,31 +368,6 @@ class Matcher:
                  if (postings := field.postings.get(token)) is not None]
         return len(set(chain.from_iterable(postings.tolist() for postings in found)))
 
-    def _phrasing_overlaps(self, query: frozenset[str], weights: Mapping[str, float], query_weight: float,
-                           plain: bool = False) -> tuple[list[int], list[float], np.ndarray]:
-        """The phrasings most worth re-scoring, best overlap first, their overlaps and their rapidfuzz similarities
-        to the query (0–100, one row).
-
-        The phrasings scored come from the query's rarest tokens first: a phrasing that shares only the commonest
-        words cannot score high anyway. From the posting list that would go over the cap, only the phrasings that
-        overlap the question most are taken, up to the cap exactly (ties to the later phrasing). Each one's
-        overlap (`_scorer.best_phrasings`: the F1 of its IDF-weighted recall and precision, every query token
-        counted) and the best `RESCORED` of them (ties to the later phrasing) come from one compiled pass over the
-        query's posting lists. `plain`: `weights` are the tokens' IDF (no token weighed down)."""
-        postings = self._postings
-        tokens = [t for t in weights if t in postings]  # the query's order: each overlap is summed in it
-        idf = weights if plain else {t: self.idf(t) for t in tokens}
-        with slots(len(self._phrasings)) as found:
-            indices, overlaps = best_phrasings(
-                [postings[t] for t in tokens], [weights[t] for t in tokens], [idf[t] for t in tokens],
-                self._phrasing_weight, query_weight, self._max_phrasing_postings, found, RESCORED)
-        if not indices:
-            return indices, overlaps, _NO_SIMILARITIES
-        # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
-        joined = itemgetter(*indices)(self._joined) if len(indices) > 1 else (self._joined[indices[0]],)
-        similarities = process.cdist([" ".join(sorted(query))], joined, scorer=fuzz.ratio, dtype=np.float64)
-        return indices, overlaps, similarities
-
     def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
         """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
         ranked = self._ranked(analysis, limit, boost or {}, known=True)
@@ -415,40 +393,51 @@ class Matcher:
         `Candidate`; the coverages again unless `known`) and the phrasing that scored each (-1: none, its question
         stands for it); None when no entry shares a token.
 
-        An entry's total weighs its best phrasing's score (the overlap blended with rapidfuzz's similarity), and
-        the shares of the query's weight its vocabulary and its answer explain (each field's weights added in the
-        query's order, as `sum()` over them would). The entries reached: those of the re-scored phrasings and those
-        a field's distinctive token brings (`_Field.candidates`). From the re-scored phrasings on, one compiled
-        call (`_scorer.rank_entries`) does it all: numpy's few dozen small steps here cost more than the work."""
+        An entry's total weighs its best phrasing's score, and the shares of the query's weight its vocabulary and
+        its answer explain (each field's weights, the IDF times the token's boost, added in the query's order). A
+        phrasing's score blends its overlap with the query (the F1 of its IDF-weighted recall and precision) and
+        rapidfuzz's similarity of the two strings of sorted tokens; only the `RESCORED` best overlaps are compared
+        with rapidfuzz. The phrasings scored come from the query's rarest tokens first (a phrasing that shares only
+        the commonest words cannot score high anyway); from the posting list that would go over the cap, only the
+        phrasings that overlap the question most are taken, up to the cap exactly (ties to the later phrasing). The
+        entries reached: those of the re-scored phrasings and those a field's distinctive token brings
+        (`_Field.candidates`).
+
+        Two compiled calls do it all from the query's tokens and the rows made at the build (`_scorer.query_phrasings`
+        before rapidfuzz, `_scorer.query_ranking` after it): the few dozen small numpy steps and Python loops over the
+        tokens they replaced cost more than the work."""
         query: frozenset[str] = frozenset(t for t in analysis.tokens if boost.get(t, 1.0) > 0)
         if not query:
             return None
+        boosts = (boost if isinstance(boost, dict) else dict(boost)) or None
+        rows, idf, answer_idf = self._rows, self._vocabulary.unknown_idf, self._answers.unknown_idf
+        with slots(len(self._phrasings)) as found:
+            indices, overlaps = query_phrasings(query, rows, boosts, idf, answer_idf, self._phrasing_weight,
+                                                self._max_phrasing_postings, found, RESCORED)
+        similarities = _NO_SIMILARITIES
+        if indices:
+            # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+            joined = itemgetter(*indices)(self._joined) if len(indices) > 1 else (self._joined[indices[0]],)
+            similarities = process.cdist([" ".join(sorted(query))], joined, scorer=fuzz.ratio, dtype=np.float64)
         w = self.weights
-        vocabulary, answers = self._vocabulary, self._answers
-        weights = vocabulary.weights(query, boost)  # `self.idf` (the vocabulary's), times the boost
-        total = sum(weights.values())
-        indices, overlaps, similarities = self._phrasing_overlaps(query, weights, total or 1.0, plain=not boost)
-        answer_weights = answers.weights(query, boost)
-        in_vocabulary = [t for t in weights if t in vocabulary.postings]  # the query's order
-        in_answers = [t for t in weights if t in answers.postings]
-        known_words = None
-        if known:  # the shares again, counted on the words the knowledge knows (see `Candidate.known_coverage`)
-            words = frozenset(t for t in query if self.known(t))
-            # Every word known and met in the same order: the same weights summed in the same order.
-            if tuple(words) != tuple(query):
-                at_vocabulary = {t: k for k, t in enumerate(in_vocabulary)}
-                at_answers = {t: k for k, t in enumerate(in_answers)}
-                known_words = ([at_vocabulary[t] for t in words if t in at_vocabulary],
-                               sum(weights[t] for t in words),
-                               [at_answers[t] for t in words if t in at_answers],
-                               sum(answer_weights[t] for t in words))
         with slots(len(self.entries)) as where:
-            return rank_entries(
-                indices, overlaps, similarities, self._phrasing_entry,
-                [vocabulary.postings[t] for t in in_vocabulary], [weights[t] for t in in_vocabulary], total,
-                [answers.postings[t] for t in in_answers], [answer_weights[t] for t in in_answers],
-                sum(answer_weights.values()), vocabulary.max_postings,  # the answers' too: a bag per entry in both
-                (OVERLAP_WEIGHT, 1 - OVERLAP_WEIGHT, w.phrasing, w.vocabulary, w.answer), where, limit, known_words)
+            return query_ranking(query, rows, boosts, idf, answer_idf, indices, overlaps, similarities,
+                                 self._phrasing_entry, self._vocabulary.max_postings,  # the answers' too: a bag per entry
+                                 (OVERLAP_WEIGHT, 1 - OVERLAP_WEIGHT, w.phrasing, w.vocabulary, w.answer), where,
+                                 limit, known)
+
+    def _rows_of(self) -> dict[str, _Row]:
+        """Per token some entry uses: its IDF in the vocabulary and in the answers (a field's IDF of an unknown
+        word where that field lacks it), and its posting lists among the phrasings, the vocabularies and the
+        answers (None where it has none). A ranking reads a query token's row once, in C; the arrays are the
+        postings' own (no copy, and stored once with the answerer)."""
+        vocabulary, answers, phrasings = self._vocabulary, self._answers, self._postings
+        known, unknown, answer_unknown = vocabulary.idf, vocabulary.unknown_idf, answers.unknown_idf
+        rows: dict[str, _Row] = {t: (idf, answers.idf.get(t, answer_unknown), phrasings.get(t), vocabulary.postings[t],
+                                     answers.postings.get(t)) for t, idf in known.items()}
+        rows.update((t, (unknown, idf, None, None, answers.postings[t])) for t, idf in answers.idf.items()
+                    if t not in known)
+        return rows
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
