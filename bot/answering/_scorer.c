@@ -428,6 +428,8 @@ static int add_field(const List *lists, const double *weights, Py_ssize_t tokens
    times 100, the longest common subsequence counted with the same bit-parallel algorithm (Hyyrö's), one bit per
    character of the text, 64 to a word. */
 typedef struct {
+    int short_text;  /* at most 64 characters, all below 256: one word, read in `bytes` */
+    uint64_t bytes[256];  /* then a character -> the positions where the text has it (0: none) */
     Py_ssize_t length, words, distinct;
     int32_t ascii[256];  /* a code point below 256 -> its row in `rows`, -1 when the text lacks it */
     Py_UCS4 *others;  /* the other code points, their rows after the ASCII ones */
@@ -459,6 +461,11 @@ static int open_pattern(PyObject *text, Pattern *pattern) {
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), words = n / 64 + 1;
     pattern->length = n;
+    if (kind == PyUnicode_1BYTE_KIND && n <= 64) {  /* a query's tokens most often: no table to search */
+        pattern->short_text = 1;
+        for (Py_ssize_t i = 0; i < n; i++) pattern->bytes[((const Py_UCS1 *)data)[i]] |= (uint64_t)1 << i;
+        return 0;
+    }
     pattern->words = words;
     pattern->rows = PyMem_Calloc((size_t)((n ? n : 1) * words), sizeof(uint64_t));
     pattern->state = PyMem_Malloc((size_t)words * sizeof(uint64_t));
@@ -490,6 +497,26 @@ static int pattern_ratio(Pattern *pattern, PyObject *other, double *ratio) {
     int kind = PyUnicode_KIND(other);
     const void *data = PyUnicode_DATA(other);
     Py_ssize_t n = PyUnicode_GET_LENGTH(other), words = pattern->words;
+    int64_t common = 0;
+    if (pattern->short_text) {  /* one word; a character the text lacks matches nowhere (0): the state stays */
+        uint64_t s = ~(uint64_t)0;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *chars = data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                uint64_t u = s & pattern->bytes[chars[i]];
+                s = (s + u) | (s - u);
+            }
+        } else {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                uint64_t u = c < 256 ? s & pattern->bytes[c] : 0;
+                s = (s + u) | (s - u);
+            }
+        }
+        uint64_t mask = pattern->length == 64 ? ~(uint64_t)0 : ((uint64_t)1 << pattern->length) - 1;
+        common = __builtin_popcountll(~s & mask);
+        goto counted;
+    }
     uint64_t *state = pattern->state;
     for (Py_ssize_t w = 0; w < words; w++) state[w] = ~(uint64_t)0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -503,12 +530,12 @@ static int pattern_ratio(Pattern *pattern, PyObject *other, double *ratio) {
             state[w] = total | (s - u);
         }
     }
-    int64_t common = 0;
     for (Py_ssize_t w = 0; w < words; w++) {
         uint64_t unset = ~state[w];
         if (w == words - 1) unset &= pattern->length % 64 ? ((uint64_t)1 << (pattern->length % 64)) - 1 : 0;
         common += __builtin_popcountll(unset);
     }
+counted:;
     int64_t maximum = (int64_t)pattern->length + n, distance = maximum - 2 * common;
     double normalized = maximum != 0 ? (double)distance / (double)maximum : 0.0;
     *ratio = (1.0 - normalized) * 100;
