@@ -423,155 +423,6 @@ static int add_field(const List *lists, const double *weights, Py_ssize_t tokens
     return 0;
 }
 
-/* rapidfuzz's `fuzz.ratio` of one text with others, as its `process.cdist` gives it (a call of cdist cost ~10 µs
-   before any string was compared, for 64 short strings): the Indel similarity (1 - (n + m - 2 LCS) / (n + m))
-   times 100, the longest common subsequence counted with the same bit-parallel algorithm (Hyyrö's), one bit per
-   character of the text, 64 to a word. */
-typedef struct {
-    int short_text;  /* at most 64 characters, all below 256: one word, read in `bytes` */
-    uint64_t bytes[256];  /* then a character -> the positions where the text has it (0: none) */
-    Py_ssize_t length, words, distinct;
-    int32_t ascii[256];  /* a code point below 256 -> its row in `rows`, -1 when the text lacks it */
-    Py_UCS4 *others;  /* the other code points, their rows after the ASCII ones */
-    int32_t *other_rows;
-    Py_ssize_t other_count;
-    uint64_t *rows;  /* a row of `words` words per distinct character: the positions where the text has it */
-    uint64_t *state;
-} Pattern;
-
-static void close_pattern(Pattern *pattern) {
-    PyMem_Free(pattern->others); PyMem_Free(pattern->other_rows); PyMem_Free(pattern->rows);
-    PyMem_Free(pattern->state);
-}
-
-static inline int32_t pattern_row(const Pattern *pattern, Py_UCS4 c) {
-    if (c < 256) return pattern->ascii[c];
-    for (Py_ssize_t k = 0; k < pattern->other_count; k++) if (pattern->others[k] == c) return pattern->other_rows[k];
-    return -1;
-}
-
-static int open_pattern(PyObject *text, Pattern *pattern) {
-    memset(pattern, 0, sizeof(Pattern));
-    for (int c = 0; c < 256; c++) pattern->ascii[c] = -1;
-    if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "texts must be str");
-        return -1;
-    }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), words = n / 64 + 1;
-    pattern->length = n;
-    if (kind == PyUnicode_1BYTE_KIND && n <= 64) {  /* a query's tokens most often: no table to search */
-        pattern->short_text = 1;
-        for (Py_ssize_t i = 0; i < n; i++) pattern->bytes[((const Py_UCS1 *)data)[i]] |= (uint64_t)1 << i;
-        return 0;
-    }
-    pattern->words = words;
-    pattern->rows = PyMem_Calloc((size_t)((n ? n : 1) * words), sizeof(uint64_t));
-    pattern->state = PyMem_Malloc((size_t)words * sizeof(uint64_t));
-    pattern->others = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_UCS4));
-    pattern->other_rows = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(int32_t));
-    if (!pattern->rows || !pattern->state || !pattern->others || !pattern->other_rows) { PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int32_t row = pattern_row(pattern, c);
-        if (row < 0) {
-            row = (int32_t)pattern->distinct++;
-            if (c < 256) pattern->ascii[c] = row;
-            else {
-                pattern->others[pattern->other_count] = c;
-                pattern->other_rows[pattern->other_count++] = row;
-            }
-        }
-        pattern->rows[row * words + i / 64] |= (uint64_t)1 << (i % 64);
-    }
-    return 0;
-}
-
-/* fuzz.ratio(text, other) for the text of `pattern`. */
-static int pattern_ratio(Pattern *pattern, PyObject *other, double *ratio) {
-    if (!PyUnicode_Check(other) || PyUnicode_READY(other) < 0) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "texts must be str");
-        return -1;
-    }
-    int kind = PyUnicode_KIND(other);
-    const void *data = PyUnicode_DATA(other);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(other), words = pattern->words;
-    int64_t common = 0;
-    if (pattern->short_text) {  /* one word; a character the text lacks matches nowhere (0): the state stays */
-        uint64_t s = ~(uint64_t)0;
-        if (kind == PyUnicode_1BYTE_KIND) {
-            const Py_UCS1 *chars = data;
-            for (Py_ssize_t i = 0; i < n; i++) {
-                uint64_t u = s & pattern->bytes[chars[i]];
-                s = (s + u) | (s - u);
-            }
-        } else {
-            for (Py_ssize_t i = 0; i < n; i++) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, i);
-                uint64_t u = c < 256 ? s & pattern->bytes[c] : 0;
-                s = (s + u) | (s - u);
-            }
-        }
-        uint64_t mask = pattern->length == 64 ? ~(uint64_t)0 : ((uint64_t)1 << pattern->length) - 1;
-        common = __builtin_popcountll(~s & mask);
-        goto counted;
-    }
-    uint64_t *state = pattern->state;
-    for (Py_ssize_t w = 0; w < words; w++) state[w] = ~(uint64_t)0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int32_t row = pattern_row(pattern, PyUnicode_READ(kind, data, i));
-        if (row < 0) continue;  /* a character the text lacks leaves the state as it is */
-        const uint64_t *matches = &pattern->rows[row * words];
-        uint64_t carry = 0;
-        for (Py_ssize_t w = 0; w < words; w++) {
-            uint64_t s = state[w], u = s & matches[w], sum = s + u, total = sum + carry;
-            carry = (sum < s) | (total < sum);
-            state[w] = total | (s - u);
-        }
-    }
-    for (Py_ssize_t w = 0; w < words; w++) {
-        uint64_t unset = ~state[w];
-        if (w == words - 1) unset &= pattern->length % 64 ? ((uint64_t)1 << (pattern->length % 64)) - 1 : 0;
-        common += __builtin_popcountll(unset);
-    }
-counted:;
-    int64_t maximum = (int64_t)pattern->length + n, distance = maximum - 2 * common;
-    double normalized = maximum != 0 ? (double)distance / (double)maximum : 0.0;
-    *ratio = (1.0 - normalized) * 100;
-    return 0;
-}
-
-PyDoc_STRVAR(ratios_doc,
-"ratios(text, others)\n"
-"--\n\n"
-"rapidfuzz's fuzz.ratio of the text with each of the others.");
-
-static PyObject *ratios(PyObject *self, PyObject *args) {
-    PyObject *text, *others_arg;
-    if (!PyArg_ParseTuple(args, "OO", &text, &others_arg)) return NULL;
-    Pattern pattern;
-    PyObject *others = NULL, *result = NULL;
-    if (open_pattern(text, &pattern) < 0 || (others = PySequence_Fast(others_arg, "others must be a sequence")) == NULL)
-        goto done;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(others);
-    if ((result = PyList_New(n)) == NULL) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double ratio;
-        PyObject *value;
-        if (pattern_ratio(&pattern, PySequence_Fast_GET_ITEM(others, i), &ratio) < 0
-            || (value = PyFloat_FromDouble(ratio)) == NULL) {
-            Py_CLEAR(result);
-            goto done;
-        }
-        PyList_SET_ITEM(result, i, value);
-    }
-done:
-    close_pattern(&pattern);
-    Py_XDECREF(others);
-    return result;
-}
-
 /* A query as the matcher weighs it: its tokens in the query's own order (a frozenset's), and for each its weights
    and its posting lists, read from the matcher's rows (token -> (vocabulary IDF, answer IDF, phrasings, entries
    whose vocabulary holds it, entries whose answer holds it), lists as int32 arrays or None; a token no entry
@@ -744,27 +595,25 @@ static Py_ssize_t known_order(const Query *q, Py_ssize_t *order) {
 }
 
 PyDoc_STRVAR(query_ranking_doc,
-"query_ranking(query, rows, boost, unknown_idf, unknown_answer_idf, phrasings, overlaps, text, joined,\n"
+"query_ranking(query, rows, boost, unknown_idf, unknown_answer_idf, phrasings, overlaps, similarities,\n"
 "              phrasing_entry, cap, shares, where, limit, known)\n"
 "--\n\n"
 "The first entries of a ranking, from its re-scored phrasings and the query's rows (see Matcher._ranked).");
 
-/* What rapidfuzz and numpy did after the best overlaps, for the few dozen entries a ranking reaches, in one pass:
-   each re-scored phrasing's score (its overlap blended with `fuzz.ratio` of the query's `text` and the phrasing's
-   `joined` text), each entry's best phrasing (the first met among equal scores: phrasings come best overlap first), the entries reached (by a
+/* What numpy did after rapidfuzz, for the few dozen entries a ranking reaches, in one pass: each entry's best
+   phrasing (the first met among equal scores: phrasings come best overlap first), the entries reached (by a
    phrasing, or by a field's list no longer than `cap`), each one's vocabulary and answer recalls (weights added
    list after list in the query's order, as `sum()` over them), its total, the first `limit` by total (ties to the
    earlier entry), and when `known` the share of the known words' weight each explains (weights added in the
    order of the known words' frozenset). Every float computed with numpy's operations in numpy's order. */
 static PyObject *query_ranking(PyObject *self, PyObject *args) {
-    PyObject *query_arg, *rows, *boost, *phrasings_arg, *overlaps_arg, *text, *joined, *entry_arg, *where_arg;
+    PyObject *query_arg, *rows, *boost, *phrasings_arg, *overlaps_arg, *similarities_arg, *entry_arg, *where_arg;
     double unknown_idf, unknown_answer_idf, overlap_share, similarity_share, phrasing_share, vocabulary_share,
         answer_share;
     Py_ssize_t cap, limit;
     int known_wanted;
-    if (!PyArg_ParseTuple(args, "OOOddOOUO!On(ddddd)Onp", &query_arg, &rows, &boost, &unknown_idf,
-                          &unknown_answer_idf, &phrasings_arg, &overlaps_arg, &text, &PyList_Type, &joined,
-                          &entry_arg, &cap, &overlap_share,
+    if (!PyArg_ParseTuple(args, "OOOddOOOOn(ddddd)Onp", &query_arg, &rows, &boost, &unknown_idf, &unknown_answer_idf,
+                          &phrasings_arg, &overlaps_arg, &similarities_arg, &entry_arg, &cap, &overlap_share,
                           &similarity_share, &phrasing_share, &vocabulary_share, &answer_share, &where_arg, &limit,
                           &known_wanted))
         return NULL;
@@ -775,13 +624,10 @@ static PyObject *query_ranking(PyObject *self, PyObject *args) {
     double *overlaps = NULL, *vocabulary_weights = NULL, *answer_weights = NULL;
     Py_ssize_t *known = NULL;
     Reached *reached = NULL;
-    Py_buffer entry_view = {0}, where_view = {0};
+    Py_buffer similarities_view = {0}, entry_view = {0}, where_view = {0};
     int32_t *where = NULL;
-    Pattern pattern;
 
-    memset(&pattern, 0, sizeof(Pattern));
-    if (open_query(query_arg, rows, boost, unknown_idf, unknown_answer_idf, &q) < 0 || open_pattern(text, &pattern) < 0)
-        goto done;
+    if (open_query(query_arg, rows, boost, unknown_idf, unknown_answer_idf, &q) < 0) goto done;
     Py_ssize_t size = q.n ? q.n : 1;
     vocabulary = PyMem_Malloc(size * sizeof(List));
     answers = PyMem_Malloc(size * sizeof(List));
@@ -797,8 +643,14 @@ static PyObject *query_ranking(PyObject *self, PyObject *args) {
     if ((phrasings = PySequence_Fast(phrasings_arg, "phrasings must be a sequence")) == NULL) goto done;
     rescored = PySequence_Fast_GET_SIZE(phrasings);
     if ((overlaps = open_floats(overlaps_arg, rescored)) == NULL) goto done;
+    if (readable(similarities_arg, &similarities_view, sizeof(double), "similarities") < 0) goto done;
+    if (similarities_view.len != rescored * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "one similarity per phrasing");
+        goto done;
+    }
     if (readable(entry_arg, &entry_view, 4, "phrasing_entry") < 0) goto done;
     if (writable(where_arg, &where_view, 4, "where") < 0) goto done;
+    const double *similarities = similarities_view.buf;
     const int32_t *phrasing_entry = entry_view.buf;
     Py_ssize_t phrasings_known = entry_view.len / 4;
     entries = where_view.len / 4;
@@ -815,14 +667,11 @@ static PyObject *query_ranking(PyObject *self, PyObject *args) {
     for (Py_ssize_t j = 0; j < rescored; j++) {
         long p = PyLong_AsLong(PySequence_Fast_GET_ITEM(phrasings, j));
         if (p == -1 && PyErr_Occurred()) goto done;
-        if (p < 0 || p >= phrasings_known || p >= PyList_GET_SIZE(joined) || phrasing_entry[p] < 0
-            || phrasing_entry[p] >= entries) {
+        if (p < 0 || p >= phrasings_known || phrasing_entry[p] < 0 || phrasing_entry[p] >= entries) {
             PyErr_SetString(PyExc_IndexError, "a phrasing beyond the entries");
             goto done;
         }
-        double similarity;
-        if (pattern_ratio(&pattern, PyList_GET_ITEM(joined, p), &similarity) < 0) goto done;
-        double score = overlap_share * overlaps[j] + similarity_share * (similarity / 100);
+        double score = overlap_share * overlaps[j] + similarity_share * (similarities[j] / 100);
         int32_t e = phrasing_entry[p];
         if (!where[e]) {
             reached[count] = (Reached){e, (int32_t)p, score, 0.0, 0.0, 0.0};
@@ -927,7 +776,7 @@ done:
     Py_XDECREF(phrasings);
     PyMem_Free(vocabulary); PyMem_Free(answers); PyMem_Free(vocabulary_weights); PyMem_Free(answer_weights);
     PyMem_Free(overlaps); PyMem_Free(known); PyMem_Free(reached);
-    close_pattern(&pattern);
+    if (similarities_view.obj != NULL) PyBuffer_Release(&similarities_view);
     if (entry_view.obj != NULL) PyBuffer_Release(&entry_view);
     if (where_view.obj != NULL) PyBuffer_Release(&where_view);
     return result;
@@ -1136,7 +985,6 @@ static PyMethodDef methods[] = {
     {"column_sums", column_sums, METH_VARARGS, column_sums_doc},
     {"grouped", grouped, METH_VARARGS, grouped_doc},
     {"query_phrasings", query_phrasings, METH_VARARGS, query_phrasings_doc},
-    {"ratios", ratios, METH_VARARGS, ratios_doc},
     {"query_ranking", query_ranking, METH_VARARGS, query_ranking_doc},
     {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
     {NULL, NULL, 0, NULL},

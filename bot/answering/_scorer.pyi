@@ -51,20 +51,15 @@ def query_phrasings(query: frozenset[str], rows: dict[str, tuple[float, float, n
 def query_ranking(query: frozenset[str], rows: dict[str, tuple[float, float, np.ndarray | None, np.ndarray | None,
                                                           np.ndarray | None]],
                   boost: dict[str, float] | None, unknown_idf: float, unknown_answer_idf: float,
-                  phrasings: Sequence[int], overlaps: Sequence[float], text: str, joined: list[str],
+                  phrasings: Sequence[int], overlaps: Sequence[float], similarities: np.ndarray,
                   phrasing_entry: np.ndarray, cap: int, shares: tuple[float, float, float, float, float],
                   where: np.ndarray, limit: int, known: bool,
                   ) -> tuple[list[int], list[float], list[float], list[float], list[int]] | None:
     """The first `limit` entries of a ranking (see Matcher._ranked), best first (a higher total, then the earlier
     entry): their indices, totals, coverages, known coverages (the coverages again unless `known`) and the phrasing
     that scored each (-1: none). `query`, `rows`, `boost`, the unknown IDFs: as for `query_phrasings`;
-    `phrasings`: the re-scored phrasings, best overlap first, with their `overlaps`; a phrasing's score blends its
-    overlap with `ratios` of the query's `text` and its own (`joined[p]`); `phrasing_entry`: each phrasing's entry
-    (int32); `cap`: the longest vocabulary or answer
+    `phrasings`: the re-scored phrasings, best overlap first, with their `overlaps` and rapidfuzz `similarities`
+    (0–100, float64); `phrasing_entry`: each phrasing's entry (int32); `cap`: the longest vocabulary or answer
     list that brings entries; `shares`: the overlap's and the similarity's in a phrasing's score, then the
     phrasing's, the vocabulary's and the answer's in a total; `where`: int32 zeros, one per entry (scratch, zeroed
     again). None when no entry is reached."""
-
-def ratios(text: str, others: Sequence[str]) -> list[float]:
-    """rapidfuzz's `fuzz.ratio(text, other)` for each of `others`, to the last bit (the Indel similarity times 100;
-    the longest common subsequence counted with the same bit-parallel algorithm)."""

@@ -19,8 +19,10 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import itemgetter
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from bot.answering._scorer import grouped, query_phrasings, query_ranking, weighted_sums
 from bot.answering.normalize import Analysis, Normalizer
@@ -133,6 +135,7 @@ class _Inverted:
 
 
 _NONE = np.zeros(0, dtype=np.int32)
+_NO_SIMILARITIES = np.zeros((1, 0))
 _LOCAL = threading.local()
 
 
@@ -304,7 +307,7 @@ class Matcher:
         self._phrasing_entry = np.repeat(np.arange(len(entries_ids), dtype=np.int32),
                                          [len(i[4]) for i in entries_ids])
         self._max_phrasing_postings = max(COMMON_POSTINGS * 16, len(self._phrasings) // 100)
-        # Each phrasing's sorted tokens joined, side by side: a ranking reads 64 of them for `fuzz.ratio`, and going
+        # Each phrasing's sorted tokens joined, side by side: a ranking reads 64 of them for rapidfuzz, and going
         # through each phrasing object first cost two cache misses per phrasing (30 → 10 µs per ranking).
         self._joined = [p.joined for p in self._phrasings]
         self._rows = self._rows_of()
@@ -393,17 +396,16 @@ class Matcher:
         An entry's total weighs its best phrasing's score, and the shares of the query's weight its vocabulary and
         its answer explain (each field's weights, the IDF times the token's boost, added in the query's order). A
         phrasing's score blends its overlap with the query (the F1 of its IDF-weighted recall and precision) and
-        rapidfuzz's similarity (`fuzz.ratio`) of the two strings of sorted tokens; only the `RESCORED` best overlaps
-        are compared so. The phrasings scored come from the query's rarest tokens first (a phrasing that shares only
+        rapidfuzz's similarity of the two strings of sorted tokens; only the `RESCORED` best overlaps are compared
+        with rapidfuzz. The phrasings scored come from the query's rarest tokens first (a phrasing that shares only
         the commonest words cannot score high anyway); from the posting list that would go over the cap, only the
         phrasings that overlap the question most are taken, up to the cap exactly (ties to the later phrasing). The
         entries reached: those of the re-scored phrasings and those a field's distinctive token brings
         (`_Field.candidates`).
 
         Two compiled calls do it all from the query's tokens and the rows made at the build (`_scorer.query_phrasings`
-        for the best overlaps, `_scorer.query_ranking` for the rest): the few dozen small numpy steps, Python loops
-        over the tokens and rapidfuzz's call (~10 µs before it compared a string) they replaced cost more than the
-        work."""
+        before rapidfuzz, `_scorer.query_ranking` after it): the few dozen small numpy steps and Python loops over the
+        tokens they replaced cost more than the work."""
         query: frozenset[str] = frozenset(t for t in analysis.tokens if boost.get(t, 1.0) > 0)
         if not query:
             return None
@@ -412,13 +414,15 @@ class Matcher:
         with slots(len(self._phrasings)) as found:
             indices, overlaps = query_phrasings(query, rows, boosts, idf, answer_idf, self._phrasing_weight,
                                                 self._max_phrasing_postings, found, RESCORED)
+        similarities = _NO_SIMILARITIES
+        if indices:
+            # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+            joined = itemgetter(*indices)(self._joined) if len(indices) > 1 else (self._joined[indices[0]],)
+            similarities = process.cdist([" ".join(sorted(query))], joined, scorer=fuzz.ratio, dtype=np.float64)
         w = self.weights
-        # The query's and each phrasing's tokens sorted and joined: rapidfuzz's `ratio` on them is its
-        # `token_sort_ratio` (computed in C as rapidfuzz computes it: `_scorer.ratios`).
         with slots(len(self.entries)) as where:
-            return query_ranking(query, rows, boosts, idf, answer_idf, indices, overlaps, " ".join(sorted(query)),
-                                 self._joined, self._phrasing_entry,
-                                 self._vocabulary.max_postings,  # the answers' too: a bag per entry in both
+            return query_ranking(query, rows, boosts, idf, answer_idf, indices, overlaps, similarities,
+                                 self._phrasing_entry, self._vocabulary.max_postings,  # the answers' too: a bag per entry
                                  (OVERLAP_WEIGHT, 1 - OVERLAP_WEIGHT, w.phrasing, w.vocabulary, w.answer), where,
                                  limit, known)
 
