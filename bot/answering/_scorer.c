@@ -119,7 +119,7 @@ static int best_first(const void *a, const void *b) {
 PyDoc_STRVAR(best_phrasings_doc,
 "best_phrasings(postings, weights, idf, phrasing_weight, query_weight, cap, found, limit)\n"
 "--\n\n"
-"The phrasings that overlap the question most (see Matcher._phrasing_scores).");
+"The phrasings that overlap the question most (see Matcher._ranked).");
 
 /* best_phrasings' work on opened lists and weights (freed by the caller). */
 static PyObject *phrasings_core(const List *lists, Py_ssize_t tokens, const double *weights, const double *idf,
@@ -461,8 +461,9 @@ static int open_list(PyObject *object, List *list) {
     return 0;
 }
 
-/* Each weight is the IDF times the token's boost (1.0 without one), as `_Field.weights` computed it; the totals
-   add them one after the other in the query's order, as `sum()` over the weights did. */
+/* Each weight is the field's IDF times the token's boost (1.0 without one), as the matcher weighed it; the totals
+   add them one after the other in the query's order, as `sum()` over the weights did (Python 3.11's `sum` of
+   floats: plain additions, as best_phrasings' own sums already assume). */
 static int open_query(PyObject *query, PyObject *rows, PyObject *boost, double unknown_idf,
                       double unknown_answer_idf, Query *q) {
     memset(q, 0, sizeof(Query));

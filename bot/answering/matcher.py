@@ -215,15 +215,10 @@ class _Field:
         return [postings for token in query if (postings := self.postings.get(token)) is not None
                 and len(postings) <= self.max_postings]
 
-    def weights(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> dict[str, float]:
-        """Each query token's weight in this field: its IDF, times its boost (the part of the message it is in)."""
-        idf, unknown, boost = self.idf, self.unknown_idf, boost or {}  # `self.weight`, without a call per token
-        return {t: idf.get(t, unknown) * boost.get(t, 1.0) for t in query}
 
-
-_Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]
+_Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # vocabulary, phrasings, answer
 # A token's row (see `Matcher._rows_of`).
-_Row = tuple[float, float, np.ndarray | None, np.ndarray | None, np.ndarray | None]  # vocabulary, phrasings, answer
+_Row = tuple[float, float, np.ndarray | None, np.ndarray | None, np.ndarray | None]
 # An entry's token ids: the vocabulary bag they were made for, its ids, each phrasing's, the answer's.
 # (The phrasings' ids one after the other, and their sizes.)
 _Ids = tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
