@@ -10,6 +10,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 typedef struct {
@@ -118,20 +119,14 @@ static int best_first(const void *a, const void *b) {
 PyDoc_STRVAR(best_phrasings_doc,
 "best_phrasings(postings, weights, idf, phrasing_weight, query_weight, cap, found, limit)\n"
 "--\n\n"
-"The phrasings that overlap the question most (see Matcher._phrasing_scores).");
+"The phrasings that overlap the question most (see Matcher._ranked).");
 
-static PyObject *best_phrasings(PyObject *self, PyObject *args) {
-    PyObject *postings_arg, *weights_arg, *idf_arg, *phrasing_weight_arg, *found_arg;
-    double query_weight;
-    Py_ssize_t cap, limit;
-    if (!PyArg_ParseTuple(args, "OOOOdnOn", &postings_arg, &weights_arg, &idf_arg, &phrasing_weight_arg,
-                          &query_weight, &cap, &found_arg, &limit))
-        return NULL;
-    Py_ssize_t tokens = 0;
-    List *lists = open_lists(postings_arg, &tokens);
-    if (lists == NULL) return NULL;
+/* best_phrasings' work on opened lists and weights (freed by the caller). */
+static PyObject *phrasings_core(const List *lists, Py_ssize_t tokens, const double *weights, const double *idf,
+                                PyObject *phrasing_weight_arg, double query_weight, Py_ssize_t cap,
+                                PyObject *found_arg, Py_ssize_t limit) {
     PyObject *result = NULL;
-    double *weights = NULL, *idf = NULL, *shared_weight = NULL, *shared_idf = NULL;
+    double *shared_weight = NULL, *shared_idf = NULL;
     int32_t *candidates = NULL;
     Py_ssize_t *order = NULL;
     Pair *kept = NULL, *last_kept = NULL;
@@ -140,7 +135,6 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     int32_t *found = NULL;
     Py_ssize_t numbered = 0;
 
-    if ((weights = open_floats(weights_arg, tokens)) == NULL || (idf = open_floats(idf_arg, tokens)) == NULL) goto done;
     if (PyObject_GetBuffer(phrasing_weight_arg, &phrasing_weight_view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) goto done;
     if (phrasing_weight_view.format == NULL || strcmp(phrasing_weight_view.format, "d") != 0) {
         PyErr_SetString(PyExc_TypeError, "phrasing weights must be float64");
@@ -155,14 +149,7 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     }
     found = found_view.buf;
     Py_ssize_t total = 0;
-    for (Py_ssize_t t = 0; t < tokens; t++) {
-        total += lists[t].length;
-        for (Py_ssize_t i = 0; i < lists[t].length; i++)
-            if (lists[t].items[i] < 0 || lists[t].items[i] >= phrasings) {
-                PyErr_SetString(PyExc_IndexError, "a posting beyond the phrasings");
-                goto done;
-            }
-    }
+    for (Py_ssize_t t = 0; t < tokens; t++) total += lists[t].length;
     order = PyMem_Malloc((tokens ? tokens : 1) * sizeof(Py_ssize_t));
     candidates = PyMem_Malloc((total ? total : 1) * sizeof(int32_t));
     if (limit < 0) limit = 0;
@@ -176,13 +163,19 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
         while (at > 0 && lists[order[at - 1]].length > lists[t].length) { order[at] = order[at - 1]; at--; }
         order[at] = t;
     }
-    /* Each new phrasing numbered 1, 2… in `found`, list after list, until a list's new ones pass the cap. */
+    /* Each new phrasing numbered 1, 2… in `found`, list after list, until a list's new ones pass the cap. The
+       candidates are also kept as bits (a phrasing each: 20 KiB at 10,000 entries, in the first-level cache): which
+       phrasing is new, and below which postings are no candidate, is read there, not in `found` (far larger, one
+       cache miss a posting). A posting is checked where it is first used as an index (every list is walked below). */
+    bits = PyMem_Calloc((size_t)(phrasings / 64 + 1), sizeof(uint64_t));
+    if (bits == NULL) { PyErr_NoMemory(); goto done; }
     Py_ssize_t room = cap, last = -1;  /* last: where the list that passed the cap starts among the candidates */
     for (Py_ssize_t k = 0; k < tokens; k++) {
         const List *list = &lists[order[k]];
         Py_ssize_t before = numbered;
         for (Py_ssize_t i = 0; i < list->length; i++) {
             int32_t p = list->items[i];
+            if ((uint32_t)p >= (uint32_t)phrasings) goto beyond;
             if (!found[p]) { candidates[numbered] = p; found[p] = (int32_t)++numbered; }
         }
         if (numbered - before > room) { last = before; break; }
@@ -191,17 +184,14 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
     shared_weight = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     shared_idf = PyMem_Calloc(numbered ? numbered : 1, sizeof(double));
     if (shared_weight == NULL || shared_idf == NULL) { PyErr_NoMemory(); goto done; }
-    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. The
-       candidates also as bits (a phrasing each: 20 KiB at 10,000 entries, in the first-level cache), so the long
-       lists' postings that are no candidate are passed over without reading `found` (far larger). */
-    bits = PyMem_Calloc((size_t)(phrasings / 64 + 1), sizeof(uint64_t));
-    if (bits == NULL) { PyErr_NoMemory(); goto done; }
+    /* Each candidate's weights added token after token in the query's order, as numpy's bincount did. */
     for (Py_ssize_t j = 0; j < numbered; j++) bits[candidates[j] >> 6] |= (uint64_t)1 << (candidates[j] & 63);
     for (Py_ssize_t t = 0; t < tokens; t++) {
         const List *list = &lists[t];
         double w = weights[t], v = idf[t];
         for (Py_ssize_t i = 0; i < list->length; i++) {
             int32_t p = list->items[i];
+            if ((uint32_t)p >= (uint32_t)phrasings) goto beyond;
             if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
             int32_t at = found[p];
             shared_weight[at - 1] += w;
@@ -220,8 +210,11 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
         double both = recall + precision;
         double f1 = both != 0 ? 2 * recall * precision / both : 0.0;
         if (f1 == 0) continue;
-        if (last >= 0 && j >= last) keep(last_kept, &last_size, last_limit, f1, p);
-        else keep(kept, &size, limit, f1, p);
+        /* Most candidates do not beat the worst kept (the heap's root): that is read here, without a call. */
+        if (last >= 0 && j >= last) {
+            if (last_size < last_limit || (last_limit && better(f1, p, &last_kept[0])))
+                keep(last_kept, &last_size, last_limit, f1, p);
+        } else if (size < limit || (limit && better(f1, p, &kept[0]))) keep(kept, &size, limit, f1, p);
     }
     for (Py_ssize_t j = 0; j < last_size; j++) keep(kept, &size, limit, last_kept[j].overlap, last_kept[j].phrasing);
     qsort(kept, size, sizeof(Pair), best_first);  /* best first */
@@ -239,14 +232,35 @@ static PyObject *best_phrasings(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(overlaps, j, overlap);
     }
     result = Py_BuildValue("(NN)", indices, overlaps);
-
+    goto done;
+beyond:
+    PyErr_SetString(PyExc_IndexError, "a posting beyond the phrasings");
 done:
     if (found != NULL) for (Py_ssize_t j = 0; j < numbered; j++) found[candidates[j]] = 0;  /* after an error */
-    close_lists(lists, tokens);
-    PyMem_Free(weights); PyMem_Free(idf); PyMem_Free(shared_weight); PyMem_Free(shared_idf);
+    PyMem_Free(shared_weight); PyMem_Free(shared_idf);
     PyMem_Free(candidates); PyMem_Free(order); PyMem_Free(kept); PyMem_Free(last_kept); PyMem_Free(bits);
     if (phrasing_weight_view.obj != NULL) PyBuffer_Release(&phrasing_weight_view);
     if (found_view.obj != NULL) PyBuffer_Release(&found_view);
+    return result;
+}
+
+static PyObject *best_phrasings(PyObject *self, PyObject *args) {
+    PyObject *postings_arg, *weights_arg, *idf_arg, *phrasing_weight_arg, *found_arg;
+    double query_weight;
+    Py_ssize_t cap, limit;
+    if (!PyArg_ParseTuple(args, "OOOOdnOn", &postings_arg, &weights_arg, &idf_arg, &phrasing_weight_arg,
+                          &query_weight, &cap, &found_arg, &limit))
+        return NULL;
+    Py_ssize_t tokens = 0;
+    List *lists = open_lists(postings_arg, &tokens);
+    if (lists == NULL) return NULL;
+    PyObject *result = NULL;
+    double *weights = NULL, *idf = NULL;
+    if ((weights = open_floats(weights_arg, tokens)) != NULL && (idf = open_floats(idf_arg, tokens)) != NULL)
+        result = phrasings_core(lists, tokens, weights, idf, phrasing_weight_arg, query_weight, cap, found_arg, limit);
+    close_lists(lists, tokens);
+    PyMem_Free(weights);
+    PyMem_Free(idf);
     return result;
 }
 
@@ -356,6 +370,417 @@ static int readable(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, cons
         return -1;
     }
     return 0;
+}
+
+/* One entry reached by a ranking: its best phrasing's score, its fields' sums, its total. */
+typedef struct {
+    int32_t entry, phrasing;  /* phrasing: the one that scored it, -1 when none was re-scored */
+    double phrasing_score, vocabulary, answers, total;
+} Reached;
+
+/* Higher total first, ties to the earlier entry (as `np.lexsort((entries, -totals))`). */
+static int ranked_first(const void *a, const void *b) {
+    const Reached *x = a, *y = b;
+    if (x->total > y->total) return -1;
+    if (x->total < y->total) return 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Whether the sorted list holds this document: a binary search without branches on the items (a conditional
+   move each step: a branch taken one time in two was mispredicted one time in two). */
+static inline int holds(const List *list, int32_t wanted) {
+    const int32_t *base = list->items;
+    Py_ssize_t n = list->length;
+    if (n == 0) return 0;
+    while (n > 1) {  /* the last item not above `wanted`, if any, is in [base, base + n) */
+        Py_ssize_t half = n / 2;
+        base = base[half] <= wanted ? base + half : base;
+        n -= half;
+    }
+    return *base == wanted;
+}
+
+/* Adds each list's weight to the sums (`sums[where[d] - 1]`, at offset `field` in a Reached) of the reached
+   documents it holds, list after list in the given order; a list much longer than the documents reached is not
+   walked: each document is looked up in it (the same sums, as in weighted_sums). */
+static int add_field(const List *lists, const double *weights, Py_ssize_t tokens, const int32_t *where,
+                     Py_ssize_t entries, Reached *reached, Py_ssize_t count, size_t field) {
+    for (Py_ssize_t t = 0; t < tokens; t++) {
+        const List *list = &lists[t];
+        double w = weights[t];
+        if (list->length > 16 * count) {
+            for (Py_ssize_t j = 0; j < count; j++)
+                if (holds(list, reached[j].entry)) *(double *)((char *)&reached[j] + field) += w;
+            continue;
+        }
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t e = list->items[i];
+            if ((uint32_t)e >= (uint32_t)entries) return -1;
+            int32_t at = where[e];
+            if (at) *(double *)((char *)&reached[at - 1] + field) += w;
+        }
+    }
+    return 0;
+}
+
+/* A query as the matcher weighs it: its tokens in the query's own order (a frozenset's), and for each its weights
+   and its posting lists, read from the matcher's rows (token -> (vocabulary IDF, answer IDF, phrasings, entries
+   whose vocabulary holds it, entries whose answer holds it), lists as int32 arrays or None; a token no entry
+   uses has no row: the fields' IDF of an unknown word, no list). */
+typedef struct {
+    PyObject *tokens;  /* the query's tokens, a list */
+    Py_ssize_t n;
+    double *idf, *weight, *answer_weight;  /* the vocabulary's IDF; times the token's boost; the answer's */
+    char *known;  /* a row: some entry uses it */
+    List *phrasings, *vocabulary, *answers;  /* length 0 (and no buffer) when the token has no such list */
+    double vocabulary_total, answer_total;  /* the weights added in the query's order */
+} Query;
+
+static void close_query(Query *q) {
+    for (Py_ssize_t t = 0; t < q->n; t++) {
+        if (q->phrasings && q->phrasings[t].view.obj) PyBuffer_Release(&q->phrasings[t].view);
+        if (q->vocabulary && q->vocabulary[t].view.obj) PyBuffer_Release(&q->vocabulary[t].view);
+        if (q->answers && q->answers[t].view.obj) PyBuffer_Release(&q->answers[t].view);
+    }
+    PyMem_Free(q->idf); PyMem_Free(q->weight); PyMem_Free(q->answer_weight); PyMem_Free(q->known);
+    PyMem_Free(q->phrasings); PyMem_Free(q->vocabulary); PyMem_Free(q->answers);
+    Py_XDECREF(q->tokens);
+}
+
+static int open_list(PyObject *object, List *list) {
+    if (object == Py_None) return 0;
+    if (PyObject_GetBuffer(object, &list->view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) return -1;
+    if (list->view.itemsize != 4 || list->view.format == NULL || strchr("ilI", list->view.format[0]) == NULL) {
+        PyBuffer_Release(&list->view);
+        list->view.obj = NULL;
+        PyErr_SetString(PyExc_TypeError, "posting lists must be int32 arrays");
+        return -1;
+    }
+    list->items = list->view.buf;
+    list->length = list->view.len / 4;
+    return 0;
+}
+
+/* Each weight is the field's IDF times the token's boost (1.0 without one), as the matcher weighed it; the totals
+   add them one after the other in the query's order, as `sum()` over the weights did (Python 3.11's `sum` of
+   floats: plain additions, as best_phrasings' own sums already assume). */
+static int open_query(PyObject *query, PyObject *rows, PyObject *boost, double unknown_idf,
+                      double unknown_answer_idf, Query *q) {
+    memset(q, 0, sizeof(Query));
+    if (!PyDict_Check(rows) || (boost != Py_None && !PyDict_Check(boost))) {
+        PyErr_SetString(PyExc_TypeError, "rows and boost must be dicts");
+        return -1;
+    }
+    if ((q->tokens = PySequence_List(query)) == NULL) return -1;
+    Py_ssize_t n = PyList_GET_SIZE(q->tokens), size = n ? n : 1;
+    q->idf = PyMem_Malloc(size * sizeof(double));
+    q->weight = PyMem_Malloc(size * sizeof(double));
+    q->answer_weight = PyMem_Malloc(size * sizeof(double));
+    q->known = PyMem_Calloc(size, 1);
+    q->phrasings = PyMem_Calloc(size, sizeof(List));
+    q->vocabulary = PyMem_Calloc(size, sizeof(List));
+    q->answers = PyMem_Calloc(size, sizeof(List));
+    if (!q->idf || !q->weight || !q->answer_weight || !q->known || !q->phrasings || !q->vocabulary || !q->answers) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t t = 0; t < n; t++) {
+        PyObject *token = PyList_GET_ITEM(q->tokens, t);
+        double boosted = 1.0, idf = unknown_idf, answer_idf = unknown_answer_idf;
+        if (boost != Py_None) {
+            PyObject *value = PyDict_GetItemWithError(boost, token);
+            if (value == NULL && PyErr_Occurred()) return -1;
+            if (value != NULL && (boosted = PyFloat_AsDouble(value)) == -1.0 && PyErr_Occurred()) return -1;
+        }
+        PyObject *row = PyDict_GetItemWithError(rows, token);
+        if (row == NULL && PyErr_Occurred()) return -1;
+        q->n = t + 1;  /* lists opened so far are released by close_query */
+        if (row != NULL) {
+            if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 5) {
+                PyErr_SetString(PyExc_TypeError, "a row is a tuple of 5");
+                return -1;
+            }
+            q->known[t] = 1;
+            if ((idf = PyFloat_AsDouble(PyTuple_GET_ITEM(row, 0))) == -1.0 && PyErr_Occurred()) return -1;
+            if ((answer_idf = PyFloat_AsDouble(PyTuple_GET_ITEM(row, 1))) == -1.0 && PyErr_Occurred()) return -1;
+            if (open_list(PyTuple_GET_ITEM(row, 2), &q->phrasings[t]) < 0
+                || open_list(PyTuple_GET_ITEM(row, 3), &q->vocabulary[t]) < 0
+                || open_list(PyTuple_GET_ITEM(row, 4), &q->answers[t]) < 0)
+                return -1;
+        }
+        q->idf[t] = idf;
+        q->weight[t] = idf * boosted;
+        q->answer_weight[t] = answer_idf * boosted;
+        q->vocabulary_total += q->weight[t];
+        q->answer_total += q->answer_weight[t];
+    }
+    q->n = n;
+    return 0;
+}
+
+/* The tokens (positions in the query) that have a list of this kind, in the given order, their lists and weights
+   gathered side by side (the lists' buffers stay the query's). */
+static Py_ssize_t gather(const List *kind, const double *weights, const Py_ssize_t *order, Py_ssize_t n, List *lists,
+                         double *out) {
+    Py_ssize_t m = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t t = order ? order[k] : k;
+        if (kind[t].view.obj == NULL) continue;
+        lists[m] = kind[t];
+        out[m] = weights[t];
+        m++;
+    }
+    return m;
+}
+
+PyDoc_STRVAR(query_phrasings_doc,
+"query_phrasings(query, rows, boost, unknown_idf, unknown_answer_idf, phrasing_weight, cap, found, limit)\n"
+"--\n\n"
+"best_phrasings for a query read from the matcher's rows (see Matcher._ranked).");
+
+static PyObject *query_phrasings(PyObject *self, PyObject *args) {
+    PyObject *query_arg, *rows, *boost, *phrasing_weight_arg, *found_arg;
+    double unknown_idf, unknown_answer_idf;
+    Py_ssize_t cap, limit;
+    if (!PyArg_ParseTuple(args, "OOOddOnOn", &query_arg, &rows, &boost, &unknown_idf, &unknown_answer_idf,
+                          &phrasing_weight_arg, &cap, &found_arg, &limit))
+        return NULL;
+    Query q;
+    PyObject *result = NULL;
+    List *lists = NULL;
+    double *weights = NULL, *idf = NULL;
+    if (open_query(query_arg, rows, boost, unknown_idf, unknown_answer_idf, &q) < 0) goto done;
+    Py_ssize_t size = q.n ? q.n : 1;
+    lists = PyMem_Malloc(size * sizeof(List));
+    weights = PyMem_Malloc(size * sizeof(double));
+    idf = PyMem_Malloc(size * sizeof(double));
+    if (!lists || !weights || !idf) { PyErr_NoMemory(); goto done; }
+    /* The phrasings' lists in the query's order, weighed in the recall by the weights, in the precision by the
+       IDF (a phrasing's own weight is its tokens' IDF). */
+    Py_ssize_t m = gather(q.phrasings, q.weight, NULL, q.n, lists, weights);
+    gather(q.phrasings, q.idf, NULL, q.n, lists, idf);
+    result = phrasings_core(lists, m, weights, idf, phrasing_weight_arg,
+                            q.vocabulary_total != 0 ? q.vocabulary_total : 1.0, cap, found_arg, limit);
+done:
+    close_query(&q);
+    PyMem_Free(lists); PyMem_Free(weights); PyMem_Free(idf);
+    return result;
+}
+
+/* The positions of the query's known tokens in the order of a frozenset made of them in the query's order (as
+   `frozenset(t for t in query if known(t))`: its order can differ from the query's), and their number. */
+static Py_ssize_t known_order(const Query *q, Py_ssize_t *order) {
+    PyObject *words = PyFrozenSet_New(NULL);
+    if (words == NULL) return -1;
+    for (Py_ssize_t t = 0; t < q->n; t++)
+        if (q->known[t] && PySet_Add(words, PyList_GET_ITEM(q->tokens, t)) < 0) { Py_DECREF(words); return -1; }
+    PyObject *iterator = PyObject_GetIter(words), *word;
+    Py_DECREF(words);  /* the iterator holds it */
+    if (iterator == NULL) return -1;
+    Py_ssize_t m = 0;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_DECREF(word);  /* the set holds it */
+        Py_ssize_t t = 0;
+        while (t < q->n && PyList_GET_ITEM(q->tokens, t) != word) t++;
+        if (t == q->n) {  /* not the query's own object: compared by value */
+            for (t = 0; t < q->n; t++) {
+                int same = PyObject_RichCompareBool(PyList_GET_ITEM(q->tokens, t), word, Py_EQ);
+                if (same < 0) { Py_DECREF(iterator); return -1; }
+                if (same) break;
+            }
+        }
+        order[m++] = t;
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : m;
+}
+
+PyDoc_STRVAR(query_ranking_doc,
+"query_ranking(query, rows, boost, unknown_idf, unknown_answer_idf, phrasings, overlaps, similarities,\n"
+"              phrasing_entry, cap, shares, where, limit, known)\n"
+"--\n\n"
+"The first entries of a ranking, from its re-scored phrasings and the query's rows (see Matcher._ranked).");
+
+/* What numpy did after rapidfuzz, for the few dozen entries a ranking reaches, in one pass: each entry's best
+   phrasing (the first met among equal scores: phrasings come best overlap first), the entries reached (by a
+   phrasing, or by a field's list no longer than `cap`), each one's vocabulary and answer recalls (weights added
+   list after list in the query's order, as `sum()` over them), its total, the first `limit` by total (ties to the
+   earlier entry), and when `known` the share of the known words' weight each explains (weights added in the
+   order of the known words' frozenset). Every float computed with numpy's operations in numpy's order. */
+static PyObject *query_ranking(PyObject *self, PyObject *args) {
+    PyObject *query_arg, *rows, *boost, *phrasings_arg, *overlaps_arg, *similarities_arg, *entry_arg, *where_arg;
+    double unknown_idf, unknown_answer_idf, overlap_share, similarity_share, phrasing_share, vocabulary_share,
+        answer_share;
+    Py_ssize_t cap, limit;
+    int known_wanted;
+    if (!PyArg_ParseTuple(args, "OOOddOOOOn(ddddd)Onp", &query_arg, &rows, &boost, &unknown_idf, &unknown_answer_idf,
+                          &phrasings_arg, &overlaps_arg, &similarities_arg, &entry_arg, &cap, &overlap_share,
+                          &similarity_share, &phrasing_share, &vocabulary_share, &answer_share, &where_arg, &limit,
+                          &known_wanted))
+        return NULL;
+    Query q;
+    Py_ssize_t vocabulary_tokens = 0, answer_tokens = 0, rescored = 0, count = 0, entries = 0;
+    List *vocabulary = NULL, *answers = NULL;
+    PyObject *result = NULL, *phrasings = NULL;
+    double *overlaps = NULL, *vocabulary_weights = NULL, *answer_weights = NULL;
+    Py_ssize_t *known = NULL;
+    Reached *reached = NULL;
+    Py_buffer similarities_view = {0}, entry_view = {0}, where_view = {0};
+    int32_t *where = NULL;
+
+    if (open_query(query_arg, rows, boost, unknown_idf, unknown_answer_idf, &q) < 0) goto done;
+    Py_ssize_t size = q.n ? q.n : 1;
+    vocabulary = PyMem_Malloc(size * sizeof(List));
+    answers = PyMem_Malloc(size * sizeof(List));
+    vocabulary_weights = PyMem_Malloc(size * sizeof(double));
+    answer_weights = PyMem_Malloc(size * sizeof(double));
+    known = PyMem_Malloc(size * sizeof(Py_ssize_t));
+    if (!vocabulary || !answers || !vocabulary_weights || !answer_weights || !known) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    vocabulary_tokens = gather(q.vocabulary, q.weight, NULL, q.n, vocabulary, vocabulary_weights);
+    answer_tokens = gather(q.answers, q.answer_weight, NULL, q.n, answers, answer_weights);
+    if ((phrasings = PySequence_Fast(phrasings_arg, "phrasings must be a sequence")) == NULL) goto done;
+    rescored = PySequence_Fast_GET_SIZE(phrasings);
+    if ((overlaps = open_floats(overlaps_arg, rescored)) == NULL) goto done;
+    if (readable(similarities_arg, &similarities_view, sizeof(double), "similarities") < 0) goto done;
+    if (similarities_view.len != rescored * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "one similarity per phrasing");
+        goto done;
+    }
+    if (readable(entry_arg, &entry_view, 4, "phrasing_entry") < 0) goto done;
+    if (writable(where_arg, &where_view, 4, "where") < 0) goto done;
+    const double *similarities = similarities_view.buf;
+    const int32_t *phrasing_entry = entry_view.buf;
+    Py_ssize_t phrasings_known = entry_view.len / 4;
+    entries = where_view.len / 4;
+    where = where_view.buf;
+    /* A posting is checked where it is used as an index (a long list only searched is only compared). */
+    Py_ssize_t room = rescored;
+    for (Py_ssize_t t = 0; t < vocabulary_tokens + answer_tokens; t++) {
+        const List *list = t < vocabulary_tokens ? &vocabulary[t] : &answers[t - vocabulary_tokens];
+        if (list->length <= cap) room += list->length;
+    }
+    if ((reached = PyMem_Malloc((room ? room : 1) * sizeof(Reached))) == NULL) { PyErr_NoMemory(); goto done; }
+
+    /* Each entry's best phrasing: the first met among equal scores. */
+    for (Py_ssize_t j = 0; j < rescored; j++) {
+        long p = PyLong_AsLong(PySequence_Fast_GET_ITEM(phrasings, j));
+        if (p == -1 && PyErr_Occurred()) goto done;
+        if (p < 0 || p >= phrasings_known || phrasing_entry[p] < 0 || phrasing_entry[p] >= entries) {
+            PyErr_SetString(PyExc_IndexError, "a phrasing beyond the entries");
+            goto done;
+        }
+        double score = overlap_share * overlaps[j] + similarity_share * (similarities[j] / 100);
+        int32_t e = phrasing_entry[p];
+        if (!where[e]) {
+            reached[count] = (Reached){e, (int32_t)p, score, 0.0, 0.0, 0.0};
+            where[e] = (int32_t)++count;
+        } else if (score > reached[where[e] - 1].phrasing_score) {
+            reached[where[e] - 1].phrasing_score = score;
+            reached[where[e] - 1].phrasing = (int32_t)p;
+        }
+    }
+    /* Entries reached by their words alone: a field's lists no longer than the cap. */
+    for (Py_ssize_t t = 0; t < vocabulary_tokens + answer_tokens; t++) {
+        const List *list = t < vocabulary_tokens ? &vocabulary[t] : &answers[t - vocabulary_tokens];
+        if (list->length > cap) continue;
+        for (Py_ssize_t i = 0; i < list->length; i++) {
+            int32_t e = list->items[i];
+            if ((uint32_t)e >= (uint32_t)entries) goto beyond;
+            if (!where[e]) {
+                reached[count] = (Reached){e, -1, 0.0, 0.0, 0.0, 0.0};
+                where[e] = (int32_t)++count;
+            }
+        }
+    }
+    if (add_field(vocabulary, vocabulary_weights, vocabulary_tokens, where, entries, reached, count,
+                  offsetof(Reached, vocabulary)) < 0
+        || add_field(answers, answer_weights, answer_tokens, where, entries, reached, count,
+                     offsetof(Reached, answers)) < 0)
+        goto beyond;
+    double vocabulary_total = q.vocabulary_total, answer_total = q.answer_total;
+    for (Py_ssize_t j = 0; j < count; j++) {
+        Reached *r = &reached[j];
+        where[r->entry] = 0;
+        r->vocabulary = vocabulary_total != 0 ? r->vocabulary / vocabulary_total : 0.0;
+        r->answers = answer_total != 0 ? r->answers / answer_total : 0.0;
+        r->total = 100 * (phrasing_share * r->phrasing_score + vocabulary_share * r->vocabulary
+                          + answer_share * r->answers);
+    }
+    Py_ssize_t first = count;  /* `where` is clean again */
+    count = 0;
+    if (first == 0) { Py_INCREF(Py_None); result = Py_None; goto done; }
+    Py_ssize_t shown = limit < 0 ? 0 : limit < first ? limit : first;
+    if (shown * 4 < first) {  /* the first `shown` alone, by insertion (a ranking shows 5 to 20 of ~80 reached) */
+        for (Py_ssize_t j = 0; j < first; j++) {
+            Reached r = reached[j];
+            Py_ssize_t at = j < shown ? j : shown;
+            if (at == shown && (shown == 0 || ranked_first(&r, &reached[shown - 1]) > 0)) continue;
+            if (at == shown) at--;
+            while (at > 0 && ranked_first(&r, &reached[at - 1]) < 0) { reached[at] = reached[at - 1]; at--; }
+            reached[at] = r;
+        }
+    } else {
+        qsort(reached, first, sizeof(Reached), ranked_first);
+    }
+
+    /* The known words in their frozenset's order, each field's lists and totals in that order. */
+    Py_ssize_t known_vocabulary_n = 0, known_answer_n = 0;
+    double known_vocabulary_total = 0, known_answer_total = 0;
+    if (known_wanted) {
+        Py_ssize_t m = known_order(&q, known);
+        if (m < 0) goto done;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            known_vocabulary_total += q.weight[known[k]];
+            known_answer_total += q.answer_weight[known[k]];
+        }
+        known_vocabulary_n = gather(q.vocabulary, q.weight, known, m, vocabulary, vocabulary_weights);
+        known_answer_n = gather(q.answers, q.answer_weight, known, m, answers, answer_weights);
+    }
+    PyObject *lists[5];
+    for (int k = 0; k < 5; k++) lists[k] = PyList_New(shown);
+    for (int k = 0; k < 5; k++) if (lists[k] == NULL) goto fail;
+    for (Py_ssize_t j = 0; j < shown; j++) {
+        const Reached *r = &reached[j];
+        double coverage = r->vocabulary >= r->answers ? r->vocabulary : r->answers, share = coverage;
+        if (known_wanted) {
+            double v = 0.0, a = 0.0;
+            for (Py_ssize_t k = 0; k < known_vocabulary_n; k++)
+                if (holds(&vocabulary[k], r->entry)) v += vocabulary_weights[k];
+            for (Py_ssize_t k = 0; k < known_answer_n; k++)
+                if (holds(&answers[k], r->entry)) a += answer_weights[k];
+            v = known_vocabulary_total != 0 ? v / known_vocabulary_total : 0.0;
+            a = known_answer_total != 0 ? a / known_answer_total : 0.0;
+            share = v >= a ? v : a;
+        }
+        PyObject *items[5] = {PyLong_FromLong(r->entry), PyFloat_FromDouble(r->total), PyFloat_FromDouble(coverage),
+                              PyFloat_FromDouble(share), PyLong_FromLong(r->phrasing)};
+        for (int k = 0; k < 5; k++) {
+            if (items[k] == NULL) {
+                for (int i = 0; i < 5; i++) Py_XDECREF(items[i]);
+                goto fail;
+            }
+            PyList_SET_ITEM(lists[k], j, items[k]);
+        }
+    }
+    result = PyTuple_Pack(5, lists[0], lists[1], lists[2], lists[3], lists[4]);
+fail:
+    for (int k = 0; k < 5; k++) Py_XDECREF(lists[k]);
+    goto done;
+beyond:
+    PyErr_SetString(PyExc_IndexError, "a posting beyond the entries");
+done:
+    if (where != NULL) for (Py_ssize_t j = 0; j < count; j++) where[reached[j].entry] = 0;  /* after an error */
+    close_query(&q);
+    Py_XDECREF(phrasings);
+    PyMem_Free(vocabulary); PyMem_Free(answers); PyMem_Free(vocabulary_weights); PyMem_Free(answer_weights);
+    PyMem_Free(overlaps); PyMem_Free(known); PyMem_Free(reached);
+    if (similarities_view.obj != NULL) PyBuffer_Release(&similarities_view);
+    if (entry_view.obj != NULL) PyBuffer_Release(&entry_view);
+    if (where_view.obj != NULL) PyBuffer_Release(&where_view);
+    return result;
 }
 
 PyDoc_STRVAR(best_cosines_doc,
@@ -560,6 +985,8 @@ static PyMethodDef methods[] = {
     {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
     {"column_sums", column_sums, METH_VARARGS, column_sums_doc},
     {"grouped", grouped, METH_VARARGS, grouped_doc},
+    {"query_phrasings", query_phrasings, METH_VARARGS, query_phrasings_doc},
+    {"query_ranking", query_ranking, METH_VARARGS, query_ranking_doc},
     {"weighted_sums", weighted_sums, METH_VARARGS, weighted_sums_doc},
     {NULL, NULL, 0, NULL},
 };

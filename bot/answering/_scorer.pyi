@@ -38,3 +38,28 @@ def column_sums(columns: np.ndarray, indptr: np.ndarray, indices: np.ndarray, da
     """Adds `data[a:b]` to `scores[indices[a:b]]` for each column's range [a, b) = [indptr[c], indptr[c + 1]), column
     after column in the order of `columns`, as numpy's `+=` did (a column's documents are distinct). `columns`,
     `indptr`: int64; `indices`: int32; `data`, `scores`: float32."""
+
+def query_phrasings(query: frozenset[str], rows: dict[str, tuple[float, float, np.ndarray | None, np.ndarray | None,
+                                                            np.ndarray | None]],
+                    boost: dict[str, float] | None, unknown_idf: float, unknown_answer_idf: float,
+                    phrasing_weight: np.ndarray, cap: int, found: np.ndarray, limit: int) -> tuple[list[int], list[float]]:
+    """`best_phrasings` for the query's tokens (in the frozenset's order) as the matcher's `rows` give them (token
+    -> vocabulary IDF, answer IDF, and its phrasings', vocabularies' and answers' lists, int32 or None; a token
+    without a row weighs the unknown IDFs): each token's weight is its IDF times its `boost` (1.0 when absent or
+    None), the precision's its IDF, the query's weight their sum (1.0 if 0)."""
+
+def query_ranking(query: frozenset[str], rows: dict[str, tuple[float, float, np.ndarray | None, np.ndarray | None,
+                                                          np.ndarray | None]],
+                  boost: dict[str, float] | None, unknown_idf: float, unknown_answer_idf: float,
+                  phrasings: Sequence[int], overlaps: Sequence[float], similarities: np.ndarray,
+                  phrasing_entry: np.ndarray, cap: int, shares: tuple[float, float, float, float, float],
+                  where: np.ndarray, limit: int, known: bool,
+                  ) -> tuple[list[int], list[float], list[float], list[float], list[int]] | None:
+    """The first `limit` entries of a ranking (see Matcher._ranked), best first (a higher total, then the earlier
+    entry): their indices, totals, coverages, known coverages (the coverages again unless `known`) and the phrasing
+    that scored each (-1: none). `query`, `rows`, `boost`, the unknown IDFs: as for `query_phrasings`;
+    `phrasings`: the re-scored phrasings, best overlap first, with their `overlaps` and rapidfuzz `similarities`
+    (0–100, float64); `phrasing_entry`: each phrasing's entry (int32); `cap`: the longest vocabulary or answer
+    list that brings entries; `shares`: the overlap's and the similarity's in a phrasing's score, then the
+    phrasing's, the vocabulary's and the answer's in a total; `where`: int32 zeros, one per entry (scratch, zeroed
+    again). None when no entry is reached."""

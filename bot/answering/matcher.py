@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.answering._scorer import best_phrasings, grouped, weighted_sums
+from bot.answering._scorer import grouped, query_phrasings, query_ranking, weighted_sums
 from bot.answering.normalize import Analysis, Normalizer
 from bot.knowledge.model import FaqEntry, Passage
 
@@ -135,6 +135,7 @@ class _Inverted:
 
 
 _NONE = np.zeros(0, dtype=np.int32)
+_NO_SIMILARITIES = np.zeros((1, 0))
 _LOCAL = threading.local()
 
 
@@ -214,27 +215,10 @@ class _Field:
         return [postings for token in query if (postings := self.postings.get(token)) is not None
                 and len(postings) <= self.max_postings]
 
-    def weights(self, query: frozenset[str], boost: Mapping[str, float] | None = None) -> dict[str, float]:
-        """Each query token's weight in this field: its IDF, times its boost (the part of the message it is in)."""
-        idf, unknown, boost = self.idf, self.unknown_idf, boost or {}  # `self.weight`, without a call per token
-        return {t: idf.get(t, unknown) * boost.get(t, 1.0) for t in query}
-
-
-def _recalls(fields: tuple[_Field, ...], query: frozenset[str], documents: np.ndarray,
-             boost: Mapping[str, float] | None, first: Mapping[str, float] | None = None) -> list[np.ndarray]:
-    """The share of the query's weight (0–1) each of the documents explains, in each of these fields (the entries'
-    vocabulary and answers): its tokens' weights summed in the query's order, as `sum()` over them would, over the
-    query's total weight. `first`: the first field's `weights`, when known."""
-    recalls: list[np.ndarray] = []
-    for n, field in enumerate(fields):
-        weights = first if n == 0 and first is not None else field.weights(query, boost)
-        total = sum(weights.values())
-        recalls.append(_sums(field.postings, len(field.bags), documents, weights)[0] / total if total
-                       else np.zeros(len(documents)))
-    return recalls
-
 
 _Built = tuple[frozenset[str], tuple[_Phrasing, ...], frozenset[str]]  # vocabulary, phrasings, answer
+# A token's row (see `Matcher._rows_of`).
+_Row = tuple[float, float, np.ndarray | None, np.ndarray | None, np.ndarray | None]
 # An entry's token ids: the vocabulary bag they were made for, its ids, each phrasing's, the answer's.
 # (The phrasings' ids one after the other, and their sizes.)
 _Ids = tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -321,6 +305,7 @@ class Matcher:
         # Each phrasing's sorted tokens joined, side by side: a ranking reads 64 of them for rapidfuzz, and going
         # through each phrasing object first cost two cache misses per phrasing (30 → 10 µs per ranking).
         self._joined = [p.joined for p in self._phrasings]
+        self._rows = self._rows_of()
 
         self.passages = tuple(passages)
         texts = [f"{p.document_title} {p.heading} {p.text}" for p in self.passages]
@@ -378,107 +363,76 @@ class Matcher:
                  if (postings := field.postings.get(token)) is not None]
         return len(set(chain.from_iterable(postings.tolist() for postings in found)))
 
-    def _phrasing_scores(self, query: frozenset[str], weights: Mapping[str, float],
-                         query_weight: float, plain: bool = False) -> tuple[np.ndarray, np.ndarray, dict[int, int]]:
-        """Best phrasing of each entry (0–1), rapidfuzz only on the most promising overlaps: the entries reached
-        (sorted, int32), their scores, and entry → the phrasing that scored it.
-
-        The phrasings scored come from the query's rarest tokens first: a phrasing that shares only the commonest
-        words cannot score high anyway. From the posting list that would go over the cap, only the phrasings that
-        overlap the question most are taken, up to the cap exactly (ties to the later phrasing). Each one's
-        overlap (`_scorer.best_phrasings`: the F1 of its IDF-weighted recall and precision, every query token
-        counted) and the best `RESCORED` of them (ties to the later phrasing) come from one compiled pass over the
-        query's posting lists. `plain`: `weights` are the tokens' IDF (no token weighed down)."""
-        postings = self._postings
-        tokens = [t for t in weights if t in postings]  # the query's order: each overlap is summed in it
-        idf = weights if plain else {t: self.idf(t) for t in tokens}
-        with slots(len(self._phrasings)) as found:
-            indices, overlaps = best_phrasings(
-                [postings[t] for t in tokens], [weights[t] for t in tokens], [idf[t] for t in tokens],
-                self._phrasing_weight, query_weight, self._max_phrasing_postings, found, RESCORED)
-        if not indices:
-            return _NONE, np.zeros(0), {}
-        # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
-        joined = itemgetter(*indices)(self._joined) if len(indices) > 1 else (self._joined[indices[0]],)
-        similarities = process.cdist([" ".join(sorted(query))], joined,
-                                     scorer=fuzz.ratio, dtype=np.float64)[0] / 100
-        # The same floats as a loop over each phrasing's score: one IEEE operation per element either way.
-        scores = OVERLAP_WEIGHT * np.array(overlaps) + (1 - OVERLAP_WEIGHT) * similarities
-        chosen = np.array(indices, dtype=np.intp)
-        entries = self._phrasing_entry.take(chosen)
-        # Each entry's best score, the first met among equals (phrasings come best overlap first): lexsort is
-        # stable, so within an entry equal scores keep that order.
-        order = np.lexsort((-scores, entries))
-        by_entry = entries.take(order)
-        first = order[np.concatenate(([True], by_entry[1:] != by_entry[:-1]))]
-        reached = entries.take(first)
-        return reached, scores.take(first), dict(zip(reached.tolist(), chosen.take(first).tolist(), strict=True))
-
     def rank(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> list[Candidate]:
         """Entries best first. `boost` weighs some tokens down (context around the question): token → 0–1."""
-        boost = boost or {}
-        ranked = self._ranked(analysis, limit, boost)
+        ranked = self._ranked(analysis, limit, boost or {}, known=True)
         if ranked is None:
             return []
-        query, best, totals, vocabulary, answers, best_phrasing = ranked
-        coverages = np.maximum(vocabulary, answers).tolist()
-        return [_candidate(self.entries[i], round(total, 1), self._phrasing_text(i, best_phrasing), i, coverage,
-                           known_coverage)
-                for i, total, coverage, known_coverage in zip(
-                    best, totals, coverages, self._known_coverages(query, boost, best, coverages), strict=True)]
+        entries, phrasings = self.entries, self._phrasings
+        return [_candidate(entries[i], round(total, 1), entries[i].question if p < 0 else phrasings[p].text, i,
+                           coverage, known_coverage)
+                for i, total, coverage, known_coverage, p in zip(*ranked, strict=True)]
 
     def scores(self, analysis: Analysis, limit: int = 5, boost: Mapping[str, float] | None = None) -> dict[str, float]:
         """The first `limit` entries' ids and scores, as `rank` gives them (without what else a candidate says:
         one of several questions reads only the scores of its message's ranking)."""
-        ranked = self._ranked(analysis, limit, boost or {})
+        ranked = self._ranked(analysis, limit, boost or {}, known=False)
         if ranked is None:
             return {}
         entries = self.entries
-        return {entries[i].id: round(total, 1) for i, total in zip(ranked[1], ranked[2], strict=True)}
+        return {entries[i].id: round(total, 1) for i, total in zip(ranked[0], ranked[1], strict=True)}
 
-    def _ranked(self, analysis: Analysis, limit: int, boost: Mapping[str, float]) -> tuple[
-            frozenset[str], list[int], list[float], np.ndarray, np.ndarray, dict[int, int]] | None:
-        """The query's tokens, the first `limit` entries best first, their totals (Python floats), vocabulary and
-        answer recalls, and entry → the phrasing that scored it; None when no entry shares a token."""
+    def _ranked(self, analysis: Analysis, limit: int, boost: Mapping[str, float], known: bool) -> tuple[
+            list[int], list[float], list[float], list[float], list[int]] | None:
+        """The first `limit` entries best first, their totals, coverages and known coverages (Python floats; see
+        `Candidate`; the coverages again unless `known`) and the phrasing that scored each (-1: none, its question
+        stands for it); None when no entry shares a token.
+
+        An entry's total weighs its best phrasing's score, and the shares of the query's weight its vocabulary and
+        its answer explain (each field's weights, the IDF times the token's boost, added in the query's order). A
+        phrasing's score blends its overlap with the query (the F1 of its IDF-weighted recall and precision) and
+        rapidfuzz's similarity of the two strings of sorted tokens; only the `RESCORED` best overlaps are compared
+        with rapidfuzz. The phrasings scored come from the query's rarest tokens first (a phrasing that shares only
+        the commonest words cannot score high anyway); from the posting list that would go over the cap, only the
+        phrasings that overlap the question most are taken, up to the cap exactly (ties to the later phrasing). The
+        entries reached: those of the re-scored phrasings and those a field's distinctive token brings
+        (`_Field.candidates`).
+
+        Two compiled calls do it all from the query's tokens and the rows made at the build (`_scorer.query_phrasings`
+        before rapidfuzz, `_scorer.query_ranking` after it): the few dozen small numpy steps and Python loops over the
+        tokens they replaced cost more than the work."""
         query: frozenset[str] = frozenset(t for t in analysis.tokens if boost.get(t, 1.0) > 0)
         if not query:
             return None
+        boosts = (boost if isinstance(boost, dict) else dict(boost)) or None
+        rows, idf, answer_idf = self._rows, self._vocabulary.unknown_idf, self._answers.unknown_idf
+        with slots(len(self._phrasings)) as found:
+            indices, overlaps = query_phrasings(query, rows, boosts, idf, answer_idf, self._phrasing_weight,
+                                                self._max_phrasing_postings, found, RESCORED)
+        similarities = _NO_SIMILARITIES
+        if indices:
+            # Both strings are sorted tokens already: `ratio` on them is `token_sort_ratio`, in one call for all.
+            joined = itemgetter(*indices)(self._joined) if len(indices) > 1 else (self._joined[indices[0]],)
+            similarities = process.cdist([" ".join(sorted(query))], joined, scorer=fuzz.ratio, dtype=np.float64)
         w = self.weights
-        weights = self._vocabulary.weights(query, boost)  # `self.idf` (the vocabulary's), times the boost
-        found, scores, best_phrasing = self._phrasing_scores(query, weights, sum(weights.values()) or 1.0,
-                                                             plain=not boost)
-        candidates = _distinct(np.concatenate(
-            [found, *self._vocabulary.candidates(query), *self._answers.candidates(query)]))
-        if not len(candidates):
-            return None
-        phrasing_score = np.zeros(len(candidates))
-        phrasing_score[np.searchsorted(candidates, found)] = scores
-        # The vocabulary's IDF is the matcher's: its weights are the query's.
-        vocabulary, answers = _recalls((self._vocabulary, self._answers), query, candidates, boost, weights)
-        totals = 100 * (w.phrasing * phrasing_score + w.vocabulary * vocabulary + w.answer * answers)
-        # Best first, ties to the earlier entry.
-        order = np.lexsort((candidates, -totals))[:limit]
-        # Read as Python floats once (the same values `float()` of each element gives).
-        return (query, candidates.take(order).tolist(), totals.take(order).tolist(), vocabulary.take(order),
-                answers.take(order), best_phrasing)
+        with slots(len(self.entries)) as where:
+            return query_ranking(query, rows, boosts, idf, answer_idf, indices, overlaps, similarities,
+                                 self._phrasing_entry, self._vocabulary.max_postings,  # the answers' too: a bag per entry
+                                 (OVERLAP_WEIGHT, 1 - OVERLAP_WEIGHT, w.phrasing, w.vocabulary, w.answer), where,
+                                 limit, known)
 
-    def _known_coverages(self, query: frozenset[str], boost: Mapping[str, float], entries: list[int],
-                         coverages: list[float]) -> list[float]:
-        """Each entry's coverage counted on the words the knowledge knows (see `Candidate.known_coverage`)."""
-        known = frozenset(t for t in query if self.known(t))
-        # Every word known and met in the same order: the same weights summed in the same order as the coverage's.
-        if tuple(known) == tuple(query):
-            return coverages
-        # The same sums, in the same order, as `sum()` over each bag's share of these weights (`_recalls`).
-        vocabulary, answers = _recalls((self._vocabulary, self._answers), known, np.array(entries, dtype=np.int32),
-                                       boost)
-        known_coverages: list[float] = np.maximum(vocabulary, answers).tolist()
-        return known_coverages
-
-    def _phrasing_text(self, entry: int, best_phrasing: Mapping[int, int]) -> str:
-        """The entry's phrasing that scored it, else its question (found by its words or its answer alone)."""
-        phrasing = best_phrasing.get(entry)
-        return self.entries[entry].question if phrasing is None else self._phrasings[phrasing].text
+    def _rows_of(self) -> dict[str, _Row]:
+        """Per token some entry uses: its IDF in the vocabulary and in the answers (a field's IDF of an unknown
+        word where that field lacks it), and its posting lists among the phrasings, the vocabularies and the
+        answers (None where it has none). A ranking reads a query token's row once, in C; the arrays are the
+        postings' own (no copy, and stored once with the answerer)."""
+        vocabulary, answers, phrasings = self._vocabulary, self._answers, self._postings
+        known, unknown, answer_unknown = vocabulary.idf, vocabulary.unknown_idf, answers.unknown_idf
+        rows: dict[str, _Row] = {t: (idf, answers.idf.get(t, answer_unknown), phrasings.get(t), vocabulary.postings[t],
+                                     answers.postings.get(t)) for t, idf in known.items()}
+        rows.update((t, (unknown, idf, None, None, answers.postings[t])) for t, idf in answers.idf.items()
+                    if t not in known)
+        return rows
 
     def best_passage(self, analysis: Analysis) -> PassageHit | None:
         """The passage that explains most of the question (passages are long: recall only)."""
