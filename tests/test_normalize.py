@@ -83,10 +83,15 @@ def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the
             else:
                 out.append(seq[i])
                 i += 1
-        stems = [normalize.stem(w) for w in out if w not in STOPWORDS and normalize.lemma(w) not in LEMMA_STOPWORDS]
+        joins = {"et", "ou", "mais", "ni"}
+        stems = ["&" if w in joins else normalize.stem(w) for w in out
+                 if w in joins or (w not in STOPWORDS and normalize.lemma(w) not in LEMMA_STOPWORDS)]
         tokens: list[str] = []
         i = 0
         while i < len(stems):
+            if stems[i] == "&":
+                i += 1
+                continue
             for length in range(min(longest, len(stems) - i), 0, -1):
                 canonical = normalizer._phrases.get(tuple(stems[i : i + length]))
                 if canonical is not None:
@@ -116,3 +121,24 @@ def test_what_a_body_does_is_its_role_whatever_names_it() -> None:
     role = set(normalizer.analyze("le rôle du conseil").tokens)
     assert set(normalizer.analyze("je voudrais savoir ce que le conseil fait").tokens) == role
     assert set(normalizer.analyze("ce que fait le conseil").tokens) == role
+
+
+def test_a_job_is_no_building_works() -> None:
+    normalizer = Normalizer({}, [])
+    job = set(normalizer.analyze("mon travail me prend mes soirées").tokens)
+    works = set(normalizer.analyze("les travaux de l'immeuble").tokens)
+    assert not job & works
+    assert works == set(normalizer.analyze("des travaux dans l'immeuble").tokens)
+
+
+def test_a_term_is_never_read_across_an_and() -> None:
+    normalizer = Normalizer({"conseil_de_quartier": ["conseil de quartier"]}, [])
+    assert "conseil_de_quartier" not in normalizer.analyze("je parle au conseil et dans le quartier").tokens
+    assert "conseil_de_quartier" not in normalizer.analyze("le conseil ou bien le quartier ?").tokens
+    assert normalizer.analyze("et le conseil de quartier ?").tokens == ("conseil_de_quartier",)
+
+
+def test_a_term_with_its_own_and_is_read_with_or_without_it() -> None:
+    normalizer = Normalizer({"dreets": ["direction de l'emploi, du travail et des solidarités"]}, [])
+    assert normalizer.analyze("la direction de l'emploi du travail et des solidarites").tokens == ("dreets",)
+    assert normalizer.analyze("la direction de l'emploi du travail des solidarites").tokens == ("dreets",)

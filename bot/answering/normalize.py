@@ -141,8 +141,21 @@ def french_lemmas() -> Mapping[str, str]:
     return lemma_map(fold)
 
 
+# Conjunctions join two things, never the words of one term: "au conseil et dans le quartier" is no "conseil de
+# quartier". They stay in the words a phrase is looked up by, as a mark a phrase cannot span unless it has its own.
+_JOINS = frozenset({"et", "ou", "mais", "ni"})
+_JOIN = "&"
+
+
+# Plurals French uses with a meaning of their own, which the dictionary folds into the singular: "les travaux"
+# (building works) are not "le travail" (a job), and "absent pour le travail" is no question about works.
+_OWN_MEANING_PLURALS = frozenset({"travaux"})
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
+    if word in _OWN_MEANING_PLURALS:
+        return word
     found = french_lemmas().get(word)
     return word if found is None else found
 
@@ -308,8 +321,9 @@ class Normalizer:
         for canonical, variants in phrases.items():
             for variant in (canonical.replace("_", " "), *variants):
                 key = cls._key(words(variant))
-                if key:
-                    table.setdefault(key, canonical)
+                for written in (key, tuple(k for k in key if k != _JOIN)):  # its own "et" may be left out
+                    if written and written[0] != _JOIN:
+                        table.setdefault(written, canonical)
         # The lengths of the phrases starting with each stem, longest first: at each word, only those are tried.
         lengths: dict[str, set[int]] = {}
         for key in table:
@@ -323,7 +337,8 @@ class Normalizer:
 
     @staticmethod
     def _key(seq: Iterable[str]) -> tuple[str, ...]:
-        return tuple(stem(w) for w in seq if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)
+        return tuple(_JOIN if w in _JOINS else stem(w) for w in seq
+                     if w in _JOINS or (w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS))
 
     def correct(self, word: str) -> str:
         """A word the knowledge base does not know, replaced by a known spelling one typo away (two for long
@@ -374,11 +389,13 @@ class Normalizer:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
         corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
             w, w in names or _named(raw, i))])
-        kept = [w for w in corrected if w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS]
-        stems = [stem(w) for w in kept]
+        stems = self._key(corrected)
         tokens: list[str] = []
         i = 0
         while i < len(stems):
+            if stems[i] == _JOIN:
+                i += 1
+                continue
             for length in self._lengths.get(stems[i], ()):
                 if length > len(stems) - i:
                     continue
