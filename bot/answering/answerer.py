@@ -27,6 +27,7 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
+    asks_what_is,
     has_pronoun_subject,
     is_elliptic,
     points_back,
@@ -678,7 +679,12 @@ class Answerer:
         # the best entry speaks of it and is sure: answered so. Unsure, it stays the member's own matter (who
         # deals with it is told: "mon fils a été exclu du collège, le conseil peut agir ?").
         decision = decide(owned or unnamed)
-        if owned and not unnamed and COUNCIL_WORDS & set(analysis.words):
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
+        # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
+        defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_is(q) for q in asked) and not any(
+            personal_matters(self.analyze(q).words) for q in asked)
+        if owned and not unnamed and (COUNCIL_WORDS & set(analysis.words) or defined):
             council = decide(False)
             if council.kind == Kind.ANSWER:
                 decision = council
