@@ -65,6 +65,15 @@ def test_ones_own_matter_asked_about_with_the_council_is_answered_by_the_entry_o
     assert alone.kind != Kind.ANSWER and alone.personal
 
 
+def test_what_a_programme_named_in_a_family_story_is_is_answered_by_the_entry_on_it(answerer: Answerer) -> None:
+    # The son's school is the story; what the programme is belongs to the base.
+    decision = answerer.decide("Mon fils a un parcours PRE à l'école, c'est quoi ce programme ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "theme-pre"
+    # Asking what one's own recourse is stays the family's matter.
+    own = answerer.decide("Mon fils a été renvoyé du collège, c'est quoi mes recours ?")
+    assert own.kind != Kind.ANSWER and own.personal
+
+
 def test_ones_own_matter_with_the_council_and_no_sure_entry_is_still_told_who_deals_with_it(answerer: Answerer) -> None:
     # The council's "collèges" are no school: unsure, the member's own matter keeps its orientation.
     decision = answerer.decide("mon fils a été exclu du collège, le conseil citoyen peut agir ?")

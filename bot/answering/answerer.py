@@ -27,6 +27,7 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
+    asks_what_is,
     has_pronoun_subject,
     is_elliptic,
     points_back,
@@ -104,6 +105,8 @@ MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message 
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
+# A story tells something: a clause of a word or two left out of an introduction ("c'est Aïcha") is none.
+STORY_MIN_WORDS = 4
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 STORY_LEAN = 2.0  # one of several questions is read with the story before it when the story names this × more
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
@@ -676,17 +679,29 @@ class Answerer:
         # the best entry speaks of it and is sure: answered so. Unsure, it stays the member's own matter (who
         # deals with it is told: "mon fils a été exclu du collège, le conseil peut agir ?").
         decision = decide(owned or unnamed)
-        if owned and not unnamed and COUNCIL_WORDS & set(analysis.words):
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
+        # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
+        defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_is(q) for q in asked) and not any(
+            personal_matters(self.analyze(q).words) for q in asked)
+        if owned and not unnamed and (COUNCIL_WORDS & set(analysis.words) or defined):
             council = decide(False)
             if council.kind == Kind.ANSWER:
                 decision = council
+        if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
+            decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
+        elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
+                and decision.kind == Kind.SUGGEST and decision.candidates and sum(
+                    len(s.text.split()) for s in segments if s.role == Role.CONTEXT) >= STORY_MIN_WORDS:
+            # A self-introduction, a story, then the question: the story and the question read without who asks
+            # ("Moussa, 55 ans, au conseil depuis 5 ans. Le trafic empire… Que peut faire le conseil ?").
+            decision = self._as_asked_alone(decision, [s for s in segments if s.text and s.role != Role.INTRO],
+                                            exclude)
         if runner_up and decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
             decision = dataclasses.replace(decision, runner_up=self._runner_up(
                 decision.entry, candidates, opinion, said, exclude))
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
-        elif introduced and decision.kind == Kind.SUGGEST and decision.candidates:
-            decision = self._as_asked_alone(decision, introduced, exclude)
         return dataclasses.replace(decision, segments=used, introduction=tuple(
             s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
 
@@ -708,11 +723,11 @@ class Answerer:
                 return ours
         return None
 
-    def _as_asked_alone(self, decision: Decision, question: str, exclude: frozenset[str]) -> Decision:
+    def _as_asked_alone(self, decision: Decision, asked: list[Segment], exclude: frozenset[str]) -> Decision:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
         Our first choice is answered when the question alone answers it."""
-        alone = self._decide_segments([Segment(text=question, role=Role.QUESTION)], exclude, runner_up=False,
+        alone = self._decide_segments(asked, exclude, runner_up=False,
                                       choices=False)  # whether it is answered, and by which entry, only
         if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id:
             return decision
