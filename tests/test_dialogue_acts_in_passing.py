@@ -87,5 +87,17 @@ def test_asking_that_someone_from_the_team_call_back_gets_the_offer_of_a_person(
     assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
 
 
+def test_displeasure_taken_to_someone_in_charge_gets_the_offer_of_a_person(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("vraiment pas satisfait de ce service, je voudrais le signaler à votre responsable"))
+    assert "une personne de l'équipe peut vous répondre ici même" in shown
+
+
+@pytest.mark.parametrize("text", ["comment signaler un trou dans la chaussée à un responsable ?",
+                                  "à qui signaler un problème de chauffage ?"])
+def test_asking_how_to_report_a_trouble_is_no_request_for_a_person(text: str) -> None:
+    assert Act.HUMAN not in detect(text)
+
+
 def test_someone_from_the_team_coming_to_a_meeting_is_no_request_for_a_call() -> None:
     assert Act.HUMAN not in detect("quelqu'un de chez vous peut venir à notre réunion ?")

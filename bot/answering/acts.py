@@ -69,6 +69,9 @@ _HUMAN = _phrases(
     r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
     r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
+    # "je veux le signaler à un responsable": what was just said, taken higher up, to someone of the hotline's.
+    r"(?:je veux|je voudrais|je souhaite|j aimerais|je vais) (?:le|la|l|ca|cela) (?:signaler|remonter|dire) "
+    r"(?:a (?:un|une|votre|vos)|au) (?:responsable|responsables|superieur|superieure|chef|directeur|directrice)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     # "est-ce que quelqu'un de chez vous peut me rappeler": who is to call may be said with where they work.
     r"(?:quelqu un|l equipe|une personne)(?: de (?:chez vous|l equipe|votre equipe|vos services|votre service))? "
