@@ -69,8 +69,13 @@ _HUMAN = _phrases(
     r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
     r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
+    # "je veux le signaler à un responsable": what was just said, taken higher up, to someone of the hotline's.
+    r"(?:je veux|je voudrais|je souhaite|j aimerais|je vais) (?:le|la|l|ca|cela) (?:signaler|remonter|dire) "
+    r"(?:a (?:un|une|votre|vos)|au) (?:responsable|responsables|superieur|superieure|chef|directeur|directrice)",
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
-    r"(?:quelqu un|l equipe) (?:peut|pourrait|va) (?:me |m )?(?:rappeler|appeler|telephoner)",
+    # "est-ce que quelqu'un de chez vous peut me rappeler": who is to call may be said with where they work.
+    r"(?:quelqu un|l equipe|une personne)(?: de (?:chez vous|l equipe|votre equipe|vos services|votre service))? "
+    r"(?:peut|pourrait|pourra|va|voudrait) (?:me |m |nous )?(?:rappeler|appeler|telephoner|recontacter|contacter)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
 # Asking *how* to reach someone, by which means ("comment je peux joindre quelqu'un de l'équipe par téléphone ?",
@@ -101,7 +106,9 @@ _STATUS = _phrases(
     r"(?:des |de |aucune |pas de |vous avez des )?nouvelles? (?:de|sur|concernant|pour) " + _OWN + " " + _ASKED,
     r"(?:a|avez|as|ont|avez vous) (?:bien |deja |enfin )?(?:recu|vu|lu|eu|pris en compte|traite|regarde|consulte|"
     r"ouvert|transmis) " + _OWN + " " + _ASKED,
-    _OWN + " " + _ASKED + r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
+    # "ma question sur l'assurance a été transmise ?": the question may be named by its subject first.
+    _OWN + " " + _ASKED + r"(?: (?:sur|pour|concernant|a propos de|au sujet de|de)(?: \w+){1,3}?)?"
+    r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
     r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
     r"(?:vous|on|ca) en (?:est|etes|sommes) ou",
     r"(?:j|je n|n) ai (?:toujours )?(?:pas|jamais|rien) (?:encore )?(?:eu|recu) (?:de |d |aucune )?(?:reponse|nouvelles?|"
@@ -128,6 +135,8 @@ _MY_QUESTIONS = _phrases(r"mes questions")
 # "ma petite-fille me dit de poser mes questions au bot": questions still to ask, none waiting for an answer.
 _TO_ASK = _phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |vous |lui |leur )?mes questions")
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
+# "avec des mots de tous les jours", "en termes courants": the words of everyday speech, not the hotline's.
+_EVERYDAY = r"(?:de tous les jours|du quotidien|de la vie (?:courante|quotidienne|de tous les jours)|courants?|ordinaires?)"
 _SIMPLER = _phrases(
     # "j'ai pas saisi le passage sur l'association": a part of the answer just read, pointed at.
     r"(?:(?:j ai|g|ai|je n ai) )?(?:pas|rien) (?:compris|saisi|capte|pige|suivi) (?:a )?(?:le|la|ce|cette|l) "
@@ -151,11 +160,11 @@ _SIMPLER = _phrases(
     r"(?:re)?expliqu\w* (?:moi |nous |le |la |ca |cela |les )?(?:avec (?:des |d autres |un )?(?:mots|termes|exemples?)|"
     r"en (?:mots|termes)|"
     r"autrement|mieux|plus simplement|simplement|plus clairement|clairement|de (?:facon|maniere) simple)"
-    r"(?: (?:plus )?(?:simples?|clairs?|faciles?))?",
+    r"(?: (?:plus )?(?:simples?|clairs?|faciles?)| " + _EVERYDAY + r")?",
     r"(?:re)?dites? (?:le |moi |ca )?(?:autrement|plus simplement|simplement)", r"reformul\w*",
     r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*", r"reexpliqu\w*",
     r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
-    r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:plus )?(?:simples?|faciles?)",
+    r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:(?:plus )?(?:simples?|faciles?)|" + _EVERYDAY + ")",
     r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
     r"incomprehensible\w*", r"pour les nuls",
     r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
@@ -164,6 +173,9 @@ _SIMPLER = _phrases(
     r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
     r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
 )
+# "je ne suis pas contente du tout": displeasure, at the hotline only if the message names it (see _WEARY).
+_DISPLEASED = (r"(?:je ne suis|je suis|suis|j suis) (?:pas|vraiment pas|absolument pas|pas du tout) (?:du tout )?"
+               r"(?:contente?s?|satisfaite?s?)")
 _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|abrutie|bouffon|bouffons|imbecile|"
                  r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
                  r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
@@ -207,6 +219,15 @@ _FRUSTRATION = _phrases(
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
     r"ta gueule", _TO_THE_BOT, r"arnaque de bot", r"bot de merde",
+    # "la réponse que vous m'avez donnée était fausse": the hotline's answer said to be wrong.
+    r"(?:(?:votre|vos|ta|tes) reponses?(?: \w+){0,3}?|(?:la|cette|les|ces) reponses? que? (?:vous|tu) (?:m |nous )?"
+    r"(?:avez|as)(?: \w+){1,3}?) (?:etait|etaient|est|sont) (?:completement |totalement |"
+    r"encore |bien )?(?:fausses?|faux|erronee?s?|incorrecte?s?|inexacte?s?)",
+    # "je veux faire une réclamation": a complaint with nobody named is made to whom one is talking to;
+    # "faire une réclamation auprès du bailleur" asks how.
+    r"(?:je veux|je voudrais|je souhaite|je souhaiterais|j aimerais|je vais) (?:faire|deposer|formuler|adresser) "
+    r"(?:une )?reclamation(?! (?:aupres|contre|a|au|aux|pour|chez|a propos|sur|concernant)(?:\s|$))",
+    _DISPLEASED,
 )
 # Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
 # pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
@@ -214,6 +235,7 @@ _WEARY = _phrases(
     r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve", r"ca me saoule", r"saoule",
     r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
     r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
+    _DISPLEASED,
 )
 _HOTLINE_NAMED = _phrases(
     r"(?:ce|votre|ton|le|du|de ce|de votre) (?:bot|robot|chatbot|truc|machin|programme|service|appli|application|"
@@ -237,7 +259,11 @@ _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
 # Whole messages that close a conversation (compared after removing repeated words and greetings).
 _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
-                   r"vraiment )?gentil\w*", r"vous etes gentil\w*", r"tu es gentil\w*", r"trop gentil\w*",
+                   r"vraiment )?gentil\w*",
+                   # "vous êtes top", "tu es un ange": praise of the hotline thanks it.
+                   r"(?:vous etes|tu es|t es) (?:trop |vraiment |super |tres )?(?:gentil\w*|top|au top|super|"
+                   r"geniale?s?|geniaux|formidables?|adorables?|parfaite?s?|des anges?|un ange|efficaces?)",
+                   r"trop gentil\w*",
                    r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
                    r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
@@ -333,11 +359,19 @@ def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset
     return not leftover and rest.strip() != key.strip()
 
 
+# "ça m'aide beaucoup pour la réunion de ce soir": what the help is for, said at the end of a thanks, asks nothing.
+_HELPS_FOR = compiled(r"(?:^|\s)(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
+                      r"aiderez|sera utile|sert|servira)|(?:va|allez) (?:m|nous) (?:aider|servir|etre utile))"
+                      r"(?: beaucoup| bien| vraiment| enormement| bcp)? pour "
+                      r"(?:la|le|les|l|ma|mon|mes|notre|nos|cette|ce|cet|demain)(?: \w+){0,6}$")
+
+
 def _closing(text: str, key: str) -> bool:
     """Thanks, goodbye or ok, alone or with words of appreciation or of what the member will do next
     ("merci pour votre réponse rapide", "d'accord je vais voir ça"), as long as nothing is asked."""
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
+    key = _HELPS_FOR.sub(" ca m aide", key)
     asks = "?" in text or _ASKING.search(_THANKS.sub(" ", key))
     if asks or len(key.split()) > 14:
         return False
