@@ -199,3 +199,17 @@ def test_in_the_terminal_a_term_and_where_to_read_it_are_two_buttons(shipped_app
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?"))
     assert "Vous posez deux questions" in shown and "Qu'est-ce qu'un contrat de ville ?" in shown
+
+
+def test_en_before_the_verb_stands_for_the_term_asked_just_before(answerer: Answerer) -> None:
+    # "en demander" is asking for some FPH: read alone, "fête de quartier" pulled it to organising a street party.
+    decision = answerer.decide("c'est quoi le FPH et comment on peut en demander pour notre fête de quartier ?")
+    assert found(decision) == [("answer", "moyens-fph-definition"), ("suggest", "moyens-fph-demander")]
+
+
+def test_how_to_reach_a_person_after_another_question_is_a_question(answerer: Answerer) -> None:
+    decision = answerer.decide("Le bot sait faire quoi exactement ? et comment on fait pour parler à une vraie personne ?")
+    assert ("answer", "hotline-parler-humain") in found(decision)
+    # Asked for outright, after a question or not, a person is a request.
+    for said in ("je veux parler à quelqu'un de l'équipe", "Votre truc marche pas ? Je veux parler à quelqu'un"):
+        assert answerer.decide(said).act == Act.HUMAN

@@ -117,6 +117,8 @@ AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
+# "comment je parle à…", "et comment on joint…": a question on how something is done.
+_HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
 _TYPED_WORD = re.compile(r"[^\W_]+")  # a word as typed, as the normaliser cuts it (bot/answering/normalize.py)
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
@@ -256,6 +258,10 @@ class Answerer:
             chosen = talk if talk == Smalltalk.HELP else closing or talk
             return Decision(kind=Kind.SMALLTALK, smalltalk=chosen, score=100.0, words=analysis.words,
                             acts=acts)
+        if Act.HUMAN in acts and self._asks_how_to_reach(text):
+            several = self.understand(segments, text)
+            if several.kind == Kind.MULTI:
+                acts = tuple(a for a in acts if a != Act.HUMAN)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
@@ -278,6 +284,14 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    @staticmethod
+    def _asks_how_to_reach(text: str) -> bool:
+        """"Quels sujets traitez-vous ? Et comment on joint quelqu'un de l'équipe ?": after another question, "how do
+        I reach a person" asks how it is done (an entry says it), it does not ask to be put through now."""
+        asked = split_questions(text)
+        return len(asked) > 1 and any(
+            n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
     def _both_compared(self, decision: Decision, text: str) -> Decision:
         """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things

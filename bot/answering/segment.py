@@ -884,7 +884,9 @@ def is_elliptic(question: str) -> bool:
 
 
 # "…si j'ai un souci avec ça ?", "et pour ça je fais comment ?": the question points back at the one before.
-_BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$")
+# "en" before the verb stands for the thing too: "et on fait comment pour en avoir ?", "on peut en bénéficier ?".
+_BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$|"
+                    r"\ben\s+(?:avoir|obtenir|demander|beneficier|profiter|recevoir|toucher)\b")
 
 
 def refers_back(question: str) -> bool:
