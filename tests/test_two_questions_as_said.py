@@ -213,3 +213,15 @@ def test_how_to_reach_a_person_after_another_question_is_a_question(answerer: An
     # Asked for outright, after a question or not, a person is a request.
     for said in ("je veux parler à quelqu'un de l'équipe", "Votre truc marche pas ? Je veux parler à quelqu'un"):
         assert answerer.decide(said).act == Act.HUMAN
+
+
+def test_what_is_asked_after_a_clause_that_tells_has_that_clause_as_its_story(answerer: Answerer) -> None:
+    [what, how] = split_questions("on est invités au copil jeudi, c'est quoi un copil au juste et comment on s'y prépare")
+    assert (what.text, what.context) == ("c'est quoi un copil au juste", "on est invités au copil jeudi")
+    assert how.text == "comment on s'y prépare"
+    # A topic alone before the comma is what is asked about, not a story.
+    [asked] = split_questions("et la gazette, c'est quoi ?")
+    assert asked.context == ""
+    # Asked what it is, the term gets its definition, whatever the story says of it; the preparing is the next.
+    decision = answerer.decide("on est invités au copil jeudi, c'est quoi un copil au juste et comment on s'y prépare")
+    assert found(decision) == [("answer", "cdv-copil-definition"), ("suggest", "cdv-copil-preparer")]

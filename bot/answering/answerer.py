@@ -27,6 +27,7 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
+    asks_what_it_is,
     has_pronoun_subject,
     is_elliptic,
     points_back,
@@ -762,7 +763,10 @@ class Answerer:
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague:
             text = f"{text} {borrowed}"
-        leaning = bool(question.context) and self._information(question.context) >= STORY_LEAN * self._information(text)
+        # "c'est quoi ce copil" asks what the term it names is, whatever the story says of it.
+        defines = asks_what_it_is(text) and bool(self._terms.keys() & set(self.analyze(text).tokens))
+        leaning = bool(question.context) and not defines and (
+            self._information(question.context) >= STORY_LEAN * self._information(text))
         if (vague or leaning) and question.context:
             # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked. So it does
             # when it names much more than the question ("La mairie propose une convention pour une salle. On doit

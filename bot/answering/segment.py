@@ -788,6 +788,9 @@ def split_questions(text: str) -> list[Asked]:
             continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
+            told, part = _told_before_what_is(part)
+            if told:
+                story.append(told)
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
@@ -853,6 +856,28 @@ def _what_is_cut(part: str) -> list[str] | None:
     if not second or _INTERROGATIVE_START.match(_key(second)):
         return None
     return [first, f"{part[: opener.end()]} {second}"]
+
+
+# "on doit préparer le copil, c'est quoi ce copil déjà": a clause with its subject that tells, then "what is" after a
+# comma: the clause is the story of the question.
+_COMMA_WHAT_IS = compiled(r",\s*(?=(?:c est quoi|c quoi|c koi|qu est ce que|qu est ce qu)\b)")
+
+
+def _told_before_what_is(part: str) -> tuple[str, str]:
+    key = _flat(part)
+    m = _COMMA_WHAT_IS.search(key)
+    if m is None or len(key) != len(part):
+        return "", part
+    left = key[: m.start()].strip()
+    # A topic alone before the comma ("et la gazette, c'est quoi ?") is what is asked about, not a story.
+    if len(left.split()) < _SECOND_MIN_WORDS or "?" in left or _asks_by_words(left) or not _HAS_SUBJECT.search(left):
+        return "", part
+    return part[: m.start()].strip(), part[m.end():]
+
+
+def asks_what_it_is(question: str) -> bool:
+    """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
+    return bool(_WHAT_IS_AND.match(_flat(question).strip()))
 
 
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
