@@ -225,3 +225,13 @@ def test_what_is_asked_after_a_clause_that_tells_has_that_clause_as_its_story(an
     # Asked what it is, the term gets its definition, whatever the story says of it; the preparing is the next.
     decision = answerer.decide("on est invités au copil jeudi, c'est quoi un copil au juste et comment on s'y prépare")
     assert found(decision) == [("answer", "cdv-copil-definition"), ("suggest", "cdv-copil-preparer")]
+
+
+def test_a_question_whose_first_entry_the_one_before_took_is_offered_its_next(answerer: Answerer) -> None:
+    # Both questions name a full session first; the second asks about reminders, the entry BM25 names beside it.
+    decision = answerer.decide("la formation est pleine, je fais comment ? et vous prévenez quand une place se libère "
+                               "ou vous envoyez juste un rappel")
+    assert found(decision) == [("answer", "event-complet"), ("suggest", "event-rappels")]
+    # A short question that names little is the same question again in other words.
+    decision = answerer.decide("Comment on tranche quand on n'est pas d'accord entre nous ? Il faut voter ?")
+    assert decision.kind != Kind.MULTI

@@ -490,6 +490,9 @@ class Answerer:
                     top.entry.id in earlier.related):
                 settled.add(top.entry.id)
             earlier = top.entry if top is not None else None
+            if top is not None and top.entry.id in picks:
+                top = self._other_than_taken(part, question, frozenset(picks))
+                part = part if top is None else dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
@@ -531,6 +534,19 @@ class Answerer:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _other_than_taken(self, part: Decision, question: Asked, taken: frozenset[str]) -> Candidate | None:
+        """"c'est complet, je fais quoi ? et on est prévenu si une place se libère ou juste un rappel": a question
+        that names its own subject, whose first entry an earlier question took, is offered its next entry when it
+        comes close and BM25 names it among its first too. A short question that names little is the same question
+        again in other words ("…? il faut voter ?")."""
+        text = question.text
+        if self._information(text) < 2 * VAGUE_QUESTION_WEIGHT or has_pronoun_subject(text) or refers_back(text):
+            return None
+        first = part.candidates[0].score
+        bm25 = [e for e, _ in self._second_opinion(text, PART_RANKED)[:PART_RANKED]]
+        return next((c for c in part.candidates[1:] if c.entry.id not in taken and c.entry.id in bm25
+                     and c.score >= max(self.settings.suggest_threshold, first - MULTI_POOL_GAP)), None)
 
     def _defined_by_entry(self, part: Decision) -> Decision:
         """"Qu'est-ce que le contrat de ville ? Et on peut le lire où ?": one of several questions asking what a
