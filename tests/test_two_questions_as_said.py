@@ -199,3 +199,39 @@ def test_in_the_terminal_a_term_and_where_to_read_it_are_two_buttons(shipped_app
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?"))
     assert "Vous posez deux questions" in shown and "Qu'est-ce qu'un contrat de ville ?" in shown
+
+
+def test_en_before_the_verb_stands_for_the_term_asked_just_before(answerer: Answerer) -> None:
+    # "en demander" is asking for some FPH: read alone, "fête de quartier" pulled it to organising a street party.
+    decision = answerer.decide("c'est quoi le FPH et comment on peut en demander pour notre fête de quartier ?")
+    assert found(decision) == [("answer", "moyens-fph-definition"), ("suggest", "moyens-fph-demander")]
+
+
+def test_how_to_reach_a_person_after_another_question_is_a_question(answerer: Answerer) -> None:
+    decision = answerer.decide("Le bot sait faire quoi exactement ? et comment on fait pour parler à une vraie personne ?")
+    assert ("answer", "hotline-parler-humain") in found(decision)
+    # Asked for outright, after a question or not, a person is a request.
+    for said in ("je veux parler à quelqu'un de l'équipe", "Votre truc marche pas ? Je veux parler à quelqu'un"):
+        assert answerer.decide(said).act == Act.HUMAN
+
+
+def test_what_is_asked_after_a_clause_that_tells_has_that_clause_as_its_story(answerer: Answerer) -> None:
+    [what, how] = split_questions("on est invités au copil jeudi, c'est quoi un copil au juste et comment on s'y prépare")
+    assert (what.text, what.context) == ("c'est quoi un copil au juste", "on est invités au copil jeudi")
+    assert how.text == "comment on s'y prépare"
+    # A topic alone before the comma is what is asked about, not a story.
+    [asked] = split_questions("et la gazette, c'est quoi ?")
+    assert asked.context == ""
+    # Asked what it is, the term gets its definition, whatever the story says of it; the preparing is the next.
+    decision = answerer.decide("on est invités au copil jeudi, c'est quoi un copil au juste et comment on s'y prépare")
+    assert found(decision) == [("answer", "cdv-copil-definition"), ("suggest", "cdv-copil-preparer")]
+
+
+def test_a_question_whose_first_entry_the_one_before_took_is_offered_its_next(answerer: Answerer) -> None:
+    # Both questions name a full session first; the second asks about reminders, the entry BM25 names beside it.
+    decision = answerer.decide("la formation est pleine, je fais comment ? et vous prévenez quand une place se libère "
+                               "ou vous envoyez juste un rappel")
+    assert found(decision) == [("answer", "event-complet"), ("suggest", "event-rappels")]
+    # A short question that names little is the same question again in other words.
+    decision = answerer.decide("Comment on tranche quand on n'est pas d'accord entre nous ? Il faut voter ?")
+    assert decision.kind != Kind.MULTI

@@ -28,6 +28,7 @@ from bot.answering.segment import (
     Role,
     Segment,
     asks_what_is,
+    asks_what_it_is,
     has_pronoun_subject,
     is_elliptic,
     points_back,
@@ -120,6 +121,8 @@ AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
+# "comment je parle à…", "et comment on joint…": a question on how something is done.
+_HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
 _TYPED_WORD = re.compile(r"[^\W_]+")  # a word as typed, as the normaliser cuts it (bot/answering/normalize.py)
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
@@ -259,6 +262,10 @@ class Answerer:
             chosen = talk if talk == Smalltalk.HELP else closing or talk
             return Decision(kind=Kind.SMALLTALK, smalltalk=chosen, score=100.0, words=analysis.words,
                             acts=acts)
+        if Act.HUMAN in acts and self._asks_how_to_reach(text):
+            several = self.understand(segments, text)
+            if several.kind == Kind.MULTI:
+                acts = tuple(a for a in acts if a != Act.HUMAN)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
@@ -281,6 +288,14 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    @staticmethod
+    def _asks_how_to_reach(text: str) -> bool:
+        """"Quels sujets traitez-vous ? Et comment on joint quelqu'un de l'équipe ?": after another question, "how do
+        I reach a person" asks how it is done (an entry says it), it does not ask to be put through now."""
+        asked = split_questions(text)
+        return len(asked) > 1 and any(
+            n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
     def _both_compared(self, decision: Decision, text: str) -> Decision:
         """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
@@ -478,6 +493,9 @@ class Answerer:
                     top.entry.id in earlier.related):
                 settled.add(top.entry.id)
             earlier = top.entry if top is not None else None
+            if top is not None and top.entry.id in picks:
+                top = self._other_than_taken(part, question, frozenset(picks))
+                part = part if top is None else dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
@@ -519,6 +537,19 @@ class Answerer:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _other_than_taken(self, part: Decision, question: Asked, taken: frozenset[str]) -> Candidate | None:
+        """"c'est complet, je fais quoi ? et on est prévenu si une place se libère ou juste un rappel": a question
+        that names its own subject, whose first entry an earlier question took, is offered its next entry when it
+        comes close and BM25 names it among its first too. A short question that names little is the same question
+        again in other words ("…? il faut voter ?")."""
+        text = question.text
+        if self._information(text) < 2 * VAGUE_QUESTION_WEIGHT or has_pronoun_subject(text) or refers_back(text):
+            return None
+        first = part.candidates[0].score
+        bm25 = [e for e, _ in self._second_opinion(text, PART_RANKED)[:PART_RANKED]]
+        return next((c for c in part.candidates[1:] if c.entry.id not in taken and c.entry.id in bm25
+                     and c.score >= max(self.settings.suggest_threshold, first - MULTI_POOL_GAP)), None)
 
     def _defined_by_entry(self, part: Decision) -> Decision:
         """"Qu'est-ce que le contrat de ville ? Et on peut le lire où ?": one of several questions asking what a
@@ -763,7 +794,10 @@ class Answerer:
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague:
             text = f"{text} {borrowed}"
-        leaning = bool(question.context) and self._information(question.context) >= STORY_LEAN * self._information(text)
+        # "c'est quoi ce copil" asks what the term it names is, whatever the story says of it.
+        defines = asks_what_it_is(text) and bool(self._terms.keys() & set(self.analyze(text).tokens))
+        leaning = bool(question.context) and not defines and (
+            self._information(question.context) >= STORY_LEAN * self._information(text))
         if (vague or leaning) and question.context:
             # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked. So it does
             # when it names much more than the question ("La mairie propose une convention pour une salle. On doit

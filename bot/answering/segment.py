@@ -793,6 +793,9 @@ def split_questions(text: str) -> list[Asked]:
             continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
+            told, part = _told_before_what_is(part)
+            if told:
+                story.append(told)
             if len(words(part)) < _MIN_PART_WORDS and asked and not story:
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
@@ -860,6 +863,28 @@ def _what_is_cut(part: str) -> list[str] | None:
     return [first, f"{part[: opener.end()]} {second}"]
 
 
+# "on doit préparer le copil, c'est quoi ce copil déjà": a clause with its subject that tells, then "what is" after a
+# comma: the clause is the story of the question.
+_COMMA_WHAT_IS = compiled(r",\s*(?=(?:c est quoi|c quoi|c koi|qu est ce que|qu est ce qu)\b)")
+
+
+def _told_before_what_is(part: str) -> tuple[str, str]:
+    key = _flat(part)
+    m = _COMMA_WHAT_IS.search(key)
+    if m is None or len(key) != len(part):
+        return "", part
+    left = key[: m.start()].strip()
+    # A topic alone before the comma ("et la gazette, c'est quoi ?") is what is asked about, not a story.
+    if len(left.split()) < _SECOND_MIN_WORDS or "?" in left or _asks_by_words(left) or not _HAS_SUBJECT.search(left):
+        return "", part
+    return part[: m.start()].strip(), part[m.end():]
+
+
+def asks_what_it_is(question: str) -> bool:
+    """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
+    return bool(_WHAT_IS_AND.match(_flat(question).strip()))
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
     cut: list[str] = []
@@ -889,7 +914,9 @@ def is_elliptic(question: str) -> bool:
 
 
 # "…si j'ai un souci avec ça ?", "et pour ça je fais comment ?": the question points back at the one before.
-_BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$")
+# "en" before the verb stands for the thing too: "et on fait comment pour en avoir ?", "on peut en bénéficier ?".
+_BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:ca|cela)\s*[?!.]*$|"
+                    r"\ben\s+(?:avoir|obtenir|demander|beneficier|profiter|recevoir|toucher)\b")
 
 
 def refers_back(question: str) -> bool:
