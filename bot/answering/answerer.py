@@ -27,7 +27,6 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
-    asks_what_is,
     asks_what_it_is,
     has_pronoun_subject,
     is_elliptic,
@@ -713,7 +712,7 @@ class Answerer:
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
-        defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_is(q) for q in asked) and not any(
+        defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_it_is(q) for q in asked) and not any(
             personal_matters(self.analyze(q).words) for q in asked)
         if owned and not unnamed and (COUNCIL_WORDS & set(analysis.words) or defined):
             council = decide(False)

@@ -363,11 +363,6 @@ _WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+quoi|c\s+koi|c\s+quoi|ses\s+quoi|"
 _RELATIVE_MIN_WORDS = 3
 
 
-def asks_what_is(question: str) -> bool:
-    """"c'est quoi ce programme ?", "qu'est-ce que le PRE ?": the question asks what a thing is."""
-    return _WHAT_IS.match(fold(question).strip()) is not None
-
-
 def _relative_tail(question: str) -> tuple[str, str]:
     """The question without a relative clause ("dont…", "que le bailleur…" after "c'est quoi X"), and that
     clause (the story)."""
