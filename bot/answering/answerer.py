@@ -122,6 +122,10 @@ ANALYSES_CACHED = 4096
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
+# "et pour partir avant la fin ?" after the mandate's length: in a follow-up, "the end" is the end of what was just
+# answered (the mandate), as "en cours de route" is its course; those words name no subject of their own.
+_ITS_END = re.compile(r"\b(?:avant|jusqu'?\s*a|jusqu'?\s*à)\s+(?:la\s+fin|le\s+terme|terme)\b|\ben\s+cours\s+de\s+route\b",
+                      re.IGNORECASE)
 _TYPED_WORD = re.compile(r"[^\W_]+")  # a word as typed, as the normaliser cuts it (bot/answering/normalize.py)
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
@@ -880,6 +884,7 @@ class Answerer:
         to it (`related`) are the likeliest next questions: they weigh a little more, and one that comes first
         so and explains enough of the follow-up is answered ("c'est où ?" after "Qui est RésO Villes ?")."""
         self._reads = _Reads()
+        asked, text = text, _ITS_END.sub(" ", text)
         segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
         decision = self._decide_segments(segments, exclude=frozenset({previous.id}))
         analysis, boost = self._weighted(segments)
@@ -896,12 +901,19 @@ class Answerer:
         if alone is not None and alone.kind == Kind.ANSWER and alone.entry is not None:
             linked = max((c.score for c in alone.candidates[1:] if c.entry.id in related), default=0.0)
             if alone.score - linked >= FOLLOW_UP_OWN_LEAD:
-                return dataclasses.replace(alone, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
+                return dataclasses.replace(alone, acts=(Act.FOLLOW_UP,), segments=(previous.question, asked))
         if ranked:
             def weighed(c: Candidate) -> float:
                 return c.score * (RELATED_WEIGHT if c.entry.id in related else 1.0)
 
             best = max(ranked, key=weighed)
+            # "et pour partir ?" after the mandate's length: the length of a city contract comes first, pulled by
+            # the previous question alone; an entry linked to it that speaks of the follow-up's own words is meant.
+            own_words = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
+            pulled = bool(own_words) and best.entry.id not in related and not self._names_any(best, own_words)
+            if pulled:
+                best = max((c for c in ranked if c.entry.id in related and self._names_any(c, own_words)),
+                           key=weighed, default=best)
             if (best.entry.id in related and best.score >= self.settings.suggest_threshold
                     and best.known_coverage >= FOLLOW_UP_COVERAGE):
                 others = tuple(c for c in ranked if c is not best)[: self.settings.max_suggestions - 1]
@@ -918,13 +930,18 @@ class Answerer:
                     if own else set()
                 overtaken = best.entry.id not in nearest and any(
                     c.score > best.score and c.entry.id in nearest for c in others)
-                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in others) and not unnamed \
+                # An entry the previous question alone pulled ahead does not tie with one the follow-up names.
+                rivals = [c for c in others if not pulled or self._names_any(c, own_words)]
+                if not any(weighed(c) >= weighed(best) - FOLLOW_UP_TIE for c in rivals) and not unnamed \
                         and not overtaken:
                     decision = Decision(kind=Kind.ANSWER, entry=best.entry, score=best.score,
                                         candidates=(best, *others))
                 elif decision.kind != Kind.ANSWER or decision.entry is None or decision.entry.id == best.entry.id:
                     decision = Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *others))
-        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, text))
+        return dataclasses.replace(decision, acts=(Act.FOLLOW_UP,), segments=(previous.question, asked))
+
+    def _names_any(self, candidate: Candidate, tokens: set[str]) -> bool:
+        return any(self.matcher.phrases(candidate.index, t) for t in tokens)
 
     def decide_after_question(self, text: str, asked: str) -> Decision:
         """A short follow-up right after a question answered by no entry (the agenda: "c'est quand le prochain

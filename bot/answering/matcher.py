@@ -356,6 +356,10 @@ class Matcher:
         """Whether the entry's phrasings, tags or answer use this token."""
         return token in self._vocabulary.bags[entry_index] or token in self._answers.bags[entry_index]
 
+    def phrases(self, entry_index: int, token: str) -> bool:
+        """Whether the entry's phrasings or tags use this token (what it is asked with, not what its answer says)."""
+        return token in self._vocabulary.bags[entry_index]
+
     def mentioning(self, token: str) -> int:
         """How many entries `mentions` this token (from the postings: a walk over every entry cost seconds at
         10,000 entries, for each glossary term)."""

@@ -7,6 +7,7 @@ database nor the registrations, so `hotline ask` uses it without them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.answering.answerer import Decision, Kind
@@ -58,7 +59,7 @@ class AgendaHook:
         if intent is None:
             return decision
         if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words) and not (
-                THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)):
+                THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)) and not _asks_when(asked_words):
             return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
@@ -69,6 +70,12 @@ class AgendaHook:
             extras["agenda_period"] = f"{period.year}-{period.first_month:02d}"
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
                                    extras=extras)
+
+
+def _asks_when(words: Sequence[str]) -> bool:
+    """"Ça commence quand et il y en a combien ?": a "quand" after its verb asks for a date, whatever else is
+    asked; a "quand" opening the question ("quand c'est complet on fait comment") may open a condition."""
+    return any(word == "quand" for word in words[1:])
 
 
 def cancel_howto_hook(sender: Sender, text: str, decision: Decision) -> Decision:

@@ -42,6 +42,8 @@ WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
 _THIS = ("ce", "cette", "ces", "cet")
 _SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
           "week", "weekend", "soir", "jours")
+_SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
+                         "fin", "annee"})
 TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     *((this, span) for this in _THIS for span in _SPANS),
     *((span, "prochain") for span in _SPANS), *((span, "prochaine") for span in _SPANS),
@@ -151,7 +153,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) for i, w in enumerate(seq))
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
-    standalone = bool(content) and set(content) <= STANDALONE and bool(
+    # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
+    allowed = STANDALONE | (_SPAN_WORDS if window else frozenset())
+    standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus"})
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
@@ -167,17 +171,29 @@ def names_a_stretch(words: Sequence[str]) -> bool:
 
 def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:
     """The words naming each event: its title up to the first ":", "(", "!" or dash ("La participation sur le
-    grill ! (1/3) – …" → participation, grill), without kind words, numbers and small words."""
+    grill ! (1/3) – …" → participation, grill), without kind words, numbers and small words.
+
+    A title joining two things names each of them too: "Rencontre interrégionale … et assemblée générale de RésO
+    Villes" is also "l'assemblée générale de RésO Villes"; "Soirée de lancement du livre « Un oiseau persan »" is
+    also "la soirée de lancement du livre". A part needs two such words to name anything."""
     names: set[frozenset[str]] = set()
     for title in titles:
         head = re.split(r"[:(!–—]| - ", title, maxsplit=1)[0]
-        seq = [w for w in words(head.replace("-", " ")) if w]
-        seq = [w for i, w in enumerate(seq) if not (w == "conseil" and i and seq[i - 1] == "inter")]  # inter-conseil
-        name = frozenset(w for w in seq if w not in STOPWORDS and w not in GENERIC and w not in KIND_ALIASES
-                         and not any(ch.isdigit() for ch in w) and w not in _NAME_NOISE)
-        if name:
-            names.add(name)
+        whole = _name(head, words)
+        if whole:
+            names.add(whole)
+        for part in re.split(r"[«»]| et ", head):
+            name = _name(part, words)
+            if len(name) >= 2:
+                names.add(name)
     return tuple(sorted(names, key=sorted))
+
+
+def _name(text: str, words: Callable[[str], Sequence[str]]) -> frozenset[str]:
+    seq = [w for w in words(text.replace("-", " ")) if w]
+    seq = [w for i, w in enumerate(seq) if not (w == "conseil" and i and seq[i - 1] == "inter")]  # inter-conseil
+    return frozenset(w for w in seq if w not in STOPWORDS and w not in GENERIC and w not in KIND_ALIASES
+                     and not any(ch.isdigit() for ch in w) and w not in _NAME_NOISE)
 
 
 # Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").

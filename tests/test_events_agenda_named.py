@@ -1,0 +1,59 @@
+"""A member asks when one event takes place, named as people say it, on 27 November 2026 (a trial's findings).
+
+A title that joins two things names each one: the interregional meeting "et assemblée générale de RésO
+Villes" is asked as "l'assemblée générale"; the book launch "« Un oiseau persan »" as "la soirée de lancement
+du livre". Asked when, both reach the agenda. "Ça débute quand et y en aura combien ?" about a webinar series
+asks for dates (not how long a city contract lasts), whatever else it asks; and "le programme de la semaine
+prochaine", typed as an SMS, is the agenda too.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.answering.normalize import words
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from bot.clock import ManualClock
+from bot.events.intent import agenda_intent, event_names
+
+NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+TITLES = ("Rencontre interrégionale de la politique de la ville et assemblée générale de RésO Villes",
+          "Soirée de lancement du livre « Un oiseau persan : d'Ahwaz à Nantes, itinéraire d'une femme libre »")
+
+
+@pytest.mark.parametrize("question", [
+    "l'assemblée générale de RésO Villes, elle se tient quand cette fois ?",
+    "on peut savoir quand se fait la soirée de lancement du livre ?",
+])
+def test_one_part_of_a_title_names_the_event(question: str) -> None:
+    assert agenda_intent(words(question), event_names(TITLES, words)) is not None
+
+
+def test_one_word_of_a_title_names_nothing() -> None:
+    assert agenda_intent(words("c'est quand qu'on parle du livre ?"), event_names(TITLES, words)) is None
+
+
+def test_the_assembly_asked_when_reaches_the_agenda(shipped_app: App, clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("l'assemblée générale de RésO Villes, elle se tient quand cette fois ?"))
+    assert "Agenda de RésO Villes" in shown
+
+
+def test_when_a_webinar_series_starts_and_how_many_sessions_is_the_agenda(shipped_app: App,
+                                                                         clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("les visios sur l'évaluation du contrat de ville, ça débute quand et y en "
+                                    "aura combien ?"))
+    assert "Agenda de RésO Villes" in shown
+
+
+def test_the_programme_of_next_week_typed_as_an_sms_is_the_agenda(shipped_app: App, clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("c koi le programme de la semaine prochaine"))
+    assert "Agenda de RésO Villes" in shown
