@@ -1,0 +1,24 @@
+"""Words of members (issue 11, seventeenth round): fear of speaking in a meeting, said in everyday words
+("la trouille"). Each question is ours, written as a member would;
+each is answered from the shipped knowledge."""
+
+from __future__ import annotations
+
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from tests.conftest import first_line
+
+SPEAKING_UP = "Comment oser prendre la parole en réunion quand on est timide ?"
+
+
+def test_a_member_afraid_of_speaking_in_a_meeting_gets_the_advice_on_speaking_up(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("parler en public me fait peur, comment faire au conseil ?"))
+    assert first_line(shown) == SPEAKING_UP, shown
+
+
+def test_la_trouille_is_fear_for_a_member_who_dares_not_speak(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("j'ai la trouille de prendre la parole en réunion"))
+    assert first_line(shown) == SPEAKING_UP, shown
+
