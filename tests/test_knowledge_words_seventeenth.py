@@ -1,5 +1,5 @@
 """Words of members (issue 11, seventeenth round): fear of speaking in a meeting, said in everyday words
-("la trouille"). Each question is ours, written as a member would;
+("la trouille"), and elected officials who do the opposite of what the council advised. Each question is ours, written as a member would;
 each is answered from the shipped knowledge."""
 
 from __future__ import annotations
@@ -22,3 +22,9 @@ def test_la_trouille_is_fear_for_a_member_who_dares_not_speak(shipped_app: App) 
     shown = chat.render(chat.handle("j'ai la trouille de prendre la parole en réunion"))
     assert first_line(shown) == SPEAKING_UP, shown
 
+
+
+def test_a_council_whose_opinions_the_town_goes_against_learns_how_to_be_heard(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("à chaque fois les élus font l'inverse de nos avis"))
+    assert first_line(shown) == "Les élus ne tiennent pas compte des avis du conseil citoyen : que faire ?", shown
