@@ -1,6 +1,6 @@
 """Words of members (issue 11, seventeenth round): fear of speaking in a meeting, said in everyday words
-("la trouille"), and elected officials who do the opposite of what the council advised. Each question is ours, written as a member would;
-each is answered from the shipped knowledge."""
+("la trouille"), and elected officials who do the opposite of what the council advised. Each question is
+ours, written as a member would; each is answered from the shipped knowledge."""
 
 from __future__ import annotations
 
