@@ -28,3 +28,9 @@ def test_a_council_whose_opinions_the_town_goes_against_learns_how_to_be_heard(s
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("à chaque fois les élus font l'inverse de nos avis"))
     assert first_line(shown) == "Les élus ne tiennent pas compte des avis du conseil citoyen : que faire ?", shown
+
+
+def test_a_council_asking_what_reso_villes_does_for_councils_gets_its_role_with_councils(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("concrètement vous faites quoi pour les conseils citoyens de la métropole ?"))
+    assert first_line(shown) == "Quel est le rôle de RésO Villes auprès des conseils citoyens de Nantes Métropole ?", shown
