@@ -16,6 +16,7 @@ from telegram.ext import Application
 
 from bot.app import App, build_app
 from bot.channels.telegram.adapter import build_application
+from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.storage.db import Database as Db
@@ -28,6 +29,12 @@ pytest_plugins = ["tests.support.browser"]  # the `chromium` fixture
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+
+
+def reply_in_chat(app: App, text: str) -> str:
+    """What the terminal chat shows a member who opens it and sends this one message."""
+    chat = TerminalChat(app.hotline)
+    return chat.render(chat.handle(text))
 
 
 def first_line(shown: str) -> str:

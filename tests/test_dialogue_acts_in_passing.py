@@ -9,6 +9,7 @@ import pytest
 from bot.answering.acts import Act, detect
 from bot.app import App
 from bot.channels.terminal import TerminalChat
+from tests.conftest import reply_in_chat
 
 CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
 
@@ -66,8 +67,7 @@ def test_asking_for_everyday_words_gives_the_simpler_version(app: App, text: str
                                   "je voudrais déposer une réclamation",
                                   "je suis vraiment pas satisfaite de votre service"])
 def test_a_complaint_about_the_hotline_gets_a_calm_reply_that_offers_a_person(app: App, text: str) -> None:
-    chat = TerminalChat(app.hotline)
-    shown = chat.render(chat.handle(text))
+    shown = reply_in_chat(app, text)
     assert "désolé" in shown and "Poser la question à l'équipe" in shown
 
 
@@ -82,14 +82,12 @@ def test_someone_else_s_wrong_answer_or_a_complaint_to_someone_else_is_no_compla
 @pytest.mark.parametrize("text", ["quelqu'un de votre équipe pourrait me rappeler ?",
                                   "est-ce qu'une personne de chez vous peut me recontacter"])
 def test_asking_that_someone_from_the_team_call_back_gets_the_offer_of_a_person(app: App, text: str) -> None:
-    chat = TerminalChat(app.hotline)
-    shown = chat.render(chat.handle(text))
+    shown = reply_in_chat(app, text)
     assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
 
 
 def test_displeasure_taken_to_someone_in_charge_gets_the_offer_of_a_person(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("vraiment pas satisfait de ce service, je voudrais le signaler à votre responsable"))
+    shown = reply_in_chat(shipped_app, "vraiment pas satisfait de ce service, je voudrais le signaler à votre responsable")
     assert "une personne de l'équipe peut vous répondre ici même" in shown
 
 

@@ -18,6 +18,7 @@ from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.events.intent import agenda_intent, event_names
+from tests.conftest import reply_in_chat
 
 NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 TITLES = ("Rencontre interrégionale de la politique de la ville et assemblée générale de RésO Villes",
@@ -38,8 +39,7 @@ def test_one_word_of_a_title_names_nothing() -> None:
 
 def test_the_assembly_asked_when_reaches_the_agenda(shipped_app: App, clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("l'assemblée générale de RésO Villes, elle se tient quand cette fois ?"))
+    shown = reply_in_chat(shipped_app, "l'assemblée générale de RésO Villes, elle se tient quand cette fois ?")
     assert "Agenda de RésO Villes" in shown
 
 
@@ -54,6 +54,5 @@ def test_when_a_webinar_series_starts_and_how_many_sessions_is_the_agenda(shippe
 
 def test_the_programme_of_next_week_typed_as_an_sms_is_the_agenda(shipped_app: App, clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("c koi le programme de la semaine prochaine"))
+    shown = reply_in_chat(shipped_app, "c koi le programme de la semaine prochaine")
     assert "Agenda de RésO Villes" in shown

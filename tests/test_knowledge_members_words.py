@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
-from bot.channels.terminal import TerminalChat
-from tests.conftest import first_line
+from tests.conftest import first_line, reply_in_chat
 
 
 @pytest.mark.parametrize(("question", "entry_question"), [
@@ -24,23 +23,20 @@ from tests.conftest import first_line
 ])
 def test_a_member_asking_in_everyday_words_gets_the_entry_that_answers(
         shipped_app: App, question: str, entry_question: str) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle(question))
+    shown = reply_in_chat(shipped_app, question)
     assert first_line(shown) == entry_question, shown
 
 
 def test_asking_whether_the_lottery_is_still_required_is_not_told_how_it_works(shipped_app: App) -> None:
     # The two entries share "tirer au sort"; the question of the rule is the one of the 2024 decree.
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("on est toujours obligés de tirer des habitants au sort ?"))
+    shown = reply_in_chat(shipped_app, "on est toujours obligés de tirer des habitants au sort ?")
     assert first_line(shown) == "Le tirage au sort est-il encore obligatoire ?", shown
     assert "2024" in shown
 
 
 def test_a_member_who_wants_only_the_interconseils_learns_the_topics_are_broad_and_the_agenda_filters(
         shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("je veux les annonces des interconseils mais plus celles des formations"))
+    shown = reply_in_chat(shipped_app, "je veux les annonces des interconseils mais plus celles des formations")
     assert first_line(shown) == "Comment choisir les annonces que je reçois du bot ?", shown
     assert "/abonnements" in shown and "/agenda" in shown
 

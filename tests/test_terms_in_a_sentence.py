@@ -11,6 +11,7 @@ import pytest
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
+from tests.conftest import reply_in_chat
 
 NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -19,15 +20,13 @@ NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 def test_a_personal_story_ending_on_c_est_quoi_asks_the_word_it_names(shipped_app: App) -> None:
     # "après le collège" makes it her own matter; the question still asks only what the CLAS is.
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("ma fille va au CLAS après le collège, c koi exactement"))
+    shown = reply_in_chat(shipped_app, "ma fille va au CLAS après le collège, c koi exactement")
     assert "CLAS" in shown and "aide aux devoirs" in shown
 
 
 def test_a_term_named_again_after_ca_veut_dire_quoi_is_the_one_asked(shipped_app: App) -> None:
     # Two terms in the message: the one repeated after "quoi" says which, not the one just before it.
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("le mot GUSP revient dans le contrat de ville, ça veut dire quoi GUSP ?"))
+    shown = reply_in_chat(shipped_app, "le mot GUSP revient dans le contrat de ville, ça veut dire quoi GUSP ?")
     assert "Gestion urbaine et sociale de proximité" in shown
 
 
@@ -42,15 +41,13 @@ def test_a_term_after_dans_or_avec_says_where_and_the_other_is_asked(shipped_app
 
 
 def test_c_est_quoi_le_principe_asks_what_the_thing_just_named_is(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("La mairie organise un diagnostic en marchant jeudi, c'est quoi le principe ?"))
+    shown = reply_in_chat(shipped_app, "La mairie organise un diagnostic en marchant jeudi, c'est quoi le principe ?")
     assert "Balade dans le quartier" in shown
 
 
 def test_likening_a_word_to_another_asks_the_first(shipped_app: App) -> None:
     # The copil's entry compares the two in its alternates, but the member asks what a cotech is.
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("le cotech ça ressemble au copil ?"))
+    shown = reply_in_chat(shipped_app, "le cotech ça ressemble au copil ?")
     assert "cotech" in shown and "techniciens" in shown
 
 
@@ -80,8 +77,7 @@ def test_a_goodbye_typed_without_its_last_e_still_closes(shipped_app: App) -> No
 
 
 def test_wishing_someone_of_the_team_would_call_back_gets_the_offer_of_a_person(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("j'aimerais qu'une personne de votre équipe me rappelle"))
+    shown = reply_in_chat(shipped_app, "j'aimerais qu'une personne de votre équipe me rappelle")
     assert "une personne de l'équipe" in shown and "Poser la question à l'équipe" in shown
 
 
@@ -106,8 +102,7 @@ def test_events_asked_for_a_season_show_the_agenda(shipped_app: App, clock: Manu
 def test_what_the_programme_holds_in_a_month_is_the_agenda_not_one_event(shipped_app: App,
                                                                          clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("vous avez quoi au programme pour janvier"))
+    shown = reply_in_chat(shipped_app, "vous avez quoi au programme pour janvier")
     assert "Agenda de RésO Villes" in shown and "janvier 2027" in shown
 
 
@@ -120,12 +115,10 @@ def test_a_meeting_of_the_councils_soon_is_asked_of_the_agenda_not_advice(shippe
 
 
 def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("j'ai écrit ma question il y a dix jours et toujours rien"))
+    shown = reply_in_chat(shipped_app, "j'ai écrit ma question il y a dix jours et toujours rien")
     assert "pas encore transmis de question à l'équipe" in shown
 
 
 def test_what_the_council_can_do_is_asked_not_what_the_word_means(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("Que peut faire le conseil citoyen ?"))
+    shown = reply_in_chat(shipped_app, "Que peut faire le conseil citoyen ?")
     assert "Que fait concrètement un conseil citoyen ?" in shown

@@ -10,10 +10,9 @@ from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Decision, Kind
 from bot.answering.segment import split_questions
 from bot.app import App
-from bot.channels.terminal import TerminalChat
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
+from tests.conftest import SHIPPED_KNOWLEDGE, reply_in_chat
 
 
 @pytest.fixture(scope="module")
@@ -188,16 +187,14 @@ def test_turning_to_someone_is_no_postal_address(answerer: Answerer) -> None:
 # --- in the terminal chat ------------------------------------------------------------------
 
 def test_in_the_terminal_two_questions_said_without_punctuation_are_both_heard(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("c'est quoi l'interconseil on y discute de quoi"))
+    shown = reply_in_chat(shipped_app, "c'est quoi l'interconseil on y discute de quoi")
     assert "Vous posez deux questions" in shown
     assert "Qu'est-ce que l'interconseil ?" in shown and "Source" in shown
     assert "De quels sujets parle-t-on à l'interconseil ?" in shown
 
 
 def test_in_the_terminal_a_term_and_where_to_read_it_are_two_buttons(shipped_app: App) -> None:
-    chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?"))
+    shown = reply_in_chat(shipped_app, "Qu'est-ce que le contrat de ville ? Et on peut le lire où ?")
     assert "Vous posez deux questions" in shown and "Qu'est-ce qu'un contrat de ville ?" in shown
 
 
