@@ -19,7 +19,7 @@ from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
-from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, words
+from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
 from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
@@ -126,7 +126,6 @@ _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
 # answered (the mandate), as "en cours de route" is its course; those words name no subject of their own.
 _ITS_END = re.compile(r"\b(?:avant|jusqu'?\s*a|jusqu'?\s*à)\s+(?:la\s+fin|le\s+terme|terme)\b|\ben\s+cours\s+de\s+route\b",
                       re.IGNORECASE)
-_TYPED_WORD = re.compile(r"[^\W_]+")  # a word as typed, as the normaliser cuts it (bot/answering/normalize.py)
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
 # that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md). An unknown SMS spelling,
@@ -382,7 +381,7 @@ class Answerer:
         another word of the base ("inscription" read "inscrire"), and BM25 reading "déménager" as "demenager" found
         members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
         out = []
-        for typed in _TYPED_WORD.findall(clean(text)):
+        for typed in typed_words(clean(text)):
             read = [] if self.second.knows(typed) else [c for w in words(typed) for c in self.normalizer.read(w)]
             out.append(typed if not read or read == [fold(typed)] else " ".join(read))
         return " ".join(out)

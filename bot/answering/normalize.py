@@ -50,6 +50,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
 
 
+def typed_words(text: str) -> list[str]:
+    """The words as typed (not folded, nor mapped), cut where `words` cuts them."""
+    return _WORD.findall(text)
+
+
 def words(text: str) -> list[str]:
     """Folded words, elisions split ("l'interconseil" → "l interconseil"), SMS spellings mapped."""
     return list(_words(text))  # a fresh list: the caller may change it
