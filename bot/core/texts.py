@@ -106,15 +106,15 @@ SEVERAL_SOME = "Pour vos autres questions, est-ce l'une de celles-ci ?"
 SEVERAL_SOME_ONE = "Pour votre autre question, est-ce bien celle-ci ?"
 SEVERAL_ONE_CHOICES = "Pour votre autre question, est-ce l'une de celles-ci ?"
 PERSONAL = (
-    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
-    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "Votre question porte sur votre situation personnelle. Ce n'est pas mon domaine : je réponds aux questions "
+    "sur les conseils citoyens et la politique de la ville, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
     "{where}\n\n"
     "Si vous ne savez pas à qui vous adresser, l'équipe peut vous orienter. "
     "Voulez-vous que je lui transmette votre question ?"
 )
 PERSONAL_WITH_ENTRIES = (
-    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
-    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "Votre question porte sur votre situation personnelle. Ce n'est pas mon domaine : je réponds aux questions "
+    "sur les conseils citoyens et la politique de la ville, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
     "{where}\n\n"
     "Ces fiches peuvent peut-être vous aider. Sinon, l'équipe peut vous orienter :"
 )
