@@ -336,3 +336,9 @@ def test_a_councillor_asking_about_a_residents_noisy_neighbour_is_not_told_it_is
     shown = reply_in_chat(shipped_app, "un habitant est venu en réunion se plaindre de son voisin bruyant, on peut "
                                        "l'aider en tant que conseil ?")
     assert "situation personnelle" not in shown
+
+
+def test_a_request_the_hotline_cannot_place_still_names_where_a_personal_matter_is_handled(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "je voudrais un jardin familial, il y a une liste ?")
+    assert "Je ne connais pas la réponse" in shown and "Poser la question à l'équipe" in shown
+    assert "démarche personnelle" in shown and "France services" in shown

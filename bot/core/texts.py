@@ -55,7 +55,9 @@ NONE_OF_THESE = "Aucune de ces questions"
 RUNNER_UP_BUTTON = "Ce n'est pas votre question ? → {question}"
 UNKNOWN = (
     "Je ne connais pas la réponse à cette question, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
-    "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même."
+    "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même.\n\n"
+    "S'il s'agit d'une démarche personnelle (CAF, logement, impôts, papiers…), votre mairie, le centre social "
+    "de votre quartier ou une maison France services peuvent aussi vous aider."
 )
 ASK_TEAM_BUTTON = "✉️ Poser la question à l'équipe"
 REPHRASE_BUTTON = "✏️ Reformuler"
