@@ -711,16 +711,19 @@ class Answerer:
         # du conseil ?", "ma sœur attend un logement, le conseil citoyen peut jouer ?") is council business when
         # the best entry speaks of it and is sure: answered so. Unsure, it stays the member's own matter (who
         # deals with it is told: "mon fils a été exclu du collège, le conseil peut agir ?").
-        decision = decide(owned or unnamed)
+        # A matter nobody says is theirs, asked with the council named ("un habitant se plaint de son voisin
+        # bruyant, on peut l'aider en tant que conseil ?"), is asked by a councillor: the council's business.
+        council = bool(COUNCIL_WORDS & set(analysis.words))
+        decision = decide(owned or (unnamed and not council))
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
         defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_it_is(q) for q in asked) and not any(
             personal_matters(self.analyze(q).words) for q in asked)
-        if owned and not unnamed and (COUNCIL_WORDS & set(analysis.words) or defined):
-            council = decide(False)
-            if council.kind == Kind.ANSWER:
-                decision = council
+        if owned and not unnamed and (council or defined):
+            as_council = decide(False)
+            if as_council.kind == Kind.ANSWER:
+                decision = as_council
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \

@@ -31,6 +31,11 @@ PERSONAL_WORDS = frozenset({
     "caution", "taxe", "identite", "fourriere", "stationnement", "garantie", "plombier", "serrurier",
     "electricien", "panne", "pharmacie", "dentiste", "ordonnance", "medicament", "medicaments", "vaccin", "maladie",
     "pension", "succession", "heritage", "mariage", "tram", "tramway", "bus", "colis",
+    # Troubles at home and in the street, care, public services one uses, help one applies for.
+    "musique", "aboie", "agression", "agresse", "violence", "violences", "frappe", "vol", "vole", "cambriolage",
+    "cambriole", "gaz", "gardien", "ehpad", "mdph", "handicape", "ameli", "cpam", "lunettes", "certificat",
+    "nounou", "loisirs", "piscine", "bibliotheque", "mediatheque", "gymnase", "parcoursup", "radie", "tresor",
+    "surendettement", "prudhommes", "treve", "refuge", "velo",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -40,17 +45,19 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
                           "banque"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
-# A message naming the council asks what the council has to do with the matter, whoever's it is.
-COUNCIL_WORDS = frozenset({"conseil", "conseils"})
+# A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
+# ("mon patron doit me laisser aller au comité de pilotage ?").
+COUNCIL_WORDS = frozenset({"conseil", "conseils", "copil", "pilotage", "interconseil"})
 # "mon loyer", "ma voisine fait du bruit": a possessive this many words before makes the matter the member's own.
 OWNED_WINDOW = 4
-# "J'attends un logement", "m'aider à avoir un appartement", "je veux changer de logement": the member's own
+# "J'attends un logement", "m'aider à avoir un appartement", "je voudrais un logement plus grand": the member's own
 # need, said with "je" (not the council's "on" or "nous") and a verb of wanting or waiting just before.
-# "mon fils … le collège": the member's relatives, within this many words before the matter.
+# "mon fils … le collège": the member's relatives, within this many words before the matter ("mon fils a 16 ans
+# et il a arrêté l'école": the relative opens the sentence).
 RELATIVES = frozenset({"fils", "fille", "filles", "enfant", "enfants", "gamin", "gamine", "gamins", "petit", "petite",
                        "mari", "femme", "epoux", "epouse", "mere", "pere", "parents", "frere", "soeur", "grand",
                        "neveu", "niece", "bebe", "ado"})
-RELATIVE_WINDOW = 8
+RELATIVE_WINDOW = 10
 # "ma voisine du dessus fait du bruit": noise from the member's neighbour is the member's own trouble (but "ma
 # voisine n'a pas de carte vitale" is a resident the member helps, council business).
 NEIGHBOURS = frozenset({"voisin", "voisine", "voisins", "voisines"})
@@ -59,8 +66,10 @@ FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
 # makes none), whoever says it ("on fait comment une demande de logement ?").
 APPLICATIONS = frozenset({"demande", "dossier"})  # one application: "les demandes de logement" are the council's matter
 HOMES = frozenset({"logement", "logements", "hlm", "appartement", "appart"})
+# Of the rest, what only a person applies for: "une demande d'aide sociale" (the council asks for no welfare).
+APPLIED_FOR = HOMES | {"sociale"}
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
-                   "changer"})
+                   "changer", "veux", "voudrais"})
 
 
 def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), *,
@@ -77,7 +86,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), 
         if word not in PERSONAL_WORDS:
             continue
         owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i) \
-            or (word in HOMES and any(w in APPLICATIONS for w in words[max(0, i - 3): i])) \
+            or (word in APPLIED_FOR and any(w in APPLICATIONS for w in words[max(0, i - 3): i])) \
             or _relative(words, i) or (word in _NOISE and _relative(words, i, NEIGHBOURS))
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
@@ -127,22 +136,23 @@ _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
     (Matter.BENEFITS, frozenset({"caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "prime",
                                  "prestation", "prestations", "percu"})),
     (Matter.NEIGHBOURS, frozenset({"bruit", "bruits", "bruyant", "bruyante", "bruyants", "tapage", "voisin", "voisine",
-                                   "voisins", "voisines", "musique", "nuisance", "nuisances"})),
+                                   "voisins", "voisines", "musique", "nuisance", "nuisances", "aboie"})),
     (Matter.HOUSING, frozenset({"loyer", "loyers", "bailleur", "proprio", "proprietaire", "logement", "logements",
                                 "appartement", "appart", "hlm", "caution", "expulsion", "expulse", "expulser",
                                 "chauffage", "ascenseur", "fuite", "humidite", "moisissure", "cafards", "punaises",
-                                "demenager", "demenagement", "charges"})),
+                                "demenager", "demenagement", "charges", "gaz", "gardien", "treve"})),
     (Matter.SCHOOL, frozenset({"cantine", "cantines", "ecole", "college", "lycee", "creche", "maitresse",
-                               "professeur", "prof", "loisirs", "periscolaire", "nounou"})),
+                               "professeur", "prof", "loisirs", "periscolaire", "nounou", "parcoursup"})),
     (Matter.HEALTH, frozenset({"medecin", "docteur", "hopital", "vitale", "ameli", "cpam", "mutuelle", "secu",
-                               "dentiste", "ordonnance", "maladie", "pharmacie"})),
-    (Matter.TAXES, frozenset({"impot", "impots", "taxe", "taxes", "declaration"})),
+                               "dentiste", "ordonnance", "maladie", "pharmacie", "lunettes", "certificat"})),
+    (Matter.TAXES, frozenset({"impot", "impots", "taxe", "taxes", "declaration", "tresor"})),
     (Matter.PAPERS, frozenset({"sejour", "passeport", "identite", "naturalisation", "nationalite", "prefecture",
                                "visa"})),
     (Matter.WORK, frozenset({"emploi", "chomage", "travail", "patron", "salaire", "licenciement", "licencie",
-                             "stage", "boulot", "embauche"})),
+                             "stage", "boulot", "embauche", "radie", "prudhommes"})),
     (Matter.LAW, frozenset({"avocat", "plainte", "tribunal", "divorce", "amende", "amendes", "huissier", "dette",
-                            "dettes", "surendettement", "justice"})),
+                            "dettes", "surendettement", "justice", "agression", "agresse", "violence", "violences",
+                            "frappe", "vol", "vole", "cambriolage", "cambriole"})),
 )
 
 

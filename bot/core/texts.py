@@ -55,7 +55,9 @@ NONE_OF_THESE = "Aucune de ces questions"
 RUNNER_UP_BUTTON = "Ce n'est pas votre question ? → {question}"
 UNKNOWN = (
     "Je ne connais pas la réponse à cette question, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
-    "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même."
+    "Voulez-vous que je la transmette à l'équipe ? Une personne vous répondra ici même.\n\n"
+    "S'il s'agit d'une démarche personnelle (CAF, logement, impôts, papiers…), votre mairie, le centre social "
+    "de votre quartier ou une maison France services peuvent aussi vous aider."
 )
 ASK_TEAM_BUTTON = "✉️ Poser la question à l'équipe"
 REPHRASE_BUTTON = "✏️ Reformuler"
@@ -106,15 +108,15 @@ SEVERAL_SOME = "Pour vos autres questions, est-ce l'une de celles-ci ?"
 SEVERAL_SOME_ONE = "Pour votre autre question, est-ce bien celle-ci ?"
 SEVERAL_ONE_CHOICES = "Pour votre autre question, est-ce l'une de celles-ci ?"
 PERSONAL = (
-    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
-    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "Votre question porte sur votre situation personnelle. Ce n'est pas mon domaine : je réponds aux questions "
+    "sur les conseils citoyens et la politique de la ville, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
     "{where}\n\n"
     "Si vous ne savez pas à qui vous adresser, l'équipe peut vous orienter. "
     "Voulez-vous que je lui transmette votre question ?"
 )
 PERSONAL_WITH_ENTRIES = (
-    "Votre question porte sur votre situation personnelle. Je ne peux pas y répondre avec certitude, "
-    "et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
+    "Votre question porte sur votre situation personnelle. Ce n'est pas mon domaine : je réponds aux questions "
+    "sur les conseils citoyens et la politique de la ville, et je préfère vous le dire plutôt que de me tromper. 🙏\n\n"
     "{where}\n\n"
     "Ces fiches peuvent peut-être vous aider. Sinon, l'équipe peut vous orienter :"
 )
