@@ -563,7 +563,10 @@ def _closed_cuts(key: str) -> list[tuple[int, int]]:
 
 # "on peut venir à deux au webinaire, et il dure combien de temps ?": ", et" then a subject starts a clause of its
 # own; when the clause before asks and this one asks too, they are two questions.
-_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s)")
+# Spoken French names the subject, then takes it up with a pronoun: ", et le président il est obligatoire ?".
+_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s|"
+                          r"(?:le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces)\s+\w+(?:\s+\w+)?\s+"
+                          r"(?:il|elle|ils|elles)\s)")
 
 
 def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
@@ -764,6 +767,11 @@ def split_questions(text: str) -> list[Asked]:
             continue
         if role_of(sentence) in (Role.GREETING, Role.CLOSING):  # "ça va ?", "je vous prie d'agréer…"
             continue
+        if _VERDICT_TAG.match(key.strip(" ?!.")) and any(_is_asked(s) for s in sentences[n + 1:]):
+            # "Les autres sont partis. C'est grave ? Il faut combien de membres ?": asking whether what was just told
+            # is all right, then what is asked, is one worry; the tag belongs to the story.
+            story.append(sentence)
+            continue
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
@@ -799,6 +807,9 @@ def split_questions(text: str) -> list[Asked]:
     return asked
 
 
+# "C'est grave ?", "c'est normal ça ?", "c'est pas légal non ?": a judgement asked of what was told, naming nothing.
+_VERDICT_TAG = compiled(r"^(?:et\s+)?(?:c\s+est|c|ce\s+n\s+est|est\s+ce)\s+(?:pas\s+)?(?:normal|grave|possible|vrai|"
+                        r"legal|juste|correct)(?:\s+(?:ca|cela|quand\s+meme|non|ou\s+pas))?$")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
 _HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"
