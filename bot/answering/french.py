@@ -128,6 +128,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("faites", "partie"), ""),
     (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
+    # "mes donner perso", "vos donné": after a possessive, the verb heard is the noun "données" (a verb never follows
+    # a possessive; "les" is left out: "on peut les donner" is the verb).
+    *(((owner, heard), "donnees") for owner in ("mes", "vos", "nos", "tes", "leurs")
+      for heard in ("donner", "donne", "donnes", "donnez", "donnee")),
     # "libérer ma place", "je laisse ma place à quelqu'un": giving a registration up, not a full event.
     *(((verb, owner, "place"), "annuler") for verb in ("liberer", "libere", "liberes", "liberez", "laisser", "laisse",
                                                        "laisses", "laissez")
