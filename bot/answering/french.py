@@ -116,6 +116,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ca", "sert", "a", "quoi"), "role"),
     (("il", "y", "a"), ""),
     (("je", "ne", "sais", "pas"), ""),
+    # "on me demande ce qu'est le FPH", "je me demande si…": asked of the member, or wondered; no request to make.
+    (("on", "me", "demande"), ""),
+    (("on", "m", "a", "demande"), ""),
+    (("je", "me", "demande"), ""),
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),

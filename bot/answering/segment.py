@@ -49,6 +49,8 @@ _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
+    # "…je suis au conseil et on me demande ce qu'est un adulte-relais": what the member is asked, they ask.
+    "je me demande", "on me demande", "on m a demande", "on m'a demande",
     "vous pouvez m expliquer", "vous pouvez m'expliquer", "pouvez vous", "pouvez-vous", "on peut", "peut on",
     "peut-on", "est il", "est-il", "faut il", "faut-il", "dois je", "dois-je", "je dois", "on doit", "il faut",
     "je suis oblige", "je suis obligee", "on est oblige", "on est obliges", "ou est", "ou se trouve", "qui est",
