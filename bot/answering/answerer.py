@@ -172,8 +172,12 @@ _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
 # "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire", "la CAF m'a retiré mes allocations, je fais
 # quoi": what a thing can do, or what to do, is asked, not what a word means (a "que" or a "quoi" with a modal or
 # "faire" is no definition cue).
+# "c'est quoi notre rôle", "c'est quoi mes droits": the member's own part is asked, not what a word means ("PIJ c'est
+# quoi svp ma fille cherche un stage": after "quoi", "ma fille" starts the story).
 _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
-                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b")
+                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|"
+                         r"\bquoi\s+(?:notre|nos|votre|vos|leur|leurs|(?:mon|ma|mes)\s+(?:role|place|mission|missions|"
+                         r"droits|devoirs|mandat|travail))\b")
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
