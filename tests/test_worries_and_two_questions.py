@@ -52,3 +52,9 @@ def test_a_story_does_not_hide_a_question_sure_on_its_own(shipped_app: App) -> N
     shown = reply_in_chat(shipped_app, "La dernière fois on a fait une porte ouverte et personne n'est passé. "
                                        "Comment on ramène du monde ?")
     assert first_line(shown) == "Comment mobiliser les habitants et faire venir de nouveaux membres ?"
+
+
+def test_called_names_by_another_member_is_an_insult_to_report(shipped_app: App) -> None:
+    # "il m'a traité d'incapable": called names, insulted; "humiliée" and "rabaissée" are one feeling.
+    shown = reply_in_chat(shipped_app, "Il m'a traité d'incapable devant les autres membres. Qui peut m'aider ?")
+    assert first_line(shown).startswith("Quelqu'un du conseil me manque de respect")

@@ -132,6 +132,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("faites", "partie"), ""),
     (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
+    # "il m'a traitée de menteuse": called names, insulted ("ce décret traite de la laïcité" is about it: no pronoun).
+    *(((pronoun, "a", form, of), "insulte") for pronoun in ("m", "nous", "l", "t")
+      for form in ("traite", "traitee", "traites", "traitees") for of in ("de", "d")),
     # "mes donner perso", "vos donné": after a possessive, the verb heard is the noun "données" (a verb never follows
     # a possessive; "les" is left out: "on peut les donner" is the verb).
     *(((owner, heard), "donnees") for owner in ("mes", "vos", "nos", "tes", "leurs")
