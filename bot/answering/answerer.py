@@ -172,8 +172,12 @@ _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
 # "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire", "la CAF m'a retiré mes allocations, je fais
 # quoi": what a thing can do, or what to do, is asked, not what a word means (a "que" or a "quoi" with a modal or
 # "faire" is no definition cue).
+# "c'est quoi notre rôle", "c'est quoi mes droits": the member's own part is asked, not what a word means ("PIJ c'est
+# quoi svp ma fille cherche un stage": after "quoi", "ma fille" starts the story).
 _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
-                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b")
+                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|"
+                         r"\bquoi\s+(?:notre|nos|votre|vos|leur|leurs|(?:mon|ma|mes)\s+(?:role|place|mission|missions|"
+                         r"droits|devoirs|mandat|travail))\b")
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
@@ -733,6 +737,14 @@ class Answerer:
             # ("Moussa, 55 ans, au conseil depuis 5 ans. Le trafic empire… Que peut faire le conseil ?").
             decision = self._as_asked_alone(decision, [s for s in segments if s.text and s.role != Role.INTRO],
                                             exclude)
+        elif not decision.personal and roles == {Role.CONTEXT, Role.QUESTION} and decision.kind == Kind.SUGGEST \
+                and decision.candidates:
+            # A story, then a question ("On a fait une réunion publique, trois personnes sont venues. Comment on fait
+            # venir du monde ?"): the story's words lower every entry's share. Our first choice is answered when the
+            # question alone answers that same entry, and surely (a question alone that is merely answered, "vers
+            # qui me tourner ?" after a story of racist remarks, is often the story's own matter).
+            decision = self._as_asked_alone(decision, [Segment(text=q, role=Role.QUESTION) for q in asked], exclude,
+                                            at_least=self.settings.answer_threshold + MULTI_EXTRA_SCORE)
         if runner_up and decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
             decision = dataclasses.replace(decision, runner_up=self._runner_up(
                 decision.entry, candidates, opinion, said, exclude))
@@ -759,13 +771,15 @@ class Answerer:
                 return ours
         return None
 
-    def _as_asked_alone(self, decision: Decision, asked: list[Segment], exclude: frozenset[str]) -> Decision:
+    def _as_asked_alone(self, decision: Decision, asked: list[Segment], exclude: frozenset[str],
+                        at_least: float = 0.0) -> Decision:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
-        Our first choice is answered when the question alone answers it."""
+        Our first choice is answered when the question alone answers it (with a score of `at_least`)."""
         alone = self._decide_segments(asked, exclude, runner_up=False,
                                       choices=False)  # whether it is answered, and by which entry, only
-        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id:
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id \
+                or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
 

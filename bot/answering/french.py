@@ -116,6 +116,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ca", "sert", "a", "quoi"), "role"),
     (("il", "y", "a"), ""),
     (("je", "ne", "sais", "pas"), ""),
+    # "on me demande ce qu'est le FPH", "je me demande si…": asked of the member, or wondered; no request to make.
+    (("on", "me", "demande"), ""),
+    (("on", "m", "a", "demande"), ""),
+    (("je", "me", "demande"), ""),
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
@@ -128,6 +132,13 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("faites", "partie"), ""),
     (("font", "partie"), ""),
     (("la", "bas"), ""),  # "là-bas": there, nothing low
+    # "il m'a traitée de menteuse": called names, insulted ("ce décret traite de la laïcité" is about it: no pronoun).
+    *(((pronoun, "a", form, of), "insulte") for pronoun in ("m", "nous", "l", "t")
+      for form in ("traite", "traitee", "traites", "traitees") for of in ("de", "d")),
+    # "mes donner perso", "vos donné": after a possessive, the verb heard is the noun "données" (a verb never follows
+    # a possessive; "les" is left out: "on peut les donner" is the verb).
+    *(((owner, heard), "donnees") for owner in ("mes", "vos", "nos", "tes", "leurs")
+      for heard in ("donner", "donne", "donnes", "donnez", "donnee")),
     # "libérer ma place", "je laisse ma place à quelqu'un": giving a registration up, not a full event.
     *(((verb, owner, "place"), "annuler") for verb in ("liberer", "libere", "liberes", "liberez", "laisser", "laisse",
                                                        "laisses", "laissez")

@@ -49,6 +49,8 @@ _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
+    # "…je suis au conseil et on me demande ce qu'est un adulte-relais": what the member is asked, they ask.
+    "je me demande", "on me demande", "on m a demande", "on m'a demande",
     "vous pouvez m expliquer", "vous pouvez m'expliquer", "pouvez vous", "pouvez-vous", "on peut", "peut on",
     "peut-on", "est il", "est-il", "faut il", "faut-il", "dois je", "dois-je", "je dois", "on doit", "il faut",
     "je suis oblige", "je suis obligee", "on est oblige", "on est obliges", "ou est", "ou se trouve", "qui est",
@@ -242,7 +244,7 @@ _FEELING = compiled(
     r"(?:je\s+suis|jsuis|chui|je\s+me\s+sens|on\s+est|nous\s+sommes)\s+(?:(?:vraiment|tres|hyper|trop|super|tellement|"
     r"completement|un\s+peu|si)\s+)?(?:inquiete?s?|en\s+colere|furieu(?:x|se)s?|a\s+bout|perdue?s?|decouragee?s?|"
     r"epuisee?s?|triste|tristes|degoutee?s?|choquee?s?|stressee?s?|desesperee?s?|decue?s?|enervee?s?|fatiguee?s?|"
-    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?)|"
+    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?|inutiles?|nulle?s?|depassee?s?|impuissante?s?)|"
     r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
     r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
@@ -563,7 +565,10 @@ def _closed_cuts(key: str) -> list[tuple[int, int]]:
 
 # "on peut venir à deux au webinaire, et il dure combien de temps ?": ", et" then a subject starts a clause of its
 # own; when the clause before asks and this one asks too, they are two questions.
-_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s)")
+# Spoken French names the subject, then takes it up with a pronoun: ", et le président il est obligatoire ?".
+_ET_SUBJECT_RE = compiled(r",\s*et\s+(?=(?:on|il|elle|ils|elles|je|j|vous|nous|ca|c\s+est)\s|"
+                          r"(?:le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces)\s+\w+(?:\s+\w+)?\s+"
+                          r"(?:il|elle|ils|elles)\s)")
 
 
 def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
@@ -764,6 +769,11 @@ def split_questions(text: str) -> list[Asked]:
             continue
         if role_of(sentence) in (Role.GREETING, Role.CLOSING):  # "ça va ?", "je vous prie d'agréer…"
             continue
+        if _VERDICT_TAG.match(key.strip(" ?!.")) and any(_is_asked(s) for s in sentences[n + 1:]):
+            # "Les autres sont partis. C'est grave ? Il faut combien de membres ?": asking whether what was just told
+            # is all right, then what is asked, is one worry; the tag belongs to the story.
+            story.append(sentence)
+            continue
         follow_on = bool(asked) and not story and key.startswith("et ")
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
@@ -799,6 +809,9 @@ def split_questions(text: str) -> list[Asked]:
     return asked
 
 
+# "C'est grave ?", "c'est normal ça ?", "c'est pas légal non ?": a judgement asked of what was told, naming nothing.
+_VERDICT_TAG = compiled(r"^(?:et\s+)?(?:c\s+est|c|ce\s+n\s+est|est\s+ce)\s+(?:pas\s+)?(?:normal|grave|possible|vrai|"
+                        r"legal|juste|correct)(?:\s+(?:ca|cela|quand\s+meme|non|ou\s+pas))?$")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
 _HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"
