@@ -738,11 +738,12 @@ class Answerer:
             decision = self._as_asked_alone(decision, [s for s in segments if s.text and s.role != Role.INTRO],
                                             exclude)
         elif not decision.personal and roles == {Role.CONTEXT, Role.QUESTION} and decision.kind == Kind.SUGGEST \
-                and decision.candidates:
+                and decision.candidates and not personal_matters(analysis.words):
             # A story, then a question ("On a fait une réunion publique, trois personnes sont venues. Comment on fait
             # venir du monde ?"): the story's words lower every entry's share. Our first choice is answered when the
             # question alone answers that same entry, and surely (a question alone that is merely answered, "vers
-            # qui me tourner ?" after a story of racist remarks, is often the story's own matter).
+            # qui me tourner ?" after a story of racist remarks, is often the story's own matter). A story of daily
+            # life ("les voisins font du bruit toute la nuit, on peut porter plainte ?") owns its question.
             decision = self._as_asked_alone(decision, [Segment(text=q, role=Role.QUESTION) for q in asked], exclude,
                                             at_least=self.settings.answer_threshold + MULTI_EXTRA_SCORE)
         if runner_up and decision.kind == Kind.ANSWER and decision.entry is not None and opinion:
