@@ -55,6 +55,11 @@ _QUESTION_OPENERS = (
     "qui peut", "qui doit", "qui decide", "quel", "quelle", "quels", "quelles", "kel", "kelle", "a quoi sert",
     "ca sert a quoi", "sa sert a quoi", "y a t il", "ya t il", "il y a des", "ya des", "y a des", "autre question",
     "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
+    # "…on m'a demandé d'y aller mais je ne sais même pas ce que c'est": not knowing what a thing is, said after a
+    # story, asks what it is. ("je ne sais pas quoi dire", cut off, left the copil it is about to the story.)
+    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais") for adverb in (
+        "pas", "meme pas", "vraiment pas", "toujours pas", "pas vraiment", "pas trop", "jamais", "plus")
+      for what in ("ce que", "ce qu", "ce qui")),
 )
 _OPENER_RE = compiled(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
                                                                       reverse=True)) + r")\b")
@@ -87,7 +92,14 @@ _INTRO_RE = compiled(
     r"veuf|veuve|mariee?|divorcee?|celibataire|locataire|grand\s+mere|grand\s+pere|mamie|papi|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
     r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|le|ici|au|"
-    r"a|dans|du|de|en|depuis)\b|"
+    r"a|dans|du|de|en|depuis|sans|"
+    # A trade says who asks, as a role does: "je suis vendeuse et j'habite à la Halvêque".
+    r"vendeur|vendeuse|caissier|caissiere|infirmier|infirmiere|aide\s+soignante?|auxiliaire|assistante?|livreur|"
+    r"chauffeur|ouvrier|ouvriere|employee?|artisan|artisane|commercante?|enseignante?|professeure?|prof|institutrice|"
+    r"instituteur|educateur|educatrice|secretaire|comptable|cuisinier|cuisiniere|serveur|serveuse|technicienne?|"
+    r"ingenieure?|medecin|gardienne?|concierge|fonctionnaire|mediateur|mediatrice|intermittente?|interimaire|"
+    r"chef|cheffe|coiffeur|coiffeuse|boulanger|boulangere|aide|menagere|femme|chomeur|"
+    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
     r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
@@ -227,6 +239,29 @@ _TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|
 _SMALLTALK = compiled(r"^(?:et\s+)?(?:(?:ca|sa)\s+va(?:\s+(?:bien|vous|toi))?|comment\s+(?:ca|sa)\s+va|comment\s+allez\s+vous|"
                       r"comment\s+vas\s+tu|vous\s+allez\s+bien|tu\s+vas\s+bien|j\s+espere\s+que\s+(?:vous\s+allez|tu\s+vas|"
                       r"vous\s+vous\s+portez|tout\s+va)\s+bien)$")
+# Apologies and doubts about asking here ("Désolée de vous déranger, je sais pas si c'est le bon endroit pour
+# demander.", "Excusez-moi si ma question est bête", "On se pose la question au conseil :"): politeness, like a
+# greeting; they name nothing that is asked (their "question", "endroit", "demander" pulled the hotline's entries).
+_POLITE_PIECE = (
+    r"(?:je\s+suis\s+)?(?:vraiment\s+|tres\s+)?(?:desolee?s?|navree?s?)(?:\s+(?:de\s+vous\s+(?:deranger|embeter|ennuyer|ecrire|"
+    r"solliciter)(?:\s+(?:encore|a\s+nouveau|avec\s+ca))?|pour\s+le\s+derangement|du\s+derangement|pour\s+l\s+orthographe))?|"
+    r"(?:excusez|excuse)\s+moi(?:\s+(?:de\s+vous\s+deranger|du\s+derangement|pour\s+le\s+derangement|"
+    r"pour\s+l\s+orthographe))?|excusez\s+(?:mon\s+orthographe|ma\s+question)|"
+    r"pardon(?:\s+(?:de\s+vous\s+deranger|pour\s+le\s+derangement|du\s+derangement|pour\s+l\s+orthographe))?|"
+    r"je\s+m\s+excuse(?:\s+(?:d\s+avance|par\s+avance|de\s+vous\s+deranger|du\s+derangement|pour\s+le\s+derangement|"
+    r"pour\s+l\s+orthographe))*|"
+    r"je\s+me\s+permets\s+de\s+vous\s+(?:ecrire|contacter|solliciter|deranger)|"
+    r"(?:je\s+(?:ne\s+|n\s+)?sais\s+pas|jsais\s+pas|j\s+sais\s+pas)\s+si\s+(?:c\s+est|je\s+suis)\s+(?:(?:le|au)\s+bon\s+endroit|"
+    r"la\s+bonne\s+(?:adresse|personne|place)|ici)(?:\s+(?:pour\s+(?:demander|poser\s+(?:ma|cette|une|la)\s+question|"
+    r"(?:en\s+)?parler)(?:\s+(?:ca|cela))?|qu\s+il\s+faut\s+(?:demander|ecrire|poser)))?|"
+    r"(?:si\s+)?ma\s+question\s+est\s+(?:peut\s+etre\s+)?(?:bete|idiote|naive)|c\s+est\s+peut\s+etre\s+une\s+question\s+bete|"
+    r"(?:j\s+ai|jai)\s+une\s+(?:petite\s+)?question|(?:on|je|nous)\s+(?:se|me|nous)\s+pos(?:e|ons)\s+(?:la|une)\s+question"
+    r"(?:\s+(?:au\s+conseil|entre\s+nous|avec\s+les\s+autres))?|"
+    r"je\s+sais\s+que\s+vous\s+(?:avez|etes)\s+(?:surement\s+|sans\s+doute\s+|certainement\s+)?(?:beaucoup\s+de\s+(?:travail|"
+    r"questions|messages)|tres\s+occupee?s?|debordee?s?)")
+_POLITENESS = compiled(r"^(?:" + _POLITE_PIECE + r")(?:\s+(?:et\s+|mais\s+)?(?:" + _POLITE_PIECE + r"))*$")
+
+
 # The formulas that end a letter, and what a phone adds under it.
 _FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b(?:salutations|sentiments|respect)\b|"
                            r"^(?:mes|nos|sinceres|meilleures|respectueuses)\s+(?:\w+\s+)?salutations\b|"
@@ -270,7 +305,7 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if _CLOSING_RE.match(key) or _FORMAL_CLOSING.match(key):
         return Role.CLOSING
-    if _SMALLTALK.match(key):
+    if _SMALLTALK.match(key) or _POLITENESS.match(key):
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
@@ -382,6 +417,8 @@ def _relative_tail(question: str) -> tuple[str, str]:
 _INTRO_TAIL = compiled(r",\s+")
 # "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
+# "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
+_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est)\s+" + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -399,11 +436,27 @@ def _is_apposition(part: str, key: str) -> bool:
             and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
+# "Je suis conseillère citoyenne mais je n'ai jamais compris d'où viennent les conseils": "mais" ends who the member
+# is; what follows it is the story (or the question), not more of the introduction.
+_BUT = compiled(r"\s+mais\s+", re.IGNORECASE)
+_BUT_MIN_WORDS = 3
+
+
+def _intro_but(part: str) -> list[str]:
+    m = _BUT.search(part)
+    if m is None or len(part[m.end():].split()) < _BUT_MIN_WORDS:
+        return [part]
+    head = part[: m.start()]
+    if not (_INTRO_RE.match(_key(head)) or _NAME_INTRO.match(head.strip())):
+        return [part]
+    return [head, part[m.end():]]
+
+
 def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]:
     """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
     Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec").
     `closed`: a full stop ends the clause and another sentence follows (its last words ask nothing)."""
-    parts = _INTRO_TAIL.split(clause)
+    parts = [piece for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part)]
     if len(parts) == 1:
         return [(clause, False)]
     out: list[tuple[str, bool]] = []
@@ -416,7 +469,8 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
                      or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
-                     or (n == 0 and _LONE_NAME.fullmatch(part.strip()) is not None
+                     or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
+                                     or _SAID_NAME.fullmatch(part.strip()) is not None)
                          and _APPOSITION_RE.match(_key(parts[1])) is not None))
         introduced = intro
         intro = intro or _CLOSING_RE.match(key) is not None
