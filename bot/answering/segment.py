@@ -442,7 +442,32 @@ _BUT = compiled(r"\s+mais\s+", re.IGNORECASE)
 _BUT_MIN_WORDS = 3
 
 
+# "…dans les réunions et j'ai honte", "la tour va tomber et je suis triste": a feeling joined by "et" / "mais" to
+# what is told is who asks, as a feeling said alone is (its "honte" pulled the entry on shyness).
+# Not understanding is no feeling here: "des papiers pour le copil et je n'y comprends rien" is what is asked about.
+_LINKED = compiled(r"\s+(?:et|mais)\s+", re.IGNORECASE)
+_NOT_UNDERSTOOD = compiled(r"^(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?comprend")
+
+
+def _felt(piece: str) -> bool:
+    key = _key(piece)
+    return bool(_FEELING.match(key)) and not _NOT_UNDERSTOOD.match(key)
+
+
+def _without_feelings(part: str) -> list[str]:
+    pieces = _LINKED.split(part)
+    if len(pieces) == 1 or _felt(pieces[0]) or not any(_felt(p) for p in pieces):
+        return [part]
+    told = [p for p in pieces if not _felt(p)]
+    felt = [p for p in pieces if _felt(p)]
+    return ([" et ".join(told)] if told else []) + felt
+
+
 def _intro_but(part: str) -> list[str]:
+    return [piece for split in _intro_ends(part) for piece in _without_feelings(split)]
+
+
+def _intro_ends(part: str) -> list[str]:
     m = _BUT.search(part)
     if m is None or len(part[m.end():].split()) < _BUT_MIN_WORDS:
         return [part]
