@@ -164,3 +164,15 @@ def test_a_time_gone_by_asks_for_no_agenda(text: str) -> None:
 @pytest.mark.parametrize("text", ["c'est quand le prochain webinaire ?", "qu'est-ce qui est prévu l'été prochain ?"])
 def test_a_time_ahead_still_asks_for_the_agenda(text: str) -> None:
     assert agenda_intent(words(text)) is not None
+
+
+def test_not_knowing_what_to_answer_after_a_story_asks_about_the_story() -> None:
+    parts = _roles("On me demande souvent la différence avec le conseil citoyen et je ne sais jamais quoi répondre.")
+    assert parts == [(Role.QUESTION, parts[0][1])]
+    parts = _roles("Je suis inscrite à une journée et je me demande si je vais devoir payer quelque chose.")
+    assert parts[0][0] == Role.QUESTION
+
+
+def test_heard_of_and_degree_adverbs_name_nothing(answerer: Answerer) -> None:
+    assert "parler" not in answerer.analyze("j'ai entendu parler de RésO Villes").words
+    assert not set(answerer.analyze("je suis complètement perdue").tokens) & set(answerer.analyze("complet").tokens)

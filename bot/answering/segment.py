@@ -298,6 +298,15 @@ def _without_loss(clause: str) -> list[str]:
     return [clause[: found.start()], clause[found.start():].strip(" ,")]
 
 
+# "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
+# payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
+# what is asked).
+_UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
+                   r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
+                   r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
+                   r"quel|quelle|quels|quelles|ce)\b")
+
+
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
 def role_of(text: str) -> Role:
     key = _key(text)
@@ -309,7 +318,7 @@ def role_of(text: str) -> Role:
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
-    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
+    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or _UNSURE.search(key) or any(
             _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
