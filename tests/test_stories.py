@@ -24,85 +24,140 @@ def answerer() -> Answerer:
 
 
 STORIES = [
-    ("Bonjour, je suis Mariam, j'habite les Dervallières. J'ai raté le webinaire de la semaine dernière parce que mon fils était malade, j'étais vraiment déçue. Est-ce qu'on peut le regarder après ?",
+    ("Bonjour, je suis Mariam, j'habite les Dervallières. J'ai raté le webinaire de la semaine dernière "
+     "parce que mon fils était malade, j'étais vraiment déçue. Est-ce qu'on peut le regarder après ?",
      ('event-replay',), None),
-    ('Bonjour, Farid, 50 ans, chauffeur de bus, habitant du Breil. Je suis au conseil depuis 2 ans et on a toujours les réunions le jeudi à 14h, impossible pour moi. À quelle heure les réunions sont censées avoir lieu ?',
+    ('Bonjour, Farid, 50 ans, chauffeur de bus, habitant du Breil. Je suis au conseil depuis 2 ans et on a'
+     ' toujours les réunions le jeudi à 14h, impossible pour moi. À quelle heure les réunions sont censées'
+     ' avoir lieu ?',
      ('fonct-frequence-reunions',), None),
-    ("Bonjour, c'est Saïd, 60 ans, j'habite au Breil. On nous parle du NPNRU dans toutes les réunions, avec des plans et des maquettes. Je ne sais même pas ce que veulent dire ces lettres.",
+    ("Bonjour, c'est Saïd, 60 ans, j'habite au Breil. On nous parle du NPNRU dans toutes les réunions, "
+     'avec des plans et des maquettes. Je ne sais même pas ce que veulent dire ces lettres.',
      ('theme-npnru',), 'NPNRU'),
-    ("Bonjour, c'est Jacques, 75 ans, retraité de la marine. Le conseil citoyen a un budget à lui ou il dépend de la mairie pour chaque dépense ? On ne sait jamais combien on a.",
+    ("Bonjour, c'est Jacques, 75 ans, retraité de la marine. Le conseil citoyen a un budget à lui ou il "
+     'dépend de la mairie pour chaque dépense ? On ne sait jamais combien on a.',
      ('moyens-budget',), None),
-    ("Bonjour, je suis Valérie, j'habite à la Halvêque. On parle de la politique de la ville à la télé et dans les réunions et j'ai honte mais je ne sais pas ce que c'est.",
+    ("Bonjour, je suis Valérie, j'habite à la Halvêque. On parle de la politique de la ville à la télé et "
+     "dans les réunions et j'ai honte mais je ne sais pas ce que c'est.",
      ('cdv-politique-de-la-ville',), 'politique de la ville'),
-    ("Bonjour, je suis Romain, 36 ans, prof de sport, j'habite à Rezé. J'ai vu que RésO Villes faisait des webinaires en 2026. Lesquels sont prévus ?",
+    ("Bonjour, je suis Romain, 36 ans, prof de sport, j'habite à Rezé. J'ai vu que RésO Villes faisait des"
+     ' webinaires en 2026. Lesquels sont prévus ?',
      ('event-webinaires-2026',), None),
-    ("Bonjour, je m'appelle Eric, je suis ouvrier dans une usine à Carquefou et j'habite Nantes Nord. Le webinaire que je voulais est complet, j'étais vraiment déçu. Qu'est-ce que je peux faire ?",
+    ("Bonjour, je m'appelle Eric, je suis ouvrier dans une usine à Carquefou et j'habite Nantes Nord. Le "
+     "webinaire que je voulais est complet, j'étais vraiment déçu. Qu'est-ce que je peux faire ?",
      ('event-complet',), None),
-    ("Bonjour, c'est Roselyne, 63 ans, du Clos Toreau. Une voisine m'a donné un exemplaire de la gazette des conseils citoyens. Qu'est-ce que c'est exactement ?",
+    ("Bonjour, c'est Roselyne, 63 ans, du Clos Toreau. Une voisine m'a donné un exemplaire de la gazette "
+     "des conseils citoyens. Qu'est-ce que c'est exactement ?",
      ('crpv-gazette',), None),
-    ("Bonjour, je m'appelle Agnès, 50 ans, j'habite Rezé. L'année prochaine il y a une évaluation à mi-parcours du contrat de ville d'après la mairie. Le conseil citoyen peut y participer comment ?",
+    ("Bonjour, je m'appelle Agnès, 50 ans, j'habite Rezé. L'année prochaine il y a une évaluation à mi-"
+     "parcours du contrat de ville d'après la mairie. Le conseil citoyen peut y participer comment ?",
      ('cdv-evaluation-participer', 'cdv-mi-parcours-2027'), None),
-    ("Bonjour, je m'appelle Sakina, conseillère à Bellevue. On a appris qu'une maison du projet va ouvrir dans le quartier. C'est quoi une maison du projet ?",
+    ("Bonjour, je m'appelle Sakina, conseillère à Bellevue. On a appris qu'une maison du projet va ouvrir "
+     "dans le quartier. C'est quoi une maison du projet ?",
      ('theme-maison-du-projet',), 'maison du projet'),
-    ("Ça fait deux ans qu'on travaille sur le projet de parc, on a fait des enquêtes, des réunions, des dessins avec les enfants. Et les élus ont tout décidé sans nous. Je suis dégoûtée. À quoi ça sert de donner notre avis si personne ne l'écoute ?",
+    ("Ça fait deux ans qu'on travaille sur le projet de parc, on a fait des enquêtes, des réunions, des "
+     'dessins avec les enfants. Et les élus ont tout décidé sans nous. Je suis dégoûtée. À quoi ça sert de'
+     " donner notre avis si personne ne l'écoute ?",
      ('cdv-avis-ignore',), None),
-    ("Bonjour, je suis Fabrice, 48 ans, artisan à Nantes Nord. Au conseil il y a quelqu'un qui vient à chaque réunion pour faire de la propagande pour son parti. Le conseil doit bien être neutre, non ?",
+    ("Bonjour, je suis Fabrice, 48 ans, artisan à Nantes Nord. Au conseil il y a quelqu'un qui vient à "
+     'chaque réunion pour faire de la propagande pour son parti. Le conseil doit bien être neutre, non ?',
      ('cc-neutralite',), None),
-    ("On est une petite équipe de bénévoles très motivés aux Minguettes, enfin on vient d'arriver à Nantes. On voudrait créer une association pour le conseil citoyen, on ne sait pas par où commencer. Quelles sont les étapes ?",
+    ("On est une petite équipe de bénévoles très motivés aux Minguettes, enfin on vient d'arriver à "
+     'Nantes. On voudrait créer une association pour le conseil citoyen, on ne sait pas par où commencer. '
+     'Quelles sont les étapes ?',
      ('fonct-creer-association',), None),
-    ("Bonjour, je suis Maryse, 65 ans, j'habite aux Dervallières. Je vais au copil demain pour la première fois et je représente le conseil citoyen. J'ai le trac, je ne sais pas quoi dire là-bas.",
+    ("Bonjour, je suis Maryse, 65 ans, j'habite aux Dervallières. Je vais au copil demain pour la première"
+     " fois et je représente le conseil citoyen. J'ai le trac, je ne sais pas quoi dire là-bas.",
      ('cdv-copil-quoi-dire', 'cdv-copil-preparer'), None),
-    ("Bonjour, Annick, 73 ans, de Nantes Nord. Ma petite-fille m'a dit que le bot pouvait se tromper. Est-ce qu'on peut avoir confiance dans les réponses ?",
+    ("Bonjour, Annick, 73 ans, de Nantes Nord. Ma petite-fille m'a dit que le bot pouvait se tromper. Est-"
+     "ce qu'on peut avoir confiance dans les réponses ?",
      ('hotline-fiabilite',), None),
-    ("Bonjour à toute l'équipe, je suis Cédric, animateur au centre socioculturel de la Bottière. Plusieurs habitants me demandent ce qu'est le conseil citoyen et je n'arrive pas à l'expliquer simplement. C'est quoi exactement ?",
+    ("Bonjour à toute l'équipe, je suis Cédric, animateur au centre socioculturel de la Bottière. "
+     "Plusieurs habitants me demandent ce qu'est le conseil citoyen et je n'arrive pas à l'expliquer "
+     "simplement. C'est quoi exactement ?",
      ('cc-definition',), 'conseil citoyen'),
-    ("Bonjour, je suis Amadou, j'habite à Nantes Nord. On est 8 au conseil et on voudrait savoir combien il faut être normalement. On a peur d'être trop peu.",
+    ("Bonjour, je suis Amadou, j'habite à Nantes Nord. On est 8 au conseil et on voudrait savoir combien "
+     "il faut être normalement. On a peur d'être trop peu.",
      ('cc-nombre-membres',), None),
-    ("Excusez-moi si ma question est bête. Je suis au conseil depuis trois mois et je n'ai jamais osé demander. Le conseil citoyen, il sert à quoi concrètement dans le quartier ?",
+    ("Excusez-moi si ma question est bête. Je suis au conseil depuis trois mois et je n'ai jamais osé "
+     'demander. Le conseil citoyen, il sert à quoi concrètement dans le quartier ?',
      ('cc-role',), None),
-    ("Bonjour, je m'appelle Awa, je suis conseillère citoyenne à Malakoff depuis 2 ans. Un membre du conseil ne vient jamais aux réunions et critique tout le monde sur le groupe WhatsApp. Est-ce qu'on peut le faire sortir du conseil ?",
+    ("Bonjour, je m'appelle Awa, je suis conseillère citoyenne à Malakoff depuis 2 ans. Un membre du "
+     "conseil ne vient jamais aux réunions et critique tout le monde sur le groupe WhatsApp. Est-ce qu'on "
+     'peut le faire sortir du conseil ?',
      ('fonct-exclusion',), None),
-    ("Bonjour, c'est Salif, 37 ans, j'habite à Bellevue. Quand le conseil a été créé il y avait deux groupes, les habitants et les associations. Pourquoi deux collèges ?",
+    ("Bonjour, c'est Salif, 37 ans, j'habite à Bellevue. Quand le conseil a été créé il y avait deux "
+     'groupes, les habitants et les associations. Pourquoi deux collèges ?',
      ('cc-colleges',), None),
-    ("Bonjour, je suis Guy, 66 ans, trésorier du conseil de Rezé. On organise un vide-grenier sur le parking en mai. Est-ce qu'il faut prendre une assurance ?",
+    ('Bonjour, je suis Guy, 66 ans, trésorier du conseil de Rezé. On organise un vide-grenier sur le '
+     "parking en mai. Est-ce qu'il faut prendre une assurance ?",
      ('moyens-assurance',), None),
-    ("Pardon pour le dérangement. Ma mère a 85 ans, elle vit seule au 8e étage sans ascenseur qui marche, et avec la chaleur qui arrive j'ai très peur. Il existe quelque chose pour prévenir les personnes fragiles pendant les canicules ?",
+    ('Pardon pour le dérangement. Ma mère a 85 ans, elle vit seule au 8e étage sans ascenseur qui marche, '
+     "et avec la chaleur qui arrive j'ai très peur. Il existe quelque chose pour prévenir les personnes "
+     'fragiles pendant les canicules ?',
      ('theme-adapt-canicules', 'theme-canicule-conseils'), None),
-    ("Bonjour, je suis Hakim, président du club de foot du quartier et membre du conseil citoyen des Dervallières. On aimerait monter un tournoi pour les jeunes mais on n'a pas d'argent. Comment on demande le FPH pour ça ?",
+    ('Bonjour, je suis Hakim, président du club de foot du quartier et membre du conseil citoyen des '
+     "Dervallières. On aimerait monter un tournoi pour les jeunes mais on n'a pas d'argent. Comment on "
+     'demande le FPH pour ça ?',
      ('moyens-fph-demander',), None),
-    ("Mon patron m'a dit que si je partais encore pour le conseil citoyen il me retirerait des heures. J'aime vraiment mon engagement et je ne veux pas perdre mon travail. Je fais comment ?",
+    ("Mon patron m'a dit que si je partais encore pour le conseil citoyen il me retirerait des heures. "
+     "J'aime vraiment mon engagement et je ne veux pas perdre mon travail. Je fais comment ?",
      ('moyens-conge-salarie',), None),
-    ("Bonjour, je suis Sébastien, 40 ans, papa de deux ados, j'habite au Sillon de Bretagne. Les jeunes du quartier ne viennent jamais au conseil citoyen, ils trouvent ça ringard. Comment les faire participer ?",
+    ("Bonjour, je suis Sébastien, 40 ans, papa de deux ados, j'habite au Sillon de Bretagne. Les jeunes du"
+     ' quartier ne viennent jamais au conseil citoyen, ils trouvent ça ringard. Comment les faire '
+     'participer ?',
      ('fonct-mobiliser-jeunes',), None),
-    ("Bonjour, je me présente : Gérard, 70 ans, ancien artisan, conseiller citoyen à la Halvêque. Je suis un peu perdu avec tous ces sigles. C'est quoi la GUSP ?",
+    ('Bonjour, je me présente : Gérard, 70 ans, ancien artisan, conseiller citoyen à la Halvêque. Je suis '
+     "un peu perdu avec tous ces sigles. C'est quoi la GUSP ?",
      ('theme-gusp',), 'GUSP'),
-    ("Bonjour, je m'appelle Élodie, je suis maman solo de deux enfants et je travaille à mi-temps à la cantine. Je suis nouvelle au conseil citoyen de Bellevue. Je ne sais pas vraiment ce qu'on attend de moi, concrètement je dois faire quoi ?",
+    ("Bonjour, je m'appelle Élodie, je suis maman solo de deux enfants et je travaille à mi-temps à la "
+     "cantine. Je suis nouvelle au conseil citoyen de Bellevue. Je ne sais pas vraiment ce qu'on attend de"
+     ' moi, concrètement je dois faire quoi ?',
      ('cc-nouveau-membre',), None),
-    ("Bonjour, je suis Henri, 70 ans, j'habite Orvault. On a entendu dire que RésO Villes allait arrêter de nous accompagner. C'est vrai ? Ça m'inquiète beaucoup.",
+    ("Bonjour, je suis Henri, 70 ans, j'habite Orvault. On a entendu dire que RésO Villes allait arrêter "
+     "de nous accompagner. C'est vrai ? Ça m'inquiète beaucoup.",
      ('crpv-fin-accompagnement',), None),
-    ("Bonjour, je suis Denise, j'habite la Halvêque. Mon fils m'a dit qu'on pouvait mettre les événements dans le calendrier du téléphone. Comment on fait ça ?",
+    ("Bonjour, je suis Denise, j'habite la Halvêque. Mon fils m'a dit qu'on pouvait mettre les événements "
+     'dans le calendrier du téléphone. Comment on fait ça ?',
      ('event-ajouter-agenda',), None),
-    ("Bonjour, je suis Svetlana, je viens d'Ukraine et j'habite à Rezé depuis 2 ans. Je n'ai pas encore la nationalité française. Une amie veut que je rentre au conseil citoyen mais j'ai peur de ne pas avoir le droit. Je peux quand même ?",
+    ("Bonjour, je suis Svetlana, je viens d'Ukraine et j'habite à Rezé depuis 2 ans. Je n'ai pas encore la"
+     " nationalité française. Une amie veut que je rentre au conseil citoyen mais j'ai peur de ne pas "
+     'avoir le droit. Je peux quand même ?',
      ('cc-nationalite',), None),
-    ("Bonjour, je suis Jamel, j'habite à la Bottière. J'ai un rendez-vous avec le chef de projet politique de la ville, mais je ne sais pas qui c'est ni ce qu'il fait. Vous pouvez m'expliquer ?",
+    ("Bonjour, je suis Jamel, j'habite à la Bottière. J'ai un rendez-vous avec le chef de projet politique"
+     " de la ville, mais je ne sais pas qui c'est ni ce qu'il fait. Vous pouvez m'expliquer ?",
      ('cdv-chef-de-projet',), 'chef de projet politique de la ville'),
-    ("Bonjour, je suis Francis, j'ai 59 ans et j'habite à Saint-Herblain. J'ai entendu parler d'adultes-relais dans le quartier voisin, ils aident les habitants. C'est quoi leur métier ?",
+    ("Bonjour, je suis Francis, j'ai 59 ans et j'habite à Saint-Herblain. J'ai entendu parler d'adultes-"
+     "relais dans le quartier voisin, ils aident les habitants. C'est quoi leur métier ?",
      ('theme-adultes-relais',), 'adulte-relais'),
-    ("Bonjour, je m'appelle Ange, j'ai 52 ans et je suis médiatrice à la Bottière. Est-ce qu'un adulte-relais peut aider le conseil citoyen à aller chercher les habitants ?",
+    ("Bonjour, je m'appelle Ange, j'ai 52 ans et je suis médiatrice à la Bottière. Est-ce qu'un adulte-"
+     'relais peut aider le conseil citoyen à aller chercher les habitants ?',
      ('theme-adultes-relais-conseil',), None),
-    ("Bonjour, je m'appelle Ousseynou, j'ai 45 ans. Qui représente le conseil au comité de pilotage ? Chez nous aux Dervallières c'est toujours la même personne qui y va depuis cinq ans et elle ne nous raconte rien, ça crée des tensions.",
+    ("Bonjour, je m'appelle Ousseynou, j'ai 45 ans. Qui représente le conseil au comité de pilotage ? Chez"
+     " nous aux Dervallières c'est toujours la même personne qui y va depuis cinq ans et elle ne nous "
+     'raconte rien, ça crée des tensions.',
      ('cdv-copil-representants',), None),
-    ("Bonjour, je suis Thierry, 55 ans, j'habite le Clos Toreau depuis 30 ans. Il y a des dépôts d'ordures et de vieux matelas au pied de mon immeuble, ça sent mauvais et il y a des rats. Je suis à bout. À qui je dois signaler ça ?",
+    ("Bonjour, je suis Thierry, 55 ans, j'habite le Clos Toreau depuis 30 ans. Il y a des dépôts d'ordures"
+     ' et de vieux matelas au pied de mon immeuble, ça sent mauvais et il y a des rats. Je suis à bout. À '
+     'qui je dois signaler ça ?',
      ('theme-cadre-de-vie-signaler',), None),
-    ("Salut c'est Kevin, 19 ans, je vis chez ma mère au Breil. Je voulais savoir si on peut rentrer au conseil citoyen à mon âge, tous les gens que je vois aux réunions ont 60 ans lol",
+    ("Salut c'est Kevin, 19 ans, je vis chez ma mère au Breil. Je voulais savoir si on peut rentrer au "
+     'conseil citoyen à mon âge, tous les gens que je vois aux réunions ont 60 ans lol',
      ('cc-jeunes',), None),
-    ("Bonjour, je suis Latifa, habitante de Bellevue depuis 20 ans et conseillère citoyenne. Notre conseil a besoin d'imprimer des affiches pour la fête et on n'a pas d'imprimante. Comment on fait ?",
+    ('Bonjour, je suis Latifa, habitante de Bellevue depuis 20 ans et conseillère citoyenne. Notre conseil'
+     " a besoin d'imprimer des affiches pour la fête et on n'a pas d'imprimante. Comment on fait ?",
      ('fonct-photocopies',), None),
-    ("Bonjour, Ousmane ici, conseiller citoyen à Nantes Nord depuis 3 ans. Notre bailleur nous parle sans arrêt de l'abattement de TFPB pour justifier ses travaux, mais personne ne comprend. Ça veut dire quoi exactement ?",
+    ('Bonjour, Ousmane ici, conseiller citoyen à Nantes Nord depuis 3 ans. Notre bailleur nous parle sans '
+     "arrêt de l'abattement de TFPB pour justifier ses travaux, mais personne ne comprend. Ça veut dire "
+     'quoi exactement ?',
      ('theme-tfpb',), 'TFPB'),
-    ("Bonjour, je suis Monique, veuve, 74 ans, j'habite aux Dervallières depuis 1975. L'été dernier avec la chaleur plusieurs voisins âgés se sont retrouvés seuls chez eux et j'ai eu très peur pour eux. Qu'est-ce qu'on peut faire pendant une canicule ?",
+    ("Bonjour, je suis Monique, veuve, 74 ans, j'habite aux Dervallières depuis 1975. L'été dernier avec "
+     "la chaleur plusieurs voisins âgés se sont retrouvés seuls chez eux et j'ai eu très peur pour eux. "
+     "Qu'est-ce qu'on peut faire pendant une canicule ?",
      ('theme-canicule-conseils',), None),
-    ("Bonjour madame, monsieur, je suis Mamadou Diallo, j'habite Saint-Herblain au Sillon de Bretagne. Je travaille comme agent de sécurité en horaires décalés. On a une réunion du conseil citoyen un mardi à 14h et mon chef ne veut pas me libérer. Est-ce qu'il a le droit de refuser ?",
+    ("Bonjour madame, monsieur, je suis Mamadou Diallo, j'habite Saint-Herblain au Sillon de Bretagne. Je "
+     'travaille comme agent de sécurité en horaires décalés. On a une réunion du conseil citoyen un mardi '
+     "à 14h et mon chef ne veut pas me libérer. Est-ce qu'il a le droit de refuser ?",
      ('moyens-conge-salarie',), None),
 ]
 
