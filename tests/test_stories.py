@@ -231,3 +231,11 @@ def test_not_knowing_what_to_answer_after_a_story_asks_about_the_story() -> None
 def test_heard_of_and_degree_adverbs_name_nothing(answerer: Answerer) -> None:
     assert "parler" not in answerer.analyze("j'ai entendu parler de RésO Villes").words
     assert not set(answerer.analyze("je suis complètement perdue").tokens) & set(answerer.analyze("complet").tokens)
+
+
+def test_why_the_member_asks_says_who_asks() -> None:
+    parts = _roles("Je voudrais quitter le conseil parce que je déménage au Sénégal pour ma retraite. Je fais comment ?")
+    assert (Role.INTRO, "parce que je déménage au Sénégal pour ma retraite.") in parts
+    assert parts[0] == (Role.QUESTION, "Je voudrais quitter le conseil")
+    # A reason that asks is the question itself.
+    assert _roles("Je vous écris parce que je voudrais savoir si on peut venir")[0][0] == Role.QUESTION

@@ -472,8 +472,25 @@ def _without_feelings(part: str) -> list[str]:
     return ([" et ".join(told)] if told else []) + felt
 
 
+# "Je voudrais quitter le conseil parce que je déménage au Sénégal pour ma retraite": why the member asks says who
+# asks, as an introduction does; the move and the pension are no matter asked about.
+_REASON = compiled(r"\s+(?=(?:parce\s+qu|car\s|puisqu|vu\s+qu)\S*)", re.IGNORECASE)
+_REASON_START = compiled(r"^(?:parce\s+que?|car|puisque?|vu\s+que?)\b")
+_REASON_MIN_WORDS = 3
+
+
+def _reasons(part: str) -> list[str]:
+    m = _REASON.search(part)
+    if m is None or len(part[: m.start()].split()) < _REASON_MIN_WORDS:
+        return [part]
+    reason = part[m.end():]
+    if "?" in reason or role_of(reason) == Role.QUESTION:
+        return [part]  # "…parce que je voudrais savoir si on peut…": the reason is the question
+    return [part[: m.start()], reason]
+
+
 def _intro_but(part: str) -> list[str]:
-    return [piece for split in _intro_ends(part) for piece in _without_feelings(split)]
+    return [piece for split in _intro_ends(part) for felt in _without_feelings(split) for piece in _reasons(felt)]
 
 
 def _intro_ends(part: str) -> list[str]:
@@ -499,6 +516,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
+                     or _REASON_START.match(key)
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
