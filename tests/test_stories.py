@@ -239,3 +239,10 @@ def test_why_the_member_asks_says_who_asks() -> None:
     assert parts[0] == (Role.QUESTION, "Je voudrais quitter le conseil")
     # A reason that asks is the question itself.
     assert _roles("Je vous écris parce que je voudrais savoir si on peut venir")[0][0] == Role.QUESTION
+
+
+def test_a_wish_after_an_introduction_is_what_is_asked(answerer: Answerer) -> None:
+    text = "Je m'appelle Karim j'ai 23 ans j'habite Malakoff et je voudrais entrer au conseil citoyen comment je fais"
+    assert _roles(text)[0] == (Role.INTRO, "Je m'appelle Karim j'ai 23 ans j'habite Malakoff")
+    decision = answerer.decide(text)
+    assert decision.entry is not None and decision.entry.id == "cc-comment-rejoindre"

@@ -493,8 +493,14 @@ def _intro_but(part: str) -> list[str]:
     return [piece for split in _intro_ends(part) for felt in _without_feelings(split) for piece in _reasons(felt)]
 
 
+# "Je m'appelle Karim j'ai 23 ans j'habite Malakoff et je voudrais entrer au conseil citoyen": a wish after an
+# introduction is what the member asks, not more of who they are.
+_WISH_AFTER = compiled(r"\s+(?:et\s+)?(?=(?:je\s+|j['’]\s*)(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|"
+                       r"cherche|me\s+demande)\b)", re.IGNORECASE)
+
+
 def _intro_ends(part: str) -> list[str]:
-    m = _BUT.search(part)
+    m = _BUT.search(part) or _WISH_AFTER.search(part)
     if m is None or len(part[m.end():].split()) < _BUT_MIN_WORDS:
         return [part]
     head = part[: m.start()]
