@@ -246,3 +246,7 @@ def test_a_wish_after_an_introduction_is_what_is_asked(answerer: Answerer) -> No
     assert _roles(text)[0] == (Role.INTRO, "Je m'appelle Karim j'ai 23 ans j'habite Malakoff")
     decision = answerer.decide(text)
     assert decision.entry is not None and decision.entry.id == "cc-comment-rejoindre"
+
+
+def test_knowing_nobody_is_no_wish_to_make_the_council_known(answerer: Answerer) -> None:
+    assert answerer.analyze("je ne connais personne au conseil").tokens == answerer.analyze("au conseil").tokens

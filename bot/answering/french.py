@@ -116,6 +116,8 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ca", "sert", "a", "quoi"), "role"),
     (("il", "y", "a"), ""),
     (("je", "ne", "sais", "pas"), ""),
+    # "je ne connais personne au conseil": knowing nobody (being new), not making the council known.
+    *(((know, "personne"), "") for know in ("connais", "connait", "connaissons", "connaissez", "connaissent")),
     # "j'ai entendu parler de RésO Villes": heard of, nobody spoken to.
     *(((heard, "parler"), "") for heard in ("entendu", "entendre", "entends", "entend", "entendons", "entendez")),
     (("s", "il", "vous", "plait"), ""),
