@@ -250,3 +250,9 @@ def test_a_wish_after_an_introduction_is_what_is_asked(answerer: Answerer) -> No
 
 def test_knowing_nobody_is_no_wish_to_make_the_council_known(answerer: Answerer) -> None:
     assert answerer.analyze("je ne connais personne au conseil").tokens == answerer.analyze("au conseil").tokens
+
+
+def test_a_feeling_said_first_leaves_what_is_asked_to_the_rest() -> None:
+    parts = _roles("J'ai honte mais je ne sais toujours pas ce qu'est la politique de la ville")
+    assert (Role.INTRO, "J'ai honte") in parts
+    assert _roles("Je suis triste et en colère.") == [(Role.CONTEXT, "Je suis triste et en colère.")]

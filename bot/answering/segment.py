@@ -455,6 +455,7 @@ _BUT_MIN_WORDS = 3
 # what is told is who asks, as a feeling said alone is (its "honte" pulled the entry on shyness).
 # Not understanding is no feeling here: "des papiers pour le copil et je n'y comprends rien" is what is asked about.
 _LINKED = compiled(r"\s+(?:et|mais)\s+", re.IGNORECASE)
+_TOLD_MIN_WORDS = 3
 _NOT_UNDERSTOOD = compiled(r"^(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?comprend")
 
 
@@ -465,9 +466,10 @@ def _felt(piece: str) -> bool:
 
 def _without_feelings(part: str) -> list[str]:
     pieces = _LINKED.split(part)
-    if len(pieces) == 1 or _felt(pieces[0]) or not any(_felt(p) for p in pieces):
-        return [part]
     told = [p for p in pieces if not _felt(p)]
+    # "Je suis triste et en colère": one feeling said twice, nothing told.
+    if len(pieces) == 1 or len(told) == len(pieces) or any(len(p.split()) < _TOLD_MIN_WORDS for p in told):
+        return [part]
     felt = [p for p in pieces if _felt(p)]
     return ([" et ".join(told)] if told else []) + felt
 
