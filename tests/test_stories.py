@@ -256,3 +256,10 @@ def test_a_feeling_said_first_leaves_what_is_asked_to_the_rest() -> None:
     parts = _roles("J'ai honte mais je ne sais toujours pas ce qu'est la politique de la ville")
     assert (Role.INTRO, "J'ai honte") in parts
     assert _roles("Je suis triste et en colère.") == [(Role.CONTEXT, "Je suis triste et en colère.")]
+
+
+def test_eagerness_is_a_feeling_and_a_letter_s_opening_is_politeness() -> None:
+    parts = _roles("Une voisine m'a parlé du conseil citoyen et ça m'intéresse beaucoup.")
+    assert (Role.INTRO, "ça m'intéresse beaucoup.") in parts
+    assert _roles("Je suis super motivée.") == [(Role.INTRO, "Je suis super motivée.")]
+    assert _roles("Je vous écris parce que je suis en colère.")[0] == (Role.GREETING, "Je vous écris")

@@ -250,7 +250,7 @@ _POLITE_PIECE = (
     r"pardon(?:\s+(?:de\s+vous\s+deranger|pour\s+le\s+derangement|du\s+derangement|pour\s+l\s+orthographe))?|"
     r"je\s+m\s+excuse(?:\s+(?:d\s+avance|par\s+avance|de\s+vous\s+deranger|du\s+derangement|pour\s+le\s+derangement|"
     r"pour\s+l\s+orthographe))*|"
-    r"je\s+me\s+permets\s+de\s+vous\s+(?:ecrire|contacter|solliciter|deranger)|"
+    r"je\s+me\s+permets\s+de\s+vous\s+(?:ecrire|contacter|solliciter|deranger)|je\s+vous\s+(?:ecris|contacte|sollicite)|"
     r"(?:je\s+(?:ne\s+|n\s+)?sais\s+pas|jsais\s+pas|j\s+sais\s+pas)\s+si\s+(?:c\s+est|je\s+suis)\s+(?:(?:le|au)\s+bon\s+endroit|"
     r"la\s+bonne\s+(?:adresse|personne|place)|ici)(?:\s+(?:pour\s+(?:demander|poser\s+(?:ma|cette|une|la)\s+question|"
     r"(?:en\s+)?parler)(?:\s+(?:ca|cela))?|qu\s+il\s+faut\s+(?:demander|ecrire|poser)))?|"
@@ -277,9 +277,12 @@ _FEELING = compiled(
     r"(?:je\s+suis|jsuis|chui|je\s+me\s+sens|on\s+est|nous\s+sommes)\s+(?:(?:vraiment|tres|hyper|trop|super|tellement|"
     r"completement|un\s+peu|si)\s+)?(?:inquiete?s?|en\s+colere|furieu(?:x|se)s?|a\s+bout|perdue?s?|decouragee?s?|"
     r"epuisee?s?|triste|tristes|degoutee?s?|choquee?s?|stressee?s?|desesperee?s?|decue?s?|enervee?s?|fatiguee?s?|"
-    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?)|"
+    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?|"
+    # Eagerness is a feeling too: "je suis super motivée", "ça m'intéresse beaucoup".
+    r"motivee?s?|interessee?s?|curieu(?:x|se|ses)|contente?s?|heureu(?:x|se|ses)|ravie?s?)|"
     r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
-    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
+    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule|interesse|plait|tente|motive)"
+    r"(?:\s+(?:beaucoup|vraiment|bien|trop))?|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
     r"vite|urgent|franchement|honnetement|"
     # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
