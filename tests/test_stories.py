@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.acts import Act, detect
 from bot.answering.answerer import Answerer, Kind
 from bot.answering.normalize import words
 from bot.answering.segment import Role, split_message
@@ -263,3 +264,15 @@ def test_eagerness_is_a_feeling_and_a_letter_s_opening_is_politeness() -> None:
     assert (Role.INTRO, "ça m'intéresse beaucoup.") in parts
     assert _roles("Je suis super motivée.") == [(Role.INTRO, "Je suis super motivée.")]
     assert _roles("Je vous écris parce que je suis en colère.")[0] == (Role.GREETING, "Je vous écris")
+
+
+def test_the_word_named_in_the_story_is_what_its_meaning_asks(answerer: Answerer) -> None:
+    decision = answerer.decide("Bonjour, Albert, 82 ans, ancien instituteur. Je lis partout le mot QPV dans les papiers "
+                               "du conseil. Qu'est-ce que ça veut dire ?")
+    assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == "QPV"
+
+
+def test_owning_no_computer_asks_for_no_person() -> None:
+    # "pas d'ordinateur" after "je n'ai": what the member owns, not "pas à un ordinateur".
+    assert Act.HUMAN not in detect("Je n'ai pas d'ordinateur et mon téléphone est vieux.")
+    assert Act.HUMAN in detect("pas de robot svp")
