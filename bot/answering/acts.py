@@ -56,7 +56,9 @@ _HUMAN = _phrases(
     r"(?:passez|passe|passer|donnez|donne) (?:moi|nous) " + _PERSON,
     r"(?:mettre|mettez|mets|me mettre|nous mettre) (?:moi |nous )?en (?:relation|contact) avec",
     r"(?:un |une )?(?:vrai |vraie |etre )?humain",
-    r"une vraie personne", r"(?:pas|plus) (?:a |avec |d |de )?(?:un |une )?" + _MACHINE,
+    # "pas à un robot", "pas de robot svp"; not what the member owns: "je n'ai pas d'ordinateur".
+    r"une vraie personne", r"(?<!\bai )(?<!\ba )(?<!\bavons )(?<!\bavez )(?<!\bont )(?:pas|plus) (?:a |avec |d |de )?"
+    r"(?:un |une )?" + _MACHINE,
     r"(?:vous etes|tu es|t es|c est|je parle a|je parle avec|je discute avec|on parle a|je suis avec)"
     r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
     _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",

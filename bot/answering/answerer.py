@@ -169,6 +169,7 @@ _DEFINITION_CUES = frozenset({"quoi", "qui", "mot", "mots", "sigl", "acronym", "
 # Right after the term they ask its meaning whatever the term: "bailleur social ça veut dire quoi" ("qui" only at the
 # end: "la DPV c'est qui ?", not "une maison du projet qui a ouvert").
 _CUES_AFTER = frozenset({"quoi", "signif", "sens"})
+_WORD_NAMED = frozenset({"mot", "mots", "sigl", "acronym", "terme", "term"})
 # "que peut faire le conseil citoyen ?", "je ne sais plus quoi faire", "la CAF m'a retiré mes allocations, je fais
 # quoi": what a thing can do, or what to do, is asked, not what a word means (a "que" or a "quoi" with a modal or
 # "faire" is no definition cue).
@@ -468,6 +469,10 @@ class Answerer:
         after = plain[at + 1: at + 2]
         if boost.get(key, 1.0) >= 1.0 and after and (
                 after[0] in _CUES_AFTER or (after[0] == "qui" and at + 2 == len(plain))):
+            return self._terms[key]
+        if at and plain[at - 1] in _WORD_NAMED:
+            # "Je lis partout le mot QPV…, qu'est-ce que ça veut dire ?": "le mot", "le sigle" name the word itself,
+            # however many entries use it.
             return self._terms[key]
         if boost.get(key, 1.0) >= 1.0 and len(plain) >= 2 and plain[-1] == key and plain[-2] in _CUES_AFTER and (
                 aside or plain.count(key) > 1):

@@ -120,6 +120,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("on", "me", "demande"), ""),
     (("on", "m", "a", "demande"), ""),
     (("je", "me", "demande"), ""),
+    # "je ne connais personne au conseil": knowing nobody (being new), not making the council known.
+    *(((know, "personne"), "") for know in ("connais", "connait", "connaissons", "connaissez", "connaissent")),
+    # "j'ai entendu parler de RésO Villes": heard of, nobody spoken to.
+    *(((heard, "parler"), "") for heard in ("entendu", "entendre", "entends", "entend", "entendons", "entendez")),
     (("s", "il", "vous", "plait"), ""),
     (("s", "il", "te", "plait"), ""),
     (("a", "partir", "de"), "depuis"),
@@ -167,8 +171,11 @@ STOPWORDS: frozenset[str] = frozenset(
     deja encore svp merci bonjour salut stp oui non svpl peut peux pouvez pourrais pourriez pourrait veux
     voudrais voudrait voulez sais savez savoir faut faire chose truc trucs genre vraiment juste
     exactement
+    completement totalement
     """.split()  # noqa: SIM905
 )
+# (The adverbs of degree on the last line say how much, never what: "je suis complètement perdue" was read as
+# "complet", a full event, through its stem; "totalement" as "total". No entry uses them.)
 
 # Verbs whose every form carries no meaning for matching ("pourrais", "voulons", "fera"…). "On fait quoi
 # au conseil" (its role) is kept apart from "c'est quoi le conseil" (its definition) by an idiom above.

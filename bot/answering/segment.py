@@ -57,6 +57,11 @@ _QUESTION_OPENERS = (
     "qui peut", "qui doit", "qui decide", "quel", "quelle", "quels", "quelles", "kel", "kelle", "a quoi sert",
     "ca sert a quoi", "sa sert a quoi", "y a t il", "ya t il", "il y a des", "ya des", "y a des", "autre question",
     "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
+    # "…on m'a demandé d'y aller mais je ne sais même pas ce que c'est": not knowing what a thing is, said after a
+    # story, asks what it is. ("je ne sais pas quoi dire", cut off, left the copil it is about to the story.)
+    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais") for adverb in (
+        "pas", "meme pas", "vraiment pas", "toujours pas", "pas vraiment", "pas trop", "jamais", "plus")
+      for what in ("ce que", "ce qu", "ce qui")),
 )
 _OPENER_RE = compiled(r"\b(?:" + "|".join(re.escape(o) for o in sorted(_QUESTION_OPENERS, key=len,
                                                                       reverse=True)) + r")\b")
@@ -89,7 +94,14 @@ _INTRO_RE = compiled(
     r"veuf|veuve|mariee?|divorcee?|celibataire|locataire|grand\s+mere|grand\s+pere|mamie|papi|"
     r"pere|retraite|retraitee|etudiant|etudiante|benevole|membre|conseiller|conseillere|referent|referente|"
     r"president|presidente|animateur|animatrice|salarie|salariee|agent|agente|originaire|arrive|arrivee|la|le|ici|au|"
-    r"a|dans|du|de|en|depuis)\b|"
+    r"a|dans|du|de|en|depuis|sans|"
+    # A trade says who asks, as a role does: "je suis vendeuse et j'habite à la Halvêque".
+    r"vendeur|vendeuse|caissier|caissiere|infirmier|infirmiere|aide\s+soignante?|auxiliaire|assistante?|livreur|"
+    r"chauffeur|ouvrier|ouvriere|employee?|artisan|artisane|commercante?|enseignante?|professeure?|prof|institutrice|"
+    r"instituteur|educateur|educatrice|secretaire|comptable|cuisinier|cuisiniere|serveur|serveuse|technicienne?|"
+    r"ingenieure?|medecin|gardienne?|concierge|fonctionnaire|mediateur|mediatrice|intermittente?|interimaire|"
+    r"chef|cheffe|coiffeur|coiffeuse|boulanger|boulangere|aide|menagere|femme|chomeur|"
+    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne)\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
     r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
@@ -229,6 +241,29 @@ _TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|
 _SMALLTALK = compiled(r"^(?:et\s+)?(?:(?:ca|sa)\s+va(?:\s+(?:bien|vous|toi))?|comment\s+(?:ca|sa)\s+va|comment\s+allez\s+vous|"
                       r"comment\s+vas\s+tu|vous\s+allez\s+bien|tu\s+vas\s+bien|j\s+espere\s+que\s+(?:vous\s+allez|tu\s+vas|"
                       r"vous\s+vous\s+portez|tout\s+va)\s+bien)$")
+# Apologies and doubts about asking here ("Désolée de vous déranger, je sais pas si c'est le bon endroit pour
+# demander.", "Excusez-moi si ma question est bête", "On se pose la question au conseil :"): politeness, like a
+# greeting; they name nothing that is asked (their "question", "endroit", "demander" pulled the hotline's entries).
+_POLITE_PIECE = (
+    r"(?:je\s+suis\s+)?(?:vraiment\s+|tres\s+)?(?:desolee?s?|navree?s?)(?:\s+(?:de\s+vous\s+(?:deranger|embeter|ennuyer|ecrire|"
+    r"solliciter)(?:\s+(?:encore|a\s+nouveau|avec\s+ca))?|pour\s+le\s+derangement|du\s+derangement|pour\s+l\s+orthographe))?|"
+    r"(?:excusez|excuse)\s+moi(?:\s+(?:de\s+vous\s+deranger|du\s+derangement|pour\s+le\s+derangement|"
+    r"pour\s+l\s+orthographe))?|excusez\s+(?:mon\s+orthographe|ma\s+question)|"
+    r"pardon(?:\s+(?:de\s+vous\s+deranger|pour\s+le\s+derangement|du\s+derangement|pour\s+l\s+orthographe))?|"
+    r"je\s+m\s+excuse(?:\s+(?:d\s+avance|par\s+avance|de\s+vous\s+deranger|du\s+derangement|pour\s+le\s+derangement|"
+    r"pour\s+l\s+orthographe))*|"
+    r"je\s+me\s+permets\s+de\s+vous\s+(?:ecrire|contacter|solliciter|deranger)|je\s+vous\s+(?:ecris|contacte|sollicite)|"
+    r"(?:je\s+(?:ne\s+|n\s+)?sais\s+pas|jsais\s+pas|j\s+sais\s+pas)\s+si\s+(?:c\s+est|je\s+suis)\s+(?:(?:le|au)\s+bon\s+endroit|"
+    r"la\s+bonne\s+(?:adresse|personne|place)|ici)(?:\s+(?:pour\s+(?:demander|poser\s+(?:ma|cette|une|la)\s+question|"
+    r"(?:en\s+)?parler)(?:\s+(?:ca|cela))?|qu\s+il\s+faut\s+(?:demander|ecrire|poser)))?|"
+    r"(?:si\s+)?ma\s+question\s+est\s+(?:peut\s+etre\s+)?(?:bete|idiote|naive)|c\s+est\s+peut\s+etre\s+une\s+question\s+bete|"
+    r"(?:j\s+ai|jai)\s+une\s+(?:petite\s+)?question|(?:on|je|nous)\s+(?:se|me|nous)\s+pos(?:e|ons)\s+(?:la|une)\s+question"
+    r"(?:\s+(?:au\s+conseil|entre\s+nous|avec\s+les\s+autres))?|"
+    r"je\s+sais\s+que\s+vous\s+(?:avez|etes)\s+(?:surement\s+|sans\s+doute\s+|certainement\s+)?(?:beaucoup\s+de\s+(?:travail|"
+    r"questions|messages)|tres\s+occupee?s?|debordee?s?)")
+_POLITENESS = compiled(r"^(?:" + _POLITE_PIECE + r")(?:\s+(?:et\s+|mais\s+)?(?:" + _POLITE_PIECE + r"))*$")
+
+
 # The formulas that end a letter, and what a phone adds under it.
 _FORMAL_CLOSING = compiled(r"^(?:je\s+vous\s+prie|veuillez|recevez|croyez)\b.*\b(?:salutations|sentiments|respect)\b|"
                            r"^(?:mes|nos|sinceres|meilleures|respectueuses)\s+(?:\w+\s+)?salutations\b|"
@@ -244,9 +279,12 @@ _FEELING = compiled(
     r"(?:je\s+suis|jsuis|chui|je\s+me\s+sens|on\s+est|nous\s+sommes)\s+(?:(?:vraiment|tres|hyper|trop|super|tellement|"
     r"completement|un\s+peu|si)\s+)?(?:inquiete?s?|en\s+colere|furieu(?:x|se)s?|a\s+bout|perdue?s?|decouragee?s?|"
     r"epuisee?s?|triste|tristes|degoutee?s?|choquee?s?|stressee?s?|desesperee?s?|decue?s?|enervee?s?|fatiguee?s?|"
-    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?|inutiles?|nulle?s?|depassee?s?|impuissante?s?)|"
+    r"paniquee?s?|angoissee?s?|inquiets|mal\s+a\s+l\s+aise|seule?s?|inutiles?|nulle?s?|depassee?s?|impuissante?s?|"
+    # Eagerness is a feeling too: "je suis super motivée", "ça m'intéresse beaucoup".
+    r"motivee?s?|interessee?s?|curieu(?:x|se|ses)|contente?s?|heureu(?:x|se|ses)|ravie?s?)|"
     r"j\s+ai\s+(?:(?:vraiment|tres|un\s+peu|trop)\s+)?(?:peur|honte)|(?:j\s+en\s+ai|on\s+en\s+a)\s+(?:marre|assez|ras\s+le\s+bol)|"
-    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule)|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
+    r"(?:ca|sa)\s+m\s+(?:enerve|inquiete|angoisse|stresse|agace|saoule|interesse|plait|tente|motive)"
+    r"(?:\s+(?:beaucoup|vraiment|bien|trop))?|je\s+(?:stresse|panique|m\s+inquiete|me\s+mefie|"
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
     r"vite|urgent|franchement|honnetement|"
     # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
@@ -265,6 +303,15 @@ def _without_loss(clause: str) -> list[str]:
     return [clause[: found.start()], clause[found.start():].strip(" ,")]
 
 
+# "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
+# payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
+# what is asked).
+_UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
+                   r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
+                   r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
+                   r"quel|quelle|quels|quelles|ce)\b")
+
+
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
 def role_of(text: str) -> Role:
     key = _key(text)
@@ -272,11 +319,11 @@ def role_of(text: str) -> Role:
         return Role.CLOSING
     if _CLOSING_RE.match(key) or _FORMAL_CLOSING.match(key):
         return Role.CLOSING
-    if _SMALLTALK.match(key):
+    if _SMALLTALK.match(key) or _POLITENESS.match(key):
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
-    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or any(
+    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or _UNSURE.search(key) or any(
             _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
@@ -384,6 +431,8 @@ def _relative_tail(question: str) -> tuple[str, str]:
 _INTRO_TAIL = compiled(r",\s+")
 # "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
+# "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
+_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est)\s+" + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -401,11 +450,77 @@ def _is_apposition(part: str, key: str) -> bool:
             and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
+# "Je suis conseillère citoyenne mais je n'ai jamais compris d'où viennent les conseils": "mais" ends who the member
+# is; what follows it is the story (or the question), not more of the introduction.
+_BUT = compiled(r"\s+mais\s+", re.IGNORECASE)
+_BUT_MIN_WORDS = 3
+
+
+# "…dans les réunions et j'ai honte", "la tour va tomber et je suis triste": a feeling joined by "et" / "mais" to
+# what is told is who asks, as a feeling said alone is (its "honte" pulled the entry on shyness).
+# Not understanding is no feeling here: "des papiers pour le copil et je n'y comprends rien" is what is asked about.
+_LINKED = compiled(r"\s+(?:et|mais)\s+", re.IGNORECASE)
+_TOLD_MIN_WORDS = 3
+_NOT_UNDERSTOOD = compiled(r"^(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?comprend")
+
+
+def _felt(piece: str) -> bool:
+    key = _key(piece)
+    return bool(_FEELING.match(key)) and not _NOT_UNDERSTOOD.match(key)
+
+
+def _without_feelings(part: str) -> list[str]:
+    pieces = _LINKED.split(part)
+    told = [p for p in pieces if not _felt(p)]
+    # "Je suis triste et en colère": one feeling said twice, nothing told.
+    if len(pieces) == 1 or len(told) == len(pieces) or any(len(p.split()) < _TOLD_MIN_WORDS for p in told):
+        return [part]
+    felt = [p for p in pieces if _felt(p)]
+    return ([" et ".join(told)] if told else []) + felt
+
+
+# "Je voudrais quitter le conseil parce que je déménage au Sénégal pour ma retraite": why the member asks says who
+# asks, as an introduction does; the move and the pension are no matter asked about.
+_REASON = compiled(r"\s+(?=(?:parce\s+qu|car\s|puisqu|vu\s+qu)\S*)", re.IGNORECASE)
+_REASON_START = compiled(r"^(?:parce\s+que?|car|puisque?|vu\s+que?)\b")
+_REASON_MIN_WORDS = 3
+
+
+def _reasons(part: str) -> list[str]:
+    m = _REASON.search(part)
+    if m is None or len(part[: m.start()].split()) < _REASON_MIN_WORDS:
+        return [part]
+    reason = part[m.end():]
+    if "?" in reason or role_of(reason) == Role.QUESTION:
+        return [part]  # "…parce que je voudrais savoir si on peut…": the reason is the question
+    return [part[: m.start()], reason]
+
+
+def _intro_but(part: str) -> list[str]:
+    return [piece for split in _intro_ends(part) for felt in _without_feelings(split) for piece in _reasons(felt)]
+
+
+# "Je m'appelle Karim j'ai 23 ans j'habite Malakoff et je voudrais entrer au conseil citoyen": a wish after an
+# introduction is what the member asks, not more of who they are.
+_WISH_AFTER = compiled(r"\s+(?:et\s+)?(?=(?:je\s+|j['’]\s*)(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|"
+                       r"cherche|me\s+demande)\b)", re.IGNORECASE)
+
+
+def _intro_ends(part: str) -> list[str]:
+    m = _BUT.search(part) or _WISH_AFTER.search(part)
+    if m is None or len(part[m.end():].split()) < _BUT_MIN_WORDS:
+        return [part]
+    head = part[: m.start()]
+    if not (_INTRO_RE.match(_key(head)) or _NAME_INTRO.match(head.strip())):
+        return [part]
+    return [head, part[m.end():]]
+
+
 def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]:
     """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
     Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec").
     `closed`: a full stop ends the clause and another sentence follows (its last words ask nothing)."""
-    parts = _INTRO_TAIL.split(clause)
+    parts = [piece for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part)]
     if len(parts) == 1:
         return [(clause, False)]
     out: list[tuple[str, bool]] = []
@@ -414,11 +529,13 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
+                     or _REASON_START.match(key)
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
                      or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
-                     or (n == 0 and _LONE_NAME.fullmatch(part.strip()) is not None
+                     or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
+                                     or _SAID_NAME.fullmatch(part.strip()) is not None)
                          and _APPOSITION_RE.match(_key(parts[1])) is not None))
         introduced = intro
         intro = intro or _CLOSING_RE.match(key) is not None

@@ -103,6 +103,8 @@ ASKS_OTHER = frozenset({"qui", "comment", "pourquoi", "peut", "peux", "pouvez", 
 # request for the centre's agenda; nor is a time that looks back ("en panne depuis un mois").
 OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j", "ai"), ("notre",), ("nos",))
 LOOKING_BACK = frozenset({"depuis"})
+# "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
+PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
 # "…rembourser l'essence quand on va aux réunions": inside a sentence, "quand" before its subject opens a
 # condition ("whenever we go"), not a question about a date. At the start ("quand on a le prochain webinaire ?")
 # or after "c'est" it still asks when.
@@ -150,7 +152,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     strong = bool(present & STRONG_TIME) or a_venir or window
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
-    weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) for i, w in enumerate(seq))
+    weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
+               for i, w in enumerate(seq))
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
@@ -166,7 +169,14 @@ def names_a_stretch(words: Sequence[str]) -> bool:
     """Whether a question names a stretch of time ahead: "ce mois-ci", "au printemps", and a month too ("qu'est-ce
     qu'il se passe en mars ?")."""
     seq = list(words)
-    return any(_has(seq, phrase) for phrase in TIME_WINDOWS) or bool(set(seq) & MONTHS)
+    return any(_ahead(seq, phrase) for phrase in TIME_WINDOWS) or bool(set(seq) & MONTHS)
+
+
+def _ahead(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    """The phrase names a time to come: not "l'été dernier", "la semaine passée"."""
+    n = len(phrase)
+    return any(tuple(seq[i : i + n]) == phrase and not PAST & set(seq[i + n : i + n + 1])
+               for i in range(len(seq) - n + 1))
 
 
 def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:
