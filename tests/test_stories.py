@@ -226,7 +226,7 @@ def test_not_knowing_what_to_answer_after_a_story_asks_about_the_story() -> None
     parts = _roles("On me demande souvent la différence avec le conseil citoyen et je ne sais jamais quoi répondre.")
     assert parts == [(Role.QUESTION, parts[0][1])]
     parts = _roles("Je suis inscrite à une journée et je me demande si je vais devoir payer quelque chose.")
-    assert parts[0][0] == Role.QUESTION
+    assert parts[-1][0] == Role.QUESTION and "payer" in parts[-1][1]
 
 
 def test_heard_of_and_degree_adverbs_name_nothing(answerer: Answerer) -> None:
@@ -276,3 +276,9 @@ def test_owning_no_computer_asks_for_no_person() -> None:
     # "pas d'ordinateur" after "je n'ai": what the member owns, not "pas à un ordinateur".
     assert Act.HUMAN not in detect("Je n'ai pas d'ordinateur et mon téléphone est vieux.")
     assert Act.HUMAN in detect("pas de robot svp")
+
+
+def test_not_knowing_what_to_do_before_a_plain_question_is_its_story() -> None:
+    # Asked plainly afterwards, the question is what the member asks; not knowing what to do says why.
+    parts = _roles("Ça fait trois mois que je suis au conseil et je ne sais pas quoi faire. Je commence par quoi ?")
+    assert [role for role, _ in parts] == [Role.CONTEXT, Role.QUESTION]

@@ -323,12 +323,31 @@ def role_of(text: str) -> Role:
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
-    if "?" in text or _INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key) or _UNSURE.search(key) or any(
-            _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key)):
+    if _asks_plainly(text, key) or _UNSURE.search(key):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
         return Role.INTRO
     return Role.CONTEXT
+
+
+def _asks_plainly(text: str, key: str) -> bool:
+    """A question mark, a question word or an opener: asked, not only wondered ("je ne sais pas quoi faire")."""
+    return "?" in text or bool(_INTERROGATIVE_START.match(key) or _TAG_QUESTION.search(key)) or any(
+        _opens_here(key, m.start()) for m in _OPENER_RE.finditer(key))
+
+
+def _wondered_before_asked(segments: list[Segment]) -> list[Segment]:
+    """Not knowing what to do, said before a plainly asked question ("…je ne sais pas quoi faire. Je commence par
+    quoi ?"), tells the story of that question; it is asked only when nothing is asked after it."""
+    asked_later = False
+    out: list[Segment] = []
+    for segment in reversed(segments):
+        if segment.role == Role.QUESTION and segment.text:
+            if asked_later and not _asks_plainly(segment.text, _key(segment.text)):
+                segment = Segment(text=segment.text, role=Role.CONTEXT)
+            asked_later = True
+        out.append(segment)
+    return out[::-1]
 
 
 _TRAILING_CLOSING = compiled(r"[\s,.!]+(?:merci(?:\s+(?:d|par)\s*'?\s*avance|\s+beaucoup|\s+bcp|\s+a\s+vous)?|"
@@ -364,7 +383,7 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
-    return _signed(_afterthought(segments, starts))
+    return _signed(_afterthought(_wondered_before_asked(segments), starts))
 
 
 # "Y a-t-il des formations pour nous ? Je demande parce que je suis nouvelle et un peu perdue.": what follows
