@@ -71,6 +71,14 @@ SMS: dict[str, str] = {
     # "on a droit a 1 local", "cb de membres ds 1 conseil": a lone "1" typed for the article "un" (a count of one
     # reads the same: "1 an", "un an").
     "1": "un",
+    # Written as heard or shortened, the words of everyday questions and of the councils' life ("koman on fé",
+    # "ojourdui", "combi1", "jmen vais", "sil vous plait", "les reus", "une subv", "un imail", "les fré").
+    "koman": "comment", "komant": "comment", "komman": "comment", "combi1": "combien", "cbi1": "combien",
+    "ojourdui": "aujourd hui", "ojourdhui": "aujourd hui", "aujourdhui": "aujourd hui", "aujourdui": "aujourd hui",
+    "ojd": "aujourd hui", "jmen": "je m en", "jten": "je t en", "sil": "s il", "sils": "s ils",
+    "reus": "reunions", "subv": "subvention", "subvs": "subventions", "sub": "subvention", "subs": "subventions",
+    "imail": "email", "imel": "email", "fre": "frais", "sui": "suis", "jvoudre": "je voudrais",
+    "voudre": "voudrais", "peuve": "peuvent", "peuv": "peuvent", "doive": "doivent",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
@@ -229,6 +237,8 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"(?<!\bun\s)(?<!\btres\s)(?<!\btrès\s)(?<!\btrop\s)(?<!\bassez\s)\bpeu\s+(?=[^\W\d_]+(?:er|ir|re)\b)",
      "peut "),
     (r"\bje\s+peu\b", "je peux"),
+    # "je suit tiré au sort": after "je", "suit" (follows) is always "suis" (am).
+    (r"\bje\s+suit\b", "je suis"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
     # "une sale pour se réunir": after a determiner and before what describes a room, "sale" (dirty) is "salle";

@@ -192,8 +192,12 @@ def correctable(word: str) -> bool:
 
 
 # How a word sounds, roughly, once the letters French does not pronounce or writes several ways are set aside:
-# "nouvo" and "nouveau", "reconu" and "reconnu", "prefe" and "préfet" sound the same.
+# "nouvo" and "nouveau", "reconu" and "reconnu", "prefe" and "préfet" sound the same; so do a mute "h" and none
+# ("abitants"), "ill" after a vowel and "y" ("bayeur"), a soft "c" and "s" ("sitoyen"), a soft "g" and "j"
+# ("tiraj"), "-tion" and "-sion" ("subvension"), "en" and "an" before a consonant ("mendat").
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
+    (r"^h", ""), (r"(?<=[aeou])ill", "y"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"t(?=ion)", "s"),
+    (r"[ae][nm](?=[^aeiouy]|$)", "an"),
     (r"eaux?$|aux?$|ots?$|os$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"qu|ck|c(?=[aou])", "k"),
     (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"y", "i"), (r"([a-z])\1", r"\1"),
     (r"[stxd]$", ""), (r"e$", ""),
@@ -279,6 +283,26 @@ def _named(raw: list[str], i: int) -> bool:
     return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
 
 
+# Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
+_SILENT_LAST = ("t", "d")
+# A term of the base with one of its words left out, for `Normalizer._near_phrases`: terms of two to four words.
+_ANY = "*"
+_NEAR_LONGEST = 4
+
+
+def _near_table(phrases: Mapping[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each term's stems with one of them replaced by `_ANY` → the stems that fill the gap ("tirage au sort",
+    "tirage au hasard": ("tirag", "*") → "sort", "hasard")."""
+    near: dict[tuple[str, ...], set[str]] = {}
+    for key in phrases:
+        if not 2 <= len(key) <= _NEAR_LONGEST or _JOIN in key:
+            continue
+        for at, expected in enumerate(key):
+            if len(expected) >= 3:
+                near.setdefault((*key[:at], _ANY, *key[at + 1:]), set()).add(expected)
+    return {masked: tuple(sorted(found)) for masked, found in near.items()}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
     words: tuple[str, ...]  # folded words, after SMS mapping and typo correction
@@ -297,13 +321,19 @@ class Normalizer:
         """`like`: a normaliser built from the same phrases, whose tables are shared (a learning action)."""
         self._phrases: dict[tuple[str, ...], str]
         self._lengths: dict[str, list[int]]
+        self._near: dict[tuple[str, ...], tuple[str, ...]]
         if like is not None:
-            self._phrases, self._lengths = like._phrases, like._lengths
+            self._phrases, self._lengths, self._near = like._phrases, like._lengths, like._near
         else:
             self._phrases, self._lengths = self._phrase_tables(phrases)
+            self._near = _near_table(self._phrases)
         self._vocabulary = frozenset(w for w in vocabulary if w)
+        # The SMS spellings whose reading is one word of the base ("inscription" is read "inscrire"): a typo of
+        # them ("incription") is corrected into them, then read as they are.
+        self._spelt = {typed: read for typed, read in SMS.items()
+                       if read in self._vocabulary and len(typed) >= 5 and typed.isalpha() and typed != read}
         self._by_initial: dict[str, list[str]] = {}
-        for known in sorted(self._vocabulary):
+        for known in sorted(self._vocabulary | self._spelt.keys()):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
         self._by_sound: dict[str, list[str]] = {}
@@ -356,11 +386,20 @@ class Normalizer:
             return cached
         budget = typo_budget(word)
         candidates = self._by_initial.get(word[0], ())
-        best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
-        fixed = best[0] if best else self._sounding_like(word)
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=budget, limit=None)
+        fixed = self._likeliest(word, found) if found else self._sounding_like(word)
+        fixed = self._spelt.get(fixed, fixed)
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
         return fixed
+
+    @staticmethod
+    def _likeliest(word: str, found: list[tuple[str, int | float, int]]) -> str:
+        """Of the nearest spellings (fewest edits), the one that sounds like the word: "demision" is one edit from
+        "décision" and from "démission", and sounds like the second; "copile" like "copil", not "copie"."""
+        nearest = [known for known, distance, _ in found if distance == found[0][1]]
+        sound = sound_key(word)
+        return next((known for known in nearest if sound_key(known) == sound), nearest[0])
 
     def _sounding_like(self, word: str) -> str:
         """The knowledge base's word spelt as heard ("nouvo" → "nouveau"), when only one word (in its forms)
@@ -376,16 +415,56 @@ class Normalizer:
         dictionary lacks "taux", which is no "t'aux"."""
         if word not in self._vocabulary:
             unelided = _UNELIDED.match(word)
-            if unelided and unelided.group(2) in self._vocabulary and unelided.group(2) not in STOPWORDS \
-                    and not _is_french(word):
-                return unelided.group(1), unelided.group(2)
+            if unelided and not _is_french(word):
+                rest = unelided.group(2)
+                if rest not in STOPWORDS and (rest in self._vocabulary or self.correct(rest) != rest):
+                    return unelided.group(1), self.correct(rest)
+            completed = self._completed(word)
+            if completed is not None:
+                return (completed,)
         return (self.correct(word),)
+
+    def _completed(self, word: str) -> str | None:
+        """A word of the base whose silent last letter was left out: "mon manda", "le contra", "on a le droi"
+        ("mandat", "contrat", "droit"). Only after a vowel, in words of four letters or more, and never into a
+        stopword."""
+        if len(word) < 4 or word[-1] not in "aeiouy" or not word.isalpha():
+            return None
+        return next((word + end for end in _SILENT_LAST if word + end in self._vocabulary
+                     and word + end not in STOPWORDS), None)
 
     def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
         """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
         "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill")."""
         read = self.read(word)
         return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
+
+    def _near_phrases(self, corrected: list[str]) -> tuple[str, ...]:
+        """The words' stems; a word the base does not know, one letter away from the word a term of the base
+        expects there while the term's other words are all there, read as that word: "contrat de vile",
+        "tiraj au sort", "l'ordre du jojr", "le tirage au sprt"."""
+        stems = self._key(corrected)
+        kept = [w for w in corrected if w in _JOINS or (w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)]
+        unknown = [j for j, w in enumerate(kept) if w not in self._vocabulary and w.isalpha() and len(w) >= 3]
+        if not unknown or not self._near:
+            return stems
+        near = list(stems)
+        for j in unknown:
+            close = {expected for expected in self._expected_at(near, j)
+                     if min(OSA.distance(kept[j], expected), OSA.distance(near[j], expected)) <= 1}
+            if len(close) == 1:  # two terms' words as close: which one was meant is unknown
+                near[j] = close.pop()
+        return tuple(near)
+
+    def _expected_at(self, stems: list[str], j: int) -> tuple[str, ...]:
+        """The stems the terms of the base expect at `j`, the other stems of the term around it all there."""
+        found: tuple[str, ...] = ()
+        for length in range(_NEAR_LONGEST, 1, -1):
+            for at in range(length):
+                start = j - at
+                if 0 <= start and start + length <= len(stems):
+                    found += self._near.get((*stems[start:j], _ANY, *stems[j + 1:start + length]), ())
+        return found
 
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(words(text), names=names(text))
@@ -394,7 +473,7 @@ class Normalizer:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
         corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
             w, w in names or _named(raw, i))])
-        stems = self._key(corrected)
+        stems = self._near_phrases(corrected)
         tokens: list[str] = []
         i = 0
         while i < len(stems):
