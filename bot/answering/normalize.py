@@ -283,6 +283,9 @@ def _named(raw: list[str], i: int) -> bool:
     return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
 
 
+# A word of the base itself split as an elision typed without its apostrophe only when what follows is this long:
+# "linterconseil" is "l'interconseil", "mars" no "m'ars".
+_UNELIDED_KNOWN = 5
 # Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
 _SILENT_LAST = ("t", "d")
 # A term of the base with one of its words left out, for `Normalizer._near_phrases`: terms of two to four words.
@@ -411,18 +414,26 @@ class Normalizer:
 
     def read(self, word: str) -> tuple[str, ...]:
         """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
-        ("lanru" → "l anru"; `words` already splits it before a French word). Never before a small word: the
-        dictionary lacks "taux", which is no "t'aux"."""
-        if word not in self._vocabulary:
-            unelided = _UNELIDED.match(word)
-            if unelided and not _is_french(word):
-                rest = unelided.group(2)
-                if rest not in STOPWORDS and (rest in self._vocabulary or self.correct(rest) != rest):
-                    return unelided.group(1), self.correct(rest)
-            completed = self._completed(word)
-            if completed is not None:
-                return (completed,)
-        return (self.correct(word),)
+        ("lanru" → "l anru"; `words` already splits it before a French word), or before a misspelt one when the
+        whole word is no typo ("linscripsion"). Never before a small word: the dictionary lacks "taux", which is
+        no "t'aux"."""
+        known = word in self._vocabulary
+        unelided = _UNELIDED.match(word)
+        if unelided and (_is_french(word) or unelided.group(2) in STOPWORDS):
+            unelided = None
+        rest = unelided.group(2) if unelided else ""
+        # The base's own members' words too: "aller a linterconseil" (but "mars" is no "m'ars").
+        if unelided and rest in self._vocabulary and (not known or len(rest) >= _UNELIDED_KNOWN):
+            return unelided.group(1), rest
+        if known:
+            return (word,)
+        completed = self._completed(word)
+        if completed is not None:
+            return (completed,)
+        fixed = self.correct(word)
+        if fixed == word and unelided and self.correct(rest) != rest:  # "linscripsion", "sinscrir"
+            return unelided.group(1), self.correct(rest)
+        return (fixed,)
 
     def _completed(self, word: str) -> str | None:
         """A word of the base whose silent last letter was left out: "mon manda", "le contra", "on a le droi"
