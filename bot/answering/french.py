@@ -79,6 +79,12 @@ SMS: dict[str, str] = {
     "reus": "reunions", "subv": "subvention", "subvs": "subventions", "sub": "subvention", "subs": "subventions",
     "imail": "email", "imel": "email", "fre": "frais", "sui": "suis", "jvoudre": "je voudrais",
     "voudre": "voudrais", "peuve": "peuvent", "peuv": "peuvent", "doive": "doivent",
+    "ttes": "toutes", "qdm": "quand meme", "psq": "parce que", "jse": "je sais", "qqc": "quelque chose",
+    "qlqch": "quelque chose", "aujd": "aujourd hui", "avk": "avec", "jve": "je veux", "yora": "il y aura",
+    # The councils' and associations' own short words ("l'odj", "la prez", "le tréso", "une résa", "l'appli").
+    "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
+    "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
+    "manifs": "manifestations", "assoc": "association", "assocs": "associations",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
@@ -249,13 +255,29 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     # "membre du cc", "notre cc se réunit": after a determiner "cc" is the council, never "coucou". Typed in lower
     # case only: "CC" in capitals is the acronym the knowledge base's own phrasings use and match as it is.
     (r"\b(du|le|au|mon|notre|votre|leur|un|ce|des|les|aux|nos|vos|leurs)\s+(?-i:cc)\b", r"\1 conseil citoyen"),
+    # "la préf" is the prefecture, "le préf" the prefect; "le cr de la réunion" its minutes (after a determiner only).
+    (r"\b(la|à la|a la|de la)\s+pr[ée]f\b", r"\1 préfecture"),
+    (r"\b(le|du|au)\s+pr[ée]f\b", r"\1 préfet"),
+    (r"\b(le|les|un|des|du|ce|mon|notre|votre|leur)\s+(?-i:cr|CR)\b", r"\1 compte rendu"),
+    # "la semaine pro", "le mois pro": the next one.
+    (r"\b(semaine|fois|année|annee|rentrée|rentree|session|réunion|reunion)\s+pro\b", r"\1 prochaine"),
+    (r"\b(mois|copil)\s+pro\b", r"\1 prochain"),
+    # After a verb that takes an infinitive, a word typed with a final "é" is the infinitive, heard alike: "je veux
+    # parlé à quelqu'un", "on doit payé", "il faut signé" (an object pronoun may come between: "vous parlé").
+    (r"\b((?:veux|veut|voulez|voudrais|voudrait|peux|peut|pouvez|pourrais|pourrait|dois|doit|devez|faut|"
+     r"aimerais|vais|va|allez)(?:\s+(?:pas|me|te|se|nous|vous|lui|leur|y|en))?\s+)(?!été\b)([^\W\d_]{2,})é(?![\w'’])",
+     r"\1\2er"),
+    # "qu'est-ce qu'ils fond": after a subject pronoun, "fond" is "font" (they do), heard alike.
+    (r"\b(ils|elles|qu['’]ils|qu['’]elles)\s+fond\b", r"\1 font"),
+    # RésO Villes heard "réseau", "rézo", "rés au" ville(s).
+    (r"\br[ée][sz]\s+(?:o|au|eau)\s+villes?\b", "RésO Villes"),
     (r"\bphotos?[\s-]+copies\b", "photocopies"),
     (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
 # The letters a match of SPOKEN starts with (each starts a word: after `\b`, a start of line or a lookbehind that
 # refuses a letter before it). A pattern added above that starts otherwise must add its letter here
 # (tests/test_spoken_gate.py checks each pattern).
-SPOKEN_STARTS = "acdefijklmnopqrsuvè"
+SPOKEN_STARTS = "acdefijklmnopqrsuvàè"
 
 # Punctuation said aloud to a phone's dictation, which writes it as words: "bonjour virgule je voudrais savoir…
 # point d'interrogation". Each is read as its mark only where no French sentence uses the word: "point" after
