@@ -397,7 +397,7 @@ class Normalizer:
         return fixed
 
     @staticmethod
-    def _likeliest(word: str, found: list[tuple[str, int | float, int]]) -> str:
+    def _likeliest(word: str, found: list[tuple[str, int, int]]) -> str:
         """Of the nearest spellings (fewest edits), the one that sounds like the word: "demision" is one edit from
         "décision" and from "démission", and sounds like the second; "copile" like "copil", not "copie"."""
         nearest = [known for known, distance, _ in found if distance == found[0][1]]
@@ -473,7 +473,7 @@ class Normalizer:
         for length in range(_NEAR_LONGEST, 1, -1):
             for at in range(length):
                 start = j - at
-                if 0 <= start and start + length <= len(stems):
+                if start >= 0 and start + length <= len(stems):
                     found += self._near.get((*stems[start:j], _ANY, *stems[j + 1:start + length]), ())
         return found
 
