@@ -81,6 +81,14 @@ SMS: dict[str, str] = {
     "voudre": "voudrais", "peuve": "peuvent", "peuv": "peuvent", "doive": "doivent",
     "ttes": "toutes", "qdm": "quand meme", "psq": "parce que", "jse": "je sais", "qqc": "quelque chose",
     "qlqch": "quelque chose", "aujd": "aujourd hui", "avk": "avec", "jve": "je veux", "yora": "il y aura",
+    # "c'est quoi" and "je suis" typed as one word ("ckoi", "cquoi", "jesuis"); words heard, not spelt ("tro", "ossi",
+    # "mwa", "wai", "vrm", "qqfois", "nimp", "2main").
+    "ckoi": "c est quoi", "cquoi": "c est quoi", "ckan": "c est quand", "cquand": "c est quand",
+    "cki": "c est qui", "cqui": "c est qui", "jesuis": "je suis", "jeveux": "je veux", "jepeux": "je peux",
+    "peutetre": "peut etre", "parcontre": "par contre", "estceque": "est ce que", "esceque": "est ce que",
+    "tro": "trop", "ossi": "aussi", "oci": "aussi", "mwa": "moi", "moa": "moi", "twa": "toi", "wai": "oui",
+    "vrm": "vraiment", "qqfois": "quelquefois", "qqf": "quelquefois", "nimp": "n importe quoi", "prq": "pourquoi",
+    "2main": "demain",
     # The councils' and associations' own short words ("l'odj", "la prez", "le tréso", "une résa", "l'appli").
     "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
     "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
@@ -262,11 +270,14 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     # "la semaine pro", "le mois pro": the next one.
     (r"\b(semaine|fois|année|annee|rentrée|rentree|session|réunion|reunion)\s+pro\b", r"\1 prochaine"),
     (r"\b(mois|copil)\s+pro\b", r"\1 prochain"),
-    # After a verb that takes an infinitive, a word typed with a final "é" is the infinitive, heard alike: "je veux
-    # parlé à quelqu'un", "on doit payé", "il faut signé" (an object pronoun may come between: "vous parlé").
+    # After a verb that takes an infinitive, or "pour", a word typed with a final "é" is the infinitive, heard alike:
+    # "je veux parlé à quelqu'un", "on doit payé", "pour participé" (an object pronoun may come between: "vous
+    # parlé", "m'aidé"; never an article: "pour le comité", "je veux l'unité").
     (r"\b((?:veux|veut|voulez|voudrais|voudrait|peux|peut|pouvez|pourrais|pourrait|dois|doit|devez|faut|"
-     r"aimerais|vais|va|allez)(?:\s+(?:pas|me|te|se|nous|vous|lui|leur|y|en))?\s+)(?!été\b)([^\W\d_]{2,})é(?![\w'’])",
-     r"\1\2er"),
+     r"aimerais|vais|va|allez|pour)(?:\s+(?:pas|me|te|se|nous|vous|lui|leur|y|en))?(?:\s+[mts](?:['’]\s?|\s+)|\s+))"
+     r"(?!été\b)([^\W\d_]{2,})é(?![\w'’])", r"\1\2er"),
+    # "ver 18h", "ver midi": towards a time is "vers" (a worm never comes before an hour).
+    (r"\bver\s+(?=\d|midi\b|minuit\b)", "vers "),
     # "qu'est-ce qu'ils fond": after a subject pronoun, "fond" is "font" (they do), heard alike.
     (r"\b(ils|elles|qu['’]ils|qu['’]elles)\s+fond\b", r"\1 font"),
     # RésO Villes heard "réseau", "rézo", "rés au" ville(s).
