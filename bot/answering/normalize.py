@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
+from bot.answering.near_terms import NearTerms
 
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
 _APOSTROPHES = frozenset("'’`´")  # an elision holds one
@@ -288,22 +289,6 @@ def _named(raw: list[str], i: int) -> bool:
 _UNELIDED_KNOWN = 5
 # Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
 _SILENT_LAST = ("t", "d")
-# A term of the base with one of its words left out, for `Normalizer._near_phrases`: terms of two to four words.
-_ANY = "*"
-_NEAR_LONGEST = 4
-
-
-def _near_table(phrases: Mapping[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Each term's stems with one of them replaced by `_ANY` → the stems that fill the gap ("tirage au sort",
-    "tirage au hasard": ("tirag", "*") → "sort", "hasard")."""
-    near: dict[tuple[str, ...], set[str]] = {}
-    for key in phrases:
-        if not 2 <= len(key) <= _NEAR_LONGEST or _JOIN in key:
-            continue
-        for at, expected in enumerate(key):
-            if len(expected) >= 3:
-                near.setdefault((*key[:at], _ANY, *key[at + 1:]), set()).add(expected)
-    return {masked: tuple(sorted(found)) for masked, found in near.items()}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -324,12 +309,12 @@ class Normalizer:
         """`like`: a normaliser built from the same phrases, whose tables are shared (a learning action)."""
         self._phrases: dict[tuple[str, ...], str]
         self._lengths: dict[str, list[int]]
-        self._near: dict[tuple[str, ...], tuple[str, ...]]
+        self._near: NearTerms
         if like is not None:
             self._phrases, self._lengths, self._near = like._phrases, like._lengths, like._near
         else:
             self._phrases, self._lengths = self._phrase_tables(phrases)
-            self._near = _near_table(self._phrases)
+            self._near = NearTerms(self._phrases, join=_JOIN)
         self._vocabulary = frozenset(w for w in vocabulary if w)
         # The SMS spellings whose reading is one word of the base ("inscription" is read "inscrire"): a typo of
         # them ("incription") is corrected into them, then read as they are.
@@ -451,31 +436,12 @@ class Normalizer:
         return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
 
     def _near_phrases(self, corrected: list[str]) -> tuple[str, ...]:
-        """The words' stems; a word the base does not know, one letter away from the word a term of the base
-        expects there while the term's other words are all there, read as that word: "contrat de vile",
-        "tiraj au sort", "l'ordre du jojr", "le tirage au sprt"."""
+        """The words' stems; a word the base does not know, one letter from the word a term of the base expects
+        there, read as that word ("contrat de vile")."""
         stems = self._key(corrected)
         kept = [w for w in corrected if w in _JOINS or (w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)]
         unknown = [j for j, w in enumerate(kept) if w not in self._vocabulary and w.isalpha() and len(w) >= 3]
-        if not unknown or not self._near:
-            return stems
-        near = list(stems)
-        for j in unknown:
-            close = {expected for expected in self._expected_at(near, j)
-                     if min(OSA.distance(kept[j], expected), OSA.distance(near[j], expected)) <= 1}
-            if len(close) == 1:  # two terms' words as close: which one was meant is unknown
-                near[j] = close.pop()
-        return tuple(near)
-
-    def _expected_at(self, stems: list[str], j: int) -> tuple[str, ...]:
-        """The stems the terms of the base expect at `j`, the other stems of the term around it all there."""
-        found: tuple[str, ...] = ()
-        for length in range(_NEAR_LONGEST, 1, -1):
-            for at in range(length):
-                start = j - at
-                if start >= 0 and start + length <= len(stems):
-                    found += self._near.get((*stems[start:j], _ANY, *stems[j + 1:start + length]), ())
-        return found
+        return self._near.read(stems, kept, unknown) if unknown else stems
 
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(words(text), names=names(text))
