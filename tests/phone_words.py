@@ -261,6 +261,7 @@ PHONE_WORDS: tuple[tuple[str, str], ...] = (
     ("la convoquation", "la convocation"),
     ("la convoc", "la convocation"),
     ("un courier", "un courrier"),
+    ("un courié", "un courrier"),
     ("un mail", "un mail"),
     ("un e-mail", "un mail"),
     ("un imail", "un mail"),

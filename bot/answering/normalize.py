@@ -376,6 +376,9 @@ class Normalizer:
         candidates = self._by_initial.get(word[0], ())
         found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=budget, limit=None)
         fixed = self._likeliest(word, found) if found else self._sounding_like(word)
+        if found and sound_key(fixed) != sound_key(word):  # "courié": "courte" is nearer, "courrier" sounds alike
+            alike = self._sounding_like(word)
+            fixed = alike if alike != word else fixed
         fixed = self._spelt.get(fixed, fixed)
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
