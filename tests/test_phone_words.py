@@ -103,13 +103,20 @@ def test_a_word_the_base_writes_without_its_apostrophe_is_split_but_not_a_month(
     ("la semaine pro", "la semaine prochaine"),
     ("qu est ce qu ils fond", "qu est ce qu ils font"),
     ("c'est qui rés au ville", "c'est qui RésO Villes"),
+    ("bon ben temps pis", "bon ben tant pis"),
+    ("je peux comme même venir", "je peux quand même venir"),
+    ("en faite je sais pas", "en fait je sais pas"),
+    ("par ce que jai pas le temps", "parce que jai pas le temps"),
+    ("je suis entrain de remplir", "je suis en train de remplir"),
+    ("on se voit ver 18h", "on se voit vers 18h"),
 ])
 def test_dictated_and_shortened_words_are_read_as_meant(said: str, meant: str) -> None:
     assert clean(said) == meant
 
 
 @pytest.mark.parametrize("text", ["je veux le café", "je veux été élue", "il a été élu", "la préfecture",
-                                  "un pro du bâtiment", "le CRPV", "ils fondent une association"])
+                                  "un pro du bâtiment", "le CRPV", "ils fondent une association",
+                                  "le temps passe", "une demande faite en ligne", "un ver de terre"])
 def test_right_spellings_are_left_as_they_are(text: str) -> None:
     assert clean(text) == text
 

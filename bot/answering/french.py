@@ -276,6 +276,13 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b((?:veux|veut|voulez|voudrais|voudrait|peux|peut|pouvez|pourrais|pourrait|dois|doit|devez|faut|"
      r"aimerais|vais|va|allez|pour)(?:\s+(?:pas|me|te|se|nous|vous|lui|leur|y|en))?(?:\s+[mts](?:['’]\s?|\s+)|\s+))"
      r"(?!été\b)([^\W\d_]{2,})é(?![\w'’])", r"\1\2er"),
+    # Phrases written as heard: "temps pis" (tant pis), "comme même" (quand même), "en faite" (en fait), "par ce que"
+    # (parce que), "entrain de" (en train de).
+    (r"\btemps\s+(pis|mieux)\b", r"tant \1"),
+    (r"\bcomme\s+m[eê]me\b", "quand même"),
+    (r"\ben\s+faite\b", "en fait"),
+    (r"\bpar\s+ce\s+(?=(?:que|qu['’]|qu\s)\b)", "parce "),
+    (r"\bentrain\s+de\b", "en train de"),
     # "ver 18h", "ver midi": towards a time is "vers" (a worm never comes before an hour).
     (r"\bver\s+(?=\d|midi\b|minuit\b)", "vers "),
     # "qu'est-ce qu'ils fond": after a subject pronoun, "fond" is "font" (they do), heard alike.
@@ -288,7 +295,7 @@ SPOKEN: tuple[tuple[str, str], ...] = (
 # The letters a match of SPOKEN starts with (each starts a word: after `\b`, a start of line or a lookbehind that
 # refuses a letter before it). A pattern added above that starts otherwise must add its letter here
 # (tests/test_spoken_gate.py checks each pattern).
-SPOKEN_STARTS = "acdefijklmnopqrsuvàè"
+SPOKEN_STARTS = "acdefijklmnopqrstuvàè"
 
 # Punctuation said aloud to a phone's dictation, which writes it as words: "bonjour virgule je voudrais savoir…
 # point d'interrogation". Each is read as its mark only where no French sentence uses the word: "point" after
