@@ -75,10 +75,19 @@ def test_a_term_with_one_word_a_letter_off_is_still_the_term() -> None:
 
 
 def test_a_word_whose_silent_last_letter_was_left_out_is_the_word_of_the_base() -> None:
-    normalizer = Normalizer({}, {"mandat", "contrat", "droit", "mais"})
+    normalizer = Normalizer({}, {"mandat", "contrat", "droit", "point", "mais", "court", "internet"})
     assert normalizer.read("manda") == ("mandat",)
     assert normalizer.read("droi") == ("droit",)
+    assert normalizer.read("poin") == ("point",)
     assert normalizer.read("mai") == ("mai",)  # never into a stopword, nor in short words
+    assert normalizer.read("cour") == ("cour",)  # a French word: the courtyard, not "court"
+    assert normalizer.read("interne") == ("interne",)
+
+
+def test_a_short_word_whose_double_consonant_was_typed_once_is_the_word_of_the_base() -> None:
+    normalizer = Normalizer({}, {"aller", "appel", "annee", "terre", "tete"})
+    assert [normalizer.read(w) for w in ("aler", "apel", "anee")] == [("aller",), ("appel",), ("annee",)]
+    assert normalizer.read("tete") == ("tete",)
 
 
 def test_a_typo_of_an_sms_spelling_is_read_as_that_spelling() -> None:

@@ -199,7 +199,7 @@ def correctable(word: str) -> bool:
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
     (r"^h", ""), (r"(?<=[aeou])ill", "y"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"t(?=ion)", "s"),
     (r"[ae][nm](?=[^aeiouy]|$)", "an"),
-    (r"eaux?$|aux?$|ots?$|os$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"qu|ck|c(?=[aou])", "k"),
+    (r"eaux?$|aux?$|ots?$|os$|eo$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"cc(?=[aou])|qu|ck|c(?=[aou])", "k"),
     (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"y", "i"), (r"([a-z])\1", r"\1"),
     (r"[stxd]$", ""), (r"e$", ""),
 ))
@@ -289,6 +289,11 @@ def _named(raw: list[str], i: int) -> bool:
 _UNELIDED_KNOWN = 5
 # Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
 _SILENT_LAST = ("t", "d")
+# After a vowel, "n" or "r" ("poin(t)", "gran(d)", "regar(d)"); a French word only after its "a" or "i", the passé
+# simple and future members do not write ("manda(t)", "contra(t)"): "la cour" is no "court", "interne" no "internet".
+_BEFORE_SILENT = frozenset("aeiouynr")
+_FRENCH_BEFORE_SILENT = frozenset("ai")
+_DOUBLED = frozenset("bcdfglmnprst")  # consonants French doubles
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -424,13 +429,22 @@ class Normalizer:
         return (fixed,)
 
     def _completed(self, word: str) -> str | None:
-        """A word of the base whose silent last letter was left out: "mon manda", "le contra", "on a le droi"
-        ("mandat", "contrat", "droit"). Only after a vowel, in words of four letters or more, and never into a
-        stopword."""
-        if len(word) < 4 or word[-1] not in "aeiouy" or not word.isalpha():
+        """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
+        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or a short one whose double consonant
+        was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In words of four letters or more, and
+        never into a stopword."""
+        if len(word) < 4 or not word.isalpha():
             return None
-        return next((word + end for end in _SILENT_LAST if word + end in self._vocabulary
-                     and word + end not in STOPWORDS), None)
+        if word[-1] in (_FRENCH_BEFORE_SILENT if _is_french(word) else _BEFORE_SILENT):
+            found = next((word + end for end in _SILENT_LAST if word + end in self._vocabulary
+                          and word + end not in STOPWORDS), None)
+            if found is not None:
+                return found
+        if len(word) >= 5 or _is_french(word):
+            return None  # the corrector's own: one edit away
+        doubled = {word[:i + 1] + word[i:] for i in range(1, len(word)) if word[i] in _DOUBLED and word[i - 1] != word[i]}
+        known = [w for w in doubled if w in self._vocabulary and w not in STOPWORDS]
+        return known[0] if len(known) == 1 else None
 
     def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
         """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
