@@ -261,7 +261,6 @@ PHONE_WORDS: tuple[tuple[str, str], ...] = (
     ("la convoquation", "la convocation"),
     ("la convoc", "la convocation"),
     ("un courier", "un courrier"),
-    ("un courié", "un courrier"),
     ("un apel de la mairie", "un appel de la mairie"),
     ("l anee prochaine", "l'année prochaine"),
     ("un poin important", "un point important"),

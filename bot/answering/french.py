@@ -73,7 +73,7 @@ SMS: dict[str, str] = {
     "1": "un",
     # Written as heard or shortened, the words of everyday questions and of the councils' life ("koman on fé",
     # "ojourdui", "combi1", "jmen vais", "sil vous plait", "les reus", "une subv", "un imail", "les fré").
-    "koman": "comment", "komant": "comment", "komman": "comment", "combi1": "combien", "cbi1": "combien",
+    "koman": "comment", "komant": "comment", "combi1": "combien", "cbi1": "combien",
     "ojourdui": "aujourd hui", "ojourdhui": "aujourd hui", "aujourdhui": "aujourd hui", "aujourdui": "aujourd hui",
     "ojd": "aujourd hui", "jmen": "je m en", "jten": "je t en", "sil": "s il", "sils": "s ils",
     "reus": "reunions", "subv": "subvention", "subvs": "subventions", "sub": "subvention", "subs": "subventions",

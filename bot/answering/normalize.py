@@ -197,10 +197,11 @@ def correctable(word: str) -> bool:
 # ("abitants"), "ill" after a vowel and "y" ("bayeur"), a soft "c" and "s" ("sitoyen"), a soft "g" and "j"
 # ("tiraj"), "-tion" and "-sion" ("subvension"), "en" and "an" before a consonant ("mendat").
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
-    (r"^h", ""), (r"(?<=[aeou])ill", "y"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"t(?=ion)", "s"),
-    (r"[ae][nm](?=[^aeiouy]|$)", "an"),
+    (r"^h", ""), (r"(?<=[aeu])ill?(?=[aeiouy]|s?$)", "y"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"),
+    (r"t(?=ion)", "s"),
     (r"eaux?$|aux?$|ots?$|os$|eo$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"cc(?=[aou])|qu|ck|c(?=[aou])", "k"),
-    (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"y", "i"), (r"([a-z])\1", r"\1"),
+    (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"[ae][nm](?=[^aeiouy]|$)", "an"), (r"y", "i"),
+    (r"([a-z])\1", r"\1"),
     (r"[stxd]$", ""), (r"e$", ""),
 ))
 
@@ -321,10 +322,11 @@ class Normalizer:
             self._phrases, self._lengths = self._phrase_tables(phrases)
             self._near = NearTerms(self._phrases, join=_JOIN)
         self._vocabulary = frozenset(w for w in vocabulary if w)
-        # The SMS spellings whose reading is one word of the base ("inscription" is read "inscrire"): a typo of
-        # them ("incription") is corrected into them, then read as they are.
-        self._spelt = {typed: read for typed, read in SMS.items()
-                       if read in self._vocabulary and len(typed) >= 5 and typed.isalpha() and typed != read}
+        # The French words the SMS table reads as one word of the base ("inscription" is read "inscrire"): a typo
+        # of them ("incription") is corrected into them, then read as they are. Never a misspelling of the table
+        # ("komment"): a typo of a typo is too far from the word meant.
+        self._spelt = {typed: read for typed, read in SMS.items() if read in self._vocabulary and len(typed) >= 5
+                       and typed.isalpha() and typed != read and _is_french(typed)}
         self._by_initial: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary | self._spelt.keys()):
             self._by_initial.setdefault(known[0], []).append(known)
@@ -381,9 +383,6 @@ class Normalizer:
         candidates = self._by_initial.get(word[0], ())
         found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=budget, limit=None)
         fixed = self._likeliest(word, found) if found else self._sounding_like(word)
-        if found and sound_key(fixed) != sound_key(word):  # "courié": "courte" is nearer, "courrier" sounds alike
-            alike = self._sounding_like(word)
-            fixed = alike if alike != word else fixed
         fixed = self._spelt.get(fixed, fixed)
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
