@@ -1,18 +1,18 @@
 """Members write on a phone: SMS abbreviations, no accents, no apostrophes, words spelt as heard, the homophones a
 phone's dictation writes, doubled, missing or neighbouring letters. The hotline reads each of the domain's words and
-phrases so typed (tests/phone_words.py) as it reads the plain French they mean."""
+phrases so typed (bench/phone_writing.py) as it reads the plain French they mean."""
 
 from __future__ import annotations
 
 import pytest
 
+from bench.phone_writing import PHONE_QUESTIONS, PHONE_WORDS
 from bot.answering.answerer import Answerer, Decision, build_normalizer
 from bot.answering.cleanup import clean
 from bot.answering.normalize import Normalizer, sound_key, words
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
-from tests.phone_words import PHONE_QUESTIONS, PHONE_WORDS
 
 
 @pytest.fixture(scope="module")

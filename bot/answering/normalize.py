@@ -171,6 +171,11 @@ def _is_french(word: str) -> bool:
     return word in french_lemmas()
 
 
+def is_french(word: str) -> bool:
+    """Whether the folded word is one of French's dictionary."""
+    return _is_french(word)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
