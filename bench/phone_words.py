@@ -20,7 +20,7 @@ from bench.phone_writing import PHONE_QUESTIONS, PHONE_WORDS
 from bot.answering.answerer import Answerer, Decision
 from bot.answering.cleanup import clean
 from bot.answering.french import STOPWORDS
-from bot.answering.normalize import Normalizer, is_french, stem, words
+from bot.answering.normalize import Normalizer, is_french, stem
 
 RESPELLINGS: dict[str, Callable[[str], str]] = {
     "double consonant typed once": lambda w: re.sub(r"([bcdfglmnprst])\1", r"\1", w, count=1),
@@ -57,7 +57,7 @@ def respelt(normalizer: Normalizer) -> list[list[object]]:
             typed = respell(word)
             if typed == word or is_french(typed):
                 continue
-            read = [r for w in words(typed) for r in normalizer.read(w)]
+            read = normalizer.analyze(typed).words
             tried[name] += 1
             back[name] += len(read) == 1 and stem(read[0]) == stem(word)
     rows: list[list[object]] = [[name, tried[name], back[name]] for name in RESPELLINGS if tried[name]]

@@ -95,6 +95,14 @@ def test_a_typo_of_an_sms_spelling_is_read_as_that_spelling() -> None:
     assert normalizer.read("linscripsion") == ("l", "inscrire")
 
 
+def test_a_misspelt_word_that_looks_like_an_elision_is_the_word_it_sounds_like() -> None:
+    # "dosier" could be "d'osier", typed without its apostrophe; it sounds like "dossier", one letter away.
+    normalizer = Normalizer({}, {"dossier", "centre", "entre"})
+    assert normalizer.analyze("le dosier").words == ("le", "dossier")
+    assert normalizer.analyze("le sentre social").words == ("le", "centre", "social")
+    assert normalizer.analyze("un panier d'osier").words == ("un", "panier", "d", "osier")  # the apostrophe typed
+
+
 def test_a_word_the_base_writes_without_its_apostrophe_is_split_but_not_a_month() -> None:
     normalizer = Normalizer({}, {"linterconseil", "interconseil", "mars", "ars"})
     assert normalizer.read("linterconseil") == ("l", "interconseil")

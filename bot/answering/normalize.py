@@ -88,6 +88,7 @@ _SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^
                            r"\w{4}en$|\w{4}e$")
 # An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
 _UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
+_GLUED_SHAPE = re.compile(r"\b(?:[jlmnstd]|qu)[aeiouyh][^\W\d_]{2,}")  # `_UNELIDED`'s words inside a text
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
 _BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
@@ -336,6 +337,7 @@ class Normalizer:
         for known in sorted(self._vocabulary | self._spelt.keys()):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
+        self._glued: dict[str, str] = {}
         self._by_sound: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary, key=lambda w: (len(w), w)):
             if known.isalpha() and known not in STOPWORDS:
@@ -346,6 +348,7 @@ class Normalizer:
         # (in C), never walked while a question adds one.
         state = dict(self.__dict__)
         state["_corrections"] = dict(self._corrections)
+        state["_glued"] = dict(self._glued)
         return state
 
     @classmethod
@@ -465,7 +468,27 @@ class Normalizer:
         return self._near.read(stems, kept, unknown) if unknown else stems
 
     def analyze(self, text: str) -> Analysis:
-        return self.analyze_words(words(text), names=names(text))
+        named = names(text)
+        folded = fold(text[:MAX_CHARS])
+        if _GLUED_SHAPE.search(folded):
+            folded = _GLUED_SHAPE.sub(lambda m: m.group() if m.group() in named else self._misspelt(m.group()), folded)
+        return self.analyze_words(words(folded), names=named)
+
+    def _misspelt(self, word: str) -> str:
+        """A word `words` reads as an elision typed without its apostrophe ("dosier": "d'osier", "letre": "l'être",
+        "sentre": "s'entre") that sounds like a word of the base one typo away ("dossier", "lettre", "centre"):
+        that word. Typed with its apostrophe, the elision is meant and stays."""
+        fixed = self._glued.get(word)
+        if fixed is None:
+            fixed = word
+            mapped = _mapped(word)
+            if len(mapped) == 2 and "".join(mapped) == word and word not in self._vocabulary:
+                read = self.correct(word)
+                alike = read != word and sound_key(read) == sound_key(word)
+                fixed = read if alike and OSA.distance(read, word) <= typo_budget(word) else word  # "quest" no "caisse"
+            if len(self._glued) < 100_000:
+                self._glued[word] = fixed
+        return fixed
 
     def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
