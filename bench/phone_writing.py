@@ -453,6 +453,10 @@ PHONE_WORDS: tuple[tuple[str, str], ...] = (
     ("le compte rebdu", "le compte rendu"),
     ("l ordre du jojr", "l'ordre du jour"),
     ("le tirage au sprt", "le tirage au sort"),
+    ("c koi un qvp", "c'est quoi un QPV"),
+    ("le fhp", "le FPH"),
+    ("la gsup", "la GUSP"),
+    ("le ccsa de la mairie", "le CCAS de la mairie"),
 )
 
 # Whole questions typed on a phone or dictated, each with the same question in plain French: the hotline must decide

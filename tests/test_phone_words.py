@@ -72,6 +72,12 @@ def test_a_term_with_one_word_a_letter_off_is_still_the_term() -> None:
     assert "tirage_au_sort" not in normalizer.analyze("le tirage au loto").tokens
 
 
+def test_an_acronym_typed_with_two_letters_swapped_is_the_acronym() -> None:
+    normalizer = Normalizer({}, {"qpv", "fph", "gusp", "ars"})
+    assert [normalizer.read(w) for w in ("qvp", "fhp", "gsup")] == [("qpv",), ("fph",), ("gusp",)]
+    assert normalizer.read("ras") == ("ras",)  # three letters with a vowel: "ras le bol" is no ARS
+
+
 def test_a_word_whose_silent_last_letter_was_left_out_is_the_word_of_the_base() -> None:
     normalizer = Normalizer({}, {"mandat", "contrat", "droit", "point", "mais", "court", "internet"})
     assert normalizer.read("manda") == ("mandat",)

@@ -296,6 +296,8 @@ def _named(raw: list[str], i: int) -> bool:
 _UNELIDED_KNOWN = 5
 # Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
 _SILENT_LAST = ("t", "d")
+_SHORT_SWAPPED = (3, 4)  # the lengths of words the corrector leaves alone, whose swapped letters are read back
+_VOWELS = frozenset("aeiouy")
 # After a vowel, "n" or "r" ("poin(t)", "gran(d)", "regar(d)"); a French word only after its "a" or "i", the passé
 # simple and future members do not write ("manda(t)", "contra(t)"): "la cour" is no "court", "interne" no "internet".
 _BEFORE_SILENT = frozenset("aeiouynr")
@@ -338,6 +340,13 @@ class Normalizer:
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
         self._glued: dict[str, str] = {}
+        # The base's short words that are no French words (acronyms) by their letters: "qvp", "fhp" are "qpv", "fph"
+        # with two letters swapped ("tier" is no "tire").
+        self._by_letters: dict[str, list[str]] = {}
+        for known in self._vocabulary:
+            if _SHORT_SWAPPED[0] <= len(known) <= _SHORT_SWAPPED[1] and known.isalpha() and known not in STOPWORDS \
+                    and not _is_french(known):
+                self._by_letters.setdefault("".join(sorted(known)), []).append(known)
         self._by_sound: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary, key=lambda w: (len(w), w)):
             if known.isalpha() and known not in STOPWORDS:
@@ -427,13 +436,24 @@ class Normalizer:
             return unelided.group(1), rest
         if known:
             return (word,)
-        completed = self._completed(word)
+        completed = self._completed(word) or self._swapped(word)
         if completed is not None:
             return (completed,)
         fixed = self.correct(word)
         if fixed == word and unelided and self.correct(rest) != rest:  # "linscripsion", "sinscrir"
             return unelided.group(1), self.correct(rest)
         return (fixed,)
+
+    def _swapped(self, word: str) -> str | None:
+        """A short word typed with two neighbouring letters swapped ("qvp", "fhp"; "cpoil" is long enough for the
+        corrector): the one acronym of the base with those letters, one swap away."""
+        if not _SHORT_SWAPPED[0] <= len(word) <= _SHORT_SWAPPED[1] or not word.isalpha() or _is_french(word):
+            return None
+        if len(word) == _SHORT_SWAPPED[0] and not _VOWELS.isdisjoint(word):
+            return None  # three letters with a vowel may be a word the dictionary lacks: "ras le bol" is no "ARS"
+        found = [known for known in self._by_letters.get("".join(sorted(word)), ())
+                 if OSA.distance(known, word) == 1]
+        return found[0] if len(found) == 1 else None
 
     def _completed(self, word: str) -> str | None:
         """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
