@@ -71,6 +71,28 @@ SMS: dict[str, str] = {
     # "on a droit a 1 local", "cb de membres ds 1 conseil": a lone "1" typed for the article "un" (a count of one
     # reads the same: "1 an", "un an").
     "1": "un",
+    # Written as heard or shortened, the words of everyday questions and of the councils' life ("koman on fé",
+    # "ojourdui", "combi1", "jmen vais", "sil vous plait", "les reus", "une subv", "un imail", "les fré").
+    "koman": "comment", "komant": "comment", "combi1": "combien", "cbi1": "combien",
+    "ojourdui": "aujourd hui", "ojourdhui": "aujourd hui", "aujourdhui": "aujourd hui", "aujourdui": "aujourd hui",
+    "ojd": "aujourd hui", "jmen": "je m en", "jten": "je t en", "sil": "s il", "sils": "s ils",
+    "reus": "reunions", "subv": "subvention", "subvs": "subventions", "sub": "subvention", "subs": "subventions",
+    "imail": "email", "imel": "email", "fre": "frais", "sui": "suis", "jvoudre": "je voudrais",
+    "voudre": "voudrais", "peuve": "peuvent", "peuv": "peuvent", "doive": "doivent",
+    "ttes": "toutes", "qdm": "quand meme", "psq": "parce que", "jse": "je sais", "qqc": "quelque chose",
+    "qlqch": "quelque chose", "aujd": "aujourd hui", "avk": "avec", "jve": "je veux", "yora": "il y aura",
+    # "c'est quoi" and "je suis" typed as one word ("ckoi", "cquoi", "jesuis"); words heard, not spelt ("tro", "ossi",
+    # "mwa", "wai", "vrm", "qqfois", "nimp", "2main").
+    "ckoi": "c est quoi", "cquoi": "c est quoi", "ckan": "c est quand", "cquand": "c est quand",
+    "cki": "c est qui", "cqui": "c est qui", "jesuis": "je suis", "jeveux": "je veux", "jepeux": "je peux",
+    "peutetre": "peut etre", "parcontre": "par contre", "estceque": "est ce que", "esceque": "est ce que",
+    "tro": "trop", "ossi": "aussi", "oci": "aussi", "mwa": "moi", "moa": "moi", "twa": "toi", "wai": "oui",
+    "vrm": "vraiment", "qqfois": "quelquefois", "qqf": "quelquefois", "nimp": "n importe quoi", "prq": "pourquoi",
+    "2main": "demain",
+    # The councils' and associations' own short words ("l'odj", "la prez", "le tréso", "une résa", "l'appli").
+    "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
+    "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
+    "manifs": "manifestations", "assoc": "association", "assocs": "associations",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
@@ -247,6 +269,8 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"(?<!\bun\s)(?<!\btres\s)(?<!\btrès\s)(?<!\btrop\s)(?<!\bassez\s)\bpeu\s+(?=[^\W\d_]+(?:er|ir|re)\b)",
      "peut "),
     (r"\bje\s+peu\b", "je peux"),
+    # "je suit tiré au sort": after "je", "suit" (follows) is always "suis" (am).
+    (r"\bje\s+suit\b", "je suis"),
     (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
     # "une sale pour se réunir": after a determiner and before what describes a room, "sale" (dirty) is "salle";
@@ -257,13 +281,39 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     # "membre du cc", "notre cc se réunit": after a determiner "cc" is the council, never "coucou". Typed in lower
     # case only: "CC" in capitals is the acronym the knowledge base's own phrasings use and match as it is.
     (r"\b(du|le|au|mon|notre|votre|leur|un|ce|des|les|aux|nos|vos|leurs)\s+(?-i:cc)\b", r"\1 conseil citoyen"),
+    # "la préf" is the prefecture, "le préf" the prefect; "le cr de la réunion" its minutes (after a determiner only).
+    (r"\b(la|à la|a la|de la)\s+pr[ée]f\b", r"\1 préfecture"),
+    (r"\b(le|du|au)\s+pr[ée]f\b", r"\1 préfet"),
+    (r"\b(le|les|un|des|du|ce|mon|notre|votre|leur)\s+(?-i:cr|CR)\b", r"\1 compte rendu"),
+    # "la semaine pro", "le mois pro": the next one.
+    (r"\b(semaine|fois|année|annee|rentrée|rentree|session|réunion|reunion)\s+pro\b", r"\1 prochaine"),
+    (r"\b(mois|copil)\s+pro\b", r"\1 prochain"),
+    # After a verb that takes an infinitive, or "pour", a word typed with a final "é" is the infinitive, heard alike:
+    # "je veux parlé à quelqu'un", "on doit payé", "pour participé" (an object pronoun may come between: "vous
+    # parlé", "m'aidé"; never an article: "pour le comité", "je veux l'unité").
+    (r"\b((?:veux|veut|voulez|voudrais|voudrait|peux|peut|pouvez|pourrais|pourrait|dois|doit|devez|faut|"
+     r"aimerais|vais|va|allez|pour)(?:\s+(?:pas|me|te|se|nous|vous|lui|leur|y|en))?(?:\s+[mts](?:['’]\s?|\s+)|\s+))"
+     r"(?!été\b)([^\W\d_]{2,})é(?![\w'’])", r"\1\2er"),
+    # Phrases written as heard: "temps pis" (tant pis), "comme même" (quand même), "en faite" (en fait), "par ce que"
+    # (parce que), "entrain de" (en train de).
+    (r"\btemps\s+(pis|mieux)\b", r"tant \1"),
+    (r"\bcomme\s+m[eê]me\b", "quand même"),
+    (r"\ben\s+faite\b", "en fait"),
+    (r"\bpar\s+ce\s+(?=(?:que|qu['’]|qu\s)\b)", "parce "),
+    (r"\bentrain\s+de\b", "en train de"),
+    # "ver 18h", "ver midi": towards a time is "vers" (a worm never comes before an hour).
+    (r"\bver\s+(?=\d|midi\b|minuit\b)", "vers "),
+    # "qu'est-ce qu'ils fond": after a subject pronoun, "fond" is "font" (they do), heard alike.
+    (r"\b(ils|elles|qu['’]ils|qu['’]elles)\s+fond\b", r"\1 font"),
+    # RésO Villes heard "réseau", "rézo", "rés au" ville(s).
+    (r"\br[ée][sz]\s+(?:o|au|eau)\s+villes?\b", "RésO Villes"),
     (r"\bphotos?[\s-]+copies\b", "photocopies"),
     (r"\bphotos?[\s-]+copie\b", "photocopie"),
 )
 # The letters a match of SPOKEN starts with (each starts a word: after `\b`, a start of line or a lookbehind that
 # refuses a letter before it). A pattern added above that starts otherwise must add its letter here
 # (tests/test_spoken_gate.py checks each pattern).
-SPOKEN_STARTS = "acdefijklmnopqrsuvè"
+SPOKEN_STARTS = "acdefijklmnopqrstuvàè"
 
 # Punctuation said aloud to a phone's dictation, which writes it as words: "bonjour virgule je voudrais savoir…
 # point d'interrogation". Each is read as its mark only where no French sentence uses the word: "point" after

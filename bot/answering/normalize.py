@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
+from bot.answering.near_terms import NearTerms
 
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
 _APOSTROPHES = frozenset("'’`´")  # an elision holds one
@@ -87,6 +88,7 @@ _SPELT_BY_EAR = re.compile(r"k|f|^o\w|^j[bcdfgklmnpqrstvwxz]\w|\w(?:ri|ra|or)$|^
                            r"\w{4}en$|\w{4}e$")
 # An elision typed without its apostrophe: "sinscrire", "jhabite", "linscription", "quil".
 _UNELIDED = re.compile(r"^(j|l|m|n|s|t|d|qu)([aeiouyh]\w{2,})$")
+_GLUED_SHAPE = re.compile(r"\b(?:[jlmnstd]|qu)[aeiouyh][^\W\d_]{2,}")  # `_UNELIDED`'s words inside a text
 # Letters written as heard: "k" for "qu" ("compliké", "civik"), "f" for "ph" ("fotocopie"), "o" for "au" ("otorisation").
 _BY_EAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"k"), "qu"), (re.compile(r"f"), "ph"), (re.compile(r"^o"), "au"),
@@ -170,6 +172,11 @@ def _is_french(word: str) -> bool:
     return word in french_lemmas()
 
 
+def is_french(word: str) -> bool:
+    """Whether the folded word is one of French's dictionary."""
+    return _is_french(word)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
@@ -192,10 +199,15 @@ def correctable(word: str) -> bool:
 
 
 # How a word sounds, roughly, once the letters French does not pronounce or writes several ways are set aside:
-# "nouvo" and "nouveau", "reconu" and "reconnu", "prefe" and "préfet" sound the same.
+# "nouvo" and "nouveau", "reconu" and "reconnu", "prefe" and "préfet" sound the same; so do a mute "h" and none
+# ("abitants"), "ill" after a vowel and "y" ("bayeur"), a soft "c" and "s" ("sitoyen"), a soft "g" and "j"
+# ("tiraj"), "-tion" and "-sion" ("subvension"), "en" and "an" before a consonant ("mendat").
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
-    (r"eaux?$|aux?$|ots?$|os$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"qu|ck|c(?=[aou])", "k"),
-    (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"y", "i"), (r"([a-z])\1", r"\1"),
+    (r"^h", ""), (r"(?<=[aeu])ill?(?=[aeiouy]|s?$)", "y"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"),
+    (r"t(?=ion)", "s"),
+    (r"eaux?$|aux?$|ots?$|os$|eo$", "o"), (r"eau|au", "o"), (r"ph", "f"), (r"cc(?=[aou])|qu|ck|c(?=[aou])", "k"),
+    (r"(?:er|ez|et|ai|ais|ait|ee|es)$", "e"), (r"ai|ei", "e"), (r"[ae][nm](?=[^aeiouy]|$)", "an"), (r"y", "i"),
+    (r"([a-z])\1", r"\1"),
     (r"[stxd]$", ""), (r"e$", ""),
 ))
 
@@ -279,6 +291,20 @@ def _named(raw: list[str], i: int) -> bool:
     return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
 
 
+# A word of the base itself split as an elision typed without its apostrophe only when what follows is this long:
+# "linterconseil" is "l'interconseil", "mars" no "m'ars".
+_UNELIDED_KNOWN = 5
+# Letters French writes at the end of a word and does not say ("mandat", "contrat", "droit", "regard").
+_SILENT_LAST = ("t", "d")
+_SHORT_SWAPPED = (3, 4)  # the lengths of words the corrector leaves alone, whose swapped letters are read back
+_VOWELS = frozenset("aeiouy")
+# After a vowel, "n" or "r" ("poin(t)", "gran(d)", "regar(d)"); a French word only after its "a" or "i", the passé
+# simple and future members do not write ("manda(t)", "contra(t)"): "la cour" is no "court", "interne" no "internet".
+_BEFORE_SILENT = frozenset("aeiouynr")
+_FRENCH_BEFORE_SILENT = frozenset("ai")
+_DOUBLED = frozenset("bcdfglmnprst")  # consonants French doubles
+
+
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
     words: tuple[str, ...]  # folded words, after SMS mapping and typo correction
@@ -297,15 +323,30 @@ class Normalizer:
         """`like`: a normaliser built from the same phrases, whose tables are shared (a learning action)."""
         self._phrases: dict[tuple[str, ...], str]
         self._lengths: dict[str, list[int]]
+        self._near: NearTerms
         if like is not None:
-            self._phrases, self._lengths = like._phrases, like._lengths
+            self._phrases, self._lengths, self._near = like._phrases, like._lengths, like._near
         else:
             self._phrases, self._lengths = self._phrase_tables(phrases)
+            self._near = NearTerms(self._phrases, join=_JOIN)
         self._vocabulary = frozenset(w for w in vocabulary if w)
+        # The French words the SMS table reads as one word of the base ("inscription" is read "inscrire"): a typo
+        # of them ("incription") is corrected into them, then read as they are. Never a misspelling of the table
+        # ("komment"): a typo of a typo is too far from the word meant.
+        self._spelt = {typed: read for typed, read in SMS.items() if read in self._vocabulary and len(typed) >= 5
+                       and typed.isalpha() and typed != read and _is_french(typed)}
         self._by_initial: dict[str, list[str]] = {}
-        for known in sorted(self._vocabulary):
+        for known in sorted(self._vocabulary | self._spelt.keys()):
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
+        self._glued: dict[str, str] = {}
+        # The base's short words that are no French words (acronyms) by their letters: "qvp", "fhp" are "qpv", "fph"
+        # with two letters swapped ("tier" is no "tire").
+        self._by_letters: dict[str, list[str]] = {}
+        for known in self._vocabulary:
+            if _SHORT_SWAPPED[0] <= len(known) <= _SHORT_SWAPPED[1] and known.isalpha() and known not in STOPWORDS \
+                    and not _is_french(known):
+                self._by_letters.setdefault("".join(sorted(known)), []).append(known)
         self._by_sound: dict[str, list[str]] = {}
         for known in sorted(self._vocabulary, key=lambda w: (len(w), w)):
             if known.isalpha() and known not in STOPWORDS:
@@ -316,6 +357,7 @@ class Normalizer:
         # (in C), never walked while a question adds one.
         state = dict(self.__dict__)
         state["_corrections"] = dict(self._corrections)
+        state["_glued"] = dict(self._glued)
         return state
 
     @classmethod
@@ -356,11 +398,20 @@ class Normalizer:
             return cached
         budget = typo_budget(word)
         candidates = self._by_initial.get(word[0], ())
-        best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
-        fixed = best[0] if best else self._sounding_like(word)
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=budget, limit=None)
+        fixed = self._likeliest(word, found) if found else self._sounding_like(word)
+        fixed = self._spelt.get(fixed, fixed)
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
         return fixed
+
+    @staticmethod
+    def _likeliest(word: str, found: list[tuple[str, int, int]]) -> str:
+        """Of the nearest spellings (fewest edits), the one that sounds like the word: "demision" is one edit from
+        "décision" and from "démission", and sounds like the second; "copile" like "copil", not "copie"."""
+        nearest = [known for known, distance, _ in found if distance == found[0][1]]
+        sound = sound_key(word)
+        return next((known for known in nearest if sound_key(known) == sound), nearest[0])
 
     def _sounding_like(self, word: str) -> str:
         """The knowledge base's word spelt as heard ("nouvo" → "nouveau"), when only one word (in its forms)
@@ -372,14 +423,55 @@ class Normalizer:
 
     def read(self, word: str) -> tuple[str, ...]:
         """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
-        ("lanru" → "l anru"; `words` already splits it before a French word). Never before a small word: the
-        dictionary lacks "taux", which is no "t'aux"."""
-        if word not in self._vocabulary:
-            unelided = _UNELIDED.match(word)
-            if unelided and unelided.group(2) in self._vocabulary and unelided.group(2) not in STOPWORDS \
-                    and not _is_french(word):
-                return unelided.group(1), unelided.group(2)
-        return (self.correct(word),)
+        ("lanru" → "l anru"; `words` already splits it before a French word), or before a misspelt one when the
+        whole word is no typo ("linscripsion"). Never before a small word: the dictionary lacks "taux", which is
+        no "t'aux"."""
+        known = word in self._vocabulary
+        unelided = _UNELIDED.match(word)
+        if unelided and (_is_french(word) or unelided.group(2) in STOPWORDS):
+            unelided = None
+        rest = unelided.group(2) if unelided else ""
+        # The base's own members' words too: "aller a linterconseil" (but "mars" is no "m'ars").
+        if unelided and rest in self._vocabulary and (not known or len(rest) >= _UNELIDED_KNOWN):
+            return unelided.group(1), rest
+        if known:
+            return (word,)
+        completed = self._completed(word) or self._swapped(word)
+        if completed is not None:
+            return (completed,)
+        fixed = self.correct(word)
+        if fixed == word and unelided and self.correct(rest) != rest:  # "linscripsion", "sinscrir"
+            return unelided.group(1), self.correct(rest)
+        return (fixed,)
+
+    def _swapped(self, word: str) -> str | None:
+        """A short word typed with two neighbouring letters swapped ("qvp", "fhp"; "cpoil" is long enough for the
+        corrector): the one acronym of the base with those letters, one swap away."""
+        if not _SHORT_SWAPPED[0] <= len(word) <= _SHORT_SWAPPED[1] or not word.isalpha() or _is_french(word):
+            return None
+        if len(word) == _SHORT_SWAPPED[0] and not _VOWELS.isdisjoint(word):
+            return None  # three letters with a vowel may be a word the dictionary lacks: "ras le bol" is no "ARS"
+        found = [known for known in self._by_letters.get("".join(sorted(word)), ())
+                 if OSA.distance(known, word) == 1]
+        return found[0] if len(found) == 1 else None
+
+    def _completed(self, word: str) -> str | None:
+        """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
+        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or a short one whose double consonant
+        was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In words of four letters or more, and
+        never into a stopword."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        if word[-1] in (_FRENCH_BEFORE_SILENT if _is_french(word) else _BEFORE_SILENT):
+            found = next((word + end for end in _SILENT_LAST if word + end in self._vocabulary
+                          and word + end not in STOPWORDS), None)
+            if found is not None:
+                return found
+        if len(word) >= 5 or _is_french(word):
+            return None  # the corrector's own: one edit away
+        doubled = {word[:i + 1] + word[i:] for i in range(1, len(word)) if word[i] in _DOUBLED and word[i - 1] != word[i]}
+        known = [w for w in doubled if w in self._vocabulary and w not in STOPWORDS]
+        return known[0] if len(known) == 1 else None
 
     def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
         """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
@@ -387,14 +479,42 @@ class Normalizer:
         read = self.read(word)
         return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
 
+    def _near_phrases(self, corrected: list[str]) -> tuple[str, ...]:
+        """The words' stems; a word the base does not know, one letter from the word a term of the base expects
+        there, read as that word ("contrat de vile")."""
+        stems = self._key(corrected)
+        kept = [w for w in corrected if w in _JOINS or (w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)]
+        unknown = [j for j, w in enumerate(kept) if w not in self._vocabulary and w.isalpha() and len(w) >= 3]
+        return self._near.read(stems, kept, unknown) if unknown else stems
+
     def analyze(self, text: str) -> Analysis:
-        return self.analyze_words(words(text), names=names(text))
+        named = names(text)
+        folded = fold(text[:MAX_CHARS])
+        if _GLUED_SHAPE.search(folded):
+            folded = _GLUED_SHAPE.sub(lambda m: m.group() if m.group() in named else self._misspelt(m.group()), folded)
+        return self.analyze_words(words(folded), names=named)
+
+    def _misspelt(self, word: str) -> str:
+        """A word `words` reads as an elision typed without its apostrophe ("dosier": "d'osier", "letre": "l'être",
+        "sentre": "s'entre") that sounds like a word of the base one typo away ("dossier", "lettre", "centre"):
+        that word. Typed with its apostrophe, the elision is meant and stays."""
+        fixed = self._glued.get(word)
+        if fixed is None:
+            fixed = word
+            mapped = _mapped(word)
+            if len(mapped) == 2 and "".join(mapped) == word and word not in self._vocabulary:
+                read = self.correct(word)
+                alike = read != word and sound_key(read) == sound_key(word)
+                fixed = read if alike and OSA.distance(read, word) <= typo_budget(word) else word  # "quest" no "caisse"
+            if len(self._glued) < 100_000:
+                self._glued[word] = fixed
+        return fixed
 
     def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
         corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
             w, w in names or _named(raw, i))])
-        stems = self._key(corrected)
+        stems = self._near_phrases(corrected)
         tokens: list[str] = []
         i = 0
         while i < len(stems):
