@@ -177,6 +177,10 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
+# "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
+_ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
+# What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
+_CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
@@ -469,6 +473,10 @@ class Answerer:
                 aside or plain.count(key) > 1):
             # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
             # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
+            return self._terms[key]
+        if boost.get(key, 1.0) >= 1.0 and self._opens_on(analysis.words, key):
+            # "c quoi l'EPCI ils en parlent tout le temps": asked first, then where it is heard, in a clause of its
+            # own (its subject after the term); "qu'est-ce que le contrat de ville prévoit…" asks what it does.
             return self._terms[key]
         # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
         # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
@@ -849,6 +857,18 @@ class Answerer:
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
 
+    def _opens_on(self, said: tuple[str, ...], key: str) -> bool:
+        """Whether the message opens on "c'est quoi" and the term, then ends or goes on with a clause of its own
+        ("c quoi l'EPCI ils en parlent tout le temps dans le contrat": the term is asked, the rest is where)."""
+        for cue in (("c", "est", "quoi"), ("c", "quoi")):
+            if said[: len(cue)] != cue:
+                continue
+            start = len(cue) + (len(said) > len(cue) and said[len(cue)] in _ARTICLES)
+            for end in range(start + 1, min(start + 5, len(said)) + 1):
+                if self.analyze(" ".join(said[start:end])).tokens == (key,):
+                    return end == len(said) or said[end] in _CLAUSE_SUBJECTS
+        return False
+
     def _complements(self, said: tuple[str, ...]) -> set[str]:
         """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
         found = set()
@@ -1000,10 +1020,12 @@ class Answerer:
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self._glossary_term(analysis, boost or {})
-        if term is None and not legacy:
-            # A personal matter gets a definition only when the word itself is plainly asked for.
-            term = self._asked_term(analysis, boost or {}, bound_only=personal, candidates=candidates)
-            personal = personal and term is None
+        if (term is None or personal) and not legacy:
+            # A personal matter gets a definition only when the word itself is plainly asked for: "ma fille veut
+            # aller au PIJ pour un stage, c'est quoi un PIJ ?" asks what the PIJ is, whoever's the stage.
+            asked = self._asked_term(analysis, boost or {}, bound_only=personal, candidates=candidates)
+            term = term or asked
+            personal = personal and asked is None
         if term is not None and not personal:
             return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
         # Suggest only entries whose words explain most of the question: "quel temps fera-t-il demain"

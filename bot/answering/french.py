@@ -181,7 +181,8 @@ HELP_PHRASES: tuple[tuple[str, ...], ...] = (
 
 # Words around a glossary term that leave the question "what does it mean?" unchanged: talk about the
 # word itself, about where and when it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
-# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service").
+# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service"). The council
+# is where members hear most terms ("lu dans le compte rendu du conseil", "on en a parlé au conseil").
 GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     sigle sigles acronyme acronymes abreviation abreviations lettre lettres mot mots terme termes nom expression
     sens signification definition exactement precisement concretement exact vraiment simplement comme service
@@ -189,7 +190,7 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     nouveau nouvelle nouveaux nouvelles encore vieux vieille ancien ancienne existe existent exister
     vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
     mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
-    message reunion metropole mairie journal site internet
+    message reunion conseil metropole mairie journal site internet
     hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
     correspond correspondre designe designer represente representer renvoie refere
 """.split())  # noqa: SIM905
