@@ -52,6 +52,8 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
     ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
     ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
+    # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.
+    *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
     # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
     ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
     ("l", "hiver"),
@@ -62,6 +64,9 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
     ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
 )
+# "y a des trucs en mai ?", "il y a des choses en avril ?": "des trucs", "des choses" are the spoken "quelque chose",
+# when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them).
+VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
@@ -71,9 +76,11 @@ HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire"
                     # what the hotline does around an event: "un rappel pour le prochain ?", "le revoir en replay"
                     "rappel", "rappels", "replay", "replays", "revoir", "rediffusion"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
+# "…la préfecture ne donne aucun rendez-vous le mois prochain, je fais quoi ?": what the member is to do.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("plus", "de", "place"),
-                                              ("plus", "de", "places"), ("liste", "d", "attente"))
+                                              ("plus", "de", "places"), ("liste", "d", "attente"),
+                                              ("je", "fais", "quoi"), ("dois", "faire"), ("je", "fais", "comment"))
 # "des conseils pour préparer la réunion" asks for advice (a how-to question); "les réunions des conseils citoyens"
 # names councils: "conseils" followed by what kind of council it is is the plural of "conseil", not advice.
 ADVICE = ("des", "conseils")
@@ -89,9 +96,11 @@ DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
 # "Dois-je payer pour la journée du 24 septembre ?" asks about the price (a FAQ), not for the agenda.
 PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
                    "payante"})
+# "je voudrais voir l'agenda", "vous pouvez m'envoyer le programme ?": asking to be shown it is asking for it.
 STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
                         "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
-                        "prevus", "de", "en", *MONTHS})
+                        "prevus", "de", "en", "voir", "consulter", "avoir", "recevoir", "envoyer", "montrer",
+                        "donner", *MONTHS})
 # "Mettre la date dans mon calendrier" asks how to add an event to one's phone (a FAQ), not for dates.
 ADD_TO_CALENDAR = frozenset({"mettre", "ajouter", "ajoute", "synchroniser", "exporter", "enregistrer"})
 NEXT_WORDS = frozenset({"prochain", "prochaine"})
@@ -134,7 +143,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
-    if window and any(_has(seq, phrase) for phrase in EVENT_QUESTIONS):
+    exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) for thing in VAGUE_THINGS)
+    if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS)):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
