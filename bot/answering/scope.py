@@ -59,8 +59,9 @@ FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
 # makes none), whoever says it ("on fait comment une demande de logement ?").
 APPLICATIONS = frozenset({"demande", "dossier"})  # one application: "les demandes de logement" are the council's matter
 HOMES = frozenset({"logement", "logements", "hlm", "appartement", "appart"})
+# "je trouve pas de médecin", "je n'arrive pas à trouver un logement": looking for it is needing it.
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
-                   "changer"})
+                   "changer", "trouve", "trouver"})
 
 
 def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), *,
