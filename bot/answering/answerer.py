@@ -474,6 +474,9 @@ class Answerer:
             # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
             # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
             return self._terms[key]
+        if boost.get(key, 1.0) >= 1.0 and at > 0 and plain[at - 1] in _WORD_CUES:
+            # "je comprends rien à ce sigle EPCI", "le mot cotech": the word named as a word is the one asked.
+            return self._terms[key]
         if boost.get(key, 1.0) >= 1.0 and self._opens_on(analysis.words, key):
             # "c quoi l'EPCI ils en parlent tout le temps": asked first, then where it is heard, in a clause of its
             # own (its subject after the term); "qu'est-ce que le contrat de ville prévoit…" asks what it does.

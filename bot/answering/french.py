@@ -36,6 +36,7 @@ SMS: dict[str, str] = {
     "inscrits": "inscrire", "inscris": "inscrire", "inscription": "inscrire", "inscriptions": "inscrire",
     "prend": "prendre", "pris": "prendre", "prise": "prendre", "met": "mettre", "mis": "mettre",
     "kelk": "quelque", "keske": "qu est ce que", "kesako": "quoi", "quesaco": "quoi", "késako": "quoi",
+    "kezako": "quoi", "kézako": "quoi", "quezaco": "quoi", "quésaco": "quoi", "kesaco": "quoi", "késaco": "quoi",
     # Dropped final letters and phonetic spellings ("on fé coment", "g pa compri", "cb de tps").
     "pa": "pas", "fe": "fait", "fo": "faut", "di": "dit", "compri": "compris", "jveu": "je veux", "veu": "veux",
     "tps": "temps", "taf": "travail", "plu": "plus", "comen": "comment", "commen": "comment",
