@@ -45,6 +45,17 @@ def test_the_council_where_a_word_was_read_is_where_not_what(shipped_app: App) -
     assert "Abattement de taxe foncière" in shown
 
 
+def test_a_term_named_as_a_word_is_the_one_asked(shipped_app: App) -> None:
+    # "ce sigle EPCI": the entry on how to read acronyms names "sigle", but the member asks this one.
+    assert "Établissement public de coopération intercommunale" in reply_in_chat(
+        shipped_app, "je comprends rien à ce sigle EPCI")
+
+
+def test_kezako_spelt_with_a_z_asks_what_it_is(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "on m'a parlé d'ANRU, kézako ?")
+    assert shown.splitlines()[0].removeprefix("hotline> ").startswith("Qu'est-ce que l'ANRU")
+
+
 # --- the agenda asked of the months ahead -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["vous pouvez m'envoyer le programme des prochaines semaines ?",
@@ -56,6 +67,14 @@ def test_the_programme_of_the_coming_weeks_is_the_agenda(shipped_app: App, clock
 
 @pytest.mark.parametrize("text", ["il y a des trucs en avril ?", "ya des choses en avril ?"])
 def test_things_happening_in_a_month_is_the_agenda(shipped_app: App, clock: ManualClock, text: str) -> None:
+    clock.set(NOVEMBER_27)
+    assert AGENDA in reply_in_chat(shipped_app, text)
+
+
+@pytest.mark.parametrize("text", ["les prochaines dates svp", "vous organisez des trucs pendant les vacances ?",
+                                  "est-ce qu'il y a des activités en décembre ?",
+                                  "c'est quand le prochain truc pour les conseillers ?"])
+def test_events_asked_in_everyday_words_show_the_agenda(shipped_app: App, clock: ManualClock, text: str) -> None:
     clock.set(NOVEMBER_27)
     assert AGENDA in reply_in_chat(shipped_app, text)
 

@@ -31,7 +31,8 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "copil": frozenset({"copil", "copils", "pilotage"}),
 }
 GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
-                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations"})
+                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations",
+                     "activite", "activites", "animation", "animations"})
 MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
                     "novembre", "decembre"})
 STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
@@ -41,7 +42,7 @@ WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
 # A stretch of time ahead: "ce mois-ci", "les semaines qui viennent", "avant l'été", "à la rentrée".
 _THIS = ("ce", "cette", "ces", "cet")
 _SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
-          "week", "weekend", "soir", "jours")
+          "week", "weekend", "soir", "jours", "vacances")
 _SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
                          "fin", "annee"})
 TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
@@ -56,7 +57,7 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
     # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
     ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
-    ("l", "hiver"),
+    ("l", "hiver"), ("pendant", "les", "vacances"),
 )
 # "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
@@ -67,6 +68,7 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # "y a des trucs en mai ?", "il y a des choses en avril ?": "des trucs", "des choses" are the spoken "quelque chose",
 # when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them).
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
+VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
@@ -98,6 +100,7 @@ PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratu
                    "payante"})
 # "je voudrais voir l'agenda", "vous pouvez m'envoyer le programme ?": asking to be shown it is asking for it.
 STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
+                        "dates",
                         "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
                         "prevus", "de", "en", "voir", "consulter", "avoir", "recevoir", "envoyer", "montrer",
                         "donner", *MONTHS})
@@ -153,7 +156,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         kind = None
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
-    named = any(name and name <= present for name in names)
+    # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
+    named = any(name and name <= present for name in names) or any(
+        a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
     subject = kind is not None or bool(generic) or named
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
@@ -166,7 +171,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
     allowed = STANDALONE | (_SPAN_WORDS if window else frozenset())
     standalone = bool(content) and set(content) <= allowed and bool(
-        present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus"})
+        present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
