@@ -98,13 +98,23 @@ def test_you_do_not_read_what_i_write_gets_a_calm_reply_offering_a_person(shippe
     assert "désolé" in shown and PERSON_OFFERED in shown
 
 
+@pytest.mark.parametrize("text", ["je vous ai posé une autre question", "relisez ma question svp",
+                                  "répondez-moi correctement", "vous m'écoutez pas du tout"])
+def test_saying_the_answer_missed_the_point_gets_a_calm_reply_offering_a_person(shipped_app: App, text: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est quoi un conseil citoyen ?"))
+    shown = chat.render(chat.handle(text))
+    assert "désolé" in shown and PERSON_OFFERED in shown
+
+
 def test_asking_whether_messages_are_read_is_no_complaint(shipped_app: App) -> None:
     # Without a reproach ("même pas", a complaint before it), it may be a question about personal data.
     assert "désolé" not in reply_in_chat(shipped_app, "vous lisez ce que j'écris ?")
 
 
-def test_calling_the_hotline_stupid_gets_a_calm_reply_offering_a_person(shipped_app: App) -> None:
-    shown = reply_in_chat(shipped_app, "vous êtes vraiment bêtes")
+@pytest.mark.parametrize("text", ["vous êtes vraiment bêtes", "c'est pas possible d'être aussi bête"])
+def test_calling_the_hotline_stupid_gets_a_calm_reply_offering_a_person(shipped_app: App, text: str) -> None:
+    shown = reply_in_chat(shipped_app, text)
     assert "désolé" in shown and PERSON_OFFERED in shown
 
 

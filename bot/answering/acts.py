@@ -193,7 +193,7 @@ _REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moin
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
-           r"machine|pieds|ordinateur|programme)")
+           r"machine|pieds|ordinateur|programme)|d etre (?:aussi|si|tellement|autant) betes?")
 # "ferme-la", "dégage": orders that insult only when given to the hotline, alone or with words of address after
 # them ("ferme-la sale bot"); "à quelle heure ferme la mairie", "dégager du temps pour le conseil" ask questions.
 _TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp|sale|espece|toi|vous|tu|le bot|"
@@ -218,6 +218,14 @@ _FRUSTRATION = _phrases(
     r"j ai (?:pas|jamais) demande ca",
     # "vous lisez même pas ce que j'écris", "tu m'écoutes jamais quand je parle": a reproach.
     _READ_ME + r"(?: vraiment| donc)?(?: meme| pas| jamais| au moins)+" + _WHAT_I_SAY,
+    # The last answer missed the point: "je vous ai demandé autre chose", "relisez ma question", "répondez-moi
+    # correctement", "vous m'écoutez pas".
+    r"(?:je|j) (?:t |vous |te )?(?:ai|avais) (?:demande|pose|ecrit|dit) (?:autre chose|une autre question|"
+    r"pas ca|pas cela)",
+    r"(?:(?:relisez|relis|relire)(?: bien| donc| mieux)?|(?:lisez|lis)(?: bien| donc| mieux)) (?:ma question|"
+    r"mon message|ce que j ai ecrit|ce que j ecris)",
+    r"(?:repondez|reponds|repondre)(?: moi| nous)? (?:correctement|serieusement|a ma question|a la question)",
+    r"(?:vous|tu) (?:ne |n )?(?:m |me )?(?:ecoutez|ecoutes) (?:pas|jamais|rien)",
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
     r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
     r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
