@@ -27,6 +27,12 @@ def test_c_est_quoi_and_a_term_then_where_it_is_heard_asks_the_term(shipped_app:
     assert "Établissement public de coopération intercommunale" in reply_in_chat(shipped_app, text)
 
 
+def test_an_entry_written_about_the_term_asked_first_still_answers_it(shipped_app: App) -> None:
+    # Its entry is answered or offered first, not the glossary's line.
+    shown = reply_in_chat(shipped_app, "c'est quoi le délégué du préfet il passe à toutes nos réunions")
+    assert "Qui est le délégué du préfet" in shown
+
+
 def test_a_thing_said_to_be_the_same_as_another_is_the_one_asked(shipped_app: App) -> None:
     # The copil's entry mentions technical committees, but the member asks what the cotech is.
     shown = reply_in_chat(shipped_app, "on m'a proposé d'aller au cotech, c'est pareil que le copil ?")

@@ -474,17 +474,18 @@ class Answerer:
             # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
             # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
             return self._terms[key]
-        if boost.get(key, 1.0) >= 1.0 and at > 0 and plain[at - 1] in _WORD_CUES:
+        # An entry written about the term ("Qui est le délégué du préfet… ?") says more than its glossary line.
+        defined = any(c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key])
+                      for c in candidates)
+        if boost.get(key, 1.0) >= 1.0 and not defined and (
+                (at > 0 and plain[at - 1] in _WORD_CUES) or self._opens_on(analysis.words, key)):
             # "je comprends rien à ce sigle EPCI", "le mot cotech": the word named as a word is the one asked.
-            return self._terms[key]
-        if boost.get(key, 1.0) >= 1.0 and self._opens_on(analysis.words, key):
             # "c quoi l'EPCI ils en parlent tout le temps": asked first, then where it is heard, in a clause of its
             # own (its subject after the term); "qu'est-ce que le contrat de ville prévoit…" asks what it does.
             return self._terms[key]
         # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
         # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
-        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
-                c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
+        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or defined:
             return None
         return self._terms[key]
 
