@@ -32,7 +32,9 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 }
 GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
                      "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations",
-                     "activite", "activites", "animation", "animations"})
+                     "activite", "activites", "animation", "animations", "soiree", "soirees", "conference",
+                     "conferences", "colloque", "colloques", "seminaire", "seminaires", "forum", "forums", "cycle",
+                     "cycles", "session", "sessions"})
 MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
                     "novembre", "decembre"})
 STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
@@ -160,7 +162,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     named = any(name and name <= present for name in names) or any(
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
-    subject = kind is not None or bool(generic) or named
+    # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
+    soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
+    subject = kind is not None or bool(generic) or named or (exists and soon)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     strong = bool(present & STRONG_TIME) or a_venir or window
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
