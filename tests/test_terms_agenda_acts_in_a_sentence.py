@@ -85,6 +85,21 @@ def test_events_asked_in_everyday_words_show_the_agenda(shipped_app: App, clock:
     assert AGENDA in reply_in_chat(shipped_app, text)
 
 
+@pytest.mark.parametrize("text", ["la soirée pour le livre, c'est à quelle date ?",
+                                  "le cycle pour les nouveaux élus, c'est pour quand ?",
+                                  "y a un truc sur la laïcité bientôt ?"])
+def test_an_evening_a_cycle_or_something_soon_is_asked_of_the_agenda(shipped_app: App, clock: ManualClock,
+                                                                     text: str) -> None:
+    clock.set(NOVEMBER_27)
+    assert AGENDA in reply_in_chat(shipped_app, text)
+
+
+def test_see_you_at_the_next_meeting_closes_the_conversation(shipped_app: App, clock: ManualClock) -> None:
+    clock.set(NOVEMBER_27)
+    shown = reply_in_chat(shipped_app, "merci et bonne soirée, à la prochaine réunion")
+    assert AGENDA not in shown and "[1]" not in shown
+
+
 def test_what_to_do_about_an_appointment_next_week_is_no_agenda_question(shipped_app: App,
                                                                          clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)

@@ -296,7 +296,12 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
 _BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
                 r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
-                r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
+                r"dimanche|samedi)", r"a demain",
+                # "à la prochaine réunion", "à mardi": see you at the next meeting, not a question about it (before
+                # "à la prochaine", which would leave "réunion" behind).
+                r"a la prochaine (?:fois|reunion|rencontre|seance|permanence)", r"a la semaine prochaine",
+                r"a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: prochain)?",
+                r"a la prochaine", r"a tout a l heure", r"a plus tard",
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
                 r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
