@@ -46,6 +46,17 @@ def test_a_family_story_does_not_hide_a_word_plainly_asked(shipped_app: App) -> 
     assert "situation personnelle" not in shown
 
 
+def test_of_two_terms_the_one_opening_the_sentence_acts_and_the_other_is_asked(shipped_app: App) -> None:
+    # The CCAS is who sends; what the PLIE is, is asked.
+    shown = reply_in_chat(shipped_app, "Le CCAS m'envoie vers le PLIE, ça consiste en quoi ?")
+    assert "Plan local pour l'insertion et l'emploi" in shown
+
+
+def test_what_a_term_was_asked_in_the_past_tense_offers_its_definition_first(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "je n'ai jamais compris ce qu'était le FPH")
+    assert shown.index("Qu'est-ce que le fonds de participation") < shown.index("Comment obtenir un financement")
+
+
 def test_the_council_where_a_word_was_read_is_where_not_what(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "j'ai vu TFPB dans le compte rendu du conseil, c'est quoi")
     assert "Abattement de taxe foncière" in shown

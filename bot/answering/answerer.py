@@ -179,6 +179,8 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
+# After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
+_NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
 _CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
@@ -440,7 +442,8 @@ class Answerer:
         if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
                 " ".join(analysis.words)):
             return None
-        aside = self._complements(analysis.words) & terms if len(terms) > 1 else set()
+        aside = (self._complements(analysis.words) | self._opening_subject(analysis.words)) & terms \
+            if len(terms) > 1 else set()
         if aside and len(terms - aside) == 1:
             # "un CEJ avec la mission locale, c'est quoi ?", "que signifie droit commun dans le contrat de ville ?":
             # a term after "dans", "avec", "chez"… says where or with whom; the one term left is asked.
@@ -872,6 +875,18 @@ class Answerer:
                 if self.analyze(" ".join(said[start:end])).tokens == (key,):
                     return end == len(said) or said[end] in _CLAUSE_SUBJECTS
         return False
+
+    def _opening_subject(self, said: tuple[str, ...]) -> set[str]:
+        """The glossary term a message opens on as the subject of a verb ("le centre social nous propose un
+        adulte-relais, c'est quoi ?", "la mission locale propose un CEJ…"): who acts, not what is asked. Not a term
+        followed by "c'est", a cue or another term ("le QPV et la GUSP, c'est quoi ?" asks for both)."""
+        start = int(bool(said) and said[0] in _ARTICLES)
+        for end in range(start + 1, min(start + 5, len(said))):
+            tokens = self.analyze(" ".join(said[start:end])).tokens
+            if len(tokens) == 1 and tokens[0] in self._terms:
+                follows = said[end]
+                return set() if follows in _NOT_A_VERB or follows in _ARTICLES else set(tokens)
+        return set()
 
     def _complements(self, said: tuple[str, ...]) -> set[str]:
         """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""

@@ -101,6 +101,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "personne sait ce que c'est", "je voudrais savoir ce qu'est une cité éducative": what it is.
     (("ce", "que", "c", "est"), "quoi"),
     (("ce", "qu", "est"), "quoi"),
+    # "je n'ai jamais compris ce qu'était le FPH": the same in the past.
+    (("ce", "que", "c", "etait"), "quoi"),
+    (("ce", "qu", "etait"), "quoi"),
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
