@@ -57,6 +57,19 @@ def test_what_a_term_was_asked_in_the_past_tense_offers_its_definition_first(shi
     assert shown.index("Qu'est-ce que le fonds de participation") < shown.index("Comment obtenir un financement")
 
 
+@pytest.mark.parametrize(("text", "meaning"), [("à quoi sert le PIJ ?", "Point information jeunesse"),
+                                              ("le CCAS ça sert à quoi", "Centre communal d'action sociale"),
+                                              ("expliquez-moi le droit commun", "Les moyens ordinaires")])
+def test_what_a_term_is_for_or_explain_it_gives_its_meaning(shipped_app: App, text: str, meaning: str) -> None:
+    # No entry is written about these terms: the glossary line says what they are, and so what they are for.
+    assert meaning in reply_in_chat(shipped_app, text)
+
+
+def test_what_a_thing_with_its_own_entry_is_for_stays_that_entry(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "le conseil citoyen ça sert à quoi")
+    assert "conseil citoyen : " not in shown.splitlines()[0]
+
+
 def test_the_council_where_a_word_was_read_is_where_not_what(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "j'ai vu TFPB dans le compte rendu du conseil, c'est quoi")
     assert "Abattement de taxe foncière" in shown

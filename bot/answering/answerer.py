@@ -179,6 +179,8 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
+# What a thing is for ("à quoi ça sert", read "role"), and a request to explain it ("expliquez-moi…").
+_WHAT_FOR = frozenset({"role", "expliqu"})
 # After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
 _NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
@@ -876,6 +878,20 @@ class Answerer:
                     return end == len(said) or said[end] in _CLAUSE_SUBJECTS
         return False
 
+    def _what_for(self, analysis: Analysis, boost: dict[str, float],
+                  candidates: tuple[Candidate, ...]) -> GlossaryTerm | None:
+        """"à quoi sert le PIJ ?", "le cotech ça sert à quoi ?", "expliquez-moi le droit commun": a term and nothing
+        else but what it is for, or a request to explain it, is asked for its meaning when no entry worth offering
+        is written about it (the copil's entry answers what a copil is for; the glossary line, what a PIJ is)."""
+        asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0 and t not in self._chatter}
+        terms = asked & self._terms.keys()
+        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR:
+            return None
+        term = self._terms[next(iter(terms))]
+        if any(c.score >= self.settings.suggest_threshold and self._about(c.entry, term) for c in candidates):
+            return None
+        return term
+
     def _opening_subject(self, said: tuple[str, ...]) -> set[str]:
         """The glossary term a message opens on as the subject of a verb ("le centre social nous propose un
         adulte-relais, c'est quoi ?", "la mission locale propose un CEJ…"): who acts, not what is asked. Not a term
@@ -1038,7 +1054,8 @@ class Answerer:
                   and (not top or (top.score < s.answer_threshold and passage.score > top.score)))
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
-        term = self._glossary_term(analysis, boost or {})
+        term = self._glossary_term(analysis, boost or {}) or (
+            None if legacy else self._what_for(analysis, boost or {}, candidates))
         if (term is None or personal) and not legacy:
             # A personal matter gets a definition only when the word itself is plainly asked for: "ma fille veut
             # aller au PIJ pour un stage, c'est quoi un PIJ ?" asks what the PIJ is, whoever's the stage.
