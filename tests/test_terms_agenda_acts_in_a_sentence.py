@@ -70,6 +70,12 @@ def test_what_a_thing_with_its_own_entry_is_for_stays_that_entry(shipped_app: Ap
     assert "conseil citoyen : " not in shown.splitlines()[0]
 
 
+def test_c_est_quoi_mon_role_after_a_term_asks_ones_part_not_the_term(shipped_app: App) -> None:
+    # "C'est quoi mon rôle ?" right after the cotech is named asks what the member is to do there.
+    shown = reply_in_chat(shipped_app, "On m'a inscrite pour représenter les habitants au cotech. C'est quoi mon rôle ?")
+    assert "cotech : " not in shown
+
+
 def test_the_council_where_a_word_was_read_is_where_not_what(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "j'ai vu TFPB dans le compte rendu du conseil, c'est quoi")
     assert "Abattement de taxe foncière" in shown

@@ -179,6 +179,11 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
+# "…dans le contrat de ville. C'est quoi notre rôle dedans ?": the cue asks of one's own part in it, named with a
+# possessive right after it, not what the term just before it is ("PIJ c'est quoi, ma fille…" still asks the PIJ).
+_OWN_OBJECT = re.compile(r"\bquoi (?:notre|votre|leur|mon|ma|mes|nos|vos|leurs|son|sa|ses) (?:role|roles|place|"
+                         r"mission|missions|travail|boulot|job|part|tache|taches|responsabilites?|droits?|devoirs?|"
+                         r"interet|utilite)\b")
 # What a thing is for ("à quoi ça sert", read "role"), and a request to explain it ("expliquez-moi…").
 _WHAT_FOR = frozenset({"role", "expliqu"})
 # After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
@@ -441,8 +446,9 @@ class Answerer:
         # c'est quoi ce truc ?"); the cue must be in the question.
         asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
         terms = {t for t in asked if t in self._terms}
+        said = " ".join(analysis.words)
         if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
-                " ".join(analysis.words)):
+                said) or _OWN_OBJECT.search(said):
             return None
         aside = (self._complements(analysis.words) | self._opening_subject(analysis.words)) & terms \
             if len(terms) > 1 else set()
