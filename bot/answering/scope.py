@@ -59,9 +59,8 @@ FIRST_PERSON = frozenset({"j", "je", "m", "me", "moi"})
 # makes none), whoever says it ("on fait comment une demande de logement ?").
 APPLICATIONS = frozenset({"demande", "dossier"})  # one application: "les demandes de logement" are the council's matter
 HOMES = frozenset({"logement", "logements", "hlm", "appartement", "appart"})
-# "je trouve pas de médecin", "je n'arrive pas à trouver un logement": looking for it is needing it.
 NEEDS = frozenset({"attends", "attend", "attendre", "cherche", "chercher", "recherche", "besoin", "obtenir", "avoir",
-                   "changer", "trouve", "trouver"})
+                   "changer"})
 
 
 def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), *,
@@ -102,9 +101,14 @@ def _done_to_me(words: Sequence[str], i: int) -> bool:
     return after[:1] in (("m",), ("me",)) or after in (("ne", "m"), ("ne", "me"))
 
 
+# "je trouve pas de médecin", "je n'arrive pas à trouver un logement": looking for it is needing it.
+FINDING = frozenset({"trouve", "trouver"})
+
+
 def _needed(words: Sequence[str], i: int) -> bool:
     """"J'attends un logement", "je veux changer de logement": the member's own need."""
-    return any(w in NEEDS for w in words[max(0, i - 3): i]) and any(w in FIRST_PERSON for w in words[max(0, i - 6): i])
+    return any(w in NEEDS or w in FINDING for w in words[max(0, i - 3): i]) and any(
+        w in FIRST_PERSON for w in words[max(0, i - 6): i])
 
 
 class Matter(StrEnum):
