@@ -137,6 +137,10 @@ _MY_QUESTIONS = _phrases(r"mes questions")
 # "ma petite-fille me dit de poser mes questions au bot": questions still to ask, none waiting for an answer.
 _TO_ASK = _phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |vous |lui |leur )?mes questions")
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
+# "vous pouvez me le redire…", "tu peux me réexpliquer…": the polite frame of asking it again, which asks nothing else.
+_ASKING_AGAIN = _phrases(r"(?:vous pouvez|pouvez vous|vous pourriez|pourriez vous|tu peux|peux tu|tu pourrais|"
+                         r"pourrais tu)(?: me| m| nous)?(?: le| la| l| ca| cela)? (?:redire|repeter|reexpliquer|"
+                         r"expliquer|reformuler|dire|ecrire|reecrire)(?: ca| cela| le| la)?")
 # "avec des mots de tous les jours", "en termes courants": the words of everyday speech, not the hotline's.
 _EVERYDAY = r"(?:de tous les jours|du quotidien|de la vie (?:courante|quotidienne|de tous les jours)|courants?|ordinaires?)"
 _SIMPLER = _phrases(
@@ -182,6 +186,16 @@ _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|
                  r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
                  r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
                  r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules)")
+# "vous lisez ce que j'écris ?": a reproach after a complaint ("c'est pas ma question ça, vous lisez ce que j'écris
+# ?!"), a question of its own alone (who reads the messages: a matter of personal data).
+_READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"
+_WHAT_I_SAY = (r" (?:ce que (?:j ecris|je vous ecris|j ai ecrit|je dis|je vous dis|j ai dit|je demande|"
+               r"je vous demande|j ai demande)|quand je (?:parle|vous parle|vous ecris|ecris))")
+_REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY)
+# "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
+_STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
+           r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
+           r"machine|pieds|ordinateur|programme)|d etre (?:aussi|si|tellement|autant) betes?")
 # "ferme-la", "dégage": orders that insult only when given to the hotline, alone or with words of address after
 # them ("ferme-la sale bot"); "à quelle heure ferme la mairie", "dégager du temps pour le conseil" ask questions.
 _TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp|sale|espece|toi|vous|tu|le bot|"
@@ -193,7 +207,7 @@ _FRUSTRATION = _phrases(
     r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
     r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
     r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte",  # "c'est une honte", not "ils ont honte de demander"
-    r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS,
+    r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS, _STUPID,
     r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
     r"piges|pige) (?:vraiment |absolument |decidement |jamais |strictement |toujours )?rien",
     r"comprenez jamais rien", r"merde", r"putain", r"sale (?:bot|robot|machine|truc|con|ia|programme)",
@@ -204,6 +218,16 @@ _FRUSTRATION = _phrases(
     r"pas (?:du tout )?ma question",
     r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",
+    # "vous lisez même pas ce que j'écris", "tu m'écoutes jamais quand je parle": a reproach.
+    _READ_ME + r"(?: vraiment| donc)?(?: meme| pas| jamais| au moins)+" + _WHAT_I_SAY,
+    # The last answer missed the point: "je vous ai demandé autre chose", "relisez ma question", "répondez-moi
+    # correctement", "vous m'écoutez pas".
+    r"(?:je|j) (?:t |vous |te )?(?:ai|avais) (?:demande|pose|ecrit|dit) (?:autre chose|une autre question|"
+    r"pas ca|pas cela)",
+    r"(?:(?:relisez|relis|relire)(?: bien| donc| mieux)?|(?:lisez|lis)(?: bien| donc| mieux)) (?:ma question|"
+    r"mon message|ce que j ai ecrit|ce que j ecris)",
+    r"(?:repondez|reponds|repondre)(?: moi| nous)? (?:correctement|serieusement|a ma question|a la question)",
+    r"(?:vous|tu) (?:ne |n )?(?:m |me )?(?:ecoutez|ecoutes) (?:pas|jamais|rien)",
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
     r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
     r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
@@ -274,7 +298,12 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
 _BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
                 r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
-                r"dimanche|samedi)", r"a demain", r"a la prochaine", r"a tout a l heure", r"a plus tard",
+                r"dimanche|samedi)", r"a demain",
+                # "à la prochaine réunion", "à mardi": see you at the next meeting, not a question about it (before
+                # "à la prochaine", which would leave "réunion" behind).
+                r"a la prochaine (?:fois|reunion|rencontre|seance|permanence)", r"a la semaine prochaine",
+                r"a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: prochain)?",
+                r"a la prochaine", r"a tout a l heure", r"a plus tard",
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
                 r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
@@ -419,7 +448,8 @@ def detect(text: str) -> tuple[Act, ...]:
     if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
     # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
-    if _SIMPLER.search(key) and len([w for w in _SIMPLER.sub(" ", key).split() if w not in _FILLER]) <= 2:
+    if _SIMPLER.search(key) and len([w for w in _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key)).split()
+                                      if w not in _FILLER]) <= 2:
         found.append(Act.SIMPLER)
     if goes_on(text) or (len(key.split()) <= FOLLOW_UP_MAX_WORDS and leans_back(text) and not _closing(text, key)):
         found.append(Act.FOLLOW_UP)
@@ -447,7 +477,7 @@ def aimed_at_hotline(text: str) -> bool:
 
 def without_complaint(text: str) -> str:
     """The message once its complaints and insults are taken out: what is left may still be a question."""
-    return " ".join(_FRUSTRATION.sub(" ", _key(text)).split())
+    return " ".join(_REPROACH.sub(" ", _FRUSTRATION.sub(" ", _key(text))).split())
 
 
 CLOSING_ACTS = frozenset({Act.THANKS, Act.BYE, Act.OK})

@@ -182,6 +182,19 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
+# "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
+_ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
+# "…dans le contrat de ville. C'est quoi notre rôle dedans ?": the cue asks of one's own part in it, named with a
+# possessive right after it, not what the term just before it is ("PIJ c'est quoi, ma fille…" still asks the PIJ).
+_OWN_OBJECT = re.compile(r"\bquoi (?:notre|votre|leur|mon|ma|mes|nos|vos|leurs|son|sa|ses) (?:role|roles|place|"
+                         r"mission|missions|travail|boulot|job|part|tache|taches|responsabilites?|droits?|devoirs?|"
+                         r"interet|utilite)\b")
+# What a thing is for ("à quoi ça sert", read "role"), and a request to explain it ("expliquez-moi…").
+_WHAT_FOR = frozenset({"role", "expliqu"})
+# After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
+_NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
+# What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
+_CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
@@ -438,10 +451,12 @@ class Answerer:
         # c'est quoi ce truc ?"); the cue must be in the question.
         asked = [t for t in analysis.tokens if boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT]
         terms = {t for t in asked if t in self._terms}
+        said = " ".join(analysis.words)
         if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
-                " ".join(analysis.words)):
+                said) or _OWN_OBJECT.search(said):
             return None
-        aside = self._complements(analysis.words) & terms if len(terms) > 1 else set()
+        aside = (self._complements(analysis.words) | self._opening_subject(analysis.words)) & terms \
+            if len(terms) > 1 else set()
         if aside and len(terms - aside) == 1:
             # "un CEJ avec la mission locale, c'est quoi ?", "que signifie droit commun dans le contrat de ville ?":
             # a term after "dans", "avec", "chez"… says where or with whom; the one term left is asked.
@@ -479,10 +494,18 @@ class Answerer:
             # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
             # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
             return self._terms[key]
+        # An entry written about the term ("Qui est le délégué du préfet… ?") says more than its glossary line.
+        defined = any(c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key])
+                      for c in candidates)
+        if boost.get(key, 1.0) >= 1.0 and not defined and (
+                (at > 0 and plain[at - 1] in _WORD_CUES) or self._opens_on(analysis.words, key)):
+            # "je comprends rien à ce sigle EPCI", "le mot cotech": the word named as a word is the one asked.
+            # "c quoi l'EPCI ils en parlent tout le temps": asked first, then where it is heard, in a clause of its
+            # own (its subject after the term); "qu'est-ce que le contrat de ville prévoit…" asks what it does.
+            return self._terms[key]
         # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
         # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
-        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or any(
-                c.score >= self.settings.suggest_threshold and self._about(c.entry, self._terms[key]) for c in candidates):
+        if (bound_only and plain[-1] not in _CUES_AFTER) or self._named_by.get(key, 0) > RARE_TERM_ENTRIES or defined:
             return None
         return self._terms[key]
 
@@ -872,6 +895,44 @@ class Answerer:
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
 
+    def _opens_on(self, said: tuple[str, ...], key: str) -> bool:
+        """Whether the message opens on "c'est quoi" and the term, then ends or goes on with a clause of its own
+        ("c quoi l'EPCI ils en parlent tout le temps dans le contrat": the term is asked, the rest is where)."""
+        for cue in (("c", "est", "quoi"), ("c", "quoi")):
+            if said[: len(cue)] != cue:
+                continue
+            start = len(cue) + (len(said) > len(cue) and said[len(cue)] in _ARTICLES)
+            for end in range(start + 1, min(start + 5, len(said)) + 1):
+                if self.analyze(" ".join(said[start:end])).tokens == (key,):
+                    return end == len(said) or said[end] in _CLAUSE_SUBJECTS
+        return False
+
+    def _what_for(self, analysis: Analysis, boost: dict[str, float],
+                  candidates: tuple[Candidate, ...]) -> GlossaryTerm | None:
+        """"à quoi sert le PIJ ?", "le cotech ça sert à quoi ?", "expliquez-moi le droit commun": a term and nothing
+        else but what it is for, or a request to explain it, is asked for its meaning when no entry worth offering
+        is written about it (the copil's entry answers what a copil is for; the glossary line, what a PIJ is)."""
+        asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0 and t not in self._chatter}
+        terms = asked & self._terms.keys()
+        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR:
+            return None
+        term = self._terms[next(iter(terms))]
+        if any(c.score >= self.settings.suggest_threshold and self._about(c.entry, term) for c in candidates):
+            return None
+        return term
+
+    def _opening_subject(self, said: tuple[str, ...]) -> set[str]:
+        """The glossary term a message opens on as the subject of a verb ("le centre social nous propose un
+        adulte-relais, c'est quoi ?", "la mission locale propose un CEJ…"): who acts, not what is asked. Not a term
+        followed by "c'est", a cue or another term ("le QPV et la GUSP, c'est quoi ?" asks for both)."""
+        start = int(bool(said) and said[0] in _ARTICLES)
+        for end in range(start + 1, min(start + 5, len(said))):
+            tokens = self.analyze(" ".join(said[start:end])).tokens
+            if len(tokens) == 1 and tokens[0] in self._terms:
+                follows = said[end]
+                return set() if follows in _NOT_A_VERB or follows in _ARTICLES else set(tokens)
+        return set()
+
     def _complements(self, said: tuple[str, ...]) -> set[str]:
         """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
         found = set()
@@ -1022,11 +1083,14 @@ class Answerer:
                   and (not top or (top.score < s.answer_threshold and passage.score > top.score)))
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
-        term = self._glossary_term(analysis, boost or {})
-        if term is None and not legacy:
-            # A personal matter gets a definition only when the word itself is plainly asked for.
-            term = self._asked_term(analysis, boost or {}, bound_only=personal, candidates=candidates)
-            personal = personal and term is None
+        term = self._glossary_term(analysis, boost or {}) or (
+            None if legacy else self._what_for(analysis, boost or {}, candidates))
+        if (term is None or personal) and not legacy:
+            # A personal matter gets a definition only when the word itself is plainly asked for: "ma fille veut
+            # aller au PIJ pour un stage, c'est quoi un PIJ ?" asks what the PIJ is, whoever's the stage.
+            asked = self._asked_term(analysis, boost or {}, bound_only=personal, candidates=candidates)
+            term = term or asked
+            personal = personal and asked is None
         if term is not None and not personal:
             return Decision(kind=Kind.GLOSSARY, term=term, score=100.0, candidates=candidates, greeted=greeted)
         # Suggest only entries whose words explain most of the question: "quel temps fera-t-il demain"

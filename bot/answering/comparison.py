@@ -21,14 +21,20 @@ _PATTERNS = tuple(compiled(p) for p in (
     # "A c'est pareil que B", "A c'est différent de B"
     r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
 ))
-# "un cotech c'est quoi, c'est comme un copil ?", "le cotech ça ressemble au copil ?": the first thing is asked, the
-# second is what the member already knows, to compare with.
-_LIKE = compiled(r"^(?P<a>" + _SIDE + r")\s+(?:" + _IS + r"\s+quoi\s+)?(?:" + _IS + r"\s+|ca\s+)?"
-                 r"(?:un\s+peu\s+|genre\s+|a\s+peu\s+pres\s+|plus\s+ou\s+moins\s+|un\s+genre\s+de\s+)?"
-                 r"(?:comme|ressemble\s+a|ressemble\s+au|ressemble\s+aux)\s+(?P<b>" + _SIDE + r")$")
+# "un cotech c'est quoi, c'est comme un copil ?", "le cotech ça ressemble au copil ?", "on nous invite à un cotech,
+# c'est pareil qu'un copil ?": the first thing is asked (named alone or at the end of what the member tells of it),
+# the second is what the member already knows, to compare with. "c'est pareil que" said of one thing likens it as
+# "c'est comme" does ("A et B c'est pareil ?" weighs both alike: `compared`).
+_TOLD = r"(?:\S+\s+){0,9}?\S+"  # the first thing, with what the member tells of it
+_LIKE = compiled(r"^(?P<a>" + _TOLD + r")\s+(?:" + _IS + r"\s+quoi\s+)?(?:" + _IS + r"\s+|ca\s+)?"
+                 r"(?:un\s+peu\s+|genre\s+|a\s+peu\s+pres\s+|plus\s+ou\s+moins\s+|un\s+genre\s+de\s+|"
+                 r"(?:exactement|vraiment|completement)\s+)?"
+                 r"(?:comme|ressemble\s+a|ressemble\s+au|ressemble\s+aux|(?:pareil|pareille|la\s+meme\s+chose)\s+"
+                 r"(?:que|qu))\s+(?P<b>" + _SIDE + r")$")
 _OPENERS = compiled(r"^(?:(?:bonjour|salut|svp|stp|alors|du\s+coup|mais|et)\s+)*(?:(?:c\s+est|c)\s+(?:quoi|koi)\s+|"
                     r"quelle\s+est\s+|quelle\s+|qu\s+est\s+ce\s+que\s+|je\s+comprends?\s+pas\s+)?")
-_TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi)$")
+# "…c'est pareil qu'un copil ou pas ?": "ou pas", "ou non" only stress the yes-or-no.
+_TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi|ou\s+pas|ou\s+non)$")
 
 
 def _said(text: str) -> str:

@@ -36,6 +36,7 @@ SMS: dict[str, str] = {
     "inscrits": "inscrire", "inscris": "inscrire", "inscription": "inscrire", "inscriptions": "inscrire",
     "prend": "prendre", "pris": "prendre", "prise": "prendre", "met": "mettre", "mis": "mettre",
     "kelk": "quelque", "keske": "qu est ce que", "kesako": "quoi", "quesaco": "quoi", "késako": "quoi",
+    "kezako": "quoi", "kézako": "quoi", "quezaco": "quoi", "quésaco": "quoi", "kesaco": "quoi", "késaco": "quoi",
     # Dropped final letters and phonetic spellings ("on fé coment", "g pa compri", "cb de tps").
     "pa": "pas", "fe": "fait", "fo": "faut", "di": "dit", "compri": "compris", "jveu": "je veux", "veu": "veux",
     "tps": "temps", "taf": "travail", "plu": "plus", "comen": "comment", "commen": "comment",
@@ -122,6 +123,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "personne sait ce que c'est", "je voudrais savoir ce qu'est une cité éducative": what it is.
     (("ce", "que", "c", "est"), "quoi"),
     (("ce", "qu", "est"), "quoi"),
+    # "je n'ai jamais compris ce qu'était le FPH": the same in the past.
+    (("ce", "que", "c", "etait"), "quoi"),
+    (("ce", "qu", "etait"), "quoi"),
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
@@ -221,7 +225,8 @@ HELP_PHRASES: tuple[tuple[str, ...], ...] = (
 
 # Words around a glossary term that leave the question "what does it mean?" unchanged: talk about the
 # word itself, about where and when it was seen or heard, and about its novelty ("CGET ?? c'est encore un nouveau
-# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service").
+# truc ?", "j'ai vu CISPD dans un compte rendu, ça veut dire quoi", "la DDTM c'est quoi comme service"). The council
+# is where members hear most terms ("lu dans le compte rendu du conseil", "on en a parlé au conseil").
 GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     sigle sigles acronyme acronymes abreviation abreviations lettre lettres mot mots terme termes nom expression
     sens signification definition exactement precisement concretement exact vraiment simplement comme service
@@ -229,7 +234,7 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
     nouveau nouvelle nouveaux nouvelles encore vieux vieille ancien ancienne existe existent exister
     vu lu entendu parle parlent parler dit disent ecrit marque voit entend lit passe passer partout souvent
     mail email courrier lettre document documents doc docs compte rendu dossier texte rapport affiche flyer
-    message reunion metropole mairie journal site internet
+    message reunion conseil metropole mairie journal site internet
     hier avant dernier derniere soir matin aujourd hui semaine jour fois recemment heure
     correspond correspondre designe designer represente representer renvoie refere
 """.split())  # noqa: SIM905

@@ -110,9 +110,14 @@ def _done_to_me(words: Sequence[str], i: int) -> bool:
     return after[:1] in (("m",), ("me",)) or after in (("ne", "m"), ("ne", "me"))
 
 
+# "je trouve pas de médecin", "je n'arrive pas à trouver un logement": looking for it is needing it.
+FINDING = frozenset({"trouve", "trouver"})
+
+
 def _needed(words: Sequence[str], i: int) -> bool:
     """"J'attends un logement", "je veux changer de logement": the member's own need."""
-    return any(w in NEEDS for w in words[max(0, i - 3): i]) and any(w in FIRST_PERSON for w in words[max(0, i - 6): i])
+    return any(w in NEEDS or w in FINDING for w in words[max(0, i - 3): i]) and any(
+        w in FIRST_PERSON for w in words[max(0, i - 6): i])
 
 
 class Matter(StrEnum):

@@ -31,7 +31,10 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "copil": frozenset({"copil", "copils", "pilotage"}),
 }
 GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
-                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations"})
+                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations",
+                     "activite", "activites", "animation", "animations", "soiree", "soirees", "conference",
+                     "conferences", "colloque", "colloques", "seminaire", "seminaires", "forum", "forums", "cycle",
+                     "cycles", "session", "sessions"})
 MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
                     "novembre", "decembre"})
 STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
@@ -41,7 +44,7 @@ WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
 # A stretch of time ahead: "ce mois-ci", "les semaines qui viennent", "avant l'été", "à la rentrée".
 _THIS = ("ce", "cette", "ces", "cet")
 _SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
-          "week", "weekend", "soir", "jours")
+          "week", "weekend", "soir", "jours", "vacances")
 _SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
                          "fin", "annee"})
 TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
@@ -52,9 +55,11 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
     ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
     ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
+    # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.
+    *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
     # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
     ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
-    ("l", "hiver"),
+    ("l", "hiver"), ("pendant", "les", "vacances"),
 )
 # "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
@@ -62,6 +67,10 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
     ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
 )
+# "y a des trucs en mai ?", "il y a des choses en avril ?": "des trucs", "des choses" are the spoken "quelque chose",
+# when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them).
+VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
+VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
@@ -71,9 +80,11 @@ HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire"
                     # what the hotline does around an event: "un rappel pour le prochain ?", "le revoir en replay"
                     "rappel", "rappels", "replay", "replays", "revoir", "rediffusion"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
+# "…la préfecture ne donne aucun rendez-vous le mois prochain, je fais quoi ?": what the member is to do.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("plus", "de", "place"),
-                                              ("plus", "de", "places"), ("liste", "d", "attente"))
+                                              ("plus", "de", "places"), ("liste", "d", "attente"),
+                                              ("je", "fais", "quoi"), ("dois", "faire"), ("je", "fais", "comment"))
 # "des conseils pour préparer la réunion" asks for advice (a how-to question); "les réunions des conseils citoyens"
 # names councils: "conseils" followed by what kind of council it is is the plural of "conseil", not advice.
 ADVICE = ("des", "conseils")
@@ -89,9 +100,12 @@ DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
 # "Dois-je payer pour la journée du 24 septembre ?" asks about the price (a FAQ), not for the agenda.
 PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
                    "payante"})
+# "je voudrais voir l'agenda", "vous pouvez m'envoyer le programme ?": asking to be shown it is asking for it.
 STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
+                        "dates",
                         "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
-                        "prevus", "de", "en", *MONTHS})
+                        "prevus", "de", "en", "voir", "consulter", "avoir", "recevoir", "envoyer", "montrer",
+                        "donner", *MONTHS})
 # "Mettre la date dans mon calendrier" asks how to add an event to one's phone (a FAQ), not for dates.
 ADD_TO_CALENDAR = frozenset({"mettre", "ajouter", "ajoute", "synchroniser", "exporter", "enregistrer"})
 NEXT_WORDS = frozenset({"prochain", "prochaine"})
@@ -136,7 +150,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
-    if window and any(_has(seq, phrase) for phrase in EVENT_QUESTIONS):
+    exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) for thing in VAGUE_THINGS)
+    if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS)):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
@@ -145,9 +160,13 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         kind = None
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
-    named = any(name and name <= present for name in names)
+    # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
+    named = any(name and name <= present for name in names) or any(
+        a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
-    subject = kind is not None or bool(generic) or named
+    # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
+    soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
+    subject = kind is not None or bool(generic) or named or (exists and soon)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     strong = bool(present & STRONG_TIME) or a_venir or window
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
@@ -159,7 +178,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
     allowed = STANDALONE | (_SPAN_WORDS if window else frozenset())
     standalone = bool(content) and set(content) <= allowed and bool(
-        present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus"})
+        present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
