@@ -139,8 +139,15 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
 _NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
 
 
+# "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
+# was said before it is true, the "when" it holds too. Such a sentence keeps its "quand" and subject as a condition.
+_TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai|normal|possible|obligatoire|oblige|"
+                     r"autorise|permis|legal|interdit)\s*\?*\s*$")
+_CONDITION = compiled(r"quand\s+(?:je|j|on|nous|vous|tu|il|elle|ils|elles)\b")
+
+
 def _opens_here(key: str, start: int) -> bool:
-    if _NOT_OPENING.match(key, start):
+    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)):
         return False
     before = key[:start].split()
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
@@ -791,12 +798,33 @@ def split_questions(text: str) -> list[Asked]:
             told, part = _told_before_what_is(part)
             if told:
                 story.append(told)
-            if len(words(part)) < _MIN_PART_WORDS and asked and not story:
+            if asked and not story and (len(words(part)) < _MIN_PART_WORDS or (
+                    asks_how_to_proceed(part) and not asks_what_it_is(asked[-1].text)
+                    and not _OTHERWISE & set(key[: key.rfind(_flat(part))].split()[-2:]))):
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
                 asked.append(Asked(text=part, context=" ".join(story)))
                 story = []
     return asked
+
+
+# "…c'est vrai ? et à qui je dois demander ?", "comment on fait ?", "c'est où ?": a question that names nothing but
+# whom to ask, how to go about it or where asks it of the question just before: one question with it. Not after
+# "what is it" ("c'est quoi le FPH et comment on le demande ?": how to get it is asked besides), nor after "sinon"
+# ("…peut régler notre problème et sinon à qui on s'adresse": whom else, if not them).
+_OTHERWISE = frozenset({"sinon", "autrement"})
+_PROCEEDING = frozenset({"qui", "comment", "ou", "quoi"})
+_PROCEDURE_WORDS = _PROCEEDING | frozenset({
+    "et", "alors", "du", "coup", "mais", "donc", "ensuite", "apres", "concretement", "exactement", "maintenant",
+    "a", "aupres", "de", "je", "j", "on", "m", "me", "s", "se", "le", "la", "les", "l", "en", "y", "lui",
+    "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut", "faire", "fais",
+    "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
+    "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
+
+
+def asks_how_to_proceed(question: str) -> bool:
+    said = words(question)
+    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said)
 
 
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")

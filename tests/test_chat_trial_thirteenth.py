@@ -1,0 +1,39 @@
+"""What a new member met in the thirteenth chat trial, told again in our own words through the terminal chat:
+a second question that names nothing but whom to ask, "la diff" written as on a phone, an angry story about the
+landlord followed by "the council can do something?", and a second question after one about the agenda."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.segment import split_questions
+from bot.app import App
+from tests.conftest import first_line, reply_in_chat
+
+REFUND = "Les conseillers citoyens sont-ils payés ou remboursés de leurs frais ?"
+
+
+# --- "et à qui je dois demander ?" asks about the question just before ------------------------------------
+
+def test_whom_to_ask_after_a_question_is_asked_about_it(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonjour, je m'appelle Colette, je suis au conseil citoyen depuis deux ans. "
+                                       "Une voisine m'a dit qu'on me rembourse mon essence quand je vais aux réunions, "
+                                       "c'est vrai ? et je demande à qui ?")
+    assert first_line(shown).endswith(REFUND)
+    assert "deux questions" not in shown
+
+
+@pytest.mark.parametrize("text", [
+    "on peut avoir une salle pour nos réunions ? comment on fait ?",
+    "il y a une permanence de la déléguée du préfet ? c'est où ?",
+    "les comptes rendus doivent être publiés ? je m'adresse à qui ?"])
+def test_a_question_that_names_nothing_but_how_or_where_is_one_with_the_question_before(text: str) -> None:
+    assert len(split_questions(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "c'est quoi le FPH et comment on le demande ?",  # what it is, then how to get it
+    "le bailleur peut régler ça et sinon à qui on s'adresse ?",  # whom else
+    "il y a une formation ? et qui peut venir ?"])  # who may come names something of its own
+def test_how_to_get_what_was_defined_or_whom_else_to_ask_stays_a_question_of_its_own(text: str) -> None:
+    assert len(split_questions(text)) == 2
