@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.segment import split_questions
+from bot.answering.segment import Role, split_message, split_questions
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 
@@ -37,3 +37,22 @@ def test_a_question_that_names_nothing_but_how_or_where_is_one_with_the_question
     "il y a une formation ? et qui peut venir ?"])  # who may come names something of its own
 def test_how_to_get_what_was_defined_or_whom_else_to_ask_stays_a_question_of_its_own(text: str) -> None:
     assert len(split_questions(text)) == 2
+
+
+# --- "c'est koi la diff entre … on mélange tout": the reason told after the question ------------------------
+
+def test_the_difference_asked_by_phone_with_the_reason_after_it_is_answered(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "cc cest koi la diff entre conseil citoyen et conseil de quartier "
+                                       "on arrive pas a expliquer aux voisins")
+    assert first_line(shown).endswith("Quelle est la différence entre un conseil citoyen et un conseil de quartier ?")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("c'est quoi le FPH on en a parlé à la réunion", [("c'est quoi le FPH", Role.QUESTION),
+                                                      ("on en a parlé à la réunion", Role.INTRO)]),
+    # A question word ending the clause asks.
+    ("c'est quoi la maison du projet on la trouve ou", [("c'est quoi la maison du projet on la trouve ou",
+                                                         Role.QUESTION)]),
+    ("c'est quoi la GUSP ca marche comment", [("c'est quoi la GUSP ca marche comment", Role.QUESTION)])])
+def test_after_what_is_a_clause_that_asks_nothing_is_why_the_member_asks(text: str, parts: list[tuple[str, Role]]) -> None:
+    assert [(s.text, s.role) for s in split_message(text)] == parts

@@ -319,9 +319,12 @@ def split_message(text: str) -> list[Segment]:
                                                   closed=closed and k == len(clauses) - 1):
                 role = role_of(part)
                 asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
+                asked, why = _reason_tail(asked) if role == Role.QUESTION and not told else (asked, "")
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
+                if why:
+                    segments.append(Segment(text=why, role=Role.INTRO))
     return _signed(_afterthought(segments, starts))
 
 
@@ -365,7 +368,7 @@ def _signed(segments: list[Segment]) -> list[Segment]:
 _RELATIVE_DONT = compiled(r"\s+dont\s+")
 _RELATIVE_QUE = compiled(r"(?<![\s-]ce)(?<![\s-]est)\s+(?:que\s+|qu['’]\s*)(?=(?:le|la|les|l['’]|un|une|des|mon|ma|mes|"
                          r"notre|nos|on|il|ils|elle|elles|vous|tout|j['’]|je|tu)\b)")
-_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+quoi|c\s+koi|c\s+quoi|ses\s+quoi|"
+_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+(?:quoi|koi)|c\s+koi|c\s+quoi|ses\s+quoi|"
                     r"qu\s*['’]?\s*est[\s-]+ce\s+qu\s*['’]?\s*(?:un|une|le|la|les|l))\b")
 _RELATIVE_MIN_WORDS = 3
 
@@ -384,6 +387,26 @@ def _relative_tail(question: str) -> tuple[str, str]:
         return question, ""
     asked = question[: match.start()].rstrip()
     return asked + (" ?" if question.rstrip().endswith("?") else ""), question[match.start():].strip()
+
+
+# "c'est koi la diff entre le conseil citoyen et le conseil de quartier on mélange tout dans notre groupe": after
+# "what is X", unpunctuated, a clause with a subject of its own that asks nothing tells why the member asks, as a
+# sentence told after the question does (`_afterthought`).
+_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j)\s)")
+
+
+def _reason_tail(question: str) -> tuple[str, str]:
+    """The question without the reason told after it, and that reason ("" if none)."""
+    key = _flat(question)
+    opener = _WHAT_IS.match(key)
+    if opener is None or "?" in key or len(key) != len(question):
+        return question, ""
+    for m in _TOLD_SUBJECT.finditer(key, opener.end()):
+        left, right = key[opener.end(): m.start()].split(), key[m.end():].strip(" !.")
+        if len(left) >= _MIN_PART_WORDS and left[-1] not in _LEADS_IN and len(right.split()) >= _RELATIVE_MIN_WORDS \
+                and not _asks_by_words(right) and not _YES_NO_START.match(right) and right.split()[-1] not in _TAIL_WORDS:
+            return question[: m.start()].rstrip(), question[m.end():].strip()
+    return question, ""
 
 
 _INTRO_TAIL = compiled(r",\s+")
@@ -795,6 +818,7 @@ def split_questions(text: str) -> list[Asked]:
             continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
+            part, _ = _reason_tail(part)
             told, part = _told_before_what_is(part)
             if told:
                 story.append(told)
