@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.segment import Role, split_message, split_questions
+from bot.answering.acts import aimed_at_hotline
+from bot.answering.segment import Role, asks_what_the_council_can_do, split_message, split_questions, without_no_use
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 
@@ -56,3 +57,32 @@ def test_the_difference_asked_by_phone_with_the_reason_after_it_is_answered(ship
     ("c'est quoi la GUSP ca marche comment", [("c'est quoi la GUSP ca marche comment", Role.QUESTION)])])
 def test_after_what_is_a_clause_that_asks_nothing_is_why_the_member_asks(text: str, parts: list[tuple[str, Role]]) -> None:
     assert [(s.text, s.role) for s in split_message(text)] == parts
+
+
+# --- an angry story about the landlord, then "le conseil peut faire quelque chose ?" --------------------------
+
+def test_what_the_council_can_do_is_asked_of_the_landlord_story_told_before(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "J'en ai marre. Notre ascenseur est en panne depuis des semaines et le bailleur "
+                                       "ne fait rien. Le conseil citoyen peut faire quelque chose ou on perd notre temps ?")
+    choices = shown.splitlines()
+    assert "[1] À qui s'adresser selon le problème" in choices[1]
+    assert "désolé" not in shown  # the anger is at the landlord, not at the hotline
+
+
+@pytest.mark.parametrize("text", ["le conseil peut agir ?", "que peut faire le conseil citoyen ?",
+                                  "Est-ce que le conseil peut faire quoi pour nous ?"])
+def test_what_the_council_can_do_names_no_subject_of_its_own(text: str) -> None:
+    assert asks_what_the_council_can_do(text)
+
+
+@pytest.mark.parametrize("text", ["que peut faire le conseil citoyen pendant les élections ?",
+                                  "le conseil citoyen peut avoir un local ?"])
+def test_what_the_council_can_do_about_a_thing_it_names_has_a_subject(text: str) -> None:
+    assert not asks_what_the_council_can_do(text)
+
+
+def test_or_is_it_no_use_after_a_question_asks_nothing_more() -> None:
+    assert without_no_use("le conseil peut faire quelque chose ou on perd notre temps ?") == \
+        "le conseil peut faire quelque chose ?"
+    assert not aimed_at_hotline("Le bailleur ne fait rien. Le conseil peut agir ou on perd notre temps ?")
+    assert aimed_at_hotline("vous me faites perdre mon temps")

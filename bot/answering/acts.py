@@ -235,6 +235,8 @@ _WEARY = _phrases(
     r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve", r"ca me saoule", r"saoule",
     r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
     r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
+    # "le conseil peut faire quelque chose ou on perd notre temps ?": doubt about the council, not about us.
+    r"ou (?:bien )?(?:on|je|j|nous) (?:y )?perd\w* (?:mon|notre|son) temps",
     _DISPLEASED,
 )
 _HOTLINE_NAMED = _phrases(

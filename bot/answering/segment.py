@@ -320,6 +320,7 @@ def split_message(text: str) -> list[Segment]:
                 role = role_of(part)
                 asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
                 asked, why = _reason_tail(asked) if role == Role.QUESTION and not told else (asked, "")
+                asked = without_no_use(asked) if role == Role.QUESTION else asked
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
@@ -818,7 +819,7 @@ def split_questions(text: str) -> list[Asked]:
             continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
-            part, _ = _reason_tail(part)
+            part = without_no_use(_reason_tail(part)[0])
             told, part = _told_before_what_is(part)
             if told:
                 story.append(told)
@@ -849,6 +850,40 @@ _PROCEDURE_WORDS = _PROCEEDING | frozenset({
 def asks_how_to_proceed(question: str) -> bool:
     said = words(question)
     return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said)
+
+
+# "Est-ce que le conseil citoyen peut faire quelque chose ou on perd notre temps ?" after the landlord's broken lifts:
+# what the council can do is asked of the problem the story told; alone, these words name no subject. A rhetorical
+# "or is it no use" after it asks nothing more.
+_COUNCIL = r"(?:le\s+|notre\s+|un\s+)?(?:conseil(?:\s+citoyen)?|cc)"
+_CAN = r"(?:peut|peuvent|pourrait|pourraient|pourra)"
+_DO_SOMETHING = (r"(?:faire\s+(?:quelque\s+chose|qqch|un\s+truc|qqc)|agir|intervenir|bouger|(?:nous\s+|les\s+)?aider|"
+                 r"servir\s+a\s+(?:quelque\s+chose|qqch))")
+_WHAT_COUNCIL_CAN_DO = compiled(
+    r"^(?:et\s+)?(?:est\s+ce\s+(?:que|qu)\s+|alors\s+|du\s+coup\s+)?(?:"
+    + _COUNCIL + r"\s+" + _CAN + r"\s+" + _DO_SOMETHING + r"|"
+    + r"(?:que|qu\s+est\s+ce\s+que)\s+" + _CAN + r"\s+faire\s+" + _COUNCIL + r"|"
+    + _COUNCIL + r"\s+" + _CAN + r"\s+faire\s+quoi|"
+    + r"(?:qu\s+est\s+ce\s+que|que\s+est\s+ce\s+que)\s+" + _COUNCIL + r"\s+" + _CAN + r"\s+faire)"
+    + r"(?:\s+(?:pour|contre)\s+(?:ca|cela|nous|eux|ce\s+probleme))?(?:\s+(?:ou\s+(?:pas|non|rien)))?\s*[?!.]*$")
+# "…peut faire quelque chose ou on perd notre temps ?": "or is it no use" after a question asks nothing more.
+_NO_USE_TAIL = compiled(r"[\s,]+ou\s+(?:bien\s+)?(?:(?:on|je|j|nous)\s+(?:perd|perds|perdons)\s+(?:notre|mon|son)\s+temps|"
+                        r"c\s+est\s+(?:pour\s+rien|inutile|du\s+vent|du\s+blabla|peine\s+perdue)|"
+                        r"(?:ca|sa|il|c)\s+(?:sert|ne\s+sert)\s+a\s+rien|(?:ca|sa|c)\s+(?:sert|vaut)\s+(?:a\s+)?rien)"
+                        r"(?:\s+(?:la|du\s+coup|alors))?(?=\s*[?!.]*$)")
+
+
+def without_no_use(question: str) -> str:
+    """The question without a rhetorical "or is it no use" after it."""
+    key = _flat(question)
+    found = _NO_USE_TAIL.search(key)
+    if found is None or len(key) != len(question) or len(question[: found.start()].split()) < _MIN_PART_WORDS:
+        return question
+    return question[: found.start()] + question[found.end():]
+
+
+def asks_what_the_council_can_do(question: str) -> bool:
+    return bool(_WHAT_COUNCIL_CAN_DO.match(_flat(question).strip()))
 
 
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
