@@ -86,3 +86,17 @@ def test_or_is_it_no_use_after_a_question_asks_nothing_more() -> None:
         "le conseil peut faire quelque chose ?"
     assert not aimed_at_hotline("Le bailleur ne fait rien. Le conseil peut agir ou on perd notre temps ?")
     assert aimed_at_hotline("vous me faites perdre mon temps")
+
+
+# --- the agenda, and another question beside it --------------------------------------------------------------
+
+def test_a_question_beside_the_agenda_s_is_offered_under_the_card(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Le prochain interconseil c'est quand ? Et mon mari qui n'est pas au conseil, "
+                                       "il peut m'accompagner ?")
+    assert "Interconseil" in shown and "Pour votre autre question" in shown
+    assert "Qui peut venir à l'interconseil" in shown
+
+
+def test_a_second_question_about_the_same_events_is_no_other_question(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "il y a un webinaire bientôt ? c'est quand ?")
+    assert "Pour votre autre question" not in shown
