@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.acts import aimed_at_hotline
+from bot.answering.acts import Act, aimed_at_hotline, detect
 from bot.answering.segment import Role, asks_what_the_council_can_do, split_message, split_questions, without_no_use
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
@@ -100,3 +100,16 @@ def test_a_question_beside_the_agenda_s_is_offered_under_the_card(shipped_app: A
 def test_a_second_question_about_the_same_events_is_no_other_question(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "il y a un webinaire bientôt ? c'est quand ?")
     assert "Pour votre autre question" not in shown
+
+
+# --- played as a new member: what else was wrong --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "on a fait une demande de subvention à la mairie et pas de réponse depuis deux mois, c'est normal ?",
+    "j'ai envoyé un courrier au bailleur il y a un mois, toujours pas de réponse, je fais quoi ?"])
+def test_no_answer_to_a_request_made_to_someone_else_is_no_question_about_ours(text: str) -> None:
+    assert Act.STATUS not in detect(text)
+
+
+def test_no_answer_to_the_question_left_with_us_still_asks_where_it_stands() -> None:
+    assert Act.STATUS in detect("j'ai posé ma question à l'équipe et toujours pas de réponse depuis lundi")

@@ -86,6 +86,11 @@ _HOW_TO_REACH = compiled(r"(?:^|\s)(?:comment|quel|quelle|quels|vous avez|avez v
                          + _MEANS + r"(?=\s|$)")
 _OWN = r"(?:ma|mon|notre|mes|nos)"
 _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|tickets)"
+# "on a fait une demande de subvention et pas de réponse depuis 2 mois": the request told was made to someone else
+# (the town hall, a funder), so is the silence; it is no question forwarded to our team.
+_ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis) (?:une|un|la|le|notre|nos|"
+                            r"des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|lettres|mail|"
+                            r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:ca )?en est ou",
@@ -414,7 +419,8 @@ def detect(text: str) -> tuple[Act, ...]:
     found: list[Act] = []
     if _HUMAN.search(key) and not _HOW_TO_REACH.search(key):
         found.append(Act.HUMAN)
-    if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
+    if (_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
+            _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
         found.append(Act.STATUS)
     if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
