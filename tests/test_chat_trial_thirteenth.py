@@ -113,3 +113,10 @@ def test_no_answer_to_a_request_made_to_someone_else_is_no_question_about_ours(t
 
 def test_no_answer_to_the_question_left_with_us_still_asks_where_it_stands() -> None:
     assert Act.STATUS in detect("j'ai posé ma question à l'équipe et toujours pas de réponse depuis lundi")
+
+
+def test_whom_she_should_ask_is_asked_of_her_question_too() -> None:
+    assert len(split_questions("Ma belle-sœur est nouvelle au conseil, elle peut venir au copil ? à qui elle doit "
+                               "s'adresser ?")) == 1
+    # "vous" names whom the member wants to reach: a question of its own.
+    assert len(split_questions("combien coûte la formation et comment vous joindre ?")) == 2

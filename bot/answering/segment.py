@@ -841,9 +841,9 @@ _OTHERWISE = frozenset({"sinon", "autrement"})
 _PROCEEDING = frozenset({"qui", "comment", "ou", "quoi"})
 _PROCEDURE_WORDS = _PROCEEDING | frozenset({
     "et", "alors", "du", "coup", "mais", "donc", "ensuite", "apres", "concretement", "exactement", "maintenant",
-    "a", "aupres", "de", "je", "j", "on", "m", "me", "s", "se", "le", "la", "les", "l", "en", "y", "lui",
-    "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut", "faire", "fais",
-    "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
+    "a", "aupres", "de", "je", "j", "on", "elle", "ils", "elles", "nous", "m", "me", "s", "se", "le", "la", "les", "l",
+    "en", "y", "lui", "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut",
+    "faire", "fais", "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
     "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
 
 
