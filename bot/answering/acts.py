@@ -88,6 +88,11 @@ _HOW_TO_REACH = compiled(r"(?:^|\s)(?:comment|quel|quelle|quels|vous avez|avez v
                          + _MEANS + r"(?=\s|$)")
 _OWN = r"(?:ma|mon|notre|mes|nos)"
 _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|tickets)"
+# "on a fait une demande de subvention et pas de réponse depuis 2 mois": the request told was made to someone else
+# (the town hall, a funder), so is the silence; it is no question forwarded to our team.
+_ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis) (?:une|un|la|le|notre|nos|"
+                            r"des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|lettres|mail|"
+                            r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:ca )?en est ou",
@@ -261,6 +266,8 @@ _WEARY = _phrases(
     r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve", r"ca me saoule", r"saoule",
     r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
     r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
+    # "le conseil peut faire quelque chose ou on perd notre temps ?": doubt about the council, not about us.
+    r"ou (?:bien )?(?:on|je|j|nous) (?:y )?perd\w* (?:mon|notre|son) temps",
     _DISPLEASED,
 )
 _HOTLINE_NAMED = _phrases(
@@ -443,7 +450,8 @@ def detect(text: str) -> tuple[Act, ...]:
     found: list[Act] = []
     if _HUMAN.search(key) and not _HOW_TO_REACH.search(key):
         found.append(Act.HUMAN)
-    if _STATUS.search(key) or (_MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
+    if (_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
+            _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
         found.append(Act.STATUS)
     if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)

@@ -28,6 +28,7 @@ from bot.answering.segment import (
     Role,
     Segment,
     asks_what_it_is,
+    asks_what_the_council_can_do,
     has_pronoun_subject,
     is_elliptic,
     points_back,
@@ -637,6 +638,14 @@ class Answerer:
         weight = sum(self.matcher.idf(t) for t in tokens if self.matcher.known(t) or t in self._terms)
         return max(weight, VAGUE_QUESTION_WEIGHT) if tokens & self._terms.keys() else weight
 
+    @staticmethod
+    def _asks_of_the_story(segments: list[Segment]) -> bool:
+        """A story, then only "le conseil peut faire quelque chose ?": what the council can do is asked of the problem
+        told; the question names no subject of its own."""
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        return bool(asked) and any(s.role == Role.CONTEXT and s.text for s in segments) and all(
+            asks_what_the_council_can_do(q) for q in asked)
+
     def _weighted(self, segments: list[Segment], *, questions_only: bool = False) -> tuple[Analysis, dict[str, float]]:
         """The message as one analysis, each token weighed by the part it comes from: the question clauses
         fully, the story around them less, the self-introduction little, greetings and sign-offs not at all.
@@ -650,7 +659,7 @@ class Answerer:
                 roles[i] = Role.QUESTION
         asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
                     for t in set(a.tokens) if self.matcher.known(t) and t not in self._what_it_is)
-        vague = asked < VAGUE_QUESTION_WEIGHT
+        vague = asked < VAGUE_QUESTION_WEIGHT or self._asks_of_the_story(segments)
         words_: list[str] = []
         tokens: list[str] = []
         boost: dict[str, float] = {}
@@ -698,7 +707,8 @@ class Answerer:
                 introduction.words, self._topics, introduction=True)
         else:
             matters = personal_matters(analysis.words, self._topics)
-        if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and self._information(
+        if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
+                and self._information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)

@@ -153,8 +153,15 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
 _NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
 
 
+# "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
+# was said before it is true, the "when" it holds too. Such a sentence keeps its "quand" and subject as a condition.
+_TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai|normal|possible|obligatoire|oblige|"
+                     r"autorise|permis|legal|interdit)\s*\?*\s*$")
+_CONDITION = compiled(r"quand\s+(?:je|j|on|nous|vous|tu|il|elle|ils|elles)\b")
+
+
 def _opens_here(key: str, start: int) -> bool:
-    if _NOT_OPENING.match(key, start):
+    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)):
         return False
     before = key[:start].split()
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
@@ -380,9 +387,13 @@ def split_message(text: str) -> list[Segment]:
                                                   closed=closed and k == len(clauses) - 1):
                 role = role_of(part)
                 asked, told = _relative_tail(part) if role == Role.QUESTION else (part, "")
+                asked, why = _reason_tail(asked) if role == Role.QUESTION and not told else (asked, "")
+                asked = without_no_use(asked) if role == Role.QUESTION else asked
                 segments.append(Segment(text=asked, role=Role.INTRO if introducing and role == Role.CONTEXT else role))
                 if told:
                     segments.append(Segment(text=told, role=Role.CONTEXT))
+                if why:
+                    segments.append(Segment(text=why, role=Role.INTRO))
     return _signed(_afterthought(_wondered_before_asked(segments), starts))
 
 
@@ -426,7 +437,7 @@ def _signed(segments: list[Segment]) -> list[Segment]:
 _RELATIVE_DONT = compiled(r"\s+dont\s+")
 _RELATIVE_QUE = compiled(r"(?<![\s-]ce)(?<![\s-]est)\s+(?:que\s+|qu['’]\s*)(?=(?:le|la|les|l['’]|un|une|des|mon|ma|mes|"
                          r"notre|nos|on|il|ils|elle|elles|vous|tout|j['’]|je|tu)\b)")
-_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+quoi|c\s+koi|c\s+quoi|ses\s+quoi|"
+_WHAT_IS = compiled(r"^(?:c\s*['’]?\s*est\s+(?:quoi|koi)|c\s+koi|c\s+quoi|ses\s+quoi|"
                     r"qu\s*['’]?\s*est[\s-]+ce\s+qu\s*['’]?\s*(?:un|une|le|la|les|l))\b")
 _RELATIVE_MIN_WORDS = 3
 
@@ -445,6 +456,26 @@ def _relative_tail(question: str) -> tuple[str, str]:
         return question, ""
     asked = question[: match.start()].rstrip()
     return asked + (" ?" if question.rstrip().endswith("?") else ""), question[match.start():].strip()
+
+
+# "c'est koi la diff entre le conseil citoyen et le conseil de quartier on mélange tout dans notre groupe": after
+# "what is X", unpunctuated, a clause with a subject of its own that asks nothing tells why the member asks, as a
+# sentence told after the question does (`_afterthought`).
+_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j)\s)")
+
+
+def _reason_tail(question: str) -> tuple[str, str]:
+    """The question without the reason told after it, and that reason ("" if none)."""
+    key = _flat(question)
+    opener = _WHAT_IS.match(key)
+    if opener is None or "?" in key or len(key) != len(question):
+        return question, ""
+    for m in _TOLD_SUBJECT.finditer(key, opener.end()):
+        left, right = key[opener.end(): m.start()].split(), key[m.end():].strip(" !.")
+        if len(left) >= _MIN_PART_WORDS and left[-1] not in _LEADS_IN and len(right.split()) >= _RELATIVE_MIN_WORDS \
+                and not _asks_by_words(right) and not _YES_NO_START.match(right) and right.split()[-1] not in _TAIL_WORDS:
+            return question[: m.start()].rstrip(), question[m.end():].strip()
+    return question, ""
 
 
 _INTRO_TAIL = compiled(r",\s+")
@@ -934,10 +965,13 @@ def split_questions(text: str) -> list[Asked]:
             continue
         for cut in _cut_questions(sentence, announced):
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
+            part = without_no_use(_reason_tail(part)[0])
             told, part = _told_before_what_is(part)
             if told:
                 story.append(told)
-            if len(words(part)) < _MIN_PART_WORDS and asked and not story:
+            if asked and not story and (len(words(part)) < _MIN_PART_WORDS or (
+                    asks_how_to_proceed(part) and not asks_what_it_is(asked[-1].text)
+                    and not _OTHERWISE & set(key[: key.rfind(_flat(part))].split()[-2:]))):
                 asked[-1] = Asked(text=f"{asked[-1].text} {part}", context=asked[-1].context)
             else:
                 asked.append(Asked(text=part, context=" ".join(story)))
@@ -948,6 +982,61 @@ def split_questions(text: str) -> list[Asked]:
 # "C'est grave ?", "c'est normal ça ?", "c'est pas légal non ?": a judgement asked of what was told, naming nothing.
 _VERDICT_TAG = compiled(r"^(?:et\s+)?(?:c\s+est|c|ce\s+n\s+est|est\s+ce)\s+(?:pas\s+)?(?:normal|grave|possible|vrai|"
                         r"legal|juste|correct)(?:\s+(?:ca|cela|quand\s+meme|non|ou\s+pas))?$")
+
+
+# "…c'est vrai ? et à qui je dois demander ?", "comment on fait ?", "c'est où ?": a question that names nothing but
+# whom to ask, how to go about it or where asks it of the question just before: one question with it. Not after
+# "what is it" ("c'est quoi le FPH et comment on le demande ?": how to get it is asked besides), nor after "sinon"
+# ("…peut régler notre problème et sinon à qui on s'adresse": whom else, if not them).
+_OTHERWISE = frozenset({"sinon", "autrement"})
+_PROCEEDING = frozenset({"qui", "comment", "ou", "quoi"})
+_PROCEDURE_WORDS = _PROCEEDING | frozenset({
+    "et", "alors", "du", "coup", "mais", "donc", "ensuite", "apres", "concretement", "exactement", "maintenant",
+    "a", "aupres", "de", "je", "j", "on", "elle", "ils", "elles", "nous", "m", "me", "s", "se", "le", "la", "les", "l",
+    "en", "y", "lui", "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut",
+    "faire", "fais", "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
+    "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
+
+
+def asks_how_to_proceed(question: str) -> bool:
+    said = words(question)
+    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said)
+
+
+# "Est-ce que le conseil citoyen peut faire quelque chose ou on perd notre temps ?" after the landlord's broken lifts:
+# what the council can do is asked of the problem the story told; alone, these words name no subject. A rhetorical
+# "or is it no use" after it asks nothing more.
+_COUNCIL = r"(?:le\s+|notre\s+|un\s+)?(?:conseil(?:\s+citoyen)?|cc)"
+_CAN = r"(?:peut|peuvent|pourrait|pourraient|pourra)"
+_DO_SOMETHING = (r"(?:faire\s+(?:quelque\s+chose|qqch|un\s+truc|qqc)|agir|intervenir|bouger|(?:nous\s+|les\s+)?aider|"
+                 r"servir\s+a\s+(?:quelque\s+chose|qqch))")
+_WHAT_COUNCIL_CAN_DO = compiled(
+    r"^(?:et\s+)?(?:est\s+ce\s+(?:que|qu)\s+|alors\s+|du\s+coup\s+)?(?:"
+    + _COUNCIL + r"\s+" + _CAN + r"\s+" + _DO_SOMETHING + r"|"
+    + r"(?:que|qu\s+est\s+ce\s+que)\s+" + _CAN + r"\s+faire\s+" + _COUNCIL + r"|"
+    + _COUNCIL + r"\s+" + _CAN + r"\s+faire\s+quoi|"
+    + r"(?:qu\s+est\s+ce\s+que|que\s+est\s+ce\s+que)\s+" + _COUNCIL + r"\s+" + _CAN + r"\s+faire)"
+    + r"(?:\s+(?:pour|contre)\s+(?:ca|cela|nous|eux|ce\s+probleme))?(?:\s+(?:ou\s+(?:pas|non|rien)))?\s*[?!.]*$")
+# "…peut faire quelque chose ou on perd notre temps ?": "or is it no use" after a question asks nothing more.
+_NO_USE_TAIL = compiled(r"[\s,]+ou\s+(?:bien\s+)?(?:(?:on|je|j|nous)\s+(?:perd|perds|perdons)\s+(?:notre|mon|son)\s+temps|"
+                        r"c\s+est\s+(?:pour\s+rien|inutile|du\s+vent|du\s+blabla|peine\s+perdue)|"
+                        r"(?:ca|sa|il|c)\s+(?:sert|ne\s+sert)\s+a\s+rien|(?:ca|sa|c)\s+(?:sert|vaut)\s+(?:a\s+)?rien)"
+                        r"(?:\s+(?:la|du\s+coup|alors))?(?=\s*[?!.]*$)")
+
+
+def without_no_use(question: str) -> str:
+    """The question without a rhetorical "or is it no use" after it."""
+    key = _flat(question)
+    found = _NO_USE_TAIL.search(key)
+    if found is None or len(key) != len(question) or len(question[: found.start()].split()) < _MIN_PART_WORDS:
+        return question
+    return question[: found.start()] + question[found.end():]
+
+
+def asks_what_the_council_can_do(question: str) -> bool:
+    return bool(_WHAT_COUNCIL_CAN_DO.match(_flat(question).strip()))
+
+
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
 _HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"

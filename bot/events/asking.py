@@ -10,13 +10,14 @@ import dataclasses
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.answerer import Answerer, Decision, Kind
 from bot.answering.normalize import words
+from bot.answering.segment import split_questions
 from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import KIND_ALIASES, agenda_intent, event_names, names_a_stretch
+from bot.events.intent import GENERIC, KIND_ALIASES, STRONG_TIME, agenda_intent, event_names, names_a_stretch
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -24,6 +25,11 @@ from bot.knowledge.model import KnowledgeBase
 CANCEL_ENTRY = "event-annuler"
 CANCEL_RENDER = "event_cancel_howto"
 
+# extras: the entries for a question asked beside the agenda's ("…? et je peux venir avec ma voisine ?").
+AGENDA_ALSO = "agenda_also"
+ALSO_OFFERED = 2  # choices offered for it when none is sure
+# An other question naming events or a time, or counting them ("il y en a combien ?"), is about the agenda too.
+_ABOUT_EVENTS = KIND_ALIASES.keys() | STRONG_TIME | GENERIC | {"en"}
 # A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
 HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
 # Unless it asks what the programme itself holds for a stretch of time: "c'est quoi le programme de janvier".
@@ -68,8 +74,31 @@ class AgendaHook:
         period = asked_period(asked_words, today)
         if period is not None:
             extras["agenda_period"] = f"{period.year}-{period.first_month:02d}"
+        also = self._also_asked(text, answerer)
+        if also is not None:
+            extras[AGENDA_ALSO] = also
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
                                    extras=extras)
+
+    def _also_asked(self, text: str, answerer: Answerer) -> str | None:
+        """"C'est quand le prochain interconseil ? et je peux venir avec ma voisine ?": beside the agenda, the entry
+        for another question that asks for no date, read with the agenda's question as its context (ids, the first
+        one answered at once when its id ends with "!")."""
+        asked = split_questions(text)
+        dated = next((n for n, a in enumerate(asked) if agenda_intent(answerer.analyze(a.text).words,
+                                                                      self._names[1]) is not None), None)
+        if dated is None:
+            return None
+        for other in asked:
+            said = answerer.analyze(other.text).words
+            if other is asked[dated] or agenda_intent(said, self._names[1]) is not None or set(said) & _ABOUT_EVENTS:
+                continue  # "il y a un interconseil bientôt ? c'est quand" asks for the agenda twice
+            after = answerer.decide_after_question(other.text, asked[dated].text)
+            if after.kind == Kind.ANSWER and after.entry is not None:
+                return f"{after.entry.id}!"
+            if after.kind == Kind.SUGGEST and after.candidates:
+                return ",".join(c.entry.id for c in after.candidates[:ALSO_OFFERED])
+        return None
 
 
 def _asks_when(words: Sequence[str]) -> bool:

@@ -19,11 +19,11 @@ from bot.core.context import Context
 from bot.core.conversation import clear_state, flow_data
 from bot.core.faq import FaqService, runner_up_of
 from bot.core.members import find_member, touch_member
-from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows
+from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router, Turn
 from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
-from bot.events.asking import CANCEL_RENDER
+from bot.events.asking import AGENDA_ALSO, CANCEL_RENDER
 from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind, none_for_members
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
@@ -164,9 +164,27 @@ class EventsFeature:
             # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
             if kind and within is None and decision.extras.get("agenda_next") and not none_for_members(
                     upcoming(session, now, self.ctx.tz, kind), role):
-                return next_of_kind(session, self.ctx, member, now, kind)
-            return [agenda(session, self.ctx, now, kind=kind, first=self._first(session, sender), role=role,
-                           log_id=log_id, within=within)]
+                shown = next_of_kind(session, self.ctx, member, now, kind)
+            else:
+                shown = [agenda(session, self.ctx, now, kind=kind, first=self._first(session, sender), role=role,
+                                log_id=log_id, within=within)]
+        return self._with_also_asked(shown, decision.extras.get(AGENDA_ALSO), log_id)
+
+    def _with_also_asked(self, shown: list[Reply], also: str | None, log_id: int) -> list[Reply]:
+        """The other question asked beside the agenda's: its answer after the card, or its choices under it."""
+        if not also or not shown:
+            return shown
+        kb = self.faq.answerer.kb
+        if also.endswith("!"):
+            entry = kb.entry(also[:-1])
+            return shown if entry is None else [*shown, self.faq.entry_reply(entry, log_id, None)]
+        offered = [e for e in (kb.entry(i) for i in also.split(",")) if e is not None]
+        if not offered:
+            return shown
+        last = shown[-1]
+        choices = rows(*(Button(label="➡️ " + short(e.question, 55), data=f"faq:{e.id}:{log_id}") for e in offered))
+        return [*shown[:-1], Reply(text=f"{last.text}\n\n{texts.AGENDA_ALSO_ASKED}", buttons=choices + last.buttons,
+                                   attachment=last.attachment)]
 
     def _render_cancel_howto(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         """"Je pourrai pas venir le 24, comment j'annule ?": the how-to, then the member's registrations to
