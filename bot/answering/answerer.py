@@ -119,6 +119,11 @@ TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
+# Decided once before an answerer is put in service (`Answerer.warm_up`): a question, then several with a story, so
+# that the steps a member's message may take have run once (our own words, in no evaluation set).
+WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
+           "Bonjour, je viens d'arriver dans le quartier et je voudrais participer. C'est quoi le rôle du conseil "
+           "citoyen et comment on s'inscrit pour la prochaine réunion ?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
@@ -241,6 +246,15 @@ class Answerer:
                 self._analyses.clear()
             self._analyses[text] = found
         return found
+
+    def warm_up(self) -> None:
+        """What a first question would make once, made now: the n-gram ranker's arrays made on first use, the
+        scratch arrays of the rankings, the patterns compiled on first use, the caches of the common words. The
+        first member's question after a start or a learning action paid it (~3 ms at 10,000 entries, in
+        `bench.latency`'s first pass). Nothing it keeps changes a decision: those are caches of pure functions."""
+        for text in WARM_UP:
+            self.decide(text)
+        self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:
         self._reads = _Reads()  # one message's rankings, kept while it is decided
