@@ -837,8 +837,12 @@ class Answerer:
         # A part is never offered with a second entry beside an answer (`understand` drops it): no runner-up.
         pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
-        # Its own choices are read: a part answered surely on its own words keeps them.
-        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
+        # Its own choices are read where they are kept: a part with nothing before it, or no entry at all, is
+        # decided alone. Otherwise it keeps them only when it is answered (an answer has no choices to read) or
+        # offers nothing (read again below): the pool ordered by the rest of the message gives its choices.
+        read_choices = not pool or not context
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False,
+                                      choices=read_choices)
         if not pool or not context or (
                 alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 and not vague and not has_pronoun_subject(text) and not refers_back(text)):
@@ -859,6 +863,8 @@ class Answerer:
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone
         if top.score < self.settings.suggest_threshold:
+            if not read_choices:  # its rankings are kept: only the choices are read now
+                alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
             return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))
