@@ -251,7 +251,10 @@ class Answerer:
         """What a first question would make once, made now: the n-gram ranker's arrays made on first use, the
         scratch arrays of the rankings, the patterns compiled on first use, the caches of the common words. The
         first member's question after a start or a learning action paid it (~3 ms at 10,000 entries, in
-        `bench.latency`'s first pass). Nothing it keeps changes a decision: those are caches of pure functions."""
+        `bench.latency`'s first pass). Nothing it keeps changes a decision: those are caches of pure functions.
+        A base without entries has nothing to make ready."""
+        if not self.kb.faq:
+            return
         for text in WARM_UP:
             self.decide(text)
         self._reads = _Reads()
