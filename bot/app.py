@@ -66,16 +66,17 @@ class Answering:
 
 def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: bool = True,
                     knowledge: KnowledgeBase | None = None, open_database: bool = True,
-                    answerer: Answerer | None = None, semantic: SemanticOpinion | None = None) -> Answering:
+                    answerer: Answerer | None = None, semantic: SemanticOpinion | None = None,
+                    warm_up: bool = True) -> Answering:
     """`open_database=False`: the database is opened (and migrated) when first used, if ever. `answerer`:
     the one in service at first, when not the files' (`deciding`). `semantic`: e5's opinion, when not the
-    one the settings make (tests give theirs)."""
+    one the settings make (tests give theirs). `warm_up`: see `CurrentAnswerer` (False for one question)."""
     clock = clock or SystemClock()
     db = Database(_engine_maker(settings.database_url, migrate=migrate))
     if open_database:
         db.engine  # noqa: B018 - opened and migrated now: a start fails at once on a database it cannot use
     kb = knowledge or load_serving_knowledge(settings.knowledge_dir)
-    answers = CurrentAnswerer(answerer or prepared_answerer(kb, settings.answering))
+    answers = CurrentAnswerer(answerer or prepared_answerer(kb, settings.answering), warm_up=warm_up)
     decider = Decider(db=db, answers=answers, clock=clock)
     # Features take over some decisions, in this order: the agenda ("c'est quand le prochain interconseil"),
     # then the documents ("un modèle d'ordre du jour pour la prochaine réunion" asks for a document).
@@ -111,13 +112,14 @@ def deciding(settings: Settings) -> Decider:
     whose learning loop builds that answerer and puts it in service."""
     taught = taught_state(settings.database_url)
     if taught == NOTHING:
-        return build_answering(settings, open_database=False).decider
+        return build_answering(settings, open_database=False, warm_up=False).decider
     if taught is not None:
         kb = load_serving_knowledge(settings.knowledge_dir)
         alias = taught_alias(kb, settings.answering, taught)
         learned = read_back(alias) if alias is not None else None
         if learned is not None:
-            return build_answering(settings, open_database=False, knowledge=kb, answerer=learned).decider
+            return build_answering(settings, open_database=False, knowledge=kb, answerer=learned,
+                                   warm_up=False).decider
     return build_app(settings).faq.decider
 
 

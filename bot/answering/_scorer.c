@@ -980,8 +980,123 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(distinct_best_doc,
+"distinct_best(scores, k)\n"
+"--\n\n"
+"The k best (index, score) pairs, or None on a tie that matters (see best_scores.distinct_best).");
+
+/* `best_scores.distinct_best` in one pass: the k + 1 best scores, each time the largest left and the first index
+   among equal ones (what k + 1 calls of `argmax` pick, each picked score then set aside), kept in a small array
+   ordered by a higher score, then the earlier index. The indices come in increasing order, so a score equal to
+   one kept goes after it. Scores are float64, or float32 (read as the double `float()` makes of it). No NaN. */
+typedef double Wide __attribute__((vector_size(16)));
+typedef long long WideMask __attribute__((vector_size(16)));
+typedef float Narrow __attribute__((vector_size(16)));
+typedef int NarrowMask __attribute__((vector_size(16)));
+
+static PyObject *distinct_best(PyObject *self, PyObject *args) {
+    PyObject *object;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "On", &object, &k)) return NULL;
+    if (k < 0) {
+        PyErr_SetString(PyExc_ValueError, "k must not be negative");
+        return NULL;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(object, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) return NULL;
+    PyObject *result = NULL;
+    int wide = view.itemsize == 8 && view.format != NULL && strcmp(view.format, "d") == 0;
+    int narrow = view.itemsize == 4 && view.format != NULL && strcmp(view.format, "f") == 0;
+    if (!wide && !narrow) {
+        PyErr_SetString(PyExc_TypeError, "scores: float64 or float32");
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    Py_ssize_t n = view.len / view.itemsize;
+    Py_ssize_t m = k + 1 < n ? k + 1 : n;
+    double *values = PyMem_Malloc((m ? m : 1) * sizeof(double));
+    Py_ssize_t *where = PyMem_Malloc((m ? m : 1) * sizeof(Py_ssize_t));
+    if (values == NULL || where == NULL) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t kept = 0;
+    /* The first m scores sorted in; then a score enters only above the last one kept: a block of 8 scores none of
+       which is above it is passed over at once, compared two or four at a time (most of them: the scores are
+       mostly 0; one at a time, the pass cost more than numpy's `argmax` calls it replaces). */
+#define TAKE(v, i)                                                              \
+    do {                                                                        \
+        Py_ssize_t at;                                                          \
+        if (kept < m) {                                                         \
+            at = kept++;                                                        \
+        } else {                                                                \
+            if (!((v) > values[m - 1])) break;                                  \
+            at = m - 1;                                                         \
+        }                                                                       \
+        while (at > 0 && (v) > values[at - 1]) {                                \
+            values[at] = values[at - 1];                                        \
+            where[at] = where[at - 1];                                          \
+            at--;                                                               \
+        }                                                                       \
+        values[at] = (v);                                                       \
+        where[at] = (i);                                                        \
+    } while (0)
+    Py_ssize_t i = 0;
+    if (wide) {
+        const double *x = view.buf;
+        for (; i < n && kept < m; i++) TAKE(x[i], i);
+        for (; m && i + 8 <= n; i += 8) {
+            double floor = values[m - 1];
+            Wide f = {floor, floor}, a, b, c, d;
+            memcpy(&a, x + i, sizeof a);
+            memcpy(&b, x + i + 2, sizeof b);
+            memcpy(&c, x + i + 4, sizeof c);
+            memcpy(&d, x + i + 6, sizeof d);
+            WideMask above = (a > f) | (b > f) | (c > f) | (d > f);
+            if (!(above[0] | above[1])) continue;
+            for (int j = 0; j < 8; j++) TAKE(x[i + j], i + j);
+        }
+        for (; i < n && m; i++) TAKE(x[i], i);
+    } else {
+        const float *x = view.buf;
+        for (; i < n && kept < m; i++) TAKE((double)x[i], i);
+        for (; m && i + 8 <= n; i += 8) {
+            float floor = (float)values[m - 1];  /* a float32 score read as a double: the same value */
+            Narrow f = {floor, floor, floor, floor}, a, b;
+            memcpy(&a, x + i, sizeof a);
+            memcpy(&b, x + i + 4, sizeof b);
+            NarrowMask above = (a > f) | (b > f);
+            if (!(above[0] | above[1] | above[2] | above[3])) continue;
+            for (int j = 0; j < 8; j++) TAKE((double)x[i + j], i + j);
+        }
+        for (; i < n && m; i++) TAKE((double)x[i], i);
+    }
+#undef TAKE
+    /* A tie among the positive scores of the first k (or between the last of them and the next) is left to
+       the caller's `argpartition`. */
+    Py_ssize_t first = k < kept ? k : kept, scored = 0;
+    for (Py_ssize_t j = 0; j < first; j++) scored += values[j] > 0;
+    Py_ssize_t checked = scored < kept - 1 ? scored : kept - 1;
+    for (Py_ssize_t j = 0; j < checked; j++)
+        if (values[j] == values[j + 1]) {
+            result = Py_None;
+            Py_INCREF(result);
+            goto done;
+        }
+    result = PyList_New(first);
+    if (result == NULL) goto done;
+    for (Py_ssize_t j = 0; j < first; j++) {
+        PyObject *pair = Py_BuildValue("(nd)", where[j], values[j]);
+        if (pair == NULL) { Py_CLEAR(result); goto done; }
+        PyList_SET_ITEM(result, j, pair);
+    }
+done:
+    PyMem_Free(values);
+    PyMem_Free(where);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"best_cosines", best_cosines, METH_VARARGS, best_cosines_doc},
+    {"distinct_best", distinct_best, METH_VARARGS, distinct_best_doc},
     {"best_phrasings", best_phrasings, METH_VARARGS, best_phrasings_doc},
     {"column_sums", column_sums, METH_VARARGS, column_sums_doc},
     {"grouped", grouped, METH_VARARGS, grouped_doc},

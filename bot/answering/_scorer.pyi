@@ -63,3 +63,8 @@ def query_ranking(query: frozenset[str], rows: dict[str, tuple[float, float, np.
     list that brings entries; `shares`: the overlap's and the similarity's in a phrasing's score, then the
     phrasing's, the vocabulary's and the answer's in a total; `where`: int32 zeros, one per entry (scratch, zeroed
     again). None when no entry is reached."""
+
+def distinct_best(scores: np.ndarray, k: int) -> list[tuple[int, float]] | None:
+    """The `k` best (index, score) pairs, best first (a higher score, then the earlier index), or None when a tie
+    among the positive scores of the first `k` (or between the last of them and the next) matters. `scores`:
+    float64 or float32, only read."""

@@ -120,6 +120,11 @@ TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
+# Decided once before an answerer is put in service (`Answerer.warm_up`): a question, then several with a story, so
+# that the steps a member's message may take have run once (our own words, in no evaluation set).
+WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
+           "Bonjour, je viens d'arriver dans le quartier et je voudrais participer. C'est quoi le rôle du conseil "
+           "citoyen et comment on s'inscrit pour la prochaine réunion ?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
@@ -260,6 +265,18 @@ class Answerer:
                 self._analyses.clear()
             self._analyses[text] = found
         return found
+
+    def warm_up(self) -> None:
+        """What a first question would make once, made now: the n-gram ranker's arrays made on first use, the
+        scratch arrays of the rankings, the patterns compiled on first use, the caches of the common words. The
+        first member's question after a start or a learning action paid it (~3 ms at 10,000 entries, in
+        `bench.latency`'s first pass). Nothing it keeps changes a decision: those are caches of pure functions.
+        A base without entries has nothing to make ready."""
+        if not self.kb.faq:
+            return
+        for text in WARM_UP:
+            self.decide(text)
+        self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:
         self._reads = _Reads()  # one message's rankings, kept while it is decided
@@ -879,8 +896,12 @@ class Answerer:
         # A part is never offered with a second entry beside an answer (`understand` drops it): no runner-up.
         pool = self._rank(self.analyze(text), limit=MULTI_POOL)
         context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
-        # Its own choices are read: a part answered surely on its own words keeps them.
-        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
+        # Its own choices are read where they are kept: a part with nothing before it, or no entry at all, is
+        # decided alone. Otherwise it keeps them only when it is answered (an answer has no choices to read) or
+        # offers nothing (read again below): the pool ordered by the rest of the message gives its choices.
+        read_choices = not pool or not context
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False,
+                                      choices=read_choices)
         if not pool or not context or (
                 alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 and not vague and not has_pronoun_subject(text) and not refers_back(text)):
@@ -901,6 +922,8 @@ class Answerer:
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone
         if top.score < self.settings.suggest_threshold:
+            if not read_choices:  # its rankings are kept: only the choices are read now
+                alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
             return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
         return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
                                    candidates=(top, *[c for c in pool if c is not top]))

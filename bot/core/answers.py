@@ -11,8 +11,14 @@ from bot.answering.answerer import Answerer
 
 
 class CurrentAnswerer:
-    def __init__(self, first: Answerer | Callable[[], Answerer]) -> None:
+    def __init__(self, first: Answerer | Callable[[], Answerer], *, warm_up: bool = True) -> None:
+        """`warm_up`: an answerer decides a question of its own before it is in service (`Answerer.warm_up`), so
+        that the first member's question does not pay what a first question makes once; False for a process that
+        answers one question and ends (`hotline ask`: the work would only move)."""
         # A factory is built on first use: a context made for a job or a test may never answer anything.
+        self._warm_up = warm_up
+        if isinstance(first, Answerer) and warm_up:
+            first.warm_up()
         self._current: Answerer | None = first if isinstance(first, Answerer) else None
         self._factory = None if isinstance(first, Answerer) else first
         self._lock = threading.Lock()
@@ -26,12 +32,14 @@ class CurrentAnswerer:
         with self._lock:
             if self._current is None:
                 assert self._factory is not None
-                self._current = self._factory()
+                self._current = self._factory()  # for the question that asks for it now: no warm-up
                 _out_of_the_collector()
             return self._current
 
     def swap(self, answerer: Answerer) -> None:
-        """One assignment: a question being answered keeps the answerer it started with."""
+        """One assignment: a question being answered keeps the answerer it started with (warmed up before it)."""
+        if self._warm_up:
+            answerer.warm_up()
         self._current = answerer
         _out_of_the_collector()
 
