@@ -132,6 +132,9 @@ _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
 # answered (the mandate), as "en cours de route" is its course; those words name no subject of their own.
 _ITS_END = re.compile(r"\b(?:avant|jusqu'?\s*a|jusqu'?\s*à)\s+(?:la\s+fin|le\s+terme|terme)\b|\ben\s+cours\s+de\s+route\b",
                       re.IGNORECASE)
+# A name right after these says where the member lives or who they are ("j'habite Malakoff", "un conseil citoyen à
+# Saint-Herblain Bellevue", "je m'appelle Karim"), not a subject the base does not cover ("le maire de Rezé").
+_WHERE_OR_WHO = frozenset({"a", "à", "au", "aux", "habite", "j'habite", "m'appelle", "appelle", "suis"})
 # When our own ranking offers nothing, an entry two of the three rankers name among their first OFFER_RANKED (one of
 # them first) is offered, above this score of ours, if the question uses no unknown word and the entry uses each of its words
 # that at most OFFER_RARE_ENTRIES entries use (realistic dev split: see bench/RESULTS.md). An unknown SMS spelling,
@@ -1194,7 +1197,17 @@ class Answerer:
         """The tokens that French words or names of the message give ("piscine", "Rezé": a subject the base does
         not cover), not those of garbled or SMS spellings ("kelkechose", "mle", "jcp": they say nothing of it)."""
         lemmas = french_lemmas()
-        names = [w for w in said.split() if w[:1].isupper()]
+        names: list[str] = []
+        where = False  # the name just before said where the member lives or who they are
+        before = ""
+        for w in said.split():
+            if w[:1].isupper():
+                where = fold(before).replace("’", "'").strip(",.;:!?") in _WHERE_OR_WHO or where
+                if not where:
+                    names.append(w)
+            else:
+                where = False
+            before = w
         return {t for w in (*(w for w in seq if w not in STOPWORDS and fold(w) in lemmas), *names)
                 for t in self.analyze(w).tokens}
 
