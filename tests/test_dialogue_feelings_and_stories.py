@@ -12,3 +12,18 @@ from tests.conftest import reply_in_chat
 def test_feeling_useless_oneself_is_no_complaint_about_the_hotline(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "je me sens nulle en réunion, je sais jamais quoi dire")
     assert "désolé" not in shown and "pas su vous aider" not in shown
+
+
+def test_the_usual_time_of_the_councils_meetings_is_its_practice_not_the_agenda(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "en principe les réunions sont censées commencer à quelle heure ?")
+    assert "Agenda" not in shown and "à quelle heure, le conseil citoyen se réunit" in shown
+
+
+def test_a_holiday_next_week_in_the_members_story_does_not_open_the_agenda(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "on part en famille la semaine prochaine donc je vais rater la réunion, "
+                                       "est-ce que c'est un problème ?")
+    assert "Agenda" not in shown
+
+
+def test_asking_for_the_next_meetings_still_opens_the_agenda(shipped_app: App) -> None:
+    assert "Agenda" in reply_in_chat(shipped_app, "c'est quand les prochaines réunions ?")
