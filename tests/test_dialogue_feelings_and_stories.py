@@ -6,7 +6,7 @@ The messages were written for these tests, in the members' own ways; none comes 
 from __future__ import annotations
 
 from bot.app import App
-from tests.conftest import reply_in_chat
+from tests.conftest import first_line, reply_in_chat
 
 
 def test_feeling_useless_oneself_is_no_complaint_about_the_hotline(shipped_app: App) -> None:
@@ -39,3 +39,13 @@ def test_whether_the_rolls_are_needed_to_sit_on_the_council_is_still_answered(sh
     shown = reply_in_chat(shipped_app, "faut être inscrit sur les listes électorales pour être au conseil citoyen ?")
     assert shown.splitlines()[0].endswith("Faut-il être français ou inscrit sur les listes électorales pour être "
                                           "conseiller citoyen ?")
+
+
+def test_an_adults_age_in_her_introduction_does_not_bring_the_young_peoples_entry(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Moi c'est Nadia, 29 ans, je peux être membre ?")
+    assert "jeune ou mineur" not in first_line(shown)
+
+
+def test_a_minors_age_still_asks_whether_the_young_may_sit(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "slt jai 15 ans, je peux etre membre du conseil citoyen ?")
+    assert "jeune ou mineur" in first_line(shown)
