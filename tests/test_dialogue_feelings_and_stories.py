@@ -32,7 +32,7 @@ def test_asking_for_the_next_meetings_still_opens_the_agenda(shipped_app: App) -
 def test_registering_on_the_electoral_rolls_is_oriented_to_the_town_hall(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "on a déménagé cet été, je dois me réinscrire sur les listes électorales, "
                                        "je fais comment ?")
-    assert "Ce n'est pas mon domaine" in shown and "listes électorales, c'est votre mairie" in shown
+    assert "Ce n'est pas mon domaine" in shown and "listes électorales, adressez-vous à votre mairie" in shown
 
 
 def test_whether_the_rolls_are_needed_to_sit_on_the_council_is_still_answered(shipped_app: App) -> None:
