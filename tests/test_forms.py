@@ -189,3 +189,20 @@ async def test_through_telegram_a_member_can_walk_away_from_a_form(telegram: Tel
     await members.says(1001, QUESTION)
     [answer] = api.take()  # the answer alone: no form waits any more
     assert "Qu'est-ce qu'un conseil citoyen" in answer.text
+
+
+async def test_through_telegram_a_waiting_form_is_offered_twice_then_lets_the_answers_be(
+        telegram: TelegramHarness) -> None:
+    app, api, members = telegram.app, telegram.api, telegram.members
+    await members.presses(1001, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    api.take()  # the name is asked
+    await members.says(1001, "Awa")
+    [councils] = api.take()
+    offers = []
+    for question in ("c'est quoi un conseil citoyen ?", "qui paie le trajet ?", "et si je suis en retard ?"):
+        await members.says(1001, question)
+        offers.append(any("Abandonner" in label for sent in api.take() for label in sent.button_labels))
+    assert offers == [True, True, False]
+    await members.presses(1001, councils.button_data("Quartier Nord"))  # the form still waits: she goes on
+    [roles] = api.take()
+    assert "Membre d" in " ".join(roles.button_labels)

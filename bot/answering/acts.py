@@ -477,7 +477,7 @@ def detect(text: str) -> tuple[Act, ...]:
 def aimed_at_hotline(text: str) -> bool:
     """Whether the anger in a message is at the hotline (an apology is owed) rather than weariness or anger at
     someone else: a complaint about answers or understanding, or the hotline named."""
-    key = _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text)))
+    key = _ABOUT_ONESELF.sub(" ", _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text))))
     return bool(_HOTLINE_NAMED.search(key) or _FRUSTRATION.search(_WEARY.sub(" ", key)))
 
 
