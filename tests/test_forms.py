@@ -79,6 +79,28 @@ def test_a_question_typed_where_the_name_is_asked_is_answered_and_never_kept_as_
         assert session.exec(select(Profile)).one().pseudonym == "Awa D."
 
 
+def test_a_waiting_form_is_offered_twice_then_waits_quietly_without_losing_anything(app: App) -> None:
+    """Awa leaves her registration at the council step and asks four questions in a row: the form is offered
+    under the first two answers only, then waits without repeating itself, and she can still finish it."""
+    chat = TerminalChat(app.hotline, user_id="1001", name="Awa")
+    choose(chat, chat.handle("/start ev_webinaire-janvier"), "S'inscrire")
+    chat.handle("Awa D.")
+    questions = ["c'est quoi un conseil citoyen ?", "qui paie les frais de transport ?",
+                 "le webinaire dure combien de temps ?", "on peut venir avec un voisin ?"]
+    answers = [chat.handle(question) for question in questions]
+    assert [offers_form(answer) for answer in answers] == [True, True, False, False]
+    assert "Qu'est-ce qu'un conseil citoyen" in text(answers[0])
+
+    short = chat.handle("Quartier Nord")  # a reply that may be meant for the form: it is offered again
+    assert offers_form(short)
+    again = choose(chat, short, "Continuer l'inscription")
+    roles = choose(chat, again, "Quartier Nord")
+    consent = choose(chat, roles, "Membre d")
+    assert offers_form(chat.handle("c'est gratuit ?"))  # a step taken: the reminders start afresh
+    done = choose(chat, consent, "J'accepte")  # the consent buttons shown before still work
+    assert "Votre inscription à « Webinaire de janvier »" in text(done)
+
+
 def test_abandoning_a_form_keeps_nothing_of_it_and_frees_the_member(app: App) -> None:
     start_registration(app)
     offered = app.hotline.on_text(AWA, QUESTION)
@@ -167,3 +189,20 @@ async def test_through_telegram_a_member_can_walk_away_from_a_form(telegram: Tel
     await members.says(1001, QUESTION)
     [answer] = api.take()  # the answer alone: no form waits any more
     assert "Qu'est-ce qu'un conseil citoyen" in answer.text
+
+
+async def test_through_telegram_a_waiting_form_is_offered_twice_then_lets_the_answers_be(
+        telegram: TelegramHarness) -> None:
+    app, api, members = telegram.app, telegram.api, telegram.members
+    await members.presses(1001, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    api.take()  # the name is asked
+    await members.says(1001, "Awa")
+    [councils] = api.take()
+    offers = []
+    for question in ("c'est quoi un conseil citoyen ?", "qui paie le trajet ?", "et si je suis en retard ?"):
+        await members.says(1001, question)
+        offers.append(any("Abandonner" in label for sent in api.take() for label in sent.button_labels))
+    assert offers == [True, True, False]
+    await members.presses(1001, councils.button_data("Quartier Nord"))  # the form still waits: she goes on
+    [roles] = api.take()
+    assert "Membre d" in " ".join(roles.button_labels)

@@ -287,6 +287,12 @@ _OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leu
                           r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b)\w+(?: \w+)? "
                           r"(?:ne |n )?(?:me |m |nous |leur |lui )?(?:repond|repondent|rappelle|rappellent)"
                           r"(?: toujours| jamais| plus| pas)* ?(?:pas|jamais|plus|rien)?(?=\s|$)")
+# "je me sens inutile", "je suis nulle en réunion", "j'ai l'impression d'être bête": a feeling about oneself is
+# the member's worry, not anger at the hotline ("vous êtes nuls", "c'est inutile votre truc" stay anger).
+_ABOUT_ONESELF = compiled(r"(?:^|\s)(?:je me sens|je me sentais|je me suis senti\w*|je me trouve|je suis|j suis|jsuis|"
+                          r"je me sens un peu|(?:j ai )?(?:l impression|peur|la sensation) d etre|de me sentir)"
+                          r"(?: vraiment| tellement| un peu| trop| si| completement| totalement| encore)* "
+                          r"(?:nul|nulle|nuls|nulles|inutile|inutiles|bete|betes)(?=\s|$)")
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
@@ -453,7 +459,7 @@ def detect(text: str) -> tuple[Act, ...]:
     if (_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
             _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):
         found.append(Act.STATUS)
-    if _FRUSTRATION.search(_OTHERS_SILENT.sub(" ", key)) or (emoji & _SMILEY_ANGER and not key):
+    if _FRUSTRATION.search(_ABOUT_ONESELF.sub(" ", _OTHERS_SILENT.sub(" ", key))) or (emoji & _SMILEY_ANGER and not key):
         found.append(Act.FRUSTRATION)
     # "je comprends pas" alone asks for a simpler answer; "je comprends pas le rôle du préfet" is a question.
     if _SIMPLER.search(key) and len([w for w in _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key)).split()
@@ -479,7 +485,7 @@ def detect(text: str) -> tuple[Act, ...]:
 def aimed_at_hotline(text: str) -> bool:
     """Whether the anger in a message is at the hotline (an apology is owed) rather than weariness or anger at
     someone else: a complaint about answers or understanding, or the hotline named."""
-    key = _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text)))
+    key = _ABOUT_ONESELF.sub(" ", _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", _key(text))))
     return bool(_HOTLINE_NAMED.search(key) or _FRUSTRATION.search(_WEARY.sub(" ", key)))
 
 

@@ -692,12 +692,13 @@ class Answerer:
                 weight = PROMOTED_CONTEXT_WEIGHT
             if not weight or analysis is None:
                 continue
-            for token in analysis.tokens:
+            kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens
+            for token in kept:
                 unknown = role != Role.QUESTION and not self.matcher.known(token) and token not in self._terms
                 w = weight * (UNKNOWN_CONTEXT_WEIGHT if unknown else 1.0)
                 boost[token] = max(boost.get(token, 0.0), w)
             words_.extend(analysis.words)
-            tokens.extend(analysis.tokens)
+            tokens.extend(kept)
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
 
     def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
@@ -1378,3 +1379,15 @@ def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, 
     if candidates[1].entry.id != opinion[0][0]:
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
+
+
+ADULT_AGE = 18  # an adult's age in a self-introduction says who asks; a minor's is a question of its own
+AGE_UNITS = frozenset({"ans", "an"})
+
+
+def _without_adult_age(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """"Lina, 24 ans, …": an adult's age says who asks, not what is asked (young people's entries are no topic of
+    it); "j'ai 16 ans" stays (whether a minor may sit on a council is one)."""
+    dropped = {i + k for i, (a, b) in enumerate(pairwise(tokens))
+               if a.isdigit() and int(a) >= ADULT_AGE and b in AGE_UNITS for k in (0, 1)}
+    return tuple(t for i, t in enumerate(tokens) if i not in dropped)

@@ -36,6 +36,8 @@ PERSONAL_WORDS = frozenset({
     "cambriole", "gaz", "gardien", "ehpad", "mdph", "handicape", "ameli", "cpam", "lunettes", "certificat",
     "nounou", "loisirs", "piscine", "bibliotheque", "mediatheque", "gymnase", "parcoursup", "radie", "tresor",
     "surendettement", "prudhommes", "treve", "refuge", "velo",
+    # The electoral rolls: registering on them is a step one takes at the town hall (or online).
+    "electorale", "electorales", "electeur",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -43,7 +45,7 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
                           "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
-                          "banque"})
+                          "banque", "electorale", "electorales", "electeur"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
 # A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
 # ("mon patron doit me laisser aller au comité de pilotage ?").
@@ -87,7 +89,7 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), 
             continue
         owned = any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i]) or _needed(words, i) \
             or (word in APPLIED_FOR and any(w in APPLICATIONS for w in words[max(0, i - 3): i])) \
-            or _relative(words, i) or (word in _NOISE and _relative(words, i, NEIGHBOURS))
+            or _relative(words, i) or (word in _NOISE and _relative(words, i, NEIGHBOURS)) or _registering(words, i)
         # Something done to the member ("la CAF m'a supprimé…") makes a council word count as a daily-life
         # word: only when the best entry never speaks of it ("on m'a refusé un appartement à cause de mon nom"
         # is answered by the entry on discrimination, which does).
@@ -95,6 +97,21 @@ def personal_matters(words: Sequence[str], known: frozenset[str] = frozenset(), 
             continue
         found.append((word, owned))
     return found
+
+
+# "comment on s'inscrit sur les listes électorales ?", "je dois m'inscrire comme électeur ?": registering oneself
+# (the reflexive verb) is the member's own step; "faut-il être inscrit sur les listes électorales pour…" is a
+# condition, council business.
+ROLLS = frozenset({"electorale", "electorales", "electeur"})
+REFLEXIVE = frozenset({"s", "m", "me", "se", "t", "te", "vous", "nous"})
+REGISTER = frozenset({"inscrire", "inscrit", "inscris", "inscrive", "inscrivent", "inscrivez", "inscrivons",
+                      "reinscrire", "reinscrit"})
+REGISTER_WINDOW = 5
+
+
+def _registering(words: Sequence[str], i: int) -> bool:
+    before = words[max(0, i - REGISTER_WINDOW - 1): i]
+    return words[i] in ROLLS and any(a in REFLEXIVE and b in REGISTER for a, b in itertools.pairwise(before))
 
 
 def _relative(words: Sequence[str], i: int, people: frozenset[str] = RELATIVES) -> bool:
@@ -130,6 +147,7 @@ class Matter(StrEnum):
     SCHOOL = "school"  # canteen, school, crèche, holiday centre
     HEALTH = "health"  # health insurance, doctors
     TAXES = "taxes"
+    VOTING = "voting"  # the electoral rolls
     PAPERS = "papers"  # identity papers, residence permits
     WORK = "work"  # job seeking, an employer
     LAW = "law"  # a lawyer, a complaint, a fine
@@ -138,6 +156,7 @@ class Matter(StrEnum):
 
 # General French words for each kind of matter (not taken from any evaluation set). The first kind named wins.
 _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
+    (Matter.VOTING, ROLLS),  # "je viens de déménager, je dois me réinscrire sur les listes électorales"
     (Matter.BENEFITS, frozenset({"caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "prime",
                                  "prestation", "prestations", "percu"})),
     (Matter.NEIGHBOURS, frozenset({"bruit", "bruits", "bruyant", "bruyante", "bruyants", "tapage", "voisin", "voisine",

@@ -49,5 +49,20 @@ def clear_state(session: Session, member: Member) -> None:
 
 
 def flow_data(state: dict[str, Any]) -> dict[str, Any]:
-    """The form's answers so far, without the flow's name (to be stored again with the next step)."""
-    return {k: v for k, v in state.items() if k not in ("flow", "at")}
+    """The form's answers so far, without the flow's name (to be stored again with the next step). How often the
+    form was offered again is left behind too: a step taken starts the reminders afresh."""
+    return {k: v for k, v in state.items() if k not in ("flow", "at", OFFERED)}
+
+
+OFFERED = "offered"  # how many times the waiting form was offered again under an answer
+
+
+def times_offered(state: dict[str, Any]) -> int:
+    value = state.get(OFFERED, 0)
+    return value if isinstance(value, int) else 0
+
+
+def note_offered(session: Session, member: Member, state: dict[str, Any]) -> None:
+    """One more offer of the waiting form; its time is kept, so the form still expires when it would have."""
+    member.state = json.dumps({**state, OFFERED: times_offered(state) + 1}, ensure_ascii=False)
+    session.add(member)

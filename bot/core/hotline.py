@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.core import texts
-from bot.core.conversation import clear_state, expired, get_state
+from bot.core.conversation import clear_state, expired, get_state, note_offered, times_offered
 from bot.core.faq import FaqService
 from bot.core.flood import FloodGuard, Verdict
 from bot.core.members import find_member
@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 UNSUPPORTED_KINDS = frozenset(texts.UNSUPPORTED)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, new line, carriage return
 MAX_ID_DIGITS = 18
+# A waiting form is offered again under the first answers, then left to wait quietly until it expires (it is not
+# repeated under every reply); a short reply with no question in it ("Quartier Nord", "oui") may be meant for the
+# form, so it is offered again then too.
+FORM_OFFERS = 2
+FORM_ANSWER_MAX_WORDS = 3
 FORM_PREFIX = "fm"  # every id the hotline puts in a button fits a 64-bit database integer
 
 
@@ -100,17 +105,28 @@ class Hotline:
             turn = Turn(sender=sender, session=session, member=member, state=self._state(session, member),
                         reply_to=reply_to)
             outcome = self._dispatch(turn, text)
+            offer = isinstance(outcome, Flow) and not sender.in_group and self._offer_again(turn, text)
             session.commit()
         if isinstance(outcome, list):
             return outcome
         if sender.in_group:
             return []  # in groups the hotline speaks only when called by a command
         replies = self.faq.ask(sender, text)
-        if isinstance(outcome, Flow):  # the question answered, the form waiting for its button offered again
+        if isinstance(outcome, Flow) and offer:  # the question answered, the form waiting for its button offered again
             replies.append(Reply(text=texts.FORM_WAITING, buttons=rows(
                 Button(label=outcome.resume_label, data=f"{FORM_PREFIX}:go:{outcome.name}"),
                 Button(label=texts.FORM_ABANDON_BUTTON, data=f"{FORM_PREFIX}:stop:{outcome.name}"), per_row=2)))
         return replies
+
+    @staticmethod
+    def _offer_again(turn: Turn, text: str) -> bool:
+        """Whether the waiting form is offered again under this answer (the offer is then counted)."""
+        if turn.member is None:
+            return False
+        if times_offered(turn.state) >= FORM_OFFERS and not _maybe_for_the_form(text):
+            return False
+        note_offered(turn.session, turn.member, turn.state)
+        return True
 
     def _state(self, session: Session, member: Member | None) -> dict[str, Any]:
         """The member's form in progress; one left alone too long is dropped here (only its draft is lost)."""
@@ -195,3 +211,8 @@ class Hotline:
         if sender.in_group:
             return []
         return [Reply(text=texts.UNSUPPORTED.get(kind, texts.UNSUPPORTED["other"]))]
+
+
+def _maybe_for_the_form(text: str) -> bool:
+    """A short reply that asks nothing ("Quartier Nord", "oui j'accepte"): maybe typed for the form's buttons."""
+    return "?" not in text and 0 < len(text.split()) <= FORM_ANSWER_MAX_WORDS

@@ -134,6 +134,7 @@ ORIENT = {
     "health": "Pour votre santé ou votre carte Vitale, adressez-vous à votre caisse d'assurance maladie (CPAM) "
               "ou à votre médecin.",
     "taxes": "Pour les impôts, c'est votre centre des finances publiques.",
+    "voting": "Pour vous inscrire sur les listes électorales, adressez-vous à votre mairie.",
     "papers": "Pour vos papiers (carte d'identité, titre de séjour…), c'est votre mairie ou la préfecture.",
     "work": "Pour chercher un emploi, c'est France Travail. Pour un problème avec un employeur, "
             "l'inspection du travail peut vous renseigner.",

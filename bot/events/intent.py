@@ -116,6 +116,14 @@ ASKS_OTHER = frozenset({"qui", "comment", "pourquoi", "peut", "peux", "pouvez", 
 # "On a une réunion avec le bailleur mardi": the member's own meeting is the story around a question, not a
 # request for the centre's agenda; nor is a time that looks back ("en panne depuis un mois").
 OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j", "ai"), ("notre",), ("nos",))
+# "je rate la réunion", "je vais manquer la rencontre": a meeting the member will miss is her own story too.
+MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai", "loupe", "louper", "louperai",
+                     "sauter"})
+# "à quelle heure les réunions sont censées avoir lieu ?", "d'habitude on se réunit quand ?": the usual time of
+# the council's own meetings is its practice (a FAQ), not a request for the centre's coming events.
+HABITUAL = frozenset({"cense", "censee", "censes", "censees", "habitude", "habituellement", "generalement",
+                      "normalement", "regulierement", "rythme", "frequence"})
+SOON = frozenset({"prochain", "prochaine", "prochains", "prochaines", "bientot", "prochainement"})
 LOOKING_BACK = frozenset({"depuis"})
 # "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
 PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
@@ -163,6 +171,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
     named = any(name and name <= present for name in names) or any(
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
+    if present & HABITUAL and kind is None and not named and not present & SOON and not window:
+        return None
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
@@ -248,9 +258,9 @@ def _conditional(seq: list[str], i: int) -> bool:
 
 
 def _owned(seq: list[str], i: int) -> bool:
-    """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion")?"""
+    """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion", "je rate la réunion")?"""
     before = seq[max(0, i - 3) : i]
-    return any(_has(before, phrase) for phrase in OWN_MEETING)
+    return any(_has(before, phrase) for phrase in OWN_MEETING) or bool(set(before) & MISSING)
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
