@@ -191,6 +191,8 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
+# "à la", "à l'" too once accents are gone ("un CEJ à la mission locale"): "a" before "la" is the preposition far more
+# often than the verb.
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
 # "…dans le contrat de ville. C'est quoi notre rôle dedans ?": the cue asks of one's own part in it, named with a
@@ -200,6 +202,8 @@ _OWN_OBJECT = re.compile(r"\bquoi (?:notre|votre|leur|mon|ma|mes|nos|vos|leurs|s
                          r"interet|utilite)\b")
 # What a thing is for ("à quoi ça sert", read "role"), and a request to explain it ("expliquez-moi…").
 _WHAT_FOR = frozenset({"role", "expliqu"})
+# "je connais pas l'ANCT, ils font quoi ?": not knowing a term, said beside what it does, adds no subject of its own.
+_KNOWING = frozenset({"connaitr"})
 # After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
 _NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
@@ -950,7 +954,7 @@ class Answerer:
         is written about it (the copil's entry answers what a copil is for; the glossary line, what a PIJ is)."""
         asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0 and t not in self._chatter}
         terms = asked & self._terms.keys()
-        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR:
+        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR - _KNOWING:
             return None
         term = self._terms[next(iter(terms))]
         if any(c.score >= self.settings.suggest_threshold and self._about(c.entry, term) for c in candidates):
@@ -973,7 +977,7 @@ class Answerer:
         """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
         found = set()
         for k, word in enumerate(said):
-            if word in _COMPLEMENT_BEFORE:
+            if word in _COMPLEMENT_BEFORE or (word == "a" and said[k + 1: k + 2] in (("la",), ("l",))):
                 tokens = self.analyze(" ".join(said[k + 1: k + 6])).tokens
                 if tokens and tokens[0] in self._terms:
                     found.add(tokens[0])
