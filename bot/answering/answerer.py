@@ -212,6 +212,10 @@ _CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "no
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
 
+# The elided words an apostrophe would have cut off ("l'", "d'", "j'", "qu'"…).
+_ELIDED = frozenset({"l", "d", "j", "qu", "s", "n", "m", "t", "c"})
+
+
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
     return Build(kb).normalizer
 
@@ -425,7 +429,11 @@ class Answerer:
         members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
         out = []
         for typed in typed_words(clean(text)):
-            read = [] if self.second.knows(typed) else [c for w in words(typed) for c in self.normalizer.read(w)]
+            read = [c for w in words(typed) for c in self.normalizer.read(w)]
+            # "linterconseil" is "l'interconseil" typed without its apostrophe: read so even when some member's
+            # alternate holds it glued (BM25 then knows it, and names that one entry whatever it is about).
+            if self.second.knows(typed) and not (len(read) == 2 and read[0] in _ELIDED):
+                read = []
             out.append(typed if not read or read == [fold(typed)] else " ".join(read))
         return " ".join(out)
 
