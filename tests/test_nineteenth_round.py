@@ -44,3 +44,9 @@ def test_asking_how_to_get_a_health_cover_for_oneself_is_oriented_not_answered(s
 def test_an_elision_typed_without_its_apostrophe_is_read_as_one(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "cest koi linterconseil svp")
     assert first_line(shown) == "Qu'est-ce que l'interconseil ?"
+
+
+def test_a_bare_what_is_after_a_story_asks_the_term_the_story_names(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Les poubelles débordent et les lampes du parking sont cassées, "
+                                       "la mairie nous parle de GUSP. C'est quoi ?")
+    assert first_line(shown) == "Qu'est-ce que la GUSP (gestion urbaine et sociale de proximité) ?"

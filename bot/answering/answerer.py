@@ -454,6 +454,9 @@ class Answerer:
         """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
         names; an entry that never mentions it answers something else (here "soir"). "je comprends pas le mot
         co-construction": the word is asked for; an entry that merely uses it is no definition."""
+        if decision.kind == Kind.SUGGEST and decision.candidates:
+            analysis, boost = self._weighted(segments)
+            return self._entry_on_the_story_term(decision, segments, analysis, boost)
         if decision.kind != Kind.ANSWER or not decision.candidates or decision.candidates[0].entry != decision.entry:
             return decision
         analysis, boost = self._weighted(segments)
@@ -463,7 +466,28 @@ class Answerer:
         asked = self._asked_term(analysis, boost, candidates=decision.candidates)
         if asked is not None and decision.entry is not None and not self._about(decision.entry, asked, phrasings=True):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
-        return decision
+        return self._entry_on_the_story_term(decision, segments, analysis, boost)
+
+    def _entry_on_the_story_term(self, decision: Decision, segments: list[Segment], analysis: Analysis,
+                                 boost: dict[str, float]) -> Decision:
+        """"…on nous parle de GUSP. C'est quoi ?": a bare "what is" names nothing, so it asks what the one term the
+        story names is; the entry written about that term answers it, not an entry the story's other words pull."""
+        questions = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]) or any(
+                t in self._terms for t in self.analyze(questions[0]).tokens):
+            return decision
+        terms = {t for t in analysis.tokens if t in self._terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+        if len(terms) != 1:
+            return decision
+        term = self._terms[next(iter(terms))]
+        if decision.entry is not None and self._about(decision.entry, term, phrasings=True):
+            return decision
+        about = next((c for c in decision.candidates if c.score >= self.settings.suggest_threshold
+                      and self._about(c.entry, term)), None)
+        if about is None:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=about.entry, score=about.score, runner_up=None,
+                                   candidates=(about, *(c for c in decision.candidates if c is not about)))
 
     def _about(self, entry: FaqEntry, term: GlossaryTerm, *, phrasings: bool = False) -> bool:
         """Whether the entry's own question names the term ("Qu'est-ce que l'ANRU ?"): it is about the term, not
