@@ -42,7 +42,7 @@ def test_asking_how_to_get_a_health_cover_for_oneself_is_oriented_not_answered(s
 
 
 def test_an_elision_typed_without_its_apostrophe_is_read_as_one(shipped_app: App) -> None:
-    shown = reply_in_chat(shipped_app, "cest koi linterconseil svp")
+    shown = reply_in_chat(shipped_app, "c koi linterconseil exactement")
     assert first_line(shown) == "Qu'est-ce que l'interconseil ?"
 
 
