@@ -95,7 +95,19 @@ _ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige
                             r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
-    r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:ca )?en est ou",
+    # "ma question transmise, elle en est où ?": the question named first, taken up again by a pronoun.
+    r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:(?:ca|elle|il) )?"
+    r"en est ou",
+    r"(?:elle|il) en est ou " + _OWN + " " + _ASKED,
+    # "j'ai posé une question lundi, vous avez la réponse ?": a question told as sent, then its answer asked after.
+    r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|mes|des|notre|nos) "
+    + _ASKED + r"(?: \w+){0,6}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu) (?:la|une|des|du|un) "
+    r"(?:reponse|nouvelles?|nouveau|retour)|des nouvelles|du nouveau)",
+    # "on m'avait dit que quelqu'un me répondrait, toujours rien ?": an answer promised, said in the future of the past,
+    # and nothing come.
+    r"(?:quelqu un|on|vous|l equipe|une personne) (?:me|m|nous) (?:repondrait|repondriez|rappellerait|rappelleriez|"
+    r"recontacterait|recontacteriez|ecrirait|ecririez)(?: \w+){0,4}? (?:toujours|tjrs|tjs|mais|et) (?:rien|pas|personne)",
+    r"(?:vous deviez|l equipe devait) (?:me |m |nous )?(?:repondre|rappeler|recontacter|ecrire)",
     r"(?:vous|on|personne|l equipe) (?:ne )?(?:m |nous )?(?:a|avez|a toujours|avez toujours) (?:pas|jamais|rien|"
     r"toujours pas) (?:encore )?repondu",
     r"(?:personne|l equipe) (?:ne )?(?:m|nous) a (?:pas )?(?:encore )?repondu",
@@ -306,7 +318,9 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
                    r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
                    r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
-                   r"grand merci", r"mille merci\w*")
+                   r"grand merci", r"mille merci\w*",
+                   # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
+                   r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
 # "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
 _BYE = _phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"

@@ -191,6 +191,8 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
+# "à la", "à l'" too once accents are gone ("un CEJ à la mission locale"): "a" before "la" is the preposition far more
+# often than the verb.
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
 # "…dans le contrat de ville. C'est quoi notre rôle dedans ?": the cue asks of one's own part in it, named with a
@@ -200,12 +202,18 @@ _OWN_OBJECT = re.compile(r"\bquoi (?:notre|votre|leur|mon|ma|mes|nos|vos|leurs|s
                          r"interet|utilite)\b")
 # What a thing is for ("à quoi ça sert", read "role"), and a request to explain it ("expliquez-moi…").
 _WHAT_FOR = frozenset({"role", "expliqu"})
+# "je connais pas l'ANCT, ils font quoi ?": not knowing a term, said beside what it does, adds no subject of its own.
+_KNOWING = frozenset({"connaitr"})
 # After a term opening the message, what shows it is no subject of a verb: "le QPV, c'est…", "le QPV et la GUSP…".
 _NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
 _CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
+
+
+# The elided words an apostrophe would have cut off ("l'", "d'", "j'", "qu'"…).
+_ELIDED = frozenset({"l", "d", "j", "qu", "s", "n", "m", "t", "c"})
 
 
 def build_normalizer(kb: KnowledgeBase) -> Normalizer:
@@ -421,7 +429,11 @@ class Answerer:
         members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
         out = []
         for typed in typed_words(clean(text)):
-            read = [] if self.second.knows(typed) else [c for w in words(typed) for c in self.normalizer.read(w)]
+            read = [c for w in words(typed) for c in self.normalizer.read(w)]
+            # "linterconseil" is "l'interconseil" typed without its apostrophe: read so even when some member's
+            # alternate holds it glued (BM25 then knows it, and names that one entry whatever it is about).
+            if self.second.knows(typed) and not (len(read) == 2 and read[0] in _ELIDED):
+                read = []
             out.append(typed if not read or read == [fold(typed)] else " ".join(read))
         return " ".join(out)
 
@@ -442,6 +454,9 @@ class Answerer:
         """"On nous a parlé de l'ANCT hier soir en réunion. C'est quoi ?": the question is the term the story
         names; an entry that never mentions it answers something else (here "soir"). "je comprends pas le mot
         co-construction": the word is asked for; an entry that merely uses it is no definition."""
+        if decision.kind == Kind.SUGGEST and decision.candidates:
+            analysis, boost = self._weighted(segments)
+            return self._entry_on_the_story_term(decision, segments, analysis, boost)
         if decision.kind != Kind.ANSWER or not decision.candidates or decision.candidates[0].entry != decision.entry:
             return decision
         analysis, boost = self._weighted(segments)
@@ -451,7 +466,28 @@ class Answerer:
         asked = self._asked_term(analysis, boost, candidates=decision.candidates)
         if asked is not None and decision.entry is not None and not self._about(decision.entry, asked, phrasings=True):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
-        return decision
+        return self._entry_on_the_story_term(decision, segments, analysis, boost)
+
+    def _entry_on_the_story_term(self, decision: Decision, segments: list[Segment], analysis: Analysis,
+                                 boost: dict[str, float]) -> Decision:
+        """"…on nous parle de GUSP. C'est quoi ?": a bare "what is" names nothing, so it asks what the one term the
+        story names is; the entry written about that term answers it, not an entry the story's other words pull."""
+        questions = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]) or any(
+                t in self._terms for t in self.analyze(questions[0]).tokens):
+            return decision
+        terms = {t for t in analysis.tokens if t in self._terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+        if len(terms) != 1:
+            return decision
+        term = self._terms[next(iter(terms))]
+        if decision.entry is not None and self._about(decision.entry, term, phrasings=True):
+            return decision
+        about = next((c for c in decision.candidates if c.score >= self.settings.suggest_threshold
+                      and self._about(c.entry, term)), None)
+        if about is None:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=about.entry, score=about.score, runner_up=None,
+                                   candidates=(about, *(c for c in decision.candidates if c is not about)))
 
     def _about(self, entry: FaqEntry, term: GlossaryTerm, *, phrasings: bool = False) -> bool:
         """Whether the entry's own question names the term ("Qu'est-ce que l'ANRU ?"): it is about the term, not
@@ -951,7 +987,7 @@ class Answerer:
         is written about it (the copil's entry answers what a copil is for; the glossary line, what a PIJ is)."""
         asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0 and t not in self._chatter}
         terms = asked & self._terms.keys()
-        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR:
+        if len(terms) != 1 or not asked & _WHAT_FOR or asked - terms - _WHAT_FOR - _KNOWING:
             return None
         term = self._terms[next(iter(terms))]
         if any(c.score >= self.settings.suggest_threshold and self._about(c.entry, term) for c in candidates):
@@ -974,7 +1010,7 @@ class Answerer:
         """The glossary terms a message names right after "dans", "avec", "chez"…: where or with whom."""
         found = set()
         for k, word in enumerate(said):
-            if word in _COMPLEMENT_BEFORE:
+            if word in _COMPLEMENT_BEFORE or (word == "a" and said[k + 1: k + 2] in (("la",), ("l",))):
                 tokens = self.analyze(" ".join(said[k + 1: k + 6])).tokens
                 if tokens and tokens[0] in self._terms:
                     found.add(tokens[0])

@@ -38,6 +38,8 @@ PERSONAL_WORDS = frozenset({
     "surendettement", "prudhommes", "treve", "refuge", "velo",
     # The electoral rolls: registering on them is a step one takes at the town hall (or online).
     "electorale", "electorales", "electeur",
+    # "la complémentaire santé solidaire": a health cover one applies for, as a "mutuelle" is.
+    "complementaire",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -45,7 +47,7 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
                           "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
-                          "banque", "electorale", "electorales", "electeur"})
+                          "banque", "electorale", "electorales", "electeur", "complementaire"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
 # A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
 # ("mon patron doit me laisser aller au comité de pilotage ?").
@@ -168,7 +170,8 @@ _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
     (Matter.SCHOOL, frozenset({"cantine", "cantines", "ecole", "college", "lycee", "creche", "maitresse",
                                "professeur", "prof", "loisirs", "periscolaire", "nounou", "parcoursup"})),
     (Matter.HEALTH, frozenset({"medecin", "docteur", "hopital", "vitale", "ameli", "cpam", "mutuelle", "secu",
-                               "dentiste", "ordonnance", "maladie", "pharmacie", "lunettes", "certificat"})),
+                               "dentiste", "ordonnance", "maladie", "pharmacie", "lunettes", "certificat",
+                               "complementaire"})),
     (Matter.TAXES, frozenset({"impot", "impots", "taxe", "taxes", "declaration", "tresor"})),
     (Matter.PAPERS, frozenset({"sejour", "passeport", "identite", "naturalisation", "nationalite", "prefecture",
                                "visa"})),
