@@ -41,8 +41,8 @@ def test_a_resident_asking_whether_she_may_take_part_in_meetings_learns_they_are
 
 def test_a_council_asked_to_step_in_for_one_family_s_housing_learns_it_does_not_handle_personal_files(
         shipped_app: App) -> None:
-    shown = reply_in_chat(shipped_app, "une maman du quartier nous a demandé d'appuyer sa demande de logement, le "
-                                       "conseil citoyen peut intervenir ?")
+    shown = reply_in_chat(shipped_app, "une voisine nous demande de l'aide pour son logement, le conseil peut "
+                                       "intervenir ?")
     assert first_line(shown) == "Attribution des logements sociaux : que peut faire le conseil citoyen ?", shown
 
 
