@@ -188,6 +188,11 @@ _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraie
                          r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|"
                          r"\bquoi\s+(?:notre|nos|votre|vos|leur|leurs|(?:mon|ma|mes)\s+(?:role|place|mission|missions|"
                          r"droits|devoirs|mandat|travail))\b")
+# "je peux encore être conseiller citoyen ?", "j'ai le droit de devenir membre ?": the member asks whether she
+# may be or join what the term names, not what it is (a first-person "can I / may I" before a verb of belonging).
+_MAY_I_BELONG = re.compile(r"\b(?:je|j)\s+(?:peux|pourrais|pourrai|dois|ai\s+le\s+droit\s+d[e]?)\s+"
+                           r"(?:(?:encore|toujours|quand\s+meme|aussi|vraiment|bien)\s+)?(?:etre|devenir|rester|"
+                           r"entrer|rentrer|faire\s+partie|participer|rejoindre|sieger|m\s+inscrire|candidater)\b")
 # A term right after these says where or with whom ("un CEJ avec la mission locale", "droit commun dans le contrat de
 # ville"), not what is asked ("par" is left out: "payés par l'Anah, c'est qui ?" asks who the Anah is).
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
@@ -510,7 +515,7 @@ class Answerer:
         terms = {t for t in asked if t in self._terms}
         said = " ".join(analysis.words)
         if not any(t in _DEFINITION_CUES and boost.get(t, 1.0) >= 1.0 for t in asked) or _WHAT_TO_DO.search(
-                said) or _OWN_OBJECT.search(said):
+                said) or _OWN_OBJECT.search(said) or _MAY_I_BELONG.search(said):
             return None
         aside = (self._complements(analysis.words) | self._opening_subject(analysis.words)) & terms \
             if len(terms) > 1 else set()
@@ -1359,7 +1364,8 @@ class Answerer:
         """"c'est quoi la TFPB", "TFPB ?", "que veut dire QPV": one term and nothing else that matters (in the
         question clauses: "on m'a parlé de la TFPB au copil, c'est quoi ?" — when the question clause names
         nothing, the story just before it, promoted, names the term)."""
-        if _WHAT_TO_DO.search(" ".join(analysis.words)):
+        said = " ".join(analysis.words)
+        if _WHAT_TO_DO.search(said) or _MAY_I_BELONG.search(said):
             return None
         for level in (1.0, PROMOTED_CONTEXT_WEIGHT):
             meaningful = {t for t in analysis.tokens if t not in self._chatter and boost.get(t, 1.0) >= level}

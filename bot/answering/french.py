@@ -177,6 +177,12 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # brought in ("faire venir des habitants" is mobilising them and keeps its "venir").
     # The modal stays: "ma fille peut venir à la prochaine réunion ?" asks whether, not when.
     *(((can, "venir"), f"{can} assister") for can in ("peux", "peut", "peuvent", "pouvons", "pouvez")),
+    # "comment faire participer les jeunes": bringing others in is involving them; "je peux participer ?" is the
+    # member herself taking part, and shares nothing with it once read so.
+    *(((make, "participer"), "impliquer") for make in ("faire", "fait", "fais", "faisons", "faites", "font")),
+    # "je peux participer ?", "je pourrais participer aux réunions ?": the member asks whether she may come and take
+    # part, as "je peux venir" ("le conseil peut participer au projet" keeps its verb: a body taking part).
+    *(((can, "participer"), f"{can} assister") for can in ("peux", "pourrais")),
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),
