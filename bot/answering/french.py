@@ -50,7 +50,8 @@ SMS: dict[str, str] = {
     # "tiré o sort", "on é combien", "vot réponse", "on pe avoir", "ct bien", "kom d'hab".
     "o": "au", "e": "est", "vot": "votre", "pe": "peut", "ct": "c etait", "kom": "comme", "mm": "meme",
     "dmd": "demande", "jfe": "je fais", "jfai": "je fais", "jfais": "je fais",
-    "rezo": "reso", "quesque": "qu est ce que", "kes": "qu est ce", "kesce": "qu est ce", "kesk": "qu est ce que", "keskil": "qu est ce qu il",
+    "rezo": "reso", "quesque": "qu est ce que", "kesk": "qu est ce que", "keskil": "qu est ce qu il",
+    "kes": "qu est ce", "kesce": "qu est ce",  # "kes ke c", "kes ki se passe": the question's "qu'est-ce" on a phone
     "pdt": "pendant", "avt": "avant", "prblm": "probleme", "pblm": "probleme", "qqs": "quelques",
     "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
     "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",
