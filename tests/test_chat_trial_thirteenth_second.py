@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.segment import asks_what_the_council_can_do
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 
@@ -33,3 +34,21 @@ def test_holding_the_councils_own_meetings_another_way_is_not_a_request_for_the_
 
 def test_the_next_webinar_and_its_time_still_open_the_agenda(shipped_app: App) -> None:
     assert "Voici le prochain webinaire" in reply_in_chat(shipped_app, "le prochain webinaire c'est à quelle heure ?")
+
+
+# --- "j'ai le droit de me plaindre, et à qui ?" asks about the story told before it -------------------------------
+
+def test_whether_to_complain_is_asked_of_the_story_before(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Notre président coupe la parole à tout le monde et il décide tout seul depuis "
+                                       "des mois, moi je n'ose plus rien dire. Je sais pas si j'ai le droit de me "
+                                       "plaindre, et à qui ? J'ai peur que ça crée des histoires dans l'immeuble.")
+    assert "Comment le conseil citoyen prend-il ses décisions" in shown
+    assert "À qui s'adresser selon le problème" not in shown
+
+
+@pytest.mark.parametrize("text", [
+    "Je sais pas si j'ai le droit de me plaindre, et à qui ?",
+    "on peut se plaindre ?",
+    "est-ce que j'ai le droit de me plaindre a qui"])
+def test_whether_and_to_whom_to_complain_names_no_subject(text: str) -> None:
+    assert asks_what_the_council_can_do(text)
