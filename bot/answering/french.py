@@ -51,6 +51,7 @@ SMS: dict[str, str] = {
     "o": "au", "e": "est", "vot": "votre", "pe": "peut", "ct": "c etait", "kom": "comme", "mm": "meme",
     "dmd": "demande", "jfe": "je fais", "jfai": "je fais", "jfais": "je fais",
     "rezo": "reso", "quesque": "qu est ce que", "kesk": "qu est ce que", "keskil": "qu est ce qu il",
+    "kes": "qu est ce", "kesce": "qu est ce",  # "kes ke c", "kes ki se passe": the question's "qu'est-ce" on a phone
     "pdt": "pendant", "avt": "avant", "prblm": "probleme", "pblm": "probleme", "qqs": "quelques",
     "qques": "quelques", "jms": "jamais", "ts": "tous", "grv": "grave", "dmn": "demain", "aprem": "apres midi",
     "yavait": "il y avait", "jen": "j en", "jlai": "je l ai", "komsa": "comme ca",

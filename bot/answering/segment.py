@@ -1033,8 +1033,18 @@ def without_no_use(question: str) -> str:
     return question[: found.start()] + question[found.end():]
 
 
+# "Je sais pas si j'ai le droit de me plaindre, et à qui ?" after the story of a chair who decides alone: whether and
+# to whom to complain is asked of the problem told; alone, these words name no subject either.
+_MAY_COMPLAIN = compiled(
+    r"^(?:et\s+)?(?:je\s+(?:ne\s+)?sais\s+pas\s+si\s+|est\s+ce\s+(?:que|qu)\s+)?"
+    r"(?:(?:j|je|on|nous)\s+(?:ai|a|avons)\s+le\s+droit\s+de|(?:je|on|nous)\s+(?:peux|peut|pouvons))\s+"
+    r"(?:me|se|nous)\s+plaindre(?:,?\s+(?:et\s+)?a\s+qui)?\s*[?!.]*$")
+
+
 def asks_what_the_council_can_do(question: str) -> bool:
-    return bool(_WHAT_COUNCIL_CAN_DO.match(_flat(question).strip()))
+    """Whether a question names no subject and asks only what can be done about the story told before it."""
+    flat = _flat(question).strip()
+    return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
 
 
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")

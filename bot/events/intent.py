@@ -84,7 +84,11 @@ HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire"
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("plus", "de", "place"),
                                               ("plus", "de", "places"), ("liste", "d", "attente"),
-                                              ("je", "fais", "quoi"), ("dois", "faire"), ("je", "fais", "comment"))
+                                              ("je", "fais", "quoi"), ("dois", "faire"), ("je", "fais", "comment"),
+                                              # "on peut faire des réunions en visio ?": holding the council's own
+                                              # meetings, as "organiser", not asking for the centre's events
+                                              *(("faire", det, noun) for det in ("des", "une", "la", "les", "nos", "notre")
+                                                for noun in ("reunion", "reunions")))
 # "des conseils pour préparer la réunion" asks for advice (a how-to question); "les réunions des conseils citoyens"
 # names councils: "conseils" followed by what kind of council it is is the plural of "conseil", not advice.
 ADVICE = ("des", "conseils")
@@ -125,6 +129,7 @@ HABITUAL = frozenset({"cense", "censee", "censes", "censees", "habitude", "habit
                       "normalement", "regulierement", "rythme", "frequence"})
 SOON = frozenset({"prochain", "prochaine", "prochains", "prochaines", "bientot", "prochainement"})
 LOOKING_BACK = frozenset({"depuis"})
+_OTHER = frozenset({"autre", "autres"})
 # "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
 PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
 # "…rembourser l'essence quand on va aux réunions": inside a sentence, "quand" before its subject opens a
@@ -154,6 +159,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         return None
     if present & WORK:
         return None
+    # "à un autre horaire", "une autre date": another time is wished for, none asked for ("quand" still asks).
+    present -= {b for a, b in itertools.pairwise(seq) if a in _OTHER and b in ASKED_WHEN}
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
     if how_to and not present & ASKED_WHEN:
         return None
