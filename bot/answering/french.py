@@ -183,7 +183,8 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     *(((make, "participer"), "impliquer") for make in ("faire", "fait", "fais", "faisons", "faites", "font")),
     # "je peux participer ?", "je pourrais participer aux réunions ?": the member asks whether she may come and take
     # part, as "je peux venir" ("le conseil peut participer au projet" keeps its verb: a body taking part).
-    *(((can, "participer"), f"{can} assister") for can in ("peux", "pourrais")),
+    # The infinitive typed as heard ("jpeux participé") is the same question.
+    *(((can, verb), f"{can} assister") for can in ("peux", "pourrais") for verb in ("participer", "participe")),
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),
