@@ -120,3 +120,9 @@ def test_whom_she_should_ask_is_asked_of_her_question_too() -> None:
                                "s'adresser ?")) == 1
     # "vous" names whom the member wants to reach: a question of its own.
     assert len(split_questions("combien coûte la formation et comment vous joindre ?")) == 2
+
+
+def test_a_member_who_says_bonsoir_is_greeted_back_with_bonsoir(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonsoir, je suis nouvelle au conseil citoyen. C'est quoi un QPV ?")
+    assert "Bonsoir !" in shown and "Bonjour !" not in shown
+    assert "Bonjour !" in reply_in_chat(shipped_app, "Bonjour, c'est quoi un QPV ?")

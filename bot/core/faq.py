@@ -27,6 +27,8 @@ from bot.storage.models import QuestionLog
 MAX_LOGGED_CHARS = 4096
 # "1", "2.": a number alone picks among numbered choices; with none waiting it asks nothing.
 _CHOICE_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]?\s*$")
+# "Bonsoir, je m'appelle Josiane…": the hotline greets back with the member's own word.
+_EVENING = re.compile(r"^\W*(?:bonsoir|bsr)\b")
 MAX_ROWS = 6  # rows of buttons under an answer: related questions give way first
 Renderer = Callable[[Sender, Decision, int], list[Reply]]
 # Hands a logged question to a person (the desk opens a ticket): (sender, log id, "button" or "auto").
@@ -105,7 +107,8 @@ class FaqService:
             replies.insert(0, Reply(text=texts.TOO_LONG))
         if decision.greeted and replies and decision.kind != Kind.SMALLTALK:
             first = replies[0]
-            replies[0] = Reply(text="Bonjour ! " + first.text, buttons=first.buttons, attachment=first.attachment)
+            hello = "Bonsoir ! " if _EVENING.match(fold(text)) else "Bonjour ! "
+            replies[0] = Reply(text=hello + first.text, buttons=first.buttons, attachment=first.attachment)
         return replies
 
     def _log(self, sender: Sender, text: str, decision: Decision) -> int:
