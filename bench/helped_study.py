@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bench.common import e5_study
-from bench.realistic import judge, load_realistic, outcome_of
+from bench.realistic import decide_as_new_member, judge, load_realistic, outcome_of
 from bot.answering.segment import Role, split_message
 
 DEPTH = 10
@@ -29,8 +29,6 @@ def place(ranked: Sequence[str], expect: Sequence[str]) -> int:
 def main() -> None:
     import numpy as np
 
-    from bot.core.replies import Sender
-
     rows: list[tuple[str, tuple[int, ...]]] = []
     with e5_study() as (app, semantic, index):
         answerer = app.faq.answerer
@@ -38,10 +36,7 @@ def main() -> None:
         for m in (m for m in load_realistic() if m.split == "dev"):
             if not m.expect or (m.kind in ("none", "agenda", "act") and m.act != "followup"):
                 continue
-            sender = Sender(channel="cli", user_id=f"study{next(counter)}", chat_id="study")
-            if m.context:
-                app.hotline.on_button(sender, f"faq:{m.context}")
-            decision = app.faq.decide(sender, m.text)
+            decision = decide_as_new_member(app, m, f"study{next(counter)}")
             o = outcome_of(decision)
             _, helped, wrong = judge(m, o)
             if helped and not wrong:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -24,6 +25,9 @@ from bench.common import e5_as_shipped, percentile, shipped, table
 from bench.quality import bm25, embeddings
 from bot.answering.answerer import Decision, Kind, Strategy
 from bot.config import ROOT, Settings
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
 ANSWERED = {Kind.ANSWER, Kind.GLOSSARY}
@@ -177,11 +181,21 @@ def outcome_of(decision: Decision) -> Outcome:
             return Outcome(label=decision.kind.value)
 
 
+def decide_as_new_member(app: App, m: Message, user_id: str) -> Decision:
+    """The hotline's decision for one message of a member never seen before (after the entry of `m.context`, when
+    the message follows an answer)."""
+    from bot.core.replies import Sender
+
+    sender = Sender(channel="cli", user_id=user_id, chat_id="bench")
+    if m.context:
+        app.hotline.on_button(sender, f"faq:{m.context}")  # the bot has just shown this entry
+    return app.faq.decide(sender, m.text)
+
+
 @contextmanager
 def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True) -> Iterator[Run]:
     """The product's own path (answering engine, the agenda, the conversation), one member per message."""
     from bot.app import build_app
-    from bot.core.replies import Sender
 
     with tempfile.TemporaryDirectory() as folder:
         app = build_app(replace(settings, database_url=f"sqlite:///{folder}/realistic.db"))
@@ -192,10 +206,7 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
         counter = iter(range(1, 1_000_000))
 
         def run(m: Message) -> Outcome:
-            sender = Sender(channel="cli", user_id=f"bench{next(counter)}", chat_id="bench")
-            if m.context:
-                app.hotline.on_button(sender, f"faq:{m.context}")  # the bot has just shown this entry
-            return outcome_of(app.faq.decide(sender, m.text))
+            return outcome_of(decide_as_new_member(app, m, f"bench{next(counter)}"))
 
         yield run
 

