@@ -32,10 +32,12 @@ def test_asking_the_centre_to_come_to_a_meeting_gets_the_limits_of_its_offer(shi
     assert "Pas à toutes" in shown
 
 
-def test_the_town_hall_sitting_in_is_still_the_open_meetings_answer_not_the_centre_coming(shipped_app: App) -> None:
+def test_the_town_hall_sitting_in_gets_the_elected_officials_at_meetings_answer_not_the_centre_coming(
+        shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("la mairie veut assister à nos réunions"))
-    assert first_line(shown) == "Un habitant qui n'est pas membre peut-il assister aux réunions du conseil citoyen ?"
+    assert first_line(shown) == "Le maire, un élu ou la mairie peut-il assister aux réunions du conseil citoyen ?", shown
+    assert "L'équipe de RésO Villes peut-elle se déplacer" not in first_line(shown)
 
 
 def test_the_study_on_the_vote_is_the_2026_programme_not_the_data_hub(shipped_app: App) -> None:
