@@ -72,3 +72,12 @@ def test_a_flat_refused_for_the_colour_of_ones_skin_is_pointed_to_the_rights_def
     assert "Le conseil citoyen ne traite pas les situations personnelles" in entry.answer
     assert "39 28" in entry.answer and "defenseurdesdroits.fr" in entry.answer
     assert "orientation" in entry.tags
+
+
+def test_a_video_call_is_not_read_as_a_webinar(shipped_app: App) -> None:
+    # A "visio" is any video meeting, a council's own included; a webinar is an online conference. Read as one word,
+    # a council asking about its own "visio" was sent to the centre's webinars.
+    normalizer = shipped_app.faq.answerer.normalizer
+    assert normalizer.analyze("visio").tokens == normalizer.analyze("réunion en ligne").tokens
+    assert normalizer.analyze("visio").tokens != normalizer.analyze("webinaire").tokens
+    assert normalizer.analyze("zoom").tokens == normalizer.analyze("visio").tokens
