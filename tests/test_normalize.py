@@ -142,3 +142,23 @@ def test_a_term_with_its_own_and_is_read_with_or_without_it() -> None:
     normalizer = Normalizer({"dreets": ["direction de l'emploi, du travail et des solidarités"]}, [])
     assert normalizer.analyze("la direction de l'emploi du travail et des solidarites").tokens == ("dreets",)
     assert normalizer.analyze("la direction de l'emploi du travail des solidarites").tokens == ("dreets",)
+
+
+def test_a_word_read_again_is_read_as_the_first_time_even_by_a_normaliser_read_back_from_disk() -> None:
+    import pickle
+
+    normalizer = Normalizer({}, ["interconseil", "anru"])
+    typed = ["interconseill", "lanru", "linterconseil", "bonjour", "xqzt"]
+    first = [normalizer.read(w) for w in typed]
+    assert first == [normalizer._read_afresh(w) for w in typed]
+    assert [normalizer.read(w) for w in typed] == first
+    read_back = pickle.loads(pickle.dumps(normalizer))
+    assert "_read" not in normalizer.__getstate__()  # rebuilt as words come, not stored with the answerer
+    assert [read_back.read(w) for w in typed] == first
+
+
+def test_a_name_after_je_m_appelle_or_moi_c_est_is_left_as_typed() -> None:
+    normalizer = Normalizer({}, ["francais"])
+    assert normalizer.analyze("je m'appelle francoise").words[-1] == "francoise"
+    assert normalizer.analyze("moi c est francoise").words[-1] == "francoise"
+    assert normalizer.analyze("c est francoise").words[-1] != "francoise"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.answering import cleanup
-from bot.answering.french import SPOKEN, SPOKEN_STARTS
+from bot.answering.french import SPOKEN, SPOKEN_FIRST_LETTERS, SPOKEN_STARTS
 
 
 def _first_letters(items: Any) -> set[str]:
@@ -39,6 +39,12 @@ def _first_letters(items: Any) -> set[str]:
 @pytest.mark.parametrize("pattern", [pattern for pattern, _ in SPOKEN])
 def test_each_homophone_starts_with_one_of_the_letters_the_scan_tries(pattern: str) -> None:
     assert _first_letters(_parser.parse(pattern, re.IGNORECASE)) <= set(SPOKEN_STARTS)
+
+
+def test_each_homophone_is_tried_where_a_word_starts_with_each_letter_it_may_start_with() -> None:
+    assert len(SPOKEN_FIRST_LETTERS) == len(SPOKEN)
+    for (pattern, _), letters in zip(SPOKEN, SPOKEN_FIRST_LETTERS, strict=True):
+        assert {c.lower() for c in _first_letters(_parser.parse(pattern, re.IGNORECASE))} <= set(letters), pattern
 
 
 _SAID = ["kan cé le copil", "ses quoi le fph", "c es quoi", "il faux venir", "faux-t-il venir", "es que je peux",

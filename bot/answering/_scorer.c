@@ -843,7 +843,8 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
             int32_t r = rows[p];
             if (r < 0 || r >= phrasings) { wrong = 1; break; }
             double before = scores[r];
-            if (before == 0.0) touched[reached++] = r;
+            touched[reached] = r;  /* kept only when first reached: no branch to mispredict */
+            reached += before == 0.0;
             scores[r] = before + (double)weights[p] * q;
         }
     }

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.answering.french import DICTATED, SPOKEN, SPOKEN_STARTS
+from bot.answering.french import DICTATED, SPOKEN, SPOKEN_FIRST_LETTERS, SPOKEN_STARTS
 from bot.cache import compiled
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -35,8 +35,23 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, r
 # spared twenty-odd scans. The patterns hold no back-references, so joined their groups may be renumbered.
 # Each match starts a word with one of SPOKEN_STARTS: tried only there, the scan skips the other positions
 # before trying twenty-odd alternatives at each (29 → 10 µs for a member's message; the same texts pass).
-_ANY_SPOKEN = compiled(rf"\b(?=[{SPOKEN_STARTS}])(?:" + "|".join(f"(?:{pattern})" for pattern, _ in SPOKEN) + ")",
-                       re.IGNORECASE)
+# Grouped by the letters they may start with, a group tried only where the word starts with one of them: a few
+# patterns at each word instead of all (16 → 8 µs a text over the tidy set's questions; clean reads each part and
+# question of a message). Only whether some pattern matches is read, which neither the order nor the grouping
+# changes; each pattern is written once (the scan is no longer to compile).
+
+
+def _by_first_letters() -> dict[str, list[str]]:
+    """SPOKEN's patterns grouped by the letters they may start with, in SPOKEN's order."""
+    groups: dict[str, list[str]] = {}
+    for (pattern, _), letters in zip(SPOKEN, SPOKEN_FIRST_LETTERS, strict=True):
+        groups.setdefault(letters, []).append(pattern)
+    return groups
+
+
+_ANY_SPOKEN = compiled(rf"\b(?=[{SPOKEN_STARTS}])(?:" + "|".join(
+    f"(?=[{letters}])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
+    for letters, patterns in _by_first_letters().items()) + ")", re.IGNORECASE)
 
 # Characters kept whole: letters, digits, punctuation a sentence needs, spaces and new lines.
 _KEPT_CATEGORIES = ("L", "N", "P", "Z")

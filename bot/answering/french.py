@@ -327,6 +327,12 @@ SPOKEN: tuple[tuple[str, str], ...] = (
 # refuses a letter before it). A pattern added above that starts otherwise must add its letter here
 # (tests/test_spoken_gate.py checks each pattern).
 SPOKEN_STARTS = "acdefijklmnopqrstuvàè"
+# The letters each pattern of SPOKEN starts with, in SPOKEN's order: the scan tries at a word's start only the
+# patterns of its first letter (tests/test_spoken_gate.py reads them from each pattern: a pattern added above adds
+# its letters here).
+SPOKEN_FIRST_LETTERS = ("cs", "cs", "cs", "c", "in", "f", "eè", "koq", "e", "s", "q", "p", "c", "r", "eio", "p", "j",
+                        "j", "p", "s", "cdlmnuv", "acdlmnuv", "adlà", "adl", "cdlmnuv", "afrs", "cm", "adfpv", "t",
+                        "c", "e", "p", "e", "v", "eiq", "r", "p", "p")
 
 # Punctuation said aloud to a phone's dictation, which writes it as words: "bonjour virgule je voudrais savoir…
 # point d'interrogation". Each is read as its mark only where no French sentence uses the word: "point" after

@@ -287,8 +287,13 @@ def names(text: str) -> frozenset[str]:
     return frozenset(w for n in found for w in words(n) if not _is_french(w)) if found else frozenset()
 
 
+_NAMED_LAST = frozenset(cue[-1] for cue in _NAMED_AFTER)  # the word right before a name, whatever the cue
+
+
 def _named(raw: list[str], i: int) -> bool:
-    return any(i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
+    # Asked of every word of every text analysed: most words follow no cue's last word, told at once.
+    return i > 0 and raw[i - 1] in _NAMED_LAST and any(
+        i >= len(cue) and tuple(raw[i - len(cue):i]) == cue for cue in _NAMED_AFTER)
 
 
 # A word of the base itself split as an elision typed without its apostrophe only when what follows is this long:
@@ -340,6 +345,7 @@ class Normalizer:
             self._by_initial.setdefault(known[0], []).append(known)
         self._corrections: dict[str, str] = {}
         self._glued: dict[str, str] = {}
+        self._read: dict[str, tuple[str, ...]] = {}  # `read`'s answers (not kept on disk: cheap to make again)
         # The base's short words that are no French words (acronyms) by their letters: "qvp", "fhp" are "qpv", "fph"
         # with two letters swapped ("tier" is no "tire").
         self._by_letters: dict[str, list[str]] = {}
@@ -358,7 +364,12 @@ class Normalizer:
         state = dict(self.__dict__)
         state["_corrections"] = dict(self._corrections)
         state["_glued"] = dict(self._glued)
+        state.pop("_read", None)
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._read = {}
 
     @classmethod
     def _phrase_tables(cls, phrases: Mapping[str, Iterable[str]]
@@ -425,7 +436,17 @@ class Normalizer:
         """The word corrected; an elision typed without its apostrophe before a word of the knowledge base split
         ("lanru" → "l anru"; `words` already splits it before a French word), or before a misspelt one when the
         whole word is no typo ("linscripsion"). Never before a small word: the dictionary lacks "taux", which is
-        no "t'aux"."""
+        no "t'aux". Each word read once per normaliser (its tables never change): a message's words are read again
+        for its parts, its questions and the second opinion."""
+        found = self._read.get(word)
+        if found is None:
+            found = self._read_afresh(word)
+            if len(self._read) >= 100_000:
+                self._read = {}  # not kept for ever: a long-running hotline meets new words every day
+            self._read[word] = found
+        return found
+
+    def _read_afresh(self, word: str) -> tuple[str, ...]:
         known = word in self._vocabulary
         unelided = _UNELIDED.match(word)
         if unelided and (_is_french(word) or unelided.group(2) in STOPWORDS):
