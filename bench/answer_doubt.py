@@ -2,7 +2,7 @@
 
     python -m bench.answer_doubt dump FILE     # every dev answer (each answered part of several questions) and e5's
                                                # readings of the words it was answered on, one JSON line each
-    python -m bench.answer_doubt FILE          # what each doubt rule would stop and drop, by blind batch
+    python -m bench.answer_doubt FILE…         # what each rule would turn into choices, on the dumps given
 
 For every dev message the shipped engine (e5 on, as in service) answers, for the whole answer or for each answered
 part of several questions: the entry answered, whether it is right, its score and lead, and e5's first entries
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import e5_study
-from bench.realistic import REALISTIC_FILE, Message, decide_as_new_member, judge, load_realistic, outcome_of
+from bench.common import e5_study, table
+from bench.realistic import REALISTIC_FILE, Message, Outcome, decide_as_new_member, judge, load_realistic, outcome_of
 from bot.answering.acts import Act
 from bot.answering.answerer import Decision, Kind
 
@@ -107,17 +107,61 @@ def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+# A rule: (one answer of the dump, its message's row) → e5's first entry to offer beside ours, or None (kept).
+Rule = Callable[[dict[str, Any], dict[str, Any]], str | None]
+
+
+def far(by_phrasing: int, by_passage: int, *, words: int = 10, below: float = 60.0, parts: bool = False) -> Rule:
+    """Ours outside e5's first `by_phrasing` entries by phrasings and its first `by_passage` as passages, for an
+    answer under `below` to at least `words` words (bot/answering/doubt.py is `far(4, 35)`)."""
+    def rule(a: dict[str, Any], row: dict[str, Any]) -> str | None:
+        r = a["readings"].get("said")
+        if (a["follow"] or not r or a["words"] < words or a["score"] >= below or (a["part"] != -1 and not parts)
+                or r["ours_phr"][0] <= by_phrasing or r["ours_pas"][0] <= by_passage):
+            return None
+        return str(r["phr"][0][0])
+    return rule
+
+
+def verdict(row: dict[str, Any], rule: Rule) -> tuple[bool, bool, bool]:
+    """The message's (resolved, helped, wrong) once the rule has turned its answers into choices."""
+    turned = {a["part"]: (a["entry"], other) for a in row["answers"] if (other := rule(a, row))}
+    r, h, w = (bool(v) for v in row["verdict"])
+    if not turned:
+        return r, h, w
+    m = Message(text="", expect=tuple(row["expect"]), kind=row["kind"], split="dev", act=row["act"])
+    if -1 in turned:
+        return judge(m, Outcome(shown=tuple(dict.fromkeys([*turned[-1], *row["shown"]])), label="suggest"))
+    kept = tuple(a["entry"] for a in row["answers"] if a["part"] not in turned)
+    shown = tuple(dict.fromkeys([*row["shown"], *(e for pair in turned.values() for e in pair)]))
+    r2, h2, w2 = judge(m, Outcome(answered=kept, shown=shown, label="multi"))
+    # Several questions: a part offered as a button counts as answered, as before (bench.realistic.judge).
+    return (r if m.kind == "multi" else r2), (h2 or (r and m.kind == "multi")), w2
+
+
+def compare(rows: list[dict[str, Any]], rules: dict[str, Rule]) -> list[list[object]]:
+    lines: list[list[object]] = []
+    for name, rule in rules.items():
+        totals = [sum(v) for v in zip(*(verdict(row, rule) for row in rows), strict=True)]
+        turned = [(a, row) for row in rows for a in row["answers"] if rule(a, row)]
+        lines.append([name, *(100 * t / len(rows) for t in totals), *totals, len(turned),
+                      sum(a["right"] for a, _ in turned)])
+    return lines
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["dump"]:
         dump(Path(argv[1]))
-    else:
-        rows = load(Path(argv[0]))
-        answers = [a for r in rows for a in r["answers"]]
-        print(f"{len(rows)} dev messages, {len(answers)} answers, {sum(not a['right'] for a in answers)} wrong")
-
-
-def message(row: dict[str, Any]) -> Message:  # pragma: no cover - for reading a dump by hand
-    raise NotImplementedError
+        return
+    rows = [row for path in argv for row in load(Path(path))]
+    rules: dict[str, Rule] = {"as shipped": lambda a, row: None}
+    for by_phrasing, by_passage in ((4, 35), (4, 30), (4, 38), (4, 20), (5, 35), (2, 2), (0, 9)):
+        rules[f"ours outside e5's first {by_phrasing} / {by_passage}"] = far(by_phrasing, by_passage)
+    rules["… 4 / 35, the parts of several questions too"] = far(4, 35, parts=True)
+    rules["… 4 / 35, any score, any length"] = far(4, 35, words=0, below=1000)
+    print(f"{len(rows)} messages")
+    print(table(["rule", "resolved %", "helped %", "wrong %", "resolved", "helped", "wrong", "answers turned",
+                 "of them right"], compare(rows, rules)))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.answering.prepared import prepared_answerer, read_back, taught_alias
 from bot.answering.doubt import doubted
+from bot.answering.prepared import prepared_answerer, read_back, taught_alias
 from bot.answering.semantic_opinion import SemanticOpinion, available
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
