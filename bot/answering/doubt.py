@@ -1,9 +1,8 @@
 """A confident answer that e5 reads as about something else entirely becomes a choice.
 
 The lexical rankers answer on the words a message shares with an entry; a long message can share many words
-with an entry and mean something else ("le bus passe plus dans le quartier depuis les travaux, on peut avoir
-les nouveaux horaires ?" shares the works and the neighbourhood with the project's house). e5 reads the
-meaning: when, for the very words the answer was given on, e5 puts our entry far down both of its rankings (by
+with an entry and mean something else (a bus timetable changed by the works in the neighbourhood shares the
+works and the neighbourhood with the entry on the maison du projet). e5 reads the meaning: when, for the very words the answer was given on, e5 puts our entry far down both of its rankings (by
 the entries' phrasings and as passages), the answer becomes two choices: ours first, then e5's first. e5 reads
 the part of the message the answer used (greetings and sign-offs set aside), not the whole message. Only modest
 answers of a long question are read (a short one gives e5 too little to read, and a high score is seldom
