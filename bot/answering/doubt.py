@@ -2,11 +2,12 @@
 
 The lexical rankers answer on the words a message shares with an entry; a long message can share many words
 with an entry and mean something else (a bus timetable changed by the works in the neighbourhood shares the
-works and the neighbourhood with the entry on the maison du projet). e5 reads the meaning: when, for the very words the answer was given on, e5 puts our entry far down both of its rankings (by
-the entries' phrasings and as passages), the answer becomes two choices: ours first, then e5's first. e5 reads
-the part of the message the answer used (greetings and sign-offs set aside), not the whole message. Only modest
-answers of a long question are read (a short one gives e5 too little to read, and a high score is seldom
-wrong): e5 costs tens of milliseconds a read.
+works and the neighbourhood with the entry on the maison du projet). e5 reads the meaning: when, for the very
+words the answer was given on, e5 puts our entry far down both of its rankings (by the entries' phrasings and
+as passages), the answer becomes two choices: ours first, then e5's first. e5 reads the part of the message the
+answer used (greetings and sign-offs set aside), not the whole message. Only modest answers of a long question
+are read (a short one gives e5 too little to read, and a high score is seldom wrong): e5 costs tens of
+milliseconds a read.
 
 Measured on the realistic dev split and on the three last blind batches at their own time (bench/RESULTS.md,
 "Confident answers e5 reads otherwise"): the signal is rare and sure only far down e5's rankings.
