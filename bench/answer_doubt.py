@@ -113,7 +113,7 @@ Rule = Callable[[dict[str, Any], dict[str, Any]], str | None]
 
 def far(by_phrasing: int, by_passage: int, *, words: int = 10, below: float = 60.0, parts: bool = False) -> Rule:
     """Ours outside e5's first `by_phrasing` entries by phrasings and its first `by_passage` as passages, for an
-    answer under `below` to at least `words` words (bot/answering/doubt.py is `far(4, 35)`)."""
+    answer under `below` to at least `words` words (the rule measured, `far(4, 35)`, was not shipped)."""
     def rule(a: dict[str, Any], row: dict[str, Any]) -> str | None:
         r = a["readings"].get("said")
         if (a["follow"] or not r or a["words"] < words or a["score"] >= below or (a["part"] != -1 and not parts)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.answering.doubt import doubted
 from bot.answering.prepared import prepared_answerer, read_back, taught_alias
 from bot.answering.semantic_opinion import SemanticOpinion, available
 from bot.clock import Clock, SystemClock
@@ -92,8 +91,6 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         opinion = semantic
         decider.add_hook(lambda _sender, _text, decision: opinion.trusted(decision, answers.get().kb))
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
-        decider.add_hook(lambda _sender, _text, decision: doubted(
-            decision, answers.get().kb, lambda said: opinion.rankings(answers.get().kb, said)))
     return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
                      documents=documents, semantic=semantic)
 

@@ -265,28 +265,6 @@ class SemanticOpinion:
         top, runner_up = by_passage[order[0]], by_passage[order[1]]
         return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
 
-    def rankings(self, kb: KnowledgeBase, said: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        """Every entry for the text, best first: by the entries' phrasings (the best of each entry's), then read
-        as passages (bot/answering/doubt.py); None before the knowledge's vectors exist, or with e5 off or broken."""
-        import numpy as np
-
-        if self.failed or not self.enabled:
-            return None
-        index = self.index(kb)
-        if index is None:
-            return None
-        try:
-            query = self._query(said)
-            by_phrasing = index.phrasings @ query
-            best = np.full(len(index.ids), -np.inf, dtype=np.float32)
-            np.maximum.at(best, index.phrasing_entry, by_phrasing)
-            by_passage = index.passages @ query
-        except Exception:
-            self._fail("e5 failed on a message")
-            return None
-        return (tuple(index.ids[int(k)] for k in np.argsort(-best, kind="stable")),
-                tuple(index.ids[int(k)] for k in np.argsort(-by_passage, kind="stable")))
-
     def _firsts(self, index: _Index, said: str) -> tuple[str, str]:
         """e5's first entry for the text by its phrasings (the best of each entry's), then as a passage."""
         import numpy as np
