@@ -119,6 +119,15 @@ class Figures:
     p50_ms: float
     p99_ms: float
     errors: list[tuple[Message, Outcome]]
+    first: tuple[int, int] = (0, 0)  # choice lists for one question that hold a right entry; of them, with it first
+
+
+def right_first(messages: Sequence[Message], outcomes: Sequence[Outcome]) -> tuple[int, int]:
+    """Of the choice lists offered for one question that hold a right entry, how many show it first: members tap
+    the first button most. Neither resolved nor helped counts the order."""
+    holding = [o.shown[0] in m.expect for m, o in zip(messages, outcomes, strict=True)
+               if o.label == Kind.SUGGEST.value and any(e in m.expect for e in o.shown)]
+    return len(holding), sum(holding)
 
 
 def figures(messages: Sequence[Message], outcomes: Sequence[Outcome], timings: list[float]) -> Figures:
@@ -144,7 +153,8 @@ def figures(messages: Sequence[Message], outcomes: Sequence[Outcome], timings: l
     return Figures(n=len(every), resolved=resolved, helped=helped, wrong=wrong,
                    by_kind={k: rate(v) for k, v in sorted(groups.items())},
                    by_style={k: rate(v) for k, v in sorted(styles.items())},
-                   p50_ms=percentile(timings, 50), p99_ms=percentile(timings, 99), errors=errors)
+                   p50_ms=percentile(timings, 50), p99_ms=percentile(timings, 99), errors=errors,
+                   first=right_first(messages, outcomes))
 
 
 # --- methods --------------------------------------------------------------------------------
@@ -260,11 +270,13 @@ def evaluate(split: str, *, with_embeddings: bool = True) -> dict[str, Figures |
 
 
 def render(split: str, results: dict[str, Figures | None]) -> str:
-    headers = ["method", "resolved at once %", "helped %", "confident wrong %", "p50 ms", "p99 ms"]
+    headers = ["method", "resolved at once %", "helped %", "confident wrong %", "right entry first among the choices",
+               "p50 ms", "p99 ms"]
     rows: list[list[object]] = []
     for name, f in results.items():
-        rows.append([name, "skipped (not installed)", "", "", "", ""] if f is None else
-                    [name, f.resolved, f.helped, f.wrong, f"{f.p50_ms:.2f}", f"{f.p99_ms:.2f}"])
+        rows.append([name, "skipped (not installed)", "", "", "", "", ""] if f is None else
+                    [name, f.resolved, f.helped, f.wrong, f"{f.first[1]} of {f.first[0]}", f"{f.p50_ms:.2f}",
+                     f"{f.p99_ms:.2f}"])
     shipped_figures = next((f for f in reversed(results.values()) if f is not None), None)
     out = [f"Split « {split} » : {shipped_figures.n if shipped_figures else 0} messages.", "", table(headers, rows)]
     if shipped_figures is not None:
@@ -292,7 +304,8 @@ def errors(split: str = "dev") -> None:
     for m, o in f.errors:
         print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}{' after ' + m.context if m.context else ''}\n"
               f"   expect {m.expect} got {o}")
-    print(f"resolved {f.resolved:.1f} helped {f.helped:.1f} wrong {f.wrong:.1f}")
+    print(f"resolved {f.resolved:.1f} helped {f.helped:.1f} wrong {f.wrong:.1f}, right entry first among the "
+          f"choices {f.first[1]} of {f.first[0]}")
 
 
 def since(marker: str) -> None:
@@ -311,6 +324,8 @@ def since(marker: str) -> None:
         print(f"[{m.kind}{'/' + m.act if m.act else ''}] {m.text!r}\n   expect {m.expect} got {o}")
     print(table(["kind", "n", "resolved %", "helped %", "confident wrong %"],
                 [[k, *v] for k, v in f.by_kind.items()] + [["all", f.n, f.resolved, f.helped, f.wrong]]))
+    print(f"Right entry first among the choices offered for one question: {f.first[1]} of the {f.first[0]} lists "
+          "that hold it")
     print(table(["style", "n", "resolved %", "helped %", "confident wrong %"], [[k, *v] for k, v in f.by_style.items()]))
 
 

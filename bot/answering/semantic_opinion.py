@@ -5,7 +5,11 @@ already), and only where it offers choices for one question that is no personal 
 answered when e5 backs it on the part of the message read: one of its phrasings nearly copied (cosine ≥
 NEAR_COPY), or its question with its plain answer, read as a passage, e5's first by a margin (bench/RESULTS.md,
 "e5 on the final decision, built": realistic dev +1.7 points resolved; on a blind batch +2.0, one wrong more).
-When the member introduced themselves, the part read without the introduction may back it too.
+When the member introduced themselves, the part read without the introduction may back it too. When e5 backs
+none, the choices it has read are shown in the order both rankers agree on: the sum of each choice's rank in ours,
+in e5's reading by phrasings and in its reading as passages (realistic dev: the right entry first in 53 → 73 of the
+95 choice lists for one question that hold it; the last three blind batches, read today, 7 → 15 of 20). No text is
+read for it: the order comes from the reading made to decide whether to answer.
 
 The knowledge's texts are embedded once and kept on disk beside the prepared answerer, keyed by model and
 text: a learning action or a console edit re-embeds only the texts it changed. Embedding the shipped knowledge
@@ -105,6 +109,44 @@ class _Index:
     phrasing_entry: np.ndarray  # for each phrasing row, its entry's position
     phrasings: np.ndarray
     passages: np.ndarray
+    positions: dict[str, int]  # each entry's position in `ids`
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """e5's cosines of one text with every phrasing of the knowledge and with every entry read as a passage."""
+
+    index: _Index
+    by_phrasing: np.ndarray
+    by_passage: np.ndarray
+
+    def backs(self, entry_id: str) -> bool:
+        """One of the entry's phrasings nearly copied, or the entry e5's first passage by a margin."""
+        import numpy as np
+
+        index, by_passage = self.index, self.by_passage
+        best = int(np.argmax(self.by_phrasing))
+        if index.ids[int(index.phrasing_entry[best])] == entry_id and self.by_phrasing[best] >= NEAR_COPY:
+            return True
+        if len(by_passage) < 2:
+            return False
+        order = np.argsort(-by_passage, kind="stable")
+        top, runner_up = by_passage[order[0]], by_passage[order[1]]
+        return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
+
+    def ahead(self, entry_id: str) -> int | None:
+        """How many entries e5 puts before this one by their phrasings (the best of each entry's), plus how many
+        as passages; None for an entry it has no vectors of yet (learned while the knowledge is re-embedded)."""
+        import numpy as np
+
+        position = self.index.positions.get(entry_id)
+        if position is None:
+            return None
+        own = self.by_phrasing[self.index.phrasing_entry == position]
+        if not len(own):
+            return None
+        by_phrasings = len(np.unique(self.index.phrasing_entry[self.by_phrasing > own.max()]))
+        return by_phrasings + int((self.by_passage > self.by_passage[position]).sum())
 
 
 def _texts(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
@@ -138,15 +180,16 @@ class SemanticOpinion:
         first = decision.candidates[0].entry
         try:
             read = " ".join(decision.segments)
-            backed = self._backs(index, read, first.id)
+            reading = self._read(index, read)
+            backed = reading.backs(first.id)
             asked = " ".join(t for t in decision.segments if t not in decision.introduction)
             if not backed and asked and asked != read:
                 # Who asks ("Khadija, au conseil depuis deux mois") is not what is asked: read without it too.
-                backed = self._backs(index, asked, first.id)
+                backed = self._read(index, asked).backs(first.id)
+            if not backed:
+                return by_agreement(decision, reading)
         except Exception:
             self._fail("e5 failed on a message")
-            return decision
-        if not backed:
             return decision
         # The choice that came second stays within reach: e5 settled an unsure decision.
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first, runner_up=next(
@@ -242,7 +285,8 @@ class SemanticOpinion:
             positions = [n for n, e in enumerate(kb.faq) for _ in e.phrasings]
             index = _Index(ids=tuple(e.id for e in kb.faq), phrasing_entry=np.array(positions, dtype=np.int64),
                            phrasings=np.vstack([known[("query", t)] for t in phrasings]),
-                           passages=np.vstack([known[("passage", t)] for t in passages]))
+                           passages=np.vstack([known[("passage", t)] for t in passages]),
+                           positions={e.id: n for n, e in enumerate(kb.faq)})
         except Exception:
             self._fail("e5 could not embed the knowledge")
             return
@@ -250,20 +294,12 @@ class SemanticOpinion:
             if self._preparing is kb:
                 self._index = (kb, index)
 
-    def _backs(self, index: _Index, said: str, entry_id: str) -> bool:
-        import numpy as np
-
+    def _read(self, index: _Index, said: str) -> _Reading:
         query = self._query(said)
-        by_phrasing = index.phrasings @ query
-        best = int(np.argmax(by_phrasing))
-        if index.ids[int(index.phrasing_entry[best])] == entry_id and by_phrasing[best] >= NEAR_COPY:
-            return True
-        by_passage = index.passages @ query
-        if len(by_passage) < 2:
-            return False
-        order = np.argsort(-by_passage, kind="stable")
-        top, runner_up = by_passage[order[0]], by_passage[order[1]]
-        return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
+        return _Reading(index=index, by_phrasing=index.phrasings @ query, by_passage=index.passages @ query)
+
+    def _backs(self, index: _Index, said: str, entry_id: str) -> bool:
+        return self._read(index, said).backs(entry_id)
 
     def _firsts(self, index: _Index, said: str) -> tuple[str, str]:
         """e5's first entry for the text by its phrasings (the best of each entry's), then as a passage."""
@@ -294,6 +330,18 @@ class SemanticOpinion:
     def _fail(self, what: str) -> None:
         self.failed = True
         log.warning("%s: the hotline decides without it", what, exc_info=True)
+
+
+def by_agreement(decision: Decision, reading: _Reading) -> Decision:
+    """The choices in the order both rankers agree on: by the sum of each choice's rank in ours, in e5's reading by
+    phrasings and in its reading as passages, ours deciding a tie. e5's rank among every entry, not among the
+    choices: a choice e5 reads far down loses its place even when it is ours first. Members tap the first button
+    most; unchanged when e5 has not read one of them."""
+    ahead = [reading.ahead(c.entry.id) for c in decision.candidates]
+    if len(ahead) < 2 or any(a is None for a in ahead):
+        return decision
+    order = sorted(range(len(ahead)), key=lambda k: (k + (ahead[k] or 0), k))
+    return dataclasses.replace(decision, candidates=tuple(decision.candidates[k] for k in order))
 
 
 def default_store() -> VectorStore:
