@@ -79,6 +79,13 @@ def test_bm25_a_tenth_apart_and_the_letters_naming_ours_answer_a_member_at_once(
     assert decision.entry is not None and decision.entry.id == "cc-nombre-membres"
 
 
+def test_en_general_at_the_end_of_a_question_changes_nothing(answerer: Answerer) -> None:
+    # "en général" says how things usually are; it named the budget entry and made a sure question a choice.
+    for question in ("cb de membres ds un conseil citoyen en general", "cb on est ds un conseil citoyen en général"):
+        decision = answerer.decide(question)
+        assert decision.entry is not None and decision.entry.id == "cc-nombre-membres", question
+
+
 def test_a_message_naming_a_daily_life_matter_needs_more_certainty() -> None:
     modest = dataclasses.replace(AGREED, score=40.0, lead=5.0, known_coverage=0.45, chars=0.5)
     assert ANSWER_PROBABILITY <= probability(modest) < DAILY_LIFE_PROBABILITY

@@ -116,6 +116,8 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
     *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
     (("par", "ailleurs"), ""),
+    # "on est combien en général": how things usually are, no topic ("général" drew the budget entry).
+    (("en", "general"), ""),
     (("est", "ce", "que"), ""),
     (("est", "ce", "qu"), ""),
     (("ca", "veut", "dire"), "quoi"),
