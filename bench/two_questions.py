@@ -10,6 +10,7 @@ misreading, even with the right answer inside).
 Half the set is held out (`split: held`): tune on `tuned`, measure `held` before any change and once at the end.
 
     python -m bench.two_questions            # both halves
+    python -m bench.two_questions tuned      # the tuned half alone (while tuning: the held half stays unseen)
     python -m bench.two_questions errors     # the misses of the tuned half only
 """
 
@@ -73,6 +74,8 @@ def main(argv: list[str]) -> None:
         tuned = [m for m in messages if m.split == "tuned"]
         print(errors(tuned, outcomes(tuned)))
         return
+    if argv[:1] == ["tuned"]:
+        messages = [m for m in messages if m.split == "tuned"]
     print(report(messages, outcomes(messages)))
 
 

@@ -49,6 +49,9 @@ _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
+    # "…c'est madame Traoré de Bellevue je voulais vous demander qui paie…": asking to ask announces the question.
+    "je voulais vous demander", "je voudrais vous demander", "j aimerais vous demander", "je voulais demander",
+    "je voudrais demander",
     # "…je suis au conseil et on me demande ce qu'est un adulte-relais": what the member is asked, they ask.
     "je me demande", "on me demande", "on m a demande", "on m'a demande",
     "vous pouvez m expliquer", "vous pouvez m'expliquer", "pouvez vous", "pouvez-vous", "on peut", "peut on",
@@ -150,7 +153,8 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
 
 
 # "je voulais savoir si on peut…", "je sais pas comment on fait": the opener is the clause these words announce.
-_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
+_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "demander", "dire", "comprendre",
+                             "expliquer"})
 
 
 # "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
@@ -640,7 +644,7 @@ _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
 _NUMBERED_RE = compiled(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
                        r"premierement|deuxiemement|troisiemement|secundo|tertio|"
-                       r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
+                       r"la\s+(?:premiere|deuxieme|seconde|troisieme)(?!\s+(?:fois|annee|semaine|reunion|seance|etape|partie)\b)\s*:?|"
                        r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
 # "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
 _ANNOUNCED_RE = compiled(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
@@ -892,7 +896,8 @@ def _pronoun_cuts(key: str) -> list[tuple[int, int]]:
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
 _INDIRECT_RE = compiled(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
-                       r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
+                       r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi|"
+                       r"(?:je\s+(?:voudrais|voulais)|j\s+aimerais)\s+(?:vous\s+)?demander)\b")
 
 
 _WISH_RE = compiled(r"^(?:je|j|on|nous)\s+(?:veux|voudrais|voulais|souhaite|souhaiterais|aimerais|voudrait|"
@@ -941,7 +946,7 @@ def split_questions(text: str) -> list[Asked]:
             # is all right, then what is asked, is one worry; the tag belongs to the story.
             story.append(sentence)
             continue
-        follow_on = bool(asked) and not story and key.startswith("et ")
+        follow_on = bool(asked) and not story and bool(_AND_AGAIN.match(key))
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
@@ -967,6 +972,7 @@ def split_questions(text: str) -> list[Asked]:
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
             part = without_no_use(_reason_tail(part)[0])
             told, part = _told_before_what_is(part)
+            told, part = (told, part) if told else _told_inside(part)
             if told:
                 story.append(told)
             if asked and not story and (len(words(part)) < _MIN_PART_WORDS or (
@@ -977,6 +983,10 @@ def split_questions(text: str) -> list[Asked]:
                 asked.append(Asked(text=part, context=" ".join(story)))
                 story = []
     return asked
+
+
+# "… ? ah et si c'est complet on fait quoi": an interjection before "et" adds a question all the same.
+_AND_AGAIN = compiled(r"^(?:(?:ah|oh|euh|bon|ben|tiens)\s+(?:(?:oui|aussi|tiens|au\s+fait)\s+)?)?et\s")
 
 
 # "C'est grave ?", "c'est normal ça ?", "c'est pas légal non ?": a judgement asked of what was told, naming nothing.
@@ -998,9 +1008,15 @@ _PROCEDURE_WORDS = _PROCEEDING | frozenset({
     "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
 
 
+# "Ensuite, il fait quoi concrètement ?": "il", "elle" is the thing named before; what it does is asked of it, it is
+# no "how do I go about it" ("il faut" names no one).
+_THIRD_PERSON = compiled(r"\b(?:il|elle|ils|elles)\s+(?!faut\b)")
+
+
 def asks_how_to_proceed(question: str) -> bool:
     said = words(question)
-    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said)
+    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said) and not (
+        _THIRD_PERSON.search(" ".join(said)))
 
 
 # "Est-ce que le conseil citoyen peut faire quelque chose ou on perd notre temps ?" after the landlord's broken lifts:
@@ -1123,6 +1139,36 @@ def _told_before_what_is(part: str) -> tuple[str, str]:
     return part[: m.start()].strip(), part[m.end():]
 
 
+# "…je suis maman de 3 enfants et j'ai pas beaucoup de temps, les réunions c'est à quel rythme et…", "voilà c'est
+# madame Traoré de Bellevue je voulais vous demander qui paie…": one of several questions told with its story in the
+# same sentence. What comes before a comma, or before "je voulais savoir / vous demander", "est-ce que", and asks
+# nothing, is the story of the question after it.
+_ANNOUNCER = compiled(r"\s(?=(?:(?:je\s+(?:voudrais|voulais|veux)|j\s+aimerais)\s+(?:vous\s+)?(?:savoir|demander)|"
+                      r"est\s+ce\s+qu)\b)")
+_TOLD_INSIDE_MIN_WORDS = 3
+_CONDITION_START = compiled(r"^(?:et\s+|mais\s+)?(?:si|s|quand|lorsque|lorsqu|meme\s+si)\b")
+
+
+def _told_inside(part: str) -> tuple[str, str]:
+    key = _flat(part)
+    if len(key) != len(part):
+        return "", part
+    bounds = sorted({m.end() for m in re.finditer(r",\s*", key)} | {m.end() for m in _ANNOUNCER.finditer(key)})
+    found = 0
+    for b in bounds:
+        told, rest = part[:b].strip(" ,"), part[b:]
+        if "?" in told or role_of(told) == Role.QUESTION:
+            break
+        # "Le contrat de ville, c'est quoi ?", "on n'a pas de règlement, c'est obligatoire ?": a question opened by a
+        # pronoun asks about what was just said, which is its subject, not its story.
+        # A topic alone ("Et mes données, vous les gardez…") or a condition ("Et si j'ai un souci avec ça, …") is part
+        # of the question: the story tells something, with its own subject.
+        if len(words(told)) >= _TOLD_INSIDE_MIN_WORDS and role_of(rest) == Role.QUESTION and not (
+                has_pronoun_subject(rest)) and _HAS_SUBJECT.search(key[:b]) and not _CONDITION_START.match(key):
+            found = b
+    return (part[:found].strip(" ,"), part[found:].strip()) if found else ("", part)
+
+
 def asks_what_it_is(question: str) -> bool:
     """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
     return bool(_WHAT_IS_AND.match(_flat(question).strip()))
@@ -1143,8 +1189,25 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
             spans = _bare_cuts(key)
         if announced:
             spans += [(m.start(), m.end()) for m in re.finditer(r",\s*(?:et\s+)?", key)]
-        cut.extend(_cut(part, spans))
+        cut.extend(_cut(part, _not_after_lead(key, spans)))
     return cut
+
+
+def _not_after_lead(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"comment et où on s'inscrit", "comment on fait et à qui on s'adresse pour démissionner": what comes before the
+    cut is only question words, or only "how do I go about it"; it asks about what the next clause names: one
+    question."""
+    kept: list[tuple[int, int]] = []
+    start = 0
+    for a, b in sorted(spans):
+        if a < start:
+            continue
+        said = words(key[start:a])
+        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or asks_how_to_proceed(key[start:a])):
+            continue
+        kept.append((a, b))
+        start = b
+    return kept
 
 
 _ELLIPTIC_RE = compiled(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")

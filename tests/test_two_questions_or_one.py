@@ -1,0 +1,57 @@
+"""Two questions in one message, or one question that only looks like two, in members' own ways of writing: "la
+première fois" is no list, "comment et quand" asks one thing, "ah et…" adds a question, "il fait quoi" asks about
+the thing named before, "je voulais vous demander" announces a question, and "et un agent de la mairie ?" after
+an entry that already names it is the same question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer
+from bot.answering.segment import split_questions
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+def asked(text: str) -> list[str]:
+    return [a.text for a in split_questions(text)]
+
+
+def test_the_first_time_she_goes_is_no_list_of_questions() -> None:
+    assert len(asked("demain c'est la première fois que je vais au comité de pilotage, j'ai le trac, "
+                     "comment je me prépare")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "quand et comment on vote les décisions du conseil",
+    "où et comment on demande une salle pour se réunir",
+])
+def test_two_question_words_joined_by_et_ask_one_thing(text: str) -> None:
+    assert asked(text) == [text]
+
+
+def test_how_to_go_about_it_then_whom_to_ask_is_one_question() -> None:
+    text = "comment on fait et à qui on écrit pour quitter le conseil citoyen"
+    assert asked(text) == [text]
+
+
+def test_ah_et_after_a_question_adds_another() -> None:
+    parts = asked("Comment je m'inscris à l'atelier ? oh et si je ne peux plus venir je fais quoi")
+    assert len(parts) == 2
+    assert "plus venir" in parts[1]
+
+
+def test_what_it_does_asked_of_the_thing_named_before_is_a_question_of_its_own() -> None:
+    assert len(asked("D'abord, c'est quoi la GUSP ? Ensuite, elle fait quoi pour nous ?")) == 2
+
+
+def test_asking_to_ask_after_a_name_announces_the_question() -> None:
+    parts = asked("bonsoir c'est monsieur Diallo du Breil je voulais vous demander qui paie les sorties du conseil")
+    assert len(parts) == 1
+    assert "qui paie" in parts[0]
