@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer
+from bot.answering.answerer import Answerer, Kind
 from bot.answering.segment import split_questions
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
@@ -55,3 +55,21 @@ def test_asking_to_ask_after_a_name_announces_the_question() -> None:
     parts = asked("bonsoir c'est monsieur Diallo du Breil je voulais vous demander qui paie les sorties du conseil")
     assert len(parts) == 1
     assert "qui paie" in parts[0]
+
+
+def test_a_member_who_names_herself_then_asks_to_ask_gets_two_answers(answerer: Answerer) -> None:
+    decision = answerer.decide("voilà c'est madame Koné de Malakoff je voudrais vous demander qui paie le "
+                               "fonctionnement du conseil et si les membres sont remboursés de leurs frais")
+    assert decision.kind == Kind.MULTI
+
+
+def test_and_for_something_the_chosen_entry_already_names_is_one_question(answerer: Answerer) -> None:
+    decision = answerer.decide("Un agent de la mairie peut-il être membre du conseil citoyen ? et un élu ?")
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == "cc-elu-membre"
+
+
+def test_and_is_it_paid_after_an_entry_that_says_so_is_one_question(answerer: Answerer) -> None:
+    decision = answerer.decide("Est-ce que RésO Villes peut aider notre conseil à monter un projet ? et c'est payant ?")
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == "crpv-aide-projet"
