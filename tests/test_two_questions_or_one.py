@@ -57,10 +57,13 @@ def test_asking_to_ask_after_a_name_announces_the_question() -> None:
     assert "qui paie" in parts[0]
 
 
-def test_a_member_who_names_herself_then_asks_to_ask_gets_two_answers(answerer: Answerer) -> None:
-    decision = answerer.decide("voilà c'est madame Koné de Malakoff je voudrais vous demander qui paie le "
-                               "fonctionnement du conseil et si les membres sont remboursés de leurs frais")
+def test_a_thing_named_inside_the_first_asked_again_alone_is_a_second_question(answerer: Answerer) -> None:
+    # Its own words rank the policy first; the rest of the message would pull it back to the Fresque, taken before.
+    decision = answerer.decide("C'est quoi la Fresque de la politique de la ville ? Et la politique de la ville tout "
+                               "court c'est quoi ?")
     assert decision.kind == Kind.MULTI
+    assert [p.entry.id if p.entry else p.candidates[0].entry.id for p in decision.parts] == [
+        "crpv-fresque", "cdv-politique-de-la-ville"]
 
 
 def test_and_for_something_the_chosen_entry_already_names_is_one_question(answerer: Answerer) -> None:
@@ -73,3 +76,33 @@ def test_and_is_it_paid_after_an_entry_that_says_so_is_one_question(answerer: An
     decision = answerer.decide("Est-ce que RésO Villes peut aider notre conseil à monter un projet ? et c'est payant ?")
     assert decision.kind == Kind.ANSWER
     assert decision.entry is not None and decision.entry.id == "crpv-aide-projet"
+
+
+def test_est_heard_for_et_before_a_question_word_opens_a_second_question() -> None:
+    assert asked("notre conseil a une charte est qui doit la signer") == ["notre conseil a une charte",
+                                                                          "qui doit la signer"]
+
+
+def test_who_is_it_with_est_stays_one_question() -> None:
+    assert len(asked("le chef de projet de la ville est qui")) <= 1
+
+
+def test_est_ce_que_after_a_clause_asking_how_long_opens_a_second_question() -> None:
+    assert asked("le mandat ça dure combien de temps est ce qu'on peut partir avant") == [
+        "le mandat ça dure combien de temps", "est ce qu'on peut partir avant"]
+
+
+def test_et_aussi_then_another_thing_named_at_length_asks_about_it_too() -> None:
+    assert len(asked("vous avez des affiches pour le conseil et aussi des modèles de courrier pour la mairie")) == 2
+
+
+def test_a_question_after_et_makes_a_sentence_without_question_mark_asked() -> None:
+    assert asked("ya un local pour le conseil citoyen et qui a les clés de la salle") == [
+        "ya un local pour le conseil citoyen", "qui a les clés de la salle"]
+
+
+def test_who_can_help_us_after_what_to_do_is_one_question_about_the_story() -> None:
+    parts = split_questions("on a reçu un gros dossier de la mairie et personne ne comprend, on fait quoi et qui "
+                            "peut nous aider ?")
+    assert len(parts) == 1
+    assert "dossier" in parts[0].context

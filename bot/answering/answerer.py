@@ -855,8 +855,9 @@ class Answerer:
         best = pool[0].score
         # "… qui paie le fonctionnement du conseil et si les membres sont remboursés de leurs frais": the rest of the
         # message does not pull a question whose own words clearly rank another entry first to the entry taken
-        # before it ("c'est qui ? c'est la mairie ?", its words nearly even, asks the first question again).
-        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD}
+        # before it ("c'est qui ? c'est la mairie ?", its words nearly even, or "… ? Il faut voter ?", naming nothing,
+        # asks the first question again).
+        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague else set()
         ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP and c.entry.id not in ahead]
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.analyze(text), self.analyze(context)

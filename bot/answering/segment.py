@@ -951,7 +951,7 @@ def split_questions(text: str) -> list[Asked]:
         # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
-            and (not marked or _is_asked(sentence)))
+            and (not marked or _is_asked(sentence))) or (not marked and _asks_after_et(key))
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
@@ -1005,12 +1005,13 @@ _PROCEDURE_WORDS = _PROCEEDING | frozenset({
     "a", "aupres", "de", "je", "j", "on", "elle", "ils", "elles", "nous", "m", "me", "s", "se", "le", "la", "les", "l",
     "en", "y", "lui", "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut",
     "faire", "fais", "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
+    "aider",  # "…on fait quoi et qui peut nous aider ?": whom to turn to
     "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
 
 
-# "Ensuite, il fait quoi concrètement ?": "il", "elle" is the thing named before; what it does is asked of it, it is
-# no "how do I go about it" ("il faut" names no one).
-_THIRD_PERSON = compiled(r"\b(?:il|elle|ils|elles)\s+(?!faut\b)")
+# "Ensuite, il fait quoi concrètement ?": what the thing named before does is asked of it, it is no "how do I go
+# about it" ("à qui elle doit s'adresser" is).
+_THIRD_PERSON = compiled(r"\b(?:il|elle|ils|elles)\s+(?:fait|font|sert|servent)\b")
 
 
 def asks_how_to_proceed(question: str) -> bool:
@@ -1174,13 +1175,61 @@ def asks_what_it_is(question: str) -> bool:
     return bool(_WHAT_IS_AND.match(_flat(question).strip()))
 
 
+# "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a
+# clause of its own (not "le président est qui ?", "c'est qui", "qu'est-ce que").
+_EST_FOR_ET = compiled(r"(?<=\s)est(?=\s+(?:qui|comment|combien|pourquoi|ou|quand|si|est\s+ce)\s+\w+\s+\w)")
+_NOT_BEFORE_EST = frozenset({"c", "qu", "ce", "n", "s", "il", "elle", "on", "ca", "cela", "qui", "ou", "que", "t"})
+
+
+def _est_as_et(key: str) -> str:
+    return _EST_FOR_ET.sub(lambda m: "et " if key[: m.start()].split()[-1:] and key[: m.start()].split()[-1]
+                           not in _NOT_BEFORE_EST else m.group(), key)
+
+
+# "le contrat de ville ça dure combien de temps est-ce qu'on peut le lire quelque part": "est-ce que" after a clause
+# that asks by its question word opens a second question, "et" or not.
+_EST_CE = compiled(r"\s(?=est\s+ce\s+qu)")
+
+
+def _est_ce_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _EST_CE.finditer(key):
+        left = key[: m.start()].split()
+        if len(left) >= _BARE_MIN_WORDS and left[-1] not in _LEADS_IN and _asks_by_words(" ".join(left)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# "vous avez des modèles de documents et aussi des exemples d'actions d'autres conseils": "et aussi" then a thing
+# named at length asks the same of that other thing.
+_ALSO_THING = compiled(r"\s+(?:et|mais)\s+aussi\s+(?=(?:des|du|un|une|le|la|les|l|de)\s)")
+_ALSO_MIN_WORDS = 4
+
+
+def _also_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ALSO_THING.finditer(key)
+            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+
+
+# "ya un budget pour le conseil et qui gère l'argent", said without a question mark: a question opened after "et" by
+# its question word makes the whole sentence asked, the clause before it too (spoken, a yes-or-no question needs no
+# word to ask).
+_ASKED_AFTER_ET = compiled(r"\set\s+(?=(?:qui|comment|combien|pourquoi|est\s+ce\s+qu|a\s+qui|ou)\s+\w+\s+\w)")
+
+
+def _asks_after_et(key: str) -> bool:
+    found = _ASKED_AFTER_ET.search(_est_as_et(key))
+    return found is not None and len(key[: found.start()].split()) >= _BARE_MIN_WORDS
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
     cut: list[str] = []
     for part in parts:
-        key = _flat(part)
+        key = _est_as_et(_flat(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
-                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key))
+                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
+                 + _also_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
@@ -1193,17 +1242,22 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     return cut
 
 
+# "…et à qui on s'adresse", "…et où on s'inscrit": the next clause asks how to go about it too, naming what.
+_WHOM_OR_WHERE = compiled(r"(?:a|aupres\s+de|vers|chez)?\s*(?:qui|ou|comment)\b")
+
+
 def _not_after_lead(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"comment et où on s'inscrit", "comment on fait et à qui on s'adresse pour démissionner": what comes before the
-    cut is only question words, or only "how do I go about it"; it asks about what the next clause names: one
-    question."""
+    cut is only question words, or only "how do I go about it" before whom or where to ask; it asks about what the
+    next clause names: one question ("je dois faire quoi et est-ce que je suis obligée" asks two)."""
     kept: list[tuple[int, int]] = []
     start = 0
     for a, b in sorted(spans):
         if a < start:
             continue
         said = words(key[start:a])
-        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or asks_how_to_proceed(key[start:a])):
+        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or (
+                asks_how_to_proceed(key[start:a]) and "est" not in said and _WHOM_OR_WHERE.match(key, b))):
             continue
         kept.append((a, b))
         start = b
