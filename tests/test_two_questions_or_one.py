@@ -106,3 +106,18 @@ def test_who_can_help_us_after_what_to_do_is_one_question_about_the_story() -> N
                             "peut nous aider ?")
     assert len(parts) == 1
     assert "dossier" in parts[0].context
+
+
+def test_autre_chose_between_two_questions_turns_to_the_next() -> None:
+    assert asked("qui anime nos réunions autre chose on peut avoir une salle le soir") == [
+        "qui anime nos réunions", "on peut avoir une salle le soir"]
+
+
+def test_talking_of_something_else_is_no_turn_to_another_question() -> None:
+    assert len(asked("au conseil on parle toujours d'autre chose que du quartier, comment on fixe l'ordre du jour")) == 1
+
+
+def test_i_would_also_like_to_know_is_one_wish_not_a_question_of_its_own() -> None:
+    assert asked("je voudrais savoir qui anime les réunions. je voudrais aussi savoir si on peut faire venir un "
+                 "expert") == ["je voudrais savoir qui anime les réunions.",
+                               "je voudrais aussi savoir si on peut faire venir un expert"]

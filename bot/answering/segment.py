@@ -645,7 +645,11 @@ _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
 _NUMBERED_RE = compiled(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
                        r"premierement|deuxiemement|troisiemement|secundo|tertio|"
                        r"la\s+(?:premiere|deuxieme|seconde|troisieme)(?!\s+(?:fois|annee|semaine|reunion|seance|etape|partie)\b)\s*:?|"
-                       r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
+                       r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?|"
+                       # "c'est quoi le FPH autre chose on peut avoir un local": "autre chose" said between two
+                       # questions turns to the next one (not "on parle d'autre chose", "y a autre chose").
+                       r"(?<!\bd\s)(?<!\bde\s)(?<!\bquelque\s)(?<!\bune\s)(?<!\bpas\s)(?<!\ba\s)(?<!\by\s)"
+                       r"(?<!\ben\s)(?<!\bfait\s)(?<!\bdit\s)autre\s+chose\s*[:,]?)(?=\s|$)")
 # "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
 _ANNOUNCED_RE = compiled(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
                         r"questions?\b")
@@ -1242,6 +1246,9 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     return cut
 
 
+# "je voudrais aussi savoir si…": a wish with nothing wished yet leads into what follows.
+_WISH_ONLY = compiled(r"^(?:et\s+)?(?:je|j|on|nous)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|voudrait|"
+                      r"aimerait|voudrions|souhaitons)$")
 # "…et à qui on s'adresse", "…et où on s'inscrit": the next clause asks how to go about it too, naming what.
 _WHOM_OR_WHERE = compiled(r"(?:a|aupres\s+de|vers|chez)?\s*(?:qui|ou|comment)\b")
 
@@ -1256,7 +1263,7 @@ def _not_after_lead(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if a < start:
             continue
         said = words(key[start:a])
-        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or (
+        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or _WISH_ONLY.match(" ".join(said)) or (
                 asks_how_to_proceed(key[start:a]) and "est" not in said and _WHOM_OR_WHERE.match(key, b))):
             continue
         kept.append((a, b))
