@@ -121,3 +121,11 @@ def test_i_would_also_like_to_know_is_one_wish_not_a_question_of_its_own() -> No
     assert asked("je voudrais savoir qui anime les réunions. je voudrais aussi savoir si on peut faire venir un "
                  "expert") == ["je voudrais savoir qui anime les réunions.",
                                "je voudrais aussi savoir si on peut faire venir un expert"]
+
+
+def test_ou_bien_after_a_question_asks_its_other_side() -> None:
+    assert len(asked("Les membres sont payés ? ou bien ils sont seulement remboursés ?")) == 1
+
+
+def test_how_it_goes_after_a_question_asks_it_of_that_question() -> None:
+    assert len(asked("Est-ce que notre conseil peut demander un local et comment ça se passe ?")) == 1

@@ -960,6 +960,10 @@ def split_questions(text: str) -> list[Asked]:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
             continue
+        if asked and not story and _OR_ELSE.match(key) and not _OPEN_WORDS & set(key.split()):
+            # "Combien on est payés ? ou bien on est juste remboursés ?": the other side of the same question.
+            asked[-1] = Asked(text=f"{asked[-1].text} {sentence}", context=asked[-1].context)
+            continue
         if asked and not story and _DESPITE.search(key) and not _OPEN_WORDS & set(key.split()):
             # "On n'a pas de local, c'est un problème ? On peut se réunir quand même ?": "quand même" asks the
             # question before again, from the other side: one question.
@@ -1010,6 +1014,7 @@ _PROCEDURE_WORDS = _PROCEEDING | frozenset({
     "en", "y", "lui", "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut",
     "faire", "fais", "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
     "aider",  # "…on fait quoi et qui peut nous aider ?": whom to turn to
+    "passe", "marche",  # "…reconnu par le préfet et comment ça se passe ?": how it goes
     "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
 
 
@@ -1068,6 +1073,7 @@ def asks_what_the_council_can_do(question: str) -> bool:
     return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
 
 
+_OR_ELSE = compiled(r"^(?:ou|ou\s+bien|ou\s+alors|ou\s+plutot|ou\s+est\s+ce\s+qu\w*)\s")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
 _HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"
