@@ -129,3 +129,19 @@ def test_ou_bien_after_a_question_asks_its_other_side() -> None:
 
 def test_how_it_goes_after_a_question_asks_it_of_that_question() -> None:
     assert len(asked("Est-ce que notre conseil peut demander un local et comment ça se passe ?")) == 1
+
+
+def test_e_typed_for_et_on_a_phone_joins_a_second_question() -> None:
+    assert asked("jvoudrai savoir kan on se reuni é si on peut venir avec les enfants") == [
+        "jvoudrai savoir kan on se reuni", "si on peut venir avec les enfants"]
+
+
+def test_the_number_of_the_next_item_ends_no_sentence() -> None:
+    parts = asked("Bonsoir, 1. qui anime les réunions du conseil 2. on peut avoir un local ?")
+    assert len(parts) == 2
+    assert "anime" in parts[0]
+
+
+def test_what_is_then_a_thing_taken_up_by_a_pronoun_asks_something_else() -> None:
+    assert asked("c'est quoi la GUSP et les habitants ils peuvent y participer") == [
+        "c'est quoi la GUSP", "les habitants ils peuvent y participer"]

@@ -638,7 +638,9 @@ _SECOND_OPENERS = (
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
-_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|mais\s+aussi)"
+# "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
+_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
+          r"mais\s+aussi)")
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
@@ -717,7 +719,9 @@ _CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cm
 # "c'est quoi la GUSP et elle peut nous aider ?", "c quoi un QPV et mon quartier il en fait partie": "what is"
 # asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
 _WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
-                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\s+\w+(?:\s+\w+)?\s+(?:il|elle|ils|elles)\s)")
+                           # "c'est quoi la TFPB et les bailleurs ils doivent faire quoi": a thing, then the pronoun.
+                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes|le|la|les|l|un|une|des)\s+\w+(?:\s+\w+)?\s+"
+                           r"(?:il|elle|ils|elles)\s)")
 _SECOND_MIN_WORDS = 3
 _BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur"})
 
@@ -928,7 +932,8 @@ def split_questions(text: str) -> list[Asked]:
     announced = bool(_ANNOUNCED_RE.search(_flat(cleaned)))
     asked: list[Asked] = []
     story: list[str] = []
-    sentences = _sentences(cleaned)
+    # "1. combien de membres dans un conseil 2. la parité est obligatoire ?": the number ends no sentence.
+    sentences = [_LIST_NUMBER_END.sub("", sentence) for sentence in _sentences(cleaned)]
     for n, sentence in enumerate(sentences):
         # "Je voudrais quitter le conseil. Et mes données, vous les gardez combien de temps ?": a wish the next sentence
         # adds to with "Et" is a request of its own, not the story of the next question.
@@ -1073,6 +1078,7 @@ def asks_what_the_council_can_do(question: str) -> bool:
     return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
 
 
+_LIST_NUMBER_END = compiled(r"\s+\d{1,2}\s*[.)]$")
 _OR_ELSE = compiled(r"^(?:ou|ou\s+bien|ou\s+alors|ou\s+plutot|ou\s+est\s+ce\s+qu\w*)\s")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
