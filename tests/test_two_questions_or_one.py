@@ -145,3 +145,29 @@ def test_the_number_of_the_next_item_ends_no_sentence() -> None:
 def test_what_is_then_a_thing_taken_up_by_a_pronoun_asks_something_else() -> None:
     assert asked("c'est quoi la GUSP et les habitants ils peuvent y participer") == [
         "c'est quoi la GUSP", "les habitants ils peuvent y participer"]
+
+
+def test_which_question_it_is_is_no_part_of_it() -> None:
+    assert asked("Ma dernière question : est-ce que le conseil peut faire appel à un expert") == [
+        "est-ce que le conseil peut faire appel à un expert"]
+
+
+def test_the_second_question_said_by_its_number_is_asked_even_with_a_full_stop() -> None:
+    assert asked("Première question, qui anime nos réunions. Deuxième question, le conseil a-t-il un local.") == [
+        "qui anime nos réunions.", "le conseil a-t-il un local."]
+
+
+def test_et_sinon_opening_a_message_leaves_no_empty_question() -> None:
+    assert [len(words_of.split()) > 1 for words_of in asked(
+        "d'accord merci. et sinon comment on annule une inscription ? et comment on voit ses rappels ?")] == [True, True]
+
+
+def test_a_question_numbered_by_the_member_is_answered_on_its_own_words(answerer: Answerer) -> None:
+    decision = answerer.decide("deuxième question : est-ce que le conseil citoyen peut avoir un local")
+    assert decision.kind == Kind.ANSWER
+    assert decision.entry is not None and decision.entry.id == "fonct-locaux"
+
+
+def test_a_meeting_told_with_a_full_stop_is_the_story_not_a_question() -> None:
+    parts = split_questions("J'ai rendez-vous avec la déléguée du préfet jeudi. Elle peut nous aider pour le local ?")
+    assert [p.text for p in parts] == ["Elle peut nous aider pour le local ?"]

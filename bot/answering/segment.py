@@ -385,6 +385,9 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text="", role=Role.GREETING))
             if not sentence:
                 continue
+        sentence = without_list_marker(sentence)
+        if not sentence:
+            continue
         clauses = [part for clause in _clauses(sentence) for part in _without_loss(clause)]
         for k, clause in enumerate(clauses):
             for part, introducing in _split_intro(_without_trailing_closing(clause),
@@ -944,7 +947,7 @@ def split_questions(text: str) -> list[Asked]:
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
             end = sentence[-1] if greeted and sentence[-1] in ".!:;…" and not stripped.endswith(sentence[-1]) else ""
             sentence = stripped + end if stripped else ""
-        sentence = _without_introduction(_without_trailing_closing(sentence).strip())
+        sentence = without_list_marker(_without_introduction(_without_trailing_closing(sentence).strip()))
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
@@ -960,7 +963,8 @@ def split_questions(text: str) -> list[Asked]:
         # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
-            and (not marked or _is_asked(sentence))) or (not marked and _asks_after_et(key))
+            and (not marked or _is_asked(sentence))) or (not marked and _asks_after_et(key)) or bool(
+            _THIRD_INVERSION.search(sentence))  # "Le conseil a-t-il un budget." asks, whatever ends it
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
@@ -1078,6 +1082,23 @@ def asks_what_the_council_can_do(question: str) -> bool:
     return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
 
 
+# "Deuxième question, le conseil a-t-il un budget ?", "ma dernière question :", "autre chose :", "question 2 :": which
+# question it is, said before it, is no part of it (its "question" drew the entry on what the hotline answers).
+_LIST_MARKER = compiled(r"^(?:(?:et|ah|oh|bon|alors|ok|sinon)\s+)?(?:(?:j\s+ai\s+une|jai\s+une|une|ma|mon|la|le)\s+)?"
+                        r"(?:(?:premiere|1ere|1re|deuxieme|2eme|2e|seconde|troisieme|3eme|derniere|dernier|autre|petite|"
+                        r"deuxieme\s+petite|autre\s+petite|derniere\s+petite)\s+(?:question|point)\b\s*[:,.]?|"
+                        r"autre\s+chose\s*[:,]|(?:question|point)\s+\d{1,2}\b\s*[:,.]?)\s*")
+
+
+def without_list_marker(sentence: str) -> str:
+    found = _LIST_MARKER.match(_flat(sentence))
+    if found is None or len(_flat(sentence)) != len(sentence):
+        return sentence
+    return sentence[found.end():]
+
+
+# The subject after its verb ("a-t-il", "peut-on"); not "rendez-vous", "chez-nous".
+_THIRD_INVERSION = compiled(r"\w-(?:t-)?(?:il|elle|on|ils|elles)\b", re.IGNORECASE)
 _LIST_NUMBER_END = compiled(r"\s+\d{1,2}\s*[.)]$")
 _OR_ELSE = compiled(r"^(?:ou|ou\s+bien|ou\s+alors|ou\s+plutot|ou\s+est\s+ce\s+qu\w*)\s")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
@@ -1258,6 +1279,8 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
     return cut
 
 
+# "et sinon comment on annule…": links and interjections alone lead into what follows.
+_LEAD_WORDS = _LINK_WORDS | frozenset({"ah", "oh", "euh", "bon", "ben", "ok"})
 # "je voudrais aussi savoir si…": a wish with nothing wished yet leads into what follows.
 _WISH_ONLY = compiled(r"^(?:et\s+)?(?:je|j|on|nous)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|voudrait|"
                       r"aimerait|voudrions|souhaitons)$")
@@ -1275,7 +1298,7 @@ def _not_after_lead(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if a < start:
             continue
         said = words(key[start:a])
-        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS or _WISH_ONLY.match(" ".join(said)) or (
+        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS | _LEAD_WORDS or _WISH_ONLY.match(" ".join(said)) or (
                 asks_how_to_proceed(key[start:a]) and "est" not in said and _WHOM_OR_WHERE.match(key, b))):
             continue
         kept.append((a, b))
