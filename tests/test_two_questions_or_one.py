@@ -171,3 +171,8 @@ def test_a_question_numbered_by_the_member_is_answered_on_its_own_words(answerer
 def test_a_meeting_told_with_a_full_stop_is_the_story_not_a_question() -> None:
     parts = split_questions("J'ai rendez-vous avec la déléguée du préfet jeudi. Elle peut nous aider pour le local ?")
     assert [p.text for p in parts] == ["Elle peut nous aider pour le local ?"]
+
+
+def test_and_after_c_est_vrai_opens_the_next_question() -> None:
+    assert asked("il faut habiter le quartier pour être membre c'est vrai et les retraités ils peuvent venir aussi") == [
+        "il faut habiter le quartier pour être membre c'est vrai", "les retraités ils peuvent venir aussi"]

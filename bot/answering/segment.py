@@ -1259,6 +1259,17 @@ def _asks_after_et(key: str) -> bool:
     return found is not None and len(key[: found.start()].split()) >= _BARE_MIN_WORDS
 
 
+# "…il faut être français pour être au conseil c'est vrai et les jeunes ils peuvent venir": "c'est vrai ?" closes a
+# question; "et" after it opens the next one.
+_AFTER_TAG = compiled(r"\b(?:c\s+est|c)\s+(?:vrai|normal|obligatoire|oblige|possible|grave|legal|gratuit|payant)"
+                      r"(?:\s+(?:ou\s+pas|non))?\s*\??(\s+et\s+)")
+
+
+def _after_tag_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _AFTER_TAG.finditer(key)
+            if len(key[m.end():].split()) >= _SECOND_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
     cut: list[str] = []
@@ -1266,7 +1277,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         key = _est_as_et(_flat(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
-                 + _also_cuts(key))
+                 + _also_cuts(key) + _after_tag_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
@@ -1350,3 +1361,4 @@ def points_back(question: str) -> bool:
 
 _OPEN_WORDS = frozenset({"quoi", "koi", "que", "qu", "comment", "cmt", "combien", "cb", "qui", "quel", "quelle", "quels",
                          "quelles"})
+
