@@ -48,7 +48,7 @@ def test_ah_et_after_a_question_adds_another() -> None:
 
 
 def test_what_it_does_asked_of_the_thing_named_before_is_a_question_of_its_own() -> None:
-    assert len(asked("D'abord, c'est quoi la GUSP ? Ensuite, elle fait quoi pour nous ?")) == 2
+    assert len(asked("D'abord, c'est quoi la GUSP ? Ensuite, elle fait quoi concrètement ?")) == 2
 
 
 def test_asking_to_ask_after_a_name_announces_the_question() -> None:
@@ -148,7 +148,7 @@ def test_what_is_then_a_thing_taken_up_by_a_pronoun_asks_something_else() -> Non
 
 
 def test_which_question_it_is_is_no_part_of_it() -> None:
-    assert asked("Ma dernière question : est-ce que le conseil peut faire appel à un expert") == [
+    assert asked("Ma dernière question, est-ce que le conseil peut faire appel à un expert") == [
         "est-ce que le conseil peut faire appel à un expert"]
 
 
@@ -163,7 +163,7 @@ def test_et_sinon_opening_a_message_leaves_no_empty_question() -> None:
 
 
 def test_a_question_numbered_by_the_member_is_answered_on_its_own_words(answerer: Answerer) -> None:
-    decision = answerer.decide("deuxième question : est-ce que le conseil citoyen peut avoir un local")
+    decision = answerer.decide("deuxième question, est-ce que le conseil peut avoir un local")
     assert decision.kind == Kind.ANSWER
     assert decision.entry is not None and decision.entry.id == "fonct-locaux"
 
