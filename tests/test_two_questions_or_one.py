@@ -176,3 +176,17 @@ def test_a_meeting_told_with_a_full_stop_is_the_story_not_a_question() -> None:
 def test_and_after_c_est_vrai_opens_the_next_question() -> None:
     assert asked("il faut habiter le quartier pour être membre c'est vrai et les retraités ils peuvent venir aussi") == [
         "il faut habiter le quartier pour être membre c'est vrai", "les retraités ils peuvent venir aussi"]
+
+
+def test_a_sentence_ended_by_ou_pas_asks_even_after_a_question_mark() -> None:
+    assert len(asked("Un agent de la mairie peut venir à nos réunions ? le conseil doit rester neutre ou pas")) == 2
+
+
+def test_et_then_a_subject_asking_by_its_question_word_is_a_second_question() -> None:
+    assert asked("on peut se réunir dans la maison de quartier et vous conseillez quoi comme horaire") == [
+        "on peut se réunir dans la maison de quartier", "vous conseillez quoi comme horaire"]
+
+
+def test_c_quelle_glued_after_a_first_question_opens_a_second() -> None:
+    assert asked("c quoi une maison du projet c quelle adresse pour y aller") == [
+        "c quoi une maison du projet", "c quelle adresse pour y aller"]
