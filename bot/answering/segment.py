@@ -768,6 +768,25 @@ def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# "je peux mettre un pseudo à la place de mon nom et vous gardez quoi comme infos sur moi": said without a comma, "et"
+# then a subject whose clause asks by its question word soon after the verb is a second question too, after a clause
+# that asks (a yes-or-no "je peux…", "on doit…" included).
+_ET_PRONOUN_RE = compiled(r"\s+et\s+(?=(?:vous|on|il|elle|ils|elles|je|j|nous)\s)")
+_ASKED_SOON = 4  # the question word within the clause's first words
+
+
+def _et_pronoun_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ET_PRONOUN_RE.finditer(key):
+        left = key[: m.start()].strip(" ,")
+        right = re.split(r"[,?!.]", key[m.end():])[0].split()
+        if len(left.split()) >= _PRONOUN_MIN_LEFT and len(right) >= _SECOND_MIN_WORDS and (
+                set(right[1: 1 + _ASKED_SOON]) & (_ASKING_WORDS - {"quand"})) and (
+                _is_asked(left) or _asks_by_words(left) or _YES_NO_START.match(left)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
 def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
     if _WHAT_IS_AND.match(key) is None:
         return []
@@ -780,7 +799,9 @@ def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
 # "si" ("quand on est tiré au sort, est-ce qu'on peut refuser") is the condition of the next one, not a question
 # (neither opens a first clause below).
 _BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "est ce qu", "c est quoi", "c quoi",
-                 "qu est ce", "faut il", "peut on", "y a t il")
+                 "qu est ce", "faut il", "peut on", "y a t il",
+                 # "c quoi un conseil citoyen c quelle loi qui les a créés": "c'est quel…" opens one too.
+                 "c quel", "c quelle", "c est quel", "c est quelle")
 # After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
 # "comment on devient membre, je dois payer quelque chose ?"
 _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
@@ -963,7 +984,8 @@ def split_questions(text: str) -> list[Asked]:
         # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
-            and (not marked or _is_asked(sentence))) or (not marked and _asks_after_et(key)) or bool(
+            and (not marked or _is_asked(sentence) or bool(_TAG_QUESTION.search(_key(sentence))))) or (
+            not marked and (_asks_after_et(key) or bool(_et_pronoun_cuts(key)))) or bool(
             _THIRD_INVERSION.search(sentence))  # "Le conseil a-t-il un budget." asks, whatever ends it
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
@@ -1277,7 +1299,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         key = _est_as_et(_flat(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
-                 + _also_cuts(key) + _after_tag_cuts(key))
+                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
