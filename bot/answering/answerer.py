@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
@@ -106,6 +106,7 @@ MULTI_EXTRA_SCORE = 25.0  # one of several questions is answered at once above a
 MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
+OWN_LEAD = 5.0  # a later question's own first entry this far ahead of one taken before is not pulled back to it
 PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
 # A story tells something: a clause of a word or two left out of an introduction ("c'est Aïcha") is none.
 STORY_MIN_WORDS = 4
@@ -470,6 +471,8 @@ class Answerer:
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         for n, question in enumerate(asked):
+            if self._asked_again(question.text, picks.values()):
+                continue  # "Un élu peut-il être membre ? Et un agent de la mairie ?": the entry chosen asks it too
             part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
@@ -520,6 +523,14 @@ class Answerer:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _asked_again(self, text: str, picks: Iterable[Decision]) -> bool:
+        """A later question whose every word the base knows is in the question of an entry an earlier one chose ("…
+        peut nous aider à monter une enquête ? et c'est payant ?" after "… une enquête ? Est-ce payant ?") asks what
+        that entry already answers: one question, not two."""
+        said = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
+        return bool(said) and any(said <= set(self.analyze(p.candidates[0].entry.question).tokens)
+                                  for p in picks if p.candidates)
 
     def _other_than_taken(self, part: Decision, question: Asked, taken: frozenset[str]) -> Candidate | None:
         """"c'est complet, je fais quoi ? et on est prévenu si une place se libère ou juste un rappel": a question
@@ -842,7 +853,12 @@ class Answerer:
             # the earlier words (grants for associations).
             return alone
         best = pool[0].score
-        ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP]
+        # "… qui paie le fonctionnement du conseil et si les membres sont remboursés de leurs frais": the rest of the
+        # message does not pull a question whose own words clearly rank another entry first to the entry taken
+        # before it ("c'est qui ? c'est la mairie ?", its words nearly even, or "… ? Il faut voter ?", naming nothing,
+        # asks the first question again).
+        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague else set()
+        ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP and c.entry.id not in ahead]
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.analyze(text), self.analyze(context)
             boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}

@@ -49,6 +49,9 @@ _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
+    # "…c'est madame Traoré de Bellevue je voulais vous demander qui paie…": asking to ask announces the question.
+    "je voulais vous demander", "je voudrais vous demander", "j aimerais vous demander", "je voulais demander",
+    "je voudrais demander",
     # "…je suis au conseil et on me demande ce qu'est un adulte-relais": what the member is asked, they ask.
     "je me demande", "on me demande", "on m a demande", "on m'a demande",
     "vous pouvez m expliquer", "vous pouvez m'expliquer", "pouvez vous", "pouvez-vous", "on peut", "peut on",
@@ -150,7 +153,8 @@ _RELATIVE_BEFORE = frozenset({"elle", "lui", "eux", "moi", "toi", "nous", "vous"
 
 
 # "je voulais savoir si on peut…", "je sais pas comment on fait": the opener is the clause these words announce.
-_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "dire", "comprendre", "expliquer"})
+_NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "demander", "dire", "comprendre",
+                             "expliquer"})
 
 
 # "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
@@ -381,6 +385,9 @@ def split_message(text: str) -> list[Segment]:
                 segments.append(Segment(text="", role=Role.GREETING))
             if not sentence:
                 continue
+        sentence = without_list_marker(sentence)
+        if not sentence:
+            continue
         clauses = [part for clause in _clauses(sentence) for part in _without_loss(clause)]
         for k, clause in enumerate(clauses):
             for part, introducing in _split_intro(_without_trailing_closing(clause),
@@ -634,14 +641,20 @@ _SECOND_OPENERS = (
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
 )
-_LINKS = r"(?:et(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|mais\s+aussi)"
+# "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
+_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
+          r"mais\s+aussi)")
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
 _NUMBERED_RE = compiled(r"(?:^|\s)(?:\d{1,2}\s*[).°/-]|\(\d{1,2}\)|\d{1,2}\s*(?:er|ere|eme|e)\s*:|[a-c]\)|"
                        r"premierement|deuxiemement|troisiemement|secundo|tertio|"
-                       r"la\s+premiere\s*:?|la\s+deuxieme\s*:?|la\s+seconde\s*:?|la\s+troisieme\s*:?|"
-                       r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?)(?=\s|$)")
+                       r"la\s+(?:premiere|deuxieme|seconde|troisieme)(?!\s+(?:fois|annee|semaine|reunion|seance|etape|partie)\b)\s*:?|"
+                       r"autre\s+question\s*:?|deuxieme\s+question\s*:?|2eme\s+question\s*:?|"
+                       # "c'est quoi le FPH autre chose on peut avoir un local": "autre chose" said between two
+                       # questions turns to the next one (not "on parle d'autre chose", "y a autre chose").
+                       r"(?<!\bd\s)(?<!\bde\s)(?<!\bquelque\s)(?<!\bune\s)(?<!\bpas\s)(?<!\ba\s)(?<!\by\s)"
+                       r"(?<!\ben\s)(?<!\bfait\s)(?<!\bdit\s)autre\s+chose\s*[:,]?)(?=\s|$)")
 # "Deux questions :", "j'ai 2 petites questions" announce a list: commas then separate the questions.
 _ANNOUNCED_RE = compiled(r"\b(?:deux|2|trois|3|quatre|4|plusieurs|quelques|des)\s+(?:petites\s+|autres\s+)?"
                         r"questions?\b")
@@ -709,7 +722,9 @@ _CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cm
 # "c'est quoi la GUSP et elle peut nous aider ?", "c quoi un QPV et mon quartier il en fait partie": "what is"
 # asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
 _WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
-                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\s+\w+(?:\s+\w+)?\s+(?:il|elle|ils|elles)\s)")
+                           # "c'est quoi la TFPB et les bailleurs ils doivent faire quoi": a thing, then the pronoun.
+                           r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes|le|la|les|l|un|une|des)\s+\w+(?:\s+\w+)?\s+"
+                           r"(?:il|elle|ils|elles)\s)")
 _SECOND_MIN_WORDS = 3
 _BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur"})
 
@@ -753,6 +768,25 @@ def _et_subject_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# "je peux mettre un pseudo à la place de mon nom et vous gardez quoi comme infos sur moi": said without a comma, "et"
+# then a subject whose clause asks by its question word soon after the verb is a second question too, after a clause
+# that asks (a yes-or-no "je peux…", "on doit…" included).
+_ET_PRONOUN_RE = compiled(r"\s+et\s+(?=(?:vous|on|il|elle|ils|elles|je|j|nous)\s)")
+_ASKED_SOON = 4  # the question word within the clause's first words
+
+
+def _et_pronoun_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ET_PRONOUN_RE.finditer(key):
+        left = key[: m.start()].strip(" ,")
+        right = re.split(r"[,?!.]", key[m.end():])[0].split()
+        if len(left.split()) >= _PRONOUN_MIN_LEFT and len(right) >= _SECOND_MIN_WORDS and (
+                set(right[1: 1 + _ASKED_SOON]) & (_ASKING_WORDS - {"quand"})) and (
+                _is_asked(left) or _asks_by_words(left) or _YES_NO_START.match(left)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
 def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
     if _WHAT_IS_AND.match(key) is None:
         return []
@@ -765,7 +799,9 @@ def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
 # "si" ("quand on est tiré au sort, est-ce qu'on peut refuser") is the condition of the next one, not a question
 # (neither opens a first clause below).
 _BARE_OPENERS = ("comment", "cmt", "pourquoi", "combien", "cb", "est ce que", "est ce qu", "c est quoi", "c quoi",
-                 "qu est ce", "faut il", "peut on", "y a t il")
+                 "qu est ce", "faut il", "peut on", "y a t il",
+                 # "c quoi un conseil citoyen c quelle loi qui les a créés": "c'est quel…" opens one too.
+                 "c quel", "c quelle", "c est quel", "c est quelle")
 # After a comma only ("qui" and "ou" inside a clause are mostly a relative pronoun and "or"):
 # "comment on devient membre, je dois payer quelque chose ?"
 _COMMA_OPENERS = ("qui", "a qui", "je dois", "on doit", "il faut", "on peut", "je peux", "c est payant",
@@ -892,7 +928,8 @@ def _pronoun_cuts(key: str) -> list[tuple[int, int]]:
 
 # "Je voudrais savoir ce qu'est une cité éducative." asks, full stop or not.
 _INDIRECT_RE = compiled(r"\b(?:je\s+(?:voudrais|voulais|veux|souhaite|souhaiterais)\s+savoir|"
-                       r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi)\b")
+                       r"j\s+aimerais\s+savoir|je\s+me\s+demande|dites\s+moi|"
+                       r"(?:je\s+(?:voudrais|voulais)|j\s+aimerais)\s+(?:vous\s+)?demander)\b")
 
 
 _WISH_RE = compiled(r"^(?:je|j|on|nous)\s+(?:veux|voudrais|voulais|souhaite|souhaiterais|aimerais|voudrait|"
@@ -919,7 +956,8 @@ def split_questions(text: str) -> list[Asked]:
     announced = bool(_ANNOUNCED_RE.search(_flat(cleaned)))
     asked: list[Asked] = []
     story: list[str] = []
-    sentences = _sentences(cleaned)
+    # "1. combien de membres dans un conseil 2. la parité est obligatoire ?": the number ends no sentence.
+    sentences = [_LIST_NUMBER_END.sub("", sentence) for sentence in _sentences(cleaned)]
     for n, sentence in enumerate(sentences):
         # "Je voudrais quitter le conseil. Et mes données, vous les gardez combien de temps ?": a wish the next sentence
         # adds to with "Et" is a request of its own, not the story of the next question.
@@ -930,7 +968,7 @@ def split_questions(text: str) -> list[Asked]:
             # The greeting goes, the sentence's own end stays ("Bonjour, on a un jardin." is no question).
             end = sentence[-1] if greeted and sentence[-1] in ".!:;…" and not stripped.endswith(sentence[-1]) else ""
             sentence = stripped + end if stripped else ""
-        sentence = _without_introduction(_without_trailing_closing(sentence).strip())
+        sentence = without_list_marker(_without_introduction(_without_trailing_closing(sentence).strip()))
         key = _flat(sentence)
         if not sentence or (_ANNOUNCED_RE.search(key) and len(key.split()) <= 5):  # "Deux questions :"
             continue
@@ -941,15 +979,21 @@ def split_questions(text: str) -> list[Asked]:
             # is all right, then what is asked, is one worry; the tag belongs to the story.
             story.append(sentence)
             continue
-        follow_on = bool(asked) and not story and key.startswith("et ")
+        follow_on = bool(asked) and not story and bool(_AND_AGAIN.match(key))
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
         question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
-            and (not marked or _is_asked(sentence)))
+            and (not marked or _is_asked(sentence) or bool(_TAG_QUESTION.search(_key(sentence))))) or (
+            not marked and (_asks_after_et(key) or bool(_et_pronoun_cuts(key)))) or bool(
+            _THIRD_INVERSION.search(sentence))  # "Le conseil a-t-il un budget." asks, whatever ends it
         if not question:
             if role_of(sentence) in (Role.CONTEXT, Role.QUESTION):
                 story.append(sentence)
+            continue
+        if asked and not story and _OR_ELSE.match(key) and not _OPEN_WORDS & set(key.split()):
+            # "Combien on est payés ? ou bien on est juste remboursés ?": the other side of the same question.
+            asked[-1] = Asked(text=f"{asked[-1].text} {sentence}", context=asked[-1].context)
             continue
         if asked and not story and _DESPITE.search(key) and not _OPEN_WORDS & set(key.split()):
             # "On n'a pas de local, c'est un problème ? On peut se réunir quand même ?": "quand même" asks the
@@ -967,6 +1011,7 @@ def split_questions(text: str) -> list[Asked]:
             part, _ = _relative_tail(cut)  # "…et le PRE dont parle le bailleur ?": where it was heard, not asked
             part = without_no_use(_reason_tail(part)[0])
             told, part = _told_before_what_is(part)
+            told, part = (told, part) if told else _told_inside(part)
             if told:
                 story.append(told)
             if asked and not story and (len(words(part)) < _MIN_PART_WORDS or (
@@ -977,6 +1022,10 @@ def split_questions(text: str) -> list[Asked]:
                 asked.append(Asked(text=part, context=" ".join(story)))
                 story = []
     return asked
+
+
+# "… ? ah et si c'est complet on fait quoi": an interjection before "et" adds a question all the same.
+_AND_AGAIN = compiled(r"^(?:(?:ah|oh|euh|bon|ben|tiens)\s+(?:(?:oui|aussi|tiens|au\s+fait)\s+)?)?et\s")
 
 
 # "C'est grave ?", "c'est normal ça ?", "c'est pas légal non ?": a judgement asked of what was told, naming nothing.
@@ -995,12 +1044,20 @@ _PROCEDURE_WORDS = _PROCEEDING | frozenset({
     "a", "aupres", "de", "je", "j", "on", "elle", "ils", "elles", "nous", "m", "me", "s", "se", "le", "la", "les", "l",
     "en", "y", "lui", "leur", "ca", "cela", "c", "est", "ce", "que", "qu", "il", "faut", "dois", "doit", "peux", "peut",
     "faire", "fais", "fait", "demander", "demande", "adresser", "adresse", "contacter", "contacte", "joindre", "appeler", "aller",
+    "aider",  # "…on fait quoi et qui peut nous aider ?": whom to turn to
+    "passe", "marche",  # "…reconnu par le préfet et comment ça se passe ?": how it goes
     "vais", "va", "passer", "voir", "ecrire", "envoyer", "trouver", "prendre", "proceder", "procede"})
+
+
+# "Ensuite, il fait quoi concrètement ?": what the thing named before does is asked of it, it is no "how do I go
+# about it" ("à qui elle doit s'adresser" is).
+_THIRD_PERSON = compiled(r"\b(?:il|elle|ils|elles)\s+(?:fait|font|sert|servent)\b")
 
 
 def asks_how_to_proceed(question: str) -> bool:
     said = words(question)
-    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said)
+    return bool(said) and _PROCEEDING & set(said) != set() and all(w in _PROCEDURE_WORDS for w in said) and not (
+        _THIRD_PERSON.search(" ".join(said)))
 
 
 # "Est-ce que le conseil citoyen peut faire quelque chose ou on perd notre temps ?" after the landlord's broken lifts:
@@ -1047,6 +1104,25 @@ def asks_what_the_council_can_do(question: str) -> bool:
     return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
 
 
+# "Deuxième question, le conseil a-t-il un budget ?", "ma dernière question :", "autre chose :", "question 2 :": which
+# question it is, said before it, is no part of it (its "question" drew the entry on what the hotline answers).
+_LIST_MARKER = compiled(r"^(?:(?:et|ah|oh|bon|alors|ok|sinon)\s+)?(?:(?:j\s+ai\s+une|jai\s+une|une|ma|mon|la|le)\s+)?"
+                        r"(?:(?:premiere|1ere|1re|deuxieme|2eme|2e|seconde|troisieme|3eme|derniere|dernier|autre|petite|"
+                        r"deuxieme\s+petite|autre\s+petite|derniere\s+petite)\s+(?:question|point)\b\s*[:,.]?|"
+                        r"autre\s+chose\s*[:,]|(?:question|point)\s+\d{1,2}\b\s*[:,.]?)\s*")
+
+
+def without_list_marker(sentence: str) -> str:
+    found = _LIST_MARKER.match(_flat(sentence))
+    if found is None or len(_flat(sentence)) != len(sentence):
+        return sentence
+    return sentence[found.end():]
+
+
+# The subject after its verb ("a-t-il", "peut-on"); not "rendez-vous", "chez-nous".
+_THIRD_INVERSION = compiled(r"\w-(?:t-)?(?:il|elle|on|ils|elles)\b", re.IGNORECASE)
+_LIST_NUMBER_END = compiled(r"\s+\d{1,2}\s*[.)]$")
+_OR_ELSE = compiled(r"^(?:ou|ou\s+bien|ou\s+alors|ou\s+plutot|ou\s+est\s+ce\s+qu\w*)\s")
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # A question that names nothing and asks only what to do: it asks it of the story before.
 _HOW_ALONE = compiled(r"^(?:et\s+)?(?:(?:je|on|j)\s+(?:fais|fait|peux\s+faire|dois\s+faire)\s+(?:comment|quoi|koi|cmt)|"
@@ -1123,18 +1199,107 @@ def _told_before_what_is(part: str) -> tuple[str, str]:
     return part[: m.start()].strip(), part[m.end():]
 
 
+# "…je suis maman de 3 enfants et j'ai pas beaucoup de temps, les réunions c'est à quel rythme et…", "voilà c'est
+# madame Traoré de Bellevue je voulais vous demander qui paie…": one of several questions told with its story in the
+# same sentence. What comes before a comma, or before "je voulais savoir / vous demander", "est-ce que", and asks
+# nothing, is the story of the question after it.
+_ANNOUNCER = compiled(r"\s(?=(?:(?:je\s+(?:voudrais|voulais|veux)|j\s+aimerais)\s+(?:vous\s+)?(?:savoir|demander)|"
+                      r"est\s+ce\s+qu)\b)")
+_TOLD_INSIDE_MIN_WORDS = 3
+_CONDITION_START = compiled(r"^(?:et\s+|mais\s+)?(?:si|s|quand|lorsque|lorsqu|meme\s+si)\b")
+
+
+def _told_inside(part: str) -> tuple[str, str]:
+    key = _flat(part)
+    if len(key) != len(part):
+        return "", part
+    bounds = sorted({m.end() for m in re.finditer(r",\s*", key)} | {m.end() for m in _ANNOUNCER.finditer(key)})
+    found = 0
+    for b in bounds:
+        told, rest = part[:b].strip(" ,"), part[b:]
+        if "?" in told or role_of(told) == Role.QUESTION:
+            break
+        # "Le contrat de ville, c'est quoi ?", "on n'a pas de règlement, c'est obligatoire ?": a question opened by a
+        # pronoun asks about what was just said, which is its subject, not its story.
+        # A topic alone ("Et mes données, vous les gardez…") or a condition ("Et si j'ai un souci avec ça, …") is part
+        # of the question: the story tells something, with its own subject.
+        if len(words(told)) >= _TOLD_INSIDE_MIN_WORDS and role_of(rest) == Role.QUESTION and not (
+                has_pronoun_subject(rest)) and _HAS_SUBJECT.search(key[:b]) and not _CONDITION_START.match(key):
+            found = b
+    return (part[:found].strip(" ,"), part[found:].strip()) if found else ("", part)
+
+
 def asks_what_it_is(question: str) -> bool:
     """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
     return bool(_WHAT_IS_AND.match(_flat(question).strip()))
+
+
+# "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a
+# clause of its own (not "le président est qui ?", "c'est qui", "qu'est-ce que").
+_EST_FOR_ET = compiled(r"(?<=\s)est(?=\s+(?:qui|comment|combien|pourquoi|ou|quand|si|est\s+ce)\s+\w+\s+\w)")
+_NOT_BEFORE_EST = frozenset({"c", "qu", "ce", "n", "s", "il", "elle", "on", "ca", "cela", "qui", "ou", "que", "t"})
+
+
+def _est_as_et(key: str) -> str:
+    return _EST_FOR_ET.sub(lambda m: "et " if key[: m.start()].split()[-1:] and key[: m.start()].split()[-1]
+                           not in _NOT_BEFORE_EST else m.group(), key)
+
+
+# "le contrat de ville ça dure combien de temps est-ce qu'on peut le lire quelque part": "est-ce que" after a clause
+# that asks by its question word opens a second question, "et" or not.
+_EST_CE = compiled(r"\s(?=est\s+ce\s+qu)")
+
+
+def _est_ce_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _EST_CE.finditer(key):
+        left = key[: m.start()].split()
+        if len(left) >= _BARE_MIN_WORDS and left[-1] not in _LEADS_IN and _asks_by_words(" ".join(left)):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# "vous avez des modèles de documents et aussi des exemples d'actions d'autres conseils": "et aussi" then a thing
+# named at length asks the same of that other thing.
+_ALSO_THING = compiled(r"\s+(?:et|mais)\s+aussi\s+(?=(?:des|du|un|une|le|la|les|l|de)\s)")
+_ALSO_MIN_WORDS = 4
+
+
+def _also_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ALSO_THING.finditer(key)
+            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+
+
+# "ya un budget pour le conseil et qui gère l'argent", said without a question mark: a question opened after "et" by
+# its question word makes the whole sentence asked, the clause before it too (spoken, a yes-or-no question needs no
+# word to ask).
+_ASKED_AFTER_ET = compiled(r"\set\s+(?=(?:qui|comment|combien|pourquoi|est\s+ce\s+qu|a\s+qui|ou)\s+\w+\s+\w)")
+
+
+def _asks_after_et(key: str) -> bool:
+    found = _ASKED_AFTER_ET.search(_est_as_et(key))
+    return found is not None and len(key[: found.start()].split()) >= _BARE_MIN_WORDS
+
+
+# "…il faut être français pour être au conseil c'est vrai et les jeunes ils peuvent venir": "c'est vrai ?" closes a
+# question; "et" after it opens the next one.
+_AFTER_TAG = compiled(r"\b(?:c\s+est|c)\s+(?:vrai|normal|obligatoire|oblige|possible|grave|legal|gratuit|payant)"
+                      r"(?:\s+(?:ou\s+pas|non))?\s*\??(\s+et\s+)")
+
+
+def _after_tag_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _AFTER_TAG.finditer(key)
+            if len(key[m.end():].split()) >= _SECOND_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
 
 
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(_flat(sentence), _NUMBERED_RE))
     cut: list[str] = []
     for part in parts:
-        key = _flat(part)
+        key = _est_as_et(_flat(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
-                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key))
+                 + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
+                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
@@ -1143,8 +1308,35 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
             spans = _bare_cuts(key)
         if announced:
             spans += [(m.start(), m.end()) for m in re.finditer(r",\s*(?:et\s+)?", key)]
-        cut.extend(_cut(part, spans))
+        cut.extend(_cut(part, _not_after_lead(key, spans)))
     return cut
+
+
+# "et sinon comment on annule…": links and interjections alone lead into what follows.
+_LEAD_WORDS = _LINK_WORDS | frozenset({"ah", "oh", "euh", "bon", "ben", "ok"})
+# "je voudrais aussi savoir si…": a wish with nothing wished yet leads into what follows.
+_WISH_ONLY = compiled(r"^(?:et\s+)?(?:je|j|on|nous)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|voudrait|"
+                      r"aimerait|voudrions|souhaitons)$")
+# "…et à qui on s'adresse", "…et où on s'inscrit": the next clause asks how to go about it too, naming what.
+_WHOM_OR_WHERE = compiled(r"(?:a|aupres\s+de|vers|chez)?\s*(?:qui|ou|comment)\b")
+
+
+def _not_after_lead(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"comment et où on s'inscrit", "comment on fait et à qui on s'adresse pour démissionner": what comes before the
+    cut is only question words, or only "how do I go about it" before whom or where to ask; it asks about what the
+    next clause names: one question ("je dois faire quoi et est-ce que je suis obligée" asks two)."""
+    kept: list[tuple[int, int]] = []
+    start = 0
+    for a, b in sorted(spans):
+        if a < start:
+            continue
+        said = words(key[start:a])
+        if said and (set(said) <= _OPEN_WORDS | _TAIL_WORDS | _LEAD_WORDS or _WISH_ONLY.match(" ".join(said)) or (
+                asks_how_to_proceed(key[start:a]) and "est" not in said and _WHOM_OR_WHERE.match(key, b))):
+            continue
+        kept.append((a, b))
+        start = b
+    return kept
 
 
 _ELLIPTIC_RE = compiled(r"et\s+(?:pour\s+|si\s+|moi\b|nous\b|(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos)\s)")
@@ -1191,3 +1383,4 @@ def points_back(question: str) -> bool:
 
 _OPEN_WORDS = frozenset({"quoi", "koi", "que", "qu", "comment", "cmt", "combien", "cb", "qui", "quel", "quelle", "quels",
                          "quelles"})
+
