@@ -292,7 +292,8 @@ class Answerer:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
-        decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
+        decision = self._both_compared(
+            self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
         decision = self._likened_term(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
@@ -315,37 +316,54 @@ class Answerer:
         return len(asked) > 1 and any(
             n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
-    def _both_compared(self, decision: Decision, text: str) -> Decision:
+    def _both_compared(self, decision: Decision, segments: list[Segment], text: str) -> Decision:
         """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
         compared, when no entry compares them, leaves the other unsaid; choices that name neither leave both. Each
         is read alone ("c'est quoi le copil ?"); two different entries become two questions, answered when each is
         sure, offered otherwise (one at least sure). An entry written as a comparison ("Quelle est la différence
         entre un conseil citoyen et un conseil de quartier ?") keeps the decision, and so does an answer both sides
-        lead to, or neither."""
-        sides = compared(text)
+        lead to, or neither. An answer that compares another pair ("contrat de ville" against "conseil citoyen"
+        answered by the council against the neighbourhood council) is never kept sure: it answers a question the
+        member did not ask, however many words the two share. The comparison may be one sentence of several
+        ("…la différence entre A et B ? jcomprends pas")."""
+        sides = compared(text) or next((found for s in segments if s.informative
+                                        and (found := compared(s.text)) is not None), None)
         shown = [decision.entry] if decision.kind == Kind.ANSWER else \
             [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
         if sides is None or not shown or any(
                 self._same_sides(sides, theirs) for entry in shown if entry is not None
                 for p in (entry.question, *entry.alternates) if (theirs := compared(p)) is not None):
             return decision
+        answered = decision.entry if decision.kind == Kind.ANSWER else None
+        other_pair = answered is not None and compared(answered.question) is not None  # an entry written to compare
         parts: list[Decision] = []
         for side in sides:
-            part = self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False)
+            part = self._defined_by_entry(self._decide_segments(split_message(f"c'est quoi {side} ?"),
+                                                                runner_up=False))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is None:
-                return decision
+                return self._unsure(decision, parts) if other_pair else decision
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
             parts.append(dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST,
                                              entry=top.entry if sure else None, candidates=(top,),
                                              segments=(side,), runner_up=None))
         ids = [p.candidates[0].entry.id for p in parts]
-        answered = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry is not None else None
-        if ids[0] == ids[1] or (answered is not None and answered not in ids) or not any(
-                p.kind == Kind.ANSWER for p in parts):
+        if ids[0] == ids[1]:
+            return self._unsure(decision, parts) if other_pair else decision
+        if not other_pair and ((answered is not None and answered.id not in ids) or not any(
+                p.kind == Kind.ANSWER for p in parts)):
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _unsure(self, decision: Decision, parts: list[Decision]) -> Decision:
+        """An answer that compares another pair than the member's, offered after what each side's own reading
+        found: the member picks."""
+        choices: dict[str, Candidate] = {}
+        for c in (*(p.candidates[0] for p in parts), *decision.candidates):
+            choices.setdefault(c.entry.id, c)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
+                                   candidates=tuple(choices.values())[: self.settings.max_suggestions])
 
     def _likened_term(self, decision: Decision, text: str) -> Decision:
         """"un cotech c'est quoi, c'est comme un copil ?": the first thing is asked, the second is the member's point

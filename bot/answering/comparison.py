@@ -18,6 +18,9 @@ _PATTERNS = tuple(compiled(p) for p in (
     + r")\s+et\s+(?P<b>" + _SIDE + r")$",
     # "A et B c'est pareil", "A ou B c'est la même chose"
     r"^(?P<a>" + _SIDE + r")\s+(?:et|ou)\s+(?P<b>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"$",
+    # "A et B c'est quoi la différence", "A ou B quelle différence"
+    r"^(?P<a>" + _SIDE + r")\s+(?:et|ou)\s+(?P<b>" + _SIDE + r")\s+(?:(?:" + _IS + r")\s+(?:quoi|koi)\s+|quelle\s+"
+    r"(?:est\s+)?)(?:la\s+)?differences?$",
     # "A c'est pareil que B", "A c'est différent de B"
     r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
 ))
