@@ -17,6 +17,7 @@ from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whate
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
+from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
@@ -295,6 +296,7 @@ class Answerer:
         decision = self._both_compared(
             self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
         decision = self._likened_term(decision, text)
+        decision = self._details_not_given(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -364,6 +366,17 @@ class Answerer:
             choices.setdefault(c.entry.id, c)
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
                                    candidates=tuple(choices.values())[: self.settings.max_suggestions])
+
+    @staticmethod
+    def _details_not_given(decision: Decision, text: str) -> Decision:
+        """"le numéro de la police municipale": an answer that does not give the office's details (an entry about
+        insecurity) is offered, not answered as sure (`contact_asked`)."""
+        if decision.kind != Kind.ANSWER or decision.entry is None:
+            return decision
+        office = office_asked(text)
+        if office is None or gives_details(decision.entry, office):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None)
 
     def _likened_term(self, decision: Decision, text: str) -> Decision:
         """"un cotech c'est quoi, c'est comme un copil ?": the first thing is asked, the second is the member's point

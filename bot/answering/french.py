@@ -113,6 +113,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("quest", "ce", "qu"), "quoi"),
     # "Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": a link between two thoughts, not "elsewhere".
     (("d", "ailleurs"), ""),
+    # "nos réunions du conseil en visio", "on se voit par visio": a way of meeting, said of any meeting. "la visio",
+    # "une visio" is a thing of its own (the centre's webinars, by their members' word).
+    *(((by, medium), "distance") for by in ("en", "par") for medium in (
+        "visio", "visios", "visioconference", "visioconferences", "video", "zoom", "teams")),
     # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
     *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
     (("par", "ailleurs"), ""),
@@ -206,8 +210,10 @@ STOPWORDS: frozenset[str] = frozenset(
     voudrais voudrait voulez sais savez savoir faut faire chose truc trucs genre vraiment juste
     exactement
     completement totalement
+    parce puisque puisqu
     """.split()  # noqa: SIM905
 )
+# ("parce" and "puisque" only ever join a reason: read as words, "parce" became "parc", a park. "car" may be a coach.)
 # (The adverbs of degree on the last line say how much, never what: "je suis complètement perdue" was read as
 # "complet", a full event, through its stem; "totalement" as "total". No entry uses them.)
 
@@ -353,3 +359,23 @@ DICTATED: tuple[tuple[str, str], ...] = (
     (r"(?<=[^\W\d_])" + r"\s+" + _NOUN_BEFORE + r"point\s+(?=" + _SENTENCE_START + ")", ". "),
     (r"(?<=[^\W\d_])\s+(?<!\bla )(?<!\bune )(?<!\bles )(?<!\bsans )(?<!\bcette )virgule\b(?!\s*\d)", ","),
 )
+
+# "le bailleur refuse de me loger parce que je suis noire", "on m'a pas pris à cause de mes origines": a refusal
+# or a treatment because of who one is (origin, colour, religion, sex, orientation) is a discrimination, whatever
+# the word. A trait said without a cause ("je suis musulmane, je peux être au conseil ?") says who asks, and a cause
+# that is no such trait ("parce que je suis malade", "à cause de mon travail") is a reason.
+DISCRIMINATION_CAUSES: tuple[tuple[str, ...], ...] = (
+    ("parce", "que"), ("parce", "qu"), ("car",), ("vu", "que"), ("vu", "qu"), ("juste", "que"))
+DISCRIMINATION_SUBJECTS: tuple[tuple[str, ...], ...] = (
+    ("je", "suis"), ("on", "est"), ("nous", "sommes"), ("il", "est"), ("elle", "est"), ("ils", "sont"),
+    ("elles", "sont"), ("tu", "es"), ("je", "suis", "une"), ("elle", "est", "une"), ("c", "est", "une"))
+DISCRIMINATION_TRAITS = frozenset({
+    "noir", "noire", "noirs", "noires", "black", "blacks", "renoi", "arabe", "arabes", "rebeu", "beur", "beurette",
+    "musulman", "musulmane", "musulmans", "musulmanes", "juif", "juive", "juifs", "juives", "rom", "roms", "gitan",
+    "gitane", "gitans", "gitanes", "africain", "africaine", "africains", "africaines", "maghrebin", "maghrebine",
+    "maghrebins", "asiatique", "asiatiques", "chinois", "chinoise", "voilee", "voilees", "homo", "homosexuel",
+    "homosexuelle", "homosexuels", "gay", "gays", "lesbienne", "lesbiennes", "trans", "femme", "femmes"})
+# "à cause de ma couleur", "à cause de mes origines", "à cause de mon nom": what one is, named as the cause.
+DISCRIMINATION_OWN = frozenset({"couleur", "origine", "origines", "religion", "voile", "nom", "accent", "peau",
+                                "orientation", "sexe"})
+

@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.answering.cleanup import clean
-from bot.answering.normalize import fold, words
+from bot.answering.normalize import fold, names_discrimination, words
 from bot.cache import compiled
 
 
@@ -530,7 +530,8 @@ def _without_feelings(part: str) -> list[str]:
 
 
 # "Je voudrais quitter le conseil parce que je déménage au Sénégal pour ma retraite": why the member asks says who
-# asks, as an introduction does; the move and the pension are no matter asked about.
+# asks, as an introduction does; the move and the pension are no matter asked about. Who one is given as the cause
+# of a refusal ("on me refuse l'appartement parce que je suis noire") is the matter: a discrimination.
 _REASON = compiled(r"\s+(?=(?:parce\s+qu|car\s|puisqu|vu\s+qu)\S*)", re.IGNORECASE)
 _REASON_START = compiled(r"^(?:parce\s+que?|car|puisque?|vu\s+que?)\b")
 _REASON_MIN_WORDS = 3
@@ -579,7 +580,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
-                     or _REASON_START.match(key)
+                     or (_REASON_START.match(key) and not names_discrimination(part))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
