@@ -83,3 +83,20 @@ def test_other_pairs_compared_get_both_meanings(shipped_app: App, text: str) -> 
 ])
 def test_two_things_named_before_asking_their_difference_are_compared(text: str, sides: tuple[str, str]) -> None:
     assert compared(text) == sides
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("le copil et le cotech c pareil ou pas jcomprend rien", ("le copil", "le cotech")),
+    ("le FPH ou le budget participatif c'est pareil je mélange tout", ("le fph", "le budget participatif")),
+    ("la différence entre le copil et le cotech, je m'y perds", ("le copil", "le cotech")),
+])
+def test_being_lost_said_after_a_comparison_keeps_it_one(text: str, sides: tuple[str, str]) -> None:
+    assert compared(text) == sides
+
+
+def test_a_comparison_with_a_thing_the_base_never_explains_offers_the_other(shipped_app: App) -> None:
+    # Rose wonders whether the social landlord is just a landlord: the base explains the first, not the second.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("un bailleur social c'est pareil qu'un propriétaire ou pas, je comprends jamais"))
+    assert "Qu'est-ce qu'un bailleur social ?" in shown
+    assert "situation personnelle" not in shown

@@ -130,6 +130,8 @@ WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
+# A question word of any place in the clause ("on fait comment pour partir"): something is asked.
+_ASKING = re.compile(r"\b(?:comment|cmt|koman|pourquoi|pk|quand|kan|combien|ou|qui|ki|quel|quelle|quels|quelles)\b|\?")
 # "et pour partir avant la fin ?" after the mandate's length: in a follow-up, "the end" is the end of what was just
 # answered (the mandate), as "en cours de route" is its course; those words name no subject of their own.
 _ITS_END = re.compile(r"\b(?:avant|jusqu'?\s*a|jusqu'?\s*à)\s+(?:la\s+fin|le\s+terme|terme)\b|\ben\s+cours\s+de\s+route\b",
@@ -289,7 +291,8 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT:
+        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
+                and not self._asked_despite_anger(text):
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
@@ -309,6 +312,16 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    def _asked_despite_anger(self, text: str) -> bool:
+        """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness
+        beside a question of few words that the base answers surely (one verb can name the whole subject:
+        "démissionner"). The question is answered; the anger alone is not all that is said."""
+        rest = without_complaint(text)
+        if not _ASKING.search(fold(rest)):
+            return False
+        decision = self.understand(split_message(rest), rest)
+        return decision.kind == Kind.ANSWER
 
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
@@ -330,6 +343,8 @@ class Answerer:
         ("…la différence entre A et B ? jcomprends pas")."""
         sides = compared(text) or next((found for s in segments if s.informative
                                         and (found := compared(s.text)) is not None), None)
+        if sides is not None and decision.kind == Kind.UNKNOWN:
+            return self._sides_offered(decision, sides)
         shown = [decision.entry] if decision.kind == Kind.ANSWER else \
             [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
         if sides is None or not shown or any(
@@ -340,15 +355,10 @@ class Answerer:
         other_pair = answered is not None and compared(answered.question) is not None  # an entry written to compare
         parts: list[Decision] = []
         for side in sides:
-            part = self._defined_by_entry(self._decide_segments(split_message(f"c'est quoi {side} ?"),
-                                                                runner_up=False))
-            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
-            if top is None:
+            part = self._side(side)
+            if part is None:
                 return self._unsure(decision, parts) if other_pair else decision
-            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
-            parts.append(dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST,
-                                             entry=top.entry if sure else None, candidates=(top,),
-                                             segments=(side,), runner_up=None))
+            parts.append(part)
         ids = [p.candidates[0].entry.id for p in parts]
         if ids[0] == ids[1]:
             return self._unsure(decision, parts) if other_pair else decision
@@ -357,6 +367,29 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _side(self, side: str) -> Decision | None:
+        """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
+        part = self._defined_by_entry(self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False))
+        top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+        if top is None:
+            return None
+        sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
+        return dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
+                                   candidates=(top,), segments=(side,), runner_up=None)
+
+    def _sides_offered(self, decision: Decision, sides: tuple[str, str]) -> Decision:
+        """"le bailleur social c'est la même chose que le propriétaire ?": nothing found for the whole comparison,
+        the entries that explain either thing are offered (the base may explain one only). What a word means is
+        nobody's own matter, though one of the things is of daily life."""
+        choices: dict[str, Candidate] = {}
+        for side in sides:
+            part = self._side(side)
+            if part is not None:
+                choices.setdefault(part.candidates[0].entry.id, part.candidates[0])
+        if not choices:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=tuple(choices.values()), personal=False)
 
     def _unsure(self, decision: Decision, parts: list[Decision]) -> Decision:
         """An answer that compares another pair than the member's, offered after what each side's own reading
