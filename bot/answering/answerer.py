@@ -28,6 +28,7 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
+    asks_its_use,
     asks_what_it_is,
     asks_what_the_council_can_do,
     has_pronoun_subject,
@@ -533,7 +534,12 @@ class Answerer:
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
+        merged = False  # a question of what the thing is for, left to its definition
         for n, question in enumerate(asked):
+            if n > 0 and asks_its_use(question.text) and asks_what_it_is(asked[n - 1].text) and (
+                    self._information(question.text) < VAGUE_QUESTION_WEIGHT):
+                merged = True
+                continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
             part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
@@ -555,6 +561,11 @@ class Answerer:
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
                 candidates=(top,), segments=(question.text,), runner_up=None)
+        if merged and len(picks) == 1 and (only := next(iter(picks.values()))).kind == Kind.ANSWER and (
+                whole.kind != Kind.ANSWER):
+            # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
+            # both (the whole message's "à quoi ça sert" pulls the entries on roles).
+            return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:

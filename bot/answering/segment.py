@@ -1179,6 +1179,20 @@ _PRONOUN_SUBJECT = compiled(r"^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:(?:ca|sa|cel
                             r"il\s+(?!(?:faut|y\s+a|existe)\b))")
 
 
+# "c'est quoi la TFPB et ça sert à quoi ?", "…et ça peut nous aider ?", "…c'est utile pour nous ?": what the thing
+# just asked about is for. A definition says it: no question of its own.
+_ITS_USE_RE = compiled(r"^(?:et\s+)?(?:(?:ca|sa|cela|c|il|elle|ils|elles)\s+(?:nous\s+)?(?:sert|servent|servirait|"
+                       r"peut|peuvent|pourrait|pourraient)\s+(?:a\s+quoi|a\s+koi|nous\s+aider|nous\s+servir|"
+                       r"aider|servir|etre\s+utile|nous\s+etre\s+utile)|a\s+(?:quoi|koi)\s+(?:ca|sa|cela|il|elle)"
+                       r"\s+(?:sert|servent|peut\s+servir)|(?:c\s+est|c|cest)\s+(?:utile|pour\s+quoi\s+faire)|"
+                       r"(?:ca|sa)\s+(?:nous\s+)?(?:aide|concerne|sert)\b)")
+
+
+def asks_its_use(question: str) -> bool:
+    """Whether a question asks only what the thing named before is for ("et ça sert à quoi pour nous ?")."""
+    return bool(_ITS_USE_RE.match(_flat(question).strip()))
+
+
 def has_pronoun_subject(question: str) -> bool:
     return bool(_PRONOUN_SUBJECT.match(_flat(question).strip()))
 
