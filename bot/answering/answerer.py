@@ -790,6 +790,9 @@ class Answerer:
             as_council = decide(False)
             if as_council.kind == Kind.ANSWER:
                 decision = as_council
+        if not decision.personal and len(asked) == 1 and roles & {Role.INTRO, Role.CONTEXT} and decision.kind in (
+                Kind.ANSWER, Kind.GLOSSARY, Kind.SUGGEST):
+            decision = self._definition_alone(decision, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
@@ -845,6 +848,22 @@ class Answerer:
                 or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
+
+    def _definition_alone(self, decision: Decision, asked: str, exclude: frozenset[str]) -> Decision:
+        """"Bonjour, Fernand, 75 ans, habitant de Nantes Nord. C'est quoi un contrat de ville ?": a question asking
+        what the one term it names is gets what it gets asked alone, when that is an entry written about the term,
+        answered surely. Who asks (a town named, a trade) or the story lowered that entry's share: the glossary line
+        came instead, or an entry the other words pull (where to read the contract)."""
+        named = [t for t in self.analyze(asked).tokens if t in self._terms]
+        if not asks_what_it_is(asked) or len(named) != 1:
+            return decision
+        alone = self._decide_segments([Segment(text=asked, role=Role.QUESTION)], exclude, runner_up=False,
+                                      choices=False)
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry == decision.entry or not (
+                self.terms_asked.about(alone.entry, self._terms[named[0]])):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry, term=None, score=alone.score,
+                                   candidates=alone.candidates or decision.candidates, runner_up=None)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
         """The glossary terms the other questions name and this one does not."""

@@ -117,7 +117,9 @@ _APPOSITION_RE = compiled(
     r"^(?:(?:\d{1,3}|[a-z]+(?:\s+[a-z]+)?)\s+ans\b(?!\s+(?:que|qu)\b)|"
     r"(?:retraite|retraitee|habitant|habitante|maman|papa|mere|pere|etudiant|etudiante|benevole|membre|"
     r"conseiller|conseillere|president|presidente|tresorier|tresoriere|secretaire|animateur|animatrice|"
-    r"salarie|salariee|locataire|originaire|nouveau|nouvelle)\b)")
+    r"salarie|salariee|locataire|originaire|nouveau|nouvelle|"
+    # "Pierre, 61 ans, ancien chauffeur de bus": a former trade, however long, says who asks.
+    r"ancien|ancienne|ex)\b)")
 _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
                                r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
