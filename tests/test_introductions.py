@@ -59,3 +59,9 @@ def test_a_former_trade_says_who_asks(text: str) -> None:
 
     assert [s.role for s in split_message(text) if s.text][-1] == Role.QUESTION
     assert Role.CONTEXT not in {s.role for s in split_message(text) if s.text}
+
+
+def test_who_may_join_is_answered_by_who_rather_than_how(answerer: Answerer) -> None:
+    # Omar asks who may sit on the council: how to join comes close, but his question opens on "qui".
+    decision = answerer.decide("Qui peut entrer dans le conseil citoyen ?")
+    assert decision.entry is not None and decision.entry.id == "cc-qui-peut-entrer"

@@ -751,6 +751,7 @@ class Answerer:
         told = sum(len(s.text.split()) for s in segments if s.text and s.role in (Role.CONTEXT, Role.INTRO))
         opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
+        candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
         ordered = _second_opinion_order(candidates, opinion)
         tie_broken = ordered[:1] != candidates[:1]
         candidates = ordered
@@ -1309,6 +1310,27 @@ class _Reads:
     opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
+
+
+# "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word
+# that opens a question says what is asked (who, how, how much, when, why); of our first two this close, the one
+# whose phrasing opens on the member's own word comes first.
+_OPENERS = frozenset({"qui", "comment", "combien", "quand", "pourquoi"})
+OPENER_GAP = 5.0
+
+
+def _opener(text: str) -> str | None:
+    return next((w for w in words(text)[:2] if w in _OPENERS), None)
+
+
+def _asked_alike(candidates: list[Candidate], asked: str) -> list[Candidate]:
+    if len(candidates) < 2 or candidates[0].score - candidates[1].score > OPENER_GAP:
+        return candidates
+    ours = _opener(asked)
+    first, second = (_opener(c.phrasing) for c in candidates[:2])
+    if ours is None or first in (None, ours) or second != ours:
+        return candidates
+    return [candidates[1], candidates[0], *candidates[2:]]
 
 
 def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None) -> list[Candidate]:
