@@ -463,7 +463,9 @@ def _relative_tail(question: str) -> tuple[str, str]:
 # "c'est koi la diff entre le conseil citoyen et le conseil de quartier on mélange tout dans notre groupe": after
 # "what is X", unpunctuated, a clause with a subject of its own that asks nothing tells why the member asks, as a
 # sentence told after the question does (`_afterthought`).
-_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j)\s)")
+# So does one whose subject is those who spoke of it: "c'est quoi le conseil citoyen ils ont mis une affiche dans le
+# hall", "c quoi l'EPCI elle en parle tout le temps".
+_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j|ils|elles|il|elle)\s)")
 
 
 def _reason_tail(question: str) -> tuple[str, str]:
