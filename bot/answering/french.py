@@ -91,6 +91,11 @@ SMS: dict[str, str] = {
     "tro": "trop", "ossi": "aussi", "oci": "aussi", "mwa": "moi", "moa": "moi", "twa": "toi", "wai": "oui",
     "vrm": "vraiment", "qqfois": "quelquefois", "qqf": "quelquefois", "nimp": "n importe quoi", "prq": "pourquoi",
     "2main": "demain",
+    # A silent letter or a mute "e" dropped, a sound typed as heard ("dan mon quartier", "vous pouvez vnir", "fodra").
+    "dan": "dans", "vnir": "venir", "dmain": "demain", "dmande": "demande", "dmander": "demander",
+    "fodra": "faudra", "fodrait": "faudrait", "fodrai": "faudrait", "cke": "ce que", "ske": "ce que", "toa": "toi",
+    "bi1": "bien", "dja": "deja", "nan": "non", "ui": "oui", "oussi": "aussi", "jcroi": "je crois", "pluto": "plutot",
+    "kestion": "question", "kestions": "questions",
     # The councils' and associations' own short words ("l'odj", "la prez", "le tréso", "une résa", "l'appli").
     "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
     "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
