@@ -66,3 +66,12 @@ def test_who_may_join_is_answered_by_who_rather_than_how(answerer: Answerer) -> 
     decision = answerer.decide("Qui peut entrer dans le conseil citoyen ?")
     first = decision.entry or decision.candidates[0].entry
     assert first.id == "cc-qui-peut-entrer"
+
+
+@pytest.mark.parametrize("text", ["Je suis perdue, je viens d'arriver au conseil et je ne sais pas ce que je dois faire.",
+                                  "je débute au conseil citoyen, je dois faire quoi ?"])
+def test_just_arrived_or_starting_out_is_being_a_new_member(answerer: Answerer, text: str) -> None:
+    # Chantal says she has just arrived rather than that she is new: the new member's entry comes first.
+    decision = answerer.decide(text)
+    first = decision.entry or decision.candidates[0].entry
+    assert first.id == "cc-nouveau-membre"
