@@ -205,7 +205,7 @@ class Answerer:
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self._terms.items()}
-        self._topics = frozenset(self.normalizer.vocabulary)
+        self._topics = _topics(kb, frozenset(self.normalizer.vocabulary))
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: self.matcher.mentioning(key) for key in self._terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
@@ -1331,6 +1331,23 @@ def _asked_alike(candidates: list[Candidate], asked: str) -> list[Candidate]:
     if ours is None or first in (None, ours) or second != ours:
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
+
+
+TOPIC_MIN_ENTRIES = 2  # a daily-life word the phrasings of one entry use ("un ticket de bus") is no council topic
+
+
+def _topics(kb: KnowledgeBase, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The base's words that are council business: those the phrasings of TOPIC_MIN_ENTRIES entries use, or its
+    answers, glossary and synonyms use. "le bus passe plus dans le quartier": one member's alternate about a bus
+    ticket made "bus" a council word, and the timetable got an entry's answer."""
+    seen: dict[str, int] = {}
+    for entry in kb.faq:
+        for word in {w for p in (entry.question, *entry.alternates) for w in words(p)}:
+            seen[word] = seen.get(word, 0) + 1
+    rare = {w for w, n in seen.items() if n < TOPIC_MIN_ENTRIES}
+    said_elsewhere = {w for entry in kb.faq for w in words(entry.answer)} | {
+        w for t in kb.glossary for w in words(f"{t.term} {t.meaning} {' '.join(t.synonyms)}")}
+    return frozenset(w for w in vocabulary if w not in rare or w in said_elsewhere)
 
 
 def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None) -> list[Candidate]:
