@@ -794,6 +794,9 @@ class Answerer:
         if not decision.personal and len(asked) == 1 and roles & {Role.INTRO, Role.CONTEXT} and decision.kind in (
                 Kind.ANSWER, Kind.GLOSSARY, Kind.SUGGEST):
             decision = self._definition_alone(decision, asked[0], exclude)
+        if not decision.personal and len(asked) == 1 and Role.CONTEXT in roles and decision.kind != Kind.ANSWER \
+                and asks_its_use(asked[0]):
+            decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
@@ -849,6 +852,25 @@ class Answerer:
                 or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
+
+    def _use_of_the_thing_told(self, decision: Decision, segments: list[Segment], asked: str,
+                               exclude: frozenset[str]) -> Decision:
+        """"…on m'a parlé du conseil citoyen, ça sert à quoi en vrai ?": "ça" is the last term the story names
+        before the question; what it is for is asked of that term ("à quoi sert le conseil citoyen ?"), answered
+        when sure (the trade said before it, "en service civique", pulled its own entry)."""
+        if any(t in self._terms for t in self.analyze(asked).tokens):
+            return decision
+        told = [s.text for s in segments if s.role == Role.CONTEXT and s.text]
+        named = [t for t in self.analyze(told[-1]).tokens if t in self._terms] if told else []
+        if not named:
+            return decision
+        term = self._terms[named[-1]]
+        used = self._decide_segments([Segment(text=f"à quoi sert {term.term} ?", role=Role.QUESTION)], exclude,
+                                     runner_up=False, choices=False)
+        if used.kind != Kind.ANSWER or used.entry is None or not self.terms_asked.about(used.entry, term):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=used.entry, score=used.score,
+                                   candidates=used.candidates or decision.candidates, runner_up=None)
 
     def _definition_alone(self, decision: Decision, asked: str, exclude: frozenset[str]) -> Decision:
         """"Bonjour, Fernand, 75 ans, habitant de Nantes Nord. C'est quoi un contrat de ville ?": a question asking
