@@ -57,8 +57,9 @@ def test_the_office_whose_details_are_asked_is_found(text: str, office: tuple[st
 
 
 @pytest.mark.parametrize("text", ["a qui je m'adresse pour les poubelles", "mon adresse est en QPV ?",
-                                  "le numéro de mon dossier FPH"])
-def test_ones_own_address_or_file_number_asks_no_office(text: str) -> None:
+                                  "le numéro de mon dossier FPH",
+                                  "le mail de la mairie dit qu'on doit rendre le bilan, comment on fait ?"])
+def test_ones_own_address_a_file_number_or_a_mail_received_asks_no_office(text: str) -> None:
     assert office_asked(text) is None
 
 

@@ -25,17 +25,35 @@ _ASKED = compiled(
     r"(?:^|\b(?:le|les|l|un|leur|son|votre|vos)\s+)"
     r"(?:numero|num|tel|telephone|coordonnees|mail|email|adresse)"
     r"(?:\s+(?:de\s+telephone|de\s+tel|mail|email|postale))?"
-    r"\s+(?:de\s+la|de\s+l|du|des|de|d)\s+(?P<office>(?:\S+\s+){0,3}?\S+)"
-    r"(?=\s+(?:svp|stp|s\s+il\s+vous\s+plait|merci|please|pour|car|parce|je|j|on|c|ca|a|au|de|du|dans|sur)\b|$)")
+    r"\s+(?:de\s+la|de\s+l|du|des|de|d)\s+(?P<office>(?:\S+\s+)??\S+)"
+    r"(?=\s+(?:svp|stp|s\s+il\s+vous\s+plait|merci|please|pour|car|parce|je|j|on|c|ca|a|au|de|des|d|du|dans|sur|"
+    r"et|ou|qui|que|qu|est)\b|$)")
 # "le numéro de mon dossier", "le numéro d'allocataire": a number of one's own, no office to reach.
 _OWN = frozenset({"mon", "ma", "mes", "dossier", "allocataire", "siret", "securite", "badge", "carte"})
 _ARTICLES = frozenset({"la", "le", "les", "l", "un", "une", "de", "du", "des", "d"})
 
 
+# What comes before the details when they are asked for: a request ("vous avez", "je cherche", "c'est quoi"), or
+# nothing but a greeting when they are all the message asks. "le mail de la mairie dit qu'on doit rendre le bilan"
+# tells of a mail received.
+_GREETING_ONLY = compiled(r"^(?:(?:bonjour|bonsoir|salut|svp|stp|et|aussi|merci)\s*)*$")
+_POLITE_END = compiled(r"^(?:(?:svp|stp|merci|please|s\s+il\s+vous\s+plait|d\s+avance|beaucoup)\s*)*$")
+_REQUEST = compiled(r"(?:\b(?:vous\s+avez|avez\s+vous|auriez\s+vous|"
+                    r"vous\s+auriez|vous\s+connaissez|je\s+cherche|on\s+cherche|je\s+voudrais|j\s+aimerais|je\s+veux|"
+                    r"on\s+voudrait|il\s+me\s+faut|il\s+nous\s+faut|quel\s+est|c\s+est\s+quoi|c\s+quoi|donnez\s+moi|"
+                    r"donner|avoir|connaitre|trouver|trouve|recuperer|obtenir|ou\s+est|c\s+est\s+ou|ou\s+trouver))\s*$")
+
+
 def office_asked(text: str) -> tuple[str, ...] | None:
     """The words naming the office whose details a message asks for, or None when it asks for none."""
-    match = _ASKED.search(" ".join(words(text)))
+    said = " ".join(words(text))
+    match = _ASKED.search(said)
     if match is None:
+        return None
+    before, after = said[: match.start()], said[match.end():].strip()
+    # Said alone ("le numéro de la police municipale svp") or after a request ("vous avez le tel du…"); opening a
+    # sentence that goes on, it is a story ("le mail de la mairie dit qu'on doit…").
+    if not (_REQUEST.search(before) or (_GREETING_ONLY.match(before) and _POLITE_END.match(after))):
         return None
     office = tuple(w for w in match["office"].split() if w not in _ARTICLES)
     return None if not office or office[0] in _OWN else office
