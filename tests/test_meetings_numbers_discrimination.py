@@ -88,8 +88,10 @@ def test_who_one_is_given_as_a_cause_reads_as_a_discrimination(text: str) -> Non
 
 @pytest.mark.parametrize("text", ["je suis musulmane, je peux être au conseil ?",
                                   "je viens pas parce que je suis malade",
-                                  "à cause de mon travail je rate les réunions"])
-def test_a_trait_without_a_cause_or_another_reason_is_none(text: str) -> None:
+                                  "à cause de mon travail je rate les réunions",
+                                  "je ne peux pas venir le soir parce que je suis une femme seule avec trois enfants",
+                                  "je viens pas aux réunions du vendredi car je suis musulmane"])
+def test_a_trait_without_a_cause_or_nothing_done_to_the_person_is_none(text: str) -> None:
     assert not names_discrimination(text)
 
 

@@ -380,6 +380,15 @@ DISCRIMINATION_TRAITS = frozenset({
     "gitane", "gitans", "gitanes", "africain", "africaine", "africains", "africaines", "maghrebin", "maghrebine",
     "maghrebins", "asiatique", "asiatiques", "chinois", "chinoise", "voilee", "voilees", "homo", "homosexuel",
     "homosexuelle", "homosexuels", "gay", "gays", "lesbienne", "lesbiennes", "trans", "femme", "femmes"})
+# What was done to the person, said before the cause: without it the cause is a reason of one's own ("je ne peux
+# pas venir le soir parce que je suis une femme seule avec trois enfants", "car je suis musulmane et je jeûne").
+DISCRIMINATION_DONE = frozenset({
+    "refuse", "refusee", "refuses", "refusees", "refuser", "refusent", "refus", "pris", "prise", "prendre", "rejete",
+    "rejetee", "vire", "viree", "virer", "exclu", "exclue", "exclus", "insulte", "insultee", "insultent", "traite",
+    "traitee", "traitent", "moque", "moquent", "empeche", "empechent", "interdit", "interdisent", "voulu", "veut",
+    "veulent", "accepte", "acceptee", "louer", "loger", "embauche", "embaucher", "parle", "parlent", "regarde",
+    "regardent", "discrimine", "discriminee", "ecarte", "ecartee", "harcele", "harcelee", "agresse", "agressee",
+    "frappe", "frappee", "critique", "critiquent", "ignore", "ignoree", "ignorent"})
 # "à cause de ma couleur", "à cause de mes origines", "à cause de mon nom": what one is, named as the cause.
 DISCRIMINATION_OWN = frozenset({"couleur", "origine", "origines", "religion", "voile", "nom", "accent", "peau",
                                 "orientation", "sexe"})

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.answering.french import (
     DISCRIMINATION_CAUSES,
+    DISCRIMINATION_DONE,
     DISCRIMINATION_OWN,
     DISCRIMINATION_SUBJECTS,
     DISCRIMINATION_TRAITS,
@@ -282,11 +283,14 @@ def _discrimination(seq: list[str]) -> list[str]:
     is read in place of the trait given as the cause, or after the word naming it (the base's own phrasings say "à
     cause de mon nom": see `DISCRIMINATION_TRAITS`)."""
     out: list[str] = []
+    done = False  # something was done to the person before (`DISCRIMINATION_DONE`)
     for i, word in enumerate(seq):
-        said = _ends_with(seq, i, *DISCRIMINATION_SUBJECTS) if word in DISCRIMINATION_TRAITS else 0
+        done = done or word in DISCRIMINATION_DONE
+        said = _ends_with(seq, i, *DISCRIMINATION_SUBJECTS) if done and word in DISCRIMINATION_TRAITS else 0
         if said and _ends_with(seq, i - said, *DISCRIMINATION_CAUSES):
             out += _SUFFERED
-        elif word in DISCRIMINATION_OWN and i > 0 and seq[i - 1] in _OWNERS and _ends_with(seq, i - 1, *_BECAUSE_OF):
+        elif done and word in DISCRIMINATION_OWN and i > 0 and seq[i - 1] in _OWNERS and _ends_with(
+                seq, i - 1, *_BECAUSE_OF):
             out += [word, *_SUFFERED]
         else:
             out.append(word)

@@ -584,7 +584,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
-                     or (_REASON_START.match(key) and not names_discrimination(part))
+                     or (_REASON_START.match(key) and not names_discrimination(clause))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
