@@ -126,3 +126,15 @@ def test_a_member_who_says_bonsoir_is_greeted_back_with_bonsoir(shipped_app: App
     shown = reply_in_chat(shipped_app, "Bonsoir, je suis nouvelle au conseil citoyen. C'est quoi un QPV ?")
     assert "Bonsoir !" in shown and "Bonjour !" not in shown
     assert "Bonjour !" in reply_in_chat(shipped_app, "Bonjour, c'est quoi un QPV ?")
+
+
+@pytest.mark.parametrize(("text", "entry_question"), [
+    ("qui peut venir à l'interconseil, c'est quand le prochain", "Qui peut venir à l'interconseil"),
+    ("c'est quoi un café citoyen et c'est quand le prochain ?", "Qu'est-ce qu'un café citoyen ?"),
+])
+def test_what_an_event_is_or_who_may_come_asked_before_its_date_is_answered_too(
+        shipped_app: App, text: str, entry_question: str) -> None:
+    # Hélène names the event in her first question and asks its date after: both are answered.
+    shown = reply_in_chat(shipped_app, text)
+    assert shown.startswith("hotline> 📅 Agenda") or "pas encore de date fixée" in shown.splitlines()[0]
+    assert entry_question in shown

@@ -46,3 +46,57 @@ def test_choices_that_name_neither_thing_compared_give_way_to_both(shipped_app: 
     shown = chat.render(chat.handle("quelle est la différence entre le FPH et l'appel à projets ?"))
     assert "Vous posez deux questions" in shown
     assert "fonds de participation des habitants" in shown and "appel à projets du contrat de ville" in shown
+
+
+@pytest.mark.parametrize("text", [
+    "cest quoi la difference entre le contrat de ville et le conseil citoyen",
+    "cest quoi la difference entre le contrat de ville et le conseil citoyen jcomprend pa",
+    "Quelle différence il y a entre le conseil citoyen et le contrat de ville ? je m'y perds",
+    "le contrat de ville et le conseil citoyen c quoi la diff",
+    "contrat de ville ou conseil citoyen, c'est pareil ?",
+    "le contrat de ville c'est pareil que le conseil citoyen ?",
+])
+def test_an_entry_comparing_another_pair_is_not_answered(shipped_app: App, text: str) -> None:
+    # Nadia mixes up the contract her council takes part in with the council itself. The base compares the council
+    # with the neighbourhood council: answering that would tell her about a body she never named.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(text))
+    assert "Quelle est la différence entre un conseil citoyen et un conseil de quartier" not in shown.split("\n")[0]
+    assert "Qu'est-ce qu'un contrat de ville ?" in shown and "Qu'est-ce qu'un conseil citoyen ?" in shown
+
+
+@pytest.mark.parametrize("text", [
+    "c koi la diff entre la GUSP et le contrat de ville",
+    "le cotech et le conseil citoyen c'est la même chose ?",
+])
+def test_other_pairs_compared_get_both_meanings(shipped_app: App, text: str) -> None:
+    # Sami names two things of his council's life; no entry compares them, so each is explained.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(text))
+    assert "Quelle est la différence entre un conseil citoyen et un conseil de quartier" not in shown.split("\n")[0]
+    assert "Vous posez deux questions" in shown
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("le contrat de ville et le conseil citoyen c quoi la diff", ("le contrat de ville", "le conseil citoyen")),
+    ("copil ou cotech quelle difference ?", ("copil", "cotech")),
+])
+def test_two_things_named_before_asking_their_difference_are_compared(text: str, sides: tuple[str, str]) -> None:
+    assert compared(text) == sides
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("le copil et le cotech c pareil ou pas jcomprend rien", ("le copil", "le cotech")),
+    ("le FPH ou le budget participatif c'est pareil je mélange tout", ("le fph", "le budget participatif")),
+    ("la différence entre le copil et le cotech, je m'y perds", ("le copil", "le cotech")),
+])
+def test_being_lost_said_after_a_comparison_keeps_it_one(text: str, sides: tuple[str, str]) -> None:
+    assert compared(text) == sides
+
+
+def test_a_comparison_with_a_thing_the_base_never_explains_offers_the_other(shipped_app: App) -> None:
+    # Rose wonders whether the social landlord is just a landlord: the base explains the first, not the second.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("un bailleur social c'est pareil qu'un propriétaire ou pas, je comprends jamais"))
+    assert "Qu'est-ce qu'un bailleur social ?" in shown
+    assert "situation personnelle" not in shown

@@ -342,3 +342,18 @@ def test_a_request_the_hotline_cannot_place_still_names_where_a_personal_matter_
     shown = reply_in_chat(shipped_app, "je voudrais un jardin familial, il y a une liste ?")
     assert "Je ne connais pas la réponse" in shown and "Poser la question à l'équipe" in shown
     assert "démarche personnelle" in shown and "France services" in shown
+
+
+@pytest.mark.parametrize("text", ["le tram ne passe plus depuis les travaux, vous avez les nouveaux horaires du bus ?",
+                                  "le bus 23 ne s'arrête plus devant chez nous, c'est quoi les nouveaux horaires",
+                                  "comment je déclare mes impôts en ligne ?"])
+def test_a_word_one_members_phrasing_uses_in_passing_makes_no_council_topic(answerer: Answerer, text: str) -> None:
+    # Gisèle asks for the bus timetable: one alternate about a bus ticket for a training made "bus" council
+    # business, and the timetable was answered with the project's house.
+    assert _answered(answerer.decide(text)) == []
+
+
+def test_only_words_several_entries_or_an_answer_use_are_council_topics(answerer: Answerer) -> None:
+    topics = answerer._topics
+    assert "bus" not in topics and "impots" not in topics  # one member's alternate each, about something else
+    assert {"logement", "mairie", "conseil"} <= topics

@@ -99,3 +99,20 @@ def test_asking_how_to_report_a_trouble_is_no_request_for_a_person(text: str) ->
 
 def test_someone_from_the_team_coming_to_a_meeting_is_no_request_for_a_call() -> None:
     assert Act.HUMAN not in detect("quelqu'un de chez vous peut venir à notre réunion ?")
+
+
+# --- weariness beside a question ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["comment je démissionne du conseil, j'en ai marre",
+                                  "j'en ai ras le bol, comment on démissionne ?",
+                                  "cmt je quitte le conseil citoyen jen ai marre"])
+def test_weariness_beside_a_short_question_the_base_answers_is_answered(shipped_app: App, text: str) -> None:
+    # Denis is tired of the council and asks how to leave: an apology alone would leave his question unanswered.
+    chat = TerminalChat(shipped_app.hotline)
+    assert "démissionner" in chat.render(chat.handle(text)).split("\n")[0].lower()
+
+
+@pytest.mark.parametrize("text", ["vous etes nuls, ca sert a quoi ce bot", "pourquoi vous êtes si nuls"])
+def test_an_insult_with_a_question_word_stays_an_insult(shipped_app: App, text: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    assert "Vouliez-vous dire" not in chat.render(chat.handle(text))

@@ -56,3 +56,16 @@ def test_the_programme_of_next_week_typed_as_an_sms_is_the_agenda(shipped_app: A
     clock.set(NOVEMBER_27)
     shown = reply_in_chat(shipped_app, "c koi le programme de la semaine prochaine")
     assert "Agenda de RésO Villes" in shown
+
+
+@pytest.mark.parametrize("text", ["vous avez des choses prévues en avril ?", "vous avez prévu des choses cet été ?",
+                                  "qu'est ce que vous prévoyez pour la rentrée", "vous avez des trucs en juin ?"])
+def test_asking_what_the_centre_has_planned_for_a_time_is_the_agenda(text: str) -> None:
+    # Josette plans her spring: what RésO Villes has planned then is its agenda.
+    assert agenda_intent(words(text)) is not None
+
+
+@pytest.mark.parametrize("text", ["on a prévu une fête en juin, on doit prévenir la mairie ?",
+                                  "vous avez prévu quoi pour les nouveaux membres ?"])
+def test_the_members_own_plans_or_a_plan_without_a_time_is_no_agenda(text: str) -> None:
+    assert agenda_intent(words(text)) is None

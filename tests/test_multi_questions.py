@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bot.answering.answerer import Answerer, Kind
-from bot.answering.segment import split_questions
+from bot.answering.segment import asks_its_use, split_questions
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.config import ROOT, load_settings
@@ -217,3 +217,26 @@ def test_a_choice_for_the_second_question_is_not_also_a_link_under_the_first_ans
 
     assert "Combien de temps dure le mandat" in shown
     assert sum("Comment quitter le conseil citoyen" in line for line in shown.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Au conseil on nous parle sans arrêt de TFPB. C'est quoi et ça sert à quoi pour nous ?",
+     "Qu'est-ce que l'abattement de TFPB"),
+    ("On nous parle de la GUSP en réunion. C'est quoi au juste et ça peut nous aider ?", "Qu'est-ce que la GUSP"),
+    ("c'est quoi le contrat de ville et ça nous sert à quoi ?", "Qu'est-ce qu'un contrat de ville ?"),
+    ("La mairie parle de la maison du projet. C'est quoi et ça peut nous servir ?",
+     "Qu'est-ce qu'une maison du projet ?"),
+])
+def test_what_a_thing_is_and_what_it_is_for_is_one_question(shipped_app: App, text: str, question: str) -> None:
+    # Odile asks what a word means and what it is for: the definition says both; no unrelated second choice.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle(text))
+    assert question in shown.splitlines()[0] and "Vous posez deux questions" not in shown
+
+
+@pytest.mark.parametrize(("text", "its_use"), [
+    ("et ça sert à quoi pour nous ?", True), ("ça peut nous aider ?", True), ("c'est utile ?", True),
+    ("et ça coûte combien ?", False), ("comment on s'inscrit ?", False),
+])
+def test_asking_what_the_thing_named_before_is_for(text: str, its_use: bool) -> None:
+    assert asks_its_use(text) == its_use

@@ -71,7 +71,8 @@ def test_analysis_is_the_plain_longest_phrase_first_reading_on_every_text_of_the
     longest = max(len(k) for k in normalizer._phrases)
 
     def plain(text: str) -> tuple[str, ...]:
-        seq = normalize._what_it_does([c for w in normalize.words(text) for c in normalizer.read(w)])
+        seq = normalize._discrimination(normalize._what_it_does(
+            [c for w in normalize.words(text) for c in normalizer.read(w)]))
         out: list[str] = []
         i = 0
         while i < len(seq):

@@ -155,3 +155,21 @@ def test_a_first_name_typed_after_an_sms_greeting_is_still_no_typo(shipped_norma
 ])
 def test_common_sms_spellings_are_spelled_out(typed: str, meant: str) -> None:
     assert " ".join(words(typed)) == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("ya un conseil dan mon quartier", "il y a un conseil dans mon quartier"),
+    ("vous pouvez vnir dmain", "vous pouvez venir demain"),
+    ("fodra ke je dmande", "faudra que je demande"),
+    ("cke je comprend pa", "ce que je comprend pas"),
+    ("bi1 sur", "bien sur"),
+])
+def test_sounds_typed_as_heard_with_a_silent_letter_dropped_are_spelled_out(typed: str, meant: str) -> None:
+    # Yannick types as he speaks, on a small screen: the mute "e" and the silent "s" go first.
+    assert " ".join(words(typed)) == meant
+
+
+def test_a_council_asked_for_in_a_phone_spelling_is_found(answerer: Answerer) -> None:
+    decision = answerer.decide("coment savoir si ya un conseil citoyen dan mon quartié")
+    shown = [decision.entry] if decision.entry else [c.entry for c in decision.candidates]
+    assert "cc-trouver-son-conseil" in [e.id for e in shown]

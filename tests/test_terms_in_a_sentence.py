@@ -122,3 +122,22 @@ def test_a_question_told_as_sent_then_nothing_since_asks_its_status(shipped_app:
 def test_what_the_council_can_do_is_asked_not_what_the_word_means(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "Que peut faire le conseil citoyen ?")
     assert "Que fait concrètement un conseil citoyen ?" in shown
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("c'est quoi le conseil citoyen ils ont mis une affiche dans le hall", "Qu'est-ce qu'un conseil citoyen ?"),
+    ("c'est quoi le FPH elle m'en a parlé à la sortie de l'école", "Qu'est-ce que le fonds de participation"),
+])
+def test_what_is_then_who_spoke_of_it_asks_only_what_it_is(shipped_app: App, text: str, question: str) -> None:
+    # Nora saw a poster in her hall: where she heard of it is the story, the thing is what she asks.
+    assert question in reply_in_chat(shipped_app, text).splitlines()[0]
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("J'ai vu une affiche sur le conseil citoyen dans le hall. Ça sert à quoi ?",
+     "Que fait concrètement un conseil citoyen ?"),
+    ("Au boulot on parle du FPH. Ça peut nous aider ?", "Qu'est-ce que le fonds de participation"),
+])
+def test_what_the_thing_the_story_names_is_for_is_asked_of_it(shipped_app: App, text: str, question: str) -> None:
+    # Kader saw a poster about the council: "ça" is the council, and what it is for is its role.
+    assert question in reply_in_chat(shipped_app, text).splitlines()[0]

@@ -17,6 +17,7 @@ from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whate
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
+from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
@@ -27,6 +28,7 @@ from bot.answering.segment import (
     Asked,
     Role,
     Segment,
+    asks_its_use,
     asks_what_it_is,
     asks_what_the_council_can_do,
     has_pronoun_subject,
@@ -130,6 +132,8 @@ WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
+# A question word of any place in the clause ("on fait comment pour partir"): something is asked.
+_ASKING = re.compile(r"\b(?:comment|cmt|koman|pourquoi|pk|quand|kan|combien|ou|qui|ki|quel|quelle|quels|quelles)\b|\?")
 # "et pour partir avant la fin ?" after the mandate's length: in a follow-up, "the end" is the end of what was just
 # answered (the mandate), as "en cours de route" is its course; those words name no subject of their own.
 _ITS_END = re.compile(r"\b(?:avant|jusqu'?\s*a|jusqu'?\s*à)\s+(?:la\s+fin|le\s+terme|terme)\b|\ben\s+cours\s+de\s+route\b",
@@ -202,7 +206,7 @@ class Answerer:
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self._terms.items()}
-        self._topics = frozenset(self.normalizer.vocabulary)
+        self._topics = _topics(kb, frozenset(self.normalizer.vocabulary))
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: self.matcher.mentioning(key) for key in self._terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
@@ -289,12 +293,15 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT:
+        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
+                and not self._asked_despite_anger(text):
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
-        decision = self._both_compared(self._term_over_unrelated_answer(self.understand(segments, text), segments), text)
+        decision = self._both_compared(
+            self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
         decision = self._likened_term(decision, text)
+        decision = self._details_not_given(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -308,6 +315,16 @@ class Answerer:
                                        at_hotline=aimed_at_hotline(text))
         return decision
 
+    def _asked_despite_anger(self, text: str) -> bool:
+        """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness
+        beside a question of few words that the base answers surely (one verb can name the whole subject:
+        "démissionner"). The question is answered; the anger alone is not all that is said."""
+        rest = without_complaint(text)
+        if not _ASKING.search(fold(rest)):
+            return False
+        decision = self.understand(split_message(rest), rest)
+        return decision.kind == Kind.ANSWER
+
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
         """"Quels sujets traitez-vous ? Et comment on joint quelqu'un de l'équipe ?": after another question, "how do
@@ -316,37 +333,85 @@ class Answerer:
         return len(asked) > 1 and any(
             n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
-    def _both_compared(self, decision: Decision, text: str) -> Decision:
+    def _both_compared(self, decision: Decision, segments: list[Segment], text: str) -> Decision:
         """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
         compared, when no entry compares them, leaves the other unsaid; choices that name neither leave both. Each
         is read alone ("c'est quoi le copil ?"); two different entries become two questions, answered when each is
         sure, offered otherwise (one at least sure). An entry written as a comparison ("Quelle est la différence
         entre un conseil citoyen et un conseil de quartier ?") keeps the decision, and so does an answer both sides
-        lead to, or neither."""
-        sides = compared(text)
+        lead to, or neither. An answer that compares another pair ("contrat de ville" against "conseil citoyen"
+        answered by the council against the neighbourhood council) is never kept sure: it answers a question the
+        member did not ask, however many words the two share. The comparison may be one sentence of several
+        ("…la différence entre A et B ? jcomprends pas")."""
+        sides = compared(text) or next((found for s in segments if s.informative
+                                        and (found := compared(s.text)) is not None), None)
+        if sides is not None and decision.kind == Kind.UNKNOWN:
+            return self._sides_offered(decision, sides)
         shown = [decision.entry] if decision.kind == Kind.ANSWER else \
             [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
         if sides is None or not shown or any(
                 self._same_sides(sides, theirs) for entry in shown if entry is not None
                 for p in (entry.question, *entry.alternates) if (theirs := compared(p)) is not None):
             return decision
+        answered = decision.entry if decision.kind == Kind.ANSWER else None
+        other_pair = answered is not None and compared(answered.question) is not None  # an entry written to compare
         parts: list[Decision] = []
         for side in sides:
-            part = self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False)
-            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
-            if top is None:
-                return decision
-            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
-            parts.append(dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST,
-                                             entry=top.entry if sure else None, candidates=(top,),
-                                             segments=(side,), runner_up=None))
+            part = self._side(side)
+            if part is None:
+                return self._unsure(decision, parts) if other_pair else decision
+            parts.append(part)
         ids = [p.candidates[0].entry.id for p in parts]
-        answered = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry is not None else None
-        if ids[0] == ids[1] or (answered is not None and answered not in ids) or not any(
-                p.kind == Kind.ANSWER for p in parts):
+        if ids[0] == ids[1]:
+            return self._unsure(decision, parts) if other_pair else decision
+        if not other_pair and ((answered is not None and answered.id not in ids) or not any(
+                p.kind == Kind.ANSWER for p in parts)):
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _side(self, side: str) -> Decision | None:
+        """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
+        part = self._defined_by_entry(self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False))
+        top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+        if top is None:
+            return None
+        sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
+        return dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
+                                   candidates=(top,), segments=(side,), runner_up=None)
+
+    def _sides_offered(self, decision: Decision, sides: tuple[str, str]) -> Decision:
+        """"le bailleur social c'est la même chose que le propriétaire ?": nothing found for the whole comparison,
+        the entries that explain either thing are offered (the base may explain one only). What a word means is
+        nobody's own matter, though one of the things is of daily life."""
+        choices: dict[str, Candidate] = {}
+        for side in sides:
+            part = self._side(side)
+            if part is not None:
+                choices.setdefault(part.candidates[0].entry.id, part.candidates[0])
+        if not choices:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=tuple(choices.values()), personal=False)
+
+    def _unsure(self, decision: Decision, parts: list[Decision]) -> Decision:
+        """An answer that compares another pair than the member's, offered after what each side's own reading
+        found: the member picks."""
+        choices: dict[str, Candidate] = {}
+        for c in (*(p.candidates[0] for p in parts), *decision.candidates):
+            choices.setdefault(c.entry.id, c)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
+                                   candidates=tuple(choices.values())[: self.settings.max_suggestions])
+
+    @staticmethod
+    def _details_not_given(decision: Decision, text: str) -> Decision:
+        """"le numéro de la police municipale": an answer that does not give the office's details (an entry about
+        insecurity) is offered, not answered as sure (`contact_asked`)."""
+        if decision.kind != Kind.ANSWER or decision.entry is None:
+            return decision
+        office = office_asked(text)
+        if office is None or gives_details(decision.entry, office):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None)
 
     def _likened_term(self, decision: Decision, text: str) -> Decision:
         """"un cotech c'est quoi, c'est comme un copil ?": the first thing is asked, the second is the member's point
@@ -470,9 +535,14 @@ class Answerer:
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
+        merged = False  # a question of what the thing is for, left to its definition
         for n, question in enumerate(asked):
             if self._asked_again(question.text, picks.values()):
                 continue  # "Un élu peut-il être membre ? Et un agent de la mairie ?": the entry chosen asks it too
+            if n > 0 and asks_its_use(question.text) and asks_what_it_is(asked[n - 1].text) and (
+                    self._information(question.text) < VAGUE_QUESTION_WEIGHT):
+                merged = True
+                continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
             part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
@@ -494,6 +564,11 @@ class Answerer:
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
                 candidates=(top,), segments=(question.text,), runner_up=None)
+        if merged and len(picks) == 1 and (only := next(iter(picks.values()))).kind == Kind.ANSWER and (
+                whole.kind != Kind.ANSWER):
+            # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
+            # both (the whole message's "à quoi ça sert" pulls the entries on roles).
+            return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
@@ -687,6 +762,7 @@ class Answerer:
         told = sum(len(s.text.split()) for s in segments if s.text and s.role in (Role.CONTEXT, Role.INTRO))
         opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
+        candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
         ordered = _second_opinion_order(candidates, opinion)
         tie_broken = ordered[:1] != candidates[:1]
         candidates = ordered
@@ -726,6 +802,12 @@ class Answerer:
             as_council = decide(False)
             if as_council.kind == Kind.ANSWER:
                 decision = as_council
+        if not decision.personal and len(asked) == 1 and roles & {Role.INTRO, Role.CONTEXT} and decision.kind in (
+                Kind.ANSWER, Kind.GLOSSARY, Kind.SUGGEST):
+            decision = self._definition_alone(decision, asked[0], exclude)
+        if not decision.personal and len(asked) == 1 and Role.CONTEXT in roles and decision.kind != Kind.ANSWER \
+                and asks_its_use(asked[0]):
+            decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
@@ -781,6 +863,41 @@ class Answerer:
                 or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
+
+    def _use_of_the_thing_told(self, decision: Decision, segments: list[Segment], asked: str,
+                               exclude: frozenset[str]) -> Decision:
+        """"…on m'a parlé du conseil citoyen, ça sert à quoi en vrai ?": "ça" is the last term the story names
+        before the question; what it is for is asked of that term ("à quoi sert le conseil citoyen ?"), answered
+        when sure (the trade said before it, "en service civique", pulled its own entry)."""
+        if any(t in self._terms for t in self.analyze(asked).tokens):
+            return decision
+        told = [s.text for s in segments if s.role == Role.CONTEXT and s.text]
+        named = [t for t in self.analyze(told[-1]).tokens if t in self._terms] if told else []
+        if not named:
+            return decision
+        term = self._terms[named[-1]]
+        used = self._decide_segments([Segment(text=f"à quoi sert {term.term} ?", role=Role.QUESTION)], exclude,
+                                     runner_up=False, choices=False)
+        if used.kind != Kind.ANSWER or used.entry is None or not self.terms_asked.about(used.entry, term):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=used.entry, score=used.score,
+                                   candidates=used.candidates or decision.candidates, runner_up=None)
+
+    def _definition_alone(self, decision: Decision, asked: str, exclude: frozenset[str]) -> Decision:
+        """"Bonjour, Fernand, 75 ans, habitant de Nantes Nord. C'est quoi un contrat de ville ?": a question asking
+        what the one term it names is gets what it gets asked alone, when that is an entry written about the term,
+        answered surely. Who asks (a town named, a trade) or the story lowered that entry's share: the glossary line
+        came instead, or an entry the other words pull (where to read the contract)."""
+        named = [t for t in self.analyze(asked).tokens if t in self._terms]
+        if not asks_what_it_is(asked) or len(named) != 1:
+            return decision
+        alone = self._decide_segments([Segment(text=asked, role=Role.QUESTION)], exclude, runner_up=False,
+                                      choices=False)
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry == decision.entry or not (
+                self.terms_asked.about(alone.entry, self._terms[named[0]])):
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry, term=None, score=alone.score,
+                                   candidates=alone.candidates or decision.candidates, runner_up=None)
 
     def _borrowed(self, question: str, questions: list[str]) -> str:
         """The glossary terms the other questions name and this one does not."""
@@ -1231,6 +1348,44 @@ class _Reads:
     opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
+
+
+# "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word
+# that opens a question says what is asked (who, how, how much, when, why); of our first two this close, the one
+# whose phrasing opens on the member's own word comes first.
+_OPENERS = frozenset({"qui", "comment", "combien", "quand", "pourquoi"})
+OPENER_GAP = 5.0
+
+
+def _opener(text: str) -> str | None:
+    return next((w for w in words(text)[:2] if w in _OPENERS), None)
+
+
+def _asked_alike(candidates: list[Candidate], asked: str) -> list[Candidate]:
+    if len(candidates) < 2 or candidates[0].score - candidates[1].score > OPENER_GAP:
+        return candidates
+    ours = _opener(asked)
+    first, second = (_opener(c.phrasing) for c in candidates[:2])
+    if ours is None or first in (None, ours) or second != ours:
+        return candidates
+    return [candidates[1], candidates[0], *candidates[2:]]
+
+
+TOPIC_MIN_ENTRIES = 2  # a daily-life word the phrasings of one entry use ("un ticket de bus") is no council topic
+
+
+def _topics(kb: KnowledgeBase, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The base's words that are council business: those the phrasings of TOPIC_MIN_ENTRIES entries use, or its
+    answers, glossary and synonyms use. "le bus passe plus dans le quartier": one member's alternate about a bus
+    ticket made "bus" a council word, and the timetable got an entry's answer."""
+    seen: dict[str, int] = {}
+    for entry in kb.faq:
+        for word in {w for p in (entry.question, *entry.alternates) for w in words(p)}:
+            seen[word] = seen.get(word, 0) + 1
+    rare = {w for w, n in seen.items() if n < TOPIC_MIN_ENTRIES}
+    said_elsewhere = {w for entry in kb.faq for w in words(entry.answer)} | {
+        w for t in kb.glossary for w in words(f"{t.term} {t.meaning} {' '.join(t.synonyms)}")}
+    return frozenset(w for w in vocabulary if w not in rare or w in said_elsewhere)
 
 
 def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None) -> list[Candidate]:

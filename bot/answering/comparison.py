@@ -18,6 +18,9 @@ _PATTERNS = tuple(compiled(p) for p in (
     + r")\s+et\s+(?P<b>" + _SIDE + r")$",
     # "A et B c'est pareil", "A ou B c'est la même chose"
     r"^(?P<a>" + _SIDE + r")\s+(?:et|ou)\s+(?P<b>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"$",
+    # "A et B c'est quoi la différence", "A ou B quelle différence"
+    r"^(?P<a>" + _SIDE + r")\s+(?:et|ou)\s+(?P<b>" + _SIDE + r")\s+(?:(?:" + _IS + r")\s+(?:quoi|koi)\s+|quelle\s+"
+    r"(?:est\s+)?)(?:la\s+)?differences?$",
     # "A c'est pareil que B", "A c'est différent de B"
     r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
 ))
@@ -33,8 +36,12 @@ _LIKE = compiled(r"^(?P<a>" + _TOLD + r")\s+(?:" + _IS + r"\s+quoi\s+)?(?:" + _I
                  r"(?:que|qu))\s+(?P<b>" + _SIDE + r")$")
 _OPENERS = compiled(r"^(?:(?:bonjour|salut|svp|stp|alors|du\s+coup|mais|et)\s+)*(?:(?:c\s+est|c)\s+(?:quoi|koi)\s+|"
                     r"quelle\s+est\s+|quelle\s+|qu\s+est\s+ce\s+que\s+|je\s+comprends?\s+pas\s+)?")
-# "…c'est pareil qu'un copil ou pas ?": "ou pas", "ou non" only stress the yes-or-no.
-_TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi|ou\s+pas|ou\s+non)$")
+# "…c'est pareil qu'un copil ou pas ?": "ou pas", "ou non" only stress the yes-or-no. "…ou pas je comprends jamais",
+# "…je mélange tout", "…je m'y perds": being lost, said after the comparison, asks nothing more.
+_TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors|non|quoi|ou\s+pas|ou\s+non|"
+                     r"(?:je\s+|j\s+)?(?:n\s+|ne\s+)?(?:comprends|comprend|capte|saisis|pige)\s+(?:pas|jamais|rien|plus\s+rien|"
+                     r"toujours\s+pas)(?:\s+bien)?|(?:je\s+|j\s+)?(?:melange|confonds|confond)\s+(?:tout|les\s+deux)|"
+                     r"je\s+m\s+y\s+perds|je\s+sais\s+pas|jsp)$")
 
 
 def _said(text: str) -> str:

@@ -91,6 +91,11 @@ SMS: dict[str, str] = {
     "tro": "trop", "ossi": "aussi", "oci": "aussi", "mwa": "moi", "moa": "moi", "twa": "toi", "wai": "oui",
     "vrm": "vraiment", "qqfois": "quelquefois", "qqf": "quelquefois", "nimp": "n importe quoi", "prq": "pourquoi",
     "2main": "demain",
+    # A silent letter or a mute "e" dropped, a sound typed as heard ("dan mon quartier", "vous pouvez vnir", "fodra").
+    "dan": "dans", "vnir": "venir", "dmain": "demain", "dmande": "demande", "dmander": "demander",
+    "fodra": "faudra", "fodrait": "faudrait", "fodrai": "faudrait", "cke": "ce que", "ske": "ce que", "toa": "toi",
+    "bi1": "bien", "dja": "deja", "nan": "non", "ui": "oui", "oussi": "aussi", "jcroi": "je crois", "pluto": "plutot",
+    "kestion": "question", "kestions": "questions",
     # The councils' and associations' own short words ("l'odj", "la prez", "le tréso", "une résa", "l'appli").
     "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
     "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
@@ -113,6 +118,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("quest", "ce", "qu"), "quoi"),
     # "Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": a link between two thoughts, not "elsewhere".
     (("d", "ailleurs"), ""),
+    # "nos réunions du conseil en visio", "on se voit par visio": a way of meeting, said of any meeting. "la visio",
+    # "une visio" is a thing of its own (the centre's webinars, by their members' word).
+    *(((by, medium), "distance") for by in ("en", "par") for medium in (
+        "visio", "visios", "visioconference", "visioconferences", "video", "zoom", "teams")),
     # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
     *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
     (("par", "ailleurs"), ""),
@@ -208,8 +217,10 @@ STOPWORDS: frozenset[str] = frozenset(
     voudrais voudrait voulez sais savez savoir faut faire chose truc trucs genre vraiment juste
     exactement
     completement totalement
+    parce puisque puisqu
     """.split()  # noqa: SIM905
 )
+# ("parce" and "puisque" only ever join a reason: read as words, "parce" became "parc", a park. "car" may be a coach.)
 # (The adverbs of degree on the last line say how much, never what: "je suis complètement perdue" was read as
 # "complet", a full event, through its stem; "totalement" as "total". No entry uses them.)
 
@@ -361,3 +372,32 @@ DICTATED: tuple[tuple[str, str], ...] = (
     (r"(?<=[^\W\d_])" + r"\s+" + _NOUN_BEFORE + r"point\s+(?=" + _SENTENCE_START + ")", ". "),
     (r"(?<=[^\W\d_])\s+(?<!\bla )(?<!\bune )(?<!\bles )(?<!\bsans )(?<!\bcette )virgule\b(?!\s*\d)", ","),
 )
+
+# "le bailleur refuse de me loger parce que je suis noire", "on m'a pas pris à cause de mes origines": a refusal
+# or a treatment because of who one is (origin, colour, religion, sex, orientation) is a discrimination, whatever
+# the word. A trait said without a cause ("je suis musulmane, je peux être au conseil ?") says who asks, and a cause
+# that is no such trait ("parce que je suis malade", "à cause de mon travail") is a reason.
+DISCRIMINATION_CAUSES: tuple[tuple[str, ...], ...] = (
+    ("parce", "que"), ("parce", "qu"), ("car",), ("vu", "que"), ("vu", "qu"), ("juste", "que"))
+DISCRIMINATION_SUBJECTS: tuple[tuple[str, ...], ...] = (
+    ("je", "suis"), ("on", "est"), ("nous", "sommes"), ("il", "est"), ("elle", "est"), ("ils", "sont"),
+    ("elles", "sont"), ("tu", "es"), ("je", "suis", "une"), ("elle", "est", "une"), ("c", "est", "une"))
+DISCRIMINATION_TRAITS = frozenset({
+    "noir", "noire", "noirs", "noires", "black", "blacks", "renoi", "arabe", "arabes", "rebeu", "beur", "beurette",
+    "musulman", "musulmane", "musulmans", "musulmanes", "juif", "juive", "juifs", "juives", "rom", "roms", "gitan",
+    "gitane", "gitans", "gitanes", "africain", "africaine", "africains", "africaines", "maghrebin", "maghrebine",
+    "maghrebins", "asiatique", "asiatiques", "chinois", "chinoise", "voilee", "voilees", "homo", "homosexuel",
+    "homosexuelle", "homosexuels", "gay", "gays", "lesbienne", "lesbiennes", "trans", "femme", "femmes"})
+# What was done to the person, said before the cause: without it the cause is a reason of one's own ("je ne peux
+# pas venir le soir parce que je suis une femme seule avec trois enfants", "car je suis musulmane et je jeûne").
+DISCRIMINATION_DONE = frozenset({
+    "refuse", "refusee", "refuses", "refusees", "refuser", "refusent", "refus", "pris", "prise", "prendre", "rejete",
+    "rejetee", "vire", "viree", "virer", "exclu", "exclue", "exclus", "insulte", "insultee", "insultent", "traite",
+    "traitee", "traitent", "moque", "moquent", "empeche", "empechent", "interdit", "interdisent", "voulu", "veut",
+    "veulent", "accepte", "acceptee", "louer", "loger", "embauche", "embaucher", "parle", "parlent", "regarde",
+    "regardent", "discrimine", "discriminee", "ecarte", "ecartee", "harcele", "harcelee", "agresse", "agressee",
+    "frappe", "frappee", "critique", "critiquent", "ignore", "ignoree", "ignorent"})
+# "à cause de ma couleur", "à cause de mes origines", "à cause de mon nom": what one is, named as the cause.
+DISCRIMINATION_OWN = frozenset({"couleur", "origine", "origines", "religion", "voile", "nom", "accent", "peau",
+                                "orientation", "sexe"})
+

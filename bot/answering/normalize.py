@@ -17,7 +17,17 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.answering.french import IDIOMS, LEMMA_STOPWORDS, SMS, STOPWORDS
+from bot.answering.french import (
+    DISCRIMINATION_CAUSES,
+    DISCRIMINATION_DONE,
+    DISCRIMINATION_OWN,
+    DISCRIMINATION_SUBJECTS,
+    DISCRIMINATION_TRAITS,
+    IDIOMS,
+    LEMMA_STOPWORDS,
+    SMS,
+    STOPWORDS,
+)
 from bot.answering.near_terms import NearTerms
 
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´]")
@@ -258,8 +268,43 @@ def _what_it_does(seq: list[str]) -> list[str]:
     return out
 
 
+_BECAUSE_OF = (("a", "cause", "de"), ("a", "cause", "d"), ("en", "raison", "de"), ("en", "raison", "d"))
+_SUFFERED = ["victime", "discrimination"]
+_OWNERS = frozenset({"mon", "ma", "mes", "son", "sa", "ses", "notre", "nos", "leur", "leurs"})
+
+
+def _ends_with(seq: list[str], end: int, *options: tuple[str, ...]) -> int:
+    """The length of the first option `seq[:end]` ends with, or 0."""
+    return next((len(o) for o in options if tuple(seq[max(0, end - len(o)):end]) == o and end >= len(o)), 0)
+
+
+def _discrimination(seq: list[str]) -> list[str]:
+    """"parce que je suis noire", "à cause de mes origines": what the member suffers, "victime discrimination",
+    is read in place of the trait given as the cause, or after the word naming it (the base's own phrasings say "à
+    cause de mon nom": see `DISCRIMINATION_TRAITS`)."""
+    out: list[str] = []
+    done = False  # something was done to the person before (`DISCRIMINATION_DONE`)
+    for i, word in enumerate(seq):
+        done = done or word in DISCRIMINATION_DONE
+        said = _ends_with(seq, i, *DISCRIMINATION_SUBJECTS) if done and word in DISCRIMINATION_TRAITS else 0
+        if said and _ends_with(seq, i - said, *DISCRIMINATION_CAUSES):
+            out += _SUFFERED
+        elif done and word in DISCRIMINATION_OWN and i > 0 and seq[i - 1] in _OWNERS and _ends_with(
+                seq, i - 1, *_BECAUSE_OF):
+            out += [word, *_SUFFERED]
+        else:
+            out.append(word)
+    return out
+
+
+def names_discrimination(text: str) -> bool:
+    """Whether a text gives who one is as the cause of what was done ("parce que je suis noire")."""
+    seq = words(text)
+    return _discrimination(seq) != seq
+
+
 def _replace_idioms(seq: list[str]) -> list[str]:
-    seq = _what_it_does(seq)
+    seq = _discrimination(_what_it_does(seq))
     out: list[str] = []
     i = 0
     while i < len(seq):

@@ -143,6 +143,7 @@ class Matter(StrEnum):
     """Which kind of office usually deals with a daily-life matter: the hotline can say so in general terms
     (never a name, an address or a number it does not know)."""
 
+    DISCRIMINATION = "discrimination"  # treated worse for one's origin, religion…: the Défenseur des droits
     BENEFITS = "benefits"  # the CAF: allowances, APL, RSA
     HOUSING = "housing"  # the landlord, the town hall's housing service
     NEIGHBOURS = "neighbours"  # noise and quarrels between neighbours
@@ -158,6 +159,9 @@ class Matter(StrEnum):
 
 # General French words for each kind of matter (not taken from any evaluation set). The first kind named wins.
 _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
+    # "le proprio refuse de me louer parce que je suis voilée": the landlord is who did it, not who helps.
+    (Matter.DISCRIMINATION, frozenset({"discrimination", "discriminations", "discrimine", "discriminee",
+                                       "discrimines", "racisme", "raciste", "racistes"})),
     (Matter.VOTING, ROLLS),  # "je viens de déménager, je dois me réinscrire sur les listes électorales"
     (Matter.BENEFITS, frozenset({"caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "prime",
                                  "prestation", "prestations", "percu"})),

@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.answering.cleanup import clean
-from bot.answering.normalize import fold, words
+from bot.answering.normalize import fold, names_discrimination, words
 from bot.cache import compiled
 
 
@@ -120,7 +120,9 @@ _APPOSITION_RE = compiled(
     r"^(?:(?:\d{1,3}|[a-z]+(?:\s+[a-z]+)?)\s+ans\b(?!\s+(?:que|qu)\b)|"
     r"(?:retraite|retraitee|habitant|habitante|maman|papa|mere|pere|etudiant|etudiante|benevole|membre|"
     r"conseiller|conseillere|president|presidente|tresorier|tresoriere|secretaire|animateur|animatrice|"
-    r"salarie|salariee|locataire|originaire|nouveau|nouvelle)\b)")
+    r"salarie|salariee|locataire|originaire|nouveau|nouvelle|"
+    # "Pierre, 61 ans, ancien chauffeur de bus": a former trade, however long, says who asks.
+    r"ancien|ancienne|ex)\b)")
 _INTERROGATIVE_START = compiled(r"^(?:" + "|".join(re.escape(o) for o in _QUESTION_OPENERS) + r"|ou|qui|que|quoi|"
                                r"est|peut|puis|doit|faut|y a|ya|on a le droit|a qui|a quoi|de quoi|avec qui|"
                                r"pour qui|pour quoi|par qui|par ou|jusqu a quand|depuis quand|c est qui|"
@@ -468,7 +470,9 @@ def _relative_tail(question: str) -> tuple[str, str]:
 # "c'est koi la diff entre le conseil citoyen et le conseil de quartier on mélange tout dans notre groupe": after
 # "what is X", unpunctuated, a clause with a subject of its own that asks nothing tells why the member asks, as a
 # sentence told after the question does (`_afterthought`).
-_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j)\s)")
+# So does one whose subject is those who spoke of it: "c'est quoi le conseil citoyen ils ont mis une affiche dans le
+# hall", "c quoi l'EPCI elle en parle tout le temps".
+_TOLD_SUBJECT = compiled(r"\s(?=(?:on|nous|je|j|ils|elles|il|elle)\s)")
 
 
 def _reason_tail(question: str) -> tuple[str, str]:
@@ -537,7 +541,8 @@ def _without_feelings(part: str) -> list[str]:
 
 
 # "Je voudrais quitter le conseil parce que je déménage au Sénégal pour ma retraite": why the member asks says who
-# asks, as an introduction does; the move and the pension are no matter asked about.
+# asks, as an introduction does; the move and the pension are no matter asked about. Who one is given as the cause
+# of a refusal ("on me refuse l'appartement parce que je suis noire") is the matter: a discrimination.
 _REASON = compiled(r"\s+(?=(?:parce\s+qu|car\s|puisqu|vu\s+qu)\S*)", re.IGNORECASE)
 _REASON_START = compiled(r"^(?:parce\s+que?|car|puisque?|vu\s+que?)\b")
 _REASON_MIN_WORDS = 3
@@ -586,7 +591,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     for n, part in enumerate(parts):
         key = _key(part)
         intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
-                     or _REASON_START.match(key)
+                     or (_REASON_START.match(key) and not names_discrimination(clause))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key))))
@@ -1368,6 +1373,20 @@ _POINTING_RE = compiled(r"\b(?:la\s+)?(?:dedans|dessus)\b")
 # before named ("il faut", "il y a" name nothing).
 _PRONOUN_SUBJECT = compiled(r"^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:(?:ca|sa|cela|c|elle|elles|ils)\s|"
                             r"il\s+(?!(?:faut|y\s+a|existe)\b))")
+
+
+# "c'est quoi la TFPB et ça sert à quoi ?", "…et ça peut nous aider ?", "…c'est utile pour nous ?": what the thing
+# just asked about is for. A definition says it: no question of its own.
+_ITS_USE_RE = compiled(r"^(?:et\s+)?(?:(?:ca|sa|cela|c|il|elle|ils|elles)\s+(?:nous\s+)?(?:sert|servent|servirait|"
+                       r"peut|peuvent|pourrait|pourraient)\s+(?:a\s+quoi|a\s+koi|nous\s+aider|nous\s+servir|"
+                       r"aider|servir|etre\s+utile|nous\s+etre\s+utile)|a\s+(?:quoi|koi)\s+(?:ca|sa|cela|il|elle)"
+                       r"\s+(?:sert|servent|peut\s+servir)|(?:c\s+est|c|cest)\s+(?:utile|pour\s+quoi\s+faire)|"
+                       r"(?:ca|sa)\s+(?:nous\s+)?(?:aide|concerne|sert)\b)")
+
+
+def asks_its_use(question: str) -> bool:
+    """Whether a question asks only what the thing named before is for ("et ça sert à quoi pour nous ?")."""
+    return bool(_ITS_USE_RE.match(_flat(question).strip()))
 
 
 def has_pronoun_subject(question: str) -> bool:

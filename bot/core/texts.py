@@ -122,6 +122,10 @@ PERSONAL_WITH_ENTRIES = (
 )
 # Who usually deals with a daily-life matter, in general terms: never a name, an address or a number.
 ORIENT = {
+    "discrimination": "Pour une discrimination (un refus ou un traitement à cause de votre origine, de votre "
+                      "religion…), le Défenseur des droits peut vous aider gratuitement : c'est une autorité "
+                      "indépendante, avec des délégués près de chez vous. Gardez les preuves (messages, courriers, "
+                      "noms de témoins).",
     "benefits": "Pour une allocation ou une aide (APL, RSA, prime…), le bon interlocuteur est votre CAF : "
                 "votre espace en ligne, ou son accueil.",
     "neighbours": "Pour un problème de voisinage (bruit…), parlez-en d'abord à votre bailleur ou à votre syndic. "

@@ -30,6 +30,9 @@ AGENDA_ALSO = "agenda_also"
 ALSO_OFFERED = 2  # choices offered for it when none is sure
 # An other question naming events or a time, or counting them ("il y en a combien ?"), is about the agenda too.
 _ABOUT_EVENTS = KIND_ALIASES.keys() | STRONG_TIME | GENERIC | {"en"}
+# "c'est quoi un café citoyen, et c'est quand le prochain ?", "qui peut venir à l'interconseil, c'est quand ?": the
+# other question names the event but asks what it is, who may come or how, which an entry answers, not the agenda.
+ASKS_OF_IT = frozenset({"comment", "quoi", "pourquoi", "qui"})
 # A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
 HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
 # Unless it asks what the programme itself holds for a stretch of time: "c'est quoi le programme de janvier".
@@ -85,13 +88,17 @@ class AgendaHook:
         for another question that asks for no date, read with the agenda's question as its context (ids, the first
         one answered at once when its id ends with "!")."""
         asked = split_questions(text)
-        dated = next((n for n, a in enumerate(asked) if agenda_intent(answerer.analyze(a.text).words,
-                                                                      self._names[1]) is not None), None)
+        read = [answerer.analyze(a.text).words for a in asked]
+        dated = next((n for n, said in enumerate(read) if agenda_intent(said, self._names[1]) is not None), None)
+        if dated is None:
+            # "qui peut venir à l'interconseil, c'est quand le prochain ?": the event is named in the other question,
+            # the date asked in this one.
+            dated = next((n for n, said in enumerate(read) if "quand" in said), None)
         if dated is None:
             return None
-        for other in asked:
-            said = answerer.analyze(other.text).words
-            if other is asked[dated] or agenda_intent(said, self._names[1]) is not None or set(said) & _ABOUT_EVENTS:
+        for other, said in zip(asked, read, strict=True):
+            if other is asked[dated] or agenda_intent(said, self._names[1]) is not None or (
+                    set(said) & _ABOUT_EVENTS and not set(said) & ASKS_OF_IT):
                 continue  # "il y a un interconseil bientôt ? c'est quand" asks for the agenda twice
             after = answerer.decide_after_question(other.text, asked[dated].text)
             if after.kind == Kind.ANSWER and after.entry is not None:

@@ -66,9 +66,14 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
     ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
+    # "vous avez prévu des choses cet été ?", "qu'est-ce que vous prévoyez pour la rentrée", "des choses prévues en
+    # avril": what the centre has planned.
+    ("avez", "prevu"), ("vous", "prevoyez"), ("prevoyez", "vous"), ("choses", "prevues"), ("trucs", "prevus"),
+    ("chose", "prevue"),
 )
 # "y a des trucs en mai ?", "il y a des choses en avril ?": "des trucs", "des choses" are the spoken "quelque chose",
-# when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them).
+# when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them), or the
+# centre is asked to have it ("vous avez des trucs en juin ?").
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
@@ -165,7 +170,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
-    exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) for thing in VAGUE_THINGS)
+    exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) or _has(seq, ("vous", "avez", *thing))
+                 for thing in VAGUE_THINGS)
     if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS)):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
