@@ -36,7 +36,7 @@ def test_the_town_hall_sitting_in_gets_the_elected_officials_at_meetings_answer_
         shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("la mairie veut assister à nos réunions"))
-    assert first_line(shown) == "Le maire, un élu ou la mairie peut-il assister aux réunions du conseil citoyen ?", shown
+    assert first_line(shown) == "Le maire ou un élu a-t-il sa place aux réunions du conseil citoyen ?", shown
     assert "L'équipe de RésO Villes peut-elle se déplacer" not in first_line(shown)
 
 

@@ -140,13 +140,18 @@ def test_asking_for_the_next_event_itself_still_opens_the_agenda(shipped_app: Ap
 
 @pytest.mark.parametrize(("message", "term"), [
     ("c koi le droit commun dont parle tout le temps le délégué du préfet", "droit commun"),
-    ("c'est quoi la GUSP que le bailleur a évoquée au copil", "GUSP"),
     ("c'est quoi le CLAS que l'animatrice du centre social propose pour les devoirs", "CLAS"),
 ])
 def test_a_term_asked_about_with_where_it_was_heard_after_it_is_defined(answerer: Answerer, message: str,
                                                                           term: str) -> None:
     decision = answerer.decide(message)
     assert decision.kind == Kind.GLOSSARY and decision.term is not None and decision.term.term == term
+
+
+def test_a_term_with_an_entry_of_its_own_asked_with_where_it_was_heard_gets_that_entry(answerer: Answerer) -> None:
+    # Asked alone, "c'est quoi la GUSP" gets the entry written about it; where it was heard changes nothing.
+    decision = answerer.decide("c'est quoi la GUSP que le bailleur a évoquée au copil")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "theme-gusp"
 
 
 def test_a_que_after_est_ce_opens_a_question_not_a_relative_clause() -> None:
