@@ -155,6 +155,9 @@ DAILY_LIFE = [
     'ma fille a eu son bac, comment elle fait pour parcoursup ?',
     'je voudrais un jardin familial, il y a une liste ?',
     "je veux adopter un chat, il y a un refuge près d'ici ?",
+    "combien de voix il faut à l'assemblée générale de la copropriété pour changer de syndic",
+    "la copropriété de mon immeuble vote les travaux en assemblée générale, c'est quoi la majorité ?",
+    "assemblée générale copropriété",  # the centre's own general meeting shares two words: no answer
 ]
 
 # The same words asked as a councillor, each with the entries that answer it.

@@ -40,6 +40,8 @@ PERSONAL_WORDS = frozenset({
     "electorale", "electorales", "electeur",
     # "la complémentaire santé solidaire": a health cover one applies for, as a "mutuelle" is.
     "complementaire",
+    # A building's co-owners and their syndic: the owners' own affairs (its general meeting is no council's).
+    "copropriete", "coproprietes", "coproprietaire", "coproprietaires", "syndic",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -170,7 +172,8 @@ _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
     (Matter.HOUSING, frozenset({"loyer", "loyers", "bailleur", "proprio", "proprietaire", "logement", "logements",
                                 "appartement", "appart", "hlm", "caution", "expulsion", "expulse", "expulser",
                                 "chauffage", "ascenseur", "fuite", "humidite", "moisissure", "cafards", "punaises",
-                                "demenager", "demenagement", "charges", "gaz", "gardien", "treve"})),
+                                "demenager", "demenagement", "charges", "gaz", "gardien", "treve", "copropriete",
+                                "coproprietes", "coproprietaire", "coproprietaires", "syndic"})),
     (Matter.SCHOOL, frozenset({"cantine", "cantines", "ecole", "college", "lycee", "creche", "maitresse",
                                "professeur", "prof", "loisirs", "periscolaire", "nounou", "parcoursup"})),
     (Matter.HEALTH, frozenset({"medecin", "docteur", "hopital", "vitale", "ameli", "cpam", "mutuelle", "secu",
