@@ -100,8 +100,10 @@ _STATUS = _phrases(
     r"en est ou",
     r"(?:elle|il) en est ou " + _OWN + " " + _ASKED,
     # "j'ai posé une question lundi, vous avez la réponse ?": a question told as sent, then its answer asked after.
+    # "…la semaine dernière, il y a du nouveau ?": what is new may also be said to exist ("il y a", "y a-t-il").
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|mes|des|notre|nos) "
-    + _ASKED + r"(?: \w+){0,6}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu) (?:la|une|des|du|un) "
+    + _ASKED + r"(?: \w+){0,8}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|il y a|y a t il|y a) "
+    r"(?:la|une|des|du|un) "
     r"(?:reponse|nouvelles?|nouveau|retour)|des nouvelles|du nouveau)",
     # "on m'avait dit que quelqu'un me répondrait, toujours rien ?": an answer promised, said in the future of the past,
     # and nothing come.
@@ -246,7 +248,9 @@ _FRUSTRATION = _phrases(
     r"(?:repondez|reponds|repondre)(?: moi| nous)? (?:correctement|serieusement|a ma question|a la question)",
     r"(?:vous|tu) (?:ne |n )?(?:m |me )?(?:ecoutez|ecoutes) (?:pas|jamais|rien)",
     r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
-    r"(?:\d+|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) (?:je|j|on) (?:vous )?"
+    # "la 3e fois", "la 3ème fois": an ordinal written with its figure.
+    r"(?:\d+(?:e|eme|em|ieme|er|ere)?|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) "
+    r"(?:je|j|on) (?:vous )?"
     r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
     r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
     r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
@@ -424,12 +428,21 @@ _HELPS_FOR = compiled(r"(?:^|\s)(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a a
                       r"(?:la|le|les|l|ma|mon|mes|notre|nos|cette|ce|cet|demain)(?: \w+){0,6}$")
 
 
+# "merci pour l'info sur le FPH", "ok merci pour la réponse sur le copil": what the answer was about, said at the end of
+# a thanks, asks nothing; nor does what is now understood ("grâce à vous je comprends mieux le contrat de ville").
+_ANSWER_ABOUT = compiled(r"(?:^|\s)(?:reponse|reponses|info|infos|information|informations|explication|explications|"
+                         r"precision|precisions|aide|conseil|conseils|renseignement|renseignements) (?:sur|concernant|"
+                         r"pour|a propos (?:de|du|des|d)|au sujet (?:de|du|des|d)) (?:\w+ ){0,4}\w+$")
+_UNDERSTOOD_NOW = compiled(r"(?:^|\s)(?:je|j) (?:comprends|comprend|vois|connais|ai (?:bien )?compris) (?:beaucoup |bien "
+                           r"|un peu )?mieux(?: \w+){1,5}$")
+
+
 def _closing(text: str, key: str) -> bool:
     """Thanks, goodbye or ok, alone or with words of appreciation or of what the member will do next
     ("merci pour votre réponse rapide", "d'accord je vais voir ça"), as long as nothing is asked."""
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
-    key = _HELPS_FOR.sub(" ca m aide", key)
+    key = _UNDERSTOOD_NOW.sub(" je vois", _ANSWER_ABOUT.sub(" reponse", _HELPS_FOR.sub(" ca m aide", key)))
     asks = "?" in text or _ASKING.search(_THANKS.sub(" ", key))
     if asks or len(key.split()) > 14:
         return False
