@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import GENERIC, KIND_ALIASES, STRONG_TIME, agenda_intent, event_names, names_a_stretch
+from bot.events.intent import GENERIC, KIND_ALIASES, STRONG_TIME, agenda_intent, event_names, names_a_stretch, whats_on
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -68,7 +68,8 @@ class AgendaHook:
         if intent is None:
             return decision
         if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words) and not (
-                THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)) and not _asks_when(asked_words):
+                THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)) and not _asks_when(asked_words) \
+                and not whats_on(asked_words):
             return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answering.french import STOPWORDS
+from bot.answering.scope import PERSONAL_WORDS, SHARED_WORDS
 
 KIND_WORDS: dict[str, frozenset[str]] = {
     "interconseil": frozenset({"interconseil", "interconseils", "intercc", "inter"}),
@@ -132,6 +133,9 @@ MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai
 # the council's own meetings is its practice (a FAQ), not a request for the centre's coming events.
 HABITUAL = frozenset({"cense", "censee", "censes", "censees", "habitude", "habituellement", "generalement",
                       "normalement", "regulierement", "rythme", "frequence"})
+# "la préfecture ne donne pas de rendez-vous avant le mois prochain", "mon rdv à la CAF": a meeting said beside a
+# matter of one's own life (papers, benefits, health…) is the member's appointment at an office, not an event.
+DAILY_LIFE = (PERSONAL_WORDS - SHARED_WORDS) | {"prefecture"}
 SOON = frozenset({"prochain", "prochaine", "prochains", "prochaines", "bientot", "prochainement"})
 LOOKING_BACK = frozenset({"depuis"})
 _OTHER = frozenset({"autre", "autres"})
@@ -187,6 +191,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if present & HABITUAL and kind is None and not named and not present & SOON and not window:
         return None
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
+    if kind is None and not named and present & DAILY_LIFE:
+        generic = []
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
@@ -202,9 +208,17 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     allowed = STANDALONE | (_SPAN_WORDS if window else frozenset())
     standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
+    standalone = standalone or whats_on(seq)
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def whats_on(words: Sequence[str]) -> bool:
+    """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what",
+    with nothing else of weight, asks what is on then."""
+    content = {w for w in words if w not in STOPWORDS}
+    return "quoi" in content and names_a_stretch(words) and content <= STANDALONE | _SPAN_WORDS | {"y", "a"}
 
 
 def names_a_stretch(words: Sequence[str]) -> bool:
