@@ -578,11 +578,86 @@ def _intro_ends(part: str) -> list[str]:
     return [head, part[m.end():]]
 
 
+# Members who write without punctuation chain who they are and what they ask: "moi c Kevin jai 19 ans jhabite au
+# Breil depuis toujours mes potes veulent rentrer au conseil…". An introduction that opens such a run is cut apart:
+# before each new "je suis / j'habite / j'ai 34 ans / je m'appelle…", after how long ("depuis 2 ans", "depuis peu",
+# "ça fait 3 mois"), and before a new subject that starts telling or asking ("on voudrait savoir…", "et la
+# mairie…"). What follows the introduction is left whole for the rest of the reading.
+_SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+presente|vis|reside|travaille|habite|"
+                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c)\b")
+# "je suis" says who asks only before a name or a role ("je suis Mariama", "jsuis nouvelle"), not "je suis obligée".
+_SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
+# "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
+_SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|c)\s+(?:(?:M|Mme|Mlle|Mr|Madame|Monsieur)\.?\s+)?"
+                            r"[A-ZÀ-Ý][\w'’-]+")
+_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait)\s+(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|"
+                     r"sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
+                     r"(?:(?:un|une|\d+)\s+)?(?:an|ans)\s+et\s+demi|peu|toujours|longtemps|tres\s+longtemps|"
+                     r"le\s+debut|l\s+an\s+dernier|l\s+annee\s+derniere|\d{4}|(?:janvier|fevrier|mars|avril|mai|juin|"
+                     r"juillet|aout|septembre|octobre|novembre|decembre)(?:\s+\d{4})?)\b")
+# A new subject that tells or asks: "on", "nous", "et le bailleur…"; not after a word that ties it to the
+# introduction ("où on habite", "que nous aimons") nor as an object ("je vous écris"). A possessive is an object as
+# often as a subject ("je représente notre association"): it starts nothing.
+_TELLING_SUBJECT = compiled(r"^(?:et\s+)?(?:on|nous|vous|il|ils|elle|elles|ya|y\s+a)\b")
+_TELLING_AFTER_ET = compiled(r"^et\s+(?:le|la|les|l|un|une|des|ce|cette|ces)\b")
+_TIES = frozenset({"de", "d", "du", "des", "a", "au", "aux", "avec", "dans", "pour", "chez", "sur", "en", "par", "ou",
+                   "que", "qu", "qui", "si", "quand", "comme", "entre", "sans", "et", "ni", "mais", "je", "j", "ne",
+                   "n", "me", "m", "te", "t", "se", "s", "y", "on", "nous", "vous", "il", "elle"})
+_RUN_MIN_WORDS = 2
+
+
+def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
+    """The run cut into (piece, introduces); one piece, not introducing, when the run opens with no introduction."""
+    tokens = part.split()
+    keys = [_key(t) for t in tokens]
+    if len(tokens) < 2 * _RUN_MIN_WORDS or any(not k for k in keys):
+        return [(part, False)]
+
+    def rest(i: int) -> str:
+        return " ".join(keys[i:])
+
+    def introduces(i: int) -> bool:
+        said = " ".join(tokens[i:])
+        return bool(_SELF.match(rest(i)) or (_SELF_BEING.match(rest(i)) and (
+            _INTRO_RE.match(rest(i).removeprefix("et ")) or _NAME_INTRO.match(said.removeprefix("et ")))))
+
+    if not (introduces(0) or _SAID_NAME_START.match(part)):
+        return [(part, False)]
+    pieces: list[tuple[str, bool]] = []
+    start, i = 0, 1
+    while i < len(tokens):
+        if i - start < _RUN_MIN_WORDS:
+            i += 1
+            continue
+        following = rest(i)
+        if introduces(i) and keys[i - 1].split()[-1] not in _TIES - {"et"}:
+            pieces.append((" ".join(tokens[start:i]), True))
+            start = i
+        elif (_TELLING_SUBJECT.match(following) and keys[i - 1].split()[-1] not in _TIES) or \
+                _TELLING_AFTER_ET.match(following):
+            break
+        i += 1
+    # How long ends who the member is: "jhabite au Breil depuis toujours mes potes veulent…".
+    long_for = _HOW_LONG.search(rest(start))
+    if long_for is not None:
+        said = len(rest(start)[: long_for.end()].split())
+        counted = itertools.accumulate(len(k.split()) for k in keys[start:])
+        i = min(i, start + next((n + 1 for n, total in enumerate(counted) if total >= said), len(tokens) - start))
+    pieces.append((" ".join(tokens[start:i]), True))
+    tail = " ".join(tokens[i:])
+    tail = tail[3:] if tail[:3].casefold() == "et " else tail
+    if not tail:
+        return pieces if len(pieces) > 1 else [(part, False)]
+    return [*pieces, (tail, False)]
+
+
 def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]:
     """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
     Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec").
     `closed`: a full stop ends the clause and another sentence follows (its last words ask nothing)."""
-    parts = [piece for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part)]
+    runs = [run for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part) for run in _unpunctuated_intro(piece)]
+    parts = [run for run, _ in runs]
+    said_intro = {run for run, introduces in runs if introduces}
     if len(parts) == 1:
         return [(clause, False)]
     out: list[tuple[str, bool]] = []
@@ -590,7 +665,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     introduced = False
     for n, part in enumerate(parts):
         key = _key(part)
-        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
+        intro = bool(part in said_intro or _INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
                      or (_REASON_START.match(key) and not names_discrimination(clause))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)

@@ -1,0 +1,61 @@
+"""Members who say who they are before they ask, the way they type it: without commas, in SMS. The introduction
+says who asks and weighs nothing; the question after it is read alone. The messages were written for these tests,
+never taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer, Kind
+from bot.answering.segment import Role, split_message
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+def _roles(text: str) -> list[tuple[Role, str]]:
+    return [(s.role, s.text) for s in split_message(text) if s.text]
+
+
+def _introduced(text: str) -> list[str]:
+    return [said for role, said in _roles(text) if role == Role.INTRO]
+
+
+def test_an_introduction_typed_without_commas_is_cut_where_each_part_starts() -> None:
+    text = "slt moi c Noah jai 17 ans jhabite a Ranzay depuis toujours mes cousins veulent venir au conseil avec moi"
+    assert _introduced(text) == ["moi c Noah", "jai 17 ans", "jhabite a Ranzay depuis toujours"]
+    assert _roles(text)[-1][1] == "mes cousins veulent venir au conseil avec moi"
+
+
+def test_how_long_ends_an_introduction() -> None:
+    parts = _roles("bjr c Malika jhabite la Croix Bonneau jsuis au conseil depuis 3 ans et jveux partir jfais comment")
+    assert (Role.INTRO, "jsuis au conseil depuis 3 ans") in parts
+    assert parts[-1] == (Role.QUESTION, "jveux partir jfais comment")
+
+
+def test_a_new_subject_after_an_introduction_starts_what_is_told_or_asked() -> None:
+    parts = _roles("bonjour je suis Odile je suis au conseil de la Boissière on voudrait savoir qui paie les affiches")
+    assert [role for role, _ in parts] == [Role.INTRO, Role.INTRO, Role.QUESTION]
+    assert parts[-1][1] == "on voudrait savoir qui paie les affiches"
+
+
+def test_being_obliged_is_no_introduction() -> None:
+    assert _introduced("je suis obligée de venir à chaque réunion du conseil on est le soir") == []
+
+
+def test_depuis_peu_is_no_verb() -> None:
+    parts = _roles("salut c Anis jhabite Chantenay jsuis au conseil depuis peu on a le droit a un local ou pas")
+    assert (Role.INTRO, "jsuis au conseil depuis peu") in parts
+    assert parts[-1][1] == "on a le droit a un local ou pas"
+
+
+def test_the_question_after_an_unpunctuated_introduction_is_answered(answerer: Answerer) -> None:
+    decision = answerer.decide("bjr moi c Jordan jhabite la cite des Olivettes jai 24 ans jsui au chomage est ce que"
+                               " c payant detre membre du conseil citoyen")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-cout-membre"
