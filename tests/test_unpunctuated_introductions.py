@@ -59,3 +59,13 @@ def test_the_question_after_an_unpunctuated_introduction_is_answered(answerer: A
     decision = answerer.decide("bjr moi c Jordan jhabite la cite des Olivettes jai 24 ans jsui au chomage est ce que"
                                " c payant detre membre du conseil citoyen")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-cout-membre"
+
+
+def test_where_the_member_is_and_since_when_after_a_name_say_who_asks() -> None:
+    parts = _roles("Bonjour, je suis Idriss, médiateur à Chantenay depuis 2019. Qui paie les affiches du conseil ?")
+    assert (Role.INTRO, "médiateur à Chantenay depuis 2019") in parts
+    parts = _roles("Bonjour, je suis Mme Gomis, au conseil citoyen de la Boissière. Qui paie les affiches du conseil ?")
+    assert (Role.INTRO, "au conseil citoyen de la Boissière") in parts
+    # Told with a subject, the same words are the story.
+    parts = _roles("Bonjour, je suis Mme Gomis, on est au conseil citoyen de la Boissière. Qui paie les affiches ?")
+    assert (Role.INTRO, "on est au conseil citoyen de la Boissière") not in parts

@@ -506,8 +506,15 @@ _NOT_APPOSITION = compiled(r"^(?:je|j|on|il|elle|ils|elles|nous|vous|c|ca|ce|cel
 _APPOSITION_MAX_WORDS = 3
 
 
-def _is_apposition(part: str, key: str) -> bool:
-    return ("?" not in part and len(key.split()) <= _APPOSITION_MAX_WORDS and not _NOT_APPOSITION.match(key)
+# Longer, with no subject anywhere, when it says how long or ends the sentence before another one: "adulte-relais
+# à Bellevue depuis 2021.", "au conseil citoyen de Malakoff." still say where the member is and since when.
+_APPOSITION_LONG_MAX_WORDS = 7
+
+
+def _is_apposition(part: str, key: str, *, ends: bool = False) -> bool:
+    long_enough = _APPOSITION_LONG_MAX_WORDS if (ends or _HOW_LONG.search(key)) and not _HAS_SUBJECT.search(key) \
+        else _APPOSITION_MAX_WORDS
+    return ("?" not in part and len(key.split()) <= long_enough and not _NOT_APPOSITION.match(key)
             and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
@@ -669,7 +676,7 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
                      or (_REASON_START.match(key) and not names_discrimination(clause))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
-                         and _is_apposition(part, key))))
+                         and _is_apposition(part, key, ends=closed and n == len(parts) - 1))))
                      or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
                      or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
                                      or _SAID_NAME.fullmatch(part.strip()) is not None)
