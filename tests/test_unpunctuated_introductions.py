@@ -69,3 +69,9 @@ def test_where_the_member_is_and_since_when_after_a_name_say_who_asks() -> None:
     # Told with a subject, the same words are the story.
     parts = _roles("Bonjour, je suis Mme Gomis, on est au conseil citoyen de la Boissière. Qui paie les affiches ?")
     assert (Role.INTRO, "on est au conseil citoyen de la Boissière") not in parts
+
+
+def test_a_wish_or_a_question_word_ends_an_unpunctuated_introduction() -> None:
+    parts = _roles("slt jsuis Yanis jhabite Chantenay jsuis en apprentissage a la mairie jvoudrai savoir c koi un QPV")
+    assert (Role.INTRO, "jsuis en apprentissage a la mairie") in parts
+    assert parts[-1] == (Role.QUESTION, "jvoudrai savoir c koi un QPV")

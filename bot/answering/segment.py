@@ -610,6 +610,9 @@ _TELLING_AFTER_ET = compiled(r"^et\s+(?:le|la|les|l|un|une|des|ce|cette|ces)\b")
 _TIES = frozenset({"de", "d", "du", "des", "a", "au", "aux", "avec", "dans", "pour", "chez", "sur", "en", "par", "ou",
                    "que", "qu", "qui", "si", "quand", "comme", "entre", "sans", "et", "ni", "mais", "je", "j", "ne",
                    "n", "me", "m", "te", "t", "se", "s", "y", "on", "nous", "vous", "il", "elle"})
+# "jsuis en service civique a la mairie jvoudrai savoir c koi…": a wish or a question word ends the introduction.
+_ASKING_NOW = compiled(r"^(?:et\s+)?(?:(?:je|j)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|cherche|"
+                       r"me\s+demande)|comment|pourquoi|combien|est\s+ce|c\s+est\s+quoi|c\s+quoi|qu\s+est\s+ce)\b")
 _RUN_MIN_WORDS = 2
 
 
@@ -641,7 +644,7 @@ def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
             pieces.append((" ".join(tokens[start:i]), True))
             start = i
         elif (_TELLING_SUBJECT.match(following) and keys[i - 1].split()[-1] not in _TIES) or \
-                _TELLING_AFTER_ET.match(following):
+                _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
             break
         i += 1
     # How long ends who the member is: "jhabite au Breil depuis toujours mes potes veulent…".
