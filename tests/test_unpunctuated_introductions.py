@@ -75,3 +75,10 @@ def test_a_wish_or_a_question_word_ends_an_unpunctuated_introduction() -> None:
     parts = _roles("slt jsuis Yanis jhabite Chantenay jsuis en apprentissage a la mairie jvoudrai savoir c koi un QPV")
     assert (Role.INTRO, "jsuis en apprentissage a la mairie") in parts
     assert parts[-1] == (Role.QUESTION, "jvoudrai savoir c koi un QPV")
+
+
+def test_any_trade_said_after_je_suis_says_who_asks_but_an_age_is_asked_about() -> None:
+    parts = _roles("Bonjour, je m'appelle Lucien, je suis charpentier et j'habite à Chantenay. Qui paie les affiches ?")
+    assert (Role.INTRO, "je suis charpentier") in parts
+    assert (Role.INTRO, "je suis fleuriste") in _roles("je suis fleuriste, qui paie les affiches ?")
+    assert Role.INTRO not in [role for role, _ in _roles("je suis mineure, je peux entrer au conseil ?")]

@@ -104,7 +104,10 @@ _INTRO_RE = compiled(
     r"instituteur|educateur|educatrice|secretaire|comptable|cuisinier|cuisiniere|serveur|serveuse|technicienne?|"
     r"ingenieure?|medecin|gardienne?|concierge|fonctionnaire|mediateur|mediatrice|intermittente?|interimaire|"
     r"chef|cheffe|coiffeur|coiffeuse|boulanger|boulangere|aide|menagere|femme|chomeur|"
-    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne)\b|"
+    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne|"
+    # Any trade by its ending: "je suis plombier", "couturière", "électeur", "fleuriste" (not "mineur", "majeur":
+    # an age is what some members ask about; nor "triste", a feeling).
+    r"(?!(?:mineure?|majeure?|triste)\b)\w+(?:ier|iere|eur|euse|rice|iste))\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
     r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
