@@ -82,3 +82,19 @@ def test_any_trade_said_after_je_suis_says_who_asks_but_an_age_is_asked_about() 
     assert (Role.INTRO, "je suis charpentier") in parts
     assert (Role.INTRO, "je suis fleuriste") in _roles("je suis fleuriste, qui paie les affiches ?")
     assert Role.INTRO not in [role for role, _ in _roles("je suis mineure, je peux entrer au conseil ?")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bonsoir, c'est Mme Tessier du bâtiment F à Chantenay. Qui paie les affiches du conseil ?",
+     "c'est Mme Tessier du bâtiment F à Chantenay"),
+    ("Bonjour, c'est Mr Lucas, 50 ans. Qui paie les affiches du conseil ?", "c'est Mr Lucas"),
+    ("bonjour cest Mme Gomis jhabite Chantenay depuis 12 ans qui paie les affiches du conseil", "cest Mme Gomis"),
+    ("bonjour je suis mr Sarr jhabite Chantenay depuis longtemps qui paie les affiches du conseil", "je suis mr Sarr"),
+])
+def test_a_name_said_with_cest_or_a_title_says_who_asks(text: str, name: str) -> None:
+    assert (Role.INTRO, name) in _roles(text)
+
+
+def test_hello_to_the_whole_team_is_a_greeting() -> None:
+    assert _roles("Bonjour à toute l'équipe, qui paie les affiches du conseil ?") == [
+        (Role.QUESTION, "qui paie les affiches du conseil ?")]

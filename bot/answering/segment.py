@@ -74,7 +74,7 @@ _DANGLING = compiled(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
 GREETING_WORDS = frozenset({
     "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc", "yo", "wesh", "hi",
     "bonjours", "bjour", "re", "rebonjour", "allo", "madame", "monsieur", "mme", "mr", "m", "mesdames", "messieurs",
-    "a", "tous", "toutes", "vous", "tout", "le", "monde", "l", "equipe", "chere", "cher", "chers", "cheres",
+    "a", "tous", "toute", "toutes", "vous", "tout", "le", "monde", "l", "equipe", "chere", "cher", "chers", "cheres",
     "et", "ou",
 })
 _GREETING_START = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc",
@@ -113,10 +113,13 @@ _INTRO_RE = compiled(
     r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
     r"je\s+viens\s+(?:d\s+arriver|de\s+demenager|d\s+emmenager)|je\s+me\s+suis\s+installee?|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
+# A title before a name, capitalised or not: "je suis mr Keita", "c'est Mme Diallo".
+_TITLE = r"(?:(?:M|Mme|Mlle|Mr|Madame|Monsieur|mme|mr|madame|monsieur)\.?\s+)?"
 _NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
-                      r"[A-ZÀ-Ý][\w-]+|"
+                      + _TITLE + r"[A-ZÀ-Ý][\w-]+|"
                       # "c'est Jeanine du conseil de Nantes Nord": a name, then where the member comes from.
-                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc])\s+[A-ZÀ-Ý][\w-]+\s+(?:du|de|d['’]|des)\b")
+                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + r"[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?"
+                      r"\s+(?:du|de|d['’]|des)\b")
 # What follows a name: "Sylvie, 45 ans, conseillère citoyenne au Breil", "retraité, quinze ans au Breil",
 # "habitante du Pin Sec". Read as part of the introduction only right after one.
 _APPOSITION_RE = compiled(
@@ -496,7 +499,7 @@ _INTRO_TAIL = compiled(r",\s+")
 # "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
 # "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
-_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est)\s+" + _LONE_NAME.pattern)
+_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -598,8 +601,7 @@ _SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+pr
 # "je suis" says who asks only before a name or a role ("je suis Mariama", "jsuis nouvelle"), not "je suis obligée".
 _SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
 # "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
-_SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|c)\s+(?:(?:M|Mme|Mlle|Mr|Madame|Monsieur)\.?\s+)?"
-                            r"[A-ZÀ-Ý][\w'’-]+")
+_SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|cest|c)\s+" + _TITLE + r"[A-ZÀ-Ý][\w'’-]+")
 _HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait)\s+(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|"
                      r"sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
                      r"(?:(?:un|une|\d+)\s+)?(?:an|ans)\s+et\s+demi|peu|toujours|longtemps|tres\s+longtemps|"
