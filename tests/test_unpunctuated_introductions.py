@@ -98,3 +98,18 @@ def test_a_name_said_with_cest_or_a_title_says_who_asks(text: str, name: str) ->
 def test_hello_to_the_whole_team_is_a_greeting() -> None:
     assert _roles("Bonjour à toute l'équipe, qui paie les affiches du conseil ?") == [
         (Role.QUESTION, "qui paie les affiches du conseil ?")]
+
+
+def test_who_the_member_lives_with_and_when_she_came_go_on_introducing() -> None:
+    parts = _roles("je m'appelle Awa j'habite à Chantenay depuis 9 ans avec mes deux filles on voudrait un local")
+    assert (Role.INTRO, "j'habite à Chantenay depuis 9 ans avec mes deux filles") in parts
+    parts = _roles("je suis Piotr je suis arrivé de Pologne il y a six ans et j'habite Chantenay qui paie les affiches")
+    assert (Role.INTRO, "je suis arrivé de Pologne il y a six ans") in parts
+    parts = _roles("je suis Sarah j'habite Chantenay depuis septembre je ne sais pas quoi dire au copil")
+    assert (Role.INTRO, "j'habite Chantenay depuis septembre") in parts
+
+
+def test_what_happens_to_the_member_after_et_is_the_story_not_who_she_is() -> None:
+    parts = _roles("Je travaille à l'hôpital de nuit et mon chef refuse que je parte aux réunions. J'ai le droit ?")
+    assert (Role.INTRO, "Je travaille à l'hôpital de nuit") in parts
+    assert (Role.CONTEXT, "mon chef refuse que je parte aux réunions.") in parts

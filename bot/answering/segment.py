@@ -602,7 +602,7 @@ _SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+pr
 _SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
 # "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
 _SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|cest|c)\s+" + _TITLE + r"[A-ZÀ-Ý][\w'’-]+")
-_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait)\s+(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|"
+_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait|il\s+y\s+a)\s+(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|"
                      r"sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
                      r"(?:(?:un|une|\d+)\s+)?(?:an|ans)\s+et\s+demi|peu|toujours|longtemps|tres\s+longtemps|"
                      r"le\s+debut|l\s+an\s+dernier|l\s+annee\s+derniere|\d{4}|(?:janvier|fevrier|mars|avril|mai|juin|"
@@ -611,7 +611,7 @@ _HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait)\s+(?:(
 # introduction ("où on habite", "que nous aimons") nor as an object ("je vous écris"). A possessive is an object as
 # often as a subject ("je représente notre association"): it starts nothing.
 _TELLING_SUBJECT = compiled(r"^(?:et\s+)?(?:on|nous|vous|il|ils|elle|elles|ya|y\s+a)\b")
-_TELLING_AFTER_ET = compiled(r"^et\s+(?:le|la|les|l|un|une|des|ce|cette|ces)\b")
+_TELLING_AFTER_ET = compiled(r"^et\s+(?:le|la|les|l|un|une|des|ce|cette|ces|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs)\b")
 _TIES = frozenset({"de", "d", "du", "des", "a", "au", "aux", "avec", "dans", "pour", "chez", "sur", "en", "par", "ou",
                    "que", "qu", "qui", "si", "quand", "comme", "entre", "sans", "et", "ni", "mais", "je", "j", "ne",
                    "n", "me", "m", "te", "t", "se", "s", "y", "on", "nous", "vous", "il", "elle"})
@@ -619,6 +619,9 @@ _TIES = frozenset({"de", "d", "du", "des", "a", "au", "aux", "avec", "dans", "po
 _ASKING_NOW = compiled(r"^(?:et\s+)?(?:(?:je|j)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|cherche|"
                        r"me\s+demande)|comment|pourquoi|combien|est\s+ce|c\s+est\s+quoi|c\s+quoi|qu\s+est\s+ce)\b")
 _RUN_MIN_WORDS = 2
+# After how long, a preposition goes on saying who the member is: "depuis 12 ans avec mes trois enfants".
+_GOES_ON = frozenset({"avec", "a", "au", "aux", "dans", "de", "du", "des", "d", "chez", "en", "sur", "pour", "rue",
+                      "pres", "sans"})
 
 
 def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
@@ -645,6 +648,9 @@ def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
             i += 1
             continue
         following = rest(i)
+        if _HOW_LONG.match(following):  # "je suis arrivé de Pologne il y a dix ans": still who the member is
+            i += 1
+            continue
         if introduces(i) and keys[i - 1].split()[-1] not in _TIES - {"et"}:
             pieces.append((" ".join(tokens[start:i]), True))
             start = i
@@ -657,7 +663,10 @@ def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
     if long_for is not None:
         said = len(rest(start)[: long_for.end()].split())
         counted = itertools.accumulate(len(k.split()) for k in keys[start:])
-        i = min(i, start + next((n + 1 for n, total in enumerate(counted) if total >= said), len(tokens) - start))
+        ends = start + next((n + 1 for n, total in enumerate(counted) if total >= said), len(tokens) - start)
+        # "…depuis 12 ans avec mes trois enfants": a word that ties what follows goes on introducing.
+        if ends < i and keys[ends].split()[0] not in _GOES_ON:
+            i = ends
     pieces.append((" ".join(tokens[start:i]), True))
     tail = " ".join(tokens[i:])
     tail = tail[3:] if tail[:3].casefold() == "et " else tail
