@@ -602,8 +602,8 @@ _SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+pr
 _SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
 # "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
 _SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|cest|c)\s+" + _TITLE + r"[A-ZÀ-Ý][\w'’-]+")
-_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait|il\s+y\s+a)\s+(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|"
-                     r"sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
+_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait|il\s+y\s+a)\s+"
+                     r"(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
                      r"(?:(?:un|une|\d+)\s+)?(?:an|ans)\s+et\s+demi|peu|toujours|longtemps|tres\s+longtemps|"
                      r"le\s+debut|l\s+an\s+dernier|l\s+annee\s+derniere|\d{4}|(?:janvier|fevrier|mars|avril|mai|juin|"
                      r"juillet|aout|septembre|octobre|novembre|decembre)(?:\s+\d{4})?)\b")
