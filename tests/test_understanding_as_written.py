@@ -248,7 +248,7 @@ def test_a_sentence_that_only_introduces_the_member_is_no_story_for_the_question
 
 def test_a_widow_introducing_herself_is_an_introduction() -> None:
     assert _introduction("Bonjour, je m'appelle Josiane, je suis veuve et j'habite à Bellevue. Le conseil peut "
-                         "m'aider ?") == ["je m'appelle Josiane", "je suis veuve et j'habite à Bellevue"]
+                         "m'aider ?") == ["je m'appelle Josiane", "je suis veuve", "et j'habite à Bellevue"]
 
 
 def test_a_letter_s_address_formula_and_signature_are_no_story() -> None:

@@ -297,7 +297,9 @@ SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bje\s+peu\b", "je peux"),
     # "je suit tiré au sort": after "je", "suit" (follows) is always "suis" (am).
     (r"\bje\s+suit\b", "je suis"),
-    (r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
+    # "je suis au conseil depuis peu on a un budget": "depuis peu", "un peu" end a clause; the next one opens.
+    (r"(?<!\bdepuis\s)(?<!\bun\s)(?<!\btres\s)(?<!\btrès\s)(?<!\btrop\s)(?<!\bsi\s)"
+     r"\bpeu[\s-]+(?=(?:on|t[\s-]+on|il|t[\s-]+il)\b)", "peut-"),
     (r"\bse\s+(?=(?:que|qu['’])\b)", "ce "),
     # "une sale pour se réunir": after a determiner and before what describes a room, "sale" (dirty) is "salle";
     # "une sale histoire" keeps its adjective.

@@ -74,7 +74,7 @@ _DANGLING = compiled(r"[\s,]+(?:et|ou|mais|puis|alors|donc)$", re.IGNORECASE)
 GREETING_WORDS = frozenset({
     "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc", "yo", "wesh", "hi",
     "bonjours", "bjour", "re", "rebonjour", "allo", "madame", "monsieur", "mme", "mr", "m", "mesdames", "messieurs",
-    "a", "tous", "toutes", "vous", "tout", "le", "monde", "l", "equipe", "chere", "cher", "chers", "cheres",
+    "a", "tous", "toute", "toutes", "vous", "tout", "le", "monde", "l", "equipe", "chere", "cher", "chers", "cheres",
     "et", "ou",
 })
 _GREETING_START = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "bjr", "bsr", "slt", "cc",
@@ -104,16 +104,22 @@ _INTRO_RE = compiled(
     r"instituteur|educateur|educatrice|secretaire|comptable|cuisinier|cuisiniere|serveur|serveuse|technicienne?|"
     r"ingenieure?|medecin|gardienne?|concierge|fonctionnaire|mediateur|mediatrice|intermittente?|interimaire|"
     r"chef|cheffe|coiffeur|coiffeuse|boulanger|boulangere|aide|menagere|femme|chomeur|"
-    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne)\b|"
+    r"chomeuse|demandeur|demandeuse|handicapee?|invalide|ancien|ancienne|"
+    # Any trade by its ending: "je suis plombier", "couturière", "électeur", "fleuriste" (not "mineur", "majeur":
+    # an age is what some members ask about; nor "triste", a feeling).
+    r"(?!(?:mineure?|majeure?|triste)\b)\w+(?:ier|iere|eur|euse|rice|iste))\b|"
     r"ca\s+fait\s+\w+\s+(?:ans?|mois)|cela\s+fait\s+\w+\s+(?:ans?|mois)|depuis\s+\w+\s+(?:ans?|mois)|"
     # An age and a move say who the member is: "j'ai 34 ans" (not "j'ai 3 ans que…"), "j'ai déménagé à Bellevue".
     r"j\s+ai\s+\w+\s+ans\b(?!\s+(?:que|qu)\b)|j\s+ai\s+(?:demenage|emmenage)|"
     r"je\s+viens\s+(?:d\s+arriver|de\s+demenager|d\s+emmenager)|je\s+me\s+suis\s+installee?|"
     r"nous\s+sommes|on\s+est\s+(?:un|une|des|\d+))\b")
+# A title before a name, capitalised or not: "je suis mr Keita", "c'est Mme Diallo".
+_TITLE = r"(?:(?:M|Mme|Mlle|Mr|Madame|Monsieur|mme|mr|madame|monsieur)\.?\s+)?"
 _NAME_INTRO = compiled(r"^(?:[Ee]t\s+)?(?:[Mm]oi\s+)?(?:[Jj]e\s+suis|[Jj]suis|[Mm]oi\s+c'est|[Mm]oi\s+c\s+est)\s+"
-                      r"[A-ZÀ-Ý][\w-]+|"
+                      + _TITLE + r"[A-ZÀ-Ý][\w-]+|"
                       # "c'est Jeanine du conseil de Nantes Nord": a name, then where the member comes from.
-                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc])\s+[A-ZÀ-Ý][\w-]+\s+(?:du|de|d['’]|des)\b")
+                      r"^(?:[Cc]['’]est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + r"[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?"
+                      r"\s+(?:du|de|d['’]|des)\b")
 # What follows a name: "Sylvie, 45 ans, conseillère citoyenne au Breil", "retraité, quinze ans au Breil",
 # "habitante du Pin Sec". Read as part of the introduction only right after one.
 _APPOSITION_RE = compiled(
@@ -493,7 +499,7 @@ _INTRO_TAIL = compiled(r",\s+")
 # "Sylvie, 54 ans, …", "Mamadou, 52 ans, habitant de…": a name opening the sentence, an age or a role after it.
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
 # "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
-_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est)\s+" + _LONE_NAME.pattern)
+_SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -506,8 +512,15 @@ _NOT_APPOSITION = compiled(r"^(?:je|j|on|il|elle|ils|elles|nous|vous|c|ca|ce|cel
 _APPOSITION_MAX_WORDS = 3
 
 
-def _is_apposition(part: str, key: str) -> bool:
-    return ("?" not in part and len(key.split()) <= _APPOSITION_MAX_WORDS and not _NOT_APPOSITION.match(key)
+# Longer, with no subject anywhere, when it says how long or ends the sentence before another one: "adulte-relais
+# à Bellevue depuis 2021.", "au conseil citoyen de Malakoff." still say where the member is and since when.
+_APPOSITION_LONG_MAX_WORDS = 7
+
+
+def _is_apposition(part: str, key: str, *, ends: bool = False) -> bool:
+    long_enough = _APPOSITION_LONG_MAX_WORDS if (ends or _HOW_LONG.search(key)) and not _HAS_SUBJECT.search(key) \
+        else _APPOSITION_MAX_WORDS
+    return ("?" not in part and len(key.split()) <= long_enough and not _NOT_APPOSITION.match(key)
             and not _INTERROGATIVE_START.match(key) and not _OPENER_RE.search(key))
 
 
@@ -578,11 +591,97 @@ def _intro_ends(part: str) -> list[str]:
     return [head, part[m.end():]]
 
 
+# Members who write without punctuation chain who they are and what they ask: "moi c Kevin jai 19 ans jhabite au
+# Breil depuis toujours mes potes veulent rentrer au conseil…". An introduction that opens such a run is cut apart:
+# before each new "je suis / j'habite / j'ai 34 ans / je m'appelle…", after how long ("depuis 2 ans", "depuis peu",
+# "ça fait 3 mois"), and before a new subject that starts telling or asking ("on voudrait savoir…", "et la
+# mairie…"). What follows the introduction is left whole for the rest of the reading.
+_SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+presente|vis|reside|travaille|habite|"
+                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c)\b")
+# "je suis" says who asks only before a name or a role ("je suis Mariama", "jsuis nouvelle"), not "je suis obligée".
+_SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
+# "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
+_SAID_NAME_START = compiled(r"^(?:moi\s+)?(?:c['’]\s*est|c\s+est|cest|c)\s+" + _TITLE + r"[A-ZÀ-Ý][\w'’-]+")
+_HOW_LONG = compiled(r"\b(?:depuis|depui|ca\s+fait|sa\s+fait|cela\s+fait|il\s+y\s+a)\s+"
+                     r"(?:(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|\d+\s+et\s+demi)\s+(?:ans?|mois|semaines?|jours?)|"
+                     r"(?:(?:un|une|\d+)\s+)?(?:an|ans)\s+et\s+demi|peu|toujours|longtemps|tres\s+longtemps|"
+                     r"le\s+debut|l\s+an\s+dernier|l\s+annee\s+derniere|\d{4}|(?:janvier|fevrier|mars|avril|mai|juin|"
+                     r"juillet|aout|septembre|octobre|novembre|decembre)(?:\s+\d{4})?)\b")
+# A new subject that tells or asks: "on", "nous", "et le bailleur…"; not after a word that ties it to the
+# introduction ("où on habite", "que nous aimons") nor as an object ("je vous écris"). A possessive is an object as
+# often as a subject ("je représente notre association"): it starts nothing.
+_TELLING_SUBJECT = compiled(r"^(?:et\s+)?(?:on|nous|vous|il|ils|elle|elles|ya|y\s+a)\b")
+_TELLING_AFTER_ET = compiled(r"^et\s+(?:le|la|les|l|un|une|des|ce|cette|ces|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs)\b")
+_TIES = frozenset({"de", "d", "du", "des", "a", "au", "aux", "avec", "dans", "pour", "chez", "sur", "en", "par", "ou",
+                   "que", "qu", "qui", "si", "quand", "comme", "entre", "sans", "et", "ni", "mais", "je", "j", "ne",
+                   "n", "me", "m", "te", "t", "se", "s", "y", "on", "nous", "vous", "il", "elle"})
+# "jsuis en service civique a la mairie jvoudrai savoir c koi…": a wish or a question word ends the introduction.
+_ASKING_NOW = compiled(r"^(?:et\s+)?(?:(?:je|j)\s+(?:voudrais|voulais|veux|aimerais|souhaite|souhaiterais|cherche|"
+                       r"me\s+demande)|comment|pourquoi|combien|est\s+ce|c\s+est\s+quoi|c\s+quoi|qu\s+est\s+ce)\b")
+_RUN_MIN_WORDS = 2
+# After how long, a preposition goes on saying who the member is: "depuis 12 ans avec mes trois enfants".
+_GOES_ON = frozenset({"avec", "a", "au", "aux", "dans", "de", "du", "des", "d", "chez", "en", "sur", "pour", "rue",
+                      "pres", "sans"})
+
+
+def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
+    """The run cut into (piece, introduces); one piece, not introducing, when the run opens with no introduction."""
+    tokens = part.split()
+    keys = [_key(t) for t in tokens]
+    if len(tokens) < 2 * _RUN_MIN_WORDS or any(not k for k in keys):
+        return [(part, False)]
+
+    def rest(i: int) -> str:
+        return " ".join(keys[i:])
+
+    def introduces(i: int) -> bool:
+        said = " ".join(tokens[i:])
+        return bool(_SELF.match(rest(i)) or (_SELF_BEING.match(rest(i)) and (
+            _INTRO_RE.match(rest(i).removeprefix("et ")) or _NAME_INTRO.match(said.removeprefix("et ")))))
+
+    if not (introduces(0) or _SAID_NAME_START.match(part)):
+        return [(part, False)]
+    pieces: list[tuple[str, bool]] = []
+    start, i = 0, 1
+    while i < len(tokens):
+        if i - start < _RUN_MIN_WORDS:
+            i += 1
+            continue
+        following = rest(i)
+        if _HOW_LONG.match(following):  # "je suis arrivé de Pologne il y a dix ans": still who the member is
+            i += 1
+            continue
+        if introduces(i) and keys[i - 1].split()[-1] not in _TIES - {"et"}:
+            pieces.append((" ".join(tokens[start:i]), True))
+            start = i
+        elif (_TELLING_SUBJECT.match(following) and keys[i - 1].split()[-1] not in _TIES) or \
+                _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
+            break
+        i += 1
+    # How long ends who the member is: "jhabite au Breil depuis toujours mes potes veulent…".
+    long_for = _HOW_LONG.search(rest(start))
+    if long_for is not None:
+        said = len(rest(start)[: long_for.end()].split())
+        counted = itertools.accumulate(len(k.split()) for k in keys[start:])
+        ends = start + next((n + 1 for n, total in enumerate(counted) if total >= said), len(tokens) - start)
+        # "…depuis 12 ans avec mes trois enfants": a word that ties what follows goes on introducing.
+        if ends < i and keys[ends].split()[0] not in _GOES_ON:
+            i = ends
+    pieces.append((" ".join(tokens[start:i]), True))
+    tail = " ".join(tokens[i:])
+    tail = tail[3:] if tail[:3].casefold() == "et " else tail
+    if not tail:
+        return pieces if len(pieces) > 1 else [(part, False)]
+    return [*pieces, (tail, False)]
+
+
 def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]:
     """"je suis Fatou, j'habite aux Dervallières, on a un copil…": commas after an introduction cut it off.
     Each part comes with whether it goes on introducing ("je suis Marie, 67 ans, habitante du Pin Sec").
     `closed`: a full stop ends the clause and another sentence follows (its last words ask nothing)."""
-    parts = [piece for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part)]
+    runs = [run for part in _INTRO_TAIL.split(clause) for piece in _intro_but(part) for run in _unpunctuated_intro(piece)]
+    parts = [run for run, _ in runs]
+    said_intro = {run for run, introduces in runs if introduces}
     if len(parts) == 1:
         return [(clause, False)]
     out: list[tuple[str, bool]] = []
@@ -590,11 +689,11 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
     introduced = False
     for n, part in enumerate(parts):
         key = _key(part)
-        intro = bool(_INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
+        intro = bool(part in said_intro or _INTRO_RE.match(key) or _NAME_INTRO.match(part.strip()) or _FEELING.match(key)
                      or (_REASON_START.match(key) and not names_discrimination(clause))
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
-                         and _is_apposition(part, key))))
+                         and _is_apposition(part, key, ends=closed and n == len(parts) - 1))))
                      or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
                      or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
                                      or _SAID_NAME.fullmatch(part.strip()) is not None)
