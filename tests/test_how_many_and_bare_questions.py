@@ -76,3 +76,10 @@ def test_the_firefighters_number_is_given_with_the_other_emergency_numbers(shipp
     decision = decide(shipped_app, "quel est le numéro des pompiers ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "hotline-urgences"
     assert "18 : les pompiers" in decision.entry.answer and "112" in decision.entry.answer
+
+
+def test_whom_to_tell_after_a_move_and_a_question_is_read_with_the_move(shipped_app: App) -> None:
+    # The story before the first question (moving away) says what the second one is about: leaving, not an absence.
+    decision = decide(shipped_app, "je vais déménager dans une autre ville, je peux rester au conseil ? "
+                                   "je dois prévenir qui ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-demissionner"

@@ -545,7 +545,8 @@ class Answerer:
                     self._information(question.text) < VAGUE_QUESTION_WEIGHT):
                 merged = True
                 continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
-            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier,
+                                                            asked[n - 1].context if n else ""))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
                     top.entry.id in earlier.related):
@@ -922,8 +923,8 @@ class Answerer:
             return back
         return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
 
-    def _decide_part(self, question: Asked, questions: list[str], n: int,
-                     taken: frozenset[str] = frozenset(), earlier: FaqEntry | None = None) -> Decision:
+    def _decide_part(self, question: Asked, questions: list[str], n: int, taken: frozenset[str] = frozenset(),
+                     earlier: FaqEntry | None = None, told_before: str = "") -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
         message (the story before it, the other questions) orders them: "comment vous contacter ?" after
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
@@ -947,7 +948,7 @@ class Answerer:
             # "comment on quitte le conseil ? je dois prévenir qui ?": a person, a verb and a question word name no
             # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence): it asks about
             # what the question before named, read with it; the entry that question took may answer both.
-            along = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
+            along = self._decide_segments([Segment(text=f"{told_before} {questions[n - 1]}".strip(), role=Role.CONTEXT),
                                            Segment(text=text, role=Role.QUESTION)], runner_up=False)
             return dataclasses.replace(along, kind=Kind.SUGGEST if along.kind == Kind.ANSWER else along.kind,
                                        entry=None)
