@@ -1411,8 +1411,8 @@ def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, 
     if candidates[1].entry.id != opinion[0][0]:
         return candidates
     asked = how_many(said)
-    if asked is not None and how_many(candidates[0].entry.question) == asked != how_many(
-            candidates[1].entry.question):
+    if asked is not None and how_many(candidates[0].entry.question) == asked and how_many(
+            candidates[1].entry.question) not in (None, asked):
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
 
