@@ -14,11 +14,13 @@ import numpy as np
 
 from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
+from bot.answering.bare_question import names_nothing
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
+from bot.answering.how_many import how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
@@ -543,7 +545,8 @@ class Answerer:
                     self._information(question.text) < VAGUE_QUESTION_WEIGHT):
                 merged = True
                 continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
-            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier))
+            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier,
+                                                            asked[n - 1].context if n else ""))
             top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
                     top.entry.id in earlier.related):
@@ -556,7 +559,8 @@ class Answerer:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
-                self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and (
+                self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and not (
+                n > 0 and names_nothing(question.text)) and (
                 part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
@@ -613,7 +617,8 @@ class Answerer:
         comes close and BM25 names it among its first too. A short question that names little is the same question
         again in other words ("…? il faut voter ?")."""
         text = question.text
-        if self._information(text) < 2 * VAGUE_QUESTION_WEIGHT or has_pronoun_subject(text) or refers_back(text):
+        if self._information(text) < 2 * VAGUE_QUESTION_WEIGHT or has_pronoun_subject(text) or refers_back(text) or (
+                names_nothing(text)):
             return None
         first = part.candidates[0].score
         bm25 = [e for e, _ in self._second_opinion(text, PART_RANKED)[:PART_RANKED]]
@@ -763,7 +768,7 @@ class Answerer:
         opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
-        ordered = _second_opinion_order(candidates, opinion)
+        ordered = _second_opinion_order(candidates, opinion, said)
         tie_broken = ordered[:1] != candidates[:1]
         candidates = ordered
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
@@ -918,8 +923,8 @@ class Answerer:
             return back
         return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
 
-    def _decide_part(self, question: Asked, questions: list[str], n: int,
-                     taken: frozenset[str] = frozenset(), earlier: FaqEntry | None = None) -> Decision:
+    def _decide_part(self, question: Asked, questions: list[str], n: int, taken: frozenset[str] = frozenset(),
+                     earlier: FaqEntry | None = None, told_before: str = "") -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
         message (the story before it, the other questions) orders them: "comment vous contacter ?" after
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
@@ -939,6 +944,14 @@ class Answerer:
             # accepter ?": alone, "accepter" is the entry on refusing the draw).
             return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)], runner_up=False)
+        if n > 0 and names_nothing(text) and not vague:
+            # "comment on quitte le conseil ? je dois prévenir qui ?": a person, a verb and a question word name no
+            # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence): it asks about
+            # what the question before named, read with it; the entry that question took may answer both.
+            along = self._decide_segments([Segment(text=f"{told_before} {questions[n - 1]}".strip(), role=Role.CONTEXT),
+                                           Segment(text=text, role=Role.QUESTION)], runner_up=False)
+            return dataclasses.replace(along, kind=Kind.SUGGEST if along.kind == Kind.ANSWER else along.kind,
+                                       entry=None)
         if n > 0 and (refers_back(text) or (vague and points_back(text))):
             # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
             # question before; read together, never answered at once on its own words.
@@ -1388,11 +1401,18 @@ def _topics(kb: KnowledgeBase, vocabulary: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in vocabulary if w not in rare or w in said_elsewhere)
 
 
-def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None) -> list[Candidate]:
-    """Our ranking, with a near tie between our first two broken by the other ranker's choice."""
+def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None,
+                          said: str) -> list[Candidate]:
+    """Our ranking, with a near tie between our first two broken by the other ranker's choice; not towards an entry
+    asking how long when the member's "combien" asks how many, as ours first does ("on est combien au conseil ?"
+    is no question about the mandate's length), nor the other way round."""
     if not opinion or len(candidates) < 2 or candidates[0].score - candidates[1].score >= TIE_MARGIN:
         return candidates
     if candidates[1].entry.id != opinion[0][0]:
+        return candidates
+    asked = how_many(said)
+    if asked is not None and how_many(candidates[0].entry.question) == asked and how_many(
+            candidates[1].entry.question) not in (None, asked):
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
 

@@ -131,8 +131,10 @@ ORIENT = {
     "neighbours": "Pour un problème de voisinage (bruit…), parlez-en d'abord à votre bailleur ou à votre syndic. "
                   "Si cela continue, la mairie peut vous aider, et un conciliateur de justice peut aider gratuitement "
                   "à trouver un accord.",
-    "housing": "Pour votre logement, adressez-vous à votre bailleur ou à votre propriétaire. "
-               "Pour une demande de logement social, c'est le service logement de votre mairie.",
+    "housing": "Pour votre logement, adressez-vous à votre bailleur ou à votre propriétaire. En copropriété, "
+               "c'est le syndic, et si le syndic ne répond pas, le conseil syndical peut le relancer. "
+               "Pour une demande de logement social, c'est le service logement de votre mairie. L'ADIL de votre "
+               "département (agence d'information sur le logement) conseille gratuitement.",
     "school": "Pour l'école, la cantine, la crèche ou les loisirs des enfants, c'est le service éducation "
               "ou petite enfance de votre mairie.",
     "health": "Pour votre santé ou votre carte Vitale, adressez-vous à votre caisse d'assurance maladie (CPAM) "

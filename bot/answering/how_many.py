@@ -1,0 +1,31 @@
+""""Combien" asks a number; "combien de temps" asks how long. "on est combien au conseil ?" asks how many members
+there are, not how long a mandate lasts, although both questions say "combien".
+
+Works on folded words (`normalize.words`: "cmb", "cb" already read "combien").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from bot.answering.normalize import words
+
+# The units of time after "combien de / d'": "combien de temps", "combien d'années", "pendant combien de mois".
+_TIME_UNITS = frozenset({"temps", "tps", "annees", "annee", "ans", "an", "mois", "semaines", "jours", "heures",
+                         "minutes"})
+_OF = frozenset({"de", "d"})
+
+
+class HowMany(StrEnum):
+    COUNT = "count"  # "combien de membres", "on est combien"
+    DURATION = "duration"  # "combien de temps", "jusqu'à quand"
+
+
+def how_many(text: str) -> HowMany | None:
+    """What a "combien" in the text asks: a count or a duration; None without "combien" (or "jusqu'à quand")."""
+    said = words(text)
+    if any(a == "jusqu" and b == "a" and c == "quand" for a, b, c in zip(said, said[1:], said[2:], strict=False)):
+        return HowMany.DURATION
+    kinds = {HowMany.DURATION if len(said) > k + 2 and said[k + 1] in _OF and said[k + 2] in _TIME_UNITS
+             else HowMany.COUNT for k, w in enumerate(said) if w == "combien"}
+    return next(iter(kinds)) if len(kinds) == 1 else None
