@@ -56,6 +56,10 @@ class Kind(StrEnum):
     ACT = "act"  # a dialogue act that is not a question (`act`): a person asked for, a complaint, a status
 
 
+# A side of a comparison that only takes up what was named before ("c'est pareil que…").
+_TAKEN_UP = frozenset({"c", "ce", "ca", "cela", "ceci", "il", "elle", "ils", "elles", "on", "lui", "eux"})
+
+
 class Strategy(StrEnum):
     """How a message is matched, for the benchmark to compare (the product uses the default)."""
 
@@ -343,6 +347,8 @@ class Answerer:
         answered by the council against the neighbourhood council) is never kept sure: it answers a question the
         member did not ask, however many words the two share. The comparison may be one sentence of several
         ("…la différence entre A et B ? jcomprends pas")."""
+        if decision.kind == Kind.MULTI:
+            return self._parts_compared(decision)
         sides = compared(text) or next((found for s in segments if s.informative
                                         and (found := compared(s.text)) is not None), None)
         if sides is not None and decision.kind == Kind.UNKNOWN:
@@ -369,6 +375,26 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _parts_compared(self, decision: Decision) -> Decision:
+        """"…je peux continuer ? et c'est quoi la différence entre le contrat de ville et le conseil citoyen": one of
+        several questions that compares two things is read as that comparison asked alone: an entry comparing
+        another pair (the council against the neighbourhood council) is no choice of it; what each side is, is."""
+        parts: dict[str, Decision] = {}
+        for part in decision.parts:
+            said = part.segments[0] if part.segments else ""
+            sides = compared(said) if said and part.kind in (Kind.ANSWER, Kind.SUGGEST) else None
+            # "…? C'est pas pareil que le délégué du préfet ?": "ce" is what the question before named, no side.
+            alone = part if sides is None or any(set(side.split()) <= _TAKEN_UP for side in sides) \
+                else self._both_compared(part, [Segment(text=said, role=Role.QUESTION)], said)
+            for p in alone.parts if alone.kind == Kind.MULTI else (alone,):
+                if p.candidates:
+                    parts.setdefault(p.candidates[0].entry.id, p)
+        if len(parts) == len(decision.parts) and all(a is b for a, b in zip(parts.values(), decision.parts,
+                                                                             strict=True)):
+            return decision
+        chosen = tuple(parts.values())
+        return dataclasses.replace(decision, parts=chosen, score=min(p.score for p in chosen))
 
     def _side(self, side: str) -> Decision | None:
         """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
