@@ -42,7 +42,8 @@ def _offered(decision: Decision) -> set[str]:
 @pytest.mark.parametrize("text", [
     "on est obligés d'accepter ?", "On est obligé de dire oui ?", "on peut refuser ?", "est-ce qu'on peut les refuser ?",
     "on est obligés de les laisser venir ?", "on a le droit ?", "c'est normal ?", "ils ont le droit ?",
-    "je suis obligée d'accepter ou pas ?"])
+    "je suis obligée d'accepter ou pas ?", "on doit accepter ?", "faut-il accepter ?", "on peut leur dire non ?",
+    "on est obligés ?", "c'est obligatoire ?"])
 def test_a_clause_that_only_accepts_or_refuses_names_no_subject_of_its_own(text: str) -> None:
     assert asks_what_the_council_can_do(text)
 
@@ -50,7 +51,7 @@ def test_a_clause_that_only_accepts_or_refuses_names_no_subject_of_its_own(text:
 @pytest.mark.parametrize("text", [
     "on est obligés d'accepter le tirage au sort ?",  # what is accepted is named
     "on peut refuser le budget de la mairie ?",
-    "on a le droit de filmer les réunions ?"])
+    "on a le droit de filmer les réunions ?", "c'est obligatoire de venir à toutes les réunions ?"])
 def test_accepting_or_refusing_a_thing_named_has_a_subject(text: str) -> None:
     assert not asks_what_the_council_can_do(text)
 

@@ -1110,16 +1110,19 @@ _MAY_COMPLAIN = compiled(
 # told; alone, these words name no subject (they drew the entry on refusing to be drawn by lot).
 _WE = r"(?:on|nous|je|j|moi\s+je)"
 _MUST = r"(?:est|sommes|suis)\s+(?:oblige|obliges|obligee|obligees|force|forces|forcee|forcees|tenu|tenus|tenue|tenues)"
-_AGREE = (r"(?:accepter|dire\s+oui|(?:le|la|les|l)\s*(?:accepter|laisser(?:\s+(?:faire|venir|entrer))?)|"
+_AGREE = (r"(?:accepter|(?:leur\s+|lui\s+)?dire\s+oui|(?:le|la|les|l)\s*(?:accepter|laisser(?:\s+(?:faire|venir|entrer))?)|"
           r"laisser\s+faire|obeir|suivre|signer|(?:y\s+)?aller|(?:y\s+)?participer|(?:le|la|les|l)\s*inviter|"
           r"(?:les|le|la|l)\s*ecouter)")
-_REFUSE = r"(?:refuser|dire\s+non|(?:le|la|les|l)\s*refuser|s\s+y\s+opposer|nous\s+y\s+opposer|m\s+y\s+opposer)"
+_REFUSE = (r"(?:refuser|(?:leur\s+|lui\s+)?dire\s+non|(?:le|la|les|l|leur|lui)\s*refuser|"
+           r"(?:s|nous|m)\s+y\s+opposer)")
 _TAKES_UP_STORY = compiled(
     r"^(?:et\s+|mais\s+|alors\s+|du\s+coup\s+|donc\s+)?(?:est\s+ce\s+(?:que|qu)\s+|(?:je\s+(?:ne\s+)?sais\s+pas\s+si\s+))?(?:"
-    + _WE + r"\s+" + _MUST + r"\s+(?:de\s+|d\s*)?" + _AGREE + r"|"
-    + r"(?:il\s+)?faut\s+" + _AGREE + r"|"
-    + _WE + r"\s+(?:peut|peux|pouvons|a\s+le\s+droit\s+de|ai\s+le\s+droit\s+de|avons\s+le\s+droit\s+de)\s+" + _REFUSE + r"|"
-    + _WE + r"\s+(?:a|ai|avons)\s+le\s+droit|(?:c|ca)\s+(?:est\s+)?(?:normal|legal|permis|autorise)|"
+    + _WE + r"\s+" + _MUST + r"(?:\s+(?:de\s+|d\s*)?" + _AGREE + r")?|"
+    + _WE + r"\s+(?:doit|dois|devons)\s+" + _AGREE + r"|"
+    + r"(?:il\s+)?faut(?:\s+il)?\s+" + _AGREE + r"|"
+    + _WE + r"\s+(?:peut|peux|pouvons|a\s+le\s+droit\s+de|ai\s+le\s+droit\s+de|avons\s+le\s+droit\s+de)\s+"
+    + _REFUSE + r"|"
+    + _WE + r"\s+(?:a|ai|avons)\s+le\s+droit|(?:c|ca)\s+(?:est\s+)?(?:normal|legal|permis|autorise|obligatoire)|"
     + r"(?:ils|elle|elles|il)\s+(?:ont|a)\s+le\s+droit(?:\s+de\s+faire\s+(?:ca|cela))?)"
     + r"(?:\s+(?:ou\s+(?:pas|non)|quand\s+meme|du\s+coup|alors|la|ca|cela))*\s*[?!.]*$")
 
