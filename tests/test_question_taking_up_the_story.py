@@ -76,6 +76,15 @@ def test_the_town_hall_at_every_meeting_is_answered_with_the_entry_on_elected_me
     assert "tiré au sort" not in shown.splitlines()[0]
 
 
+@pytest.mark.parametrize("text", [
+    "Le bailleur veut installer des caméras dans notre local. On peut refuser ?",
+    "Le centre social veut qu'on tienne un stand à sa fête chaque année. On peut refuser ?"])
+def test_refusing_what_a_partner_wants_is_not_first_offered_the_refusal_of_the_draw(
+        answerer: Answerer, text: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or decision.candidates[0].entry.id != DRAWN_BY_LOT
+
+
 def test_being_drawn_by_lot_then_may_i_refuse_still_asks_about_the_draw(answerer: Answerer) -> None:
     decision = answerer.decide("J'ai été tirée au sort pour le conseil citoyen mais je travaille de nuit. "
                                "Je suis obligée d'accepter ?")

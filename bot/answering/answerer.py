@@ -105,6 +105,7 @@ LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
 MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be suggested (realistic dev split)
 # How much each part of a message weighs in the match (tuned on the realistic set's dev split).
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
+TAKEN_UP_WEIGHT = 0.8  # the clause that only takes up the story ("on peut refuser ?"): its words name no subject
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
@@ -719,7 +720,8 @@ class Answerer:
                 roles[i] = Role.QUESTION
         asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
                     for t in set(a.tokens) if self.matcher.known(t) and t not in self._what_it_is)
-        vague = asked < VAGUE_QUESTION_WEIGHT or self._asks_of_the_story(segments)
+        taken_up = self._asks_of_the_story(segments)
+        vague = asked < VAGUE_QUESTION_WEIGHT or taken_up
         words_: list[str] = []
         tokens: list[str] = []
         boost: dict[str, float] = {}
@@ -730,6 +732,8 @@ class Answerer:
             weight = _ROLE_WEIGHTS[role] if role == Role.QUESTION or not questions_only else 0.0
             if promoted and Role.QUESTION in roles:  # just under 1: its terms need not be named by the answer
                 weight = PROMOTED_CONTEXT_WEIGHT
+            elif taken_up and role == Role.QUESTION:
+                weight = TAKEN_UP_WEIGHT
             if not weight or analysis is None:
                 continue
             kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens
