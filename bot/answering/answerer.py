@@ -58,6 +58,10 @@ class Kind(StrEnum):
     ACT = "act"  # a dialogue act that is not a question (`act`): a person asked for, a complaint, a status
 
 
+# A side of a comparison that only takes up what was named before ("c'est pareil que…").
+_TAKEN_UP = frozenset({"c", "ce", "ca", "cela", "ceci", "il", "elle", "ils", "elles", "on", "lui", "eux"})
+
+
 class Strategy(StrEnum):
     """How a message is matched, for the benchmark to compare (the product uses the default)."""
 
@@ -103,6 +107,7 @@ LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
 MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be suggested (realistic dev split)
 # How much each part of a message weighs in the match (tuned on the realistic set's dev split).
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
+TAKEN_UP_WEIGHT = 0.8  # the clause that only takes up the story ("on peut refuser ?"): its words name no subject
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
 MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
@@ -345,6 +350,8 @@ class Answerer:
         answered by the council against the neighbourhood council) is never kept sure: it answers a question the
         member did not ask, however many words the two share. The comparison may be one sentence of several
         ("…la différence entre A et B ? jcomprends pas")."""
+        if decision.kind == Kind.MULTI:
+            return self._parts_compared(decision)
         sides = compared(text) or next((found for s in segments if s.informative
                                         and (found := compared(s.text)) is not None), None)
         if sides is not None and decision.kind == Kind.UNKNOWN:
@@ -371,6 +378,26 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
                                    score=min(p.score for p in parts), runner_up=None)
+
+    def _parts_compared(self, decision: Decision) -> Decision:
+        """"…je peux continuer ? et c'est quoi la différence entre le contrat de ville et le conseil citoyen": one of
+        several questions that compares two things is read as that comparison asked alone: an entry comparing
+        another pair (the council against the neighbourhood council) is no choice of it; what each side is, is."""
+        parts: dict[str, Decision] = {}
+        for part in decision.parts:
+            said = part.segments[0] if part.segments else ""
+            sides = compared(said) if said and part.kind in (Kind.ANSWER, Kind.SUGGEST) else None
+            # "…? C'est pas pareil que le délégué du préfet ?": "ce" is what the question before named, no side.
+            alone = part if sides is None or any(set(side.split()) <= _TAKEN_UP for side in sides) \
+                else self._both_compared(part, [Segment(text=said, role=Role.QUESTION)], said)
+            for p in alone.parts if alone.kind == Kind.MULTI else (alone,):
+                if p.candidates:
+                    parts.setdefault(p.candidates[0].entry.id, p)
+        if len(parts) == len(decision.parts) and all(a is b for a, b in zip(parts.values(), decision.parts,
+                                                                             strict=True)):
+            return decision
+        chosen = tuple(parts.values())
+        return dataclasses.replace(decision, parts=chosen, score=min(p.score for p in chosen))
 
     def _side(self, side: str) -> Decision | None:
         """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
@@ -698,7 +725,8 @@ class Answerer:
                 roles[i] = Role.QUESTION
         asked = sum(self.matcher.idf(t) for a, r in zip(analyses, roles, strict=True) if a and r == Role.QUESTION
                     for t in set(a.tokens) if self.matcher.known(t) and t not in self._what_it_is)
-        vague = asked < VAGUE_QUESTION_WEIGHT or self._asks_of_the_story(segments)
+        taken_up = self._asks_of_the_story(segments)
+        vague = asked < VAGUE_QUESTION_WEIGHT or taken_up
         words_: list[str] = []
         tokens: list[str] = []
         boost: dict[str, float] = {}
@@ -709,6 +737,8 @@ class Answerer:
             weight = _ROLE_WEIGHTS[role] if role == Role.QUESTION or not questions_only else 0.0
             if promoted and Role.QUESTION in roles:  # just under 1: its terms need not be named by the answer
                 weight = PROMOTED_CONTEXT_WEIGHT
+            elif taken_up and role == Role.QUESTION:
+                weight = TAKEN_UP_WEIGHT
             if not weight or analysis is None:
                 continue
             kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens

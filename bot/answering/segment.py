@@ -194,8 +194,10 @@ def _ends_the_clause(key: str, start: int, end: int) -> bool:
     if key[start:end] not in _TRAILING_WORDS or key[:start].rstrip().endswith(",") or (
             before and before[-1] in _LINK_WORDS):  # "… et comment les effacer": a second question
         return False
-    tail = key[end: _CLAUSE_END.search(key, end).start()]  # type: ignore[union-attr]  # "$" always matches
-    return len(tail.split()) <= _TAIL_MAX_WORDS
+    stop = _CLAUSE_END.search(key, end).start()  # type: ignore[union-attr]  # "$" always matches
+    # "…mais 2 personnes ont pas d'ordi comment on fait": "how do we do it" is a question of its own, asked of all
+    # that was told before it, not the manner of the clause's last verb.
+    return len(key[end:stop].split()) <= _TAIL_MAX_WORDS and not _HOW_ALONE.match(key[start:stop])
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -1202,10 +1204,33 @@ _MAY_COMPLAIN = compiled(
     r"(?:me|se|nous)\s+plaindre(?:,?\s+(?:et\s+)?a\s+qui)?\s*[?!.]*$")
 
 
+# "…la mairie veut venir à toutes nos réunions, on est obligés d'accepter ?", "on peut refuser ?", "on a le droit ?",
+# "c'est normal ?": whether something must be accepted, may be refused or is allowed is asked of what the story
+# told; alone, these words name no subject (they drew the entry on refusing to be drawn by lot).
+_WE = r"(?:on|nous|je|j|moi\s+je)"
+_MUST = r"(?:est|sommes|suis)\s+(?:oblige|obliges|obligee|obligees|force|forces|forcee|forcees|tenu|tenus|tenue|tenues)"
+_AGREE = (r"(?:accepter|(?:leur\s+|lui\s+)?dire\s+oui|(?:le|la|les|l)\s*(?:accepter|laisser(?:\s+(?:faire|venir|entrer))?)|"
+          r"laisser\s+faire|obeir|suivre|signer|(?:y\s+)?aller|(?:y\s+)?participer|(?:le|la|les|l)\s*inviter|"
+          r"(?:les|le|la|l)\s*ecouter)")
+_REFUSE = (r"(?:refuser|(?:leur\s+|lui\s+)?dire\s+non|(?:le|la|les|l|leur|lui)\s*refuser|"
+           r"(?:s|nous|m)\s+y\s+opposer)")
+_TAKES_UP_STORY = compiled(
+    r"^(?:et\s+|mais\s+|alors\s+|du\s+coup\s+|donc\s+)?(?:est\s+ce\s+(?:que|qu)\s+|(?:je\s+(?:ne\s+)?sais\s+pas\s+si\s+))?(?:"
+    + _WE + r"\s+" + _MUST + r"(?:\s+(?:de\s+|d\s*)?" + _AGREE + r")?|"
+    + _WE + r"\s+(?:doit|dois|devons)\s+" + _AGREE + r"|"
+    + r"(?:il\s+)?faut(?:\s+il)?\s+" + _AGREE + r"|"
+    + _WE + r"\s+(?:peut|peux|pouvons|a\s+le\s+droit\s+de|ai\s+le\s+droit\s+de|avons\s+le\s+droit\s+de)\s+"
+    + _REFUSE + r"|"
+    + _WE + r"\s+(?:a|ai|avons)\s+le\s+droit|(?:c|ca)\s+(?:est\s+)?(?:normal|legal|permis|autorise|obligatoire)|"
+    + r"(?:ils|elle|elles|il)\s+(?:ont|a)\s+le\s+droit(?:\s+de\s+faire\s+(?:ca|cela))?)"
+    + r"(?:\s+(?:ou\s+(?:pas|non)|quand\s+meme|du\s+coup|alors|la|ca|cela))*\s*[?!.]*$")
+
+
 def asks_what_the_council_can_do(question: str) -> bool:
-    """Whether a question names no subject and asks only what can be done about the story told before it."""
+    """Whether a question names no subject and asks only what can be done about the story told before it: what the
+    council can do, whether to complain, whether what the story tells must be accepted or may be refused."""
     flat = _flat(question).strip()
-    return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat))
+    return bool(_WHAT_COUNCIL_CAN_DO.match(flat) or _MAY_COMPLAIN.match(flat) or _TAKES_UP_STORY.match(flat))
 
 
 # "Deuxième question, le conseil a-t-il un budget ?", "ma dernière question :", "autre chose :", "question 2 :": which
