@@ -126,6 +126,13 @@ def test_a_comparison_beside_another_question_is_answered_by_what_each_thing_is(
     assert OTHER_PAIR not in _offered(decision)
 
 
+def test_a_member_asking_two_questions_is_told_two_though_the_comparison_gets_an_answer_a_side(
+        shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Le mandat dure combien de temps ? Et c'est quoi la différence entre le "
+                                       "conseil citoyen et le contrat de ville ?")
+    assert "Vous posez deux questions" in shown and "trois" not in shown
+
+
 def test_the_same_as_what_was_just_named_compares_nothing_new(answerer: Answerer) -> None:
     decision = answerer.decide("Qui est le chef de projet politique de la ville ? "
                                "C'est pas pareil que le délégué du préfet ?")

@@ -95,6 +95,8 @@ class Decision:
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
     introduction: tuple[str, ...] = ()  # those of them in which the member said who they are
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
+    # For Kind.MULTI: how many questions the member asked, when a comparison among them became one part a side.
+    asked: int = 0
     personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
     # For Kind.ANSWER: a close second entry the reply offers beside the answer ("Ce n'est pas votre question ?").
@@ -397,7 +399,8 @@ class Answerer:
                                                                              strict=True)):
             return decision
         chosen = tuple(parts.values())
-        return dataclasses.replace(decision, parts=chosen, score=min(p.score for p in chosen))
+        return dataclasses.replace(decision, parts=chosen, score=min(p.score for p in chosen),
+                                   asked=len(decision.parts))
 
     def _side(self, side: str) -> Decision | None:
         """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""

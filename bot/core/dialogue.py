@@ -56,7 +56,8 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     # A question not surely understood may carry a second choice (bot/answering/answerer.py, PART_RANKED).
     offered = list({c.entry.id: c.entry for p in decision.parts if p.kind != Kind.ANSWER
                     for c in p.candidates[:2]}.values())
-    count = texts.COUNT.get(len(decision.parts), str(len(decision.parts)))
+    asked = decision.asked or len(decision.parts)
+    count = texts.COUNT.get(asked, str(asked))
     if not offered:
         return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
     buttons = [Button(label=short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
