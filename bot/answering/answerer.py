@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import pairwise
+from functools import lru_cache
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -1424,14 +1426,19 @@ def _topics(kb: KnowledgeBase, vocabulary: frozenset[str]) -> frozenset[str]:
     """The base's words that are council business: those the phrasings of TOPIC_MIN_ENTRIES entries use, or its
     answers, glossary and synonyms use. "le bus passe plus dans le quartier": one member's alternate about a bus
     ticket made "bus" a council word, and the timetable got an entry's answer."""
-    seen: dict[str, int] = {}
-    for entry in kb.faq:
-        for word in {w for p in (entry.question, *entry.alternates) for w in words(p)}:
-            seen[word] = seen.get(word, 0) + 1
-    rare = {w for w, n in seen.items() if n < TOPIC_MIN_ENTRIES}
-    said_elsewhere = {w for entry in kb.faq for w in words(entry.answer)} | {
+    read = [_words_of(entry.question, entry.alternates, entry.answer) for entry in kb.faq]
+    seen = Counter(chain.from_iterable(phrasings for phrasings, _ in read))
+    said_elsewhere = set(chain.from_iterable(answer for _, answer in read)) | {
         w for t in kb.glossary for w in words(f"{t.term} {t.meaning} {' '.join(t.synonyms)}")}
-    return frozenset(w for w in vocabulary if w not in rare or w in said_elsewhere)
+    return frozenset(w for w in vocabulary if seen.get(w, 0) >= TOPIC_MIN_ENTRIES or w not in seen
+                     or w in said_elsewhere)
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_of(question: str, alternates: tuple[str, ...], answer: str) -> tuple[frozenset[str], frozenset[str]]:
+    """An entry's words: of its phrasings, of its answer. Kept, so that a learning action, which builds the
+    answerer again for one changed entry, reads only that entry's text (reading all took 0.75 s at 10k entries)."""
+    return frozenset(w for p in (question, *alternates) for w in words(p)), frozenset(words(answer))
 
 
 def _second_opinion_order(candidates: list[Candidate], opinion: list[tuple[str, float]] | None,
