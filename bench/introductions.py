@@ -21,8 +21,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from bench.common import table
-from bench.realistic import Message, Outcome, load_realistic
-from bench.two_questions import outcomes, rates, verdict
+from bench.realistic import Message, Outcome, load_realistic, rates, shipped_outcomes
+from bench.two_questions import verdict
 from bot.config import ROOT
 
 INTRODUCTIONS_FILE = ROOT / "bench" / "eval" / "introductions.yaml"
@@ -49,7 +49,7 @@ def errors(messages: Sequence[Message], results: Sequence[Outcome]) -> str:
 def main(argv: list[str]) -> None:
     half = "held" if argv[:1] == ["held"] else "tuned"
     messages = [m for m in load_realistic(INTRODUCTIONS_FILE) if m.split == half]
-    results = outcomes(messages)
+    results = shipped_outcomes(messages)
     print(errors(messages, results) if argv[:1] == ["errors"] else f"{half} half\n{report(messages, results)}")
 
 

@@ -221,6 +221,19 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
         yield run
 
 
+def shipped_outcomes(messages: Sequence[Message]) -> list[Outcome]:
+    """Each message asked of the shipped hotline as a new member (our own sets' runners share it)."""
+    settings, _ = shipped()
+    with product(settings, Strategy.SEGMENTS) as run:
+        return [run(m) for m in messages]
+
+
+def rates(verdicts: list[tuple[bool, bool, bool]]) -> list[object]:
+    """n, then resolved, helped and confident wrong in %, of verdicts as `judge` gives them."""
+    n = max(len(verdicts), 1)
+    return [len(verdicts), *(round(100 * sum(v[i] for v in verdicts) / n, 1) for i in range(3))]
+
+
 def ranked_method(rank: Callable[[str], list[tuple[str, float]]], dev: Sequence[Message]) -> Run:
     """A ranker made a method: answers above the dev-tuned threshold, else shows its top three."""
     judged = [m for m in dev if m.kind in ("faq", "none")]

@@ -17,24 +17,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 
-from bench.common import shipped, table
-from bench.realistic import Message, Outcome, judge, load_realistic, product
-from bot.answering.answerer import Strategy
+from bench.common import table
+from bench.realistic import Message, Outcome, judge, load_realistic, rates, shipped_outcomes
 from bot.config import ROOT
 
 ROUTING_FILE = ROOT / "bench" / "eval" / "routing.yaml"
 KINDS = ("none", "agenda", "act", "glossary")
-
-
-def outcomes(messages: Sequence[Message]) -> list[Outcome]:
-    settings, _ = shipped()
-    with product(settings, Strategy.SEGMENTS) as run:
-        return [run(m) for m in messages]
-
-
-def rates(verdicts: list[tuple[bool, bool, bool]]) -> list[object]:
-    n = max(len(verdicts), 1)
-    return [len(verdicts), *(round(100 * sum(v[i] for v in verdicts) / n, 1) for i in range(3))]
 
 
 def report(messages: Sequence[Message], results: Sequence[Outcome]) -> str:
@@ -57,7 +45,7 @@ def main(argv: list[str]) -> None:
     messages = load_realistic(ROUTING_FILE)
     if argv[:1] != ["held"]:
         messages = [m for m in messages if m.split == "tuned"]
-    results = outcomes(messages)
+    results = shipped_outcomes(messages)
     print(errors(messages, results) if argv[:1] == ["errors"] else report(messages, results))
 
 

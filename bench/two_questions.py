@@ -20,9 +20,8 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 
-from bench.common import shipped, table
-from bench.realistic import Message, Outcome, judge, load_realistic, product
-from bot.answering.answerer import Strategy
+from bench.common import table
+from bench.realistic import Message, Outcome, judge, load_realistic, rates, shipped_outcomes
 from bot.config import ROOT
 
 TWO_QUESTIONS_FILE = ROOT / "bench" / "eval" / "two_questions.yaml"
@@ -35,17 +34,6 @@ def verdict(m: Message, o: Outcome) -> tuple[bool, bool, bool]:
     if m.kind != "multi" and o.label == "multi":
         resolved = False
     return resolved, helped, wrong
-
-
-def outcomes(messages: Sequence[Message]) -> list[Outcome]:
-    settings, _ = shipped()
-    with product(settings, Strategy.SEGMENTS) as run:
-        return [run(m) for m in messages]
-
-
-def rates(verdicts: list[tuple[bool, bool, bool]]) -> list[object]:
-    n = max(len(verdicts), 1)
-    return [len(verdicts), *(round(100 * sum(v[i] for v in verdicts) / n, 1) for i in range(3))]
 
 
 def report(messages: Sequence[Message], results: Sequence[Outcome]) -> str:
@@ -72,11 +60,11 @@ def main(argv: list[str]) -> None:
     messages = load_realistic(TWO_QUESTIONS_FILE)
     if argv[:1] == ["errors"]:
         tuned = [m for m in messages if m.split == "tuned"]
-        print(errors(tuned, outcomes(tuned)))
+        print(errors(tuned, shipped_outcomes(tuned)))
         return
     if argv[:1] == ["tuned"]:
         messages = [m for m in messages if m.split == "tuned"]
-    print(report(messages, outcomes(messages)))
+    print(report(messages, shipped_outcomes(messages)))
 
 
 if __name__ == "__main__":
