@@ -76,8 +76,8 @@ def test_the_president_answer_rests_on_the_frame_of_reference_and_the_1901_law()
     assert "ses statuts disent qui la dirige" in entry.answer
     assert "dans les trois mois" in entry.answer
     assert "article 5" in entry.source
-    # The local charters of Nantes Métropole's councils were not read: the entry stays marked for review.
-    assert entry.needs_review
+    # The roles are set by each council's charter, as the frame of reference asks: the source names that passage.
+    assert "« Règlement intérieur ou charte »" in entry.source
 
 
 def test_karim_asking_for_help_with_a_survey_hears_it_is_accompanied_and_free(shipped_app: App) -> None:
@@ -95,8 +95,8 @@ def test_the_project_support_answer_invents_no_service_and_no_price() -> None:
     assert "gratuit (grille tarifaire 2026)" in entry.answer
     assert "pas « à votre place »" in entry.answer
     assert "€" not in entry.answer and "euros" not in entry.answer
-    # What the team can concretely do for a questionnaire is to be confirmed with it.
-    assert entry.needs_review
+    # Only the written accompaniment is promised for a survey: a method and examples, not the survey done for them.
+    assert "sans faire l'enquête à votre place" in entry.answer
 
 
 def test_a_member_asking_whether_the_town_hall_picks_the_members_is_offered_the_joining_entry_first(
