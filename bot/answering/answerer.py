@@ -300,6 +300,8 @@ class Answerer:
             several = self.understand(segments, text)
             if several.kind == Kind.MULTI:
                 acts = tuple(a for a in acts if a != Act.HUMAN)
+        if Act.STATUS in acts and self._asked_beside_the_wait(segments, text):
+            acts = tuple(a for a in acts if a != Act.STATUS)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
@@ -335,6 +337,19 @@ class Answerer:
             return False
         decision = self.understand(split_message(rest), rest)
         return decision.kind == Kind.ANSWER
+
+    def _asked_beside_the_wait(self, segments: list[Segment], text: str) -> bool:
+        """"Ça fait dix jours que j'ai écrit et personne ne m'a répondu. Combien de temps faut-il attendre en général
+        ?": the wait is told in the story, then a question of its own is asked (it names a subject, it asks after no
+        question of the member's) and an entry answers it surely. The question is answered; "…toujours rien, c'est
+        normal ?" names nothing of its own and still asks where the member's question is."""
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        told = [s.text for s in segments if s.role != Role.QUESTION and s.text]
+        if not asked or not any(Act.STATUS in detect(t) for t in told) or any(detect(q) for q in asked):
+            return False
+        if all(self._information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
+            return False
+        return self.understand(segments, text).kind == Kind.ANSWER
 
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
