@@ -1,0 +1,107 @@
+"""A member asks something an entry answers, but a word on the way looks like another place: "quand même" looks like
+"when", "seulement les dates" like a request for dates, "on sert à rien" like anger at the hotline, "madame ou
+monsieur" like a question ("où"), "c'est une machine qui invente ?" like a wish for a person, a wait told before a
+question like "where is my question". The message goes where it belongs before any entry is chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.acts import Act, detect
+from bot.answering.answerer import Kind
+from bot.app import App
+from tests.conftest import first_line, reply_in_chat
+
+AGENDA = "Agenda de RésO Villes"
+CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
+
+
+# --- "quand même" is "anyway", not "when" --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["la formation affiche complet, je m'inscris quand même ?",
+                                  "c'est plein pour la rencontre, on peut passer quand meme ?"])
+def test_coming_anyway_to_a_full_event_is_the_entry_on_full_events(shipped_app: App, text: str) -> None:
+    shown = reply_in_chat(shipped_app, text)
+    assert AGENDA not in shown
+    assert first_line(shown) == "Que faire si un événement est complet ?"
+
+
+def test_when_the_next_training_is_still_asks_the_agenda(shipped_app: App) -> None:
+    assert AGENDA in reply_in_chat(shipped_app, "la prochaine formation c'est quand ?")
+
+
+# --- dates narrowed among what the bot sends -----------------------------------------------------------------
+
+def test_receiving_only_the_dates_is_a_setting_of_the_announcements(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "je reçois plein d'annonces, je voudrais recevoir uniquement les horaires "
+                                       "des formations")
+    assert AGENDA not in shown
+    assert "Comment choisir les annonces que je reçois du bot ?" in shown
+
+
+def test_the_dates_of_the_trainings_are_still_the_agenda(shipped_app: App) -> None:
+    assert AGENDA in reply_in_chat(shipped_app, "vous avez les dates des prochaines formations ?")
+
+
+# --- the council doubting its own use ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["on a proposé un banc devant l'école et la ville n'a rien fait, on sert à rien",
+                                  "nous on sert à rien, nos avis finissent à la poubelle"])
+def test_the_council_saying_it_is_useless_is_no_anger_at_the_hotline(text: str) -> None:
+    assert Act.FRUSTRATION not in detect(text)
+
+
+def test_telling_the_hotline_it_is_useless_is_still_anger() -> None:
+    assert Act.FRUSTRATION in detect("franchement tu sers à rien")
+
+
+# --- the reproach holds what was asked -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["ça fait deux fois que j'écris ici et toujours pas de bonne réponse",
+                                  "vous répondez jamais à ce que j'écris, je perds mon temps"])
+def test_a_reproach_naming_the_question_asked_gets_an_apology_not_an_entry(shipped_app: App, text: str) -> None:
+    decision = shipped_app.faq.answerer.decide(text)
+    assert (decision.kind, decision.act) == (Kind.ACT, Act.FRUSTRATION)
+
+
+def test_how_long_before_a_real_answer_is_still_a_question() -> None:
+    assert Act.FRUSTRATION not in detect("il faut combien de temps pour avoir une vraie réponse de l'équipe ?")
+
+
+# --- the formal address --------------------------------------------------------------------------------------
+
+def test_thanks_to_madame_or_monsieur_close_the_exchange(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Merci beaucoup madame ou monsieur, je vais le dire à mes voisins.")
+    assert any(word in shown for word in CLOSE_WORDS)
+    assert Act.THANKS in detect("Merci mesdames et messieurs, je vais en parler à la réunion")
+
+
+def test_a_thanks_to_madame_that_asks_where_still_asks() -> None:
+    assert Act.THANKS not in detect("merci madame, et vous êtes où exactement")
+
+
+# --- doubting the answers is no wish for a person ------------------------------------------------------------
+
+def test_asking_whether_a_machine_makes_up_the_answers_asks_about_their_reliability(shipped_app: App) -> None:
+    text = "vos réponses sont contrôlées par l'équipe ou c'est un programme qui peut se tromper ?"
+    assert Act.HUMAN not in detect(text)
+    assert first_line(reply_in_chat(shipped_app, text)) == "Les réponses du bot sont-elles fiables ?"
+
+
+@pytest.mark.parametrize("text", ["c'est un robot ou une personne qui me répond ?", "vous êtes une machine ?"])
+def test_asking_whether_a_machine_answers_still_asks_for_a_person(text: str) -> None:
+    assert Act.HUMAN in detect(text)
+
+
+# --- a wait told, then a question of its own -----------------------------------------------------------------
+
+def test_a_wait_told_then_how_long_it_usually_takes_is_answered(shipped_app: App) -> None:
+    decision = shipped_app.faq.answerer.decide("J'ai écrit à l'équipe il y a dix jours et personne ne m'a répondu. "
+                                               "Il est normal d'attendre aussi longtemps ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "hotline-delai"
+
+
+def test_a_wait_told_then_is_it_normal_still_asks_where_the_question_is(shipped_app: App) -> None:
+    decision = shipped_app.faq.answerer.decide("J'ai écrit à l'équipe lundi et personne ne m'a répondu. C'est normal ?")
+    assert (decision.kind, decision.act) == (Kind.ACT, Act.STATUS)
