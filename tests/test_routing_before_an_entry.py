@@ -1,16 +1,23 @@
 """A member asks something an entry answers, but a word on the way looks like another place: "quand même" looks like
 "when", "seulement les dates" like a request for dates, "on sert à rien" like anger at the hotline, "madame ou
 monsieur" like a question ("où"), "c'est une machine qui invente ?" like a wish for a person, a wait told before a
-question like "where is my question". The message goes where it belongs before any entry is chosen."""
+question like "where is my question", a passage where the council "gagne en assurance" like an answer to "combien
+gagne…". The message goes where it belongs before any entry is chosen."""
 
 from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from bot.answering.acts import Act, detect
 from bot.answering.answerer import Kind
-from bot.app import App
-from tests.conftest import first_line, reply_in_chat
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.config import Settings
+from tests.conftest import FIXTURE_KNOWLEDGE, first_line, reply_in_chat
 
 AGENDA = "Agenda de RésO Villes"
 CLOSE_WORDS = ("plaisir", "revoir", "Très bien")
@@ -105,3 +112,27 @@ def test_a_wait_told_then_how_long_it_usually_takes_is_answered(shipped_app: App
 def test_a_wait_told_then_is_it_normal_still_asks_where_the_question_is(shipped_app: App) -> None:
     decision = shipped_app.faq.answerer.decide("J'ai écrit à l'équipe lundi et personne ne m'a répondu. C'est normal ?")
     assert (decision.kind, decision.act) == (Kind.ACT, Act.STATUS)
+
+
+# --- a count is answered with a figure -----------------------------------------------------------------------
+
+@pytest.fixture
+def passage_app(make_settings: Callable[..., Settings], tmp_path: Path, clock: ManualClock) -> App:
+    """The test knowledge, with a practical sheet whose passage on speaking up gives no figure."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, knowledge)
+    (knowledge / "docs" / "prendre-la-parole.md").write_text(
+        "---\nid: prendre-la-parole\ntitle: Prendre la parole\nsource: RésO Villes (fiche pratique)\n"
+        "reviewed: 2026-11-22\n---\n## Gagner en assurance\n"
+        "Le trésorier gagne en assurance quand il prépare ses notes avant la séance.\n", encoding="utf-8")
+    return build_app(make_settings(knowledge=knowledge), clock=clock)
+
+
+def test_a_passage_without_a_figure_does_not_answer_how_much(passage_app: App) -> None:
+    decision = passage_app.answerer.decide("combien gagne le trésorier pour une séance ?")
+    assert decision.kind != Kind.PASSAGE
+
+
+def test_the_same_passage_still_answers_how(passage_app: App) -> None:
+    decision = passage_app.answerer.decide("comment le trésorier gagne en assurance ?")
+    assert decision.kind == Kind.PASSAGE

@@ -22,7 +22,7 @@ from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
-from bot.answering.how_many import how_many
+from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
@@ -1175,7 +1175,8 @@ class Answerer:
         passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
-                  and (not top or (top.score < s.answer_threshold and passage.score > top.score)))
+                  and (not top or (top.score < s.answer_threshold and passage.score > top.score))
+                  and (how_many(said or " ".join(analysis.words)) != HowMany.COUNT or holds_a_figure(passage.passage.text)))
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self.terms_asked.glossary_term(analysis, boost or {}) or (
