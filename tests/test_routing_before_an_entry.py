@@ -1,7 +1,8 @@
 """A member asks something an entry answers, but a word on the way looks like another place: "quand même" looks like
 "when", "seulement les dates" like a request for dates, "on sert à rien" like anger at the hotline, "madame ou
 monsieur" like a question ("où"), "c'est une machine qui invente ?" like a wish for a person, a wait told before a
-question like "where is my question", a passage where the council "gagne en assurance" like an answer to "combien
+question like "where is my question", "quelqu'un de la mairie" like a wish for one of us, "est à confirmer, ça signifie
+quoi" like a request for a date, a passage where the council "gagne en assurance" like an answer to "combien
 gagne…". The message goes where it belongs before any entry is chosen."""
 
 from __future__ import annotations
@@ -136,3 +137,27 @@ def test_a_passage_without_a_figure_does_not_answer_how_much(passage_app: App) -
 def test_the_same_passage_still_answers_how(passage_app: App) -> None:
     decision = passage_app.answerer.decide("comment le trésorier gagne en assurance ?")
     assert decision.kind == Kind.PASSAGE
+
+
+# --- what "à confirmer" means --------------------------------------------------------------------------------
+
+def test_what_an_unconfirmed_date_means_is_no_agenda_question(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "la date de l'interconseil d'automne est à confirmer, ça signifie quoi ?")
+    assert AGENDA not in shown
+    assert "Que veut dire « date à confirmer » sur un événement ?" in shown
+
+
+def test_whether_the_next_event_is_unconfirmed_is_still_the_agenda(shipped_app: App) -> None:
+    assert AGENDA in reply_in_chat(shipped_app, "la prochaine formation est à confirmer ?")
+
+
+# --- a person of another office ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["je voudrais parler à quelqu'un du bailleur pour les caves, je fais comment ?",
+                                  "on aimerait discuter avec un responsable de la métropole, c'est qui ?"])
+def test_wanting_someone_of_another_office_is_no_request_for_our_team(text: str) -> None:
+    assert Act.HUMAN not in detect(text)
+
+
+def test_wanting_someone_of_the_team_still_asks_for_a_person() -> None:
+    assert Act.HUMAN in detect("je voudrais parler à quelqu'un de l'équipe")

@@ -101,6 +101,15 @@ _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|ticket
 _ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis) (?:une|un|la|le|notre|nos|"
                             r"des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|lettres|mail|"
                             r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
+# Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
+# wanted asks whom to contact there (an entry may say it): no one of ours to put through.
+_OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
+            r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
+            r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
+            r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
+_SOMEONE_ELSEWHERE = compiled(r"(?:^|\s)(?:quelqu un|qqn|une personne|un responsable|une responsable|un agent|"
+                              r"une? conseill\w*|un interlocuteur|une interlocutrice) (?:de|du|des|d|a|au|aux) "
+                              r"(?:la |le |l |les |ma |mon |notre |nos )?" + _OFFICES + r"(?=\s|$)")
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     # "ma question transmise, elle en est où ?": the question named first, taken up again by a pronoun.
@@ -501,7 +510,7 @@ def detect(text: str) -> tuple[Act, ...]:
     emoji = set(text)
     found: list[Act] = []
     if (_HUMAN.search(key) or (_IS_A_MACHINE.search(key) and not _DOUBTS_ANSWERS.search(key))) \
-            and not _HOW_TO_REACH.search(key):
+            and not _HOW_TO_REACH.search(key) and not _SOMEONE_ELSEWHERE.search(key):
         found.append(Act.HUMAN)
     if (_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
             _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):

@@ -109,6 +109,10 @@ ASKED_WHEN = frozenset({"quand", "date", "dates", "heure", "horaire", "horaires"
 RECEIVED = frozenset({"recevoir", "recois", "recoit", "recevrai", "recevez", "annonce", "annonces", "notification",
                       "notifications", "message", "messages"})
 ONLY = frozenset({"seulement", "uniquement", "juste"})
+# "la date de l'interconseil est à confirmer, ça veut dire quoi ?" (read "… quoi"): what the label "à confirmer" means,
+# said of a date even apart from it, is asked (an entry explains it); no date is asked unless "quand" is. "le prochain
+# café citoyen est à confirmer ?" still asks the agenda, which shows it.
+TO_CONFIRM: tuple[tuple[str, ...], ...] = (("a", "confirmer"), ("a", "confirme"), ("a", "confirmee"))
 # Time off work for a meeting is the employer's business (a FAQ), whatever the date.
 WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
                   "absence", "travail", "boulot", "rtt", "chef"})
@@ -179,6 +183,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     present -= {b for a, b in itertools.pairwise(seq) if a in _OTHER and b in ASKED_WHEN}
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
     if present & RECEIVED and _chosen_among(seq):
+        return None
+    if any(_has(seq, phrase) for phrase in TO_CONFIRM) and present & DEFINITION and "quand" not in present:
         return None
     if how_to and not present & ASKED_WHEN:
         return None
