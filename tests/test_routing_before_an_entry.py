@@ -2,7 +2,7 @@
 "when", "seulement les dates" like a request for dates, "on sert à rien" like anger at the hotline, "madame ou
 monsieur" like a question ("où"), "c'est une machine qui invente ?" like a wish for a person, a wait told before a
 question like "where is my question", "quelqu'un de la mairie" like a wish for one of us, "est à confirmer, ça signifie
-quoi" like a request for a date, a passage where the council "gagne en assurance" like an answer to "combien
+quoi" like a request for a date, "le repas est annulé ?" like cancelling one's registration, a passage where the council "gagne en assurance" like an answer to "combien
 gagne…". The message goes where it belongs before any entry is chosen."""
 
 from __future__ import annotations
@@ -161,3 +161,16 @@ def test_wanting_someone_of_another_office_is_no_request_for_our_team(text: str)
 
 def test_wanting_someone_of_the_team_still_asks_for_a_person() -> None:
     assert Act.HUMAN in detect("je voudrais parler à quelqu'un de l'équipe")
+
+
+# --- whether someone else's event is called off --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["le repas de quartier est annulé ?", "la kermesse de l'école elle est annulée ?"])
+def test_whether_an_event_of_others_is_called_off_gets_no_sure_answer(shipped_app: App, text: str) -> None:
+    decision = shipped_app.faq.answerer.decide(text)
+    assert decision.kind != Kind.ANSWER
+
+
+def test_cancelling_ones_own_registration_is_still_answered(shipped_app: App) -> None:
+    decision = shipped_app.faq.answerer.decide("comment j'annule mon inscription à la formation ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "event-annuler"

@@ -26,7 +26,7 @@ from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
-from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, Matter, asks_if_called_off, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import (
     Asked,
@@ -315,6 +315,7 @@ class Answerer:
             self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
+        decision = self._not_ours_to_say(decision, segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -337,6 +338,16 @@ class Answerer:
             return False
         decision = self.understand(split_message(rest), rest)
         return decision.kind == Kind.ANSWER
+
+    def _not_ours_to_say(self, decision: Decision, segments: list[Segment]) -> Decision:
+        """"le marché du jeudi il est annulé ?": whether something is called off is no question an entry answers
+        surely (the entry on cancelling one's registration shares the verb only); its choices are offered."""
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.analyze(asked[-1]).words):
+            return decision
+        offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
+                                   candidates=offered[: self.settings.max_suggestions])
 
     def _asked_beside_the_wait(self, segments: list[Segment], text: str) -> bool:
         """"Ça fait dix jours que j'ai écrit et personne ne m'a répondu. Combien de temps faut-il attendre en général
