@@ -2,8 +2,9 @@
 "when", "seulement les dates" like a request for dates, "on sert à rien" like anger at the hotline, "madame ou
 monsieur" like a question ("où"), "c'est une machine qui invente ?" like a wish for a person, a wait told before a
 question like "where is my question", "quelqu'un de la mairie" like a wish for one of us, "est à confirmer, ça signifie
-quoi" like a request for a date, "le repas est annulé ?" like cancelling one's registration, a passage where the council "gagne en assurance" like an answer to "combien
-gagne…". The message goes where it belongs before any entry is chosen."""
+quoi" like a request for a date, "le repas est annulé ?" like cancelling one's registration, a passage where the council
+"gagne en assurance" like an answer to "combien gagne…". The message goes where it belongs before any entry is
+chosen."""
 
 from __future__ import annotations
 
