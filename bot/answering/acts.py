@@ -59,10 +59,6 @@ _HUMAN = _phrases(
     # "pas à un robot", "pas de robot svp"; not what the member owns: "je n'ai pas d'ordinateur".
     r"une vraie personne", r"(?<!\bai )(?<!\ba )(?<!\bavons )(?<!\bavez )(?<!\bont )(?:pas|plus) (?:a |avec |d |de )?"
     r"(?:un |une )?" + _MACHINE,
-    r"(?:vous etes|tu es|t es|c est|je parle a|je parle avec|je discute avec|on parle a|je suis avec)"
-    r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
-    _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",
-    r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
     r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
     r"animatrice|personne)$",
     r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
@@ -80,6 +76,18 @@ _HUMAN = _phrases(
     r"(?:peut|pourrait|pourra|va|voudrait) (?:me |m |nous )?(?:rappeler|appeler|telephoner|recontacter|contacter)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
+# "vous êtes un robot ?", "c'est un bot ou une personne qui répond ?": whether a machine answers asks for a person,
+# unless the doubt is about the answers themselves (`_DOUBTS_ANSWERS`).
+_IS_A_MACHINE = _phrases(
+    r"(?:vous etes|tu es|t es|c est|je parle a|je parle avec|je discute avec|on parle a|je suis avec)"
+    r" (?:bien |vraiment |juste )?(?:un |une )?" + _MACHINE,
+    _MACHINE + r" ou (?:un |une )?(?:vraie? )?(?:personne|humain|humaine|etre humain)",
+    r"(?:personne|humain|humaine) ou (?:un |une )?" + _MACHINE,
+)
+# "vos réponses sont vérifiées par quelqu'un ou c'est une machine qui invente ?": whether the answers can be trusted
+# (checked, reliable, made up, mistaken) is a question about the hotline, which an entry answers.
+_DOUBTS_ANSWERS = compiled(r"(?:^|\s)(?:verifiee?s?|verifie|fiables?|fiabilite|confiance|invente|inventent|invention|"
+                           r"tromp\w*|relue?s?|controlee?s?)(?=\s|$)")
 # Asking *how* to reach someone, by which means ("comment je peux joindre quelqu'un de l'équipe par téléphone ?",
 # "quel est le numéro pour parler à quelqu'un ?"), asks for the contact details: a question, not a request for a
 # person ("je préfère avoir quelqu'un au téléphone" stays one).
@@ -93,6 +101,15 @@ _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|ticket
 _ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis) (?:une|un|la|le|notre|nos|"
                             r"des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|lettres|mail|"
                             r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
+# Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
+# wanted asks whom to contact there (an entry may say it): no one of ours to put through.
+_OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
+            r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
+            r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
+            r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
+_SOMEONE_ELSEWHERE = compiled(r"(?:^|\s)(?:quelqu un|qqn|une personne|un responsable|une responsable|un agent|"
+                              r"une? conseill\w*|un interlocuteur|une interlocutrice) (?:de|du|des|d|a|au|aux) "
+                              r"(?:la |le |l |les |ma |mon |notre |nos )?" + _OFFICES + r"(?=\s|$)")
 _STATUS = _phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     # "ma question transmise, elle en est où ?": the question named first, taken up again by a pronoun.
@@ -230,7 +247,12 @@ _FRUSTRATION = _phrases(
     r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
     r"piges|pige) (?:vraiment |absolument |decidement |jamais |strictement |toujours )?rien",
     r"comprenez jamais rien", r"merde", r"putain", r"sale (?:bot|robot|machine|truc|con|ia|programme)",
-    r"ca marche pas", r"marche pas votre", r"marche jamais", r"repond pas", r"repondez pas", r"repond jamais",
+    r"ca marche pas", r"marche pas votre", r"marche jamais",
+    # "tu réponds jamais à ce que je demande": what was asked, said with the reproach, is part of it.
+    r"(?:(?:repond|repondez) pas|(?:repond|reponds|repondez) jamais)(?: (?:a )?(?:ce que (?:je|j) (?:demande|dis|"
+    r"ecris|veux)|ma question|mes questions|la question))?",
+    # "toujours pas de vraie réponse": answers came, none said to be real; a reproach, not a wait.
+    r"(?:toujours |encore )?(?:pas|jamais|aucune) (?:de |d )?(?:vraies? |bonnes? )reponses?",
     r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
     r"a cote de la plaque", r"hors sujet", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
@@ -308,7 +330,10 @@ _OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leu
 _ABOUT_ONESELF = compiled(r"(?:^|\s)(?:je me sens|je me sentais|je me suis senti\w*|je me trouve|je suis|j suis|jsuis|"
                           r"je me sens un peu|(?:j ai )?(?:l impression|peur|la sensation) d etre|de me sentir)"
                           r"(?: vraiment| tellement| un peu| trop| si| completement| totalement| encore)* "
-                          r"(?:nul|nulle|nuls|nulles|inutile|inutiles|bete|betes)(?=\s|$)")
+                          r"(?:nul|nulle|nuls|nulles|inutile|inutiles|bete|betes)(?=\s|$)"
+                          # "on sert à rien ou quoi", "à quoi on sert": the council doubting its own use.
+                          r"|(?:^|\s)(?:je|j|on|nous) (?:ne |n )?(?:sers|sert|servons) (?:vraiment |plus |encore )?"
+                          r"a (?:rien|quoi)(?=\s|$)|(?:^|\s)a quoi (?:je|on|nous) (?:sers|sert|servons)(?=\s|$)")
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
@@ -344,7 +369,10 @@ _OK = _phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d a
                r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
                r"je note", r"ok ok", r"bon ben", r"tres bien",
                r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux")
-_GREETING = _phrases(r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
+# "madame ou monsieur", "mesdames et messieurs": the formal address, whose "ou" asks nothing (not "où").
+_ADDRESS = r"(?:madame|monsieur|mesdames|messieurs) (?:ou|et) (?:madame|monsieur|mesdames|messieurs)"
+_ADDRESSED = _phrases(_ADDRESS)
+_GREETING = _phrases(_ADDRESS, r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
                      r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
                      r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
 _FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mille", "fois", "grand", "infiniment",
@@ -443,7 +471,7 @@ def _closing(text: str, key: str) -> bool:
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
     key = _UNDERSTOOD_NOW.sub(" je vois", _ANSWER_ABOUT.sub(" reponse", _HELPS_FOR.sub(" ca m aide", key)))
-    asks = "?" in text or _ASKING.search(_THANKS.sub(" ", key))
+    asks = "?" in text or _ASKING.search(_THANKS.sub(" ", _ADDRESSED.sub(" ", key)))
     if asks or len(key.split()) > 14:
         return False
     closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
@@ -481,7 +509,8 @@ def detect(text: str) -> tuple[Act, ...]:
     key = _key(text)
     emoji = set(text)
     found: list[Act] = []
-    if _HUMAN.search(key) and not _HOW_TO_REACH.search(key):
+    if (_HUMAN.search(key) or (_IS_A_MACHINE.search(key) and not _DOUBTS_ANSWERS.search(key))) \
+            and not _HOW_TO_REACH.search(key) and not _SOMEONE_ELSEWHERE.search(key):
         found.append(Act.HUMAN)
     if (_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
             _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)):

@@ -22,11 +22,11 @@ from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
-from bot.answering.how_many import how_many
+from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
-from bot.answering.scope import COUNCIL_WORDS, Matter, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, Matter, asks_if_called_off, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import (
     Asked,
@@ -300,6 +300,8 @@ class Answerer:
             several = self.understand(segments, text)
             if several.kind == Kind.MULTI:
                 acts = tuple(a for a in acts if a != Act.HUMAN)
+        if Act.STATUS in acts and self._asked_beside_the_wait(segments, text):
+            acts = tuple(a for a in acts if a != Act.STATUS)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
@@ -313,6 +315,7 @@ class Answerer:
             self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
+        decision = self._not_ours_to_say(decision, segments)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -335,6 +338,29 @@ class Answerer:
             return False
         decision = self.understand(split_message(rest), rest)
         return decision.kind == Kind.ANSWER
+
+    def _not_ours_to_say(self, decision: Decision, segments: list[Segment]) -> Decision:
+        """"le marché du jeudi il est annulé ?": whether something is called off is no question an entry answers
+        surely (the entry on cancelling one's registration shares the verb only); its choices are offered."""
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.analyze(asked[-1]).words):
+            return decision
+        offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
+                                   candidates=offered[: self.settings.max_suggestions])
+
+    def _asked_beside_the_wait(self, segments: list[Segment], text: str) -> bool:
+        """"Ça fait dix jours que j'ai écrit et personne ne m'a répondu. Combien de temps faut-il attendre en général
+        ?": the wait is told in the story, then a question of its own is asked (it names a subject, it asks after no
+        question of the member's) and an entry answers it surely. The question is answered; "…toujours rien, c'est
+        normal ?" names nothing of its own and still asks where the member's question is."""
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        told = [s.text for s in segments if s.role != Role.QUESTION and s.text]
+        if not asked or not any(Act.STATUS in detect(t) for t in told) or any(detect(q) for q in asked):
+            return False
+        if all(self._information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
+            return False
+        return self.understand(segments, text).kind == Kind.ANSWER
 
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
@@ -1160,7 +1186,8 @@ class Answerer:
         passage = self._best_passage(analysis)
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
         quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
-                  and (not top or (top.score < s.answer_threshold and passage.score > top.score)))
+                  and (not top or (top.score < s.answer_threshold and passage.score > top.score))
+                  and (how_many(said or " ".join(analysis.words)) != HowMany.COUNT or holds_a_figure(passage.passage.text)))
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self.terms_asked.glossary_term(analysis, boost or {}) or (

@@ -29,3 +29,16 @@ def how_many(text: str) -> HowMany | None:
     kinds = {HowMany.DURATION if len(said) > k + 2 and said[k + 1] in _OF and said[k + 2] in _TIME_UNITS
              else HowMany.COUNT for k, w in enumerate(said) if w == "combien"}
     return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+# A figure, in digits or in words ("3 fois par an", "deux membres", "des centaines"): what a count is answered with.
+_NUMBER_WORDS = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+                           "quinze", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille",
+                           "million", "millions", "milliard", "milliards", "dizaine", "dizaines", "douzaine",
+                           "centaine", "centaines", "moitie", "quart", "pourcentage"})
+
+
+def holds_a_figure(text: str) -> bool:
+    """Whether a text gives a number: a passage that gives none does not answer "combien" ("combien gagne le
+    maire ?" is not answered by a passage where the council "gagne en autonomie")."""
+    return any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(words(text))

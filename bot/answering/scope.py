@@ -197,3 +197,19 @@ def matter_of(words: Sequence[str]) -> Matter:
 
 
 _NOISE = next(found for matter, found in _MATTER_WORDS if matter == Matter.NEIGHBOURS) - NEIGHBOURS
+
+
+# "le marché du jeudi il est annulé ?", "la brocante est reportée ?": whether a thing is called off is asked of whoever
+# holds it; the entries say how a member cancels a registration, not whether an event of someone else takes place.
+_STATE = frozenset({"est", "sont", "ete"})
+_CALLED_OFF = frozenset({"annule", "annulee", "annules", "annulees", "reporte", "reportee", "reportes", "reportees",
+                         "maintenu", "maintenue", "maintenus", "maintenues"})
+_ONE_S_OWN = frozenset({"inscription", "inscriptions", "place", "venue", "mon", "ma", "mes", "j", "je", "m", "me"})
+
+
+def asks_if_called_off(words: Sequence[str]) -> bool:
+    """Whether a question ends on a thing said to be called off ("… il est annulé ?"), not on one's own registration,
+    nor on "c'est annulé" ("date à confirmer, ça veut dire que c'est annulé ?" asks what a label means)."""
+    seq = [w for w in words if w]
+    return (len(seq) >= 3 and seq[-1] in _CALLED_OFF and seq[-2] in _STATE and seq[-3] != "c"
+            and _ONE_S_OWN.isdisjoint(seq))

@@ -103,6 +103,16 @@ COUNCIL_KINDS = frozenset({"citoyen", "citoyens", "municipal", "municipaux", "co
                            "regionaux", "syndical", "syndicaux", "local", "locaux", "quartier", "quartiers"})
 COUNCIL_OF = frozenset({"quartier", "quartiers", "administration", "citoyens", "jeunes", "enfants", "sages"})
 ASKED_WHEN = frozenset({"quand", "date", "dates", "heure", "horaire", "horaires"})
+# "je voudrais recevoir seulement les dates des réunions", "juste les horaires dans les annonces": what the bot sends,
+# narrowed to one kind of message, is a setting of the announcements (a FAQ); "les dates" there name what is to be
+# sent, not a date asked for.
+RECEIVED = frozenset({"recevoir", "recois", "recoit", "recevrai", "recevez", "annonce", "annonces", "notification",
+                      "notifications", "message", "messages"})
+ONLY = frozenset({"seulement", "uniquement", "juste"})
+# "la date de l'interconseil est à confirmer, ça veut dire quoi ?" (read "… quoi"): what the label "à confirmer" means,
+# said of a date even apart from it, is asked (an entry explains it); no date is asked unless "quand" is. "le prochain
+# café citoyen est à confirmer ?" still asks the agenda, which shows it.
+TO_CONFIRM: tuple[tuple[str, ...], ...] = (("a", "confirmer"), ("a", "confirme"), ("a", "confirmee"))
 # Time off work for a meeting is the employer's business (a FAQ), whatever the date.
 WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
                   "absence", "travail", "boulot", "rtt", "chef"})
@@ -160,7 +170,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "ordre du jour", "date à confirmer": labels, not questions about dates.
     seq = _without(_without(list(words), ("ordre", "du", "jour")), ("date", "a", "confirmer"))
     present = set(seq)
-    if "quand" in present and all(_conditional(seq, i) for i, w in enumerate(seq) if w == "quand"):
+    if "quand" in present and all(_conditional(seq, i) or _concessive(seq, i)
+                                  for i, w in enumerate(seq) if w == "quand"):
         present.discard("quand")
     if present & ADD_TO_CALENDAR and present & {"calendrier", "agenda", "portable", "telephone"}:
         return None
@@ -171,6 +182,10 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "à un autre horaire", "une autre date": another time is wished for, none asked for ("quand" still asks).
     present -= {b for a, b in itertools.pairwise(seq) if a in _OTHER and b in ASKED_WHEN}
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
+    if present & RECEIVED and _chosen_among(seq):
+        return None
+    if any(_has(seq, phrase) for phrase in TO_CONFIRM) and present & DEFINITION and "quand" not in present:
+        return None
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
@@ -282,6 +297,17 @@ def _advice(seq: list[str]) -> bool:
 def _conditional(seq: list[str], i: int) -> bool:
     """Is the "quand" at `i` a "whenever" inside a sentence ("…l'essence quand on va aux réunions")?"""
     return 0 < i < len(seq) - 1 and seq[i + 1] in _SUBJECTS and seq[i - 1] not in _ASKING_BEFORE
+
+
+def _chosen_among(seq: list[str]) -> bool:
+    """A date word narrowed by "seulement", "uniquement" or "juste" ("seulement les dates", "juste les horaires")."""
+    return any(w in ONLY and set(seq[i + 1 : i + 3]) & ASKED_WHEN for i, w in enumerate(seq))
+
+
+def _concessive(seq: list[str], i: int) -> bool:
+    """Is the "quand" at `i` the "quand même" of "anyway" ("c'est complet, je peux venir quand même ?"), which asks
+    for no date?"""
+    return seq[i + 1 : i + 2] == ["meme"]
 
 
 def _owned(seq: list[str], i: int) -> bool:
