@@ -1,0 +1,87 @@
+"""A short second question with no subject of its own ("et c'est payant ?", "il s'inscrit comment ?") is asked about
+the subject of the first; two people named together, then "c'est qui ?", are asked about each."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Decision, Kind
+from bot.answering.bare_question import names_no_thing
+from bot.answering.comparison import compared
+from bot.answering.same_subject import shared
+from bot.app import App
+from bot.core.replies import Sender
+
+
+def decide(app: App, text: str, who: str = "yasmina") -> Decision:
+    return app.faq.decide(Sender(channel="cli", user_id=who, chat_id=who), text)
+
+
+def first_choices(decision: Decision) -> list[str]:
+    """The entry each question of the message is answered or offered with, in order."""
+    assert decision.kind == Kind.MULTI
+    return [p.candidates[0].entry.id for p in decision.parts]
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("et c'est gratuit ?", True),
+    ("il s'inscrit comment ?", True),
+    ("faut payer quelque chose pour y aller ?", True),
+    ("du coup on paie ?", True),
+    ("on la monte comment ?", True),  # "la" stands for what was named before
+    ("on aura droit à des subventions ?", False),
+    ("vous les envoyez à la mairie ?", False),
+    ("ça coûte combien pour notre conseil ?", False),
+])
+def test_a_question_names_a_thing_by_its_determiner(text: str, bare: bool) -> None:
+    assert names_no_thing(text) is bare
+
+
+def test_the_events_price_shares_more_of_a_cafe_than_the_price_of_being_a_member(shipped_app: App) -> None:
+    entries = {e.id: e for e in shipped_app.faq.answerer.kb.faq}
+    cafe = entries["event-cafe-citoyen"]
+    assert shared(entries["event-gratuit"], cafe) > shared(entries["cc-cout-membre"], cafe)
+    assert shared(cafe, cafe) == 0
+
+
+def test_whether_one_pays_to_go_to_a_cafe_citoyen_is_the_events_price(shipped_app: App) -> None:
+    # Alone, "faut payer" ranks being a member first: nothing in it says what is paid for.
+    decision = decide(shipped_app, "un café citoyen ça se passe comment ? et faut payer pour y aller ?")
+    assert first_choices(decision) == ["event-cafe-citoyen", "event-gratuit"]
+
+
+def test_how_a_teenager_signs_up_after_asking_if_he_may_join_is_joining_the_council(shipped_app: App) -> None:
+    # Alone, "il s'inscrit comment ?" is signing up to an event with the bot.
+    decision = decide(shipped_app, "mon neveu a 15 ans, il a le droit d'être au conseil ? et il s'inscrit comment ?")
+    assert first_choices(decision) == ["cc-jeunes", "cc-comment-rejoindre"]
+
+
+def test_whether_a_neighbour_must_pay_to_join_is_the_price_of_being_a_member(shipped_app: App) -> None:
+    decision = decide(shipped_app, "une voisine voudrait entrer au conseil mais elle habite dans le quartier d'à côté, "
+                                   "c'est possible ? et elle devra payer ?")
+    assert first_choices(decision) == ["cc-qui-peut-entrer", "cc-cout-membre"]
+
+
+def test_a_second_question_asking_the_first_again_stays_one_question(shipped_app: App) -> None:
+    # "obligé" alone ranks being drawn by lot; read with the question before, it asks the same thing.
+    decision = decide(shipped_app, "Est-ce qu'on doit se monter en association ? C'est obligé ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "fonct-forme-juridique"
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("l'adulte relais et le médiateur c'est qui ?", ("l adulte relais", "le mediateur")),
+    ("le président et la trésorière, elles font quoi ?", ("le president", "la tresoriere")),
+    ("le copil et le cotech c'est quoi chacun ?", ("le copil", "le cotech")),
+    ("les droits et les devoirs des membres c'est quoi ?", None),  # one thing, said in two words
+])
+def test_two_things_named_then_asked_who_or_what_each_is(text: str, sides: tuple[str, str] | None) -> None:
+    assert compared(text) == sides
+
+
+def test_who_the_adult_relay_and_the_prefects_delegate_are_gets_both(shipped_app: App) -> None:
+    # Before, one list of choices held both: the member had to pick one of the two people asked about.
+    decision = decide(shipped_app, "l'adulte relais et le délégué du préfet c'est qui ?")
+    assert decision.kind == Kind.MULTI
+    assert [p.entry.id for p in decision.parts if p.entry is not None] == ["theme-adultes-relais",
+                                                                           "cdv-delegue-prefet"]
