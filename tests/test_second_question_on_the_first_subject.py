@@ -85,3 +85,15 @@ def test_who_the_adult_relay_and_the_prefects_delegate_are_gets_both(shipped_app
     assert decision.kind == Kind.MULTI
     assert [p.entry.id for p in decision.parts if p.entry is not None] == ["theme-adultes-relais",
                                                                            "cdv-delegue-prefet"]
+
+
+@pytest.mark.parametrize(("text", "entries"), [
+    ("Je vais devenir médiatrice adulte relais dans mon quartier. C'est quoi ce travail ? Et on m'a parlé d'une "
+     "formation VRL, c'est quoi ?", ["theme-adultes-relais", "theme-vrl"]),
+    ("On m'a parlé du copil, c'est quoi ? Et on me dit aussi qu'il y a un délégué du préfet, c'est quoi ?",
+     ["cdv-copil-definition", "cdv-delegue-prefet"]),
+])
+def test_a_second_what_is_it_told_with_its_own_story_is_no_question_asked_again(
+        shipped_app: App, text: str, entries: list[str]) -> None:
+    # "c'est quoi ?" alone is in every definition's question; the story just before it names its subject.
+    assert first_choices(decide(shipped_app, text)) == entries
