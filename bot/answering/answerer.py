@@ -574,9 +574,11 @@ class Answerer:
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         merged = False  # a question of what the thing is for, left to its definition
         for n, question in enumerate(asked):
-            # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": the story just
-            # before a question names what it asks; "c'est quoi ?" alone is every definition asked again.
-            if self._asked_again(f"{question.context} {question.text}", picks.values()):
+            # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
+            # just before a question names is what it asks; "c'est quoi ?" alone is every definition asked again.
+            # (A story naming no term, "j'ai trop peur et je rougis, comment faire ?", tells of the same question.)
+            told = question.context if self._terms.keys() & set(self.analyze(question.context).tokens) else ""
+            if self._asked_again(f"{told} {question.text}", picks.values()):
                 continue  # "Un élu peut-il être membre ? Et un agent de la mairie ?": the entry chosen asks it too
             if n > 0 and asks_its_use(question.text) and asks_what_it_is(asked[n - 1].text) and (
                     self._information(question.text) < VAGUE_QUESTION_WEIGHT):
