@@ -1,7 +1,10 @@
 """A short second question with no subject of its own ("et c'est payant ?", "il s'inscrit comment ?") is asked about
-the subject of the first; two people named together, then "c'est qui ?", are asked about each."""
+the subject of the first; two people named together, then "c'est qui ?", are asked about each; a second "c'est quoi ?"
+with its own story, or how often an event comes back beside an agenda question, is never dropped."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,7 +13,9 @@ from bot.answering.bare_question import names_no_thing
 from bot.answering.comparison import compared
 from bot.answering.same_subject import shared
 from bot.app import App
+from bot.clock import ManualClock
 from bot.core.replies import Sender
+from tests.conftest import reply_in_chat
 
 
 def decide(app: App, text: str, who: str = "yasmina") -> Decision:
@@ -97,3 +102,12 @@ def test_a_second_what_is_it_told_with_its_own_story_is_no_question_asked_again(
         shipped_app: App, text: str, entries: list[str]) -> None:
     # "c'est quoi ?" alone is in every definition's question; the story just before it names its subject.
     assert first_choices(decide(shipped_app, text)) == entries
+
+
+def test_how_often_an_event_comes_back_is_answered_beside_the_agenda(shipped_app: App, clock: ManualClock) -> None:
+    # The journées asked for this month go to the agenda; how often the interconseil meets is an entry's, not dropped.
+    clock.set(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
+    shown = reply_in_chat(shipped_app, "l'interconseil a lieu à quelle fréquence ? et y a des journées prévues ce "
+                                       "mois-ci ?")
+    assert "Agenda de RésO Villes" in shown
+    assert "une fois par trimestre" in shown
