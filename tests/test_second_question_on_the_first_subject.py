@@ -111,3 +111,15 @@ def test_how_often_an_event_comes_back_is_answered_beside_the_agenda(shipped_app
                                        "mois-ci ?")
     assert "Agenda de RésO Villes" in shown
     assert "une fois par trimestre" in shown
+
+
+def test_a_second_question_naming_its_own_thing_borrows_no_term_from_the_first(shipped_app: App) -> None:
+    # Before, "FPH" was added to "il y a un budget pour le conseil ?" and the FPH's entry, taken, swallowed it.
+    decision = decide(shipped_app, "c'est quoi le FPH ? et il y a un budget pour le conseil ?")
+    assert first_choices(decision) == ["moyens-fph-definition", "moyens-budget"]
+
+
+def test_webinars_this_year_after_the_interconseil_are_the_webinars(shipped_app: App) -> None:
+    decision = shipped_app.faq.answerer.decide("l'interconseil c'est tous les combien ? et il y a des webinaires "
+                                               "cette année ?")
+    assert first_choices(decision) == ["event-interconseil-frequence", "event-webinaires-2026"]

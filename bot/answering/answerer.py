@@ -986,6 +986,12 @@ class Answerer:
             best = pool[0]  # about that subject too, as much or nearly ("vos tarifs ? comment on vous contacte ?")
         return Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *[c for c in pool if c is not best]))
 
+    def _sure_alone(self, text: str) -> bool:
+        """"et il y a des webinaires cette année ?": a question naming a thing of its own that its own words answer
+        surely borrows no term from the question before (the interconseil would pull it to the entry taken)."""
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False, choices=False)
+        return alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
+
     def _decide_part(self, question: Asked, questions: list[str], n: int, taken: frozenset[str] = frozenset(),
                      earlier: FaqEntry | None = None, told_before: str = "") -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
@@ -995,7 +1001,7 @@ class Answerer:
         text = question.text
         borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
-        if borrowed and vague:
+        if borrowed and vague and (names_no_thing(text) or not self._sure_alone(text)):
             text = f"{text} {borrowed}"
         # "c'est quoi ce copil" asks what the term it names is, whatever the story says of it.
         defines = asks_what_it_is(text) and bool(self._terms.keys() & set(self.analyze(text).tokens))
