@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
-from bot.answering.bare_question import names_nothing
+from bot.answering.bare_question import names_no_thing, names_nothing
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
@@ -26,6 +26,7 @@ from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.reuse import Build
+from bot.answering.same_subject import shared
 from bot.answering.scope import COUNCIL_WORDS, Matter, asks_if_called_off, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import (
@@ -120,6 +121,8 @@ MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message 
 MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
 MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
 OWN_LEAD = 5.0  # a later question's own first entry this far ahead of one taken before is not pulled back to it
+SUBJECT_GAP = 20.0  # a later question naming no subject: its entries this close may be the earlier subject's…
+SUBJECT_RANKED = 5  # …among its own first this many
 PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
 # A story tells something: a clause of a word or two left out of an introduction ("c'est Aïcha") is none.
 STORY_MIN_WORDS = 4
@@ -597,7 +600,11 @@ class Answerer:
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         merged = False  # a question of what the thing is for, left to its definition
         for n, question in enumerate(asked):
-            if self._asked_again(question.text, picks.values()):
+            # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
+            # just before a question names is what it asks; "c'est quoi ?" alone is every definition asked again.
+            # (A story naming no term, "j'ai trop peur et je rougis, comment faire ?", tells of the same question.)
+            told = question.context if self._terms.keys() & set(self.analyze(question.context).tokens) else ""
+            if self._asked_again(f"{told} {question.text}", picks.values()):
                 continue  # "Un élu peut-il être membre ? Et un agent de la mairie ?": the entry chosen asks it too
             if n > 0 and asks_its_use(question.text) and asks_what_it_is(asked[n - 1].text) and (
                     self._information(question.text) < VAGUE_QUESTION_WEIGHT):
@@ -984,6 +991,33 @@ class Answerer:
             return back
         return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
 
+    def _on_the_subject(self, pool: list[Candidate], earlier: FaqEntry, taken: frozenset[str]) -> Decision | None:
+        """"Qu'est-ce qu'un café citoyen ? Et c'est payant d'y aller ?": a later question naming no subject of its own
+        ranks every entry about a price alike (being a member, RésO Villes' prices, its events); it asks about the
+        subject of the question before, which that question's entry stands for. Of the entries its own words rank
+        among their first SUBJECT_RANKED and within SUBJECT_GAP of their first, the one sharing most of that entry's
+        subject (`same_subject.shared`; the first of them on a tie) is offered first, never answered at once: it
+        names nothing. Its own first keeps its place when it shares that subject too, unless another shares a tag
+        or a link more."""
+        if pool[0].entry.id == earlier.id or pool[0].entry.id in taken:
+            return None  # "… ? il faut voter ?": its own words ask the question before again
+        floor = max(self.settings.suggest_threshold, pool[0].score - SUBJECT_GAP)
+        near = [c for c in pool[:SUBJECT_RANKED] if c.score >= floor and c.entry.id not in taken
+                and c.entry.id != earlier.id]
+        best = max(near, key=lambda c: shared(c.entry, earlier), default=None)  # the first of the most shared
+        most, own = (shared(best.entry, earlier), shared(pool[0].entry, earlier)) if best is not None else (0.0, 0.0)
+        if best is None or not most:
+            return None
+        if own and most < own + 1:
+            best = pool[0]  # about that subject too, as much or nearly ("vos tarifs ? comment on vous contacte ?")
+        return Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *[c for c in pool if c is not best]))
+
+    def _sure_alone(self, text: str) -> bool:
+        """"et il y a des webinaires cette année ?": a question naming a thing of its own that its own words answer
+        surely borrows no term from the question before (the interconseil would pull it to the entry taken)."""
+        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False, choices=False)
+        return alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
+
     def _decide_part(self, question: Asked, questions: list[str], n: int, taken: frozenset[str] = frozenset(),
                      earlier: FaqEntry | None = None, told_before: str = "") -> Decision:
         """One of several questions. Its own words choose the entries that may answer it; the rest of the
@@ -993,7 +1027,7 @@ class Answerer:
         text = question.text
         borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
         vague = self._information(text) < VAGUE_QUESTION_WEIGHT
-        if borrowed and vague:
+        if borrowed and vague and (names_no_thing(text) or not self._sure_alone(text)):
             text = f"{text} {borrowed}"
         # "c'est quoi ce copil" asks what the term it names is, whatever the story says of it.
         defines = asks_what_it_is(text) and bool(self._terms.keys() & set(self.analyze(text).tokens))
@@ -1058,6 +1092,11 @@ class Answerer:
                                        limit=3 * MULTI_POOL, boost=boost)
             ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
+        if vague and not borrowed and earlier is not None and names_no_thing(text) and top.entry.id not in taken:
+            # Unless the rest of the message reads it as the question before again ("…une asso ? on est obligés ?").
+            on_subject = self._on_the_subject(pool, earlier, taken)
+            if on_subject is not None:
+                return on_subject
         if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
             return alone
         if top.score < self.settings.suggest_threshold:

@@ -30,3 +30,21 @@ def names_nothing(question: str) -> bool:
         return False
     rest = [w for w in said if w not in _GRAMMAR and w not in _QUESTION_WORDS]
     return len(rest) <= 1
+
+
+# A thing is named by a determiner before its noun ("des subventions", "la mairie", "notre conseil"). "le, la, les,
+# l', leur" after a subject or object pronoun stand for a thing already named ("vous les donnez", "on la crée").
+_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "mon", "ma", "mes", "ton", "ta",
+                          "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "cet", "cette",
+                          "ces"})
+_PRONOUNS = frozenset({"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n", "me", "m", "te",
+                       "t", "se", "s"})
+_FILLERS = frozenset({"coup"})  # "du coup"
+
+
+def names_no_thing(question: str) -> bool:
+    """Whether a question names no thing of its own: no determiner before a noun ("c'est payant d'y aller ?", "et
+    comment on s'inscrit ?", "faut payer quelque chose ?"), as against "on aura des subventions ?"."""
+    said = words(question)
+    return not any(w in _DETERMINERS and (k == 0 or said[k - 1] not in _PRONOUNS) and (
+        k + 1 < len(said) and said[k + 1] not in _FILLERS) for k, w in enumerate(said))

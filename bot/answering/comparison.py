@@ -23,6 +23,13 @@ _PATTERNS = tuple(compiled(p) for p in (
     r"(?:est\s+)?)(?:la\s+)?differences?$",
     # "A c'est pareil que B", "A c'est différent de B"
     r"^(?P<a>" + _SIDE + r")\s+" + _IS + r"\s+" + _SAME + r"\s+(?:que|qu|de|d|du|des)\s+(?P<b>" + _SIDE + r")$",
+    # "A et B c'est qui ?", "A et B ils font quoi ?", "A et B c'est quoi chacun ?": two people or things named
+    # together, then asked who or what each is, are asked of each, as two things compared are. (A "quoi" ending
+    # the message is gone, `_TRAILING`; "les droits et les devoirs des membres c'est quoi" names one thing.)
+    r"^(?P<a>" + _SIDE + r")\s+et\s+(?P<b>" + _SIDE + r")\s+(?:(?:c\s+est|c|cest|ces|ce\s+sont)\s+qui|"
+    r"(?:c\s+est|c|cest|ces|ce\s+sont)(?:\s+(?:quoi|koi))?\s+(?:chacun|chacune)|"
+    r"(?:ils|elles)\s+(?:font|sont)(?:\s+(?:quoi|koi|qui))?)"
+    r"(?:\s+(?:chacun|chacune|exactement|au\s+juste))?(?:\s+et\s+(?:ils|elles)\s+(?:font|servent\s+a)(?:\s+(?:quoi|koi))?)?$",
 ))
 # "un cotech c'est quoi, c'est comme un copil ?", "le cotech ça ressemble au copil ?", "on nous invite à un cotech,
 # c'est pareil qu'un copil ?": the first thing is asked (named alone or at the end of what the member tells of it),

@@ -33,6 +33,9 @@ _ABOUT_EVENTS = KIND_ALIASES.keys() | STRONG_TIME | GENERIC | {"en"}
 # "c'est quoi un café citoyen, et c'est quand le prochain ?", "qui peut venir à l'interconseil, c'est quand ?": the
 # other question names the event but asks what it is, who may come or how, which an entry answers, not the agenda.
 ASKS_OF_IT = frozenset({"comment", "quoi", "pourquoi", "qui"})
+# "l'interconseil c'est tous les combien ?", "à quelle fréquence", "combien de fois par an": how often an event comes
+# back is asked of the event (an entry says it), not of the agenda's dates.
+_HOW_OFTEN = (("tous", "les", "combien"), ("toutes", "les", "combien"), ("quelle", "frequence"), ("combien", "de", "fois"))
 # A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
 HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
 # Unless it asks what the programme itself holds for a stretch of time: "c'est quoi le programme de janvier".
@@ -99,7 +102,7 @@ class AgendaHook:
             return None
         for other, said in zip(asked, read, strict=True):
             if other is asked[dated] or agenda_intent(said, self._names[1]) is not None or (
-                    set(said) & _ABOUT_EVENTS and not set(said) & ASKS_OF_IT):
+                    set(said) & _ABOUT_EVENTS and not set(said) & ASKS_OF_IT and not _asks_how_often(said)):
                 continue  # "il y a un interconseil bientôt ? c'est quand" asks for the agenda twice
             after = answerer.decide_after_question(other.text, asked[dated].text)
             if after.kind == Kind.ANSWER and after.entry is not None:
@@ -107,6 +110,10 @@ class AgendaHook:
             if after.kind == Kind.SUGGEST and after.candidates:
                 return ",".join(c.entry.id for c in after.candidates[:ALSO_OFFERED])
         return None
+
+
+def _asks_how_often(words: Sequence[str]) -> bool:
+    return any(tuple(words[k:k + len(said)]) == said for said in _HOW_OFTEN for k in range(len(words)))
 
 
 def _asks_when(words: Sequence[str]) -> bool:
