@@ -187,10 +187,25 @@ def is_french(word: str) -> bool:
     return _is_french(word)
 
 
+# A short word (three letters at most) is kept as typed: the stemmer would make it collide with acronyms and other
+# short words. A verb's short forms are read as their verb, as its longer forms are ("je dis", "il dit", "vous
+# dites", "que dire"; "j'ai lu", "lire"; "mis", "mettre"): the dictionary gives them a verb's lemma (an infinitive)
+# only when they are no word of their own ("lis" is a lily, "lit" a bed, "vis" a screw; "bus", "fin": each its own
+# lemma). Not "aller": "va", "vas", "ira" mostly make a near future ("il va faire", "on va perdre") and say
+# nothing of the question (read "aller", they drew entries about going to a meeting: dev, bench/RESULTS.md).
+_INFINITIVE_ENDS = ("er", "ir", "re", "oir")
+_AUXILIARY = frozenset({"aller"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    if len(word) <= 3 or word.isdigit():
+    if word.isdigit():
         return word
+    if len(word) <= 3:
+        verb = lemma(word)
+        if verb == word or not verb.endswith(_INFINITIVE_ENDS) or verb in _AUXILIARY:
+            return word
+        return stem(verb) if len(verb) > 3 else verb
     base = lemma(word)
     stemmed = str(_STEMMER.stemWord(base))
     # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+). Then
