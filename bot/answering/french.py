@@ -141,9 +141,12 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
-    # "on dit quoi au copil", "je dois dire quoi": what to say, not what something is.
-    (("on", "dit", "quoi"), "dire"),
-    (("dire", "quoi"), "dire"),
+    # "on dit quoi au copil", "je dis quoi", "je dois dire quoi": what to say, not what something is. Said by the
+    # member or the council ("je", "on", "nous"): "ça dit quoi", "la loi dit quoi" ask what a text says.
+    *(((subject, form, "quoi"), "que dire") for subject, forms in (
+        ("je", ("dis", "dirai", "dirais")), ("on", ("dit", "dira")), ("nous", ("disons", "dirons")))
+      for form in forms),
+    (("dire", "quoi"), "que dire"),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),

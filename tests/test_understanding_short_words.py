@@ -1,0 +1,62 @@
+"""Short words: "je dis", "il dit", "j'ai lu" are the verbs "dire" and "lire", as "vous dites" and "lisez" are; "le lit",
+"la vis", "le bus" stay what they are. And "je dis quoi au copil ?" asks what to say there, not what a copil is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Kind
+from bot.answering.normalize import Normalizer, stem
+from bot.app import App
+from bot.core.replies import Sender
+
+
+@pytest.mark.parametrize(("short", "longer"), [
+    ("dis", "dites"), ("dit", "dire"),  # "je dis", "il dit"
+    ("lu", "lire"),  # "j'ai lu le compte rendu"
+    ("mit", "mettre"),
+    ("bu", "boire"),
+])
+def test_a_verbs_short_forms_meet_its_longer_forms(short: str, longer: str) -> None:
+    assert stem(short) == stem(longer)
+
+
+@pytest.mark.parametrize("word", [
+    "lit", "vis", "lis", "bus", "fin",  # a bed, a screw, a lily, the bus, the end: words of their own
+    "va", "vas",  # "il va faire", "on va perdre": the near future says nothing of what is asked
+])
+def test_short_words_of_their_own_are_kept_as_typed(word: str) -> None:
+    assert stem(word) == word
+
+
+def test_what_i_say_and_what_you_say_are_read_alike() -> None:
+    normalizer = Normalizer({}, [])
+    assert normalizer.analyze("tout ce que je dis ici").tokens == normalizer.analyze("tout ce que vous dites ici").tokens
+
+
+def ask(app: App, user: str, text: str) -> tuple[Kind, list[str]]:
+    decision = app.faq.decide(Sender(channel="cli", user_id=user, chat_id=user), text)
+    shown = [decision.entry.id] if decision.entry is not None else [c.entry.id for c in decision.candidates]
+    return decision.kind, shown
+
+
+@pytest.mark.parametrize("text", [
+    "je dis quoi au copil",
+    "je suis désignée pour parler au copil de mardi, je dis quoi ?",
+    "nous disons quoi au copil ?",
+])
+def test_asking_what_to_say_at_the_steering_committee_is_not_asking_what_it_is(shipped_app: App, text: str) -> None:
+    kind, shown = ask(shipped_app, "nadia", text)
+    assert kind in (Kind.ANSWER, Kind.SUGGEST)
+    assert "cdv-copil-quoi-dire" in shown and "cdv-copil-definition" not in shown[:1]
+
+
+@pytest.mark.parametrize("text", [
+    # A date names the meeting; what is asked is what to say or do there, which an entry answers.
+    "la semaine prochaine je parle au comité de pilotage pour le conseil, je dis quoi devant les élus ?",
+    "au copil de la semaine prochaine, on fait quoi nous ?",
+])
+def test_what_to_say_or_do_at_next_weeks_meeting_is_no_request_for_the_agenda(shipped_app: App, text: str) -> None:
+    kind, shown = ask(shipped_app, "odile", text)
+    assert kind == Kind.ANSWER
+    assert shown[0].startswith("cdv-copil-")
