@@ -60,3 +60,21 @@ def test_what_to_say_or_do_at_next_weeks_meeting_is_no_request_for_the_agenda(sh
     kind, shown = ask(shipped_app, "odile", text)
     assert kind == Kind.ANSWER
     assert shown[0].startswith("cdv-copil-")
+
+
+@pytest.mark.parametrize(("as_verb", "plain"), [
+    ("on mets quoi dans la charte", "on met quoi dans la charte"),  # "mets", a dish, typed for "met"
+    ("tu lis le compte rendu", "tu liras le compte rendu"),  # not a lily
+    ("je vis dans le quartier depuis dix ans", "je vivais dans le quartier depuis dix ans"),  # not a screw
+    ("elle lit le compte rendu", "elle lira le compte rendu"),  # not a bed
+])
+def test_after_a_subject_pronoun_a_word_is_the_verb(as_verb: str, plain: str) -> None:
+    normalizer = Normalizer({}, [])
+    assert normalizer.analyze(as_verb).tokens == normalizer.analyze(plain).tokens
+
+
+@pytest.mark.parametrize(("noun", "word"), [
+    ("un lit au foyer", "lit"), ("les vis du panneau", "vis"), ("des mets du monde", "mets"),
+])
+def test_without_a_subject_pronoun_the_noun_stays(noun: str, word: str) -> None:
+    assert word in Normalizer({}, []).analyze(noun).tokens

@@ -147,6 +147,11 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("je", ("dis", "dirai", "dirais")), ("on", ("dit", "dira")), ("nous", ("disons", "dirons")))
       for form in forms),
     (("dire", "quoi"), "que dire"),
+    # "je vis à Bellevue", "elle lit le compte rendu", "qu'est-ce qu'on mets dedans": after a subject pronoun the word
+    # is the verb, not the noun the dictionary reads it as (a screw, a bed, a dish). ("il sort", "on part" need
+    # nothing: "sortir" and "partir" stem as "sort" and "part" do.)
+    *(((subject, form), f"{subject} {verb}") for subject in ("je", "tu", "il", "elle", "on", "ils", "elles")
+      for form, verb in (("vis", "vivre"), ("vit", "vivre"), ("mets", "mettre"), ("lis", "lire"), ("lit", "lire"))),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),
