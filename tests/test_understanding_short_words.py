@@ -78,3 +78,17 @@ def test_after_a_subject_pronoun_a_word_is_the_verb(as_verb: str, plain: str) ->
 ])
 def test_without_a_subject_pronoun_the_noun_stays(noun: str, word: str) -> None:
     assert word in Normalizer({}, []).analyze(noun).tokens
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("c grav", "grave"), ("je peux pas rest", "reste"), ("qui anim la reunion", "anime"),
+])
+def test_a_word_typed_without_its_mute_last_e_is_the_word(typed: str, meant: str) -> None:
+    normalizer = Normalizer({}, ["grave", "reste", "anime", "reunion"])
+    assert meant in normalizer.analyze(typed).words
+
+
+def test_a_word_the_base_knows_keeps_its_spelling_without_a_mute_e() -> None:
+    # "caf" (the CAF) and "refus" are no "café" or "refuse" with their "e" left out.
+    normalizer = Normalizer({}, ["refus", "refuse", "caf", "cafe"])
+    assert normalizer.analyze("un refus de la caf").words == ("un", "refus", "de", "la", "caf")

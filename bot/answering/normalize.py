@@ -538,7 +538,8 @@ class Normalizer:
 
     def _completed(self, word: str) -> str | None:
         """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
-        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or a short one whose double consonant
+        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or its mute last "e" ("grav", "rest"), or
+        a short one whose double consonant
         was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In words of four letters or more, and
         never into a stopword."""
         if len(word) < 4 or not word.isalpha():
@@ -548,6 +549,9 @@ class Normalizer:
                           and word + end not in STOPWORDS), None)
             if found is not None:
                 return found
+        if word[-1] not in _VOWELS and not _is_french(word) and word + "e" in self._vocabulary \
+                and word + "e" not in STOPWORDS:
+            return word + "e"  # its mute "e" left out: "c grav", "je peux pas rest", "qui anim la réunion"
         if len(word) >= 5 or _is_french(word):
             return None  # the corrector's own: one edit away
         doubled = {word[:i + 1] + word[i:] for i in range(1, len(word)) if word[i] in _DOUBLED and word[i - 1] != word[i]}
