@@ -92,3 +92,14 @@ def test_a_word_the_base_knows_keeps_its_spelling_without_a_mute_e() -> None:
     # "caf" (the CAF) and "refus" are no "café" or "refuse" with their "e" left out.
     normalizer = Normalizer({}, ["refus", "refuse", "caf", "cafe"])
     assert normalizer.analyze("un refus de la caf").words == ("un", "refus", "de", "la", "caf")
+
+
+@pytest.mark.parametrize("reported", [
+    "le bailleur dit que les travaux commencent en mars",
+    "on m'a dit qu'il fallait une association pour avoir une subvention",
+    "mes voisins disent que le conseil va disparaître",
+])
+def test_reported_speech_is_about_what_is_said_not_about_saying(reported: str) -> None:
+    normalizer = Normalizer({}, [])
+    assert stem("dire") not in normalizer.analyze(reported).tokens
+    assert stem("dire") in normalizer.analyze("que dire au comité de pilotage").tokens

@@ -152,6 +152,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # nothing: "sortir" and "partir" stem as "sort" and "part" do.)
     *(((subject, form), f"{subject} {verb}") for subject in ("je", "tu", "il", "elle", "on", "ils", "elles")
       for form, verb in (("vis", "vivre"), ("vit", "vivre"), ("mets", "mettre"), ("lis", "lire"), ("lit", "lire"))),
+    # "la mairie dit que…", "on m'a dit qu'on…", "ils disent que…": reported speech; what is said is the question,
+    # not the saying (read "dire", it drew the entry on what to say at the steering committee).
+    *(((say, that), that) for say in ("dit", "disent", "dis") for that in ("que", "qu")),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),
