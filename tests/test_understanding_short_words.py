@@ -103,3 +103,9 @@ def test_reported_speech_is_about_what_is_said_not_about_saying(reported: str) -
     normalizer = Normalizer({}, [])
     assert stem("dire") not in normalizer.analyze(reported).tokens
     assert stem("dire") in normalizer.analyze("que dire au comité de pilotage").tokens
+
+
+@pytest.mark.parametrize(("form", "word"), [("disent", "dire"), ("disons", "dire"), ("lisent", "lire"),
+                                            ("elus", "elu"), ("jeux", "jeu")])
+def test_forms_of_a_short_word_meet_it(form: str, word: str) -> None:
+    assert stem(form) == stem(word)

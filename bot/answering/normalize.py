@@ -210,11 +210,14 @@ def stem(word: str) -> str:
     stemmed = str(_STEMMER.stemWord(base))
     # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+). Then
     # the word's own stem, or its lemma: "donnée" (lemma "donner", stem "don") and "données" both give
-    # "donne", "idée" and "idées" both "idee".
+    # "donne", "idée" and "idées" both "idee". A lemma of four letters at most is itself the stem when the word's own
+    # stem is no start of it: "disent", "disons" are "dire" (not "disent", "dison"), "élus" is "élu", "jeux" "jeu".
+    # (Longer lemmas keep the word's own stem: read "venir", "vient" and "viennent" drew the entries on bringing
+    # people in, "faire venir": dev 92.6 → 92.4.)
     if len(stemmed) >= 4:
         return stemmed
     own = str(_STEMMER.stemWord(word))
-    return own if len(own) >= 4 else base
+    return own if len(own) >= 4 and (base.startswith(own) or len(base) > 4) else base
 
 
 def correctable(word: str) -> bool:
