@@ -3,8 +3,8 @@
 Three measures: the phrases of bench/phone_writing.py read as the plain French they mean (same tokens); the phone
 questions there reaching, among their first three entries, the entry their plain French reaches first; and the
 base's own French words respelt as phones write them, one rule at a time (a double consonant typed once, "k" for
-"c", "o" for "au", "e" for "ai", no mute "h", "y" for "ill", "s" for a soft "c", "j" for a soft "g", a silent last
-letter left out, two letters swapped…), each read back as the word (same stem).
+"c", "o" for "au", "e" for "ai", no mute "h", "y" for "ill", "s" for a soft "c", "j" for a soft "g", a mute last
+"e" or a silent last letter left out, two letters swapped…), each read back as the word (same stem).
 
     .venv/bin/python -m bench.phone_words
 """
@@ -33,6 +33,7 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "no mute h": lambda w: w[1:] if w.startswith("h") else w,
     "e for a final er": lambda w: w[:-2] + "e" if w.endswith("er") else w,
     "silent last consonant left out": lambda w: w[:-1] if w[-1] in "tsx" and w[-2] not in "aeioutsx" else w,
+    "mute last e left out": lambda w: w[:-1] if w.endswith("e") and w[-2] not in "aeiouy" else w,
     "z for s between vowels": lambda w: re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w, count=1),
     "y for ill": lambda w: re.sub(r"(?<=[aeou])ill", "y", w, count=1),
     "s for a soft c": lambda w: re.sub(r"c(?=[ei])", "s", w, count=1),

@@ -141,9 +141,20 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("signifie",), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
-    # "on dit quoi au copil", "je dois dire quoi": what to say, not what something is.
-    (("on", "dit", "quoi"), "dire"),
-    (("dire", "quoi"), "dire"),
+    # "on dit quoi au copil", "je dis quoi", "je dois dire quoi": what to say, not what something is. Said by the
+    # member or the council ("je", "on", "nous"): "ça dit quoi", "la loi dit quoi" ask what a text says.
+    *(((subject, form, "quoi"), "que dire") for subject, forms in (
+        ("je", ("dis", "dirai", "dirais")), ("on", ("dit", "dira")), ("nous", ("disons", "dirons")))
+      for form in forms),
+    (("dire", "quoi"), "que dire"),
+    # "je vis à Bellevue", "elle lit le compte rendu", "qu'est-ce qu'on mets dedans": after a subject pronoun the word
+    # is the verb, not the noun the dictionary reads it as (a screw, a bed, a dish). ("il sort", "on part" need
+    # nothing: "sortir" and "partir" stem as "sort" and "part" do.)
+    *(((subject, form), f"{subject} {verb}") for subject in ("je", "tu", "il", "elle", "on", "ils", "elles")
+      for form, verb in (("vis", "vivre"), ("vit", "vivre"), ("mets", "mettre"), ("lis", "lire"), ("lit", "lire"))),
+    # "la mairie dit que…", "on m'a dit qu'on…", "ils disent que…": reported speech; what is said is the question,
+    # not the saying (read "dire", it drew the entry on what to say at the steering committee).
+    *(((say, that), that) for say in ("dit", "disent", "dis") for that in ("que", "qu")),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),

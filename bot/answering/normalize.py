@@ -187,19 +187,37 @@ def is_french(word: str) -> bool:
     return _is_french(word)
 
 
+# A short word (three letters at most) is kept as typed: the stemmer would make it collide with acronyms and other
+# short words. A verb's short forms are read as their verb, as its longer forms are ("je dis", "il dit", "vous
+# dites", "que dire"; "j'ai lu", "lire"; "mis", "mettre"): the dictionary gives them a verb's lemma (an infinitive)
+# only when they are no word of their own ("lis" is a lily, "lit" a bed, "vis" a screw; "bus", "fin": each its own
+# lemma). Not "aller": "va", "vas", "ira" mostly make a near future ("il va faire", "on va perdre") and say
+# nothing of the question (read "aller", they drew entries about going to a meeting: dev, bench/RESULTS.md).
+_INFINITIVE_ENDS = ("er", "ir", "re", "oir")
+_AUXILIARY = frozenset({"aller"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    if len(word) <= 3 or word.isdigit():
+    if word.isdigit():
         return word
+    if len(word) <= 3:
+        verb = lemma(word)
+        if verb == word or not verb.endswith(_INFINITIVE_ENDS) or verb in _AUXILIARY:
+            return word
+        return stem(verb) if len(verb) > 3 else verb
     base = lemma(word)
     stemmed = str(_STEMMER.stemWord(base))
     # A stem shorter than 4 letters collides with acronyms and short words ("repas" → "rep", like REP+). Then
     # the word's own stem, or its lemma: "donnée" (lemma "donner", stem "don") and "données" both give
-    # "donne", "idée" and "idées" both "idee".
+    # "donne", "idée" and "idées" both "idee". A lemma of four letters at most is itself the stem when the word's own
+    # stem is no start of it: "disent", "disons" are "dire" (not "disent", "dison"), "élus" is "élu", "jeux" "jeu".
+    # (Longer lemmas keep the word's own stem: read "venir", "vient" and "viennent" drew the entries on bringing
+    # people in, "faire venir": dev 92.6 → 92.4.)
     if len(stemmed) >= 4:
         return stemmed
     own = str(_STEMMER.stemWord(word))
-    return own if len(own) >= 4 else base
+    return own if len(own) >= 4 and (base.startswith(own) or len(base) > 4) else base
 
 
 def correctable(word: str) -> bool:
@@ -523,7 +541,8 @@ class Normalizer:
 
     def _completed(self, word: str) -> str | None:
         """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
-        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or a short one whose double consonant
+        "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or its mute last "e" ("grav", "rest"), or
+        a short one whose double consonant
         was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In words of four letters or more, and
         never into a stopword."""
         if len(word) < 4 or not word.isalpha():
@@ -533,6 +552,9 @@ class Normalizer:
                           and word + end not in STOPWORDS), None)
             if found is not None:
                 return found
+        if word[-1] not in _VOWELS and not _is_french(word) and word + "e" in self._vocabulary \
+                and word + "e" not in STOPWORDS:
+            return word + "e"  # its mute "e" left out: "c grav", "je peux pas rest", "qui anim la réunion"
         if len(word) >= 5 or _is_french(word):
             return None  # the corrector's own: one edit away
         doubled = {word[:i + 1] + word[i:] for i in range(1, len(word)) if word[i] in _DOUBLED and word[i - 1] != word[i]}

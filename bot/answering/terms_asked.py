@@ -32,7 +32,7 @@ _WORD_NAMED = frozenset({"mot", "mots", "sigl", "acronym", "terme", "term"})
 # "c'est quoi notre rôle", "c'est quoi mes droits": the member's own part is asked, not what a word means ("PIJ c'est
 # quoi svp ma fille cherche un stage": after "quoi", "ma fille" starts the story).
 _WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
-                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|"
+                         r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|\b(?:que|quoi)\s+dire\b|"
                          r"\bquoi\s+(?:notre|nos|votre|vos|leur|leurs|(?:mon|ma|mes)\s+(?:role|place|mission|missions|"
                          r"droits|devoirs|mandat|travail))\b")
 # "je peux encore être conseiller citoyen ?", "j'ai le droit de devenir membre ?": the member asks whether she

@@ -7,6 +7,7 @@ database nor the registrations, so `hotline ask` uses it without them.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
@@ -36,8 +37,11 @@ ASKS_OF_IT = frozenset({"comment", "quoi", "pourquoi", "qui"})
 # "l'interconseil c'est tous les combien ?", "à quelle fréquence", "combien de fois par an": how often an event comes
 # back is asked of the event (an entry says it), not of the agenda's dates.
 _HOW_OFTEN = (("tous", "les", "combien"), ("toutes", "les", "combien"), ("quelle", "frequence"), ("combien", "de", "fois"))
-# A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda.
-HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi"})
+# A question asking how or what, which a FAQ entry answers surely, is not asking for the agenda. "role" is what the
+# reading makes of a "quoi" asking what something does or what to do ("on fait quoi"), "que dire" of one asking what
+# to say ("je dis quoi"; "vous pouvez me dire la date" asks for the date).
+HOW_OR_WHAT = frozenset({"comment", "quoi", "combien", "pourquoi", "role"})
+WHAT_TO_SAY = (("que", "dire"), ("quoi", "dire"))
 # Unless it asks what the programme itself holds for a stretch of time: "c'est quoi le programme de janvier".
 THE_PROGRAMME = frozenset({"programme", "programmes", "agenda", "calendrier", "planning"})
 
@@ -70,7 +74,8 @@ class AgendaHook:
             intent = agenda_intent(asked_words, self._names[1])
         if intent is None:
             return decision
-        if decision.kind == Kind.ANSWER and HOW_OR_WHAT & set(asked_words) and not (
+        if decision.kind == Kind.ANSWER and (HOW_OR_WHAT & set(asked_words) or any(
+                pair in WHAT_TO_SAY for pair in itertools.pairwise(asked_words))) and not (
                 THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)) and not _asks_when(asked_words) \
                 and not whats_on(asked_words):
             return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
