@@ -196,6 +196,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
         kind = None  # "inter" alone is not "inter conseil"
+    if kind is None and _councils_meet(seq):
+        kind = "interconseil"
     if kind == "copil" and "pilotage" in present and "copil" not in present and "comite" not in present:
         kind = None
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
@@ -227,6 +229,13 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def _councils_meet(seq: Sequence[str]) -> bool:
+    """"la prochaine rencontre entre conseils citoyens", "la réunion de tous les conseils": several councils meeting
+    is the interconseil (one council's own meeting, "la réunion du conseil", is not)."""
+    return any(w in GENERIC and w != "cycle" and "conseils" in seq[i + 1 : i + 5] and "du" not in seq[i + 1 : i + 2]
+               for i, w in enumerate(seq))
 
 
 def whats_on(words: Sequence[str]) -> bool:
