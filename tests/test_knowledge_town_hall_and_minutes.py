@@ -1,6 +1,7 @@
 """Knowledge side, gaps from a members' trial: the town hall deciding alone, the yearly report on the
-politique de la ville the councils are consulted on, the public sessions of the municipal council, and who
-writes a meeting's minutes. Each is answered from the shipped knowledge, with the real text it rests on."""
+politique de la ville the councils are consulted on, the public sessions of the municipal council, who writes
+a meeting's minutes and whether a council must hold a general meeting. Each is answered from the shipped
+knowledge, with the real text it rests on."""
 
 from __future__ import annotations
 
@@ -66,3 +67,14 @@ def test_a_new_member_asking_who_writes_the_minutes_is_told_the_charter_decides(
     assert entry is not None
     assert "Aucun texte national ne dit qui écrit le compte rendu" in entry.answer
     assert "/modeles" in entry.answer
+
+
+def test_a_council_asking_about_a_yearly_general_meeting_learns_no_law_requires_one(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("est-ce qu'on doit faire une assemblée générale chaque année dans notre conseil ?"))
+    assert first_line(shown) == "Notre conseil citoyen doit-il tenir une assemblée générale ?"
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("fonct-assemblee-generale")
+    assert entry is not None
+    assert "la loi ne l'oblige pas non plus" in entry.answer
+    assert "ce sont ses statuts qui le prévoient" in entry.answer
+    assert "question écrite n° 20937" in entry.source
