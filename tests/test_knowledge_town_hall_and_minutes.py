@@ -17,7 +17,7 @@ def test_a_council_left_out_of_a_town_hall_decision_learns_the_decision_is_the_e
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("la mairie a décidé toute seule pour le quartier sans nous consulter, elle avait le droit ?"))
     assert first_line(shown) == (
-        "La mairie a pris une décision pour le quartier sans demander l'avis du conseil citoyen : en avait-elle le droit ?"
+        "La mairie a pris une décision pour le quartier sans consulter le conseil citoyen : en avait-elle le droit ?"
     )
 
 
