@@ -58,7 +58,7 @@ def test_asking_what_to_say_at_the_steering_committee_is_not_asking_what_it_is(s
 ])
 def test_what_to_say_or_do_at_next_weeks_meeting_is_no_request_for_the_agenda(shipped_app: App, text: str) -> None:
     kind, shown = ask(shipped_app, "odile", text)
-    assert kind == Kind.ANSWER
+    assert kind in (Kind.ANSWER, Kind.SUGGEST)  # the entry, sure or first among choices: never the agenda
     assert shown[0].startswith("cdv-copil-")
 
 

@@ -155,6 +155,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "la mairie dit que…", "on m'a dit qu'on…", "ils disent que…": reported speech; what is said is the question,
     # not the saying (read "dire", it drew the entry on what to say at the steering committee).
     *(((say, that), that) for say in ("dit", "disent", "dis") for that in ("que", "qu")),
+    # "on me dit aussi qu'il y a un délégué du préfet": the same with an adverb before "que".
+    *(((say, adverb, that), that) for say in ("dit", "disent", "dis") for that in ("que", "qu")
+      for adverb in ("aussi", "encore", "souvent", "toujours", "partout", "meme")),
     (("on", "fait", "quoi"), "role"),
     (("fait", "quoi"), "role"),
     (("font", "quoi"), "role"),

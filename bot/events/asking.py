@@ -74,11 +74,14 @@ class AgendaHook:
             intent = agenda_intent(asked_words, self._names[1])
         if intent is None:
             return decision
-        if decision.kind == Kind.ANSWER and (HOW_OR_WHAT & set(asked_words) or any(
-                pair in WHAT_TO_SAY for pair in itertools.pairwise(asked_words))) and not (
+        to_say = any(pair in WHAT_TO_SAY for pair in itertools.pairwise(asked_words))
+        if (decision.kind == Kind.ANSWER or (to_say and decision.kind == Kind.SUGGEST)) and (
+                HOW_OR_WHAT & set(asked_words) or to_say) and not (
                 THE_PROGRAMME & set(asked_words) and names_a_stretch(asked_words)) and not _asks_when(asked_words) \
                 and not whats_on(asked_words):
-            return decision  # "quand c'est complet on fait comment": a sure answer to a how-to question stays
+            # "quand c'est complet on fait comment": a sure answer to a how-to question stays; what to say at next
+            # week's meeting asks no date, whether its entry is sure or offered among choices.
+            return decision
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
                   **({"agenda_next": "1"} if intent.next_only else {})}
