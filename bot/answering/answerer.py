@@ -21,7 +21,15 @@ from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.contact_asked import gives_details, office_asked
-from bot.answering.french import BYES, GLOSSARY_CHATTER, GREETINGS, HELP_PHRASES, STOPWORDS, THANKS, WHAT_IT_IS
+from bot.answering.french import (
+    BYES,
+    GLOSSARY_CHATTER,
+    GREETINGS,
+    HELP_PHRASES,
+    STOPWORDS,
+    THANKS,
+    WHAT_IT_IS,
+)
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
@@ -533,7 +541,7 @@ class Answerer:
             if self.second.knows(typed) and not (len(read) == 2 and read[0] in _ELIDED):
                 read = []
             out.append(typed if not read or read == [fold(typed)] else " ".join(read))
-        return " ".join(out)
+        return _without_fillers(" ".join(out))
 
     def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
         """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
@@ -1469,6 +1477,27 @@ class _Reads:
 # whose phrasing opens on the member's own word comes first.
 _OPENERS = frozenset({"qui", "comment", "combien", "quand", "pourquoi"})
 OPENER_GAP = 5.0
+
+
+# Discourse adverbs the matcher reads as nothing ("en général", "d'ailleurs"): BM25 reads them as nothing too. Read
+# as words, "en général" drew the entry on a general meeting ("assemblée générale") first for BM25. (All the runs
+# the matcher drops, "je fais partie" among them, answered one dev message wrongly.)
+_FILLERS = (("en", "general"), ("d", "ailleurs"), ("par", "ailleurs"))
+
+
+@lru_cache(maxsize=4096)
+def _without_fillers(text: str) -> str:
+    said = text.split()
+    folded = [fold(w) for w in said]
+    kept, i = [], 0
+    while i < len(said):
+        n = next((len(p) for p in _FILLERS if tuple(folded[i : i + len(p)]) == p), 0)
+        if n:
+            i += n
+            continue
+        kept.append(said[i])
+        i += 1
+    return " ".join(kept)
 
 
 def _opener(text: str) -> str | None:
