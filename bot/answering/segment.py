@@ -346,7 +346,7 @@ def role_of(text: str) -> Role:
         return Role.INTRO
     if _asks_plainly(text, key) or _UNSURE.search(key):
         return Role.QUESTION
-    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
+    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()) or _TITLED_NAME.fullmatch(text.strip()):
         return Role.INTRO
     return Role.CONTEXT
 
@@ -502,6 +502,10 @@ _INTRO_TAIL = compiled(r",\s+")
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
 # "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
 _SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + _LONE_NAME.pattern)
+# "c'est Mme Petit, j'habite aux Dervallières", "Bonjour, c'est Monsieur Martin.": a name said with its title is who
+# writes, alone in its clause whatever follows (as "Mme Diallo, …" is); a bare name needs an age or a role after it.
+_TITLED_NAME = compiled(r"(?:[Mm]oi\s+)?(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+"
+                        r"(?:M|Mme|Mlle|Mr|Madame|Monsieur|mme|mr|madame|monsieur)\.?\s+" + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -696,7 +700,8 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key, ends=closed and n == len(parts) - 1))))
-                     or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
+                     or (n == 0 and (_CIVILITY_NAME.fullmatch(part.strip()) is not None
+                                     or _TITLED_NAME.fullmatch(part.strip()) is not None))
                      or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
                                      or _SAID_NAME.fullmatch(part.strip()) is not None)
                          and _APPOSITION_RE.match(_key(parts[1])) is not None))
