@@ -1,10 +1,15 @@
-"""Members open with who they are, a name with its title as on the phone: who writes, not a story told."""
+"""Members open with who they are: a name with its title as on the phone, a trade. Who writes is not a story told,
+nor what is asked."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.answering.answerer import Answerer
 from bot.answering.segment import Role, split_message
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
 
 
 @pytest.mark.parametrize("text", [
@@ -23,3 +28,22 @@ def test_a_titled_name_inside_the_story_stays_the_story() -> None:
     segments = [s for s in split_message("c'est Mme Petit qui s'occupe du local, on peut la joindre ?") if s.text]
     assert segments[0].role == Role.CONTEXT
 
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je suis Nadia, animatrice à la maison de quartier du Breil depuis 2020. "
+    "Que peut faire le délégué du préfet pour le conseil ?",
+    "Bonjour à tous, je suis Farid, adulte-relais à Malakoff depuis 2019. "
+    "Le délégué du préfet, il peut faire quoi pour le conseil ?",
+])
+def test_a_trade_named_by_who_asks_does_not_take_the_answer_from_the_question(answerer: Answerer,
+                                                                              text: str) -> None:
+    # Nadia runs activities; she asks about the prefect's delegate, not about running activities. Her trade lifts
+    # its own entry beside the one asked, yet her question says nothing of herself: it is answered as asked alone.
+    decision = answerer.decide(text)
+    assert decision.entry is not None and decision.entry.id == "cdv-delegue-prefet"

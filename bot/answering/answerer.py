@@ -170,6 +170,8 @@ CONSENSUS_CHARS = 2
 # A follow-up: the previous entry's related entries weigh this much more, and one of them that comes first
 # is answered when it explains this share of the known words (tuned on the realistic dev split).
 RELATED_WEIGHT = 1.25
+# Words by which a question speaks of the one who asks ("je", "m'inscrire", "mon âge", "ma mission").
+SELF_WORDS = frozenset({"j", "je", "m", "me", "moi", "mon", "ma", "mes"})
 FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
 FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
@@ -882,7 +884,12 @@ class Answerer:
                 and asks_its_use(asked[0]):
             decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
-            decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
+            # A question that says nothing of the one who asks ("qui est le délégué du préfet ?", no "je", "mon")
+            # takes up nothing of the introduction: any of our choices the question alone answers surely is
+            # answered (a role word, "adulte-relais", may have lifted its own entry first). "Je peux aider pendant ma
+            # mission ?", "à mon âge ?" take up who asks (the civic service, the age): our first choice only.
+            decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude,
+                                            among_choices=not SELF_WORDS & set(words(introduced)))
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
                 and decision.kind == Kind.SUGGEST and decision.candidates and sum(
                     len(s.text.split()) for s in segments if s.role == Role.CONTEXT) >= STORY_MIN_WORDS:
@@ -926,13 +933,15 @@ class Answerer:
         return None
 
     def _as_asked_alone(self, decision: Decision, asked: list[Segment], exclude: frozenset[str],
-                        at_least: float = 0.0) -> Decision:
+                        at_least: float = 0.0, *, among_choices: bool = False) -> Decision:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
-        Our first choice is answered when the question alone answers it (with a score of `at_least`)."""
+        Our first choice is answered when the question alone answers it (with a score of `at_least`);
+        `among_choices`: any of our choices."""
         alone = self._decide_segments(asked, exclude, runner_up=False,
                                       choices=False)  # whether it is answered, and by which entry, only
-        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id \
+        offered = [c.entry.id for c in (decision.candidates if among_choices else decision.candidates[:1])]
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id not in offered \
                 or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)
