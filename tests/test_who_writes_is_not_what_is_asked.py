@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.answerer import Answerer
-from bot.answering.segment import Role, split_message
+from bot.answering.segment import Role, split_message, split_questions
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
@@ -47,3 +47,28 @@ def test_a_trade_named_by_who_asks_does_not_take_the_answer_from_the_question(an
     # its own entry beside the one asked, yet her question says nothing of herself: it is answered as asked alone.
     decision = answerer.decide(text)
     assert decision.entry is not None and decision.entry.id == "cdv-delegue-prefet"
+
+
+@pytest.mark.parametrize("text", [
+    "Il y a une voisine qui vient à toutes les réunions et qui coupe la parole à tout le monde, on peut lui demander "
+    "de partir ?",
+    "le monsieur du bailleur qui organise les réunions et qui fixe l'ordre du jour, il a le droit ?",
+])
+def test_a_second_who_describing_the_same_person_is_no_second_question(text: str) -> None:
+    # "une voisine qui vient… et qui coupe la parole": the same neighbour twice described, one thing asked about her.
+    assert len(split_questions(text)) == 1
+
+
+def test_who_asked_after_a_question_still_opens_a_second_question() -> None:
+    # "et qui peut le demander ?" asks who, after another question: two questions.
+    assert len(split_questions("C'est quoi le fonds de participation et qui peut le demander ?")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je suis Gisèle, j'habite à la Halvêque. Une amie m'a parlé du contrat de ville mais je ne vois pas "
+    "bien à quoi ça sert",
+    "On m'a invitée au comité de pilotage et je ne comprends pas ce que c'est",
+])
+def test_not_seeing_what_a_thing_is_for_asks_it(text: str) -> None:
+    # Gisèle does not write a question mark: not seeing what the contract is for is what she asks.
+    assert [s for s in split_message(text) if s.text][-1].role == Role.QUESTION

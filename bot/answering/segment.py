@@ -172,8 +172,23 @@ _TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai
 _CONDITION = compiled(r"quand\s+(?:je|j|on|nous|vous|tu|il|elle|ils|elles)\b")
 
 
+# "un membre qui ne vient jamais et qui bloque tout": "et qui" after a relative "qui" (a noun before it, not "c'est
+# qui") goes on describing the same person; it asks nothing.
+_INTERROGATIVE_BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur",
+                                       "et", "ou", "mais", "savoir", "demande", "sais"})
+
+
+def _continues_relative(key: str, start: int) -> bool:
+    before = key[:start].split()
+    if not key.startswith("qui", start) or len(before) < 3 or before[-1] != "et":
+        return False
+    return any(w == "qui" and k > 0 and before[k - 1] not in _INTERROGATIVE_BEFORE_WHO
+               for k, w in enumerate(before[:-1]))
+
+
 def _opens_here(key: str, start: int) -> bool:
-    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)):
+    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)) \
+            or _continues_relative(key, start):
         return False
     before = key[:start].split()
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
@@ -330,7 +345,13 @@ def _without_loss(clause: str) -> list[str]:
 _UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
-                   r"quel|quelle|quels|quelles|ce)\b")
+                   r"quel|quelle|quels|quelles|ce)\b|"
+                   # "je ne vois pas bien à quoi ça sert", "je comprends pas ce que c'est": not seeing, not
+                   # understanding what a thing is or is for is asking it, as not knowing is (not "pourquoi" nor
+                   # "comment": "je comprends pas pourquoi la mairie répond pas" is a complaint).
+                   r"\b(?:je|j)\s+(?:ne\s+|n\s+)?(?:vois|comprends|comprend)\s+(?:pas|toujours\s+pas|meme\s+pas)"
+                   r"(?:\s+(?:bien|trop|vraiment|tres\s+bien))?\s+(?:a\s+quoi|ce\s+que|ce\s+qu|qui|a\s+qui|"
+                   r"quel|quelle|quels|quelles)\b")
 
 
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
@@ -1434,6 +1455,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
                  + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
+        spans = [(a, b) for a, b in spans if not _continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
