@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer
+from bot.answering.answerer import Answerer, Kind
 from bot.answering.segment import Role, split_message, split_questions
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
@@ -72,3 +72,15 @@ def test_who_asked_after_a_question_still_opens_a_second_question() -> None:
 def test_not_seeing_what_a_thing_is_for_asks_it(text: str) -> None:
     # Gisèle does not write a question mark: not seeing what the contract is for is what she asks.
     assert [s for s in split_message(text) if s.text][-1].role == Role.QUESTION
+
+
+
+def test_the_place_a_council_is_named_by_does_not_hide_what_is_asked(answerer: Answerer) -> None:
+    # Rose names her council by its district, as members do: whether a council has a budget is what she asks.
+    decision = answerer.decide("le conseil citoyen des Sablières a droit à un budget ?")
+    assert decision.entry is not None and decision.entry.id == "moyens-budget"
+
+
+def test_a_member_naming_the_council_to_join_is_offered_how_to_join(answerer: Answerer) -> None:
+    decision = answerer.decide("slt je voudrais m'inscrire au conseil citoyen des Sablières je fais comment")
+    assert decision.kind == Kind.SUGGEST and "cc-comment-rejoindre" in [c.entry.id for c in decision.candidates]

@@ -170,6 +170,9 @@ CONSENSUS_CHARS = 2
 # A follow-up: the previous entry's related entries weigh this much more, and one of them that comes first
 # is answered when it explains this share of the known words (tuned on the realistic dev split).
 RELATED_WEIGHT = 1.25
+# "conseil citoyen de Bellevue", "conseil des Dervallières", "conseil du Clos Toreau": a council and its place's name.
+_COUNCIL_NAMED = re.compile(r"\bconseil(?:\s+citoyen)?\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)"
+                            r"([A-ZÀ-Ý][\w'’-]*(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*)")
 # Words by which a question speaks of the one who asks ("je", "m'inscrire", "mon âge", "ma mission").
 SELF_WORDS = frozenset({"j", "je", "m", "me", "moi", "mon", "ma", "mes"})
 FOLLOW_UP_COVERAGE = 0.4
@@ -782,13 +785,20 @@ class Answerer:
             if not weight or analysis is None:
                 continue
             kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens
+            named = self._council_names(segments[analyses.index(analysis)].text) if role == Role.QUESTION else set()
             for token in kept:
-                unknown = role != Role.QUESTION and not self.matcher.known(token) and token not in self._terms
+                unknown = (role != Role.QUESTION or token in named) and not self.matcher.known(token) \
+                    and token not in self._terms
                 w = weight * (UNKNOWN_CONTEXT_WEIGHT if unknown else 1.0)
                 boost[token] = max(boost.get(token, 0.0), w)
             words_.extend(analysis.words)
             tokens.extend(kept)
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
+
+    def _council_names(self, text: str) -> set[str]:
+        """The tokens of the place a council is named by ("au conseil citoyen de Bellevue", "du conseil des
+        Dervallières"): which council, as an introduction says where the member lives, not what is asked."""
+        return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
     def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
