@@ -84,3 +84,10 @@ def test_the_place_a_council_is_named_by_does_not_hide_what_is_asked(answerer: A
 def test_a_member_naming_the_council_to_join_is_offered_how_to_join(answerer: Answerer) -> None:
     decision = answerer.decide("slt je voudrais m'inscrire au conseil citoyen des Sablières je fais comment")
     assert decision.kind == Kind.SUGGEST and "cc-comment-rejoindre" in [c.entry.id for c in decision.candidates]
+
+
+def test_after_who_asks_and_a_plan_told_the_question_alone_picks_among_our_choices(answerer: Answerer) -> None:
+    # Odette tells who she is, then the council's plan, then asks whether RésO Villes helps: nothing of her in it.
+    decision = answerer.decide("Bonjour, Odette, 70 ans, Sablières. Le conseil voudrait faire une enquête auprès des "
+                               "jeunes sur les loisirs. RésO Villes peut nous aider ? Et c'est payant ?")
+    assert decision.entry is not None and decision.entry.id == "crpv-aide-projet"

@@ -905,8 +905,9 @@ class Answerer:
                     len(s.text.split()) for s in segments if s.role == Role.CONTEXT) >= STORY_MIN_WORDS:
             # A self-introduction, a story, then the question: the story and the question read without who asks
             # ("Moussa, 55 ans, au conseil depuis 5 ans. Le trafic empire… Que peut faire le conseil ?").
+            # Any of our choices, as above, when the question says nothing of who asks.
             decision = self._as_asked_alone(decision, [s for s in segments if s.text and s.role != Role.INTRO],
-                                            exclude)
+                                            exclude, among_choices=not SELF_WORDS & set(words(" ".join(asked))))
         elif not decision.personal and roles == {Role.CONTEXT, Role.QUESTION} and decision.kind == Kind.SUGGEST \
                 and decision.candidates and not personal_matters(analysis.words):
             # A story, then a question ("On a fait une réunion publique, trois personnes sont venues. Comment on fait
