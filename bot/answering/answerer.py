@@ -178,6 +178,11 @@ CONSENSUS_CHARS = 2
 # A follow-up: the previous entry's related entries weigh this much more, and one of them that comes first
 # is answered when it explains this share of the known words (tuned on the realistic dev split).
 RELATED_WEIGHT = 1.25
+# "conseil citoyen de Bellevue", "conseil des Dervallières", "conseil du Clos Toreau": a council and its place's name.
+_COUNCIL_NAMED = re.compile(r"\bconseil(?:\s+citoyen)?\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)"
+                            r"([A-ZÀ-Ý][\w'’-]*(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*)")
+# Words by which a question speaks of the one who asks ("je", "m'inscrire", "mon âge", "ma mission").
+SELF_WORDS = frozenset({"j", "je", "m", "me", "moi", "mon", "ma", "mes"})
 FOLLOW_UP_COVERAGE = 0.4
 FOLLOW_UP_RANKED = 8
 FOLLOW_UP_OWN_LEAD = 10.0  # a follow-up answered alone this far ahead of every linked entry keeps its answer
@@ -788,13 +793,20 @@ class Answerer:
             if not weight or analysis is None:
                 continue
             kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens
+            named = self._council_names(segments[analyses.index(analysis)].text) if role == Role.QUESTION else set()
             for token in kept:
-                unknown = role != Role.QUESTION and not self.matcher.known(token) and token not in self._terms
+                unknown = (role != Role.QUESTION or token in named) and not self.matcher.known(token) \
+                    and token not in self._terms
                 w = weight * (UNKNOWN_CONTEXT_WEIGHT if unknown else 1.0)
                 boost[token] = max(boost.get(token, 0.0), w)
             words_.extend(analysis.words)
             tokens.extend(kept)
         return Analysis(words=tuple(words_), tokens=tuple(tokens)), boost
+
+    def _council_names(self, text: str) -> set[str]:
+        """The tokens of the place a council is named by ("au conseil citoyen de Bellevue", "du conseil des
+        Dervallières"): which council, as an introduction says where the member lives, not what is asked."""
+        return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
     def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
@@ -890,14 +902,20 @@ class Answerer:
                 and asks_its_use(asked[0]):
             decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
-            decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude)
+            # A question that says nothing of the one who asks ("qui est le délégué du préfet ?", no "je", "mon")
+            # takes up nothing of the introduction: any of our choices the question alone answers surely is
+            # answered (a role word, "adulte-relais", may have lifted its own entry first). "Je peux aider pendant ma
+            # mission ?", "à mon âge ?" take up who asks (the civic service, the age): our first choice only.
+            decision = self._as_asked_alone(decision, [Segment(text=introduced, role=Role.QUESTION)], exclude,
+                                            among_choices=not SELF_WORDS & set(words(introduced)))
         elif not decision.personal and Role.INTRO in roles and Role.QUESTION in roles \
                 and decision.kind == Kind.SUGGEST and decision.candidates and sum(
                     len(s.text.split()) for s in segments if s.role == Role.CONTEXT) >= STORY_MIN_WORDS:
             # A self-introduction, a story, then the question: the story and the question read without who asks
             # ("Moussa, 55 ans, au conseil depuis 5 ans. Le trafic empire… Que peut faire le conseil ?").
+            # Any of our choices, as above, when the question says nothing of who asks.
             decision = self._as_asked_alone(decision, [s for s in segments if s.text and s.role != Role.INTRO],
-                                            exclude)
+                                            exclude, among_choices=not SELF_WORDS & set(words(" ".join(asked))))
         elif not decision.personal and roles == {Role.CONTEXT, Role.QUESTION} and decision.kind == Kind.SUGGEST \
                 and decision.candidates and not personal_matters(analysis.words):
             # A story, then a question ("On a fait une réunion publique, trois personnes sont venues. Comment on fait
@@ -934,13 +952,15 @@ class Answerer:
         return None
 
     def _as_asked_alone(self, decision: Decision, asked: list[Segment], exclude: frozenset[str],
-                        at_least: float = 0.0) -> Decision:
+                        at_least: float = 0.0, *, among_choices: bool = False) -> Decision:
         """A self-introduction with no story, then one question: who asks ("je travaille au centre social et je
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
-        Our first choice is answered when the question alone answers it (with a score of `at_least`)."""
+        Our first choice is answered when the question alone answers it (with a score of `at_least`);
+        `among_choices`: any of our choices."""
         alone = self._decide_segments(asked, exclude, runner_up=False,
                                       choices=False)  # whether it is answered, and by which entry, only
-        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id != decision.candidates[0].entry.id \
+        offered = [c.entry.id for c in (decision.candidates if among_choices else decision.candidates[:1])]
+        if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id not in offered \
                 or alone.score < at_least:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry)

@@ -172,8 +172,23 @@ _TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai
 _CONDITION = compiled(r"quand\s+(?:je|j|on|nous|vous|tu|il|elle|ils|elles)\b")
 
 
+# "un membre qui ne vient jamais et qui bloque tout": "et qui" after a relative "qui" (a noun before it, not "c'est
+# qui") goes on describing the same person; it asks nothing.
+_INTERROGATIVE_BEFORE_WHO = frozenset({"est", "c", "sont", "etait", "a", "avec", "pour", "de", "par", "chez", "sur",
+                                       "et", "ou", "mais", "savoir", "demande", "sais"})
+
+
+def _continues_relative(key: str, start: int) -> bool:
+    before = key[:start].split()
+    if not key.startswith("qui", start) or len(before) < 3 or before[-1] != "et":
+        return False
+    return any(w == "qui" and k > 0 and before[k - 1] not in _INTERROGATIVE_BEFORE_WHO
+               for k, w in enumerate(before[:-1]))
+
+
 def _opens_here(key: str, start: int) -> bool:
-    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)):
+    if _NOT_OPENING.match(key, start) or (_CONDITION.match(key, start) and _TRUE_TAG.search(key)) \
+            or _continues_relative(key, start):
         return False
     before = key[:start].split()
     return not (key.startswith("qui", start) and before and before[-1] in _RELATIVE_BEFORE)
@@ -330,7 +345,13 @@ def _without_loss(clause: str) -> list[str]:
 _UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
-                   r"quel|quelle|quels|quelles|ce)\b")
+                   r"quel|quelle|quels|quelles|ce)\b|"
+                   # "je ne vois pas bien à quoi ça sert", "je comprends pas ce que c'est": not seeing, not
+                   # understanding what a thing is or is for is asking it, as not knowing is (not "pourquoi" nor
+                   # "comment": "je comprends pas pourquoi la mairie répond pas" is a complaint).
+                   r"\b(?:je|j)\s+(?:ne\s+|n\s+)?(?:vois|comprends|comprend)\s+(?:pas|toujours\s+pas|meme\s+pas)"
+                   r"(?:\s+(?:bien|trop|vraiment|tres\s+bien))?\s+(?:a\s+quoi|ce\s+que|ce\s+qu|qui|a\s+qui|"
+                   r"quel|quelle|quels|quelles)\b")
 
 
 @lru_cache(maxsize=4096)  # a part is asked its role several times in one decision
@@ -346,7 +367,7 @@ def role_of(text: str) -> Role:
         return Role.INTRO
     if _asks_plainly(text, key) or _UNSURE.search(key):
         return Role.QUESTION
-    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()):
+    if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()) or _TITLED_NAME.fullmatch(text.strip()):
         return Role.INTRO
     return Role.CONTEXT
 
@@ -502,6 +523,10 @@ _INTRO_TAIL = compiled(r",\s+")
 _LONE_NAME = compiled(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?")
 # "c'est Jacques, 75 ans, retraité de la marine": a name said with "c'est", an age or a role after it.
 _SAID_NAME = compiled(r"(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+" + _TITLE + _LONE_NAME.pattern)
+# "c'est Mme Petit, j'habite aux Dervallières", "Bonjour, c'est Monsieur Martin.": a name said with its title is who
+# writes, alone in its clause whatever follows (as "Mme Diallo, …" is); a bare name needs an age or a role after it.
+_TITLED_NAME = compiled(r"(?:[Mm]oi\s+)?(?:[Cc]['’]\s*est|[Cc]\s+est|[Cc]est|[Cc])\s+"
+                        r"(?:M|Mme|Mlle|Mr|Madame|Monsieur|mme|mr|madame|monsieur)\.?\s+" + _LONE_NAME.pattern)
 # "Mme Diallo, assistante maternelle, …": a title and a name open an introduction whatever follows.
 _CIVILITY_NAME = compiled(r"(?:M|Mme|Mlle|Mr|Mrs|Madame|Monsieur|Mademoiselle)\.?\s+[A-ZÀ-Ý][\w'’-]+"
                           r"(?:[- ][A-ZÀ-Ý][\w'’-]+)?")
@@ -696,7 +721,8 @@ def _split_intro(clause: str, *, closed: bool = False) -> list[tuple[str, bool]]
                      or (introduced and not current and (_APPOSITION_RE.match(key) or (
                          (n < len(parts) - 1 or closed)
                          and _is_apposition(part, key, ends=closed and n == len(parts) - 1))))
-                     or (n == 0 and _CIVILITY_NAME.fullmatch(part.strip()) is not None)
+                     or (n == 0 and (_CIVILITY_NAME.fullmatch(part.strip()) is not None
+                                     or _TITLED_NAME.fullmatch(part.strip()) is not None))
                      or (n == 0 and (_LONE_NAME.fullmatch(part.strip()) is not None
                                      or _SAID_NAME.fullmatch(part.strip()) is not None)
                          and _APPOSITION_RE.match(_key(parts[1])) is not None))
@@ -1429,6 +1455,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
                  + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
+        spans = [(a, b) for a, b in spans if not _continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
             cut.extend(listed)
