@@ -21,7 +21,7 @@ from typing import Any
 from bench.common import e5_study, table
 from bench.realistic import REALISTIC_FILE, Message, Outcome, decide_as_new_member, judge, load_realistic, outcome_of
 from bot.answering.acts import Act
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 
 DEPTH = 5
 BATCHES = ("Dix-septième ajout", "Dix-huitième ajout", "Dix-neuvième ajout")

@@ -31,7 +31,8 @@ from bench.common import load_eval, shipped, table
 from bench.realistic import REALISTIC_FILE, load_realistic
 from bot.answering import answer_rule
 from bot.answering.answer_rule import Evidence
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 
 COST = 3  # a confident wrong answer costs three right ones
 STORY = {"long", "intro", "greeting", "own-situation", "emotion", "two-sentences", "very-long"}

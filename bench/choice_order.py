@@ -17,7 +17,7 @@ from bench.answer_doubt import BATCHES, batches
 from bench.common import e5_study, table
 from bench.realistic import decide_as_new_member, load_realistic
 from bot.answering import semantic_opinion
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 from bot.answering.semantic_opinion import _Reading, by_agreement
 
 # (the choices in our order, e5's reading) → the choices' positions in the order shown

@@ -25,7 +25,8 @@ import yaml
 
 from bench.common import shipped
 from bench.realistic import REALISTIC_FILE, Message, judge, load_realistic, outcome_of
-from bot.answering.answerer import Answerer, Strategy
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Strategy
 from bot.answering.segment import Role, split_message
 
 # The headings that open each blind batch of dev messages, in order (bench/eval/realistic.yaml).

@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import load_eval, shipped
 from bench.quality import hotline_decide, hotline_outcome
 from bench.realistic import Outcome, judge, load_realistic, product
-from bot.answering.answerer import Strategy
+from bot.answering.decision import Strategy
 
 
 def _shown(o: Outcome) -> str:

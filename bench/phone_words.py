@@ -17,8 +17,9 @@ from collections.abc import Callable
 
 from bench.common import shipped, table
 from bench.phone_writing import PHONE_QUESTIONS, PHONE_WORDS
-from bot.answering.answerer import Answerer, Decision
+from bot.answering.answerer import Answerer
 from bot.answering.cleanup import clean
+from bot.answering.decision import Decision
 from bot.answering.french import STOPWORDS
 from bot.answering.normalize import Normalizer, is_french, stem
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bench.common import EvalQuestion, e5_as_shipped, load_eval, percentile, shipped, table
-from bot.answering.answerer import Decision, Kind, Strategy
+from bot.answering.decision import Decision, Kind, Strategy
 from bot.config import Settings
 from bot.knowledge.model import KnowledgeBase
 

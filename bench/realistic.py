@@ -23,7 +23,7 @@ import yaml
 
 from bench.common import e5_as_shipped, percentile, shipped, table
 from bench.quality import bm25, embeddings
-from bot.answering.answerer import Decision, Kind, Strategy
+from bot.answering.decision import Decision, Kind, Strategy
 from bot.config import ROOT, Settings
 
 if TYPE_CHECKING:

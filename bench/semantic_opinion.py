@@ -35,7 +35,8 @@ from bench.common import EvalQuestion, load_eval, shipped, table
 from bench.quality import hotline_decide, hotline_outcome
 from bench.realistic import REALISTIC_FILE, Message, judge, load_realistic, outcome_of, product
 from bot.answering.answer_rule import Evidence, probability, sure
-from bot.answering.answerer import Answerer, Decision, Kind, Strategy
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind, Strategy
 from bot.answering.segment import Role, Segment
 from bot.knowledge.model import KnowledgeBase
 
@@ -127,7 +128,7 @@ def instrumented(answerer: Answerer, consult: list[Consult | None], seen: list[U
     call is recorded in `seen`."""
     segments_stack: list[list[Segment]] = []
     calls_stack: list[dict[str, Any]] = []
-    decide_segments, decide_analysis = answerer._decide_segments, answerer.decide_analysis
+    decide_segments, decide_analysis = answerer.decide_segments, answerer.decide_analysis
 
     def on_segments(segments: list[Segment], *args: Any, **kwargs: Any) -> Any:
         segments_stack.append(segments)
@@ -156,13 +157,13 @@ def instrumented(answerer: Answerer, consult: list[Consult | None], seen: list[U
         chosen = consult[0]
         return chosen is not None and chosen(u)
 
-    answerer._decide_segments = on_segments  # type: ignore[method-assign]
+    answerer.decide_segments = on_segments  # type: ignore[method-assign]
     answerer.decide_analysis = on_analysis  # type: ignore[method-assign]
     answerer.rule = rule
     try:
         yield
     finally:
-        del answerer._decide_segments, answerer.decide_analysis
+        del answerer.decide_segments, answerer.decide_analysis
         answerer.rule = sure
 
 
@@ -470,7 +471,7 @@ def after_decision() -> None:
     def all_known(text: str) -> bool:
         """No word the base never uses ("salaire"), as the offer when unsure requires (answerer.py)."""
         answerer = app.faq.answerer
-        return all(answerer.matcher.known(t) or t in answerer._terms for t in answerer.analyze(text).tokens)
+        return all(answerer.matcher.known(t) or t in answerer.terms for t in answerer.analyze(text).tokens)
 
     def both(t: str, e: str) -> bool:
         return near_copy(t, e) or passage(t, e)

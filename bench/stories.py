@@ -16,7 +16,7 @@ import yaml
 
 from bench.common import shipped, table
 from bench.realistic import Message, measure, product
-from bot.answering.answerer import Strategy
+from bot.answering.decision import Strategy
 from bot.config import ROOT
 
 STORIES_FILE = ROOT / "bench" / "eval" / "stories.yaml"

@@ -8,7 +8,8 @@ least three of them.
 from __future__ import annotations
 
 from bench.common import load_eval, shipped, table
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "what a conseil citoyen is, which law": ("cc-definition", "cc-loi", "cc-role"),

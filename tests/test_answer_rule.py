@@ -73,7 +73,7 @@ def test_bm25s_near_tie_does_not_decide_alone_between_answering_and_offering() -
 def test_bm25_a_tenth_apart_and_the_letters_naming_ours_answer_a_member_at_once(answerer: Answerer) -> None:
     # "cb on est": BM25 puts the members' count second, 0.93 of its first; ours and the letters put it first.
     question = "cb on est ds un conseil citoyen en general"
-    opinion = answerer._second_opinion(question, limit=3)
+    opinion = answerer.second_opinion(question, limit=3)
     assert opinion[1][0] == "cc-nombre-membres" and 0.9 <= opinion[1][1] / opinion[0][1] < 0.97
     decision = answerer.decide(question)
     assert decision.entry is not None and decision.entry.id == "cc-nombre-membres"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind, Smalltalk
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind, Smalltalk
 from bot.app import App
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.acts import Act, aimed_at_hotline, detect
-from bot.answering.segment import Role, asks_what_the_council_can_do, split_message, split_questions, without_no_use
+from bot.answering.question_forms import without_no_use
+from bot.answering.questions import asks_what_the_council_can_do, split_questions
+from bot.answering.segment import Role, split_message
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.segment import asks_what_the_council_can_do
+from bot.answering.questions import asks_what_the_council_can_do
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 

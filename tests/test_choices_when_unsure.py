@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.config import ROOT, load_settings

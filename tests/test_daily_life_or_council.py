@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.core.replies import Sender

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.answerer import Kind
+from bot.answering.decision import Kind
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.cli import main

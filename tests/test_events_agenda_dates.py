@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from bot.answering.answerer import Kind
+from bot.answering.decision import Kind
 from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings

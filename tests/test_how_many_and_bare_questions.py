@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Decision, Kind
 from bot.answering.bare_question import names_nothing
+from bot.answering.decision import Decision, Kind
 from bot.answering.how_many import HowMany, how_many
 from bot.app import App
 from bot.core.replies import Sender

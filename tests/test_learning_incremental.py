@@ -84,7 +84,7 @@ def _same_indexes(incremental: Answerer, fresh: Answerer) -> None:
         _same_postings(a.postings, b.postings)
     # Entries naming each glossary term, counted from the postings: as a walk over every entry counts them.
     assert incremental._named_by == fresh._named_by == {
-        key: sum(old.mentions(i, key) for i in range(len(old.entries))) for key in fresh._terms}
+        key: sum(old.mentions(i, key) for i in range(len(old.entries))) for key in fresh.terms}
     chars, plain = incremental.chars, fresh.chars
     assert chars._column == plain._column and chars._ids == plain._ids
     for field in ("_first", "_idf", "_rows", "_weights", "_length", "_start"):

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
 from bot.answering.contact_asked import office_asked
+from bot.answering.decision import Kind
 from bot.answering.normalize import names_discrimination
 from bot.app import App
 from bot.channels.terminal import TerminalChat

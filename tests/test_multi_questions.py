@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
-from bot.answering.segment import asks_its_use, split_questions
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
+from bot.answering.questions import asks_its_use, split_questions
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.config import ROOT, load_settings

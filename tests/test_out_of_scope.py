@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.answering.scope import Matter
 from bot.app import App
 from bot.channels.terminal import TerminalChat

@@ -9,8 +9,10 @@ import pytest
 
 from bench.common import load_eval
 from bench.realistic import load_realistic
-from bot.answering.answerer import Answerer, Decision
-from bot.answering.segment import Segment, split_questions
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision
+from bot.answering.questions import split_questions
+from bot.answering.segment import Segment
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
@@ -35,9 +37,9 @@ MESSAGES = (
 class ReadingAll(Answerer):
     """The answerer as it was: every part's runner-up and choices read."""
 
-    def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
+    def decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
-        return super()._decide_segments(segments, exclude, offer_agreed)
+        return super().decide_segments(segments, exclude, offer_agreed)
 
 
 @pytest.fixture(scope="module")

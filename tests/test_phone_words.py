@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bench.phone_writing import PHONE_QUESTIONS, PHONE_WORDS
-from bot.answering.answerer import Answerer, Decision, build_normalizer
+from bot.answering.answerer import Answerer, build_normalizer
 from bot.answering.cleanup import clean
+from bot.answering.decision import Decision
 from bot.answering.normalize import Normalizer, sound_key, words
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Decision, Kind
-from bot.answering.segment import Role, asks_what_the_council_can_do, split_message
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
+from bot.answering.questions import asks_what_the_council_can_do
+from bot.answering.segment import Role, split_message
 from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge

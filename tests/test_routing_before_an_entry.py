@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.answering.acts import Act, detect
-from bot.answering.answerer import Kind
+from bot.answering.decision import Kind
 from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings

@@ -12,7 +12,8 @@ import pytest
 from sqlmodel import select
 
 from bench.realistic import outcome_of
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.cli import main

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 from bot.answering.semantic_opinion import SemanticOpinion, VectorStore, passage_of
 from bot.app import Answering, build_answering
 from bot.config import Settings

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.answering.answerer import Decision, Kind
 from bot.answering.bare_question import names_no_thing
 from bot.answering.comparison import compared
+from bot.answering.decision import Decision, Kind
 from bot.answering.same_subject import shared
 from bot.app import App
 from bot.clock import ManualClock

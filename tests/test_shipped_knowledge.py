@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.answering.knowledge_check import check_knowledge
 from bot.config import Settings
 from bot.knowledge.loader import load_knowledge

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.acts import Act, detect
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.answering.normalize import words
 from bot.answering.segment import Role, split_message
 from bot.config import ROOT, load_settings

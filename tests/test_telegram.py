@@ -7,7 +7,7 @@ import threading
 
 from sqlmodel import select
 
-from bot.answering.answerer import Decision
+from bot.answering.decision import Decision
 from bot.storage.models import QuestionLog
 from tests.conftest import TelegramHarness
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.acts import Act, detect
-from bot.answering.answerer import Answerer, Decision, Kind
-from bot.answering.segment import split_questions
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
+from bot.answering.questions import split_questions
 from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
-from bot.answering.segment import split_questions
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
+from bot.answering.questions import split_questions
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.acts import Act, detect
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
 from bot.answering.cleanup import _plain_char, _PlainChars, clean
+from bot.answering.decision import Kind
 from bot.answering.segment import Role, split_message
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
 from bot.answering.cleanup import clean
+from bot.answering.decision import Kind
 from bot.answering.normalize import words
-from bot.answering.segment import Role, role_of, split_message, split_questions
+from bot.answering.questions import split_questions
+from bot.answering.segment import Role, role_of, split_message
 from bot.app import App
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.acts import Act, detect
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
 from bot.answering.cleanup import clean
+from bot.answering.decision import Kind
 from bot.answering.normalize import Normalizer, stem, words
 from bot.answering.segment import split_message
 from bot.app import App

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Kind
+from bot.answering.decision import Kind
 from bot.answering.normalize import Normalizer, stem
 from bot.app import App
 from bot.core.replies import Sender

@@ -6,9 +6,8 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import lru_cache
 from itertools import chain, pairwise
 
@@ -16,11 +15,11 @@ import numpy as np
 
 from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
-from bot.answering.bare_question import names_no_thing, names_nothing
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.comparison import compared, likened
 from bot.answering.contact_asked import gives_details, office_asked
+from bot.answering.decision import Decision, Kind, Smalltalk, Strategy
 from bot.answering.french import (
     BYES,
     GLOSSARY_CHATTER,
@@ -33,87 +32,23 @@ from bot.answering.french import (
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
-from bot.answering.reuse import Build
-from bot.answering.same_subject import shared
-from bot.answering.scope import COUNCIL_WORDS, Matter, asks_if_called_off, matter_of, personal_matters
-from bot.answering.second_opinion import SecondOpinion
-from bot.answering.segment import (
-    Asked,
-    Role,
-    Segment,
+from bot.answering.questions import (
     asks_its_use,
     asks_what_it_is,
     asks_what_the_council_can_do,
-    has_pronoun_subject,
-    is_elliptic,
-    points_back,
-    refers_back,
-    split_message,
     split_questions,
 )
+from bot.answering.reuse import Build
+from bot.answering.scope import COUNCIL_WORDS, asks_if_called_off, matter_of, personal_matters
+from bot.answering.second_opinion import SecondOpinion
+from bot.answering.segment import Role, Segment, split_message
+from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
 from bot.answering.terms_asked import TermsAsked
 from bot.config import AnsweringSettings
-from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
-
-
-class Kind(StrEnum):
-    ANSWER = "answer"
-    SUGGEST = "suggest"
-    UNKNOWN = "unknown"
-    SMALLTALK = "smalltalk"
-    GLOSSARY = "glossary"
-    PASSAGE = "passage"
-    AGENDA = "agenda"
-    EMPTY = "empty"
-    MULTI = "multi"  # several questions in one message: `parts` holds one decision each
-    ACT = "act"  # a dialogue act that is not a question (`act`): a person asked for, a complaint, a status
-
+from bot.knowledge.model import FaqEntry, KnowledgeBase
 
 # A side of a comparison that only takes up what was named before ("c'est pareil que…").
 _TAKEN_UP = frozenset({"c", "ce", "ca", "cela", "ceci", "il", "elle", "ils", "elles", "on", "lui", "eux"})
-
-
-class Strategy(StrEnum):
-    """How a message is matched, for the benchmark to compare (the product uses the default)."""
-
-    WHOLE = "whole"  # the whole message as one question (the previous matcher)
-    SEGMENTS = "segments"  # greetings, introductions and sign-offs set aside; question clauses weighed
-
-
-class Smalltalk(StrEnum):
-    GREETING = "greeting"
-    THANKS = "thanks"
-    BYE = "bye"
-    HELP = "help"
-    OK = "ok"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Decision:
-    kind: Kind
-    score: float = 0.0
-    entry: FaqEntry | None = None
-    candidates: tuple[Candidate, ...] = ()
-    smalltalk: Smalltalk | None = None
-    term: GlossaryTerm | None = None
-    passage: PassageHit | None = None
-    agenda_kind: str | None = None  # event kind asked about, for Kind.AGENDA
-    greeted: bool = False  # the message opened with a greeting
-    words: tuple[str, ...] = ()  # the normalised words of the question, for features that route on them
-    extras: dict[str, str] = field(default_factory=dict)
-    acts: tuple[Act, ...] = ()  # dialogue acts found in the message
-    act: Act | None = None  # for Kind.ACT: the one acted on
-    segments: tuple[str, ...] = ()  # the parts of the message the decision used
-    introduction: tuple[str, ...] = ()  # those of them in which the member said who they are
-    parts: tuple[Decision, ...] = ()  # for Kind.MULTI
-    # For Kind.MULTI: how many questions the member asked, when a comparison among them became one part a side.
-    asked: int = 0
-    personal: bool = False  # a personal matter of daily life (CAF, logement…): never answered with confidence
-    matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
-    # For Kind.ANSWER: a close second entry the reply offers beside the answer ("Ce n'est pas votre question ?").
-    runner_up: Candidate | None = None
-    # For Act.FRUSTRATION: the anger is at the hotline (it apologises), not weariness or anger at someone else.
-    at_hotline: bool = True
 
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
@@ -122,20 +57,9 @@ MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be sugge
 _ROLE_WEIGHTS = {Role.QUESTION: 1.0, Role.CONTEXT: 0.6, Role.INTRO: 0.3, Role.GREETING: 0.0, Role.CLOSING: 0.0}
 TAKEN_UP_WEIGHT = 0.8  # the clause that only takes up the story ("on peut refuser ?"): its words name no subject
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
-VAGUE_QUESTION_WEIGHT = 6.0  # IDF of known words under which a question clause names no subject
-MULTI_NEEDS_ONE_SURE = False  # True (no choices-only answer to several questions) lost multi messages on dev
-MULTI_EXTRA_SCORE = 25.0  # one of several questions is answered at once above answer_threshold + this (15: 1.6 % wrong)
-MULTI_POOL = 10  # entries a part's own words rank, for the rest of the message to choose among
-MULTI_CONTEXT_WEIGHT = 0.3  # the rest of the message, when it orders a part's entries
-MULTI_POOL_GAP = 15.0  # the rest of the message reorders only the entries this close to the part's best
-OWN_LEAD = 5.0  # a later question's own first entry this far ahead of one taken before is not pulled back to it
-SUBJECT_GAP = 20.0  # a later question naming no subject: its entries this close may be the earlier subject's…
-SUBJECT_RANKED = 5  # …among its own first this many
-PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
 # A story tells something: a clause of a word or two left out of an introduction ("c'est Aïcha") is none.
 STORY_MIN_WORDS = 4
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
-STORY_LEAN = 2.0  # one of several questions is read with the story before it when the story names this × more
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: see bot/answering/answer_rule.py (the rankers' evidence, a model fitted on dev). Ours
 # alone, however high, was wrong too often on the dev split: the rule always asks the others.
@@ -225,17 +149,17 @@ class Answerer:
         kept: Matcher | None = previous.matcher if previous is not None and build.reusing else None
         self.matcher: Matcher = Matcher(kb.faq, kb.passages, self.normalizer, tokens=build.tokens,
                                         stale=build.stale, previous=kept)
-        self._terms = {slug(t.term): t for t in kb.glossary}
+        self.terms = {slug(t.term): t for t in kb.glossary}
         # Tokens that leave "what does this term mean?" unchanged: talk about the word, and the term's own
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
         self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
         self._what_it_is = build.tokens(" ".join(WHAT_IT_IS))
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
-                          for key, t in self._terms.items()}
+                          for key, t in self.terms.items()}
         self._topics = _topics(kb, frozenset(self.normalizer.vocabulary))
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
-        self._named_by = {key: self.matcher.mentioning(key) for key in self._terms}
+        self._named_by = {key: self.matcher.mentioning(key) for key in self.terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
         self.chars: CharOpinion = CharOpinion(kb.faq, previous=previous.chars if previous is not None else None)
         self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
@@ -264,7 +188,7 @@ class Answerer:
         """Which term a question asks, read with this answerer's own analyses and thresholds. Made at each use, not
         kept: kept, its `analyze` (bound to the answerer) would make a reference cycle, and a learning action's
         replaced answerer must be freed by reference counting (tests/test_answerer_out_of_collector.py)."""
-        return TermsAsked(terms=self._terms, chatter=self._chatter, explains=self._explains, named_by=self._named_by,
+        return TermsAsked(terms=self.terms, chatter=self._chatter, explains=self._explains, named_by=self._named_by,
                           analyze=self.analyze, suggest_threshold=self.settings.suggest_threshold,
                           promoted_weight=PROMOTED_CONTEXT_WEIGHT)
 
@@ -297,7 +221,7 @@ class Answerer:
         segments = split_message(text)
         acts = detect(text)
         analysis = self.analyze(text)
-        if Act.SIMPLER in acts and self._terms.keys() & set(analysis.tokens):
+        if Act.SIMPLER in acts and self.terms.keys() & set(analysis.tokens):
             acts = tuple(a for a in acts if a != Act.SIMPLER)  # "CEJ ça veut dire quoi": a glossary question
         greeted = any(s.role == Role.GREETING for s in segments)
         # A lone number ("2") is a choice typed after its buttons are gone, not a question: no entry is guessed.
@@ -322,7 +246,7 @@ class Answerer:
             if act in acts:
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted)
-        if Act.FRUSTRATION in acts and self._information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
+        if Act.FRUSTRATION in acts and self.information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
                 and not self._asked_despite_anger(text):
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
@@ -374,7 +298,7 @@ class Answerer:
         told = [s.text for s in segments if s.role != Role.QUESTION and s.text]
         if not asked or not any(Act.STATUS in detect(t) for t in told) or any(detect(q) for q in asked):
             return False
-        if all(self._information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
+        if all(self.information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
             return False
         return self.understand(segments, text).kind == Kind.ANSWER
 
@@ -448,7 +372,8 @@ class Answerer:
 
     def _side(self, side: str) -> Decision | None:
         """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
-        part = self._defined_by_entry(self._decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False))
+        read = self.decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False)
+        part = SeveralQuestions(self).defined_by_entry(read)
         top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
         if top is None:
             return None
@@ -496,10 +421,10 @@ class Answerer:
         side = likened(text)
         if side is None or decision.kind != Kind.ANSWER or decision.entry is None:
             return decision
-        named = {t for t in self.analyze(side).tokens if t in self._terms}
+        named = {t for t in self.analyze(side).tokens if t in self.terms}
         if len(named) != 1:
             return decision
-        term = self._terms[named.pop()]
+        term = self.terms[named.pop()]
         if self.terms_asked.about(decision.entry, term):
             return decision
         return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0, runner_up=None)
@@ -512,7 +437,7 @@ class Answerer:
         x, y = (set(self.analyze(side).tokens) for side in theirs)
         return bool((own[0] & x and own[1] & y) or (own[0] & y and own[1] & x))
 
-    def _rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
+    def rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
         """The matcher's ranking, once per message for the same words and weights: a part of several questions
         is ranked alone, then for its pool of entries (a weight of 1 is no weight: the same ranking)."""
         key = (analysis.tokens, tuple(sorted((t, w) for t, w in (boost or {}).items() if w != 1.0)))
@@ -524,7 +449,7 @@ class Answerer:
         self._reads.ranked[key] = (longest, ranked)
         return ranked[:limit]
 
-    def _second_opinion(self, text: str, limit: int) -> list[tuple[str, float]]:
+    def second_opinion(self, text: str, limit: int) -> list[tuple[str, float]]:
         key = (text, limit)
         if key not in self._reads.opinions:
             self._reads.opinions[key] = self.second.rank(self._as_read(text), limit=limit)
@@ -548,7 +473,7 @@ class Answerer:
             out.append(typed if not read or read == [fold(typed)] else " ".join(read))
         return _without_fillers(" ".join(out))
 
-    def _chars(self, text: str, limit: int) -> list[tuple[str, float]]:
+    def char_ranking(self, text: str, limit: int) -> list[tuple[str, float]]:
         """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
         each with its own limit: the scores are kept, the first `limit` picked from them)."""
         if text not in self._reads.chars:
@@ -585,12 +510,12 @@ class Answerer:
         story names is; the entry written about that term answers it, not an entry the story's other words pull."""
         questions = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]) or any(
-                t in self._terms for t in self.analyze(questions[0]).tokens):
+                t in self.terms for t in self.analyze(questions[0]).tokens):
             return decision
-        terms = {t for t in analysis.tokens if t in self._terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+        terms = {t for t in analysis.tokens if t in self.terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
         if len(terms) != 1:
             return decision
-        term = self._terms[next(iter(terms))]
+        term = self.terms[next(iter(terms))]
         if decision.entry is not None and self.terms_asked.about(decision.entry, term, phrasings=True):
             return decision
         about = next((c for c in decision.candidates if c.score >= self.settings.suggest_threshold
@@ -602,158 +527,18 @@ class Answerer:
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
-        whole = self._decide_segments(segments, offer_agreed=True)
-        asked = split_questions(text or " ".join(s.text for s in segments if s.text))
-        if len(asked) < 2:
-            return whole
-        texts = [a.text for a in asked]
-        picks: dict[str, Decision] = {}
-        answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
-        earlier: FaqEntry | None = None  # the entry the question just before picked
-        settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
-        merged = False  # a question of what the thing is for, left to its definition
-        for n, question in enumerate(asked):
-            # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
-            # just before a question names is what it asks; "c'est quoi ?" alone is every definition asked again.
-            # (A story naming no term, "j'ai trop peur et je rougis, comment faire ?", tells of the same question.)
-            told = question.context if self._terms.keys() & set(self.analyze(question.context).tokens) else ""
-            if self._asked_again(f"{told} {question.text}", picks.values()):
-                continue  # "Un élu peut-il être membre ? Et un agent de la mairie ?": the entry chosen asks it too
-            if n > 0 and asks_its_use(question.text) and asks_what_it_is(asked[n - 1].text) and (
-                    self._information(question.text) < VAGUE_QUESTION_WEIGHT):
-                merged = True
-                continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
-            part = self._defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier,
-                                                            asked[n - 1].context if n else ""))
-            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
-            if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
-                    top.entry.id in earlier.related):
-                settled.add(top.entry.id)
-            earlier = top.entry if top is not None else None
-            if top is not None and top.entry.id in picks:
-                top = self._other_than_taken(part, question, frozenset(picks))
-                part = part if top is None else dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
-            if top is None or top.entry.id in picks:
-                continue  # not understood, or the same question again in other words ("…? il faut voter ?")
-            # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
-            sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
-                self._information(f"{question.context} {question.text}") >= VAGUE_QUESTION_WEIGHT) and not (
-                n > 0 and names_nothing(question.text)) and (
-                part.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
-                or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
-            if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
-                answered_alone.add(top.entry.id)
-            picks[top.entry.id] = dataclasses.replace(
-                part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
-                candidates=(top,), segments=(question.text,), runner_up=None)
-        if merged and len(picks) == 1 and (only := next(iter(picks.values()))).kind == Kind.ANSWER and (
-                whole.kind != Kind.ANSWER):
-            # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
-            # both (the whole message's "à quoi ça sert" pulls the entries on roles).
-            return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
-        if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
-            return whole
-        if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
-            # The message as a whole clearly asks for an entry no part picked: it answers the part whose
-            # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
-            answered = whole.entry
-            owner = next((k for k, p in picks.items() if p.kind != Kind.ANSWER and k not in answered_alone | settled and any(
-                c.entry.id == answered.id for c in self._rank(self.analyze(p.segments[0]), limit=MULTI_POOL)
-                if c.score >= p.score - MULTI_POOL_GAP)), None)
-            # Each question names its subject and is answered on its own words ("Faut-il assurer notre fête ? Et qui
-            # gère l'argent de la buvette ?"): the whole message's entry (the fête) is neither's.
-            if owner is None:
-                # "un adulte-relais c'est qui, et ça peut nous aider pour… ?": the subject of a question opened by a
-                # pronoun is what the question before named; the whole message's answer is that question's when the
-                # entry of the question before lists it as a next question.
-                order = list(picks)
-                owner = next((k for i, k in enumerate(order) if i > 0 and picks[k].kind != Kind.ANSWER
-                              and k not in answered_alone | settled and has_pronoun_subject(picks[k].segments[0])
-                              and answered.id in picks[order[i - 1]].candidates[0].entry.related), None)
-            # A question about "ça" that took a next question of the entry before is settled too.
-            if owner is None and (set(picks) - answered_alone - settled or any(
-                    self._information(a.text) < VAGUE_QUESTION_WEIGHT for a in asked)):
-                return whole
-            picks = picks if owner is None else {(answered.id if k == owner else k): (dataclasses.replace(
-                p, kind=Kind.ANSWER, entry=answered, score=whole.score, candidates=whole.candidates[:1])
-                if k == owner else p) for k, p in picks.items()}
-        chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
-        return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
-                        candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
-
-    def _asked_again(self, text: str, picks: Iterable[Decision]) -> bool:
-        """A later question whose every word the base knows is in the question of an entry an earlier one chose ("…
-        peut nous aider à monter une enquête ? et c'est payant ?" after "… une enquête ? Est-ce payant ?") asks what
-        that entry already answers: one question, not two."""
-        said = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
-        return bool(said) and any(said <= set(self.analyze(p.candidates[0].entry.question).tokens)
-                                  for p in picks if p.candidates)
-
-    def _other_than_taken(self, part: Decision, question: Asked, taken: frozenset[str]) -> Candidate | None:
-        """"c'est complet, je fais quoi ? et on est prévenu si une place se libère ou juste un rappel": a question
-        that names its own subject, whose first entry an earlier question took, is offered its next entry when it
-        comes close and BM25 names it among its first too. A short question that names little is the same question
-        again in other words ("…? il faut voter ?")."""
-        text = question.text
-        if self._information(text) < 2 * VAGUE_QUESTION_WEIGHT or has_pronoun_subject(text) or refers_back(text) or (
-                names_nothing(text)):
-            return None
-        first = part.candidates[0].score
-        bm25 = [e for e, _ in self._second_opinion(text, PART_RANKED)[:PART_RANKED]]
-        return next((c for c in part.candidates[1:] if c.entry.id not in taken and c.entry.id in bm25
-                     and c.score >= max(self.settings.suggest_threshold, first - MULTI_POOL_GAP)), None)
-
-    def _defined_by_entry(self, part: Decision) -> Decision:
-        """"Qu'est-ce que le contrat de ville ? Et on peut le lire où ?": one of several questions asking what a
-        term means is offered the entry written about that term (its question or phrasings name it), ranked
-        first; the glossary line alone has no place among the answers and choices of several questions."""
-        top = part.candidates[0] if part.candidates else None
-        if part.kind != Kind.GLOSSARY or part.term is None or top is None or not self.terms_asked.about(
-                top.entry, part.term, phrasings=True):
-            return part
-        return dataclasses.replace(part, kind=Kind.SUGGEST, term=None, score=top.score)
-
-    def _with_alternative(self, part: Decision, taken: set[str]) -> Decision:
-        """One of several questions offered, not answered: a second choice beside ours when the three rankers
-        disagree on it ("…on a combien de temps de mandat et on peut partir quand on veut ?": ours offers the end of
-        RésO Villes' support, the character n-grams name resigning). The second is an entry two of the three rankers
-        name among their first PART_RANKED for the question's own words, one of them first."""
-        said = part.segments[0]
-        first = part.candidates[0].entry.id
-        ours = self._rank(self.analyze(said), limit=PART_RANKED)
-        bm25 = [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]]
-        if bm25[:1] == [first]:
-            return part  # another ranker backs ours: its choice stands alone
-        # The n-grams are read only when a second choice could come of it.
-        free = [c for c in ours if c.entry.id not in taken and c.score >= self.settings.suggest_threshold]
-        letters = [e for e, _ in self._chars(said, PART_RANKED)] if free else []
-        if letters[:1] == [first]:
-            return part
-        named = [[c.entry.id for c in ours], bm25, letters]
-        other = next((c for c in free if sum(c.entry.id in n for n in named) >= 2
-                      and any(n[:1] == [c.entry.id] for n in named)), None)
-        return part if other is None else dataclasses.replace(part, candidates=(*part.candidates[:1], other))
+        return SeveralQuestions(self).understand(segments, text)
 
     def second_choices(self, said: str, taken: frozenset[str]) -> tuple[Candidate, ...]:
-        """One of several questions offered with a single choice: the entries of its own words that could stand
-        beside it, our first PART_RANKED that BM25 or the character n-grams name among their first PART_RANKED
-        too, within MULTI_POOL_GAP of our first, none already taken. Which one, if any, is shown is e5's call
-        (bot/answering/semantic_opinion.py): alone, these pairs were as often unrelated as not."""
-        ours = self._rank(self.analyze(said), limit=PART_RANKED)
-        if not ours:
-            return ()
-        named = [[c.entry.id for c in ours], [e for e, _ in self._second_opinion(said, PART_RANKED)[:PART_RANKED]],
-                 [e for e, _ in self._chars(said, PART_RANKED)]]
-        floor = max(self.settings.suggest_threshold, ours[0].score - MULTI_POOL_GAP)
-        return tuple(c for c in ours if c.entry.id not in taken and c.score >= floor
-                     and sum(c.entry.id in n for n in named) >= 2)
+        """See `SeveralQuestions.second_choices` (bot/answering/several_questions.py)."""
+        return SeveralQuestions(self).second_choices(said, taken)
 
-    def _information(self, text: str) -> float:
+    def information(self, text: str) -> float:
         """How much a clause names: the IDF of the words the knowledge base knows (a glossary term, the
         subject of a "c'est quoi le FPH", is always enough)."""
         tokens = set(self.analyze(text).tokens)
-        weight = sum(self.matcher.idf(t) for t in tokens if self.matcher.known(t) or t in self._terms)
-        return max(weight, VAGUE_QUESTION_WEIGHT) if tokens & self._terms.keys() else weight
+        weight = sum(self.matcher.idf(t) for t in tokens if self.matcher.known(t) or t in self.terms)
+        return max(weight, VAGUE_QUESTION_WEIGHT) if tokens & self.terms.keys() else weight
 
     @staticmethod
     def _asks_of_the_story(segments: list[Segment]) -> bool:
@@ -796,7 +581,7 @@ class Answerer:
             named = self._council_names(segments[analyses.index(analysis)].text) if role == Role.QUESTION else set()
             for token in kept:
                 unknown = (role != Role.QUESTION or token in named) and not self.matcher.known(token) \
-                    and token not in self._terms
+                    and token not in self.terms
                 w = weight * (UNKNOWN_CONTEXT_WEIGHT if unknown else 1.0)
                 boost[token] = max(boost.get(token, 0.0), w)
             words_.extend(analysis.words)
@@ -808,7 +593,7 @@ class Answerer:
         Dervallières"): which council, as an introduction says where the member lives, not what is asked."""
         return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
-    def _decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
+    def decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
         """`offer_agreed`: the entry both rankers name is offered even when its score is modest (the whole
         message; one of several questions must be clearer to be offered on its own). `runner_up` and `choices`
@@ -819,7 +604,7 @@ class Answerer:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
-        candidates = [c for c in self._rank(analysis, limit=limit + len(exclude), boost=boost)
+        candidates = [c for c in self.rank(analysis, limit=limit + len(exclude), boost=boost)
                       if c.entry.id not in exclude]
         roles = {s.role for s in segments if s.text}
         # A self-introduction and a question, no story: the other rankers read the question alone too (they weigh
@@ -836,12 +621,12 @@ class Answerer:
         else:
             matters = personal_matters(analysis.words, self._topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
-                and self._information(
+                and self.information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)
             best = {c.entry.id: c for c in candidates}
-            for c in self._rank(focus, limit=limit + len(exclude), boost=focus_boost):
+            for c in self.rank(focus, limit=limit + len(exclude), boost=focus_boost):
                 if c.entry.id in exclude:
                     continue
                 known = best.get(c.entry.id)
@@ -853,7 +638,7 @@ class Answerer:
         said = " ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         read = [len(s.text.split()) for s in segments if s.text and _ROLE_WEIGHTS[s.role]]
         told = sum(len(s.text.split()) for s in segments if s.text and s.role in (Role.CONTEXT, Role.INTRO))
-        opinion = [o for o in self._second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
+        opinion = [o for o in self.second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
         ordered = _second_opinion_order(candidates, opinion, said)
@@ -939,7 +724,7 @@ class Answerer:
         ours, when ours comes close behind it in that ranking (a near tie for that ranker: two entries of one
         subject, such as preparing a steering committee and organising a meeting). A ranker naming ours first,
         or another entry far ahead of it, adds nothing."""
-        letters = [o for o in self._chars(said, limit=2 + len(exclude)) if o[0] not in exclude]
+        letters = [o for o in self.char_ranking(said, limit=2 + len(exclude)) if o[0] not in exclude]
         for ranking in (opinion, letters):
             if not ranking or ranking[0][0] == answered.id or ranking[0][1] <= 0:
                 continue
@@ -957,7 +742,7 @@ class Answerer:
         représente l'association au conseil citoyen") weighs on the rankers' agreement, not on what is asked.
         Our first choice is answered when the question alone answers it (with a score of `at_least`);
         `among_choices`: any of our choices."""
-        alone = self._decide_segments(asked, exclude, runner_up=False,
+        alone = self.decide_segments(asked, exclude, runner_up=False,
                                       choices=False)  # whether it is answered, and by which entry, only
         offered = [c.entry.id for c in (decision.candidates if among_choices else decision.candidates[:1])]
         if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry.id not in offered \
@@ -970,14 +755,14 @@ class Answerer:
         """"…on m'a parlé du conseil citoyen, ça sert à quoi en vrai ?": "ça" is the last term the story names
         before the question; what it is for is asked of that term ("à quoi sert le conseil citoyen ?"), answered
         when sure (the trade said before it, "en service civique", pulled its own entry)."""
-        if any(t in self._terms for t in self.analyze(asked).tokens):
+        if any(t in self.terms for t in self.analyze(asked).tokens):
             return decision
         told = [s.text for s in segments if s.role == Role.CONTEXT and s.text]
-        named = [t for t in self.analyze(told[-1]).tokens if t in self._terms] if told else []
+        named = [t for t in self.analyze(told[-1]).tokens if t in self.terms] if told else []
         if not named:
             return decision
-        term = self._terms[named[-1]]
-        used = self._decide_segments([Segment(text=f"à quoi sert {term.term} ?", role=Role.QUESTION)], exclude,
+        term = self.terms[named[-1]]
+        used = self.decide_segments([Segment(text=f"à quoi sert {term.term} ?", role=Role.QUESTION)], exclude,
                                      runner_up=False, choices=False)
         if used.kind != Kind.ANSWER or used.entry is None or not self.terms_asked.about(used.entry, term):
             return decision
@@ -989,150 +774,16 @@ class Answerer:
         what the one term it names is gets what it gets asked alone, when that is an entry written about the term,
         answered surely. Who asks (a town named, a trade) or the story lowered that entry's share: the glossary line
         came instead, or an entry the other words pull (where to read the contract)."""
-        named = [t for t in self.analyze(asked).tokens if t in self._terms]
+        named = [t for t in self.analyze(asked).tokens if t in self.terms]
         if not asks_what_it_is(asked) or len(named) != 1:
             return decision
-        alone = self._decide_segments([Segment(text=asked, role=Role.QUESTION)], exclude, runner_up=False,
+        alone = self.decide_segments([Segment(text=asked, role=Role.QUESTION)], exclude, runner_up=False,
                                       choices=False)
         if alone.kind != Kind.ANSWER or alone.entry is None or alone.entry == decision.entry or not (
-                self.terms_asked.about(alone.entry, self._terms[named[0]])):
+                self.terms_asked.about(alone.entry, self.terms[named[0]])):
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry, term=None, score=alone.score,
                                    candidates=alone.candidates or decision.candidates, runner_up=None)
-
-    def _borrowed(self, question: str, questions: list[str]) -> str:
-        """The glossary terms the other questions name and this one does not."""
-        own = set(self.analyze(question).tokens)
-        terms = [self._terms[t].term for q in questions if q != question for t in self.analyze(q).tokens
-                 if t in self._terms and t not in own]
-        return " ".join(dict.fromkeys(terms))
-
-    def _on_same_thing(self, back: Decision, earlier: FaqEntry | None, taken: frozenset[str]) -> Decision:
-        """"…et qui je contacte si j'ai un souci avec ça ?": "ça" is what the question before asked about, so of the
-        entries this close, the one the earlier question's entry links as a next question comes first."""
-        if earlier is None or not back.candidates:
-            return back
-        floor = max(self.settings.suggest_threshold, max(c.score for c in back.candidates) - MULTI_POOL_GAP)
-        linked = next((c for c in back.candidates if c.entry.id in earlier.related and c.entry.id not in taken
-                       and c.score >= floor), None)
-        if linked is None or linked is back.candidates[0]:
-            return back
-        return dataclasses.replace(back, candidates=(linked, *[c for c in back.candidates if c is not linked]))
-
-    def _on_the_subject(self, pool: list[Candidate], earlier: FaqEntry, taken: frozenset[str]) -> Decision | None:
-        """"Qu'est-ce qu'un café citoyen ? Et c'est payant d'y aller ?": a later question naming no subject of its own
-        ranks every entry about a price alike (being a member, RésO Villes' prices, its events); it asks about the
-        subject of the question before, which that question's entry stands for. Of the entries its own words rank
-        among their first SUBJECT_RANKED and within SUBJECT_GAP of their first, the one sharing most of that entry's
-        subject (`same_subject.shared`; the first of them on a tie) is offered first, never answered at once: it
-        names nothing. Its own first keeps its place when it shares that subject too, unless another shares a tag
-        or a link more."""
-        if pool[0].entry.id == earlier.id or pool[0].entry.id in taken:
-            return None  # "… ? il faut voter ?": its own words ask the question before again
-        floor = max(self.settings.suggest_threshold, pool[0].score - SUBJECT_GAP)
-        near = [c for c in pool[:SUBJECT_RANKED] if c.score >= floor and c.entry.id not in taken
-                and c.entry.id != earlier.id]
-        best = max(near, key=lambda c: shared(c.entry, earlier), default=None)  # the first of the most shared
-        most, own = (shared(best.entry, earlier), shared(pool[0].entry, earlier)) if best is not None else (0.0, 0.0)
-        if best is None or not most:
-            return None
-        if own and most < own + 1:
-            best = pool[0]  # about that subject too, as much or nearly ("vos tarifs ? comment on vous contacte ?")
-        return Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *[c for c in pool if c is not best]))
-
-    def _sure_alone(self, text: str) -> bool:
-        """"et il y a des webinaires cette année ?": a question naming a thing of its own that its own words answer
-        surely borrows no term from the question before (the interconseil would pull it to the entry taken)."""
-        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False, choices=False)
-        return alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
-
-    def _decide_part(self, question: Asked, questions: list[str], n: int, taken: frozenset[str] = frozenset(),
-                     earlier: FaqEntry | None = None, told_before: str = "") -> Decision:
-        """One of several questions. Its own words choose the entries that may answer it; the rest of the
-        message (the story before it, the other questions) orders them: "comment vous contacter ?" after
-        "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
-        on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
-        text = question.text
-        borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
-        vague = self._information(text) < VAGUE_QUESTION_WEIGHT
-        if borrowed and vague and (names_no_thing(text) or not self._sure_alone(text)):
-            text = f"{text} {borrowed}"
-        # "c'est quoi ce copil" asks what the term it names is, whatever the story says of it.
-        defines = asks_what_it_is(text) and bool(self._terms.keys() & set(self.analyze(text).tokens))
-        leaning = bool(question.context) and not defines and (
-            self._information(question.context) >= STORY_LEAN * self._information(text))
-        if (vague or leaning) and question.context:
-            # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked. So it does
-            # when it names much more than the question ("La mairie propose une convention pour une salle. On doit
-            # accepter ?": alone, "accepter" is the entry on refusing the draw).
-            return self._decide_segments([Segment(text=question.context, role=Role.CONTEXT),
-                                          Segment(text=text, role=Role.QUESTION)], runner_up=False)
-        if n > 0 and names_nothing(text) and not vague:
-            # "comment on quitte le conseil ? je dois prévenir qui ?": a person, a verb and a question word name no
-            # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence): it asks about
-            # what the question before named, read with it; the entry that question took may answer both.
-            along = self._decide_segments([Segment(text=f"{told_before} {questions[n - 1]}".strip(), role=Role.CONTEXT),
-                                           Segment(text=text, role=Role.QUESTION)], runner_up=False)
-            return dataclasses.replace(along, kind=Kind.SUGGEST if along.kind == Kind.ANSWER else along.kind,
-                                       entry=None)
-        if n > 0 and (refers_back(text) or (vague and points_back(text))):
-            # "Comment on supprime mes données ? Et à qui je m'adresse si j'ai un souci avec ça ?": "ça" is the
-            # question before; read together, never answered at once on its own words.
-            back = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
-                                          Segment(text=text, role=Role.QUESTION)], exclude=taken)
-            return dataclasses.replace(self._on_same_thing(back, earlier, taken),
-                                       kind=Kind.SUGGEST if back.kind == Kind.ANSWER else back.kind, entry=None)
-        if n > 0 and is_elliptic(text):
-            # "…c'est qui ? et le chef de projet ?": the question before, asked about something else.
-            follow = self._decide_segments([Segment(text=questions[n - 1], role=Role.CONTEXT),
-                                            Segment(text=text, role=Role.QUESTION)], exclude=taken,
-                                           runner_up=False)
-            return dataclasses.replace(follow, kind=Kind.SUGGEST if follow.kind == Kind.ANSWER else follow.kind,
-                                       entry=None)
-        # A part is never offered with a second entry beside an answer (`understand` drops it): no runner-up.
-        pool = self._rank(self.analyze(text), limit=MULTI_POOL)
-        context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
-        # Its own choices are read where they are kept: a part with nothing before it, or no entry at all, is
-        # decided alone. Otherwise it keeps them only when it is answered (an answer has no choices to read) or
-        # offers nothing (read again below): the pool ordered by the rest of the message gives its choices.
-        read_choices = not pool or not context
-        alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False,
-                                      choices=read_choices)
-        if not pool or not context or (
-                alone.kind == Kind.ANSWER and alone.score >= self.settings.answer_threshold + MULTI_EXTRA_SCORE
-                and not vague and not has_pronoun_subject(text) and not refers_back(text)):
-            # "Comment créer une association ? Faut-il aussi une structure porteuse ?": a question that names its
-            # own subject and that its own words answer surely is not pulled by the one before to an entry sharing
-            # the earlier words (grants for associations).
-            return alone
-        best = pool[0].score
-        # "… qui paie le fonctionnement du conseil et si les membres sont remboursés de leurs frais": the rest of the
-        # message does not pull a question whose own words clearly rank another entry first to the entry taken
-        # before it ("c'est qui ? c'est la mairie ?", its words nearly even, or "… ? Il faut voter ?", naming nothing,
-        # asks the first question again).
-        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague else set()
-        ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP and c.entry.id not in ahead]
-        if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
-            own, around = self.analyze(text), self.analyze(context)
-            boost = {t: MULTI_CONTEXT_WEIGHT for t in around.tokens} | {t: 1.0 for t in own.tokens}
-            # Only the scores are read (a ranking for this part alone: not shared with the others).
-            near = self.matcher.scores(Analysis(words=own.words + around.words, tokens=own.tokens + around.tokens),
-                                       limit=3 * MULTI_POOL, boost=boost)
-            ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
-        top = ranked[0]
-        if vague and not borrowed and earlier is not None and names_no_thing(text) and top.entry.id not in taken:
-            # Unless the rest of the message reads it as the question before again ("…une asso ? on est obligés ?").
-            on_subject = self._on_the_subject(pool, earlier, taken)
-            if on_subject is not None:
-                return on_subject
-        if alone.kind == Kind.ANSWER and alone.entry is not None and alone.entry.id == top.entry.id:
-            return alone
-        if top.score < self.settings.suggest_threshold:
-            if not read_choices:  # its rankings are kept: only the choices are read now
-                alone = self._decide_segments([Segment(text=text, role=Role.QUESTION)], runner_up=False)
-            return dataclasses.replace(alone, kind=Kind.UNKNOWN, entry=None)
-        return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=top.score,
-                                   candidates=(top, *[c for c in pool if c is not top]))
 
     def decide_after(self, text: str, previous: FaqEntry) -> Decision:
         """A short follow-up ("et pour les jeunes ?") read with the previous question as its context.
@@ -1142,9 +793,9 @@ class Answerer:
         self._reads = _Reads()
         asked, text = text, _ITS_END.sub(" ", text)
         segments = [Segment(text=previous.question, role=Role.CONTEXT), *split_message(text)]
-        decision = self._decide_segments(segments, exclude=frozenset({previous.id}))
+        decision = self.decide_segments(segments, exclude=frozenset({previous.id}))
         analysis, boost = self._weighted(segments)
-        ranked = [c for c in self._rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
+        ranked = [c for c in self.rank(analysis, limit=FOLLOW_UP_RANKED, boost=boost)
                   if c.entry.id != previous.id]
         related = set(previous.related)
         # "et pour le remboursement des frais ?" after the budget: answered alone with confidence and well ahead
@@ -1152,7 +803,7 @@ class Answerer:
         # One word ("et l'adresse ?") leaves its subject to the previous answer: never read alone; nor does a
         # pronoun standing for it ("et qui peut y aller ?" after the interconseil: "y" is the interconseil).
         named = [t for t in self.analyze(text).tokens if self.matcher.known(t)]
-        alone = self._decide_segments(split_message(text), exclude=frozenset({previous.id})) \
+        alone = self.decide_segments(split_message(text), exclude=frozenset({previous.id})) \
             if len(named) >= FOLLOW_UP_OWN_WORDS and not leans_back(text) else None
         if alone is not None and alone.kind == Kind.ANSWER and alone.entry is not None:
             linked = max((c.score for c in alone.candidates[1:] if c.entry.id in related), default=0.0)
@@ -1182,7 +833,7 @@ class Answerer:
                 # So is one that ranks higher without the link when the follow-up's own words name it among their
                 # nearest and not the best: only the link put the best first ("et pour les jeunes ?" after
                 # financing: funding, or the entries on young people).
-                nearest = {c.entry.id for c in self._rank(self.analyze(text), limit=FOLLOW_UP_OWN_RANKED)} \
+                nearest = {c.entry.id for c in self.rank(self.analyze(text), limit=FOLLOW_UP_OWN_RANKED)} \
                     if own else set()
                 overtaken = best.entry.id not in nearest and any(
                     c.score > best.score and c.entry.id in nearest for c in others)
@@ -1203,7 +854,7 @@ class Answerer:
         """A short follow-up right after a question answered by no entry (the agenda: "c'est quand le prochain
         interconseil ?" then "et qui peut y aller ?"), read with that question as its context."""
         self._reads = _Reads()
-        decision = self._decide_segments([Segment(text=asked, role=Role.CONTEXT), *split_message(text)])
+        decision = self.decide_segments([Segment(text=asked, role=Role.CONTEXT), *split_message(text)])
         # The agenda's question often names an entry by itself ("c'est quand le prochain interconseil" is one of the
         # interconseil's phrasings): an answer must also speak of every word the follow-up adds ("payant").
         own = {t for t in self.analyze(text).tokens if self.matcher.known(t)}
@@ -1236,7 +887,7 @@ class Answerer:
         (for a caller that drops them)."""
         s = self.settings
         if candidates is None:
-            candidates = tuple(self._rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
+            candidates = tuple(self.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         if opinion is None:  # the previous rule: the score and the lead alone
@@ -1317,7 +968,7 @@ class Answerer:
         the base does not know ("kelkechoz", neither a French word nor a name) is no such word: it says nothing of
         the subject (blind batches 10 and 11 before their tuning: helped 89.9 → 90.9 and 91.0 → 92.8 %)."""
         asked = {t for t in analysis.tokens if boost.get(t, 1.0) >= 1.0}
-        unknown = {t for t in asked if not self.matcher.known(t) and t not in self._terms}
+        unknown = {t for t in asked if not self.matcher.known(t) and t not in self.terms}
         garbled = unknown - self._worded(analysis.words, said)
         if unknown - garbled:
             return ()
@@ -1325,7 +976,7 @@ class Answerer:
         rare_idf = math.log(1 + len(self.kb.faq) / (OFFER_RARE_ENTRIES + 1))
         rare = {t for t in asked - garbled if self.matcher.idf(t) > rare_idf}
         ours = candidates[:OFFER_RANKED]
-        letters = self._chars(said, limit=OFFER_RANKED)
+        letters = self.char_ranking(said, limit=OFFER_RANKED)
         named = [[c.entry.id for c in ours], [e for e, _ in opinion[:OFFER_RANKED]], [e for e, _ in letters]]
         return tuple(c for c in ours if sum(c.entry.id in n for n in named) >= 2  # two rankers name it…
                      and any(n[:1] == [c.entry.id] for n in named)  # …one of them first
@@ -1356,10 +1007,10 @@ class Answerer:
         ours puts "organiser une réunion" fourth, BM25 second, the character n-grams first). With no choice at
         all, none is made up this way: out-of-scope questions then got unrelated ones (bench/RESULTS.md)."""
         s = self.settings
-        ours = [*candidates, *[c for c in self._rank(analysis, limit=CONSENSUS_OURS, boost=boost)
+        ours = [*candidates, *[c for c in self.rank(analysis, limit=CONSENSUS_OURS, boost=boost)
                                if c.entry.id not in {k.entry.id for k in candidates}]][:CONSENSUS_OURS]
         named = [{c.entry.id for c in ours}, {e for e, _ in opinion[:CONSENSUS_BM25]},
-                 {e for e, _ in self._chars(said, limit=CONSENSUS_CHARS)}]
+                 {e for e, _ in self.char_ranking(said, limit=CONSENSUS_CHARS)}]
 
         def votes(entry_id: str) -> int:
             return sum(entry_id in n for n in named)
@@ -1390,7 +1041,7 @@ class Answerer:
         if introduced and not (opinion and opinion[0][0] == top.entry.id):
             # After a self-introduction, BM25 naming ours for the question alone is its agreement (and the
             # n-grams are read on the question too).
-            heard = self._second_opinion(introduced, limit=3)
+            heard = self.second_opinion(introduced, limit=3)
             if heard and heard[0][0] == top.entry.id:
                 opinion, said = heard, introduced
         # The rule never answers without BM25's agreement: the third ranker is read only then.
@@ -1404,7 +1055,7 @@ class Answerer:
             # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
             read = sure_whatever_chars(self._evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
                                                           daily_life, bm25_agrees, bm25_tied, intro)) is None
-        chars = self._chars(said, limit=3 if full else 2) if read else []
+        chars = self.char_ranking(said, limit=3 if full else 2) if read else []
         evidence = self._evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
                                      bm25_agrees, bm25_tied, intro)
         return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
@@ -1454,7 +1105,7 @@ class Answerer:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it
         is not a confident answer ("c'est quoi la TFPB" is not answered by "c'est quoi un conseil citoyen")."""
         return all(self.matcher.mentions(candidate.index, token) for token in analysis.tokens
-                   if token in self._terms and boost.get(token, 1.0) >= 1.0)
+                   if token in self.terms and boost.get(token, 1.0) >= 1.0)
 
     @staticmethod
     def _smalltalk(seq: tuple[str, ...]) -> tuple[Smalltalk | None, bool]:

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.cache import cache_dir, library_version
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 

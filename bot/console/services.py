@@ -19,7 +19,8 @@ from bot.announce import broadcast
 from bot.announce.broadcast import MAX_TEXT
 from bot.announce.service import Announcements
 from bot.announce.topics import SHORT, TERRITORY, territories
-from bot.answering.answerer import Answerer, Decision
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision
 from bot.channels.render import plain
 from bot.clock import Clock, as_utc
 from bot.config import Settings

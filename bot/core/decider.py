@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.answering.acts import Act, goes_on, leans_back, opens_on_a_property
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender

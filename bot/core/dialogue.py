@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 from bot.answering.dialogue import simpler
 from bot.core import texts
 from bot.core.replies import Button, Reply, esc, rows, short

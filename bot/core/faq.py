@@ -14,7 +14,8 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from bot.answering.acts import Act
-from bot.answering.answerer import Answerer, Decision, Kind, Smalltalk
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind, Smalltalk
 from bot.answering.normalize import MAX_CHARS, fold
 from bot.core import dialogue, texts
 from bot.core.decider import Decider

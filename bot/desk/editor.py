@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from bot.answering.answerer import Decision
+from bot.answering.decision import Decision
 from bot.answering.knowledge_check import Verdict, check_edit
 from bot.answering.normalize import fold
 from bot.clock import Clock

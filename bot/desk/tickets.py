@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.answering.answerer import Answerer, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
 from bot.clock import Clock
 from bot.core.faq import how_to_reach
 from bot.core.members import touch_member

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
 from bot.documents.service import DocumentService

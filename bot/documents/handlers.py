@@ -10,7 +10,7 @@ import dataclasses
 import mimetypes
 from collections.abc import Callable, Sequence
 
-from bot.answering.answerer import Decision
+from bot.answering.decision import Decision
 from bot.core import texts as core_texts
 from bot.core.faq import FaqService, runner_up_of
 from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows

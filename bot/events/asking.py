@@ -11,9 +11,10 @@ import itertools
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from bot.answering.answerer import Answerer, Decision, Kind
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Decision, Kind
 from bot.answering.normalize import words
-from bot.answering.segment import split_questions
+from bot.answering.questions import split_questions
 from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA

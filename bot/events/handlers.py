@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.answering.answerer import Decision, Kind
+from bot.answering.decision import Decision, Kind
 from bot.core import texts as core_texts
 from bot.core.context import Context
 from bot.core.conversation import clear_state, flow_data

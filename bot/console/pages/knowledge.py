@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from starlette.responses import Response
 
-from bot.answering.answerer import Decision
+from bot.answering.decision import Decision
 from bot.console.web import Ctx, Missing, Page
 from bot.desk.editor import Saved
 from bot.knowledge.edits import FIELDS, KINDS

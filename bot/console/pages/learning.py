@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from bot.answering.answerer import Decision
+from bot.answering.decision import Decision
 from bot.console.web import Ctx, Page
 from bot.desk.learning import SimilarGroup
 from bot.knowledge.model import FaqEntry, KnowledgeBase
