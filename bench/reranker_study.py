@@ -12,6 +12,10 @@ a logistic model scores them, and the best is taken as first. It is judged **one
 time** (each section of realistic.yaml: the blind batches are sections of their own), against the first entry of
 each ranker alone and the first entry the member is shown today (the answer, or the first choice).
 
+Then a second step, as a first guess at the rest: the learned first entry answered at once when the model's
+probability reaches a threshold chosen on the batches fitted, out-of-scope messages (kind none) among them, against
+the product's answers today (`bench.realistic.judge`).
+
 The test split is never read here.
 """
 
@@ -24,7 +28,7 @@ import numpy as np
 
 from bench.answer_rule import _logistic, _sections
 from bench.common import shipped, table
-from bench.realistic import load_realistic
+from bench.realistic import judge, load_realistic, outcome_of
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.answering.segment import split_message
@@ -44,6 +48,8 @@ class Case:
     x: np.ndarray  # one row of features per entry of the pool
     right: np.ndarray  # whether each entry is one the message expects
     firsts: dict[str, str | None]  # each ranker's first entry, and the product's
+    scope: bool  # kind faq (an entry answers it); out of scope (kind none) otherwise
+    shipped: tuple[bool, bool]  # the product today: (resolved, answered wrongly), as bench.realistic judges it
 
 
 def _ranking_features(ranking: list[tuple[str, float]], entry: str) -> tuple[float, float]:
@@ -59,7 +65,7 @@ def collect() -> list[Case]:
     settings, kb = shipped()
     answerer = Answerer(kb, settings.answering)
     messages = [(m, section) for m, section in zip(load_realistic(), _sections(), strict=True)
-                if m.split == "dev" and m.kind == "faq" and m.expect and not m.context]
+                if m.split == "dev" and ((m.kind == "faq" and m.expect) or m.kind == "none") and not m.context]
     cases = []
     for m, section in messages:
         analysis, boost = answerer._weighted(split_message(m.text))
@@ -77,11 +83,13 @@ def collect() -> list[Case]:
             named = sum(p[0] < ABSENT for p in place)
             rows.append([our_score, *(v for p in place for v in p), float(firsts), float(named)])
         decision = answerer.decide(m.text)
+        resolved, _, wrong = judge(m, outcome_of(decision))
         shown = decision.entry.id if decision.kind == Kind.ANSWER and decision.entry else (
             decision.candidates[0].entry.id if decision.kind == Kind.SUGGEST and decision.candidates else None)
         cases.append(Case(batch=section, ids=pool, x=np.array(rows), right=np.array([e in m.expect for e in pool]),
                           firsts={"ours": ours[0][0] if ours else None, "bm25": bm25[0][0] if bm25 else None,
-                                  "chars": chars[0][0] if chars else None, "shown today": shown}))
+                                  "chars": chars[0][0] if chars else None, "shown today": shown},
+                          scope=m.kind == "faq", shipped=(resolved, wrong)))
     return cases
 
 
@@ -100,29 +108,81 @@ def held_out_firsts(cases: list[Case]) -> list[str]:
     return firsts
 
 
+COST = 3  # a confident wrong answer, or an out-of-scope one, costs three right ones (as bench.answer_rule)
+
+
+def held_out_answers(cases: list[Case]) -> list[str | None]:
+    """The learned first entry answered at once when its probability reaches a threshold chosen on the batches
+    fitted (right − COST × (wrong + out of scope)); None when it is not answered. Each batch left out in turn."""
+    answered: list[str | None] = [None] * len(cases)
+    for batch in sorted({c.batch for c in cases}):
+        train = [c for c in cases if c.batch != batch]
+        x = np.vstack([c.x for c in train])
+        weights, bias = _logistic(x, np.concatenate([c.right for c in train]).astype(float), np.ones(len(x)))
+
+        def best(c: Case, weights: np.ndarray = weights, bias: float = bias) -> tuple[int, float]:
+            z = c.x @ weights + bias
+            k = int(np.argmax(z))
+            return k, float(1 / (1 + np.exp(-z[k])))
+
+        picked = [(c, *best(c)) for c in train]
+        threshold, value = 1.0, 0.0
+        for t in sorted({p for _, _, p in picked}):
+            v = sum((1 if c.right[k] else -COST) for c, k, p in picked if p >= t)
+            if v > value:
+                threshold, value = t, v
+        for i, c in enumerate(cases):
+            if c.batch == batch:
+                k, p = best(c)
+                answered[i] = c.ids[k] if p >= threshold else None
+    return answered
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / max(d, 1):.1f}"
+
+
+def _right(case: Case, entry: str | None) -> bool:
+    return entry is not None and bool(case.right[case.ids.index(entry)]) if entry in case.ids else False
+
+
+def _group(case: Case) -> str | None:
+    if case.batch.startswith(LAST_BLIND):
+        return "the 21st blind batch (no rule was tuned on it)"
+    if case.batch.startswith(RECENT_BLIND):
+        return "the 17th to 20th blind batches"
+    return None
+
+
 def main() -> None:
     cases = collect()
-    learned = held_out_firsts(cases)
-    groups: dict[str, list[int]] = defaultdict(list)
+    firsts, answers = held_out_firsts(cases), held_out_answers(cases)
+    groups: dict[str, list[int]] = defaultdict(list)  # "all dev", then the latest blind batches
     for i, c in enumerate(cases):
-        groups["all dev faq"].append(i)
-        if c.batch.startswith(LAST_BLIND):
-            groups["the 21st blind batch (no rule was tuned on it)"].append(i)
-        elif c.batch.startswith(RECENT_BLIND):
-            groups["the 17th to 20th blind batches"].append(i)
-    rows = []
+        for name in ("all dev", _group(c)):
+            if name is not None:
+                groups[name].append(i)
+    ranking, answering = [], []
     for name, idx in groups.items():
-        def rate(first_of: dict[int, str | None], idx: list[int] = idx) -> str:
-            right = sum(bool(first_of[i]) and first_of[i] in set(np.array(cases[i].ids)[cases[i].right]) for i in idx)
-            return f"{100 * right / len(idx):.1f}"
-        row: list[object] = [name, len(idx)]
-        for ranker in ("ours", "bm25", "chars", "shown today"):
-            row.append(rate({i: cases[i].firsts[ranker] for i in idx}))
-        row.append(rate({i: learned[i] for i in idx}))
-        row.append(f"{100 * sum(cases[i].right.any() for i in idx) / len(idx):.1f}")
-        rows.append(row)
+        faq = [i for i in idx if cases[i].scope]
+        outside = [i for i in idx if not cases[i].scope]
+        ranking.append([name, len(faq), *(_pct(sum(_right(cases[i], cases[i].firsts[r]) for i in faq), len(faq))
+                                          for r in ("ours", "bm25", "chars", "shown today")),
+                        _pct(sum(_right(cases[i], firsts[i]) for i in faq), len(faq)),
+                        _pct(sum(bool(cases[i].right.any()) for i in faq), len(faq))])
+        right = sum(_right(cases[i], answers[i]) for i in faq)
+        answering.append([name, len(faq), len(outside), _pct(sum(cases[i].shipped[0] for i in faq), len(faq)),
+                          _pct(sum(cases[i].shipped[1] for i in faq), len(faq)),
+                          _pct(sum(cases[i].shipped[1] for i in outside), len(outside)), _pct(right, len(faq)),
+                          _pct(sum(answers[i] is not None for i in faq) - right, len(faq)),
+                          _pct(sum(answers[i] is not None for i in outside), len(outside))])
     print("Right entry first, % of dev faq messages (the learned ranker judged with each batch left out of its fit)\n")
-    print(table(["messages", "n", "ours", "BM25", "n-grams", "shown today", "learned (held out)", "in the pool"], rows))
+    print(table(["messages", "n", "ours", "BM25", "n-grams", "shown today", "learned (held out)", "in the pool"],
+                ranking))
+    print("\nAnswered at once, % (the learned first entry answered when its probability reaches the threshold chosen on "
+          "the batches fitted; each batch held out; faq and out-of-scope messages)\n")
+    print(table(["messages", "faq n", "none n", "today resolved", "today wrong", "today out of scope answered",
+                 "learned resolved", "learned wrong", "learned out of scope answered"], answering))
     x = np.vstack([c.x for c in cases])
     weights, bias = _logistic(x, np.concatenate([c.right for c in cases]).astype(float), np.ones(len(x)))
     print(f"\nFitted on all of dev: weights {tuple(round(float(w), 3) for w in weights)}, bias {bias:.3f} (features: our "
