@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.answering.normalize import words
 from bot.config import ROOT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from tests.conftest import SHIPPED_KNOWLEDGE
+from tests.support.eval_sets import message_key, taught_to
 
 REALISTIC = ROOT / "bench" / "eval" / "realistic.yaml"
 
@@ -43,11 +43,6 @@ PLANNED_ENTRIES = {
 }
 
 
-
-def _key(text: str) -> str:
-    return " ".join(words(text))
-
-
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return load_knowledge(SHIPPED_KNOWLEDGE)
@@ -65,9 +60,7 @@ def _known(kb: KnowledgeBase, entry_id: str) -> bool:
 
 
 def test_no_realistic_message_appears_among_the_faq_phrasings(kb: KnowledgeBase, messages: list[dict[str, Any]]) -> None:
-    taught = {_key(p) for entry in kb.faq for p in entry.phrasings}
-    leaked = [m["q"] for m in messages if _key(m["q"]) in taught]
-    assert leaked == []
+    assert taught_to(kb, (m["q"] for m in messages)) == []
 
 
 def test_the_set_is_large_enough_in_every_kind(messages: list[dict[str, Any]]) -> None:
@@ -137,5 +130,5 @@ def test_every_kind_and_every_act_is_in_both_splits_with_a_fair_share_in_test(me
 
 
 def test_no_message_is_written_twice(messages: list[dict[str, Any]]) -> None:
-    keys = Counter(_key(m["q"]) for m in messages)
+    keys = Counter(message_key(m["q"]) for m in messages)
     assert [k for k, n in keys.items() if n > 1] == []

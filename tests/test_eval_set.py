@@ -6,24 +6,18 @@ from collections import Counter
 
 import yaml
 
-from bot.answering.normalize import words
 from bot.config import ROOT
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
+from tests.support.eval_sets import taught_to
 
 EVAL = ROOT / "bench" / "eval" / "questions.yaml"
 
 
-def _key(text: str) -> str:
-    return " ".join(words(text))
-
-
 def test_no_evaluation_question_appears_among_the_faq_phrasings() -> None:
     kb = load_knowledge(SHIPPED_KNOWLEDGE)
-    taught = {_key(p) for entry in kb.faq for p in entry.phrasings}
     questions = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
-    leaked = [q["q"] for q in questions if _key(q["q"]) in taught]
-    assert leaked == []
+    assert taught_to(kb, (q["q"] for q in questions)) == []
 
 
 def test_the_evaluation_set_is_large_enough_split_and_labelled_with_real_entries() -> None:
