@@ -22,6 +22,7 @@ from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.decision import Decision, Kind, Smalltalk, Strategy
 from bot.answering.french import (
     BYES,
+    DISCOURSE_ADVERBS,
     GLOSSARY_CHATTER,
     GREETINGS,
     HELP_PHRASES,
@@ -1150,19 +1151,15 @@ _OPENERS = frozenset({"qui", "comment", "combien", "quand", "pourquoi"})
 OPENER_GAP = 5.0
 
 
-# Discourse adverbs the matcher reads as nothing ("en général", "d'ailleurs"): BM25 reads them as nothing too. Read
-# as words, "en général" drew the entry on a general meeting ("assemblée générale") first for BM25. (All the runs
-# the matcher drops, "je fais partie" among them, answered one dev message wrongly.)
-_FILLERS = (("en", "general"), ("d", "ailleurs"), ("par", "ailleurs"))
-
-
 @lru_cache(maxsize=4096)
 def _without_fillers(text: str) -> str:
+    """The discourse adverbs the matcher reads as nothing, taken out of BM25's text too (every run the matcher drops,
+    "je fais partie" among them, answered one dev message wrongly)."""
     said = text.split()
     folded = [fold(w) for w in said]
     kept, i = [], 0
     while i < len(said):
-        n = next((len(p) for p in _FILLERS if tuple(folded[i : i + len(p)]) == p), 0)
+        n = next((len(p) for p in DISCOURSE_ADVERBS if tuple(folded[i : i + len(p)]) == p), 0)
         if n:
             i += n
             continue

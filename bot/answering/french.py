@@ -106,6 +106,11 @@ SMS: dict[str, str] = {
 
 # Phrases that mean "what is" / "what does it mean": mapped to one token so that
 # "qu'est-ce qu'un QPV", "c'est quoi un QPV" and "que veut dire QPV" are the same question.
+# Discourse adverbs: a link between two thoughts ("Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": not
+# "elsewhere") or how things usually are ("on est combien en général": "général" drew the budget entry, and BM25's
+# reading of it the entry on a general meeting). Every ranker reads them as nothing.
+DISCOURSE_ADVERBS = (("d", "ailleurs"), ("par", "ailleurs"), ("en", "general"))
+
 IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "qu'est-ce qu'il fait concrètement", "qu'est-ce qu'elle propose": a subject pronoun and its verb follow, what
     # the thing named before does is asked, not what it is (the "quoi" would send it to the glossary). "Qu'est-ce
@@ -116,17 +121,14 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("qu", "est", "ce", "qu"), "quoi"),
     (("quest", "ce", "que"), "quoi"),
     (("quest", "ce", "qu"), "quoi"),
-    # "Et d'ailleurs un bailleur social c'est qui ?", "par ailleurs": a link between two thoughts, not "elsewhere".
-    (("d", "ailleurs"), ""),
+    # Discourse adverbs, read as nothing (DISCOURSE_ADVERBS).
+    *((adverb, "") for adverb in DISCOURSE_ADVERBS),
     # "nos réunions du conseil en visio", "on se voit par visio": a way of meeting, said of any meeting. "la visio",
     # "une visio" is a thing of its own (the centre's webinars, by their members' word).
     *(((by, medium), "distance") for by in ("en", "par") for medium in (
         "visio", "visios", "visioconference", "visioconferences", "video", "zoom", "teams")),
     # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
     *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
-    (("par", "ailleurs"), ""),
-    # "on est combien en général": how things usually are, no topic ("général" drew the budget entry).
-    (("en", "general"), ""),
     (("est", "ce", "que"), ""),
     (("est", "ce", "qu"), ""),
     (("ca", "veut", "dire"), "quoi"),
