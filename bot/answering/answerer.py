@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain, pairwise
 
 import numpy as np
@@ -237,11 +237,13 @@ class Answerer:
             chosen = talk if talk == Smalltalk.HELP else closing or talk
             return Decision(kind=Kind.SMALLTALK, smalltalk=chosen, score=100.0, words=analysis.words,
                             acts=acts)
-        if Act.HUMAN in acts and self._asks_how_to_reach(text):
-            several = self.understand(segments, text)
-            if several.kind == Kind.MULTI:
-                acts = tuple(a for a in acts if a != Act.HUMAN)
-        if Act.STATUS in acts and self._asked_beside_the_wait(segments, text):
+        @cache
+        def understood() -> Decision:  # the message's questions, decided once however many steps read them
+            return self.understand(segments, text)
+
+        if Act.HUMAN in acts and self._asks_how_to_reach(text) and understood().kind == Kind.MULTI:
+            acts = tuple(a for a in acts if a != Act.HUMAN)
+        if Act.STATUS in acts and self._asked_beside_the_wait(segments, understood):
             acts = tuple(a for a in acts if a != Act.STATUS)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
@@ -253,7 +255,7 @@ class Answerer:
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
         decision = self._both_compared(
-            self._term_over_unrelated_answer(self.understand(segments, text), segments), segments, text)
+            self._term_over_unrelated_answer(understood(), segments), segments, text)
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
         decision = self._not_ours_to_say(decision, segments)
@@ -290,7 +292,7 @@ class Answerer:
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
                                    candidates=offered[: self.settings.max_suggestions])
 
-    def _asked_beside_the_wait(self, segments: list[Segment], text: str) -> bool:
+    def _asked_beside_the_wait(self, segments: list[Segment], understood: Callable[[], Decision]) -> bool:
         """"Ça fait dix jours que j'ai écrit et personne ne m'a répondu. Combien de temps faut-il attendre en général
         ?": the wait is told in the story, then a question of its own is asked (it names a subject, it asks after no
         question of the member's) and an entry answers it surely. The question is answered; "…toujours rien, c'est
@@ -301,7 +303,7 @@ class Answerer:
             return False
         if all(self.information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
             return False
-        return self.understand(segments, text).kind == Kind.ANSWER
+        return understood().kind == Kind.ANSWER
 
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
