@@ -26,6 +26,7 @@ def test_several_councils_meeting_is_the_interconseil(question: str) -> None:
 @pytest.mark.parametrize("question", [
     "c quand la prochaine réunion du conseil citoyen",
     "la prochaine réunion du conseil, c'est quand ?",
+    "c'est quand l'atelier pour les conseils citoyens ?",
 ])
 def test_one_councils_own_meeting_is_not_the_interconseil(question: str) -> None:
     intent = agenda_intent(words(question))

@@ -231,11 +231,15 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     return None
 
 
+_AMONG = frozenset({"entre", "des", "de", "d", "tous", "toutes", "les"})
+
+
 def _councils_meet(seq: Sequence[str]) -> bool:
     """"la prochaine rencontre entre conseils citoyens", "la réunion de tous les conseils": several councils meeting
-    is the interconseil (one council's own meeting, "la réunion du conseil", is not)."""
-    return any(w in GENERIC and w != "cycle" and "conseils" in seq[i + 1 : i + 5] and "du" not in seq[i + 1 : i + 2]
-               for i, w in enumerate(seq))
+    is the interconseil. One council's own meeting ("la réunion du conseil") is not, nor a meeting for councils
+    ("un atelier pour les conseils citoyens")."""
+    return any(w in GENERIC and "conseils" in seq[i + 1 : i + 5]
+               and set(seq[i + 1 : seq.index("conseils", i + 1)]) <= _AMONG for i, w in enumerate(seq))
 
 
 def whats_on(words: Sequence[str]) -> bool:
