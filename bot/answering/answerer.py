@@ -569,7 +569,7 @@ class Answerer:
         words_: list[str] = []
         tokens: list[str] = []
         boost: dict[str, float] = {}
-        for analysis, role in zip(analyses, roles, strict=True):
+        for segment, analysis, role in zip(segments, analyses, roles, strict=True):
             promoted = role == Role.CONTEXT and vague
             if promoted:
                 role = Role.QUESTION
@@ -581,7 +581,7 @@ class Answerer:
             if not weight or analysis is None:
                 continue
             kept = _without_adult_age(analysis.tokens) if role == Role.INTRO else analysis.tokens
-            named = self._council_names(segments[analyses.index(analysis)].text) if role == Role.QUESTION else set()
+            named = self._council_names(segment.text) if role == Role.QUESTION else set()
             for token in kept:
                 unknown = (role != Role.QUESTION or token in named) and not self.matcher.known(token) \
                     and token not in self.terms
