@@ -542,9 +542,8 @@ class Normalizer:
     def _completed(self, word: str) -> str | None:
         """A word of the base whose silent last letter was left out ("mon manda", "le contra", "on a le droi",
         "un poin", "avan": "mandat", "contrat", "droit", "point", "avant"), or its mute last "e" ("grav", "rest"), or
-        a short one whose double consonant
-        was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In words of four letters or more, and
-        never into a stopword."""
+        a short one whose double consonant was typed once ("aler", "apel", "anee": "aller", "appel", "année"). In
+        words of four letters or more, and never into a stopword."""
         if len(word) < 4 or not word.isalpha():
             return None
         if word[-1] in (_FRENCH_BEFORE_SILENT if _is_french(word) else _BEFORE_SILENT):
