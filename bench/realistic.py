@@ -25,6 +25,7 @@ from bench.common import e5_as_shipped, percentile, shipped, table
 from bench.quality import bm25, embeddings
 from bot.answering.decision import Decision, Kind, Strategy
 from bot.config import ROOT, Settings
+from bot.events.asking import AGENDA_ALSO
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -182,7 +183,10 @@ def outcome_of(decision: Decision) -> Outcome:
         case Kind.SUGGEST | Kind.PASSAGE:
             return Outcome(shown=tuple(c.entry.id for c in decision.candidates), label=decision.kind.value)
         case Kind.AGENDA:
-            return Outcome(label="agenda")
+            # The reply shows the entries for a question asked beside the agenda's: answered under the card ("id!")
+            # or offered as choices (bot/events/handlers.py, `_with_also_asked`). Counted as shown either way.
+            also = decision.extras.get(AGENDA_ALSO) or ""
+            return Outcome(label="agenda", shown=tuple(i for i in also.removesuffix("!").split(",") if i))
         case Kind.SMALLTALK:
             return Outcome(label=f"smalltalk:{decision.smalltalk}")
         case Kind.ACT:

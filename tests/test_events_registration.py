@@ -57,7 +57,7 @@ def test_a_profile_button_out_of_turn_or_forged_is_refused(app: App) -> None:
     app.hotline.on_text(AWA, "Awa")
     assert text(app.hotline.on_button(AWA, "pf:c:no-such-council")) == core_texts.EXPIRED_BUTTON
     assert text(app.hotline.on_button(AWA, "pf:r:cc")) == core_texts.EXPIRED_BUTTON  # not at that step yet
-    assert "Choisissez" in text(app.hotline.on_text(AWA, "Nord"))  # a button is expected
+    assert "Choisissez" in text(app.hotline.on_text(AWA, "Quartier"))  # a button is expected (two say it)
     assert "Rien n'a été enregistré" in text(app.hotline.on_button(AWA, "pf:stop"))
     assert "Bonjour" in text(app.hotline.on_text(AWA, "bonjour"))  # the form no longer catches the text
 

@@ -1,6 +1,6 @@
-"""Forms never trap a member: while a form waits for a button, a question is answered as usual and the form
-is offered again ("Continuer l'inscription" / "Abandonner"); a form left alone expires, and what was already
-confirmed stays."""
+"""Forms never trap a member: while a form waits for a button, a choice typed instead of pressed ("quartier nord")
+is that button, and anything else is answered as usual and the form offered again ("Continuer l'inscription" /
+"Abandonner"); a form left alone expires, and what was already confirmed stays."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_a_waiting_form_is_offered_twice_then_waits_quietly_without_losing_anyth
     assert [offers_form(answer) for answer in answers] == [True, True, False, False]
     assert "Qu'est-ce qu'un conseil citoyen" in text(answers[0])
 
-    short = chat.handle("Quartier Nord")  # a reply that may be meant for the form: it is offered again
+    short = chat.handle("Quartier")  # a reply that may be meant for the form (two councils say it): offered again
     assert offers_form(short)
     again = choose(chat, short, "Continuer l'inscription")
     roles = choose(chat, again, "Quartier Nord")
@@ -99,6 +99,60 @@ def test_a_waiting_form_is_offered_twice_then_waits_quietly_without_losing_anyth
     assert offers_form(chat.handle("c'est gratuit ?"))  # a step taken: the reminders start afresh
     done = choose(chat, consent, "J'accepte")  # the consent buttons shown before still work
     assert "Votre inscription à « Webinaire de janvier »" in text(done)
+
+
+def test_in_the_terminal_the_choices_typed_instead_of_pressed_register_her(app: App) -> None:
+    """Awa writes her council, her role and her consent in her own spelling rather than pressing the buttons."""
+    chat = TerminalChat(app.hotline, user_id="1001", name="Awa")
+    choose(chat, chat.handle("/start ev_webinaire-janvier"), "S'inscrire")
+    chat.render(chat.handle("Awa D."))  # the councils, shown as numbered choices
+
+    roles = chat.handle("quartier  NORD !")
+    assert "Quel est votre <b>rôle</b>" in text(roles) and "Membre d'un conseil citoyen" in labels(roles)
+    consent = chat.handle("membre")
+    assert "J'accepte" in " ".join(labels(consent))
+    done = chat.handle("j'accepte")
+    assert "Votre inscription à « Webinaire de janvier »" in text(done)
+    with app.db.session() as session:
+        profile = session.exec(select(Profile)).one()
+    assert (profile.council_id, profile.role) == ("quartier-nord", "cc")
+
+
+def test_a_council_typed_with_other_accents_and_case_is_chosen(app: App) -> None:
+    start_registration(app)
+    roles = app.hotline.on_text(AWA, "centre ville")  # the button reads « Conseil citoyen Centre-ville »
+    assert "Quel est votre <b>rôle</b>" in text(roles) and not offers_form(roles)
+    consent = app.hotline.on_text(AWA, "ELU")  # « Élu »
+    assert "Élu" in text(consent)
+
+
+def test_a_text_naming_no_button_or_several_or_asking_leaves_the_form_waiting(app: App) -> None:
+    """"Quartier" names two councils, a sentence names none, "Quartier Nord ?" asks about it: the form waits."""
+    start_registration(app)
+    for reply in ("Quartier", "j'habite le quartier nord depuis dix ans", "Quartier Nord ?", "Conseil citoyen"):
+        answered = app.hotline.on_text(AWA, reply)
+        assert "Quel est votre <b>rôle</b>" not in text(answered), reply
+    again = app.hotline.on_button(AWA, "fm:go:ev_profile")
+    assert "Conseil citoyen Quartier Nord" in labels(again)  # still the council step
+
+
+def test_a_bare_yes_or_no_typed_at_the_consent_decides_nothing(app: App) -> None:
+    """Under « 👍 J'accepte » / « Non merci », "oui" does not accept: so "non" and "merci" do not refuse either."""
+    start_registration(app)
+    app.hotline.on_text(AWA, "Quartier Nord")
+    app.hotline.on_text(AWA, "Habitant")
+    for reply in ("oui", "non", "merci"):
+        assert offers_form(app.hotline.on_text(AWA, reply)), reply
+    refused = app.hotline.on_text(AWA, "non merci")  # the whole button
+    assert "je n'ai rien gardé" in text(refused) and not offers_form(refused)
+    with app.db.session() as session:
+        assert session.exec(select(Profile)).all() == [] and session.exec(select(Registration)).all() == []
+
+
+def test_a_staff_draft_takes_its_topic_typed(app: App) -> None:
+    app.hotline.on_command(STAFF, "annonce")
+    target = app.hotline.on_text(STAFF, "publications")
+    assert "À qui" in text(target) and "sujet : Publications" in text(target)
 
 
 def test_abandoning_a_form_keeps_nothing_of_it_and_frees_the_member(app: App) -> None:
@@ -170,6 +224,23 @@ async def test_through_telegram_a_question_mid_registration_is_answered_then_the
     await members.presses(1001, again.button_data("Quartier Nord"))
     [roles] = api.take()
     await members.presses(1001, roles.button_data("Membre d"))
+    [consent] = api.take()
+    await members.presses(1001, consent.button_data("J'accepte"))
+    [registered] = api.take()
+    assert "Votre inscription à « Webinaire de janvier »" in registered.text
+
+
+async def test_through_telegram_a_council_typed_instead_of_pressed_is_the_choice(telegram: TelegramHarness) -> None:
+    app, api, members = telegram.app, telegram.api, telegram.members
+    await members.presses(1001, f"ev:reg:{event_id(app, 'webinaire-janvier')}")
+    await members.says(1001, "Awa")
+    api.take()
+    await members.says(1001, "Quartier")  # two councils say it: the question answered, the form offered again
+    assert any("Abandonner" in label for sent in api.take() for label in sent.button_labels)
+    await members.says(1001, "quartier nord")
+    [roles] = api.take()
+    assert "Membre d" in " ".join(roles.button_labels)
+    await members.says(1001, "membre d'un conseil citoyen")
     [consent] = api.take()
     await members.presses(1001, consent.button_data("J'accepte"))
     [registered] = api.take()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.core import texts
+from bot.core.choice import could_be_a_choice, typed_choice
 from bot.core.conversation import clear_state, expired, get_state, note_offered, times_offered
 from bot.core.faq import FaqService
 from bot.core.flood import FloodGuard, Verdict
@@ -27,11 +28,18 @@ UNSUPPORTED_KINDS = frozenset(texts.UNSUPPORTED)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, new line, carriage return
 MAX_ID_DIGITS = 18
 # A waiting form is offered again under the first answers, then left to wait quietly until it expires (it is not
-# repeated under every reply); a short reply with no question in it ("Quartier Nord", "oui") may be meant for the
-# form, so it is offered again then too.
+# repeated under every reply); a short reply with no question in it ("quartier", "oui") may be meant for the form,
+# so it is offered again then too. A reply that names one of the step's buttons ("quartier nord") is that button.
 FORM_OFFERS = 2
 FORM_ANSWER_MAX_WORDS = 3
 FORM_PREFIX = "fm"  # every id the hotline puts in a button fits a 64-bit database integer
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A choice typed while the form waits for its button: that button, pressed once the text's work is done."""
+
+    data: str
 
 
 def scrub(text: str) -> str:
@@ -107,6 +115,8 @@ class Hotline:
             outcome = self._dispatch(turn, text)
             offer = isinstance(outcome, Flow) and not sender.in_group and self._offer_again(turn, text)
             session.commit()
+        if isinstance(outcome, Pressed):
+            return self._press(sender, outcome.data)
         if isinstance(outcome, list):
             return outcome
         if sender.in_group:
@@ -137,20 +147,21 @@ class Hotline:
             return {}
         return state
 
-    def _dispatch(self, turn: Turn, text: str) -> list[Reply] | Flow | None:
-        """Replies, or the form that waits for a button (the text is then answered as usual), or None."""
+    def _dispatch(self, turn: Turn, text: str) -> list[Reply] | Flow | Pressed | None:
+        """Replies, or the form that waits for a button (the text is then answered as usual), or the button the
+        text names, or None."""
         for interceptor in self.router.first_interceptors:
             if (replies := interceptor(turn, text)) is not None:
                 return replies
         outcome = self._flow(turn, text)
-        if isinstance(outcome, list):
+        if isinstance(outcome, list | Pressed):
             return outcome
         for interceptor in self.router.interceptors:
             if (replies := interceptor(turn, text)) is not None:
                 return replies
         return outcome
 
-    def _flow(self, turn: Turn, text: str) -> list[Reply] | Flow | None:
+    def _flow(self, turn: Turn, text: str) -> list[Reply] | Flow | Pressed | None:
         """The text for the form the member has open, if any; None to go on."""
         flow = self.router.flows.get(str(turn.state.get("flow")))
         if flow is None or turn.member is None or (flow.private_only and turn.sender.in_group):
@@ -159,9 +170,22 @@ class Hotline:
             clear_state(turn.session, turn.member)  # a form left by someone no longer staff
             turn.session.commit()
             return None
-        if flow.waits_for_button(turn.state) or (flow.resume is not None and flow.asked_instead(turn.state, text)):
+        if flow.waits_for_button(turn.state):
+            return self._typed_choice(flow, turn, text) or flow
+        if flow.resume is not None and flow.asked_instead(turn.state, text):
             return flow
         return flow.handler(turn, text)
+
+    def _typed_choice(self, flow: Flow, turn: Turn, text: str) -> Pressed | None:
+        """The button of the waiting step that the text names ("dervallieres" for « Conseil citoyen des
+        Dervallières »), read from the step asked again; None when it names none or several. Never in a group
+        (the hotline speaks there only when called), nor for a button the channel must confirm as staff first."""
+        if turn.sender.in_group or flow.resume is None or not could_be_a_choice(text):
+            return None
+        button = typed_choice(text, flow.resume(turn))
+        if button is None or self.router.is_staff_action(button=button.data):
+            return None
+        return Pressed(button.data)
 
     def _form_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         """"Continuer" or "Abandonner" under a form offered again."""
@@ -197,7 +221,10 @@ class Hotline:
         sender, held = self._admit(sender)
         if held is not None:
             return held
-        prefix, *args = scrub(data).split(":")
+        return self._press(sender, scrub(data))
+
+    def _press(self, sender: Sender, data: str) -> list[Reply]:
+        prefix, *args = data.split(":")
         handler = self.router.buttons.get(prefix)
         if handler is None or any(forged(arg) for arg in args):
             log.info("unknown button data from %s", sender.channel)
@@ -214,5 +241,5 @@ class Hotline:
 
 
 def _maybe_for_the_form(text: str) -> bool:
-    """A short reply that asks nothing ("Quartier Nord", "oui j'accepte"): maybe typed for the form's buttons."""
+    """A short reply that asks nothing ("quartier", "oui j'accepte"): maybe typed for the form's buttons."""
     return "?" not in text and 0 < len(text.split()) <= FORM_ANSWER_MAX_WORDS

@@ -55,8 +55,9 @@ class Flow:
     handler: FlowHandler
     staff_only: bool = False  # a form left by someone no longer staff is dropped; the text goes on
     private_only: bool = False  # in a group the form waits; the text goes on
-    # While the form waits for a button, a text is answered as usual and the form offered again
-    # (`resume_label` / "Abandonner"): a form never traps a member.
+    # While the form waits for a button, a text that names one of the buttons `resume` shows is that button
+    # (bot/core/choice.py); any other text is answered as usual and the form offered again (`resume_label` /
+    # "Abandonner"): a form never traps a member.
     waits_for_button: ButtonStep = lambda state: False
     # A text the form would take ("1/3 — votre nom ?") that is plainly a question ("c'est gratuit ?"): answered
     # as usual and the form offered again, as while it waits for a button.
