@@ -453,10 +453,12 @@ class Answerer:
         return ranked[:limit]
 
     def second_opinion(self, text: str, limit: int) -> list[tuple[str, float]]:
-        key = (text, limit)
-        if key not in self._reads.opinions:
-            self._reads.opinions[key] = self.second.rank(self._as_read(text), limit=limit)
-        return self._reads.opinions[key][:]
+        """BM25's ranking, scored once per message for the same text (the answer rule and the choices each pick
+        their own number of entries from the same scores)."""
+        if text not in self._reads.opinions:
+            self._reads.opinions[text] = self.second.scores(self._as_read(text))
+        scores = self._reads.opinions[text]
+        return [] if scores is None else self.second.best(scores, limit)
 
     def _as_read(self, text: str) -> str:
         """The text for BM25: each word it knows as typed, the others as the matcher reads them. An SMS spelling
@@ -1141,7 +1143,7 @@ class _Reads:
 
     ranked: dict[tuple[tuple[str, ...], tuple[tuple[str, float], ...]], tuple[int, list[Candidate]]] = field(
         default_factory=dict)
-    opinions: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict)
+    opinions: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's BM25 score, by text
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
 

@@ -180,23 +180,32 @@ class SecondOpinion:
                 scores[name] = scores[name].view(scores[name].dtype.type)
 
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
-        """(entry id, BM25 score) best first; empty when no word of the text is in any entry. bm25s's ranking
+        """(entry id, BM25 score) best first; empty when no word of the text is in any entry."""
+        scores = self.scores(text)
+        return [] if scores is None else self.best(scores, limit)
+
+    def scores(self, text: str) -> np.ndarray | None:
+        """Each entry's BM25 score; None when no word of the text is in any entry. bm25s's ranking
         (`library_rank`), scored here: bm25s adds each query stem's column with `np.add.at`; a column's
         documents are distinct, so adding each column's values in turn (`_scorer.column_sums`, one compiled pass)
-        gives the same float32 values at a fraction of the cost.
-        The top entries are then picked from the same scores the way bm25s picks them (same ties)."""
+        gives the same float32 values at a fraction of the cost. Kept by the caller, they are picked from with
+        several limits (`best`) and scored once."""
         if not self._ids:
-            return []
+            return None
         stems = [_stem(word) for word in split(text)]  # `bm25s.tokenize`'s stems, in order, repeats kept
         vocabulary = self._retriever.vocab_dict
         columns = [vocabulary[stem] for stem in stems if stem in vocabulary]
         if not columns:
-            return []  # bm25s: every score 0, none returned
+            return None  # bm25s: every score 0, none returned
         index = self._retriever.scores
         data, indices, indptr = index["data"], index["indices"], index["indptr"]
         scores = np.zeros(index["num_docs"], dtype=np.float32)
         column_sums(np.array(columns, dtype=np.int64), indptr.astype(np.int64, copy=False),
                     indices.astype(np.int32, copy=False), data.astype(np.float32, copy=False), scores)
+        return scores
+
+    def best(self, scores: np.ndarray, limit: int) -> list[tuple[str, float]]:
+        """The first `limit` (entry id, score) of `scores`, picked the way bm25s picks them (same ties)."""
         k = min(limit, len(self._ids))
         best = distinct_best(scores, k)
         if best is None:  # a tie among the best: bm25s.selection's numpy top-k, step for step (same ties)
