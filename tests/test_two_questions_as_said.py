@@ -233,3 +233,14 @@ def test_a_question_whose_first_entry_the_one_before_took_is_offered_its_next(an
     # A short question that names little is the same question again in other words.
     decision = answerer.decide("Comment on tranche quand on n'est pas d'accord entre nous ? Il faut voter ?")
     assert decision.kind != Kind.MULTI
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # SMS: "c" is "c'est", and what follows "et c ki" is a question of its own.
+    ("c koi le fph et c ki qui decide", ["c koi le fph", "c ki qui decide"]),
+    # Who someone is, then how to reach them: two things asked.
+    ("C'est qui la déléguée du préfet, et comment je peux la contacter ?",
+     ["C'est qui la déléguée du préfet", "comment je peux la contacter ?"]),
+])
+def test_who_or_what_it_is_then_another_question_asks_two_things(text: str, asked: list[str]) -> None:
+    assert [a.text for a in split_questions(text)] == asked

@@ -132,7 +132,8 @@ _CLOSED_LEFT = compiled(r"\b(?:quoi|qui|quand|combien|comment|pourquoi|koi|cb|cm
                         r"alors|donc|en\s+fait|concretement|deja|dedans|la\s+dedans))?\s*[?!]?\s*,?$")
 # "c'est quoi la GUSP et elle peut nous aider ?", "c quoi un QPV et mon quartier il en fait partie": "what is"
 # asks for a thing; a clause with its own subject after "et" ("il", "on", "mon quartier il…") asks something else.
-_WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est)\s|"
+# "c koi un copil et c ki qui y va": "c" is "c'est" typed short.
+_WHAT_IS_CLAUSE = compiled(r"\s+et\s+(?=(?:il|elle|ils|elles|on|je|j|vous|nous|tu|ca|sa|cela|c\s+est|c)\s|"
                            # "c'est quoi la TFPB et les bailleurs ils doivent faire quoi": a thing, then the pronoun.
                            r"(?:mon|ma|mes|notre|nos|votre|vos|ton|ta|tes|le|la|les|l|un|une|des)\s+\w+(?:\s+\w+)?\s+"
                            r"(?:il|elle|ils|elles)\s)")
@@ -540,7 +541,10 @@ def _without_introduction(sentence: str) -> str:
 # différence entre X et Y" asks one thing.
 _WHAT_IS_AND = compiled(r"^(?:(?:je\s+|j\s*)(?:veux|voudrais|voulais|aimerais)\s+savoir\s+|dites\s+moi\s+|"
                         r"je\s+me\s+demande\s+)?(?:c est quoi|c quoi|c koi|ses quoi|qu est ce que c est|qu est ce qu|"
-                        r"qu est ce que|ce que c est|ce qu est|ce que sont)\b")
+                        r"qu est ce que|ce que c est|ce qu est|ce que sont|"
+                        # Who someone is, asked as what a thing is: "c'est qui RésO Villes, et comment les joindre ?"
+                        # asks how to reach them besides.
+                        r"c est qui|c qui|c ki|qui est|qui sont)\b")
 _WHAT_IS_ET = compiled(r"\s+et\s+(?=(?:le|la|les|l|un|une|des)\s)")
 _COMPARING = frozenset({"entre", "difference", "differences", "rapport", "lien", "liens", "pareil", "meme"})
 
