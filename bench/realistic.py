@@ -28,6 +28,7 @@ from bot.config import ROOT, Settings
 from bot.events.asking import AGENDA_ALSO
 
 if TYPE_CHECKING:
+    from bot.answering.matcher import Candidate
     from bot.app import App
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
@@ -161,6 +162,8 @@ def figures(messages: Sequence[Message], outcomes: Sequence[Outcome], timings: l
 # --- methods --------------------------------------------------------------------------------
 
 Run = Callable[[Message], Outcome]
+# Our first entries, BM25's and the n-grams' first (entry, score): our entries in another order (`Answerer.order`).
+Order = Callable[["list[Candidate]", list[tuple[str, float]], list[tuple[str, float]]], "list[Candidate]"]
 
 
 def outcome_of(decision: Decision) -> Outcome:
@@ -207,8 +210,10 @@ def decide_as_new_member(app: App, m: Message, user_id: str) -> Decision:
 
 
 @contextmanager
-def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True) -> Iterator[Run]:
-    """The product's own path (answering engine, the agenda, the conversation), one member per message."""
+def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True,
+            order: Order | None = None) -> Iterator[Run]:
+    """The product's own path (answering engine, the agenda, the conversation), one member per message. `order`:
+    which of our first entries comes first, instead of the engine's own (bench/learned_order.py)."""
     from bot.app import build_app
 
     with tempfile.TemporaryDirectory() as folder:
@@ -217,6 +222,7 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
             e5_as_shipped(app.semantic, on=strategy == Strategy.SEGMENTS and second_opinion)
         app.faq.answerer.strategy = strategy
         app.faq.answerer.use_second_opinion = second_opinion
+        app.faq.answerer.order = order
         counter = iter(range(1, 1_000_000))
 
         def run(m: Message) -> Outcome:

@@ -94,6 +94,7 @@ _WHERE_OR_WHO = frozenset({"a", "à", "au", "aux", "habite", "j'habite", "m'appe
 # neither a French word nor a name, counts as no word at all (blind batches before their tuning: bench/RESULTS.md).
 OFFER_MIN_SCORE = 20.0
 OFFER_RANKED = 3
+ORDER_POOL = 5  # entries of ours, BM25's and the n-grams' an order of our own reads (`Answerer.order`)
 OFFER_RARE_ENTRIES = 1
 # Choices shown when no entry is sure: those named by two of the three rankers among their first few (ours,
 # BM25, character n-grams) come before those only ours names (realistic dev split: helped 94.3 → 94.5 %).
@@ -164,6 +165,11 @@ class Answerer:
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
         self.chars: CharOpinion = CharOpinion(kb.faq, previous=previous.chars if previous is not None else None)
         self.rule: Callable[[Evidence], bool] = sure  # the benchmark records the evidence through it
+        # Which of our first entries comes first, from our ranking and the other two rankers' first ORDER_POOL
+        # entries. None: ours, a near tie broken by BM25. The benchmark measures a learned order through it
+        # (bench/learned_order.py: it put the right entry first more often, and answered no better).
+        self.order: Callable[[list[Candidate], list[tuple[str, float]], list[tuple[str, float]]],
+                             list[Candidate]] | None = None
         # The benchmark reads every feature of the evidence (its held-out variants); the product computes only
         # what the shipped rule uses, and reads the third ranker only when BM25 agrees.
         self.full_evidence = False
@@ -609,7 +615,9 @@ class Answerer:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
-        candidates = [c for c in self.rank(analysis, limit=limit + len(exclude), boost=boost)
+        ordering = self.order is not None and self.use_second_opinion
+        depth = max(limit, ORDER_POOL) if ordering else limit  # an order of our own reads our first ORDER_POOL
+        candidates = [c for c in self.rank(analysis, limit=depth + len(exclude), boost=boost)
                       if c.entry.id not in exclude]
         roles = {s.role for s in segments if s.text}
         # A self-introduction and a question, no story: the other rankers read the question alone too (they weigh
@@ -631,7 +639,7 @@ class Answerer:
             # The question clauses alone, too: a long story lowers every entry's share of the message.
             focus, focus_boost = self._weighted(segments, questions_only=True)
             best = {c.entry.id: c for c in candidates}
-            for c in self.rank(focus, limit=limit + len(exclude), boost=focus_boost):
+            for c in self.rank(focus, limit=depth + len(exclude), boost=focus_boost):
                 if c.entry.id in exclude:
                     continue
                 known = best.get(c.entry.id)
@@ -639,14 +647,19 @@ class Answerer:
                     best[c.entry.id] = c if known is None else dataclasses.replace(
                         c, coverage=max(c.coverage, known.coverage),
                         known_coverage=max(c.known_coverage, known.known_coverage))
-            candidates = sorted(best.values(), key=lambda c: -c.score)[:limit]
+            candidates = sorted(best.values(), key=lambda c: -c.score)[:depth]
         said = " ".join(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         read = [len(s.text.split()) for s in segments if s.text and _ROLE_WEIGHTS[s.role]]
         told = sum(len(s.text.split()) for s in segments if s.text and s.role in (Role.CONTEXT, Role.INTRO))
         opinion = [o for o in self.second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
-        ordered = _second_opinion_order(candidates, opinion, said)
+        if self.order is not None and opinion is not None:
+            ordered = self.order(candidates, self._first_of(self.second_opinion, said, exclude),
+                                 self._first_of(self.char_ranking, said, exclude))[:limit]
+            candidates = candidates[:limit]
+        else:
+            ordered = _second_opinion_order(candidates, opinion, said)
         tie_broken = ordered[:1] != candidates[:1]
         candidates = ordered
         # A daily-life matter ("la CAF", "mon loyer") the best entry never speaks of: no confident answer.
@@ -722,6 +735,12 @@ class Answerer:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used, introduction=tuple(
             s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
+
+    @staticmethod
+    def _first_of(ranking: Callable[[str, int], list[tuple[str, float]]], said: str,
+                  exclude: frozenset[str]) -> list[tuple[str, float]]:
+        """Another ranker's first ORDER_POOL entries, for an order of our own; those of other questions left out."""
+        return [o for o in ranking(said, ORDER_POOL + len(exclude)) if o[0] not in exclude][:ORDER_POOL]
 
     def _runner_up(self, answered: FaqEntry, candidates: list[Candidate], opinion: list[tuple[str, float]],
                    said: str, exclude: frozenset[str]) -> Candidate | None:
