@@ -11,7 +11,7 @@ from bot.app import App
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE, first_line, reply_in_chat
 
-LETTER = "Qui signe un courrier au nom du conseil citoyen, et faut-il voter avant ?"
+LETTER = "Comment écrire un courrier au nom du conseil citoyen, et qui le signe ?"
 ATTENDANCE = "Dois-je venir à toutes les réunions du conseil citoyen ?"
 RESPECT = "Quelqu'un du conseil me manque de respect ou tient des propos blessants : à qui le dire ?"
 RENEWAL_RIGHT = "Le conseil citoyen participe-t-il aux décisions sur la rénovation de son quartier ?"
