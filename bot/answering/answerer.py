@@ -60,6 +60,12 @@ TAKEN_UP_WEIGHT = 0.8  # the clause that only takes up the story ("on peut refus
 UNKNOWN_CONTEXT_WEIGHT = 0.3  # a word the base never uses, outside the question clauses
 # A story tells something: a clause of a word or two left out of an introduction ("c'est Aïcha") is none.
 STORY_MIN_WORDS = 4
+# A whole message asked in one long breath ("je voudrais savoir si je peux venir avec ma fille au prochain interconseil
+# elle s'intéresse à la vie du quartier et c'est où ?") is judged like a story: its choices on the words the base
+# knows, not on all of them ("je voudrais savoir si" lowered every entry's share below the bar: "je ne sais pas"). From
+# 16 words: dev 4 messages from "je ne sais pas" to choices holding the right entry, no verdict lost; from 12, 17 more
+# out-of-scope messages got choices (bench/RESULTS.md).
+LONG_QUESTION_WORDS = 16
 FOCUS_MIN_WEIGHT = 8.0  # the question clauses are ranked alone only when they name this much
 PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothing
 # Answering at once: see bot/answering/answer_rule.py (the rankers' evidence, a model fitted on dev). Ours
@@ -671,7 +677,7 @@ class Answerer:
             not all(self.matcher.mentions(candidates[0].index, t) for t in self.analyze(word).tokens)
             for word, _ in matters))
         story = (Role.QUESTION in roles and bool(roles & {Role.CONTEXT, Role.INTRO})) or sum(
-            s.role == Role.QUESTION for s in segments) > 1
+            s.role == Role.QUESTION for s in segments) > 1 or (offer_agreed and sum(read) >= LONG_QUESTION_WORDS)
 
         def decide(personal: bool) -> Decision:
             return self.decide_analysis(analysis, personal=personal, boost=boost, candidates=tuple(candidates[:limit]),
