@@ -315,7 +315,7 @@ class SeveralQuestions:
                                        entry=None)
         # A part is never offered with a second entry beside an answer (`understand` drops it): no runner-up.
         pool = self.answerer.rank(self.answerer.analyze(text), limit=MULTI_POOL)
-        context = f"{question.context} {' '.join(questions[:n])}".strip()  # what comes before it
+        context = f"{told_before} {question.context} {' '.join(questions[:n])}".strip()  # what comes before it
         # Its own choices are read where they are kept: a part with nothing before it, or no entry at all, is
         # decided alone. Otherwise it keeps them only when it is answered (an answer has no choices to read) or
         # offers nothing (read again below): the pool ordered by the rest of the message gives its choices.
