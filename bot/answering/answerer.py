@@ -931,10 +931,12 @@ class Answerer:
             sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
                 top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
                 daily_life, analysis, boost, intro, introduced)))
-        passage = self._best_passage(analysis)
-        # A passage that explains the question better than a modest entry is quoted (entries offered beside it).
-        quoted = (not personal and passage is not None and passage.score >= s.passage_threshold
-                  and (not top or (top.score < s.answer_threshold and passage.score > top.score))
+        # A passage that explains the question better than a modest entry is quoted (entries offered beside it). An
+        # entry at the level of an answer, or a personal matter, is never set aside for one: no passage is read then.
+        modest = not personal and (not top or top.score < s.answer_threshold)
+        passage = self._best_passage(analysis) if modest else None
+        quoted = (modest and passage is not None and passage.score >= s.passage_threshold
+                  and (not top or passage.score > top.score)
                   and (how_many(said or " ".join(analysis.words)) != HowMany.COUNT or holds_a_figure(passage.passage.text)))
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
