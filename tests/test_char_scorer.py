@@ -26,7 +26,7 @@ def test_each_entrys_best_phrasing_is_scored_as_numpy_scored_it() -> None:
     for _ in range(300):
         entries = int(rng.integers(1, 60))
         sizes = rng.integers(1, 8, size=entries)
-        owners = np.repeat(np.arange(entries, dtype=np.intp), sizes)
+        owners = np.repeat(np.arange(entries, dtype=np.int32), sizes)
         phrasings, known = len(owners), int(rng.integers(1, 40))
         length = rng.integers(0, min(phrasings, 30) + 1, size=known).astype(np.int64)
         start = np.concatenate(([0], np.cumsum(length)[:-1])).astype(np.int64)
@@ -44,7 +44,7 @@ def test_each_entrys_best_phrasing_is_scored_as_numpy_scored_it() -> None:
 
 
 def test_a_sum_out_of_its_arrays_is_refused() -> None:
-    owners, rows = np.zeros(2, dtype=np.intp), np.array([0, 5], dtype=np.int32)
+    owners, rows = np.zeros(2, dtype=np.int32), np.array([0, 5], dtype=np.int32)
     start, length = np.array([0], dtype=np.int64), np.array([2], dtype=np.int64)
     try:
         best_cosines(np.array([0], dtype=np.int64), np.ones(1), start, length, rows, np.ones(2, dtype=np.float32),

@@ -796,7 +796,7 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "OOOOOOOOO", &arg[0], &arg[1], &arg[2], &arg[3], &arg[4], &arg[5], &arg[6],
                           &arg[7], &arg[8]))
         return NULL;
-    static const Py_ssize_t sizes[9] = {8, 8, 8, 8, 4, 4, 8, 8, 8};
+    static const Py_ssize_t sizes[9] = {8, 8, 8, 8, 4, 4, 4, 8, 8};
     static const char *names[9] = {"columns", "query", "start", "length", "rows", "weights", "owners", "scores",
                                    "best"};
     Py_buffer view[9];
@@ -809,14 +809,15 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
                                  : readable(arg[opened], &view[opened], sizes[opened], names[opened]);
         if (status < 0) goto done;
     }
-    const int64_t *columns = view[0].buf, *start = view[2].buf, *length = view[3].buf, *owners = view[6].buf;
+    const int64_t *columns = view[0].buf, *start = view[2].buf, *length = view[3].buf;
+    const int32_t *owners = view[6].buf;
     const double *query = view[1].buf;
     const int32_t *rows = view[4].buf;
     const float *weights = view[5].buf;
     double *scores = view[7].buf, *best = view[8].buf;
     Py_ssize_t n = view[0].len / 8, postings = view[4].len / 4, phrasings = view[7].len / 8;
     Py_ssize_t entries = view[8].len / 8, columns_known = view[2].len / 8;
-    if (view[1].len / 8 != n || view[3].len / 8 != columns_known || view[6].len / 8 != phrasings) {
+    if (view[1].len / 8 != n || view[3].len / 8 != columns_known || view[6].len / 4 != phrasings) {
         PyErr_SetString(PyExc_ValueError, "mismatched lengths");
         goto done;
     }
@@ -852,7 +853,7 @@ static PyObject *best_cosines(PyObject *self, PyObject *args) {
        them even after an error: `scores` is given back clean. */
     for (Py_ssize_t j = 0; j < reached; j++) {
         int32_t r = touched[j];
-        int64_t owner = owners[r];
+        int32_t owner = owners[r];
         if (wrong || owner < 0 || owner >= entries) { wrong = 1; scores[r] = 0.0; continue; }
         if (scores[r] > best[owner]) best[owner] = scores[r];
         scores[r] = 0.0;

@@ -24,7 +24,7 @@ def best_cosines(columns: np.ndarray, query: np.ndarray, start: np.ndarray, leng
     """Sets `best[e]` to the largest sum of entry e's phrasings that the query reaches (left alone otherwise):
     a phrasing's sum adds `weights[p] * query[k]` over the postings p of each column `columns[k]`
     (`rows[start[c]:start[c] + length[c]]`, weights float32), column after column, as numpy's bincount did.
-    `columns`, `start`, `length`, `owners` (each phrasing's entry): int64; `rows`: int32; `query`, `best`:
+    `columns`, `start`, `length`: int64; `rows`, `owners` (each phrasing's entry): int32; `query`, `best`:
     float64; `scores`: float64 zeros, one per phrasing (scratch, zeroed again). Weights and query values are
     positive (a phrasing's slot at 0 is one not reached yet)."""
 
