@@ -17,7 +17,8 @@ from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, withou
 from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
-from bot.answering.comparison import compared, likened
+from bot.answering.compared_sides import ComparedSides
+from bot.answering.comparison import likened
 from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.decision import Decision, Kind, Smalltalk, Strategy
 from bot.answering.french import (
@@ -47,10 +48,6 @@ from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE
 from bot.answering.terms_asked import TermsAsked
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, KnowledgeBase
-
-# A side of a comparison that only takes up what was named before ("c'est pareil que…").
-_TAKEN_UP = frozenset({"c", "ce", "ca", "cela", "ceci", "il", "elle", "ils", "elles", "on", "lui", "eux"})
-
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
 MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be suggested (realistic dev split)
@@ -266,7 +263,7 @@ class Answerer:
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
-        decision = self._both_compared(
+        decision = ComparedSides(self).both_compared(
             self._term_over_unrelated_answer(understood(), segments), segments, text)
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
@@ -325,99 +322,6 @@ class Answerer:
         return len(asked) > 1 and any(
             n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
-    def _both_compared(self, decision: Decision, segments: list[Segment], text: str) -> Decision:
-        """"c koi la diff entre le copil et le conseil citoyen": an answer that explains one of the two things
-        compared, when no entry compares them, leaves the other unsaid; choices that name neither leave both. Each
-        is read alone ("c'est quoi le copil ?"); two different entries become two questions, answered when each is
-        sure, offered otherwise (one at least sure). An entry written as a comparison ("Quelle est la différence
-        entre un conseil citoyen et un conseil de quartier ?") keeps the decision, and so does an answer both sides
-        lead to, or neither. An answer that compares another pair ("contrat de ville" against "conseil citoyen"
-        answered by the council against the neighbourhood council) is never kept sure: it answers a question the
-        member did not ask, however many words the two share. The comparison may be one sentence of several
-        ("…la différence entre A et B ? jcomprends pas")."""
-        if decision.kind == Kind.MULTI:
-            return self._parts_compared(decision)
-        sides = compared(text) or next((found for s in segments if s.informative
-                                        and (found := compared(s.text)) is not None), None)
-        if sides is not None and decision.kind == Kind.UNKNOWN:
-            return self._sides_offered(decision, sides)
-        shown = [decision.entry] if decision.kind == Kind.ANSWER else \
-            [c.entry for c in decision.candidates] if decision.kind == Kind.SUGGEST else []
-        if sides is None or not shown or any(
-                self._same_sides(sides, theirs) for entry in shown if entry is not None
-                for p in (entry.question, *entry.alternates) if (theirs := compared(p)) is not None):
-            return decision
-        answered = decision.entry if decision.kind == Kind.ANSWER else None
-        other_pair = answered is not None and compared(answered.question) is not None  # an entry written to compare
-        parts: list[Decision] = []
-        for side in sides:
-            part = self._side(side)
-            if part is None:
-                return self._unsure(decision, parts) if other_pair else decision
-            parts.append(part)
-        ids = [p.candidates[0].entry.id for p in parts]
-        if ids[0] == ids[1]:
-            return self._unsure(decision, parts) if other_pair else decision
-        if not other_pair and ((answered is not None and answered.id not in ids) or not any(
-                p.kind == Kind.ANSWER for p in parts)):
-            return decision
-        return dataclasses.replace(decision, kind=Kind.MULTI, entry=None, parts=tuple(parts),
-                                   score=min(p.score for p in parts), runner_up=None)
-
-    def _parts_compared(self, decision: Decision) -> Decision:
-        """"…je peux continuer ? et c'est quoi la différence entre le contrat de ville et le conseil citoyen": one of
-        several questions that compares two things is read as that comparison asked alone: an entry comparing
-        another pair (the council against the neighbourhood council) is no choice of it; what each side is, is."""
-        parts: dict[str, Decision] = {}
-        for part in decision.parts:
-            said = part.segments[0] if part.segments else ""
-            sides = compared(said) if said and part.kind in (Kind.ANSWER, Kind.SUGGEST) else None
-            # "…? C'est pas pareil que le délégué du préfet ?": "ce" is what the question before named, no side.
-            alone = part if sides is None or any(set(side.split()) <= _TAKEN_UP for side in sides) \
-                else self._both_compared(part, [Segment(text=said, role=Role.QUESTION)], said)
-            for p in alone.parts if alone.kind == Kind.MULTI else (alone,):
-                if p.candidates:
-                    parts.setdefault(p.candidates[0].entry.id, p)
-        if len(parts) == len(decision.parts) and all(a is b for a, b in zip(parts.values(), decision.parts,
-                                                                             strict=True)):
-            return decision
-        chosen = tuple(parts.values())
-        return dataclasses.replace(decision, parts=chosen, score=min(p.score for p in chosen),
-                                   asked=len(decision.parts))
-
-    def _side(self, side: str) -> Decision | None:
-        """One thing compared read alone ("c'est quoi le copil ?"): its first entry, answered when sure, or None."""
-        read = self.decide_segments(split_message(f"c'est quoi {side} ?"), runner_up=False)
-        part = SeveralQuestions(self).defined_by_entry(read)
-        top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
-        if top is None:
-            return None
-        sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id
-        return dataclasses.replace(part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
-                                   candidates=(top,), segments=(side,), runner_up=None)
-
-    def _sides_offered(self, decision: Decision, sides: tuple[str, str]) -> Decision:
-        """"le bailleur social c'est la même chose que le propriétaire ?": nothing found for the whole comparison,
-        the entries that explain either thing are offered (the base may explain one only). What a word means is
-        nobody's own matter, though one of the things is of daily life."""
-        choices: dict[str, Candidate] = {}
-        for side in sides:
-            part = self._side(side)
-            if part is not None:
-                choices.setdefault(part.candidates[0].entry.id, part.candidates[0])
-        if not choices:
-            return decision
-        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=tuple(choices.values()), personal=False)
-
-    def _unsure(self, decision: Decision, parts: list[Decision]) -> Decision:
-        """An answer that compares another pair than the member's, offered after what each side's own reading
-        found: the member picks."""
-        choices: dict[str, Candidate] = {}
-        for c in (*(p.candidates[0] for p in parts), *decision.candidates):
-            choices.setdefault(c.entry.id, c)
-        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
-                                   candidates=tuple(choices.values())[: self.settings.max_suggestions])
-
     @staticmethod
     def _details_not_given(decision: Decision, text: str) -> Decision:
         """"le numéro de la police municipale": an answer that does not give the office's details (an entry about
@@ -443,14 +347,6 @@ class Answerer:
         if self.terms_asked.about(decision.entry, term):
             return decision
         return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0, runner_up=None)
-
-    def _same_sides(self, ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
-        """Whether a phrasing compares the same two things: each of ours shares a word that is its own (not the
-        other side's: "conseil" in "conseil citoyen" and "conseil de quartier") with one of theirs, in either order."""
-        a, b = (set(self.analyze(side).tokens) for side in ours)
-        own = (a - b, b - a)
-        x, y = (set(self.analyze(side).tokens) for side in theirs)
-        return bool((own[0] & x and own[1] & y) or (own[0] & y and own[1] & x))
 
     def rank(self, analysis: Analysis, limit: int, boost: dict[str, float] | None = None) -> list[Candidate]:
         """The matcher's ranking, once per message for the same words and weights: a part of several questions
