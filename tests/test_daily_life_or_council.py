@@ -365,6 +365,6 @@ def test_a_word_one_members_phrasing_uses_in_passing_makes_no_council_topic(answ
 
 
 def test_only_words_several_entries_or_an_answer_use_are_council_topics(answerer: Answerer) -> None:
-    topics = answerer._topics
+    topics = answerer.topics
     assert "bus" not in topics and "impots" not in topics  # one member's alternate each, about something else
     assert {"logement", "mairie", "conseil"} <= topics

@@ -14,13 +14,14 @@ from itertools import chain, pairwise
 import numpy as np
 
 from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
-from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
+from bot.answering.answer_rule import Evidence, sure
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.compared_sides import ComparedSides
 from bot.answering.comparison import likened
 from bot.answering.contact_asked import gives_details, office_asked
 from bot.answering.decision import Decision, Kind, Smalltalk, Strategy
+from bot.answering.evidence import gathered
 from bot.answering.french import (
     BYES,
     DISCOURSE_ADVERBS,
@@ -79,7 +80,6 @@ ANALYSES_CACHED = 4096
 WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
            "Bonjour, je viens d'arriver dans le quartier et je voudrais participer. C'est quoi le rôle du conseil "
            "citoyen et comment on s'inscrit pour la prochaine réunion ?")
-_LETTERS = re.compile(r"[^\W\d_]+")
 # "comment je parle à…", "et comment on joint…": a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
 # A question word of any place in the clause ("on fait comment pour partir"): something is asked.
@@ -162,7 +162,7 @@ class Answerer:
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self.terms.items()}
-        self._topics = _topics(kb, frozenset(self.normalizer.vocabulary))
+        self.topics = _topics(kb, frozenset(self.normalizer.vocabulary))
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: self.matcher.mentioning(key) for key in self.terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
@@ -531,10 +531,10 @@ class Answerer:
             # asked), story or not: the rest of the message is read as usual.
             introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
             rest = self.analyze(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
-            matters = personal_matters(rest.words, self._topics) + personal_matters(
-                introduction.words, self._topics, introduction=True)
+            matters = personal_matters(rest.words, self.topics) + personal_matters(
+                introduction.words, self.topics, introduction=True)
         else:
-            matters = personal_matters(analysis.words, self._topics)
+            matters = personal_matters(analysis.words, self.topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
                 and self.information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
@@ -824,8 +824,8 @@ class Answerer:
             # With no second entry at all (a small base), the lead is taken over the level of a suggestion: dev
             # never saw a lone entry, and its whole score as a lead made a weak match look sure.
             lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
-            sure = bool(top and top.score >= s.suggest_threshold and self.rule(self._evidence(
-                top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
+            sure = bool(top and top.score >= s.suggest_threshold and self.rule(gathered(
+                self, top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
                 daily_life, analysis, boost, intro, introduced)))
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it). An
         # entry at the level of an answer, or a personal matter, is never set aside for one: no passage is read then.
@@ -961,73 +961,6 @@ class Answerer:
         order = [c.entry.id for c in ours]
         shown.sort(key=lambda c: order.index(c.entry.id) if c.entry.id in order else len(order))
         return tuple(shown)
-
-    def _evidence(self, top: Candidate, lead: float, opinion: list[tuple[str, float]], said: str,
-                  tie_broken: bool, story_share: float, daily_life: bool, analysis: Analysis,
-                  boost: dict[str, float] | None, intro: bool, introduced: str = "") -> Evidence:
-        whole = said
-        if introduced and not (opinion and opinion[0][0] == top.entry.id):
-            # After a self-introduction, BM25 naming ours for the question alone is its agreement (and the
-            # n-grams are read on the question too).
-            heard = self.second_opinion(introduced, limit=3)
-            if heard and heard[0][0] == top.entry.id:
-                opinion, said = heard, introduced
-        # The rule never answers without BM25's agreement: the third ranker is read only then.
-        bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
-        bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
-            opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
-        full = self.full_evidence
-        read = bm25_agrees or bm25_tied or full
-        if read and not full and self.rule is sure:
-            # The shipped rule needs the third ranker only when its verdict depends on it: otherwise it is not
-            # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
-            read = sure_whatever_chars(self._evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
-                                                          daily_life, bm25_agrees, bm25_tied, intro)) is None
-        chars = self.char_ranking(said, limit=3 if full else 2) if read else []
-        evidence = self._evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
-                                     bm25_agrees, bm25_tied, intro)
-        return self._variant_features(evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
-
-    @staticmethod
-    def _evidence_of(top: Candidate, lead: float, opinion: list[tuple[str, float]], chars: list[tuple[str, float]],
-                     whole: str, story_share: float, tie_broken: bool, daily_life: bool, bm25_agrees: bool,
-                     bm25_tied: bool, intro: bool) -> Evidence:
-        return Evidence(
-            entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
-            bm25=opinion[0][1] if opinion else 0.0,
-            bm25_ratio=opinion[1][1] / opinion[0][1] if len(opinion) > 1 and opinion[0][1] > 0 else 0.0,
-            bm25_agrees=bm25_agrees,
-            chars=chars[0][1] if chars else 0.0,
-            chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
-            chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
-            words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
-            bm25_tied=bm25_tied, intro=intro)
-
-    def _variant_features(self, evidence: Evidence, top: Candidate, opinion: list[tuple[str, float]],
-                          chars: list[tuple[str, float]], analysis: Analysis, boost: dict[str, float] | None,
-                          said: str) -> Evidence:
-        """The features only the benchmark's held-out variants weigh (bench/answer_rule.py): where the other
-        rankers put ours, the question's coverage by the entry, the share of SMS spellings."""
-
-        def place(ranking: list[tuple[str, float]]) -> tuple[int, float]:
-            at = next((k for k, (e, _) in enumerate(ranking[:3]) if e == top.entry.id), 3)
-            return at, (ranking[at][1] / ranking[0][1] if at < 3 and ranking[0][1] > 0 else 0.0)
-
-        bm25_rank, bm25_share = place(opinion)
-        chars_rank, chars_share = place(chars) if chars else (3, 0.0)
-        asked = {t for t in analysis.tokens if (boost or {}).get(t, 1.0) >= 1.0 and self.matcher.known(t)}
-        weight = sum(self.matcher.idf(t) for t in asked)
-        covered = sum(self.matcher.idf(t) for t in asked if self.matcher.mentions(top.index, t))
-        return dataclasses.replace(
-            evidence, bm25_rank=bm25_rank, bm25_share=bm25_share, chars_rank=chars_rank, chars_share=chars_share,
-            rare_coverage=covered / weight if weight else 1.0, noise=self._noise(said))
-
-    def _noise(self, text: str) -> float:
-        """Share of the words (two letters or more) that are neither French words, nor the base's, nor stopwords:
-        SMS spellings and typos ("jsui elu jpe rentré ds le cc": 4 of 8)."""
-        found = [w for w in _LETTERS.findall(fold(text)) if len(w) > 1]
-        odd = [w for w in found if w not in STOPWORDS and w not in self._topics and w not in french_lemmas()]
-        return len(odd) / len(found) if found else 0.0
 
     def _covers_terms(self, analysis: Analysis, candidate: Candidate, boost: dict[str, float]) -> bool:
         """An acronym or glossary term the question names is its subject: an entry that never mentions it
