@@ -28,8 +28,8 @@ import numpy as np
 
 from bench.answer_rule import _logistic, _sections
 from bench.common import load_eval, shipped, table
-from bench.realistic import Message, Order, Outcome, judge, load_realistic, product
-from bot.answering.answerer import ORDER_POOL, Answerer
+from bench.realistic import Message, Outcome, judge, load_realistic, product
+from bot.answering.answerer import ORDER_POOL, Answerer, Order
 from bot.answering.decision import Strategy
 from bot.answering.matcher import Candidate
 

@@ -28,7 +28,7 @@ from bot.config import ROOT, Settings
 from bot.events.asking import AGENDA_ALSO
 
 if TYPE_CHECKING:
-    from bot.answering.matcher import Candidate
+    from bot.answering.answerer import Order
     from bot.app import App
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
@@ -162,8 +162,6 @@ def figures(messages: Sequence[Message], outcomes: Sequence[Outcome], timings: l
 # --- methods --------------------------------------------------------------------------------
 
 Run = Callable[[Message], Outcome]
-# Our first entries, BM25's and the n-grams' first (entry, score): our entries in another order (`Answerer.order`).
-Order = Callable[["list[Candidate]", list[tuple[str, float]], list[tuple[str, float]]], "list[Candidate]"]
 
 
 def outcome_of(decision: Decision) -> Outcome:

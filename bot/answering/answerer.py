@@ -98,6 +98,8 @@ _WHERE_OR_WHO = frozenset({"a", "à", "au", "aux", "habite", "j'habite", "m'appe
 OFFER_MIN_SCORE = 20.0
 OFFER_RANKED = 3
 ORDER_POOL = 5  # entries of ours, BM25's and the n-grams' an order of our own reads (`Answerer.order`)
+# An order of our own: our first entries, BM25's and the n-grams' first (entry, score) → our entries reordered.
+Order = Callable[[list[Candidate], list[tuple[str, float]], list[tuple[str, float]]], list[Candidate]]
 OFFER_RARE_ENTRIES = 1
 # Choices shown when no entry is sure: those named by two of the three rankers among their first few (ours,
 # BM25, character n-grams) come before those only ours names (realistic dev split: helped 94.3 → 94.5 %).
@@ -171,8 +173,7 @@ class Answerer:
         # Which of our first entries comes first, from our ranking and the other two rankers' first ORDER_POOL
         # entries. None: ours, a near tie broken by BM25. The benchmark measures a learned order through it
         # (bench/learned_order.py: it put the right entry first more often, and answered no better).
-        self.order: Callable[[list[Candidate], list[tuple[str, float]], list[tuple[str, float]]],
-                             list[Candidate]] | None = None
+        self.order: Order | None = None
         # The benchmark reads every feature of the evidence (its held-out variants); the product computes only
         # what the shipped rule uses, and reads the third ranker only when BM25 agrees.
         self.full_evidence = False
@@ -556,7 +557,7 @@ class Answerer:
         opinion = [o for o in self.second_opinion(said, limit=3 + len(exclude)) if o[0] not in exclude] \
             if self.use_second_opinion else None
         candidates = _asked_alike(candidates, " ".join(s.text for s in segments if s.role == Role.QUESTION) or said)
-        if self.order is not None and opinion is not None:
+        if ordering and self.order is not None and opinion is not None:
             ordered = self.order(candidates, self._first_of(self.second_opinion, said, exclude),
                                  self._first_of(self.char_ranking, said, exclude))[:limit]
             candidates = candidates[:limit]
