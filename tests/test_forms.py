@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from bot.app import App, build_app
@@ -14,6 +15,7 @@ from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import texts as core_texts
+from bot.core.choice import words, yes_or_no
 from bot.core.replies import Reply
 from bot.storage.models import Profile, Registration, Ticket, TicketStatus
 from tests.conftest import STAFF_USER, TelegramHarness
@@ -136,17 +138,33 @@ def test_a_text_naming_no_button_or_several_or_asking_leaves_the_form_waiting(ap
     assert "Conseil citoyen Quartier Nord" in labels(again)  # still the council step
 
 
-def test_a_bare_yes_or_no_typed_at_the_consent_decides_nothing(app: App) -> None:
-    """Under « 👍 J'accepte » / « Non merci », "oui" does not accept: so "non" and "merci" do not refuse either."""
+def test_a_plain_yes_typed_at_the_consent_accepts_it(app: App) -> None:
+    """« Êtes-vous d'accord ? »: Awa types "oui" instead of pressing « 👍 J'accepte », and she is registered."""
     start_registration(app)
     app.hotline.on_text(AWA, "Quartier Nord")
     app.hotline.on_text(AWA, "Habitant")
-    for reply in ("oui", "non", "merci"):
-        assert offers_form(app.hotline.on_text(AWA, reply)), reply
-    refused = app.hotline.on_text(AWA, "non merci")  # the whole button
+    assert offers_form(app.hotline.on_text(AWA, "merci"))  # a thanks answers nothing of the form
+    done = app.hotline.on_text(AWA, "oui d'accord")
+    assert not offers_form(done)
+    with app.db.session() as session:
+        assert len(session.exec(select(Profile)).all()) == 1 and len(session.exec(select(Registration)).all()) == 1
+
+
+@pytest.mark.parametrize("reply", ["non", "non merci"])
+def test_a_plain_no_typed_at_the_consent_keeps_nothing(app: App, reply: str) -> None:
+    start_registration(app)
+    app.hotline.on_text(AWA, "Quartier Nord")
+    app.hotline.on_text(AWA, "Habitant")
+    refused = app.hotline.on_text(AWA, reply)
     assert "je n'ai rien gardé" in text(refused) and not offers_form(refused)
     with app.db.session() as session:
         assert session.exec(select(Profile)).all() == [] and session.exec(select(Registration)).all() == []
+
+
+def test_yes_or_no_words_answer_only_a_yes_or_no_question() -> None:
+    assert yes_or_no(words("Oui, d'accord !")) is True and yes_or_no(words("non merci")) is False
+    assert yes_or_no(words("merci")) is None and yes_or_no(words("oui et non")) is None
+    assert yes_or_no(words("oui je voudrais savoir le prix")) is None  # a sentence, not a yes
 
 
 def test_a_staff_draft_takes_its_topic_typed(app: App) -> None:
