@@ -260,3 +260,13 @@ def test_an_event_the_new_fields_do_not_touch_keeps_its_sync_hash(shipped: App) 
                                       "la GUSP, prochaine date ?"])
 def test_an_event_named_by_its_title_and_a_time_word_goes_to_the_agenda(shipped: App, question: str) -> None:
     assert shipped.faq.decide(AWA, question).kind == Kind.AGENDA
+
+
+def test_a_webinar_whose_audience_is_not_stated_keeps_its_place_in_the_date_order(shipped: App,
+                                                                                   clock: ManualClock) -> None:
+    """On 10 January Awa asks for the webinars: the one of 22 January (the programme does not say for whom)
+    comes before April's, which is for everyone but has no date yet."""
+    clock.set(paris("2026-01-10"))
+    [page] = shipped.hotline.on_command(AWA, "agenda", "webinaires")
+    assert page.text.index("La participation sur le grill ! (1/3)") < page.text.index("autour de la laïcité")
+    assert page.text.index("autour de la laïcité") < page.text.index("Évaluation des contrats de ville")

@@ -32,11 +32,12 @@ def event_button(ctx: Context, event: Event) -> Button:
 
 
 def audience_rank(event: Event, role: str | None) -> int:
-    """Residents (and members whose role is unknown) see first what is for them or for everyone, and last
-    what is for professionals or elected officials; professionals and elected members keep the date order."""
+    """Residents (and members whose role is unknown) see first what is for residents, then what is for everyone
+    or for an audience the programme does not state, in date order together (a webinar in January before one
+    in April), and last what is for professionals or elected officials; these keep the plain date order."""
     if role in PROFESSIONAL_ROLES:
         return 0
-    return {"residents": 0, "everyone": 0, "professionals": 2, "elected": 2}.get(event.audience_group or "", 1)
+    return {"residents": 0, "professionals": 2, "elected": 2}.get(event.audience_group or "", 1)
 
 
 def none_for_members(events: list[Event], role: str | None) -> bool:
