@@ -22,7 +22,7 @@ from bot.core.decider import Decider
 from bot.core.staff import StaffDirectory, StaffTarget
 from bot.documents.asking import DocumentsHook
 from bot.documents.service import DocumentService
-from bot.events.asking import AgendaHook, cancel_howto_hook
+from bot.events.asking import AgendaHook
 from bot.knowledge.loader import load_serving_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.redact import redact_secrets
@@ -82,7 +82,6 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
     # then the documents ("un modèle d'ordre du jour pour la prochaine réunion" asks for a document).
     documents = DocumentService.from_knowledge(settings.knowledge_dir, clock=clock)
     decider.add_hook(AgendaHook(answers, clock=clock, tz=settings.timezone))
-    decider.add_hook(cancel_howto_hook)
     decider.add_hook(DocumentsHook(documents, answers))
     # Last: e5 sees only the choices left once every other part has decided (never an agenda question).
     if semantic is None and settings.semantic_opinion and available():

@@ -62,6 +62,8 @@ class FaqService:
         # What other features render for their own decisions (see `add_decision`): by kind (the agenda), or by
         # the name their decision hook put in extras["render"] (the documents take over some answers).
         self.renderers: dict[str, Renderer] = {}
+        # Entries a feature shows its own way, however they are reached (answered, or chosen among suggestions).
+        self.entry_renderers: dict[str, Renderer] = {}
         # Buttons a feature adds under a FAQ entry, however it is reached (answer, suggestion, related link).
         self.entry_buttons: dict[str, Callable[[FaqEntry], tuple[tuple[Button, ...], ...]]] = {}
         # What other features answer to a dialogue act (the desk: "où en est ma question ?").
@@ -83,6 +85,13 @@ class FaqService:
         if kind in self.renderers:
             raise ValueError(f"decision {kind} rendered twice")
         self.renderers[kind] = render
+
+    def add_entry_render(self, entry_id: str, render: Renderer) -> None:
+        """An entry a feature completes with what it knows ("comment j'annule ?": the member's registrations
+        under the how-to); `render` gets an answer's decision, whose words are the member's question."""
+        if entry_id in self.entry_renderers:
+            raise ValueError(f"entry {entry_id} rendered twice")
+        self.entry_renderers[entry_id] = render
 
     def register(self, router: Router) -> None:
         router.command("glossaire", "Le sens d'un sigle (ex. : /glossaire QPV)", self.glossary_command)
@@ -130,6 +139,8 @@ class FaqService:
 
     def render(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
         custom = self.renderers.get(decision.extras.get("render", decision.kind))
+        if custom is None and decision.kind == Kind.ANSWER and decision.entry is not None:
+            custom = self.entry_renderers.get(decision.entry.id)
         if custom is not None:
             return custom(sender, decision, log_id)
         match decision.kind:
@@ -268,12 +279,17 @@ class FaqService:
         entry = self.answerer.kb.entry(args[0]) if args else None
         if entry is None:
             return [Reply(text=texts.EXPIRED_BUTTON)]
-        log_id = self._log_choice(sender, entry, args[1] if len(args) > 1 else None)
+        log_id, asked = self._log_choice(sender, entry, args[1] if len(args) > 1 else None)
+        render = self.entry_renderers.get(entry.id)
+        if render is not None:  # read with the question it was chosen for
+            words = self.answerer.analyze(asked).words if asked else ()
+            return render(sender, Decision(kind=Kind.ANSWER, score=100.0, entry=entry, words=words), log_id)
         return [self.entry_reply(entry, log_id)]
 
-    def _log_choice(self, sender: Sender, entry: FaqEntry, log_arg: str | None) -> int | None:
+    def _log_choice(self, sender: Sender, entry: FaqEntry, log_arg: str | None) -> tuple[int, str | None]:
         """A suggestion or the runner-up chosen: the logged question keeps what the hotline answered and gains
-        what the member picked (`chosen_id`: a learning signal, and what a follow-up question leans on)."""
+        what the member picked (`chosen_id`: a learning signal, and what a follow-up question leans on).
+        Returns the log's id and the member's question it was chosen for, if any."""
         with self.db.session() as session:
             member = touch_member(session, sender, self.clock)
             row = session.get(QuestionLog, int(log_arg)) if log_arg and log_arg.isdigit() else None
@@ -284,7 +300,8 @@ class FaqService:
                 row.chosen_id = entry.id
             session.add(row)
             session.commit()
-            return row.id
+            assert row.id is not None
+            return row.id, row.text
 
     def _more_button(self, sender: Sender, args: list[str]) -> list[Reply]:
         entry = self.answerer.kb.entry(args[0]) if args else None

@@ -25,7 +25,8 @@ from bot.knowledge.model import KnowledgeBase
 
 # "Comment j'annule ?": the how-to answer, with the member's own registrations under it (bot/events/handlers.py).
 CANCEL_ENTRY = "event-annuler"
-CANCEL_RENDER = "event_cancel_howto"
+# "Je veux m'inscrire au webinaire sur la participation": the how-to answer, with the events meant under it.
+REGISTER_ENTRIES = {"event-sinscrire": None, "event-inscription-webinaire": "webinaire"}  # entry → kind it is about
 
 # extras: the entries for a question asked beside the agenda's ("…? et je peux venir avec ma voisine ?").
 AGENDA_ALSO = "agenda_also"
@@ -129,10 +130,3 @@ def _asks_when(words: Sequence[str]) -> bool:
     """"Ça commence quand et il y en a combien ?": a "quand" after its verb asks for a date, whatever else is
     asked; a "quand" opening the question ("quand c'est complet on fait comment") may open a condition."""
     return any(word == "quand" for word in words[1:])
-
-
-def cancel_howto_hook(sender: Sender, text: str, decision: Decision) -> Decision:
-    """The how-to of cancelling a registration is rendered by the events feature: it knows the member's."""
-    if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == CANCEL_ENTRY:
-        return dataclasses.replace(decision, extras={**decision.extras, "render": CANCEL_RENDER})
-    return decision

@@ -23,11 +23,22 @@ from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router, Turn
 from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
-from bot.events.asking import AGENDA_ALSO, CANCEL_RENDER
-from bot.events.cards import NO_KIND, agenda, card, local_first, my_registrations, next_of_kind, none_for_members
+from bot.events.asking import AGENDA_ALSO, CANCEL_ENTRY, REGISTER_ENTRIES
+from bot.events.cards import (
+    NO_KIND,
+    agenda,
+    audience_rank,
+    card,
+    event_button,
+    local_first,
+    my_registrations,
+    next_of_kind,
+    none_for_members,
+)
 from bot.events.changes import apply_change
 from bot.events.ics import event_ics
 from bot.events.intent import kind_from_text
+from bot.events.meant import events_meant
 from bot.events.notices import when
 from bot.events.periods import parse_period
 from bot.events.registration import (
@@ -94,7 +105,9 @@ class EventsFeature:
                     resume=self._profile_question, resume_label=texts.FORM_RESUME,
                     asked_instead=lambda state, text: state.get("step") == "name" and not could_be_a_name(text))
         self.faq.add_decision(Kind.AGENDA, self._render_agenda)  # decided by bot/events/asking.py
-        self.faq.add_decision(CANCEL_RENDER, self._render_cancel_howto)  # bot/events/asking.py too
+        self.faq.add_entry_render(CANCEL_ENTRY, self._render_cancel_howto)
+        for entry_id in REGISTER_ENTRIES:
+            self.faq.add_entry_render(entry_id, self._render_register_howto)
         self.staff.register(router)
         router.command("recharger_agenda", "Relire knowledge/events.yaml (équipe)", self.reload_command,
                        staff_only=True)
@@ -196,6 +209,23 @@ class EventsFeature:
             mine = my_registrations(session, self.ctx, member, self.ctx.clock.now(), watches_too=False) if (
                 member is not None) else None
         return [answer, mine] if mine is not None and mine.buttons else [answer]
+
+    def _render_register_howto(self, sender: Sender, decision: Decision, log_id: int) -> list[Reply]:
+        """"Je veux m'inscrire au webinaire sur la participation": the how-to, then the events meant: the one
+        card with its « S'inscrire » when one is meant, else a button to each (what is for residents first)."""
+        assert decision.entry is not None
+        answer = self.faq.entry_reply(decision.entry, log_id, runner_up_of(decision))
+        now = self.ctx.clock.now()
+        with self.ctx.db.session() as session:
+            member = find_member(session, sender)
+            role = self._role(session, sender)
+            events = sorted(upcoming(session, now, self.ctx.tz), key=lambda e: audience_rank(e, role))
+            meant = events_meant(events, decision.words, kind=REGISTER_ENTRIES.get(decision.entry.id))
+            if len(meant) == 1:
+                return [answer, card(session, self.ctx, meant[0], member, now)]
+        if not meant:
+            return [answer]
+        return [answer, Reply(text=texts.REGISTER_PICK, buttons=rows(*(event_button(self.ctx, e) for e in meant)))]
 
     def _first(self, session: Session, sender: Sender) -> Callable[[Event], int] | None:
         member = find_member(session, sender)
