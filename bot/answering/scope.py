@@ -57,6 +57,9 @@ PERSONAL_WORDS = frozenset({
     *BALLOTS,
     # A bank account of one's own ("mon compte bancaire est bloqué"): the council's own account is council business.
     "bancaire",
+    # One's own vehicle, shop, insurance and subscriptions ("mon scooter", "mon commerce", "mon assurance").
+    "scooter", "voiture", "voitures", "vehicule", "moto", "commerce", "entreprise", "boutique", "magasin",
+    "assurance", "cv", "abonnement", "resiliation", "box",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -64,7 +67,9 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
                           "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
-                          "banque", "electorale", "electorales", "electeur", "complementaire", "bancaire"})
+                          "banque", "electorale", "electorales", "electeur", "complementaire", "bancaire",
+                          "scooter", "voiture", "voitures", "vehicule", "moto", "commerce", "entreprise", "assurance",
+                          "abonnement"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
 # A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
 # ("mon patron doit me laisser aller au comité de pilotage ?").
