@@ -33,6 +33,21 @@ def test_thanks_goodbye_and_ok_get_a_short_close_without_a_ticket_offer(app: App
     assert "équipe" not in shown and "[1]" not in shown
 
 
+@pytest.mark.parametrize("text", ["Merci pour l'info sur le fonds de participation, c'est très clair",
+                                  "merci pour la réponse sur le copil ça m'aide beaucoup",
+                                  "super merci pour le lien vers la gazette"])
+def test_thanks_naming_what_the_answer_was_about_close_without_an_entry(shipped_app: App, text: str) -> None:
+    chat = terminal(shipped_app)
+    shown = chat.render(chat.handle(text))
+    assert any(word in shown for word in CLOSE_WORDS)
+    assert "équipe" not in shown and "[1]" not in shown
+
+
+def test_thanks_then_a_question_on_the_same_subject_is_still_a_question(shipped_app: App) -> None:
+    decision = shipped_app.faq.answerer.decide("merci pour l'info sur le copil, mais c'est quand le prochain ?")
+    assert decision.kind.value != "smalltalk"
+
+
 @pytest.mark.parametrize("text", ["c nul votre truc", "vous servez à rien, pfff", "ça répond pas du tout à ma question",
                                   "allez vous faire voir", "ce robot comprend absolument rien",
                                   "c'est pas ce que je cherchais"])

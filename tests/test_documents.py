@@ -228,6 +228,12 @@ def test_a_question_asking_for_a_model_offers_the_right_document(app: App, quest
     assert (logged.decision, logged.entry_id) == ("answer", "crpv-modeles-documents")
 
 
+def test_a_letter_for_ones_own_insurance_is_no_council_document_and_gets_its_orientation(app: App) -> None:
+    [reply] = app.hotline.on_text(SENDER, "vous avez un modèle de lettre de résiliation pour mon assurance ?")
+    assert not any(d.startswith("doc") for d in data(reply))
+    assert "situation personnelle" in reply.text
+
+
 def test_a_question_asking_for_two_models_is_offered_both_and_not_the_others(app: App) -> None:
     [offer] = app.hotline.on_text(SENDER, "vous avez un modèle de lettre pour le préfet ? et un modèle de compte rendu ?")
     assert sorted(data(offer)) == ["doc", "doc:compte-rendu-reunion", "doc:courrier-prefet-interpellation"]

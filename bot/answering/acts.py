@@ -461,6 +461,13 @@ _HELPS_FOR = compiled(r"(?:^|\s)(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a a
 _ANSWER_ABOUT = compiled(r"(?:^|\s)(?:reponse|reponses|info|infos|information|informations|explication|explications|"
                          r"precision|precisions|aide|conseil|conseils|renseignement|renseignements) (?:sur|concernant|"
                          r"pour|a propos (?:de|du|des|d)|au sujet (?:de|du|des|d)) (?:\w+ ){0,4}\w+$")
+# "merci pour l'info sur les réunions en visio, ça m'aide bien", "merci pour la réponse sur le copil c'est très clair":
+# the answer's subject, then words that close, asks nothing either.
+_ANSWER_ABOUT_OPENS = compiled(r"(?:^|\s)(?:reponse|reponses|info|infos|information|informations|explication|"
+                               r"explications|precision|precisions|aide|conseil|conseils|renseignement|renseignements|"
+                               r"lien|liens) (?:sur|concernant|pour|vers|a propos (?:de|du|des|d)|au sujet (?:de|du|des|d))"
+                               r"(?=\s)")
+ANSWER_SUBJECT_MAX_WORDS = 5
 _UNDERSTOOD_NOW = compiled(r"(?:^|\s)(?:je|j) (?:comprends|comprend|vois|connais|ai (?:bien )?compris) (?:beaucoup |bien "
                            r"|un peu )?mieux(?: \w+){1,5}$")
 
@@ -471,8 +478,24 @@ def _closing(text: str, key: str) -> bool:
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
     key = _UNDERSTOOD_NOW.sub(" je vois", _ANSWER_ABOUT.sub(" reponse", _HELPS_FOR.sub(" ca m aide", key)))
-    asks = "?" in text or _ASKING.search(_THANKS.sub(" ", _ADDRESSED.sub(" ", key)))
-    if asks or len(key.split()) > 14:
+    if "?" in text or _ASKING.search(_THANKS.sub(" ", _ADDRESSED.sub(" ", key))):
+        return False
+    return any(_closes(k) for k in (key, *_without_subject(key)))
+
+
+def _without_subject(key: str) -> list[str]:
+    """The message with the answer's subject said after "merci pour l'info sur…" set aside, for each length it may
+    have ("l'info sur les réunions en visio, ça m'aide bien": the subject is what comes before the closing words)."""
+    found = _ANSWER_ABOUT_OPENS.search(key)
+    if found is None:
+        return []
+    after = key[found.end():].split()
+    return [f"{key[: found.start()]} reponse {' '.join(after[n:])}"
+            for n in range(1, min(ANSWER_SUBJECT_MAX_WORDS, len(after)) + 1)]
+
+
+def _closes(key: str) -> bool:
+    if len(key.split()) > 14:
         return False
     closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
     # After an ok or a thanks, what the member will do next closes too: "entendu, je vais en parler au conseil".

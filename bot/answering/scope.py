@@ -14,6 +14,10 @@ import itertools
 from collections.abc import Sequence
 from enum import StrEnum
 
+PETS = frozenset({"chien", "chiens", "chienne", "chiennes", "chiot", "chiots", "chat", "chats", "chaton", "chatons",
+                  "animal", "animaux", "veterinaire", "pitbull", "museliere"})
+BALLOTS = frozenset({"presidentielle", "presidentielles", "legislative", "legislatives", "europeennes", "regionales",
+                     "departementales", "referendum", "procuration"})
 # Words that name a personal administrative or private matter whatever surrounds them.
 PERSONAL_WORDS = frozenset({
     "caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "loyer", "loyers", "bailleur", "proprio",
@@ -42,6 +46,20 @@ PERSONAL_WORDS = frozenset({
     "complementaire",
     # A building's co-owners and their syndic: the owners' own affairs (its general meeting is no council's).
     "copropriete", "coproprietes", "coproprietaire", "coproprietaires", "syndic",
+    # Pets: a dog, a cat and their care are their owner's own affair (a neighbour's dog is a quarrel between
+    # neighbours), no council's.
+    *PETS,
+    # A family's own celebrations and bereavements: a hall for a child's birthday is hired as a family, not as a
+    # council ("un baptême", "les obsèques").
+    "anniversaire", "anniversaires", "bapteme", "baptemes", "communion", "fiancailles", "obseques", "enterrement",
+    "funerailles",
+    # National and regional ballots: their dates and how to vote are the State's and the town hall's.
+    *BALLOTS,
+    # A bank account of one's own ("mon compte bancaire est bloqué"): the council's own account is council business.
+    "bancaire",
+    # One's own vehicle, shop, insurance and subscriptions ("mon scooter", "mon commerce", "mon assurance").
+    "scooter", "voiture", "voitures", "vehicule", "moto", "commerce", "entreprise", "boutique", "magasin",
+    "assurance", "cv", "abonnement", "resiliation", "box",
 })
 # Of those, the ones that are council business too ("le logement dans le quartier", "les écoles du
 # quartier", "la maison du projet"): personal only when the member says they are theirs.
@@ -49,7 +67,9 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
                           "inscription", "stage", "prime", "bourse", "pole", "assistante", "sociale",
                           "chambre", "permis", "credit", "appartement", "hlm", "ascenseur",
                           "chauffage", "demenagement", "demenager", "plainte", "facture", "factures", "secu",
-                          "banque", "electorale", "electorales", "electeur", "complementaire"})
+                          "banque", "electorale", "electorales", "electeur", "complementaire", "bancaire",
+                          "scooter", "voiture", "voitures", "vehicule", "moto", "commerce", "entreprise", "assurance",
+                          "abonnement"})
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
 # A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
 # ("mon patron doit me laisser aller au comité de pilotage ?").
@@ -164,7 +184,7 @@ _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
     # "le proprio refuse de me louer parce que je suis voilée": the landlord is who did it, not who helps.
     (Matter.DISCRIMINATION, frozenset({"discrimination", "discriminations", "discrimine", "discriminee",
                                        "discrimines", "racisme", "raciste", "racistes"})),
-    (Matter.VOTING, ROLLS),  # "je viens de déménager, je dois me réinscrire sur les listes électorales"
+    (Matter.VOTING, ROLLS | BALLOTS),  # "je viens de déménager, je dois me réinscrire sur les listes électorales"
     (Matter.BENEFITS, frozenset({"caf", "apl", "rsa", "allocation", "allocations", "alloc", "allocs", "prime",
                                  "prestation", "prestations", "percu"})),
     (Matter.NEIGHBOURS, frozenset({"bruit", "bruits", "bruyant", "bruyante", "bruyants", "tapage", "voisin", "voisine",

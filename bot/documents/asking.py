@@ -10,6 +10,7 @@ import dataclasses
 
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
+from bot.answering.scope import personal_matters
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
 from bot.documents.service import DocumentService
@@ -29,6 +30,12 @@ class DocumentsHook:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
             return decision
         answerer = self.answers.get()
+        if decision.personal and any(owned for _, owned in personal_matters(answerer.analyze(text).words,
+                                                                            answerer.topics)):
+            # "un modèle de lettre de résiliation pour mon assurance": a letter about a matter the member says is
+            # theirs is no council document; it keeps its orientation ("une lettre type pour le bailleur, l'ascenseur
+            # est en panne" is a building's, which the council writes).
+            return decision
         intent = self.service.intent(decision.words or answerer.analyze(text).words)
         if intent is None:
             return decision
