@@ -75,6 +75,7 @@ TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
 ANALYSES_CACHED = 4096
+TYPED_WORDS_KEPT = 100_000  # typed words kept as BM25 reads them (`Answerer._read_for_bm25`)
 # Decided once before an answerer is put in service (`Answerer.warm_up`): a question, then several with a story, so
 # that the steps a member's message may take have run once (our own words, in no evaluation set).
 WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
@@ -179,20 +180,22 @@ class Answerer:
         self.full_evidence = False
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
-        self._analyses: dict[str, Analysis] = {}
+        self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
+        self._typed: dict[str, str] = {}  # see `_read_for_bm25`
 
     def __getstate__(self) -> dict[str, object]:
         # Written to disk while it answers (bot/answering/prepared.py): its attributes copied at once (in C),
         # without what answering fills.
         state = dict(self.__dict__)
-        del state["_analyses"], state["_reads"]
+        del state["_analyses"], state["_reads"], state["_typed"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._analyses = {}
         self._reads = _Reads()
+        self._typed = {}
 
     @property
     def terms_asked(self) -> TermsAsked:
@@ -204,13 +207,19 @@ class Answerer:
                           promoted_weight=PROMOTED_CONTEXT_WEIGHT)
 
     def analyze(self, text: str) -> Analysis:
-        """The normalised message (cached: one message's parts are analysed several times over)."""
+        """The normalised message (cached: one message's parts are analysed several times over). Kept by the text,
+        and by the words and names read in it: texts that differ only by what the reading drops ("qui est censé payer
+        ?", the same question as part of several, "qui est censé payer") are analysed once."""
         found = self._analyses.get(text)
         if found is None:
-            found = self.normalizer.analyze(clean(text))
+            raw, named = self.normalizer.read_text(clean(text))
+            read = (tuple(raw), named)
+            found = self._analyses.get(read)
+            if found is None:
+                found = self.normalizer.analyze_words(raw, names=named)
             if len(self._analyses) >= ANALYSES_CACHED:
                 self._analyses.clear()
-            self._analyses[text] = found
+            self._analyses[text] = self._analyses[read] = found
         return found
 
     def warm_up(self) -> None:
@@ -377,15 +386,23 @@ class Answerer:
         stays as typed, and so does one the matcher reads as typed but for its accents: the matcher's reading may be
         another word of the base ("inscription" read "inscrire"), and BM25 reading "déménager" as "demenager" found
         members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
-        out = []
-        for typed in typed_words(clean(text)):
+        return _without_fillers(" ".join(map(self._read_for_bm25, typed_words(clean(text)))))
+
+    def _read_for_bm25(self, typed: str) -> str:
+        """One typed word as `_as_read` gives it to BM25. Kept per word (the rankers never change): a message's
+        words come back in its parts and questions, and the common ones in every message."""
+        found = self._typed.get(typed)
+        if found is None:
             read = [c for w in words(typed) for c in self.normalizer.read(w)]
             # "linterconseil" is "l'interconseil" typed without its apostrophe: read so even when some member's
             # alternate holds it glued (BM25 then knows it, and names that one entry whatever it is about).
             if self.second.knows(typed) and not (len(read) == 2 and read[0] in _ELIDED):
                 read = []
-            out.append(typed if not read or read == [fold(typed)] else " ".join(read))
-        return _without_fillers(" ".join(out))
+            found = typed if not read or read == [fold(typed)] else " ".join(read)
+            if len(self._typed) >= TYPED_WORDS_KEPT:
+                self._typed.clear()  # not kept for ever: a long-running hotline meets new words every day
+            self._typed[typed] = found
+        return found
 
     def char_ranking(self, text: str, limit: int) -> list[tuple[str, float]]:
         """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
@@ -467,7 +484,16 @@ class Answerer:
         fully, the story around them less, the self-introduction little, greetings and sign-offs not at all.
         Words the knowledge base never uses weigh even less outside the question ("Dervallières", "peur").
         A question that names nothing ("c'est normal ? qui doit payer ?") leaves its subject to the story,
-        and a short phrase just before a question is its subject ("le conseil citoyen, c'est quoi ?")."""
+        and a short phrase just before a question is its subject ("le conseil citoyen, c'est quoi ?").
+        Made once per message for the same parts (a decision and the steps after it weigh them again); the
+        weights are the caller's own copy."""
+        key = (tuple((s.text, s.role) for s in segments), questions_only)
+        found = self._reads.weighted.get(key)
+        if found is None:
+            found = self._reads.weighted[key] = self._weighed(segments, questions_only=questions_only)
+        return found[0], dict(found[1])
+
+    def _weighed(self, segments: list[Segment], *, questions_only: bool) -> tuple[Analysis, dict[str, float]]:
         analyses = [self.analyze(s.text) if s.text else None for s in segments]
         roles = [s.role for s in segments]
         for i in range(len(segments) - 1):
@@ -1003,6 +1029,9 @@ class _Reads:
     opinions: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's BM25 score, by text
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
+    # `Answerer._weighted`'s analysis and weights, by the parts' texts and roles (and whether the questions alone).
+    weighted: dict[tuple[tuple[tuple[str, Role], ...], bool], tuple[Analysis, dict[str, float]]] = field(
+        default_factory=dict)
 
 
 # "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word
