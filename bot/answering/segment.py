@@ -161,8 +161,13 @@ def folded_key(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # a message is cut into its parts, then into its questions (questions.py)
+def _sentences(text: str) -> tuple[str, ...]:
     parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
-    return [p for p in parts if p and any(ch.isalnum() for ch in p)]
+    return tuple(p for p in parts if p and any(ch.isalnum() for ch in p))
 
 
 # Openers that, inside a sentence, do not open a question: "quand même", "quand elle a vu mon nom" (when, as a
