@@ -222,6 +222,18 @@ class Answerer:
             self._analyses[text] = self._analyses[read] = found
         return found
 
+    def said(self, text: str) -> tuple[str, ...]:
+        """`analyze(text).words` (its words as read, corrected), without its tokens when it was not analysed: the
+        parts of a message read only for their words (who asks, the rest, the questions routed on) are often texts
+        no ranking reads."""
+        found = self._analyses.get(text)
+        if found is not None:
+            return found.words
+        kept = self._reads.said.get(text)
+        if kept is None:
+            kept = self._reads.said[text] = tuple(self.normalizer.corrected(*self.normalizer.read_text(clean(text))))
+        return kept
+
     def warm_up(self) -> None:
         """What a first question would make once, made now: the n-gram ranker's arrays made on first use, the
         scratch arrays of the rankings, the patterns compiled on first use, the caches of the common words. The
@@ -281,7 +293,7 @@ class Answerer:
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
-        routed = self.analyze(" ".join(asked)).words if asked else analysis.words
+        routed = self.said(" ".join(asked)) if asked else analysis.words
         decision = dataclasses.replace(decision, words=routed, acts=acts, greeted=greeted)
         # Angry at the crèche or the landlord, not at us: who usually deals with it helps more than an apology.
         # A question the angry member asked that the base may answer keeps its choices ("…on a le droit de leur
@@ -305,7 +317,7 @@ class Answerer:
         """"le marché du jeudi il est annulé ?": whether something is called off is no question an entry answers
         surely (the entry on cancelling one's registration shares the verb only); its choices are offered."""
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
-        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.analyze(asked[-1]).words):
+        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.said(asked[-1])):
             return decision
         offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
@@ -556,10 +568,10 @@ class Answerer:
         if Role.INTRO in roles:
             # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is
             # asked), story or not: the rest of the message is read as usual.
-            introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
-            rest = self.analyze(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
-            matters = personal_matters(rest.words, self.topics) + personal_matters(
-                introduction.words, self.topics, introduction=True)
+            introduction = self.said(" ".join(s.text for s in segments if s.role == Role.INTRO))
+            rest = self.said(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
+            matters = personal_matters(rest, self.topics) + personal_matters(introduction, self.topics,
+                                                                             introduction=True)
         else:
             matters = personal_matters(analysis.words, self.topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
@@ -622,7 +634,7 @@ class Answerer:
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
         defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_it_is(q) for q in asked) and not any(
-            personal_matters(self.analyze(q).words) for q in asked)
+            personal_matters(self.said(q)) for q in asked)
         if owned and not unnamed and (council or defined):
             as_council = decide(False)
             if as_council.kind == Kind.ANSWER:
@@ -1029,6 +1041,7 @@ class _Reads:
     opinions: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's BM25 score, by text
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
+    said: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `Answerer.said` of texts not analysed
     # `Answerer._weighted`'s analysis and weights, by the parts' texts and roles (and whether the questions alone).
     weighted: dict[tuple[tuple[tuple[str, Role], ...], bool], tuple[Analysis, dict[str, float]]] = field(
         default_factory=dict)

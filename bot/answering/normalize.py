@@ -603,17 +603,7 @@ class Normalizer:
 
     def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
-        # Each word `read`, but a name stays as typed when it would become another French word ("Françoise" is no
-        # "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill"). A word
-        # read before is taken from `read`'s answers without a call (a message's words are read for each part).
-        read: list[str] = []
-        read_already = self._read
-        for i, w in enumerate(raw):
-            found = read_already.get(w) or self.read(w)
-            if found != (w,) and (w in names or _named(raw, i)) and all(_is_french(c) for c in found):
-                found = (w,)
-            read.extend(found)
-        corrected = _replace_idioms(read)
+        corrected = self.corrected(raw, names)
         stems = self._near_phrases(corrected)
         tokens: list[str] = []
         i = 0
@@ -633,3 +623,18 @@ class Normalizer:
                 tokens.append(stems[i])
                 i += 1
         return Analysis(words=tuple(corrected), tokens=tuple(tokens))
+
+    def corrected(self, raw: list[str], names: frozenset[str] = frozenset()) -> list[str]:
+        """`analyze_words`' words alone (its `Analysis.words`), without the tokens: what routing and personal
+        matters read of a text."""
+        # Each word `read`, but a name stays as typed when it would become another French word ("Françoise" is no
+        # "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill"). A word
+        # read before is taken from `read`'s answers without a call (a message's words are read for each part).
+        read: list[str] = []
+        read_already = self._read
+        for i, w in enumerate(raw):
+            found = read_already.get(w) or self.read(w)
+            if found != (w,) and (w in names or _named(raw, i)) and all(_is_french(c) for c in found):
+                found = (w,)
+            read.extend(found)
+        return _replace_idioms(read)
