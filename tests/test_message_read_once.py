@@ -7,8 +7,10 @@ import pytest
 
 from bench.common import load_eval
 from bench.realistic import load_realistic
-from bot.answering.answerer import Answerer, _Reads
+from bot.answering.answerer import Answerer, _Reads, _without_fillers
 from bot.answering.cleanup import clean
+from bot.answering.french import DISCOURSE_ADVERBS
+from bot.answering.normalize import fold
 from bot.answering.segment import split_message
 from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
@@ -67,3 +69,26 @@ def test_the_weights_of_a_message_are_the_callers_own() -> None:
     boost.clear()  # a caller changing its copy
     again, kept = answerer._weighted(segments)
     assert again == analysis and kept
+
+
+def _fillers_dropped(text: str) -> str:
+    """The discourse adverbs taken out of BM25's text, word after word (before the folded text was asked first)."""
+    said = text.split()
+    folded = [fold(w) for w in said]
+    kept, i = [], 0
+    while i < len(said):
+        n = next((len(p) for p in DISCOURSE_ADVERBS if tuple(folded[i : i + len(p)]) == p), 0)
+        if n:
+            i += n
+            continue
+        kept.append(said[i])
+        i += 1
+    return " ".join(kept)
+
+
+def test_discourse_adverbs_are_dropped_as_when_every_word_was_folded_alone() -> None:
+    crafted = ["Par ailleurs, je voudrais savoir", "en Général on se réunit quand ?", "d ailleurs c'est où",
+               "ailleurs en général", "EN GÉNÉRAL", "on va ailleurs en"]
+    for text in crafted + _dev_texts():
+        assert _without_fillers.__wrapped__(text) == _fillers_dropped(text), text
+    assert _without_fillers("Par ailleurs je voudrais savoir") == "je voudrais savoir"
