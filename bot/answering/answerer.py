@@ -74,7 +74,7 @@ PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothi
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
-ANALYSES_CACHED = 4096
+ANALYSES_CACHED = 8192  # two keys a text (`Answerer.analyze`): 4,096 texts, as before
 TYPED_WORDS_KEPT = 100_000  # typed words kept as BM25 reads them (`Answerer._read_for_bm25`)
 # Decided once before an answerer is put in service (`Answerer.warm_up`): a question, then several with a story, so
 # that the steps a member's message may take have run once (our own words, in no evaluation set).
