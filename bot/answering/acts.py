@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.answering.cleanup import clean
 from bot.answering.normalize import words
@@ -436,6 +437,7 @@ _SEE_YOU = compiled(r"^\s*(?:(?:allez|aller|bon|ben|bah|ok|oki|merci|bye|salut|c
 _PLUS = compiled(r"\+(?=\s*[^\W\d_])")  # "+ simple", "a+": the SMS "plus" ("+" alone is dropped from the words)
 
 
+@lru_cache(maxsize=4096)  # a message is read by several of the tests below (`detect`, `goes_on`, `leans_back`…)
 def _key(text: str) -> str:
     return " ".join(words(_PLUS.sub(" plus ", clean(text))))
 

@@ -75,7 +75,8 @@ PROMOTED_CONTEXT_WEIGHT = 0.95  # the story when the question clause names nothi
 TIE_MARGIN = 6.0
 AGREED_SUGGESTION = 20.0
 PERSONAL_OFFER_SCORE = 40.0  # a personal matter's fiches (realistic dev: every helpful one scored ≥ 42)
-ANALYSES_CACHED = 4096
+ANALYSES_CACHED = 8192  # two keys a text (`Answerer.analyze`): 4,096 texts, as before
+TYPED_WORDS_KEPT = 100_000  # typed words kept as BM25 reads them (`Answerer._read_for_bm25`)
 # Decided once before an answerer is put in service (`Answerer.warm_up`): a question, then several with a story, so
 # that the steps a member's message may take have run once (our own words, in no evaluation set).
 WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
@@ -181,20 +182,22 @@ class Answerer:
         self.full_evidence = False
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
-        self._analyses: dict[str, Analysis] = {}
+        self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
+        self._typed: dict[str, str] = {}  # see `_read_for_bm25`
 
     def __getstate__(self) -> dict[str, object]:
         # Written to disk while it answers (bot/answering/prepared.py): its attributes copied at once (in C),
         # without what answering fills.
         state = dict(self.__dict__)
-        del state["_analyses"], state["_reads"]
+        del state["_analyses"], state["_reads"], state["_typed"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._analyses = {}
         self._reads = _Reads()
+        self._typed = {}
 
     @property
     def terms_asked(self) -> TermsAsked:
@@ -206,14 +209,32 @@ class Answerer:
                           promoted_weight=PROMOTED_CONTEXT_WEIGHT)
 
     def analyze(self, text: str) -> Analysis:
-        """The normalised message (cached: one message's parts are analysed several times over)."""
+        """The normalised message (cached: one message's parts are analysed several times over). Kept by the text,
+        and by the words and names read in it: texts that differ only by what the reading drops ("qui est censé payer
+        ?", the same question as part of several, "qui est censé payer") are analysed once."""
         found = self._analyses.get(text)
         if found is None:
-            found = self.normalizer.analyze(clean(text))
+            raw, named = self.normalizer.read_text(clean(text))
+            read = (tuple(raw), named)
+            found = self._analyses.get(read)
+            if found is None:
+                found = self.normalizer.analyze_words(raw, names=named)
             if len(self._analyses) >= ANALYSES_CACHED:
                 self._analyses.clear()
-            self._analyses[text] = found
+            self._analyses[text] = self._analyses[read] = found
         return found
+
+    def said(self, text: str) -> tuple[str, ...]:
+        """`analyze(text).words` (its words as read, corrected), without its tokens when it was not analysed: the
+        parts of a message read only for their words (who asks, the rest, the questions routed on) are often texts
+        no ranking reads."""
+        found = self._analyses.get(text)
+        if found is not None:
+            return found.words
+        kept = self._reads.said.get(text)
+        if kept is None:
+            kept = self._reads.said[text] = tuple(self.normalizer.corrected(*self.normalizer.read_text(clean(text))))
+        return kept
 
     def warm_up(self) -> None:
         """What a first question would make once, made now: the n-gram ranker's arrays made on first use, the
@@ -274,7 +295,7 @@ class Answerer:
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
-        routed = self.analyze(" ".join(asked)).words if asked else analysis.words
+        routed = self.said(" ".join(asked)) if asked else analysis.words
         decision = dataclasses.replace(decision, words=routed, acts=acts, greeted=greeted)
         # Angry at the crèche or the landlord, not at us: who usually deals with it helps more than an apology.
         # A question the angry member asked that the base may answer keeps its choices ("…on a le droit de leur
@@ -298,7 +319,7 @@ class Answerer:
         """"le marché du jeudi il est annulé ?": whether something is called off is no question an entry answers
         surely (the entry on cancelling one's registration shares the verb only); its choices are offered."""
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
-        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.analyze(asked[-1]).words):
+        if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.said(asked[-1])):
             return decision
         offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
@@ -379,15 +400,23 @@ class Answerer:
         stays as typed, and so does one the matcher reads as typed but for its accents: the matcher's reading may be
         another word of the base ("inscription" read "inscrire"), and BM25 reading "déménager" as "demenager" found
         members' accentless alternates and agreed on wrong entries (3 more confident wrong answers on dev)."""
-        out = []
-        for typed in typed_words(clean(text)):
+        return _without_fillers(" ".join(map(self._read_for_bm25, typed_words(clean(text)))))
+
+    def _read_for_bm25(self, typed: str) -> str:
+        """One typed word as `_as_read` gives it to BM25. Kept per word (the rankers never change): a message's
+        words come back in its parts and questions, and the common ones in every message."""
+        found = self._typed.get(typed)
+        if found is None:
             read = [c for w in words(typed) for c in self.normalizer.read(w)]
             # "linterconseil" is "l'interconseil" typed without its apostrophe: read so even when some member's
             # alternate holds it glued (BM25 then knows it, and names that one entry whatever it is about).
             if self.second.knows(typed) and not (len(read) == 2 and read[0] in _ELIDED):
                 read = []
-            out.append(typed if not read or read == [fold(typed)] else " ".join(read))
-        return _without_fillers(" ".join(out))
+            found = typed if not read or read == [fold(typed)] else " ".join(read)
+            if len(self._typed) >= TYPED_WORDS_KEPT:
+                self._typed.clear()  # not kept for ever: a long-running hotline meets new words every day
+            self._typed[typed] = found
+        return found
 
     def char_ranking(self, text: str, limit: int) -> list[tuple[str, float]]:
         """The character n-grams' ranking, once per message for the same text (the answer rule, then the choices,
@@ -469,7 +498,16 @@ class Answerer:
         fully, the story around them less, the self-introduction little, greetings and sign-offs not at all.
         Words the knowledge base never uses weigh even less outside the question ("Dervallières", "peur").
         A question that names nothing ("c'est normal ? qui doit payer ?") leaves its subject to the story,
-        and a short phrase just before a question is its subject ("le conseil citoyen, c'est quoi ?")."""
+        and a short phrase just before a question is its subject ("le conseil citoyen, c'est quoi ?").
+        Made once per message for the same parts (a decision and the steps after it weigh them again); the
+        weights are the caller's own copy."""
+        key = (tuple((s.text, s.role) for s in segments), questions_only)
+        found = self._reads.weighted.get(key)
+        if found is None:
+            found = self._reads.weighted[key] = self._weighed(segments, questions_only=questions_only)
+        return found[0], dict(found[1])
+
+    def _weighed(self, segments: list[Segment], *, questions_only: bool) -> tuple[Analysis, dict[str, float]]:
         analyses = [self.analyze(s.text) if s.text else None for s in segments]
         roles = [s.role for s in segments]
         for i in range(len(segments) - 1):
@@ -532,10 +570,10 @@ class Answerer:
         if Role.INTRO in roles:
             # Who asks is no matter of theirs ("Marc, retraité de la SNCF": the pension's office is not what is
             # asked), story or not: the rest of the message is read as usual.
-            introduction = self.analyze(" ".join(s.text for s in segments if s.role == Role.INTRO))
-            rest = self.analyze(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
-            matters = personal_matters(rest.words, self.topics) + personal_matters(
-                introduction.words, self.topics, introduction=True)
+            introduction = self.said(" ".join(s.text for s in segments if s.role == Role.INTRO))
+            rest = self.said(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
+            matters = personal_matters(rest, self.topics) + personal_matters(introduction, self.topics,
+                                                                             introduction=True)
         else:
             matters = personal_matters(analysis.words, self.topics)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
@@ -598,7 +636,7 @@ class Answerer:
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.
         defined = bool(asked) and Role.CONTEXT in roles and all(asks_what_it_is(q) for q in asked) and not any(
-            personal_matters(self.analyze(q).words) for q in asked)
+            personal_matters(self.said(q)) for q in asked)
         if owned and not unnamed and (council or defined):
             as_council = decide(False)
             if as_council.kind == Kind.ANSWER:
@@ -1012,6 +1050,10 @@ class _Reads:
     opinions: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's BM25 score, by text
     chars: dict[str, np.ndarray | None] = field(default_factory=dict)  # each entry's cosine, by text
     passages: dict[tuple[str, ...], PassageHit | None] = field(default_factory=dict)
+    said: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `Answerer.said` of texts not analysed
+    # `Answerer._weighted`'s analysis and weights, by the parts' texts and roles (and whether the questions alone).
+    weighted: dict[tuple[tuple[tuple[str, Role], ...], bool], tuple[Analysis, dict[str, float]]] = field(
+        default_factory=dict)
 
 
 # "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word
@@ -1026,6 +1068,9 @@ def _without_fillers(text: str) -> str:
     """The discourse adverbs the matcher reads as nothing, taken out of BM25's text too (every run the matcher drops,
     "je fais partie" among them, answered one dev message wrongly)."""
     said = text.split()
+    whole = fold(text)  # each word's folded form is a part of it: an adverb none of whose words it holds is absent
+    if not any(all(w in whole for w in p) for p in DISCOURSE_ADVERBS):
+        return " ".join(said)
     folded = [fold(w) for w in said]
     kept, i = [], 0
     while i < len(said):

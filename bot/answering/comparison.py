@@ -6,6 +6,8 @@ Works on folded words (`words`: no case, no accents, elisions split, SMS spellin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.answering.normalize import words
 from bot.cache import compiled
 
@@ -51,6 +53,7 @@ _TRAILING = compiled(r"\s+(?:svp|stp|merci|exactement|en\s+fait|au\s+juste|alors
                      r"je\s+m\s+y\s+perds|je\s+sais\s+pas|jsp)$")
 
 
+@lru_cache(maxsize=4096)  # a message is asked whether it likens and whether it compares
 def _said(text: str) -> str:
     said = _OPENERS.sub("", " ".join(words(text)))
     while (trimmed := _TRAILING.sub("", said)) != said:

@@ -277,6 +277,8 @@ def _what_it_does(seq: list[str]) -> list[str]:
     """"savoir ce que RésO Villes fait pour nous", "ce que fait le conseil": what it does, its role, across the
     subject between."""
     out = list(seq)
+    if "ce" not in seq:
+        return out  # every phrase of `_WHAT` opens on it
     for i in range(len(seq) - 2):
         if tuple(seq[i:i + 2]) in _WHAT:
             for j in range(i + 2, min(i + 2 + _WHAT_REACH, len(seq))):
@@ -300,6 +302,8 @@ def _discrimination(seq: list[str]) -> list[str]:
     """"parce que je suis noire", "à cause de mes origines": what the member suffers, "victime discrimination",
     is read in place of the trait given as the cause, or after the word naming it (the base's own phrasings say "à
     cause de mon nom": see `DISCRIMINATION_TRAITS`)."""
+    if DISCRIMINATION_DONE.isdisjoint(seq):
+        return list(seq)  # nothing done to anyone: every word stays
     out: list[str] = []
     done = False  # something was done to the person before (`DISCRIMINATION_DONE`)
     for i, word in enumerate(seq):
@@ -560,26 +564,26 @@ class Normalizer:
         known = [w for w in doubled if w in self._vocabulary and w not in STOPWORDS]
         return known[0] if len(known) == 1 else None
 
-    def _read_name(self, word: str, name: bool) -> tuple[str, ...]:
-        """`read`, but a name stays as typed when it would become another French word ("Françoise" is no
-        "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill")."""
-        read = self.read(word)
-        return (word,) if name and read != (word,) and all(_is_french(w) for w in read) else read
-
     def _near_phrases(self, corrected: list[str]) -> tuple[str, ...]:
         """The words' stems; a word the base does not know, one letter from the word a term of the base expects
         there, read as that word ("contrat de vile")."""
-        stems = self._key(corrected)
         kept = [w for w in corrected if w in _JOINS or (w not in STOPWORDS and lemma(w) not in LEMMA_STOPWORDS)]
+        stems = tuple(_JOIN if w in _JOINS else stem(w) for w in kept)  # `_key(corrected)`, its words kept once
         unknown = [j for j, w in enumerate(kept) if w not in self._vocabulary and w.isalpha() and len(w) >= 3]
         return self._near.read(stems, kept, unknown) if unknown else stems
 
     def analyze(self, text: str) -> Analysis:
+        return self.analyze_words(*self.read_text(text))
+
+    def read_text(self, text: str) -> tuple[list[str], frozenset[str]]:
+        """The text's words as `analyze` reads them, and its names among them (all `analyze_words` needs: two texts
+        with the same words and names have the same analysis)."""
         named = names(text)
         folded = fold(text[:MAX_CHARS])
         if _GLUED_SHAPE.search(folded):
             folded = _GLUED_SHAPE.sub(lambda m: m.group() if m.group() in named else self._misspelt(m.group()), folded)
-        return self.analyze_words(words(folded), names=named)
+        raw = words(folded)
+        return raw, named & frozenset(raw) if named else named
 
     def _misspelt(self, word: str) -> str:
         """A word `words` reads as an elision typed without its apostrophe ("dosier": "d'osier", "letre": "l'être",
@@ -599,8 +603,7 @@ class Normalizer:
 
     def analyze_words(self, raw: list[str], names: frozenset[str] = frozenset()) -> Analysis:
         """`analyze` on the text's `words`; `names`: words of it that are names, never corrected."""
-        corrected = _replace_idioms([c for i, w in enumerate(raw) for c in self._read_name(
-            w, w in names or _named(raw, i))])
+        corrected = self.corrected(raw, names)
         stems = self._near_phrases(corrected)
         tokens: list[str] = []
         i = 0
@@ -620,3 +623,18 @@ class Normalizer:
                 tokens.append(stems[i])
                 i += 1
         return Analysis(words=tuple(corrected), tokens=tuple(tokens))
+
+    def corrected(self, raw: list[str], names: frozenset[str] = frozenset()) -> list[str]:
+        """`analyze_words`' words alone (its `Analysis.words`), without the tokens: what routing and personal
+        matters read of a text."""
+        # Each word `read`, but a name stays as typed when it would become another French word ("Françoise" is no
+        # "française"); a misspelt term of the base typed with a capital is still corrected ("un Copill"). A word
+        # read before is taken from `read`'s answers without a call (a message's words are read for each part).
+        read: list[str] = []
+        read_already = self._read
+        for i, w in enumerate(raw):
+            found = read_already.get(w) or self.read(w)
+            if found != (w,) and (w in names or _named(raw, i)) and all(_is_french(c) for c in found):
+                found = (w,)
+            read.extend(found)
+        return _replace_idioms(read)

@@ -161,8 +161,13 @@ def folded_key(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # a message is cut into its parts, then into its questions (questions.py)
+def _sentences(text: str) -> tuple[str, ...]:
     parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
-    return [p for p in parts if p and any(ch.isalnum() for ch in p)]
+    return tuple(p for p in parts if p and any(ch.isalnum() for ch in p))
 
 
 # Openers that, inside a sentence, do not open a question: "quand même", "quand elle a vu mon nom" (when, as a
@@ -256,6 +261,7 @@ def _cut_by_words(sentence: str, key: str, cuts: list[int]) -> list[str]:
 _ADDRESSES = frozenset({"madame", "monsieur", "mesdames", "messieurs"})
 
 
+@lru_cache(maxsize=4096)  # a message's sentences are read twice: its parts (`split_message`), its questions
 def strip_greeting(sentence: str) -> tuple[str, bool]:
     """The sentence without its opening greeting ("Bonjour madame, ..."), and whether there was one."""
     tokens = sentence.split()
@@ -610,8 +616,9 @@ def _reasons(part: str) -> list[str]:
     return [part[: m.start()], reason]
 
 
-def _intro_but(part: str) -> list[str]:
-    return [piece for split in _intro_ends(part) for felt in _without_feelings(split) for piece in _reasons(felt)]
+@lru_cache(maxsize=4096)  # as `_unpunctuated_intro`
+def _intro_but(part: str) -> tuple[str, ...]:
+    return tuple(piece for split in _intro_ends(part) for felt in _without_feelings(split) for piece in _reasons(felt))
 
 
 # "Je m'appelle Karim j'ai 23 ans j'habite Malakoff et je voudrais entrer au conseil citoyen": a wish after an
@@ -663,8 +670,13 @@ _GOES_ON = frozenset({"avec", "a", "au", "aux", "dans", "de", "du", "des", "d", 
                       "pres", "sans"})
 
 
-def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)  # a message's clauses are cut again for its questions (questions.py)
+def _unpunctuated_intro(part: str) -> tuple[tuple[str, bool], ...]:
     """The run cut into (piece, introduces); one piece, not introducing, when the run opens with no introduction."""
+    return tuple(_unpunctuated_runs(part))
+
+
+def _unpunctuated_runs(part: str) -> list[tuple[str, bool]]:
     tokens = part.split()
     keys = [folded_key(t) for t in tokens]
     if len(tokens) < 2 * _RUN_MIN_WORDS or any(not k for k in keys):
