@@ -23,9 +23,11 @@ from bot.answering.questions import (
     asks_what_it_is,
     has_pronoun_subject,
     is_elliptic,
+    named_thing,
     points_back,
     refers_back,
     split_questions,
+    stands_for_before,
 )
 from bot.answering.same_subject import shared
 from bot.answering.segment import Role, Segment
@@ -277,6 +279,8 @@ class SeveralQuestions:
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
         on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
         text = question.text
+        thing = named_thing(questions[n - 1], text) if n > 0 and stands_for_before(text) else ""
+        text = f"{text} {thing}" if thing else text
         borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
         vague = self.answerer.information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague and (names_no_thing(text) or not self._sure_alone(text)):
@@ -334,7 +338,10 @@ class SeveralQuestions:
         # message does not pull a question whose own words clearly rank another entry first to the entry taken
         # before it ("c'est qui ? c'est la mairie ?", its words nearly even, or "… ? Il faut voter ?", naming nothing,
         # asks the first question again).
-        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague else set()
+        # A pronoun for a thing of the question before asks something new about it: the entry that question took is
+        # not this one's unless its own words put it first.
+        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague or thing \
+            else set()
         ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP and c.entry.id not in ahead]
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.answerer.analyze(text), self.answerer.analyze(context)
