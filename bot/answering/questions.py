@@ -64,6 +64,8 @@ _SECOND_OPENERS = (
     "si", "s il", "s ils",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
+    # "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish, after a link, is a new request.
+    "je veux", "je voudrais", "j aimerais", "je souhaite", "je souhaiterais",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
 _LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
@@ -820,7 +822,8 @@ _PRONOUN_AGREES = ((compiled(r"\bles\s+\w"), _PLURAL), (compiled(r"\bla\s+(?!bas
                    (compiled(r"\ble\s+\w"), _MASCULINE))
 # A verb after the thing is no adjective of it: "la mairie peut…", "le conseil sert à quoi".
 _NOT_ITS_ADJECTIVE = compiled(r"(?:" + _INFINITIVE_ONLY[3:-1] + r"|" + "|".join(sorted(_OPEN_WORDS)) + r"|fait|font|sert|"
-                              r"servent|coute|coutent|dure|durent|existe|marche|exactement|vraiment|alors|aussi)$")
+                              r"servent|coute|coutent|dure|durent|existe|marche|exactement|vraiment|alors|aussi|"
+                              r"avant|apres|pendant|depuis|contre|sans|sous|vers|chez|entre|selon)$")
 
 
 def _things(text: str) -> list[tuple[str, str]]:
