@@ -66,6 +66,8 @@ _SECOND_OPENERS = (
     "savoir", "connaitre",
     # "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish, after a link, is a new request.
     "je veux", "je voudrais", "j aimerais", "je souhaite", "je souhaiterais",
+    # "…sa coute combien et il y en a pour les membres": whether there are some of the thing named asks anew.
+    "il y en a", "y en a",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
 _LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
