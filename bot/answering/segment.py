@@ -177,6 +177,11 @@ _NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "de
                              "expliquer"})
 
 
+# "j'ai le droit de parler ou je dois juste écouter ?": the two sides of an alternative are one question; "on sait
+# jamais à qui il faut s'adresser": a question word holds the clause that follows it.
+_HOLDS_THE_NEXT = frozenset({"ou", "qui", "quoi", "quand", "comment", "combien", "pourquoi"})
+
+
 # "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
 # was said before it is true, the "when" it holds too. Such a sentence keeps its "quand" and subject as a condition.
 _TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai|normal|possible|obligatoire|oblige|"
@@ -236,7 +241,7 @@ def _clauses(sentence: str) -> list[str]:
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
         before = key[cuts[-1]:start].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE and not _ends_the_clause(
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE | _HOLDS_THE_NEXT and not _ends_the_clause(
                 key, start, match.end()):
             cuts.append(start)
     if len(cuts) == 1 or len(key) != len(sentence):
