@@ -1,6 +1,7 @@
 """Without punctuation, a message is cut before the words that open a question; not inside one question: the two
 sides of an alternative ("j'ai le droit de parler ou je dois juste écouter ?") and a question word with the clause it
-holds ("on sait jamais à qui il faut s'adresser") stay together."""
+holds ("on sait jamais à qui il faut s'adresser") stay together, and so do a preposition or "c'est" and the question
+word after them ("…c'est quel texte de loi", "…et en quelle année ?")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,13 @@ from bot.core.replies import Sender
 ])
 def test_one_question_is_not_cut_in_two(text: str) -> None:
     assert [s.text for s in split_message(text)] == [text]
+
+
+def test_a_preposition_or_c_est_goes_with_the_question_word_after_it() -> None:
+    parts = split_message("mon fils fait un exposé sur le quartier c'est quelle loi qui a créé les conseils et en quelle "
+                          "année ?")
+    assert [s.text for s in parts] == ["mon fils fait un exposé sur le quartier",
+                                       "c'est quelle loi qui a créé les conseils", "en quelle année ?"]
 
 
 def test_the_first_side_of_an_alternative_is_asked_too() -> None:

@@ -232,6 +232,12 @@ def _ends_the_clause(key: str, start: int, end: int) -> bool:
     return len(key[end:stop].split()) <= _TAIL_MAX_WORDS and not HOW_ALONE.match(key[start:stop])
 
 
+# "…pour le collège c'est quel texte de loi", "…et en quelle année": a preposition or "c'est" before the question
+# word belongs to its question; the cut goes before them.
+_LEADS_TO_IT = compiled(r"(?<!\S)(?:c['’]\s*est|c\s+est|cest|en|a|de|pour|par|avec|sur|dans|chez|depuis|vers|entre|"
+                        r"sans)\s+$")
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence without punctuation cut before each question opener that follows enough words."""
     key = fold(sentence)
@@ -240,10 +246,12 @@ def _clauses(sentence: str) -> list[str]:
         start = match.start()
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
-        before = key[cuts[-1]:start].split()
+        lead = _LEADS_TO_IT.search(key[:start])
+        cut = start if lead is None or lead.start() <= cuts[-1] else lead.start()
+        before = key[cuts[-1]:cut].split()
         if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE | _HOLDS_THE_NEXT and not _ends_the_clause(
                 key, start, match.end()):
-            cuts.append(start)
+            cuts.append(cut)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
     return [_DANGLING.sub("", sentence[a:b].strip(" ,")) for a, b in zip(cuts, [*cuts[1:], len(sentence)],
