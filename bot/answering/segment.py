@@ -74,7 +74,8 @@ _QUESTION_OPENERS = (
     "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
     # "…on m'a demandé d'y aller mais je ne sais même pas ce que c'est": not knowing what a thing is, said after a
     # story, asks what it is. ("je ne sais pas quoi dire", cut off, left the copil it is about to the story.)
-    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais") for adverb in (
+    # "on sait pas ce qu'on doit dire": "on" is the member and the others, as unsure as "je".
+    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais", "on ne sait", "on sait") for adverb in (
         "pas", "meme pas", "vraiment pas", "toujours pas", "pas vraiment", "pas trop", "jamais", "plus")
       for what in ("ce que", "ce qu", "ce qui")),
 )
@@ -249,8 +250,9 @@ def _clauses(sentence: str) -> list[str]:
         lead = _LEADS_TO_IT.search(key[:start])
         cut = start if lead is None or lead.start() <= cuts[-1] else lead.start()
         before = key[cuts[-1]:cut].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE | _HOLDS_THE_NEXT and not _ends_the_clause(
-                key, start, match.end()):
+        # "on sait pas ce qu'on doit dire": an elided word ("qu'", "d'") is the word itself.
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1].rstrip("'’") not in _NEEDS_A_CLAUSE | _HOLDS_THE_NEXT \
+                and not _ends_the_clause(key, start, match.end()):
             cuts.append(cut)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
@@ -292,7 +294,7 @@ def strip_greeting(sentence: str) -> tuple[str, bool]:
 # pr l atelier c normal".
 # A question word ending the sentence asks too ("on di koi la bas", "le copil c'est quand"), as does "ça veut dire".
 TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|vrai|obligatoire|oblige|gratuit|"
-                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$|"
+                         r"payant|autorise|permis|legal|interdit)(?:\s+(?:ca|sa))?$|\bou\s+(?:pas|non)$|"
                          r"(?<!\bimporte\s)(?<!\bou\s)\b(?:quoi|comment|quand|combien|pourquoi)(?:\s+(?:la\s+bas|exactement|alors|donc|deja|"
                          r"au\s+juste|en\s+fait|concretement|dedans))?$|"
                          r"^(?:ca|c)\s+veut\s+dire\b|\bque\s+(?:veut\s+dire|signifie)\b")
@@ -349,9 +351,10 @@ _FEELING = compiled(
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
     r"vite|urgent|franchement|honnetement|"
     # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
-    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?)$")
+    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien|jamais|jamais\s+rien)"
+    r"(?:\s+(?:trop|du\s+tout|bien))?)$")
 _LOSS_TAIL = compiled(r"[\s,]+(?:(?:mdr|lol)\s+)?(?:(?:je|on)\s+(?:ne\s+|n['’]\s*)?(?:y\s+)?comprends?|jcomprends?)\s+"
-                      r"(?:pas|pa|rien|r1|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
+                      r"(?:pas|pa|rien|r1|plus\s+rien|jamais|jamais\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
 
 
 def _without_loss(clause: str) -> list[str]:
@@ -367,7 +370,8 @@ def _without_loss(clause: str) -> list[str]:
 # "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
 # payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
 # what is asked).
-_UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
+_UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
+                   r"(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
                    r"quel|quelle|quels|quelles|ce)\b|"
