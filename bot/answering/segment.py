@@ -653,7 +653,12 @@ def _intro_ends(part: str) -> list[str]:
 # "ça fait 3 mois"), and before a new subject that starts telling or asking ("on voudrait savoir…", "et la
 # mairie…"). What follows the introduction is left whole for the rest of the reading.
 _SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+presente|vis|reside|travaille|habite|"
-                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c)\b")
+                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c|"
+                 # "c moi kevin", "c'est moi Fatou": who writes, said the other way round.
+                 r"c\s+est\s+moi|cest\s+moi|c\s+moi)\b")
+# "…je suis chauffeur de bus je peux pas venir aux réunions": after who the member is, "je" with a verb that
+# introduces no more starts the story or the question.
+_SELF_TELLING = compiled(r"^(?:je|j)\s")
 # "je suis" says who asks only before a name or a role ("je suis Mariama", "jsuis nouvelle"), not "je suis obligée".
 _SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
 # "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
@@ -710,8 +715,8 @@ def _unpunctuated_intro(part: str) -> list[tuple[str, bool]]:
         if introduces(i) and keys[i - 1].split()[-1] not in _TIES - {"et"}:
             pieces.append((" ".join(tokens[start:i]), True))
             start = i
-        elif (_TELLING_SUBJECT.match(following) and keys[i - 1].split()[-1] not in _TIES) or \
-                _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
+        elif ((_TELLING_SUBJECT.match(following) or _SELF_TELLING.match(following))
+              and keys[i - 1].split()[-1] not in _TIES) or _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
             break
         i += 1
     # How long ends who the member is: "jhabite au Breil depuis toujours mes potes veulent…".
