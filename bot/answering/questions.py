@@ -64,14 +64,22 @@ _SECOND_OPENERS = (
     "si", "s il", "s ils",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
-    # "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish, after a link, is a new request.
-    "je veux", "je voudrais", "j aimerais", "je souhaite", "je souhaiterais",
     # "…sa coute combien et il y en a pour les membres": whether there are some of the thing named asks anew.
     "il y en a", "y en a",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
 _LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
           r"mais\s+aussi)")
+# "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish after a link is a new request, when
+# what comes before it asks ("j'ai été tirée au sort et je voudrais savoir si…" tells, then asks once).
+_WISH_SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:je\s+veux|je\s+voudrais|j\s+aimerais|je\s+souhaite|"
+                           r"je\s+souhaiterais)\b)")
+
+
+def _wish_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WISH_SECOND_RE.finditer(key) if _is_asked(key[: m.start()])]
+
+
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
@@ -684,7 +692,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         key = _est_as_et(flat_text(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
-                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
+                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key) + _wish_cuts(key))
         spans = [(a, b) for a, b in spans if not continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
@@ -825,7 +833,8 @@ _PRONOUN_AGREES = ((compiled(r"\bles\s+\w"), _PLURAL), (compiled(r"\bla\s+(?!bas
 # A verb after the thing is no adjective of it: "la mairie peut…", "le conseil sert à quoi".
 _NOT_ITS_ADJECTIVE = compiled(r"(?:" + _INFINITIVE_ONLY[3:-1] + r"|" + "|".join(sorted(_OPEN_WORDS)) + r"|fait|font|sert|"
                               r"servent|coute|coutent|dure|durent|existe|marche|exactement|vraiment|alors|aussi|"
-                              r"avant|apres|pendant|depuis|contre|sans|sous|vers|chez|entre|selon)$")
+                              r"avant|apres|pendant|depuis|contre|sans|sous|vers|chez|entre|selon|avec|pour|dans|sur|"
+                              r"par|en|au|aux)$")
 
 
 def _things(text: str) -> list[tuple[str, str]]:
@@ -856,3 +865,18 @@ def named_thing(before: str, question: str) -> str:
     things = _things(flat_text(before))
     agreeing = [thing for det, thing in things if agrees(det)]
     return (agreeing or [thing for _, thing in things] or [""])[0]
+
+
+# "on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": a possessive, or "il" / "elle" opening
+# the question, stands for someone or something the story just before named.
+_POSSESSOR_RE = compiled(r"\b(?:son|sa|ses|leur|leurs)\s+[a-z]|^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:il|elle|ils|elles)\s+"
+                         r"(?!(?:faut|y\s+a|existe)\b)")
+
+
+def stands_for_the_story(question: str) -> bool:
+    return bool(_POSSESSOR_RE.search(flat_text(question).strip()))
+
+
+def things_told(story: str) -> list[str]:
+    """The things a story names with a determiner, in order ("une réunion", "le préfet", "la semaine prochaine")."""
+    return [thing for _, thing in _things(flat_text(story))]

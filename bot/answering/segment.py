@@ -60,6 +60,7 @@ _SENTENCE_END = compiled(r"(?<=[?!.;…:])\s+|\n+|\s+-\s+|(?<=\?)(?=\S)")
 _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
+    "c koi", "c'est koi", "cest koi", "c est koi",  # "c'est quoi" as typed on a phone
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
     # "…c'est madame Traoré de Bellevue je voulais vous demander qui paie…": asking to ask announces the question.
     "je voulais vous demander", "je voudrais vous demander", "j aimerais vous demander", "je voulais demander",

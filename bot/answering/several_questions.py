@@ -28,6 +28,8 @@ from bot.answering.questions import (
     refers_back,
     split_questions,
     stands_for_before,
+    stands_for_the_story,
+    things_told,
 )
 from bot.answering.same_subject import shared
 from bot.answering.segment import Role, Segment
@@ -80,7 +82,7 @@ class SeveralQuestions:
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
-        whole = self.answerer.decide_segments(segments, offer_agreed=True)
+        whole = self.answerer.decide_segments(self._possessor_named(segments), offer_agreed=True)
         asked = split_questions(text or " ".join(s.text for s in segments if s.text))
         if len(asked) < 2:
             return whole
@@ -158,6 +160,20 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _possessor_named(self, segments: list[Segment]) -> list[Segment]:
+        """"on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": "son" is someone the story just
+        before named; of the things it names, the last one the glossary knows is read with the question ("une
+        réunion" pulled the entry on preparing the copil)."""
+        out = list(segments)
+        for i in range(1, len(out)):
+            story, question = out[i - 1], out[i]
+            if story.role != Role.CONTEXT or question.role != Role.QUESTION or not stands_for_the_story(question.text):
+                continue
+            named = [t for t in things_told(story.text) if self.answerer.terms.keys() & set(self.answerer.analyze(t).tokens)]
+            if named:
+                out[i] = Segment(text=f"{question.text} {named[-1]}", role=Role.QUESTION)
+        return out
 
     def _asked_again(self, text: str, picks: Iterable[Decision]) -> bool:
         """A later question whose every word the base knows is in the question of an entry an earlier one chose ("…
