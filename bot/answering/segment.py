@@ -61,6 +61,10 @@ _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
     "c koi", "c'est koi", "cest koi", "c est koi",  # "c'est quoi" as typed on a phone
+    # "…pour faire nos affiches, c'est qui qui paie": the cleft question asks, wherever it comes ("X et Y c'est qui ?"
+    # asks about what comes before it).
+    "c est qui qui", "c'est qui qui", "cest qui qui", "c qui qui", "c est quand qu", "c'est quand qu", "c est ou qu",
+    "c'est ou qu",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
     # "…c'est madame Traoré de Bellevue je voulais vous demander qui paie…": asking to ask announces the question.
     "je voulais vous demander", "je voudrais vous demander", "j aimerais vous demander", "je voulais demander",
