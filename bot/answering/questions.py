@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.cleanup import clean
+from bot.answering.french import STOPWORDS
 from bot.answering.normalize import words
 from bot.answering.question_forms import (
     ASKING_WORDS,
@@ -63,10 +64,22 @@ _SECOND_OPENERS = (
     "si", "s il", "s ils",
     # "je voudrais supprimer mes données et savoir ce que vous avez": the wish goes on to a second question.
     "savoir", "connaitre",
+    # "…sa coute combien et il y en a pour les membres": whether there are some of the thing named asks anew.
+    "il y en a", "y en a",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
 _LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
           r"mais\s+aussi)")
+# "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish after a link is a new request, when
+# what comes before it asks ("j'ai été tirée au sort et je voudrais savoir si…" tells, then asks once).
+_WISH_SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:je\s+veux|je\s+voudrais|j\s+aimerais|je\s+souhaite|"
+                           r"je\s+souhaiterais)\b)")
+
+
+def _wish_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WISH_SECOND_RE.finditer(key) if _is_asked(key[: m.start()])]
+
+
 _SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:" + "|".join(
     re.escape(o) for o in sorted(_SECOND_OPENERS, key=len, reverse=True)) + r")\b)")
 # "1) …  2) …", "1. … 2. …", "premièrement … deuxièmement …", "la première : … la deuxième : …"
@@ -679,7 +692,7 @@ def _cut_questions(sentence: str, announced: bool) -> list[str]:
         key = _est_as_et(flat_text(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
-                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key))
+                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key) + _wish_cuts(key))
         spans = [(a, b) for a, b in spans if not continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
@@ -739,6 +752,32 @@ def refers_back(question: str) -> bool:
     return bool(_BACK_RE.search(flat_text(question).strip()))
 
 
+# French puts the thing already named before the verb as a pronoun: "la mairie peut les voir ?", "je peux y aller ?",
+# "vous les donnez à la mairie ?", "on la crée comment ?", "il en fait partie ?", "il y en a pour les membres ?".
+# After a subject pronoun or a verb that only takes an infinitive (pouvoir, devoir, aller), "le / la / les / l'"
+# is that pronoun, not an article ("vous les élus" and "nous les habitants" are no pronoun: after "nous" / "vous"
+# only a verb of that person follows it); "y" and "en" are, except in "il y a" and a few idioms ("j'en ai marre").
+_SUBJECT = r"(?:je|j|tu|il|elle|on|ils|elles|ne|n|ca|sa|cela)"
+_INFINITIVE_ONLY = (r"(?:peut|peux|peuvent|pouvez|pouvons|pourrait|pourrais|pourrions|pourriez|pourraient|doit|dois|"
+                    r"doivent|devez|devons|devrait|devrais|devraient|va|vais|vont|allez|allons)")
+_CLITIC_RE = compiled(
+    r"\b(?:" + _SUBJECT + r"|" + _INFINITIVE_ONLY + r"(?:\s+(?:pas|jamais|plus))?)\s+"
+    r"(?:(?:me|m|te|t|se|s|nous|vous|lui|leur)\s+)?"
+    r"(?:(?:le|la|les|l)\s+\w|y\s+(?!(?:a|avait|aura|aurait|aurai|ait)\b)\w|"
+    r"en\s+(?!(?:ai|a|as|avons|avez|ont|avait)\s+(?:marre|assez|ras)\b)\w)|"
+    r"\b(?:nous\s+(?:le|la|les|l)\s+\w+ons|vous\s+(?:le|la|les|l)\s+(?:\w+ez|faites|dites|etes))\b|"
+    r"\by\s+en\s+a\b|\bla\s+bas\b|\bavec\s*[?!.]*$")
+# "…une asso ? si oui on fait comment", "…dans ce cas on fait quoi ?": the answer to the question before is its
+# condition.
+_IF_SO_RE = compiled(r"^(?:et\s+)?(?:si\s+oui|si\s+c\s+est\s+le\s+cas|dans\s+ce\s+cas|si\s+non|sinon)\b")
+
+
+def stands_for_before(question: str) -> bool:
+    """Whether a question names what it asks about with a pronoun for the thing the question before named."""
+    key = flat_text(question).strip()
+    return bool(_CLITIC_RE.search(key) or _IF_SO_RE.match(key))
+
+
 # The adverbs that stand for a thing named before ("on met quoi dedans", "on écrit quoi dessus") point back too: the
 # caller judges whether the question names its own subject. ("ça" opening a question and "y" were tried: they lost
 # single questions that repeat themselves, "…? et ça a lieu tous les combien ?".)
@@ -778,3 +817,66 @@ def points_back(question: str) -> bool:
 
 _OPEN_WORDS = frozenset({"quoi", "koi", "que", "qu", "comment", "cmt", "combien", "cb", "qui", "quel", "quelle", "quels",
                          "quelles"})
+
+
+# What a pronoun stands for is a thing the question before named with a determiner: "le copil", "une asso",
+# "mes données", "l'interconseil", with its complement or adjective ("le contrat de ville", "le conseil citoyen").
+_DETERMINED = compiled(r"\b(?P<det>le|la|les|l|un|une|des|du|au|aux|mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|"
+                       r"leurs|ce|cet|cette|ces)\s+(?P<thing>(?!(?:quoi|qui|que|quand|comment|combien|ou|pas|plus|"
+                       r"meme|faire|a|y|en)\b)[a-z]{2,}(?:\s+(?:de|du|des|d)\s+(?:(?:la|l|les)\s+)?[a-z]{3,}|"
+                       r"\s+(?P<more>[a-z]{4,}))?)")
+_PLURAL = frozenset({"les", "des", "aux", "mes", "nos", "vos", "ses", "leurs", "ces"})
+_FEMININE = frozenset({"la", "une", "ma", "sa", "cette"})
+_MASCULINE = frozenset({"le", "un", "du", "au", "mon", "son", "ce", "cet"})
+_PRONOUN_AGREES = ((compiled(r"\bles\s+\w"), _PLURAL), (compiled(r"\bla\s+(?!bas\b)\w"), _FEMININE),
+                   (compiled(r"\ble\s+\w"), _MASCULINE))
+# A verb after the thing is no adjective of it: "la mairie peut…", "le conseil sert à quoi".
+_NOT_ITS_ADJECTIVE = compiled(r"(?:" + _INFINITIVE_ONLY[3:-1] + r"|" + "|".join(sorted(_OPEN_WORDS)) + r"|fait|font|sert|"
+                              r"servent|coute|coutent|dure|durent|existe|marche|exactement|vraiment|alors|aussi|"
+                              r"avant|apres|pendant|depuis|contre|sans|sous|vers|chez|entre|selon|avec|pour|dans|sur|"
+                              r"par|en|au|aux)$")
+
+
+def _things(text: str) -> list[tuple[str, str]]:
+    """The things a text names with a determiner, as (determiner, thing)."""
+    out = []
+    for m in _DETERMINED.finditer(text):
+        more = m["more"]
+        thing = m["thing"] if more is None or not (more in STOPWORDS or _NOT_ITS_ADJECTIVE.match(more)) else (
+            m["thing"][: m.start("more") - m.start("thing")].strip())
+        out.append((m["det"], thing))
+    return out
+
+
+def named_thing(before: str, question: str) -> str:
+    """The thing of the question before that a pronoun of this question stands for: of the things named with a
+    determiner, the first whose determiner agrees with the pronoun ("les" a plural, "la" a feminine, "le" a
+    masculine; "y", "en", "l'" any). "" when none is named, or when the question names one itself before its
+    pronoun ("si on est pas d'accord avec un membre on peut le virer ?")."""
+    key = flat_text(question)
+    clitic = _CLITIC_RE.search(key)
+    wanted = next((dets for pronoun, dets in _PRONOUN_AGREES if clitic and pronoun.search(key)), None)
+
+    def agrees(det: str) -> bool:
+        return wanted is None or det in wanted or det == "l"
+
+    if clitic is not None and wanted is not None and any(agrees(det) for det, _ in _things(key[: clitic.start()])):
+        return ""
+    things = _things(flat_text(before))
+    agreeing = [thing for det, thing in things if agrees(det)]
+    return (agreeing or [thing for _, thing in things] or [""])[0]
+
+
+# "on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": a possessive, or "il" / "elle" opening
+# the question, stands for someone or something the story just before named.
+_POSSESSOR_RE = compiled(r"\b(?:son|sa|ses|leur|leurs)\s+[a-z]|^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:il|elle|ils|elles)\s+"
+                         r"(?!(?:faut|y\s+a|existe)\b)")
+
+
+def stands_for_the_story(question: str) -> bool:
+    return bool(_POSSESSOR_RE.search(flat_text(question).strip()))
+
+
+def things_told(story: str) -> list[str]:
+    """The things a story names with a determiner, in order ("une réunion", "le préfet", "la semaine prochaine")."""
+    return [thing for _, thing in _things(flat_text(story))]

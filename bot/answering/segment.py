@@ -60,6 +60,11 @@ _SENTENCE_END = compiled(r"(?<=[?!.;…:])\s+|\n+|\s+-\s+|(?<=\?)(?=\S)")
 _QUESTION_OPENERS = (
     "comment", "pourquoi", "pk", "pq", "combien", "cb", "quand", "est ce que", "est ce qu", "est-ce que",
     "est-ce qu", "c est quoi", "c quoi", "cest quoi", "c'est quoi", "qu est ce", "qu'est-ce", "qu'est ce",
+    "c koi", "c'est koi", "cest koi", "c est koi",  # "c'est quoi" as typed on a phone
+    # "…pour faire nos affiches, c'est qui qui paie": the cleft question asks, wherever it comes ("X et Y c'est qui ?"
+    # asks about what comes before it).
+    "c est qui qui", "c'est qui qui", "cest qui qui", "c qui qui", "c est quand qu", "c'est quand qu", "c est ou qu",
+    "c'est ou qu",
     "je voudrais savoir", "je voulais savoir", "j aimerais savoir", "j'aimerais savoir", "je veux savoir",
     # "…c'est madame Traoré de Bellevue je voulais vous demander qui paie…": asking to ask announces the question.
     "je voulais vous demander", "je voudrais vous demander", "j aimerais vous demander", "je voulais demander",
@@ -74,7 +79,8 @@ _QUESTION_OPENERS = (
     "et aussi", "aussi est ce", "deuxieme question", "2eme question", "et puis",
     # "…on m'a demandé d'y aller mais je ne sais même pas ce que c'est": not knowing what a thing is, said after a
     # story, asks what it is. ("je ne sais pas quoi dire", cut off, left the copil it is about to the story.)
-    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais") for adverb in (
+    # "on sait pas ce qu'on doit dire": "on" is the member and the others, as unsure as "je".
+    *(f"{neg} {adverb} {what}" for neg in ("je ne sais", "je sais", "on ne sait", "on sait") for adverb in (
         "pas", "meme pas", "vraiment pas", "toujours pas", "pas vraiment", "pas trop", "jamais", "plus")
       for what in ("ce que", "ce qu", "ce qui")),
 )
@@ -182,6 +188,11 @@ _NEEDS_A_CLAUSE = frozenset({"si", "que", "qu", "savoir", "sais", "demande", "de
                              "expliquer"})
 
 
+# "j'ai le droit de parler ou je dois juste écouter ?": the two sides of an alternative are one question; "on sait
+# jamais à qui il faut s'adresser": a question word holds the clause that follows it.
+_HOLDS_THE_NEXT = frozenset({"ou", "qui", "quoi", "quand", "comment", "combien", "pourquoi"})
+
+
 # "On m'a dit qu'on me rembourse mes tickets quand je vais aux réunions, c'est vrai ?": the tag asks whether all that
 # was said before it is true, the "when" it holds too. Such a sentence keeps its "quand" and subject as a condition.
 _TRUE_TAG = compiled(r",\s*(?:c\s*['’]?\s*est|c|c\s*['’]?\s*etait)\s+(?:vrai|normal|possible|obligatoire|oblige|"
@@ -232,6 +243,12 @@ def _ends_the_clause(key: str, start: int, end: int) -> bool:
     return len(key[end:stop].split()) <= _TAIL_MAX_WORDS and not HOW_ALONE.match(key[start:stop])
 
 
+# "…pour le collège c'est quel texte de loi", "…et en quelle année": a preposition or "c'est" before the question
+# word belongs to its question; the cut goes before them.
+_LEADS_TO_IT = compiled(r"(?<!\S)(?:c['’]\s*est|c\s+est|cest|en|a|de|pour|par|avec|sur|dans|chez|depuis|vers|entre|"
+                        r"sans)\s+$")
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence without punctuation cut before each question opener that follows enough words."""
     key = fold(sentence)
@@ -240,10 +257,13 @@ def _clauses(sentence: str) -> list[str]:
         start = match.start()
         if start == 0 or key[start - 1].isalnum() or not _opens_here(key, start):
             continue
-        before = key[cuts[-1]:start].split()
-        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1] not in _NEEDS_A_CLAUSE and not _ends_the_clause(
-                key, start, match.end()):
-            cuts.append(start)
+        lead = _LEADS_TO_IT.search(key[:start])
+        cut = start if lead is None or lead.start() <= cuts[-1] else lead.start()
+        before = key[cuts[-1]:cut].split()
+        # "on sait pas ce qu'on doit dire": an elided word ("qu'", "d'") is the word itself.
+        if len(before) >= _MIN_WORDS_BEFORE_CUT and before[-1].rstrip("'’") not in _NEEDS_A_CLAUSE | _HOLDS_THE_NEXT \
+                and not _ends_the_clause(key, start, match.end()):
+            cuts.append(cut)
     if len(cuts) == 1 or len(key) != len(sentence):
         return [sentence] if len(cuts) == 1 else _cut_by_words(sentence, key, cuts)
     return [_DANGLING.sub("", sentence[a:b].strip(" ,")) for a, b in zip(cuts, [*cuts[1:], len(sentence)],
@@ -285,7 +305,7 @@ def strip_greeting(sentence: str) -> tuple[str, bool]:
 # pr l atelier c normal".
 # A question word ending the sentence asks too ("on di koi la bas", "le copil c'est quand"), as does "ça veut dire".
 TAG_QUESTION = compiled(r"\b(?:c\s+est|c|c\s+etait)\s+(?:normal|possible|grave|vrai|obligatoire|oblige|gratuit|"
-                         r"payant|autorise|permis|legal|interdit)$|\bou\s+(?:pas|non)$|"
+                         r"payant|autorise|permis|legal|interdit)(?:\s+(?:ca|sa))?$|\bou\s+(?:pas|non)$|"
                          r"(?<!\bimporte\s)(?<!\bou\s)\b(?:quoi|comment|quand|combien|pourquoi)(?:\s+(?:la\s+bas|exactement|alors|donc|deja|"
                          r"au\s+juste|en\s+fait|concretement|dedans))?$|"
                          r"^(?:ca|c)\s+veut\s+dire\b|\bque\s+(?:veut\s+dire|signifie)\b")
@@ -342,9 +362,10 @@ _FEELING = compiled(
     r"n\s+en\s+peux\s+plus)|c\s+est\s+(?:la\s+panique|injuste|la\s+catastrophe|grave|urgent)|au\s+secours|"
     r"vite|urgent|franchement|honnetement|"
     # "…la politique de la ville je comprends pas trop": at a loss, after asking what something is.
-    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?)$")
+    r"(?:je|on)\s+(?:ne\s+|n\s+)?(?:y\s+)?(?:comprends|comprend)\s+(?:pas|rien|plus\s+rien|jamais|jamais\s+rien)"
+    r"(?:\s+(?:trop|du\s+tout|bien))?)$")
 _LOSS_TAIL = compiled(r"[\s,]+(?:(?:mdr|lol)\s+)?(?:(?:je|on)\s+(?:ne\s+|n['’]\s*)?(?:y\s+)?comprends?|jcomprends?)\s+"
-                      r"(?:pas|pa|rien|r1|plus\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
+                      r"(?:pas|pa|rien|r1|plus\s+rien|jamais|jamais\s+rien)(?:\s+(?:trop|du\s+tout|bien))?[\s.!]*$")
 
 
 def _without_loss(clause: str) -> list[str]:
@@ -360,7 +381,8 @@ def _without_loss(clause: str) -> list[str]:
 # "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
 # payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
 # what is asked).
-_UNSURE = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
+_UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
+                   r"(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
                    r"quel|quelle|quels|quelles|ce)\b|"
@@ -643,7 +665,12 @@ def _intro_ends(part: str) -> list[str]:
 # "ça fait 3 mois"), and before a new subject that starts telling or asking ("on voudrait savoir…", "et la
 # mairie…"). What follows the introduction is left whole for the rest of the reading.
 _SELF = compiled(r"^(?:et\s+)?(?:je\s+(?:m\s+appelle|m\s+apelle|m\s+apel|me\s+presente|vis|reside|travaille|habite|"
-                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c)\b")
+                 r"fais\s+partie)|j\s+habite|jhabite|jabite|j\s+ai\s+\d{1,3}\s+ans?|moi\s+c\s+est|moi\s+c|"
+                 # "c moi kevin", "c'est moi Fatou": who writes, said the other way round.
+                 r"c\s+est\s+moi|cest\s+moi|c\s+moi)\b")
+# "…je suis chauffeur de bus je peux pas venir aux réunions": after who the member is, "je" with a verb that
+# introduces no more starts the story or the question.
+_SELF_TELLING = compiled(r"^(?:je|j)\s")
 # "je suis" says who asks only before a name or a role ("je suis Mariama", "jsuis nouvelle"), not "je suis obligée".
 _SELF_BEING = compiled(r"^(?:et\s+)?je\s+suis\b")
 # "c Fanta", "moi c Kevin", "c'est Mme Diallo": a name said at the start of the run.
@@ -705,8 +732,8 @@ def _unpunctuated_runs(part: str) -> list[tuple[str, bool]]:
         if introduces(i) and keys[i - 1].split()[-1] not in _TIES - {"et"}:
             pieces.append((" ".join(tokens[start:i]), True))
             start = i
-        elif (_TELLING_SUBJECT.match(following) and keys[i - 1].split()[-1] not in _TIES) or \
-                _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
+        elif ((_TELLING_SUBJECT.match(following) or _SELF_TELLING.match(following))
+              and keys[i - 1].split()[-1] not in _TIES) or _TELLING_AFTER_ET.match(following) or _ASKING_NOW.match(following):
             break
         i += 1
     # How long ends who the member is: "jhabite au Breil depuis toujours mes potes veulent…".

@@ -23,9 +23,13 @@ from bot.answering.questions import (
     asks_what_it_is,
     has_pronoun_subject,
     is_elliptic,
+    named_thing,
     points_back,
     refers_back,
     split_questions,
+    stands_for_before,
+    stands_for_the_story,
+    things_told,
 )
 from bot.answering.same_subject import shared
 from bot.answering.segment import Role, Segment
@@ -78,7 +82,7 @@ class SeveralQuestions:
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
-        whole = self.answerer.decide_segments(segments, offer_agreed=True)
+        whole = self.answerer.decide_segments(self._possessor_named(segments), offer_agreed=True)
         asked = split_questions(text or " ".join(s.text for s in segments if s.text))
         if len(asked) < 2:
             return whole
@@ -156,6 +160,20 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _possessor_named(self, segments: list[Segment]) -> list[Segment]:
+        """"on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": "son" is someone the story just
+        before named; of the things it names, the last one the glossary knows is read with the question ("une
+        réunion" pulled the entry on preparing the copil)."""
+        out = list(segments)
+        for i in range(1, len(out)):
+            story, question = out[i - 1], out[i]
+            if story.role != Role.CONTEXT or question.role != Role.QUESTION or not stands_for_the_story(question.text):
+                continue
+            named = [t for t in things_told(story.text) if self.answerer.terms.keys() & set(self.answerer.analyze(t).tokens)]
+            if named:
+                out[i] = Segment(text=f"{question.text} {named[-1]}", role=Role.QUESTION)
+        return out
 
     def _asked_again(self, text: str, picks: Iterable[Decision]) -> bool:
         """A later question whose every word the base knows is in the question of an entry an earlier one chose ("…
@@ -277,6 +295,8 @@ class SeveralQuestions:
         "combien coûte l'adhésion à RésO Villes" asks for RésO Villes' contact. "c'est quoi le FPH et comment
         on fait un dossier" names its subject once, so a clause that names nothing borrows the others' terms."""
         text = question.text
+        thing = named_thing(questions[n - 1], text) if n > 0 and stands_for_before(text) else ""
+        text = f"{text} {thing}" if thing else text
         borrowed = self._borrowed(text, questions[:n])  # a later question would pull this one its way
         vague = self.answerer.information(text) < VAGUE_QUESTION_WEIGHT
         if borrowed and vague and (names_no_thing(text) or not self._sure_alone(text)):
@@ -334,7 +354,10 @@ class SeveralQuestions:
         # message does not pull a question whose own words clearly rank another entry first to the entry taken
         # before it ("c'est qui ? c'est la mairie ?", its words nearly even, or "… ? Il faut voter ?", naming nothing,
         # asks the first question again).
-        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague else set()
+        # A pronoun for a thing of the question before asks something new about it: the entry that question took is
+        # not this one's unless its own words put it first.
+        ahead = {c.entry.id for c in pool if c.entry.id in taken and c.score <= best - OWN_LEAD} if not vague or thing \
+            else set()
         ranked = [c for c in pool if c.score >= best - MULTI_POOL_GAP and c.entry.id not in ahead]
         if len(ranked) > 1:  # one entry this close has nothing to be ordered against: no ranking with the rest
             own, around = self.answerer.analyze(text), self.answerer.analyze(context)
