@@ -98,22 +98,6 @@ def test_ones_own_bank_account_is_no_councils_but_the_councils_account_is(answer
     assert council.entry.id == "moyens-subvention-sans-association"
 
 
-@pytest.mark.parametrize("text", ["le parc est fermé le soir à quelle heure",
-                                  "il y a une braderie ce week-end dans le quartier ?",
-                                  "le cimetière est fermé à quelle heure"])
-def test_an_entry_sharing_only_when_and_how_it_is_asked_is_never_answered(answerer: Answerer, text: str) -> None:
-    # The park's hours share "à quelle heure" with the council's meetings, the jumble sale "le week-end" with the
-    # team's replies: nothing of what is asked.
-    assert answerer.decide(text).kind != Kind.ANSWER
-
-
-@pytest.mark.parametrize(("text", "entry"), [("l'équipe répond le week-end ?", "hotline-delai"),
-                                             ("on se réunit à quelle heure d'habitude ?", "fonct-frequence-reunions")])
-def test_the_same_words_of_time_beside_the_subject_still_answer(answerer: Answerer, text: str, entry: str) -> None:
-    decision = answerer.decide(text)
-    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
-
-
 def test_ones_own_matter_with_the_council_and_no_sure_entry_is_still_told_who_deals_with_it(answerer: Answerer) -> None:
     # The council's "collèges" are no school: unsure, the member's own matter keeps its orientation.
     decision = answerer.decide("mon fils a été exclu du collège, le conseil citoyen peut agir ?")

@@ -31,7 +31,6 @@ from bot.answering.french import (
     STOPWORDS,
     THANKS,
     WHAT_IT_IS,
-    WHEN_AND_ASKING_WORDS,
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.matcher import Candidate, Matcher, PassageHit
@@ -163,7 +162,6 @@ class Answerer:
         # meaning ("CEJ jeunes ça veut dire quoi": "jeune" is in "contrat d'engagement jeune").
         self._chatter = build.tokens(" ".join(GLOSSARY_CHATTER)) | _DEFINITION_NOISE
         self._what_it_is = build.tokens(" ".join(WHAT_IT_IS))
-        self._when_or_asking = build.tokens(" ".join(WHEN_AND_ASKING_WORDS))
         self._explains = {key: frozenset(token for word in words(f"{t.meaning} {' '.join(t.synonyms)}")
                                          for token in build.tokens(word))
                           for key, t in self.terms.items()}
@@ -875,9 +873,6 @@ class Answerer:
         quoted = (modest and passage is not None and passage.score >= s.passage_threshold
                   and (not top or passage.score > top.score)
                   and (how_many(said or " ".join(analysis.words)) != HowMany.COUNT or holds_a_figure(passage.passage.text)))
-        # An entry that shares with the message only when it happens and how it is asked ("le parc ferme à quelle
-        # heure ?", "il y a une braderie ce week-end ?") speaks of something else: offered, never answered.
-        sure = sure and top is not None and not self._shares_only_when(analysis, top)
         if not personal and top and sure and not quoted and self._covers_terms(analysis, top, boost or {}):
             return Decision(kind=Kind.ANSWER, entry=top.entry, score=top.score, candidates=candidates, greeted=greeted)
         term = self.terms_asked.glossary_term(analysis, boost or {}) or (
@@ -929,10 +924,6 @@ class Answerer:
                             personal=personal)
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
                         personal=personal)
-
-    def _shares_only_when(self, analysis: Analysis, top: Candidate) -> bool:
-        shared = {t for t in analysis.tokens if self.matcher.mentions(top.index, t)}
-        return bool(shared) and shared <= self._when_or_asking
 
     def _offer_when_unsure(self, candidates: tuple[Candidate, ...], analysis: Analysis, boost: dict[str, float],
                            opinion: list[tuple[str, float]], said: str) -> tuple[Candidate, ...]:

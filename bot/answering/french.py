@@ -400,18 +400,6 @@ DISCRIMINATION_CAUSES: tuple[tuple[str, ...], ...] = (
 DISCRIMINATION_SUBJECTS: tuple[tuple[str, ...], ...] = (
     ("je", "suis"), ("on", "est"), ("nous", "sommes"), ("il", "est"), ("elle", "est"), ("ils", "sont"),
     ("elles", "sont"), ("tu", "es"), ("je", "suis", "une"), ("elle", "est", "une"), ("c", "est", "une"))
-# Words that say when something happens, or how a question is asked, never what it is about: a day, a time of day,
-# a span ("ce week-end", "à quelle heure", "depuis deux jours"), a question word. An entry that shares only these with a
-# message speaks of something else ("la braderie de ce week-end" is no question about the team's week-end replies).
-WHEN_AND_ASKING_WORDS = (
-    "jour", "jours", "semaine", "semaines", "week-end", "weekend", "mois", "an", "ans", "annee", "annees", "heure",
-    "heures", "minute", "minutes", "soir", "soirs", "soiree", "nuit", "nuits", "matin", "midi", "apres-midi", "hier",
-    "demain", "aujourd'hui", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
-    "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-    "depuis", "bientot", "tard", "tot", "toujours", "jamais", "souvent", "parfois", "temps", "fois", "deux", "trois",
-    "quand", "combien", "quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "ou",
-)
-
 DISCRIMINATION_TRAITS = frozenset({
     "noir", "noire", "noirs", "noires", "black", "blacks", "renoi", "arabe", "arabes", "rebeu", "beur", "beurette",
     "musulman", "musulmane", "musulmans", "musulmanes", "juif", "juive", "juifs", "juives", "rom", "roms", "gitan",
