@@ -270,3 +270,14 @@ def test_a_webinar_whose_audience_is_not_stated_keeps_its_place_in_the_date_orde
     [page] = shipped.hotline.on_command(AWA, "agenda", "webinaires")
     assert page.text.index("La participation sur le grill ! (1/3)") < page.text.index("autour de la laïcité")
     assert page.text.index("autour de la laïcité") < page.text.index("Évaluation des contrats de ville")
+
+
+def test_the_next_webinar_for_a_resident_is_the_next_one_open_to_residents(shipped: App, clock: ManualClock) -> None:
+    """On 10 January the next webinar is for professionals (13 January, the evaluation of city contracts): Awa is
+    shown the 22 January one, open to her; once she says she works for a local authority, the 13 January one."""
+    clock.set(paris("2026-01-10"))
+    [card] = shipped.hotline.on_text(AWA, "c'est quand le prochain webinaire ?")
+    assert "Voici le prochain webinaire" in card.text and "La participation sur le grill ! (1/3)" in card.text
+    register(shipped, AWA, "journee-adultes-relais-finistere-2026", council="-", role="pro")
+    [card] = shipped.hotline.on_text(AWA, "c'est quand le prochain webinaire ?")
+    assert "Évaluation des contrats de ville (1/5)" in card.text

@@ -207,9 +207,11 @@ def _announced(event: Event) -> str:
     return texts.ANNOUNCED_FOR.format(during=period.during) if period else texts.WHEN_UNDATED
 
 
-def next_of_kind(session: Session, ctx: Context, member: Member | None, now: datetime, kind: str) -> list[Reply]:
-    """"C'est quand le prochain interconseil ?": that event's card, and the way to the others."""
-    events = upcoming(session, now, ctx.tz, kind)
+def next_of_kind(session: Session, ctx: Context, member: Member | None, now: datetime, kind: str,
+                 role: str | None = None) -> list[Reply]:
+    """"C'est quand le prochain interconseil ?": that event's card, and the way to the others. A resident is
+    shown the next one open to them, not a professionals' webinar that comes first."""
+    events = sorted(upcoming(session, now, ctx.tz, kind), key=lambda e: audience_rank(e, role))
     if not events:
         return [agenda(session, ctx, now, kind=kind)]
     event = events[0]

@@ -177,7 +177,7 @@ class EventsFeature:
             # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
             if kind and within is None and decision.extras.get("agenda_next") and not none_for_members(
                     upcoming(session, now, self.ctx.tz, kind), role):
-                shown = next_of_kind(session, self.ctx, member, now, kind)
+                shown = next_of_kind(session, self.ctx, member, now, kind, role)
             else:
                 shown = [agenda(session, self.ctx, now, kind=kind, first=self._first(session, sender), role=role,
                                 log_id=log_id, within=within)]
