@@ -81,7 +81,7 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
     # Features take over some decisions, in this order: the agenda ("c'est quand le prochain interconseil"),
     # then the documents ("un modèle d'ordre du jour pour la prochaine réunion" asks for a document).
     documents = DocumentService.from_knowledge(settings.knowledge_dir, clock=clock)
-    decider.add_hook(AgendaHook(answers, clock=clock, tz=settings.timezone))
+    decider.add_hook(AgendaHook(answers, clock=clock, tz=settings.timezone, centre=settings.centre_name))
     decider.add_hook(DocumentsHook(documents, answers))
     # Last: e5 sees only the choices left once every other part has decided (never an agenda question).
     if semantic is None and settings.semantic_opinion and available():

@@ -3,21 +3,30 @@
 On 10 January 2026 "je veux m'inscrire au webinaire sur la participation" gets the how-to of registering for a
 webinar, then the three webinars « La participation sur le grill ! », each a button to its card; naming the
 Lyon session of the Data & Quartiers training gives its card at once. A how-to naming no event nor kind stays
-the how-to alone (it says /agenda).
+the how-to alone (it says /agenda). Asked to register, or for places, for one event named by its title, the
+hotline shows that event's card at once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.answering.decision import Kind
 from bot.app import App
 from bot.clock import ManualClock
-from bot.events.meant import events_meant
+from bot.events.meant import event_named, events_meant
 from bot.storage.models import Event
 from tests.support.events import button, labels, member
 
 AWA = member(1001)
 JANUARY_10 = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class EventSpecLike:
+    kind: str
+    title: str
 
 
 def test_registering_for_the_webinar_on_participation_offers_its_three_sessions(shipped_app: App,
@@ -64,3 +73,27 @@ def test_the_events_meant_are_the_kind_named_then_the_most_title_words() -> None
     assert [e.id for e in events_meant(events, ["inscrire"], kind="webinaire")] == [1, 2]
     assert [e.id for e in events_meant(events, ["prochain", "webinaire"])] == [1]
     assert events_meant(events, ["inscrire"]) == []
+
+
+def test_a_place_asked_for_one_event_named_by_its_title_is_its_card(shipped_app: App, clock: ManualClock) -> None:
+    """"Réserver ma place pour la soirée du livre": the book launch's card, its « S'inscrire » under it."""
+    clock.set(JANUARY_10)
+    [event] = shipped_app.hotline.on_text(AWA, "je voudrais réserver ma place pour la soirée de lancement du livre")
+    assert "Soirée de lancement du livre" in event.text and "✅ S'inscrire" in labels([event])
+
+
+def test_the_organisers_name_and_a_place_instead_of_us_name_no_event(shipped_app: App) -> None:
+    for question in ("je dois m'inscrire à la journée de RésO Villes, comment je fais avec le bot ?",
+                     "est-ce que RésO Villes peut tout régler à notre place ?"):
+        assert shipped_app.faq.decide(AWA, question).kind != Kind.AGENDA, question
+
+
+def test_an_event_is_named_by_two_of_its_title_words_more_than_any_other() -> None:
+    events = [EventSpecLike("journee", "Journée du Pôle Data & Quartiers"),
+              EventSpecLike("formation", "Formation à la démarche Data & Quartiers (session de Lyon)"),
+              EventSpecLike("webinaire", "Le vieillissement dans les quartiers prioritaires (1er semestre)"),
+              EventSpecLike("webinaire", "Le vieillissement dans les quartiers prioritaires (2nd semestre)")]
+    assert event_named(events, ["journee", "data", "quartiers"]) is events[0]
+    assert event_named(events, ["data", "quartiers"]) is None  # the day and the training tie
+    assert event_named(events, ["webinaire", "vieillissement", "quartiers"]) is None  # two of them
+    assert event_named(events, ["journee", "reso", "villes", "pole"], organiser="RésO Villes") is None

@@ -19,7 +19,17 @@ from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import GENERIC, KIND_ALIASES, STRONG_TIME, agenda_intent, event_names, names_a_stretch, whats_on
+from bot.events.intent import (
+    GENERIC,
+    KIND_ALIASES,
+    STRONG_TIME,
+    AgendaIntent,
+    agenda_intent,
+    event_names,
+    names_a_stretch,
+    whats_on,
+)
+from bot.events.meant import event_named
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -28,6 +38,11 @@ CANCEL_ENTRY = "event-annuler"
 # "Je veux m'inscrire au webinaire sur la participation": the how-to answer, with the events meant under it.
 REGISTER_ENTRIES = {"event-sinscrire": None, "event-inscription-webinaire": "webinaire"}  # entry → kind it is about
 
+# extras: the one event a question names to register for it (its id in the knowledge), shown as its card.
+AGENDA_EVENT = "agenda_event"
+# Registering or asking for places: "m'inscrire", "réserver", "il reste de la place", "c'est complet".
+TO_REGISTER = frozenset({"inscrire", "inscris", "inscrit", "inscrite", "inscription", "inscriptions", "reserver",
+                         "reserve", "place", "places", "complet", "complete"})
 # extras: the entries for a question asked beside the agenda's ("…? et je peux venir avec ma voisine ?").
 AGENDA_ALSO = "agenda_also"
 ALSO_OFFERED = 2  # choices offered for it when none is sure
@@ -49,8 +64,9 @@ THE_PROGRAMME = frozenset({"programme", "programmes", "agenda", "calendrier", "p
 
 
 class AgendaHook:
-    def __init__(self, answers: CurrentAnswerer, *, clock: Clock, tz: ZoneInfo) -> None:
+    def __init__(self, answers: CurrentAnswerer, *, clock: Clock, tz: ZoneInfo, centre: str = "") -> None:
         self.answers = answers
+        self.centre = centre  # the programme's organiser: its name names no event
         self.clock, self.tz = clock, tz
         self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
 
@@ -74,6 +90,12 @@ class AgendaHook:
             asked_words = own
         else:
             intent = agenda_intent(asked_words, self._names[1])
+        named = event_named(kb.events, asked_words, organiser=self.centre) if intent is None and _to_register(
+            asked_words) else None
+        if named is not None:
+            # "je voudrais m'inscrire à la soirée pour le livre", "il reste de la place pour la journée Data &
+            # Quartiers ?": one event named by its title, to register or for its places: its card.
+            intent = AgendaIntent(kind=named.kind, next_only=False)
         if intent is None:
             return decision
         to_say = any(pair in WHAT_TO_SAY for pair in itertools.pairwise(asked_words))
@@ -86,7 +108,8 @@ class AgendaHook:
             return decision
 
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
-                  **({"agenda_next": "1"} if intent.next_only else {})}
+                  **({"agenda_next": "1"} if intent.next_only else {}),
+                  **({AGENDA_EVENT: named.id} if named is not None else {})}
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
         period = asked_period(asked_words, today)
         if period is not None:
@@ -120,6 +143,11 @@ class AgendaHook:
             if after.kind == Kind.SUGGEST and after.candidates:
                 return ",".join(c.entry.id for c in after.candidates[:ALSO_OFFERED])
         return None
+
+
+def _to_register(words: Sequence[str]) -> bool:
+    """Registering or asking for places; "à notre place" (instead of us) is no place at an event."""
+    return any(w in TO_REGISTER and not (w == "place" and k and words[k - 1] == "a") for k, w in enumerate(words))
 
 
 def _asks_how_often(words: Sequence[str]) -> bool:

@@ -23,7 +23,7 @@ from bot.core.replies import Attachment, Button, Reply, Sender, esc, rows, short
 from bot.core.router import Router, Turn
 from bot.core.timefmt import day_label, human_duration, to_local
 from bot.events import texts
-from bot.events.asking import AGENDA_ALSO, CANCEL_ENTRY, REGISTER_ENTRIES
+from bot.events.asking import AGENDA_ALSO, AGENDA_EVENT, CANCEL_ENTRY, REGISTER_ENTRIES
 from bot.events.cards import (
     NO_KIND,
     agenda,
@@ -174,6 +174,10 @@ class EventsFeature:
             role = self._role(session, sender)
             kind = decision.agenda_kind
             within = parse_period(decision.extras.get("agenda_period"))
+            named = find_event(session, decision.extras.get(AGENDA_EVENT, ""))
+            if named is not None:  # "je voudrais m'inscrire à la journée Data & Quartiers": its card
+                return self._with_also_asked([card(session, self.ctx, named, member, now)],
+                                             decision.extras.get(AGENDA_ALSO), log_id)
             # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
             if kind and within is None and decision.extras.get("agenda_next") and not none_for_members(
                     upcoming(session, now, self.ctx.tz, kind), role):

@@ -6,30 +6,59 @@ of a title (the how-to says /agenda)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from bot.answering.normalize import words
 from bot.events.intent import event_names, kind_from_text
-from bot.storage.models import Event
 
 SHOWN = 3  # events offered under the how-to; the agenda holds the rest
 NEXT = frozenset({"prochain", "prochaine"})  # "m'inscrire au prochain interconseil": that one only
 
 
-def naming_words(event: Event) -> frozenset[str]:
+NAMED = 2  # naming words a message must share with one event's title to name that event alone
+
+
+class Titled(Protocol):
+    """An event in the database or as the knowledge writes it."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+E = TypeVar("E", bound=Titled)
+
+
+def naming_words(event: Titled) -> frozenset[str]:
     """The words of an event's title that name it: every name its title gives, joined."""
     return frozenset().union(*event_names([event.title], words))
 
 
-def events_meant(events: Sequence[Event], asked: Sequence[str], *, kind: str | None = None) -> list[Event]:
+def event_named(events: Sequence[E], asked: Sequence[str], *, organiser: str = "") -> E | None:
+    """The one event a message names by its title ("la journée Data & Quartiers", "la soirée pour le livre"): at
+    least two of its naming words, more than any other event of the kind the message names. The organiser's own
+    name ("la journée de RésO Villes") says who runs an event, not which one."""
+    kind = kind_from_text(asked)
+    said = set(asked) - set(words(organiser))
+    shared = sorted(((len(naming_words(e) & said), n) for n, e in enumerate(events) if kind is None or e.kind == kind),
+                    reverse=True)
+    if not shared or shared[0][0] < NAMED or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return events[shared[0][1]]
+
+
+def events_meant(events: Sequence[E], asked: Sequence[str], *, kind: str | None = None) -> list[E]:
     """`events`: upcoming, in the order the member should see them; `asked`: the message's normalised words;
     `kind`: the kind the answered entry is about, when the message names none."""
     kind = kind_from_text(asked) or kind
     pool = [e for e in events if kind is None or e.kind == kind]
     said = set(asked)
-    shared = {e.id: len(naming_words(e) & said) for e in pool}
-    most = max(shared.values(), default=0)
+    shared = [len(naming_words(e) & said) for e in pool]
+    most = max(shared, default=0)
     if most:
-        pool = [e for e in pool if shared[e.id] == most]
+        pool = [e for e, n in zip(pool, shared, strict=True) if n == most]
     elif kind is None:
         return []
     return pool[:1] if NEXT & said else pool[:SHOWN]
