@@ -5,6 +5,7 @@ of a title (the how-to says /agenda)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -13,8 +14,6 @@ from bot.events.intent import event_names, kind_from_text
 
 SHOWN = 3  # events offered under the how-to; the agenda holds the rest
 NEXT = frozenset({"prochain", "prochaine"})  # "m'inscrire au prochain interconseil": that one only
-
-
 NAMED = 2  # naming words a message must share with one event's title to name that event alone
 
 
@@ -33,7 +32,13 @@ E = TypeVar("E", bound=Titled)
 
 def naming_words(event: Titled) -> frozenset[str]:
     """The words of an event's title that name it: every name its title gives, joined."""
-    return frozenset().union(*event_names([event.title], words))
+    return _naming_words(event.title)
+
+
+@functools.lru_cache(maxsize=1024)
+def _naming_words(title: str) -> frozenset[str]:
+    # Read once per title: a message asking for a place reads every event's title, the programme changes rarely.
+    return frozenset().union(*event_names([title], words))
 
 
 def event_named(events: Sequence[E], asked: Sequence[str], *, organiser: str = "") -> E | None:
