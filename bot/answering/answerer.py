@@ -42,7 +42,7 @@ from bot.answering.questions import (
     split_questions,
 )
 from bot.answering.reuse import Build
-from bot.answering.scope import COUNCIL_WORDS, asks_if_called_off, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, COUNCIL_WORLD, asks_if_called_off, elsewhere, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
@@ -572,8 +572,10 @@ class Answerer:
             rest = self.said(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
             matters = personal_matters(rest, self.topics) + personal_matters(introduction, self.topics,
                                                                              introduction=True)
+            other_setting = elsewhere(rest) and COUNCIL_WORLD.isdisjoint(introduction)
         else:
             matters = personal_matters(analysis.words, self.topics)
+            other_setting = elsewhere(analysis.words)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
                 and self.information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
@@ -629,7 +631,7 @@ class Answerer:
         # A matter nobody says is theirs, asked with the council named ("un habitant se plaint de son voisin
         # bruyant, on peut l'aider en tant que conseil ?"), is asked by a councillor: the council's business.
         council = bool(COUNCIL_WORDS & set(analysis.words))
-        decision = decide(owned or (unnamed and not council))
+        decision = decide(owned or (unnamed and not council) or other_setting)
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.

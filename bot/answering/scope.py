@@ -202,8 +202,9 @@ _MATTER_WORDS: tuple[tuple[Matter, frozenset[str]], ...] = (
     (Matter.TAXES, frozenset({"impot", "impots", "taxe", "taxes", "declaration", "tresor"})),
     (Matter.PAPERS, frozenset({"sejour", "passeport", "identite", "naturalisation", "nationalite", "prefecture",
                                "visa"})),
-    (Matter.WORK, frozenset({"emploi", "chomage", "travail", "patron", "salaire", "licenciement", "licencie",
-                             "stage", "boulot", "embauche", "radie", "prudhommes"})),
+    (Matter.WORK, frozenset({"emploi", "chomage", "travail", "patron", "patronne", "salaire", "licenciement",
+                             "licencie", "stage", "boulot", "embauche", "radie", "prudhommes", "employeur",
+                             "employeurs", "collegue", "collegues", "cdi", "cdd", "interim", "smic"})),
     (Matter.LAW, frozenset({"avocat", "plainte", "tribunal", "divorce", "amende", "amendes", "huissier", "dette",
                             "dettes", "surendettement", "justice", "agression", "agresse", "violence", "violences",
                             "frappe", "vol", "vole", "cambriolage", "cambriole"})),
@@ -233,3 +234,42 @@ def asks_if_called_off(words: Sequence[str]) -> bool:
     seq = [w for w in words if w]
     return (len(seq) >= 3 and seq[-1] in _CALLED_OFF and seq[-2] in _STATE and seq[-3] != "c"
             and _ONE_S_OWN.isdisjoint(seq))
+
+
+# Another setting than the council's: the member's job, a sports club, a place of worship, a court. A matter of
+# theirs ("mon employeur refuse un congé pour enfant malade", "le club de judo doit tenir une assemblée générale ?",
+# "j'ai été tirée au sort comme jurée d'assises") shares words with the entries (congé, assemblée générale, tirage
+# au sort) but is that setting's own business, not the council's.
+OTHER_SETTINGS = frozenset({
+    # The workplace: who employs, who works beside you, the contract and the pay.
+    "employeur", "employeurs", "employeuse", "patron", "patronne", "collegue", "collegues", "cdi", "cdd", "interim",
+    "interimaire", "smic", "salarie", "salariee", "salaries", "salariees",
+    # Clubs and places of worship.
+    "club", "clubs", "paroisse", "paroissial", "paroissiale", "eglise", "mosquee", "temple", "synagogue",
+    "cultuelle", "cultuel",
+    # A court's jurors.
+    "jure", "juree", "jures", "jurees", "assises",
+})
+# Settings that are the member's only when the message says so: "mon travail", "au boulot", "mes données sur
+# Facebook" (but "un adulte-relais, c'est quoi son travail ?", "la page Facebook du conseil").
+OWN_SETTINGS = frozenset({"travail", "boulot", "taf", "facebook", "instagram", "whatsapp", "snapchat", "tiktok",
+                          "google", "gmail", "messenger"})
+AT_WORK = frozenset({"au", "du"})  # "au travail", "absent du boulot"
+# The council's own world: a message naming the council, its meetings or RésO Villes asks about the council's side
+# of the matter ("mon patron doit me laisser partir pour la réunion ?", "le webinaire tombe pendant mon travail").
+COUNCIL_WORLD = COUNCIL_WORDS | frozenset({"reunion", "reunions", "webinaire", "webinaires", "visio", "reso",
+                                           "hotline", "bot"})
+
+
+def elsewhere(words: Sequence[str]) -> bool:
+    """Whether the message speaks of a matter of another setting than the council's (the member's job, a club, a
+    place of worship, a court, one's own social network) and of nothing of the council's own world."""
+    if not COUNCIL_WORLD.isdisjoint(words):
+        return False
+    for i, word in enumerate(words):
+        if word in OTHER_SETTINGS:
+            return True
+        if word in OWN_SETTINGS and (any(w in POSSESSIVES for w in words[max(0, i - OWNED_WINDOW): i])
+                                     or (i > 0 and words[i - 1] in AT_WORK)):
+            return True
+    return False

@@ -1,0 +1,46 @@
+"""Members write about the other places of their lives with the council's own words: the workplace ("un congé",
+"démissionner", "un conflit"), a sports club ("l'assemblée générale", "le président"), a place of worship ("une
+salle", "une subvention"), a court's jury ("tiré au sort"). Such a matter is that setting's business: the hotline
+never answers it with the council's entry on the same word. Asked with the council or its meetings, the same setting
+is the council's side of the matter and keeps its answer.
+
+Written for this test in the members' own ways, not taken from any evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer
+from bot.answering.decision import Kind
+from bot.config import ROOT, load_settings
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+
+
+@pytest.mark.parametrize("text", [
+    "ma patronne veut pas me donner mes congés cet été, elle a le droit ?",
+    "je veux démissionner de mon boulot, je préviens comment ?",
+    "ma collègue me parle mal depuis des semaines, je fais quoi ?",
+    "au club de hand on doit refaire l'assemblée générale, elle est obligatoire chaque année ?",
+    "le curé de la paroisse cherche une salle pour le catéchisme, la mairie en prête ?",
+    "je suis convoquée comme jurée à la cour d'assises en mars, je peux refuser ?",
+])
+def test_a_matter_of_another_setting_is_not_answered_with_the_councils_entry(answerer: Answerer,
+                                                                             text: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind != Kind.ANSWER and decision.personal
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("ma patronne veut pas que je parte plus tôt pour la réunion du conseil citoyen, elle a le droit ?",
+     "moyens-conge-salarie"),
+    ("j'étais au boulot pendant le webinaire de mardi, je peux le revoir ?", "event-replay"),
+])
+def test_the_same_setting_asked_with_the_council_keeps_its_answer(answerer: Answerer, text: str, entry: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
