@@ -29,6 +29,8 @@ def answerer() -> Answerer:
     "au club de hand on doit refaire l'assemblée générale, elle est obligatoire chaque année ?",
     "le curé de la paroisse cherche une salle pour le catéchisme, la mairie en prête ?",
     "je suis convoquée comme jurée à la cour d'assises en mars, je peux refuser ?",
+    # Who asks says they belong to the setting, the question names nothing of the council.
+    "Bonjour, je suis salariée dans une crèche privée. J'ai droit à combien de jours de congé par an ?",
 ])
 def test_a_matter_of_another_setting_is_not_answered_with_the_councils_entry(answerer: Answerer,
                                                                              text: str) -> None:
@@ -44,3 +46,10 @@ def test_a_matter_of_another_setting_is_not_answered_with_the_councils_entry(ans
 def test_the_same_setting_asked_with_the_council_keeps_its_answer(answerer: Answerer, text: str, entry: str) -> None:
     decision = answerer.decide(text)
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == entry
+
+
+def test_someone_elses_colleagues_helping_the_residents_are_the_councils_partners(answerer: Answerer) -> None:
+    decision = answerer.decide("les collègues de la maison de quartier veulent nous aider à faire venir les habitants, "
+                               "comment s'y prendre ?")
+    assert not decision.personal
+    assert {c.entry.id for c in decision.candidates[:3]} & {"fonct-mobiliser-habitants", "theme-adultes-relais-conseil"}

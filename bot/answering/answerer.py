@@ -42,7 +42,7 @@ from bot.answering.questions import (
     split_questions,
 )
 from bot.answering.reuse import Build
-from bot.answering.scope import COUNCIL_WORDS, COUNCIL_WORLD, asks_if_called_off, elsewhere, matter_of, personal_matters
+from bot.answering.scope import COUNCIL_WORDS, asks_if_called_off, elsewhere, matter_of, personal_matters
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
@@ -572,7 +572,7 @@ class Answerer:
             rest = self.said(" ".join(s.text for s in segments if s.role != Role.INTRO and s.text))
             matters = personal_matters(rest, self.topics) + personal_matters(introduction, self.topics,
                                                                              introduction=True)
-            other_setting = elsewhere(rest) and COUNCIL_WORLD.isdisjoint(introduction)
+            other_setting = elsewhere(rest, introduction)
         else:
             matters = personal_matters(analysis.words, self.topics)
             other_setting = elsewhere(analysis.words)

@@ -242,30 +242,36 @@ def asks_if_called_off(words: Sequence[str]) -> bool:
 # au sort) but is that setting's own business, not the council's.
 OTHER_SETTINGS = frozenset({
     # The workplace: who employs, who works beside you, the contract and the pay.
-    "employeur", "employeurs", "employeuse", "patron", "patronne", "collegue", "collegues", "cdi", "cdd", "interim",
-    "interimaire", "smic", "salarie", "salariee", "salaries", "salariees",
+    "employeur", "employeurs", "employeuse", "patron", "patronne", "cdi", "cdd", "interim", "interimaire", "smic",
+    "salarie", "salariee", "salaries", "salariees",
     # Clubs and places of worship.
     "club", "clubs", "paroisse", "paroissial", "paroissiale", "eglise", "mosquee", "temple", "synagogue",
     "cultuelle", "cultuel",
     # A court's jurors.
     "jure", "juree", "jures", "jurees", "assises",
 })
-# Settings that are the member's only when the message says so: "mon travail", "au boulot", "mes données sur
-# Facebook" (but "un adulte-relais, c'est quoi son travail ?", "la page Facebook du conseil").
-OWN_SETTINGS = frozenset({"travail", "boulot", "taf", "facebook", "instagram", "whatsapp", "snapchat", "tiktok",
-                          "google", "gmail", "messenger"})
+# Settings that are the member's only when the message says so: "mon travail", "au boulot", "ma collègue", "mes
+# données sur Facebook" (but "un adulte-relais, c'est quoi son travail ?", "les collègues du centre social", "la page
+# Facebook du conseil").
+OWN_SETTINGS = frozenset({"travail", "boulot", "taf", "collegue", "collegues", "facebook", "instagram", "whatsapp",
+                          "snapchat", "tiktok", "google", "gmail", "messenger"})
 AT_WORK = frozenset({"au", "du"})  # "au travail", "absent du boulot"
 # The council's own world: a message naming the council, its meetings or RésO Villes asks about the council's side
 # of the matter ("mon patron doit me laisser partir pour la réunion ?", "le webinaire tombe pendant mon travail").
+# Its residents too ("les habitants", "le collège des habitants"): the people the council speaks for.
 COUNCIL_WORLD = COUNCIL_WORDS | frozenset({"reunion", "reunions", "webinaire", "webinaires", "visio", "reso",
-                                           "hotline", "bot"})
+                                           "hotline", "bot", "habitant", "habitants"})
 
 
-def elsewhere(words: Sequence[str]) -> bool:
+def elsewhere(words: Sequence[str], introduction: Sequence[str] = ()) -> bool:
     """Whether the message speaks of a matter of another setting than the council's (the member's job, a club, a
-    place of worship, a court, one's own social network) and of nothing of the council's own world."""
-    if not COUNCIL_WORLD.isdisjoint(words):
+    place of worship, a court, one's own social network) and of nothing of the council's own world. Who asks, in
+    a self-introduction, counts when they say they belong to that setting ("je suis salariée, j'ai droit à combien
+    de congés ?"), not for the life they tell ("ma fille rentre tard du boulot")."""
+    if not (COUNCIL_WORLD.isdisjoint(words) and COUNCIL_WORLD.isdisjoint(introduction)):
         return False
+    if not OTHER_SETTINGS.isdisjoint(introduction):
+        return True
     for i, word in enumerate(words):
         if word in OTHER_SETTINGS:
             return True
