@@ -234,6 +234,17 @@ def test_a_letter_for_ones_own_insurance_is_no_council_document_and_gets_its_ori
     assert "situation personnelle" in reply.text
 
 
+@pytest.mark.parametrize("question", [
+    "une lettre type pour faire opposition à une amende, vous avez ça ?",
+    "vous auriez un modèle pour contester un avis d'impôt ?",
+])
+def test_a_letter_about_a_fine_or_taxes_is_always_the_members_own_and_gets_its_orientation(app: App,
+                                                                                          question: str) -> None:
+    # No possessive said: a fine or a tax notice is still a person's own, the council writes no letter about it.
+    [reply] = app.hotline.on_text(SENDER, question)
+    assert not any(d.startswith("doc") for d in data(reply))
+
+
 def test_a_question_asking_for_two_models_is_offered_both_and_not_the_others(app: App) -> None:
     [offer] = app.hotline.on_text(SENDER, "vous avez un modèle de lettre pour le préfet ? et un modèle de compte rendu ?")
     assert sorted(data(offer)) == ["doc", "doc:compte-rendu-reunion", "doc:courrier-prefet-interpellation"]

@@ -10,7 +10,7 @@ import dataclasses
 
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
-from bot.answering.scope import personal_matters
+from bot.answering.scope import Matter, personal_matters
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
 from bot.documents.service import DocumentService
@@ -19,6 +19,9 @@ RENDER = "documents"  # the renderer a decision names when a question asks for a
 MODELS_ENTRY = "crpv-modeles-documents"  # the FAQ entry about the models: its reply carries the list's buttons
 # One question of several asks for a model: the parts (by index) the documents answer, beside the others' answers.
 BESIDE = "beside"
+# Matters that are always a person's own: the council writes no letter about them.
+ONES_OWN = frozenset({Matter.LAW, Matter.WORK, Matter.BENEFITS, Matter.TAXES, Matter.PAPERS, Matter.HEALTH,
+                      Matter.SCHOOL, Matter.VOTING})
 
 
 class DocumentsHook:
@@ -30,11 +33,12 @@ class DocumentsHook:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK):
             return decision
         answerer = self.answers.get()
-        if decision.personal and any(owned for _, owned in personal_matters(answerer.analyze(text).words,
-                                                                            answerer.topics)):
+        if decision.personal and (decision.matter in ONES_OWN or any(
+                owned for _, owned in personal_matters(answerer.analyze(text).words, answerer.topics))):
             # "un modèle de lettre de résiliation pour mon assurance": a letter about a matter the member says is
             # theirs is no council document; it keeps its orientation ("une lettre type pour le bailleur, l'ascenseur
-            # est en panne" is a building's, which the council writes).
+            # est en panne" is a building's, which the council writes). A fine, a job, an allowance, taxes, papers,
+            # health or school are always a person's own ("un modèle pour contester une amende").
             return decision
         intent = self.service.intent(decision.words or answerer.analyze(text).words)
         if intent is None:
