@@ -53,3 +53,20 @@ def test_someone_elses_colleagues_helping_the_residents_are_the_councils_partner
                                "comment s'y prendre ?")
     assert not decision.personal
     assert {c.entry.id for c in decision.candidates[:3]} & {"fonct-mobiliser-habitants", "theme-adultes-relais-conseil"}
+
+
+@pytest.mark.parametrize("text", [
+    "notre amicale des locataires veut écrire une charte, c'est obligatoire ?",
+    "au syndicat deux membres se disputent à chaque fois, comment régler le conflit ?",
+    "l'association de parents d'élèves doit-elle tenir une assemblée générale tous les ans ?",
+])
+def test_another_bodys_own_workings_are_not_answered_with_the_councils_entry(answerer: Answerer, text: str) -> None:
+    decision = answerer.decide(text)
+    assert decision.kind != Kind.ANSWER and decision.personal
+
+
+def test_an_entry_any_association_may_use_still_answers_another_body(answerer: Answerer) -> None:
+    decision = answerer.decide("notre asso de quartier veut répondre à l'appel à projets du contrat de ville, "
+                               "on s'y prend comment ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "moyens-appel-a-projets"

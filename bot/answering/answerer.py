@@ -42,7 +42,14 @@ from bot.answering.questions import (
     split_questions,
 )
 from bot.answering.reuse import Build
-from bot.answering.scope import COUNCIL_WORDS, asks_if_called_off, elsewhere, matter_of, personal_matters
+from bot.answering.scope import (
+    COUNCIL_WORDS,
+    another_body,
+    asks_if_called_off,
+    elsewhere,
+    matter_of,
+    personal_matters,
+)
 from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
@@ -573,9 +580,11 @@ class Answerer:
             matters = personal_matters(rest, self.topics) + personal_matters(introduction, self.topics,
                                                                              introduction=True)
             other_setting = elsewhere(rest, introduction)
+            body = another_body((*introduction, *rest))
         else:
             matters = personal_matters(analysis.words, self.topics)
             other_setting = elsewhere(analysis.words)
+            body = another_body(analysis.words)
         if Role.QUESTION in roles and roles & {Role.CONTEXT, Role.INTRO} and not self._asks_of_the_story(segments) \
                 and self.information(
                 " ".join(s.text for s in segments if s.role == Role.QUESTION)) >= FOCUS_MIN_WEIGHT:
@@ -631,7 +640,11 @@ class Answerer:
         # A matter nobody says is theirs, asked with the council named ("un habitant se plaint de son voisin
         # bruyant, on peut l'aider en tant que conseil ?"), is asked by a councillor: the council's business.
         council = bool(COUNCIL_WORDS & set(analysis.words))
-        decision = decide(owned or (unnamed and not council) or other_setting)
+        # Another body's own workings ("notre amicale de locataires doit avoir un règlement intérieur ?") are not
+        # answered by an entry on the council's own ("Le conseil citoyen doit-il avoir un règlement intérieur ?"); an
+        # entry any association may use (answering the call for projects) still answers.
+        body = body and bool(candidates) and not COUNCIL_WORDS.isdisjoint(self.said(candidates[0].entry.question))
+        decision = decide(owned or (unnamed and not council) or other_setting or body)
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
         # the story; what a thing is, asked of nobody's matter, is council business when the best entry is sure.

@@ -279,3 +279,22 @@ def elsewhere(words: Sequence[str], introduction: Sequence[str] = ()) -> bool:
                                      or (i > 0 and words[i - 1] in AT_WORK)):
             return True
     return False
+
+
+# Other bodies a member belongs to: a tenants' friendly society, an association named by its purpose ("l'association
+# des parents d'élèves", "une asso de danse"), a festivities committee, a union. Their own workings (their rules,
+# their general meeting, their grants) are theirs, not the council's, when the message names nothing of the council.
+OTHER_BODIES = frozenset({"amicale", "amicales", "syndicat", "syndicats", "cse"})
+ASSOCIATIONS = frozenset({"association", "associations", "asso", "assos"})
+NAMED_BY = frozenset({"de", "des", "du", "d", "sportive", "sportives", "culturelle", "culturelles", "cultuelle"})
+FESTIVITIES = ("comite", "des", "fetes")
+
+
+def another_body(words: Sequence[str]) -> bool:
+    """Whether the message names another body than the council (and nothing of the council's own world)."""
+    if not COUNCIL_WORLD.isdisjoint(words):
+        return False
+    if not OTHER_BODIES.isdisjoint(words):
+        return True
+    return any(a in ASSOCIATIONS and b in NAMED_BY for a, b in itertools.pairwise(words)) or any(
+        tuple(words[i: i + 3]) == FESTIVITIES for i in range(len(words) - 2))
