@@ -59,6 +59,9 @@ def test_someone_elses_colleagues_helping_the_residents_are_the_councils_partner
     "notre amicale des locataires veut écrire une charte, c'est obligatoire ?",
     "au syndicat deux membres se disputent à chaque fois, comment régler le conflit ?",
     "l'association de parents d'élèves doit-elle tenir une assemblée générale tous les ans ?",
+    # A school's and a firm's own matters too.
+    "pour la sortie scolaire de jeudi, les parents accompagnateurs doivent avoir une assurance ?",
+    "je lance mon entreprise de ménage, qui peut financer mon démarrage ?",
 ])
 def test_another_bodys_own_workings_are_not_answered_with_the_councils_entry(answerer: Answerer, text: str) -> None:
     decision = answerer.decide(text)
@@ -66,6 +69,9 @@ def test_another_bodys_own_workings_are_not_answered_with_the_councils_entry(ans
 
 
 def test_an_entry_any_association_may_use_still_answers_another_body(answerer: Answerer) -> None:
+    # The school programme's entry is about no council: a school named does not stop it.
+    school = answerer.decide("le programme de réussite éducative pour les élèves en difficulté, c'est quoi ?")
+    assert school.kind == Kind.ANSWER and school.entry is not None and school.entry.id == "theme-pre"
     decision = answerer.decide("notre asso de quartier veut répondre à l'appel à projets du contrat de ville, "
                                "on s'y prend comment ?")
     assert decision.kind == Kind.ANSWER and decision.entry is not None

@@ -282,9 +282,11 @@ def elsewhere(words: Sequence[str], introduction: Sequence[str] = ()) -> bool:
 
 
 # Other bodies a member belongs to: a tenants' friendly society, an association named by its purpose ("l'association
-# des parents d'élèves", "une asso de danse"), a festivities committee, a union. Their own workings (their rules,
-# their general meeting, their grants) are theirs, not the council's, when the message names nothing of the council.
-OTHER_BODIES = frozenset({"amicale", "amicales", "syndicat", "syndicats", "cse"})
+# des parents d'élèves", "une asso de danse"), a festivities committee, a union, a school, a firm. Their own workings
+# (their rules, their general meeting, their grants, "l'assurance scolaire") are theirs, not the council's, when the
+# message names nothing of the council.
+OTHER_BODIES = frozenset({"amicale", "amicales", "syndicat", "syndicats", "cse", "scolaire", "scolaires", "eleve", "eleves",
+                          "entreprise", "entreprises"})
 ASSOCIATIONS = frozenset({"association", "associations", "asso", "assos"})
 NAMED_BY = frozenset({"de", "des", "du", "d", "sportive", "sportives", "culturelle", "culturelles", "cultuelle"})
 FESTIVITIES = ("comite", "des", "fetes")
