@@ -61,7 +61,7 @@ def test_someone_elses_colleagues_helping_the_residents_are_the_councils_partner
     "l'association de parents d'élèves doit-elle tenir une assemblée générale tous les ans ?",
     # A school's and a firm's own matters too.
     "pour la sortie scolaire de jeudi, les parents accompagnateurs doivent avoir une assurance ?",
-    "je lance mon entreprise de ménage, qui peut financer mon démarrage ?",
+    "pour créer une entreprise de ménage, qui peut financer le démarrage ?",
 ])
 def test_another_bodys_own_workings_are_not_answered_with_the_councils_entry(answerer: Answerer, text: str) -> None:
     decision = answerer.decide(text)
