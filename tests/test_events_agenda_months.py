@@ -55,7 +55,7 @@ def test_asking_what_happens_in_december_lists_decembers_events_only(shipped_app
     # announced for a quarter or a half-year that takes in December: kept, and marked as not dated
     assert "Inter-conseil du 4e trimestre" in shown and "date à confirmer (4e trimestre 2026)" in shown
     assert "Journée régionale « Transitions solidaires »" in shown
-    assert "période annoncée touche décembre 2026" in shown
+    assert "période annoncée tombe, même en partie, en décembre 2026" in shown
     # announced for November or for the autumn: not December's
     assert "Journée de clôture du cycle enfance" not in shown
     assert "Journée GUSP de l'automne" not in shown

@@ -29,7 +29,7 @@ from bot.events.intent import (
     names_a_stretch,
     whats_on,
 )
-from bot.events.meant import event_named
+from bot.events.meant import event_in_period, event_named
 from bot.events.periods import asked_period
 from bot.knowledge.model import KnowledgeBase
 
@@ -90,8 +90,15 @@ class AgendaHook:
             asked_words = own
         else:
             intent = agenda_intent(asked_words, self._names[1])
-        named = event_named(kb.events, asked_words, organiser=self.centre) if intent is None and _to_register(
-            asked_words) else None
+        named = None
+        if intent is None and _to_register(asked_words):
+            named = event_named(kb.events, asked_words, organiser=self.centre)
+            within = asked_period(asked_words, today) if named is None else None
+            if within is not None and within.is_quarter:
+                # "l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by quarter.
+                # A month names no one event ("plus de place pour la formation du mois prochain, je peux être sur
+                # une liste d'attente ?" asks how the waiting list works).
+                named = event_in_period(kb.events, asked_words, within)
         if named is not None:
             # "je voudrais m'inscrire à la soirée pour le livre", "il reste de la place pour la journée Data &
             # Quartiers ?": one event named by its title, to register or for its places: its card.
@@ -113,7 +120,7 @@ class AgendaHook:
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
         period = asked_period(asked_words, today)
         if period is not None:
-            extras["agenda_period"] = f"{period.year}-{period.first_month:02d}"
+            extras["agenda_period"] = period.marker
         also = self._also_asked(text, answerer)
         if also is not None:
             extras[AGENDA_ALSO] = also

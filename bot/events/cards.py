@@ -147,7 +147,7 @@ def _narrowed(session: Session, ctx: Context, now: datetime, within: Period, kin
     if not inside:
         return [texts.AGENDA_PERIOD_EMPTY.format(filter=filtered, during=within.during)], events, False
     approximate = any(e.starts_at is None for e in inside)
-    return ([texts.AGENDA_IN_PERIOD_APPROX.format(label=within.label)] if approximate else []), inside, True
+    return ([texts.AGENDA_IN_PERIOD_APPROX.format(during=within.during)] if approximate else []), inside, True
 
 
 def _in_period(ctx: Context, event: Event, within: Period) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.answering.french import STOPWORDS
 from bot.answering.scope import PERSONAL_WORDS, SHARED_WORDS
+from bot.events.periods import QUARTER_WORDS
 
 KIND_WORDS: dict[str, frozenset[str]] = {
     "interconseil": frozenset({"interconseil", "interconseils", "intercc", "inter"}),
@@ -56,6 +57,7 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
     ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
     ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
+    *((ordinal, "trimestre") for ordinal in QUARTER_WORDS),  # "au 4e trimestre", as the programme dates
     # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.
     *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
     # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
@@ -347,7 +349,9 @@ KIND_ALIASES: dict[str, str] = {word: kind for kind, vocabulary in KIND_WORDS.it
 
 
 def kind_from_text(words: Sequence[str]) -> str | None:
-    for word in words:
+    for k, word in enumerate(words):
+        if word == "inter" and tuple(words[k + 1:k + 2]) in (("conseil",), ("conseils",)):
+            return "interconseil"  # "l'inter-conseil", as the programme writes it
         if word in KIND_ALIASES and word != "inter":
             return KIND_ALIASES[word]
     return None

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from bot.answering.normalize import words
 from bot.events.intent import event_names, kind_from_text
+from bot.events.periods import Period, overlaps, period_of
 
 SHOWN = 3  # events offered under the how-to; the agenda holds the rest
 NEXT = frozenset({"prochain", "prochaine"})  # "m'inscrire au prochain interconseil": that one only
@@ -28,6 +30,22 @@ class Titled(Protocol):
 
 
 E = TypeVar("E", bound=Titled)
+
+
+class Announced(Titled, Protocol):
+    """An event as the knowledge writes it: a date, or only a month or period announced."""
+
+    @property
+    def start(self) -> datetime | date | None: ...
+
+    @property
+    def month(self) -> str | None: ...
+
+    @property
+    def period(self) -> str | None: ...
+
+
+A = TypeVar("A", bound=Announced)
 
 
 def naming_words(event: Titled) -> frozenset[str]:
@@ -67,3 +85,21 @@ def events_meant(events: Sequence[E], asked: Sequence[str], *, kind: str | None 
     elif kind is None:
         return []
     return pool[:1] if NEXT & said else pool[:SHOWN]
+
+
+def event_in_period(events: Sequence[A], asked: Sequence[str], within: Period) -> A | None:
+    """The one event of the kind a message names that falls in the period it names ("m'inscrire à
+    l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by their quarter)."""
+    kind = kind_from_text(asked)
+    if kind is None:
+        return None
+    inside = [e for e in events if e.kind == kind and _falls_in(e, within)]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _falls_in(event: Announced, within: Period) -> bool:
+    if event.start is None:
+        announced = period_of(event.month, event.period)
+        return announced is not None and overlaps(announced, within)
+    day = event.start.date() if isinstance(event.start, datetime) else event.start
+    return within.starts_on <= day < within.ends_before

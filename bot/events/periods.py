@@ -36,6 +36,7 @@ class Period:
     label: str  # "1er trimestre 2026"
     during: str  # "au 1er trimestre 2026", "en novembre 2026"
     short: str  # "janv.-mars ?" for a button
+    marker: str  # as knowledge/events.yaml writes it: "2026-T1", "2026-11"
 
     @property
     def starts_on(self) -> date:
@@ -45,6 +46,10 @@ class Period:
     def ends_before(self) -> date:
         """The first day after the period."""
         return date(self.year + self.last_month // 12, self.last_month % 12 + 1, 1)
+
+    @property
+    def is_quarter(self) -> bool:
+        return "-T" in self.marker
 
     def is_over(self, now: datetime, tz: ZoneInfo) -> bool:
         return now.astimezone(tz).date() >= self.ends_before
@@ -61,28 +66,32 @@ def parse_period(marker: str | None) -> Period | None:
     if found is None:
         return None
     year, part = int(found["year"]), found["part"]
+    marker = found.group(0)
     if part is None:
-        return Period(year=year, first_month=1, last_month=12, label=str(year), during=f"en {year}", short=f"{year} ?")
+        return Period(year=year, first_month=1, last_month=12, label=str(year), during=f"en {year}", short=f"{year} ?",
+                      marker=marker)
     if part.startswith("T"):
         quarter = int(part[1])
         return Period(year=year, first_month=3 * quarter - 2, last_month=3 * quarter,
                       label=f"{ORDINALS[quarter]} trimestre {year}",
-                      during=f"au {ORDINALS[quarter]} trimestre {year}", short=_span(3 * quarter - 2, 3 * quarter))
+                      during=f"au {ORDINALS[quarter]} trimestre {year}", short=_span(3 * quarter - 2, 3 * quarter),
+                      marker=marker)
     if part.startswith("S"):
         half = int(part[1])
         return Period(year=year, first_month=6 * half - 5, last_month=6 * half,
                       label=f"{ORDINALS[half]} semestre {year}",
-                      during=f"au {ORDINALS[half]} semestre {year}", short=_span(6 * half - 5, 6 * half))
+                      during=f"au {ORDINALS[half]} semestre {year}", short=_span(6 * half - 5, 6 * half),
+                      marker=marker)
     if part in _SEASONS:
         first, last = _SEASONS[part]
         season = _SEASON_LABELS[part]
         label = f"hiver {year}-{year + 1}" if part == "hiver" else f"{season} {year}"
         during = f"au {label}" if part == "printemps" else f"en {label}"
         return Period(year=year, first_month=first, last_month=last, label=label, during=during,
-                      short=f"{season} ?")
+                      short=f"{season} ?", marker=marker)
     month = int(part)
     return Period(year=year, first_month=month, last_month=month, label=f"{MONTHS[month - 1]} {year}",
-                  during=f"en {MONTHS[month - 1]} {year}", short=f"{SHORT_MONTHS[month - 1]} ?")
+                  during=f"en {MONTHS[month - 1]} {year}", short=f"{SHORT_MONTHS[month - 1]} ?", marker=marker)
 
 
 def period_of(month: str | None, period: str | None) -> Period | None:
@@ -94,15 +103,24 @@ def period_of(month: str | None, period: str | None) -> Period | None:
 _MONTH_WORDS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
 _THIS_MONTH = (("ce", "mois"),)
 _NEXT_MONTH = (("mois", "prochain"),)
+# "l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by their quarter.
+QUARTER_WORDS = {"1er": 1, "premier": 1, "1e": 1, "2e": 2, "2eme": 2, "deuxieme": 2, "second": 2, "3e": 3,
+                  "3eme": 3, "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4, "dernier": 4}
 
 
 def asked_period(words: Sequence[str], today: date) -> Period | None:
-    """The month a question names ("en décembre", "ce mois-ci", "le mois prochain"), or None.
+    """The month or quarter a question names ("en décembre", "ce mois-ci", "le mois prochain", "du 2e
+    trimestre"), or None.
 
     A month named without a year is its nearest occurrence: on 27 November, "septembre" is the one just past,
-    "janvier" the one to come (a tie goes ahead). "décembre 2027" keeps its year.
+    "janvier" the one to come (a tie goes ahead). "décembre 2027" keeps its year. A quarter is this year's until
+    it is over, then next year's: members ask about a quarter's event to come, not one gone.
     """
     seq = list(words)
+    quarter = _asked_quarter(seq)
+    if quarter is not None:
+        year = today.year if today.month <= 3 * quarter else today.year + 1
+        return parse_period(f"{year}-T{quarter}")
     for i, word in enumerate(seq):
         if word in _MONTH_WORDS:
             month = _MONTH_WORDS[word]
@@ -119,6 +137,13 @@ def asked_period(words: Sequence[str], today: date) -> Period | None:
         return parse_period(f"{ahead.year}-{ahead.month:02d}")
     if pairs & set(_THIS_MONTH):
         return parse_period(f"{today.year}-{today.month:02d}")
+    return None
+
+
+def _asked_quarter(seq: list[str]) -> int | None:
+    for before, word in itertools.pairwise(seq):
+        if word == "trimestre" and before in QUARTER_WORDS:
+            return QUARTER_WORDS[before]
     return None
 
 

@@ -36,7 +36,8 @@ AGENDA_EMPTY = "Aucun événement à venir{filter} pour le moment."
 AGENDA_EMPTY_FILTER = " ({label})"
 AGENDA_PAST = "Voici les derniers événements passés :"
 # A question naming a month ("ya quoi en décembre ?"): that month only, said plainly when it is empty or past.
-AGENDA_IN_PERIOD_APPROX = "<i>Les dates à confirmer sont gardées quand leur période annoncée touche {label}.</i>"
+AGENDA_IN_PERIOD_APPROX = ("<i>Les événements sans date fixée sont gardés quand leur période annoncée tombe, "
+                           "même en partie, {during}.</i>")
 AGENDA_PERIOD_EMPTY = "Aucun événement{filter} n'est prévu {during} pour le moment."
 AGENDA_PERIOD_PAST = "{label} est passé. Voici ce qui a déjà eu lieu{filter} :"
 AGENDA_PERIOD_PAST_NONE = "{label} est passé : aucun événement{filter} n'était prévu {during}."
