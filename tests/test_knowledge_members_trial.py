@@ -136,6 +136,6 @@ def test_a_member_who_left_school_early_learns_no_diploma_is_asked(shipped_app: 
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("Bonjour, je suis pas allée longtemps à l'école et j'écris mal. Est-ce que je "
                                     "peux quand même entrer au conseil citoyen ?"))
-    assert first_line(shown) == "Faut-il un diplôme ou savoir bien lire et écrire pour être conseiller citoyen ?"
+    assert first_line(shown) == "Bonjour ! Faut-il un diplôme ou savoir bien lire et écrire pour être conseiller citoyen ?"
     entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("cc-sans-diplome")
     assert entry is not None and "Loi n° 2014-173 du 21 février 2014, article 7" in entry.source
