@@ -129,3 +129,13 @@ def test_an_angry_tenant_whose_landlord_never_repairs_is_pointed_to_the_right_in
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("le bailleur fait jamais les réparations j'en ai marre c'est scandaleux"))
     assert "[1] À qui s'adresser selon le problème rencontré dans le…" in shown
+
+
+def test_a_member_who_left_school_early_learns_no_diploma_is_asked(shipped_app: App) -> None:
+    # Aminata writes badly and fears she cannot join: the base answered who may join, not her worry.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Bonjour, je suis pas allée longtemps à l'école et j'écris mal. Est-ce que je "
+                                    "peux quand même entrer au conseil citoyen ?"))
+    assert first_line(shown) == "Bonjour ! Faut-il un diplôme ou savoir bien lire et écrire pour être conseiller citoyen ?"
+    entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("cc-sans-diplome")
+    assert entry is not None and "Loi n° 2014-173 du 21 février 2014, article 7" in entry.source
