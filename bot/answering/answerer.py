@@ -1096,9 +1096,9 @@ def _opener(text: str) -> str | None:
 def _asked_alike(candidates: list[Candidate], asked: str) -> list[Candidate]:
     if len(candidates) < 2 or candidates[0].score - candidates[1].score > OPENER_GAP:
         return candidates
+    # Each phrasing read only when the one before left the question open (most questions open on no such word).
     ours = _opener(asked)
-    first, second = (_opener(c.phrasing) for c in candidates[:2])
-    if ours is None or first in (None, ours) or second != ours:
+    if ours is None or _opener(candidates[1].phrasing) != ours or _opener(candidates[0].phrasing) in (None, ours):
         return candidates
     return [candidates[1], candidates[0], *candidates[2:]]
 

@@ -28,8 +28,11 @@ SIZES = (3, 4, 5)
 # it counts in each phrasing's length, not in the scores (a message then costs ~ the rare n-grams it holds).
 COMMON_SHARE = 0.25
 # And in more than this many phrasings, whatever the share: at 10,000 entries a quarter of the phrasings is
-# ~40,000 postings per n-gram and a message cost ~5 ms. Above the shipped base's quarter (~650): no change there.
-MAX_POSTINGS = 2000
+# ~40,000 postings per n-gram and a message cost ~5 ms. Above the shipped base's quarter (~725 of 2,899
+# phrasings): no change there. 2,000 until the eighteenth stop: at 10,000 entries (155,083 phrasings) a question
+# then summed 23,000 postings on average, 6,400 at 1,000, and decisions cost ~8 % less; 3.7 % of the dev messages'
+# decisions at that size moved, as many better as worse (bench/RESULTS.md).
+MAX_POSTINGS = 1000
 
 
 def word_grams(word: str) -> list[str]:

@@ -343,7 +343,9 @@ def _replace_idioms(seq: list[str]) -> list[str]:
 
 # A capitalised word inside a sentence ("je suis Françoise", "à Saint-Herblain"): a name, not a typo of a French word
 # ("Françoise" is one letter from "française", "Agnès" two from "âgées", "Jules" one from "jurés").
-_NAME = re.compile(r"(?:(?<=[^\W_] )|(?<=[^\W_], ))[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+# The capital comes first and the words before it are looked behind it: the engine then jumps from capital to capital
+# instead of looking behind every character (a long message: 8 → 2 µs).
+_NAME = re.compile(r"[A-ZÀ-Ý](?:(?<=[^\W_] .)|(?<=[^\W_], .))[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
 # The word after "je m'appelle" or "moi c'est" is a name however it is typed ("moi c est francoise").
 _NAMED_AFTER = (("appelle",), ("moi", "c", "est"))
 
