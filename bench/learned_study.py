@@ -19,13 +19,10 @@ that decision into another outcome, judged by `bench.realistic.judge`. The test 
 
 from __future__ import annotations
 
-import math
+import functools
 import pickle
-import re
 import sys
 import tempfile
-import zlib
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -35,8 +32,8 @@ from bench.answer_rule import _sections
 from bench.common import e5_as_shipped, shipped, table
 from bench.realistic import Message, Outcome, decide_as_new_member, judge, load_realistic, outcome_of, rates
 from bot.answering.answerer import Answerer
-from bot.answering.decision import Decision, Kind, Strategy
-from bot.answering.learned import AGREED_PROBABILITY, DIM, MODEL_FILE, NONE, Learned, hashed, raw_features
+from bot.answering.decision import Decision, Kind
+from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, raw_features
 from bot.cache import cache_dir
 
 HELD = ("Dix-septième ajout", "Vingt et unième ajout")
@@ -119,8 +116,8 @@ class Classifier:
     def scores(self, prepared: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         idx, val = prepared
         z = self.bias + val @ self.weights[idx]
-        e = np.exp(z - z.max())
-        return e / e.sum()
+        e: np.ndarray = np.exp(z - z.max())
+        return e / float(e.sum())
 
     def probabilities(self, x: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
         p = self.scores(self.prepare(x))
@@ -164,7 +161,7 @@ def train(examples: Sequence[Example], *, epochs: int = 25, rate: float = 2.0, l
     for epoch in range(epochs):
         rng.shuffle(order)
         lr = rate / (1 + 0.5 * epoch)
-        for i in order:
+        for i in order.tolist():
             idx, val = xs[i]
             g = (model.scores((idx, val)) - targets[i]) * examples[i].weight
             weights[idx] -= lr * (np.outer(val, g) + l2 * weights[idx])
@@ -372,7 +369,8 @@ def verdicts(use: Use, seen: Sequence[Seen], said: Sequence[Said]) -> list[objec
 
 USES: dict[str, Use] = {
     "engine as shipped": engine,
-    **{f"(1) answer our first when the classifier's first, p ≥ {p}": answer_agreed(p) for p in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)},
+    **{f"(1) answer our first when the classifier's first, p ≥ {p}": answer_agreed(p)
+       for p in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)},
     **{f"(1b) answer the classifier's first among our three, p ≥ {p}": answer_agreed(p, anywhere=True)
        for p in (0.5, 0.7, 0.9)},
     **{f"(2) doubt an answer given < {p}, another ≥ {q}": doubt_answer(p, q)
@@ -382,11 +380,15 @@ USES: dict[str, Use] = {
 }
 
 
+def _same(decision: Decision, _: str) -> Decision:
+    return decision
+
+
 def tidy(reader: Reader, seen: Sequence[Seen]) -> str:
     """The tidy dev set (bench/eval/questions.yaml), never learned from: the classifier trained on every realistic
     dev message; use (1) and (2) against the engine, as `python -m bench.quality dev shipped` scores them."""
-    from bench.quality import hotline_decide, hotline_outcome, score
     from bench.common import load_eval
+    from bench.quality import hotline_decide, hotline_outcome, score
 
     rank = ranking(train(reader.knowledge() + reader.examples([s.message for s in seen])), reader)
     questions = [q for q in load_eval() if q.split == "dev"]
@@ -399,7 +401,7 @@ def tidy(reader: Reader, seen: Sequence[Seen]) -> str:
                            ("(2) doubt < 0.1, another ≥ 0.9", 2.0, (0.1, 0.9))]:
         outcomes = []
         for q, d in zip(questions, decisions, strict=True):
-            o = hotline_outcome(lambda _, d=d: d, q.q)
+            o = hotline_outcome(functools.partial(_same, d), q.q)
             ranked = rank(q.q)
             top, prob = ranked[0]
             if d.kind == Kind.SUGGEST and not d.personal and d.candidates and top == d.candidates[0].entry.id \

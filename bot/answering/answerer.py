@@ -33,6 +33,7 @@ from bot.answering.french import (
     WHAT_IT_IS,
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
+from bot.answering.learned import AGREED_PROBABILITY, shipped_model
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -180,6 +181,7 @@ class Answerer:
         self.full_evidence = False
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
+        self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -290,6 +292,7 @@ class Answerer:
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
         decision = self._not_ours_to_say(decision, segments)
+        decision = self._learned_agrees(decision, analysis)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -302,6 +305,20 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    def _learned_agrees(self, decision: Decision, analysis: Analysis) -> Decision:
+        """A single question offered among choices is answered when the classifier learned from members' messages
+        names our first choice too, surely (bot/answering/learned.py). A personal matter stays offered."""
+        if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
+            return decision
+        model = shipped_model()
+        if model is None:
+            return decision
+        first = decision.candidates[0]
+        named, probability = model.first(analysis)
+        if named != first.entry.id or probability < AGREED_PROBABILITY:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score)
 
     def _asked_despite_anger(self, text: str) -> bool:
         """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness
