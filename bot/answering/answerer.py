@@ -246,6 +246,8 @@ class Answerer:
             return
         for text in WARM_UP:
             self.decide(text)
+        if self.use_learned:
+            shipped_model()  # the classifier's file, read once per process (~30 ms), on the first unsure question
         self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:
