@@ -32,8 +32,8 @@ from bench.answer_rule import _sections
 from bench.common import e5_as_shipped, shipped, table
 from bench.realistic import Message, Outcome, decide_as_new_member, judge, load_realistic, outcome_of, rates
 from bot.answering.answerer import Answerer
-from bot.answering.decision import Decision, Kind
-from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, raw_features
+from bot.answering.decision import Decision, Kind, Strategy
+from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, model_in_use, raw_features
 from bot.cache import cache_dir
 
 HELD = ("Dix-septième ajout", "Vingt et unième ajout")
@@ -432,6 +432,28 @@ def study() -> str:
     return "\n".join(out)
 
 
+def since(marker: str) -> str:
+    """The product end to end on the dev messages from `marker` to the end, with the classifier trained only on the
+    messages before it (and the knowledge), against the product without the classifier."""
+    from bench.realistic import measure, product
+
+    seen = collect()
+    start = held_index(seen, marker)
+    reader = Reader()
+    learned = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen[:start]])))
+    messages = [s.message for s in seen[start:]]
+    settings, _ = shipped()
+    rows = []
+    with model_in_use(learned):
+        for name, on in (("without the classifier", False), ("with it, trained before the batch", True)):
+            with product(settings, Strategy.SEGMENTS, learned=on) as run:
+                f = measure(run, messages)
+            rows.append([name, f.n, round(f.resolved, 1), round(f.helped, 1), round(f.wrong, 1),
+                         f"{f.first[1]} of {f.first[0]}"])
+    return table([f"since « {marker} »", "n", "resolved %", "helped %", "confident wrong %",
+                  "right entry first among the choices"], rows)
+
+
 def build() -> Learned:
     """The shipped model: trained on the knowledge and every labelled dev message of the realistic set."""
     seen = collect()
@@ -449,5 +471,7 @@ if __name__ == "__main__":
         built = build()
         print(f"{MODEL_FILE}: {len(built.classes)} classes, {len(built.slots)} feature slots, "
               f"{len(built.weights)} weights, {MODEL_FILE.stat().st_size // 1024} KB")
+    elif sys.argv[1:2] == ["since"]:
+        print(since(sys.argv[2]))
     else:
         print(study())

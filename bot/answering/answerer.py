@@ -294,7 +294,6 @@ class Answerer:
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
         decision = self._not_ours_to_say(decision, segments)
-        decision = self._learned_agrees(decision, analysis)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -308,19 +307,21 @@ class Answerer:
                                        at_hotline=aimed_at_hotline(text))
         return decision
 
-    def _learned_agrees(self, decision: Decision, analysis: Analysis) -> Decision:
-        """A single question offered among choices is answered when the classifier learned from members' messages
-        names our first choice too, surely (bot/answering/learned.py). A personal matter stays offered."""
+    def learned_agrees(self, decision: Decision, text: str) -> Decision:
+        """The final decision for a single question offered among choices is answered when the classifier learned
+        from members' messages names its first choice too, surely (bot/answering/learned.py). Asked last, on the
+        order the choices are shown in (e5 may have reordered them). A personal matter stays offered."""
         if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
             return decision
         model = shipped_model()
         if model is None:
             return decision
         first = decision.candidates[0]
-        named, probability = model.first(analysis)
+        named, probability = model.first(self.analyze(text))
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
-        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score)
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
+            (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
 
     def _asked_despite_anger(self, text: str) -> bool:
         """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness

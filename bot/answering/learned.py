@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -126,7 +128,24 @@ class Learned:
         return self.classes[best], float(p[best])
 
 
-@cache
+_instead: list[Learned] = []  # a model the benchmark measures in place of the file (`model_in_use`)
+
+
 def shipped_model() -> Learned | None:
-    """The shipped model, read once per process on first use (~1.4 MB, compressed)."""
+    """The shipped model, read once per process on first use (~30 ms)."""
+    return _instead[-1] if _instead else _read()
+
+
+@cache
+def _read() -> Learned | None:
     return Learned.load()
+
+
+@contextmanager
+def model_in_use(model: Learned) -> Iterator[None]:
+    """`model` answers in place of the shipped file meanwhile: the benchmark's model trained before a blind batch."""
+    _instead.append(model)
+    try:
+        yield
+    finally:
+        _instead.pop()
