@@ -31,6 +31,7 @@ import numpy as np
 from bench.answer_rule import _sections
 from bench.common import e5_as_shipped, shipped, table
 from bench.realistic import Message, Outcome, decide_as_new_member, judge, load_realistic, outcome_of, rates
+from bot.answering.answer_rule import Evidence
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind, Strategy
 from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, model_in_use, raw_features
@@ -307,6 +308,33 @@ def add_choice(p: float, *, unknown: bool = False) -> Use:
     return use
 
 
+def parts_reordered(p: float, *, add: bool = False) -> Use:
+    """(5) Several questions: a part offered among choices shows first the classifier's first entry for that part's
+    own words, when it is among the part's choices at p or more (`add`: also when it is not, before them)."""
+
+    def use(s: Seen, said: Said) -> Outcome:
+        if s.outcome.label != "multi" or not s.parts:
+            return s.outcome
+        answered, offered, shown = list(s.outcome.answered), [], []
+        changed = False
+        for part, ranked in zip(s.parts, said.parts, strict=True):
+            if part.kind != "suggest":
+                continue
+            ids = list(part.ids)
+            if ranked and ranked[0][0] != NONE and ranked[0][1] >= p and ids and ranked[0][0] != ids[0] and (
+                    add or ranked[0][0] in ids):
+                ids = [ranked[0][0], *(i for i in ids if i != ranked[0][0])]
+                changed = True
+            offered += ids[:1]
+            shown += ids[:2]
+        if not changed:
+            return s.outcome
+        return Outcome(answered=tuple(answered), offered=tuple(offered), shown=tuple(dict.fromkeys(shown)),
+                       label="multi")
+
+    return use
+
+
 def both(*uses: Use) -> Use:
     def use(s: Seen, said: Said) -> Outcome:
         for u in uses:
@@ -335,7 +363,7 @@ def ranking(model: Classifier, reader: Reader) -> Callable[[str], Ranked]:
 
 
 def said_of(rank: Callable[[str], Ranked], s: Seen) -> Said:
-    return Said(whole=rank(s.message.text), parts=tuple(rank(p.text) for p in s.parts if p.text))
+    return Said(whole=rank(s.message.text), parts=tuple(rank(p.text) if p.text else [] for p in s.parts))
 
 
 PRUNED = False
@@ -376,6 +404,9 @@ USES: dict[str, Use] = {
     **{f"(2) doubt an answer given < {p}, another ≥ {q}": doubt_answer(p, q)
        for p, q in ((0.05, 0.5), (0.1, 0.7), (0.1, 0.9), (0.2, 0.8), (0.3, 0.9))},
     **{f"(4) the classifier's first added to the choices, p ≥ {p}": add_choice(p) for p in (0.3, 0.5, 0.7)},
+    **{f"(5) several questions: a part's choices led by the classifier's first, p ≥ {p}": parts_reordered(p)
+       for p in (0.3, 0.5, 0.7)},
+    **{f"(5b) and added when missing, p ≥ {p}": parts_reordered(p, add=True) for p in (0.5, 0.7, 0.9)},
     **{f"(4b) and offered when nothing was found, p ≥ {p}": add_choice(p, unknown=True) for p in (0.5, 0.7, 0.9)},
 }
 
@@ -388,14 +419,21 @@ def tidy(reader: Reader, seen: Sequence[Seen]) -> str:
     """The tidy dev set (bench/eval/questions.yaml), never learned from: the classifier trained on every realistic
     dev message; use (1) and (2) against the engine, as `python -m bench.quality dev shipped` scores them."""
     from bench.common import load_eval
-    from bench.quality import hotline_decide, hotline_outcome, score
+    from bench.quality import hotline_outcome, score
 
     rank = ranking(train(reader.knowledge() + reader.examples([s.message for s in seen])), reader)
     questions = [q for q in load_eval() if q.split == "dev"]
     settings, _ = shipped()
+    from bot.app import build_app
+    from bot.core.replies import Sender
+
+    sender = Sender(channel="cli", user_id="bench", chat_id="bench")
     with tempfile.TemporaryDirectory() as folder:
-        decide = hotline_decide(settings, folder)
-        decisions = [decide(q.q) for q in questions]
+        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/tidy.db"))
+        if app.semantic is not None:
+            e5_as_shipped(app.semantic, on=True)
+        app.faq.answerer.use_learned = False  # the engine alone: each use below is applied to its decisions
+        decisions = [app.faq.decide(sender, q.q) for q in questions]
     rows = []
     for name, p, doubt in [("engine as shipped", 2.0, None), *((f"(1) p ≥ {p}", p, None) for p in (0.5, 0.7)),
                            ("(2) doubt < 0.1, another ≥ 0.9", 2.0, (0.1, 0.9))]:
@@ -454,6 +492,67 @@ def since(marker: str) -> str:
                   "right entry first among the choices"], rows)
 
 
+def rule_study(folds: int = 6) -> str:
+    """(3) The classifier's probability of our first entry as a feature of the answer rule (bench/answer_rule.py),
+    and as a way past its gate; each case's probability from a classifier that never saw its batch (realistic dev:
+    `folds` groups of batches left out in turn; the tidy set: trained on all realistic dev). The rule is then fitted
+    and judged held out as bench.answer_rule does."""
+    from bench import answer_rule as bench_rule
+    from bot.answering import answer_rule
+
+    cases = bench_rule.collect()
+    seen = collect()
+    reader = Reader()
+    names = list(dict.fromkeys(s.batch for s in seen))
+    group = {b: i * folds // len(names) for i, b in enumerate(names)}
+    fold_of: dict[str, int] = {}
+    for s in seen:
+        fold_of.setdefault(s.message.text, group[s.batch])
+    models = {f: train(reader.knowledge() + reader.examples([s.message for s in seen if group[s.batch] != f]))
+              for f in range(folds)}
+    models[folds] = train(reader.knowledge() + reader.examples([s.message for s in seen]))
+    probability: dict[str, float] = {}
+    for c in cases:
+        if c.evidence is None:
+            continue
+        model = models[fold_of.get(c.text, folds) if c.batch != "tidy" else folds]
+        probability[c.text + "\x00" + c.evidence.entry] = model.probabilities(reader(c.text)).get(c.evidence.entry, 0.0)
+
+    def p_of(e: Evidence) -> float:
+        return probability.get(_texts[id(e)] + "\x00" + e.entry, 0.0)
+
+    _texts = {id(c.evidence): c.text for c in cases if c.evidence is not None}
+
+    def with_learned(e: Evidence) -> tuple[float, ...]:
+        return (*answer_rule.features(e), p_of(e))
+
+    def gate_or_learned(e: Evidence) -> bool:
+        return answer_rule.eligible(e) or (p_of(e) >= AGREED and not e.tie_broken)
+
+    daily = answer_rule.DAILY_LIFE_PROBABILITY
+    bench_rule.VARIANTS[:] = [
+        bench_rule.SHIPPED,
+        bench_rule.Variant("shipped + the classifier's probability of our first", answer_rule.eligible, with_learned,
+                           4.0, daily_life=daily),
+        bench_rule.Variant("the same, or past the gate when the classifier gives it ≥ 0.7", gate_or_learned,
+                           with_learned, 4.0, daily_life=daily),
+    ]
+    plans = bench_rule.schemes(cases)
+    rows = []
+    for variant in bench_rule.VARIANTS:
+        row: list[object] = [variant.name]
+        for repeats in plans.values():
+            totals = np.mean([bench_rule.held_out(variant, cases, f) for f in repeats], axis=0)
+            right, wrong, outside = (float(t) for t in totals)
+            row.append(f"{right:.1f} / {wrong:.1f} / {outside:.1f} → {right - 3 * (wrong + outside):.1f}")
+        rows.append(row)
+    return "Held out: right / wrong / out of scope answered → right − 3 × (wrong + out of scope)\n\n" + table(
+        ["variant", *plans], rows)
+
+
+AGREED = 0.7
+
+
 def build() -> Learned:
     """The shipped model: trained on the knowledge and every labelled dev message of the realistic set."""
     seen = collect()
@@ -471,6 +570,8 @@ if __name__ == "__main__":
         built = build()
         print(f"{MODEL_FILE}: {len(built.classes)} classes, {len(built.slots)} feature slots, "
               f"{len(built.weights)} weights, {MODEL_FILE.stat().st_size // 1024} KB")
+    elif sys.argv[1:] == ["rule"]:
+        print(rule_study())
     elif sys.argv[1:2] == ["since"]:
         print(since(sys.argv[2]))
     else:
