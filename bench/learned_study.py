@@ -546,6 +546,13 @@ def rule_study(folds: int = 6) -> str:
             right, wrong, outside = (float(t) for t in totals)
             row.append(f"{right:.1f} / {wrong:.1f} / {outside:.1f} → {right - 3 * (wrong + outside):.1f}")
         rows.append(row)
+    # Use (1) in the same terms: the shipped rule (fitted on all dev), or the classifier names our first at ≥ 0.7.
+    for name, least in (("shipped rule as fitted (no refit)", 2.0), ("shipped rule, or the classifier ≥ 0.7: use (1)",
+                                                                     AGREED)):
+        yes = np.array([bool(c.evidence and c.answerable and (answer_rule.sure(c.evidence)
+                                                              or p_of(c.evidence) >= least)) for c in cases])
+        right, wrong, outside = bench_rule._counts(cases, yes)
+        rows.append([name, f"{right} / {wrong} / {outside} → {right - 3 * (wrong + outside)}", "", ""])
     return "Held out: right / wrong / out of scope answered → right − 3 × (wrong + out of scope)\n\n" + table(
         ["variant", *plans], rows)
 
