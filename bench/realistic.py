@@ -209,9 +209,10 @@ def decide_as_new_member(app: App, m: Message, user_id: str) -> Decision:
 
 @contextmanager
 def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True,
-            order: Order | None = None) -> Iterator[Run]:
+            order: Order | None = None, learned: bool = True) -> Iterator[Run]:
     """The product's own path (answering engine, the agenda, the conversation), one member per message. `order`:
-    which of our first entries comes first, instead of the engine's own (bench/learned_order.py)."""
+    which of our first entries comes first, instead of the engine's own (bench/learned_order.py). `learned`
+    False: without the classifier learned from members' messages (bench/learned_study.py)."""
     from bot.app import build_app
 
     with tempfile.TemporaryDirectory() as folder:
@@ -221,6 +222,7 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
         app.faq.answerer.strategy = strategy
         app.faq.answerer.use_second_opinion = second_opinion
         app.faq.answerer.order = order
+        app.faq.answerer.use_learned = learned
         counter = iter(range(1, 1_000_000))
 
         def run(m: Message) -> Outcome:

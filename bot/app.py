@@ -90,6 +90,8 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         opinion = semantic
         decider.add_hook(lambda _sender, _text, decision: opinion.trusted(decision, answers.get().kb))
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
+    # Last of all: the classifier learned from members' messages reads the choices in the order they are shown.
+    decider.add_hook(lambda _sender, text, decision: answers.get().learned_agrees(decision, text))
     return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
                      documents=documents, semantic=semantic)
 

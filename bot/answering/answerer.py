@@ -33,6 +33,7 @@ from bot.answering.french import (
     WHAT_IT_IS,
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
+from bot.answering.learned import AGREED_PROBABILITY, shipped_model
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -187,6 +188,7 @@ class Answerer:
         self.full_evidence = False
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
+        self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -251,6 +253,8 @@ class Answerer:
             return
         for text in WARM_UP:
             self.decide(text)
+        if self.use_learned:
+            shipped_model()  # the classifier's file, read once per process (~30 ms), on the first unsure question
         self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:
@@ -309,6 +313,22 @@ class Answerer:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
         return decision
+
+    def learned_agrees(self, decision: Decision, text: str) -> Decision:
+        """The final decision for a single question offered among choices is answered when the classifier learned
+        from members' messages names its first choice too, surely (bot/answering/learned.py). Asked last, on the
+        order the choices are shown in (e5 may have reordered them). A personal matter stays offered."""
+        if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
+            return decision
+        model = shipped_model()
+        if model is None:
+            return decision
+        first = decision.candidates[0]
+        named, probability = model.first(self.analyze(text))
+        if named != first.entry.id or probability < AGREED_PROBABILITY:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
+            (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
 
     def _asked_despite_anger(self, text: str) -> bool:
         """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness

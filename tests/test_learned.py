@@ -1,0 +1,52 @@
+"""A classifier learned from members' own messages: a single question offered as choices is answered when it names
+our first choice too, surely."""
+
+from __future__ import annotations
+
+from bot.answering.decision import Kind
+from bot.answering.learned import AGREED_PROBABILITY, NONE, shipped_model
+from bot.app import App
+from bot.core.replies import Sender
+
+MEMBER = Sender(channel="cli", user_id="7", chat_id="7")
+
+
+def test_a_short_question_the_rankers_only_offered_is_answered_when_the_classifier_agrees(shipped_app: App) -> None:
+    asked = "c'est bénévole le conseil ?"
+    shipped_app.faq.answerer.use_learned = False
+    offered = shipped_app.faq.decide(MEMBER, asked)
+    shipped_app.faq.answerer.use_learned = True
+    decided = shipped_app.faq.decide(MEMBER, asked)
+    assert offered.kind == Kind.SUGGEST and offered.candidates[0].entry.id == "moyens-remboursement-frais"
+    assert decided.kind == Kind.ANSWER and decided.entry is not None
+    assert decided.entry.id == "moyens-remboursement-frais"
+    # The choice that came second stays within reach, beside the answer.
+    assert decided.runner_up is not None and decided.runner_up.entry.id == offered.candidates[1].entry.id
+
+
+def test_the_choices_stay_when_the_classifier_names_another_entry(shipped_app: App) -> None:
+    asked = "comment on monte une asso pour le conseil"
+    decided = shipped_app.faq.decide(MEMBER, asked)
+    model = shipped_model()
+    assert model is not None
+    named, probability = model.first(shipped_app.faq.answerer.analyze(asked))
+    assert probability >= AGREED_PROBABILITY and named != decided.candidates[0].entry.id
+    assert decided.kind == Kind.SUGGEST
+
+
+def test_a_members_own_matter_is_never_answered_with_confidence_even_when_the_classifier_is_sure(
+        shipped_app: App) -> None:
+    asked = "jpeu me faire rembourser mon ticket de bus pr venir"
+    decided = shipped_app.faq.decide(MEMBER, asked)
+    model = shipped_model()
+    assert model is not None
+    named, probability = model.first(shipped_app.faq.answerer.analyze(asked))
+    assert named == decided.candidates[0].entry.id and probability >= AGREED_PROBABILITY
+    assert decided.personal and decided.kind == Kind.SUGGEST
+
+
+def test_the_shipped_model_knows_every_entry_of_the_shipped_knowledge(shipped_app: App) -> None:
+    """Rebuild it (`python -m bench.learned_study build`) when entries are added or renamed."""
+    model = shipped_model()
+    assert model is not None
+    assert set(model.classes) == {e.id for e in shipped_app.knowledge.faq} | {NONE}
