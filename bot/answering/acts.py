@@ -110,7 +110,8 @@ _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|ticket
 # (the town hall, a funder), so is the silence; it is no question forwarded to our team.
 _ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis|pose) (?:une|un|la|le|"
                             r"notre|nos|des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|"
-                            r"lettres|mail|mails|email|candidature|question|questions|message|messages) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
+                            r"lettres|mail|mails|email|candidature|question|questions|message|messages) "
+                            r"(?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline|votre|ton|bot|robot|reso|resovilles|ici)")
 # Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
 # wanted asks whom to contact there (an entry may say it): no one of ours to put through.
 _OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
@@ -289,7 +290,8 @@ _FRUSTRATION = _phrases(
     r"(?:je|j) (?:pose|ai pose|demande|ai demande) (?:pourtant )?(?:une question|un truc|quelque chose|une chose) "
     r"(?:simple|precise|claire|facile|basique)",
     # "c'est pas possible d'avoir une vraie réponse": a real answer wished for, so none was given.
-    r"(?:avoir|obtenir|donner|recevoir) (?:une|de|d) (?:vraies?|bonnes?|vraie|vrai) reponses?", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"(?:avoir|obtenir|donner|recevoir) (?:une|de|d) (?:vraies?|bonnes?|vraie|vrai) reponses?",
+    r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
     r"pas (?:du tout )?ma question",
     r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
@@ -441,7 +443,7 @@ _ACK = frozenset({
     "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
     # "je reviendrai vers vous si besoin": coming back only when needed
-    "vers", "besoin", "si", "jamais", "cas", "necessaire",
+    "vers", "si", "jamais", "cas", "necessaire",
 })
 _INTENT = compiled(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
                   r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
