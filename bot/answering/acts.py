@@ -185,7 +185,7 @@ _STATUS = _phrases(
     r"(?:vous avez|avez vous|l equipe a|on a|vous auriez|tu as) (?:\w+ )?oublie " + _OWN + " " + _ASKED,
     # "quand est-ce que j'aurai la réponse de la personne ?": the answer awaited from us (not from the town hall).
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|on aura|nous aurons) "
-    r"(?:la|une|votre|une) reponse(?! (?:de la|du|des|de l|de mon|de ma|de notre) (?!equipe|personne|hotline))",
+    r"(?:une |la )?reponse (?:de l equipe|de la personne|de votre equipe|de votre part|de quelqu un)",
     r"(?:c est|ca prend|c) (?:\w+ )?long(?:ue)? (?:la|votre|pour (?:avoir )?(?:la|une)) reponse"
     r"(?! (?:de la|du|des|de l|de mon|de ma|de notre) (?!equipe|personne|hotline))",
     # "on m'a dit qu'on me recontacterait": a call back promised to the member is awaited.
@@ -289,8 +289,11 @@ _FRUSTRATION = _phrases(
     # "je pose une question simple et…": the ease of what was asked, said against the answer given.
     r"(?:je|j) (?:pose|ai pose|demande|ai demande) (?:pourtant )?(?:une question|un truc|quelque chose|une chose) "
     r"(?:simple|precise|claire|facile|basique)",
-    # "c'est pas possible d'avoir une vraie réponse": a real answer wished for, so none was given.
-    r"(?:avoir|obtenir|donner|recevoir) (?:une|de|d) (?:vraies?|bonnes?|vraie|vrai) reponses?",
+    # "c'est pas possible d'avoir une vraie réponse": a real answer that cannot be had, so none was given ("combien
+    # de temps pour avoir une vraie réponse" asks how long the team takes).
+    r"(?:impossible|pas possible|pas moyen|jamais|toujours pas|meme pas|on peut pas|je peux pas) (?:d |de )?(?:avoir|"
+    r"obtenir|recevoir) (?:une|de|d) (?:vraies?|bonnes?) reponses?",
+    r"(?:donnez|donne|donnez moi|donne moi) (?:une|de) (?:vraies?|bonnes?) reponses?",
     r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
     r"pas (?:du tout )?ma question",

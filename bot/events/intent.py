@@ -78,10 +78,10 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
-PLACE_ASKED: tuple[tuple[str, ...], ...] = (("c", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
-                                            ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"),
-                                            ("se", "deroule", "ou"), ("quel", "lieu"), ("quelle", "adresse"),
-                                            ("quelle", "ville"), ("dans", "quelle", "ville"))
+PLACE_ASKED: tuple[tuple[str, ...], ...] = (
+    ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
+    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
+    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"))
 # "vous organisez des trucs pour les habitants ?", "organisez-vous des rencontres ?": whether the centre holds
 # events at all, asked with an indefinite article after the verb (a yes-or-no question the agenda answers). "Quelles
 # journées vous organisez en 2026" asks what they are about (an entry). "vous faites" and "vous avez" say it of
@@ -222,7 +222,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     if present & HABITUAL and kind is None and not named and not present & SOON and not window:
         return None
-    place = any(_has(seq, phrase) for phrase in PLACE_ASKED) or (len(seq) > 1 and seq[-1] == "ou")
+    place = any(_has(seq, phrase) for phrase in PLACE_ASKED)
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
     if kind is None and not named and present & DAILY_LIFE:
         generic = []
