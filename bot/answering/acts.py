@@ -492,6 +492,11 @@ def _key(text: str) -> str:
     return " ".join(words(_PLUS.sub(" plus ", clean(text))))
 
 
+def folded(text: str) -> str:
+    """The message as the acts read it: folded, elisions split, SMS spellings mapped."""
+    return _key(text)
+
+
 def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset()) -> bool:
     """Whether the message is nothing but these phrases (and filler words, and the words in `also`)."""
     rest = key
