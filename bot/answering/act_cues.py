@@ -36,6 +36,13 @@ CUES: dict[Act, frozenset[str]] = {
 _SENT = frozenset({"question", "questions", "demande", "demandes", "message", "messages", "reponse", "reponses",
                    "equipe"})
 MAX_WORDS = 16
+# "qui dois-je appeler pour une fuite ?", "comment joindre l'équipe par téléphone ?": whom or how to reach asks for an
+# orientation or the contact details (an entry), not to be put through.
+_WHO_OR_HOW = frozenset({"qui", "comment", "quel", "quelle", "quels", "quelles", "numero"})
+# Anger is at the hotline when the message speaks to it or of what it said ("c'est la misère avec vous", "rien ne
+# marche"); "le wifi de la médiathèque marche pas" is someone else's trouble.
+_TO_THE_HOTLINE = frozenset({"vous", "tu", "t", "te", "toi", "votre", "vos", "ton", "tes", "bot", "robot", "machine",
+                             "c", "ca", "ici", "rien", "reponse", "reponses", "service", "truc"})
 
 
 def cued_act(key: str) -> Act | None:
@@ -46,6 +53,10 @@ def cued_act(key: str) -> Act | None:
     counts = {act: sum(1 for w in said if w in cues) for act, cues in CUES.items()}
     if not set(said) & _SENT:
         counts[Act.STATUS] = 0
+    if set(said) & _WHO_OR_HOW:
+        counts[Act.HUMAN] = 0
+    if not set(said) & _TO_THE_HOTLINE:
+        counts[Act.FRUSTRATION] = 0
     best = max(counts.values())
     if best == 0 or sum(1 for n in counts.values() if n == best) > 1:
         return None

@@ -393,7 +393,8 @@ _THANKS = _phrases(
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
                    r"(?:aide\w*|depanne\w*|sauve\w*|eclaire\w*|rendu service|rendu un grand service)",
                    # "ça répond à ma question": the answer said to fit what was asked.
-                   r"(?:ca|cela|vous avez|vous) (?:a )?(?:bien |parfaitement |tout a fait |exactement )?(?:repond|repondu) a "
+                   r"(?:ca|cela|vous avez|vous) (?:a )?(?:bien |parfaitement |tout a fait |exactement )?(?:repond|repondu)"
+                   r"(?: bien| parfaitement| tout a fait| exactement)? a "
                    r"(?:ma|mes|notre|nos) questions?",
                    r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
                    r"grand merci", r"mille merci\w*",
