@@ -10,7 +10,8 @@ answer, "humain", "téléphone" for a person, "attends", "nouvelles" after a que
 
 from __future__ import annotations
 
-from bot.answering.acts import Act
+from bot.answering.acts import SMALL_TALK_WORDS, Act
+from bot.answering.french import STOPWORDS
 
 # Folded words, as `bot.answering.acts._key` gives them. Only words that say the act whatever the subject.
 CUES: dict[Act, frozenset[str]] = {
@@ -63,7 +64,19 @@ def cued_act(key: str) -> Act | None:
     return next(act for act, n in counts.items() if n == best)
 
 
+_EVERY_CUE = frozenset().union(*CUES.values())
+# Besides the cues, at most this many words of weight: "je comprends pas ma facture d'eau", "c'est simple de créer une
+# association ?" name a thing of their own (two words), "c'est la misère avec vous" none.
+MAX_OTHER_WORDS = 1
+
+
 def without_cues(key: str) -> str:
     """The message once every cue word is taken out: what is left may still name a subject."""
-    every = frozenset().union(*CUES.values())
-    return " ".join(w for w in key.split() if w not in every)
+    return " ".join(w for w in key.split() if w not in _EVERY_CUE)
+
+
+def names_nothing_else(key: str) -> bool:
+    """Whether, once the cues, the small words and the words of closing are set aside, at most one word is left."""
+    left = [w for w in key.split() if w not in _EVERY_CUE and w not in STOPWORDS and w not in SMALL_TALK_WORDS
+            and len(w) > 2]
+    return len(left) <= MAX_OTHER_WORDS

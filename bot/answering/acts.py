@@ -634,3 +634,4 @@ def without_complaint(text: str) -> str:
 
 
 CLOSING_ACTS = frozenset({Act.THANKS, Act.BYE, Act.OK})
+SMALL_TALK_WORDS = _FILLER | _ACK  # words that add nothing to an act ("vraiment", "encore", "tout")

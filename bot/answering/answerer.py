@@ -13,7 +13,7 @@ from itertools import chain, pairwise
 
 import numpy as np
 
-from bot.answering.act_cues import cued_act, without_cues
+from bot.answering.act_cues import cued_act, names_nothing_else, without_cues
 from bot.answering.acts import Act, aimed_at_hotline, detect, folded, leans_back, without_complaint
 from bot.answering.answer_rule import Evidence, sure
 from bot.answering.char_opinion import CharOpinion
@@ -316,7 +316,7 @@ class Answerer:
             return None
         key = folded(text)
         cued = cued_act(key)
-        if cued is None or self.information(without_cues(key)) >= VAGUE_QUESTION_WEIGHT:
+        if cued is None or not names_nothing_else(key) or self.information(without_cues(key)) >= VAGUE_QUESTION_WEIGHT:
             return None
         return cued
 
