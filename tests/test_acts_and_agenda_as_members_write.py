@@ -149,3 +149,31 @@ def test_what_is_on_now_or_a_year_s_programme_gets_the_agenda(shipped_app: App, 
 
 def test_whether_the_centre_holds_events_gets_the_agenda_in_the_chat(shipped_app: App) -> None:
     assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "vous organisez des choses pour les habitants ?")
+
+
+# --- the words of an act, when no phrase is known --------------------------------------------------------------
+
+def test_anger_in_words_no_phrase_knows_gets_a_calm_reply(shipped_app: App) -> None:
+    assert SORRY in reply_in_chat(shipped_app, "franchement c'est la galère avec vous")
+
+
+def test_a_person_wanted_in_words_no_phrase_knows_is_offered(shipped_app: App) -> None:
+    assert PERSON in reply_in_chat(shipped_app, "une personne pourrait me joindre ?")
+
+
+def test_news_of_a_request_in_words_no_phrase_knows_asks_after_it(shipped_app: App) -> None:
+    assert NOTHING_SENT in reply_in_chat(shipped_app, "des nouvelles depuis lundi pour ma demande ?")
+
+
+def test_trouble_following_in_words_no_phrase_knows_gives_the_simpler_version(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    chat.render(chat.handle("c'est quoi le contrat de ville ?"))
+    assert "En plus simple" in chat.render(chat.handle("j'ai du mal à suivre"))
+
+
+@pytest.mark.parametrize("text", ["je comprends pas ma facture d'eau", "le wifi de la médiathèque marche pas",
+                                  "qui dois-je appeler pour une fuite d'eau ?",
+                                  "un membre est toujours en retard, c'est pénible"])
+def test_someone_else_s_trouble_or_a_thing_of_one_s_own_is_no_act(shipped_app: App, text: str) -> None:
+    shown = reply_in_chat(shipped_app, text)
+    assert SORRY not in shown and PERSON not in shown and NOTHING_SENT not in shown and "En plus simple" not in shown

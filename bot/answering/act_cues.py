@@ -42,8 +42,9 @@ MAX_WORDS = 16
 _WHO_OR_HOW = frozenset({"qui", "comment", "quel", "quelle", "quels", "quelles", "numero"})
 # Anger is at the hotline when the message speaks to it or of what it said ("c'est la misère avec vous", "rien ne
 # marche"); "le wifi de la médiathèque marche pas" is someone else's trouble.
-_TO_THE_HOTLINE = frozenset({"vous", "tu", "t", "te", "toi", "votre", "vos", "ton", "tes", "bot", "robot", "machine",
-                             "c", "ca", "ici", "rien", "reponse", "reponses", "service", "truc"})
+_ADDRESSED = frozenset({"vous", "tu", "t", "te", "toi", "votre", "vos", "ton", "tes", "bot", "robot", "machine",
+                        "reponse", "reponses", "service"})
+_TO_THE_HOTLINE = _ADDRESSED | {"c", "ca", "ici", "rien", "truc"}
 
 
 def cued_act(key: str) -> Act | None:
@@ -75,8 +76,20 @@ def without_cues(key: str) -> str:
     return " ".join(w for w in key.split() if w not in _EVERY_CUE)
 
 
+# Words that name no subject either: prepositions and adverbs the stop words leave, and when something was sent.
+_NEUTRAL = frozenset({"avec", "sans", "pour", "par", "chez", "franchement", "vraiment", "completement", "totalement",
+                      "serieusement", "honnetement", "encore", "deja", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                      "samedi", "dimanche", "hier", "matin", "soir", "semaine", "semaines", "jour", "jours", "mois",
+                      "minutes", "heures", "fois", "maintenant", "aujourd", "hui"})
+
+
 def names_nothing_else(key: str) -> bool:
     """Whether, once the cues, the small words and the words of closing are set aside, at most one word is left."""
     left = [w for w in key.split() if w not in _EVERY_CUE and w not in STOPWORDS and w not in SMALL_TALK_WORDS
-            and len(w) > 2]
+            and w not in _NEUTRAL and w not in _SENT and len(w) > 2]
     return len(left) <= MAX_OTHER_WORDS
+
+
+def speaks_to_the_hotline(key: str) -> bool:
+    """"c'est la galère avec vous": the hotline addressed, or its answers named (an apology is owed)."""
+    return bool(set(key.split()) & _ADDRESSED)

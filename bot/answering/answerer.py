@@ -13,7 +13,7 @@ from itertools import chain, pairwise
 
 import numpy as np
 
-from bot.answering.act_cues import cued_act, names_nothing_else, without_cues
+from bot.answering.act_cues import cued_act, names_nothing_else, speaks_to_the_hotline, without_cues
 from bot.answering.acts import Act, aimed_at_hotline, detect, folded, leans_back, without_complaint
 from bot.answering.answer_rule import Evidence, sure
 from bot.answering.char_opinion import CharOpinion
@@ -305,7 +305,8 @@ class Answerer:
         cued = self._cued_act(text, acts, decision)
         if cued is not None:
             return Decision(kind=Kind.ACT, act=cued, score=100.0, words=analysis.words, acts=(*acts, cued),
-                            segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
+                            segments=used, greeted=greeted,
+                            at_hotline=aimed_at_hotline(text) or speaks_to_the_hotline(folded(text)))
         return decision
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
