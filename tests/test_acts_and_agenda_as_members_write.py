@@ -177,3 +177,15 @@ def test_trouble_following_in_words_no_phrase_knows_gives_the_simpler_version(sh
 def test_someone_else_s_trouble_or_a_thing_of_one_s_own_is_no_act(shipped_app: App, text: str) -> None:
     shown = reply_in_chat(shipped_app, text)
     assert SORRY not in shown and PERSON not in shown and NOTHING_SENT not in shown and "En plus simple" not in shown
+
+
+@pytest.mark.parametrize("question", ["je peux venir au webinaire sur les discriminations ?",
+                                      "j'aimerais participer à la prochaine formation"])
+def test_a_wish_to_attend_an_event_of_a_kind_is_the_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is not None
+
+
+@pytest.mark.parametrize("question", ["qui peut venir au webinaire ?", "je peux venir avec ma voisine à la journée ?",
+                                      "je peux pas venir au webinaire, on peut le revoir ?"])
+def test_who_may_come_with_whom_or_not_coming_is_no_wish_to_attend(question: str) -> None:
+    assert agenda_intent(words(question)) is None

@@ -91,6 +91,12 @@ OFFERED: dict[tuple[str, ...], bool] = {("vous", "organisez"): True, ("organisez
                                         ("vous", "faites"): False, ("faites", "vous"): False,
                                         ("vous", "avez"): False, ("avez", "vous"): False}
 _INDEFINITE = frozenset({"des", "un", "une", "de", "d"})
+# "je peux venir au webinaire sur le vieillissement ?", "je voudrais participer à la prochaine journée": the member's
+# wish to attend an event of a kind asks for it (its card shows when and how to register). Not who may come, how,
+# with whom, nor what one cannot attend ("je peux pas venir au webinaire, on peut le revoir ?").
+_WISH = frozenset({"peux", "peut", "voudrais", "veux", "aimerais", "souhaite", "souhaiterais", "compte", "pourrais"})
+_ATTEND = frozenset({"venir", "assister", "participer", "aller"})
+_NOT_A_WISH = frozenset({"qui", "comment", "pourquoi", "avec", "pas", "pa", "plus", "jamais", "combien"})
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
@@ -229,6 +235,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
+    if kind is not None and _wishes_to_attend(seq) and not present & _NOT_A_WISH and not how_to:
+        return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
@@ -269,6 +277,12 @@ def _offered(seq: Sequence[str], has_kind: bool) -> bool:
         if ahead & (GENERIC | VAGUE_THING_NOUNS) or (any_subject and has_kind and ahead & KIND_ALIASES.keys()):
             return True
     return False
+
+
+def _wishes_to_attend(seq: Sequence[str]) -> bool:
+    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire")."""
+    return any(w in _WISH and seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND
+               and set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys() for i, w in enumerate(seq))
 
 
 def definitional_of(seq: Sequence[str], present: set[str]) -> bool:
