@@ -180,7 +180,7 @@ def test_someone_else_s_trouble_or_a_thing_of_one_s_own_is_no_act(shipped_app: A
 
 
 @pytest.mark.parametrize("question", ["je peux venir au webinaire sur les discriminations ?",
-                                      "j'aimerais participer à la prochaine formation"])
+                                      "j'aimerais assister à une formation"])
 def test_a_wish_to_attend_an_event_of_a_kind_is_the_agenda(question: str) -> None:
     assert agenda_intent(words(question)) is not None
 
