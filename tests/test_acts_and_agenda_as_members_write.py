@@ -189,3 +189,13 @@ def test_a_wish_to_attend_an_event_of_a_kind_is_the_agenda(question: str) -> Non
                                       "je peux pas venir au webinaire, on peut le revoir ?"])
 def test_who_may_come_with_whom_or_not_coming_is_no_wish_to_attend(question: str) -> None:
     assert agenda_intent(words(question)) is None
+
+
+def test_thanks_for_being_helped_out_for_a_meeting_close_rather_than_ask_the_agenda(app: App) -> None:
+    shown = reply_in_chat(app, "merci, vous m'avez bien dépanné pour l'assemblée de demain")
+    assert "plaisir" in shown and "Agenda" not in shown
+
+
+def test_a_reproach_naming_what_was_asked_again_gets_a_calm_reply(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "vous comprenez rien à ce que j'écris, je vous repose la même question")
+    assert SORRY in shown

@@ -258,7 +258,11 @@ _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|
 _READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"
 _WHAT_I_SAY = (r" (?:ce que (?:j ecris|je vous ecris|j ai ecrit|je dis|je vous dis|j ai dit|je demande|"
                r"je vous demande|j ai demande)|quand je (?:parle|vous parle|vous ecris|ecris))")
-_REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY)
+_REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY,
+                     # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
+                     # in the reproach, is no subject of its own.
+                     r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
+                     r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
@@ -508,7 +512,8 @@ def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset
 
 
 # "ça m'aide beaucoup pour la réunion de ce soir": what the help is for, said at the end of a thanks, asks nothing.
-_HELPS_FOR = compiled(r"(?:^|\s)(?:(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
+_HELPS_FOR = compiled(r"(?:^|\s)(?:vous (?:m|nous) avez (?:bien |beaucoup |vraiment )?(?:aidee?s?|depannee?s?|sauvee?s?|"
+                      r"rendu service)|(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
                       r"aiderez|sera utile|sert|servira)|(?:va|allez) (?:m|nous) (?:aider|servir|etre utile))|"
                       # "c'est très utile pour notre prochaine réunion"
                       r"c est (?:tres |vraiment |super |bien |hyper |trop )?(?:utile|precieux|pratique|parfait))"
