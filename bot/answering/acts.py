@@ -66,7 +66,16 @@ _HUMAN = _phrases(
     r"(?:un |une )?interlocuteur humain",
     # "je préfère qu'une personne me réponde": a person wished for, said with the subjunctive after "que".
     r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
-    r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise)",
+    r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise|regarde|voie|examine|etudie|traite|"
+    r"s occupe)",
+    # "transmettez ma question à quelqu'un": the member's question handed on to a person of the team.
+    r"(?:transmettez|transmets|transmettre|transmettriez|faites suivre|faire suivre|passez|passer|remontez|remonter) "
+    r"(?:ma|mon|notre|la|cette|mes) (?:question|demande|message|questions|demandes) (?:a|au|aux) " + _PERSON,
+    # "il y a une personne derrière ?": whether a person reads the messages behind the screen.
+    r"(?:une personne|quelqu un|qqn|un humain|une humaine|un etre humain|des gens|des humains|une vraie personne) "
+    r"derriere(?=$| ou | (?:l|cet|votre|ton|ce|le) (?:ecran|bot|robot|machine|programme|telephone|clavier))",
+    # "on peut se parler au téléphone ?": talking together, by phone, is talking to a person.
+    r"(?:se|s|nous) (?:parler|appeler|telephoner|voir) (?:au|par) telephone",
     r"(?:parler|discuter|echanger) (?:en direct|directement|en vrai|en personne)",
     # "je veux le signaler à un responsable": what was just said, taken higher up, to someone of the hotline's.
     r"(?:je veux|je voudrais|je souhaite|j aimerais|je vais) (?:le|la|l|ca|cela) (?:signaler|remonter|dire) "
@@ -99,9 +108,10 @@ _OWN = r"(?:ma|mon|notre|mes|nos)"
 _ASKED = r"(?:question|questions|demande|demandes|message|messages|ticket|tickets)"
 # "on a fait une demande de subvention et pas de réponse depuis 2 mois": the request told was made to someone else
 # (the town hall, a funder), so is the silence; it is no question forwarded to our team.
-_ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis) (?:une|un|la|le|notre|nos|"
-                            r"des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|lettres|mail|"
-                            r"mails|email|candidature) (?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline)")
+_ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige|monte|transmis|pose) (?:une|un|la|le|"
+                            r"notre|nos|des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|"
+                            r"lettres|mail|mails|email|candidature|question|questions|message|messages) "
+                            r"(?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline|votre|ton|bot|robot|reso|resovilles|ici)")
 # Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
 # wanted asks whom to contact there (an entry may say it): no one of ours to put through.
 _OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
@@ -153,7 +163,8 @@ _STATUS = _phrases(
     r"(?:j|je n|n) ai (?:toujours )?(?:pas|jamais|rien) (?:encore )?(?:eu|recu) (?:de |d |aucune )?(?:reponse|nouvelles?|"
     r"retour)(?! (?:de la|du|des|de l (?!equipe)))",
     r"(?:vous allez|vous comptez|tu vas|l equipe va) (?:me |m )?repondre",  # "me rappeler" may be "remind me"
-    r"(?:c est|est elle|est il) en cours " + _OWN + " " + _ASKED, _OWN + " " + _ASKED + r" (?:est )?en cours",
+    r"(?:c est|est elle|est il) en cours " + _OWN + " " + _ASKED,
+    _OWN + " " + _ASKED + r" (?:est |sont )?(?:toujours |encore |bien )?en cours",
     r"en cours de traitement",
     _OWN + " " + _ASKED + r" (?:est |reste |est restee |sont restees |est toujours )?(?:toujours )?sans reponse",
     r"ou (?:est|sont) passee?s? " + _OWN + " " + _ASKED, r"qu est devenue?s? " + _OWN + " " + _ASKED, r"ou (?:en etes vous|"
@@ -162,6 +173,24 @@ _STATUS = _phrases(
     r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|vais je recevoir) "
     r"(?:ma|mes) reponses?",
     r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
+    # "j'ai envoyé une question la semaine dernière, toujours rien": a question told as sent, and nothing since.
+    r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|des) " + _ASKED
+    + r"(?: \w+){0,6}? (?:et |mais )?(?:toujours|tjrs|tjs|encore|et|mais) (?:rien|pas de reponse|aucune reponse|"
+    r"pas de retour|aucun retour|pas de nouvelles|personne)",
+    # "ça fait 3 jours que j'attends": a wait told with nothing named after it is the wait for our answer.
+    r"(?:ca fait|cela fait|depuis) (?:\w+ ){1,4}?(?:que )?j attends(?: toujours| encore)?$",
+    r"(?:toujours|tjrs|tjs|encore) rien (?:de|du cote de) (?:votre|l|la|vos|ton) (?:equipe|hotline|part|service)",
+    r"(?:pas|aucun) (?:de )?retour (?:de l equipe|de votre equipe|de vous|de votre part|a ma question)",
+    # "vous avez oublié ma question ?": the member's question feared lost.
+    r"(?:vous avez|avez vous|l equipe a|on a|vous auriez|tu as) (?:\w+ )?oublie " + _OWN + " " + _ASKED,
+    # "quand est-ce que j'aurai la réponse de la personne ?": the answer awaited from us (not from the town hall).
+    r"(?:j aurai|j aurais|aurai je|je vais avoir|je vais recevoir|je recevrai|vais je avoir|on aura|nous aurons) "
+    r"(?:une |la )?reponse (?:de l equipe|de la personne|de votre equipe|de votre part|de quelqu un)",
+    r"(?:c est|ca prend|c) (?:\w+ )?long(?:ue)? (?:la|votre|pour (?:avoir )?(?:la|une)) reponse"
+    r"(?! (?:de la|du|des|de l|de mon|de ma|de notre) (?!equipe|personne|hotline))",
+    # "on m'a dit qu'on me recontacterait": a call back promised to the member is awaited.
+    r"(?:dit|promis|assure|annonce|ecrit|indique) (?:qu|que) (?:on|vous|l equipe|quelqu un|une personne) (?:me|m|nous) "
+    r"(?:recontacterait|rappellerait|repondrait|ecrirait|recontacteriez|rappelleriez|repondriez|ecririez)",
     # A question asked earlier, named by when it was asked ("ma question d'hier, vous avez une réponse ?").
     _OWN + " " + _ASKED + r" (?:d hier|d avant hier|de ce matin|de la semaine (?:derniere|passee)|de l autre jour|"
     r"de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: dernier)?)",
@@ -211,8 +240,9 @@ _SIMPLER = _phrases(
     r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
     r"incomprehensible\w*", r"pour les nuls",
     r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
+    r"comme (?:si j avais|a un enfant de|pour un enfant de|a quelqu un de) \d+ ans", r"^(?:c est|c) quoi(?: ca)?$",
     r"je suis perdu", r"je suis perdue",
-    r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"hein", r"pardon", r"comment ca",
+    r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"^hein", r"pardon", r"comment ca",
     r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
     r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
 )
@@ -228,7 +258,11 @@ _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|
 _READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"
 _WHAT_I_SAY = (r" (?:ce que (?:j ecris|je vous ecris|j ai ecrit|je dis|je vous dis|j ai dit|je demande|"
                r"je vous demande|j ai demande)|quand je (?:parle|vous parle|vous ecris|ecris))")
-_REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY)
+_REPROACH = _phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY,
+                     # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
+                     # in the reproach, is no subject of its own.
+                     r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
+                     r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
@@ -242,7 +276,7 @@ _FRUSTRATION = _phrases(
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
     r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
-    r"m enerve", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
+    r"m enerve\w*", r"m agace\w*", r"m exaspere\w*", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
     r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte",  # "c'est une honte", not "ils ont honte de demander"
     r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS, _STUPID,
     r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
@@ -255,7 +289,16 @@ _FRUSTRATION = _phrases(
     # "toujours pas de vraie réponse": answers came, none said to be real; a reproach, not a wait.
     r"(?:toujours |encore )?(?:pas|jamais|aucune) (?:de |d )?(?:vraies? |bonnes? )reponses?",
     r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
-    r"a cote de la plaque", r"hors sujet", r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"a cote de la plaque", r"hors sujet", r"tourn\w* en rond",
+    # "je pose une question simple et…": the ease of what was asked, said against the answer given.
+    r"(?:je|j) (?:pose|ai pose|demande|ai demande) (?:pourtant )?(?:une question|un truc|quelque chose|une chose) "
+    r"(?:simple|precise|claire|facile|basique)",
+    # "c'est pas possible d'avoir une vraie réponse": a real answer that cannot be had, so none was given ("combien
+    # de temps pour avoir une vraie réponse" asks how long the team takes).
+    r"(?:impossible|pas possible|pas moyen|jamais|toujours pas|meme pas|on peut pas|je peux pas) (?:d |de )?(?:avoir|"
+    r"obtenir|recevoir) (?:une|de|d) (?:vraies?|bonnes?) reponses?",
+    r"(?:donnez|donne|donnez moi|donne moi) (?:une|de) (?:vraies?|bonnes?) reponses?",
+    r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
     r"pas (?:du tout )?ma question",
     r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
@@ -339,7 +382,12 @@ _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
 # Whole messages that close a conversation (compared after removing repeated words and greetings).
-_THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
+_THANKS = _phrases(
+                   # "merci d'avoir pris le temps de me répondre": thanks for what was done (a past infinitive), which
+                   # asks nothing ("merci de me dire…" asks).
+                   r"(?:merci|remercie|remercions|remercier) (?:\w+ ){0,2}?(?:d avoir|pour avoir|d etre|pour etre)"
+                   r"(?: (?!quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|mais|sinon)\w+){1,9}$",
+                   r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
                    r"vraiment )?gentil\w*",
                    # "vous êtes top", "tu es un ange": praise of the hotline thanks it.
                    r"(?:vous etes|tu es|t es) (?:trop |vraiment |super |tres )?(?:gentil\w*|top|au top|super|"
@@ -347,7 +395,12 @@ _THANKS = _phrases(r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci
                    r"trop gentil\w*",
                    r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
                    r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
-                   r"aide\w*", r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
+                   r"(?:aide\w*|depanne\w*|sauve\w*|eclaire\w*|rendu service|rendu un grand service)",
+                   # "ça répond à ma question": the answer said to fit what was asked.
+                   r"(?:ca|cela|vous avez|vous) (?:a )?(?:bien |parfaitement |tout a fait |exactement )?(?:repond|repondu)"
+                   r"(?: bien| parfaitement| tout a fait| exactement)? a "
+                   r"(?:ma|mes|notre|nos) questions?",
+                   r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
                    r"grand merci", r"mille merci\w*",
                    # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
                    r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
@@ -397,11 +450,13 @@ _ACK = frozenset({
     "sujet", "ici", "ok", "chose", "equipe", "dis", "dit", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
     "cet", "un", "une", "des", "vos",
     "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
+    # "je reviendrai vers vous si besoin": coming back only when needed
+    "vers", "si", "jamais", "cas", "necessaire",
 })
 _INTENT = compiled(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
                   r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"
                   r"lirai|essaie|essaierai|appelle|appellerai|contacte|contacterai|comprends|comprend|vois)"
-                  r"(?: \w+){0,7}$")
+                  r"(?: \w+){0,9}$")
 # What still makes a message a question or a request after a thanks ("merci, et c'est quand ?").
 _ASKING = compiled(r"(?:^|\s)(?:quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|est ce|"
                   r"mais|sinon|par contre|autre|voudrais|voudrait|veux|souhaite|souhaiterais|aimerais|pouvez|"
@@ -442,6 +497,11 @@ def _key(text: str) -> str:
     return " ".join(words(_PLUS.sub(" plus ", clean(text))))
 
 
+def folded(text: str) -> str:
+    """The message as the acts read it: folded, elisions split, SMS spellings mapped."""
+    return _key(text)
+
+
 def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset()) -> bool:
     """Whether the message is nothing but these phrases (and filler words, and the words in `also`)."""
     rest = key
@@ -452,8 +512,11 @@ def _only(key: str, *patterns: re.Pattern[str], also: frozenset[str] = frozenset
 
 
 # "ça m'aide beaucoup pour la réunion de ce soir": what the help is for, said at the end of a thanks, asks nothing.
-_HELPS_FOR = compiled(r"(?:^|\s)(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
-                      r"aiderez|sera utile|sert|servira)|(?:va|allez) (?:m|nous) (?:aider|servir|etre utile))"
+_HELPS_FOR = compiled(r"(?:^|\s)(?:vous (?:m|nous) avez (?:bien |beaucoup |vraiment )?(?:aidee?s?|depannee?s?|sauvee?s?|"
+                      r"rendu service)|(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
+                      r"aiderez|sera utile|sert|servira)|(?:va|allez) (?:m|nous) (?:aider|servir|etre utile))|"
+                      # "c'est très utile pour notre prochaine réunion"
+                      r"c est (?:tres |vraiment |super |bien |hyper |trop )?(?:utile|precieux|pratique|parfait))"
                       r"(?: beaucoup| bien| vraiment| enormement| bcp)? pour "
                       r"(?:la|le|les|l|ma|mon|mes|notre|nos|cette|ce|cet|demain)(?: \w+){0,6}$")
 
@@ -576,3 +639,4 @@ def without_complaint(text: str) -> str:
 
 
 CLOSING_ACTS = frozenset({Act.THANKS, Act.BYE, Act.OK})
+SMALL_TALK_WORDS = _FILLER | _ACK  # words that add nothing to an act ("vraiment", "encore", "tout")

@@ -13,7 +13,8 @@ from itertools import chain, pairwise
 
 import numpy as np
 
-from bot.answering.acts import Act, aimed_at_hotline, detect, leans_back, without_complaint
+from bot.answering.act_cues import cued_act, names_nothing_else, speaks_to_the_hotline, without_cues
+from bot.answering.acts import Act, aimed_at_hotline, detect, folded, leans_back, without_complaint
 from bot.answering.answer_rule import Evidence, sure
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
@@ -312,6 +313,11 @@ class Answerer:
         if Act.FRUSTRATION in acts and decision.kind not in (Kind.ANSWER, Kind.SUGGEST) and not decision.personal:
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.FRUSTRATION, entry=None,
                                        at_hotline=aimed_at_hotline(text))
+        cued = self._cued_act(text, acts, decision)
+        if cued is not None:
+            return Decision(kind=Kind.ACT, act=cued, score=100.0, words=analysis.words, acts=(*acts, cued),
+                            segments=used, greeted=greeted,
+                            at_hotline=aimed_at_hotline(text) or speaks_to_the_hotline(folded(text)))
         return decision
 
     def learned_agrees(self, decision: Decision, text: str) -> Decision:
@@ -329,6 +335,18 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
             (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
+
+    def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
+        """"c'est la misère avec vous", "une personne pourrait me joindre ?": no phrase of the acts was recognised,
+        the choices are unsure and the message names nothing the knowledge knows once the words of an act are set
+        aside; those words tell what it does (bot/answering/act_cues.py)."""
+        if set(acts) - {Act.FRUSTRATION} or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.PASSAGE):
+            return None
+        key = folded(text)
+        cued = cued_act(key)
+        if cued is None or not names_nothing_else(key) or self.information(without_cues(key)) >= VAGUE_QUESTION_WEIGHT:
+            return None
+        return cued
 
     def _asked_despite_anger(self, text: str) -> bool:
         """"cmt je quitte le conseil jen ai marre", "ras le bol, on fait comment pour partir du conseil": weariness

@@ -48,7 +48,7 @@ _THIS = ("ce", "cette", "ces", "cet")
 _SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
           "week", "weekend", "soir", "jours", "vacances")
 _SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
-                         "fin", "annee"})
+                         "fin", "annee", "moment"})
 TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     *((this, span) for this in _THIS for span in _SPANS),
     *((span, "prochain") for span in _SPANS), *((span, "prochaine") for span in _SPANS),
@@ -79,6 +79,26 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # centre is asked to have it ("vous avez des trucs en juin ?").
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
+# "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
+PLACE_ASKED: tuple[tuple[str, ...], ...] = (
+    ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
+    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
+    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"))
+# "vous organisez des trucs pour les habitants ?", "organisez-vous des rencontres ?": whether the centre holds
+# events at all, asked with an indefinite article after the verb (a yes-or-no question the agenda answers). "Quelles
+# journées vous organisez en 2026" asks what they are about (an entry). "vous faites" and "vous avez" say it of
+# events or things only ("vous faites des formations ?" may ask whether the centre trains members).
+OFFERED: dict[tuple[str, ...], bool] = {("vous", "organisez"): True, ("organisez", "vous"): True,
+                                        ("vous", "proposez"): True, ("proposez", "vous"): True,
+                                        ("vous", "faites"): False, ("faites", "vous"): False,
+                                        ("vous", "avez"): False, ("avez", "vous"): False}
+_INDEFINITE = frozenset({"des", "un", "une", "de", "d"})
+# "je peux venir au webinaire sur le vieillissement ?", "je voudrais participer à la prochaine journée": the member's
+# wish to attend an event of a kind asks for it (its card shows when and how to register). Not who may come, how,
+# with whom, nor what one cannot attend ("je peux pas venir au webinaire, on peut le revoir ?").
+_WISH = frozenset({"peux", "peut", "voudrais", "veux", "aimerais", "souhaite", "souhaiterais", "compte", "pourrais"})
+_ATTEND = frozenset({"venir", "assister", "participer", "aller"})
+_NOT_A_WISH = frozenset({"qui", "comment", "pourquoi", "avec", "pas", "pa", "plus", "jamais", "combien"})
 # Doing something about an event is a how-to question ("comment annuler mon inscription à la journée de mars"),
 # unless the member asks when as well.
 HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire", "filtrer", "trier", "afficher",
@@ -196,7 +216,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS)):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
-    if kind == "interconseil" and "inter" in present and "interconseil" not in present and "conseil" not in present:
+    if kind == "interconseil" and "inter" in present and "interconseil" not in present and not any(
+            a == "inter" and b.startswith("conseil") for a, b in itertools.pairwise(seq)):
         kind = None  # "inter" alone is not "inter conseil"
     if kind is None and _councils_meet(seq):
         kind = "interconseil"
@@ -209,14 +230,19 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     if present & HABITUAL and kind is None and not named and not present & SOON and not window:
         return None
+    place = any(_has(seq, phrase) for phrase in PLACE_ASKED)
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
     if kind is None and not named and present & DAILY_LIFE:
         generic = []
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
+    if kind is not None and _wishes_to_attend(seq) and not present & _NOT_A_WISH and not how_to:
+        return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
+    if _offered(seq, kind is not None) and not definitional_of(seq, present):
+        return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
-    strong = bool(present & STRONG_TIME) or a_venir or window
+    strong = bool(present & STRONG_TIME) or a_venir or window or (place and (kind is not None or named))
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
@@ -224,7 +250,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
-    allowed = STANDALONE | (_SPAN_WORDS if window else frozenset())
+    allowed = STANDALONE | (_SPAN_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
     standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     standalone = standalone or whats_on(seq)
@@ -233,15 +259,46 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     return None
 
 
+_YEAR = re.compile(r"20\d\d")  # "le programme 2026 svp"
 _AMONG = frozenset({"entre", "des", "de", "d", "tous", "toutes", "les"})
+# "un rassemblement des conseils citoyens", "des échanges entre conseils": what several councils hold together.
+_GATHERINGS = GENERIC | {"rassemblement", "rassemblements", "echange", "echanges", "retrouvailles", "regroupement"}
+# "quand est-ce qu'on se retrouve entre conseils ?": councils meeting, said with a verb.
+_MEET = frozenset({"retrouve", "retrouver", "retrouvent", "reunit", "reunir", "reunissent", "rencontre", "rencontrer",
+                   "rencontrent", "voit", "voir", "croise", "croiser"})
+
+
+def _offered(seq: Sequence[str], has_kind: bool) -> bool:
+    """"vous organisez des trucs pour les habitants ?": the centre asked whether it holds events (`OFFERED`), an
+    indefinite article right after the verb, an event or a vague thing within the next three words."""
+    for i in range(len(seq) - 2):
+        any_subject = OFFERED.get(tuple(seq[i : i + 2]))
+        if any_subject is None or seq[i + 2] not in _INDEFINITE:
+            continue
+        ahead = set(seq[i + 3 : i + 6])
+        if ahead & (GENERIC | VAGUE_THING_NOUNS) or (any_subject and has_kind and ahead & KIND_ALIASES.keys()):
+            return True
+    return False
+
+
+def _wishes_to_attend(seq: Sequence[str]) -> bool:
+    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire")."""
+    return any(w in _WISH and seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND
+               and set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys() for i, w in enumerate(seq))
+
+
+def definitional_of(seq: Sequence[str], present: set[str]) -> bool:
+    """What an event is, why or how much: an entry answers it."""
+    return bool(present & (DEFINITION - {"quoi"})) or _has(list(seq), ("qu", "est", "ce"))
 
 
 def _councils_meet(seq: Sequence[str]) -> bool:
     """"la prochaine rencontre entre conseils citoyens", "la réunion de tous les conseils": several councils meeting
     is the interconseil. One council's own meeting ("la réunion du conseil") is not, nor a meeting for councils
     ("un atelier pour les conseils citoyens")."""
-    return any(w in GENERIC and "conseils" in seq[i + 1 : i + 5]
-               and set(seq[i + 1 : seq.index("conseils", i + 1)]) <= _AMONG for i, w in enumerate(seq))
+    return any(w in _GATHERINGS and "conseils" in seq[i + 1 : i + 5]
+               and set(seq[i + 1 : seq.index("conseils", i + 1)]) <= _AMONG for i, w in enumerate(seq)) or any(
+        w in _MEET and seq[i + 1 : i + 3] == ["entre", "conseils"] for i, w in enumerate(seq))
 
 
 def whats_on(words: Sequence[str]) -> bool:
