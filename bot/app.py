@@ -88,7 +88,8 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         semantic = SemanticOpinion()
     if semantic is not None:
         opinion = semantic
-        decider.add_hook(lambda _sender, _text, decision: opinion.trusted(decision, answers.get().kb))
+        decider.add_hook(lambda _sender, _text, decision: opinion.trusted(
+            decision, answers.get().kb, answers.get()))
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
     return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
                      documents=documents, semantic=semantic)
