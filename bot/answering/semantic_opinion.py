@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 NEAR_COPY = 0.94  # a phrasing this close is the same question (realistic dev: no harm above it)
 PASSAGE_FLOOR = 0.88  # the entry read as a passage: e5's first, at least this close…
 PASSAGE_MARGIN = 0.01  # …and ahead of the next entry by this much
+OTHERS_AGREE = True
 MAX_CHOICES = 3  # choice buttons a reply to several questions may carry, at most
 BATCH = 32  # texts embedded per call, and saved to disk after each
 QUERIES_KEPT = 256  # members' parts read, embedded in memory only
@@ -137,13 +138,17 @@ class _Reading:
         top, runner_up = by_passage[order[0]], by_passage[order[1]]
         return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
 
-    def names_first(self, entry_id: str) -> bool:
-        """The entry is e5's first both by its phrasings and as a passage."""
+    def firsts(self) -> tuple[str, str]:
+        """e5's first entry by its phrasings, and as a passage."""
         import numpy as np
 
         index = self.index
-        return (index.ids[int(index.phrasing_entry[int(np.argmax(self.by_phrasing))])] == entry_id
-                and index.ids[int(np.argmax(self.by_passage))] == entry_id)
+        return (index.ids[int(index.phrasing_entry[int(np.argmax(self.by_phrasing))])],
+                index.ids[int(np.argmax(self.by_passage))])
+
+    def names_first(self, entry_id: str) -> bool:
+        """The entry is e5's first both by its phrasings and as a passage."""
+        return self.firsts() == (entry_id, entry_id)
 
     def ahead(self, entry_id: str) -> int | None:
         """How many entries e5 puts before this one by their phrasings (the best of each entry's), plus how many
@@ -205,7 +210,7 @@ class SemanticOpinion:
                 backed = first if readings[1].backs(first.entry.id) else None
             if backed is None:
                 ordered = by_agreement(decision, readings[0])
-                backed = _backed_other(ordered, readings, read, answerer)
+                backed = _backed_other(ordered, readings, read, answerer, first.entry.id)
                 if backed is None:
                     return ordered
         except Exception:
@@ -353,16 +358,19 @@ class SemanticOpinion:
 
 
 def _backed_other(ordered: Decision, readings: list[_Reading], read: str,
-                  answerer: Answerer | None) -> Candidate | None:
+                  answerer: Answerer | None, ours: str = "") -> Candidate | None:
     """Another of our choices (our first is not backed) that e5 backs and reads first both ways, and that BM25 or
     the character n-grams name first on the part read."""
     if answerer is None or {Act.FOLLOW_UP, Act.SIMPLER} & set(ordered.acts):
         return None
+    lexical = [ranking[0][0] if ranking else "" for ranking in (answerer.second_opinion(read, 1),
+                                                                 answerer.char_ranking(read, 1))]
     for c in ordered.candidates:
         if any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings):
-            named = {ranking[0][0] for ranking in (answerer.second_opinion(read, 1), answerer.char_ranking(read, 1))
-                     if ranking}
-            return c if c.entry.id in named else None
+            return c if c.entry.id in lexical else None
+    top = ordered.candidates[0]
+    if OTHERS_AGREE and top.entry.id != ours and lexical == [top.entry.id] * 2 and readings[0].names_first(top.entry.id):
+        return top
     return None
 
 
