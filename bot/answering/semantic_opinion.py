@@ -49,7 +49,6 @@ log = logging.getLogger(__name__)
 NEAR_COPY = 0.94  # a phrasing this close is the same question (realistic dev: no harm above it)
 PASSAGE_FLOOR = 0.88  # the entry read as a passage: e5's first, at least this close…
 PASSAGE_MARGIN = 0.01  # …and ahead of the next entry by this much
-OTHERS_AGREE = True
 MAX_CHOICES = 3  # choice buttons a reply to several questions may carry, at most
 BATCH = 32  # texts embedded per call, and saved to disk after each
 QUERIES_KEPT = 256  # members' parts read, embedded in memory only
@@ -210,7 +209,7 @@ class SemanticOpinion:
                 backed = first if readings[1].backs(first.entry.id) else None
             if backed is None:
                 ordered = by_agreement(decision, readings[0])
-                backed = _backed_other(ordered, readings, read, answerer, first.entry.id)
+                backed = _backed_other(ordered, readings, read, answerer)
                 if backed is None:
                     return ordered
         except Exception:
@@ -358,20 +357,18 @@ class SemanticOpinion:
 
 
 def _backed_other(ordered: Decision, readings: list[_Reading], read: str,
-                  answerer: Answerer | None, ours: str = "") -> Candidate | None:
+                  answerer: Answerer | None) -> Candidate | None:
     """Another of our choices (our first is not backed) that e5 backs and reads first both ways, and that BM25 or
     the character n-grams name first on the part read."""
     if answerer is None or {Act.FOLLOW_UP, Act.SIMPLER} & set(ordered.acts):
         return None
-    lexical = [ranking[0][0] if ranking else "" for ranking in (answerer.second_opinion(read, 1),
-                                                                 answerer.char_ranking(read, 1))]
-    for c in ordered.candidates:
-        if any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings):
-            return c if c.entry.id in lexical else None
-    top = ordered.candidates[0]
-    if OTHERS_AGREE and top.entry.id != ours and lexical == [top.entry.id] * 2 and readings[0].names_first(top.entry.id):
-        return top
-    return None
+    backed = next((c for c in ordered.candidates
+                   if any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings)), None)
+    if backed is None:
+        return None
+    named = {ranking[0][0] for ranking in (answerer.second_opinion(read, 1), answerer.char_ranking(read, 1))
+             if ranking}
+    return backed if backed.entry.id in named else None
 
 
 def by_agreement(decision: Decision, reading: _Reading) -> Decision:
