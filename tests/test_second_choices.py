@@ -107,3 +107,31 @@ def test_a_reply_to_several_questions_keeps_to_three_choices(
 
     assert hotline.semantic.second_choices(full, hotline.answers.get()) == full
     assert len({c.entry.id for p in full.parts for c in p.candidates}) == MAX_CHOICES
+
+
+def test_e5_and_bm25_settle_on_our_second_choice_and_it_is_answered(
+        answering: Callable[..., Answering], e5: PointsAt) -> None:
+    # Ours puts the council's definition first ("c'est quoi … du conseil citoyen"); BM25 and the letters read the
+    # fund first, and so does e5: the member asked about the fund.
+    text = "c'est quoi le fonds pour les habitants du conseil citoyen"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and [c.entry.id for c in lexical.candidates][:2] == ["cc-definition", "fph"]
+    e5.entry = "fph"
+
+    decision = decide(answering(), text)
+
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fph"
+    assert decision.runner_up is not None and decision.runner_up.entry.id == "cc-definition"
+
+
+def test_e5_alone_does_not_answer_a_choice_the_rankers_of_words_put_lower(
+        answering: Callable[..., Answering], e5: PointsAt) -> None:
+    # BM25 and the letters name other entries first: e5's reading only orders the choices.
+    text = "je veux partir du conseil citoyen, comment on fait ?"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and "cc-definition" in [c.entry.id for c in lexical.candidates[1:]]
+    e5.entry = "cc-definition"
+
+    decision = decide(answering(), text)
+
+    assert decision.kind == Kind.SUGGEST and "cc-definition" in [c.entry.id for c in decision.candidates]
