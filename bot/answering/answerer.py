@@ -683,7 +683,8 @@ class Answerer:
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used, introduction=tuple(
-            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
+            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]),
+            told_then_asked=tuple(asked) if Role.CONTEXT in roles else ())
 
     @staticmethod
     def _first_of(ranking: Callable[[str, int], list[tuple[str, float]]], said: str,

@@ -209,7 +209,12 @@ class SemanticOpinion:
                 backed = first if readings[1].backs(first.entry.id) else None
             if backed is None:
                 ordered = by_agreement(decision, readings[0])
-                backed = _backed_other(ordered, readings, read, answerer)
+                question = " ".join(decision.told_then_asked)
+                if question and question not in (read, asked):
+                    # After a story, e5 reads the question alone too (for another choice only: our first, backed
+                    # by the question alone, was as often wrong as right on dev).
+                    readings.append(self._read(index, question))
+                backed = _backed_other(ordered, readings, read, answerer, first.entry.id)
                 if backed is None:
                     return ordered
         except Exception:
@@ -356,14 +361,14 @@ class SemanticOpinion:
         log.warning("%s: the hotline decides without it", what, exc_info=True)
 
 
-def _backed_other(ordered: Decision, readings: list[_Reading], read: str,
-                  answerer: Answerer | None) -> Candidate | None:
+def _backed_other(ordered: Decision, readings: list[_Reading], read: str, answerer: Answerer | None,
+                  ours: str) -> Candidate | None:
     """Another of our choices (our first is not backed) that e5 backs and reads first both ways, and that BM25 or
     the character n-grams name first on the part read."""
     if answerer is None or {Act.FOLLOW_UP, Act.SIMPLER} & set(ordered.acts):
         return None
-    backed = next((c for c in ordered.candidates
-                   if any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings)), None)
+    backed = next((c for c in ordered.candidates if c.entry.id != ours
+                   and any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings)), None)
     if backed is None:
         return None
     named = {ranking[0][0] for ranking in (answerer.second_opinion(read, 1), answerer.char_ranking(read, 1))
