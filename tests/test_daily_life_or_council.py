@@ -380,3 +380,11 @@ def test_a_family_matter_told_before_a_question_on_the_council_does_not_keep_its
     decision = answerer.decide(text)
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-loi"
     assert not decision.personal
+
+
+def test_a_councillor_saying_so_asks_as_the_council_even_with_a_pension_told(answerer: Answerer) -> None:
+    # "conseiller citoyen" names the council as "conseil" does: the pension is the story, the trips the council's.
+    decision = answerer.decide("Je suis conseiller citoyen et retraité. Je viens aux réunions en tram et avec ma "
+                               "petite pension ça finit par coûter. Est-ce qu'on me rembourse mes trajets ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "moyens-remboursement-frais" and not decision.personal
