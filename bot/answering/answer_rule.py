@@ -78,13 +78,16 @@ def eligible(e: Evidence) -> bool:
     return _eligible(e, e.chars_agrees)
 
 
-NEIGHBOUR_MODE = "chars"
+# BM25 naming first an entry ours lists as related (evidence.NEIGHBOUR_SHARE) asks this much: at 0.5, a complaint
+# ("3 fois que je pose la question…") was answered with the reply-time entry at p 0.64 (bench/RESULTS.md).
 NEIGHBOUR_PROBABILITY = 0.9
 
 
 def _eligible(e: Evidence, chars_agrees: bool) -> bool:
     if e.bm25_neighbour and not e.tie_broken:
-        return chars_agrees if NEIGHBOUR_MODE == "chars" else True
+        # Two entries of one subject share their words: BM25 hesitating between them says little when the
+        # letters name ours (without them, three wrong answers in the rest of dev).
+        return chars_agrees
     if e.bm25_tied and not e.tie_broken:
         return chars_agrees
     return e.bm25_agrees and (not e.tie_broken or (chars_agrees and e.bm25_ratio <= TIE_BM25_RATIO))

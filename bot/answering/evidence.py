@@ -15,6 +15,8 @@ from bot.answering.french import STOPWORDS
 from bot.answering.matcher import Candidate, Matcher
 from bot.answering.normalize import Analysis, fold, french_lemmas
 
+# BM25 naming first an entry ours lists as related, ours among its first three at this share of its score or more
+# (answer_rule.NEIGHBOUR_PROBABILITY); 1 turns it off.
 NEIGHBOUR_SHARE = 0.8
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -47,8 +49,8 @@ def gathered(reader: Rankings, top: Candidate, lead: float, opinion: list[tuple[
     bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
     bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
         opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
-    related = top.entry.related
-    bm25_neighbour = not bm25_agrees and NEIGHBOUR_SHARE < 1 and len(opinion) > 1 and opinion[0][0] in related and any(
+    bm25_neighbour = not bm25_agrees and NEIGHBOUR_SHARE < 1 and len(opinion) > 1 and (
+        opinion[0][0] in top.entry.related) and any(
         e == top.entry.id and v >= NEIGHBOUR_SHARE * opinion[0][1] for e, v in opinion[1:3])
     full = reader.full_evidence
     read = bm25_agrees or bm25_tied or bm25_neighbour or full

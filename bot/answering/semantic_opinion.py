@@ -189,7 +189,7 @@ class SemanticOpinion:
         """Our first choice is answered when e5 backs it. With `answerer` (the lexical rankers), another of our
         choices is answered when e5 backs it, reads it first both by its phrasings and as a passage, and BM25 or the
         character n-grams name it first too: the rankers that read words hesitated between our choices, e5 and
-        one of them do not (blind batches 17–23: 6 more answered, none wrongly). Not for a message that leans on
+        one of them do not (blind batches 17–23: 7 more answered, none wrongly; bench/RESULTS.md). Not for a message that leans on
         the previous answer: its own words name little."""
         if (decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates or self.failed
                 or not self.enabled):
