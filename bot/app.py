@@ -88,7 +88,8 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         semantic = SemanticOpinion()
     if semantic is not None:
         opinion = semantic
-        decider.add_hook(lambda _sender, _text, decision: opinion.trusted(decision, answers.get().kb))
+        decider.add_hook(lambda _sender, _text, decision: opinion.trusted(
+            decision, answers.get().kb, answers.get()))
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
     # Last of all: the classifier learned from members' messages reads the choices in the order they are shown.
     decider.add_hook(lambda _sender, text, decision: answers.get().learned_agrees(decision, text))

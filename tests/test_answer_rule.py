@@ -11,6 +11,7 @@ from bot.answering.answer_rule import (
     ANSWER_PROBABILITY,
     CHARS_FEATURES,
     DAILY_LIFE_PROBABILITY,
+    NEIGHBOUR_PROBABILITY,
     Evidence,
     features,
     probability,
@@ -103,7 +104,7 @@ def test_the_letters_are_not_read_when_the_rule_says_the_same_whatever_they_say(
             AGREED, score=rng.uniform(20, 100), lead=rng.uniform(0, 40), known_coverage=rng.random(),
             bm25=rng.uniform(0, 15), bm25_ratio=rng.random(), bm25_agrees=rng.random() < 0.8,
             bm25_tied=rng.random() < 0.2, tie_broken=rng.random() < 0.2, words=rng.randint(1, 60),
-            story_share=rng.random(), daily_life=rng.random() < 0.2)
+            story_share=rng.random(), daily_life=rng.random() < 0.2, bm25_neighbour=rng.random() < 0.2)
         verdict = sure_whatever_chars(e)
         if verdict is None:
             undecided += 1
@@ -120,3 +121,21 @@ def test_the_letters_are_not_read_when_the_rule_says_the_same_whatever_they_say(
 def test_the_letters_features_are_where_the_shortcut_reads_them() -> None:
     read = dataclasses.replace(AGREED, chars=0.37, chars_ratio=0.61, chars_agrees=True)
     assert [features(read)[k] for k in CHARS_FEATURES] == [0.37, 0.61, 1.0]
+
+
+# BM25 names first an entry ours lists as related (the same subject, other words), ours at 0.85 of it.
+NEIGHBOUR = dataclasses.replace(AGREED, bm25_agrees=False, bm25_neighbour=True, bm25_ratio=0.85)
+
+
+def test_bm25_naming_a_neighbour_of_ours_first_is_no_disagreement_when_the_letters_name_ours() -> None:
+    assert probability(NEIGHBOUR) >= NEIGHBOUR_PROBABILITY
+    assert sure(NEIGHBOUR)
+    assert not sure(dataclasses.replace(NEIGHBOUR, chars_agrees=False))
+    assert not sure(dataclasses.replace(NEIGHBOUR, bm25_neighbour=False))
+
+
+def test_a_neighbour_first_in_bm25_asks_for_more_certainty() -> None:
+    modest = dataclasses.replace(NEIGHBOUR, score=40.0, lead=5.0, known_coverage=0.45, chars=0.5)
+    assert ANSWER_PROBABILITY <= probability(modest) < NEIGHBOUR_PROBABILITY
+    assert sure(dataclasses.replace(modest, bm25_agrees=True, bm25_neighbour=False))
+    assert not sure(modest)

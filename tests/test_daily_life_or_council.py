@@ -368,3 +368,23 @@ def test_only_words_several_entries_or_an_answer_use_are_council_topics(answerer
     topics = answerer.topics
     assert "bus" not in topics and "impots" not in topics  # one member's alternate each, about something else
     assert {"logement", "mairie", "conseil"} <= topics
+
+
+@pytest.mark.parametrize("text", [
+    "Mon neveu prépare un exposé pour le lycée. Quelle loi a créé les conseils citoyens ?",
+    "Ma fille a un devoir pour l'école sur la ville. C'est quelle loi qui a créé les conseils citoyens ?",
+])
+def test_a_family_matter_told_before_a_question_on_the_council_does_not_keep_its_answer(
+        answerer: Answerer, text: str) -> None:
+    # The school is the story; the question asks council business and names no matter of the family's.
+    decision = answerer.decide(text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-loi"
+    assert not decision.personal
+
+
+def test_a_councillor_saying_so_asks_as_the_council_even_with_a_pension_told(answerer: Answerer) -> None:
+    # "conseiller citoyen" names the council as "conseil" does: the pension is the story, the trips the council's.
+    decision = answerer.decide("Je suis conseiller citoyen et retraité. Je viens aux réunions en tram et avec ma "
+                               "petite pension ça finit par coûter. Est-ce qu'on me rembourse mes trajets ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "moyens-remboursement-frais" and not decision.personal

@@ -33,9 +33,11 @@ class PointsAt:
         self.ids = [e.id for e in kb.faq]
         self.owner = {t: e.id for e in kb.faq for t in (*e.phrasings, passage_of(e))}
         self.entry = self.ids[0]
+        self.read_as: dict[str, str] = {}  # a part of a message read as another entry than `entry`
 
     def __call__(self, texts: list[str], kind: str) -> Sequence[Any]:
-        return [np.eye(len(self.ids), dtype=np.float32)[self.ids.index(self.owner.get(t, self.entry))] for t in texts]
+        return [np.eye(len(self.ids), dtype=np.float32)[self.ids.index(self.owner.get(t, self.read_as.get(t, self.entry)))]
+                for t in texts]
 
 
 @pytest.fixture
@@ -107,3 +109,46 @@ def test_a_reply_to_several_questions_keeps_to_three_choices(
 
     assert hotline.semantic.second_choices(full, hotline.answers.get()) == full
     assert len({c.entry.id for p in full.parts for c in p.candidates}) == MAX_CHOICES
+
+
+def test_e5_and_bm25_settle_on_our_second_choice_and_it_is_answered(
+        answering: Callable[..., Answering], e5: PointsAt) -> None:
+    # Ours puts the council's definition first ("c'est quoi … du conseil citoyen"); BM25 and the letters read the
+    # fund first, and so does e5: the member asked about the fund.
+    text = "c'est quoi le fonds pour les habitants du conseil citoyen"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and [c.entry.id for c in lexical.candidates][:2] == ["cc-definition", "fph"]
+    e5.entry = "fph"
+
+    decision = decide(answering(), text)
+
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fph"
+    assert decision.runner_up is not None and decision.runner_up.entry.id == "cc-definition"
+
+
+def test_e5_alone_does_not_answer_a_choice_the_rankers_of_words_put_lower(
+        answering: Callable[..., Answering], e5: PointsAt) -> None:
+    # BM25 and the letters name other entries first: e5's reading only orders the choices.
+    text = "je veux partir du conseil citoyen, comment on fait ?"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and "cc-definition" in [c.entry.id for c in lexical.candidates[1:]]
+    e5.entry = "cc-definition"
+
+    decision = decide(answering(), text)
+
+    assert decision.kind == Kind.SUGGEST and "cc-definition" in [c.entry.id for c in decision.candidates]
+
+
+def test_after_a_story_e5_reading_the_question_alone_settles_on_our_second_choice(
+        answering: Callable[..., Answering], e5: PointsAt) -> None:
+    # The whole message reads as something else to e5 (the story weighs on it); the question alone reads as the
+    # fund, which BM25 and the letters name first too.
+    question = "C'est quoi le fonds pour les habitants du conseil citoyen ?"
+    text = f"Ma voisine m'a parlé de tout ça hier soir. {question}"
+    lexical = decide(answering(on=False), text)
+    assert lexical.kind == Kind.SUGGEST and [c.entry.id for c in lexical.candidates][:2] == ["cc-definition", "fph"]
+    e5.entry, e5.read_as = "copil-preparer", {question: "fph"}
+
+    decision = decide(answering(), text)
+
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "fph"

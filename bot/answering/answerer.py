@@ -692,6 +692,14 @@ class Answerer:
             as_council = decide(False)
             if as_council.kind == Kind.ANSWER:
                 decision = as_council
+        if decision.personal and council and Role.CONTEXT in roles and asked and not any(
+                personal_matters(self.said(q)) for q in asked):
+            # The matter is told in the story only, the council named ("j'ai été tirée au sort pour le conseil…
+            # j'ai trois enfants et je travaille. Si je refuse, j'ai une amende ?"): the question asks council
+            # business, answered when the best entry is sure.
+            as_council = decide(False)
+            if as_council.kind == Kind.ANSWER:
+                decision = as_council
         if not decision.personal and len(asked) == 1 and roles & {Role.INTRO, Role.CONTEXT} and decision.kind in (
                 Kind.ANSWER, Kind.GLOSSARY, Kind.SUGGEST):
             decision = self._definition_alone(decision, asked[0], exclude)
@@ -728,7 +736,8 @@ class Answerer:
         if decision.personal:
             decision = dataclasses.replace(decision, matter=matter_of(analysis.words))
         return dataclasses.replace(decision, segments=used, introduction=tuple(
-            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]))
+            s.text for s in segments if s.text and s.role == Role.INTRO and _ROLE_WEIGHTS[s.role]),
+            told_then_asked=tuple(asked) if Role.CONTEXT in roles else ())
 
     @staticmethod
     def _first_of(ranking: Callable[[str, int], list[tuple[str, float]]], said: str,

@@ -58,6 +58,7 @@ class Decision:
     act: Act | None = None  # for Kind.ACT: the one acted on
     segments: tuple[str, ...] = ()  # the parts of the message the decision used
     introduction: tuple[str, ...] = ()  # those of them in which the member said who they are
+    told_then_asked: tuple[str, ...] = ()  # when a story came first: the question clauses among them
     parts: tuple[Decision, ...] = ()  # for Kind.MULTI
     # For Kind.MULTI: how many questions the member asked, when a comparison among them became one part a side.
     asked: int = 0

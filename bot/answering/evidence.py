@@ -15,6 +15,9 @@ from bot.answering.french import STOPWORDS
 from bot.answering.matcher import Candidate, Matcher
 from bot.answering.normalize import Analysis, fold, french_lemmas
 
+# BM25 naming first an entry ours lists as related, ours among its first three at this share of its score or more
+# (answer_rule.NEIGHBOUR_PROBABILITY); 1 turns it off.
+NEIGHBOUR_SHARE = 0.8
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -46,22 +49,25 @@ def gathered(reader: Rankings, top: Candidate, lead: float, opinion: list[tuple[
     bm25_agrees = bool(opinion) and opinion[0][0] == top.entry.id
     bm25_tied = not bm25_agrees and len(opinion) > 1 and opinion[1][0] == top.entry.id and (
         opinion[1][1] >= BM25_TIE_RATIO * opinion[0][1])
+    bm25_neighbour = not bm25_agrees and NEIGHBOUR_SHARE < 1 and len(opinion) > 1 and (
+        opinion[0][0] in top.entry.related) and any(
+        e == top.entry.id and v >= NEIGHBOUR_SHARE * opinion[0][1] for e, v in opinion[1:3])
     full = reader.full_evidence
-    read = bm25_agrees or bm25_tied or full
+    read = bm25_agrees or bm25_tied or bm25_neighbour or full
     if read and not full and reader.rule is sure:
         # The shipped rule needs the third ranker only when its verdict depends on it: otherwise it is not
         # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
         read = sure_whatever_chars(_evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
-                                                daily_life, bm25_agrees, bm25_tied, intro)) is None
+                                                daily_life, bm25_agrees, bm25_tied, intro, bm25_neighbour)) is None
     chars = reader.char_ranking(said, limit=3 if full else 2) if read else []
     evidence = _evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
-                            bm25_agrees, bm25_tied, intro)
+                            bm25_agrees, bm25_tied, intro, bm25_neighbour)
     return _variant_features(reader, evidence, top, opinion, chars, analysis, boost, whole) if full else evidence
 
 
 def _evidence_of(top: Candidate, lead: float, opinion: list[tuple[str, float]], chars: list[tuple[str, float]],
                  whole: str, story_share: float, tie_broken: bool, daily_life: bool, bm25_agrees: bool,
-                 bm25_tied: bool, intro: bool) -> Evidence:
+                 bm25_tied: bool, intro: bool, bm25_neighbour: bool = False) -> Evidence:
     return Evidence(
         entry=top.entry.id, score=top.score, lead=lead, known_coverage=top.known_coverage,
         bm25=opinion[0][1] if opinion else 0.0,
@@ -71,7 +77,7 @@ def _evidence_of(top: Candidate, lead: float, opinion: list[tuple[str, float]], 
         chars_ratio=chars[1][1] / chars[0][1] if len(chars) > 1 and chars[0][1] > 0 else 0.0,
         chars_agrees=bool(chars) and chars[0][0] == top.entry.id,
         words=len(whole.split()), story_share=story_share, tie_broken=tie_broken, daily_life=daily_life,
-        bm25_tied=bm25_tied, intro=intro)
+        bm25_tied=bm25_tied, intro=intro, bm25_neighbour=bm25_neighbour)
 
 
 def _variant_features(reader: Rankings, evidence: Evidence, top: Candidate, opinion: list[tuple[str, float]],

@@ -73,7 +73,8 @@ SHARED_WORDS = frozenset({"logement", "ecole", "college", "lycee", "travaux", "m
 POSSESSIVES = frozenset({"mon", "ma", "mes"})
 # A message naming the council or its meetings asks what the council has to do with the matter, whoever's it is
 # ("mon patron doit me laisser aller au comité de pilotage ?").
-COUNCIL_WORDS = frozenset({"conseil", "conseils", "copil", "pilotage", "interconseil"})
+COUNCIL_WORDS = frozenset({"conseil", "conseils", "copil", "pilotage", "interconseil", "conseiller", "conseillere",
+                           "conseillers", "conseilleres"})
 # "mon loyer", "ma voisine fait du bruit": a possessive this many words before makes the matter the member's own.
 OWNED_WINDOW = 4
 # "J'attends un logement", "m'aider à avoir un appartement", "je voudrais un logement plus grand": the member's own

@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.answering.acts import Act
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
+from bot.answering.matcher import Candidate
 from bot.cache import cache_dir, library_version
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
@@ -135,6 +137,18 @@ class _Reading:
         top, runner_up = by_passage[order[0]], by_passage[order[1]]
         return bool(index.ids[int(order[0])] == entry_id and top >= PASSAGE_FLOOR and top - runner_up >= PASSAGE_MARGIN)
 
+    def firsts(self) -> tuple[str, str]:
+        """e5's first entry by its phrasings, and as a passage."""
+        import numpy as np
+
+        index = self.index
+        return (index.ids[int(index.phrasing_entry[int(np.argmax(self.by_phrasing))])],
+                index.ids[int(np.argmax(self.by_passage))])
+
+    def names_first(self, entry_id: str) -> bool:
+        """The entry is e5's first both by its phrasings and as a passage."""
+        return self.firsts() == (entry_id, entry_id)
+
     def ahead(self, entry_id: str) -> int | None:
         """How many entries e5 puts before this one by their phrasings (the best of each entry's), plus how many
         as passages; None for an entry it has no vectors of yet (learned while the knowledge is re-embedded)."""
@@ -171,30 +185,44 @@ class SemanticOpinion:
         self.enabled = True  # benchmarks compare other reading strategies with it off
         self.kept_queries: VectorStore | None = None  # benchmarks only: their messages are nobody's, kept on disk
 
-    def trusted(self, decision: Decision, kb: KnowledgeBase) -> Decision:
+    def trusted(self, decision: Decision, kb: KnowledgeBase, answerer: Answerer | None = None) -> Decision:
+        """Our first choice is answered when e5 backs it. With `answerer` (the lexical rankers), another of our
+        choices is answered when e5 backs it, reads it first both by its phrasings and as a passage, and BM25 or the
+        character n-grams name it first too: the rankers that read words hesitated between our choices, e5 and
+        one of them do not (blind batches 17–23: 7 more answered, none wrongly; bench/RESULTS.md). Not for a message that leans on
+        the previous answer: its own words name little."""
         if (decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates or self.failed
                 or not self.enabled):
             return decision
         index = self.index(kb)
         if index is None:
             return decision
-        first = decision.candidates[0].entry
+        first = decision.candidates[0]
         try:
             read = " ".join(decision.segments)
-            reading = self._read(index, read)
-            backed = reading.backs(first.id)
+            readings = [self._read(index, read)]
+            backed: Candidate | None = first if readings[0].backs(first.entry.id) else None
             asked = " ".join(t for t in decision.segments if t not in decision.introduction)
-            if not backed and asked and asked != read:
+            if backed is None and asked and asked != read:
                 # Who asks ("Khadija, au conseil depuis deux mois") is not what is asked: read without it too.
-                backed = self._read(index, asked).backs(first.id)
-            if not backed:
-                return by_agreement(decision, reading)
+                readings.append(self._read(index, asked))
+                backed = first if readings[1].backs(first.entry.id) else None
+            if backed is None:
+                ordered = by_agreement(decision, readings[0])
+                question = " ".join(decision.told_then_asked)
+                if question and question not in (read, asked):
+                    # After a story, e5 reads the question alone too (for another choice only: our first, backed
+                    # by the question alone, was as often wrong as right on dev).
+                    readings.append(self._read(index, question))
+                backed = _backed_other(ordered, readings, read, answerer, first.entry.id)
+                if backed is None:
+                    return ordered
         except Exception:
             self._fail("e5 failed on a message")
             return decision
-        # The choice that came second stays within reach: e5 settled an unsure decision.
-        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first, runner_up=next(
-            (c for c in decision.candidates[1:] if c.entry.id != first.id), None))
+        # Our choice that came first, or else next, stays within reach: e5 settled an unsure decision.
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=backed.entry, runner_up=next(
+            (c for c in decision.candidates if c.entry.id != backed.entry.id), None))
 
     def second_choices(self, decision: Decision, answerer: Answerer) -> Decision:
         """Several questions, one of them offered with a single choice: e5's first entry for that question's own
@@ -331,6 +359,21 @@ class SemanticOpinion:
     def _fail(self, what: str) -> None:
         self.failed = True
         log.warning("%s: the hotline decides without it", what, exc_info=True)
+
+
+def _backed_other(ordered: Decision, readings: list[_Reading], read: str, answerer: Answerer | None,
+                  ours: str) -> Candidate | None:
+    """Another of our choices (our first is not backed) that e5 backs and reads first both ways, and that BM25 or
+    the character n-grams name first on the part read."""
+    if answerer is None or {Act.FOLLOW_UP, Act.SIMPLER} & set(ordered.acts):
+        return None
+    backed = next((c for c in ordered.candidates if c.entry.id != ours
+                   and any(r.backs(c.entry.id) and r.names_first(c.entry.id) for r in readings)), None)
+    if backed is None:
+        return None
+    named = {ranking[0][0] for ranking in (answerer.second_opinion(read, 1), answerer.char_ranking(read, 1))
+             if ranking}
+    return backed if backed.entry.id in named else None
 
 
 def by_agreement(decision: Decision, reading: _Reading) -> Decision:
