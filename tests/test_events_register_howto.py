@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from bot.answering.decision import Kind
 from bot.app import App
 from bot.clock import ManualClock
+from bot.core.replies import Reply
 from bot.events.meant import event_named, events_meant
 from bot.storage.models import Event
 from tests.support.events import button, labels, member
@@ -44,24 +45,33 @@ def test_registering_for_the_webinar_on_participation_offers_its_three_sessions(
 def test_an_event_named_alone_comes_as_its_card_also_when_the_how_to_is_chosen(shipped_app: App,
                                                                                clock: ManualClock) -> None:
     clock.set(JANUARY_10)
-    [offered] = shipped_app.hotline.on_text(AWA, "comment je m'inscris au webinaire sur la laïcité ?")
-    _, event = shipped_app.hotline.on_button(AWA, button([offered], "Comment m'inscrire à un webinaire"))
+    _, event = _how_to(shipped_app, "comment je m'inscris au webinaire sur la laïcité ?",
+                       "Comment m'inscrire à un webinaire")
     assert "Webinaire sur une question d'actualité autour de la laïcité" in event.text
     assert "🔔 Me prévenir quand la date est fixée" in labels([event])  # April, no date yet
 
 
 def test_the_next_interconseil_is_the_one_to_register_for(shipped_app: App, clock: ManualClock) -> None:
     clock.set(JANUARY_10)
-    [offered] = shipped_app.hotline.on_text(AWA, "comment je m'inscris au prochain interconseil")
-    _, event = shipped_app.hotline.on_button(AWA, button([offered], "Comment m'inscrire à un événement"))
+    _, event = _how_to(shipped_app, "comment je m'inscris au prochain interconseil",
+                       "Comment m'inscrire à un événement")
     assert "Inter-conseil du 1er trimestre" in event.text and "2e trimestre" not in event.text
 
 
 def test_a_how_to_naming_no_event_is_the_how_to_alone(shipped_app: App, clock: ManualClock) -> None:
     clock.set(JANUARY_10)
-    [offered] = shipped_app.hotline.on_text(AWA, "comment on s'inscrit à un événement avec le bot ?")
-    [answer] = shipped_app.hotline.on_button(AWA, button([offered], "Comment m'inscrire à un événement"))
+    [answer] = _how_to(shipped_app, "comment on s'inscrit à un événement avec le bot ?",
+                       "Comment m'inscrire à un événement")
     assert "<b>Comment m'inscrire à un événement avec le bot ?</b>" in answer.text
+
+
+def _how_to(app: App, text: str, how_to: str) -> list[Reply]:
+    """The replies once the how-to is there: answered at once, or chosen among the choices offered."""
+    replies = app.hotline.on_text(AWA, text)
+    if len(replies) == 1 and any(label.startswith(how_to) or how_to in label for label in labels(replies)) \
+            and "📖 En savoir plus" not in labels(replies):
+        return app.hotline.on_button(AWA, button(replies, how_to))
+    return replies
 
 
 def test_the_events_meant_are_the_kind_named_then_the_most_title_words() -> None:

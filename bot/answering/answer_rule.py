@@ -84,7 +84,7 @@ NEIGHBOUR_PROBABILITY = 0.9
 
 
 def _eligible(e: Evidence, chars_agrees: bool) -> bool:
-    if e.bm25_neighbour and not e.tie_broken:
+    if e.bm25_neighbour and not e.bm25_tied and not e.tie_broken:
         # Two entries of one subject share their words: BM25 hesitating between them says little when the
         # letters name ours (without them, three wrong answers in the rest of dev).
         return chars_agrees
@@ -101,7 +101,8 @@ def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: 
 def needed(e: Evidence) -> float:
     """The least probability for an answer: more for a daily-life matter, and where BM25 names a neighbour first."""
     need = DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY
-    return max(need, NEIGHBOUR_PROBABILITY) if e.bm25_neighbour else need
+    # A tie with BM25 is judged as before: the neighbour's stricter bar is for what only it makes eligible.
+    return max(need, NEIGHBOUR_PROBABILITY) if e.bm25_neighbour and not e.bm25_tied else need
 
 
 def sure(e: Evidence) -> bool:

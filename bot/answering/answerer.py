@@ -139,6 +139,7 @@ _CLOSING_ACTS = {Act.THANKS: Smalltalk.THANKS, Act.BYE: Smalltalk.BYE, Act.OK: S
 
 # Acts that small talk must not hide.
 _NOT_SMALLTALK = frozenset({Act.SIMPLER, Act.HUMAN, Act.STATUS, Act.FRUSTRATION})
+ORIENTS = "orientation"  # the tag of an entry that tells anyone whom to turn to, whoever's matter it is
 # Words of the thanks list that thank nobody alone: "vous êtes où ?" is no thanks.
 _NOT_THANKS_ALONE = frozenset({"vous", "d", "ca", "c", "est", "bon", "bien", "tres", "beaucoup", "infiniment"})
 # Words that may surround a glossary term in "c'est quoi la TFPB ?" without changing the question.
@@ -682,6 +683,11 @@ class Answerer:
         # answered by an entry on the council's own ("Le conseil citoyen doit-il avoir un règlement intérieur ?"); an
         # entry any association may use (answering the call for projects) still answers.
         body = body and bool(candidates) and not COUNCIL_WORDS.isdisjoint(self.said(candidates[0].entry.question))
+        # Another setting's matter, unless the message names a term of the policy ("au boulot on parle du FPH, ça
+        # peut nous aider ?") or the best entry orients whoever's matter it is ("au travail mon chef me fait des
+        # remarques racistes": what to do against discrimination).
+        other_setting = other_setting and not self.terms.keys() & set(analysis.tokens) and not (
+            candidates and ORIENTS in candidates[0].entry.tags)
         decision = decide(owned or (unnamed and not council) or other_setting or body)
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         # "Mon fils est suivi par tel programme à l'école, c'est quoi ce programme ?": the family's matter is
