@@ -92,7 +92,6 @@ class SeveralQuestions:
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
-        dropped: list[str] = []  # questions that took no entry of their own
         merged = False  # a question of what the thing is for, left to its definition
         for n, question in enumerate(asked):
             # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
@@ -116,7 +115,6 @@ class SeveralQuestions:
                 top = self._other_than_taken(part, question, frozenset(picks))
                 part = part if top is None else dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
             if top is None or top.entry.id in picks:
-                dropped.append(question.text)
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
             sure = part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id and (
@@ -135,8 +133,6 @@ class SeveralQuestions:
             # both (the whole message's "à quoi ça sert" pulls the entries on roles).
             return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
         settled |= self.leaned  # taken for the question before: the whole message's answer is not theirs either
-        if len(picks) == 1 and dropped:
-            picks = self._whole_for_dropped(picks, dropped, whole)
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
@@ -166,25 +162,6 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
-
-    def _whole_for_dropped(self, picks: dict[str, Decision], dropped: list[str], whole: Decision) -> dict[str, Decision]:
-        """"comment on se sert du bot, il y a des mots à taper ? et les sigles, je les demande où ?": one question took
-        an entry, the other none (its own words were too unsure, or the entry they put first was the other's). The
-        whole message's first entry that no question took is offered for the question left when that question, naming
-        things of its own, ranks it first by its own words: both questions keep a button, instead of the whole
-        message's single answer."""
-        first = next((c for c in whole.candidates if c.entry.id not in picks
-                      and c.score >= self.answerer.settings.suggest_threshold), None)
-        if first is None:
-            return picks
-        for said in dropped:
-            if self.answerer.information(said) < VAGUE_QUESTION_WEIGHT:
-                continue
-            own = [c.entry.id for c in self.answerer.rank(self.answerer.analyze(said), limit=PART_RANKED)]
-            if own[:1] == [first.entry.id]:
-                return {**picks, first.entry.id: Decision(kind=Kind.SUGGEST, score=first.score, candidates=(first,),
-                                                          segments=(said,))}
-        return picks
 
     def _possessor_named(self, segments: list[Segment]) -> list[Segment]:
         """"on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": "son" is someone the story just
