@@ -37,3 +37,16 @@ def test_where_to_ask_the_acronyms_follows_the_question_on_using_the_bot(shipped
     decision = decide(shipped_app, "le bot il marche comment, faut taper des commandes ? et les abréviations que je "
                                    "comprends pas je les demande où ?")
     assert first_choices(decision) == ["hotline-commandes", "hotline-glossaire"]
+
+
+def test_how_to_reach_a_person_asked_after_another_question_ends_with_its_how(shipped_app: App) -> None:
+    # "on fait comment ?" at the end asks how it is done, as "comment on fait" does at the start: the entry on
+    # reaching the team answers it beside the first question, instead of putting the member through at once.
+    decision = decide(shipped_app, "Le bot sait répondre sur quels sujets ? Et si je veux parler à un humain, on fait "
+                                   "comment ?")
+    assert first_choices(decision) == ["hotline-quoi-demander", "hotline-parler-humain"]
+
+
+def test_asking_alone_how_to_reach_a_person_still_puts_the_member_through(shipped_app: App) -> None:
+    decision = decide(shipped_app, "je veux parler à quelqu'un de l'équipe, je fais comment ?")
+    assert decision.kind == Kind.ACT
