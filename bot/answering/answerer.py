@@ -90,8 +90,8 @@ TYPED_WORDS_KEPT = 100_000  # typed words kept as BM25 reads them (`Answerer._re
 WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
            "Bonjour, je viens d'arriver dans le quartier et je voudrais participer. C'est quoi le rôle du conseil "
            "citoyen et comment on s'inscrit pour la prochaine réunion ?")
-# "comment je parle à…", "et comment on joint…": a question on how something is done.
-# "comment on fait", "et comment…", or the "how" ending the clause ("…je fais comment ?", "…comment faire").
+# "comment je parle à…", "et comment on joint…", or the "how" ending the clause ("…je fais comment ?", "…comment
+# faire"): a question on how something is done.
 _HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b|\b(?:je|j|on)\s+(?:fais|fait|doi[st])\s+(?:comment|cmt)\b"
                            r"|\b(?:comment|cmt)\s+(?:je\s+fais|on\s+fait|faire)\b")
 # A question word of any place in the clause ("on fait comment pour partir"): something is asked.
