@@ -1,6 +1,7 @@
 """Two questions in one message, each kept with its own entry: a story that leaves the first question with no entry
-at all gives way to the question's own words, and a second question going on with the first one's subject takes,
-of its nearly even entries, the one about that subject."""
+at all gives way to the question's own words; a second question going on with the first one's subject takes, of
+its nearly even entries, the one about that subject; "…, on fait comment ?" after another question asks how to reach
+a person, it does not ask to be put through."""
 
 from __future__ import annotations
 
