@@ -90,8 +90,10 @@ TYPED_WORDS_KEPT = 100_000  # typed words kept as BM25 reads them (`Answerer._re
 WARM_UP = ("Bonjour, comment devenir membre du conseil citoyen ?",
            "Bonjour, je viens d'arriver dans le quartier et je voudrais participer. C'est quoi le rôle du conseil "
            "citoyen et comment on s'inscrit pour la prochaine réunion ?")
-# "comment je parle à…", "et comment on joint…": a question on how something is done.
-_HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b")
+# "comment je parle à…", "et comment on joint…", or the "how" ending the clause ("…je fais comment ?", "…comment
+# faire"): a question on how something is done.
+_HOW_QUESTION = re.compile(r"^(?:et\s+)?(?:comment|cmt)\b|\b(?:je|j|on)\s+(?:fais|fait|doi[st])\s+(?:comment|cmt)\b"
+                           r"|\b(?:comment|cmt)\s+(?:je\s+fais|on\s+fait|faire)\b")
 # A question word of any place in the clause ("on fait comment pour partir"): something is asked.
 _ASKING = re.compile(r"\b(?:comment|cmt|koman|pourquoi|pk|quand|kan|combien|ou|qui|ki|quel|quelle|quels|quelles)\b|\?")
 # "et pour partir avant la fin ?" after the mandate's length: in a follow-up, "the end" is the end of what was just
@@ -385,10 +387,11 @@ class Answerer:
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:
         """"Quels sujets traitez-vous ? Et comment on joint quelqu'un de l'équipe ?": after another question, "how do
-        I reach a person" asks how it is done (an entry says it), it does not ask to be put through now."""
+        I reach a person" asks how it is done (an entry says it), it does not ask to be put through now. The "how" may
+        end the clause as well ("…et si je veux parler à quelqu'un, je fais comment ?")."""
         asked = split_questions(text)
         return len(asked) > 1 and any(
-            n > 0 and _HOW_QUESTION.match(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
+            n > 0 and _HOW_QUESTION.search(fold(a.text)) and Act.HUMAN in detect(a.text) for n, a in enumerate(asked))
 
     @staticmethod
     def _details_not_given(decision: Decision, text: str) -> Decision:

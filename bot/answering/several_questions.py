@@ -79,6 +79,7 @@ class SeveralQuestions:
 
     def __init__(self, answerer: OneQuestion) -> None:
         self.answerer = answerer
+        self.leaned: set[str] = set()  # entries a later question took for the subject it shares with the one before
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""
@@ -131,6 +132,7 @@ class SeveralQuestions:
             # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
             # both (the whole message's "à quoi ça sert" pulls the entries on roles).
             return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
+        settled |= self.leaned  # taken for the question before: the whole message's answer is not theirs either
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
@@ -282,6 +284,21 @@ class SeveralQuestions:
             best = pool[0]  # about that subject too, as much or nearly ("vos tarifs ? comment on vous contacte ?")
         return Decision(kind=Kind.SUGGEST, score=best.score, candidates=(best, *[c for c in pool if c is not best]))
 
+    def _nearly_even_on_subject(self, ranked: list[Candidate], earlier: FaqEntry | None,
+                                taken: frozenset[str]) -> Candidate | None:
+        """"Comment effacer mes données ? Et vous les donnez à la mairie ?": the second question goes on with the
+        subject of the first. Of its entries within OWN_LEAD of its first (none taken, not the earlier one), the one
+        sharing most of the earlier question's entry (`same_subject.shared`: tags, links, section) is offered first
+        when it shares more than its own first (the entry on photos' data came 4 points ahead of the one on sharing
+        the member's data). A first entry already taken is the question asked again: left as it is."""
+        top = ranked[0]
+        if earlier is None or top.entry.id in taken:
+            return None
+        even = [c for c in ranked if c.score >= top.score - OWN_LEAD and c.entry.id not in taken
+                and c.entry.id != earlier.id]
+        best = max(even, key=lambda c: shared(c.entry, earlier), default=None)
+        return best if best is not None and shared(best.entry, earlier) > shared(top.entry, earlier) else None
+
     def _sure_alone(self, text: str) -> bool:
         """"et il y a des webinaires cette année ?": a question naming a thing of its own that its own words answer
         surely borrows no term from the question before (the interconseil would pull it to the entry taken)."""
@@ -309,8 +326,13 @@ class SeveralQuestions:
             # "Il y a des conflits entre nous. Que faire ?": the story just before says what is asked. So it does
             # when it names much more than the question ("La mairie propose une convention pour une salle. On doit
             # accepter ?": alone, "accepter" is the entry on refusing the draw).
-            return self.answerer.decide_segments([Segment(text=question.context, role=Role.CONTEXT),
+            told_with = self.answerer.decide_segments([Segment(text=question.context, role=Role.CONTEXT),
                                           Segment(text=text, role=Role.QUESTION)], runner_up=False)
+            if told_with.kind in (Kind.ANSWER, Kind.SUGGEST):
+                return told_with
+            # "On vient de relancer notre conseil et on est 7. On est combien normalement dans un conseil ?": a story
+            # that leaves the question with no entry at all tells where the member stands, not what is asked; the
+            # question's own words are read.
         if n > 0 and names_nothing(text) and not vague:
             # "comment on quitte le conseil ? je dois prévenir qui ?": a person, a verb and a question word name no
             # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence): it asks about
@@ -367,6 +389,11 @@ class SeveralQuestions:
                                        limit=3 * MULTI_POOL, boost=boost)
             ranked.sort(key=lambda c: -near.get(c.entry.id, 0.0))
         top = ranked[0]
+        leaning_to = self._nearly_even_on_subject(ranked, earlier, taken) if n > 0 else None
+        if leaning_to is not None:
+            self.leaned.add(leaning_to.entry.id)
+            return dataclasses.replace(alone, kind=Kind.SUGGEST, entry=None, score=leaning_to.score,
+                                       candidates=(leaning_to, *[c for c in pool if c is not leaning_to]))
         if vague and not borrowed and earlier is not None and names_no_thing(text) and top.entry.id not in taken:
             # Unless the rest of the message reads it as the question before again ("…une asso ? on est obligés ?").
             on_subject = self._on_the_subject(pool, earlier, taken)
