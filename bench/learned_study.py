@@ -3,6 +3,10 @@ messages carry to fresh writing better than hand-written rules?
 
     python -m bench.learned_study            # every use, measured on the blind batches held out of the training
     python -m bench.learned_study collect    # only record the engine's decisions (cached under ~/.cache/hotline)
+    python -m bench.learned_study rule       # (3) the classifier's probability as a feature of the answer rule, fitted
+    python -m bench.learned_study ends c2    # the product turned into a variant of (3), end to end on held batches
+    python -m bench.learned_study tidy c2    # the same variant on the tidy dev set; `held c2`: our own sets' held halves
+    python -m bench.learned_study changes c2 # the verdicts it changes on batches 17–23
 
 The classifier is a multinomial logistic regression (numpy only: stochastic gradient over sparse features, a few
 seconds) over the project's own reading of a message (its corrected words and matcher tokens), word pairs and
@@ -526,7 +530,8 @@ PAST_GATE = ((15.235, 0.853, -7.588, -0.016, -0.895, -6.822, 0.975, 0.212, 3.809
 def learned_sure(e: Evidence, p: float | None, fitted: tuple[tuple[float, ...], float, float] = WITH_LEARNED, *,
                  past_gate: bool = False, least: float | None = None) -> bool:
     """The rule refitted with the classifier's probability `p` of our first entry (None: an entry it does not
-    know, decided by the shipped rule). `least`: the probability asked instead of the fitted one."""
+    know, decided by the shipped rule). `least`: the probability asked instead of the fitted one, whatever the
+    message names (daily life, BM25's neighbour first)."""
     from bot.answering import answer_rule
 
     if p is None:
@@ -535,7 +540,9 @@ def learned_sure(e: Evidence, p: float | None, fitted: tuple[tuple[float, ...], 
     if not (answer_rule.eligible(e) or (past_gate and p >= AGREED and not e.tie_broken)):
         return False
     z = bias + sum(w * x for w, x in zip(weights, (*answer_rule.features(e), p), strict=True))
-    need = answer_rule.DAILY_LIFE_PROBABILITY if e.daily_life else threshold if least is None else least
+    if least is not None:
+        return 1 / (1 + math.exp(-z)) >= least
+    need = answer_rule.DAILY_LIFE_PROBABILITY if e.daily_life else threshold
     if e.bm25_neighbour:
         need = max(need, answer_rule.NEIGHBOUR_PROBABILITY)
     return 1 / (1 + math.exp(-z)) >= need
@@ -601,6 +608,26 @@ def tidy_end_to_end(variant: str) -> str:
         m = run_hotline(lambda text: app.faq.decide(sender, text), [q for q in load_eval() if q.split == "dev"])
     return f"tidy dev ({variant}): top-1 {m.top1}, answered right {m.answered_right}, wrong {m.confident_wrong}, " \
            f"unanswerable declined {m.none_abstained}"
+
+
+def changes(variant: str, marker: str = HELD[0]) -> str:
+    """The dev messages from `marker` to the end whose verdict `variant` changes, the classifier trained before."""
+    from bench.realistic import product
+
+    seen = collect()
+    model = _models_before(Reader(), seen)[marker]
+    messages = [s.message for s in seen[held_index(seen, marker):]]
+    settings, _ = shipped()
+    runs = []
+    for name in ("current", variant):
+        with model_in_use(model), product(settings, Strategy.SEGMENTS, tune=_variant(name)) as run:
+            runs.append([run(m) for m in messages])
+    out = []
+    for m, before, after in zip(messages, *runs, strict=True):
+        if judge(m, before) != judge(m, after):
+            out.append(f"{judge(m, before)} → {judge(m, after)} [{m.kind}] {m.text!r}\n   expect {m.expect}: "
+                       f"{before.label} {before.answered or before.shown} → {after.label} {after.answered or after.shown}")
+    return "\n".join(out)
 
 
 def end_to_end(folds: int = 6, variant: str = "current") -> str:
@@ -735,6 +762,8 @@ if __name__ == "__main__":
         realistic.product = functools.partial(realistic.product, tune=_variant(sys.argv[2]))
         for module in (two_questions, routing, introductions):
             module.main(["held"])
+    elif sys.argv[1:2] == ["changes"]:
+        print(changes(sys.argv[2]))
     elif sys.argv[1:2] == ["ends"]:
         print(end_to_end(variant=sys.argv[2] if len(sys.argv) > 2 else "current"))
     elif sys.argv[1:2] == ["since"]:
