@@ -552,7 +552,7 @@ def _variant(name: str) -> Callable[[Answerer], None]:
     """The answerer turned into variant `name` of (3): "current" the product; "a" the refitted rule in place of the
     hook (`Answerer.learned_agrees`); "a2" the same past the gate; "b" the refitted rule and the hook; "c" the
     shipped rule, which the refitted one can only turn into an offer, and the hook; "c2" the same, offered only
-    below 0.3."""
+    below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions."""
     from bot.answering import answer_rule
     from bot.answering.learned import shipped_model
 
@@ -566,6 +566,14 @@ def _variant(name: str) -> Callable[[Answerer], None]:
 
         def deciding(text: str) -> Decision:
             message[0] = text
+            read.clear()
+            if name != "c3":
+                return decide(text)
+            a.rule = answer_rule.sure  # (c3): (c2) only where the shipped rule's decision asks several questions
+            decided = decide(text)
+            if decided.kind != Kind.MULTI:
+                return decided
+            a.rule = rule
             read.clear()
             return decide(text)
 
@@ -583,7 +591,7 @@ def _variant(name: str) -> Callable[[Answerer], None]:
                 return learned_sure(e, p)
             if name == "a2":
                 return learned_sure(e, p, PAST_GATE, past_gate=True)
-            return answer_rule.sure(e) and (p is None or learned_sure(e, p, least=0.3 if name == "c2" else None))
+            return answer_rule.sure(e) and (p is None or learned_sure(e, p, least=0.3 if name in ("c2", "c3") else None))
 
         setattr(a, "decide", deciding)  # noqa: B010 - the product's own method, wrapped for the message it reads
         a.rule = rule
