@@ -503,8 +503,9 @@ def _models_before(reader: Reader, seen: Sequence[Seen], folds: int = 6) -> dict
     path = cache_dir() / "learned_study_models.pkl"
     if path.exists():
         kept: dict[str, Learned] = pickle.loads(path.read_bytes())
-        if len(kept) == len(HELD) + folds:
-            return kept
+        classes = {e.id for e in reader.kb.faq} | {NONE}
+        if len(kept) == len(HELD) + folds and all(set(m.classes) == classes for m in kept.values()):
+            return kept  # the same knowledge (a rebuild after entries are added or renamed)
     models = {}
     for marker in HELD:
         start = held_index(seen, marker)
