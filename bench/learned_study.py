@@ -3,6 +3,10 @@ messages carry to fresh writing better than hand-written rules?
 
     python -m bench.learned_study            # every use, measured on the blind batches held out of the training
     python -m bench.learned_study collect    # only record the engine's decisions (cached under ~/.cache/hotline)
+    python -m bench.learned_study rule       # (3) the classifier's probability as a feature of the answer rule, fitted
+    python -m bench.learned_study ends c2    # the product turned into a variant of (3), end to end on held batches
+    python -m bench.learned_study tidy c2    # the same variant on the tidy dev set; `held c2`: our own sets' held halves
+    python -m bench.learned_study changes c2 # the verdicts it changes on batches 17–23
 
 The classifier is a multinomial logistic regression (numpy only: stochastic gradient over sparse features, a few
 seconds) over the project's own reading of a message (its corrected words and matcher tokens), word pairs and
@@ -20,6 +24,7 @@ that decision into another outcome, judged by `bench.realistic.judge`. The test 
 from __future__ import annotations
 
 import functools
+import math
 import pickle
 import sys
 import tempfile
@@ -492,6 +497,180 @@ def since(marker: str) -> str:
                   "right entry first among the choices"], rows)
 
 
+def _models_before(reader: Reader, seen: Sequence[Seen], folds: int = 6) -> dict[str, Learned]:
+    """The held parts' classifiers, trained once and kept (training is the slow part): before each of HELD, and
+    for each of `folds` groups of the batches before HELD[0], on every other batch."""
+    path = cache_dir() / "learned_study_models.pkl"
+    if path.exists():
+        kept: dict[str, Learned] = pickle.loads(path.read_bytes())
+        classes = {e.id for e in reader.kb.faq} | {NONE}
+        if len(kept) == len(HELD) + folds and all(set(m.classes) == classes for m in kept.values()):
+            return kept  # the same knowledge (a rebuild after entries are added or renamed)
+    models = {}
+    for marker in HELD:
+        start = held_index(seen, marker)
+        models[marker] = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen[:start]])))
+    first = seen[:held_index(seen, HELD[0])]
+    names = list(dict.fromkeys(s.batch for s in first))
+    group = {b: i * folds // len(names) for i, b in enumerate(names)}
+    for f in range(folds):
+        inside = [s.message for s in seen if group.get(s.batch) != f]
+        models[f"fold {f}"] = shippable(train(reader.knowledge() + reader.examples(inside)))
+    path.write_bytes(pickle.dumps(models))
+    return models
+
+
+# (3) end to end: the answer rule refitted with the classifier's probability of our first entry as an eleventh
+# feature (`python -m bench.learned_study rule`, on all dev, each message's probability from a classifier that never
+# saw its batch). An entry the classifier does not know keeps the shipped rule's verdict.
+WITH_LEARNED = ((15.477, 0.818, -4.743, -0.015, 0.714, -7.408, -0.179, 0.163, 3.831, 0.305, 7.574), -16.077, 0.58)
+# The same fitted with the classifier's ≥ 0.7 as a way past the gate (BM25's agreement).
+PAST_GATE = ((15.235, 0.853, -7.588, -0.016, -0.895, -6.822, 0.975, 0.212, 3.809, 0.5, 7.124), -15.726, 0.51)
+
+
+def learned_sure(e: Evidence, p: float | None, fitted: tuple[tuple[float, ...], float, float] = WITH_LEARNED, *,
+                 past_gate: bool = False, least: float | None = None) -> bool:
+    """The rule refitted with the classifier's probability `p` of our first entry (None: an entry it does not
+    know, decided by the shipped rule). `least`: the probability asked instead of the fitted one, whatever the
+    message names (daily life, BM25's neighbour first)."""
+    from bot.answering import answer_rule
+
+    if p is None:
+        return answer_rule.sure(e)
+    weights, bias, threshold = fitted
+    if not (answer_rule.eligible(e) or (past_gate and p >= AGREED and not e.tie_broken)):
+        return False
+    z = bias + sum(w * x for w, x in zip(weights, (*answer_rule.features(e), p), strict=True))
+    if least is not None:
+        return 1 / (1 + math.exp(-z)) >= least
+    need = answer_rule.DAILY_LIFE_PROBABILITY if e.daily_life else threshold
+    if e.bm25_neighbour:
+        need = max(need, answer_rule.NEIGHBOUR_PROBABILITY)
+    return 1 / (1 + math.exp(-z)) >= need
+
+
+def _variant(name: str) -> Callable[[Answerer], None]:
+    """The answerer turned into variant `name` of (3): "current" the product; "a" the refitted rule in place of the
+    hook (`Answerer.learned_agrees`); "a2" the same past the gate; "b" the refitted rule and the hook; "c" the
+    shipped rule, which the refitted one can only turn into an offer, and the hook; "c2" the same, offered only
+    below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions."""
+    from bot.answering import answer_rule
+    from bot.answering.learned import shipped_model
+
+    def tune(a: Answerer) -> None:
+        if name == "current":
+            return
+        a.use_learned = name != "a" and name != "a2"  # the hook
+        message: list[str] = [""]  # the message being decided
+        read: dict[str, np.ndarray] = {}  # the classifier's probabilities for it
+        decide = a.decide
+
+        def deciding(text: str) -> Decision:
+            message[0] = text
+            read.clear()
+            if name != "c3":
+                return decide(text)
+            a.rule = answer_rule.sure  # (c3): (c2) only where the shipped rule's decision asks several questions
+            decided = decide(text)
+            if decided.kind != Kind.MULTI:
+                return decided
+            a.rule = rule
+            read.clear()
+            return decide(text)
+
+        def probability(entry: str) -> float | None:
+            model = shipped_model()
+            if model is None or entry not in model.classes or not message[0]:
+                return None
+            if "p" not in read:
+                read["p"] = model.probabilities(a.analyze(message[0]))
+            return float(read["p"][model.classes.index(entry)])
+
+        def rule(e: Evidence) -> bool:
+            p = probability(e.entry)
+            if name in ("a", "b"):
+                return learned_sure(e, p)
+            if name == "a2":
+                return learned_sure(e, p, PAST_GATE, past_gate=True)
+            return answer_rule.sure(e) and (p is None or learned_sure(e, p, least=0.3 if name in ("c2", "c3") else None))
+
+        setattr(a, "decide", deciding)  # noqa: B010 - the product's own method, wrapped for the message it reads
+        a.rule = rule
+
+    return tune
+
+
+def tidy_end_to_end(variant: str) -> str:
+    """The tidy dev set (never learned from) through the product turned into `variant`, the shipped classifier."""
+    from bench.common import load_eval
+    from bench.quality import run_hotline
+    from bot.app import build_app
+    from bot.core.replies import Sender
+
+    settings, _ = shipped()
+    sender = Sender(channel="cli", user_id="bench", chat_id="bench")
+    with tempfile.TemporaryDirectory() as folder:
+        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/tidy.db"))
+        if app.semantic is not None:
+            e5_as_shipped(app.semantic, on=True)
+        _variant(variant)(app.faq.answerer)
+        m = run_hotline(lambda text: app.faq.decide(sender, text), [q for q in load_eval() if q.split == "dev"])
+    return f"tidy dev ({variant}): top-1 {m.top1}, answered right {m.answered_right}, wrong {m.confident_wrong}, " \
+           f"unanswerable declined {m.none_abstained}"
+
+
+def changes(variant: str, marker: str = HELD[0]) -> str:
+    """The dev messages from `marker` to the end whose verdict `variant` changes, the classifier trained before."""
+    from bench.realistic import product
+
+    seen = collect()
+    model = _models_before(Reader(), seen)[marker]
+    messages = [s.message for s in seen[held_index(seen, marker):]]
+    settings, _ = shipped()
+    runs = []
+    for name in ("current", variant):
+        with model_in_use(model), product(settings, Strategy.SEGMENTS, tune=_variant(name)) as run:
+            runs.append([run(m) for m in messages])
+    out = []
+    for m, before, after in zip(messages, *runs, strict=True):
+        if judge(m, before) != judge(m, after):
+            out.append(f"{judge(m, before)} → {judge(m, after)} [{m.kind}] {m.text!r}\n   expect {m.expect}: "
+                       f"{before.label} {before.answered or before.shown} → {after.label} {after.answered or after.shown}")
+    return "\n".join(out)
+
+
+def end_to_end(folds: int = 6, variant: str = "current") -> str:
+    """The product as it stands, end to end, with classifiers that never saw the messages they judge: batches
+    17–23 and 21–23 (trained before them), the batches before 17 (`folds` groups left out in turn)."""
+    from bench.realistic import figures, product
+
+    seen = collect()
+    reader = Reader()
+    models = _models_before(reader, seen, folds)
+    settings, _ = shipped()
+    first = held_index(seen, HELD[0])
+    names = list(dict.fromkeys(s.batch for s in seen[:first]))
+    group = {b: i * folds // len(names) for i, b in enumerate(names)}
+    parts: list[tuple[str, list[tuple[str, list[Message]]]]] = [
+        (f"{marker} to the end", [(marker, [s.message for s in seen[held_index(seen, marker):]])]) for marker in HELD]
+    parts.append((f"before {HELD[0]}, batches left out",
+                  [(f"fold {f}", [s.message for s in seen[:first] if group[s.batch] == f]) for f in range(folds)]))
+    rows = []
+    for name, pieces in parts:
+        messages: list[Message] = []
+        outcomes: list[Outcome] = []
+        for key, chunk in pieces:
+            with model_in_use(models[key]), product(settings, Strategy.SEGMENTS, tune=_variant(variant)) as run:
+                outcomes += [run(m) for m in chunk]
+            messages += chunk
+        f = figures(messages, outcomes, [0.0] * len(messages))
+        wrong = sum(1 for m, o in zip(messages, outcomes, strict=True) if judge(m, o)[2])
+        resolved = sum(1 for m, o in zip(messages, outcomes, strict=True) if judge(m, o)[0])
+        rows.append([name, f.n, round(f.resolved, 1), round(f.helped, 1), round(f.wrong, 1), resolved, wrong])
+    return table(["held part", "n", "resolved %", "helped %", "confident wrong %", "resolved", "confident wrong"],
+                 rows) + "\n\n" + tidy_end_to_end(variant)
+
+
 def rule_study(folds: int = 6) -> str:
     """(3) The classifier's probability of our first entry as a feature of the answer rule (bench/answer_rule.py),
     and as a way past its gate; each case's probability from a classifier that never saw its batch (realistic dev:
@@ -508,15 +687,18 @@ def rule_study(folds: int = 6) -> str:
     fold_of: dict[str, int] = {}
     for s in seen:
         fold_of.setdefault(s.message.text, group[s.batch])
-    models = {f: train(reader.knowledge() + reader.examples([s.message for s in seen if group[s.batch] != f]))
-              for f in range(folds)}
-    models[folds] = train(reader.knowledge() + reader.examples([s.message for s in seen]))
+    # As the product reads them: the shipped file's pruned weights, the entry's probability (0 when unknown).
+    models = {f: shippable(train(reader.knowledge() + reader.examples(
+        [s.message for s in seen if group[s.batch] != f]))) for f in range(folds)}
+    models[folds] = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen])))
     probability: dict[str, float] = {}
     for c in cases:
         if c.evidence is None:
             continue
         model = models[fold_of.get(c.text, folds) if c.batch != "tidy" else folds]
-        probability[c.text + "\x00" + c.evidence.entry] = model.probabilities(reader(c.text)).get(c.evidence.entry, 0.0)
+        p = model.probabilities(reader.answerer.analyze(c.text))
+        column = model.classes.index(c.evidence.entry) if c.evidence.entry in model.classes else -1
+        probability[c.text + "\x00" + c.evidence.entry] = float(p[column]) if column >= 0 else 0.0
 
     def p_of(e: Evidence) -> float:
         return probability.get(_texts[id(e)] + "\x00" + e.entry, 0.0)
@@ -553,8 +735,10 @@ def rule_study(folds: int = 6) -> str:
                                                               or p_of(c.evidence) >= least)) for c in cases])
         right, wrong, outside = bench_rule._counts(cases, yes)
         rows.append([name, f"{right} / {wrong} / {outside} → {right - 3 * (wrong + outside)}", "", ""])
+    fitted = [f"{v.name}: weights {tuple(round(w, 3) for w in m.weights)}, bias {m.bias:.3f}, threshold "
+              f"{m.threshold:.2f}" for v in bench_rule.VARIANTS for m in [bench_rule.fit(v, cases)]]
     return "Held out: right / wrong / out of scope answered → right − 3 × (wrong + out of scope)\n\n" + table(
-        ["variant", *plans], rows)
+        ["variant", *plans], rows) + "\n\nFitted on all dev:\n" + "\n".join(fitted)
 
 
 AGREED = 0.7
@@ -579,6 +763,18 @@ if __name__ == "__main__":
               f"{len(built.weights)} weights, {MODEL_FILE.stat().st_size // 1024} KB")
     elif sys.argv[1:] == ["rule"]:
         print(rule_study())
+    elif sys.argv[1:2] == ["tidy"]:
+        print(tidy_end_to_end(sys.argv[2]))
+    elif sys.argv[1:2] == ["held"]:  # our own sets' held halves through the product turned into a variant
+        from bench import introductions, realistic, routing, two_questions
+
+        realistic.product = functools.partial(realistic.product, tune=_variant(sys.argv[2]))
+        for module in (two_questions, routing, introductions):
+            module.main(["held"])
+    elif sys.argv[1:2] == ["changes"]:
+        print(changes(sys.argv[2]))
+    elif sys.argv[1:2] == ["ends"]:
+        print(end_to_end(variant=sys.argv[2] if len(sys.argv) > 2 else "current"))
     elif sys.argv[1:2] == ["since"]:
         print(since(sys.argv[2]))
     else:

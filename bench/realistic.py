@@ -28,7 +28,7 @@ from bot.config import ROOT, Settings
 from bot.events.asking import AGENDA_ALSO
 
 if TYPE_CHECKING:
-    from bot.answering.answerer import Order
+    from bot.answering.answerer import Answerer, Order
     from bot.app import App
 
 REALISTIC_FILE = ROOT / "bench" / "eval" / "realistic.yaml"
@@ -209,7 +209,8 @@ def decide_as_new_member(app: App, m: Message, user_id: str) -> Decision:
 
 @contextmanager
 def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = True,
-            order: Order | None = None, learned: bool = True) -> Iterator[Run]:
+            order: Order | None = None, learned: bool = True,
+            tune: Callable[[Answerer], None] | None = None) -> Iterator[Run]:
     """The product's own path (answering engine, the agenda, the conversation), one member per message. `order`:
     which of our first entries comes first, instead of the engine's own (bench/learned_order.py). `learned`
     False: without the classifier learned from members' messages (bench/learned_study.py)."""
@@ -223,6 +224,8 @@ def product(settings: Settings, strategy: Strategy, *, second_opinion: bool = Tr
         app.faq.answerer.use_second_opinion = second_opinion
         app.faq.answerer.order = order
         app.faq.answerer.use_learned = learned
+        if tune is not None:
+            tune(app.faq.answerer)  # a variant the benchmark measures (bench/learned_study.py)
         counter = iter(range(1, 1_000_000))
 
         def run(m: Message) -> Outcome:
