@@ -20,7 +20,7 @@ KINDS = {"faq", "multi", "agenda", "glossary", "none", "act"}
 ACTS = {"thanks", "bye", "ok", "frustration", "insult", "human", "simpler", "status", "followup"}
 STYLES = {
     "long", "short", "greeting", "intro", "emotion", "own-situation", "two-questions", "two-sentences",
-    "sms", "no-punct", "no-accent", "voice", "typo", "emoji", "noise", "very-long",
+    "sms", "no-punct", "no-accent", "voice", "typo", "emoji", "noise", "very-long", "indirect",
 }  # fmt: skip
 FIELDS = {"q", "kind", "expect", "act", "context", "term", "orient", "style", "split", "batch"}
 # Messages written later for tuning only (dev): the set's balance is checked without them.
