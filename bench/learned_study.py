@@ -28,7 +28,8 @@ import math
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -40,6 +41,7 @@ from bot.answering.answer_rule import Evidence
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind, Strategy
 from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, model_in_use, raw_features
+from bot.app import App
 from bot.cache import cache_dir
 
 HELD = ("Dix-septième ajout", "Vingt et unième ajout")
@@ -73,22 +75,29 @@ def _part(d: Decision, fallback: str) -> Part:
     return Part(kind=d.kind.value, ids=ids, text=" ".join(d.segments) or fallback, personal=d.personal)
 
 
-def collect() -> list[Seen]:
-    """The engine's decision for every dev message of the realistic set (cached: ~1 min)."""
+@contextmanager
+def _scratch_app(name: str) -> Iterator[App]:
+    """The shipped app on a scratch SQLite database, e5 as in service: what every measure here decides with."""
     from bot.app import build_app
 
+    settings, _ = shipped()
+    with tempfile.TemporaryDirectory() as folder:
+        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/{name}.db"))
+        if app.semantic is not None:
+            e5_as_shipped(app.semantic, on=True)
+        yield app
+
+
+def collect() -> list[Seen]:
+    """The engine's decision for every dev message of the realistic set (cached: ~1 min)."""
     path = cache_dir() / CACHE
     messages = [(m, b) for m, b in zip(load_realistic(), _sections(), strict=True) if m.split == "dev"]
     if path.exists():
         kept: list[Seen] = pickle.loads(path.read_bytes())
         if [s.message for s in kept] == [m for m, _ in messages]:
             return kept
-    settings, _ = shipped()
     seen = []
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/learned.db"))
-        if app.semantic is not None:
-            e5_as_shipped(app.semantic, on=True)
+    with _scratch_app("learned") as app:
         for k, (m, batch) in enumerate(messages):
             d = decide_as_new_member(app, m, f"learned{k}")
             seen.append(Seen(message=m, batch=batch, outcome=outcome_of(d), decision=_part(d, m.text),
@@ -428,15 +437,10 @@ def tidy(reader: Reader, seen: Sequence[Seen]) -> str:
 
     rank = ranking(train(reader.knowledge() + reader.examples([s.message for s in seen])), reader)
     questions = [q for q in load_eval() if q.split == "dev"]
-    settings, _ = shipped()
-    from bot.app import build_app
     from bot.core.replies import Sender
 
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/tidy.db"))
-        if app.semantic is not None:
-            e5_as_shipped(app.semantic, on=True)
+    with _scratch_app("tidy") as app:
         app.faq.answerer.use_learned = False  # the engine alone: each use below is applied to its decisions
         decisions = [app.faq.decide(sender, q.q) for q in questions]
     rows = []
@@ -604,15 +608,10 @@ def tidy_end_to_end(variant: str) -> str:
     """The tidy dev set (never learned from) through the product turned into `variant`, the shipped classifier."""
     from bench.common import load_eval
     from bench.quality import run_hotline
-    from bot.app import build_app
     from bot.core.replies import Sender
 
-    settings, _ = shipped()
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(replace(settings, database_url=f"sqlite:///{folder}/tidy.db"))
-        if app.semantic is not None:
-            e5_as_shipped(app.semantic, on=True)
+    with _scratch_app("tidy") as app:
         _variant(variant)(app.faq.answerer)
         m = run_hotline(lambda text: app.faq.decide(sender, text), [q for q in load_eval() if q.split == "dev"])
     return f"tidy dev ({variant}): top-1 {m.top1}, answered right {m.answered_right}, wrong {m.confident_wrong}, " \

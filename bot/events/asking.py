@@ -90,15 +90,15 @@ class AgendaHook:
             asked_words = own
         else:
             intent = agenda_intent(asked_words, self._names[1])
+        period = asked_period(asked_words, today)
         named = None
         if intent is None and _to_register(asked_words):
             named = event_named(kb.events, asked_words, organiser=self.centre)
-            within = asked_period(asked_words, today) if named is None else None
-            if within is not None and within.is_quarter:
+            if named is None and period is not None and period.is_quarter:
                 # "l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by quarter.
                 # A month names no one event ("plus de place pour la formation du mois prochain, je peux être sur
                 # une liste d'attente ?" asks how the waiting list works).
-                named = event_in_period(kb.events, asked_words, within)
+                named = event_in_period(kb.events, asked_words, period)
         if named is not None:
             # "je voudrais m'inscrire à la soirée pour le livre", "il reste de la place pour la journée Data &
             # Quartiers ?": one event named by its title, to register or for its places: its card.
@@ -118,7 +118,6 @@ class AgendaHook:
                   **({"agenda_next": "1"} if intent.next_only else {}),
                   **({AGENDA_EVENT: named.id} if named is not None else {})}
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
-        period = asked_period(asked_words, today)
         if period is not None:
             extras["agenda_period"] = period.marker
         also = self._also_asked(text, answerer)
