@@ -205,6 +205,9 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # brought in ("faire venir des habitants" is mobilising them and keeps its "venir").
     # The modal stays: "ma fille peut venir à la prochaine réunion ?" asks whether, not when.
     *(((can, "venir"), f"{can} assister") for can in ("peux", "peut", "peuvent", "pouvons", "pouvez")),
+    # "suis-je obligée d'y aller ?", "je veux plus y aller": going there is coming to what was named (a meeting, an
+    # event), as "venir" is; "aller" alone is read as nothing (a near future: "on va voter").
+    (("y", "aller"), "venir"),
     # "comment faire participer les jeunes": bringing others in is involving them; "je peux participer ?" is the
     # member herself taking part, and shares nothing with it once read so.
     *(((make, "participer"), "impliquer") for make in ("faire", "fait", "fais", "faisons", "faites", "font")),
@@ -212,6 +215,15 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # part, as "je peux venir" ("le conseil peut participer au projet" keeps its verb: a body taking part).
     # The infinitive typed as heard ("jpeux participé") is the same question.
     *(((can, verb), f"{can} assister") for can in ("peux", "pourrais") for verb in ("participer", "participe")),
+    # "si on fait payer 2 euros le repas", "on peut faire payer l'entrée ?": the council charging others is selling,
+    # not the member paying ("dois-je payer pour venir ?"). Only with the member's side as subject: "vous faites
+    # payer les formations ?", "ils nous font payer la salle" still ask what the member pays.
+    *(((subject, make, "payer"), f"{subject} vendre") for subject, makes in (
+        ("on", ("fait", "fais")), ("je", ("fais",)), ("nous", ("faisons",))) for make in makes),
+    *(((subject, modal, "faire", "payer"), f"{subject} {modal} vendre") for subject, modals in (
+        ("on", ("peut", "doit", "va", "veut", "voudrait", "pourrait")),
+        ("je", ("peux", "dois", "vais", "veux", "voudrais", "pourrais")),
+        ("nous", ("pouvons", "devons", "allons", "voulons", "voudrions", "pourrions"))) for modal in modals),
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),
