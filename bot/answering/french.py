@@ -205,9 +205,6 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # brought in ("faire venir des habitants" is mobilising them and keeps its "venir").
     # The modal stays: "ma fille peut venir à la prochaine réunion ?" asks whether, not when.
     *(((can, "venir"), f"{can} assister") for can in ("peux", "peut", "peuvent", "pouvons", "pouvez")),
-    # "suis-je obligée d'y aller ?", "je veux plus y aller": going there is coming to what was named (a meeting, an
-    # event), as "venir" is; "aller" alone is read as nothing (a near future: "on va voter").
-    (("y", "aller"), "venir"),
     # "comment faire participer les jeunes": bringing others in is involving them; "je peux participer ?" is the
     # member herself taking part, and shares nothing with it once read so.
     *(((make, "participer"), "impliquer") for make in ("faire", "fait", "fais", "faisons", "faites", "font")),

@@ -1,5 +1,4 @@
-"""Two French turns read as they are meant: "faire payer" (the council charging others) is not paying, and
-"y aller" (to a meeting) is coming to it."""
+"""A French turn read as it is meant: "on fait payer" (the council charging others) is not paying."""
 
 from __future__ import annotations
 
@@ -21,13 +20,3 @@ def test_a_council_charging_for_its_neighbourhood_meal_is_not_told_whether_our_e
 def test_asking_whether_we_charge_for_trainings_still_asks_what_the_member_pays(shipped_app: App) -> None:
     decided = shipped_app.faq.decide(MEMBER, "vous faites payer les formations ?")
     assert decided.kind == Kind.ANSWER and decided.entry is not None and decided.entry.id == "crpv-formation-cout"
-
-
-def test_a_member_asking_whether_she_must_go_to_the_council_meeting_is_offered_attendance_first(
-        shipped_app: App) -> None:
-    for asked in ("La réunion du conseil est mardi soir, suis-je obligée d'y aller ?",
-                  "j'ai une réunion du conseil citoyen jeudi mais je suis fatiguée, suis-je obligée d'y aller ?"):
-        decided = shipped_app.faq.decide(MEMBER, asked)
-        assert decided.candidates[0].entry.id == "fonct-presence-reunions", asked
-        # Never answered with the entry on refusing the draw: nobody said they were drawn.
-        assert decided.entry is None or decided.entry.id != "cc-tire-au-sort-refuser", asked
