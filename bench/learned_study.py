@@ -560,9 +560,9 @@ def _doubts(name: str) -> Doubts | None:
     doubt off)."""
     if name == "undoubted":
         return None
-    a, b, p = (float(x) for x in name.split(":")[1:]) if ":" in name else (Doubts().answer_below,
-                                                                           Doubts().other_at, Doubts().part_below)
-    return Doubts(answer_below=a, other_at=b, part_below=p)
+    values = [float(x) for x in name.split(":")[1:]]
+    fields = ("answer_below", "other_at", "part_below", "other_least", "times")
+    return Doubts(**dict(zip(fields, values, strict=False)))
 
 
 def _variant(name: str) -> Callable[[Answerer], None]:

@@ -36,6 +36,9 @@ class Doubts:
     answer_below: float = 0.05
     other_at: float = 0.7
     part_below: float = 0.1
+    # Or the other class named at `other_least` or more, `times` as likely as ours (off by default: measured only).
+    other_least: float = 2.0
+    times: float = 0.0
 
 
 def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], kb: KnowledgeBase,
@@ -58,7 +61,9 @@ def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, .
 def _single(decision: Decision, p: dict[str, float], kb: KnowledgeBase, doubts: Doubts) -> Decision:
     assert decision.entry is not None
     named = max(p, key=lambda c: p[c])
-    if named == decision.entry.id or p[named] < doubts.other_at or p[decision.entry.id] >= doubts.answer_below:
+    ours_p, named_p = p[decision.entry.id], p[named]
+    surely = named_p >= doubts.other_at or (named_p >= doubts.other_least and named_p >= doubts.times * ours_p)
+    if named == decision.entry.id or not surely or ours_p >= doubts.answer_below:
         return decision
     ours = next((c for c in decision.candidates if c.entry.id == decision.entry.id), None) or Candidate(
         entry=decision.entry, score=decision.score, phrasing=decision.entry.question)
