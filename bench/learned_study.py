@@ -41,6 +41,7 @@ from bot.answering.answer_rule import Evidence
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind, Strategy
 from bot.answering.learned import DIM, MODEL_FILE, NONE, Learned, hashed, model_in_use, raw_features
+from bot.answering.learned_doubt import Doubts
 from bot.app import App
 from bot.cache import cache_dir
 
@@ -553,6 +554,17 @@ def learned_sure(e: Evidence, p: float | None, fitted: tuple[tuple[float, ...], 
     return 1 / (1 + math.exp(-z)) >= need
 
 
+def _doubts(name: str) -> Doubts | None:
+    """"undoubted": the product without the classifier's doubts (bot/answering/learned_doubt.py); "doubts:a:b:p":
+    the single answer doubted below a while another class is named at b or more, a part of several below p (0: that
+    doubt off)."""
+    if name == "undoubted":
+        return None
+    values = [float(x) for x in name.split(":")[1:]]
+    fields = ("answer_below", "other_at", "part_below", "other_least", "times")
+    return Doubts(**dict(zip(fields, values, strict=False)))
+
+
 def _variant(name: str) -> Callable[[Answerer], None]:
     """The answerer turned into variant `name` of (3): "current" the product; "a" the refitted rule in place of the
     hook (`Answerer.learned_agrees`); "a2" the same past the gate; "b" the refitted rule and the hook; "c" the
@@ -563,6 +575,9 @@ def _variant(name: str) -> Callable[[Answerer], None]:
 
     def tune(a: Answerer) -> None:
         if name == "current":
+            return
+        if name == "undoubted" or name.startswith("doubts"):  # the shipped doubts off, or at other thresholds
+            a.doubts = _doubts(name)
             return
         a.use_learned = name != "a" and name != "a2"  # the hook
         message: list[str] = [""]  # the message being decided

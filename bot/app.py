@@ -93,6 +93,8 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
     # Last of all: the classifier learned from members' messages reads the choices in the order they are shown.
     decider.add_hook(lambda _sender, text, decision: answers.get().learned_agrees(decision, text))
+    # And it doubts a sure answer it reads otherwise (bot/answering/learned_doubt.py).
+    decider.add_hook(lambda _sender, text, decision: answers.get().learned_doubts(decision, text))
     return Answering(settings=settings, clock=clock, db=db, knowledge=kb, answers=answers, decider=decider,
                      documents=documents, semantic=semantic)
 

@@ -34,11 +34,14 @@ def test_leaving_the_council_and_having_ones_data_erased_are_two_questions(shipp
     assert {p.candidates[0].entry.id for p in decision.parts} == {"cc-demissionner", "rgpd-supprimer"}
 
 
-def test_signing_up_to_a_webinar_and_the_prices_are_both_answered(shipped_app: App) -> None:
+def test_signing_up_to_a_webinar_and_the_prices_are_both_understood(shipped_app: App) -> None:
     decision = decide(shipped_app, "comment on s'inscrit à un webinaire et aussi je voudrais connaître les tarifs de "
                                    "RésO Villes")
     assert decision.kind == Kind.MULTI
-    assert [p.entry.id for p in decision.parts if p.entry] == ["event-inscription-webinaire", "crpv-tarifs"]
+    # The webinar is answered; the prices, which the classifier learned from members' messages barely reads in the
+    # whole message, may be offered as their choice (bot/answering/learned_doubt.py).
+    assert [p.candidates[0].entry.id for p in decision.parts] == ["event-inscription-webinaire", "crpv-tarifs"]
+    assert decision.parts[0].kind == Kind.ANSWER
 
 
 def test_whether_there_are_webinars_for_members_is_asked_besides_their_price(shipped_app: App) -> None:

@@ -35,6 +35,7 @@ from bot.answering.french import (
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
+from bot.answering.learned_doubt import Doubts, doubted
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -193,6 +194,7 @@ class Answerer:
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
+        self.doubts: Doubts | None = Doubts()  # when it turns a sure answer into choices (None: never)
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -338,6 +340,16 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
             (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
+
+    def learned_doubts(self, decision: Decision, text: str) -> Decision:
+        """The final decision, its sure answers that the classifier learned from members' messages reads otherwise
+        offered as choices (bot/answering/learned_doubt.py)."""
+        if not self.use_learned or self.doubts is None or decision.kind not in (Kind.ANSWER, Kind.MULTI):
+            return decision
+        model = shipped_model()
+        if model is None:
+            return decision
+        return doubted(decision, model.probabilities(self.analyze(text)), model.classes, self.kb, self.doubts)
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
         """"c'est la misère avec vous", "une personne pourrait me joindre ?": no phrase of the acts was recognised,

@@ -212,6 +212,15 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     # part, as "je peux venir" ("le conseil peut participer au projet" keeps its verb: a body taking part).
     # The infinitive typed as heard ("jpeux participé") is the same question.
     *(((can, verb), f"{can} assister") for can in ("peux", "pourrais") for verb in ("participer", "participe")),
+    # "si on fait payer 2 euros le repas", "on peut faire payer l'entrée ?": the council charging others is selling,
+    # not the member paying ("dois-je payer pour venir ?"). Only with the member's side as subject: "vous faites
+    # payer les formations ?", "ils nous font payer la salle" still ask what the member pays.
+    *(((subject, make, "payer"), f"{subject} vendre") for subject, makes in (
+        ("on", ("fait", "fais")), ("je", ("fais",)), ("nous", ("faisons",))) for make in makes),
+    *(((subject, modal, "faire", "payer"), f"{subject} {modal} vendre") for subject, modals in (
+        ("on", ("peut", "doit", "va", "veut", "voudrait", "pourrait")),
+        ("je", ("peux", "dois", "vais", "veux", "voudrais", "pourrais")),
+        ("nous", ("pouvons", "devons", "allons", "voulons", "voudrions", "pourrions"))) for modal in modals),
     # "plein de gens": a quantity, not an event that is full ("complet").
     (("plein", "de"), ""),
     (("plein", "d"), ""),

@@ -1,0 +1,78 @@
+"""The classifier learned from members' messages (bot/answering/learned.py) doubting a sure answer (issue 11).
+
+The rankers answer at once when one entry explains the message's words; on fresh writing that is wrong for about
+one message in twenty, and most often the classifier reads it otherwise. Two doubts turn an answer into choices:
+
+- a single question answered with an entry the classifier gives almost nothing (`Doubts.answer_below`) while it
+  names another class surely (`Doubts.other_at`): the two entries are offered, ours first; when it names no entry
+  ("none": a question out of scope) our choices are offered, never answered as sure;
+- one question of several answered with an entry the classifier gives little on the whole message
+  (`Doubts.part_below`): that question is offered as a choice. The whole message is read, the way the classifier
+  learned, so two questions share its probability: an entry right for one of them still gets a good share.
+
+A message that leans on the answer just shown ("et pour les jeunes ?") is read in that context, which the
+classifier never learned: it is left alone. Measured on batches of writing the classifier never learned from
+(`python -m bench.learned_study ends doubts`, bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answering.acts import Act
+from bot.answering.decision import Decision, Kind
+from bot.answering.learned import NONE
+from bot.answering.matcher import Candidate
+from bot.knowledge.model import KnowledgeBase
+
+_IN_CONTEXT = frozenset({Act.FOLLOW_UP, Act.SIMPLER})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Doubts:
+    answer_below: float = 0.05
+    other_at: float = 0.7
+    part_below: float = 0.1
+    # Or the other class named at `other_least` or more, `times` as likely as ours (off by default: measured only).
+    other_least: float = 2.0
+    times: float = 0.0
+
+
+def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], kb: KnowledgeBase,
+            doubts: Doubts = Doubts()) -> Decision:
+    """`decision` with the answers the classifier doubts turned into choices (`probabilities`: its reading of the
+    whole message, one per class)."""
+    if _IN_CONTEXT & set(decision.acts):
+        return decision
+    p = dict(zip(classes, probabilities.tolist(), strict=True))
+    if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id in p:
+        return _single(decision, p, kb, doubts)
+    if decision.kind == Kind.MULTI:
+        parts = tuple(dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
+                      if part.kind == Kind.ANSWER and part.entry is not None and part.candidates
+                      and p.get(part.entry.id, 1.0) < doubts.part_below else part for part in decision.parts)
+        return dataclasses.replace(decision, parts=parts) if parts != decision.parts else decision
+    return decision
+
+
+def _single(decision: Decision, p: dict[str, float], kb: KnowledgeBase, doubts: Doubts) -> Decision:
+    assert decision.entry is not None
+    named = max(p, key=lambda c: p[c])
+    ours_p, named_p = p[decision.entry.id], p[named]
+    surely = named_p >= doubts.other_at or (named_p >= doubts.other_least and named_p >= doubts.times * ours_p)
+    if named == decision.entry.id or not surely or ours_p >= doubts.answer_below:
+        return decision
+    ours = next((c for c in decision.candidates if c.entry.id == decision.entry.id), None) or Candidate(
+        entry=decision.entry, score=decision.score, phrasing=decision.entry.question)
+    if named == NONE:
+        others = (decision.runner_up,) if decision.runner_up is not None else ()
+    else:
+        entry = kb.entry(named)
+        if entry is None:
+            return decision
+        others = (next((c for c in decision.candidates if c.entry.id == named), None) or Candidate(
+            entry=entry, score=0.0, phrasing=entry.question),)
+    return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None, candidates=(ours, *others))
