@@ -4,7 +4,8 @@
 réunion" go to the agenda; "c'est quoi l'interconseil ?" or "qui peut venir à l'interconseil ?" stay
 FAQ questions. A question needs a subject (an event kind, "événement / rencontre / réunion", or the name
 of an event: "la participation sur le grill") and a time word ("quand", "ce mois-ci", "avant l'été");
-weak time words ("programme", "jour") do not count in a "what is" question. "Qu'est-ce qui est prévu la
+weak time words ("programme", "jour") do not count in a "what is" question. The words of events are in
+`event_words`, those of time in `time_words`. "Qu'est-ce qui est prévu la
 semaine prochaine ?" asks for the agenda without a subject.
 
 How-to questions that mention an event are not agenda questions: "comment annuler mon inscription à la
@@ -16,55 +17,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answering.french import STOPWORDS
 from bot.answering.scope import PERSONAL_WORDS, SHARED_WORDS
-from bot.events.periods import QUARTER_WORDS
+from bot.events.event_words import GENERIC, KIND_ALIASES, KIND_WORDS
+from bot.events.time_words import MONTHS, PAST, SPAN_WORDS, STRONG_TIME, WEAK_TIME, names_a_stretch
 
-KIND_WORDS: dict[str, frozenset[str]] = {
-    "interconseil": frozenset({"interconseil", "interconseils", "intercc", "inter"}),
-    "webinaire": frozenset({"webinaire", "webinaires", "webinar", "webinars", "visio", "visios", "visioconference",
-                            "webinair"}),
-    "journee": frozenset({"journee", "journees"}),
-    "formation": frozenset({"formation", "formations"}),
-    "cafe_citoyen": frozenset({"cafe", "cafes"}),
-    "copil": frozenset({"copil", "copils", "pilotage"}),
-}
-GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
-                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations",
-                     "activite", "activites", "animation", "animations", "soiree", "soirees", "conference",
-                     "conferences", "colloque", "colloques", "seminaire", "seminaires", "forum", "forums", "cycle",
-                     "cycles", "session", "sessions"})
-MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                    "novembre", "decembre"})
-STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
-                         "agenda", "calendrier", "heure", "horaire", "horaires", "datee", "prochainement", "prevu",
-                         "prevus", "prevue", "prevues", "programme", "programmes"}) | MONTHS
-WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
-# A stretch of time ahead: "ce mois-ci", "les semaines qui viennent", "avant l'été", "à la rentrée".
-_THIS = ("ce", "cette", "ces", "cet")
-_SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
-          "week", "weekend", "soir", "jours", "vacances")
-_SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
-                         "fin", "annee", "moment"})
-TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
-    *((this, span) for this in _THIS for span in _SPANS),
-    *((span, "prochain") for span in _SPANS), *((span, "prochaine") for span in _SPANS),
-    *((span, "qui", "viennent") for span in _SPANS), *((span, "qui", "vient") for span in _SPANS),
-    *((span, "a", "venir") for span in _SPANS),
-    ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
-    ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
-    ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
-    *((ordinal, "trimestre") for ordinal in QUARTER_WORDS),  # "au 4e trimestre", as the programme dates
-    # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.
-    *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
-    # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
-    ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
-    ("l", "hiver"), ("pendant", "les", "vacances"),
-)
-# "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
@@ -171,8 +131,6 @@ DAILY_LIFE = (PERSONAL_WORDS - SHARED_WORDS) | {"prefecture"}
 SOON = frozenset({"prochain", "prochaine", "prochains", "prochaines", "bientot", "prochainement"})
 LOOKING_BACK = frozenset({"depuis"})
 _OTHER = frozenset({"autre", "autres"})
-# "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
-PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
 # "…rembourser l'essence quand on va aux réunions": inside a sentence, "quand" before its subject opens a
 # condition ("whenever we go"), not a question about a date. At the start ("quand on a le prochain webinaire ?")
 # or after "c'est" it still asks when.
@@ -250,7 +208,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
-    allowed = STANDALONE | (_SPAN_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
+    allowed = STANDALONE | (SPAN_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
     standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     standalone = standalone or whats_on(seq)
@@ -305,53 +263,9 @@ def whats_on(words: Sequence[str]) -> bool:
     """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what",
     with nothing else of weight, asks what is on then."""
     content = {w for w in words if w not in STOPWORDS}
-    return "quoi" in content and names_a_stretch(words) and content <= STANDALONE | _SPAN_WORDS | {"y", "a"}
+    return "quoi" in content and names_a_stretch(words) and content <= STANDALONE | SPAN_WORDS | {"y", "a"}
 
 
-def names_a_stretch(words: Sequence[str]) -> bool:
-    """Whether a question names a stretch of time ahead: "ce mois-ci", "au printemps", and a month too ("qu'est-ce
-    qu'il se passe en mars ?")."""
-    seq = list(words)
-    return any(_ahead(seq, phrase) for phrase in TIME_WINDOWS) or bool(set(seq) & MONTHS)
-
-
-def _ahead(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    """The phrase names a time to come: not "l'été dernier", "la semaine passée"."""
-    n = len(phrase)
-    return any(tuple(seq[i : i + n]) == phrase and not PAST & set(seq[i + n : i + n + 1])
-               for i in range(len(seq) - n + 1))
-
-
-def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:
-    """The words naming each event: its title up to the first ":", "(", "!" or dash ("La participation sur le
-    grill ! (1/3) – …" → participation, grill), without kind words, numbers and small words.
-
-    A title joining two things names each of them too: "Rencontre interrégionale … et assemblée générale de RésO
-    Villes" is also "l'assemblée générale de RésO Villes"; "Soirée de lancement du livre « Un oiseau persan »" is
-    also "la soirée de lancement du livre". A part needs two such words to name anything."""
-    names: set[frozenset[str]] = set()
-    for title in titles:
-        head = re.split(r"[:(!–—]| - ", title, maxsplit=1)[0]
-        whole = _name(head, words)
-        if whole:
-            names.add(whole)
-        for part in re.split(r"[«»]| et ", head):
-            name = _name(part, words)
-            if len(name) >= 2:
-                names.add(name)
-    return tuple(sorted(names, key=sorted))
-
-
-def _name(text: str, words: Callable[[str], Sequence[str]]) -> frozenset[str]:
-    seq = [w for w in words(text.replace("-", " ")) if w]
-    seq = [w for i, w in enumerate(seq) if not (w == "conseil" and i and seq[i - 1] == "inter")]  # inter-conseil
-    return frozenset(w for w in seq if w not in STOPWORDS and w not in GENERIC and w not in KIND_ALIASES
-                     and not any(ch.isdigit() for ch in w) and w not in _NAME_NOISE)
-
-
-# Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
-_NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
-                         "eme", "la", "le", "les", "sur", "des", "du", "de"})
 
 
 def _advice(seq: list[str]) -> bool:
@@ -398,17 +312,3 @@ def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
 def _has(seq: list[str], pattern: tuple[str, ...]) -> bool:
     return any(tuple(seq[i : i + len(pattern)]) == pattern for i in range(len(seq) - len(pattern) + 1))
 
-
-KIND_ALIASES: dict[str, str] = {word: kind for kind, vocabulary in KIND_WORDS.items() for word in vocabulary} | {
-    "cafe_citoyen": "cafe_citoyen", "copil": "copil", "autre": "autre", "autres": "autre", "comite": "copil",
-    "journee": "journee", "interconseil": "interconseil",
-}
-
-
-def kind_from_text(words: Sequence[str]) -> str | None:
-    for k, word in enumerate(words):
-        if word == "inter" and tuple(words[k + 1:k + 2]) in (("conseil",), ("conseils",)):
-            return "interconseil"  # "l'inter-conseil", as the programme writes it
-        if word in KIND_ALIASES and word != "inter":
-            return KIND_ALIASES[word]
-    return None

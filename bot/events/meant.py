@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from bot.answering.normalize import words
-from bot.events.intent import event_names, kind_from_text
+from bot.events.event_words import event_names, kind_from_text
 from bot.events.periods import Period, falls_in
 
 SHOWN = 3  # events offered under the how-to; the agenda holds the rest
