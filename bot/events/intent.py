@@ -199,6 +199,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
+    if exists_somewhere(seq) and not present & ASKS_OTHER:
+        return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     strong = bool(present & STRONG_TIME) or a_venir or window or (place and (kind is not None or named))
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
@@ -235,6 +237,29 @@ def _offered(seq: Sequence[str], has_kind: bool) -> bool:
             continue
         ahead = set(seq[i + 3 : i + 6])
         if ahead & (GENERIC | VAGUE_THING_NOUNS) or (any_subject and has_kind and ahead & KIND_ALIASES.keys()):
+            return True
+    return False
+
+
+# "y a un événement à Rennes ?", "vous avez des formations en ligne ?": an event (or a vague "truc") said to exist
+# somewhere, a town or online, with nothing after the place, asks the agenda, which says where each one is. Not what
+# it is about ("à propos de…", "sur la laïcité"), nor what to do there ("des choses à faire").
+_THERE_IS = frozenset({("y", "a"), ("vous", "avez"), ("avez", "vous"), ("y", "aura"), ("il", "y")})
+_AT = frozenset({"a", "au", "aux", "en", "pres", "vers", "dans", "cote"})
+_NOT_A_PLACE = frozenset({"propos", "sujet", "cause", "faire", "dire", "savoir", "lire", "voir", "signer", "payer",
+                          "remplir", "preparer", "rendre", "ce", "cette", "ces", "cours"})
+PLACE_WORDS = 3  # "à Saint-Nazaire", "près de Nantes", "en ligne"
+
+
+def exists_somewhere(seq: Sequence[str]) -> bool:
+    """An event said to exist ("y a", "vous avez", an indefinite article) and a place right after it, ending the
+    message."""
+    for i in range(len(seq) - 4):
+        if tuple(seq[i : i + 2]) not in _THERE_IS or seq[i + 2] not in _INDEFINITE:
+            continue
+        noun, after = seq[i + 3], seq[i + 4 :]
+        if (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
+                and 1 < len(after) <= PLACE_WORDS + 1 and not set(after) & (_NOT_A_PLACE | MONTHS | SPAN_WORDS):
             return True
     return False
 

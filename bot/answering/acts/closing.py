@@ -73,7 +73,7 @@ _ACK = frozenset({
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
     "sujet", "ici", "ok", "chose", "equipe", "dis", "dit", "etait", "ete", "comprend", "toutes", "tous", "toute", "cette", "ces",
     "cet", "un", "une", "des", "vos",
-    "ta", "tes", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
+    "ta", "tes", "part", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
     # "je reviendrai vers vous si besoin": coming back only when needed
     "vers", "si", "jamais", "cas", "necessaire",
 })

@@ -12,7 +12,7 @@ _DISPLEASED = (r"(?:je ne suis|je suis|suis|j suis) (?:pas|vraiment pas|absolume
 _INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|abrutie|bouffon|bouffons|imbecile|"
                  r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
                  r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
-                 r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules)")
+                 r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules|bons? a rien|bonnes? a rien)")
 # "vous lisez ce que j'écris ?": a reproach after a complaint ("c'est pas ma question ça, vous lisez ce que j'écris
 # ?!"), a question of its own alone (who reads the messages: a matter of personal data).
 _READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"

@@ -38,6 +38,12 @@ _HUMAN = phrases(
     r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"
     r"(?:rappelle|appelle|contacte|telephone|reponde|repondent|ecrive|lise|regarde|voie|examine|etudie|traite|"
     r"s occupe)",
+    # "y a pas un vrai conseiller ?": whether a real person is there to answer asks for one.
+    r"(?:y a|y a t il|il y a|vous avez|avez vous|vous n avez) (?:pas |plus |meme pas |jamais |bien )?" + _REAL_ONE,
+    # "je préfère voir ça avec une personne": what the member wishes to settle, with a person rather than here.
+    r"(?:prefere|prefererais|voudrais|veux|aimerais|aimerais mieux|souhaite|souhaiterais) (?:plutot )?(?:voir|regler|"
+    r"traiter|discuter|parler|echanger) (?:de )?(?:ca|cela|ce point|ce probleme|ce sujet|tout ca|le|la|en) "
+    r"(?:plutot |directement |de vive voix )?avec " + _PERSON,
     # "transmettez ma question à quelqu'un": the member's question handed on to a person of the team.
     r"(?:transmettez|transmets|transmettre|transmettriez|faites suivre|faire suivre|passez|passer|remontez|remonter) "
     r"(?:ma|mon|notre|la|cette|mes) (?:question|demande|message|questions|demandes) (?:a|au|aux) " + _PERSON,

@@ -23,6 +23,12 @@ _SIMPLER = phrases(
     r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)", r"pas compris",
     r"rien compris", r"plus simple(?:ment)?", r"en simple",
     r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
+    # "je parle pas bien le français", "le français c'est pas ma langue": the member's French, reason enough to ask
+    # for plainer words.
+    r"(?:je |j )?(?:ne )?parle (?:pas|mal|pas bien|pas tres bien|pas beaucoup|un peu|peu) (?:bien |tres bien )?"
+    r"(?:le )?francais",
+    r"(?:le )?francais (?:c est|c|ce n est|n est|est) pas (?:encore |vraiment )?ma (?:langue|premiere langue|"
+    r"langue maternelle)",
     r"(?:j ai |g |ai )?pas (?:tout |bien |vraiment )?(?:lu|suivi)",
     r"c est a dire", r"cad", r"autrement dit", r"^plus clair\w*",
     r"(?:etre|soyez|sois|faire|dites|dire|expliquer|expliquez|ecrire) (?:un peu )?plus (?:clair\w*|court\w*|simple\w*)",
@@ -50,7 +56,13 @@ _SIMPLER = phrases(
 )
 
 
+# Said beside a request for simpler words, these ask nothing else: an apology ("désolée mais…"), for whom it is hard
+# and what is ("c'est trop compliqué pour moi, tous ces mots").
+_BESIDE = phrases(r"desolee?s?", r"excusez moi", r"excuse moi", r"je m excuse", r"pour moi",
+                  r"(?:tous |toutes )?(?:ces|vos|tes) (?:mots|termes|sigles|phrases)(?: la)?")
+
+
 def asks_simpler(key: str) -> bool:
     """Whether the folded message asks for the last answer said more simply, and nothing else."""
-    return bool(_SIMPLER.search(key)) and len([w for w in _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key)).split()
-                                               if w not in FILLER]) <= 2
+    rest = _BESIDE.sub(" ", _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key)))
+    return bool(_SIMPLER.search(key)) and len([w for w in rest.split() if w not in FILLER]) <= 2

@@ -24,8 +24,10 @@ _STATUS = phrases(
     r"(?:elle|il) en est ou " + _OWN + " " + _ASKED,
     # "j'ai posé une question lundi, vous avez la réponse ?": a question told as sent, then its answer asked after.
     # "…la semaine dernière, il y a du nouveau ?": what is new may also be said to exist ("il y a", "y a-t-il").
+    # What the question was about and where it went may come between ("…sur le local, elle a été transmise à
+    # l'équipe. Vous avez du nouveau ?").
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|mes|des|notre|nos) "
-    + _ASKED + r"(?: \w+){0,8}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|il y a|y a t il|y a) "
+    + _ASKED + r"(?: \w+){0,14}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|il y a|y a t il|y a) "
     r"(?:la|une|des|du|un) "
     r"(?:reponse|nouvelles?|nouveau|retour)|des nouvelles|du nouveau)",
     # "on m'avait dit que quelqu'un me répondrait, toujours rien ?": an answer promised, said in the future of the past,
@@ -50,8 +52,9 @@ _STATUS = phrases(
     r"(?:des |de |aucune |pas de |vous avez des )?nouvelles? (?:de|sur|concernant|pour) " + _OWN + " " + _ASKED,
     r"(?:a|avez|as|ont|avez vous) (?:bien |deja |enfin )?(?:recu|vu|lu|eu|pris en compte|traite|regarde|consulte|"
     r"ouvert|transmis) " + _OWN + " " + _ASKED,
-    # "ma question sur l'assurance a été transmise ?": the question may be named by its subject first.
-    _OWN + " " + _ASKED + r"(?: (?:sur|pour|concernant|a propos de|au sujet de|de)(?: \w+){1,3}?)?"
+    # "ma question sur l'assurance a été transmise ?": the question may be named by its subject first, and taken up
+    # again by a pronoun, as spoken French does ("ma question, elle a été transmise ?").
+    _OWN + " " + _ASKED + r"(?: (?:sur|pour|concernant|a propos de|au sujet de|de)(?: \w+){1,3}?)?(?: (?:elle|il|elles|ils))?"
     r" (?:est|a ete|a bien ete|sont|ont ete) (?:bien )?(?:arrivee?s?|recue?s?|transmise?s?|"
     r"envoyee?s?|partie?s?|traitee?s?|lue?s?)",
     r"(?:vous|on|ca) en (?:est|etes|sommes) ou",

@@ -1,0 +1,73 @@
+"""Members write acts and agenda questions the way French is spoken (nineteenth stop, 28 November 2026), in the
+terminal chat: a question taken up again by a pronoun ("ma question, elle a été transmise ?"), a real person said
+to be missing ("y a pas un vrai conseiller ?"), a matter to settle with a person, "de votre part" after a thanks,
+the member's own French given as the reason for plainer words, an event asked for at a place ("à Rennes").
+Near misses stay questions: a person of the town hall, a plain question beside a word on one's French, a meeting
+about a subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.acts import Act, detect
+from bot.answering.normalize import words
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from bot.events.intent import agenda_intent
+from tests.conftest import reply_in_chat
+
+PERSON = "une personne de l'équipe"
+NOTHING_SENT = "pas encore transmis"
+SORRY = "désolé"
+
+
+def test_thanks_said_kind_of_the_hotline_close(app: App) -> None:
+    shown = reply_in_chat(app, "ah merci c'est gentil de votre part")
+    assert "plaisir" in shown and "[1]" not in shown
+
+
+@pytest.mark.parametrize("text", ["y a pas un vrai conseiller qui peut me répondre",
+                                  "je préfère voir ça avec une personne"])
+def test_a_real_person_missed_or_a_matter_to_settle_with_one_is_offered_a_person(app: App, text: str) -> None:
+    assert Act.HUMAN in detect(text) and PERSON in reply_in_chat(app, text)
+
+
+@pytest.mark.parametrize("text", ["je préfère voir ça avec quelqu'un de la mairie",
+                                  "il y a pas un vrai local pour notre conseil ?"])
+def test_someone_of_another_office_or_a_real_thing_is_no_request_for_a_person(text: str) -> None:
+    assert Act.HUMAN not in detect(text)
+
+
+@pytest.mark.parametrize("text", ["du coup ma question elle a été transmise ?",
+                                  "J'avais posé une question la semaine dernière sur le local, elle a été transmise à "
+                                  "l'équipe. Vous avez du nouveau ?"])
+def test_a_question_taken_up_by_a_pronoun_or_told_at_length_asks_after_it(app: App, text: str) -> None:
+    assert Act.STATUS in detect(text) and NOTHING_SENT in reply_in_chat(app, text)
+
+
+def test_good_for_nothing_is_an_insult_that_gets_a_calm_reply(app: App) -> None:
+    assert SORRY in reply_in_chat(app, "vous êtes une bande de bons à rien")
+
+
+@pytest.mark.parametrize("text", ["tu peux dire avec des mots faciles ? je parle pas bien le français",
+                                  "désolée mais c'est trop compliqué pour moi tous ces mots, le français c'est pas ma "
+                                  "langue"])
+def test_one_s_own_french_as_the_reason_asks_for_the_simpler_version(app: App, text: str) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    assert "En plus simple" in chat.render(chat.handle(text))
+
+
+def test_a_question_beside_a_word_on_one_s_french_stays_a_question() -> None:
+    assert Act.SIMPLER not in detect("je parle pas bien le français, comment on remplit le dossier pour le FPH ?")
+
+
+def test_an_event_asked_for_at_a_place_gets_the_agenda(shipped_app: App) -> None:
+    assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "y a un événement à Rennes ?")
+
+
+@pytest.mark.parametrize("question", ["y a une réunion à propos du budget ?", "y a des trucs à faire pour le conseil ?",
+                                      "y a une réunion à la mairie demain, je dois y aller ?"])
+def test_what_a_meeting_is_about_or_what_to_do_is_no_place_asked(question: str) -> None:
+    assert agenda_intent(words(question)) is None
