@@ -71,3 +71,48 @@ def test_an_event_asked_for_at_a_place_gets_the_agenda(shipped_app: App) -> None
                                       "y a une réunion à la mairie demain, je dois y aller ?"])
 def test_what_a_meeting_is_about_or_what_to_do_is_no_place_asked(question: str) -> None:
     assert agenda_intent(words(question)) is None
+
+
+@pytest.mark.parametrize("text", ["est-ce que je peux avoir un rendez-vous avec quelqu'un de chez vous",
+                                  "mettez moi en lien avec l'équipe svp", "j'aimerais qu'on m'appelle",
+                                  "je veux pas parler à une machine", "pouvez-vous me faire rappeler"])
+def test_a_meeting_a_call_or_no_machine_wanted_is_offered_a_person(app: App, text: str) -> None:
+    assert Act.HUMAN in detect(text) and PERSON in reply_in_chat(app, text)
+
+
+def test_putting_residents_in_touch_with_elected_people_is_no_request_for_a_person() -> None:
+    assert Act.HUMAN not in detect("on va mettre en lien les habitants avec les élus")
+
+
+@pytest.mark.parametrize("text", ["ma question d'avant vous l'avez transmise ?",
+                                  "vous m'oubliez ou quoi ? j'attends depuis lundi"])
+def test_a_question_taken_up_by_l_or_a_wait_since_a_day_asks_after_it(app: App, text: str) -> None:
+    assert Act.STATUS in detect(text) and NOTHING_SENT in reply_in_chat(app, text)
+
+
+def test_a_wait_for_a_grant_since_months_is_no_status() -> None:
+    assert Act.STATUS not in detect("j'attends depuis 3 mois la subvention")
+
+
+@pytest.mark.parametrize("text", ["ça me gonfle ce bot", "vous êtes pas capable de répondre à une question simple",
+                                  "j'en peux plus de ce truc"])
+def test_weariness_and_the_hotline_said_unable_get_a_calm_reply(app: App, text: str) -> None:
+    assert Act.FRUSTRATION in detect(text) and SORRY in reply_in_chat(app, text)
+
+
+@pytest.mark.parametrize("text", ["je vous souhaite une bonne soirée", "à la revoyure",
+                                  "merci à toute l'équipe, je vous souhaite une bonne soirée", "okok"])
+def test_a_goodbye_wished_whole_or_a_doubled_ok_closes(app: App, text: str) -> None:
+    shown = reply_in_chat(app, text)
+    assert any(word in shown for word in ("plaisir", "revoir", "Très bien")) and "[1]" not in shown
+
+
+def test_a_goodbye_before_a_question_still_asks() -> None:
+    assert Act.BYE not in detect("bonne soirée, je voudrais savoir comment on demande le FPH")
+
+
+@pytest.mark.parametrize("text", ["c'est chinois pour moi", "c'est quoi tous ces mots"])
+def test_the_answer_s_words_said_foreign_ask_for_the_simpler_version(app: App, text: str) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    assert "En plus simple" in chat.render(chat.handle(text))

@@ -35,9 +35,12 @@ _THANKS = phrases(
                    # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
                    r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
 # "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
-_BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"bonne (?:journee?|soiree?|"
+# "je vous souhaite une bonne soirée": the wish said whole.
+_WISH = r"(?:(?:je vous|je te|nous vous|on vous) souhaite (?:une |un )?)?"
+_BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", r"tchao", r"a la revoyure",
+               _WISH + r"bonne (?:journee?|soiree?|"
                 r"nuit|fin de journee|semaine|continuation|fin de semaine|week end|fin d apres midi|apres midi|"
-                r"fin de soiree|fete|fetes|annee|rentree)", r"bon (?:week end|weekend|apres midi|dimanche|courage|"
+                r"fin de soiree|fete|fetes|annee|rentree)", _WISH + r"bon (?:week end|weekend|apres midi|dimanche|courage|"
                 r"dimanche|samedi)", r"a demain",
                 # "à la prochaine réunion", "à mardi": see you at the next meeting, not a question about it (before
                 # "à la prochaine", which would leave "réunion" behind).
@@ -47,7 +50,8 @@ _BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", 
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
                 r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
-_OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
+_OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
+              r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
                r"ca marche", r"sa marche", r"entendu", r"compris", r"bien recu", r"recu", r"tres bien", r"bien",
                r"c est bon", r"ca va", r"oui", r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note",
                r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
@@ -130,7 +134,8 @@ def closing(text: str, key: str) -> bool:
     if _only(key, _THANKS, _BYE, _OK, _GREETING):
         return True
     key = _UNDERSTOOD_NOW.sub(" je vois", _ANSWER_ABOUT.sub(" reponse", _HELPS_FOR.sub(" ca m aide", key)))
-    if "?" in text or _ASKING.search(_THANKS.sub(" ", _ADDRESSED.sub(" ", key))):
+    # A goodbye's own words ask nothing: "je vous souhaite une bonne soirée", "je dois y aller".
+    if "?" in text or _ASKING.search(_BYE.sub(" ", _THANKS.sub(" ", _ADDRESSED.sub(" ", key)))):
         return False
     return any(_closes(k) for k in (key, *_without_subject(key)))
 

@@ -35,8 +35,11 @@ _TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp
 _FRUSTRATION = phrases(
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
-    r"n importe quoi", r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
-    r"m enerve\w*", r"m agace\w*", r"m exaspere\w*", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
+    r"n importe quoi", r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
+    r"m enerve\w*", r"m agace\w*", r"(?:me|m) gonfl\w*",
+    # "vous êtes même pas capables de répondre": the hotline said unable.
+    r"(?:vous etes|tu es|t es|vous n etes|tu n es) (?:pas|meme pas|jamais|vraiment pas) (?:capables?|fichus?|foutus?) de",
+    r"m exaspere\w*", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
     r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte",  # "c'est une honte", not "ils ont honte de demander"
     r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS, _STUPID,
     r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
@@ -105,7 +108,8 @@ _FRUSTRATION = phrases(
 # Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
 # pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
 _WEARY = phrases(
-    r"j en ai marre", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve", r"ca me saoule", r"saoule",
+    r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve",
+    r"ca me saoule", r"saoule",
     r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
     r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
     # "le conseil peut faire quelque chose ou on perd notre temps ?": doubt about the council, not about us.

@@ -26,13 +26,23 @@ _HUMAN = phrases(
     r"(?:parler|discuter|causer|echanger|avoir|joindre|contacter|appeler|ecrire|voir) (?:a |avec |en )?" + _PERSON,
     r"(?:passez|passe|passer|donnez|donne) (?:moi|nous) " + _PERSON,
     r"(?:mettre|mettez|mets|me mettre|nous mettre) (?:moi |nous )?en (?:relation|contact) avec",
+    # "mettez-moi en lien avec l'équipe": "en lien" only with the member put in it ("mettre en lien les habitants
+    # avec les élus" is the council's own work).
+    r"(?:mettez moi|mets moi|mettez nous|me mettre|nous mettre|me mettez|me mettriez) en lien avec",
+    # "un rendez-vous avec quelqu'un de chez vous": a meeting or a call with a person of the team.
+    r"(?:rendez vous|rdv|entretien|appel|echange) (?:telephonique )?avec " + _PERSON,
+    # "j'aimerais qu'on m'appelle": to be called, said with the impersonal "on".
+    r"qu on (?:me |m |nous )(?:rappelle|appelle|contacte|telephone|recontacte)",
+    # "je veux pas parler à une machine".
+    r"(?:pas|plus) (?:parler|discuter|ecrire|echanger) (?:a|avec) (?:un |une )?" + _MACHINE,
     r"(?:un |une )?(?:vrai |vraie |etre )?humain",
     # "pas à un robot", "pas de robot svp"; not what the member owns: "je n'ai pas d'ordinateur".
     r"une vraie personne", r"(?<!\bai )(?<!\ba )(?<!\bavons )(?<!\bavez )(?<!\bont )(?:pas|plus) (?:a |avec |d |de )?"
     r"(?:un |une )?" + _MACHINE,
     r"^(?:un|une) (?:conseiller|conseillere|agent|operateur|operatrice|salarie|salariee|responsable|animateur|"
     r"animatrice|personne)$",
-    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"contact humain",
+    r"de vive voix", r"(?:faire )?rappeler par (?:quelqu un|une personne|l equipe|un |une )", r"(?:me|nous) faire rappeler",
+    r"contact humain",
     r"(?:un |une )?interlocuteur humain",
     # "je préfère qu'une personne me réponde": a person wished for, said with the subjunctive after "que".
     r"qu(?:e)? " + _PERSON + r" (?:de (?:l equipe|votre equipe|chez vous) )?(?:me |m |nous )?"

@@ -45,7 +45,9 @@ _SIMPLER = phrases(
     r"(?:re)?dire (?:le |ca )?(?:autrement|plus simplement)", r"simplifi\w*", r"vulgaris\w*", r"reexpliqu\w*",
     r"en (?:bon )?francais", r"en (?:langage|mots|termes|clair) ?(?:simples?|clairs?|courants?|normal|normaux)?",
     r"(?:des |d autres |avec des )?(?:mots|termes|phrases) (?:(?:plus )?(?:simples?|faciles?)|" + _EVERYDAY + ")",
-    r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est du chinois", r"charabia", r"jargon",
+    r"trop de (?:mots|termes|sigles) (?:compliques|techniques|difficiles)?", r"c est (?:du )?chinois",
+    # "c'est quoi tous ces mots ?": the answer's words, all of them, asked about.
+    r"(?:c est|c) quoi (?:tous |tout |toutes )?(?:ces|vos) (?:mots|termes|sigles|trucs)", r"charabia", r"jargon",
     r"incomprehensible\w*", r"pour les nuls",
     r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
     r"comme (?:si j avais|a un enfant de|pour un enfant de|a quelqu un de) \d+ ans", r"^(?:c est|c) quoi(?: ca)?$",
@@ -59,7 +61,7 @@ _SIMPLER = phrases(
 # Said beside a request for simpler words, these ask nothing else: an apology ("désolée mais…"), for whom it is hard
 # and what is ("c'est trop compliqué pour moi, tous ces mots").
 _BESIDE = phrases(r"desolee?s?", r"excusez moi", r"excuse moi", r"je m excuse", r"pour moi",
-                  r"(?:tous |toutes )?(?:ces|vos|tes) (?:mots|termes|sigles|phrases)(?: la)?")
+                  r"(?:tous |tout |toutes )?(?:ces|vos|tes) (?:mots|termes|sigles|phrases)(?: la)?")
 
 
 def asks_simpler(key: str) -> bool:

@@ -77,6 +77,14 @@ _STATUS = phrases(
     r"pas de retour|aucun retour|pas de nouvelles|personne)",
     # "ça fait 3 jours que j'attends": a wait told with nothing named after it is the wait for our answer.
     r"(?:ca fait|cela fait|depuis) (?:\w+ ){1,4}?(?:que )?j attends(?: toujours| encore)?$",
+    # "j'attends depuis lundi": the same wait, said the other way round, with nothing named as awaited.
+    r"j attends (?:toujours |encore )?depuis (?:\w+ ){0,2}?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"hier|ce matin|longtemps|jours|semaines|une semaine|un mois|derniere|dernier)$",
+    # "ma question d'avant, vous l'avez transmise ?": the question named first, taken up by "l'".
+    _OWN + " " + _ASKED + r"(?: \w+){0,4}? (?:vous|tu|on|l equipe) (?:l|les) (?:avez|as|a) (?:bien |deja |enfin )?"
+    r"(?:transmise?s?|recue?s?|lue?s?|vue?s?|envoyee?s?|traitee?s?|oubliee?s?|perdue?s?|eue?s?)",
+    # "vous m'oubliez ?": the member feared forgotten.
+    r"(?:vous|tu|l equipe) (?:m|nous) (?:avez |a |as )?oublie\w*",
     r"(?:toujours|tjrs|tjs|encore) rien (?:de|du cote de) (?:votre|l|la|vos|ton) (?:equipe|hotline|part|service)",
     r"(?:pas|aucun) (?:de )?retour (?:de l equipe|de votre equipe|de vous|de votre part|a ma question)",
     # "vous avez oublié ma question ?": the member's question feared lost.
