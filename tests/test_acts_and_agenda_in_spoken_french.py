@@ -116,3 +116,17 @@ def test_the_answer_s_words_said_foreign_ask_for_the_simpler_version(app: App, t
     chat = TerminalChat(app.hotline)
     chat.render(chat.handle("c'est koi un conseil citoyen"))
     assert "En plus simple" in chat.render(chat.handle(text))
+
+
+@pytest.mark.parametrize("question", ["vous avez quoi au deuxième trimestre", "le programme du 3e trimestre svp",
+                                      "qu'est-ce qu'il y a cet hiver", "vous organisez quelque chose sur la laïcité",
+                                      "des événements à Nantes ?", "quelles rencontres à Saint-Nazaire",
+                                      "c'est en ligne ou sur place l'interconseil", "la liste des événements"])
+def test_what_is_on_by_quarter_season_theme_place_or_format_gets_the_agenda(shipped_app: App, question: str) -> None:
+    assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, question)
+
+
+@pytest.mark.parametrize("question", ["on peut faire nos réunions en ligne ou sur place ?",
+                                      "je suis sur la liste d'attente de la formation, ça marche comment ?"])
+def test_the_council_s_own_meetings_or_a_waiting_list_are_no_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is None

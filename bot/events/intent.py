@@ -23,12 +23,16 @@ from dataclasses import dataclass
 from bot.answering.french import STOPWORDS
 from bot.answering.scope import PERSONAL_WORDS, SHARED_WORDS
 from bot.events.event_words import GENERIC, KIND_ALIASES, KIND_WORDS
+from bot.events.periods import QUARTER_WORDS
 from bot.events.time_words import MONTHS, PAST, SPAN_WORDS, STRONG_TIME, WEAK_TIME, names_a_stretch
 
+# "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
     ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
+    # "qu'est-ce qu'il y a cet hiver ?", "vous avez quoi au 2e trimestre ?": what there is, or what the centre has.
+    ("qu", "il", "y", "a"), ("qu", "y", "a"), ("vous", "avez", "quoi"), ("avez", "vous", "quoi"),
     # "vous avez prévu des choses cet été ?", "qu'est-ce que vous prévoyez pour la rentrée", "des choses prévues en
     # avril": what the centre has planned.
     ("avez", "prevu"), ("vous", "prevoyez"), ("prevoyez", "vous"), ("choses", "prevues"), ("trucs", "prevus"),
@@ -39,11 +43,15 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # centre is asked to have it ("vous avez des trucs en juin ?").
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
+_FORMATS = (("en", "ligne"), ("sur", "place"), ("en", "presentiel"), ("a", "distance"))
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
 PLACE_ASKED: tuple[tuple[str, ...], ...] = (
     ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
     ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
-    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"))
+    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"),
+    # "l'interconseil c'est en ligne ou sur place ?": online or not is where it takes place ("visio" is left out: it
+    # names webinars, and the council's own meetings by video are its practice).
+    *((a, b, "ou") for a, b in _FORMATS), *(("ou", a, b) for a, b in _FORMATS))
 # "vous organisez des trucs pour les habitants ?", "organisez-vous des rencontres ?": whether the centre holds
 # events at all, asked with an indefinite article after the verb (a yes-or-no question the agenda answers). "Quelles
 # journées vous organisez en 2026" asks what they are about (an entry). "vous faites" and "vous avez" say it of
@@ -103,7 +111,7 @@ DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
 PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
                    "payante"})
 # "je voudrais voir l'agenda", "vous pouvez m'envoyer le programme ?": asking to be shown it is asking for it.
-STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
+STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains", "liste",
                         "dates",
                         "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
                         "prevus", "de", "en", "voir", "consulter", "avoir", "recevoir", "envoyer", "montrer",
@@ -210,7 +218,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
-    allowed = STANDALONE | (SPAN_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
+    allowed = STANDALONE | (STRETCH_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
     standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     standalone = standalone or whats_on(seq)
@@ -219,6 +227,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     return None
 
 
+# The words of a stretch of time ahead, the quarter's ordinal among them ("le programme du 3e trimestre").
+STRETCH_WORDS = SPAN_WORDS | QUARTER_WORDS.keys()
 _YEAR = re.compile(r"20\d\d")  # "le programme 2026 svp"
 _AMONG = frozenset({"entre", "des", "de", "d", "tous", "toutes", "les"})
 # "un rassemblement des conseils citoyens", "des échanges entre conseils": what several councils hold together.
@@ -230,13 +240,15 @@ _MEET = frozenset({"retrouve", "retrouver", "retrouvent", "reunit", "reunir", "r
 
 def _offered(seq: Sequence[str], has_kind: bool) -> bool:
     """"vous organisez des trucs pour les habitants ?": the centre asked whether it holds events (`OFFERED`), an
-    indefinite article right after the verb, an event or a vague thing within the next three words."""
+    indefinite article right after the verb, an event or a vague thing within the next three words; or "quelque chose"
+    organised or proposed ("vous organisez quelque chose sur la laïcité ?")."""
     for i in range(len(seq) - 2):
         any_subject = OFFERED.get(tuple(seq[i : i + 2]))
-        if any_subject is None or seq[i + 2] not in _INDEFINITE:
+        if any_subject is None or (seq[i + 2] not in _INDEFINITE and seq[i + 2 : i + 4] != ["quelque", "chose"]):
             continue
         ahead = set(seq[i + 3 : i + 6])
-        if ahead & (GENERIC | VAGUE_THING_NOUNS) or (any_subject and has_kind and ahead & KIND_ALIASES.keys()):
+        if (any_subject and seq[i + 2] == "quelque") or ahead & (GENERIC | VAGUE_THING_NOUNS) or (
+                any_subject and has_kind and ahead & KIND_ALIASES.keys()):
             return True
     return False
 
@@ -249,16 +261,17 @@ _AT = frozenset({"a", "au", "aux", "en", "pres", "vers", "dans", "cote"})
 _NOT_A_PLACE = frozenset({"propos", "sujet", "cause", "faire", "dire", "savoir", "lire", "voir", "signer", "payer",
                           "remplir", "preparer", "rendre", "ce", "cette", "ces", "cours"})
 PLACE_WORDS = 3  # "à Saint-Nazaire", "près de Nantes", "en ligne"
+_OPENING = frozenset({"des", "un", "une", "quels", "quelles", "quel", "quelle"})
 
 
 def exists_somewhere(seq: Sequence[str]) -> bool:
-    """An event said to exist ("y a", "vous avez", an indefinite article) and a place right after it, ending the
-    message."""
-    for i in range(len(seq) - 4):
-        if tuple(seq[i : i + 2]) not in _THERE_IS or seq[i + 2] not in _INDEFINITE:
-            continue
-        noun, after = seq[i + 3], seq[i + 4 :]
-        if (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
+    """An event said to exist ("y a", "vous avez", an indefinite article), or asked for at once ("des rencontres…",
+    "quelles rencontres…"), and a place right after it, ending the message."""
+    nouns = [i + 3 for i in range(len(seq) - 3) if tuple(seq[i : i + 2]) in _THERE_IS and seq[i + 2] in _INDEFINITE]
+    nouns += [1] if seq[:1] and seq[0] in _OPENING else []
+    for n in nouns:
+        noun, after = seq[n], seq[n + 1 :]
+        if after and (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
                 and 1 < len(after) <= PLACE_WORDS + 1 and not set(after) & (_NOT_A_PLACE | MONTHS | SPAN_WORDS):
             return True
     return False
@@ -285,10 +298,12 @@ def _councils_meet(seq: Sequence[str]) -> bool:
 
 
 def whats_on(words: Sequence[str]) -> bool:
-    """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what",
-    with nothing else of weight, asks what is on then."""
+    """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what"
+    (or "there is"), with nothing else of weight, asks what is on then."""
     content = {w for w in words if w not in STOPWORDS}
-    return "quoi" in content and names_a_stretch(words) and content <= STANDALONE | SPAN_WORDS | {"y", "a"}
+    # "qu'est-ce qu'il y a cet hiver ?" is read "il y a cet hiver": what there is, then, asks it too.
+    asks_what = "quoi" in content or _has(list(words), ("il", "y", "a"))
+    return asks_what and names_a_stretch(words) and content <= STANDALONE | STRETCH_WORDS | {"y", "a", "il"}
 
 
 

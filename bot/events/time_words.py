@@ -34,7 +34,7 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
     ("l", "hiver"), ("pendant", "les", "vacances"),
 )
-# "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
+
 # "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
 PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
 
