@@ -130,3 +130,35 @@ def test_what_is_on_by_quarter_season_theme_place_or_format_gets_the_agenda(ship
                                       "je suis sur la liste d'attente de la formation, ça marche comment ?"])
 def test_the_council_s_own_meetings_or_a_waiting_list_are_no_agenda(question: str) -> None:
     assert agenda_intent(words(question)) is None
+
+
+def test_the_answer_said_not_what_was_asked_gets_a_calm_reply(app: App) -> None:
+    assert SORRY in reply_in_chat(app, "c'est pas ce que je demandais")
+
+
+def test_weariness_supposed_in_a_condition_is_no_complaint() -> None:
+    assert Act.FRUSTRATION not in detect("et si j'en ai marre avant la fin ?")
+
+
+def test_the_one_in_charge_asked_to_be_put_through_is_offered_a_person(app: App) -> None:
+    text = "vous pouvez me passer la personne qui s'occupe des conseils citoyens"
+    assert Act.HUMAN in detect(text) and PERSON in reply_in_chat(app, text)
+
+
+@pytest.mark.parametrize("text", ["j'ai demandé hier pour la salle, vous avez du nouveau ?",
+                                  "vous avez pu avancer sur ma demande ?", "c'est bon vous avez ma question ?"])
+def test_news_of_a_request_asked_of_the_team_asks_after_it(app: App, text: str) -> None:
+    assert Act.STATUS in detect(text) and NOTHING_SENT in reply_in_chat(app, text)
+
+
+def test_what_the_answer_means_not_seen_gives_the_simpler_version(app: App) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    assert "En plus simple" in chat.render(chat.handle("je vois pas trop ce que ça veut dire"))
+
+
+@pytest.mark.parametrize("text", ["bon je vais me débrouiller", "ah super merci, je savais pas",
+                                  "bon aller bonne journée"])
+def test_taking_it_from_there_or_learning_it_closes(app: App, text: str) -> None:
+    shown = reply_in_chat(app, text)
+    assert any(word in shown for word in ("plaisir", "revoir", "Très bien")) and "[1]" not in shown

@@ -56,6 +56,9 @@ _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
                r"c est bon", r"ca va", r"oui", r"ouais", r"ah", r"ah d accord", r"je vois", r"vu", r"noted?", r"note",
                r"parfait", r"ca roule", r"pas de souci", r"pas de probleme", r"pas de soucis", r"c est note",
                r"je note", r"ok ok", r"bon ben", r"tres bien",
+               # "bon je vais me débrouiller", "ah je savais pas": the member takes it from there, or learnt it.
+               r"(?:je vais|on va|je vais bien|on va bien) (?:me|nous|se) debrouiller", r"je me debrouillerai",
+               r"je (?:ne )?(?:le )?(?:savais|connaissais) pas(?: ca)?",
                r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux")
 # "madame ou monsieur", "mesdames et messieurs": the formal address, whose "ou" asks nothing (not "où").
 _ADDRESS = r"(?:madame|monsieur|mesdames|messieurs) (?:ou|et) (?:madame|monsieur|mesdames|messieurs)"

@@ -64,7 +64,8 @@ _FRUSTRATION = phrases(
     r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
     r"pas (?:du tout )?ma question",
-    r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|cherche|cherchais|voulais|veux)",
+    r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|demandais|cherche|cherchais|"
+    r"voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",
     # "vous lisez même pas ce que j'écris", "tu m'écoutes jamais quand je parle": a reproach.
     _READ_ME + r"(?: vraiment| donc)?(?: meme| pas| jamais| au moins)+" + _WHAT_I_SAY,
@@ -145,8 +146,14 @@ _ABOUT_ONESELF = compiled(r"(?:^|\s)(?:je me sens|je me sentais|je me suis senti
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 
 
+# "et si j'en ai marre avant la fin ?": weariness supposed, in a condition, is a question about what then.
+_SUPPOSED = compiled(r"(?:^|\s)(?:et si|meme si|si jamais|sauf si|^si) (?:j|on|nous|ils|elles|il|elle) "
+                     r"(?:en ai|en a|en avons|en ont|en peux|en peut|en pouvons) (?:plus|marre)(?=\s|$)")
+
+
 def complains(text: str, key: str) -> bool:
     """Whether the message (`key`: folded) vents or insults, or is nothing but an angry smiley."""
+    key = _SUPPOSED.sub(" ", key)
     return bool(_FRUSTRATION.search(_ABOUT_ONESELF.sub(" ", _OTHERS_SILENT.sub(" ", key)))) or bool(
         set(text) & _SMILEY_ANGER and not key)
 

@@ -25,6 +25,8 @@ _MACHINE = r"(?:robot|bot|chatbot|machine|ordinateur|ia|intelligence artificiell
 _HUMAN = phrases(
     r"(?:parler|discuter|causer|echanger|avoir|joindre|contacter|appeler|ecrire|voir) (?:a |avec |en )?" + _PERSON,
     r"(?:passez|passe|passer|donnez|donne) (?:moi|nous) " + _PERSON,
+    # "vous pouvez me passer la personne qui s'occupe des conseils": the one in charge, put through.
+    r"(?:me|nous) (?:passer|passez|passeriez) (?:la personne|le responsable|la responsable|" + _PERSON + ")",
     r"(?:mettre|mettez|mets|me mettre|nous mettre) (?:moi |nous )?en (?:relation|contact) avec",
     # "mettez-moi en lien avec l'équipe": "en lien" only with the member put in it ("mettre en lien les habitants
     # avec les élus" is the council's own work).

@@ -31,4 +31,4 @@ FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mille
                      "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
                      "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
                      "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
-                     "y", "en", "allez", "bref", "truc", "machin", "euh", "hein"})
+                     "y", "en", "allez", "aller", "bref", "truc", "machin", "euh", "hein"})

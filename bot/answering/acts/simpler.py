@@ -52,6 +52,9 @@ _SIMPLER = phrases(
     r"comme (?:a|pour|si j etais) (?:un|une) (?:enfant|gamin|gamine|debutant|debutante)",
     r"comme (?:si j avais|a un enfant de|pour un enfant de|a quelqu un de) \d+ ans", r"^(?:c est|c) quoi(?: ca)?$",
     r"je suis perdu", r"je suis perdue",
+    # "je vois pas trop ce que ça veut dire": what the answer means, not seen.
+    r"(?:je )?(?:ne )?vois pas (?:trop |bien |vraiment |tres bien )?(?:ce que (?:ca|cela|vous|c|ce) (?:veut|voulez|"
+    r"veulent) dire|de quoi (?:vous parlez|il s agit|ca parle))",
     r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"^hein", r"pardon", r"comment ca",
     r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
     r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",

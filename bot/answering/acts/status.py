@@ -50,6 +50,14 @@ _STATUS = phrases(
     r"(?:quand|est ce que|quelqu un) (?:est ce qu )?(?:on |l equipe |quelqu un )?(?:va|vont|allez) (?:me |m )?"
     r"(?:repondre|rappeler)",
     r"(?:des |de |aucune |pas de |vous avez des )?nouvelles? (?:de|sur|concernant|pour) " + _OWN + " " + _ASKED,
+    # "vous avez pu avancer sur ma demande ?": the team asked whether it could work on it.
+    r"(?:vous avez|avez vous|l equipe a|vous auriez|tu as) pu (?:avancer sur|regarder|traiter|voir|lire|etudier|"
+    r"transmettre) " + _OWN + " " + _ASKED,
+    # "c'est bon, vous avez ma question ?": whether it reached the team, said with "avoir".
+    r"(?:vous avez|avez vous|l equipe a|vous l avez) (?:bien )?(?:eu |recu )?" + _OWN + " " + _ASKED + "$",
+    # "j'ai demandé hier pour la salle, vous avez du nouveau ?": something asked of the team, and news of it.
+    r"(?:j ai|on a|nous avons|j avais|on avait) demande (?:\w+ ){0,8}?(?:vous avez|avez vous|vous auriez|auriez vous) "
+    r"(?:du nouveau|des nouvelles|une reponse|la reponse|un retour)",
     r"(?:a|avez|as|ont|avez vous) (?:bien |deja |enfin )?(?:recu|vu|lu|eu|pris en compte|traite|regarde|consulte|"
     r"ouvert|transmis) " + _OWN + " " + _ASKED,
     # "ma question sur l'assurance a été transmise ?": the question may be named by its subject first, and taken up
