@@ -13,27 +13,27 @@ _SMILEY_THANKS = frozenset("🙏👍👌❤💯🥰😍🤗✅")
 
 # Whole messages that close a conversation (compared after removing repeated words and greetings).
 _THANKS = phrases(
-                   # "merci d'avoir pris le temps de me répondre": thanks for what was done (a past infinitive), which
-                   # asks nothing ("merci de me dire…" asks).
-                   r"(?:merci|remercie|remercions|remercier) (?:\w+ ){0,2}?(?:d avoir|pour avoir|d etre|pour etre)"
-                   r"(?: (?!quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|mais|sinon)\w+){1,9}$",
-                   r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
-                   r"vraiment )?gentil\w*",
-                   # "vous êtes top", "tu es un ange": praise of the hotline thanks it.
-                   r"(?:vous etes|tu es|t es) (?:trop |vraiment |super |tres )?(?:gentil\w*|top|au top|super|"
-                   r"geniale?s?|geniaux|formidables?|adorables?|parfaite?s?|des anges?|un ange|efficaces?)",
-                   r"trop gentil\w*",
-                   r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
-                   r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
-                   r"(?:aide\w*|depanne\w*|sauve\w*|eclaire\w*|rendu service|rendu un grand service)",
-                   # "ça répond à ma question": the answer said to fit what was asked.
-                   r"(?:ca|cela|vous avez|vous) (?:a )?(?:bien |parfaitement |tout a fait |exactement )?(?:repond|repondu)"
-                   r"(?: bien| parfaitement| tout a fait| exactement)? a "
-                   r"(?:ma|mes|notre|nos) questions?",
-                   r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
-                   r"grand merci", r"mille merci\w*",
-                   # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
-                   r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
+                  # "merci d'avoir pris le temps de me répondre": thanks for what was done (a past infinitive), which
+                  # asks nothing ("merci de me dire…" asks).
+                  r"(?:merci|remercie|remercions|remercier) (?:\w+ ){0,2}?(?:d avoir|pour avoir|d etre|pour etre)"
+                  r"(?: (?!quand|comment|combien|pourquoi|qui|quel|quelle|quels|quelles|ou|mais|sinon)\w+){1,9}$",
+                  r"merci\w*", r"remerci\w*", r"thanks?", r"thx", r"mrc", r"mci", r"c (?:est )?(?:tres |trop |super |"
+                  r"vraiment )?gentil\w*",
+                  # "vous êtes top", "tu es un ange": praise of the hotline thanks it.
+                  r"(?:vous etes|tu es|t es) (?:trop |vraiment |super |tres )?(?:gentil\w*|top|au top|super|"
+                  r"geniale?s?|geniaux|formidables?|adorables?|parfaite?s?|des anges?|un ange|efficaces?)",
+                  r"trop gentil\w*",
+                  r"super gentil\w*", r"top", r"parfait", r"genial", r"nickel", r"super", r"cool", r"excellent",
+                  r"impeccable", r"au top", r"ca m aide", r"ca m a aide", r"vous m avez (?:bien |beaucoup |vraiment )?"
+                  r"(?:aide\w*|depanne\w*|sauve\w*|eclaire\w*|rendu service|rendu un grand service)",
+                  # "ça répond à ma question": the answer said to fit what was asked.
+                  r"(?:ca|cela|vous avez|vous) (?:a )?(?:bien |parfaitement |tout a fait |exactement )?(?:repond|repondu)"
+                  r"(?: bien| parfaitement| tout a fait| exactement)? a "
+                  r"(?:ma|mes|notre|nos) questions?",
+                  r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
+                  r"grand merci", r"mille merci\w*",
+                  # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
+                  r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
 # "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
 # "je vous souhaite une bonne soirée": the wish said whole.
 _WISH = r"(?:(?:je vous|je te|nous vous|on vous) souhaite (?:une |un )?)?"
@@ -64,8 +64,8 @@ _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
 _ADDRESS = r"(?:madame|monsieur|mesdames|messieurs) (?:ou|et) (?:madame|monsieur|mesdames|messieurs)"
 _ADDRESSED = phrases(_ADDRESS)
 _GREETING = phrases(_ADDRESS, r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"hello", r"hey", r"hi", r"yo", r"cc",
-                     r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
-                     r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
+                    r"wesh", r"re", r"rebonjour", r"allo", r"madame", r"monsieur", r"ca va", r"comment (?:ca|allez) "
+                    r"(?:va|vous)", r"vous allez bien", r"tout le monde", r"a tous")
 # Words that say "that was useful, I will act on it" after a thanks or an ok ("merci pour votre réponse rapide",
 # "d'accord je vais voir ça", "c'est exactement ce que je cherchais"): they change nothing to the closing.
 _ACK = frozenset({

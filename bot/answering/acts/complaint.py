@@ -19,10 +19,10 @@ _READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"
 _WHAT_I_SAY = (r" (?:ce que (?:j ecris|je vous ecris|j ai ecrit|je dis|je vous dis|j ai dit|je demande|"
                r"je vous demande|j ai demande)|quand je (?:parle|vous parle|vous ecris|ecris))")
 _REPROACH = phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY,
-                     # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
-                     # in the reproach, is no subject of its own.
-                     r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
-                     r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
+                    # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
+                    # in the reproach, is no subject of its own.
+                    r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
+                    r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"

@@ -27,8 +27,8 @@ def folded(text: str) -> str:
 
 # Words that add nothing to an act ("merci beaucoup", "ah bon ben ok").
 FILLER = frozenset({"vous", "tu", "a", "et", "beaucoup", "bcp", "encore", "mille", "fois", "grand", "infiniment",
-                     "tres", "bien", "vraiment", "pour", "tout", "votre", "ton", "aide", "reponse", "la", "les", "l",
-                     "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
-                     "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
-                     "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
-                     "y", "en", "allez", "aller", "bref", "truc", "machin", "euh", "hein"})
+                    "tres", "bien", "vraiment", "pour", "tout", "votre", "ton", "aide", "reponse", "la", "les", "l",
+                    "de", "d", "c", "est", "ca", "sa", "le", "du", "temps", "madame", "monsieur", "alors", "ben",
+                    "bah", "bon", "donc", "ah", "oh", "eh", "je", "j", "mais", "moi", "nous", "on", "toi",
+                    "s", "il", "plait", "svp", "stp", "information", "informations", "explications", "rien",
+                    "y", "en", "allez", "aller", "bref", "truc", "machin", "euh", "hein"})

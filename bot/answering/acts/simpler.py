@@ -7,8 +7,8 @@ from bot.answering.acts.reading import FILLER, phrases
 
 # "vous pouvez me le redire…", "tu peux me réexpliquer…": the polite frame of asking it again, which asks nothing else.
 _ASKING_AGAIN = phrases(r"(?:vous pouvez|pouvez vous|vous pourriez|pourriez vous|tu peux|peux tu|tu pourrais|"
-                         r"pourrais tu)(?: me| m| nous)?(?: le| la| l| ca| cela)? (?:redire|repeter|reexpliquer|"
-                         r"expliquer|reformuler|dire|ecrire|reecrire)(?: ca| cela| le| la)?")
+                        r"pourrais tu)(?: me| m| nous)?(?: le| la| l| ca| cela)? (?:redire|repeter|reexpliquer|"
+                        r"expliquer|reformuler|dire|ecrire|reecrire)(?: ca| cela| le| la)?")
 # "avec des mots de tous les jours", "en termes courants": the words of everyday speech, not the hotline's.
 _EVERYDAY = r"(?:de tous les jours|du quotidien|de la vie (?:courante|quotidienne|de tous les jours)|courants?|ordinaires?)"
 _SIMPLER = phrases(
