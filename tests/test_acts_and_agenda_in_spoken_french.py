@@ -162,3 +162,17 @@ def test_what_the_answer_means_not_seen_gives_the_simpler_version(app: App) -> N
 def test_taking_it_from_there_or_learning_it_closes(app: App, text: str) -> None:
     shown = reply_in_chat(app, text)
     assert any(word in shown for word in ("plaisir", "revoir", "Très bien")) and "[1]" not in shown
+
+
+@pytest.mark.parametrize("text", ["merci énormément pour votre aide", "je vous remercie sincèrement"])
+def test_thanks_said_with_how_much_close(app: App, text: str) -> None:
+    shown = reply_in_chat(app, text)
+    assert "plaisir" in shown and "[1]" not in shown
+
+
+def test_not_what_i_asked_you_gets_a_calm_reply(app: App) -> None:
+    assert SORRY in reply_in_chat(app, "c'est pas ce que je vous ai demandé")
+
+
+def test_the_agenda_of_the_month_gets_the_agenda(shipped_app: App) -> None:
+    assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "agenda du mois")

@@ -26,6 +26,7 @@ TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
     *((span, "a", "venir") for span in _SPANS),
     ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
     ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
+    ("du", "mois"),  # "l'agenda du mois": this month's
     ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
     *((ordinal, "trimestre") for ordinal in QUARTER_WORDS),  # "au 4e trimestre", as the programme dates
     # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.

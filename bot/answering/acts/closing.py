@@ -69,6 +69,8 @@ _GREETING = phrases(_ADDRESS, r"bonjour\w*", r"bonsoir", r"salut", r"coucou", r"
 # Words that say "that was useful, I will act on it" after a thanks or an ok ("merci pour votre réponse rapide",
 # "d'accord je vais voir ça", "c'est exactement ce que je cherchais"): they change nothing to the closing.
 _ACK = frozenset({
+    # "merci énormément", "je vous remercie sincèrement": how much, or how truly, one thanks.
+    "enormement", "sincerement", "chaleureusement", "vivement", "grandement", "profondement",
     "rapide", "rapides", "rapidement", "clair", "claire", "clairs", "claires", "clairement", "precis", "precise",
     "precises", "complet", "complete", "completes", "utile", "utiles", "interessant", "interessante", "sympa",
     "gentil", "gentille", "gentils", "efficace", "exactement", "pile", "parfaitement", "super", "top", "nickel",

@@ -67,6 +67,8 @@ _FRUSTRATION = phrases(
     r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|demandais|cherche|cherchais|"
     r"voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",
+    # "c'est pas ce que je vous ai demandé": the hotline named between "je" and "ai".
+    r"pas (?:du tout |vraiment |exactement )?ce que je (?:vous|t|te) (?:ai|avais) (?:demande|dit|ecrit)",
     # "vous lisez même pas ce que j'écris", "tu m'écoutes jamais quand je parle": a reproach.
     _READ_ME + r"(?: vraiment| donc)?(?: meme| pas| jamais| au moins)+" + _WHAT_I_SAY,
     # The last answer missed the point: "je vous ai demandé autre chose", "relisez ma question", "répondez-moi
