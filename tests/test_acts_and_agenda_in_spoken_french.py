@@ -15,7 +15,7 @@ from bot.answering.normalize import words
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.events.intent import agenda_intent
-from tests.conftest import reply_in_chat
+from tests.conftest import first_line, reply_in_chat
 
 PERSON = "une personne de l'équipe"
 NOTHING_SENT = "pas encore transmis"
@@ -176,3 +176,14 @@ def test_not_what_i_asked_you_gets_a_calm_reply(app: App) -> None:
 
 def test_the_agenda_of_the_month_gets_the_agenda(shipped_app: App) -> None:
     assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "agenda du mois")
+
+
+@pytest.mark.parametrize("text", ["ok mais pour les jeunes ?", "super, et pour les jeunes ?"])
+def test_a_sequel_after_an_acknowledgement_goes_on_from_the_last_answer(shipped_app: App, text: str) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    assert "mobiliser les habitants" in chat.render(chat.handle("comment mobiliser les habitants du quartier ?"))
+    assert "jeunes" in first_line(chat.render(chat.handle(text)))  # an entry on young people, answered at once
+
+
+def test_an_acknowledgement_then_a_goodbye_is_no_sequel() -> None:
+    assert Act.FOLLOW_UP not in detect("ok merci et bonne journée")

@@ -41,11 +41,19 @@ def opens_on_a_property(text: str) -> bool:
     return 0 < len(folded(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(folded(first)))
 
 
+# "ok mais pour les jeunes ?", "super, et comment on le demande ?": the last answer acknowledged, then the sequel.
+_ACKNOWLEDGED = compiled(r"^(?:(?:ok+|okay|oki|d accord|dac+|daccord|oui|ouais|ah|bon|ben|bah|super|merci|top|parfait|"
+                         r"tres bien|entendu|ca marche|je vois) )+(?=(?:et|mais|sinon) )")
+
+
 def goes_on(text: str) -> bool:
     """Whether a short message is shaped as a sequel ("et pour les jeunes ?", "c'est où ?", "c'est obligatoire non ?
     et on fait quoi ?"): it has no subject of its own. "qui peut y aller ?" is a whole question whose "y" stands for
     what was just said (`leans_back`)."""
     key = folded(text)
+    acknowledged = _ACKNOWLEDGED.sub("", key)
+    if acknowledged != key and not closing(text, key):  # "ok merci et bonne journée" closes
+        key = acknowledged
     n_words = len(key.split())
     return (n_words <= FOLLOW_UP_MAX_WORDS and bool(_FOLLOW_UP_START.match(key) or _FOLLOW_UP_ALONE.match(key))) or (
         n_words <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_START.match(key)) and key.startswith(("et ", "mais "))
@@ -56,7 +64,6 @@ def leans_back(text: str) -> bool:
     """Whether the message holds a pronoun standing for what was just said ("qui peut y aller ?"): its subject is in
     the previous answer, not in its own words."""
     return bool(_BACK_REFERENCE.search(folded(text)))
-
 
 
 def follows_up(text: str, key: str) -> bool:
