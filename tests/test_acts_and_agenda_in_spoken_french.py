@@ -187,3 +187,11 @@ def test_a_sequel_after_an_acknowledgement_goes_on_from_the_last_answer(shipped_
 
 def test_an_acknowledgement_then_a_goodbye_is_no_sequel() -> None:
     assert Act.FOLLOW_UP not in detect("ok merci et bonne journée")
+
+
+def test_which_days_an_event_falls_on_gets_the_agenda(shipped_app: App) -> None:
+    assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "le webinaire sur la laïcité ça tombe quels jours ?")
+
+
+def test_how_many_days_a_training_lasts_is_no_date_asked() -> None:
+    assert agenda_intent(words("la formation dure combien de jours ?")) is None

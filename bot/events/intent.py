@@ -44,6 +44,8 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 _FORMATS = (("en", "ligne"), ("sur", "place"), ("en", "presentiel"), ("a", "distance"))
+WHICH_DAYS: tuple[tuple[str, ...], ...] = (("quels", "jours"), ("quel", "jour"), ("quelle", "journee"), ("quels", "soirs"),
+                                          ("quel", "soir"))
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
 PLACE_ASKED: tuple[tuple[str, ...], ...] = (
     ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
@@ -210,7 +212,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if exists_somewhere(seq) and not present & ASKS_OTHER:
         return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
-    strong = bool(present & STRONG_TIME) or a_venir or window or (place and (kind is not None or named))
+    # "ils tombent quels jours ?": which days asks when.
+    which_days = any(_has(seq, phrase) for phrase in WHICH_DAYS)
+    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named))
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
