@@ -178,15 +178,16 @@ def test_the_agenda_of_the_month_gets_the_agenda(shipped_app: App) -> None:
     assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, "agenda du mois")
 
 
-@pytest.mark.parametrize("text", ["ok mais pour les jeunes ?", "super, et pour les jeunes ?"])
+@pytest.mark.parametrize("text", ["ok et pour les jeunes ?", "super, et pour les jeunes ?"])
 def test_a_sequel_after_an_acknowledgement_goes_on_from_the_last_answer(shipped_app: App, text: str) -> None:
     chat = TerminalChat(shipped_app.hotline)
     assert "mobiliser les habitants" in chat.render(chat.handle("comment mobiliser les habitants du quartier ?"))
     assert "jeunes" in first_line(chat.render(chat.handle(text)))  # an entry on young people, answered at once
 
 
-def test_an_acknowledgement_then_a_goodbye_is_no_sequel() -> None:
-    assert Act.FOLLOW_UP not in detect("ok merci et bonne journée")
+@pytest.mark.parametrize("text", ["ok merci et bonne journée", "ok mais c'est quand le prochain interconseil"])
+def test_an_acknowledgement_then_a_goodbye_or_a_reservation_is_no_sequel(text: str) -> None:
+    assert Act.FOLLOW_UP not in detect(text)
 
 
 def test_which_days_an_event_falls_on_gets_the_agenda(shipped_app: App) -> None:

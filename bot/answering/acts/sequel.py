@@ -41,9 +41,11 @@ def opens_on_a_property(text: str) -> bool:
     return 0 < len(folded(rest).split()) <= FOLLOW_UP_MAX_WORDS_WITH_ET and bool(_FOLLOW_UP_ALONE.match(folded(first)))
 
 
-# "ok mais pour les jeunes ?", "super, et comment on le demande ?": the last answer acknowledged, then the sequel.
+# "ok et pour les jeunes ?", "super, et comment on le demande ?": the last answer acknowledged, then the sequel tied
+# to it by "et". "ok mais c'est quand le prochain interconseil" is a question of its own: after an acknowledgement,
+# "mais" opens a reservation or a new question.
 _ACKNOWLEDGED = compiled(r"^(?:(?:ok+|okay|oki|d accord|dac+|daccord|oui|ouais|ah|bon|ben|bah|super|merci|top|parfait|"
-                         r"tres bien|entendu|ca marche|je vois) )+(?=(?:et|mais|sinon) )")
+                         r"tres bien|entendu|ca marche|je vois) )+(?=et )")
 
 
 def goes_on(text: str) -> bool:
