@@ -23,8 +23,10 @@ from bot.config import ROOT
 _CHECK = """
 import json, re, sys
 from bot import cache
+import importlib, pkgutil
 from bot.answering import acts, segment
-patterns = [value for module in (acts, segment) for value in vars(module).values() if isinstance(value, re.Pattern)]
+modules = [segment, *(importlib.import_module(f"bot.answering.acts.{m.name}") for m in pkgutil.iter_modules(acts.__path__))]
+patterns = [value for module in modules for value in vars(module).values() if isinstance(value, re.Pattern)]
 print(json.dumps({"patterns": len(patterns), "same": all(p == re.compile(p.pattern, p.flags) for p in patterns),
                   "compiled here": len(cache._new)}))
 """

@@ -17,7 +17,8 @@ from bot.answering.normalize import words
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
-from bot.events.intent import agenda_intent, event_names
+from bot.events.event_words import event_names
+from bot.events.intent import agenda_intent
 from tests.conftest import reply_in_chat
 
 NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

@@ -15,7 +15,7 @@ import pytest
 from bot.answering.normalize import words
 from bot.app import App
 from bot.clock import ManualClock
-from bot.events.intent import kind_from_text
+from bot.events.event_words import kind_from_text
 from bot.events.periods import asked_period
 from tests.conftest import reply_in_chat
 

@@ -1,5 +1,5 @@
 """What a short message that names nothing of the knowledge is about: its words alone, when no phrase of
-bot/answering/acts.py was recognised.
+the bot/answering/acts package was recognised.
 
 The phrases of the acts module say each act the ways members said it so far; members keep finding new ones ("c'est
 la misère avec vous", "une personne pourrait me joindre ?"). When a message names no subject the knowledge knows
@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.answering.acts import SMALL_TALK_WORDS, Act
 from bot.answering.french import STOPWORDS
 
-# Folded words, as `bot.answering.acts._key` gives them. Only words that say the act whatever the subject.
+# Folded words, as `bot.answering.acts.folded` gives them. Only words that say the act whatever the subject.
 CUES: dict[Act, frozenset[str]] = {
     Act.HUMAN: frozenset({"humain", "humaine", "humains", "salarie", "salariee", "salaries", "operateur",
                           "operatrice", "interlocuteur", "interlocutrice", "telephone", "rappeler", "rappelle",

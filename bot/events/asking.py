@@ -19,18 +19,11 @@ from bot.clock import Clock
 from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
-from bot.events.intent import (
-    GENERIC,
-    KIND_ALIASES,
-    STRONG_TIME,
-    AgendaIntent,
-    agenda_intent,
-    event_names,
-    names_a_stretch,
-    whats_on,
-)
+from bot.events.event_words import GENERIC, KIND_ALIASES, event_names
+from bot.events.intent import AgendaIntent, agenda_intent, whats_on
 from bot.events.meant import event_in_period, event_named
 from bot.events.periods import asked_period
+from bot.events.time_words import STRONG_TIME, names_a_stretch
 from bot.knowledge.model import KnowledgeBase
 
 # "Comment j'annule ?": the how-to answer, with the member's own registrations under it (bot/events/handlers.py).

@@ -18,7 +18,7 @@ from bot.core.replies import Button, Reply, esc, rows, short
 from bot.core.timefmt import day_label, hour_label, to_local
 from bot.events import texts
 from bot.events.notices import card_button, waitlist_position, when, when_short
-from bot.events.periods import Period, overlaps, period_of
+from bot.events.periods import Period, falls_in, period_of
 from bot.events.registration import can_register, registration_of
 from bot.events.store import PAST_SHOWN, counts, is_upcoming, lapsed, programme_years, recent_past, upcoming
 from bot.storage.models import REGISTERED, Event, EventStatus, EventWish, Member, Registration, RegistrationStatus
@@ -152,11 +152,10 @@ def _narrowed(session: Session, ctx: Context, now: datetime, within: Period, kin
 
 def _in_period(ctx: Context, event: Event, within: Period) -> bool:
     if event.starts_at is None:
-        announced = period_of(event.month, event.period)
-        return announced is not None and overlaps(announced, within)
+        return falls_in(within, first_day=None, month=event.month, period=event.period)
     start = to_local(event.starts_at, ctx.tz).date()
-    end = to_local(event.ends_at, ctx.tz).date() if event.ends_at is not None else start
-    return start < within.ends_before and within.starts_on <= end
+    end = to_local(event.ends_at, ctx.tz).date() if event.ends_at is not None else None
+    return falls_in(within, first_day=start, last_day=end)
 
 
 def _capital(text: str) -> str:

@@ -36,8 +36,8 @@ from bot.events.cards import (
     none_for_members,
 )
 from bot.events.changes import apply_change
+from bot.events.event_words import kind_from_text
 from bot.events.ics import event_ics
-from bot.events.intent import kind_from_text
 from bot.events.meant import events_meant
 from bot.events.notices import when
 from bot.events.periods import parse_period

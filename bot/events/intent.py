@@ -4,7 +4,8 @@
 réunion" go to the agenda; "c'est quoi l'interconseil ?" or "qui peut venir à l'interconseil ?" stay
 FAQ questions. A question needs a subject (an event kind, "événement / rencontre / réunion", or the name
 of an event: "la participation sur le grill") and a time word ("quand", "ce mois-ci", "avant l'été");
-weak time words ("programme", "jour") do not count in a "what is" question. "Qu'est-ce qui est prévu la
+weak time words ("programme", "jour") do not count in a "what is" question. The words of events are in
+`event_words`, those of time in `time_words`. "Qu'est-ce qui est prévu la
 semaine prochaine ?" asks for the agenda without a subject.
 
 How-to questions that mention an event are not agenda questions: "comment annuler mon inscription à la
@@ -16,59 +17,22 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answering.french import STOPWORDS
 from bot.answering.scope import PERSONAL_WORDS, SHARED_WORDS
+from bot.events.event_words import GENERIC, KIND_ALIASES, KIND_WORDS
 from bot.events.periods import QUARTER_WORDS
+from bot.events.time_words import MONTHS, PAST, SPAN_WORDS, STRONG_TIME, WEAK_TIME, names_a_stretch
 
-KIND_WORDS: dict[str, frozenset[str]] = {
-    "interconseil": frozenset({"interconseil", "interconseils", "intercc", "inter"}),
-    "webinaire": frozenset({"webinaire", "webinaires", "webinar", "webinars", "visio", "visios", "visioconference",
-                            "webinair"}),
-    "journee": frozenset({"journee", "journees"}),
-    "formation": frozenset({"formation", "formations"}),
-    "cafe_citoyen": frozenset({"cafe", "cafes"}),
-    "copil": frozenset({"copil", "copils", "pilotage"}),
-}
-GENERIC = frozenset({"evenement", "evenements", "event", "events", "rencontre", "rencontres", "reunion", "reunions",
-                     "rdv", "rendez", "atelier", "ateliers", "sortie", "sorties", "manifestation", "manifestations",
-                     "activite", "activites", "animation", "animations", "soiree", "soirees", "conference",
-                     "conferences", "colloque", "colloques", "seminaire", "seminaires", "forum", "forums", "cycle",
-                     "cycles", "session", "sessions"})
-MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                    "novembre", "decembre"})
-STRONG_TIME = frozenset({"quand", "date", "dates", "prochain", "prochaine", "prochains", "prochaines", "bientot",
-                         "agenda", "calendrier", "heure", "horaire", "horaires", "datee", "prochainement", "prevu",
-                         "prevus", "prevue", "prevues", "programme", "programmes"}) | MONTHS
-WEAK_TIME = frozenset({"jour", "mois", "semaine", "planning"})
-# A stretch of time ahead: "ce mois-ci", "les semaines qui viennent", "avant l'été", "à la rentrée".
-_THIS = ("ce", "cette", "ces", "cet")
-_SPANS = ("mois", "semaine", "semaines", "annee", "trimestre", "semestre", "ete", "automne", "hiver", "printemps",
-          "week", "weekend", "soir", "jours", "vacances")
-_SPAN_WORDS = frozenset({*_SPANS, "semaines", "prochain", "prochaine", "viennent", "vient", "venir", "rentree",
-                         "fin", "annee", "moment"})
-TIME_WINDOWS: tuple[tuple[str, ...], ...] = (
-    *((this, span) for this in _THIS for span in _SPANS),
-    *((span, "prochain") for span in _SPANS), *((span, "prochaine") for span in _SPANS),
-    *((span, "qui", "viennent") for span in _SPANS), *((span, "qui", "vient") for span in _SPANS),
-    *((span, "a", "venir") for span in _SPANS),
-    ("a", "la", "rentree"), ("pour", "la", "rentree"), ("avant", "l", "ete"), ("apres", "l", "ete"),
-    ("avant", "la", "fin"), ("d", "ici"), ("en", "ce", "moment"), ("avant", "noel"), ("fin", "d", "annee"),
-    ("dans", "les", "prochains"), ("dans", "les", "prochaines"),
-    *((ordinal, "trimestre") for ordinal in QUARTER_WORDS),  # "au 4e trimestre", as the programme dates
-    # "les prochains mois", "des prochaines semaines": "prochain" before the stretch as well as after it.
-    *((nxt, span) for nxt in ("prochain", "prochaine", "prochains", "prochaines") for span in _SPANS),
-    # A season is a stretch of time, like a month: "au printemps", "en automne" ("été" alone may be the verb).
-    ("au", "printemps"), ("en", "ete"), ("l", "ete"), ("en", "automne"), ("l", "automne"), ("en", "hiver"),
-    ("l", "hiver"), ("pendant", "les", "vacances"),
-)
 # "Qu'est-ce qui est prévu … ?", "il se passe quoi … ?", "vous organisez quoi … ?": the agenda, with a time.
 EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     ("de", "prevu"), ("est", "prevu"), ("sont", "prevus"), ("sont", "prevues"), ("se", "passe"), ("vous", "organisez"),
     ("organisez", "vous"), ("quoi", "de", "neuf"), ("y", "a", "quoi"), ("de", "programme"), ("au", "programme"),
     ("quelque", "chose"), ("vous", "faites"), ("faites", "vous"),
+    # "qu'est-ce qu'il y a cet hiver ?", "vous avez quoi au 2e trimestre ?": what there is, or what the centre has.
+    ("qu", "il", "y", "a"), ("qu", "y", "a"), ("vous", "avez", "quoi"), ("avez", "vous", "quoi"),
     # "vous avez prévu des choses cet été ?", "qu'est-ce que vous prévoyez pour la rentrée", "des choses prévues en
     # avril": what the centre has planned.
     ("avez", "prevu"), ("vous", "prevoyez"), ("prevoyez", "vous"), ("choses", "prevues"), ("trucs", "prevus"),
@@ -79,11 +43,17 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 # centre is asked to have it ("vous avez des trucs en juin ?").
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
+_FORMATS = (("en", "ligne"), ("sur", "place"), ("en", "presentiel"), ("a", "distance"))
+WHICH_DAYS: tuple[tuple[str, ...], ...] = (("quels", "jours"), ("quel", "jour"), ("quelle", "journee"), ("quels", "soirs"),
+                                          ("quel", "soir"))
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
 PLACE_ASKED: tuple[tuple[str, ...], ...] = (
     ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
     ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
-    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"))
+    ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"),
+    # "l'interconseil c'est en ligne ou sur place ?": online or not is where it takes place ("visio" is left out: it
+    # names webinars, and the council's own meetings by video are its practice).
+    *((a, b, "ou") for a, b in _FORMATS), *(("ou", a, b) for a, b in _FORMATS))
 # "vous organisez des trucs pour les habitants ?", "organisez-vous des rencontres ?": whether the centre holds
 # events at all, asked with an indefinite article after the verb (a yes-or-no question the agenda answers). "Quelles
 # journées vous organisez en 2026" asks what they are about (an entry). "vous faites" and "vous avez" say it of
@@ -143,7 +113,7 @@ DEFINITION = frozenset({"quoi", "pourquoi", "combien", "role", "sert"})
 PRICE = frozenset({"payer", "paye", "prix", "tarif", "tarifs", "gratuit", "gratuite", "coute", "cout", "payant",
                    "payante"})
 # "je voudrais voir l'agenda", "vous pouvez m'envoyer le programme ?": asking to be shown it is asking for it.
-STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains",
+STANDALONE = frozenset({"agenda", "calendrier", "programme", "planning", "evenements", "evenement", "prochains", "liste",
                         "dates",
                         "prochaines", "quels", "quelles", "rendez", "vous", "rdv", "a", "venir", "quoi", "prevu",
                         "prevus", "de", "en", "voir", "consulter", "avoir", "recevoir", "envoyer", "montrer",
@@ -171,8 +141,6 @@ DAILY_LIFE = (PERSONAL_WORDS - SHARED_WORDS) | {"prefecture"}
 SOON = frozenset({"prochain", "prochaine", "prochains", "prochaines", "bientot", "prochainement"})
 LOOKING_BACK = frozenset({"depuis"})
 _OTHER = frozenset({"autre", "autres"})
-# "J'ai raté le webinaire de la semaine dernière": a time gone by tells the story; it asks for no date ahead.
-PAST = frozenset({"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes", "passees"})
 # "…rembourser l'essence quand on va aux réunions": inside a sentence, "quand" before its subject opens a
 # condition ("whenever we go"), not a question about a date. At the start ("quand on a le prochain webinaire ?")
 # or after "c'est" it still asks when.
@@ -241,8 +209,12 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
+    if exists_somewhere(seq) and not present & ASKS_OTHER:
+        return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
-    strong = bool(present & STRONG_TIME) or a_venir or window or (place and (kind is not None or named))
+    # "ils tombent quels jours ?": which days asks when.
+    which_days = any(_has(seq, phrase) for phrase in WHICH_DAYS)
+    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named))
     if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
@@ -250,7 +222,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     definitional = bool(present & DEFINITION) or _has(seq, ("qu", "est", "ce"))
     content = [w for w in seq if w not in STOPWORDS]
     # "c koi l'agenda du mois prochain": the agenda for a stretch of time ahead is the agenda too.
-    allowed = STANDALONE | (_SPAN_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
+    allowed = STANDALONE | (STRETCH_WORDS if window else frozenset()) | {w for w in seq if _YEAR.fullmatch(w)}
     standalone = bool(content) and set(content) <= allowed and bool(
         present & {"agenda", "calendrier", "programme", "planning", "evenements", "prevu", "prevus", "dates"})
     standalone = standalone or whats_on(seq)
@@ -259,6 +231,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     return None
 
 
+# The words of a stretch of time ahead, the quarter's ordinal among them ("le programme du 3e trimestre").
+STRETCH_WORDS = SPAN_WORDS | QUARTER_WORDS.keys()
 _YEAR = re.compile(r"20\d\d")  # "le programme 2026 svp"
 _AMONG = frozenset({"entre", "des", "de", "d", "tous", "toutes", "les"})
 # "un rassemblement des conseils citoyens", "des échanges entre conseils": what several councils hold together.
@@ -270,13 +244,39 @@ _MEET = frozenset({"retrouve", "retrouver", "retrouvent", "reunit", "reunir", "r
 
 def _offered(seq: Sequence[str], has_kind: bool) -> bool:
     """"vous organisez des trucs pour les habitants ?": the centre asked whether it holds events (`OFFERED`), an
-    indefinite article right after the verb, an event or a vague thing within the next three words."""
+    indefinite article right after the verb, an event or a vague thing within the next three words; or "quelque chose"
+    organised or proposed ("vous organisez quelque chose sur la laïcité ?")."""
     for i in range(len(seq) - 2):
         any_subject = OFFERED.get(tuple(seq[i : i + 2]))
-        if any_subject is None or seq[i + 2] not in _INDEFINITE:
+        if any_subject is None or (seq[i + 2] not in _INDEFINITE and seq[i + 2 : i + 4] != ["quelque", "chose"]):
             continue
         ahead = set(seq[i + 3 : i + 6])
-        if ahead & (GENERIC | VAGUE_THING_NOUNS) or (any_subject and has_kind and ahead & KIND_ALIASES.keys()):
+        if (any_subject and seq[i + 2] == "quelque") or ahead & (GENERIC | VAGUE_THING_NOUNS) or (
+                any_subject and has_kind and ahead & KIND_ALIASES.keys()):
+            return True
+    return False
+
+
+# "y a un événement à Rennes ?", "vous avez des formations en ligne ?": an event (or a vague "truc") said to exist
+# somewhere, a town or online, with nothing after the place, asks the agenda, which says where each one is. Not what
+# it is about ("à propos de…", "sur la laïcité"), nor what to do there ("des choses à faire").
+_THERE_IS = frozenset({("y", "a"), ("vous", "avez"), ("avez", "vous"), ("y", "aura"), ("il", "y")})
+_AT = frozenset({"a", "au", "aux", "en", "pres", "vers", "dans", "cote"})
+_NOT_A_PLACE = frozenset({"propos", "sujet", "cause", "faire", "dire", "savoir", "lire", "voir", "signer", "payer",
+                          "remplir", "preparer", "rendre", "ce", "cette", "ces", "cours"})
+PLACE_WORDS = 3  # "à Saint-Nazaire", "près de Nantes", "en ligne"
+_OPENING = frozenset({"des", "un", "une", "quels", "quelles", "quel", "quelle"})
+
+
+def exists_somewhere(seq: Sequence[str]) -> bool:
+    """An event said to exist ("y a", "vous avez", an indefinite article), or asked for at once ("des rencontres…",
+    "quelles rencontres…"), and a place right after it, ending the message."""
+    nouns = [i + 3 for i in range(len(seq) - 3) if tuple(seq[i : i + 2]) in _THERE_IS and seq[i + 2] in _INDEFINITE]
+    nouns += [1] if seq[:1] and seq[0] in _OPENING else []
+    for n in nouns:
+        noun, after = seq[n], seq[n + 1 :]
+        if after and (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
+                and 1 < len(after) <= PLACE_WORDS + 1 and not set(after) & (_NOT_A_PLACE | MONTHS | SPAN_WORDS):
             return True
     return False
 
@@ -302,56 +302,14 @@ def _councils_meet(seq: Sequence[str]) -> bool:
 
 
 def whats_on(words: Sequence[str]) -> bool:
-    """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what",
-    with nothing else of weight, asks what is on then."""
+    """"en février il y a quoi ?" (read "en février quoi"), "y a quoi cet été": a stretch of time ahead and "what"
+    (or "there is"), with nothing else of weight, asks what is on then."""
     content = {w for w in words if w not in STOPWORDS}
-    return "quoi" in content and names_a_stretch(words) and content <= STANDALONE | _SPAN_WORDS | {"y", "a"}
+    # "qu'est-ce qu'il y a cet hiver ?" is read "il y a cet hiver": what there is, then, asks it too.
+    asks_what = "quoi" in content or _has(list(words), ("il", "y", "a"))
+    return asks_what and names_a_stretch(words) and content <= STANDALONE | STRETCH_WORDS | {"y", "a", "il"}
 
 
-def names_a_stretch(words: Sequence[str]) -> bool:
-    """Whether a question names a stretch of time ahead: "ce mois-ci", "au printemps", and a month too ("qu'est-ce
-    qu'il se passe en mars ?")."""
-    seq = list(words)
-    return any(_ahead(seq, phrase) for phrase in TIME_WINDOWS) or bool(set(seq) & MONTHS)
-
-
-def _ahead(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    """The phrase names a time to come: not "l'été dernier", "la semaine passée"."""
-    n = len(phrase)
-    return any(tuple(seq[i : i + n]) == phrase and not PAST & set(seq[i + n : i + n + 1])
-               for i in range(len(seq) - n + 1))
-
-
-def event_names(titles: Sequence[str], words: Callable[[str], Sequence[str]]) -> tuple[frozenset[str], ...]:
-    """The words naming each event: its title up to the first ":", "(", "!" or dash ("La participation sur le
-    grill ! (1/3) – …" → participation, grill), without kind words, numbers and small words.
-
-    A title joining two things names each of them too: "Rencontre interrégionale … et assemblée générale de RésO
-    Villes" is also "l'assemblée générale de RésO Villes"; "Soirée de lancement du livre « Un oiseau persan »" is
-    also "la soirée de lancement du livre". A part needs two such words to name anything."""
-    names: set[frozenset[str]] = set()
-    for title in titles:
-        head = re.split(r"[:(!–—]| - ", title, maxsplit=1)[0]
-        whole = _name(head, words)
-        if whole:
-            names.add(whole)
-        for part in re.split(r"[«»]| et ", head):
-            name = _name(part, words)
-            if len(name) >= 2:
-                names.add(name)
-    return tuple(sorted(names, key=sorted))
-
-
-def _name(text: str, words: Callable[[str], Sequence[str]]) -> frozenset[str]:
-    seq = [w for w in words(text.replace("-", " ")) if w]
-    seq = [w for i, w in enumerate(seq) if not (w == "conseil" and i and seq[i - 1] == "inter")]  # inter-conseil
-    return frozenset(w for w in seq if w not in STOPWORDS and w not in GENERIC and w not in KIND_ALIASES
-                     and not any(ch.isdigit() for ch in w) and w not in _NAME_NOISE)
-
-
-# Words of an event's title that do not name it ("Inter-conseil du 2e trimestre", "… (session de Lyon)").
-_NAME_NOISE = frozenset({"trimestre", "semestre", "session", "cycle", "premier", "second", "seconde", "nd", "er", "e",
-                         "eme", "la", "le", "les", "sur", "des", "du", "de"})
 
 
 def _advice(seq: list[str]) -> bool:
@@ -398,17 +356,3 @@ def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
 def _has(seq: list[str], pattern: tuple[str, ...]) -> bool:
     return any(tuple(seq[i : i + len(pattern)]) == pattern for i in range(len(seq) - len(pattern) + 1))
 
-
-KIND_ALIASES: dict[str, str] = {word: kind for kind, vocabulary in KIND_WORDS.items() for word in vocabulary} | {
-    "cafe_citoyen": "cafe_citoyen", "copil": "copil", "autre": "autre", "autres": "autre", "comite": "copil",
-    "journee": "journee", "interconseil": "interconseil",
-}
-
-
-def kind_from_text(words: Sequence[str]) -> str | None:
-    for k, word in enumerate(words):
-        if word == "inter" and tuple(words[k + 1:k + 2]) in (("conseil",), ("conseils",)):
-            return "interconseil"  # "l'inter-conseil", as the programme writes it
-        if word in KIND_ALIASES and word != "inter":
-            return KIND_ALIASES[word]
-    return None

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from bot.answering.normalize import words
-from bot.events.intent import event_names, kind_from_text
-from bot.events.periods import Period, overlaps, period_of
+from bot.events.event_words import event_names, kind_from_text
+from bot.events.periods import Period, falls_in
 
 SHOWN = 3  # events offered under the how-to; the agenda holds the rest
 NEXT = frozenset({"prochain", "prochaine"})  # "m'inscrire au prochain interconseil": that one only
@@ -93,13 +93,10 @@ def event_in_period(events: Sequence[A], asked: Sequence[str], within: Period) -
     kind = kind_from_text(asked)
     if kind is None:
         return None
-    inside = [e for e in events if e.kind == kind and _falls_in(e, within)]
+    inside = [e for e in events if e.kind == kind and falls_in(within, first_day=_first_day(e), month=e.month,
+                                                                  period=e.period)]
     return inside[0] if len(inside) == 1 else None
 
 
-def _falls_in(event: Announced, within: Period) -> bool:
-    if event.start is None:
-        announced = period_of(event.month, event.period)
-        return announced is not None and overlaps(announced, within)
-    day = event.start.date() if isinstance(event.start, datetime) else event.start
-    return within.starts_on <= day < within.ends_before
+def _first_day(event: Announced) -> date | None:
+    return event.start.date() if isinstance(event.start, datetime) else event.start

@@ -149,3 +149,15 @@ def _asked_quarter(seq: list[str]) -> int | None:
 
 def overlaps(first: Period, second: Period) -> bool:
     return first.starts_on < second.ends_before and second.starts_on < first.ends_before
+
+
+def falls_in(within: Period, *, first_day: date | None, last_day: date | None = None, month: str | None = None,
+             period: str | None = None) -> bool:
+    """Whether an event falls in the period asked: a dated one when its days (`first_day` to `last_day`, local
+    dates) touch it; an undated one when the month or period it was announced for (`period_of`) overlaps it. The
+    agenda's list for a month and the event a message names by its quarter both ask it here."""
+    if first_day is None:
+        announced = period_of(month, period)
+        return announced is not None and overlaps(announced, within)
+    last = first_day if last_day is None else last_day
+    return first_day < within.ends_before and within.starts_on <= last

@@ -1,0 +1,172 @@
+"""Complaints and insults: "c nul votre truc", "vous comprenez rien", "bot de merde". Weariness or anger at someone
+else ("j'en ai marre, le bailleur se moque de nous") is told apart: no apology is owed for it."""
+
+from __future__ import annotations
+
+from bot.answering.acts.reading import folded, phrases
+from bot.cache import compiled
+
+# "je ne suis pas contente du tout": displeasure, at the hotline only if the message names it (see _WEARY).
+_DISPLEASED = (r"(?:je ne suis|je suis|suis|j suis) (?:pas|vraiment pas|absolument pas|pas du tout) (?:du tout )?"
+               r"(?:contente?s?|satisfaite?s?)")
+_INSULT_NOUNS = (r"(?:idiot|idiote|idiots|cretin|cretins|cretine|abruti|abrutis|abrutie|bouffon|bouffons|imbecile|"
+                 r"imbeciles|stupide|stupides|debile|debiles|incapable|incapables|incompetent|incompetents|"
+                 r"incompetente|minable|minables|nullard|nullards|nullos|guignol|guignols|clown|clowns|con|cons|"
+                 r"conne|connes|connard|connards|connasse|connasses|naze|nazes|ridicule|ridicules|bons? a rien|bonnes? a rien)")
+# "vous lisez ce que j'écris ?": a reproach after a complaint ("c'est pas ma question ça, vous lisez ce que j'écris
+# ?!"), a question of its own alone (who reads the messages: a matter of personal data).
+_READ_ME = r"(?:vous|tu) (?:ne |n )?(?:me |m )?(?:lisez|lis|ecoutez|ecoutes)"
+_WHAT_I_SAY = (r" (?:ce que (?:j ecris|je vous ecris|j ai ecrit|je dis|je vous dis|j ai dit|je demande|"
+               r"je vous demande|j ai demande)|quand je (?:parle|vous parle|vous ecris|ecris))")
+_REPROACH = phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins)*" + _WHAT_I_SAY,
+                    # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
+                    # in the reproach, is no subject of its own.
+                    r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
+                    r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
+# "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
+_STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
+           r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
+           r"machine|pieds|ordinateur|programme)|d etre (?:aussi|si|tellement|autant) betes?")
+# "ferme-la", "dégage": orders that insult only when given to the hotline, alone or with words of address after
+# them ("ferme-la sale bot"); "à quelle heure ferme la mairie", "dégager du temps pour le conseil" ask questions.
+_TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp|sale|espece|toi|vous|tu|le bot|"
+               r"bot|robot|machine|merde|putain)(?:\s|$)|$)|(?:degage|degagez|degages)(?! (?:du|des|un|une|le|les|la|l|"
+               r"assez|plus|suffisamment)(?:\s|$))(?! de (?:la|l) \w)")
+_FRUSTRATION = phrases(
+    r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
+    r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
+    r"n importe quoi", r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
+    r"m enerve\w*", r"m agace\w*", r"(?:me|m) gonfl\w*",
+    # "vous êtes même pas capables de répondre": the hotline said unable.
+    r"(?:vous etes|tu es|t es|vous n etes|tu n es) (?:pas|meme pas|jamais|vraiment pas) (?:capables?|fichus?|foutus?) de",
+    r"m exaspere\w*", r"ca me saoule", r"saoule", r"saoulant", r"relou", r"honteux", r"scandale",
+    r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte",  # "c'est une honte", not "ils ont honte de demander"
+    r"scandaleux", r"lamentable", r"pathetique", r"merdique", r"conneries?", _INSULT_NOUNS, _STUPID,
+    r"(?:vous|tu|votre \w+|ton \w+|ce \w+|cette \w+) (?:ne )?(?:comprenez|comprends|comprend|captez|capte|pigez|"
+    r"piges|pige) (?:vraiment |absolument |decidement |jamais |strictement |toujours )?rien",
+    r"comprenez jamais rien", r"merde", r"putain", r"sale (?:bot|robot|machine|truc|con|ia|programme)",
+    r"ca marche pas", r"marche pas votre", r"marche jamais",
+    # "tu réponds jamais à ce que je demande": what was asked, said with the reproach, is part of it.
+    r"(?:(?:repond|repondez) pas|(?:repond|reponds|repondez) jamais)(?: (?:a )?(?:ce que (?:je|j) (?:demande|dis|"
+    r"ecris|veux)|ma question|mes questions|la question))?",
+    # "toujours pas de vraie réponse": answers came, none said to be real; a reproach, not a wait.
+    r"(?:toujours |encore )?(?:pas|jamais|aucune) (?:de |d )?(?:vraies? |bonnes? )reponses?",
+    r"repond\w* (?:completement |totalement |encore |toujours |vraiment |tout le temps )?a cote",
+    r"a cote de la plaque", r"hors sujet", r"tourn\w* en rond",
+    # "je pose une question simple et…": the ease of what was asked, said against the answer given.
+    r"(?:je|j) (?:pose|ai pose|demande|ai demande) (?:pourtant )?(?:une question|un truc|quelque chose|une chose) "
+    r"(?:simple|precise|claire|facile|basique)",
+    # "c'est pas possible d'avoir une vraie réponse": a real answer that cannot be had, so none was given ("combien
+    # de temps pour avoir une vraie réponse" asks how long the team takes).
+    r"(?:impossible|pas possible|pas moyen|jamais|toujours pas|meme pas|on peut pas|je peux pas) (?:d |de )?(?:avoir|"
+    r"obtenir|recevoir) (?:une|de|d) (?:vraies?|bonnes?) reponses?",
+    r"(?:donnez|donne|donnez moi|donne moi) (?:une|de) (?:vraies?|bonnes?) reponses?",
+    r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
+    r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
+    r"pas (?:du tout )?ma question",
+    r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|demandais|cherche|cherchais|"
+    r"voulais|veux)",
+    r"j ai (?:pas|jamais) demande ca",
+    # "c'est pas ce que je vous ai demandé": the hotline named between "je" and "ai".
+    r"pas (?:du tout |vraiment |exactement )?ce que je (?:vous|t|te) (?:ai|avais) (?:demande|dit|ecrit)",
+    # "vous lisez même pas ce que j'écris", "tu m'écoutes jamais quand je parle": a reproach.
+    _READ_ME + r"(?: vraiment| donc)?(?: meme| pas| jamais| au moins)+" + _WHAT_I_SAY,
+    # The last answer missed the point: "je vous ai demandé autre chose", "relisez ma question", "répondez-moi
+    # correctement", "vous m'écoutez pas".
+    r"(?:je|j) (?:t |vous |te )?(?:ai|avais) (?:demande|pose|ecrit|dit) (?:autre chose|une autre question|"
+    r"pas ca|pas cela)",
+    r"(?:(?:relisez|relis|relire)(?: bien| donc| mieux)?|(?:lisez|lis)(?: bien| donc| mieux)) (?:ma question|"
+    r"mon message|ce que j ai ecrit|ce que j ecris)",
+    r"(?:repondez|reponds|repondre)(?: moi| nous)? (?:correctement|serieusement|a ma question|a la question)",
+    r"(?:vous|tu) (?:ne |n )?(?:m |me )?(?:ecoutez|ecoutes) (?:pas|jamais|rien)",
+    r"m (?:aide|aidez|aides|avance|avancez|avances) (?:pas|en rien|absolument pas|vraiment pas|a rien)",
+    # "la 3e fois", "la 3ème fois": an ordinal written with its figure.
+    r"(?:\d+(?:e|eme|em|ieme|er|ere)?|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) "
+    r"(?:je|j|on) (?:vous )?"
+    r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
+    r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
+    r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
+    r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
+    r"perte de temps", r"aucun interet",
+    r"(?:aucune|aucun) (?:de vos |des |de ces )?(?:reponses?|propositions?|choix|suggestions?)",
+    r"pas (?:tres |vraiment |du tout )?(?:pratique|intuitif|intuitive|terrible|top|au point)", r"decevant\w*", r"decu\w*",
+    r"deception",
+    r"(?:ne )?m a (?:pas|absolument pas|pas du tout|vraiment pas|en rien) (?:aide\w*|servi|avance\w*)",
+    r"(?:reponse|reponses) (?:\w+ )?a cote", r"c est une blague", r"vous (?:plaisantez|rigolez|vous moquez)",
+    r"nique\w*", r"ta mere", r"encul\w*", r"batard\w*", r"enfoire\w*", r"salaud\w*", r"a chier", r"tg", r"ftg", r"fdp", r"ntm",
+    r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez", r"se moqu\w* de",
+    r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
+    r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
+    r"ta gueule", _TO_THE_BOT, r"arnaque de bot", r"bot de merde",
+    # "la réponse que vous m'avez donnée était fausse": the hotline's answer said to be wrong.
+    r"(?:(?:votre|vos|ta|tes) reponses?(?: \w+){0,3}?|(?:la|cette|les|ces) reponses? que? (?:vous|tu) (?:m |nous )?"
+    r"(?:avez|as)(?: \w+){1,3}?) (?:etait|etaient|est|sont) (?:completement |totalement |"
+    r"encore |bien )?(?:fausses?|faux|erronee?s?|incorrecte?s?|inexacte?s?)",
+    # "je veux faire une réclamation": a complaint with nobody named is made to whom one is talking to;
+    # "faire une réclamation auprès du bailleur" asks how.
+    r"(?:je veux|je voudrais|je souhaite|je souhaiterais|j aimerais|je vais) (?:faire|deposer|formuler|adresser) "
+    r"(?:une )?reclamation(?! (?:aupres|contre|a|au|aux|pour|chez|a propos|sur|concernant)(?:\s|$))",
+    _DISPLEASED,
+)
+# Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
+# pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
+_WEARY = phrases(
+    r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve",
+    r"ca me saoule", r"saoule",
+    r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
+    r"putain", r"pf+", r"gr+", r"laiss\w* tomber", r"tant pis", r"j abandonne", r"se fout\w* de", r"se moqu\w* de",
+    # "le conseil peut faire quelque chose ou on perd notre temps ?": doubt about the council, not about us.
+    r"ou (?:bien )?(?:on|je|j|nous) (?:y )?perd\w* (?:mon|notre|son) temps",
+    _DISPLEASED,
+)
+_HOTLINE_NAMED = phrases(
+    r"(?:ce|votre|ton|le|du|de ce|de votre) (?:bot|robot|chatbot|truc|machin|programme|service|appli|application|"
+    r"systeme|site)", r"(?:bot|robot|chatbot|hotline|ia)", r"(?:vos|tes|votre|ta|cette|ces) reponses?",
+    r"(?:vous|tu|t) (?:etes|es|ne|n|comprenez|comprends|repondez|reponds|servez|sers|m)",
+)
+# "la mairie est nulle", "les élus sont des incapables": someone else blamed, by name, with the words of anger.
+_OTHERS_BLAMED = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses|ce|cette|ces) "
+                          r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b|service\b|reponse)"
+                          r"\w+(?: \w+)? (?:est|sont|c est|ce sont) (?:vraiment |trop |completement |totalement |des |"
+                          r"une |un )*(?:nul|nulle|nuls|nulles|pourri\w*|incompetent\w*|incapables?|lamentables?|"
+                          r"minables?|honteux|honteuse|inutiles?|guignols?|clowns?)(?=\s|$)")
+# "le bailleur ne répond pas", "la préfecture ne nous répond jamais": someone else's silence is the member's
+# trouble, told as a story, not anger at the hotline ("ça répond pas", "le bot ne répond pas" stay anger).
+_OTHERS_SILENT = compiled(r"(?:^|\s)(?:le|la|les|l|mon|ma|mes|notre|nos|leur|leurs|son|sa|ses) "
+                          r"(?!bot\b|robot|chatbot|truc|machin|programme|site|appli|systeme|ia\b)\w+(?: \w+)? "
+                          r"(?:ne |n )?(?:me |m |nous |leur |lui )?(?:repond|repondent|rappelle|rappellent)"
+                          r"(?: toujours| jamais| plus| pas)* ?(?:pas|jamais|plus|rien)?(?=\s|$)")
+# "je me sens inutile", "je suis nulle en réunion", "j'ai l'impression d'être bête": a feeling about oneself is
+# the member's worry, not anger at the hotline ("vous êtes nuls", "c'est inutile votre truc" stay anger).
+_ABOUT_ONESELF = compiled(r"(?:^|\s)(?:je me sens|je me sentais|je me suis senti\w*|je me trouve|je suis|j suis|jsuis|"
+                          r"je me sens un peu|(?:j ai )?(?:l impression|peur|la sensation) d etre|de me sentir)"
+                          r"(?: vraiment| tellement| un peu| trop| si| completement| totalement| encore)* "
+                          r"(?:nul|nulle|nuls|nulles|inutile|inutiles|bete|betes)(?=\s|$)"
+                          # "on sert à rien ou quoi", "à quoi on sert": the council doubting its own use.
+                          r"|(?:^|\s)(?:je|j|on|nous) (?:ne |n )?(?:sers|sert|servons) (?:vraiment |plus |encore )?"
+                          r"a (?:rien|quoi)(?=\s|$)|(?:^|\s)a quoi (?:je|on|nous) (?:sers|sert|servons)(?=\s|$)")
+_SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
+
+
+# "et si j'en ai marre avant la fin ?": weariness supposed, in a condition, is a question about what then.
+_SUPPOSED = compiled(r"(?:^|\s)(?:et si|meme si|si jamais|sauf si|^si) (?:j|on|nous|ils|elles|il|elle) "
+                     r"(?:en ai|en a|en avons|en ont|en peux|en peut|en pouvons) (?:plus|marre)(?=\s|$)")
+
+
+def complains(text: str, key: str) -> bool:
+    """Whether the message (`key`: folded) vents or insults, or is nothing but an angry smiley."""
+    key = _SUPPOSED.sub(" ", key)
+    return bool(_FRUSTRATION.search(_ABOUT_ONESELF.sub(" ", _OTHERS_SILENT.sub(" ", key)))) or bool(
+        set(text) & _SMILEY_ANGER and not key)
+
+
+def aimed_at_hotline(text: str) -> bool:
+    """Whether the anger in a message is at the hotline (an apology is owed) rather than weariness or anger at
+    someone else: a complaint about answers or understanding, or the hotline named."""
+    key = _ABOUT_ONESELF.sub(" ", _OTHERS_BLAMED.sub(" ", _OTHERS_SILENT.sub(" ", folded(text))))
+    return bool(_HOTLINE_NAMED.search(key) or _FRUSTRATION.search(_WEARY.sub(" ", key)))
+
+
+def without_complaint(text: str) -> str:
+    """The message once its complaints and insults are taken out: what is left may still be a question."""
+    return " ".join(_REPROACH.sub(" ", _FRUSTRATION.sub(" ", folded(text))).split())
