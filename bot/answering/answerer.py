@@ -333,6 +333,8 @@ class Answerer:
         if model is None:
             return decision
         first = decision.candidates[0]
+        if not model.knows(first.entry.id):
+            return decision  # an entry added after it learned: never named by it, and the message not read
         named, probability = model.first(self.analyze(text))
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision

@@ -168,6 +168,14 @@ class Learned:
     def _layout(self) -> _Layout:
         return _Layout.of(self)
 
+    def knows(self, entry_id: str) -> bool:
+        """Whether it learned this entry (an entry added later is never named by it)."""
+        return entry_id in self._classes
+
+    @cached_property
+    def _classes(self) -> frozenset[str]:
+        return frozenset(self.classes)
+
     def first(self, analysis: Analysis) -> tuple[str, float]:
         """The class it names first and its probability."""
         p = self.probabilities(analysis)
