@@ -125,7 +125,7 @@ class Learned:
     idf: np.ndarray  # float32, one per slot
     unseen_idf: float  # a feature never seen in training
     start: np.ndarray  # int64, len(slots) + 1
-    columns: np.ndarray  # class of each weight
+    columns: np.ndarray  # class of each weight (8-bit as the file keeps them)
     weights: np.ndarray  # float32
     bias: np.ndarray  # float32, one per class
 
@@ -136,7 +136,7 @@ class Learned:
         with np.load(path, allow_pickle=False) as data:
             return cls(classes=tuple(str(c) for c in data["classes"]), slots=data["slots"].astype(np.int64),
                        idf=data["idf"].astype(np.float32), unseen_idf=float(data["unseen_idf"]),
-                       start=data["start"].astype(np.int64), columns=data["columns"].astype(np.int64),
+                       start=data["start"].astype(np.int64), columns=data["columns"],
                        weights=data["weights"].astype(np.float32), bias=data["bias"].astype(np.float32))
 
     def save(self, path: Path) -> None:
@@ -209,18 +209,19 @@ class _Layout:
         dense[model.slots[heavy]] = np.arange(len(heavy))
         light = np.full(DIM, len(few), dtype=np.int32)
         light[model.slots[few]] = np.arange(len(few))
-        # Each weight's feature (its place among the model's slots) and its place in that feature's row.
-        row = np.repeat(np.arange(len(model.slots)), lengths)
-        place = np.arange(len(row)) - model.start[row]
-        slot = model.slots[row]
+        # Each weight's row in `matrix` (-1: a feature with few weights), then the others' rows and places.
+        at = np.repeat(np.where(many, dense[model.slots], -1).astype(np.int32), lengths)
+        on = at >= 0
         matrix = np.zeros((len(heavy) + 1, len(model.classes)), dtype=np.float32)
-        on = many[row]
-        matrix[dense[slot[on]], model.columns[on]] = model.weights[on]
+        matrix[at[on], model.columns[on]] = model.weights[on]
+        del at
+        rest = np.flatnonzero(~on)
+        row = np.repeat(light[model.slots[few]], lengths[few])
+        place = rest - np.repeat(model.start[few], lengths[few])
         columns = np.zeros((len(few) + 1, DENSE_ROW - 1), dtype=np.min_scalar_type(len(model.classes)))
         weights = np.zeros((len(few) + 1, DENSE_ROW - 1), dtype=np.float32)
-        on = ~on
-        columns[light[slot[on]], place[on]] = model.columns[on]
-        weights[light[slot[on]], place[on]] = model.weights[on]
+        columns[row, place] = model.columns[rest]
+        weights[row, place] = model.weights[rest]
         return cls(idf=idf, dense=dense, light=light, matrix=matrix, columns=columns, weights=weights)
 
 
