@@ -258,7 +258,7 @@ class Answerer:
         for text in WARM_UP:
             self.decide(text)
         if self.use_learned:
-            shipped_model()  # the classifier read and laid out once per process (~60 ms), or the first unsure question pays it
+            shipped_model()  # the classifier read and laid out once per process (~50 ms), or the first unsure question pays it
         self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:

@@ -150,7 +150,7 @@ class Learned:
         layout = self._layout
         # Each feature's value times its idf, on unit length; each class: its bias and, for each feature, its
         # value times its weight (a feature with many weights read as a row of the matrix, the others weight by
-        # weight). The model's sparse rows, `start`, `columns` and `weights`, read the same.
+        # weight): what the model's sparse rows read weight by weight give (tests/test_learned_read_once.py).
         v = val * layout.idf[idx]
         v /= float(np.linalg.norm(v)) or 1.0
         z = self.bias + v.astype(np.float64) @ layout.matrix[layout.dense[idx]]
@@ -229,7 +229,7 @@ _instead: list[Learned] = []  # a model the benchmark measures in place of the f
 
 
 def shipped_model() -> Learned | None:
-    """The shipped model, read once per process on first use (~30 ms to read, ~30 ms to lay out)."""
+    """The shipped model, read once per process on first use (~25 ms to read, ~20 ms to lay out)."""
     return _instead[-1] if _instead else _read()
 
 
