@@ -82,8 +82,7 @@ def _groups(analysis: Analysis) -> tuple[tuple[float, Counter[str]], ...]:
     """Each group's share and its features' counts, keys in the order they first come: the matcher's tokens, then
     the words; the word pairs; the character n-grams, word after word."""
     words = analysis.words
-    said = Counter(["tt" + token for token in analysis.tokens])
-    said.update(["tw" + word for word in words])
+    said = Counter(["tt" + token for token in analysis.tokens] + ["tw" + word for word in words])
     pairs = Counter([f"b{first} {second}" for first, second in pairwise(words)])
     grams = Counter(chain.from_iterable(map(_grams, words)))
     return (GROUPS["t"], said), (GROUPS["b"], pairs), (GROUPS["c"], grams)
