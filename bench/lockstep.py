@@ -2,7 +2,8 @@
 of `bench.latency` to the next than a change does (its p99 moved by a millisecond between two runs of the same
 code). Here each tree's answerer is built in a process of its own, then both decide the latency questions one at a
 time, question after question, which one goes first alternating: both first passes see the same load. Then a second
-pass (each message analysed afresh, as `bench.latency`'s). CPU time of each decision.
+pass (each message analysed afresh, as `bench.latency`'s). CPU time of each decision, the classifier's hook included
+(as `bench.latency` times it).
 
     .venv/bin/python -m bench.lockstep /path/to/other/tree            # this tree against another checkout
     .venv/bin/python -m bench.lockstep /path/to/other/tree --rounds 3
@@ -49,8 +50,9 @@ def serve() -> None:
             answerer._analyses.clear()
             print("0", flush=True)
             continue
+        text = texts[int(line)]
         start = time.process_time_ns()
-        answerer.decide(texts[int(line)])
+        answerer.learned_agrees(answerer.decide(text), text)  # the classifier asked last, as in bot/app.py
         print((time.process_time_ns() - start) / 1e6, flush=True)
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from bot.answering.decision import Kind
-from bot.answering.learned import AGREED_PROBABILITY, NONE, shipped_model
+from bot.answering.learned import AGREED_PROBABILITY, NONE, Learned, shipped_model
+from bot.answering.normalize import Analysis
 from bot.app import App
 from bot.core.replies import Sender
 
@@ -56,3 +59,22 @@ def test_the_shipped_model_knows_every_entry_of_the_shipped_knowledge(shipped_ap
     model = shipped_model()
     assert model is not None
     assert set(model.classes) == {e.id for e in shipped_app.knowledge.faq} | {NONE}
+
+
+def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_message_read(
+        shipped_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = "c'est bénévole le conseil ?"
+    answerer = shipped_app.faq.answerer
+    answerer.use_learned = False
+    offered = answerer.decide(asked)
+    answerer.use_learned = True
+    assert answerer.learned_agrees(offered, asked).kind == Kind.ANSWER  # the entry it learned: answered
+    first = offered.candidates[0]
+    added = dataclasses.replace(first, entry=dataclasses.replace(first.entry, id="ajoutee-apres"))
+    renamed = dataclasses.replace(offered, candidates=(added, *offered.candidates[1:]))
+
+    def unread(self: Learned, analysis: Analysis) -> tuple[str, float]:
+        raise AssertionError("the message is read for an entry the classifier never learned")
+
+    monkeypatch.setattr(Learned, "first", unread)
+    assert answerer.learned_agrees(renamed, asked) is renamed

@@ -260,7 +260,7 @@ class Answerer:
         for text in WARM_UP:
             self.decide(text)
         if self.use_learned:
-            shipped_model()  # the classifier's file, read once per process (~30 ms), on the first unsure question
+            shipped_model()  # the classifier read and laid out once per process (~50 ms), or the first unsure question pays it
         self._reads = _Reads()
 
     def decide(self, text: str) -> Decision:
@@ -335,6 +335,8 @@ class Answerer:
         if model is None:
             return decision
         first = decision.candidates[0]
+        if not model.knows(first.entry.id):
+            return decision  # an entry added after it learned: never named by it, and the message not read
         named, probability = model.first(self.analyze(text))
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
