@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
-from bot.answering.learned import NONE
+from bot.answering.learned import NONE, Learned
 from bot.answering.learned_doubt import Doubts, doubted
 from bot.answering.matcher import Candidate
+from bot.answering.normalize import Analysis
 from bot.app import App
 from bot.core.replies import Sender
 from bot.knowledge.model import KnowledgeBase
@@ -97,3 +99,20 @@ def test_measured_but_not_shipped_another_entry_ten_times_as_likely_as_ours_also
     assert doubted(answered, reading, classes, kb) is answered
     offered = doubted(answered, reading, classes, kb, Doubts(other_least=0.3, times=10))
     assert offered.kind == Kind.SUGGEST and [c.entry.id for c in offered.candidates] == ["hotline-delai", "event-gratuit"]
+
+
+def test_an_answer_with_an_entry_added_after_the_classifier_learned_is_kept_without_the_message_read(
+        shipped_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = "le copil de jeudi c'est quoi comme réunion"
+    answerer = shipped_app.faq.answerer
+    answerer.doubts = Doubts()
+    sure = _answer(shipped_app.knowledge, "cdv-copil-preparer", "cdv-copil-definition")
+    assert answerer.learned_doubts(sure, asked).kind == Kind.SUGGEST  # the entry it learned: doubted
+    assert sure.entry is not None
+    added = dataclasses.replace(sure, entry=dataclasses.replace(sure.entry, id="ajoutee-apres"))
+
+    def unread(self: Learned, analysis: Analysis) -> np.ndarray:
+        raise AssertionError("the message is read for an answer the classifier never learned")
+
+    monkeypatch.setattr(Learned, "probabilities", unread)
+    assert answerer.learned_doubts(added, asked) is added

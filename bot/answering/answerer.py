@@ -351,6 +351,10 @@ class Answerer:
         model = shipped_model()
         if model is None:
             return decision
+        answered = [decision.entry] if decision.kind == Kind.ANSWER else [
+            part.entry for part in decision.parts if part.kind == Kind.ANSWER]
+        if not any(entry is not None and model.knows(entry.id) for entry in answered):
+            return decision  # entries added after it learned: it has nothing to say of them, the message not read
         return doubted(decision, model.probabilities(self.analyze(text)), model.classes, self.kb, self.doubts)
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
