@@ -35,6 +35,7 @@ from bot.answering.french import (
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
+from bot.answering.learned_choices import with_learned_choice
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -193,6 +194,7 @@ class Answerer:
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
+        self.use_learned_choices = True  # and the choices it leads or adds to (bot/answering/learned_choices.py)
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -322,6 +324,20 @@ class Answerer:
                             segments=used, greeted=greeted,
                             at_hotline=aimed_at_hotline(text) or speaks_to_the_hotline(folded(text)))
         return decision
+
+    def learned_choices(self, decision: Decision, text: str) -> Decision:
+        """A single question's choices, or nothing found, read again by the classifier: the entry it names first
+        leads the choices or is added to them (bot/answering/learned_choices.py). Asked after e5, on the choices as
+        they would be shown, and before `learned_agrees`."""
+        if not (self.use_learned and self.use_learned_choices) or decision.personal \
+                or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN):
+            return decision
+        model = shipped_model()
+        if model is None:
+            return decision
+        named, probability = model.first(self.analyze(text))
+        return with_learned_choice(decision, named, probability, self.kb.entry(named),
+                                   most=self.settings.max_suggestions)
 
     def learned_agrees(self, decision: Decision, text: str) -> Decision:
         """The final decision for a single question offered among choices is answered when the classifier learned

@@ -1,0 +1,54 @@
+"""The choices offered for a single question, read again by the classifier learned from members' messages (issue 11).
+
+Our rankers compare a message with the knowledge's phrasings; the classifier (bot/answering/learned.py) learned which
+entry members mean from their own words. When the rankers are unsure of a single question (choices offered, or
+nothing found), the entry the classifier names first, surely enough:
+
+- leads the choices: members tap the first button most, and the classifier breaks the near ties at the top of our
+  ranking better than the scores do. Missing from them, it is added first (the last one making room when they
+  are full);
+- is offered alone when nothing was found: a button and « none of these » rather than « je ne sais pas ».
+
+A personal matter keeps the offices' choices; the class "none" (out of scope) adds nothing. Measured on batches of
+writing the classifier never learned from (`python -m bench.learned_choices`, bench/RESULTS.md). Asked before the
+classifier's agreement (`Answerer.learned_agrees`), which then answers the entry put first when it names it at 0.7
+or more.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.decision import Decision, Kind
+from bot.answering.learned import NONE
+from bot.answering.matcher import Candidate
+from bot.knowledge.model import FaqEntry
+
+# Chosen a priori (the study's usual 0.3), not fitted: at 0.3 the classifier leads or adds the right entry more often
+# than a wrong one on every held part, without one more confident wrong (`python -m bench.learned_choices`).
+LEAD_PROBABILITY = 0.3
+
+
+def with_learned_choice(decision: Decision, named: str, probability: float, entry: FaqEntry | None, *,
+                        most: int) -> Decision:
+    """`decision` once the classifier named `named` (`entry`; None when the knowledge has no such entry any more) at
+    `probability`: its choices led by it; `most`: how many choices are shown at most."""
+    if decision.personal or named == NONE or entry is None or probability < LEAD_PROBABILITY \
+            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN):
+        return decision
+    if decision.kind == Kind.UNKNOWN:
+        # The rankers' candidates were below the threshold of choices: the classifier's is offered alone.
+        known = next((c for c in decision.candidates if c.entry.id == named), None)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=(known or _candidate(entry),))
+    ids = [c.entry.id for c in decision.candidates]
+    if ids[:1] == [named]:
+        return decision
+    if named in ids:
+        led = decision.candidates[ids.index(named)]
+        return dataclasses.replace(decision, candidates=(led, *(c for c in decision.candidates if c is not led)))
+    return dataclasses.replace(decision, candidates=(_candidate(entry), *decision.candidates[:most - 1]))
+
+
+def _candidate(entry: FaqEntry) -> Candidate:
+    """An entry none of our rankers offered: no score of theirs."""
+    return Candidate(entry=entry, score=0.0, phrasing=entry.question)
