@@ -159,6 +159,20 @@ def agreed(p: float = 0.7) -> Use:
     return use
 
 
+def beside(p: float) -> Use:
+    """(3) A single question answered: the classifier's first entry at p or more, another than the answer, is the
+    button beside it (« Ce n'est pas votre question ? »), in place of our runner-up."""
+
+    def use(s: Final) -> Final:
+        top, prob = s.ranked[0]
+        if s.kind != Kind.ANSWER.value or s.personal or top == NONE or prob < p or top in s.outcome.answered \
+                or s.outcome.shown[:1] == (top,):
+            return s
+        return replace(s, outcome=replace(s.outcome, shown=(top,)))
+
+    return use
+
+
 def both(*uses: Use) -> Use:
     def use(s: Final) -> Final:
         for u in uses:
@@ -181,6 +195,7 @@ USES: dict[str, Use] = {
     "(1) p ≥ 0.3 and (2) p ≥ 0.3": both(added(0.3), led(0.3)),
     "(2) p ≥ 0.3, then the shipped hook (answered at 0.7)": both(led(0.3), agreed()),
     "(1) and (2) p ≥ 0.3, then the shipped hook": both(added(0.3), led(0.3), agreed()),
+    **{f"(3) beside an answer, the classifier's other first entry, p ≥ {p}": beside(p) for p in (0.3, 0.5, 0.7)},
     "(1) added first and (2) p ≥ 0.3": both(added(0.3, first=True), led(0.3)),
     "(1) added first and (2) p ≥ 0.3, then the shipped hook": both(added(0.3, first=True), led(0.3), agreed()),
 }

@@ -78,3 +78,12 @@ def test_an_unsure_classifier_leaves_the_choices_as_they_are(shipped_app: App) -
     assert model.first(shipped_app.faq.answerer.analyze(asked))[1] < LEAD_PROBABILITY
     before, after = _before_and_after(shipped_app, asked)
     assert after.kind == before.kind == Kind.SUGGEST and _shown(after) == _shown(before)
+
+
+def test_beside_an_answer_the_entry_the_classifier_names_is_one_tap_away(shipped_app: App) -> None:
+    before, after = _before_and_after(shipped_app, "la journée de septembre c'est payant ?")
+    # The day's own entry is answered; members asking whether it costs anything meant the entry on free events.
+    assert before.kind == Kind.ANSWER and before.entry is not None and before.entry.id == "event-journees-2026"
+    assert before.runner_up is None or before.runner_up.entry.id != "event-gratuit"
+    assert after.kind == Kind.ANSWER and after.entry == before.entry
+    assert after.runner_up is not None and after.runner_up.entry.id == "event-gratuit"

@@ -326,11 +326,12 @@ class Answerer:
         return decision
 
     def learned_choices(self, decision: Decision, text: str) -> Decision:
-        """A single question's choices, or nothing found, read again by the classifier: the entry it names first
-        leads the choices or is added to them (bot/answering/learned_choices.py). Asked after e5, on the choices as
-        they would be shown, and before `learned_agrees`."""
+        """A single question's choices, nothing found or an answer, read again by the classifier: the entry it names
+        first leads the choices, is added to them, or is the button beside another entry's answer
+        (bot/answering/learned_choices.py). Asked after e5, on the choices as they would be shown, and before
+        `learned_agrees`."""
         if not (self.use_learned and self.use_learned_choices) or decision.personal \
-                or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN):
+                or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
             return decision
         model = shipped_model()
         if model is None:

@@ -1,13 +1,15 @@
 """The choices offered for a single question, read again by the classifier learned from members' messages (issue 11).
 
 Our rankers compare a message with the knowledge's phrasings; the classifier (bot/answering/learned.py) learned which
-entry members mean from their own words. When the rankers are unsure of a single question (choices offered, or
-nothing found), the entry the classifier names first, surely enough:
+entry members mean from their own words. For a single question, the entry the classifier names first, surely
+enough:
 
 - leads the choices: members tap the first button most, and the classifier breaks the near ties at the top of our
   ranking better than the scores do. Missing from them, it is added first (the last one making room when they
   are full);
-- is offered alone when nothing was found: a button and « none of these » rather than « je ne sais pas ».
+- is offered alone when nothing was found: a button and « none of these » rather than « je ne sais pas »;
+- is the button beside an answer of another entry (« Ce n'est pas votre question ? »), in place of our runner-up:
+  the answer stays, and the member who meant the other entry has it one tap away.
 
 A personal matter keeps the offices' choices; the class "none" (out of scope) adds nothing. Measured on batches of
 writing the classifier never learned from (`python -m bench.learned_choices`, bench/RESULTS.md). Asked before the
@@ -32,10 +34,16 @@ LEAD_PROBABILITY = 0.3
 def with_learned_choice(decision: Decision, named: str, probability: float, entry: FaqEntry | None, *,
                         most: int) -> Decision:
     """`decision` once the classifier named `named` (`entry`; None when the knowledge has no such entry any more) at
-    `probability`: its choices led by it; `most`: how many choices are shown at most."""
+    `probability`: its choices led by it, or the answer's runner-up; `most`: how many choices are shown at most."""
     if decision.personal or named == NONE or entry is None or probability < LEAD_PROBABILITY \
-            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN):
+            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
         return decision
+    if decision.kind == Kind.ANSWER:
+        if decision.entry is None or decision.entry.id == named or (
+                decision.runner_up is not None and decision.runner_up.entry.id == named):
+            return decision
+        known = next((c for c in decision.candidates if c.entry.id == named), None)
+        return dataclasses.replace(decision, runner_up=known or _candidate(entry))
     if decision.kind == Kind.UNKNOWN:
         # The rankers' candidates were below the threshold of choices: the classifier's is offered alone.
         known = next((c for c in decision.candidates if c.entry.id == named), None)
