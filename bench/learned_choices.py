@@ -86,8 +86,8 @@ def decided() -> dict[str, list[tuple[Message, Final]]]:
     from bot.core.replies import Sender
 
     sender = Sender(channel="cli", user_id="bench", chat_id="bench")
-    model = shipped_model()
-    assert model is not None
+    shipped_file = shipped_model()
+    assert shipped_file is not None
     tidy: list[tuple[Message, Final]] = []
     with _scratch_app("choices-tidy") as app:
         for q in load_eval():
@@ -95,7 +95,7 @@ def decided() -> dict[str, list[tuple[Message, Final]]]:
                 continue
             d = app.faq.decide(sender, q.q)
             m = Message(text=q.q, kind=q.kind, expect=tuple(q.expect), split="dev")
-            tidy.append((m, _seen(d, model, app.faq.answerer.analyze, q.q)))
+            tidy.append((m, _seen(d, shipped_file, app.faq.answerer.analyze, q.q)))
     out["tidy dev"] = tidy
     path.write_bytes(pickle.dumps((key, out)))
     return out
@@ -256,5 +256,5 @@ if __name__ == "__main__":
     from bench import learned_choices, learned_study
 
     # bench.learned_study's cache was written when it ran as the main module: its classes are read from here.
-    __main__.Part, __main__.Seen = learned_study.Part, learned_study.Seen  # type: ignore[attr-defined]
+    __main__.Part, __main__.Seen = learned_study.Part, learned_study.Seen
     print(learned_choices.misses() if sys.argv[1:] == ["misses"] else learned_choices.study())

@@ -333,12 +333,21 @@ class Answerer:
         if not (self.use_learned and self.use_learned_choices) or decision.personal \
                 or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
             return decision
-        model = shipped_model()
-        if model is None:
+        named = self._learned_first(text)
+        if named is None:
             return decision
-        named, probability = model.first(self.analyze(text))
-        return with_learned_choice(decision, named, probability, self.kb.entry(named),
-                                   most=self.settings.max_suggestions)
+        return with_learned_choice(decision, *named, self.kb.entry(named[0]), most=self.settings.max_suggestions)
+
+    def _learned_first(self, text: str) -> tuple[str, float] | None:
+        """The class the classifier names first for `text` and its probability (None without its file), read once
+        for the hooks of one message."""
+        found = self._reads.learned.get(text)
+        if found is None:
+            model = shipped_model()
+            if model is None:
+                return None
+            found = self._reads.learned[text] = model.first(self.analyze(text))
+        return found
 
     def learned_agrees(self, decision: Decision, text: str) -> Decision:
         """The final decision for a single question offered among choices is answered when the classifier learned
@@ -346,11 +355,11 @@ class Answerer:
         order the choices are shown in (e5 may have reordered them). A personal matter stays offered."""
         if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
             return decision
-        model = shipped_model()
-        if model is None:
+        read = self._learned_first(text)
+        if read is None:
             return decision
         first = decision.candidates[0]
-        named, probability = model.first(self.analyze(text))
+        named, probability = read
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
@@ -1133,6 +1142,7 @@ class _Reads:
     # `Answerer._weighted`'s analysis and weights, by the parts' texts and roles (and whether the questions alone).
     weighted: dict[tuple[tuple[tuple[str, Role], ...], bool], tuple[Analysis, dict[str, float]]] = field(
         default_factory=dict)
+    learned: dict[str, tuple[str, float]] = field(default_factory=dict)  # the classifier's first class, by text
 
 
 # "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word
