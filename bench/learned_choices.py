@@ -4,9 +4,11 @@ the choices, or first among them, on writing it never learned from?
     python -m bench.learned_choices            # the uses, on the held parts of bench.learned_study and the tidy dev set
     python -m bench.learned_choices misses     # held batches 17 onward: single questions not helped, with the classifier's
 
-The product decides each message once, end to end, with the classifier trained before the held batches (the same
-parts and models as `python -m bench.learned_study ends`); each use then turns that final decision into another
-outcome. The tidy dev set is decided with the shipped file (never trained on it). The test split is never read.
+The product without these uses (`Answerer.learned_choices` off) decides each message once, end to end, with the
+classifier trained before the held batches (the same parts and models as `python -m bench.learned_study ends`); each
+use then turns that final decision into another outcome; "then the shipped hook" applies `Answerer.learned_agrees`
+after it, as the product does (it is asked last). The product as shipped is the last row. The tidy dev set is decided
+with the shipped file (never trained on it). The test split is never read.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def decided() -> dict[str, list[tuple[Message, Final]]]:
     tidy dev set with the shipped file (cached)."""
     path = cache_dir() / CACHE
     parts = _parts()
-    key = [(name, [(k, [m.text for m in chunk]) for k, chunk in pieces]) for name, pieces in parts]
+    key = ["without Answerer.learned_choices", *((name, [(k, [m.text for m in chunk]) for k, chunk in pieces])
+                                                 for name, pieces in parts)]
     if path.exists():
         kept_key, kept = pickle.loads(path.read_bytes())
         if kept_key == key:
@@ -79,6 +82,7 @@ def decided() -> dict[str, list[tuple[Message, Final]]]:
         for model_key, chunk in pieces:
             model = models[model_key]
             with model_in_use(model), _scratch_app("choices") as app:
+                app.faq.answerer.use_learned_choices = False  # the uses below are applied to its decisions
                 for m in chunk:
                     n += 1
                     d = decide_as_new_member(app, m, f"choices{n}")
@@ -90,6 +94,7 @@ def decided() -> dict[str, list[tuple[Message, Final]]]:
     assert shipped_file is not None
     tidy: list[tuple[Message, Final]] = []
     with _scratch_app("choices-tidy") as app:
+        app.faq.answerer.use_learned_choices = False
         for q in load_eval():
             if q.split != "dev":
                 continue
@@ -183,21 +188,20 @@ def both(*uses: Use) -> Use:
 
 
 USES: dict[str, Use] = {
-    "engine as shipped": engine,
-    **{f"(1) classifier's first added to choices or offered instead of « je ne sais pas », p ≥ {p}": added(p)
-       for p in (0.3, 0.5, 0.7, 0.9)},
+    "engine (the product without these uses)": engine,
+    **{f"(1) the classifier's first added to the choices, or offered instead of « je ne sais pas », p ≥ {p}":
+       added(p) for p in (0.3, 0.5, 0.7, 0.9)},
     **{f"(1a) the same, to choices only, p ≥ {p}": added(p, unknown=False) for p in (0.3, 0.5)},
-    **{f"(1c) nothing found: our first below the threshold offered when the classifier names it, p ≥ {p}":
-       added(p, agreed=True) for p in (0.1, 0.2, 0.3, 0.5)},
-    **{f"(2) classifier's first shown first among the choices, p ≥ {p}": led(p) for p in (0.2, 0.3, 0.5)},
-    **{f"(2) the same, within {w} points of our first, p ≥ 0.3": led(0.3, within=w) for w in (5.0, 10.0, 20.0)},
-    "(1) p ≥ 0.5 and (2) p ≥ 0.3": both(added(0.5), led(0.3)),
-    "(1) p ≥ 0.3 and (2) p ≥ 0.3": both(added(0.3), led(0.3)),
+    **{f"(1c) nothing found: offered only when it is our own first, below the threshold, p ≥ {p}":
+       added(p, agreed=True) for p in (0.1, 0.2, 0.3)},
+    **{f"(2) the classifier's first shown first among the choices, p ≥ {p}": led(p) for p in (0.2, 0.3, 0.5)},
+    **{f"(2) the same, within {w} points of our first, p ≥ 0.3": led(0.3, within=w) for w in (5.0, 10.0)},
+    "(1) and (2), p ≥ 0.3": both(added(0.3), led(0.3)),
     "(2) p ≥ 0.3, then the shipped hook (answered at 0.7)": both(led(0.3), agreed()),
     "(1) and (2) p ≥ 0.3, then the shipped hook": both(added(0.3), led(0.3), agreed()),
-    **{f"(3) beside an answer, the classifier's other first entry, p ≥ {p}": beside(p) for p in (0.3, 0.5, 0.7)},
-    "(1) added first and (2) p ≥ 0.3": both(added(0.3, first=True), led(0.3)),
-    "(1) added first and (2) p ≥ 0.3, then the shipped hook": both(added(0.3, first=True), led(0.3), agreed()),
+    **{f"(3) beside an answer, the classifier's first (another entry), p ≥ {p}": beside(p) for p in (0.3, 0.5, 0.7)},
+    "**shipped: (1), (2) and (3) at 0.3, then the shipped hook**": both(added(0.3, first=True), led(0.3), agreed(),
+                                                                       beside(0.3)),
 }
 
 
@@ -232,9 +236,11 @@ def study() -> str:
             if name == "tidy dev":
                 top1, declined = tidy_top1(after)
                 extra = [top1, declined]
-            rows.append([use_name, *rates([judge(m, s.outcome) for m, s in after]), first_right(after),
-                         offered_none(after), *extra])
-        head = ["use", "n", "resolved %", "helped %", "confident wrong %", "right first", "none offered"]
+            verdicts = [judge(m, s.outcome) for m, s in after]
+            counts = "; ".join(str(sum(v[i] for v in verdicts)) for i in range(3))
+            rows.append([use_name, *rates(verdicts), counts, first_right(after), offered_none(after), *extra])
+        head = ["use", "n", "resolved %", "helped %", "confident wrong %", "resolved; helped; wrong", "right first",
+                "none offered"]
         out += [name, "", table(head + (["top-1 %", "none declined"] if name == "tidy dev" else []), rows), ""]
     return "\n".join(out)
 
