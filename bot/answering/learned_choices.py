@@ -11,7 +11,8 @@ enough:
 - is the button beside an answer of another entry (« Ce n'est pas votre question ? »), in place of our runner-up:
   the answer stays, and the member who meant the other entry has it one tap away.
 
-A personal matter keeps the offices' choices; the class "none" (out of scope) adds nothing. Measured on batches of
+A personal matter keeps the offices' choices, a follow-up its reading in context; the class "none" (out of scope)
+adds nothing. Measured on batches of
 writing the classifier never learned from (`python -m bench.learned_choices`, bench/RESULTS.md). Asked before the
 classifier's agreement (`Answerer.learned_agrees`), which then answers the entry put first when it names it at 0.7
 or more.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
 from bot.answering.learned import NONE
 from bot.answering.matcher import Candidate
@@ -36,7 +38,7 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
     """`decision` once the classifier named `named` (`entry`; None when the knowledge has no such entry any more) at
     `probability`: its choices led by it, or the answer's runner-up; `most`: how many choices are shown at most."""
     if decision.personal or named == NONE or entry is None or probability < LEAD_PROBABILITY \
-            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
+            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER) or _leans_back(decision):
         return decision
     if decision.kind == Kind.ANSWER:
         if decision.entry is None or decision.entry.id == named or (
@@ -55,6 +57,12 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
         led = decision.candidates[ids.index(named)]
         return dataclasses.replace(decision, candidates=(led, *(c for c in decision.candidates if c is not led)))
     return dataclasses.replace(decision, candidates=(_candidate(entry), *decision.candidates[:most - 1]))
+
+
+def _leans_back(decision: Decision) -> bool:
+    """"et pour les jeunes ?" after financing: a follow-up means something only with the answer before it, which the
+    classifier does not read (nor did it learn from follow-ups); the choices read in context stay as they are."""
+    return bool({Act.FOLLOW_UP, Act.SIMPLER} & set(decision.acts))
 
 
 def _candidate(entry: FaqEntry) -> Candidate:
