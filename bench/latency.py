@@ -39,7 +39,7 @@ from bot.core.answers import CurrentAnswerer
 
 def _decision(answerer: Answerer) -> Callable[[str], Decision]:
     """The answerer's decision, then the classifier learned from members' messages, asked last (bot/app.py)."""
-    return lambda text: answerer.learned_agrees(answerer.decide(text), text)
+    return lambda text: answerer.learned_agrees(answerer.learned_choices(answerer.decide(text), text), text)
 
 
 def _rss_mib() -> float:

@@ -569,7 +569,8 @@ def _variant(name: str) -> Callable[[Answerer], None]:
     """The answerer turned into variant `name` of (3): "current" the product; "a" the refitted rule in place of the
     hook (`Answerer.learned_agrees`); "a2" the same past the gate; "b" the refitted rule and the hook; "c" the
     shipped rule, which the refitted one can only turn into an offer, and the hook; "c2" the same, offered only
-    below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions."""
+    below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions; "nochoices" the product
+    without `Answerer.learned_choices` (bot/answering/learned_choices.py)."""
     from bot.answering import answer_rule
     from bot.answering.learned import shipped_model
 
@@ -578,6 +579,9 @@ def _variant(name: str) -> Callable[[Answerer], None]:
             return
         if name == "undoubted" or name.startswith("doubts"):  # the shipped doubts off, or at other thresholds
             a.doubts = _doubts(name)
+            return
+        if name == "nochoices":  # the product without the choices the classifier leads or adds to
+            a.use_learned_choices = False
             return
         a.use_learned = name != "a" and name != "a2"  # the hook
         message: list[str] = [""]  # the message being decided

@@ -91,7 +91,9 @@ def build_answering(settings: Settings, *, clock: Clock | None = None, migrate: 
         decider.add_hook(lambda _sender, _text, decision: opinion.trusted(
             decision, answers.get().kb, answers.get()))
         decider.add_hook(lambda _sender, _text, decision: opinion.second_choices(decision, answers.get()))
-    # Last of all: the classifier learned from members' messages reads the choices in the order they are shown.
+    # Last of all: the classifier learned from members' messages reads the choices as they would be shown: the entry it
+    # names leads them or joins them, then the first is answered when it names it surely.
+    decider.add_hook(lambda _sender, text, decision: answers.get().learned_choices(decision, text))
     decider.add_hook(lambda _sender, text, decision: answers.get().learned_agrees(decision, text))
     # And it doubts a sure answer it reads otherwise (bot/answering/learned_doubt.py).
     decider.add_hook(lambda _sender, text, decision: answers.get().learned_doubts(decision, text))

@@ -48,7 +48,10 @@ def offered(decision: Decision) -> list[str]:
 
 
 def test_the_entry_both_rankers_agree_on_is_offered_first(answering: Callable[..., Answering]) -> None:
-    ours = answering(on=False).decider.decide(MEMBER, WHAT_FOR)
+    without = answering(on=False)
+    without.answers.get().use_learned_choices = False  # nor the classifier's lead (tests/test_learned_choices.py)
+    ours = without.decider.decide(MEMBER, WHAT_FOR)
+    without.answers.get().use_learned_choices = True
     assert ours.kind == Kind.SUGGEST and offered(ours)[:2] == ["fph", "cc-definition"]  # ours puts it second
 
     decision = answering().decider.decide(MEMBER, WHAT_FOR)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from bot.answering.decision import Kind
@@ -73,8 +74,9 @@ def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_m
     added = dataclasses.replace(first, entry=dataclasses.replace(first.entry, id="ajoutee-apres"))
     renamed = dataclasses.replace(offered, candidates=(added, *offered.candidates[1:]))
 
-    def unread(self: Learned, analysis: Analysis) -> tuple[str, float]:
+    def unread(self: Learned, analysis: Analysis) -> np.ndarray:
         raise AssertionError("the message is read for an entry the classifier never learned")
 
-    monkeypatch.setattr(Learned, "first", unread)
+    monkeypatch.setattr(Learned, "probabilities", unread)
+    answerer._reads = type(answerer._reads)()  # what it read of the message before is forgotten
     assert answerer.learned_agrees(renamed, asked) is renamed

@@ -116,3 +116,13 @@ def test_an_answer_with_an_entry_added_after_the_classifier_learned_is_kept_with
 
     monkeypatch.setattr(Learned, "probabilities", unread)
     assert answerer.learned_doubts(added, asked) is added
+
+
+def test_a_member_asking_if_the_september_day_costs_anything_is_offered_the_day_and_the_prices(
+        shipped_app: App) -> None:
+    # The rankers answer the day's own entry; the classifier reads a question on prices: both are one tap away.
+    decided = shipped_app.faq.decide(MEMBER, "la journée de septembre c'est payant ?")
+    assert decided.kind == Kind.SUGGEST
+    assert [c.entry.id for c in decided.candidates][:2] == ["event-journees-2026", "event-gratuit"]
+    shipped_app.faq.answerer.doubts = None
+    assert shipped_app.faq.decide(MEMBER, "la journée de septembre c'est payant ?").kind == Kind.ANSWER

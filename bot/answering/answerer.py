@@ -35,6 +35,7 @@ from bot.answering.french import (
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
+from bot.answering.learned_choices import with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
@@ -194,6 +195,7 @@ class Answerer:
         self.prepared = build.prepared()
         self.use_second_opinion = True  # the benchmark measures the engine without it too
         self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
+        self.use_learned_choices = True  # and the choices it leads or adds to (bot/answering/learned_choices.py)
         self.doubts: Doubts | None = Doubts()  # when it turns a sure answer into choices (None: never)
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
@@ -325,19 +327,53 @@ class Answerer:
                             at_hotline=aimed_at_hotline(text) or speaks_to_the_hotline(folded(text)))
         return decision
 
+    def learned_choices(self, decision: Decision, text: str) -> Decision:
+        """A single question's choices, nothing found or an answer, read again by the classifier: the entry it names
+        first leads the choices, is added to them, or is the button beside another entry's answer
+        (bot/answering/learned_choices.py). Asked after e5, on the choices as they would be shown, and before
+        `learned_agrees`."""
+        if not (self.use_learned and self.use_learned_choices) or decision.personal \
+                or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
+            return decision
+        named = self._learned_first(text)
+        if named is None:
+            return decision
+        return with_learned_choice(decision, *named, self.kb.entry(named[0]), most=self.settings.max_suggestions)
+
+    def _learned_first(self, text: str) -> tuple[str, float] | None:
+        """The class the classifier names first for `text` and its probability (None without its file)."""
+        p = self._learned_reading(text)
+        if p is None:
+            return None
+        model = shipped_model()
+        assert model is not None
+        best = int(np.argmax(p))
+        return model.classes[best], float(p[best])
+
+    def _learned_reading(self, text: str) -> np.ndarray | None:
+        """The classifier's probabilities for `text`, one per class (None without its file), read once for the
+        hooks of one message."""
+        found = self._reads.learned.get(text)
+        if found is None:
+            model = shipped_model()
+            if model is None:
+                return None
+            found = self._reads.learned[text] = model.probabilities(self.analyze(text))
+        return found
+
     def learned_agrees(self, decision: Decision, text: str) -> Decision:
         """The final decision for a single question offered among choices is answered when the classifier learned
         from members' messages names its first choice too, surely (bot/answering/learned.py). Asked last, on the
         order the choices are shown in (e5 may have reordered them). A personal matter stays offered."""
         if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
             return decision
-        model = shipped_model()
-        if model is None:
-            return decision
         first = decision.candidates[0]
-        if not model.knows(first.entry.id):
+        model = shipped_model()
+        if model is None or not model.knows(first.entry.id):
             return decision  # an entry added after it learned: never named by it, and the message not read
-        named, probability = model.first(self.analyze(text))
+        read = self._learned_first(text)
+        assert read is not None
+        named, probability = read
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
@@ -355,7 +391,9 @@ class Answerer:
             part.entry for part in decision.parts if part.kind == Kind.ANSWER]
         if not any(entry is not None and model.knows(entry.id) for entry in answered):
             return decision  # entries added after it learned: it has nothing to say of them, the message not read
-        return doubted(decision, model.probabilities(self.analyze(text)), model.classes, self.kb, self.doubts)
+        p = self._learned_reading(text)
+        assert p is not None
+        return doubted(decision, p, model.classes, self.kb, self.doubts)
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
         """"c'est la misère avec vous", "une personne pourrait me joindre ?": no phrase of the acts was recognised,
@@ -1134,6 +1172,7 @@ class _Reads:
     # `Answerer._weighted`'s analysis and weights, by the parts' texts and roles (and whether the questions alone).
     weighted: dict[tuple[tuple[tuple[str, Role], ...], bool], tuple[Analysis, dict[str, float]]] = field(
         default_factory=dict)
+    learned: dict[str, np.ndarray] = field(default_factory=dict)  # the classifier's probabilities, by text
 
 
 # "Qui peut entrer au conseil ?" against "comment entrer dans le conseil" and "ki peut etre dans le conseil": the word

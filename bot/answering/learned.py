@@ -6,11 +6,13 @@ messages labelled by hand (the dev split of the realistic set, kinds faq, multi 
 its own: out-of-scope questions). It reads the message as the project does (the corrected words and the matcher's
 tokens), its word pairs and the character 3–5-grams within its words.
 
-It is used for two things, measured on batches of writing it never learned from (bench/learned_study.py,
-bench/RESULTS.md): a single question the rankers only offered among choices is answered when the classifier
-names the same first entry, at `AGREED_PROBABILITY` or more. Two readers built differently agreeing on one
-entry is the evidence the answer rule asks for; the classifier rarely names a wrong one with such confidence.
-And a sure answer it reads otherwise is offered as choices instead (bot/answering/learned_doubt.py).
+It is used in three ways, measured on batches of writing it never learned from (bench/learned_study.py,
+bench/learned_choices.py, bench/RESULTS.md): the entry it names leads a single question's choices, joins them, is
+offered instead of « je ne sais pas » or beside another entry's answer (bot/answering/learned_choices.py); a
+single question the rankers only offered among choices is answered when the classifier names the same first
+entry, at `AGREED_PROBABILITY` or more (two readers built differently agreeing on one entry is the evidence the
+answer rule asks for; the classifier rarely names a wrong one with such confidence); and a sure answer it reads
+otherwise is offered as choices instead (bot/answering/learned_doubt.py).
 
 The model is a small file made by `python -m bench.learned_study build` (`MODEL_FILE`), never downloaded; an
 entry it never learned (added later) is simply never named by it.

@@ -1,0 +1,70 @@
+"""The choices offered for a single question, read again by the classifier learned from members' messages (issue 11).
+
+Our rankers compare a message with the knowledge's phrasings; the classifier (bot/answering/learned.py) learned which
+entry members mean from their own words. For a single question, the entry the classifier names first, surely
+enough:
+
+- leads the choices: members tap the first button most, and the classifier breaks the near ties at the top of our
+  ranking better than the scores do. Missing from them, it is added first (the last one making room when they
+  are full);
+- is offered alone when nothing was found: a button and « none of these » rather than « je ne sais pas »;
+- is the button beside an answer of another entry (« Ce n'est pas votre question ? »), in place of our runner-up:
+  the answer stays, and the member who meant the other entry has it one tap away.
+
+A personal matter keeps the offices' choices, a follow-up its reading in context; the class "none" (out of scope)
+adds nothing. Measured on batches of
+writing the classifier never learned from (`python -m bench.learned_choices`, bench/RESULTS.md). Asked before the
+classifier's agreement (`Answerer.learned_agrees`), which then answers the entry put first when it names it at 0.7
+or more.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.acts import Act
+from bot.answering.decision import Decision, Kind
+from bot.answering.learned import NONE
+from bot.answering.matcher import Candidate
+from bot.knowledge.model import FaqEntry
+
+# Chosen a priori (the study's usual 0.3), not fitted: at 0.3 the classifier leads or adds the right entry more often
+# than a wrong one on every held part, without one more confident wrong (`python -m bench.learned_choices`).
+LEAD_PROBABILITY = 0.3
+
+
+def with_learned_choice(decision: Decision, named: str, probability: float, entry: FaqEntry | None, *,
+                        most: int) -> Decision:
+    """`decision` once the classifier named `named` (`entry`; None when the knowledge has no such entry any more) at
+    `probability`: its choices led by it, or the answer's runner-up; `most`: how many choices are shown at most."""
+    if decision.personal or named == NONE or entry is None or probability < LEAD_PROBABILITY \
+            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER) or _leans_back(decision):
+        return decision
+    if decision.kind == Kind.ANSWER:
+        if decision.entry is None or decision.entry.id == named or (
+                decision.runner_up is not None and decision.runner_up.entry.id == named):
+            return decision
+        known = next((c for c in decision.candidates if c.entry.id == named), None)
+        return dataclasses.replace(decision, runner_up=known or _candidate(entry))
+    if decision.kind == Kind.UNKNOWN:
+        # The rankers' candidates were below the threshold of choices: the classifier's is offered alone.
+        known = next((c for c in decision.candidates if c.entry.id == named), None)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=(known or _candidate(entry),))
+    ids = [c.entry.id for c in decision.candidates]
+    if ids[:1] == [named]:
+        return decision
+    if named in ids:
+        led = decision.candidates[ids.index(named)]
+        return dataclasses.replace(decision, candidates=(led, *(c for c in decision.candidates if c is not led)))
+    return dataclasses.replace(decision, candidates=(_candidate(entry), *decision.candidates[:most - 1]))
+
+
+def _leans_back(decision: Decision) -> bool:
+    """"et pour les jeunes ?" after financing: a follow-up means something only with the answer before it, which the
+    classifier does not read (nor did it learn from follow-ups); the choices read in context stay as they are."""
+    return bool({Act.FOLLOW_UP, Act.SIMPLER} & set(decision.acts))
+
+
+def _candidate(entry: FaqEntry) -> Candidate:
+    """An entry none of our rankers offered: no score of theirs."""
+    return Candidate(entry=entry, score=0.0, phrasing=entry.question)

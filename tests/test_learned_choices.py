@@ -1,0 +1,90 @@
+"""A single question the rankers are unsure of: the entry the classifier learned from members' messages names first
+leads the choices, joins them when missing, or is offered instead of « je ne sais pas »."""
+
+from __future__ import annotations
+
+from bot.answering.decision import Decision, Kind
+from bot.answering.learned import NONE, shipped_model
+from bot.answering.learned_choices import LEAD_PROBABILITY, with_learned_choice
+from bot.app import App
+from bot.core.replies import Sender
+
+MEMBER = Sender(channel="cli", user_id="7", chat_id="7")
+
+
+def _before_and_after(app: App, asked: str) -> tuple[Decision, Decision]:
+    app.faq.answerer.doubts = None  # the choices it leads, alone (its doubts: tests/test_learned_doubt.py)
+    app.faq.answerer.use_learned_choices = False
+    before = app.faq.decide(MEMBER, asked)
+    app.faq.answerer.use_learned_choices = True
+    return before, app.faq.decide(MEMBER, asked)
+
+
+def _shown(decision: Decision) -> list[str]:
+    return [c.entry.id for c in decision.candidates]
+
+
+def test_the_entry_the_classifier_names_is_shown_first_among_the_choices(shipped_app: App) -> None:
+    before, after = _before_and_after(shipped_app, "la mairie a décidé sans nous")
+    # Our scores put the limits of the network's role first; the classifier knows members whose town hall decided
+    # without asking them. Members tap the first button most.
+    named = "cdv-mairie-decide-sans-avis"
+    assert before.kind == Kind.SUGGEST and named in _shown(before)[1:]
+    assert after.kind == Kind.SUGGEST
+    assert _shown(after) == [named, *(e for e in _shown(before) if e != named)]
+
+
+def test_the_entry_the_classifier_names_joins_the_choices_when_they_miss_it(shipped_app: App) -> None:
+    before, after = _before_and_after(shipped_app, "je sais plus à quoi sert le conseil")
+    assert before.kind == Kind.SUGGEST and "cc-role" not in _shown(before) and len(before.candidates) == 3
+    # First, the last of ours making room: still three choices and « none of these ».
+    assert after.kind == Kind.SUGGEST and _shown(after) == ["cc-role", *_shown(before)[:2]]
+
+
+def test_nothing_found_the_entry_the_classifier_names_is_offered_instead_of_i_do_not_know(shipped_app: App) -> None:
+    before, after = _before_and_after(shipped_app, "les élus font l'inverse de ce qu'on dit")
+    assert before.kind == Kind.UNKNOWN
+    assert after.kind == Kind.SUGGEST and _shown(after) == ["cdv-avis-ignore"]
+
+
+def test_nothing_found_and_the_classifier_sure_of_it_the_entry_is_answered(shipped_app: App) -> None:
+    """Offered first, then answered by the classifier's agreement (`Answerer.learned_agrees`, at 0.7 or more)."""
+    before, after = _before_and_after(shipped_app, "ANRU en entier")
+    assert before.kind == Kind.UNKNOWN
+    assert after.kind == Kind.ANSWER and after.entry is not None and after.entry.id == "theme-anru"
+
+
+def test_an_out_of_scope_question_keeps_its_choices(shipped_app: App) -> None:
+    asked = "le bus passe plus dans le quartier"
+    model = shipped_model()
+    assert model is not None
+    assert model.first(shipped_app.faq.answerer.analyze(asked))[0] == NONE
+    before, after = _before_and_after(shipped_app, asked)
+    assert _shown(after) == _shown(before) and after.kind == before.kind
+
+
+def test_a_members_own_matter_keeps_the_offices_choices(shipped_app: App) -> None:
+    offered = shipped_app.faq.decide(MEMBER, "jpeu me faire rembourser mon ticket de bus pr venir")
+    assert offered.personal and offered.kind == Kind.SUGGEST
+    other = shipped_app.knowledge.entry("moyens-financer-action")
+    assert other is not None and other.id not in _shown(offered)
+    # Whatever the classifier names, however surely: who deals with it first, then the same entries.
+    assert with_learned_choice(offered, other.id, 0.99, other, most=3) is offered
+
+
+def test_an_unsure_classifier_leaves_the_choices_as_they_are(shipped_app: App) -> None:
+    asked = "j'arrive pas à suivre les réunions"
+    model = shipped_model()
+    assert model is not None
+    assert model.first(shipped_app.faq.answerer.analyze(asked))[1] < LEAD_PROBABILITY
+    before, after = _before_and_after(shipped_app, asked)
+    assert after.kind == before.kind == Kind.SUGGEST and _shown(after) == _shown(before)
+
+
+def test_beside_an_answer_the_entry_the_classifier_names_is_one_tap_away(shipped_app: App) -> None:
+    before, after = _before_and_after(shipped_app, "la journée de septembre c'est payant ?")
+    # The day's own entry is answered; members asking whether it costs anything meant the entry on free events.
+    assert before.kind == Kind.ANSWER and before.entry is not None and before.entry.id == "event-journees-2026"
+    assert before.runner_up is None or before.runner_up.entry.id != "event-gratuit"
+    assert after.kind == Kind.ANSWER and after.entry == before.entry
+    assert after.runner_up is not None and after.runner_up.entry.id == "event-gratuit"
