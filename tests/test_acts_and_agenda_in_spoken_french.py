@@ -196,3 +196,10 @@ def test_which_days_an_event_falls_on_gets_the_agenda(shipped_app: App) -> None:
 
 def test_how_many_days_a_training_lasts_is_no_date_asked() -> None:
     assert agenda_intent(words("la formation dure combien de jours ?")) is None
+
+
+@pytest.mark.parametrize("text", ["quels ?", "quelle", "y a un", "il y a des", "vous avez des"])
+def test_an_opening_with_nothing_after_it_is_read_without_fail(app: App, text: str) -> None:
+    # A member who sends only the start of a question gets a reply, not a crash of the agenda's reading.
+    agenda_intent(words(text))
+    assert reply_in_chat(app, text)

@@ -273,7 +273,7 @@ def exists_somewhere(seq: Sequence[str]) -> bool:
     "quelles rencontres…"), and a place right after it, ending the message."""
     nouns = [i + 3 for i in range(len(seq) - 3) if tuple(seq[i : i + 2]) in _THERE_IS and seq[i + 2] in _INDEFINITE]
     nouns += [1] if seq[:1] and seq[0] in _OPENING else []
-    for n in nouns:
+    for n in (n for n in nouns if n < len(seq)):  # "quels ?", "y a un": no noun after the opening
         noun, after = seq[n], seq[n + 1 :]
         if after and (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
                 and 1 < len(after) <= PLACE_WORDS + 1 and not set(after) & (_NOT_A_PLACE | MONTHS | SPAN_WORDS):
