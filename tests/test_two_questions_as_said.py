@@ -48,6 +48,9 @@ def found(decision: Decision) -> list[tuple[str, str]]:
      ["est-ce que le conseil peut avoir un budget", "si oui qui le gère"]),
     ("comment on devient membre du conseil citoyen mais aussi est-ce que c est payant",
      ["comment on devient membre du conseil citoyen", "est-ce que c est payant"]),
+    # Asking what a word means closes a question: "veut dire quoi", then "et" and a clause of its own.
+    ("le mot ANRU ça veut dire quoi et les travaux ils commencent quand",
+     ["le mot ANRU ça veut dire quoi", "les travaux ils commencent quand"]),
     # "qui" after a noun is a relative pronoun ("est" heard as "et"): one question.
     ("est-ce qu'une personne qui et pas inscrite peut venir a la reunion",
      ["est-ce qu'une personne qui et pas inscrite peut venir a la reunion"]),

@@ -163,8 +163,9 @@ def _closed_cuts(key: str) -> list[tuple[int, int]]:
         before = left[: closed.start()].split() if closed else []
         # "je sais pas qui", "n'importe quoi": the question word asks nothing there; nor does "qui" after a noun
         # ("un habitant qui et pas membre": a relative pronoun, "est" heard as "et").
+        # "…quartiers 2030 ça veut dire quoi et le contrat de ville…": asking a meaning, "dire" asks.
         if (closed and len(right.split()) >= _SECOND_MIN_WORDS and len(before) >= _SECOND_MIN_WORDS - 1
-                and before[-1] not in _NOT_BEFORE | {"importe"}
+                and (before[-1] not in _NOT_BEFORE | {"importe"} or before[-2:-1] == ["veut"])
                 and (closed.group().split()[0] != "qui" or before[-1] in _BEFORE_WHO)):
             cuts.append((m.start(), m.end()))
     return cuts
