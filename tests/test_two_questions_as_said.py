@@ -90,6 +90,16 @@ def test_a_wish_followed_by_et_is_a_request_of_its_own() -> None:
     assert question.context == "Je voudrais m'inscrire à la formation."
 
 
+def test_doing_both_things_the_story_names_asks_two_questions(answerer: Answerer) -> None:
+    text = "Je veux consulter mes infos enregistrées, et ensuite les effacer toutes. Vous me dites comment faire les deux ?"
+    assert [a.text for a in split_questions(text)] == [
+        "Vous me dites comment faire Je veux consulter mes infos enregistrées ?",
+        "Vous me dites comment faire les effacer toutes ?"]
+    assert {entry for _, entry in found(answerer.decide(text))} == {"rgpd-voir-mes-donnees", "rgpd-supprimer"}
+    # Two people told of, then coming with both: one question.
+    assert len(split_questions("J'ai deux enfants et un mari. Est-ce que je peux venir avec les deux ?")) == 1
+
+
 def test_a_term_to_define_beside_a_practical_question_offers_the_entry_on_that_term(answerer: Answerer) -> None:
     decision = answerer.decide("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?")
     assert found(decision) == [("suggest", "cdv-definition"), ("suggest", "cdv-consulter-contrat")]
