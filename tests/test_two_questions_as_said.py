@@ -100,6 +100,13 @@ def test_doing_both_things_the_story_names_asks_two_questions(answerer: Answerer
     assert len(split_questions("J'ai deux enfants et un mari. Est-ce que je peux venir avec les deux ?")) == 1
 
 
+def test_a_question_the_rankers_disagree_on_is_offered_beside_one_answered(answerer: Answerer) -> None:
+    # Its own first entry scores at the answer threshold, the rankers name no common choice: it keeps its entry.
+    decision = answerer.decide("Je vais déjà au conseil de quartier de la Bottière, c'est la même chose que le conseil "
+                               "citoyen ? Et le préfet doit reconnaître notre conseil ?")
+    assert found(decision) == [("suggest", "cc-conseil-de-quartier"), ("answer", "cc-reconnaissance-prefet")]
+
+
 def test_a_term_to_define_beside_a_practical_question_offers_the_entry_on_that_term(answerer: Answerer) -> None:
     decision = answerer.decide("Qu'est-ce que le contrat de ville ? Et on peut le lire où ?")
     assert found(decision) == [("suggest", "cdv-definition"), ("suggest", "cdv-consulter-contrat")]
