@@ -48,6 +48,9 @@ def found(decision: Decision) -> list[tuple[str, str]]:
      ["est-ce que le conseil peut avoir un budget", "si oui qui le gère"]),
     ("comment on devient membre du conseil citoyen mais aussi est-ce que c est payant",
      ["comment on devient membre du conseil citoyen", "est-ce que c est payant"]),
+    # Asking what a word means closes a question: "veut dire quoi", then "et" and a clause of its own.
+    ("le mot ANRU ça veut dire quoi et les travaux ils commencent quand",
+     ["le mot ANRU ça veut dire quoi", "les travaux ils commencent quand"]),
     # "qui" after a noun is a relative pronoun ("est" heard as "et"): one question.
     ("est-ce qu'une personne qui et pas inscrite peut venir a la reunion",
      ["est-ce qu'une personne qui et pas inscrite peut venir a la reunion"]),
@@ -85,6 +88,23 @@ def test_a_wish_followed_by_et_is_a_request_of_its_own() -> None:
     # Without "Et", the wish is the story of the question that follows.
     [question] = split_questions("Je voudrais m'inscrire à la formation. Comment on fait ?")
     assert question.context == "Je voudrais m'inscrire à la formation."
+
+
+def test_doing_both_things_the_story_names_asks_two_questions(answerer: Answerer) -> None:
+    text = "Je veux consulter mes infos enregistrées, et ensuite les effacer toutes. Vous me dites comment faire les deux ?"
+    assert [a.text for a in split_questions(text)] == [
+        "Vous me dites comment faire Je veux consulter mes infos enregistrées ?",
+        "Vous me dites comment faire les effacer toutes ?"]
+    assert {entry for _, entry in found(answerer.decide(text))} == {"rgpd-voir-mes-donnees", "rgpd-supprimer"}
+    # Two people told of, then coming with both: one question.
+    assert len(split_questions("J'ai deux enfants et un mari. Est-ce que je peux venir avec les deux ?")) == 1
+
+
+def test_a_question_the_rankers_disagree_on_is_offered_beside_one_answered(answerer: Answerer) -> None:
+    # Its own first entry scores at the answer threshold, the rankers name no common choice: it keeps its entry.
+    decision = answerer.decide("Je vais déjà au conseil de quartier de la Bottière, c'est la même chose que le conseil "
+                               "citoyen ? Et le préfet doit reconnaître notre conseil ?")
+    assert found(decision) == [("suggest", "cc-conseil-de-quartier"), ("answer", "cc-reconnaissance-prefet")]
 
 
 def test_a_term_to_define_beside_a_practical_question_offers_the_entry_on_that_term(answerer: Answerer) -> None:

@@ -163,8 +163,9 @@ def _closed_cuts(key: str) -> list[tuple[int, int]]:
         before = left[: closed.start()].split() if closed else []
         # "je sais pas qui", "n'importe quoi": the question word asks nothing there; nor does "qui" after a noun
         # ("un habitant qui et pas membre": a relative pronoun, "est" heard as "et").
+        # "…quartiers 2030 ça veut dire quoi et le contrat de ville…": asking a meaning, "dire" asks.
         if (closed and len(right.split()) >= _SECOND_MIN_WORDS and len(before) >= _SECOND_MIN_WORDS - 1
-                and before[-1] not in _NOT_BEFORE | {"importe"}
+                and (before[-1] not in _NOT_BEFORE | {"importe"} or before[-2:-1] == ["veut"])
                 and (closed.group().split()[0] != "qui" or before[-1] in _BEFORE_WHO)):
             cuts.append((m.start(), m.end()))
     return cuts
@@ -403,6 +404,13 @@ def split_questions(text: str) -> list[Asked]:
             # question before again, from the other side: one question.
             asked[-1] = Asked(text=f"{asked[-1].text} {sentence}", context=asked[-1].context)
             continue
+        both = _both_told(story) if _BOTH.search(key) else []
+        if both:
+            # "Je veux lire mon dossier, et ensuite le fermer. Comment je fais les deux ?": "les deux" asks the
+            # question of each of the two things the story just named, asked in their place.
+            asked.extend(Asked(text=_BOTH_WORDS.sub(thing, sentence)) for thing in both)
+            story = []
+            continue
         problems = _problems(story) if HOW_ALONE.match(key) else []
         if len(problems) > 1:
             # "Ma patronne refuse que je parte. En plus la mairie ne paie pas le bus. On fait comment ?": one "how"
@@ -521,6 +529,22 @@ _OR_ELSE = compiled(r"^(?:ou|ou\s+bien|ou\s+alors|ou\s+plutot|ou\s+est\s+ce\s+qu
 _DESPITE = compiled(r"\b(?:quand\s+meme|malgre\s+tout|malgre\s+ca|tout\s+de\s+meme)\b")
 # "En plus, on ne me rembourse pas.": a second problem added to the first, not more of its story.
 _ADDED = compiled(r"^(?:et\s+)?(?:en\s+plus|de\s+plus|par\s+dessus\s+le\s+marche|autre\s+(?:chose|souci|probleme))\b")
+
+
+# Doing or explaining "les deux" (not "venir avec les deux": two people told of, one question).
+_BOTH = compiled(r"\b(?:fais|faire|fait|faut|expliquer|explique|expliquez|definir|dire|comprendre)\s+(?:les|ces)\s+"
+                 r"(?:deux|2)\b")
+_BOTH_WORDS = compiled(r"\b(?:les|ces)\s+(?:deux|2)\b", re.IGNORECASE)
+_AND_THEN = compiled(r",?\s+et\s+(?:(?:ensuite|apres|puis|aussi)\s+)?", re.IGNORECASE)
+
+
+def _both_told(story: list[str]) -> list[str]:
+    """The two things the story's last sentence names, joined by "et" ("quartier prioritaire, et politique de la
+    ville"), each of a few words; none when it names more or fewer."""
+    if not story:
+        return []
+    things = [t.strip(" ,.;:!") for t in _AND_THEN.split(story[-1])]
+    return things if len(things) == 2 and all(len(words(t)) >= 2 for t in things) else []
 
 
 def _problems(story: list[str]) -> list[str]:

@@ -93,6 +93,7 @@ class SeveralQuestions:
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         merged = False  # a question of what the thing is for, left to its definition
+        offered_unsure: set[str] = set()  # parts offered their first entry though the rankers agreed on no choice
         for n, question in enumerate(asked):
             # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
             # just before a question names is what it asks; "c'est quoi ?" alone is every definition asked again.
@@ -106,7 +107,12 @@ class SeveralQuestions:
                 continue  # "c'est quoi la TFPB et ça sert à quoi ?": the definition says what it is for
             part = self.defined_by_entry(self._decide_part(question, texts, n, frozenset(picks), earlier,
                                                             asked[n - 1].context if n else ""))
-            top = part.candidates[0] if part.kind in (Kind.ANSWER, Kind.SUGGEST) and part.candidates else None
+            # "…c'est pareil que le conseil citoyen ? Et il doit être reconnu par le préfet ?": a question whose own
+            # first entry scores at the answer threshold is offered it, though the rankers did not agree on a
+            # choice, when another question is answered at once (below): beside it, it was lost.
+            unsure = part.kind == Kind.UNKNOWN and bool(part.candidates) and (
+                part.candidates[0].score >= self.answerer.settings.answer_threshold)
+            top = part.candidates[0] if (part.kind in (Kind.ANSWER, Kind.SUGGEST) or unsure) and part.candidates else None
             if top is not None and earlier is not None and n > 0 and refers_back(question.text) and (
                     top.entry.id in earlier.related):
                 settled.add(top.entry.id)
@@ -122,6 +128,8 @@ class SeveralQuestions:
                 n > 0 and names_nothing(question.text)) and (
                 part.score >= self.answerer.settings.answer_threshold + MULTI_EXTRA_SCORE
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
+            if unsure:
+                offered_unsure.add(top.entry.id)
             if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
                 answered_alone.add(top.entry.id)
             picks[top.entry.id] = dataclasses.replace(
@@ -132,6 +140,10 @@ class SeveralQuestions:
             # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
             # both (the whole message's "à quoi ça sert" pulls the entries on roles).
             return dataclasses.replace(whole, kind=Kind.ANSWER, entry=only.entry, score=only.score, runner_up=None)
+        if not any(p.kind == Kind.ANSWER for p in picks.values()):
+            # With no question answered at once, an unsure one is no second question beside it ("la DSU c'est de
+            # l'argent pour nous ? c'est quoi ce sigle": one term asked about).
+            picks = {k: p for k, p in picks.items() if k not in offered_unsure}
         settled |= self.leaned  # taken for the question before: the whole message's answer is not theirs either
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
             return whole
