@@ -152,3 +152,16 @@ def test_of_two_questions_one_answered_with_an_entry_the_classifier_never_learne
     both = Decision(kind=Kind.MULTI, parts=(known, added_later))
     offered = doubted(both, _reading(classes, none=0.9, hotline_delai=0.01), classes, kb)
     assert [p.kind for p in offered.parts] == [Kind.SUGGEST, Kind.ANSWER]
+
+
+def test_an_answer_read_in_context_is_kept_without_the_message_read(shipped_app: App,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    answerer = shipped_app.faq.answerer
+    answerer.doubts = Doubts()
+    sure = _answer(shipped_app.knowledge, "cdv-copil-preparer", "cdv-copil-definition", acts=(Act.FOLLOW_UP,))
+
+    def unread(self: Learned, analysis: Analysis) -> np.ndarray:
+        raise AssertionError("a follow-up's message is read")
+
+    monkeypatch.setattr(Learned, "probabilities", unread)
+    assert answerer.learned_doubts(sure, "et le copil de jeudi c'est quoi ?") is sure

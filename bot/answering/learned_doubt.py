@@ -18,6 +18,7 @@ classifier never learned: it is left alone. Measured on batches of writing the c
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,18 @@ class Doubts:
     # Or the other class named at `other_least` or more, `times` as likely as ours (off by default: measured only).
     other_least: float = 2.0
     times: float = 0.0
+
+
+def may_doubt(decision: Decision, knows: Callable[[str], bool]) -> bool:
+    """Whether `doubted` can change `decision` (asked before reading the message): an answer with an entry the
+    classifier learned (`knows`), or one question of several answered so, among choices; nothing read in context."""
+    if _IN_CONTEXT & set(decision.acts):
+        return False
+    if decision.kind == Kind.ANSWER:
+        return decision.entry is not None and knows(decision.entry.id)
+    return decision.kind == Kind.MULTI and any(
+        part.kind == Kind.ANSWER and part.entry is not None and bool(part.candidates) and knows(part.entry.id)
+        for part in decision.parts)
 
 
 def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], kb: KnowledgeBase,
