@@ -38,8 +38,10 @@ from bot.core.answers import CurrentAnswerer
 
 
 def _decision(answerer: Answerer) -> Callable[[str], Decision]:
-    """The answerer's decision, then the classifier learned from members' messages, asked last (bot/app.py)."""
-    return lambda text: answerer.learned_agrees(answerer.learned_choices(answerer.decide(text), text), text)
+    """The answerer's decision, then the classifier learned from members' messages, asked last as bot/app.py chains
+    it: the choices it leads, its agreement, its doubts."""
+    return lambda text: answerer.learned_doubts(answerer.learned_agrees(answerer.learned_choices(
+        answerer.decide(text), text), text), text)
 
 
 def _rss_mib() -> float:

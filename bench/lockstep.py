@@ -2,8 +2,8 @@
 of `bench.latency` to the next than a change does (its p99 moved by a millisecond between two runs of the same
 code). Here each tree's answerer is built in a process of its own, then both decide the latency questions one at a
 time, question after question, which one goes first alternating: both first passes see the same load. Then a second
-pass (each message analysed afresh, as `bench.latency`'s). CPU time of each decision, the classifier's hook included
-(as `bench.latency` times it).
+pass (each message analysed afresh, as `bench.latency`'s). CPU time of each decision, the classifier's hooks included
+as bot/app.py chains them (each tree's own: choices, agreement, doubts).
 
     .venv/bin/python -m bench.lockstep /path/to/other/tree            # this tree against another checkout
     .venv/bin/python -m bench.lockstep /path/to/other/tree --rounds 3
@@ -44,6 +44,9 @@ def serve() -> None:
     Answerer(scaled(kb, 5), settings.answering).decide("bonjour")
     answerer = CurrentAnswerer(Answerer(kb, settings.answering)).get()
     texts = questions()
+    # The classifier's hooks in bot/app.py's order, those this tree has (an older tree lacks the newer ones).
+    hooks = [getattr(answerer, name) for name in ("learned_choices", "learned_agrees", "learned_doubts")
+             if hasattr(answerer, name)]
     print(len(texts), flush=True)
     for line in sys.stdin:
         if line.strip() == "clear":
@@ -52,7 +55,9 @@ def serve() -> None:
             continue
         text = texts[int(line)]
         start = time.process_time_ns()
-        answerer.learned_agrees(answerer.decide(text), text)  # the classifier asked last, as in bot/app.py
+        decision = answerer.decide(text)
+        for hook in hooks:  # the classifier asked last, as in bot/app.py
+            decision = hook(decision, text)
         print((time.process_time_ns() - start) / 1e6, flush=True)
 
 

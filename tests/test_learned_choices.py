@@ -3,9 +3,16 @@ leads the choices, joins them when missing, or is offered instead of « je ne sa
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
+import pytest
+
+from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
-from bot.answering.learned import NONE, shipped_model
+from bot.answering.learned import NONE, Learned, shipped_model
 from bot.answering.learned_choices import LEAD_PROBABILITY, with_learned_choice
+from bot.answering.normalize import Analysis
 from bot.app import App
 from bot.core.replies import Sender
 
@@ -88,3 +95,17 @@ def test_beside_an_answer_the_entry_the_classifier_names_is_one_tap_away(shipped
     assert before.runner_up is None or before.runner_up.entry.id != "event-gratuit"
     assert after.kind == Kind.ANSWER and after.entry == before.entry
     assert after.runner_up is not None and after.runner_up.entry.id == "event-gratuit"
+
+
+def test_choices_read_in_context_are_left_without_the_message_read(shipped_app: App,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # "et pour les jeunes ?" after financing: the classifier never learned from follow-ups, so it is not asked.
+    _, offered = _before_and_after(shipped_app, "la mairie a décidé sans nous")
+    assert offered.kind == Kind.SUGGEST
+    following = dataclasses.replace(offered, acts=(Act.FOLLOW_UP,))
+
+    def unread(self: Learned, analysis: Analysis) -> np.ndarray:
+        raise AssertionError("a follow-up's message is read")
+
+    monkeypatch.setattr(Learned, "probabilities", unread)
+    assert shipped_app.faq.answerer.learned_choices(following, "et pour les jeunes ?") is following

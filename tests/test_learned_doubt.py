@@ -126,3 +126,42 @@ def test_a_member_asking_if_the_september_day_costs_anything_is_offered_the_day_
     assert [c.entry.id for c in decided.candidates][:2] == ["event-journees-2026", "event-gratuit"]
     shipped_app.faq.answerer.doubts = None
     assert shipped_app.faq.decide(MEMBER, "la journée de septembre c'est payant ?").kind == Kind.ANSWER
+
+
+def test_two_classes_named_equally_first_the_first_in_the_classifier_s_order_is_the_one_named(
+        shipped_app: App) -> None:
+    # Its doubt reads ours and the class it names first, not every class: a tie goes to the first in its order,
+    # as it always did.
+    kb = shipped_app.knowledge
+    answered = _answer(kb, "hotline-delai", "event-gratuit")
+    out_first = (NONE, "cdv-copil-definition", "hotline-delai")
+    reading = _reading(out_first, none=0.8, cdv_copil_definition=0.8, hotline_delai=0.01)
+    offered = doubted(answered, reading, out_first, kb)
+    assert [c.entry.id for c in offered.candidates] == ["hotline-delai", "event-gratuit"]  # "none": our choices
+    entry_first = ("cdv-copil-definition", NONE, "hotline-delai")
+    reading = _reading(entry_first, none=0.8, cdv_copil_definition=0.8, hotline_delai=0.01)
+    offered = doubted(answered, reading, entry_first, kb)
+    assert [c.entry.id for c in offered.candidates] == ["hotline-delai", "cdv-copil-definition"]
+
+
+def test_of_two_questions_one_answered_with_an_entry_the_classifier_never_learned_is_kept(shipped_app: App) -> None:
+    kb = shipped_app.knowledge
+    classes = (NONE, "hotline-delai")
+    known = _answer(kb, "hotline-delai", "event-gratuit")
+    added_later = _answer(kb, "event-gratuit", "hotline-delai")
+    both = Decision(kind=Kind.MULTI, parts=(known, added_later))
+    offered = doubted(both, _reading(classes, none=0.9, hotline_delai=0.01), classes, kb)
+    assert [p.kind for p in offered.parts] == [Kind.SUGGEST, Kind.ANSWER]
+
+
+def test_an_answer_read_in_context_is_kept_without_the_message_read(shipped_app: App,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    answerer = shipped_app.faq.answerer
+    answerer.doubts = Doubts()
+    sure = _answer(shipped_app.knowledge, "cdv-copil-preparer", "cdv-copil-definition", acts=(Act.FOLLOW_UP,))
+
+    def unread(self: Learned, analysis: Analysis) -> np.ndarray:
+        raise AssertionError("a follow-up's message is read")
+
+    monkeypatch.setattr(Learned, "probabilities", unread)
+    assert answerer.learned_doubts(sure, "et le copil de jeudi c'est quoi ?") is sure

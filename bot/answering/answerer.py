@@ -35,8 +35,8 @@ from bot.answering.french import (
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
-from bot.answering.learned_choices import with_learned_choice
-from bot.answering.learned_doubt import Doubts, doubted
+from bot.answering.learned_choices import may_lead, with_learned_choice
+from bot.answering.learned_doubt import Doubts, doubted, may_doubt
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -332,9 +332,8 @@ class Answerer:
         first leads the choices, is added to them, or is the button beside another entry's answer
         (bot/answering/learned_choices.py). Asked after e5, on the choices as they would be shown, and before
         `learned_agrees`."""
-        if not (self.use_learned and self.use_learned_choices) or decision.personal \
-                or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER):
-            return decision
+        if not (self.use_learned and self.use_learned_choices and may_lead(decision)):
+            return decision  # the message not read: nothing the classifier names could change it
         named = self._learned_first(text)
         if named is None:
             return decision
@@ -385,12 +384,8 @@ class Answerer:
         if not self.use_learned or self.doubts is None or decision.kind not in (Kind.ANSWER, Kind.MULTI):
             return decision
         model = shipped_model()
-        if model is None:
-            return decision
-        answered = [decision.entry] if decision.kind == Kind.ANSWER else [
-            part.entry for part in decision.parts if part.kind == Kind.ANSWER]
-        if not any(entry is not None and model.knows(entry.id) for entry in answered):
-            return decision  # entries added after it learned: it has nothing to say of them, the message not read
+        if model is None or not may_doubt(decision, model.knows):
+            return decision  # e.g. entries added after it learned: it has nothing to say of them, the message not read
         p = self._learned_reading(text)
         assert p is not None
         return doubted(decision, p, model.classes, self.kb, self.doubts)

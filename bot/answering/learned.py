@@ -155,7 +155,7 @@ class Learned:
         # weight): what the model's sparse rows read weight by weight give (tests/test_learned_read_once.py).
         v = val * layout.idf[idx]
         v /= float(np.linalg.norm(v)) or 1.0
-        z = self.bias + v.astype(np.float64) @ layout.matrix[layout.dense[idx]]
+        z = self.bias + v.astype(np.float64) @ layout.matrix[layout.dense[idx]]  # float64 @ float64: no cast
         light = layout.light[idx]
         z += np.bincount(layout.columns[light].ravel(), weights=(layout.weights[light] * v[:, None]).ravel(),
                          minlength=len(self.classes))
@@ -194,9 +194,10 @@ class _Layout:
     zeros."""
 
     idf: np.ndarray  # float32, one per slot (DIM)
-    dense: np.ndarray  # int32, one per slot: its row in `matrix`
-    light: np.ndarray  # int32, one per slot: its row in `columns` and `weights`
-    matrix: np.ndarray  # float32, (features with many weights + 1, classes)
+    dense: np.ndarray  # unsigned, as narrow as its rows allow (16-bit), one per slot: its row in `matrix`
+    light: np.ndarray  # the same, one per slot: its row in `columns` and `weights`
+    matrix: np.ndarray  # float64, (features with many weights + 1, classes): the float32 weights, as the product
+    # reads them (a float32 matrix was cast to float64 at each message, a copy of every row it read)
     columns: np.ndarray  # (features with few weights + 1, DENSE_ROW - 1): their classes
     weights: np.ndarray  # float32, the same shape: their weights
 
@@ -207,14 +208,14 @@ class _Layout:
         heavy, few = np.flatnonzero(many), np.flatnonzero(~many)
         idf = np.full(DIM, model.unseen_idf, dtype=np.float32)
         idf[model.slots] = model.idf
-        dense = np.full(DIM, len(heavy), dtype=np.int32)
+        dense = np.full(DIM, len(heavy), dtype=np.min_scalar_type(len(heavy)))
         dense[model.slots[heavy]] = np.arange(len(heavy))
-        light = np.full(DIM, len(few), dtype=np.int32)
+        light = np.full(DIM, len(few), dtype=np.min_scalar_type(len(few)))
         light[model.slots[few]] = np.arange(len(few))
         # Each weight's row in `matrix` (-1: a feature with few weights), then the others' rows and places.
-        at = np.repeat(np.where(many, dense[model.slots], -1).astype(np.int32), lengths)
+        at = np.repeat(np.where(many, dense[model.slots].astype(np.int32), -1), lengths)
         on = at >= 0
-        matrix = np.zeros((len(heavy) + 1, len(model.classes)), dtype=np.float32)
+        matrix = np.zeros((len(heavy) + 1, len(model.classes)), dtype=np.float64)
         matrix[at[on], model.columns[on]] = model.weights[on]
         del at
         rest = np.flatnonzero(~on)

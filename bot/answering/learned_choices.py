@@ -37,11 +37,11 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
                         most: int) -> Decision:
     """`decision` once the classifier named `named` (`entry`; None when the knowledge has no such entry any more) at
     `probability`: its choices led by it, or the answer's runner-up; `most`: how many choices are shown at most."""
-    if decision.personal or named == NONE or entry is None or probability < LEAD_PROBABILITY \
-            or decision.kind not in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER) or _leans_back(decision):
+    if not may_lead(decision) or named == NONE or entry is None or probability < LEAD_PROBABILITY:
         return decision
     if decision.kind == Kind.ANSWER:
-        if decision.entry is None or decision.entry.id == named or (
+        assert decision.entry is not None
+        if decision.entry.id == named or (
                 decision.runner_up is not None and decision.runner_up.entry.id == named):
             return decision
         known = next((c for c in decision.candidates if c.entry.id == named), None)
@@ -57,6 +57,13 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
         led = decision.candidates[ids.index(named)]
         return dataclasses.replace(decision, candidates=(led, *(c for c in decision.candidates if c is not led)))
     return dataclasses.replace(decision, candidates=(_candidate(entry), *decision.candidates[:most - 1]))
+
+
+def may_lead(decision: Decision) -> bool:
+    """Whether the classifier's reading can change `decision` (asked before reading the message): a single
+    question's choices, nothing found or an answer with its entry; nothing personal, nothing read in context."""
+    return not decision.personal and decision.kind in (Kind.SUGGEST, Kind.UNKNOWN, Kind.ANSWER) \
+        and not (decision.kind == Kind.ANSWER and decision.entry is None) and not _leans_back(decision)
 
 
 def _leans_back(decision: Decision) -> bool:

@@ -18,7 +18,9 @@ classifier never learned: it is left alone. Measured on batches of writing the c
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -41,27 +43,53 @@ class Doubts:
     times: float = 0.0
 
 
+def may_doubt(decision: Decision, knows: Callable[[str], bool]) -> bool:
+    """Whether `doubted` can change `decision` (asked before reading the message): an answer with an entry the
+    classifier learned (`knows`), or one question of several answered so, among choices; nothing read in context."""
+    if _IN_CONTEXT & set(decision.acts):
+        return False
+    if decision.kind == Kind.ANSWER:
+        return decision.entry is not None and knows(decision.entry.id)
+    return decision.kind == Kind.MULTI and any(
+        part.kind == Kind.ANSWER and part.entry is not None and bool(part.candidates) and knows(part.entry.id)
+        for part in decision.parts)
+
+
 def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], kb: KnowledgeBase,
             doubts: Doubts = Doubts()) -> Decision:
     """`decision` with the answers the classifier doubts turned into choices (`probabilities`: its reading of the
-    whole message, one per class)."""
+    whole message, one per class). Only the classes it needs are read: ours and the one named first."""
     if _IN_CONTEXT & set(decision.acts):
         return decision
-    p = dict(zip(classes, probabilities.tolist(), strict=True))
-    if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id in p:
-        return _single(decision, p, kb, doubts)
+    at = _places(classes)
+    if decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id in at:
+        return _single(decision, probabilities, classes, at[decision.entry.id], kb, doubts)
     if decision.kind == Kind.MULTI:
         parts = tuple(dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
                       if part.kind == Kind.ANSWER and part.entry is not None and part.candidates
-                      and p.get(part.entry.id, 1.0) < doubts.part_below else part for part in decision.parts)
+                      and _share(probabilities, at, part.entry.id) < doubts.part_below
+                      else part for part in decision.parts)
         return dataclasses.replace(decision, parts=parts) if parts != decision.parts else decision
     return decision
 
 
-def _single(decision: Decision, p: dict[str, float], kb: KnowledgeBase, doubts: Doubts) -> Decision:
+@cache  # the model's classes: one tuple per process
+def _places(classes: tuple[str, ...]) -> dict[str, int]:
+    """Each class's place in the probabilities."""
+    return {c: i for i, c in enumerate(classes)}
+
+
+def _share(probabilities: np.ndarray, at: dict[str, int], entry_id: str) -> float:
+    """The classifier's probability of an entry; 1 for an entry it never learned (added later: never doubted)."""
+    return float(probabilities[at[entry_id]]) if entry_id in at else 1.0
+
+
+def _single(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], ours_at: int,
+            kb: KnowledgeBase, doubts: Doubts) -> Decision:
     assert decision.entry is not None
-    named = max(p, key=lambda c: p[c])
-    ours_p, named_p = p[decision.entry.id], p[named]
+    first = int(np.argmax(probabilities))  # the first of the most likely, as max() over the classes in order
+    named = classes[first]
+    ours_p, named_p = float(probabilities[ours_at]), float(probabilities[first])
     surely = named_p >= doubts.other_at or (named_p >= doubts.other_least and named_p >= doubts.times * ours_p)
     if named == decision.entry.id or not surely or ours_p >= doubts.answer_below:
         return decision
