@@ -124,23 +124,3 @@ def test_the_laid_out_model_gives_the_probabilities_of_its_sparse_rows(analyses:
         laid_out, plain = model.probabilities(analysis), _plain_probabilities(model, analysis)
         assert np.abs(laid_out - plain).max() < 1e-6
         assert int(np.argmax(laid_out)) == int(np.argmax(plain))
-
-
-def test_the_matrix_kept_in_double_precision_reads_exactly_as_its_single_precision_weights_did(
-        analyses: list[Analysis]) -> None:
-    """The product was float64 before too, the float32 rows cast at each message: keeping them cast moves no bit."""
-    model = shipped_model()
-    assert model is not None
-    layout = model.laid_out()
-    single = layout.matrix.astype(np.float32)
-    assert np.array_equal(single.astype(np.float64), layout.matrix)  # the model's weights, exactly
-    for analysis in analyses[::5]:
-        idx, val = features(analysis)
-        v = val * layout.idf[idx]
-        v /= float(np.linalg.norm(v)) or 1.0
-        z = model.bias + v.astype(np.float64) @ single[layout.dense[idx]]
-        light = layout.light[idx]
-        z += np.bincount(layout.columns[light].ravel(), weights=(layout.weights[light] * v[:, None]).ravel(),
-                         minlength=len(model.classes))
-        e = np.exp(z - z.max())
-        assert np.array_equal(model.probabilities(analysis), e / float(e.sum()))

@@ -155,7 +155,7 @@ class Learned:
         # weight): what the model's sparse rows read weight by weight give (tests/test_learned_read_once.py).
         v = val * layout.idf[idx]
         v /= float(np.linalg.norm(v)) or 1.0
-        z = self.bias + v.astype(np.float64) @ layout.matrix[layout.dense[idx]]  # float64 @ float64: no cast
+        z = self.bias + v.astype(np.float64) @ layout.matrix[layout.dense[idx]]
         light = layout.light[idx]
         z += np.bincount(layout.columns[light].ravel(), weights=(layout.weights[light] * v[:, None]).ravel(),
                          minlength=len(self.classes))
@@ -196,8 +196,8 @@ class _Layout:
     idf: np.ndarray  # float32, one per slot (DIM)
     dense: np.ndarray  # unsigned, as narrow as its rows allow (16-bit), one per slot: its row in `matrix`
     light: np.ndarray  # the same, one per slot: its row in `columns` and `weights`
-    matrix: np.ndarray  # float64, (features with many weights + 1, classes): the float32 weights, as the product
-    # reads them (a float32 matrix was cast to float64 at each message, a copy of every row it read)
+    matrix: np.ndarray  # float32, (features with many weights + 1, classes): half the memory of float64 (a cold
+    # `ask` stays under 100 MiB); the rows a message reads are cast at each reading
     columns: np.ndarray  # (features with few weights + 1, DENSE_ROW - 1): their classes
     weights: np.ndarray  # float32, the same shape: their weights
 
@@ -215,7 +215,7 @@ class _Layout:
         # Each weight's row in `matrix` (-1: a feature with few weights), then the others' rows and places.
         at = np.repeat(np.where(many, dense[model.slots].astype(np.int32), -1), lengths)
         on = at >= 0
-        matrix = np.zeros((len(heavy) + 1, len(model.classes)), dtype=np.float64)
+        matrix = np.zeros((len(heavy) + 1, len(model.classes)), dtype=np.float32)
         matrix[at[on], model.columns[on]] = model.weights[on]
         del at
         rest = np.flatnonzero(~on)
