@@ -18,7 +18,7 @@ MEMBER = Sender(channel="cli", user_id="7", chat_id="7")
 
 
 def test_a_short_question_the_rankers_only_offered_is_answered_when_the_classifier_agrees(shipped_app: App) -> None:
-    asked = "c'est bénévole le conseil ?"
+    asked = "c'est bénévole le conseil citoyen ?"
     shipped_app.faq.answerer.use_learned = False
     offered = shipped_app.faq.decide(MEMBER, asked)
     shipped_app.faq.answerer.use_learned = True
@@ -64,7 +64,7 @@ def test_the_shipped_model_knows_every_entry_of_the_shipped_knowledge(shipped_ap
 
 def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_message_read(
         shipped_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    asked = "c'est bénévole le conseil ?"
+    asked = "c'est bénévole le conseil citoyen ?"
     answerer = shipped_app.faq.answerer
     answerer.use_learned = False
     offered = answerer.decide(asked)
