@@ -99,11 +99,15 @@ def test_the_project_support_answer_invents_no_service_and_no_price() -> None:
     assert "sans faire l'enquête à votre place" in entry.answer
 
 
-def test_a_member_asking_whether_the_town_hall_picks_the_members_is_offered_the_joining_entry_first(
+def test_a_member_asking_whether_the_town_hall_picks_the_members_is_offered_joining_and_independence_first(
         shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("est ce que la mairie a le droit de choisir qui est dans le conseil citoyen"))
-    assert "[1] Comment rejoindre le conseil citoyen de mon quartier ?" in shown, shown
+    # Who chooses the members (the joining entry) and whether the town hall steers the council (its independence):
+    # both are offered at the top, in the order the classifier reads the question.
+    top = shown.split("[3]")[0]
+    assert "Comment rejoindre le conseil citoyen de mon quartier ?" in top, shown
+    assert "Le conseil citoyen est-il indépendant de la mairie ?" in top, shown
     entry = load_knowledge(SHIPPED_KNOWLEDGE).entry("cc-comment-rejoindre")
     assert entry is not None
     assert "le conseil agit en toute indépendance" in entry.answer
