@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bench.common import load_eval, table
-from bench.learned_study import HELD, Reader, _models_before, _scratch_app, collect, held_index
+from bench.learned_study import HELD, Reader, _models_before, _scratch_app, collect, held_parts
 from bench.realistic import Message, Outcome, decide_as_new_member, judge, outcome_of, rates
 from bot.answering.decision import Decision, Kind
 from bot.answering.learned import NONE, Learned, model_in_use, shipped_model
@@ -52,15 +52,7 @@ def _seen(d: Decision, model: Learned, analysis_of: Callable[[str], object], tex
 
 
 def _parts(folds: int = 6) -> list[tuple[str, list[tuple[str, list[Message]]]]]:
-    seen = collect()
-    first = held_index(seen, HELD[0])
-    names = list(dict.fromkeys(s.batch for s in seen[:first]))
-    group = {b: i * folds // len(names) for i, b in enumerate(names)}
-    parts: list[tuple[str, list[tuple[str, list[Message]]]]] = [
-        (f"{marker} to the end", [(marker, [s.message for s in seen[held_index(seen, marker):]])]) for marker in HELD]
-    parts.append((f"before {HELD[0]}, batches left out",
-                  [(f"fold {f}", [s.message for s in seen[:first] if group[s.batch] == f]) for f in range(folds)]))
-    return parts
+    return held_parts(collect(), folds)
 
 
 def decided() -> dict[str, list[tuple[Message, Final]]]:

@@ -256,6 +256,19 @@ def held_index(seen: Sequence[Seen], marker: str) -> int:
     return next(i for i, s in enumerate(seen) if s.batch.startswith(marker))
 
 
+def held_parts(seen: Sequence[Seen], folds: int) -> list[tuple[str, list[tuple[str, list[Message]]]]]:
+    """The messages judged: each held marker's batches to the end, then the batches before the first marker in
+    `folds` groups (each judged by a model that never learned its group)."""
+    first = held_index(seen, HELD[0])
+    names = list(dict.fromkeys(s.batch for s in seen[:first]))
+    group = {b: i * folds // len(names) for i, b in enumerate(names)}
+    parts: list[tuple[str, list[tuple[str, list[Message]]]]] = [
+        (f"{marker} to the end", [(marker, [s.message for s in seen[held_index(seen, marker):]])]) for marker in HELD]
+    parts.append((f"before {HELD[0]}, batches left out",
+                  [(f"fold {f}", [s.message for s in seen[:first] if group[s.batch] == f]) for f in range(folds)]))
+    return parts
+
+
 def top1(model: Classifier, reader: Reader, messages: Sequence[Message]) -> tuple[int, int, int, int]:
     """faq messages: n, classifier first right; none: n, classifier first "none"."""
     faq = [m for m in messages if m.kind == "faq" and not m.context]
@@ -680,13 +693,7 @@ def end_to_end(folds: int = 6, variant: str = "current") -> str:
     reader = Reader()
     models = _models_before(reader, seen, folds)
     settings, _ = shipped()
-    first = held_index(seen, HELD[0])
-    names = list(dict.fromkeys(s.batch for s in seen[:first]))
-    group = {b: i * folds // len(names) for i, b in enumerate(names)}
-    parts: list[tuple[str, list[tuple[str, list[Message]]]]] = [
-        (f"{marker} to the end", [(marker, [s.message for s in seen[held_index(seen, marker):]])]) for marker in HELD]
-    parts.append((f"before {HELD[0]}, batches left out",
-                  [(f"fold {f}", [s.message for s in seen[:first] if group[s.batch] == f]) for f in range(folds)]))
+    parts = held_parts(seen, folds)
     rows = []
     for name, pieces in parts:
         messages: list[Message] = []
