@@ -67,18 +67,28 @@ def hashed(raw: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
 
 def features(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     """`hashed(raw_features(analysis))`, read faster: each word's n-grams and each feature's slot read once per
-    process, the values computed group by group, and folded one by one only when two features share a slot."""
+    process, the values computed group by group, and folded (`_folded`) only when two features share a slot."""
     keys: list[str] = []
     values: list[float] = []
     for share, counts in _groups(analysis):
         keys.extend(counts)
         values.extend(_unit(share, counts))
     slots = list(map(_slot, keys))
-    if len(set(slots)) < len(slots):
-        return hashed(dict(zip(keys, values, strict=True)))
     found = np.array(slots, dtype=np.int64)
+    if len(set(slots)) < len(slots):
+        return _folded(found, values)
     order = found.argsort()
     return found[order], np.array(values, dtype=np.float32)[order]
+
+
+def _folded(found: np.ndarray, values: list[float]) -> tuple[np.ndarray, np.ndarray]:
+    """`hashed` for features some of which share a slot, in numpy: each slot's values added in the features' order
+    (`np.add.at` adds index after index, in double precision, as the dictionary did), then cast. A long message
+    shares a slot one time in four or so; folding it feature by feature in Python cost ~0.1 ms."""
+    slots, where = np.unique(found, return_inverse=True)
+    sums = np.zeros(len(slots))
+    np.add.at(sums, where, values)
+    return slots, sums.astype(np.float32)
 
 
 def _groups(analysis: Analysis) -> tuple[tuple[float, Counter[str]], ...]:
