@@ -114,6 +114,7 @@ VARIANTS: dict[str, tuple[Tune | None, Around, After | None]] = {
     "without the classifier's choices": (lambda a: setattr(a, "use_learned_choices", False), _nothing, None),
     "leads choices at any probability (no answer given)": (None, _lead_at(0.0), None),
     "leads at ≥ 0.1 (no answer given)": (None, _lead_at(0.1), None),
+    "leads at ≥ 0.2 (no answer given)": (None, _lead_at(0.2), None),
     "leads at ≥ 0.5 (no answer given)": (None, _lead_at(0.5), None),
     "always: an answer it reads otherwise at ≥ 0.5 offered, its entry first": (None, _nothing, _always(0.5)),
     "always: the same at ≥ 0.3": (None, _nothing, _always(0.3)),
