@@ -110,12 +110,12 @@ def _nothing() -> Iterator[None]:
 Around = Callable[[], AbstractContextManager[None]]
 After = Callable[[Answerer, Decision, str], Decision]
 VARIANTS: dict[str, tuple[Tune | None, Around, After | None]] = {
-    "shipped (leads choices at ≥ 0.3, no answer given)": (None, _nothing, None),
+    "shipped (leads choices at ≥ 0.1, `LEAD_PROBABILITY`)": (None, _nothing, None),
+    "leads at ≥ 0.3 (before this study)": (None, _lead_at(0.3), None),
     "without the classifier's choices": (lambda a: setattr(a, "use_learned_choices", False), _nothing, None),
-    "leads choices at any probability (no answer given)": (None, _lead_at(0.0), None),
-    "leads at ≥ 0.1 (no answer given)": (None, _lead_at(0.1), None),
-    "leads at ≥ 0.2 (no answer given)": (None, _lead_at(0.2), None),
-    "leads at ≥ 0.5 (no answer given)": (None, _lead_at(0.5), None),
+    "leads at any probability": (None, _lead_at(0.0), None),
+    "leads at ≥ 0.2": (None, _lead_at(0.2), None),
+    "leads at ≥ 0.5": (None, _lead_at(0.5), None),
     "always: an answer it reads otherwise at ≥ 0.5 offered, its entry first": (None, _nothing, _always(0.5)),
     "always: the same at ≥ 0.3": (None, _nothing, _always(0.3)),
 }
@@ -157,7 +157,7 @@ def disagreements(model: Learned, questions: Sequence[EvalQuestion], reader: Rea
     return out
 
 
-def halves(weight: float = 1.0, variants: Sequence[str] = ("shipped (leads choices at ≥ 0.3, no answer given)",)) -> str:
+def halves(weight: float = 1.0, variants: Sequence[str] = ("shipped (leads choices at ≥ 0.1, `LEAD_PROBABILITY`)",)) -> str:
     reader = Reader()
     questions = tidy_dev()
     parts = {h: [q for q in questions if half(q) == h] for h in HALVES}
