@@ -597,7 +597,8 @@ def _variant(name: str) -> Callable[[Answerer], None]:
     hook (`Answerer.learned_agrees`); "a2" the same past the gate; "b" the refitted rule and the hook; "c" the
     shipped rule, which the refitted one can only turn into an offer, and the hook; "c2" the same, offered only
     below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions; "nochoices" the product
-    without `Answerer.learned_choices` (bot/answering/learned_choices.py)."""
+    without `Answerer.learned_choices` (bot/answering/learned_choices.py); "lead:p" the classifier's first leading
+    the choices from probability p on (`learned_choices.LEAD_PROBABILITY`)."""
     from bot.answering import answer_rule
     from bot.answering.learned import shipped_model
 
@@ -609,6 +610,11 @@ def _variant(name: str) -> Callable[[Answerer], None]:
             return
         if name == "nochoices":  # the product without the choices the classifier leads or adds to
             a.use_learned_choices = False
+            return
+        if name.startswith("lead:"):  # the choices led by the classifier's first from another probability on
+            from bot.answering import learned_choices
+
+            learned_choices.LEAD_PROBABILITY = float(name.split(":")[1])  # for the whole run: one variant a process
             return
         a.use_learned = name != "a" and name != "a2"  # the hook
         message: list[str] = [""]  # the message being decided
