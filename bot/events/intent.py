@@ -154,9 +154,10 @@ class AgendaIntent:
     next_only: bool  # "le prochain interconseil": show that one event
 
 
-def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) -> AgendaIntent | None:
+def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
+                  names_one: bool = False) -> AgendaIntent | None:
     """`names`: the words of each event's name ("participation", "grill"); a message holding all of one
-    names that event."""
+    names that event. `names_one`: the message names an event by words that set it apart (bot/events/naming.py)."""
     # "ordre du jour", "date à confirmer": labels, not questions about dates.
     seq = _without(_without(list(words), ("ordre", "du", "jour")), ("date", "a", "confirmer"))
     present = set(seq)
@@ -194,7 +195,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
     # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
-    named = any(name and name <= present for name in names) or any(
+    named = names_one or any(name and name <= present for name in names) or any(
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     if present & HABITUAL and kind is None and not named and not present & SOON and not window:
         return None
@@ -215,7 +216,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "ils tombent quels jours ?": which days asks when.
     which_days = any(_has(seq, phrase) for phrase in WHICH_DAYS)
     strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named))
-    if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
+    # (Without a time word, what makes it strong is a place or which days: "c'est en ligne ou faut se déplacer ?")
+    if strong and present & STRONG_TIME and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and \
+            present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
                for i, w in enumerate(seq))

@@ -1,0 +1,106 @@
+"""Which event (or series of events) a member names by the words that set it apart among the programme's events:
+"le grill" is « La participation sur le grill ! » (its three webinars), "l'AG de RésO Villes" the interregional
+meeting that holds the general assembly, "les séances sur l'évaluation des contrats de ville" the five webinars of
+that cycle.
+
+No list of titles: each word's rarity among the events (an IDF over their titles and descriptions, events sharing
+the head of their title counted as one series) says whether it names one. A naming word is one found in one or two
+series only, and not one members use for everything ("question", "projet", "contrat": found in over 3 % of the
+FAQ's questions); the head of a title ("La participation sur le grill", before its ":", "(" or dash) names, the rest of
+the title and the description only back it up, so a message must hold a word of a head. Kind words, generic words,
+small words, time words and the organiser's name name nothing ("la journée de RésO Villes" says who runs it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.answering.french import STOPWORDS
+from bot.events.event_words import GENERIC, KIND_ALIASES
+from bot.events.time_words import MONTHS, SPAN_WORDS, STRONG_TIME, WEAK_TIME
+
+MOST_SERIES = 2  # a word found in more series names none of them ("ville", "quartiers", "rencontre")
+COMMON = 0.03  # share of the FAQ's questions over which a word is everyday language, not a name
+BACKING = 0.5  # the weight of a word found beyond the head of a title (the subtitle, the description)
+# Abbreviations members write for what titles spell out: "la prochaine AG" is the general assembly.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ag": ("assemblee", "generale"), "ago": ("assemblee", "generale")}
+# What a question about an event asks (its date, place, registration), not which event it is.
+_ASKING = frozenset({"inscrire", "inscription", "inscriptions", "lieu", "ligne", "place", "places", "confirmer",
+                     "prevue", "theme", "horaire", "aller", "venir", "organiser", "organisee"})
+_HEAD = re.compile(r"[:(!–—]| - ")
+
+
+class Described(Protocol):
+    """An event as the knowledge writes it: what naming reads of it."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def description(self) -> str | None: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class Series:
+    ids: tuple[str, ...]  # its events, in the programme's order
+    head: frozenset[str]  # the naming words of its titles' head
+    backing: frozenset[str]  # the naming words of the rest of its titles and of its descriptions
+
+
+class EventNames:
+    """The programme's series and the words that name each one."""
+
+    def __init__(self, events: Sequence[Described], words: Callable[[str], Sequence[str]], *,
+                 organiser: str = "", usual: Sequence[str] = ()) -> None:
+        """`usual`: what members ask of the FAQ (its questions), the everyday language no name is taken from."""
+        everyday = Counter(w for text in usual for w in _content(words(text), frozenset()))
+        ignored = frozenset(_stem(w) for w in words(organiser)) | {
+            w for w, n in everyday.items() if n > COMMON * len(usual)}
+        grouped: dict[str, list[Described]] = {}
+        for event in events:
+            grouped.setdefault(_HEAD.split(event.title, maxsplit=1)[0].strip().casefold(), []).append(event)
+        heads = {key: _content(words(key), ignored) for key in grouped}
+        texts = {key: _content([w for e in group for w in words(f"{e.title} {e.description or ''}")], ignored)
+                 for key, group in grouped.items()}
+        shared = Counter(w for text in texts.values() for w in text)
+        self._idf = {w: math.log(len(grouped) / n) for w, n in shared.items() if n <= MOST_SERIES}
+        self.series = tuple(Series(ids=tuple(e.id for e in group), head=heads[key] & self._idf.keys(),
+                                   backing=(texts[key] - heads[key]) & self._idf.keys())
+                            for key, group in grouped.items())
+
+    def named(self, asked: Sequence[str]) -> Series | None:
+        """The one series a message names: a word of its head, and more weight of naming words than any other."""
+        said = _content(_expanded(asked), frozenset())
+        scored = sorted(((self._score(s, said), n) for n, s in enumerate(self.series) if s.head & said), reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return self.series[scored[0][1]]
+
+    def _score(self, series: Series, said: frozenset[str]) -> float:
+        return sum(self._idf[w] for w in series.head & said) + BACKING * sum(
+            self._idf[w] for w in series.backing & said)
+
+
+def _expanded(asked: Iterable[str]) -> list[str]:
+    return [part for w in asked for part in ABBREVIATIONS.get(w, (w,))]
+
+
+def _content(seq: Iterable[str], ignored: frozenset[str]) -> frozenset[str]:
+    """The words that may name an event, singular ("contrats" → "contrat")."""
+    return frozenset(_stem(w) for w in seq if len(w) > 2 and not any(ch.isdigit() for ch in w)
+                     and w not in _NAMES_NOTHING and _stem(w) not in ignored)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+_NAMES_NOTHING = STOPWORDS | GENERIC | KIND_ALIASES.keys() | STRONG_TIME | WEAK_TIME | SPAN_WORDS | MONTHS | _ASKING
