@@ -22,7 +22,7 @@ from bot.core.replies import Sender
 from bot.events.event_words import GENERIC, KIND_ALIASES, event_names
 from bot.events.intent import PRICE, AgendaIntent, agenda_intent, whats_on
 from bot.events.meant import event_in_period, event_named
-from bot.events.naming import EventNames
+from bot.events.naming import EventNames, one_of
 from bot.events.periods import asked_period
 from bot.events.time_words import STRONG_TIME, names_a_stretch
 from bot.knowledge.model import KnowledgeBase
@@ -95,8 +95,9 @@ class AgendaHook:
         named = None
         if intent is None and _to_register(asked_words):
             named = event_named(kb.events, asked_words, organiser=self.centre)
-            if named is None and series is not None:
+            if named is None and series is not None and not HOW_OR_WHAT & set(asked_words):
                 # "inscris-moi au webinaire sur la laïcité": the event named by its own words, its card to register.
+                # "c'est quoi le grill et comment on s'inscrit ?" asks what it is and how (entries answer both).
                 intent = AgendaIntent(kind=None, next_only=False)
             if named is None and period is not None and period.is_quarter:
                 # "l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by quarter.
@@ -129,7 +130,7 @@ class AgendaHook:
         if named is None and series is not None:
             # The event named by its own words: its card, or the cards of its series (the handler puts the next
             # one first).
-            extras[AGENDA_EVENT] = ",".join(series.ids)
+            extras[AGENDA_EVENT] = ",".join(one_of(series, asked_words))
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
         if period is not None:
             extras["agenda_period"] = period.marker

@@ -32,6 +32,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ag": ("assemblee", "generale"), "a
 # What a question about an event asks (its date, place, registration), not which event it is.
 _ASKING = frozenset({"inscrire", "inscription", "inscriptions", "lieu", "ligne", "place", "places", "confirmer",
                      "prevue", "theme", "horaire", "aller", "venir", "organiser", "organisee"})
+ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "2eme": 2, "second": 2,
+            "seconde": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "cinquieme": 5,
+            "5e": 5, "5eme": 5}
 _HEAD = re.compile(r"[:(!–—]| - ")
 
 
@@ -87,6 +90,13 @@ class EventNames:
     def _score(self, series: Series, said: frozenset[str]) -> float:
         return sum(self._idf[w] for w in series.head & said) + BACKING * sum(
             self._idf[w] for w in series.backing & said)
+
+
+def one_of(series: Series, asked: Sequence[str]) -> tuple[str, ...]:
+    """"le premier webinaire sur l'évaluation": the series' event of that rank (the programme numbers them "(1/5)",
+    in order); the whole series when none is said or the rank is beyond it."""
+    rank = next((ORDINALS[w] for w in asked if w in ORDINALS), None)
+    return (series.ids[rank - 1],) if rank is not None and rank <= len(series.ids) else series.ids
 
 
 def _expanded(asked: Iterable[str]) -> list[str]:
