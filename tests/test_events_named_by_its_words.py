@@ -26,7 +26,7 @@ GRILL = "La participation sur le grill !"
 def _names() -> EventNames:
     kb = load_knowledge(SHIPPED_KNOWLEDGE)
     return EventNames(kb.events, words, organiser="RésO Villes",
-                      usual=[" ".join((e.question, *e.alternates)) for e in kb.faq])
+                      usual=[(e.question, *e.alternates) for e in kb.faq])
 
 
 def test_the_grill_asked_when_shows_the_next_webinar_of_its_series_first(shipped_app: App,
@@ -82,3 +82,26 @@ def test_everyday_words_and_words_shared_by_many_events_name_none() -> None:
     names = _names()
     assert names.named(words("j'ai une question, c'est quand la réunion ?")) is None  # "question" is everyday
     assert names.named(words("c'est quand la rencontre sur la politique de la ville ?")) is None
+
+
+def test_when_the_city_contracts_evaluation_happens_is_asked_of_the_contract_not_of_the_webinars() -> None:
+    # The FAQ treats the evaluation of the contract as a subject of its own: it names the webinars only when the
+    # member says an event is meant.
+    names = _names()
+    assert names.named(words("on doit faire l'évaluation du contrat de ville quand ?")) is None
+    assert names.named(words("les séances sur l'évaluation du contrat de ville, c'est quand ?")) is not None
+
+
+def test_the_members_own_general_assembly_is_not_the_centres(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "notre AG c'est quand déjà ?")
+    assert "Rencontre interrégionale" not in shown
+
+
+def test_wishing_to_attend_an_event_named_by_its_words_shows_its_card(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "j'aimerais participer à la soirée pour le livre persan")
+    assert "Soirée de lancement du livre" in shown
+
+
+def test_whether_a_named_series_is_online_shows_its_card(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "les webinaires sur les discriminations sont en visio ?")
+    assert "Webinaires thématiques sur la lutte contre les discriminations" in shown

@@ -73,7 +73,7 @@ class AgendaHook:
         if self._names[0] is not kb:  # the knowledge was reloaded: its events may have new names
             self._names = (kb, event_names([event.title for event in kb.events], words))
             self._series = EventNames(kb.events, words, organiser=self.centre,
-                                      usual=[" ".join((e.question, *e.alternates)) for e in kb.faq])
+                                      usual=[(e.question, *e.alternates) for e in kb.faq])
         # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
         asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
         asked_words = answerer.analyze(asked).words if asked else decision.words or answerer.analyze(text).words

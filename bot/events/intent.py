@@ -44,6 +44,8 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 _FORMATS = (("en", "ligne"), ("sur", "place"), ("en", "presentiel"), ("a", "distance"))
+# Online or not ("en visio" is read "distance").
+ONLINE_OR_NOT: tuple[tuple[str, ...], ...] = (*_FORMATS, ("en", "visio"), ("par", "visio"))
 WHICH_DAYS: tuple[tuple[str, ...], ...] = (("quels", "jours"), ("quel", "jour"), ("quelle", "journee"), ("quels", "soirs"),
                                           ("quel", "soir"))
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
@@ -206,7 +208,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
-    if kind is not None and _wishes_to_attend(seq) and not present & _NOT_A_WISH and not how_to:
+    # "j'aimerais participer à la soirée pour le livre": an event named by its own words needs no kind after the verb.
+    if (kind is not None or names_one) and _wishes_to_attend(seq, anything=names_one) and not present & _NOT_A_WISH \
+            and not how_to:
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
@@ -215,7 +219,10 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     # "ils tombent quels jours ?": which days asks when.
     which_days = any(_has(seq, phrase) for phrase in WHICH_DAYS)
-    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named))
+    # "les webinaires sur les discriminations sont en visio ?": whether an event named by its own words is online.
+    online = names_one and (any(_has(seq, phrase) for phrase in ONLINE_OR_NOT) or "distance" in present)
+    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named)) \
+        or online
     # (Without a time word, what makes it strong is a place or which days: "c'est en ligne ou faut se déplacer ?")
     if strong and present & STRONG_TIME and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and \
             present & ASKS_OTHER:
@@ -284,10 +291,11 @@ def exists_somewhere(seq: Sequence[str]) -> bool:
     return False
 
 
-def _wishes_to_attend(seq: Sequence[str]) -> bool:
-    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire")."""
+def _wishes_to_attend(seq: Sequence[str], *, anything: bool = False) -> bool:
+    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire"), or any
+    words when the event is named otherwise (`anything`)."""
     return any(w in _WISH and seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND
-               and set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys() for i, w in enumerate(seq))
+               and (anything or set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys()) for i, w in enumerate(seq))
 
 
 def definitional_of(seq: Sequence[str], present: set[str]) -> bool:

@@ -7,7 +7,10 @@ No list of titles: each word's rarity among the events (an IDF over their titles
 the head of their title counted as one series) says whether it names one. A naming word is one found in one or two
 series only, and not one members use for everything ("question", "projet", "contrat": found in over 3 % of the
 FAQ's questions); the head of a title ("La participation sur le grill", before its ":", "(" or dash) names, the rest of
-the title and the description only back it up, so a message must hold a word of a head. Kind words, generic words,
+the title and the description only back it up, so a message must hold a word of a head. A word the FAQ treats as a
+subject of its own, in entries that speak of no event ("l'évaluation du contrat de ville"), names an event only
+in a message that says an event is meant ("les séances sur l'évaluation") or names the organiser ("l'AG de RésO
+Villes"): "notre AG c'est quand ?" is the member's own. Kind words, generic words,
 small words, time words and the organiser's name name nothing ("la journée de RésO Villes" says who runs it).
 """
 
@@ -32,6 +35,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ag": ("assemblee", "generale"), "a
 # What a question about an event asks (its date, place, registration), not which event it is.
 _ASKING = frozenset({"inscrire", "inscription", "inscriptions", "lieu", "ligne", "place", "places", "confirmer",
                      "prevue", "theme", "horaire", "aller", "venir", "organiser", "organisee"})
+# Words that say an event is meant ("le webinaire sur…", "les séances sur…").
+EVENT_WORDS = GENERIC | KIND_ALIASES.keys() | {"seance", "seances"}
 ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "2eme": 2, "second": 2,
             "seconde": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "cinquieme": 5,
             "5e": 5, "5eme": 5}
@@ -62,11 +67,17 @@ class EventNames:
     """The programme's series and the words that name each one."""
 
     def __init__(self, events: Sequence[Described], words: Callable[[str], Sequence[str]], *,
-                 organiser: str = "", usual: Sequence[str] = ()) -> None:
-        """`usual`: what members ask of the FAQ (its questions), the everyday language no name is taken from."""
-        everyday = Counter(w for text in usual for w in _content(words(text), frozenset()))
-        ignored = frozenset(_stem(w) for w in words(organiser)) | {
+                 organiser: str = "", usual: Sequence[Sequence[str]] = ()) -> None:
+        """`usual`: what members ask of the FAQ, each entry's phrasings: the everyday language no name is taken
+        from, and the subjects the FAQ treats apart from events."""
+        read = [[list(words(text)) for text in entry] for entry in usual]
+        everyday = Counter(w for entry in read for w in _content([w for text in entry for w in text], frozenset()))
+        self._organiser = frozenset(words(organiser))
+        ignored = frozenset(_stem(w) for w in self._organiser) | {
             w for w, n in everyday.items() if n > COMMON * len(usual)}
+        # "l'évaluation du contrat de ville", "l'assemblée générale" are subjects of entries that speak of no event.
+        self._subjects = frozenset(_stem(w) for entry in read if not any(set(text) & EVENT_WORDS for text in entry)
+                                   for text in entry for w in text)
         grouped: dict[str, list[Described]] = {}
         for event in events:
             grouped.setdefault(_HEAD.split(event.title, maxsplit=1)[0].strip().casefold(), []).append(event)
@@ -82,6 +93,10 @@ class EventNames:
     def named(self, asked: Sequence[str]) -> Series | None:
         """The one series a message names: a word of its head, and more weight of naming words than any other."""
         said = _content(_expanded(asked), frozenset())
+        if not (set(asked) & EVENT_WORDS or (self._organiser and self._organiser <= set(asked))):
+            # "quand se fait l'évaluation du contrat de ville ?" asks of the contract; "les séances sur
+            # l'évaluation…", "l'AG de RésO Villes" of events.
+            said -= self._subjects
         scored = sorted(((self._score(s, said), n) for n, s in enumerate(self.series) if s.head & said), reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
@@ -113,4 +128,4 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-_NAMES_NOTHING = STOPWORDS | GENERIC | KIND_ALIASES.keys() | STRONG_TIME | WEAK_TIME | SPAN_WORDS | MONTHS | _ASKING
+_NAMES_NOTHING = STOPWORDS | EVENT_WORDS | STRONG_TIME | WEAK_TIME | SPAN_WORDS | MONTHS | _ASKING
