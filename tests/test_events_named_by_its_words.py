@@ -105,3 +105,9 @@ def test_wishing_to_attend_an_event_named_by_its_words_shows_its_card(shipped_ap
 def test_whether_a_named_series_is_online_shows_its_card(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "les webinaires sur les discriminations sont en visio ?")
     assert "Webinaires thématiques sur la lutte contre les discriminations" in shown
+
+
+def test_a_subtitle_names_that_one_event_of_its_series(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "bonjour, le webinaire sur les classes populaires il a lieu quel jour svp")
+    card, _, _ = shown.partition("Les autres rendez-vous")
+    assert f"{GRILL} (1/3)" in card and "22 janvier 2026" in card

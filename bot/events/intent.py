@@ -51,7 +51,8 @@ WHICH_DAYS: tuple[tuple[str, ...], ...] = (("quels", "jours"), ("quel", "jour"),
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
 PLACE_ASKED: tuple[tuple[str, ...], ...] = (
     ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
-    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
+    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("aura", "lieu", "ou"), ("auront", "lieu", "ou"),
+    ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
     ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"),
     # "l'interconseil c'est en ligne ou sur place ?": online or not is where it takes place ("visio" is left out: it
     # names webinars, and the council's own meetings by video are its practice).

@@ -6,12 +6,13 @@ that cycle.
 No list of titles: each word's rarity among the events (an IDF over their titles and descriptions, events sharing
 the head of their title counted as one series) says whether it names one. A naming word is one found in one or two
 series only, and not one members use for everything ("question", "projet", "contrat": found in over 3 % of the
-FAQ's questions); the head of a title ("La participation sur le grill", before its ":", "(" or dash) names, the rest of
-the title and the description only back it up, so a message must hold a word of a head. A word the FAQ treats as a
-subject of its own, in entries that speak of no event ("l'évaluation du contrat de ville"), names an event only
-in a message that says an event is meant ("les séances sur l'évaluation") or names the organiser ("l'AG de RésO
-Villes"): "notre AG c'est quand ?" is the member's own. Kind words, generic words,
-small words, time words and the organiser's name name nothing ("la journée de RésO Villes" says who runs it).
+FAQ's questions). The words of the titles name (the head a series shares, "La participation sur le grill", before
+its ":", "(" or dash, and each subtitle, which picks one event of the series); the descriptions only back them up,
+so a message must hold a word of a title. A word the FAQ treats as a subject of its own, in entries that speak of
+no event ("l'évaluation du contrat de ville"), names an event only in a message that says an event is meant ("les
+séances sur l'évaluation") or names the organiser ("l'AG de RésO Villes"): "notre AG c'est quand ?" is the
+member's own. Kind words, generic words, small words, time words and the organiser's name name nothing ("la journée
+de RésO Villes" says who runs it).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from bot.events.time_words import MONTHS, SPAN_WORDS, STRONG_TIME, WEAK_TIME
 
 MOST_SERIES = 2  # a word found in more series names none of them ("ville", "quartiers", "rencontre")
 COMMON = 0.03  # share of the FAQ's questions over which a word is everyday language, not a name
-BACKING = 0.5  # the weight of a word found beyond the head of a title (the subtitle, the description)
+BACKING = 0.5  # the weight of a word found in a description only
 # Abbreviations members write for what titles spell out: "la prochaine AG" is the general assembly.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ag": ("assemblee", "generale"), "ago": ("assemblee", "generale")}
 # What a question about an event asks (its date, place, registration), not which event it is.
@@ -59,8 +60,9 @@ class Described(Protocol):
 @dataclass(frozen=True, kw_only=True)
 class Series:
     ids: tuple[str, ...]  # its events, in the programme's order
-    head: frozenset[str]  # the naming words of its titles' head
-    backing: frozenset[str]  # the naming words of the rest of its titles and of its descriptions
+    head: frozenset[str]  # the naming words of its titles (the head they share, and each one's subtitle)
+    backing: frozenset[str]  # the naming words of its descriptions
+    own: tuple[frozenset[str], ...] = ()  # each event's naming words that no other of the series has
 
 
 class EventNames:
@@ -81,17 +83,18 @@ class EventNames:
         grouped: dict[str, list[Described]] = {}
         for event in events:
             grouped.setdefault(_HEAD.split(event.title, maxsplit=1)[0].strip().casefold(), []).append(event)
-        heads = {key: _content(words(key), ignored) for key in grouped}
+        heads = {key: _content([w for e in group for w in words(e.title)], ignored) for key, group in grouped.items()}
         texts = {key: _content([w for e in group for w in words(f"{e.title} {e.description or ''}")], ignored)
                  for key, group in grouped.items()}
         shared = Counter(w for text in texts.values() for w in text)
         self._idf = {w: math.log(len(grouped) / n) for w, n in shared.items() if n <= MOST_SERIES}
         self.series = tuple(Series(ids=tuple(e.id for e in group), head=heads[key] & self._idf.keys(),
-                                   backing=(texts[key] - heads[key]) & self._idf.keys())
+                                   backing=(texts[key] - heads[key]) & self._idf.keys(),
+                                   own=_own([_content(words(e.title), ignored) for e in group]))
                             for key, group in grouped.items())
 
     def named(self, asked: Sequence[str]) -> Series | None:
-        """The one series a message names: a word of its head, and more weight of naming words than any other."""
+        """The one series a message names: a word of its titles, and more weight of naming words than any other."""
         said = _content(_expanded(asked), frozenset())
         if not (set(asked) & EVENT_WORDS or (self._organiser and self._organiser <= set(asked))):
             # "quand se fait l'évaluation du contrat de ville ?" asks of the contract; "les séances sur
@@ -109,9 +112,18 @@ class EventNames:
 
 def one_of(series: Series, asked: Sequence[str]) -> tuple[str, ...]:
     """"le premier webinaire sur l'évaluation": the series' event of that rank (the programme numbers them "(1/5)",
-    in order); the whole series when none is said or the rank is beyond it."""
+    in order); "le webinaire sur les classes populaires": the one whose subtitle says it; else the whole series."""
     rank = next((ORDINALS[w] for w in asked if w in ORDINALS), None)
-    return (series.ids[rank - 1],) if rank is not None and rank <= len(series.ids) else series.ids
+    if rank is not None and rank <= len(series.ids):
+        return (series.ids[rank - 1],)
+    said = _content(asked, frozenset())
+    meant = [i for i, words in zip(series.ids, series.own, strict=True) if words & said]
+    return (meant[0],) if len(meant) == 1 else series.ids
+
+
+def _own(titles: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """Each title's words that no other title of its series holds."""
+    return tuple(title - frozenset().union(*titles[:n], *titles[n + 1 :]) for n, title in enumerate(titles))
 
 
 def _expanded(asked: Iterable[str]) -> list[str]:
