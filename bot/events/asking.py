@@ -166,8 +166,8 @@ class AgendaHook:
 
 
 def _to_register(words: Sequence[str]) -> bool:
-    """Registering or asking for places; "à notre place" (instead of us) is no place at an event."""
-    return any(w in TO_REGISTER and not (w == "place" and k and words[k - 1] == "a") for k, w in enumerate(words))
+    """Registering or asking for places; "à la place", "à notre place" (instead of us) is no place at an event."""
+    return any(w in TO_REGISTER and not (w == "place" and "a" in words[max(0, k - 2) : k]) for k, w in enumerate(words))
 
 
 def _asks_how_often(words: Sequence[str]) -> bool:

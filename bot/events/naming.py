@@ -6,13 +6,14 @@ that cycle.
 No list of titles: each word's rarity among the events (an IDF over their titles and descriptions, events sharing
 the head of their title counted as one series) says whether it names one. A naming word is one found in one or two
 series only, and not one members use for everything ("question", "projet", "contrat": found in over 3 % of the
-FAQ's questions). The words of the titles name (the head a series shares, "La participation sur le grill", before
-its ":", "(" or dash, and each subtitle, which picks one event of the series); the descriptions only back them up,
-so a message must hold a word of a title. A word the FAQ treats as a subject of its own, in entries that speak of
-no event ("l'évaluation du contrat de ville"), names an event only in a message that says an event is meant ("les
-séances sur l'évaluation") or names the organiser ("l'AG de RésO Villes"): "notre AG c'est quand ?" is the
-member's own. Kind words, generic words, small words, time words and the organiser's name name nothing ("la journée
-de RésO Villes" says who runs it).
+FAQ's questions). The head a series' titles share names it ("La participation sur le grill", before its ":", "("
+or dash); a subtitle names one event of the series beside an event word, or by two of its words ("le webinaire
+sur les classes populaires"); the descriptions only back them up.
+
+A word the FAQ treats as a subject of its own, in entries that speak of no event ("l'évaluation du contrat de
+ville"), names an event only in a message that says an event is meant ("les séances sur l'évaluation") or names
+the organiser ("l'AG de RésO Villes"): "notre AG c'est quand ?" is the member's own. Kind words, generic words,
+small words, time words and the organiser's name name nothing ("la journée de RésO Villes" says who runs it).
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ class Described(Protocol):
 @dataclass(frozen=True, kw_only=True)
 class Series:
     ids: tuple[str, ...]  # its events, in the programme's order
-    head: frozenset[str]  # the naming words of its titles (the head they share, and each one's subtitle)
+    head: frozenset[str]  # the naming words of the head its titles share ("participation", "grill")
+    subtitles: frozenset[str]  # the naming words of the rest of its titles ("classes populaires")
     backing: frozenset[str]  # the naming words of its descriptions
     own: tuple[frozenset[str], ...] = ()  # each event's naming words that no other of the series has
 
@@ -83,30 +85,36 @@ class EventNames:
         grouped: dict[str, list[Described]] = {}
         for event in events:
             grouped.setdefault(_HEAD.split(event.title, maxsplit=1)[0].strip().casefold(), []).append(event)
-        heads = {key: _content([w for e in group for w in words(e.title)], ignored) for key, group in grouped.items()}
+        heads = {key: _content(words(key), ignored) for key in grouped}
+        titles = {key: _content([w for e in group for w in words(e.title)], ignored) for key, group in grouped.items()}
         texts = {key: _content([w for e in group for w in words(f"{e.title} {e.description or ''}")], ignored)
                  for key, group in grouped.items()}
         shared = Counter(w for text in texts.values() for w in text)
         self._idf = {w: math.log(len(grouped) / n) for w, n in shared.items() if n <= MOST_SERIES}
         self.series = tuple(Series(ids=tuple(e.id for e in group), head=heads[key] & self._idf.keys(),
-                                   backing=(texts[key] - heads[key]) & self._idf.keys(),
+                                   subtitles=(titles[key] - heads[key]) & self._idf.keys(),
+                                   backing=(texts[key] - titles[key]) & self._idf.keys(),
                                    own=_own([_content(words(e.title), ignored) for e in group]))
                             for key, group in grouped.items())
 
     def named(self, asked: Sequence[str]) -> Series | None:
         """The one series a message names: a word of its titles, and more weight of naming words than any other."""
         said = _content(_expanded(asked), frozenset())
-        if not (set(asked) & EVENT_WORDS or (self._organiser and self._organiser <= set(asked))):
+        event_said = bool(set(asked) & EVENT_WORDS)
+        if not (event_said or (self._organiser and self._organiser <= set(asked))):
             # "quand se fait l'évaluation du contrat de ville ?" asks of the contract; "les séances sur
             # l'évaluation…", "l'AG de RésO Villes" of events.
             said -= self._subjects
-        scored = sorted(((self._score(s, said), n) for n, s in enumerate(self.series) if s.head & said), reverse=True)
+        # A subtitle says what an event is about: one of its words names it beside an event word ("le webinaire sur
+        # les classes populaires"), alone it may be anything ("on est libres ?" is no book launch).
+        scored = sorted(((self._score(s, said), n) for n, s in enumerate(self.series)
+                         if s.head & said or len(s.subtitles & said) >= (1 if event_said else 2)), reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return self.series[scored[0][1]]
 
     def _score(self, series: Series, said: frozenset[str]) -> float:
-        return sum(self._idf[w] for w in series.head & said) + BACKING * sum(
+        return sum(self._idf[w] for w in (series.head | series.subtitles) & said) + BACKING * sum(
             self._idf[w] for w in series.backing & said)
 
 
