@@ -111,3 +111,8 @@ def test_a_subtitle_names_that_one_event_of_its_series(shipped_app: App) -> None
     shown = reply_in_chat(shipped_app, "bonjour, le webinaire sur les classes populaires il a lieu quel jour svp")
     card, _, _ = shown.partition("Les autres rendez-vous")
     assert f"{GRILL} (1/3)" in card and "22 janvier 2026" in card
+
+
+def test_the_calendar_of_a_kind_of_events_is_not_narrowed_by_one_word() -> None:
+    # "régionales" is one title's word, but the calendar of the regional days lists them all.
+    assert _names().named(words("on peut avoir le calendrier des journées régionales ?")) is None

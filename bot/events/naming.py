@@ -37,6 +37,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ag": ("assemblee", "generale"), "a
 # What a question about an event asks (its date, place, registration), not which event it is.
 _ASKING = frozenset({"inscrire", "inscription", "inscriptions", "lieu", "ligne", "place", "places", "confirmer",
                      "prevue", "theme", "horaire", "aller", "venir", "organiser", "organisee"})
+LISTING = frozenset({"calendrier", "calendriers", "programme", "programmes", "agenda", "planning", "liste"})
 # Words that say an event is meant ("le webinaire sur…", "les séances sur…").
 EVENT_WORDS = GENERIC | KIND_ALIASES.keys() | {"seance", "seances"}
 ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "2eme": 2, "second": 2,
@@ -107,8 +108,12 @@ class EventNames:
             said -= self._subjects
         # A subtitle says what an event is about: one of its words names it beside an event word ("le webinaire sur
         # les classes populaires"), alone it may be anything ("on est libres ?" is no book launch).
+        # Asking for the programme ("le calendrier des journées régionales") lists events: one word narrows it to
+        # one series no more, two do ("le calendrier de la participation sur le grill").
+        least = 2 if set(asked) & LISTING else 1
         scored = sorted(((self._score(s, said), n) for n, s in enumerate(self.series)
-                         if s.head & said or len(s.subtitles & said) >= (1 if event_said else 2)), reverse=True)
+                         if len(s.head & said) >= least or len(s.subtitles & said) >= (least if event_said else 2)),
+                        reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return self.series[scored[0][1]]
