@@ -119,8 +119,9 @@ def test_the_answer_s_words_said_foreign_ask_for_the_simpler_version(app: App, t
 
 
 @pytest.mark.parametrize("question", ["vous avez quoi au deuxième trimestre", "le programme du 3e trimestre svp",
-                                      "qu'est-ce qu'il y a cet hiver", "des événements à Nantes ?", "quelles rencontres à Saint-Nazaire",
-                                      "c'est en ligne ou sur place l'interconseil", "la liste des événements"])
+                                      "qu'est-ce qu'il y a cet hiver", "des événements à Nantes ?",
+                                      "quelles rencontres à Saint-Nazaire", "c'est en ligne ou sur place l'interconseil",
+                                      "la liste des événements"])
 def test_what_is_on_by_quarter_season_theme_place_or_format_gets_the_agenda(shipped_app: App, question: str) -> None:
     assert "Agenda de RésO Villes" in reply_in_chat(shipped_app, question)
 
