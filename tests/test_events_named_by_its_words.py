@@ -116,3 +116,8 @@ def test_a_subtitle_names_that_one_event_of_its_series(shipped_app: App) -> None
 def test_the_calendar_of_a_kind_of_events_is_not_narrowed_by_one_word() -> None:
     # "régionales" is one title's word, but the calendar of the regional days lists them all.
     assert _names().named(words("on peut avoir le calendrier des journées régionales ?")) is None
+
+
+def test_can_i_go_there_said_of_an_event_named_before_shows_its_card(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "la journée VRL en Bretagne, je peux y aller ?")
+    assert "Journée d'échanges de pratiques des formateurs et formatrices VRL de Bretagne" in shown
