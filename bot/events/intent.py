@@ -294,12 +294,12 @@ def exists_somewhere(seq: Sequence[str]) -> bool:
 
 def _wishes_to_attend(seq: Sequence[str], *, anything: bool = False) -> bool:
     """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire"), or any
-    words when the event is named otherwise (`anything`); or "y" for the event said before ("la journée VRL, je
-    peux y aller ?")."""
+    words when the event is named otherwise (`anything`), "y" standing for it then ("la journée VRL, je peux y
+    aller ?"; "le copil, je peux y aller ?" asks who may go to a kind of meeting)."""
     for i, w in enumerate(seq):
         if w not in _WISH:
             continue
-        if seq[i + 1 : i + 2] == ["y"] and seq[i + 2 : i + 3] and seq[i + 2] in _ATTEND:
+        if anything and seq[i + 1 : i + 2] == ["y"] and seq[i + 2 : i + 3] and seq[i + 2] in _ATTEND:
             return True
         if seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND and (anything or set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys()):
             return True
