@@ -121,3 +121,10 @@ def test_the_calendar_of_a_kind_of_events_is_not_narrowed_by_one_word() -> None:
 def test_can_i_go_there_said_of_an_event_named_before_shows_its_card(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "la journée VRL en Bretagne, je peux y aller ?")
     assert "Journée d'échanges de pratiques des formateurs et formatrices VRL de Bretagne" in shown
+
+
+def test_the_price_of_a_named_event_is_on_its_card_when_the_programme_gives_one(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "les webinaires sur l'évaluation des contrats de ville c'est payant ?")
+    assert "Gratuit pour les adhérents et partenaires financiers" in shown
+    # The grill's price is not in the programme: an entry answers what events cost.
+    assert "La participation sur le grill ! (" not in reply_in_chat(shipped_app, "le grill c'est gratuit ?")
