@@ -2,9 +2,9 @@
 
 A title that joins two things names each one: the interregional meeting "et assemblée générale de RésO
 Villes" is asked as "l'assemblée générale"; the book launch "« Un oiseau persan »" as "la soirée de lancement
-du livre". Asked when, both reach the agenda. "Ça débute quand et y en aura combien ?" about a webinar series
-asks for dates (not how long a city contract lasts), whatever else it asks; and "le programme de la semaine
-prochaine", typed as an SMS, is the agenda too.
+du livre". Asked when, both reach the agenda (the event's card). "Ça débute quand et y en aura combien ?" about a
+webinar series asks for dates (not how long a city contract lasts), whatever else it asks: its cards; and "le
+programme de la semaine prochaine", typed as an SMS, is the agenda too.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_one_word_of_a_title_names_nothing() -> None:
 def test_the_assembly_asked_when_reaches_the_agenda(shipped_app: App, clock: ManualClock) -> None:
     clock.set(NOVEMBER_27)
     shown = reply_in_chat(shipped_app, "l'assemblée générale de RésO Villes, elle se tient quand cette fois ?")
-    assert "Agenda de RésO Villes" in shown
+    assert "et assemblée générale de RésO Villes" in shown and "24 septembre 2026" in shown  # its card
 
 
 def test_when_a_webinar_series_starts_and_how_many_sessions_is_the_agenda(shipped_app: App,
@@ -50,7 +50,8 @@ def test_when_a_webinar_series_starts_and_how_many_sessions_is_the_agenda(shippe
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle("les visios sur l'évaluation du contrat de ville, ça débute quand et y en "
                                     "aura combien ?"))
-    assert "Agenda de RésO Villes" in shown
+    # All five are over on 27 November: the latest one's card, a button to each of the four others.
+    assert "Évaluation des contrats de ville (5/5)" in shown and "Évaluation des contrats de ville (1/5)" in shown
 
 
 def test_the_programme_of_next_week_typed_as_an_sms_is_the_agenda(shipped_app: App, clock: ManualClock) -> None:

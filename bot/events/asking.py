@@ -20,8 +20,9 @@ from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
 from bot.events.event_words import GENERIC, KIND_ALIASES, event_names
-from bot.events.intent import AgendaIntent, agenda_intent, whats_on
+from bot.events.intent import PRICE, AgendaIntent, agenda_intent, whats_on
 from bot.events.meant import event_in_period, event_named
+from bot.events.naming import EventNames, one_of
 from bot.events.periods import asked_period
 from bot.events.time_words import STRONG_TIME, names_a_stretch
 from bot.knowledge.model import KnowledgeBase
@@ -62,6 +63,7 @@ class AgendaHook:
         self.centre = centre  # the programme's organiser: its name names no event
         self.clock, self.tz = clock, tz
         self._names: tuple[KnowledgeBase | None, tuple[frozenset[str], ...]] = (None, ())  # events' names, by base
+        self._series: EventNames = EventNames((), words)
 
     def __call__(self, sender: Sender, text: str, decision: Decision) -> Decision:
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
@@ -70,6 +72,8 @@ class AgendaHook:
         kb = answerer.kb
         if self._names[0] is not kb:  # the knowledge was reloaded: its events may have new names
             self._names = (kb, event_names([event.title for event in kb.events], words))
+            self._series = EventNames(kb.events, words, organiser=self.centre,
+                                      usual=[(e.question, *e.alternates) for e in kb.faq])
         # Several questions: only what they ask routes, not the story around them ("le copil du mois prochain").
         asked = " ".join(decision.segments) if decision.kind == Kind.MULTI else ""
         asked_words = answerer.analyze(asked).words if asked else decision.words or answerer.analyze(text).words
@@ -81,17 +85,30 @@ class AgendaHook:
             intent = agenda_intent(answerer.analyze(before).words, self._names[1])
             intent = dataclasses.replace(intent, next_only=False) if intent is not None else None
             asked_words = own
+            series = None
         else:
-            intent = agenda_intent(asked_words, self._names[1])
+            # "J'ai entendu parler d'une soirée pour un livre… C'est quel jour ?": the event may be named in the
+            # story, the date asked in the question.
+            series = self._series.named(own)
+            intent = agenda_intent(asked_words, self._names[1], names_one=series is not None)
         period = asked_period(asked_words, today)
         named = None
         if intent is None and _to_register(asked_words):
             named = event_named(kb.events, asked_words, organiser=self.centre)
+            if named is None and series is not None and not HOW_OR_WHAT & set(asked_words):
+                # "inscris-moi au webinaire sur la laïcité": the event named by its own words, its card to register.
+                # "c'est quoi le grill et comment on s'inscrit ?" asks what it is and how (entries answer both).
+                intent = AgendaIntent(kind=None, next_only=False)
             if named is None and period is not None and period.is_quarter:
                 # "l'inter-conseil du deuxième trimestre": the programme titles its quarterly events by quarter.
                 # A month names no one event ("plus de place pour la formation du mois prochain, je peux être sur
                 # une liste d'attente ?" asks how the waiting list works).
                 named = event_in_period(kb.events, asked_words, period)
+        if intent is None and series is not None and PRICE & set(asked_words) and any(
+                event.price for event in kb.events if event.id in series.ids):
+            # "le grill c'est payant ?": the card says its price when the programme gives one (else an entry
+            # answers what events cost).
+            intent = AgendaIntent(kind=None, next_only=False)
         if named is not None:
             # "je voudrais m'inscrire à la soirée pour le livre", "il reste de la place pour la journée Data &
             # Quartiers ?": one event named by its title, to register or for its places: its card.
@@ -110,6 +127,10 @@ class AgendaHook:
         extras = {**decision.extras, **({"agenda_kind": intent.kind} if intent.kind else {}),
                   **({"agenda_next": "1"} if intent.next_only else {}),
                   **({AGENDA_EVENT: named.id} if named is not None else {})}
+        if named is None and series is not None:
+            # The event named by its own words: its card, or the cards of its series (the handler puts the next
+            # one first).
+            extras[AGENDA_EVENT] = ",".join(one_of(series, asked_words))
         # "ya quoi en décembre": the month the question names, as a period marker ("2026-12")
         if period is not None:
             extras["agenda_period"] = period.marker
@@ -145,8 +166,8 @@ class AgendaHook:
 
 
 def _to_register(words: Sequence[str]) -> bool:
-    """Registering or asking for places; "à notre place" (instead of us) is no place at an event."""
-    return any(w in TO_REGISTER and not (w == "place" and k and words[k - 1] == "a") for k, w in enumerate(words))
+    """Registering or asking for places; "à la place", "à notre place" (instead of us) is no place at an event."""
+    return any(w in TO_REGISTER and not (w == "place" and "a" in words[max(0, k - 2) : k]) for k, w in enumerate(words))
 
 
 def _asks_how_often(words: Sequence[str]) -> bool:

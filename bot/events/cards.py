@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -221,6 +221,22 @@ def next_of_kind(session: Session, ctx: Context, member: Member | None, now: dat
                        data=f"ag:{kind}:0")) if len(events) > 1 else rows(
         Button(label=texts.ALL_KINDS_BUTTON, data=f"ag:{NO_KIND}:0"))
     return [Reply(text=intro + "\n\n" + shown.text, buttons=(*shown.buttons, *more))]
+
+
+def series_cards(session: Session, ctx: Context, events: list[Event], member: Member | None, now: datetime
+                 ) -> list[Reply]:
+    """The events a member named (one, or a series: "le grill"): the card of the next one to come (else of the
+    latest), and a button to each other one, those to come first, in date order."""
+    wanted = {e.id for e in events}
+    coming = [e for e in upcoming(session, now, ctx.tz) if e.id in wanted]
+    shown = {e.id for e in coming}
+    gone = sorted((e for e in events if e.id not in shown), reverse=True,
+                  key=lambda e: as_utc(e.starts_at) if e.starts_at is not None else datetime.min.replace(tzinfo=UTC))
+    first, *rest = coming + gone
+    replies = [card(session, ctx, first, member, now)]
+    if rest:
+        replies.append(Reply(text=texts.SERIES_OTHERS, buttons=rows(*(event_button(ctx, e) for e in rest))))
+    return replies
 
 
 def card(session: Session, ctx: Context, event: Event, member: Member | None, now: datetime) -> Reply:

@@ -34,6 +34,7 @@ from bot.events.cards import (
     my_registrations,
     next_of_kind,
     none_for_members,
+    series_cards,
 )
 from bot.events.changes import apply_change
 from bot.events.event_words import kind_from_text
@@ -174,9 +175,10 @@ class EventsFeature:
             role = self._role(session, sender)
             kind = decision.agenda_kind
             within = parse_period(decision.extras.get("agenda_period"))
-            named = find_event(session, decision.extras.get(AGENDA_EVENT, ""))
-            if named is not None:  # "je voudrais m'inscrire à la journée Data & Quartiers": its card
-                return self._with_also_asked([card(session, self.ctx, named, member, now)],
+            refs = decision.extras.get(AGENDA_EVENT, "").split(",")
+            named = [e for e in (find_event(session, ref) for ref in refs) if e is not None]
+            if named:  # "je voudrais m'inscrire à la journée Data & Quartiers": its card ("le grill": its series')
+                return self._with_also_asked(series_cards(session, self.ctx, named, member, now),
                                              decision.extras.get(AGENDA_ALSO), log_id)
             # "la prochaine formation ?" when none is for members: the list, said plainly, rather than one card.
             if kind and within is None and decision.extras.get("agenda_next") and not none_for_members(

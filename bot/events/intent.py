@@ -44,12 +44,15 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
 VAGUE_THINGS: tuple[tuple[str, ...], ...] = (("des", "trucs"), ("des", "choses"), ("un", "truc"))
 VAGUE_THING_NOUNS = frozenset({"truc", "trucs", "chose", "choses", "machin"})
 _FORMATS = (("en", "ligne"), ("sur", "place"), ("en", "presentiel"), ("a", "distance"))
+# Online or not ("en visio" is read "distance").
+ONLINE_OR_NOT: tuple[tuple[str, ...], ...] = (*_FORMATS, ("en", "visio"), ("par", "visio"))
 WHICH_DAYS: tuple[tuple[str, ...], ...] = (("quels", "jours"), ("quel", "jour"), ("quelle", "journee"), ("quels", "soirs"),
                                           ("quel", "soir"))
 # "c'est où l'interconseil ?", "la journée GUSP, ça se passe où ?": where a named event takes place is on its card.
 PLACE_ASKED: tuple[tuple[str, ...], ...] = (
     ("c", "est", "ou"), ("c", "ou"), ("ca", "est", "ou"), ("se", "passe", "ou"), ("ou", "se", "passe"),
-    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
+    ("a", "lieu", "ou"), ("ou", "a", "lieu"), ("aura", "lieu", "ou"), ("auront", "lieu", "ou"),
+    ("ou", "se", "deroule"), ("se", "deroule", "ou"), ("quel", "lieu"),
     ("quelle", "adresse"), ("quelle", "ville"), ("dans", "quelle", "ville"),
     # "l'interconseil c'est en ligne ou sur place ?": online or not is where it takes place ("visio" is left out: it
     # names webinars, and the council's own meetings by video are its practice).
@@ -154,9 +157,10 @@ class AgendaIntent:
     next_only: bool  # "le prochain interconseil": show that one event
 
 
-def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) -> AgendaIntent | None:
+def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
+                  names_one: bool = False) -> AgendaIntent | None:
     """`names`: the words of each event's name ("participation", "grill"); a message holding all of one
-    names that event."""
+    names that event. `names_one`: the message names an event by words that set it apart (bot/events/naming.py)."""
     # "ordre du jour", "date à confirmer": labels, not questions about dates.
     seq = _without(_without(list(words), ("ordre", "du", "jour")), ("date", "a", "confirmer"))
     present = set(seq)
@@ -194,7 +198,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
         kind = None
     # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
-    named = any(name and name <= present for name in names) or any(
+    named = names_one or any(name and name <= present for name in names) or any(
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     if present & HABITUAL and kind is None and not named and not present & SOON and not window:
         return None
@@ -205,7 +209,9 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
-    if kind is not None and _wishes_to_attend(seq) and not present & _NOT_A_WISH and not how_to:
+    # "j'aimerais participer à la soirée pour le livre": an event named by its own words needs no kind after the verb.
+    if (kind is not None or names_one) and _wishes_to_attend(seq, anything=names_one) and not present & _NOT_A_WISH \
+            and not how_to:
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
@@ -214,8 +220,13 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = ()) ->
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     # "ils tombent quels jours ?": which days asks when.
     which_days = any(_has(seq, phrase) for phrase in WHICH_DAYS)
-    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named))
-    if strong and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and present & ASKS_OTHER:
+    # "les webinaires sur les discriminations sont en visio ?": whether an event named by its own words is online.
+    online = names_one and (any(_has(seq, phrase) for phrase in ONLINE_OR_NOT) or "distance" in present)
+    strong = bool(present & STRONG_TIME) or a_venir or window or which_days or (place and (kind is not None or named)) \
+        or online
+    # (Without a time word, what makes it strong is a place or which days: "c'est en ligne ou faut se déplacer ?")
+    if strong and present & STRONG_TIME and present & STRONG_TIME <= NEXT_WORDS and not (a_venir or window) and \
+            present & ASKS_OTHER:
         strong = False  # "the next meeting" names the meeting; the question asks something else
     weak = any(w in WEAK_TIME and not LOOKING_BACK & set(seq[max(0, i - 3) : i]) and not PAST & set(seq[i + 1 : i + 2])
                for i, w in enumerate(seq))
@@ -281,10 +292,18 @@ def exists_somewhere(seq: Sequence[str]) -> bool:
     return False
 
 
-def _wishes_to_attend(seq: Sequence[str]) -> bool:
-    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire")."""
-    return any(w in _WISH and seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND
-               and set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys() for i, w in enumerate(seq))
+def _wishes_to_attend(seq: Sequence[str], *, anything: bool = False) -> bool:
+    """A wish or a "can I" said of attending, an event kind right after it ("je peux venir au webinaire"), or any
+    words when the event is named otherwise (`anything`), "y" standing for it then ("la journée VRL, je peux y
+    aller ?"; "le copil, je peux y aller ?" asks who may go to a kind of meeting)."""
+    for i, w in enumerate(seq):
+        if w not in _WISH:
+            continue
+        if anything and seq[i + 1 : i + 2] == ["y"] and seq[i + 2 : i + 3] and seq[i + 2] in _ATTEND:
+            return True
+        if seq[i + 1 : i + 2] and seq[i + 1] in _ATTEND and (anything or set(seq[i + 2 : i + 6]) & KIND_ALIASES.keys()):
+            return True
+    return False
 
 
 def definitional_of(seq: Sequence[str], present: set[str]) -> bool:

@@ -65,6 +65,7 @@ AGENDA_TEAM_REACH = "Vous pouvez joindre l'équipe {how}, ou m'écrire votre que
 MEMBERS_ENTRY = {"formation": "crpv-formations-membres"}
 AGENDA_NEXT = "Voici le prochain {label} :"
 AGENDA_ALSO_ASKED = "Pour votre autre question :"
+SERIES_OTHERS = "Les autres rendez-vous de la même série :"
 REGISTER_PICK = "Ouvrez l'événement qui vous intéresse, puis appuyez sur « S'inscrire » :"
 AGENDA_NEXT_UNDATED = "Le prochain {label} n'a pas encore de date fixée :"
 AGENDA_USAGE_KIND = "Je ne connais pas ce type d'événement. Choisissez :"
