@@ -213,7 +213,7 @@ AUGMENTED_WEIGHT = 0.0
 PAIRS = 0
 # Each question of a dev message of several (kind multi), as the engine cut it, learned alone with its own entry at
 # this weight (0: not learned): the classifier reads a part alone (bot/answering/learned_parts.py).
-PART_WEIGHT = 0.5
+PART_WEIGHT = 0.25
 RECIPE = f"glossary-augmented{AUGMENTED_WEIGHT}-pairs{PAIRS}-parts{PART_WEIGHT}"  # what the models learn from
 
 
