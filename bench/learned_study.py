@@ -211,7 +211,10 @@ KNOWLEDGE_WEIGHT = 1.0
 AUGMENTED_WEIGHT = 0.0
 # Two entries' phrasings joined as one message (both labels), 2,000 of them, measured held out: 2 fewer resolved.
 PAIRS = 0
-RECIPE = f"glossary-augmented{AUGMENTED_WEIGHT}-pairs{PAIRS}"  # what the models learn from (their cache's name)
+# Each question of a dev message of several (kind multi), as the engine cut it, learned alone with its own entry at
+# this weight (0: not learned): the classifier reads a part alone (bot/answering/learned_parts.py).
+PART_WEIGHT = 0.25
+RECIPE = f"glossary-augmented{AUGMENTED_WEIGHT}-pairs{PAIRS}-parts{PART_WEIGHT}"  # what the models learn from
 
 
 def learned_from(m: Message) -> tuple[str, ...]:
@@ -224,6 +227,24 @@ def learned_from(m: Message) -> tuple[str, ...]:
     if m.kind == "none":
         return (NONE,)
     return ()
+
+
+def part_labels(s: Seen) -> list[tuple[str, str]]:
+    """Each question of a message of several as the engine cut it (its text) and the entry it asks: the part whose
+    first entry is one the message expects keeps it; the others take the expected entries left in the order asked
+    (the set lists them in the message's order) when the engine cut as many parts as the message asks questions."""
+    m = s.message
+    if m.kind != "multi" or m.context or not s.parts:
+        return []
+    got: dict[int, str] = {}
+    for i, part in enumerate(s.parts):
+        if part.ids and part.ids[0] in m.expect and part.ids[0] not in got.values():
+            got[i] = part.ids[0]
+    if len(s.parts) == len(m.expect):
+        for i, entry in enumerate(m.expect):
+            if i not in got and entry not in got.values():
+                got[i] = entry
+    return [(s.parts[i].text, entry) for i, entry in sorted(got.items()) if s.parts[i].text]
 
 
 class Reader:
@@ -249,6 +270,17 @@ class Reader:
 
     def examples(self, messages: Sequence[Message]) -> list[Example]:
         return [Example(x=self(m.text), labels=labels) for m in messages if (labels := learned_from(m))]
+
+    def parts(self, seen: Sequence[Seen]) -> list[Example]:
+        """The questions of the messages of several, each alone with its entry (`part_labels`)."""
+        if not PART_WEIGHT:
+            return []
+        return [Example(x=self(text), labels=(entry,), weight=PART_WEIGHT) for s in seen for text, entry in
+                part_labels(s)]
+
+    def training(self, seen: Sequence[Seen]) -> list[Example]:
+        """What a model learns from: the knowledge, the messages of `seen` and their questions alone."""
+        return self.knowledge() + self.examples([s.message for s in seen]) + self.parts(seen)
 
 
 def held_index(seen: Sequence[Seen], marker: str) -> int:
@@ -413,7 +445,7 @@ PRUNED = False
 
 def held_out(reader: Reader, seen: Sequence[Seen], start: int) -> list[Said]:
     """seen[start:] judged by a model trained on the knowledge and seen[:start]."""
-    model = train(reader.knowledge() + reader.examples([s.message for s in seen[:start]]))
+    model = train(reader.training(seen[:start]))
     rank = ranking(model, reader)
     return [said_of(rank, s) for s in seen[start:]]
 
@@ -425,8 +457,7 @@ def batches_out(reader: Reader, seen: Sequence[Seen], folds: int = 6) -> list[Sa
     group = {b: i * folds // len(names) for i, b in enumerate(names)}
     out: list[Said | None] = [None] * len(seen)
     for f in range(folds):
-        inside = [s.message for s in seen if group[s.batch] != f]
-        rank = ranking(train(reader.knowledge() + reader.examples(inside)), reader)
+        rank = ranking(train(reader.training([s for s in seen if group[s.batch] != f])), reader)
         for i, s in enumerate(seen):
             if group[s.batch] == f:
                 out[i] = said_of(rank, s)
@@ -463,7 +494,7 @@ def tidy(reader: Reader, seen: Sequence[Seen]) -> str:
     from bench.common import load_eval
     from bench.quality import hotline_outcome, score
 
-    rank = ranking(train(reader.knowledge() + reader.examples([s.message for s in seen])), reader)
+    rank = ranking(train(reader.training(seen)), reader)
     questions = [q for q in load_eval() if q.split == "dev"]
     from bot.core.replies import Sender
 
@@ -515,7 +546,7 @@ def since(marker: str) -> str:
     seen = collect()
     start = held_index(seen, marker)
     reader = Reader()
-    learned = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen[:start]])))
+    learned = shippable(train(reader.training(seen[:start])))
     messages = [s.message for s in seen[start:]]
     settings, _ = shipped()
     rows = []
@@ -541,13 +572,12 @@ def _models_before(reader: Reader, seen: Sequence[Seen], folds: int = 6) -> dict
     models = {}
     for marker in HELD:
         start = held_index(seen, marker)
-        models[marker] = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen[:start]])))
+        models[marker] = shippable(train(reader.training(seen[:start])))
     first = seen[:held_index(seen, HELD[0])]
     names = list(dict.fromkeys(s.batch for s in first))
     group = {b: i * folds // len(names) for i, b in enumerate(names)}
     for f in range(folds):
-        inside = [s.message for s in seen if group.get(s.batch) != f]
-        models[f"fold {f}"] = shippable(train(reader.knowledge() + reader.examples(inside)))
+        models[f"fold {f}"] = shippable(train(reader.training([s for s in seen if group.get(s.batch) != f])))
     path.write_bytes(pickle.dumps(models))
     return models
 
@@ -598,7 +628,9 @@ def _variant(name: str) -> Callable[[Answerer], None]:
     shipped rule, which the refitted one can only turn into an offer, and the hook; "c2" the same, offered only
     below 0.3; "c3" (c2) only for a message the shipped rule reads as several questions; "nochoices" the product
     without `Answerer.learned_choices` (bot/answering/learned_choices.py); "lead:p" the classifier's first leading
-    the choices from probability p on (`learned_choices.LEAD_PROBABILITY`)."""
+    the choices from probability p on (`learned_choices.LEAD_PROBABILITY`); "noparts" without a question of several
+    read alone (bot/answering/learned_parts.py); "parts:p" with it at p, the whole message's reading not asked;
+    "parts-offered:p" the same for offered parts only; "parts-whole:p" at p, the whole message's reading agreeing."""
     from bot.answering import answer_rule
     from bot.answering.learned import shipped_model
 
@@ -615,6 +647,14 @@ def _variant(name: str) -> Callable[[Answerer], None]:
             from bot.answering import learned_choices
 
             learned_choices.LEAD_PROBABILITY = float(name.split(":")[1])  # for the whole run: one variant a process
+            return
+        if name == "noparts":  # the product without a question of several read alone (learned_parts.py)
+            a.part_lead = None
+            return
+        if name.startswith("parts"):  # "parts:p": read alone, led at p or more; "parts-offered:p": offered parts only
+            a.part_lead = float(name.split(":")[1])
+            a.part_lead_answered = not name.startswith("parts-offered")
+            a.part_lead_whole = name.startswith("parts-whole")
             return
         a.use_learned = name != "a" and name != "a2"  # the hook
         message: list[str] = [""]  # the message being decided
@@ -733,9 +773,8 @@ def rule_study(folds: int = 6) -> str:
     for s in seen:
         fold_of.setdefault(s.message.text, group[s.batch])
     # As the product reads them: the shipped file's pruned weights, the entry's probability (0 when unknown).
-    models = {f: shippable(train(reader.knowledge() + reader.examples(
-        [s.message for s in seen if group[s.batch] != f]))) for f in range(folds)}
-    models[folds] = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen])))
+    models = {f: shippable(train(reader.training([s for s in seen if group[s.batch] != f]))) for f in range(folds)}
+    models[folds] = shippable(train(reader.training(seen)))
     probability: dict[str, float] = {}
     for c in cases:
         if c.evidence is None:
@@ -793,7 +832,7 @@ def build() -> Learned:
     """The shipped model: trained on the knowledge and every labelled dev message of the realistic set."""
     seen = collect()
     reader = Reader()
-    learned = shippable(train(reader.knowledge() + reader.examples([s.message for s in seen])))
+    learned = shippable(train(reader.training(seen)))
     learned.save(MODEL_FILE)
     return learned
 

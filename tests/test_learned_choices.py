@@ -42,7 +42,7 @@ def test_the_entry_the_classifier_names_is_shown_first_among_the_choices(shipped
 
 
 def test_the_entry_the_classifier_names_joins_the_choices_when_they_miss_it(shipped_app: App) -> None:
-    before, after = _before_and_after(shipped_app, "je sais plus à quoi sert le conseil")
+    before, after = _before_and_after(shipped_app, "je sais pas à quoi sert le conseil")
     assert before.kind == Kind.SUGGEST and "cc-role" not in _shown(before) and len(before.candidates) == 3
     # First, the last of ours making room: still three choices and « none of these ».
     assert after.kind == Kind.SUGGEST and _shown(after) == ["cc-role", *_shown(before)[:2]]

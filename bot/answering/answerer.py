@@ -37,6 +37,7 @@ from bot.answering.how_many import HowMany, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
 from bot.answering.learned_choices import may_lead, with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted, may_doubt
+from bot.answering.learned_parts import PART_LEAD_PROBABILITY, may_lead_parts, with_parts_led
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
@@ -197,6 +198,11 @@ class Answerer:
         self.use_learned = True  # the classifier learned from members' messages (bot/answering/learned.py)
         self.use_learned_choices = True  # and the choices it leads or adds to (bot/answering/learned_choices.py)
         self.doubts: Doubts | None = Doubts()  # when it turns a sure answer into choices (None: never)
+        # When it reads a question of several alone to lead its choices (bot/answering/learned_parts.py; None: never),
+        # and whether a question answered at once may be offered so.
+        self.part_lead: float | None = PART_LEAD_PROBABILITY
+        self.part_lead_answered = True
+        self.part_lead_whole = True  # and only when its reading of the whole message agrees
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -332,7 +338,16 @@ class Answerer:
         first leads the choices, is added to them, or is the button beside another entry's answer
         (bot/answering/learned_choices.py). Asked after e5, on the choices as they would be shown, and before
         `learned_agrees`."""
-        if not (self.use_learned and self.use_learned_choices and may_lead(decision)):
+        if not (self.use_learned and self.use_learned_choices):
+            return decision
+        if self.part_lead is not None and may_lead_parts(decision):
+            model = shipped_model()
+            if model is None:
+                return decision
+            whole = self._learned_share(text) if self.part_lead_whole else None
+            return with_parts_led(decision, self._learned_first, self.kb.entry, model.knows, self.part_lead,
+                                  answered=self.part_lead_answered, whole=whole)
+        if not may_lead(decision):
             return decision  # the message not read: nothing the classifier names could change it
         named = self._learned_first(text)
         if named is None:
@@ -348,6 +363,17 @@ class Answerer:
         assert model is not None
         best = int(np.argmax(p))
         return model.classes[best], float(p[best])
+
+    def _learned_share(self, text: str) -> Callable[[str], float]:
+        """The classifier's probability of each entry for `text`, read once, on demand (0 for a class it lacks)."""
+        def share(entry_id: str) -> float:
+            p = self._learned_reading(text)
+            model = shipped_model()
+            if p is None or model is None or not model.knows(entry_id):
+                return 0.0
+            return float(p[model.classes.index(entry_id)])
+
+        return share
 
     def _learned_reading(self, text: str) -> np.ndarray | None:
         """The classifier's probabilities for `text`, one per class (None without its file), read once for the

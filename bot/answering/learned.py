@@ -3,8 +3,9 @@
 The rankers compare a message with the knowledge's phrasings; members write otherwise ("g ete tiré o sort jsui
 obligé ?"). This softmax regression learned word → entry from the knowledge's phrasings and from members'
 messages labelled by hand (the dev split of the realistic set, kinds faq, multi and none; "none" is a class of
-its own: out-of-scope questions). It reads the message as the project does (the corrected words and the matcher's
-tokens), its word pairs and the character 3–5-grams within its words.
+its own: out-of-scope questions), and from each question of a two-question message alone, with its own entry. It
+reads the message as the project does (the corrected words and the matcher's tokens), its word pairs and the
+character 3–5-grams within its words.
 
 It is used in three ways, measured on batches of writing it never learned from (bench/learned_study.py,
 bench/learned_choices.py, bench/RESULTS.md): the entry it names leads a single question's choices, joins them, is
@@ -12,7 +13,8 @@ offered instead of « je ne sais pas » or beside another entry's answer (bot/an
 single question the rankers only offered among choices is answered when the classifier names the same first
 entry, at `AGREED_PROBABILITY` or more (two readers built differently agreeing on one entry is the evidence the
 answer rule asks for; the classifier rarely names a wrong one with such confidence); and a sure answer it reads
-otherwise is offered as choices instead (bot/answering/learned_doubt.py).
+otherwise is offered as choices instead (bot/answering/learned_doubt.py). Each question of several, read alone,
+leads its own choices with the entry it names surely (bot/answering/learned_parts.py).
 
 The model is a small file made by `python -m bench.learned_study build` (`MODEL_FILE`), never downloaded; an
 entry it never learned (added later) is simply never named by it.
