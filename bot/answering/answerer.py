@@ -58,6 +58,7 @@ from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
 from bot.answering.terms_asked import TermsAsked
+from bot.answering.the_bot import asked_as_the_council, bots_own
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
@@ -180,6 +181,7 @@ class Answerer:
                                          for token in build.tokens(word))
                           for key, t in self.terms.items()}
         self.topics = _topics(kb, frozenset(self.normalizer.vocabulary))
+        self._bots_own = bots_own(kb.faq)  # entries about the hotline itself (bot/answering/the_bot.py)
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: self.matcher.mentioning(key) for key in self.terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
@@ -654,6 +656,8 @@ class Answerer:
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
+        if asked_as_the_council(self.said(" ".join(s.text for s in segments if s.role == Role.QUESTION and s.text))):
+            exclude = exclude | self._bots_own  # "à quoi on sert nous ?": the council's role, not the bot's
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
         ordering = self.order is not None and self.use_second_opinion

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from bot.answering.bare_question import names_no_thing, names_nothing
 from bot.answering.decision import Decision, Kind
+from bot.answering.demonstrative import taken_up
 from bot.answering.matcher import Candidate, Matcher
 from bot.answering.normalize import Analysis
 from bot.answering.questions import (
@@ -87,6 +88,7 @@ class SeveralQuestions:
         asked = split_questions(text or " ".join(s.text for s in segments if s.text))
         if len(asked) < 2:
             return whole
+        asked = self._demonstratives_taken_up(asked)
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
@@ -174,6 +176,20 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _demonstratives_taken_up(self, asked: list[Asked]) -> list[Asked]:
+        """"…a parlé du contrat de ville… C'est quoi ce contrat et à quoi on sert dedans ?": each question with the
+        things its demonstratives take up named whole, from the story and the questions before it."""
+        out: list[Asked] = []
+        for question in asked:
+            before = " ".join(f"{a.context} {a.text}" for a in out) + f" {question.context}"
+            out.append(dataclasses.replace(question, text=taken_up(question.text, before.strip(), self._one_term)))
+        return out
+
+    def _one_term(self, thing: str) -> bool:
+        """Whether a thing named reads as one term of the glossary ("contrat de ville", not "copil de décembre")."""
+        tokens = self.answerer.analyze(thing).tokens
+        return len(tokens) == 1 and tokens[0] in self.answerer.terms
 
     def _possessor_named(self, segments: list[Segment]) -> list[Segment]:
         """"on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": "son" is someone the story just

@@ -1,0 +1,42 @@
+"""The hotline's own entries (what the bot keeps, why it asks for a name, its commands) answer only a question
+that speaks to the bot or of the member's own data.
+
+"C'est quoi ce contrat et à quoi on sert nous dedans ?" asks what the council is for: "on" and "nous" are the
+member and the other councillors. Its words ("à quoi", "sert") are those of "à quoi servent mes données ?", and the
+entry on the bot's use of data came first. In French a question about the bot names it ("le bot", "l'appli"),
+speaks to it ("vous", "tu") or names what it keeps of the member ("mes données", "mon nom", "je"); a question
+spoken as "on" / "nous" that does none of these is the council's.
+
+Works on words only; which entries are the bot's is read from their section (the start of their id), as
+bot/answering/same_subject.py reads a section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.knowledge.model import FaqEntry
+
+# The sections of the knowledge about the hotline itself: the bot and the member's data it keeps.
+BOT_SECTIONS = frozenset({"hotline", "rgpd"})
+# "on", "nous", "notre", "nos": the member and the other councillors.
+WE = frozenset({"on", "nous", "notre", "nos"})
+# Words that speak to the bot or name it ("vous gardez quoi ?", "le robot", "ici"), or what it keeps of the member
+# ("mes données", "mon nom", "je peux mettre un pseudo ?"): the bot's entries may answer.
+NAMES_THE_BOT = frozenset({
+    "vous", "votre", "vos", "tu", "te", "t", "toi", "ton", "ta", "tes",
+    "bot", "robot", "chatbot", "appli", "application", "hotline", "ici", "telegram", "messagerie",
+    "je", "j", "moi", "me", "m", "mon", "ma", "mes",
+    "donnee", "donnees", "info", "infos", "information", "informations", "pseudo", "pseudonyme",
+})
+
+
+def bots_own(entries: Iterable[FaqEntry]) -> frozenset[str]:
+    """The ids of the entries about the hotline itself."""
+    return frozenset(e.id for e in entries if e.id.split("-", 1)[0] in BOT_SECTIONS)
+
+
+def asked_as_the_council(said: Sequence[str]) -> bool:
+    """Whether a question speaks as "on" / "nous" and names neither the bot nor the member's own data."""
+    words = set(said)
+    return bool(words & WE) and words.isdisjoint(NAMES_THE_BOT)
