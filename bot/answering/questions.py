@@ -68,8 +68,11 @@ _SECOND_OPENERS = (
     "il y en a", "y en a",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
-_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
-          r"mais\s+aussi)")
+# "…ou si faut tout recommencer, et au passage comment on trouve des membres": "au passage", "par ailleurs", "en
+# plus", "tant qu'on y est" turn to another matter, as "aussi" does.
+_ASIDES = r"au\s+passage|par\s+ailleurs|en\s+plus|tant\s+qu\s+on\s+y\s+est|pendant\s+qu\s+on\s+y\s+est"
+_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour|" + _ASIDES + r"))?|aussi|puis|"
+          r"sinon|ensuite|mais\s+aussi|" + _ASIDES + r")")
 # "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish after a link is a new request, when
 # what comes before it asks ("j'ai été tirée au sort et je voudrais savoir si…" tells, then asks once).
 _WISH_SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:je\s+veux|je\s+voudrais|j\s+aimerais|je\s+souhaite|"
@@ -565,7 +568,10 @@ def _without_introduction(sentence: str) -> str:
     self-introduction that opens its sentence."""
     parts = split_intro(sentence)
     kept = 0
-    while kept < len(parts) and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
+    # "on est 4 dans notre conseil et les autres sont partis on sait pas si on a encore le droit de se réunir": who
+    # asks, then what they ask, in one run; the run asks, and stays.
+    while kept < len(parts) and ((parts[kept][1] and role_of(parts[kept][0]) != Role.QUESTION)
+                                 or role_of(parts[kept][0]) == Role.INTRO):
         kept += 1
     if kept == len(parts) and len(parts) > 1:
         return ""  # "Je me présente, Monsieur Traoré, 65 ans, habitant de la Halvêque." asks and tells nothing

@@ -381,7 +381,7 @@ def _without_loss(clause: str) -> list[str]:
 # "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
 # payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
 # what is asked).
-_UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
+UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
                    r"(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
@@ -405,7 +405,7 @@ def role_of(text: str) -> Role:
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
-    if _asks_plainly(text, key) or _UNSURE.search(key):
+    if _asks_plainly(text, key) or UNSURE.search(key):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()) or _TITLED_NAME.fullmatch(text.strip()):
         return Role.INTRO
