@@ -652,9 +652,16 @@ def _told_inside(part: str) -> tuple[str, str]:
     return (part[:found].strip(" ,"), part[found:].strip()) if found else ("", part)
 
 
+_TOPIC_MAX_WORDS = 6  # a thing set apart before the question: a few words (segment.py joins it so)
+
+
 def asks_what_it_is(question: str) -> bool:
-    """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
-    return bool(_WHAT_IS_AND.match(flat_text(question).strip()))
+    """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it): the
+    question asks what a thing is."""
+    key = flat_text(question).strip()
+    topic, comma, rest = key.partition(",")
+    return bool(_WHAT_IS_AND.match(key) or (comma and len(topic.split()) <= _TOPIC_MAX_WORDS
+                                            and _WHAT_IS_AND.match(rest.strip())))
 
 
 # "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a

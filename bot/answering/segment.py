@@ -173,7 +173,35 @@ def split_sentences(text: str) -> list[str]:
 @lru_cache(maxsize=4096)  # a message is cut into its parts, then into its questions (questions.py)
 def _sentences(text: str) -> tuple[str, ...]:
     parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
-    return tuple(p for p in parts if p and any(ch.isalnum() for ch in p))
+    return tuple(_topics_joined([p for p in parts if p and any(ch.isalnum() for ch in p)]))
+
+
+# "comité de pilotage : c'est quoi exactement", "le FPH - ça sert à quoi ?": a subject set apart before a colon, a
+# dash or a new line, then a question about "ce" / "ça", asks about that subject, as "le comité de pilotage, c'est
+# quoi ?" does (French sets the subject apart, then takes it up with "ce"). Cut there, the question lost its subject.
+_TOPIC_MAX_WORDS = 6
+_ABOUT_IT = compiled(r"^(?:et\s+)?(?:c\s+est|c|cest|ca|sa|cela)\s")
+_NO_TOPIC = frozenset({"question", "questions", "bonjour", "bonsoir", "salut", "merci", "urgent", "svp", "aide"})
+
+
+def _is_topic(part: str) -> bool:
+    """A few words naming a thing, no clause, not ended as a sentence is (a colon, or cut at a dash or a line)."""
+    if not (part.endswith(":") or part[-1].isalnum()):
+        return False
+    key = folded_key(part.rstrip(" :"))
+    said = key.split()
+    return 0 < len(said) <= _TOPIC_MAX_WORDS and not HAS_SUBJECT.search(key) and not _NO_TOPIC & set(said) \
+        and not INTERROGATIVE_START.match(key) and not OPENER_RE.search(key)
+
+
+def _topics_joined(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and _is_topic(out[-1]) and _ABOUT_IT.match(folded_key(part)):
+            out[-1] = f"{out[-1].rstrip(' :')}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 # Openers that, inside a sentence, do not open a question: "quand même", "quand elle a vu mon nom" (when, as a
