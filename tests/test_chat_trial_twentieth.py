@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.demonstrative import taken_up
-from bot.answering.questions import asks_what_it_is, split_questions
+from bot.answering.questions import asks_what_it_is, refers_back, split_questions
 from bot.answering.segment import split_sentences
 from bot.answering.the_bot import asked_as_the_council
 from bot.app import App
@@ -107,3 +107,17 @@ def test_the_copil_set_apart_after_a_story_is_defined_and_the_second_question_ke
                                        "c'est quoi exactement ? et je suis obligée d'y aller ?")
     assert "deux questions" in shown
     assert COPIL in shown
+
+
+# --- "Et le règlement intérieur, c'est obligatoire d'en avoir un ?": "en" is the thing set apart -------------
+
+def test_a_pronoun_after_a_thing_set_apart_stands_for_it_not_for_the_question_before() -> None:
+    assert refers_back("on peut en avoir un ?")
+    assert not refers_back("Et le règlement intérieur, c'est obligatoire d'en avoir un ?")
+
+
+def test_a_second_question_about_its_own_thing_set_apart_is_answered(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonjour. Notre conseil n'a plus de salle depuis que le centre social est fermé "
+                                       "pour travaux. La mairie doit nous prêter une salle ou pas ? Et le règlement "
+                                       "intérieur : c'est obligatoire d'en avoir un ?")
+    assert "hotline> Le conseil citoyen doit-il avoir un règlement intérieur ou une charte ?" in shown

@@ -46,6 +46,8 @@ from bot.answering.segment import (
 )
 from bot.cache import compiled
 
+_TOPIC_MAX_WORDS = 6  # a thing set apart before the question: a few words (segment.py joins it so)
+
 # What opens a second question after "et" / "et aussi" / a comma: "…le mandat et est-ce qu'on peut partir",
 # "c'est quoi le FPH et comment on fait". A subordinate "quand"/"si" ("on prend une décision quand on n'est
 # pas d'accord") opens no question of its own, so they are not here.
@@ -652,9 +654,6 @@ def _told_inside(part: str) -> tuple[str, str]:
     return (part[:found].strip(" ,"), part[found:].strip()) if found else ("", part)
 
 
-_TOPIC_MAX_WORDS = 6  # a thing set apart before the question: a few words (segment.py joins it so)
-
-
 def asks_what_it_is(question: str) -> bool:
     """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it): the
     question asks what a thing is."""
@@ -785,8 +784,19 @@ _BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:c
                     r"\ben\s+(?:avoir|obtenir|demander|beneficier|profiter|recevoir|toucher)\b")
 
 
+# "Et le règlement intérieur, c'est obligatoire d'en avoir un ?": a thing set apart at the start, then the question
+# about it; its pronouns ("en", "ça") stand for that thing, not for the question before.
+_SET_APART = compiled(r"^(?:et\s+)?(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ce|cet|cette|ces)\s+[^,]+,")
+
+
+def sets_its_subject_apart(question: str) -> bool:
+    key = flat_text(question).strip()
+    m = _SET_APART.match(key)
+    return m is not None and len(m.group().split()) <= _TOPIC_MAX_WORDS + 1 and not HAS_SUBJECT.search(m.group())
+
+
 def refers_back(question: str) -> bool:
-    return bool(_BACK_RE.search(flat_text(question).strip()))
+    return bool(_BACK_RE.search(flat_text(question).strip())) and not sets_its_subject_apart(question)
 
 
 # French puts the thing already named before the verb as a pronoun: "la mairie peut les voir ?", "je peux y aller ?",
