@@ -121,3 +121,12 @@ def test_a_second_question_about_its_own_thing_set_apart_is_answered(shipped_app
                                        "pour travaux. La mairie doit nous prêter une salle ou pas ? Et le règlement "
                                        "intérieur : c'est obligatoire d'en avoir un ?")
     assert "hotline> Le conseil citoyen doit-il avoir un règlement intérieur ou une charte ?" in shown
+
+
+# --- "…, et si j'accepte est-ce qu'on peut venir avec les enfants ?": the condition belongs to its question -----
+
+def test_a_condition_alone_is_the_condition_of_the_question_after_it() -> None:
+    asked = split_questions("Est-ce que je dois accepter, et si j'accepte est-ce qu'on peut partir avant la fin du "
+                            "mandat ?")
+    assert [a.text for a in asked] == ["Est-ce que je dois accepter",
+                                       "si j'accepte est-ce qu'on peut partir avant la fin du mandat ?"]

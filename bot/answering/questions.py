@@ -721,7 +721,29 @@ def _after_tag_cuts(key: str) -> list[tuple[int, int]]:
             if len(key[m.end():].split()) >= _SECOND_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
 
 
+# "…obligée d'accepter, et si j'accepte est-ce qu'on peut venir avec les enfants ?": a condition alone ("si" and a
+# clause, nothing asked) is the condition of the question after it, not a question of its own.
+_CONDITION_ALONE = compiled(r"^(?:et\s+)?(?:si|s)\s+(?:je|j|on|nous|vous|il|elle|ils|elles|c|ca)\s+\w+(?:\s+\w+){0,3}$")
+
+
+def _conditions_joined(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        key = flat_text(part).strip(" ,?")
+        if _CONDITION_ALONE.match(key) and not _OPEN_WORDS & set(key.split()):
+            pending = f"{pending} {part}".strip()
+            continue
+        out.append(f"{pending} {part}" if pending else part)
+        pending = ""
+    return [*out, pending] if pending else out
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
+    return _conditions_joined(_cut_each(sentence, announced))
+
+
+def _cut_each(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(flat_text(sentence), _NUMBERED_RE))
     cut: list[str] = []
     for part in parts:
