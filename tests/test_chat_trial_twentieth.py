@@ -130,3 +130,10 @@ def test_a_condition_alone_is_the_condition_of_the_question_after_it() -> None:
                             "mandat ?")
     assert [a.text for a in asked] == ["Est-ce que je dois accepter",
                                        "si j'accepte est-ce qu'on peut partir avant la fin du mandat ?"]
+
+
+def test_an_aside_turns_to_another_matter_told_before_it_is_asked() -> None:
+    asked = split_questions("je sais pas si les nouveaux peuvent aller au copil, et par ailleurs on a un compte rendu à "
+                            "écrire et personne veut le faire comment on s'organise")
+    assert [a.text for a in asked] == ["je sais pas si les nouveaux peuvent aller au copil",
+                                       "on a un compte rendu à écrire et personne veut le faire comment on s'organise"]

@@ -33,6 +33,7 @@ from bot.answering.segment import (
     LINK_WORDS,
     OPENER_RE,
     TAG_QUESTION,
+    UNSURE,
     Role,
     continues_relative,
     folded_key,
@@ -696,7 +697,19 @@ _ALSO_MIN_WORDS = 4
 
 def _also_cuts(key: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ALSO_THING.finditer(key)
-            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS] + [
+        (m.start(), m.end()) for m in _ASIDE_RE.finditer(key)
+        if _asks_or_doubts(key[: m.start()]) and _is_asked(key[m.end():]) and len(key[m.end():].split()) >= _ALSO_MIN_WORDS]
+
+
+def _asks_or_doubts(text: str) -> bool:
+    """Asked, or not knowing whether ("je sais pas si les nouveaux ont le droit d'y aller")."""
+    return _is_asked(text) or bool(UNSURE.search(folded_key(text)))
+
+
+# "…si c'est que les anciens, et par ailleurs on a un compte rendu à écrire, comment on s'organise": an aside turns to
+# another matter, told before it is asked; both sides ask.
+_ASIDE_RE = compiled(r"(?:,\s*|\s)(?:et\s+)?(?:" + _ASIDES + r")\s*,?\s+")
 
 
 # "ya un budget pour le conseil et qui gère l'argent", said without a question mark: a question opened after "et" by
