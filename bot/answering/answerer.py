@@ -647,10 +647,12 @@ class Answerer:
         Dervallières"): which council, as an introduction says where the member lives, not what is asked."""
         return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
-    def not_for(self, question: str) -> frozenset[str]:
+    def not_for(self, question: str, told: str = "") -> frozenset[str]:
         """The entries that cannot answer this question: the hotline's own when it is asked as "on" / "nous" and
-        names neither the bot nor the member's data ("à quoi on sert nous ?" is the council's role)."""
-        return self._bots_own if asked_as_the_council(self.said(question)) else frozenset()
+        neither it nor the story told with it (`told`) names the bot or the member's data ("à quoi on sert nous ?"
+        is the council's role)."""
+        council = asked_as_the_council(self.said(question), self.said(told) if told else ())
+        return self._bots_own if council else frozenset()
 
     def decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
@@ -661,7 +663,8 @@ class Answerer:
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
-        exclude = exclude | self.not_for(" ".join(s.text for s in segments if s.role == Role.QUESTION and s.text))
+        exclude = exclude | self.not_for(" ".join(s.text for s in segments if s.role == Role.QUESTION and s.text),
+                                         " ".join(s.text for s in segments if s.role != Role.QUESTION and s.text))
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
         ordering = self.order is not None and self.use_second_opinion

@@ -21,14 +21,17 @@ from bot.knowledge.model import FaqEntry
 BOT_SECTIONS = frozenset({"hotline", "rgpd"})
 # "on", "nous", "notre", "nos": the member and the other councillors.
 WE = frozenset({"on", "nous", "notre", "nos"})
-# Words that speak to the bot or name it ("vous gardez quoi ?", "le robot", "ici"), or what it keeps of the member
-# ("mes données", "mon nom", "je peux mettre un pseudo ?"): the bot's entries may answer.
+# Words that speak to the bot or name it ("vous gardez quoi ?", "le robot"), or name what it keeps ("mes données"):
+# said anywhere in the message ("ma petite-fille dit que le bot peut se tromper. On peut avoir confiance dans les
+# réponses ?"), the bot's entries may answer.
 NAMES_THE_BOT = frozenset({
     "vous", "votre", "vos", "tu", "te", "t", "toi", "ton", "ta", "tes",
-    "bot", "robot", "chatbot", "appli", "application", "hotline", "ici", "telegram", "messagerie",
-    "je", "j", "moi", "me", "m", "mon", "ma", "mes",
+    "bot", "robot", "chatbot", "appli", "application", "hotline", "telegram", "messagerie",
     "donnee", "donnees", "info", "infos", "information", "informations", "pseudo", "pseudonyme",
 })
+# Said in the question itself, the member ("je peux mettre un faux nom ?", "mon nom") or "ici" ask about themselves or
+# the place they write to; told in the story, they only say who writes, and where they live ("ici, les gens…").
+ASKS_OF_ONESELF = frozenset({"je", "j", "moi", "me", "m", "mon", "ma", "mes", "ici"})
 
 
 def bots_own(entries: Iterable[FaqEntry]) -> frozenset[str]:
@@ -36,7 +39,8 @@ def bots_own(entries: Iterable[FaqEntry]) -> frozenset[str]:
     return frozenset(e.id for e in entries if e.id.split("-", 1)[0] in BOT_SECTIONS)
 
 
-def asked_as_the_council(said: Sequence[str]) -> bool:
-    """Whether a question speaks as "on" / "nous" and names neither the bot nor the member's own data."""
+def asked_as_the_council(said: Sequence[str], told: Sequence[str] = ()) -> bool:
+    """Whether a question speaks as "on" / "nous" and names neither the bot nor the member's own data, nor does the
+    story told with it (`told`) name the bot."""
     words = set(said)
-    return bool(words & WE) and words.isdisjoint(NAMES_THE_BOT)
+    return bool(words & WE) and words.isdisjoint(NAMES_THE_BOT | ASKS_OF_ONESELF) and NAMES_THE_BOT.isdisjoint(told)
