@@ -9,7 +9,7 @@ import pytest
 from bot.answering.demonstrative import taken_up
 from bot.answering.questions import asks_what_it_is, refers_back, split_questions
 from bot.answering.segment import split_sentences
-from bot.answering.the_bot import asked_as_the_council
+from bot.answering.the_bot import asks_our_role
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
 
@@ -38,12 +38,13 @@ def test_what_we_are_for_in_the_contract_is_the_councils_role_not_the_bots_data(
     ("à quoi vous servez ?", False),  # spoken to the bot
     ("on peut effacer nos données ?", False),  # the data the bot keeps
     ("on peut mettre un pseudo à la place de mon nom ?", False),  # the member's own name
-    ("à quoi sert le conseil citoyen ?", False)])  # no "on" / "nous": the thing is named
-def test_a_question_as_on_or_nous_naming_neither_the_bot_nor_ones_data_is_the_councils(question: str,
+    ("à quoi sert le conseil citoyen ?", False),  # no "on" / "nous": the thing is named
+    ("comment on fait pour parler à une vraie personne ?", False)])  # "on" is anyone: no role asked
+def test_a_role_asked_as_on_or_nous_naming_neither_the_bot_nor_ones_data_is_the_councils(question: str,
                                                                                          council: bool) -> None:
     from bot.answering.normalize import words
 
-    assert asked_as_the_council(words(question)) is council
+    assert asks_our_role(words(question)) is council
 
 
 def test_a_demonstrative_takes_up_the_term_the_story_told_whole() -> None:

@@ -58,7 +58,7 @@ from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
 from bot.answering.terms_asked import TermsAsked
-from bot.answering.the_bot import asked_as_the_council, bots_own
+from bot.answering.the_bot import asks_our_role, bots_own
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
@@ -648,10 +648,10 @@ class Answerer:
         return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
     def not_for(self, question: str, told: str = "") -> frozenset[str]:
-        """The entries that cannot answer this question: the hotline's own when it is asked as "on" / "nous" and
-        neither it nor the story told with it (`told`) names the bot or the member's data ("à quoi on sert nous ?"
+        """The entries that cannot answer this question: the hotline's own when it asks a role as "on" / "nous"
+        and neither it nor the story told with it (`told`) names the bot or the member's data ("à quoi on sert nous ?"
         is the council's role)."""
-        council = asked_as_the_council(self.said(question), self.said(told) if told else ())
+        council = asks_our_role(self.said(question), self.said(told) if told else ())
         return self._bots_own if council else frozenset()
 
     def decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),

@@ -1,11 +1,11 @@
-"""The hotline's own entries (what the bot keeps, why it asks for a name, its commands) answer only a question
-that speaks to the bot or of the member's own data.
+"""The hotline's own entries (what the bot keeps, why it asks for a name, its commands) do not answer a question
+that asks "our" role without speaking to the bot or of the member's own data.
 
 "C'est quoi ce contrat et à quoi on sert nous dedans ?" asks what the council is for: "on" and "nous" are the
 member and the other councillors. Its words ("à quoi", "sert") are those of "à quoi servent mes données ?", and the
 entry on the bot's use of data came first. In French a question about the bot names it ("le bot", "l'appli"),
 speaks to it ("vous", "tu") or names what it keeps of the member ("mes données", "mon nom", "je"); a question
-spoken as "on" / "nous" that does none of these is the council's.
+asking a role as "on" / "nous" that does none of these asks the council's.
 
 Works on words only; which entries are the bot's is read from their section (the start of their id), as
 bot/answering/same_subject.py reads a section.
@@ -21,6 +21,10 @@ from bot.knowledge.model import FaqEntry
 BOT_SECTIONS = frozenset({"hotline", "rgpd"})
 # "on", "nous", "notre", "nos": the member and the other councillors.
 WE = frozenset({"on", "nous", "notre", "nos"})
+# What a role is asked with: "à quoi on sert", "notre rôle", "on est utiles ?". ("comment on fait pour parler à une
+# vraie personne ?" asks how one does a thing: "on" is anyone there, the bot's entry answers.)
+ROLE_WORDS = frozenset({"sert", "servons", "servir", "servent", "role", "roles", "utile", "utiles", "utilite",
+                        "mission", "missions"})
 # Words that speak to the bot or name it ("vous gardez quoi ?", "le robot"), or name what it keeps ("mes données"):
 # said anywhere in the message ("ma petite-fille dit que le bot peut se tromper. On peut avoir confiance dans les
 # réponses ?"), the bot's entries may answer.
@@ -39,8 +43,9 @@ def bots_own(entries: Iterable[FaqEntry]) -> frozenset[str]:
     return frozenset(e.id for e in entries if e.id.split("-", 1)[0] in BOT_SECTIONS)
 
 
-def asked_as_the_council(said: Sequence[str], told: Sequence[str] = ()) -> bool:
-    """Whether a question speaks as "on" / "nous" and names neither the bot nor the member's own data, nor does the
-    story told with it (`told`) name the bot."""
+def asks_our_role(said: Sequence[str], told: Sequence[str] = ()) -> bool:
+    """Whether a question asks a role as "on" / "nous" and names neither the bot nor the member's own data, nor does
+    the story told with it (`told`) name the bot: the council's role."""
     words = set(said)
-    return bool(words & WE) and words.isdisjoint(NAMES_THE_BOT | ASKS_OF_ONESELF) and NAMES_THE_BOT.isdisjoint(told)
+    return bool(words & WE) and bool(words & ROLE_WORDS) and words.isdisjoint(NAMES_THE_BOT | ASKS_OF_ONESELF) \
+        and NAMES_THE_BOT.isdisjoint(told)
