@@ -59,6 +59,7 @@ from bot.answering.second_opinion import SecondOpinion
 from bot.answering.segment import Role, Segment, split_message
 from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE_QUESTION_WEIGHT, SeveralQuestions
 from bot.answering.terms_asked import TermsAsked
+from bot.answering.the_bot import asks_our_role, bots_own
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, KnowledgeBase
 
@@ -181,6 +182,7 @@ class Answerer:
                                          for token in build.tokens(word))
                           for key, t in self.terms.items()}
         self.topics = _topics(kb, frozenset(self.normalizer.vocabulary))
+        self._bots_own = bots_own(kb.faq)  # entries about the hotline itself (bot/answering/the_bot.py)
         # How many entries use each glossary term: "conseil citoyen" is in most, "diagnostic en marchant" in none.
         self._named_by = {key: self.matcher.mentioning(key) for key in self.terms}
         self.second: SecondOpinion = SecondOpinion(kb.faq, previous=previous.second if previous is not None else None)
@@ -671,6 +673,13 @@ class Answerer:
         Dervallières"): which council, as an introduction says where the member lives, not what is asked."""
         return {t for m in _COUNCIL_NAMED.finditer(text) for t in self.analyze(m.group(1)).tokens}
 
+    def not_for(self, question: str, told: str = "") -> frozenset[str]:
+        """The entries that cannot answer this question: the hotline's own when it asks a role as "on" / "nous"
+        and neither it nor the story told with it (`told`) names the bot or the member's data ("à quoi on sert nous ?"
+        is the council's role)."""
+        council = asks_our_role(self.said(question), self.said(told) if told else ())
+        return self._bots_own if council else frozenset()
+
     def decide_segments(self, segments: list[Segment], exclude: frozenset[str] = frozenset(),
                          offer_agreed: bool = False, *, runner_up: bool = True, choices: bool = True) -> Decision:
         """`offer_agreed`: the entry both rankers name is offered even when its score is modest (the whole
@@ -680,6 +689,8 @@ class Answerer:
         analysis, boost = self._weighted(segments)
         if analysis.is_empty:
             analysis, boost = self.analyze(" ".join(s.text for s in segments)), {}
+        exclude = exclude | self.not_for(" ".join(s.text for s in segments if s.role == Role.QUESTION and s.text),
+                                         " ".join(s.text for s in segments if s.role != Role.QUESTION and s.text))
         used = tuple(s.text for s in segments if s.text and _ROLE_WEIGHTS[s.role])
         limit = max(self.settings.max_suggestions, 3)
         ordering = self.order is not None and self.use_second_opinion

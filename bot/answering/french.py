@@ -168,6 +168,12 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("a", "quoi", "ca", "sert"), "role"),
     (("sert", "a", "quoi"), "role"),
     (("ca", "sert", "a", "quoi"), "role"),
+    # "à quoi on sert nous dedans ?": the subject pronoun between "à quoi" and the verb asks the role of whoever it
+    # names, as "on sert à quoi" does; the words stay as well ("vous" is left out: "à quoi vous servez ?" may ask the
+    # bot what it is for).
+    *((("a", "quoi", subject, form), f"a quoi {subject} {form} role") for subject, form in (
+        ("on", "sert"), ("je", "sers"), ("il", "sert"), ("elle", "sert"), ("nous", "servons"), ("ils", "servent"),
+        ("elles", "servent"))),
     (("il", "y", "a"), ""),
     (("je", "ne", "sais", "pas"), ""),
     # "on me demande ce qu'est le FPH", "je me demande si…": asked of the member, or wondered; no request to make.

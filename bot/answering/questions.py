@@ -33,6 +33,7 @@ from bot.answering.segment import (
     LINK_WORDS,
     OPENER_RE,
     TAG_QUESTION,
+    UNSURE,
     Role,
     continues_relative,
     folded_key,
@@ -45,6 +46,8 @@ from bot.answering.segment import (
     without_trailing_closing,
 )
 from bot.cache import compiled
+
+_TOPIC_MAX_WORDS = 6  # a thing set apart before the question: a few words (segment.py joins it so)
 
 # What opens a second question after "et" / "et aussi" / a comma: "…le mandat et est-ce qu'on peut partir",
 # "c'est quoi le FPH et comment on fait". A subordinate "quand"/"si" ("on prend une décision quand on n'est
@@ -68,8 +71,11 @@ _SECOND_OPENERS = (
     "il y en a", "y en a",
 )
 # "é" is "et" typed on a phone ("cmt on rejoint le conseil é si on peu partir").
-_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour))?|aussi|puis|sinon|ensuite|"
-          r"mais\s+aussi)")
+# "…ou si faut tout recommencer, et au passage comment on trouve des membres": "au passage", "par ailleurs", "en
+# plus", "tant qu'on y est" turn to another matter, as "aussi" does.
+_ASIDES = r"au\s+passage|par\s+ailleurs|en\s+plus|tant\s+qu\s+on\s+y\s+est|pendant\s+qu\s+on\s+y\s+est"
+_LINKS = (r"(?:(?:et|e)(?:\s+(?:aussi|puis|sinon|surtout|apres|ensuite|du\s+coup|pour|" + _ASIDES + r"))?|aussi|puis|"
+          r"sinon|ensuite|mais\s+aussi|" + _ASIDES + r")")
 # "…comment je fais et aussi je veux que vous supprimiez mes infos": a new wish after a link is a new request, when
 # what comes before it asks ("j'ai été tirée au sort et je voudrais savoir si…" tells, then asks once).
 _WISH_SECOND_RE = compiled(r"(?:,\s*|\s)" + _LINKS + r"\s*,?\s+(?=(?:je\s+veux|je\s+voudrais|j\s+aimerais|je\s+souhaite|"
@@ -565,7 +571,10 @@ def _without_introduction(sentence: str) -> str:
     self-introduction that opens its sentence."""
     parts = split_intro(sentence)
     kept = 0
-    while kept < len(parts) and (parts[kept][1] or role_of(parts[kept][0]) == Role.INTRO):
+    # "on est 4 dans notre conseil et les autres sont partis on sait pas si on a encore le droit de se réunir": who
+    # asks, then what they ask, in one run; the run asks, and stays.
+    while kept < len(parts) and ((parts[kept][1] and role_of(parts[kept][0]) != Role.QUESTION)
+                                 or role_of(parts[kept][0]) == Role.INTRO):
         kept += 1
     if kept == len(parts) and len(parts) > 1:
         return ""  # "Je me présente, Monsieur Traoré, 65 ans, habitant de la Halvêque." asks and tells nothing
@@ -647,8 +656,12 @@ def _told_inside(part: str) -> tuple[str, str]:
 
 
 def asks_what_it_is(question: str) -> bool:
-    """"c'est quoi ce copil", "qu'est-ce que la GUSP": the question asks what a thing is."""
-    return bool(_WHAT_IS_AND.match(flat_text(question).strip()))
+    """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it): the
+    question asks what a thing is."""
+    key = flat_text(question).strip()
+    topic, comma, rest = key.partition(",")
+    return bool(_WHAT_IS_AND.match(key) or (comma and len(topic.split()) <= _TOPIC_MAX_WORDS
+                                            and _WHAT_IS_AND.match(rest.strip())))
 
 
 # "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a
@@ -684,7 +697,19 @@ _ALSO_MIN_WORDS = 4
 
 def _also_cuts(key: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ALSO_THING.finditer(key)
-            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+            if len(key[m.end():].split()) >= _ALSO_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS] + [
+        (m.start(), m.end()) for m in _ASIDE_RE.finditer(key)
+        if _asks_or_doubts(key[: m.start()]) and _is_asked(key[m.end():]) and len(key[m.end():].split()) >= _ALSO_MIN_WORDS]
+
+
+def _asks_or_doubts(text: str) -> bool:
+    """Asked, or not knowing whether ("je sais pas si les nouveaux ont le droit d'y aller")."""
+    return _is_asked(text) or bool(UNSURE.search(folded_key(text)))
+
+
+# "…si c'est que les anciens, et par ailleurs on a un compte rendu à écrire, comment on s'organise": an aside turns to
+# another matter, told before it is asked; both sides ask.
+_ASIDE_RE = compiled(r"(?:,\s*|\s)(?:et\s+)?(?:" + _ASIDES + r")\s*,?\s+")
 
 
 # "ya un budget pour le conseil et qui gère l'argent", said without a question mark: a question opened after "et" by
@@ -709,7 +734,29 @@ def _after_tag_cuts(key: str) -> list[tuple[int, int]]:
             if len(key[m.end():].split()) >= _SECOND_MIN_WORDS and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
 
 
+# "…obligée d'accepter, et si j'accepte est-ce qu'on peut venir avec les enfants ?": a condition alone ("si" and a
+# clause, nothing asked) is the condition of the question after it, not a question of its own.
+_CONDITION_ALONE = compiled(r"^(?:et\s+)?(?:si|s)\s+(?:je|j|on|nous|vous|il|elle|ils|elles|c|ca)\s+\w+(?:\s+\w+){0,3}$")
+
+
+def _conditions_joined(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        key = flat_text(part).strip(" ,?")
+        if _CONDITION_ALONE.match(key) and not _OPEN_WORDS & set(key.split()):
+            pending = f"{pending} {part}".strip()
+            continue
+        out.append(f"{pending} {part}" if pending else part)
+        pending = ""
+    return [*out, pending] if pending else out
+
+
 def _cut_questions(sentence: str, announced: bool) -> list[str]:
+    return _conditions_joined(_cut_each(sentence, announced))
+
+
+def _cut_each(sentence: str, announced: bool) -> list[str]:
     parts = _cut(sentence, _folded_cuts(flat_text(sentence), _NUMBERED_RE))
     cut: list[str] = []
     for part in parts:
@@ -772,8 +819,19 @@ _BACK_RE = compiled(r"\b(?:avec|pour|de|a|sur|contre|par)\s+(?:ca|cela)\b|\b(?:c
                     r"\ben\s+(?:avoir|obtenir|demander|beneficier|profiter|recevoir|toucher)\b")
 
 
+# "Et le règlement intérieur, c'est obligatoire d'en avoir un ?": a thing set apart at the start, then the question
+# about it; its pronouns ("en", "ça") stand for that thing, not for the question before.
+_SET_APART = compiled(r"^(?:et\s+)?(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ce|cet|cette|ces)\s+[^,]+,")
+
+
+def sets_its_subject_apart(question: str) -> bool:
+    key = flat_text(question).strip()
+    m = _SET_APART.match(key)
+    return m is not None and len(m.group().split()) <= _TOPIC_MAX_WORDS + 1 and not HAS_SUBJECT.search(m.group())
+
+
 def refers_back(question: str) -> bool:
-    return bool(_BACK_RE.search(flat_text(question).strip()))
+    return bool(_BACK_RE.search(flat_text(question).strip())) and not sets_its_subject_apart(question)
 
 
 # French puts the thing already named before the verb as a pronoun: "la mairie peut les voir ?", "je peux y aller ?",

@@ -173,7 +173,35 @@ def split_sentences(text: str) -> list[str]:
 @lru_cache(maxsize=4096)  # a message is cut into its parts, then into its questions (questions.py)
 def _sentences(text: str) -> tuple[str, ...]:
     parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
-    return tuple(p for p in parts if p and any(ch.isalnum() for ch in p))
+    return tuple(_topics_joined([p for p in parts if p and any(ch.isalnum() for ch in p)]))
+
+
+# "comité de pilotage : c'est quoi exactement", "le FPH - ça sert à quoi ?": a subject set apart before a colon, a
+# dash or a new line, then a question about "ce" / "ça", asks about that subject, as "le comité de pilotage, c'est
+# quoi ?" does (French sets the subject apart, then takes it up with "ce"). Cut there, the question lost its subject.
+_TOPIC_MAX_WORDS = 6
+_ABOUT_IT = compiled(r"^(?:et\s+)?(?:c\s+est|c|cest|ca|sa|cela)\s")
+_NO_TOPIC = frozenset({"question", "questions", "bonjour", "bonsoir", "salut", "merci", "urgent", "svp", "aide"})
+
+
+def _is_topic(part: str) -> bool:
+    """A few words naming a thing, no clause, not ended as a sentence is (a colon, or cut at a dash or a line)."""
+    if not (part.endswith(":") or part[-1].isalnum()):
+        return False
+    key = folded_key(part.rstrip(" :"))
+    said = key.split()
+    return 0 < len(said) <= _TOPIC_MAX_WORDS and not HAS_SUBJECT.search(key) and not _NO_TOPIC & set(said) \
+        and not INTERROGATIVE_START.match(key) and not OPENER_RE.search(key)
+
+
+def _topics_joined(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and _is_topic(out[-1]) and _ABOUT_IT.match(folded_key(part)):
+            out[-1] = f"{out[-1].rstrip(' :')}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 # Openers that, inside a sentence, do not open a question: "quand même", "quand elle a vu mon nom" (when, as a
@@ -381,7 +409,7 @@ def _without_loss(clause: str) -> list[str]:
 # "…la différence avec le conseil citoyen et je ne sais jamais quoi répondre", "…et je me demande si je vais devoir
 # payer": not knowing what to do, or wondering, after a story asks about it (the clause is not cut: the story names
 # what is asked).
-_UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
+UNSURE = compiled(r"\b(?:(?:je|j)\s+(?:ne\s+|n\s+)?sais|on\s+(?:ne\s+|n\s+)?sait)\s+"
                    r"(?:pas|jamais|plus|meme\s+pas|toujours\s+pas|vraiment\s+pas|"
                    r"pas\s+trop|pas\s+vraiment)\s+(?:quoi|comment|si|s|qui|ou|pourquoi|combien|quand|quel|quelle|quels|"
                    r"quelles|a\s+qui|vers\s+qui)\b|\bje\s+me\s+demande\s+(?:si|s|comment|qui|ou|pourquoi|combien|quand|"
@@ -405,7 +433,7 @@ def role_of(text: str) -> Role:
         return Role.GREETING
     if _FEELING.match(key):
         return Role.INTRO
-    if _asks_plainly(text, key) or _UNSURE.search(key):
+    if _asks_plainly(text, key) or UNSURE.search(key):
         return Role.QUESTION
     if _INTRO_RE.match(key) or _NAME_INTRO.match(text.strip()) or _TITLED_NAME.fullmatch(text.strip()):
         return Role.INTRO

@@ -15,8 +15,10 @@ from typing import Protocol
 
 from bot.answering.bare_question import names_no_thing, names_nothing
 from bot.answering.decision import Decision, Kind
+from bot.answering.demonstrative import taken_up
 from bot.answering.matcher import Candidate, Matcher
-from bot.answering.normalize import Analysis
+from bot.answering.normalize import Analysis, words
+from bot.answering.question_forms import flat_text
 from bot.answering.questions import (
     Asked,
     asks_its_use,
@@ -32,7 +34,7 @@ from bot.answering.questions import (
     things_told,
 )
 from bot.answering.same_subject import shared
-from bot.answering.segment import Role, Segment
+from bot.answering.segment import UNSURE, Role, Segment
 from bot.answering.terms_asked import TermsAsked
 from bot.config import AnsweringSettings
 from bot.knowledge.model import FaqEntry, GlossaryTerm
@@ -47,6 +49,7 @@ OWN_LEAD = 5.0  # a later question's own first entry this far ahead of one taken
 SUBJECT_GAP = 20.0  # a later question naming no subject: its entries this close may be the earlier subject's…
 SUBJECT_RANKED = 5  # …among its own first this many
 PART_RANKED = 3  # one of several questions offered: a second choice named by two rankers among their first this many
+STORY_MIN_WORDS = 4  # a story told before a doubt in the same run, at least this long, says what the doubt is about
 STORY_LEAN = 2.0  # one of several questions is read with the story before it when the story names this × more
 
 
@@ -87,6 +90,7 @@ class SeveralQuestions:
         asked = split_questions(text or " ".join(s.text for s in segments if s.text))
         if len(asked) < 2:
             return whole
+        asked = self._demonstratives_taken_up(asked)
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
         answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
@@ -94,6 +98,8 @@ class SeveralQuestions:
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         merged = False  # a question of what the thing is for, left to its definition
         offered_unsure: set[str] = set()  # parts offered their first entry though the rankers agreed on no choice
+        lost: list[int] = []  # questions that name something and that no entry understood on their own words
+        at: dict[str, int] = {}  # which question each pick answers
         for n, question in enumerate(asked):
             # "…ce métier, c'est quoi ? Et on me dit que je dois faire la formation VRL, c'est quoi ?": a term the story
             # just before a question names is what it asks; "c'est quoi ?" alone is every definition asked again.
@@ -120,6 +126,9 @@ class SeveralQuestions:
             if top is not None and top.entry.id in picks:
                 top = self._other_than_taken(part, question, frozenset(picks))
                 part = part if top is None else dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
+            if top is None and part.kind == Kind.UNKNOWN and (
+                    self.answerer.information(question.text) >= VAGUE_QUESTION_WEIGHT):
+                lost.append(n)
             if top is None or top.entry.id in picks:
                 continue  # not understood, or the same question again in other words ("…? il faut voter ?")
             # A part is answered at once only when it is clearly understood; otherwise it becomes a choice.
@@ -132,9 +141,11 @@ class SeveralQuestions:
                 offered_unsure.add(top.entry.id)
             if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
                 answered_alone.add(top.entry.id)
+            at[top.entry.id] = n
             picks[top.entry.id] = dataclasses.replace(
                 part, kind=Kind.ANSWER if sure else Kind.SUGGEST, entry=top.entry if sure else None,
                 candidates=(top,), segments=(question.text,), runner_up=None)
+        picks = self._doubts_about_the_story(picks, at, [(n, asked[n]) for n in lost], whole.personal)
         if merged and len(picks) == 1 and (only := next(iter(picks.values()))).kind == Kind.ANSWER and (
                 whole.kind != Kind.ANSWER):
             # "c'est quoi le contrat de ville et ça nous sert à quoi ?": the definition, sure on its own, answers
@@ -174,6 +185,45 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _doubts_about_the_story(self, picks: dict[str, Decision], at: dict[str, int], lost: list[tuple[int, Asked]],
+                                personal: bool) -> dict[str, Decision]:
+        """"on est 4 et les autres sont partis on sait pas si on a encore le droit de se réunir… et au passage comment
+        on trouve des membres": not knowing whether, said right after a story in the same run, doubts about what the
+        story tells. When the doubt's own words understand nothing (here: the right to meet, to give one's opinion),
+        the story's words say what is asked (few members left: the council's renewal); its first entry no other
+        question took is offered, never answered. Each question keeps its place."""
+        if not lost or not picks or personal:
+            return picks
+        out, where = dict(picks), dict(at)
+        for n, question in lost:
+            doubt = UNSURE.search(flat_text(question.text))
+            story = question.text[: doubt.start()] if doubt is not None else ""
+            if len(words(story)) < STORY_MIN_WORDS:
+                continue
+            read = self.answerer.decide_segments([Segment(text=story, role=Role.QUESTION)], exclude=frozenset(out),
+                                                 runner_up=False, choices=False)
+            first = read.candidates[0] if read.kind in (Kind.ANSWER, Kind.SUGGEST) and read.candidates else None
+            if first is None or read.personal:
+                continue
+            where[first.entry.id] = n
+            out[first.entry.id] = Decision(kind=Kind.SUGGEST, score=first.score, candidates=(first,),
+                                           segments=(question.text,))
+        return dict(sorted(out.items(), key=lambda item: where[item[0]]))
+
+    def _demonstratives_taken_up(self, asked: list[Asked]) -> list[Asked]:
+        """"…a parlé du contrat de ville… C'est quoi ce contrat et à quoi on sert dedans ?": each question with the
+        things its demonstratives take up named whole, from the story and the questions before it."""
+        out: list[Asked] = []
+        for question in asked:
+            before = " ".join(f"{a.context} {a.text}" for a in out) + f" {question.context}"
+            out.append(dataclasses.replace(question, text=taken_up(question.text, before.strip(), self._one_term)))
+        return out
+
+    def _one_term(self, thing: str) -> bool:
+        """Whether a thing named reads as one term of the glossary ("contrat de ville", not "copil de décembre")."""
+        tokens = self.answerer.analyze(thing).tokens
+        return len(tokens) == 1 and tokens[0] in self.answerer.terms
 
     def _possessor_named(self, segments: list[Segment]) -> list[Segment]:
         """"on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": "son" is someone the story just
