@@ -414,9 +414,17 @@ class Answerer:
         model = shipped_model()
         if model is None or not may_doubt(decision, model.knows):
             return decision  # e.g. entries added after it learned: it has nothing to say of them, the message not read
+        if decision.kind == Kind.ANSWER and decision.entry is not None and _among_phrasings(text, decision.entry):
+            return decision  # the knowledge says so in words (the staff taught it, maybe after it learned): no doubt
         p = self._learned_reading(text)
         assert p is not None
-        return doubted(decision, p, model.classes, self.kb, self.doubts)
+        return doubted(decision, p, model.classes, self.kb, self.doubts, alone=self._part_reading)
+
+    def _part_reading(self, text: str) -> np.ndarray:
+        """The classifier's reading of one question's words (the model is there: the whole message was read)."""
+        p = self._learned_reading(text)
+        assert p is not None
+        return p
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
         """"c'est la misère avec vous", "une personne pourrait me joindre ?": no phrase of the acts was recognised,
@@ -1212,6 +1220,12 @@ class _Reads:
 # whose phrasing opens on the member's own word comes first.
 _OPENERS = frozenset({"qui", "comment", "combien", "quand", "pourquoi"})
 OPENER_GAP = 5.0
+
+
+def _among_phrasings(text: str, entry: FaqEntry) -> bool:
+    """Whether `text` is one of `entry`'s phrasings, as the hotline reads both (folded words, SMS spellings mapped)."""
+    said = words(text)
+    return any(words(p) == said for p in entry.phrasings)
 
 
 @lru_cache(maxsize=4096)

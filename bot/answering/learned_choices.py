@@ -35,6 +35,9 @@ from bot.knowledge.model import FaqEntry
 # same before 17, resolved and confident wrong unchanged; no out-of-scope message offered one more entry; tidy dev,
 # never learned, top-1 97.7 → 98.3, `python -m bench.tidy_learned order`).
 LEAD_PROBABILITY = 0.1
+# Beside an answer the bar stays at 0.3: there the button is shown to every member who got a right answer too, and a
+# weak reading put « Comment effacer mes données ? » beside « notre conseil va être supprimé ? ».
+RUNNER_UP_PROBABILITY = 0.3
 
 
 def with_learned_choice(decision: Decision, named: str, probability: float, entry: FaqEntry | None, *,
@@ -45,6 +48,8 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
         return decision
     if decision.kind == Kind.ANSWER:
         assert decision.entry is not None
+        if probability < RUNNER_UP_PROBABILITY:
+            return decision
         if decision.entry.id == named or (
                 decision.runner_up is not None and decision.runner_up.entry.id == named):
             return decision
