@@ -418,13 +418,7 @@ class Answerer:
             return decision  # the knowledge says so in words (the staff taught it, maybe after it learned): no doubt
         p = self._learned_reading(text)
         assert p is not None
-        return doubted(decision, p, model.classes, self.kb, self.doubts, alone=self._part_reading)
-
-    def _part_reading(self, text: str) -> np.ndarray:
-        """The classifier's reading of one question's words (the model is there: the whole message was read)."""
-        p = self._learned_reading(text)
-        assert p is not None
-        return p
+        return doubted(decision, p, model.classes, self.kb, self.doubts)
 
     def _cued_act(self, text: str, acts: tuple[Act, ...], decision: Decision) -> Act | None:
         """"c'est la misère avec vous", "une personne pourrait me joindre ?": no phrase of the acts was recognised,

@@ -56,12 +56,9 @@ def may_doubt(decision: Decision, knows: Callable[[str], bool]) -> bool:
 
 
 def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, ...], kb: KnowledgeBase,
-            doubts: Doubts = Doubts(), alone: Callable[[str], np.ndarray] | None = None) -> Decision:
+            doubts: Doubts = Doubts()) -> Decision:
     """`decision` with the answers the classifier doubts turned into choices (`probabilities`: its reading of the
-    whole message, one per class). Only the classes it needs are read: ours and the one named first. `alone`: its
-    reading of one question's own words; a question of several is doubted only when that reading doubts it too
-    (it learned each question of two-question messages alone: the whole message's reading may give all to the
-    other)."""
+    whole message, one per class). Only the classes it needs are read: ours and the one named first."""
     if _IN_CONTEXT & set(decision.acts):
         return decision
     at = _places(classes)
@@ -71,8 +68,6 @@ def doubted(decision: Decision, probabilities: np.ndarray, classes: tuple[str, .
         parts = tuple(dataclasses.replace(part, kind=Kind.SUGGEST, entry=None)
                       if part.kind == Kind.ANSWER and part.entry is not None and part.candidates
                       and _share(probabilities, at, part.entry.id) < doubts.part_below
-                      and (alone is None or not part.segments
-                           or _share(alone(" ".join(part.segments)), at, part.entry.id) < doubts.part_below)
                       else part for part in decision.parts)
         return dataclasses.replace(decision, parts=parts) if parts != decision.parts else decision
     return decision
