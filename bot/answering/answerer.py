@@ -371,9 +371,8 @@ class Answerer:
         def share(entry_id: str) -> float:
             p = self._learned_reading(text)
             model = shipped_model()
-            if p is None or model is None or not model.knows(entry_id):
-                return 0.0
-            return float(p[model.classes.index(entry_id)])
+            place = model.place(entry_id) if model is not None else None
+            return 0.0 if p is None or place is None else float(p[place])
 
         return share
 

@@ -184,11 +184,15 @@ class Learned:
 
     def knows(self, entry_id: str) -> bool:
         """Whether it learned this entry (an entry added later is never named by it)."""
-        return entry_id in self._classes
+        return entry_id in self._places
+
+    def place(self, entry_id: str) -> int | None:
+        """Where this entry's probability stands in a reading (None for an entry it never learned)."""
+        return self._places.get(entry_id)
 
     @cached_property
-    def _classes(self) -> frozenset[str]:
-        return frozenset(self.classes)
+    def _places(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self.classes)}
 
     def first(self, analysis: Analysis) -> tuple[str, float]:
         """The class it names first and its probability."""
