@@ -392,7 +392,10 @@ def split_questions(text: str) -> list[Asked]:
         follow_on = bool(asked) and not story and bool(_AND_AGAIN.match(key))
         # Without any question mark in the message, a full stop ends a question as well as a story:
         # "combien de membres minimum. faut il des tirés au sort".
-        question = sentence.endswith("?") or follow_on or wish or bool(_INDIRECT_RE.search(key)) or (
+        # "Il y avait des élus, je sais pas si j'ai le droit de parler. Et aussi on est payés ?": not knowing whether,
+        # said before a question, is a question too, not its story.
+        doubt = marked and bool(_UNSURE_WHETHER.search(key)) and any(_is_asked(s) for s in sentences[n + 1:])
+        question = sentence.endswith("?") or follow_on or wish or doubt or bool(_INDIRECT_RE.search(key)) or (
             (not marked or not sentence.endswith((".", "!", ":", ";", "…"))) and role_of(sentence) == Role.QUESTION
             and (not marked or _is_asked(sentence) or bool(TAG_QUESTION.search(folded_key(sentence))))) or (
             not marked and (_asks_after_et(key) or bool(_et_pronoun_cuts(key)))) or bool(
@@ -702,6 +705,22 @@ def _also_cuts(key: str) -> list[tuple[int, int]]:
         if _asks_or_doubts(key[: m.start()]) and _is_asked(key[m.end():]) and len(key[m.end():].split()) >= _ALSO_MIN_WORDS]
 
 
+# "je sais pas si j'ai le droit de parler": not knowing whether, a yes or no ("je ne comprends pas ce qu'on attend de
+# nous" tells a story that the question after it asks).
+_UNSURE_WHETHER = compiled(r"\b(?:je|j)\s+(?:ne\s+|n\s+)?sais\s+(?:pas|meme\s+pas|toujours\s+pas|pas\s+trop|pas\s+vraiment)"
+                           r"\s+(?:si|s)\b")
+
+
+# "…mais je sais pas si c'est pour les jeunes, et c'est payé ou pas ?": after a doubt or a question, a clause joined by
+# ", et" that ends on "ou pas" asks a yes or no of its own.
+_OR_NOT_TAIL = compiled(r",\s*(et\s+)(?=(?:\w+\s+){1,5}ou\s+(?:pas|non)\s*\??\s*$)")
+
+
+def _or_not_cuts(key: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _OR_NOT_TAIL.finditer(key)
+            if _asks_or_doubts(key[: m.start()]) and len(key[: m.start()].split()) >= _BARE_MIN_WORDS]
+
+
 def _asks_or_doubts(text: str) -> bool:
     """Asked, or not knowing whether ("je sais pas si les nouveaux ont le droit d'y aller")."""
     return _is_asked(text) or bool(UNSURE.search(folded_key(text)))
@@ -763,7 +782,8 @@ def _cut_each(sentence: str, announced: bool) -> list[str]:
         key = _est_as_et(flat_text(part))
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
-                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key) + _wish_cuts(key))
+                 + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key) + _wish_cuts(key)
+                 + _or_not_cuts(key))
         spans = [(a, b) for a, b in spans if not continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:

@@ -1,0 +1,38 @@
+"""What a new member met in the twenty-first chat trial, told through the terminal chat: a second question after
+"je sais pas si…" lost, and "…, et c'est payé ou pas ?" read as part of the question before it."""
+
+from __future__ import annotations
+
+from bot.answering.questions import split_questions
+from bot.app import App
+from tests.conftest import first_line, reply_in_chat
+
+PAID = "Les conseillers citoyens sont-ils payés ou remboursés de"  # as its button shows it, cut
+
+
+# --- "je sais pas si…", then "Et aussi…?": two questions ------------------------------------------------------
+
+def test_not_knowing_whether_then_asking_more_is_two_questions_and_the_second_is_answered(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonjour je suis Fatima, je suis nouvelle au conseil et à la dernière réunion "
+                                       "il y avait des élus, je sais pas si j'ai le droit de parler. Et aussi "
+                                       "est-ce qu'on est payés pour venir ?")
+    assert "deux questions" in first_line(shown)
+    assert PAID in shown
+
+
+def test_not_knowing_whether_is_asked_only_before_another_question() -> None:
+    asked = split_questions("Il y avait des élus, je sais pas si j'ai le droit de parler. Et on est payés ?")
+    assert [a.text for a in asked] == ["je sais pas si j'ai le droit de parler.", "Et on est payés ?"]
+    # Alone, the doubt is the message's only question, as before; told without "si", it is the story.
+    assert len(split_questions("Il y avait des élus. Je sais pas si j'ai le droit de parler.")) == 1
+    asked = split_questions("Je ne comprends pas ce qu'on attend de nous. C'est quoi notre rôle ?")
+    assert [a.text for a in asked] == ["C'est quoi notre rôle ?"]
+
+
+def test_a_clause_ending_on_ou_pas_after_a_doubt_asks_its_own_yes_or_no() -> None:
+    asked = split_questions("ma mere est dans le conseil et je voudrais entrer mais jsais pas si c pour les jeunes, "
+                            "et c payé ou pas ?")
+    assert [a.text for a in asked][-1] == "c payé ou pas ?"
+    assert len(asked) == 2
+    # Nothing asked or doubted before it: one question ("on se réunit le soir, et c'est obligatoire ou pas ?").
+    assert len(split_questions("on se réunit le soir, et c'est obligatoire ou pas ?")) == 1
