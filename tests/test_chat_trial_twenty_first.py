@@ -36,3 +36,15 @@ def test_a_clause_ending_on_ou_pas_after_a_doubt_asks_its_own_yes_or_no() -> Non
     assert len(asked) == 2
     # Nothing asked or doubted before it: one question ("on se réunit le soir, et c'est obligatoire ou pas ?").
     assert len(split_questions("on se réunit le soir, et c'est obligatoire ou pas ?")) == 1
+
+
+# --- "participer par téléphone": the council's meetings at a distance, not the centre's phone number ---------------
+
+def test_taking_part_by_phone_is_offered_the_meetings_at_a_distance_not_the_centres_number(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonjour, je m'appelle Rachida, j'habite à Bellevue depuis 12 ans. On m'a "
+                                       "proposé d'entrer au conseil citoyen mais je travaille en horaires décalés et "
+                                       "j'ai trois enfants. Est-ce que je suis obligée de venir à toutes les "
+                                       "réunions ? Et est-ce qu'on peut participer par téléphone ?")
+    assert "deux questions" in first_line(shown)
+    assert "Notre conseil citoyen peut-il tenir ses propres réunions" in shown
+    assert "Comment contacter RésO Villes" not in shown
