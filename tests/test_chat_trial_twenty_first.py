@@ -48,3 +48,12 @@ def test_taking_part_by_phone_is_offered_the_meetings_at_a_distance_not_the_cent
     assert "deux questions" in first_line(shown)
     assert "Notre conseil citoyen peut-il tenir ses propres réunions" in shown
     assert "Comment contacter RésO Villes" not in shown
+
+
+# --- "…jsais pas si c pour les jeunes, et c payé ou pas ?": the later question offered beside the first's choices --
+
+def test_a_later_question_understood_alone_is_offered_beside_the_choices_of_an_unclear_first(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "salut c Kevin jai 19 ans, ma mere est dans le conseil citoyen et moi aussi je "
+                                       "voudrais entrer mais jsais pas si c pour les jeunes, et c payé ou pas ?")
+    assert "Peut-on être membre d'un conseil citoyen quand on est jeune" in shown
+    assert PAID in shown

@@ -157,7 +157,7 @@ class SeveralQuestions:
             picks = {k: p for k, p in picks.items() if k not in offered_unsure}
         settled |= self.leaned  # taken for the question before: the whole message's answer is not theirs either
         if len(picks) < 2 or (MULTI_NEEDS_ONE_SURE and not any(p.kind == Kind.ANSWER for p in picks.values())):
-            return whole
+            return self._later_question_offered(whole, picks, at)
         if whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id not in picks:
             # The message as a whole clearly asks for an entry no part picked: it answers the part whose
             # own words rank it among their nearest ("un élu peut être membre ?"), or it is one question.
@@ -185,6 +185,18 @@ class SeveralQuestions:
         chosen = tuple(self._with_alternative(p, set(picks)) if p.kind == Kind.SUGGEST else p for p in picks.values())
         return Decision(kind=Kind.MULTI, parts=chosen, score=min(p.score for p in chosen),
                         candidates=whole.candidates, segments=tuple(texts), personal=whole.personal)
+
+    def _later_question_offered(self, whole: Decision, picks: dict[str, Decision], at: dict[str, int]) -> Decision:
+        """"…jsais pas si c pour les jeunes, et c payé ou pas ?": the first question understood by none of its words
+        alone, the whole message offers its choices; the one later question understood on its own is offered beside
+        them, in the last place, rather than lost."""
+        if whole.kind != Kind.SUGGEST or len(picks) != 1:
+            return whole
+        (entry_id, pick), = picks.items()
+        limit = self.answerer.settings.max_suggestions
+        if at.get(entry_id, 0) == 0 or any(c.entry.id == entry_id for c in whole.candidates[:limit]):
+            return whole
+        return dataclasses.replace(whole, candidates=(*whole.candidates[: limit - 1], *pick.candidates[:1]))
 
     def _doubts_about_the_story(self, picks: dict[str, Decision], at: dict[str, int], lost: list[tuple[int, Asked]],
                                 personal: bool) -> dict[str, Decision]:
