@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answering.questions import split_questions
 from bot.app import App
 from tests.conftest import first_line, reply_in_chat
@@ -57,3 +59,25 @@ def test_a_later_question_understood_alone_is_offered_beside_the_choices_of_an_u
                                        "voudrais entrer mais jsais pas si c pour les jeunes, et c payé ou pas ?")
     assert "Peut-on être membre d'un conseil citoyen quand on est jeune" in shown
     assert PAID in shown
+
+
+# --- Closings, a call asked for, a reproach: said as members say them ---------------------------------------------
+
+@pytest.mark.parametrize("text", ["merci beaucoup madame, que Dieu vous garde", "à plus tard inchallah",
+                                  "bonne soirée je dois aller chercher les enfants"])
+def test_a_blessing_or_a_reason_to_leave_closes_without_a_ticket_offer(shipped_app: App, text: str) -> None:
+    shown = reply_in_chat(shipped_app, text)
+    assert "transmette" not in shown and "Vouliez-vous dire" not in shown
+    assert "[1]" not in shown
+
+
+def test_a_person_who_can_call_me_is_a_person_asked_for_with_the_button(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Bonjour, il y a une personne qui peut m'appeler ? j'écris mal le français")
+    assert "Poser la question à l'équipe" in shown
+    assert "Vouliez-vous dire" not in shown
+
+
+def test_not_what_i_asked_three_times_is_a_reproach_not_a_question(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "c'est pas ça que j'ai demandé, ça fait trois fois !!")
+    assert "Vouliez-vous dire" not in shown
+    assert "désolé" in first_line(shown)

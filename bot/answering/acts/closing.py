@@ -33,7 +33,9 @@ _THANKS = phrases(
                   r"c est clair", r"tres clair", r"bravo", r"formidable", r"sympa", r"trop bien",
                   r"grand merci", r"mille merci\w*",
                   # "grâce à vous je vais pouvoir l'expliquer": what the help made possible thanks too.
-                  r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)")
+                  r"grace a (?:vous|toi|votre aide|ton aide|votre reponse|vos reponses)",
+                  # "que Dieu vous garde", "qu'Allah vous bénisse": a blessing thanks.
+                  r"(?:que |qu )?(?:dieu|allah) (?:vous |te |nous )?(?:garde|benisse|protege|recompense)")
 # "bonne soiré", "bonne journé": the final "e" of "-ée" is often left out.
 # "je vous souhaite une bonne soirée": the wish said whole.
 _WISH = r"(?:(?:je vous|je te|nous vous|on vous) souhaite (?:une |un )?)?"
@@ -49,6 +51,8 @@ _BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", 
                 r"a la prochaine", r"a tout a l heure", r"a plus tard",
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
                 r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
+                # "bonne soirée je dois aller chercher les enfants": leaving, and why.
+                r"je dois (?:y )?(?:aller|partir|filer) (?:chercher|recuperer) (?:les|mes|ma|mon|le|la) \w+",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
 _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
               r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
@@ -85,6 +89,8 @@ _ACK = frozenset({
     "ta", "tes", "part", "ai", "avoir", "eu", "trouve", "trouver", "repondu",
     # "je reviendrai vers vous si besoin": coming back only when needed
     "vers", "si", "jamais", "cas", "necessaire",
+    # "à plus tard inchallah": God willing, said with a goodbye.
+    "inchallah", "inshallah", "incha", "insha", "allah",
 })
 _INTENT = compiled(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
                   r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"

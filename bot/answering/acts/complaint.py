@@ -22,7 +22,9 @@ _REPROACH = phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins
                     # "tu comprends rien à ce que je dis, …la même question": what the member said or asked, named
                     # in the reproach, is no subject of its own.
                     r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
-                    r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)")
+                    r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)",
+                    # "…ça fait trois fois !": how often the member had to ask.
+                    r"ca fait (?:\d+|deux|trois|quatre|cinq|plusieurs|dix) fois(?= |$)")
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
@@ -64,6 +66,7 @@ _FRUSTRATION = phrases(
     r"pf+", r"gr+", r"rien a voir", r"fonctionne pas",
     r"(?:c est|c|ce n est|ca n est) pas (?:du tout |vraiment )?(?:ca|ma question|la question)",
     r"pas (?:du tout )?ma question",
+    r"pas (?:du tout |vraiment )?ca que (?:j ai|je|j) (?:demande|demandais|voulais|veux|cherche|cherchais)",
     r"pas (?:du tout |vraiment |exactement |tout a fait )?ce que (?:j ai|je|j) (?:demande|demandais|cherche|cherchais|"
     r"voulais|veux)",
     r"j ai (?:pas|jamais) demande ca",

@@ -71,7 +71,7 @@ _HUMAN = phrases(
     r"passez moi quelqu un", r"je veux quelqu un", r"appelez moi", r"rappelez moi", r"quelqu un de l equipe",
     # "est-ce que quelqu'un de chez vous peut me rappeler": who is to call may be said with where they work.
     r"(?:quelqu un|l equipe|une personne)(?: de (?:chez vous|l equipe|votre equipe|vos services|votre service))? "
-    r"(?:peut|pourrait|pourra|va|voudrait) (?:me |m |nous )?(?:rappeler|appeler|telephoner|recontacter|contacter)",
+    r"(?:qui )?(?:peut|pourrait|pourra|va|voudrait) (?:me |m |nous )?(?:rappeler|appeler|telephoner|recontacter|contacter)",
     r"^(?:il )?y a (?:quelqu un|qqn|quelqu un de vivant|un humain)(?: (?:la|ici|en ligne))?$",
 )
 # "vous êtes un robot ?", "c'est un bot ou une personne qui répond ?": whether a machine answers asks for a person,
