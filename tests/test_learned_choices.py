@@ -32,13 +32,17 @@ def _shown(decision: Decision) -> list[str]:
 
 
 def test_the_entry_the_classifier_names_is_shown_first_among_the_choices(shipped_app: App) -> None:
-    before, after = _before_and_after(shipped_app, "la mairie a décidé sans nous")
-    # Our scores put the limits of the network's role first; the classifier knows members whose town hall decided
-    # without asking them. Members tap the first button most.
-    named = "cdv-mairie-decide-sans-avis"
-    assert before.kind == Kind.SUGGEST and named in _shown(before)[1:]
-    assert after.kind == Kind.SUGGEST
-    assert _shown(after) == [named, *(e for e in _shown(before) if e != named)]
+    before, after = _before_and_after(shipped_app, "la mairie nous a pas demandé notre avis")
+    # Our scores put the council's independence first; the classifier knows members whose opinion was left aside.
+    # Members tap the first button most.
+    named = "cdv-avis-ignore"
+    assert before.kind == Kind.SUGGEST and named not in _shown(before)
+    assert after.kind == Kind.SUGGEST and _shown(after) == [named, *_shown(before)[:2]]
+    # Already among ours, it moves to the front, the others keeping their order.
+    other = shipped_app.faq.answerer.kb.entry(_shown(before)[1])
+    assert other is not None
+    led = with_learned_choice(before, other.id, 0.5, other, most=3)
+    assert _shown(led) == [other.id, _shown(before)[0], *_shown(before)[2:]]
 
 
 def test_the_entry_the_classifier_names_joins_the_choices_when_they_miss_it(shipped_app: App) -> None:
@@ -93,7 +97,7 @@ def test_a_members_own_matter_keeps_the_offices_choices(shipped_app: App) -> Non
 
 
 def test_an_unsure_classifier_leaves_the_choices_as_they_are(shipped_app: App) -> None:
-    asked = "j'arrive pas à suivre les réunions"
+    asked = "faut venir souvent"
     model = shipped_model()
     assert model is not None
     assert model.first(shipped_app.faq.answerer.analyze(asked))[1] < LEAD_PROBABILITY
@@ -113,7 +117,7 @@ def test_beside_an_answer_the_entry_the_classifier_names_is_one_tap_away(shipped
 def test_choices_read_in_context_are_left_without_the_message_read(shipped_app: App,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # "et pour les jeunes ?" after financing: the classifier never learned from follow-ups, so it is not asked.
-    _, offered = _before_and_after(shipped_app, "la mairie a décidé sans nous")
+    _, offered = _before_and_after(shipped_app, "la mairie nous a pas demandé notre avis")
     assert offered.kind == Kind.SUGGEST
     following = dataclasses.replace(offered, acts=(Act.FOLLOW_UP,))
 
