@@ -79,7 +79,7 @@ def test_an_answer_the_classifier_gives_some_weight_is_kept(shipped_app: App) ->
     answered = _answer(kb, "hotline-delai", "event-gratuit")
     assert doubted(answered, _reading(classes, event_gratuit=0.8, hotline_delai=0.1), classes, kb) is answered
     # Nor when it names another entry without being sure of it.
-    assert doubted(answered, _reading(classes, event_gratuit=0.5, hotline_delai=0.01), classes, kb) is answered
+    assert doubted(answered, _reading(classes, event_gratuit=0.25, hotline_delai=0.01), classes, kb) is answered
 
 
 def test_a_follow_up_read_after_the_previous_answer_is_left_alone(shipped_app: App) -> None:
@@ -90,15 +90,19 @@ def test_a_follow_up_read_after_the_previous_answer_is_left_alone(shipped_app: A
     assert doubted(answered, _reading(classes, none=0.95, hotline_delai=0.01), classes, kb) is answered
 
 
-def test_measured_but_not_shipped_another_entry_ten_times_as_likely_as_ours_also_doubts(shipped_app: App) -> None:
-    # Off by default (bench/RESULTS.md): the classifier unsure of its own first, but ten times surer of it than of ours.
+def test_another_entry_three_times_as_likely_as_ours_doubts_it_from_a_third_on(shipped_app: App) -> None:
+    # The classifier unsure of its own first, but three times surer of it than of ours (bench/RESULTS.md: fewer
+    # confident wrong answers on batches it never learned, none right lost).
     kb = shipped_app.knowledge
     classes = (NONE, "hotline-delai", "event-gratuit")
     answered = _answer(kb, "hotline-delai", "event-gratuit")
-    reading = _reading(classes, event_gratuit=0.35, hotline_delai=0.02)
-    assert doubted(answered, reading, classes, kb) is answered
-    offered = doubted(answered, reading, classes, kb, Doubts(other_least=0.3, times=10))
+    offered = doubted(answered, _reading(classes, event_gratuit=0.35, hotline_delai=0.02), classes, kb)
     assert offered.kind == Kind.SUGGEST and [c.entry.id for c in offered.candidates] == ["hotline-delai", "event-gratuit"]
+    # Named below a third, or ours given a twentieth or more: kept.
+    assert doubted(answered, _reading(classes, event_gratuit=0.28, hotline_delai=0.02), classes, kb) is answered
+    assert doubted(answered, _reading(classes, event_gratuit=0.35, hotline_delai=0.06), classes, kb) is answered
+    assert doubted(answered, _reading(classes, event_gratuit=0.35, hotline_delai=0.0), classes, kb,
+                   Doubts(other_least=2.0, times=0.0)) is answered
 
 
 def test_an_answer_with_an_entry_added_after_the_classifier_learned_is_kept_without_the_message_read(
