@@ -169,3 +169,13 @@ def test_an_answer_read_in_context_is_kept_without_the_message_read(shipped_app:
 
     monkeypatch.setattr(Learned, "probabilities", unread)
     assert answerer.learned_doubts(sure, "et le copil de jeudi c'est quoi ?") is sure
+
+
+def test_unsure_between_ours_and_its_related_entry_the_answer_is_kept(shipped_app: App) -> None:
+    # "…le conseil citoyen… Ça sert à quoi ?": its role or its definition, entries that list each other.
+    kb = shipped_app.knowledge
+    classes = (NONE, "cc-role", "cc-definition")
+    answered = _answer(kb, "cc-role", "cc-definition")
+    assert doubted(answered, _reading(classes, cc_definition=0.35, cc_role=0.02), classes, kb) is answered
+    # Surely the other, it is doubted all the same.
+    assert doubted(answered, _reading(classes, cc_definition=0.8, cc_role=0.02), classes, kb) is not answered

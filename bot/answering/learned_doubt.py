@@ -97,6 +97,10 @@ def _single(decision: Decision, probabilities: np.ndarray, classes: tuple[str, .
         return decision
     ours = next((c for c in decision.candidates if c.entry.id == decision.entry.id), None) or Candidate(
         entry=decision.entry, score=decision.score, phrasing=decision.entry.question)
+    if named != NONE and not named_p >= doubts.other_at and named in decision.entry.related:
+        # Unsure between ours and an entry ours lists as its neighbour ("ça sert à quoi" of the council: its role or
+        # its definition): a hesitation on one subject, no sign the answer is wrong.
+        return decision
     if named == NONE:
         others = (decision.runner_up,) if decision.runner_up is not None else ()
     else:
