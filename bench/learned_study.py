@@ -643,6 +643,11 @@ def _variant(name: str) -> Callable[[Answerer], None]:
         if name == "nochoices":  # the product without the choices the classifier leads or adds to
             a.use_learned_choices = False
             return
+        if name.startswith("agree:"):  # the first choice answered when the classifier names it at p or more
+            from bot.answering import answerer
+
+            answerer.AGREED_PROBABILITY = float(name.split(":")[1])  # for the whole run: one variant a process
+            return
         if name.startswith("lead:"):  # the choices led by the classifier's first from another probability on
             from bot.answering import learned_choices
 

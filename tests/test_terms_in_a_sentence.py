@@ -51,6 +51,19 @@ def test_likening_a_word_to_another_asks_the_first(shipped_app: App) -> None:
     assert "cotech" in shown and "techniciens" in shown
 
 
+def test_a_term_quoted_after_ils_disent_is_asked_however_common(shipped_app: App) -> None:
+    # EPCI is used by ten entries, so a story naming it is usually about something else; "ils disent EPCI", the
+    # word quoted bare, is the word they did not understand.
+    shown = reply_in_chat(shipped_app, "ils disent EPCI tout le temps, c'est quoi ?")
+    assert "Regroupement de communes" in shown
+
+
+def test_c_est_pour_quoi_faire_asks_what_the_thing_is_for(shipped_app: App) -> None:
+    # "pour quoi faire" is "à quoi ça sert", not "what should I do".
+    shown = reply_in_chat(shipped_app, "la mission locale c'est pour quoi faire")
+    assert "16 à 25 ans" in shown
+
+
 # --- acts said in a sentence ----------------------------------------------------------------------------------
 
 def test_bon_allez_a_plus_closes_the_conversation(shipped_app: App) -> None:

@@ -31,7 +31,7 @@ _WORD_NAMED = frozenset({"mot", "mots", "sigl", "acronym", "terme", "term"})
 # "faire" is no definition cue).
 # "c'est quoi notre rôle", "c'est quoi mes droits": the member's own part is asked, not what a word means ("PIJ c'est
 # quoi svp ma fille cherche un stage": after "quoi", "ma fille" starts the story).
-_WHAT_TO_DO = re.compile(r"\b(?:que|qu|quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
+_WHAT_TO_DO = re.compile(r"\b(?:que|qu|(?<!\bpour )quoi)\s+(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|"
                          r"faire)\b|\b(?:fais|fait|faire|faites|font|peux|peut|dois|doit)\s+quoi\b|\b(?:que|quoi)\s+dire\b|"
                          r"\bquoi\s+(?:notre|nos|votre|vos|leur|leurs|(?:mon|ma|mes)\s+(?:role|place|mission|missions|"
                          r"droits|devoirs|mandat|travail))\b")
@@ -60,6 +60,9 @@ _KNOWING = frozenset({"connaitr"})
 _NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
 _CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
+# Verbs after which a bare term is quoted as a word ("ils disent EPCI", "j'entends CLSPD").
+_SAYING = frozenset({"disent", "dit", "disait", "disaient", "dise", "entends", "entend", "entendu", "ecrivent",
+                     "ecrit", "marque", "marquent", "appellent", "appelle"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 
@@ -163,6 +166,10 @@ class TermsAsked:
             # "c quoi l'EPCI ils en parlent tout le temps": asked first, then where it is heard, in a clause of its
             # own (its subject after the term); "qu'est-ce que le contrat de ville prévoit…" asks what it does.
             return self.terms[key]
+        if self._said_as_a_word(analysis.words, key):
+            # "ils disent EPCI tout le temps, c'est quoi ?": a term quoted bare after a verb of saying is heard as
+            # a word, however many entries use it.
+            return self.terms[key]
         # A personal story asks for the word itself when its question ends on the cue, nothing asked after it
         # ("mon fils va au CLAS après l'école c koi exactement"): the rare term it names is what is asked.
         if (bound_only and plain[-1] not in _CUES_AFTER) or self.named_by.get(key, 0) > RARE_TERM_ENTRIES or defined:
@@ -218,6 +225,16 @@ class TermsAsked:
             for end in range(start + 1, min(start + 5, len(said)) + 1):
                 if self.analyze(" ".join(said[start:end])).tokens == (key,):
                     return end == len(said) or said[end] in _CLAUSE_SUBJECTS
+        return False
+
+    def _said_as_a_word(self, said: tuple[str, ...], key: str) -> bool:
+        """Whether the term comes bare, with no article, right after a verb of saying or hearing ("ils disent EPCI",
+        "on entend QPV partout"): the word itself is quoted, not the thing it names."""
+        for k, word in enumerate(said[:-1]):
+            if word in _SAYING:
+                for end in range(k + 2, min(k + 6, len(said)) + 1):
+                    if self.analyze(" ".join(said[k + 1:end])).tokens == (key,):
+                        return True
         return False
 
     def _opening_subject(self, said: tuple[str, ...]) -> set[str]:
