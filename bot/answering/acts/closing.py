@@ -52,7 +52,10 @@ _BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", 
                 r"salut (?:a )?(?:vous|tous)?$", r"bisous?", r"bises", r"je vous laisse", r"je te laisse",
                 r"on se laisse", r"je m en vais", r"je file", r"je me sauve", r"j y vais", r"je dois y aller",
                 # "bonne soirée je dois aller chercher les enfants": leaving, and why.
-                r"je dois (?:y )?(?:aller|partir|filer) (?:chercher|recuperer) (?:les|mes|ma|mon|le|la) \w+",
+                r"je dois (?:y )?(?:aller|partir|filer) (?:chercher|recuperer) (?:les|mes|ma|mon|le|la) \w+"
+                # "…chercher les petits à l'école": and where they are.
+                r"(?: (?:a l|a la|au|a|chez la|chez le) (?:ecole|creche|college|garderie|nounou|centre|cantine|"
+                r"sortie de l ecole))?",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
 _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
               r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
@@ -118,7 +121,10 @@ _HELPS_FOR = compiled(r"(?:^|\s)(?:vous (?:m|nous) avez (?:bien |beaucoup |vraim
                       r"rendu service)|(?:ca|cela|vous) (?:(?:m|nous) (?:aide|aidez|a aide|a bien aide|avez aide|aidera|"
                       r"aiderez|sera utile|sert|servira)|(?:va|allez) (?:m|nous) (?:aider|servir|etre utile))|"
                       # "c'est très utile pour notre prochaine réunion"
-                      r"c est (?:tres |vraiment |super |bien |hyper |trop )?(?:utile|precieux|pratique|parfait))"
+                      r"c est (?:tres |vraiment |super |bien |hyper |trop )?(?:utile|precieux|pratique|parfait)|"
+                      # "c'est exactement ce qu'il me fallait pour la réunion de ce soir"
+                      r"c est (?:exactement |pile |tout a fait )?ce (?:qu il (?:me|nous) fallait|que je cherchais|"
+                      r"que je voulais|dont (?:j avais|on avait|nous avions) besoin))"
                       r"(?: beaucoup| bien| vraiment| enormement| bcp)? pour "
                       r"(?:la|le|les|l|ma|mon|mes|notre|nos|cette|ce|cet|demain)(?: \w+){0,6}$")
 

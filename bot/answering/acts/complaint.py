@@ -100,7 +100,9 @@ _FRUSTRATION = phrases(
     r"laiss\w* tomber", r"tant pis", r"j abandonne", r"oubliez", r"se moqu\w* de",
     r"vous etes nuls?", r"foutez", r"fous toi", r"vous vous foutez", r"se fout\w* de",
     r"va (?:te )?faire (?:voir|foutre|cuire)", r"allez vous faire \w+", r"va chier", r"casse toi", r"cassez vous",
-    r"ta gueule", _TO_THE_BOT, r"arnaque de bot", r"bot de merde",
+    r"ta gueule", _TO_THE_BOT,
+    # "personne ne nous écoute, même pas le robot": the hotline counted among those who do not listen.
+    r"meme pas (?:le|ce|votre|ton) (?:robot|bot|chatbot)", r"arnaque de bot", r"bot de merde",
     # "la réponse que vous m'avez donnée était fausse": the hotline's answer said to be wrong.
     r"(?:(?:votre|vos|ta|tes) reponses?(?: \w+){0,3}?|(?:la|cette|les|ces) reponses? que? (?:vous|tu) (?:m |nous )?"
     r"(?:avez|as)(?: \w+){1,3}?) (?:etait|etaient|est|sont) (?:completement |totalement |"

@@ -56,14 +56,17 @@ _SIMPLER = phrases(
     r"(?:je )?(?:ne )?vois pas (?:trop |bien |vraiment |tres bien )?(?:ce que (?:ca|cela|vous|c|ce) (?:veut|voulez|"
     r"veulent) dire|de quoi (?:vous parlez|il s agit|ca parle))",
     r"ca veut dire quoi", r"sa veut dire quoi", r"quoi ca veut dire", r"^hein", r"pardon", r"comment ca",
-    r"kesako", r"de quoi", r"c est quoi ca", r"je suis pas sur d avoir compris",
+    # "de quoi ?" alone; "on y parle de quoi ?" asks what is talked about.
+    r"kesako", r"(?<!parle )(?<!parlent )(?<!parlez )(?<!parler )(?<!parlera )de quoi", r"c est quoi ca",
+    r"je suis pas sur d avoir compris",
     r"(?:je )?(?:ne )?(?:suis )?(?:pas )?sure? de (?:bien )?(?:comprendre|avoir compris)",
 )
 
 
 # Said beside a request for simpler words, these ask nothing else: an apology ("désolée mais…"), for whom it is hard
 # and what is ("c'est trop compliqué pour moi, tous ces mots").
-_BESIDE = phrases(r"desolee?s?", r"excusez moi", r"excuse moi", r"je m excuse", r"pour moi",
+_BESIDE = phrases(r"(?:a )?ce que (?:vous venez|tu viens) de (?:dire|ecrire|repondre|m ecrire|me dire|m expliquer)",
+                  r"desolee?s?", r"excusez moi", r"excuse moi", r"je m excuse", r"pour moi",
                   r"(?:tous |tout |toutes )?(?:ces|vos|tes) (?:mots|termes|sigles|phrases)(?: la)?")
 
 

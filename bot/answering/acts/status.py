@@ -22,6 +22,13 @@ _STATUS = phrases(
     r"(?:ma|mon|notre) (?:question|demande|message) (?:transmise?|envoyee?|posee?) (?:a l equipe )?(?:(?:ca|elle|il) )?"
     r"en est ou",
     r"(?:elle|il) en est ou " + _OWN + " " + _ASKED,
+    # "où en est la question que j'ai transmise à l'équipe hier ?": the question named by what was done with it.
+    r"ou en (?:est|sont) (?:la|le|les) " + _ASKED + r" (?:que|qu) (?:j ai|on a|nous avons|je vous ai|on vous a) "
+    r"(?:transmise?s?|envoyee?s?|posee?s?|laissee?s?|ecrite?s?)",
+    # "j'ai posé une question à l'équipe y a une semaine, toujours rien, elle en est où ?": told as sent, then
+    # taken up by a pronoun.
+    r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|la|notre) " + _ASKED
+    + r"(?: \w+){0,12}? (?:elle|il|ca) en est ou",
     # "j'ai posé une question lundi, vous avez la réponse ?": a question told as sent, then its answer asked after.
     # "…la semaine dernière, il y a du nouveau ?": what is new may also be said to exist ("il y a", "y a-t-il").
     # What the question was about and where it went may come between ("…sur le local, elle a été transmise à
@@ -81,7 +88,7 @@ _STATUS = phrases(
     r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
     # "j'ai envoyé une question la semaine dernière, toujours rien": a question told as sent, and nothing since.
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|des) " + _ASKED
-    + r"(?: \w+){0,6}? (?:et |mais )?(?:toujours|tjrs|tjs|encore|et|mais) (?:rien|pas de reponse|aucune reponse|"
+    + r"(?: \w+){0,8}? (?:et |mais )?(?:toujours|tjrs|tjs|encore|et|mais) (?:rien|pas de reponse|aucune reponse|"
     r"pas de retour|aucun retour|pas de nouvelles|personne)",
     # "ça fait 3 jours que j'attends": a wait told with nothing named after it is the wait for our answer.
     r"(?:ca fait|cela fait|depuis) (?:\w+ ){1,4}?(?:que )?j attends(?: toujours| encore)?$",

@@ -1,0 +1,59 @@
+"""Acts said at length, as the blind batches of the twenty-second stop wrote them, in the terminal chat: a question
+named by what was done with it (« la question que j'ai transmise »), a thanks saying what the answer was for, a
+goodbye saying where one goes, « rien compris à ce que vous venez de dire », the hotline counted among those who do
+not listen. Near misses stay questions: what is talked about at a meeting, a question after the thanks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.acts import Act, detect
+from bot.app import App
+from bot.channels.terminal import TerminalChat
+from tests.conftest import reply_in_chat
+
+NOTHING_SENT = "pas encore transmis"
+
+
+@pytest.mark.parametrize("text", ["Où en est la question que j'ai transmise à l'équipe hier ?",
+                                  "j'ai posé une question à l'équipe y a une semaine, toujours rien, elle en est où ?"])
+def test_a_question_named_by_what_was_done_with_it_asks_after_it(app: App, text: str) -> None:
+    assert Act.STATUS in detect(text) and NOTHING_SENT in reply_in_chat(app, text)
+
+
+def test_a_question_put_to_the_mayor_is_no_question_of_ours() -> None:
+    assert Act.STATUS not in detect("on a posé une question au maire sur le local, il en est où le projet ?")
+
+
+def test_thanks_saying_what_the_answer_was_for_close(app: App) -> None:
+    shown = reply_in_chat(app, "Merci beaucoup, c'est exactement ce qu'il me fallait pour la réunion de ce soir 🙏")
+    assert "plaisir" in shown and "[1]" not in shown
+
+
+def test_a_goodbye_saying_where_one_goes_closes(app: App) -> None:
+    shown = reply_in_chat(app, "Bon je vous laisse, je dois aller chercher les petits à l'école. Bonne journée !")
+    assert "revoir" in shown or "journée" in shown
+    assert "[1]" not in shown
+
+
+@pytest.mark.parametrize("text", ["c'est exactement ce qu'il me fallait pour la réunion de ce soir, elle commence à "
+                                  "quelle heure ?",
+                                  "je dois aller chercher les petits à l'école, le conseil peut aider pour la cantine ?"])
+def test_a_question_after_the_thanks_or_the_errand_still_asks(text: str) -> None:
+    assert not {Act.THANKS, Act.BYE} & set(detect(text))
+
+
+def test_nothing_understood_of_what_was_just_said_gives_the_simpler_version(app: App) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("Euh j'ai rien compris à ce que vous venez de dire, vous pouvez dire plus simple ?"))
+    assert "En plus simple" in shown
+
+
+def test_what_is_talked_about_there_is_a_sequel_not_a_request_for_simpler_words() -> None:
+    assert detect("et on y parle de quoi là-bas ?") == (Act.FOLLOW_UP,)
+    assert Act.SIMPLER in detect("de quoi ?")
+
+
+def test_the_hotline_counted_among_those_who_do_not_listen_is_a_complaint() -> None:
+    assert Act.FRUSTRATION in detect("Décidément personne ne nous écoute, même pas le robot 😤")
