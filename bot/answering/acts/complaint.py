@@ -24,7 +24,15 @@ _REPROACH = phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins
                     r"(?:a )?ce que (?:je|j) (?:dis|ecris|demande|veux dire|explique|raconte)",
                     r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)",
                     # "…ça fait trois fois !": how often the member had to ask.
-                    r"ca fait (?:\d+|deux|trois|quatre|cinq|plusieurs|dix) fois(?= |$)")
+                    r"ca fait (?:\d+|deux|trois|quatre|cinq|plusieurs|dix) fois(?= |$)",
+                    # "j'ai raconté toute mon histoire avec la mairie et vous me sortez un truc…": what the member
+                    # told, and what the hotline gave back, are the reproach, not a subject.
+                    r"(?:j ai|je vous ai|je t ai|je vous|je t) (?:tout |bien |pourtant )?(?:raconte|explique|dit|ecrit|"
+                    r"detaille|decrit) (?:toute |tout )?(?:mon|ma|mes|notre|nos|le|la|les) (?:histoire|situation|"
+                    r"probleme|problemes|cas|vie|souci|soucis)(?: (?:avec|sur|de) (?:la|le|les|l|mon|ma|notre) \w+)?",
+                    r"(?:vous|tu) (?:me|m|nous) (?:sortez|sors|balancez|balances|donnez|donnes|envoyez|envoies|"
+                    r"repondez|reponds|parlez|parles) (?:de )?(?:un|une|des|d) (?:truc|trucs|chose|choses|reponse|"
+                    r"reponses|machin|machins)(?: qui)?")
 # "t'es trop bête", "bête comme un robot": said of the hotline ("c'est bête, j'ai raté la réunion" is a pity).
 _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraiment| trop| completement| totalement|"
            r" un peu| tellement| si| super| tres| bien)* betes?|betes? comme (?:un |une |vos |ses |tes )?(?:robot|bot|"
