@@ -60,8 +60,9 @@ def test_the_hotline_counted_among_those_who_do_not_listen_is_a_complaint() -> N
 
 
 def test_the_whole_story_told_and_a_wrong_answer_given_back_is_a_reproach(app: App) -> None:
-    # What the member told and what came back are the reproach itself: no subject is left to answer.
+    # What the member told and what came back are the reproach itself: no subject is left to answer, a person is
+    # offered.
     text = ("vous comprenez rien franchement, j'ai raconté toute mon histoire avec la mairie et vous me sortez un "
             "truc qui a rien a voir")
     shown = reply_in_chat(app, text)
-    assert "désolé" in shown and "[1]" not in shown
+    assert "désolé" in shown and "Poser la question à l'équipe" in shown
