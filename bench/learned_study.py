@@ -646,7 +646,27 @@ def _variant(name: str) -> Callable[[Answerer], None]:
         if name.startswith("agree:"):  # the first choice answered when the classifier names it at p or more
             from bot.answering import answerer
 
-            answerer.AGREED_PROBABILITY = float(name.split(":")[1])  # for the whole run: one variant a process
+            # For the whole run (one variant a process); the answerer's own import of the threshold is the one read.
+            setattr(answerer, "AGREED_PROBABILITY", float(name.split(":")[1]))  # noqa: B010
+            return
+        if name.startswith("lone:"):  # a lone choice answered when the classifier names it at p or more
+            least = float(name.split(":")[1])
+            decide_lone = a.decide
+
+            def lone(text: str) -> Decision:
+                decided = decide_lone(text)
+                if decided.kind != Kind.SUGGEST or decided.personal or len(decided.candidates) != 1:
+                    return decided
+                only = decided.candidates[0]
+                model = shipped_model()
+                if model is None or not model.knows(only.entry.id):
+                    return decided
+                p = model.probabilities(a.analyze(text))[model.classes.index(only.entry.id)]
+                if p < least:
+                    return decided
+                return replace(decided, kind=Kind.ANSWER, entry=only.entry, score=only.score)
+
+            setattr(a, "decide", lone)  # noqa: B010 - the product's own method, wrapped for the message it reads
             return
         if name.startswith("lead:"):  # the choices led by the classifier's first from another probability on
             from bot.answering import learned_choices
