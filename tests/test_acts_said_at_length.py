@@ -66,3 +66,9 @@ def test_the_whole_story_told_and_a_wrong_answer_given_back_is_a_reproach(app: A
             "truc qui a rien a voir")
     shown = reply_in_chat(app, text)
     assert "désolé" in shown and "Poser la question à l'équipe" in shown
+
+
+def test_a_picnic_is_no_insult() -> None:
+    # "pique-nique" holds the word of an insult once the hyphen is read as a space.
+    assert detect("On veut organiser un pique-nique géant dans le parc. Qui peut nous financer ça ?") == ()
+    assert Act.FRUSTRATION in detect("nique ta mère")
