@@ -1,15 +1,18 @@
 """Acts said at length, as the blind batches of the twenty-second stop wrote them, in the terminal chat: a question
 named by what was done with it (« la question que j'ai transmise »), a thanks saying what the answer was for, a
 goodbye saying where one goes, « rien compris à ce que vous venez de dire », the hotline counted among those who do
-not listen. Near misses stay questions: what is talked about at a meeting, a question after the thanks."""
+not listen. Near misses stay questions: what is talked about at a meeting, a question after the thanks. A story's
+time words (« une fois tous les deux mois », « mes horaires ») ask no agenda."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.answering.acts import Act, detect
+from bot.answering.normalize import words
 from bot.app import App
 from bot.channels.terminal import TerminalChat
+from bot.events.intent import agenda_intent
 from tests.conftest import reply_in_chat
 
 NOTHING_SENT = "pas encore transmis"
@@ -72,3 +75,23 @@ def test_a_picnic_is_no_insult() -> None:
     # "pique-nique" holds the word of an insult once the hyphen is read as a space.
     assert detect("On veut organiser un pique-nique géant dans le parc. Qui peut nous financer ça ?") == ()
     assert Act.FRUSTRATION in detect("nique ta mère")
+
+
+# --- the agenda is not asked by a story's time words ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # how often the council meets, told: a practice, asked of the base
+    "on se réunit une fois tous les deux mois le samedi matin, il y a un nombre de réunions imposé ?",
+    # the member's own hours, and all the meetings: her attendance
+    "je peux pas venir a toutes les reunions a cause de mes horaires, c grave ?",
+    # "un contrat quelque chose": "or something", no event asked for June
+    "on emmene les enfants a la plage en juin si un petit se blesse c qui le responsable faut prendre un contrat "
+    "quelque chose",
+])
+def test_a_frequency_one_s_own_hours_or_or_something_ask_no_agenda(text: str) -> None:
+    assert agenda_intent(words(text)) is None
+
+
+@pytest.mark.parametrize("text", ["il y a quelque chose de prévu en juin ?", "les horaires de la prochaine réunion ?"])
+def test_something_planned_or_a_meeting_s_hours_still_ask_the_agenda(text: str) -> None:
+    assert agenda_intent(words(text)) is not None

@@ -134,6 +134,13 @@ OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j"
 # "je rate la réunion", "je vais manquer la rencontre": a meeting the member will miss is her own story too.
 MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai", "loupe", "louper", "louperai",
                      "sauter"})
+# "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
+_ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"))
+# "on se réunit une fois tous les deux mois", "une fois par mois": how often is told, a practice (a FAQ).
+_UNITS = frozenset({"jours", "semaines", "mois", "ans", "trimestres", "semaine", "an", "trimestre"})
+# "à cause de mes horaires": the member's own hours, not a time asked.
+_OWN_HOURS = frozenset({"horaire", "horaires", "heures"})
+_POSSESSIVES = frozenset({"mes", "mon", "ma", "nos", "notre", "leurs", "leur", "ses", "son", "sa"})
 # "à quelle heure les réunions sont censées avoir lieu ?", "d'habitude on se réunit quand ?": the usual time of
 # the council's own meetings is its practice (a FAQ), not a request for the centre's coming events.
 HABITUAL = frozenset({"cense", "censee", "censes", "censees", "habitude", "habituellement", "generalement",
@@ -173,6 +180,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
         return None
     if present & WORK:
         return None
+    present -= {b for a, b in itertools.pairwise(seq) if a in _POSSESSIVES and b in _OWN_HOURS}
     # "à un autre horaire", "une autre date": another time is wished for, none asked for ("quand" still asks).
     present -= {b for a, b in itertools.pairwise(seq) if a in _OTHER and b in ASKED_WHEN}
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
@@ -185,7 +193,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     window = names_a_stretch(seq)
     exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) or _has(seq, ("vous", "avez", *thing))
                  for thing in VAGUE_THINGS)
-    if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS)):
+    if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS if not (
+            phrase == ("quelque", "chose") and _or_something(seq)))):
         return AgendaIntent(kind=None, next_only=False)
     kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
     if kind == "interconseil" and "inter" in present and "interconseil" not in present and not any(
@@ -200,7 +209,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
     named = names_one or any(name and name <= present for name in names) or any(
         a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
-    if present & HABITUAL and kind is None and not named and not present & SOON and not window:
+    if (present & HABITUAL or _how_often_told(seq)) and kind is None and not named and not present & SOON \
+            and not window:
         return None
     place = any(_has(seq, phrase) for phrase in PLACE_ASKED)
     generic = [i for i, w in enumerate(seq) if w in GENERIC and not _owned(seq, i)]
@@ -359,10 +369,24 @@ def _concessive(seq: list[str], i: int) -> bool:
     return seq[i + 1 : i + 2] == ["meme"]
 
 
+def _how_often_told(seq: Sequence[str]) -> bool:
+    """"une fois tous les deux mois", "tous les mois", "une fois par semaine": a frequency told, not a date asked."""
+    return any(seq[i] == "tous" and seq[i + 1] == "les" and (seq[i + 2] in _UNITS or (
+        i + 3 < len(seq) and seq[i + 3] in _UNITS and seq[i + 2] != "combien")) for i in range(len(seq) - 2)) or any(
+        a == "fois" and b == "par" and c in _UNITS for a, b, c in zip(seq, seq[1:], seq[2:], strict=False))
+
+
+def _or_something(seq: Sequence[str]) -> bool:
+    """"prendre un contrat quelque chose": after a noun, "quelque chose" is "or something", no event asked."""
+    return any(seq[i] == "quelque" and i >= 2 and seq[i - 2] in {"un", "une"} and seq[i - 1] not in STOPWORDS
+               for i in range(len(seq)) if seq[i + 1 : i + 2] == ["chose"])
+
+
 def _owned(seq: list[str], i: int) -> bool:
     """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion", "je rate la réunion")?"""
     before = seq[max(0, i - 3) : i]
-    return any(_has(before, phrase) for phrase in OWN_MEETING) or bool(set(before) & MISSING)
+    return any(_has(before, phrase) for phrase in OWN_MEETING) or bool(set(before) & MISSING) or any(
+        _has(before, phrase) for phrase in _ROUTINE_MEETING)
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
