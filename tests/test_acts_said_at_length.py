@@ -95,3 +95,17 @@ def test_a_frequency_one_s_own_hours_or_or_something_ask_no_agenda(text: str) ->
 @pytest.mark.parametrize("text", ["il y a quelque chose de prévu en juin ?", "les horaires de la prochaine réunion ?"])
 def test_something_planned_or_a_meeting_s_hours_still_ask_the_agenda(text: str) -> None:
     assert agenda_intent(words(text)) is not None
+
+
+def test_something_soon_on_a_subject_asks_the_agenda() -> None:
+    # « bientôt » between « y a » and « quelque chose »: something on the subject is asked for, soon.
+    assert agenda_intent(words("Ya bientot quelque chose sur les personnes agees dans les quartiers ?")) is not None
+    assert agenda_intent(words("Vous organisez bientôt des choses sur la propreté dans les quartiers ?")) is not None
+    assert agenda_intent(words("il y a bientôt quelque chose à payer ?")) is None
+
+
+def test_what_a_term_is_asked_alone_after_a_story_naming_another_gets_its_meaning(shipped_app: App) -> None:
+    # The copil's entry was taught to compare the two; the question names the cotech alone.
+    shown = reply_in_chat(shipped_app, "Dans le mail de la chargée de mission il y a écrit « à valider en cotech avant "
+                                       "le copil ». C'est quoi un cotech ?")
+    assert "techniciens" in shown

@@ -61,7 +61,7 @@ from bot.answering.several_questions import MULTI_EXTRA_SCORE, MULTI_POOL, VAGUE
 from bot.answering.terms_asked import TermsAsked
 from bot.answering.the_bot import asks_our_role, bots_own
 from bot.config import AnsweringSettings
-from bot.knowledge.model import FaqEntry, KnowledgeBase
+from bot.knowledge.model import FaqEntry, GlossaryTerm, KnowledgeBase
 
 LEGACY_MIN_COVERAGE = 0.5  # the previous matcher's rule, on all words
 MIN_COVERAGE = 0.3  # share of the known words an entry must explain to be suggested (realistic dev split)
@@ -572,9 +572,18 @@ class Answerer:
         if term is not None and not self.matcher.mentions(decision.candidates[0].index, slug(term.term)):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=term, entry=None, score=100.0)
         asked = self.terms_asked.asked_term(analysis, boost, candidates=decision.candidates)
-        if asked is not None and decision.entry is not None and not self.terms_asked.about(decision.entry, asked, phrasings=True):
+        # An entry taught to compare the term with another ("le cotech ça ressemble au copil ?") answers a question
+        # naming both; not "c'est quoi un cotech ?" after a story naming the other: that question names the term alone.
+        alone = asked is not None and self._asked_alone(segments) is asked
+        if asked is not None and decision.entry is not None and not self.terms_asked.about(
+                decision.entry, asked, phrasings=not alone):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
         return self._entry_on_the_story_term(decision, segments, analysis, boost)
+
+    def _asked_alone(self, segments: list[Segment]) -> GlossaryTerm | None:
+        """The term the message's one question asks, read alone ("C'est quoi un cotech ?"), if it asks one."""
+        questions = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        return self.terms_asked.glossary_term(self.analyze(questions[0]), {}) if len(questions) == 1 else None
 
     def _entry_on_the_story_term(self, decision: Decision, segments: list[Segment], analysis: Analysis,
                                  boost: dict[str, float]) -> Decision:

@@ -135,6 +135,9 @@ OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j"
 MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai", "loupe", "louper", "louperai",
                      "sauter"})
 # "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
+_SOON_WORDS = frozenset({"bientot", "prochainement"})
+_THERE_ARE: tuple[tuple[str, ...], ...] = (("y", "a"), ("vous", "avez"), ("vous", "organisez"), ("vous", "faites"),
+                                          ("vous", "proposez"))
 _ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"))
 # "on se réunit une fois tous les deux mois", "une fois par mois": how often is told, a practice (a FAQ).
 _UNITS = frozenset({"jours", "semaines", "mois", "ans", "trimestres", "semaine", "an", "trimestre"})
@@ -191,8 +194,12 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
+    # "y a bientôt quelque chose sur…", "vous organisez bientôt des choses sur…": "soon" may come between.
+    unhurried = [w for w in seq if w not in _SOON_WORDS]
     exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) or _has(seq, ("vous", "avez", *thing))
-                 for thing in VAGUE_THINGS)
+                 for thing in VAGUE_THINGS) or (bool(present & _SOON_WORDS) and any(
+                     tuple(unhurried[:2]) == thing or any(_has(unhurried, (*lead, *thing)) for lead in _THERE_ARE)
+                     for thing in (*VAGUE_THINGS, ("quelque", "chose"))))
     if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS if not (
             phrase == ("quelque", "chose") and _or_something(seq)))):
         return AgendaIntent(kind=None, next_only=False)

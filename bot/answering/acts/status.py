@@ -88,7 +88,7 @@ _STATUS = phrases(
     r"suivi de (?:ma|mes) (?:question|questions|demande|demandes)",
     # "j'ai envoyé une question la semaine dernière, toujours rien": a question told as sent, and nothing since.
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|des) " + _ASKED
-    + r"(?: \w+){0,8}? (?:et |mais )?(?:toujours|tjrs|tjs|encore|et|mais) (?:rien|pas de reponse|aucune reponse|"
+    + r"(?: \w+){0,6}? (?:et |mais )?(?:toujours|tjrs|tjs|encore|et|mais) (?:rien|pas de reponse|aucune reponse|"
     r"pas de retour|aucun retour|pas de nouvelles|personne)",
     # "ça fait 3 jours que j'attends": a wait told with nothing named after it is the wait for our answer.
     r"(?:ca fait|cela fait|depuis) (?:\w+ ){1,4}?(?:que )?j attends(?: toujours| encore)?$",
