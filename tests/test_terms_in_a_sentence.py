@@ -33,6 +33,8 @@ def test_a_term_named_again_after_ca_veut_dire_quoi_is_the_one_asked(shipped_app
 @pytest.mark.parametrize(("text", "meaning"), [
     ("mon neveu commence un CEJ avec la mission locale, c'est quoi ?", "Contrat d'engagement jeune"),
     ("que signifie QPV dans le contrat de ville ?", "Quartier prioritaire"),
+    # a thing of the other term between: where the word was read
+    ("« droit commun » ça veut dire quoi dans les documents du contrat de ville ?", "moyens ordinaires"),
 ])
 def test_a_term_after_dans_or_avec_says_where_and_the_other_is_asked(shipped_app: App, text: str,
                                                                     meaning: str) -> None:

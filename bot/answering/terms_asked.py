@@ -45,6 +45,7 @@ _MAY_I_BELONG = re.compile(r"\b(?:je|j)\s+(?:peux|pourrais|pourrai|dois|ai\s+le\
 _COMPLEMENT_BEFORE = frozenset({"dans", "avec", "chez", "aupres", "au", "aux"})
 # "à la", "à l'" too once accents are gone ("un CEJ à la mission locale"): "a" before "la" is the preposition far more
 # often than the verb.
+_OF = frozenset({"du", "de", "des", "d"})
 # "c'est quoi l'EPCI", "c quoi un cotech": the article before the term asked.
 _ARTICLES = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "d", "ce", "cet", "cette", "ces"})
 # "…dans le contrat de ville. C'est quoi notre rôle dedans ?": the cue asks of one's own part in it, named with a
@@ -254,7 +255,11 @@ class TermsAsked:
         found = set()
         for k, word in enumerate(said):
             if word in _COMPLEMENT_BEFORE or (word == "a" and said[k + 1: k + 2] in (("la",), ("l",))):
-                tokens = self.analyze(" ".join(said[k + 1: k + 6])).tokens
-                if tokens and tokens[0] in self.terms:
-                    found.add(tokens[0])
+                # Right after it, or after a thing of it ("dans les documents du contrat de ville", "dans le cadre
+                # de la politique de la ville").
+                starts = [k + 1] + [j + 1 for j in range(k + 2, min(k + 5, len(said))) if said[j] in _OF]
+                for start in starts:
+                    tokens = self.analyze(" ".join(said[start: start + 5])).tokens
+                    if tokens and tokens[0] in self.terms:
+                        found.add(tokens[0])
         return found
