@@ -109,3 +109,18 @@ def test_what_a_term_is_asked_alone_after_a_story_naming_another_gets_its_meanin
     shown = reply_in_chat(shipped_app, "Dans le mail de la chargée de mission il y a écrit « à valider en cotech avant "
                                        "le copil ». C'est quoi un cotech ?")
     assert "techniciens" in shown
+
+
+def test_a_question_told_at_length_before_elle_en_est_ou_asks_after_it() -> None:
+    text = ("Je vous écris parce que je suis un peu perdue. J'ai posé une question à l'équipe y a une semaine sur notre "
+            "local et toujours rien, elle en est où ? Je voudrais pas qu'on m'oublie.")
+    assert Act.STATUS in detect(text)
+
+
+def test_may_i_go_to_the_copil_asks_who_sits_there_not_the_agenda(shipped_app: App) -> None:
+    # The steering committee is the town's and the State's, not an event of the centre's to register for.
+    assert agenda_intent(words("est-ce que moi je peux aller au copil ?")) is None
+    assert agenda_intent(words("je peux aller au webinaire ?")) is not None
+    assert "Qui représente le conseil citoyen au comité de pilotage" in reply_in_chat(
+        shipped_app, "Hier en réunion ils ont parlé du cotech et du copil. C'est quoi un cotech ? Et est-ce que moi je "
+                     "peux aller au copil ?")

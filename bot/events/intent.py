@@ -227,8 +227,10 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
     # "j'aimerais participer à la soirée pour le livre": an event named by its own words needs no kind after the verb.
-    if (kind is not None or names_one) and _wishes_to_attend(seq, anything=names_one) and not present & _NOT_A_WISH \
-            and not how_to:
+    # "je peux aller au copil ?" asks who may sit on the town's steering committee (an entry), not for a seat at an
+    # event of the centre's.
+    if (kind is not None or names_one) and kind != "copil" and _wishes_to_attend(seq, anything=names_one) \
+            and not present & _NOT_A_WISH and not how_to:
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)

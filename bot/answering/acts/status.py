@@ -28,7 +28,7 @@ _STATUS = phrases(
     # "j'ai posé une question à l'équipe y a une semaine, toujours rien, elle en est où ?": told as sent, then
     # taken up by a pronoun.
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|la|notre) " + _ASKED
-    + r"(?: \w+){0,12}? (?:elle|il|ca) en est ou",
+    + r"(?: \w+){0,16}? (?:elle|il|ca) en est ou",
     # "j'ai posé une question lundi, vous avez la réponse ?": a question told as sent, then its answer asked after.
     # "…la semaine dernière, il y a du nouveau ?": what is new may also be said to exist ("il y a", "y a-t-il").
     # What the question was about and where it went may come between ("…sur le local, elle a été transmise à
