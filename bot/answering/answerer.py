@@ -33,7 +33,7 @@ from bot.answering.french import (
     THANKS,
     WHAT_IT_IS,
 )
-from bot.answering.how_many import HowMany, holds_a_figure, how_many
+from bot.answering.how_many import HowMany, asks_pay, gives_an_amount, holds_a_figure, how_many
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
 from bot.answering.learned_choices import may_lead, with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted, may_doubt
@@ -402,6 +402,8 @@ class Answerer:
         named, probability = read
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
+        if asks_pay(text) and not gives_an_amount(first.entry.answer):
+            return decision  # "combien touche un adulte-relais ?": the job's entry gives no pay; it stays offered
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
             (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
 

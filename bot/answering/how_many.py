@@ -42,3 +42,21 @@ def holds_a_figure(text: str) -> bool:
     """Whether a text gives a number: a passage that gives none does not answer "combien" ("combien gagne le
     maire ?" is not answered by a passage where the council "gagne en autonomie")."""
     return any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(words(text))
+
+
+# "combien touche un adulte-relais ?", "le salaire d'un délégué du préfet": what someone earns. An entry answers it
+# only with an amount; the entry describing the job, which the words point to, does not.
+_PAY = frozenset({"salaire", "salaires", "remuneration", "remunere", "remuneree", "remuneres", "smic"})
+_EARN = frozenset({"touche", "touchent", "gagne", "gagnent", "paye", "payes", "payee", "payees"})
+_AMOUNT = frozenset({"euro", "euros", "eur"})
+
+
+def asks_pay(text: str) -> bool:
+    """Whether the text asks how much someone earns ("combien touche…", "quel salaire…")."""
+    said = words(text)
+    return not _PAY.isdisjoint(said) or ("combien" in said and not _EARN.isdisjoint(said))
+
+
+def gives_an_amount(text: str) -> bool:
+    """Whether a text states a sum of money ("10 €", "500 euros")."""
+    return "€" in text or not _AMOUNT.isdisjoint(words(text))
