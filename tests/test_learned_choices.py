@@ -8,9 +8,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from bot.answering import answerer as answerer_module
 from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
-from bot.answering.learned import AGREED_PROBABILITY, NONE, Learned, shipped_model
+from bot.answering.learned import NONE, Learned, shipped_model
 from bot.answering.learned_choices import LEAD_PROBABILITY, with_learned_choice
 from bot.answering.normalize import Analysis
 from bot.app import App
@@ -73,7 +74,7 @@ def test_nothing_found_the_entry_the_classifier_names_is_offered_instead_of_i_do
 
 
 def test_nothing_found_and_the_classifier_sure_of_it_the_entry_is_answered(shipped_app: App) -> None:
-    """Offered first, then answered by the classifier's agreement (`Answerer.learned_agrees`, at 0.6 or more)."""
+    """Offered first, then answered by the classifier's agreement (`Answerer.learned_agrees`, at 0.7 or more)."""
     before, after = _before_and_after(shipped_app, "ANRU en entier")
     assert before.kind == Kind.UNKNOWN
     assert after.kind == Kind.ANSWER and after.entry is not None and after.entry.id == "theme-anru"
@@ -129,12 +130,15 @@ def test_choices_read_in_context_are_left_without_the_message_read(shipped_app: 
     assert shipped_app.faq.answerer.learned_choices(following, "et pour les jeunes ?") is following
 
 
-def test_what_someone_earns_is_not_answered_by_the_entry_on_the_job(shipped_app: App) -> None:
-    # The classifier names the adult mediators' entry fairly surely; it describes the job and gives no pay.
+def test_what_someone_earns_is_not_answered_by_the_entry_on_the_job(shipped_app: App,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The classifier names the adult mediators' entry fairly surely (0.68); it describes the job and gives no pay.
+    # Even with the agreement's bar below that (0.6 was tried), it stays offered.
+    monkeypatch.setattr(answerer_module, "AGREED_PROBABILITY", 0.6)
     asked = "combien touche un adulte relais par mois"
     model = shipped_model()
     assert model is not None
     named, probability = model.first(shipped_app.faq.answerer.analyze(asked))
-    assert named == "theme-adultes-relais" and probability >= AGREED_PROBABILITY
+    assert named == "theme-adultes-relais" and probability >= 0.6
     decided = shipped_app.faq.decide(MEMBER, asked)
     assert decided.kind == Kind.SUGGEST and _shown(decided)[:1] == ["theme-adultes-relais"]

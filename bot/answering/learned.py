@@ -44,10 +44,11 @@ CHAR_SIZES = (3, 4, 5)
 NONE = "none"
 # Measured with the classifier trained on the batches before each held one (bench/learned_study.py): 0.7 adds
 # answers on the blind batches without one more confident wrong, there and on the tidy dev set; 0.5 answers an
-# out-of-scope tidy question. 0.6 once what someone earns is answered only with an amount (`how_many.asks_pay`):
-# `python -m bench.learned_study ends agree:0.6` resolved 2,338 → 2,350 on batches 17 to the end, 1,808 → 1,811
-# before them, confident wrong unchanged (64, 4); tidy dev answered right +1, no out-of-scope one answered.
-AGREED_PROBABILITY = 0.6
+# out-of-scope tidy question. 0.6, with what someone earns answered only with an amount (`how_many.asks_pay`), gained
+# in the leave-out study (`python -m bench.learned_study ends agree:0.6`: resolved 2,338 → 2,350 on batches 17 to the
+# end, confident wrong unchanged) but not on two batches written afterwards, blind: 1 more resolved, 3 more confident
+# wrong of 300 messages. 0.7 stays.
+AGREED_PROBABILITY = 0.7
 DENSE_ROW = 16  # a feature with this many weights or more is read as a row (`_Layout`)
 
 

@@ -14,7 +14,7 @@ entry members mean from their own words. For a single question, the entry the cl
 A personal matter keeps the offices' choices, a follow-up its reading in context; the class "none" (out of scope)
 adds nothing. Measured on batches of
 writing the classifier never learned from (`python -m bench.learned_choices`, bench/RESULTS.md). Asked before the
-classifier's agreement (`Answerer.learned_agrees`), which then answers the entry put first when it names it at 0.6
+classifier's agreement (`Answerer.learned_agrees`), which then answers the entry put first when it names it at 0.7
 or more.
 """
 
