@@ -124,3 +124,15 @@ def test_may_i_go_to_the_copil_asks_who_sits_there_not_the_agenda(shipped_app: A
     assert "Qui représente le conseil citoyen au comité de pilotage" in reply_in_chat(
         shipped_app, "Hier en réunion ils ont parlé du cotech et du copil. C'est quoi un cotech ? Et est-ce que moi je "
                      "peux aller au copil ?")
+
+
+def test_news_asked_with_eu_after_a_question_told_asks_after_it() -> None:
+    assert Act.STATUS in detect("j'ai posé une question à l'équipe avant-hier, vous avez eu une réponse ?")
+    assert Act.STATUS not in detect("j'ai posé une question au maire, vous avez eu une réponse ?")
+
+
+@pytest.mark.parametrize("text", ["merci beaucoup madame c'est très clair, je vais en parler à la prochaine réunion",
+                                  "bon je dois partir au travail, bonne soirée à vous"])
+def test_a_thanks_with_what_comes_next_or_leaving_for_work_closes(app: App, text: str) -> None:
+    shown = reply_in_chat(app, text)
+    assert any(word in shown for word in ("plaisir", "revoir", "soirée", "journée")) and "[1]" not in shown

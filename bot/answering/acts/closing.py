@@ -56,6 +56,9 @@ _BYE = phrases(r"au revoir", r"a bientot", r"a plus", r"a \+", r"bye", r"ciao", 
                 # "…chercher les petits à l'école": and where they are.
                 r"(?: (?:a l|a la|au|a|chez la|chez le) (?:ecole|creche|college|garderie|nounou|centre|cantine|"
                 r"sortie de l ecole))?",
+                # "je dois partir au travail": leaving, and where to.
+                r"je dois (?:y )?(?:aller|partir|filer|retourner) (?:au|a l|a la) (?:travail|boulot|taf|bureau|usine|"
+                r"ecole|creche|marche|magasin)",
                 r"on se reparle", r"je reviens vers vous", r"je reviendrai", r"on se tient au courant")
 _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
               r"okay", r"oki", r"okey", r"d accord", r"d acc?", r"dacc", r"dac+", r"daccord",
@@ -169,9 +172,11 @@ def _without_subject(key: str) -> list[str]:
 
 
 def _closes(key: str) -> bool:
-    if len(key.split()) > 14:
-        return False
     closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
+    # Counted once the thanks, goodbyes and greetings are set aside ("merci beaucoup madame c'est très clair, je vais
+    # en parler à la prochaine réunion" is a thanks and what comes next).
+    if len(closed.split()) > 14:
+        return False
     # After an ok or a thanks, what the member will do next closes too: "entendu, je vais en parler au conseil".
     rest = _INTENT.sub(" ", closed) if closed != key else closed
     return rest != key and all(w in FILLER or w in _ACK for w in rest.split())

@@ -35,7 +35,7 @@ _STATUS = phrases(
     # l'équipe. Vous avez du nouveau ?").
     r"(?:j ai|on a|nous avons|j avais|on avait) (?:pose|envoye|ecrit|transmis|laisse) (?:une|ma|mes|des|notre|nos) "
     + _ASKED + r"(?: \w+){0,14}? (?:(?:vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|il y a|y a t il|y a) "
-    r"(?:la|une|des|du|un) "
+    r"(?:eu |recu |deja )?(?:la|une|des|du|un) "
     r"(?:reponse|nouvelles?|nouveau|retour)|des nouvelles|du nouveau)",
     # "on m'avait dit que quelqu'un me répondrait, toujours rien ?": an answer promised, said in the future of the past,
     # and nothing come.
