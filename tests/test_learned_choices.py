@@ -142,3 +142,16 @@ def test_what_someone_earns_is_not_answered_by_the_entry_on_the_job(shipped_app:
     assert named == "theme-adultes-relais" and probability >= 0.6
     decided = shipped_app.faq.decide(MEMBER, asked)
     assert decided.kind == Kind.SUGGEST and _shown(decided)[:1] == ["theme-adultes-relais"]
+
+
+@pytest.mark.parametrize("asked", ["Combien gagne en moyenne un chef de projet politique de la ville ?",
+                                   "quel est le salaire d'un délégué du préfet ?"])
+def test_what_someone_earns_is_offered_not_answered_by_the_entry_on_the_job(shipped_app: App, asked: str) -> None:
+    decided = shipped_app.faq.decide(MEMBER, asked)
+    assert decided.kind == Kind.SUGGEST and decided.entry is None
+
+
+def test_whether_members_are_paid_is_still_answered_by_the_entry_on_members_pay(shipped_app: App) -> None:
+    # Its question is about pay: « nobody is paid » answers « combien ? » without a sum.
+    decided = shipped_app.faq.decide(MEMBER, "les conseillers citoyens sont payés combien ?")
+    assert decided.kind == Kind.ANSWER and decided.entry is not None and decided.entry.id == "moyens-remboursement-frais"

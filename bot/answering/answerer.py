@@ -33,7 +33,7 @@ from bot.answering.french import (
     THANKS,
     WHAT_IT_IS,
 )
-from bot.answering.how_many import HowMany, asks_pay, gives_an_amount, holds_a_figure, how_many
+from bot.answering.how_many import HowMany, holds_a_figure, how_many, pay_left_unsaid
 from bot.answering.learned import AGREED_PROBABILITY, shipped_model
 from bot.answering.learned_choices import may_lead, with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted, may_doubt
@@ -317,6 +317,7 @@ class Answerer:
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
         decision = self._not_ours_to_say(decision, segments)
+        decision = self._pay_not_given(decision, text)
         # What other features route on (the agenda's "c'est quand…") is read in the questions, not the story.
         asked = [s.text for i, s in enumerate(segments) if s.role == Role.QUESTION or (
             s.role == Role.CONTEXT and i + 1 < len(segments) and segments[i + 1].role == Role.QUESTION)]
@@ -402,7 +403,7 @@ class Answerer:
         named, probability = read
         if named != first.entry.id or probability < AGREED_PROBABILITY:
             return decision
-        if asks_pay(text) and not gives_an_amount(first.entry.answer):
+        if pay_left_unsaid(text, first.entry):
             return decision  # "combien touche un adulte-relais ?": the job's entry gives no pay; it stays offered
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=first.entry, score=first.score, runner_up=next(
             (c for c in decision.candidates[1:] if c.entry.id != first.entry.id), None))
@@ -448,6 +449,15 @@ class Answerer:
         surely (the entry on cancelling one's registration shares the verb only); its choices are offered."""
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.said(asked[-1])):
+            return decision
+        offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
+                                   candidates=offered[: self.settings.max_suggestions])
+
+    def _pay_not_given(self, decision: Decision, text: str) -> Decision:
+        """"Combien gagne un chef de projet politique de la ville ?": what someone earns is no question the entry on
+        the job answers surely when it gives no amount; its choices are offered."""
+        if decision.kind != Kind.ANSWER or decision.entry is None or not pay_left_unsaid(text, decision.entry):
             return decision
         offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,

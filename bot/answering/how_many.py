@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from bot.answering.normalize import words
+from bot.knowledge.model import FaqEntry
 
 # The units of time after "combien de / d'": "combien de temps", "combien d'années", "pendant combien de mois".
 _TIME_UNITS = frozenset({"temps", "tps", "annees", "annee", "ans", "an", "mois", "semaines", "jours", "heures",
@@ -60,3 +61,9 @@ def asks_pay(text: str) -> bool:
 def gives_an_amount(text: str) -> bool:
     """Whether a text states a sum of money ("10 €", "500 euros")."""
     return "€" in text or not _AMOUNT.isdisjoint(words(text))
+
+
+def pay_left_unsaid(text: str, entry: FaqEntry) -> bool:
+    """Whether `text` asks what someone earns and `entry` neither gives an amount nor is about pay ("Les conseillers
+    citoyens sont-ils payés ?" answers "on est payés combien ?" with no sum: nobody is)."""
+    return asks_pay(text) and not gives_an_amount(entry.answer) and (_PAY | _EARN).isdisjoint(words(entry.question))

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from bot.answering.acts import Act
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
+from bot.answering.how_many import pay_left_unsaid
 from bot.answering.matcher import Candidate
 from bot.cache import cache_dir, library_version
 from bot.knowledge.model import FaqEntry, KnowledgeBase
@@ -198,6 +199,8 @@ class SemanticOpinion:
         if index is None:
             return decision
         first = decision.candidates[0]
+        if pay_left_unsaid(" ".join(decision.segments), first.entry):
+            return decision  # what someone earns, and an entry that gives no amount (bot/answering/how_many.py)
         try:
             read = " ".join(decision.segments)
             readings = [self._read(index, read)]
