@@ -136,3 +136,17 @@ def test_news_asked_with_eu_after_a_question_told_asks_after_it() -> None:
 def test_a_thanks_with_what_comes_next_or_leaving_for_work_closes(app: App, text: str) -> None:
     shown = reply_in_chat(app, text)
     assert any(word in shown for word in ("plaisir", "revoir", "soirée", "journée")) and "[1]" not in shown
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("Dans les courriers de la Métropole revient sans cesse le sigle QPV. À quoi correspond-il ?", "Quartier prioritaire"),
+    ("La ville nous propose un « diagnostic en marchant » samedi matin. En quoi consiste ce genre de sortie ?",
+     "Balade dans le quartier"),
+])
+def test_what_a_term_named_in_the_story_stands_for_gets_its_meaning(shipped_app: App, text: str, meaning: str) -> None:
+    # « à quoi correspond-il ? », « en quoi consiste… ? » name nothing of their own: the story's term is asked.
+    assert meaning in reply_in_chat(shipped_app, text)
+
+
+def test_something_soon_asked_with_the_verb_first_asks_the_agenda() -> None:
+    assert agenda_intent(words("Organisez-vous bientôt quelque chose sur le grand âge dans les quartiers ?")) is not None

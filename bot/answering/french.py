@@ -292,8 +292,9 @@ GLOSSARY_CHATTER: tuple[str, ...] = tuple("""
 """.split())  # noqa: SIM905
 
 # Nouns that ask what the thing just named is, not a subject of their own: "on nous propose un diagnostic en marchant
-# samedi, c'est quoi le principe ?" (the question clause names nothing; the story names what is asked).
-WHAT_IT_IS: tuple[str, ...] = ("principe", "concept")
+# samedi, c'est quoi le principe ?" (the question clause names nothing; the story names what is asked); "à quoi
+# correspond-il ?", "en quoi consiste ce genre de sortie ?" (verbs of what a thing stands for).
+WHAT_IT_IS: tuple[str, ...] = ("principe", "concept", "correspond", "consiste")
 
 # Dictation and phonetic homophones, rewritten in the text before it is cut into questions (accents and case
 # ignored; each pattern is followed by its replacement). Only in contexts where the other reading cannot be

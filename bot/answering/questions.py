@@ -658,13 +658,18 @@ def _told_inside(part: str) -> tuple[str, str]:
     return (part[:found].strip(" ,"), part[found:].strip()) if found else ("", part)
 
 
+# "À quoi correspond-il ?", "En quoi consiste ce genre de sortie ?": what a thing named before stands for.
+_STANDS_FOR = compiled(r"^(?:a quoi (?:correspond|correspondent|renvoie|renvoient)|en quoi (?:consiste|consistent)|"
+                       r"(?:ca|cela|il|elle) (?:correspond|consiste|renvoie) (?:a|en) quoi)\b")
+
+
 def asks_what_it_is(question: str) -> bool:
-    """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it): the
-    question asks what a thing is."""
+    """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it), "à
+    quoi correspond-il ?": the question asks what a thing is."""
     key = flat_text(question).strip()
     topic, comma, rest = key.partition(",")
-    return bool(_WHAT_IS_AND.match(key) or (comma and len(topic.split()) <= _TOPIC_MAX_WORDS
-                                            and _WHAT_IS_AND.match(rest.strip())))
+    return bool(_WHAT_IS_AND.match(key) or _STANDS_FOR.match(key) or (comma and len(topic.split()) <= _TOPIC_MAX_WORDS
+                                                                       and _WHAT_IS_AND.match(rest.strip())))
 
 
 # "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a

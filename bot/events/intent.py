@@ -137,7 +137,8 @@ MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai
 # "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
 _SOON_WORDS = frozenset({"bientot", "prochainement"})
 _THERE_ARE: tuple[tuple[str, ...], ...] = (("y", "a"), ("vous", "avez"), ("vous", "organisez"), ("vous", "faites"),
-                                          ("vous", "proposez"))
+                                          ("vous", "proposez"), ("avez", "vous"), ("organisez", "vous"),
+                                          ("faites", "vous"), ("proposez", "vous"))
 _ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"))
 # "on se réunit une fois tous les deux mois", "une fois par mois": how often is told, a practice (a FAQ).
 _UNITS = frozenset({"jours", "semaines", "mois", "ans", "trimestres", "semaine", "an", "trimestre"})
