@@ -450,15 +450,17 @@ class Answerer:
         asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
         if decision.kind != Kind.ANSWER or not asked or not asks_if_called_off(self.said(asked[-1])):
             return decision
-        offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
-        return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
-                                   candidates=offered[: self.settings.max_suggestions])
+        return self._offered_instead(decision)
 
     def _pay_not_given(self, decision: Decision, text: str) -> Decision:
         """"Combien gagne un chef de projet politique de la ville ?": what someone earns is no question the entry on
         the job answers surely when it gives no amount; its choices are offered."""
         if decision.kind != Kind.ANSWER or decision.entry is None or not pay_left_unsaid(text, decision.entry):
             return decision
+        return self._offered_instead(decision)
+
+    def _offered_instead(self, decision: Decision) -> Decision:
+        """A sure answer turned into its choices: the candidates worth offering."""
         offered = tuple(c for c in decision.candidates if c.score >= self.settings.suggest_threshold)
         return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None,
                                    candidates=offered[: self.settings.max_suggestions])
