@@ -223,20 +223,21 @@ class TermsAsked:
             if said[: len(cue)] != cue:
                 continue
             start = len(cue) + (len(said) > len(cue) and said[len(cue)] in _ARTICLES)
-            for end in range(start + 1, min(start + 5, len(said)) + 1):
-                if self.analyze(" ".join(said[start:end])).tokens == (key,):
-                    return end == len(said) or said[end] in _CLAUSE_SUBJECTS
+            end = self._term_ends(said, start, key)
+            if end is not None:
+                return end == len(said) or said[end] in _CLAUSE_SUBJECTS
         return False
 
     def _said_as_a_word(self, said: tuple[str, ...], key: str) -> bool:
         """Whether the term comes bare, with no article, right after a verb of saying or hearing ("ils disent EPCI",
         "on entend QPV partout"): the word itself is quoted, not the thing it names."""
-        for k, word in enumerate(said[:-1]):
-            if word in _SAYING:
-                for end in range(k + 2, min(k + 6, len(said)) + 1):
-                    if self.analyze(" ".join(said[k + 1:end])).tokens == (key,):
-                        return True
-        return False
+        return any(word in _SAYING and self._term_ends(said, k + 1, key) is not None
+                   for k, word in enumerate(said[:-1]))
+
+    def _term_ends(self, said: tuple[str, ...], start: int, key: str) -> int | None:
+        """Where the term `key` ends when the words from `start` name it and nothing else (up to five words)."""
+        return next((end for end in range(start + 1, min(start + 5, len(said)) + 1)
+                     if self.analyze(" ".join(said[start:end])).tokens == (key,)), None)
 
     def _opening_subject(self, said: tuple[str, ...]) -> set[str]:
         """The glossary term a message opens on as the subject of a verb ("le centre social nous propose un

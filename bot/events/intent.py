@@ -134,11 +134,11 @@ OWN_MEETING: tuple[tuple[str, ...], ...] = (("on", "a"), ("nous", "avons"), ("j"
 # "je rate la réunion", "je vais manquer la rencontre": a meeting the member will miss is her own story too.
 MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai", "loupe", "louper", "louperai",
                      "sauter"})
-# "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
+# "y a bientôt quelque chose sur…", "organisez-vous bientôt des choses…": something soon, said to exist or asked of
+# the centre, with "soon" in between.
 _SOON_WORDS = frozenset({"bientot", "prochainement"})
-_THERE_ARE: tuple[tuple[str, ...], ...] = (("y", "a"), ("vous", "avez"), ("vous", "organisez"), ("vous", "faites"),
-                                          ("vous", "proposez"), ("avez", "vous"), ("organisez", "vous"),
-                                          ("faites", "vous"), ("proposez", "vous"))
+_THERE_ARE: tuple[tuple[str, ...], ...] = (("y", "a"), *OFFERED)
+# "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
 _ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"))
 # "on se réunit une fois tous les deux mois", "une fois par mois": how often is told, a practice (a FAQ).
 _UNITS = frozenset({"jours", "semaines", "mois", "ans", "trimestres", "semaine", "an", "trimestre"})
@@ -195,12 +195,8 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     if how_to and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
-    # "y a bientôt quelque chose sur…", "vous organisez bientôt des choses sur…": "soon" may come between.
-    unhurried = [w for w in seq if w not in _SOON_WORDS]
     exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) or _has(seq, ("vous", "avez", *thing))
-                 for thing in VAGUE_THINGS) or (bool(present & _SOON_WORDS) and any(
-                     tuple(unhurried[:2]) == thing or any(_has(unhurried, (*lead, *thing)) for lead in _THERE_ARE)
-                     for thing in (*VAGUE_THINGS, ("quelque", "chose"))))
+                 for thing in VAGUE_THINGS) or _something_soon(seq)
     if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS if not (
             phrase == ("quelque", "chose") and _or_something(seq)))):
         return AgendaIntent(kind=None, next_only=False)
@@ -225,7 +221,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     if kind is None and not named and present & DAILY_LIFE:
         generic = []
     # "y a un truc sur la laïcité bientôt ?": something said to exist, soon, is an event.
-    soon = bool(present & {"bientot", "prochainement"}) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
+    soon = bool(present & _SOON_WORDS) or any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     subject = kind is not None or bool(generic) or named or (exists and soon)
     # "j'aimerais participer à la soirée pour le livre": an event named by its own words needs no kind after the verb.
     # "je peux aller au copil ?" asks who may sit on the town's steering committee (an entry), not for a seat at an
@@ -379,6 +375,16 @@ def _concessive(seq: list[str], i: int) -> bool:
     return seq[i + 1 : i + 2] == ["meme"]
 
 
+def _something_soon(seq: Sequence[str]) -> bool:
+    """"y a bientôt quelque chose sur…", "organisez-vous bientôt des choses…": a vague thing said to exist or asked of
+    the centre, "soon" said between or before."""
+    if _SOON_WORDS.isdisjoint(seq):
+        return False
+    unhurried = [w for w in seq if w not in _SOON_WORDS]
+    return any(tuple(unhurried[:2]) == thing or any(_has(unhurried, (*lead, *thing)) for lead in _THERE_ARE)
+               for thing in (*VAGUE_THINGS, ("quelque", "chose")))
+
+
 def _how_often_told(seq: Sequence[str]) -> bool:
     """"une fois tous les deux mois", "tous les mois", "une fois par semaine": a frequency told, not a date asked."""
     return any(seq[i] == "tous" and seq[i + 1] == "les" and (seq[i + 2] in _UNITS or (
@@ -393,10 +399,10 @@ def _or_something(seq: Sequence[str]) -> bool:
 
 
 def _owned(seq: list[str], i: int) -> bool:
-    """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion", "je rate la réunion")?"""
+    """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion", "je rate la réunion"), past or all of
+    them ("hier en réunion", "toutes les réunions")?"""
     before = seq[max(0, i - 3) : i]
-    return any(_has(before, phrase) for phrase in OWN_MEETING) or bool(set(before) & MISSING) or any(
-        _has(before, phrase) for phrase in _ROUTINE_MEETING)
+    return any(_has(before, phrase) for phrase in (*OWN_MEETING, *_ROUTINE_MEETING)) or bool(set(before) & MISSING)
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
