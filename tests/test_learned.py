@@ -89,9 +89,9 @@ def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_m
 def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agrees(
         shipped_app: App, asked: str, offered_alone: str) -> None:
     answerer = shipped_app.faq.answerer
-    answerer.parts_agreed = False
+    answerer.parts_agreed = None
     before = shipped_app.faq.decide(MEMBER, asked)
-    answerer.parts_agreed = True
+    answerer.parts_agreed = AGREED_PROBABILITY
     after = shipped_app.faq.decide(MEMBER, asked)
     # Each question is read on its own words; the one our rankers only offered is answered when the classifier,
     # reading that question alone, names the same entry surely. The other question's answer is untouched.

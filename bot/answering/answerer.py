@@ -205,7 +205,9 @@ class Answerer:
         self.part_lead: float | None = PART_LEAD_PROBABILITY
         self.part_lead_answered = True
         self.part_lead_whole = True  # and only when its reading of the whole message agrees
-        self.parts_agreed = True  # a question of several offered is answered when it names our first choice surely
+        # From which probability the classifier, naming our first choice for a question of several that is only
+        # offered, has it answered (None: never).
+        self.parts_agreed: float | None = AGREED_PROBABILITY
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -397,9 +399,15 @@ class Answerer:
         wrong answer more)."""
         if not self.use_learned:
             return decision
-        if decision.kind == Kind.MULTI and self.parts_agreed:
-            parts = tuple(self.learned_agrees(p, " ".join(p.segments)) if p.segments else p for p in decision.parts)
+        if decision.kind == Kind.MULTI and self.parts_agreed is not None:
+            least = self.parts_agreed
+            parts = tuple(self._agreed(p, " ".join(p.segments), least) if p.segments else p for p in decision.parts)
             return decision if parts == decision.parts else dataclasses.replace(decision, parts=parts)
+        return self._agreed(decision, text, AGREED_PROBABILITY)
+
+    def _agreed(self, decision: Decision, text: str, least: float) -> Decision:
+        """`decision`, one question offered among choices, answered when the classifier names its first choice at
+        `least` or more."""
         if decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
             return decision
         first = decision.candidates[0]
@@ -409,7 +417,7 @@ class Answerer:
         read = self._learned_first(text)
         assert read is not None
         named, probability = read
-        if named != first.entry.id or probability < AGREED_PROBABILITY:
+        if named != first.entry.id or probability < least:
             return decision
         if pay_left_unsaid(text, first.entry):
             return decision  # "combien touche un adulte-relais ?": the job's entry gives no pay; it stays offered
