@@ -11,7 +11,7 @@ import pytest
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
-from tests.conftest import reply_in_chat
+from tests.conftest import first_line, reply_in_chat
 
 NOVEMBER_27 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -156,3 +156,25 @@ def test_what_is_then_who_spoke_of_it_asks_only_what_it_is(shipped_app: App, tex
 def test_what_the_thing_the_story_names_is_for_is_asked_of_it(shipped_app: App, text: str, question: str) -> None:
     # Kader saw a poster about the council: "ça" is the council, and what it is for is its role.
     assert question in reply_in_chat(shipped_app, text).splitlines()[0]
+
+
+# --- a thing quoted in the story, then "ça veut dire quoi ?" --------------------------------------------------
+
+@pytest.mark.parametrize(("message", "entry_question"), [
+    ("À la réunion du centre social, ils ont montré des chiffres sur les gens qui ne demandent pas leurs aides. Ils "
+     "appellent ça le « non-recours ». C'est quoi exactement ?",
+     "Qu'est-ce que le non-recours aux droits et aux soins ?"),
+    ("Notre chargée de mission a cité le « Pôle Data & Quartiers » trois fois pendant la réunion sur le chômage des "
+     "jeunes. Ça sert à quoi ?", "Qu'est-ce que le Pôle Data & Quartiers de RésO Villes ?"),
+])
+def test_a_question_naming_nothing_asks_what_the_thing_quoted_in_the_story_is(
+        shipped_app: App, message: str, entry_question: str) -> None:
+    # The story's other words (aid, unemployment) lowered every entry's share: the hotline said it did not know.
+    # The question asks what the quoted thing is, or is for; the entry on it is answered.
+    assert first_line(reply_in_chat(shipped_app, message)) == entry_question
+
+
+def test_a_quoted_word_no_entry_is_about_is_not_answered_for_it(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "La voisine du dessous m'a parlé de son « dossier » à la mairie. Ça veut dire "
+                                       "quoi ?")
+    assert "Vouliez-vous dire" in shown or "ne connais pas" in shown

@@ -41,9 +41,11 @@ from bot.answering.learned_parts import PART_LEAD_PROBABILITY, may_lead_parts, w
 from bot.answering.matcher import Candidate, Matcher, PassageHit
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
+    asks_its_meaning,
     asks_its_use,
     asks_what_it_is,
     asks_what_the_council_can_do,
+    quoted_things,
     split_questions,
 )
 from bot.answering.reuse import Build
@@ -843,6 +845,10 @@ class Answerer:
         if not decision.personal and len(asked) == 1 and Role.CONTEXT in roles and decision.kind != Kind.ANSWER \
                 and asks_its_use(asked[0]):
             decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
+        if len(asked) == 1 and Role.CONTEXT in roles and decision.kind in (Kind.SUGGEST, Kind.UNKNOWN) \
+                and asks_its_meaning(asked[0]):
+            # What a quoted thing means is nobody's own matter, whatever the story around it (health insurance).
+            decision = self._the_quoted_thing(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
             # A question that says nothing of the one who asks ("qui est le délégué du préfet ?", no "je", "mon")
             # takes up nothing of the introduction: any of our choices the question alone answers surely is
@@ -932,6 +938,27 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=used.entry, score=used.score,
                                    candidates=used.candidates or decision.candidates, runner_up=None)
+
+    def _the_quoted_thing(self, decision: Decision, segments: list[Segment], asked: str,
+                          exclude: frozenset[str]) -> Decision:
+        """"…La chargée de mission appelle ça le « non-recours ». Ça veut dire quoi ?": a question naming nothing asks
+        what the thing the story last quotes is (or is for); the story's other words (a survey, health insurance)
+        lowered every entry's share. Asked of that thing alone, an entry that names it and is sure is answered."""
+        told = [q for s in segments if s.role == Role.CONTEXT and s.text for q in quoted_things(s.text)]
+        if not told:
+            return decision
+        thing = told[-1]
+        question = f"à quoi sert {thing} ?" if asks_its_use(asked) else f"c'est quoi {thing} ?"
+        alone = self.decide_segments([Segment(text=question, role=Role.QUESTION)], exclude, runner_up=False,
+                                     choices=False)
+        if alone.kind != Kind.ANSWER or alone.entry is None:
+            return decision
+        named = set(self.analyze(thing).tokens)
+        written = self.analyze(" ".join((alone.entry.question, *alone.entry.alternates))).tokens
+        if not named or not named <= set(written):
+            return decision  # the entry answers words around the thing, not the thing itself
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry, score=alone.score,
+                                   candidates=alone.candidates or decision.candidates, runner_up=None)
 
     def _definition_alone(self, decision: Decision, asked: str, exclude: frozenset[str]) -> Decision:
         """"Bonjour, Fernand, 75 ans, habitant de Nantes Nord. C'est quoi un contrat de ville ?": a question asking

@@ -906,6 +906,28 @@ _ITS_USE_RE = compiled(r"^(?:et\s+)?(?:(?:ca|sa|cela|c|il|elle|ils|elles)\s+(?:n
                        r"(?:ca|sa)\s+(?:nous\s+)?(?:aide|concerne|sert)\b)")
 
 
+# "…La chargée de mission appelle ça le « non-recours ». Ça veut dire quoi ?", "De quoi s'agit-il ?", "Que signifie
+# cette mention ?": a question naming nothing that asks what the thing just told means.
+_ITS_MEANING_RE = compiled(r"^(?:et\s+)?(?:(?:ca|sa|cela|c)\s+(?:veut\s+dire|signifie)\s+(?:quoi|koi)|(?:que|qu)\s+"
+                           r"(?:veut\s+dire|signifie|designe|recouvre)\s+(?:ca|cela|ce|cette|ces|cet|il|elle|t\s+il|"
+                           r"t\s+elle)\b|de\s+quoi\s+(?:s\s+agit\s+il|ca\s+parle|parle\s+t\s+on)|(?:c\s+est|c|cest)\s+"
+                           r"(?:quoi|koi)(?:\s+(?:exactement|au\s+juste|alors|donc|en\s+fait|concretement|ce\s+truc))?"
+                           r"\s*[?!.]*$|qu\s+est\s+ce\s+que\s+c\s+est(?:\s+exactement)?\s*[?!.]*$)")
+# A thing told between quotes, in a few words: « non-recours », "Pôle Data & Quartiers", “cotech”.
+_QUOTED_RE = compiled(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]")
+QUOTED_MAX_WORDS = 6
+
+
+def asks_its_meaning(question: str) -> bool:
+    """Whether a question naming nothing asks what the thing told before it is, means or is for."""
+    return bool(_ITS_MEANING_RE.match(flat_text(question).strip())) or asks_its_use(question)
+
+
+def quoted_things(text: str) -> list[str]:
+    """The things a text quotes, in a few words each, in order."""
+    return [q for q in _QUOTED_RE.findall(text) if len(q.split()) <= QUOTED_MAX_WORDS]
+
+
 def asks_its_use(question: str) -> bool:
     """Whether a question asks only what the thing named before is for ("et ça sert à quoi pour nous ?")."""
     return bool(_ITS_USE_RE.match(flat_text(question).strip()))
