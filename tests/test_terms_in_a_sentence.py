@@ -178,3 +178,15 @@ def test_a_quoted_word_no_entry_is_about_is_not_answered_for_it(shipped_app: App
     shown = reply_in_chat(shipped_app, "La voisine du dessous m'a parlé de son « dossier » à la mairie. Ça veut dire "
                                        "quoi ?")
     assert "Vouliez-vous dire" in shown or "ne connais pas" in shown
+
+
+@pytest.mark.parametrize(("message", "term"), [
+    ("Au dernier comité, l'animatrice a parlé d'un « cotech » pour préparer la suite. Que désigne ce mot ?", "cotech"),
+    ("Un vieux document de la mairie parle encore de ZUS à chaque page. Que recouvre-t-il ?", "ZUS"),
+    ("Les élus parlent tout le temps de « droit commun ». Quel sens donner à cette expression ?", "droit commun"),
+])
+def test_a_careful_question_on_the_word_told_just_before_gets_its_meaning(
+        shipped_app: App, message: str, term: str) -> None:
+    # "ce mot", "cette expression", "que recouvre-t-il": the word the story names is asked of, not the story.
+    shown = reply_in_chat(shipped_app, message)
+    assert first_line(shown).casefold().startswith(term.casefold()), shown

@@ -45,6 +45,7 @@ from bot.answering.questions import (
     asks_its_use,
     asks_what_it_is,
     asks_what_the_council_can_do,
+    names_the_word,
     quoted_things,
     split_questions,
 )
@@ -845,8 +846,9 @@ class Answerer:
         if not decision.personal and len(asked) == 1 and Role.CONTEXT in roles and decision.kind != Kind.ANSWER \
                 and asks_its_use(asked[0]):
             decision = self._use_of_the_thing_told(decision, segments, asked[0], exclude)
-        if len(asked) == 1 and Role.CONTEXT in roles and decision.kind in (Kind.SUGGEST, Kind.UNKNOWN) \
-                and asks_its_meaning(asked[0]):
+        if len(asked) == 1 and Role.CONTEXT in roles and asks_its_meaning(asked[0]) and (
+                decision.kind in (Kind.SUGGEST, Kind.UNKNOWN) or (
+                decision.kind == Kind.ANSWER and names_the_word(asked[0]))):
             # What a quoted thing means is nobody's own matter, whatever the story around it (health insurance).
             decision = self._the_quoted_thing(decision, segments, asked[0], exclude)
         if not decision.personal and introduced and decision.kind == Kind.SUGGEST and decision.candidates:
@@ -944,13 +946,21 @@ class Answerer:
         """"…La chargée de mission appelle ça le « non-recours ». Ça veut dire quoi ?": a question naming nothing asks
         what the thing the story last quotes is (or is for); the story's other words (a survey, health insurance)
         lowered every entry's share. Asked of that thing alone, an entry that names it and is sure is answered."""
-        told = [q for s in segments if s.role == Role.CONTEXT and s.text for q in quoted_things(s.text)]
+        stories = [s.text for s in segments if s.role == Role.CONTEXT and s.text]
+        told = [q for story in stories for q in quoted_things(story)]
+        if not told and names_the_word(asked):
+            # "Le bailleur emploie le sigle GUSP dans ses courriers. Que recouvre-t-il ?": the glossary's term named
+            # last, quoted or not, is the word asked of.
+            told = [self.terms[t].term for t in self.analyze(stories[-1]).tokens if t in self.terms][-1:]
         if not told:
             return decision
         thing = told[-1]
         question = f"à quoi sert {thing} ?" if asks_its_use(asked) else f"c'est quoi {thing} ?"
         alone = self.decide_segments([Segment(text=question, role=Role.QUESTION)], exclude, runner_up=False,
                                      choices=False)
+        if alone.kind == Kind.GLOSSARY and alone.term is not None and slug(alone.term.term) == slug(thing):
+            return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=alone.term, entry=None, score=alone.score,
+                                       candidates=(), runner_up=None)
         if alone.kind != Kind.ANSWER or alone.entry is None:
             return decision
         named = set(self.analyze(thing).tokens)

@@ -913,6 +913,13 @@ _ITS_MEANING_RE = compiled(r"^(?:et\s+)?(?:(?:ca|sa|cela|c)\s+(?:veut\s+dire|sig
                            r"t\s+elle)\b|de\s+quoi\s+(?:s\s+agit\s+il|ca\s+parle|parle\s+t\s+on)|(?:c\s+est|c|cest)\s+"
                            r"(?:quoi|koi)(?:\s+(?:exactement|au\s+juste|alors|donc|en\s+fait|concretement|ce\s+truc))?"
                            r"\s*[?!.]*$|qu\s+est\s+ce\s+que\s+c\s+est(?:\s+exactement)?\s*[?!.]*$)")
+# "Que recouvre-t-il ?", "Quelle réalité désigne-t-il ?", "À quelle instance renvoie-t-elle ?", "Quel sens donner à
+# cette expression ?": the word told just before is asked of, in careful French.
+_THE_WORD_RE = compiled(r"^(?:que|qu|quelle\s+realite|a\s+quelle\s+\w+|a\s+quoi)\s+(?:veut\s+dire|signifie|designe|"
+                        r"recouvre|renvoie|correspond|fait\s+reference)\s+(?:t\s+)?(?:il|elle|ils|elles|ce|cet|cette|"
+                        r"ces|ca|cela)\b|^quel\s+sens\s+(?:donner|faut\s+il\s+donner|a)\s+(?:a\s+)?(?:ce|cet|cette|ces|"
+                        r"cela)\b|\b(?:ce|cet)\s+(?:mot|terme|sigle|acronyme)\b|\bcette\s+(?:expression|abreviation|"
+                        r"mention|appellation|formule)\b")
 # A thing told between quotes, in a few words: « non-recours », "Pôle Data & Quartiers", “cotech”.
 _QUOTED_RE = compiled(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]")
 QUOTED_MAX_WORDS = 6
@@ -920,7 +927,14 @@ QUOTED_MAX_WORDS = 6
 
 def asks_its_meaning(question: str) -> bool:
     """Whether a question naming nothing asks what the thing told before it is, means or is for."""
-    return bool(_ITS_MEANING_RE.match(flat_text(question).strip())) or asks_its_use(question)
+    return bool(_ITS_MEANING_RE.match(flat_text(question).strip())) or asks_its_use(question) or names_the_word(
+        question)
+
+
+def names_the_word(question: str) -> bool:
+    """Whether a question asks what the word told before it means, naming the word as a word ("ce sigle", "cette
+    expression") or by a pronoun after a verb of meaning ("que recouvre-t-il ?")."""
+    return bool(_THE_WORD_RE.search(flat_text(question).strip()))
 
 
 def quoted_things(text: str) -> list[str]:
