@@ -24,6 +24,7 @@ MEMBER = Sender(channel="cli", user_id="12", chat_id="12")
 def _decided(app: App, text: str, *, doubting: bool) -> Decision:
     answerer = app.faq.answerer
     answerer.doubts = Doubts() if doubting else None
+    answerer.parts_agreed = None  # its doubts alone (a part it agrees on: tests/test_learned.py)
     return app.faq.decide(MEMBER, text)
 
 
