@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.answering.decision import Kind
-from bot.answering.learned import AGREED_PROBABILITY, NONE, Learned, shipped_model
+from bot.answering.learned import AGREED_PROBABILITY, NONE, PART_AGREED_PROBABILITY, Learned, shipped_model
 from bot.answering.normalize import Analysis
 from bot.app import App
 from bot.core.replies import Sender
@@ -91,7 +91,7 @@ def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agree
     answerer = shipped_app.faq.answerer
     answerer.parts_agreed = None
     before = shipped_app.faq.decide(MEMBER, asked)
-    answerer.parts_agreed = AGREED_PROBABILITY
+    answerer.parts_agreed = PART_AGREED_PROBABILITY
     after = shipped_app.faq.decide(MEMBER, asked)
     # Each question is read on its own words; the one our rankers only offered is answered when the classifier,
     # reading that question alone, names the same entry surely. The other question's answer is untouched.

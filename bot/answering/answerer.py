@@ -34,7 +34,7 @@ from bot.answering.french import (
     WHAT_IT_IS,
 )
 from bot.answering.how_many import HowMany, holds_a_figure, how_many, pay_left_unsaid
-from bot.answering.learned import AGREED_PROBABILITY, shipped_model
+from bot.answering.learned import AGREED_PROBABILITY, PART_AGREED_PROBABILITY, shipped_model
 from bot.answering.learned_choices import may_lead, with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted, may_doubt
 from bot.answering.learned_parts import PART_LEAD_PROBABILITY, may_lead_parts, with_parts_led
@@ -210,7 +210,7 @@ class Answerer:
         self.part_lead_whole = True  # and only when its reading of the whole message agrees
         # From which probability the classifier, naming our first choice for a question of several that is only
         # offered, has it answered (None: never).
-        self.parts_agreed: float | None = AGREED_PROBABILITY
+        self.parts_agreed: float | None = PART_AGREED_PROBABILITY
         self._analyses: dict[str | tuple[tuple[str, ...], frozenset[str]], Analysis] = {}  # see `analyze`
         self._reads = _Reads()
         self._typed: dict[str, str] = {}  # see `_read_for_bm25`
@@ -398,8 +398,7 @@ class Answerer:
         """The final decision for a single question offered among choices is answered when the classifier learned
         from members' messages names its first choice too, surely (bot/answering/learned.py). Asked last, on the
         order the choices are shown in (e5 may have reordered them). A personal matter stays offered. Each question
-        of several that is offered is read alone the same way (blind batches: 4 of 900 messages more resolved, no
-        wrong answer more)."""
+        of several that is offered is read alone the same way, from `PART_AGREED_PROBABILITY` on."""
         if not self.use_learned:
             return decision
         if decision.kind == Kind.MULTI and self.parts_agreed is not None:
