@@ -199,3 +199,67 @@ def test_thanks_for_being_helped_out_for_a_meeting_close_rather_than_ask_the_age
 def test_a_reproach_naming_what_was_asked_again_gets_a_calm_reply(shipped_app: App) -> None:
     shown = reply_in_chat(shipped_app, "vous comprenez rien à ce que j'écris, je vous repose la même question")
     assert SORRY in shown
+
+
+# --- how events work, the year's programme, an event on a topic (twenty-third stop) -------------------------------
+
+@pytest.mark.parametrize("question", [
+    "vous allez me prévenir deux jours avant la date de la journée ?",
+    "on reçoit une notification avant la date de l'atelier ?",
+    "sur l'agenda l'atelier a une date pas encore fixée, ça signifie quoi ?",
+    "ça veut dire quoi « date à confirmer » pour la journée ? elle aura lieu ou pas ?",
+    "mon amie voulait venir à l'atelier de la semaine prochaine mais quand ma voisine a regardé c'était complet, "
+    "on peut faire quelque chose ?",
+    "avant la réunion du mois prochain je voudrais comprendre quel est le rôle du délégué du préfet",
+    "à chaque réunion les voisins en parlent, vous savez quand le gymnase rouvre cet été ?",
+    "je ne sais jamais quoi dire quand je suis au copil"])
+def test_how_events_work_told_around_a_date_or_a_meeting_is_no_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is None
+
+
+@pytest.mark.parametrize("question", ["quelle est la date de la prochaine journée ?",
+                                      "vous savez quand elle a lieu la journée sur la GUSP ?",
+                                      "pouvez-vous me dire quand il commence, le webinaire ?"])
+def test_a_date_asked_or_asked_to_be_told_is_the_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is not None
+
+
+@pytest.mark.parametrize("question", ["c'est quoi votre offre de webinaires pour 2026 ?",
+                                      "quelles journées vous prévoyez l'an prochain ?",
+                                      "le programme des conférences en ligne de l'année, il parle de quoi ?"])
+def test_the_year_s_programme_of_a_kind_of_event_is_no_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is None
+
+
+@pytest.mark.parametrize("question", ["les dates des formations de cette année ?",
+                                      "vous faites un webinaire sur la laïcité cette année ?",
+                                      "quels sont les prochains webinaires ?",
+                                      "quelles formations en avril cette année ?"])
+def test_the_year_s_events_with_a_date_a_topic_or_a_month_are_the_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is not None
+
+
+def test_the_year_s_webinars_get_their_entry_in_the_chat(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "quels webinaires organisez-vous cette année ?")
+    assert "Agenda de RésO Villes" not in shown and "webinaire" in shown.casefold()
+
+
+def test_two_questions_each_for_an_entry_get_no_agenda_in_the_chat(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "l'inter-conseil revient tous les combien ? et vous faites des formations "
+                                       "cette année ?")
+    assert "Agenda de RésO Villes" not in shown
+
+
+@pytest.mark.parametrize("question", ["il y a un atelier sur la laïcité ?",
+                                      "y a des webinaires prévus autour du logement ?",
+                                      "ke ce passe t'il en juin ?",
+                                      "qu'est-ce qui ce passe au printemps chez vous"])
+def test_an_event_on_a_topic_or_what_happens_written_as_heard_is_the_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is not None
+
+
+@pytest.mark.parametrize("question", ["y a une formation sur la laïcité ?",
+                                      "il y a une étude sur le vote des jeunes ?",
+                                      "une réunion sur le budget, qui peut venir ?"])
+def test_a_training_a_study_or_who_may_come_on_a_topic_is_no_agenda(question: str) -> None:
+    assert agenda_intent(words(question)) is None

@@ -20,7 +20,7 @@ from bot.core.answers import CurrentAnswerer
 from bot.core.decider import AFTER_AGENDA
 from bot.core.replies import Sender
 from bot.events.event_words import GENERIC, KIND_ALIASES, event_names
-from bot.events.intent import PRICE, AgendaIntent, agenda_intent, whats_on
+from bot.events.intent import ASKED_WHEN, PRICE, WHICH_DAYS, AgendaIntent, agenda_intent, whats_on
 from bot.events.meant import event_in_period, event_named
 from bot.events.naming import EventNames, one_of
 from bot.events.periods import asked_period
@@ -115,6 +115,9 @@ class AgendaHook:
             intent = AgendaIntent(kind=named.kind, next_only=False)
         if intent is None:
             return decision
+        if decision.kind == Kind.MULTI and named is None and not self._one_asks_dates(
+                decision, answerer, names_one=series is not None):
+            return decision
         to_say = any(pair in WHAT_TO_SAY for pair in itertools.pairwise(asked_words))
         if (decision.kind == Kind.ANSWER or (to_say and decision.kind == Kind.SUGGEST)) and (
                 HOW_OR_WHAT & set(asked_words) or to_say) and not (
@@ -139,6 +142,14 @@ class AgendaHook:
             extras[AGENDA_ALSO] = also
         return dataclasses.replace(decision, kind=Kind.AGENDA, agenda_kind=intent.kind, entry=None, score=100.0,
                                    extras=extras)
+
+    def _one_asks_dates(self, decision: Decision, answerer: Answerer, *, names_one: bool) -> bool:
+        """Several questions ask the agenda when one of them does alone, or asks a date or a day ("c'est quel
+        jour ?"): "l'interconseil c'est tous les combien ? et vous faites des visios cette année ?" asks two
+        entries, though its words together name an event and a stretch of time."""
+        read = [answerer.analyze(segment).words for segment in decision.segments]
+        return any(set(said) & ASKED_WHEN or any(pair in WHICH_DAYS for pair in itertools.pairwise(said))
+                   or agenda_intent(said, self._names[1], names_one=names_one) is not None for said in read)
 
     def _also_asked(self, text: str, answerer: Answerer) -> str | None:
         """"C'est quand le prochain interconseil ? et je peux venir avec ma voisine ?": beside the agenda, the entry

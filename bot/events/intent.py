@@ -37,6 +37,8 @@ EVENT_QUESTIONS: tuple[tuple[str, ...], ...] = (
     # avril": what the centre has planned.
     ("avez", "prevu"), ("vous", "prevoyez"), ("prevoyez", "vous"), ("choses", "prevues"), ("trucs", "prevus"),
     ("chose", "prevue"),
+    # "ke ce passe til en avril": "se passe" written as heard.
+    ("ce", "passe"),
 )
 # "y a des trucs en mai ?", "il y a des choses en avril ?": "des trucs", "des choses" are the spoken "quelque chose",
 # when something is said to exist ("y a", or "il y a", which reading drops: the question opens on them), or the
@@ -79,13 +81,18 @@ HOW_TO = frozenset({"comment", "organiser", "preparer", "annuler", "desinscrire"
                     # "…des documents pour le copil de la semaine prochaine, je n'y comprends rien, au secours"
                     "comprends", "comprend", "secours",
                     # what the hotline does around an event: "un rappel pour le prochain ?", "le revoir en replay"
-                    "rappel", "rappels", "replay", "replays", "revoir", "rediffusion"})
+                    "rappel", "rappels", "replay", "replays", "revoir", "rediffusion",
+                    # "recevra-t-on une notification avant ?", "le bot va me prévenir avant ?": a reminder too
+                    "notification", "notifications", "prevenir", "prevenu", "prevenue", "prevenus", "previent"})
 # "ya plus de place pour la formation du mois prochain, je peux être sur une liste d'attente": a full event.
 # "…la préfecture ne donne aucun rendez-vous le mois prochain, je fais quoi ?": what the member is to do.
 HOW_TO_PHRASES: tuple[tuple[str, ...], ...] = (("voir", "que"), ("pas", "le", "reste"), ("par", "quoi"),
                                               ("que", "faire"), ("plus", "de", "place"),
                                               ("plus", "de", "places"), ("liste", "d", "attente"),
                                               ("je", "fais", "quoi"), ("dois", "faire"), ("je", "fais", "comment"),
+                                              # "c'était complet, il peut faire quelque chose ?": what can be done
+                                              *((can, "faire", "quelque", "chose")
+                                                for can in ("peut", "peux", "pouvons", "pouvez", "peuvent")),
                                               # "on peut faire des réunions en visio ?": holding the council's own
                                               # meetings, as "organiser", not asking for the centre's events
                                               *(("faire", det, noun) for det in ("des", "une", "la", "les", "nos", "notre")
@@ -107,7 +114,12 @@ ONLY = frozenset({"seulement", "uniquement", "juste"})
 # "la date de l'interconseil est à confirmer, ça veut dire quoi ?" (read "… quoi"): what the label "à confirmer" means,
 # said of a date even apart from it, is asked (an entry explains it); no date is asked unless "quand" is. "le prochain
 # café citoyen est à confirmer ?" still asks the agenda, which shows it.
-TO_CONFIRM: tuple[tuple[str, ...], ...] = (("a", "confirmer"), ("a", "confirme"), ("a", "confirmee"))
+TO_CONFIRM: tuple[tuple[str, ...], ...] = (("a", "confirmer"), ("a", "confirme"), ("a", "confirmee"),
+                                          # "la mention d'une date non arrêtée", "date pas encore fixée"
+                                          *((no, fixed) for no in ("non", "pas", "encore")
+                                            for fixed in ("arretee", "fixee", "definie", "definitive")))
+# "que faut-il en comprendre ?", "ça signifie quoi ?": the label's meaning asked.
+MEANING = frozenset({"comprendre", "signifie", "signifient", "signifier", "mention"})
 # Time off work for a meeting is the employer's business (a FAQ), whatever the date.
 WORK = frozenset({"conge", "conges", "salarie", "salariee", "salaries", "patron", "patronne", "employeur", "absenter",
                   "absence", "travail", "boulot", "rtt", "chef"})
@@ -138,8 +150,9 @@ MISSING = frozenset({"rate", "rater", "raterai", "manque", "manquer", "manquerai
 # the centre, with "soon" in between.
 _SOON_WORDS = frozenset({"bientot", "prochainement"})
 _THERE_ARE: tuple[tuple[str, ...], ...] = (("y", "a"), *OFFERED)
-# "hier en réunion", "venir à toutes les réunions": a meeting past, or all of them (the council's routine).
-_ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"))
+# "hier en réunion", "venir à toutes les réunions", "à chaque réunion": a meeting past, or all of them (the council's
+# routine).
+_ROUTINE_MEETING: tuple[tuple[str, ...], ...] = (("hier",), ("toutes", "les"), ("tous", "les"), ("chaque",))
 # "on se réunit une fois tous les deux mois", "une fois par mois": how often is told, a practice (a FAQ).
 _UNITS = frozenset({"jours", "semaines", "mois", "ans", "trimestres", "semaine", "an", "trimestre"})
 # "à cause de mes horaires": the member's own hours, not a time asked.
@@ -159,7 +172,19 @@ _OTHER = frozenset({"autre", "autres"})
 # condition ("whenever we go"), not a question about a date. At the start ("quand on a le prochain webinaire ?")
 # or after "c'est" it still asks when.
 _SUBJECTS = frozenset({"on", "je", "j", "il", "ils", "elle", "elles", "nous", "vous", "tu", "ca", "c"})
-_ASKING_BEFORE = frozenset({"est", "c", "sera", "serait", "et", "mais", "alors", "donc", "bonjour", "salut", "bonsoir"})
+# "vous savez quand il a lieu ?", "pouvez-vous m'indiquer quand elle commence ?": after knowing or telling, "quand"
+# opens the question asked. "Dire" only when told to the member ("me dire quand"): "je ne sais pas quoi dire quand je
+# représente les habitants" says when she is lost for words.
+_KNOWING = frozenset({"sais", "sait", "savez", "savoir", "indiquer", "preciser", "connaitre"})
+_TOLD_TO = frozenset({"me", "m", "nous"})
+_ASKING_BEFORE = frozenset({"est", "c", "sera", "serait", "et", "mais", "alors", "donc", "bonjour", "salut", "bonsoir",
+                            *_KNOWING})
+# "…mais quand mon collègue a voulu s'inscrire c'était complet": "quand" before a possessive tells what happened,
+# even after "et" or "mais"; only "c'est quand mon…" asks it.
+_ASKING_OF_ONES_OWN = frozenset({"est", "c", "sera", "serait", *_KNOWING})
+# "avant la date de la rencontre", "après la réunion": an event or a date as a point of reference.
+_AROUND = frozenset({"avant", "apres"})
+_ARTICLES = frozenset({"la", "le", "les", "l"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,12 +212,24 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     present -= {b for a, b in itertools.pairwise(seq) if a in _POSSESSIVES and b in _OWN_HOURS}
     # "à un autre horaire", "une autre date": another time is wished for, none asked for ("quand" still asks).
     present -= {b for a, b in itertools.pairwise(seq) if a in _OTHER and b in ASKED_WHEN}
+    # "une notification quelques jours avant la date de la rencontre": a date as a point of reference, none asked.
+    present -= {c for a, b, c in zip(seq, seq[1:], seq[2:], strict=False)
+                if a in _AROUND and b in _ARTICLES and c in ASKED_WHEN - {"quand"}}
     how_to = bool(present & HOW_TO) or any(_has(seq, phrase) for phrase in HOW_TO_PHRASES) or _advice(seq)
     if present & RECEIVED and _chosen_among(seq):
         return None
-    if any(_has(seq, phrase) for phrase in TO_CONFIRM) and present & DEFINITION and "quand" not in present:
+    # (Read in the words as written: "« date à confirmer »" is dropped from `seq` as a label.)
+    if any(_has(list(words), phrase) for phrase in TO_CONFIRM) and present & (DEFINITION | MEANING) \
+            and "quand" not in present:
         return None
     if how_to and not present & ASKED_WHEN:
+        return None
+    kind = _kind_of(seq, present)
+    named = names_one or any(name and name <= present for name in names) or any(
+        a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
+    if _year_programme(seq, present, kind) and not named:
+        return None
+    if _role_asked(seq) and not present & ASKED_WHEN:
         return None
     window = names_a_stretch(seq)
     exists = any(tuple(seq[:2]) == thing or _has(seq, ("y", "a", *thing)) or _has(seq, ("vous", "avez", *thing))
@@ -200,19 +237,6 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     if window and (exists or any(_has(seq, phrase) for phrase in EVENT_QUESTIONS if not (
             phrase == ("quelque", "chose") and _or_something(seq)))):
         return AgendaIntent(kind=None, next_only=False)
-    kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
-    if kind == "interconseil" and "inter" in present and "interconseil" not in present and not any(
-            a == "inter" and b.startswith("conseil") for a, b in itertools.pairwise(seq)):
-        kind = None  # "inter" alone is not "inter conseil"
-    if kind is None and _councils_meet(seq):
-        kind = "interconseil"
-    if kind == "copil" and "pilotage" in present and "copil" not in present and "comite" not in present:
-        kind = None
-    if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
-        kind = None
-    # "c'est quand le prochain truc pour les conseillers ?": the next "thing" is the next event.
-    named = names_one or any(name and name <= present for name in names) or any(
-        a in NEXT_WORDS and b in VAGUE_THING_NOUNS for a, b in itertools.pairwise(seq))
     if (present & HABITUAL or _how_often_told(seq)) and kind is None and not named and not present & SOON \
             and not window:
         return None
@@ -231,7 +255,7 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
         return AgendaIntent(kind=kind, next_only=bool(present & NEXT_WORDS))
     if _offered(seq, kind is not None) and not definitional_of(seq, present):
         return AgendaIntent(kind=kind, next_only=False)
-    if exists_somewhere(seq) and not present & ASKS_OTHER:
+    if (exists_somewhere(seq) or exists_on_a_theme(seq)) and not present & ASKS_OTHER:
         return AgendaIntent(kind=kind, next_only=False)
     a_venir = any(a == "a" and b == "venir" for a, b in itertools.pairwise(seq))
     # "ils tombent quels jours ?": which days asks when.
@@ -256,6 +280,65 @@ def agenda_intent(words: Sequence[str], names: Sequence[frozenset[str]] = (), *,
     if standalone or (subject and (strong or (weak and not definitional))):
         return AgendaIntent(kind=kind, next_only=kind is not None and bool(present & NEXT_WORDS))
     return None
+
+
+def _kind_of(seq: list[str], present: set[str]) -> str | None:
+    """The kind of event a question names ("le prochain webinaire"), or None; "c'est quand le prochain truc pour les
+    conseillers ?" names the next event of any kind (`named` in `agenda_intent`)."""
+    kind = next((k for k, vocabulary in KIND_WORDS.items() if present & vocabulary), None)
+    if kind == "interconseil" and "inter" in present and "interconseil" not in present and not any(
+            a == "inter" and b.startswith("conseil") for a, b in itertools.pairwise(seq)):
+        kind = None  # "inter" alone is not "inter conseil"
+    if kind is None and _councils_meet(seq):
+        kind = "interconseil"
+    if kind == "copil" and "pilotage" in present and "copil" not in present and "comite" not in present:
+        kind = None
+    if kind == "cafe_citoyen" and "citoyen" not in present and "citoyens" not in present:
+        kind = None
+    return kind
+
+
+# "quels webinaires vous faites cette année ?", "vous avez des formations pour les élus en 2026 ?", "le programme des
+# conférences en ligne de l'année": the year's programme of a kind of event, which an entry describes (its themes,
+# its public). Asked with a date ("les dates des journées 2026"), a topic ("un webinaire sur le vieillissement cette
+# année"), the next ones ("les prochains webinaires") or a shorter stretch ("en avril"), it is the agenda's.
+YEARLY_KINDS = frozenset({"webinaire", "formation", "journee"})
+_THE_YEAR: tuple[tuple[str, ...], ...] = (("cette", "annee"), ("l", "annee"), ("l", "an", "prochain"),
+                                          ("an", "prochain"), ("annee", "prochaine"))
+_ONLINE = (("en", "ligne"), ("a", "distance"))
+# "sur la GUSP", "autour de la laïcité", "concernant les discriminations": what an event is about ("sur quels
+# thèmes" asks it, names none).
+_ABOUT = frozenset({"sur", "autour", "concernant"})
+_THEME_OPENING = _ARTICLES | {"des", "du", "de", "d", "un", "une"}
+
+
+def _year_programme(seq: list[str], present: set[str], kind: str | None) -> bool:
+    """The year's programme of a kind of event (`YEARLY_KINDS`, online events being webinars), with no date, topic,
+    next one or other stretch of time asked."""
+    rest = [w for w in seq if not _YEAR.fullmatch(w)]
+    for phrase in _THE_YEAR:
+        rest = _without(rest, phrase)
+    if len(rest) == len(seq) or names_a_stretch(rest) or set(rest) & (ASKED_WHEN | SOON):  # "l'an prochain" is the year
+        return False
+    online = any(w in GENERIC and tuple(seq[i + 1 : i + 3]) in _ONLINE for i, w in enumerate(seq))
+    if kind not in YEARLY_KINDS and not (kind is None and online):
+        return False
+    return not any(_has(seq, phrase) for phrase in WHICH_DAYS) and not _theme_told(seq)
+
+
+def _theme_told(seq: Sequence[str]) -> bool:
+    """"un webinaire sur la GUSP", "autour de la laïcité": a topic told after "sur", "autour", "concernant"."""
+    return any(w in _ABOUT and seq[i + 1 : i + 2] and (seq[i + 1] in _THEME_OPENING or w == "concernant")
+               for i, w in enumerate(seq))
+
+
+# "quel est son rôle et ce qu'on peut lui demander": what someone does is asked, not when ("rôle" after an article or
+# a possessive; the reading also makes "role" of "on fait quoi", as in "on fait quoi le mois prochain ?").
+_ROLE_OPENING = _ARTICLES | _POSSESSIVES | {"quel", "un", "du", "des"}
+
+
+def _role_asked(seq: Sequence[str]) -> bool:
+    return any(a in _ROLE_OPENING and b == "role" for a, b in itertools.pairwise(seq))
 
 
 # The words of a stretch of time ahead, the quarter's ordinal among them ("le programme du 3e trimestre").
@@ -298,12 +381,38 @@ _OPENING = frozenset({"des", "un", "une", "quels", "quelles", "quel", "quelle"})
 def exists_somewhere(seq: Sequence[str]) -> bool:
     """An event said to exist ("y a", "vous avez", an indefinite article), or asked for at once ("des rencontres…",
     "quelles rencontres…"), and a place right after it, ending the message."""
-    nouns = [i + 3 for i in range(len(seq) - 3) if tuple(seq[i : i + 2]) in _THERE_IS and seq[i + 2] in _INDEFINITE]
-    nouns += [1] if seq[:1] and seq[0] in _OPENING else []
-    for n in (n for n in nouns if n < len(seq)):  # "quels ?", "y a un": no noun after the opening
+    for n in _said_to_exist(seq):
         noun, after = seq[n], seq[n + 1 :]
         if after and (noun in GENERIC or noun in KIND_ALIASES or noun in VAGUE_THING_NOUNS) and after[0] in _AT \
                 and 1 < len(after) <= PLACE_WORDS + 1 and not set(after) & (_NOT_A_PLACE | MONTHS | SPAN_WORDS):
+            return True
+    return False
+
+
+def _said_to_exist(seq: Sequence[str]) -> list[int]:
+    """Where the noun is after "y a", "vous avez" (or "y a-t-il") and an indefinite article, or after an opening
+    "des", "quels"…"""
+    nouns = [i + 3 for i in range(len(seq) - 3) if tuple(seq[i : i + 2]) in _THERE_IS and seq[i + 2] in _INDEFINITE]
+    nouns += [i + 5 for i in range(len(seq) - 5) if tuple(seq[i : i + 4]) == ("y", "a", "t", "il")
+              and seq[i + 4] in _INDEFINITE]
+    nouns += [1] if seq[:1] and seq[0] in _OPENING else []
+    return [n for n in nouns if n < len(seq)]  # "quels ?", "y a un": no noun after the opening
+
+
+# "y a une rencontre sur la GUSP pendant les chantiers ?", "il y a des ateliers prévus autour de la laïcité ?": an event
+# on a topic said to exist asks the agenda, even with no time said. Not a training ("y a une formation sur…" may ask
+# whether the centre trains members), nor a study or a document ("une étude sur le vote").
+_ON_A_THEME = (GENERIC | KIND_WORDS["webinaire"] | KIND_WORDS["journee"]) - {"rdv", "rendez"}
+_PLANNED = frozenset({"prevu", "prevue", "prevus", "prevues", "programme", "programmee", "programmes", "programmees"})
+
+
+def exists_on_a_theme(seq: Sequence[str]) -> bool:
+    """An event said to exist (`_said_to_exist`), its topic told right after it, or after "prévu"."""
+    for n in _said_to_exist(seq):
+        after = list(seq[n + 1 :])
+        if after[:1] and after[0] in _PLANNED:
+            after = after[1:]
+        if seq[n] in _ON_A_THEME and after[:1] and after[0] in _ABOUT and _theme_told(after[:2]):
             return True
     return False
 
@@ -360,8 +469,14 @@ def _advice(seq: list[str]) -> bool:
 
 
 def _conditional(seq: list[str], i: int) -> bool:
-    """Is the "quand" at `i` a "whenever" inside a sentence ("…l'essence quand on va aux réunions")?"""
-    return 0 < i < len(seq) - 1 and seq[i + 1] in _SUBJECTS and seq[i - 1] not in _ASKING_BEFORE
+    """Is the "quand" at `i` a "whenever" inside a sentence ("…l'essence quand on va aux réunions", "…quand mon
+    collègue a voulu s'inscrire")?"""
+    if not 0 < i < len(seq) - 1:
+        return False
+    told = seq[i - 1] in ("dire", "dites") and i > 1 and seq[i - 2] in _TOLD_TO
+    if seq[i + 1] in _POSSESSIVES:
+        return seq[i - 1] not in _ASKING_OF_ONES_OWN and not told
+    return seq[i + 1] in _SUBJECTS and seq[i - 1] not in _ASKING_BEFORE and not told
 
 
 def _chosen_among(seq: list[str]) -> bool:
@@ -400,9 +515,11 @@ def _or_something(seq: Sequence[str]) -> bool:
 
 def _owned(seq: list[str], i: int) -> bool:
     """Is the meeting at `i` the member's own ("on a une réunion", "notre réunion", "je rate la réunion"), past or all of
-    them ("hier en réunion", "toutes les réunions")?"""
+    them ("hier en réunion", "toutes les réunions"), or a point of reference in her story ("avant la réunion
+    j'aimerais comprendre…", "avant la prochaine réunion")?"""
     before = seq[max(0, i - 3) : i]
-    return any(_has(before, phrase) for phrase in (*OWN_MEETING, *_ROUTINE_MEETING)) or bool(set(before) & MISSING)
+    return any(_has(before, phrase) for phrase in (*OWN_MEETING, *_ROUTINE_MEETING)) or bool(set(before) & MISSING) \
+        or any(a in _AROUND and b in _ARTICLES for a, b in itertools.pairwise(before))
 
 
 def _without(seq: list[str], phrase: tuple[str, ...]) -> list[str]:
