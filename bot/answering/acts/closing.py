@@ -92,7 +92,7 @@ _ACK = frozenset({
     "aidees", "aider", "retour", "explication", "precision", "precisions", "info", "infos", "lien", "liens",
     "patience", "disponibilite",
     # "merci pour votre gentillesse et votre écoute": the kindness thanked for, as the time or the patience is.
-    "gentillesse", "bienveillance", "ecoute", "comprehension", "soutien", "accueil", "attention",
+    "gentillesse", "bienveillance", "ecoute", "comprehension",
     "vais", "va", "allons", "voir", "regarder", "regarde", "lire", "essayer",
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",

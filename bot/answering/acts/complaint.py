@@ -46,7 +46,9 @@ _TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp
 # if the message names it (see _WEARY). "c'est toujours pareil pour les jeunes ?" asks about a rule.
 _WORN_OUT = (r"(?:toujours|encore|tjrs|tjs) pareil(?! (?:pour|que|qu|a|au|aux|en|si|quand|dans|avec|le|la|les|l|de|du|"
              r"des|d)(?:\s|$))",
-             r"personne (?:ne |n )?(?:m |nous )?(?:aide|aident)(?: moi| nous)?(?! (?:a|au|aux|pour)(?:\s|$))",
+             # "personne ne m'aide", not "une personne aide au secrétariat"
+             r"(?<!une )(?<!la )(?<!cette )(?<!chaque )(?<!de )(?<!en )personne (?:ne |n )?(?:m |nous )?"
+             r"(?:aide|aident)(?: moi| nous)?(?! (?:a|au|aux|pour)(?:\s|$))",
              r"(?:je suis|j suis|jsuis|suis|on est|nous sommes) (?:vraiment |tellement |trop |tres |un peu |si )?"
              r"(?:fatiguee?s?|epuisee?s?|lassee?s?|usee?s?) (?:de (?:ca|cela|tout ca|tout cela|cette situation|attendre|"
              r"repeter|redemander|demander|me battre|nous battre)|par (?:tout )?(?:ca|cela))(?=\s|$)")
