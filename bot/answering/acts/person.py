@@ -96,9 +96,9 @@ _HOW_TO_REACH = compiled(r"(?:^|\s)(?:comment|quel|quelle|quels|vous avez|avez v
 # Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
 # wanted asks whom to contact there (an entry may say it): no one of ours to put through.
 OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
-            r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
-            r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
-            r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
+           r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
+           r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
+           r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
 _SOMEONE_ELSEWHERE = compiled(r"(?:^|\s)(?:quelqu un|qqn|une personne|un responsable|une responsable|un agent|"
                               r"une? conseill\w*|un interlocuteur|une interlocutrice) (?:de|du|des|d|a|au|aux) "
                               r"(?:la |le |l |les |ma |mon |notre |nos )?" + OFFICES + r"(?=\s|$)")
