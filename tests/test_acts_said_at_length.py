@@ -150,3 +150,91 @@ def test_what_a_term_named_in_the_story_stands_for_gets_its_meaning(shipped_app:
 
 def test_something_soon_asked_with_the_verb_first_asks_the_agenda() -> None:
     assert agenda_intent(words("Organisez-vous bientôt quelque chose sur le grand âge dans les quartiers ?")) is not None
+
+
+# --- acts of the forty-fifth batches: said politely, in the past, or told in a story ----------------------------------
+
+def test_a_thanks_for_the_kindness_shown_closes(app: App) -> None:
+    shown = reply_in_chat(app, "Je vous remercie pour votre gentillesse et votre écoute, vous m'avez bien dépannée. "
+                               "Bonne soirée.")
+    assert any(word in shown for word in ("plaisir", "revoir", "soirée")) and "[1]" not in shown
+
+
+@pytest.mark.parametrize("text", ["ah d'accord, je l'avais pas vu sous cet angle, c'est plus clair",
+                                  "ah mince j'avais mal compris, ok je vois mieux"])
+def test_a_misreading_owned_in_the_past_is_an_ok(app: App, text: str) -> None:
+    assert detect(text)[0] == Act.OK and "Très bien" in reply_in_chat(app, text)
+
+
+def test_not_understood_now_still_asks_for_simpler_words() -> None:
+    assert Act.SIMPLER in detect("j'ai pas compris") and Act.OK not in detect("j'ai pas compris")
+
+
+@pytest.mark.parametrize("text", ["C'est toujours pareil, personne ne nous aide. On est épuisés par tout ça.",
+                                  "toujours pareil ici, je suis lassée de redemander"])
+def test_weariness_with_nothing_asked_is_heard(app: App, text: str) -> None:
+    assert Act.FRUSTRATION in detect(text)
+    assert "pas facile" in reply_in_chat(app, text)
+
+
+@pytest.mark.parametrize("text", ["c'est toujours pareil pour les réunions en été ?",
+                                  "personne ne m'aide à remplir le dossier de subvention, vous pouvez ?"])
+def test_the_same_rule_asked_or_help_wanted_for_a_task_are_no_weariness(text: str) -> None:
+    assert Act.FRUSTRATION not in detect(text)
+
+
+def test_simpler_words_asked_in_the_polite_frame_after_an_answer_give_the_simpler_version(app: App) -> None:
+    chat = TerminalChat(app.hotline)
+    chat.render(chat.handle("c'est koi un conseil citoyen"))
+    shown = chat.render(chat.handle("Pardonnez-moi, je n'ai pas bien compris, c'est un peu compliqué pour moi. Vous "
+                                    "pourriez me le redire avec des mots plus simples ?"))
+    assert "En plus simple" in shown
+
+
+@pytest.mark.parametrize("text", ["et ma demande de lundi, quelqu'un de l'équipe l'a lue ?",
+                                  "ma question d'avant-hier elle en est où, une personne l'a regardée ?"])
+def test_whether_someone_of_the_team_saw_the_question_asks_after_it(app: App, text: str) -> None:
+    assert detect(text)[0] == Act.STATUS and NOTHING_SENT in reply_in_chat(app, text)
+
+
+def test_someone_of_the_team_wanted_is_still_a_person_asked_for() -> None:
+    assert Act.HUMAN in detect("je voudrais parler à quelqu'un de l'équipe")
+
+
+def test_whether_to_believe_a_robot_asks_whether_its_answers_are_reliable(shipped_app: App) -> None:
+    text = "vous êtes une machine ? on peut se fier à ce que vous répondez ?"
+    assert Act.HUMAN not in detect(text)
+    assert Act.HUMAN in detect("vous êtes une machine ?")
+    assert "fiables" in reply_in_chat(shipped_app, text)
+
+
+@pytest.mark.parametrize("text", [
+    # embarrassment told, in the past
+    "Au dernier forum un habitant nous a demandé ce qu'on faisait, c'était vraiment la honte, on savait pas quoi dire.",
+    # what was tried failed
+    "Le trésorier et la présidente se fâchent tout le temps, on a tenté une médiation mais ça marche pas.",
+    # time the member means to spend well
+    "Je veux pas perdre mon temps, le conseil citoyen ça sert à quoi au juste ?",
+    # the council's own effort doubted
+    "La ville n'a rien retenu de nos propositions, certains disent que ça sert à rien de continuer.",
+])
+def test_a_story_s_embarrassment_failed_attempt_or_doubt_is_no_complaint(text: str) -> None:
+    assert Act.FRUSTRATION not in detect(text)
+
+
+@pytest.mark.parametrize("text", ["c'est la honte ce robot", "vous me faites perdre mon temps",
+                                  "j'ai essayé votre lien ça marche pas", "ça sert à rien de vous écrire"])
+def test_the_same_words_at_the_hotline_stay_a_complaint(text: str) -> None:
+    assert Act.FRUSTRATION in detect(text)
+
+
+def test_a_conflict_told_with_a_failed_attempt_is_answered(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "Deux voisines du conseil s'engueulent à chaque séance depuis la brocante, on a "
+                                       "essayé de calmer le jeu mais ça marche pas, je sais plus quoi faire")
+    assert "conflit" in shown.lower()
+
+
+def test_the_town_hall_s_silence_told_in_a_story_asks_after_no_question_of_ours() -> None:
+    assert Act.STATUS not in detect("On a rendu notre avis sur le parc, la mairie a décidé l'inverse et personne ne "
+                                    "nous a répondu. Que faire ?")
+    assert Act.STATUS in detect("j'ai écrit il y a dix jours et personne ne m'a répondu")

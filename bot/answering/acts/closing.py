@@ -69,7 +69,11 @@ _OK = phrases(r"oki ?doki", r"okidoki", r"ok+", r"(?:ok)+",
                # "bon je vais me débrouiller", "ah je savais pas": the member takes it from there, or learnt it.
                r"(?:je vais|on va|je vais bien|on va bien) (?:me|nous|se) debrouiller", r"je me debrouillerai",
                r"je (?:ne )?(?:le )?(?:savais|connaissais) pas(?: ca)?",
-               r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux")
+               r"c est (?:deja |beaucoup |bien |tout de suite |vachement |un peu )?plus clair", r"(?:je comprends|je vois) mieux",
+               # "ah j'avais mal compris", "j'avais pas vu ça comme ça": a misreading owned, in the past, now set
+               # right ("j'ai pas compris", in the present, still asks for a simpler answer).
+               r"(?:je |j )?(?:l |le |la )?avais (?:mal (?:compris|lu|vu|saisi)|pas (?:compris|vu|saisi|pige|lu)(?: ca| cela| "
+               r"les choses)? (?:comme ca|comme cela|ainsi|de cette (?:facon|maniere)|sous cet angle|dans ce sens))")
 # "madame ou monsieur", "mesdames et messieurs": the formal address, whose "ou" asks nothing (not "où").
 _ADDRESS = r"(?:madame|monsieur|mesdames|messieurs) (?:ou|et) (?:madame|monsieur|mesdames|messieurs)"
 _ADDRESSED = phrases(_ADDRESS)
@@ -86,7 +90,10 @@ _ACK = frozenset({
     "gentil", "gentille", "gentils", "efficace", "exactement", "pile", "parfaitement", "super", "top", "nickel",
     "ce", "que", "qu", "dont", "me", "m", "cherchais", "voulais", "fallait", "avais", "besoin", "aidee", "aides",
     "aidees", "aider", "retour", "explication", "precision", "precisions", "info", "infos", "lien", "liens",
-    "patience", "disponibilite", "vais", "va", "allons", "voir", "regarder", "regarde", "lire", "essayer",
+    "patience", "disponibilite",
+    # "merci pour votre gentillesse et votre écoute": the kindness thanked for, as the time or the patience is.
+    "gentillesse", "bienveillance", "ecoute", "comprehension",
+    "vais", "va", "allons", "voir", "regarder", "regarde", "lire", "essayer",
     "essaie", "noter", "note", "retenir", "appeler", "contacter", "transmettre", "partager", "faire", "fais",
     "reflechir", "penser", "occuper", "occupe", "avez", "as", "plus", "mieux", "maintenant", "compris",
     "comprends", "vois", "cela", "ceci", "tout", "suite", "tard", "demain", "ensuite", "apres", "aussi",
@@ -97,6 +104,8 @@ _ACK = frozenset({
     "vers", "si", "jamais", "cas", "necessaire",
     # "à plus tard inchallah": God willing, said with a goodbye.
     "inchallah", "inshallah", "incha", "insha", "allah",
+    # "ah mince, j'avais mal compris": an exclamation at one's own mistake.
+    "mince", "zut", "oups", "oupsi",
 })
 _INTENT = compiled(r"(?:^|\s)(?:je|j|on|nous) (?:m en |en |le |la |les |y )?(?:vais|va|allons|vas|transmets|transmettrai|"
                   r"regarde|regarderai|verrai|note|reviens|reviendrai|passe|passerai|occupe|parle|parlerai|lis|"

@@ -42,7 +42,18 @@ _STUPID = (r"(?:vous etes|tu es|t es|il est|ce bot est|votre bot est)(?: vraimen
 _TO_THE_BOT = (r"(?:ferme|fermez|fermes) la(?= (?:donc|un peu|maintenant|stp|svp|sale|espece|toi|vous|tu|le bot|"
                r"bot|robot|machine|merde|putain)(?:\s|$)|$)|(?:degage|degagez|degages)(?! (?:du|des|un|une|le|les|la|l|"
                r"assez|plus|suffisamment)(?:\s|$))(?! de (?:la|l) \w)")
+# "toujours pareil, personne ne m'aide", "je suis fatiguée de tout ça": weariness, said of whoever; at the hotline only
+# if the message names it (see _WEARY). "c'est toujours pareil pour les jeunes ?" asks about a rule.
+_WORN_OUT = (r"(?:toujours|encore|tjrs|tjs) pareil(?! (?:pour|que|qu|a|au|aux|en|si|quand|dans|avec|le|la|les|l|de|du|"
+             r"des|d)(?:\s|$))",
+             # "personne ne m'aide", not "une personne aide au secrétariat"
+             r"(?<!une )(?<!la )(?<!cette )(?<!chaque )(?<!de )(?<!en )personne (?:ne |n )?(?:m |nous )?"
+             r"(?:aide|aident)(?: moi| nous)?(?! (?:a|au|aux|pour)(?:\s|$))",
+             r"(?:je suis|j suis|jsuis|suis|on est|nous sommes) (?:vraiment |tellement |trop |tres |un peu |si )?"
+             r"(?:fatiguee?s?|epuisee?s?|lassee?s?|usee?s?) (?:de (?:ca|cela|tout ca|tout cela|cette situation|attendre|"
+             r"repeter|redemander|demander|me battre|nous battre)|par (?:tout )?(?:ca|cela))(?=\s|$)")
 _FRUSTRATION = phrases(
+    *_WORN_OUT,
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
     r"n importe quoi", r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
@@ -125,6 +136,7 @@ _FRUSTRATION = phrases(
 # Anger that is weariness, or aimed at someone else ("j'en ai marre, le bailleur se moque de nous", "bon ben tant
 # pis"): not a complaint about the hotline, unless the message names it ("j'en ai marre de ce bot").
 _WEARY = phrases(
+    *_WORN_OUT,
     r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve", r"m enerve",
     r"ca me saoule", r"saoule",
     r"saoulant", r"honteux", r"scandale", r"(?<!ont )(?<!\ba )(?<!ai )(?<!avoir )honte", r"scandaleux", r"merde",
@@ -158,7 +170,13 @@ _ABOUT_ONESELF = compiled(r"(?:^|\s)(?:je me sens|je me sentais|je me suis senti
                           r"(?:nul|nulle|nuls|nulles|inutile|inutiles|bete|betes)(?=\s|$)"
                           # "on sert à rien ou quoi", "à quoi on sert": the council doubting its own use.
                           r"|(?:^|\s)(?:je|j|on|nous) (?:ne |n )?(?:sers|sert|servons) (?:vraiment |plus |encore )?"
-                          r"a (?:rien|quoi)(?=\s|$)|(?:^|\s)a quoi (?:je|on|nous) (?:sers|sert|servons)(?=\s|$)")
+                          r"a (?:rien|quoi)(?=\s|$)|(?:^|\s)a quoi (?:je|on|nous) (?:sers|sert|servons)(?=\s|$)"
+                          # "ça sert à rien de continuer", "ça sert plus à rien de se réunir": the council's own effort
+                          # doubted ("ça sert à rien de vous écrire" stays anger at us).
+                          r"|(?:^|\s)(?:ca|c|cela) (?:ne |n )?sert (?:plus |vraiment |strictement |absolument )?a rien "
+                          r"(?:de|d) (?:continuer|venir|revenir|se reunir|nous reunir|participer|s investir|nous investir|"
+                          r"s engager|insister|rester|se battre|nous battre|y aller|y retourner|proposer|"
+                          r"donner (?:notre|son|un|des) avis)(?=\s|$)")
 _SMILEY_ANGER = frozenset("😡🤬😠👎💩😤🙄")
 
 
@@ -167,9 +185,23 @@ _SUPPOSED = compiled(r"(?:^|\s)(?:et si|meme si|si jamais|sauf si|^si) (?:j|on|n
                      r"(?:en ai|en a|en avons|en ont|en peux|en peut|en pouvons) (?:plus|marre)(?=\s|$)")
 
 
+# "on a essayé de leur parler, ça marche pas": what the member tried failed; the story's trouble, not the hotline's.
+_TRIED_IN_VAIN = compiled(r"(?:^|\s)(?:essaye|tente|teste)(?! (?:ce que (?:vous|tu)|votre|vos|ton|tes)(?:\s|$))"
+                          r"(?: \w+){1,10}? (?:mais |et )?(?:ca|sa|cela) (?:ne |n )?(?:marche|fonctionne)(?: toujours|"
+                          r" jamais| plus)* (?:pas|jamais|plus)(?=\s|$)")
+# "je veux pas perdre mon temps", "pour ne pas perdre de temps": time the member means to spend well, none lost here.
+_NO_TIME_LOST = compiled(r"(?:^|\s)(?:(?:veux|veut|voudrais|voulons|voudrait|aimerais|souhaite|tiens|tient) (?:pas|plus|"
+                         r"surtout pas)(?: a)?|ne pas|sans) (?:y )?perdre (?:mon|notre|son|leur|du|de) temps(?=\s|$)")
+# "c'était un peu la honte", "on avait honte": embarrassment told in a story, not "c'est une honte" said to us.
+_ASHAMED = compiled(r"(?:^|\s)(?:(?:c etait|c etais|ca a ete|ca etait) (?:un peu |vraiment |trop |carrement |grave |"
+                    r"tellement )?la honte|(?:j|on|nous|il|elle|ils|elles) (?:avais|avait|avions|avaient|ai eu|a eu|"
+                    r"avons eu|ont eu) (?:un peu |tellement |trop |vraiment |super )?honte)(?=\s|$)")
+
+
 def complains(text: str, key: str) -> bool:
     """Whether the message (`key`: folded) vents or insults, or is nothing but an angry smiley."""
-    key = _SUPPOSED.sub(" ", key)
+    for told in (_SUPPOSED, _TRIED_IN_VAIN, _NO_TIME_LOST, _ASHAMED):
+        key = told.sub(" ", key)
     return bool(_FRUSTRATION.search(_ABOUT_ONESELF.sub(" ", _OTHERS_SILENT.sub(" ", key)))) or bool(
         set(text) & _SMILEY_ANGER and not key)
 

@@ -84,24 +84,34 @@ _IS_A_MACHINE = phrases(
 )
 # "vos réponses sont vérifiées par quelqu'un ou c'est une machine qui invente ?": whether the answers can be trusted
 # (checked, reliable, made up, mistaken) is a question about the hotline, which an entry answers.
+# "t'es un robot ? je peux croire ce que tu dis ?": whether to believe, or rely on, what is said is that doubt too.
 _DOUBTS_ANSWERS = compiled(r"(?:^|\s)(?:verifiee?s?|verifie|fiables?|fiabilite|confiance|invente|inventent|invention|"
-                           r"tromp\w*|relue?s?|controlee?s?)(?=\s|$)")
+                           r"tromp\w*|relue?s?|controlee?s?|croire|crois|croit|fier|fie)(?=\s|$)")
 # Asking *how* to reach someone, by which means ("comment je peux joindre quelqu'un de l'équipe par téléphone ?",
 # "quel est le numéro pour parler à quelqu'un ?"), asks for the contact details: a question, not a request for a
 # person ("je préfère avoir quelqu'un au téléphone" stays one).
 _MEANS = r"(?:telephone|tel|numero|mail|email|e mail|courriel|adresse|portable)"
 _HOW_TO_REACH = compiled(r"(?:^|\s)(?:comment|quel|quelle|quels|vous avez|avez vous|y a t il|il y a)\s(?:\w+\s){0,12}?"
                          + _MEANS + r"(?=\s|$)")
+# Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
 # wanted asks whom to contact there (an entry may say it): no one of ours to put through.
-_OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
-            r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
-            r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
-            r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
+OFFICES = (r"(?:mairie|ville|metropole|prefecture|prefet|sous prefecture|bailleur|bailleurs|caf|etat|departement|"
+           r"region|police|commissariat|ecole|college|lycee|centre social|maison de quartier|syndic|agence|"
+           r"elu|elus|elue|maire|adjoint|adjointe|delegue du prefet|france travail|pole emploi|cpam|hopital|"
+           r"proprio|proprietaire|gardien|association|assos?|financeur|financeurs)")
 _SOMEONE_ELSEWHERE = compiled(r"(?:^|\s)(?:quelqu un|qqn|une personne|un responsable|une responsable|un agent|"
                               r"une? conseill\w*|un interlocuteur|une interlocutrice) (?:de|du|des|d|a|au|aux) "
-                              r"(?:la |le |l |les |ma |mon |notre |nos )?" + _OFFICES + r"(?=\s|$)")
+                              r"(?:la |le |l |les |ma |mon |notre |nos )?" + OFFICES + r"(?=\s|$)")
+
+# "quelqu'un de l'équipe l'a vue ?", "une personne a lu ma demande ?": whether a person of the team has seen the
+# member's question asks where it stands (`status`), not to be put through.
+_HAS_SEEN = compiled(r"(?:^|\s)(?:quelqu un|qqn|une personne|l equipe)(?: de (?:l equipe|chez vous|votre equipe))? "
+                     r"(?:l |les )?(?:a|ont|aurait) (?:bien |deja |enfin |pu )?(?:vue?s?|lue?s?|regardee?s?|recue?s?|"
+                     r"traitee?s?|eue?s?|prise? en compte|ouverte?s?|voir|lire|regarder|traiter)(?=\s|$)")
+
 
 def wants_a_person(key: str) -> bool:
     """Whether the folded message asks to be put through to a person of the team."""
+    key = _HAS_SEEN.sub(" ", key)
     return bool((_HUMAN.search(key) or (_IS_A_MACHINE.search(key) and not _DOUBTS_ANSWERS.search(key)))
                 and not _HOW_TO_REACH.search(key) and not _SOMEONE_ELSEWHERE.search(key))

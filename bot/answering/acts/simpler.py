@@ -20,7 +20,9 @@ _SIMPLER = phrases(
     r"votre message|ce message)",
     r"(?:je |j )?(?:ne )?(?:comprends|comprend|compren|capte|pige|saisis) (?:pas|rien|plus|toujours pas|que dalle|"
     r"pas grand chose|pas tout|pas bien|pas vraiment)",
-    r"(?:j ai|g|ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)", r"pas compris",
+    r"(?:j ai|g|ai|je n ai|n ai) (?:pas|rien|pas tout|pas bien|pas vraiment|pas trop) (?:compris|capte|pige|saisi)",
+    # "j'avais pas compris ça comme ça": a misreading owned, in the past, now set right (an ok, `closing`).
+    r"(?<!avais )(?<!avait )pas compris",
     r"rien compris", r"plus simple(?:ment)?", r"en simple",
     r"trop (?:complique|compliquee|dur|difficile|long|longue|technique|de texte|a lire)",
     # "je parle pas bien le français", "le français c'est pas ma langue": the member's French, reason enough to ask
@@ -71,6 +73,11 @@ _BESIDE = phrases(r"(?:a )?ce que (?:vous venez|tu viens) de (?:dire|ecrire|repo
 
 
 def asks_simpler(key: str) -> bool:
-    """Whether the folded message asks for the last answer said more simply, and nothing else."""
-    rest = _BESIDE.sub(" ", _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key)))
-    return bool(_SIMPLER.search(key)) and len([w for w in rest.split() if w not in FILLER]) <= 2
+    """Whether the folded message asks for the last answer said more simply, and nothing else. The polite frame is
+    set aside before the request too: in "pourriez-vous me l'expliquer avec des mots plus simples", the request takes
+    the verb the frame needs."""
+    if not _SIMPLER.search(key):
+        return False
+    rests = (_BESIDE.sub(" ", _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key))),
+             _BESIDE.sub(" ", _SIMPLER.sub(" ", _ASKING_AGAIN.sub(" ", key))))
+    return min(len([w for w in rest.split() if w not in FILLER]) for rest in rests) <= 2

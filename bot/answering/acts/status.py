@@ -4,6 +4,7 @@ réponse"), nor keeping or asking questions ("vous gardez mes questions combien 
 
 from __future__ import annotations
 
+from bot.answering.acts.person import OFFICES
 from bot.answering.acts.reading import phrases
 from bot.cache import compiled
 
@@ -15,7 +16,6 @@ _ASKED_ELSEWHERE = compiled(r"(?:^|\s)(?:fait|envoye|depose|ecrit|adresse|redige
                             r"notre|nos|des|mon|ma|mes) (?:demande|demandes|dossier|dossiers|courrier|courriers|lettre|"
                             r"lettres|mail|mails|email|candidature|question|questions|message|messages) "
                             r"(?:de|d|pour|a|au|aux|chez) (?!l equipe|vous|la hotline|votre|ton|bot|robot|reso|resovilles|ici)")
-# Other offices and people than the hotline: "quelqu'un de la mairie", "un agent du bailleur". A person of theirs
 _STATUS = phrases(
     r"ou en est (?:ma|mon|notre) (?:question|demande|message|ticket)",
     # "ma question transmise, elle en est où ?": the question named first, taken up again by a pronoun.
@@ -126,7 +126,18 @@ _TO_ASK = phrases(r"(?:poser|envoyer|ecrire|adresser|demander) (?:toutes |ici |v
 _KEEPING = compiled(r"\b(?:gard|conserv|stock|effac|supprim|archiv|enregistr|lis|lit|lire|voi|voit|partag|donnee)")
 
 
+# "la mairie a fait l'inverse de notre avis et personne ne nous a répondu": who did not answer is left unnamed, and
+# another office is told acting in the message; the silence is theirs ("personne ne m'a répondu" alone is ours).
+_NOBODY_ANSWERED = phrases(r"(?:on|personne) (?:ne |n )?(?:m |nous )?(?:a|avait) (?:toujours |jamais |pas |rien |encore |"
+                           r"plus )*repondu")
+_OTHERS_ACTED = compiled(r"(?:^|\s)(?:la|le|les|l|notre|nos|leur|leurs|ce|cette|ces) " + OFFICES + r" (?:ne |n )?"
+                         r"(?:nous |m |leur |y )?(?:a|ont|avait|avaient|est|sont|vient|viennent|va|vont|fait|font|"
+                         r"decide|refuse|dit)(?=\s|$)")
+
+
 def asks_after_its_question(key: str) -> bool:
     """Whether the folded message asks where a question sent to the team stands."""
+    if _OTHERS_ACTED.search(key):
+        key = _NOBODY_ANSWERED.sub(" ", key)
     return bool((_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
         _MY_QUESTIONS.search(key) and not _KEEPING.search(key) and not _TO_ASK.search(key)))
