@@ -37,7 +37,8 @@ def test_mes_donner_heard_for_mes_donnees(shipped_app: App) -> None:
 def test_what_the_member_is_asked_by_others_is_what_they_ask(shipped_app: App) -> None:
     # "on me demande ce qu'est le FPH": the member passes the question on; "demande" asks for no grant.
     shown = reply_in_chat(shipped_app, "Je suis nouvelle et on me demande ce qu'est le FPH, vous pouvez m'expliquer ?")
-    assert "[1] Qu'est-ce que le fonds de participation des habitants" in shown
+    assert first_line(shown) == "Qu'est-ce que le fonds de participation des habitants (FPH) ?" or (
+        "[1] Qu'est-ce que le fonds de participation des habitants" in shown)
 
 
 def test_what_is_our_mission_asks_for_the_members_part_not_for_a_definition(shipped_app: App) -> None:

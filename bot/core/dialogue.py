@@ -58,8 +58,11 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
                     for c in p.candidates[:2]}.values())
     asked = decision.asked or len(decision.parts)
     count = texts.COUNT.get(asked, str(asked))
+    # An answer's related-question links leave out the other questions' answers and choices: each shown once.
+    given = {f"faq:{e.id}" for e in answered}
     if not offered:
-        return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)), *(entry_reply(e, log_id) for e in answered)]
+        return [Reply(text=texts.SEVERAL_ANSWERED.format(n=count)),
+                *(_without_links(entry_reply(e, log_id), given) for e in answered)]
     buttons = [Button(label=short(e.question), data=f"faq:{e.id}:{log_id}") for e in offered]
     buttons.append(Button(label=texts.NONE_OF_THESE, data=f"team:{log_id}"))
     if not answered:
@@ -67,13 +70,13 @@ def several(decision: Decision, log_id: int, entry_reply: EntryReply) -> list[Re
     # The member is told first that each question was heard, then gets the answers, then the choices.
     unsure = sum(p.kind != Kind.ANSWER for p in decision.parts)
     ask = texts.SEVERAL_SOME if unsure > 1 else texts.SEVERAL_SOME_ONE if len(offered) == 1 else texts.SEVERAL_ONE_CHOICES
-    chosen = {f"faq:{e.id}" for e in offered}
+    chosen = {f"faq:{e.id}" for e in offered} | given
     return [Reply(text=texts.SEVERAL_FOUND.format(n=count)),
             *(_without_links(entry_reply(e, log_id), chosen) for e in answered), Reply(text=ask, buttons=rows(*buttons))]
 
 
 def _without_links(reply: Reply, links: set[str]) -> Reply:
-    """An answer without its related-question links that the choices below already offer (shown once)."""
+    """An answer without its related-question links to what the reply already gives (shown once)."""
     return replace(reply, buttons=tuple(row for row in reply.buttons if not any(b.data in links for b in row)))
 
 
