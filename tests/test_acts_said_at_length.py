@@ -238,3 +238,11 @@ def test_the_town_hall_s_silence_told_in_a_story_asks_after_no_question_of_ours(
     assert Act.STATUS not in detect("On a rendu notre avis sur le parc, la mairie a décidé l'inverse et personne ne "
                                     "nous a répondu. Que faire ?")
     assert Act.STATUS in detect("j'ai écrit il y a dix jours et personne ne m'a répondu")
+
+
+def test_simpler_words_asked_with_no_answer_given_ask_the_member_to_say_it_again(shipped_app: App) -> None:
+    # Nothing was answered before (the member saw choices, or nothing): no entry is guessed from "expliquer" and
+    # "mots"; the hotline asks what she looks for, in her words.
+    shown = reply_in_chat(shipped_app, "je comprends pas trop ce que vous m'avez répondu, c'est compliqué pour moi, "
+                                       "vous pouvez l'expliquer avec des mots plus simples ?")
+    assert "Dites-moi avec vos mots ce que vous cherchez" in shown

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.answering.acts import Act, goes_on, leans_back, opens_on_a_property
+from bot.answering.acts import Act, folded, goes_on, leans_back, names_an_answer, opens_on_a_property
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
 from bot.clock import Clock, as_utc
@@ -74,7 +74,10 @@ class Decider:
                 after.entry.id in previous.related or after.score > decision.score)
             return after if sure else decision
         if previous is None:  # nothing to simplify: a real question stays one, the rest asks to rephrase
-            if decision.kind in (Kind.ANSWER, Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted:
+            # A request that points at an answer given asks nothing of the base ("vous pouvez l'expliquer avec des
+            # mots plus simples ?" was answered with the entry on the glossary's use).
+            if decision.kind in (Kind.MULTI, Kind.GLOSSARY, Kind.AGENDA) or Act.SIMPLER not in wanted or (
+                    decision.kind == Kind.ANSWER and not names_an_answer(folded(text))):
                 return decision
             return dataclasses.replace(decision, kind=Kind.ACT, act=Act.SIMPLER, entry=None)
         if Act.SIMPLER in wanted:

@@ -18,11 +18,11 @@ from bot.answering.acts.kinds import CLOSING_ACTS, Act
 from bot.answering.acts.person import wants_a_person
 from bot.answering.acts.reading import folded
 from bot.answering.acts.sequel import follows_up, goes_on, leans_back, opens_on_a_property
-from bot.answering.acts.simpler import asks_simpler
+from bot.answering.acts.simpler import asks_simpler, names_an_answer
 from bot.answering.acts.status import asks_after_its_question
 
 __all__ = ["CLOSING_ACTS", "SMALL_TALK_WORDS", "Act", "aimed_at_hotline", "detect", "folded", "goes_on", "leans_back",
-           "opens_on_a_property", "without_complaint"]
+           "names_an_answer", "opens_on_a_property", "without_complaint"]
 
 
 def detect(text: str) -> tuple[Act, ...]:

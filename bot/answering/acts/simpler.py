@@ -68,6 +68,9 @@ _SIMPLER = phrases(
 # Said beside a request for simpler words, these ask nothing else: an apology ("désolée mais…"), for whom it is hard
 # and what is ("c'est trop compliqué pour moi, tous ces mots").
 _BESIDE = phrases(r"(?:a )?ce que (?:vous venez|tu viens) de (?:dire|ecrire|repondre|m ecrire|me dire|m expliquer)",
+                  # "je comprends pas trop ce que vous m'avez répondu": the answer just given, pointed at.
+                  r"(?:pas )?(?:trop |bien |vraiment )?(?:a )?ce que (?:vous|tu) (?:m |nous )?(?:avez|as) (?:dit|ecrit|"
+                  r"repondu|explique)",
                   r"desolee?s?", r"excusez moi", r"excuse moi", r"je m excuse", r"pour moi",
                   r"(?:tous |tout |toutes )?(?:ces|vos|tes) (?:mots|termes|sigles|phrases)(?: la)?")
 
@@ -81,3 +84,15 @@ def asks_simpler(key: str) -> bool:
     rests = (_BESIDE.sub(" ", _ASKING_AGAIN.sub(" ", _SIMPLER.sub(" ", key))),
              _BESIDE.sub(" ", _SIMPLER.sub(" ", _ASKING_AGAIN.sub(" ", key))))
     return min(len([w for w in rest.split() if w not in FILLER]) for rest in rests) <= 2
+
+
+# "vous pouvez l'expliquer plus simplement ?", "je comprends pas votre réponse": the request names an answer given.
+_AN_ANSWER_NAMED = phrases(r"(?:votre|ta|la|cette) reponse", r"(?:vous|tu) (?:m |nous )?(?:avez|as|venez de|viens de) "
+                           r"(?:dit|ecrit|repondu|explique|dire|ecrire|repondre|expliquer)",
+                           r"(?:l|le|la|me l|me le|me la) (?:expliquer|reexpliquer|redire|reformuler|dire autrement)")
+
+
+def names_an_answer(key: str) -> bool:
+    """Whether a request for simpler words points at an answer the hotline gave (none given: nothing to simplify, and
+    no entry is to be guessed from its words)."""
+    return bool(_AN_ANSWER_NAMED.search(key))
