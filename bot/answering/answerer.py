@@ -929,7 +929,7 @@ class Answerer:
         if any(t in self.terms for t in self.analyze(asked).tokens):
             return decision
         told = [s.text for s in segments if s.role == Role.CONTEXT and s.text]
-        named = [t for t in self.analyze(told[-1]).tokens if t in self.terms] if told else []
+        named = self._terms_named(told[-1]) if told else []
         if not named:
             return decision
         term = self.terms[named[-1]]
@@ -950,7 +950,7 @@ class Answerer:
         if not told and names_the_word(asked):
             # "Le bailleur emploie le sigle GUSP dans ses courriers. Que recouvre-t-il ?": the glossary's term named
             # last, quoted or not, is the word asked of.
-            told = [self.terms[t].term for t in self.analyze(stories[-1]).tokens if t in self.terms][-1:]
+            told = [self.terms[t].term for t in self._terms_named(stories[-1])][-1:]
         if not told:
             return decision
         thing = told[-1]
@@ -963,18 +963,22 @@ class Answerer:
         if alone.kind != Kind.ANSWER or alone.entry is None:
             return decision
         named = set(self.analyze(thing).tokens)
-        written = self.analyze(" ".join((alone.entry.question, *alone.entry.alternates))).tokens
+        written = self.analyze(" ".join(alone.entry.phrasings)).tokens
         if not named or not named <= set(written):
             return decision  # the entry answers words around the thing, not the thing itself
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=alone.entry, score=alone.score,
                                    candidates=alone.candidates or decision.candidates, runner_up=None)
+
+    def _terms_named(self, text: str) -> list[str]:
+        """The glossary's terms a text names (their folded keys), in order."""
+        return [t for t in self.analyze(text).tokens if t in self.terms]
 
     def _definition_alone(self, decision: Decision, asked: str, exclude: frozenset[str]) -> Decision:
         """"Bonjour, Fernand, 75 ans, habitant de Nantes Nord. C'est quoi un contrat de ville ?": a question asking
         what the one term it names is gets what it gets asked alone, when that is an entry written about the term,
         answered surely. Who asks (a town named, a trade) or the story lowered that entry's share: the glossary line
         came instead, or an entry the other words pull (where to read the contract)."""
-        named = [t for t in self.analyze(asked).tokens if t in self.terms]
+        named = self._terms_named(asked)
         if not asks_what_it_is(asked) or len(named) != 1:
             return decision
         alone = self.decide_segments([Segment(text=asked, role=Role.QUESTION)], exclude, runner_up=False,
