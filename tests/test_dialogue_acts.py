@@ -158,13 +158,13 @@ def test_a_follow_up_is_read_with_the_previous_answer(shipped_app: App) -> None:
     assert "Une formation coûte-t-elle quelque chose" in shown
 
 
-def test_a_follow_up_the_previous_question_pulls_elsewhere_gets_choices(shipped_app: App) -> None:
-    # "consulter" is what is asked; the previous question's words lean towards deleting the data.
+def test_a_follow_up_on_the_data_just_described_asks_to_see_them(shipped_app: App) -> None:
+    # "consulter" is what is asked, about the personal data the previous answer described (not deleting them).
     chat = terminal(shipped_app)
     assert "Le bot garde votre profil" in chat.render(chat.handle("Quelles données personnelles gardez-vous sur moi ?"))
     shown = chat.render(chat.handle("et on peut les consulter ?"))
-    assert "Comment voir toutes les données que le bot a sur moi" in shown
-    assert "Comment effacer mes données" in shown and "Vouliez-vous dire" in shown  # offered, not answered
+    assert shown.startswith("hotline> Comment voir toutes les données que le bot a sur moi ?")
+    assert "Tapez /mesdonnees" in shown and "Vouliez-vous dire" not in shown
 
 
 def test_a_follow_up_naming_a_new_subject_is_not_answered_by_the_link_alone(shipped_app: App) -> None:

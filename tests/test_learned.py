@@ -83,7 +83,7 @@ def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_m
 
 
 @pytest.mark.parametrize(("asked", "offered_alone"), [
-    ("C'est quoi le FPH ? Et comment on le demande ?", "moyens-fph-demander"),
+    ("Le conseil a un budget ? Et les membres sont payés ?", "moyens-budget"),
     ("Qui peut entrer au conseil citoyen ? Et combien de temps dure le mandat ?", "cc-qui-peut-entrer"),
 ])
 def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agrees(
@@ -99,4 +99,5 @@ def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agree
     was = {p.candidates[0].entry.id: p.kind for p in before.parts if p.candidates}
     assert was.get(offered_alone) == Kind.SUGGEST
     answered = [p.entry.id for p in after.parts if p.kind == Kind.ANSWER and p.entry is not None]
-    assert offered_alone in answered and len(answered) == 2
+    kept = [p.entry.id for p in before.parts if p.kind == Kind.ANSWER and p.entry is not None]
+    assert offered_alone in answered and set(kept) < set(answered)

@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.answering.act_cues import cued_act, names_nothing_else, speaks_to_the_hotline, without_cues
 from bot.answering.acts import Act, aimed_at_hotline, detect, folded, leans_back, without_complaint
+from bot.answering.acts.person import HUMAN_ENTRY
 from bot.answering.answer_rule import Evidence, sure
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
@@ -311,8 +312,10 @@ class Answerer:
             acts = tuple(a for a in acts if a != Act.STATUS)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
+                person = self.kb.entry(HUMAN_ENTRY) if act == Act.HUMAN else None
+                named = (Candidate(entry=person, score=100.0, phrasing=person.question),) if person else ()
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
-                                greeted=greeted)
+                                greeted=greeted, candidates=named)
         if Act.FRUSTRATION in acts and self.information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
                 and not self._asked_despite_anger(text):
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).

@@ -181,6 +181,9 @@ def _without_subject(key: str) -> list[str]:
 
 
 def _closes(key: str) -> bool:
+    # Spaced as `closed` is: what the closing words took away is told by comparing the two (" reponse", left of
+    # "aide pour le dossier fph" once its subject is set aside, is no closing).
+    key = " ".join(key.split())
     closed = " ".join(_GREETING.sub(" ", _OK.sub(" ", _BYE.sub(" ", _THANKS.sub(" ", key)))).split())
     # Counted once the thanks, goodbyes and greetings are set aside ("merci beaucoup madame c'est très clair, je vais
     # en parler à la prochaine réunion" is a thanks and what comes next).

@@ -7,6 +7,10 @@ from __future__ import annotations
 from bot.answering.acts.reading import phrases
 from bot.cache import compiled
 
+# The FAQ entry that says what the reply to this act says (the team's button, the centre's phone and e-mail): the
+# decision names it as its choice, so `hotline ask --json` and the statistics show which entry the reply stands for.
+HUMAN_ENTRY = "hotline-parler-humain"
+
 # "une vraie" stands for a person when nothing follows, a person or a small word ("parler à une vraie, pas à une
 # machine"); "avoir une vraie réponse", "un vrai local" ask for a thing.
 _REAL_ONE = (r"(?:un vrai|une vraie)(?=$| (?:personne|humain|humaine|conseiller|conseillere|agent|interlocuteur|"
