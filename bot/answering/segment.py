@@ -560,8 +560,13 @@ def relative_tail(question: str) -> tuple[str, str]:
         match = _RELATIVE_QUE.search(key, opener.end())
     if match is None or len(question[: match.start()].split()) < _RELATIVE_MIN_WORDS:
         return question, ""
-    asked = question[: match.start()].rstrip()
-    return asked + (" ?" if question.rstrip().endswith("?") else ""), question[match.start():].strip()
+    asked, told = question[: match.start()].rstrip(), question[match.start():].strip()
+    # "le « bailleur » dont tout le monde parle, c'est le propriétaire des HLM ?": the clause ends at the comma; what
+    # follows asks on about the thing.
+    clause, comma, rest = told.partition(",")
+    if comma and len(rest.split()) >= _RELATIVE_MIN_WORDS:
+        return f"{asked}, {rest.strip()}", clause.strip()
+    return asked + (" ?" if question.rstrip().endswith("?") else ""), told
 
 
 # "c'est koi la diff entre le conseil citoyen et le conseil de quartier on mélange tout dans notre groupe": after

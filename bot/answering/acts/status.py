@@ -135,8 +135,17 @@ _OTHERS_ACTED = compiled(r"(?:^|\s)(?:la|le|les|l|notre|nos|leur|leurs|ce|cette|
                          r"decide|refuse|dit)(?=\s|$)")
 
 
+# "quand tu ne connais pas la réponse, ma question est transmise à quelqu'un ?": what happens to a question the bot
+# cannot answer, asked in general (an entry), not after a question of the member's own.
+_WHEN_UNKNOWN = compiled(r"(?:^|\s)(?:quand|si|lorsque|lorsqu) (?:tu|vous|le bot|le robot|il|on) (?:ne |n )?"
+                         r"(?:connais|connait|connaissez|sais|sait|savez|trouve|trouves|trouvez|peux|peut|pouvez) "
+                         r"(?:pas|plus|rien)\b")
+
+
 def asks_after_its_question(key: str) -> bool:
     """Whether the folded message asks where a question sent to the team stands."""
+    if _WHEN_UNKNOWN.search(key):
+        return False
     if _OTHERS_ACTED.search(key):
         key = _NOBODY_ANSWERED.sub(" ", key)
     return bool((_STATUS.search(key) and not _ASKED_ELSEWHERE.search(key)) or (
