@@ -4,6 +4,7 @@ does not know."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -68,3 +69,15 @@ class Decision:
     runner_up: Candidate | None = None
     # For Act.FRUSTRATION: the anger is at the hotline (it apologises), not weariness or anger at someone else.
     at_hotline: bool = True
+
+
+def answer_first(decision: Decision) -> Decision:
+    """`decision` with its answered entry first among its choices: what it answers is its first choice, whichever
+    reading settled it (the statistics, `hotline ask --json` and the tidy set's top-1 read the choices so)."""
+    entry = decision.entry
+    if decision.kind != Kind.ANSWER or entry is None or (
+            decision.candidates and decision.candidates[0].entry.id == entry.id):
+        return decision
+    known = next((c for c in decision.candidates if c.entry.id == entry.id), None)
+    first = known or Candidate(entry=entry, score=decision.score, phrasing=entry.question)
+    return dataclasses.replace(decision, candidates=(first, *(c for c in decision.candidates if c is not first)))

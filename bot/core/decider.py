@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from bot.answering.acts import Act, folded, goes_on, leans_back, names_an_answer, opens_on_a_property
 from bot.answering.answerer import Answerer
-from bot.answering.decision import Decision, Kind
+from bot.answering.decision import Decision, Kind, answer_first
 from bot.clock import Clock, as_utc
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
@@ -44,7 +44,7 @@ class Decider:
         decision = self.in_context(sender, self.answers.get().decide(text), text)
         for hook in self.hooks:
             decision = hook(sender, text, decision)
-        return decision
+        return answer_first(decision)
 
     def in_context(self, sender: Sender, decision: Decision, text: str) -> Decision:
         """"plus simple svp" and "et pour les jeunes ?" mean something only right after an answer."""
