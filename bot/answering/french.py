@@ -100,6 +100,7 @@ SMS: dict[str, str] = {
     "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
     "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
     "manifs": "manifestations", "assoc": "association", "assocs": "associations",
+    "proprio": "proprietaire", "proprios": "proprietaires",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
@@ -141,6 +142,11 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ce", "que", "c", "etait"), "quoi"),
     (("ce", "qu", "etait"), "quoi"),
     (("signifie",), "quoi"),
+    # "« inter-conseil », ça désigne quoi ?", "de quoi s'agit-il ?": what it is, said otherwise.
+    (("ca", "designe", "quoi"), "quoi"),
+    (("designe", "quoi"), "quoi"),
+    (("de", "quoi", "s", "agit", "il"), "quoi"),
+    (("de", "quoi", "il", "s", "agit"), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
     # "on dit quoi au copil", "je dis quoi", "je dois dire quoi": what to say, not what something is. Said by the
