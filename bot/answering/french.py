@@ -100,7 +100,6 @@ SMS: dict[str, str] = {
     "odj": "ordre du jour", "prez": "president", "presi": "president", "treso": "tresorier",
     "resa": "reservation", "resas": "reservations", "appli": "application", "manif": "manifestation",
     "manifs": "manifestations", "assoc": "association", "assocs": "associations",
-    "proprio": "proprietaire", "proprios": "proprietaires",
     # Laughter and sighs typed in passing ("c quoi le fph mdr"): they say nothing of the question.
     "mdr": "", "ptdr": "", "lol": "", "xd": "", "hihi": "", "haha": "", "hahaha": "",
 }
