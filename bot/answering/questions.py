@@ -219,6 +219,27 @@ def _et_pronoun_cuts(key: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# "est-ce que je suis obligée et mon patron doit me laisser partir": after a yes-or-no question with a verb of its
+# own, "et" then another subject and a verb of obligation or permission asks a second yes-or-no question ("est-ce que
+# le maire et ses adjoints peuvent venir", with no verb before "et", asks one).
+_ET_OTHER_MUST_RE = compiled(r"\s+et\s+(?=(?:le|la|les|l|mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)\s+"
+                             r"\w+\s+(?:doit|doivent|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+obligee?|"
+                             r"sont\s+obligee?s)\s)")
+_YES_NO_ASKED = compiled(r"^(?:est\s+ce\s+que|est\s+ce\s+qu)\s+(?:je|j|on|nous|vous|il|elle|ils|elles)\s+(?:suis|est|sommes|"
+                         r"etes|sont|peux|peut|pouvons|pouvez|peuvent|dois|doit|devons|devez|doivent|ai|a|avons|avez|ont)\s")
+
+
+def _et_other_must_cuts(key: str) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ET_OTHER_MUST_RE.finditer(key):
+        left = key[: m.start()].strip(" ,")
+        asked = left[max(0, left.rfind("est ce qu")):]  # the question's own clause, after the story told before it
+        right = re.split(r"[,?!.]", key[m.end():])[0].split()
+        if _YES_NO_ASKED.match(asked) and len(asked.split()) >= _PRONOUN_MIN_LEFT and len(right) >= _SECOND_MIN_WORDS:
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
 def _what_is_clause_cuts(key: str) -> list[tuple[int, int]]:
     if _WHAT_IS_AND.match(key) is None:
         return []
@@ -788,7 +809,7 @@ def _cut_each(sentence: str, announced: bool) -> list[str]:
         spans = (_folded_cuts(key, _SECOND_RE) + _folded_cuts(key, _FOLLOW_ON_RE) + _tail_cuts(key)
                  + _closed_cuts(key) + _what_is_clause_cuts(key) + _et_subject_cuts(key) + _est_ce_cuts(key)
                  + _also_cuts(key) + _after_tag_cuts(key) + _et_pronoun_cuts(key) + _wish_cuts(key)
-                 + _or_not_cuts(key))
+                 + _or_not_cuts(key) + _et_other_must_cuts(key))
         spans = [(a, b) for a, b in spans if not continues_relative(key, b)]
         listed = None if spans or announced else _what_is_cut(part)
         if listed:
