@@ -29,6 +29,7 @@ from bot.answering import learned_choices
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
 from bot.answering.learned import NONE, Learned, model_in_use, shipped_model
+from bot.answering.matcher import candidate_of
 from bot.core.replies import Sender
 
 HALVES = (0, 1)
@@ -94,8 +95,7 @@ def _always(p: float) -> Callable[[Answerer, Decision, str], Decision]:
         entry = answerer.kb.entry(named)
         if named == NONE or named == d.entry.id or probs[best] < p or entry is None:
             return d
-        known = next((c for c in d.candidates if c.entry.id == named), None)
-        first = known or learned_choices._candidate(entry)
+        first = candidate_of(entry, d.candidates)
         return dataclasses.replace(d, kind=Kind.SUGGEST, entry=None, runner_up=None,
                                    candidates=(first, *(c for c in d.candidates if c is not first)))
 

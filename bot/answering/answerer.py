@@ -39,7 +39,7 @@ from bot.answering.learned import AGREED_PROBABILITY, PART_AGREED_PROBABILITY, s
 from bot.answering.learned_choices import may_lead, with_learned_choice
 from bot.answering.learned_doubt import Doubts, doubted, may_doubt
 from bot.answering.learned_parts import PART_LEAD_PROBABILITY, may_lead_parts, with_parts_led
-from bot.answering.matcher import Candidate, Matcher, PassageHit
+from bot.answering.matcher import Candidate, Matcher, PassageHit, candidate_of
 from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, slug, typed_words, words
 from bot.answering.questions import (
     asks_its_meaning,
@@ -313,7 +313,7 @@ class Answerer:
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 person = self.kb.entry(HUMAN_ENTRY) if act == Act.HUMAN else None
-                named = (Candidate(entry=person, score=100.0, phrasing=person.question),) if person else ()
+                named = (candidate_of(person, score=100.0),) if person else ()
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
                                 greeted=greeted, candidates=named)
         if Act.FRUSTRATION in acts and self.information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
@@ -1140,8 +1140,7 @@ class Answerer:
             # The other ranker's choice is offered too, in its place in our ranking (last if ours has it not).
             other = self.kb.entry(opinion[0][0])
             if other is not None and (chosen or (story and top.score >= s.suggest_threshold)):
-                ours = next((c for c in candidates if c.entry.id == other.id), None)
-                extra = ours or Candidate(entry=other, score=top.score, phrasing=other.question)
+                extra = candidate_of(other, candidates, top.score)
                 order = [c.entry.id for c in candidates]
                 chosen = tuple(sorted((*chosen[: s.max_suggestions - 1], extra), key=lambda c: (
                     order.index(c.entry.id) if c.entry.id in order else len(order))))

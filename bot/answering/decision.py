@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.answering.acts import Act
-from bot.answering.matcher import Candidate, PassageHit
+from bot.answering.matcher import Candidate, PassageHit, candidate_of
 from bot.answering.scope import Matter
 from bot.knowledge.model import FaqEntry, GlossaryTerm
 
@@ -78,6 +78,5 @@ def answer_first(decision: Decision) -> Decision:
     if decision.kind != Kind.ANSWER or entry is None or (
             decision.candidates and decision.candidates[0].entry.id == entry.id):
         return decision
-    known = next((c for c in decision.candidates if c.entry.id == entry.id), None)
-    first = known or Candidate(entry=entry, score=decision.score, phrasing=entry.question)
+    first = candidate_of(entry, decision.candidates, decision.score)
     return dataclasses.replace(decision, candidates=(first, *(c for c in decision.candidates if c is not first)))

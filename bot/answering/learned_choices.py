@@ -25,7 +25,7 @@ import dataclasses
 from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
 from bot.answering.learned import NONE
-from bot.answering.matcher import Candidate
+from bot.answering.matcher import candidate_of
 from bot.knowledge.model import FaqEntry
 
 # First chosen a priori at 0.3 (the study's usual value): the classifier led or added the right entry more often than
@@ -53,19 +53,17 @@ def with_learned_choice(decision: Decision, named: str, probability: float, entr
         if decision.entry.id == named or (
                 decision.runner_up is not None and decision.runner_up.entry.id == named):
             return decision
-        known = next((c for c in decision.candidates if c.entry.id == named), None)
-        return dataclasses.replace(decision, runner_up=known or _candidate(entry))
+        return dataclasses.replace(decision, runner_up=candidate_of(entry, decision.candidates))
     if decision.kind == Kind.UNKNOWN:
         # The rankers' candidates were below the threshold of choices: the classifier's is offered alone.
-        known = next((c for c in decision.candidates if c.entry.id == named), None)
-        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=(known or _candidate(entry),))
+        return dataclasses.replace(decision, kind=Kind.SUGGEST, candidates=(candidate_of(entry, decision.candidates),))
     ids = [c.entry.id for c in decision.candidates]
     if ids[:1] == [named]:
         return decision
     if named in ids:
         led = decision.candidates[ids.index(named)]
         return dataclasses.replace(decision, candidates=(led, *(c for c in decision.candidates if c is not led)))
-    return dataclasses.replace(decision, candidates=(_candidate(entry), *decision.candidates[:most - 1]))
+    return dataclasses.replace(decision, candidates=(candidate_of(entry), *decision.candidates[:most - 1]))
 
 
 def may_lead(decision: Decision) -> bool:
@@ -80,7 +78,3 @@ def _leans_back(decision: Decision) -> bool:
     classifier does not read (nor did it learn from follow-ups); the choices read in context stay as they are."""
     return bool({Act.FOLLOW_UP, Act.SIMPLER} & set(decision.acts))
 
-
-def _candidate(entry: FaqEntry) -> Candidate:
-    """An entry none of our rankers offered: no score of theirs."""
-    return Candidate(entry=entry, score=0.0, phrasing=entry.question)

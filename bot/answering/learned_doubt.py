@@ -27,7 +27,7 @@ import numpy as np
 from bot.answering.acts import Act
 from bot.answering.decision import Decision, Kind
 from bot.answering.learned import NONE
-from bot.answering.matcher import Candidate
+from bot.answering.matcher import candidate_of
 from bot.knowledge.model import KnowledgeBase
 
 _IN_CONTEXT = frozenset({Act.FOLLOW_UP, Act.SIMPLER})
@@ -95,8 +95,7 @@ def _single(decision: Decision, probabilities: np.ndarray, classes: tuple[str, .
     surely = named_p >= doubts.other_at or (named_p >= doubts.other_least and named_p >= doubts.times * ours_p)
     if named == decision.entry.id or not surely or ours_p >= doubts.answer_below:
         return decision
-    ours = next((c for c in decision.candidates if c.entry.id == decision.entry.id), None) or Candidate(
-        entry=decision.entry, score=decision.score, phrasing=decision.entry.question)
+    ours = candidate_of(decision.entry, decision.candidates, decision.score)
     if named != NONE and not named_p >= doubts.other_at and named in decision.entry.related:
         # Unsure between ours and an entry ours lists as its neighbour ("ça sert à quoi" of the council: its role or
         # its definition): a hesitation on one subject, no sign the answer is wrong.
@@ -107,6 +106,5 @@ def _single(decision: Decision, probabilities: np.ndarray, classes: tuple[str, .
         entry = kb.entry(named)
         if entry is None:
             return decision
-        others = (next((c for c in decision.candidates if c.entry.id == named), None) or Candidate(
-            entry=entry, score=0.0, phrasing=entry.question),)
+        others = (candidate_of(entry, decision.candidates),)
     return dataclasses.replace(decision, kind=Kind.SUGGEST, entry=None, runner_up=None, candidates=(ours, *others))

@@ -53,6 +53,13 @@ class Candidate:
     known_coverage: float = 0.0
 
 
+def candidate_of(entry: FaqEntry, candidates: tuple[Candidate, ...] = (), score: float = 0.0) -> Candidate:
+    """`entry`'s candidate among `candidates`, or one made for it when no ranking offered it (its question as its
+    phrasing, `score` as its score): an answer settled, a choice named or a reply standing for it elsewhere."""
+    return next((c for c in candidates if c.entry.id == entry.id), None) or Candidate(
+        entry=entry, score=score, phrasing=entry.question)
+
+
 def _candidate(entry: FaqEntry, score: float, phrasing: str, index: int, coverage: float,
                known_coverage: float) -> Candidate:
     """`Candidate(...)` with every field given, its attributes set at once: a frozen dataclass's `__init__` sets

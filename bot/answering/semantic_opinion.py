@@ -223,11 +223,10 @@ class SemanticOpinion:
         except Exception:
             self._fail("e5 failed on a message")
             return decision
-        # Our choice that came first, or else next, stays within reach: e5 settled an unsure decision. The answered
-        # entry leads the choices, as in every answer (`hotline ask --json` and the statistics read them so).
+        # Our choice that came first, or else next, stays within reach: e5 settled an unsure decision (the decider puts
+        # the answered entry first among the choices, `decision.answer_first`).
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=backed.entry, runner_up=next(
-            (c for c in decision.candidates if c.entry.id != backed.entry.id), None),
-            candidates=(backed, *(c for c in decision.candidates if c.entry.id != backed.entry.id)))
+            (c for c in decision.candidates if c.entry.id != backed.entry.id), None))
 
     def second_choices(self, decision: Decision, answerer: Answerer) -> Decision:
         """Several questions, one of them offered with a single choice: e5's first entry for that question's own

@@ -10,7 +10,6 @@ import dataclasses
 
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
-from bot.answering.matcher import Candidate
 from bot.answering.scope import Matter, personal_matters
 from bot.core.answers import CurrentAnswerer
 from bot.core.replies import Sender
@@ -62,8 +61,7 @@ class DocumentsHook:
             return dataclasses.replace(decision, extras={**decision.extras, **documents, "with_answer": "1"})
         # Logged as an answer, by the models' FAQ entry when there is one: the statistics count it as answered.
         entry = answerer.kb.entry(MODELS_ENTRY)
-        chosen = (Candidate(entry=entry, score=100.0, phrasing=entry.question),) if entry is not None else ()
-        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=chosen, term=None,
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=entry, score=100.0, candidates=(), term=None,
                                    passage=None, agenda_kind=None, extras=documents, runner_up=None)
 
     def _asks(self, answerer: Answerer, part: Decision) -> bool:
