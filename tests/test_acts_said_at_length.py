@@ -71,6 +71,14 @@ def test_the_whole_story_told_and_a_wrong_answer_given_back_is_a_reproach(app: A
     assert "désolé" in shown and "Poser la question à l'équipe" in shown
 
 
+def test_an_evening_lost_on_the_robot_is_a_reproach_not_a_question_about_it(shipped_app: App) -> None:
+    # Fed up with "ce robot", after asking three times: the robot named in the anger asks nothing about the hotline.
+    text = ("Ça fait trois fois que je pose la question et vous répondez à côté. J'ai passé ma soirée là-dessus, "
+            "j'en ai marre de ce robot.")
+    shown = reply_in_chat(shipped_app, text)
+    assert "désolé" in shown and "Poser la question à l'équipe" in shown and "Le bot vous propose" not in shown
+
+
 def test_a_picnic_is_no_insult() -> None:
     # "pique-nique" holds the word of an insult once the hyphen is read as a space.
     assert detect("On veut organiser un pique-nique géant dans le parc. Qui peut nous financer ça ?") == ()

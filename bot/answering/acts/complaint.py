@@ -25,6 +25,10 @@ _REPROACH = phrases(_READ_ME + r"(?: vraiment| donc| meme| pas| jamais| au moins
                     r"(?:la meme|cette|ma|mes|les memes) questions?(?= |$)(?! (?:sur|de|du|des|concernant|pour)\b)",
                     # "…ça fait trois fois !": how often the member had to ask.
                     r"ca fait (?:\d+|deux|trois|quatre|cinq|plusieurs|dix) fois(?= |$)",
+                    # "j'ai passé ma soirée là-dessus": the time the member lost, told with the reproach.
+                    r"(?:j ai |on a )?passe (?:toute |tout )?(?:ma|mon|notre|la|le|des|une) (?:soiree|journee|matinee|"
+                    r"nuit|heures?|heure|apres midi|aprem|week end|weekend|temps) (?:la dessus|dessus|a ca|sur ca|"
+                    r"sur ce truc|sur votre truc|a essayer)(?= |$)",
                     # "j'ai raconté toute mon histoire avec la mairie et vous me sortez un truc…": what the member
                     # told, and what the hotline gave back, are the reproach, not a subject.
                     r"(?:j ai|je vous ai|je t ai|je vous|je t) (?:tout |bien |pourtant )?(?:raconte|explique|dit|ecrit|"
@@ -56,7 +60,10 @@ _FRUSTRATION = phrases(
     *_WORN_OUT,
     r"nul", r"nulle", r"nuls", r"nulles", r"pourri", r"pourrie", r"pourris", r"inutile", r"inutiles",
     r"(?:sert|servez|sers|servent) (?:\w+ )?a rien",
-    r"n importe quoi", r"j en ai marre", r"j en peux plus", r"marre", r"ras le bol", r"y en a marre", r"ca m enerve",
+    r"n importe quoi", r"j en peux plus", r"ras le bol", r"ca m enerve",
+    # "j'en ai marre de ce robot": the hotline named in the anger is no subject of a question.
+    r"(?:j en ai |y en a )?marre(?: de (?:ce|votre|ton|cette|vos|tes) (?:bot|robot|chatbot|truc|machin|programme|appli|"
+    r"application|service|hotline))?",
     r"m enerve\w*", r"m agace\w*", r"(?:me|m) gonfl\w*",
     # "vous êtes même pas capables de répondre": the hotline said unable.
     r"(?:vous etes|tu es|t es|vous n etes|tu n es) (?:pas|meme pas|jamais|vraiment pas) (?:capables?|fichus?|foutus?) de",
@@ -105,7 +112,8 @@ _FRUSTRATION = phrases(
     # "la 3e fois", "la 3ème fois": an ordinal written with its figure.
     r"(?:\d+(?:e|eme|em|ieme|er|ere)?|deux|trois|quatre|cinq|plusieurs|dix|cent|mille|\w+ieme) fois (?:que|qu) "
     r"(?:je|j|on) (?:vous )?"
-    r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)",
+    r"(?:pose|repose|demande|redemande|ecris|reecris|dis|redis|repete|essaie)(?: (?:la|ma|cette|une|les|mes|ces) "
+    r"(?:meme )?questions?)?",
     r"(?:toujours|encore|tjrs|tjs) (?:la meme|les memes) (?:reponse|reponses|chose|choses|truc)",
     r"(?:vous|tu) (?:repetez|repetes|me repetez|me repetes|radotez)",
     r"mal (?:fait|faite|foutu|foutue|concu|concue|pense|pensee|fichu)", r"perd\w* (?:mon|notre|du|son) temps",
