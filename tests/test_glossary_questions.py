@@ -24,6 +24,13 @@ def test_in_the_terminal_a_word_from_the_minutes_is_defined(shipped_app: App) ->
     assert "cotech" in shown and "techniciens" in shown
 
 
+def test_in_the_terminal_what_is_meant_by_a_word_gets_its_definition(shipped_app: App) -> None:
+    # « Qu'entend-on par… » asks what the word means, even with another term after « dans ».
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("Qu'entend-on par « droit commun » dans la politique de la ville ?"))
+    assert "droit commun" in shown and "budgets habituels" in shown
+
+
 async def test_on_telegram_a_term_asked_with_a_guess_gets_its_definition(shipped: TelegramHarness) -> None:
     await shipped.members.says(AWA, "bailleur social ça veut dire quoi, c'est le proprio ?")
     [reply] = shipped.api.take()

@@ -146,6 +146,10 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("designe", "quoi"), "quoi"),
     (("de", "quoi", "s", "agit", "il"), "quoi"),
     (("de", "quoi", "il", "s", "agit"), "quoi"),
+    # "qu'entend-on par « droit commun » ?", "ce qu'on entend par politique de la ville": what a word is meant to say.
+    (("qu", "entend", "on", "par"), "quoi"),
+    (("qu", "entendez", "vous", "par"), "quoi"),
+    (("ce", "qu", "on", "entend", "par"), "quoi"),
     (("definition",), "quoi"),
     (("def",), "quoi"),
     # "on dit quoi au copil", "je dis quoi", "je dois dire quoi": what to say, not what something is. Said by the
