@@ -20,6 +20,8 @@ from tests.conftest import first_line, reply_in_chat
      "Quelqu'un du conseil me manque de respect ou tient des propos blessants : à qui le dire ?"),
     ("y a-t-il une formation pour les nouveaux conseillers citoyens ?",
      "Existe-t-il des formations pour les membres des conseils citoyens ?"),
+    ("il y a des cours pour les conseillers citoyens ?",  # lessons are training, in everyday words
+     "Existe-t-il des formations pour les membres des conseils citoyens ?"),
 ])
 def test_a_member_asking_in_everyday_words_gets_the_entry_that_answers(
         shipped_app: App, question: str, entry_question: str) -> None:
