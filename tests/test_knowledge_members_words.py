@@ -50,3 +50,9 @@ def test_a_feeling_is_not_printing_and_the_secu_is_health_insurance(shipped_app:
     insurance = set(normalizer.analyze("assurance maladie").tokens)
     assert insurance <= set(normalizer.analyze("mes papiers de la sécu").tokens)
     assert insurance <= set(normalizer.analyze("la sécurité sociale").tokens)
+
+
+def test_civil_servants_of_the_town_are_its_agents_not_candidates(shipped_app: App) -> None:
+    # « fonctionnaires municipaux » once pulled the entry on municipal elections; they are the town's agents.
+    shown = reply_in_chat(shipped_app, "les fonctionnaires municipaux peuvent faire partie du conseil citoyen ?")
+    assert "[1] Un élu ou un agent de la mairie" in shown, shown
