@@ -56,3 +56,8 @@ def test_civil_servants_of_the_town_are_its_agents_not_candidates(shipped_app: A
     # « fonctionnaires municipaux » once pulled the entry on municipal elections; they are the town's agents.
     shown = reply_in_chat(shipped_app, "les fonctionnaires municipaux peuvent faire partie du conseil citoyen ?")
     assert "[1] Un élu ou un agent de la mairie" in shown, shown
+
+
+def test_declining_a_lottery_draw_is_refusing_it(shipped_app: App) -> None:
+    shown = reply_in_chat(shipped_app, "est-il possible de décliner quand le sort vous a désigné ?")
+    assert first_line(shown) == "J'ai été tiré au sort : suis-je obligé d'accepter ?", shown
