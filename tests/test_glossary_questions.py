@@ -31,6 +31,13 @@ def test_in_the_terminal_what_is_meant_by_a_word_gets_its_definition(shipped_app
     assert "droit commun" in shown and "budgets habituels" in shown
 
 
+def test_in_the_terminal_a_term_named_then_pointed_at_as_a_word_gets_its_definition(shipped_app: App) -> None:
+    # The term first, then « ce sigle »: the word is asked, not how the hotline explains acronyms in general.
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("TFPB je comprends pas ce sigle"))
+    assert "TFPB" in shown and "Comment connaître la signification" not in shown
+
+
 async def test_on_telegram_a_term_asked_with_a_guess_gets_its_definition(shipped: TelegramHarness) -> None:
     await shipped.members.says(AWA, "bailleur social ça veut dire quoi, c'est le proprio ?")
     [reply] = shipped.api.take()

@@ -66,6 +66,7 @@ _SAYING = frozenset({"disent", "dit", "disait", "disaient", "dise", "entends", "
                      "ecrit", "marque", "marquent", "appellent", "appelle"})
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
+_POINTING = frozenset({"ce", "cet", "cette"})
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -158,6 +159,9 @@ class TermsAsked:
             # Right after its cue at the end, once the complements are set aside ("que signifie droit commun dans le
             # contrat de ville ?"), or named again to say which ("le mot GUSP revient…, ça veut dire quoi GUSP ?").
             return self.terms[key]
+        if boost.get(key, 1.0) >= 1.0 and self._named_then_pointed_at(analysis.words, key):
+            # "TFPB je comprends pas ce sigle": the term named first, then pointed at as a word, is the word asked.
+            return self.terms[key]
         # An entry written about the term ("Qui est le délégué du préfet… ?") says more than its glossary line.
         defined = any(c.score >= self.suggest_threshold and self.about(c.entry, self.terms[key])
                       for c in candidates)
@@ -227,6 +231,13 @@ class TermsAsked:
             if end is not None:
                 return end == len(said) or said[end] in _CLAUSE_SUBJECTS
         return False
+
+    def _named_then_pointed_at(self, said: tuple[str, ...], key: str) -> bool:
+        """Whether the message opens on the term (an article before it or not) and ends on "ce sigle", "ce mot",
+        "cet acronyme": the word named first is the one pointed at."""
+        start = int(bool(said) and said[0] in _ARTICLES)
+        return len(said) >= 2 and said[-2] in _POINTING and self.analyze(said[-1]).tokens in {
+            (cue,) for cue in _WORD_CUES} and self._term_ends(said, start, key) is not None
 
     def _said_as_a_word(self, said: tuple[str, ...], key: str) -> bool:
         """Whether the term comes bare, with no article, right after a verb of saying or hearing ("ils disent EPCI",
