@@ -39,5 +39,6 @@ def test_whether_a_resident_may_speak_in_meetings_is_answered(shipped_app: App) 
     decision = shipped_app.faq.decide(Sender(channel="cli", user_id="awa", chat_id="awa"),
                                       "je suis simple habitante. en réunion j'ai le droit de parler ou je dois rester "
                                       "dans mon coin ?")
-    assert decision.kind == Kind.ANSWER and decision.entry is not None
-    assert decision.entry.id == "fonct-droit-parole"
+    # Answered, or offered first when the answer rule is not sure enough (its bar rose in the twenty-fifth stop).
+    assert decision.kind in (Kind.ANSWER, Kind.SUGGEST) and decision.candidates
+    assert decision.candidates[0].entry.id == "fonct-droit-parole"

@@ -94,8 +94,9 @@ def test_ones_own_bank_account_is_no_councils_but_the_councils_account_is(answer
     own = answerer.decide("mon compte bancaire a été bloqué")
     assert own.kind != Kind.ANSWER and own.personal
     council = answerer.decide("le conseil citoyen doit-il ouvrir un compte bancaire ?")
-    assert council.kind == Kind.ANSWER and council.entry is not None
-    assert council.entry.id == "moyens-subvention-sans-association"
+    # Answered, or offered first when the answer rule is not sure enough (its bar rose in the twenty-fifth stop).
+    assert council.kind in (Kind.ANSWER, Kind.SUGGEST) and council.candidates
+    assert council.candidates[0].entry.id == "moyens-subvention-sans-association"
 
 
 def test_ones_own_matter_with_the_council_and_no_sure_entry_is_still_told_who_deals_with_it(answerer: Answerer) -> None:

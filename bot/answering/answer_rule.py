@@ -55,6 +55,9 @@ ANSWER_BIAS = -19.866
 # messages) 4 confident wrong answers fewer for 1 right one (shown as a choice instead); on dev 5 wrong fewer, as many
 # right; the tidy set and the held halves unchanged. 0.65 kept 2 of those 4, 0.75 and 0.8 no more than 0.7.
 ANSWER_PROBABILITY = 0.70
+# The bar before: a part of several questions the rule leans to this much is answered on its own words; the whole
+# message's entry is not lent to it (bot/answering/several_questions.py).
+LEANING_PROBABILITY = 0.50
 # A message naming a matter of daily life needs more: dev holds few of them (12 the rule could answer: 8 right,
 # 4 out of scope), too few to learn from, and the product never means to answer those with confidence. At 0.9:
 # 2 right ones fewer, 1 out-of-scope fewer on dev ("mon voisin fait du bruit toute la nuit" scores 0.83).
@@ -101,15 +104,21 @@ def probability(e: Evidence, weights: tuple[float, ...] = ANSWER_WEIGHTS, bias: 
     return 1 / (1 + math.exp(-z))
 
 
-def needed(e: Evidence) -> float:
-    """The least probability for an answer: more for a daily-life matter, and where BM25 names a neighbour first."""
-    need = DAILY_LIFE_PROBABILITY if e.daily_life else ANSWER_PROBABILITY
+def needed(e: Evidence, base: float = ANSWER_PROBABILITY) -> float:
+    """The least probability for an answer (`base`: for a lean): more for a daily-life matter, and where BM25 names a
+    neighbour first."""
+    need = DAILY_LIFE_PROBABILITY if e.daily_life else base
     # A tie with BM25 is judged as before: the neighbour's stricter bar is for what only it makes eligible.
     return max(need, NEIGHBOUR_PROBABILITY) if e.bm25_neighbour and not e.bm25_tied else need
 
 
 def sure(e: Evidence) -> bool:
     return eligible(e) and probability(e) >= needed(e)
+
+
+def leans(e: Evidence) -> bool:
+    """Whether the rule leans to the entry: sure at the bar it had before it rose (LEANING_PROBABILITY)."""
+    return eligible(e) and probability(e) >= needed(e, LEANING_PROBABILITY)
 
 
 # A cosine of the character n-grams is at most 1 (both vectors have unit length); their float32 weights may round
@@ -119,11 +128,12 @@ _CLEAR = 1e-9  # how far from the threshold a probability is taken to be on its 
 CHARS_FEATURES = (5, 6, 7)  # where `features` puts the n-grams' cosine, ratio and agreement
 
 
-def sure_whatever_chars(e: Evidence) -> bool | None:
+def sure_whatever_chars(e: Evidence, base: float = ANSWER_PROBABILITY) -> bool | None:
     """`sure(e)` when it is the same whatever the character n-grams say (their cosine and ratio anywhere in
     [0, 1], naming ours or not), else None: the product then need not rank the message with them. Their features
-    enter the model linearly, so for each verdict of theirs the probability's extremes are at the corners."""
-    need = needed(e)
+    enter the model linearly, so for each verdict of theirs the probability's extremes are at the corners. `base`:
+    the same for a lean (`leans`)."""
+    need = needed(e, base)
     x = features(e)
     rest = ANSWER_BIAS + sum(w * v for k, (w, v) in enumerate(zip(ANSWER_WEIGHTS, x, strict=True))
                              if k not in CHARS_FEATURES)

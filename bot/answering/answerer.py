@@ -16,7 +16,7 @@ import numpy as np
 from bot.answering.act_cues import cued_act, names_nothing_else, speaks_to_the_hotline, without_cues
 from bot.answering.acts import Act, aimed_at_hotline, detect, folded, leans_back, without_complaint
 from bot.answering.acts.person import HUMAN_ENTRY
-from bot.answering.answer_rule import Evidence, sure
+from bot.answering.answer_rule import Evidence, leans, sure
 from bot.answering.char_opinion import CharOpinion
 from bot.answering.cleanup import clean
 from bot.answering.compared_sides import ComparedSides
@@ -1097,6 +1097,7 @@ class Answerer:
             candidates = tuple(self.rank(analysis, limit=max(s.max_suggestions, 3), boost=boost))
         top = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
+        leaned_to: str | None = None
         if opinion is None:  # the previous rule: the score and the lead alone
             sure = bool(top and top.score >= s.answer_threshold and top.score - second >= s.margin)
         else:
@@ -1105,9 +1106,12 @@ class Answerer:
             # With no second entry at all (a small base), the lead is taken over the level of a suggestion: dev
             # never saw a lone entry, and its whole score as a lead made a weak match look sure.
             lead = top.score - (second if len(candidates) > 1 else s.suggest_threshold) if top else 0.0
-            sure = bool(top and top.score >= s.suggest_threshold and self.rule(gathered(
-                self, top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
-                daily_life, analysis, boost, intro, introduced)))
+            evidence = gathered(self, top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
+                                daily_life, analysis, boost, intro, introduced) if (
+                top and top.score >= s.suggest_threshold) else None
+            sure = bool(top and evidence and self.rule(evidence))
+            if top and evidence and not sure and leans(evidence):
+                leaned_to = top.entry.id
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it). An
         # entry at the level of an answer, or a personal matter, is never set aside for one: no passage is read then.
         modest = not personal and (not top or top.score < s.answer_threshold)
@@ -1162,9 +1166,9 @@ class Answerer:
             chosen = tuple(c for c in chosen if c.score >= PERSONAL_OFFER_SCORE)
         if chosen:
             return Decision(kind=Kind.SUGGEST, score=top.score if top else 0.0, candidates=chosen, greeted=greeted,
-                            personal=personal)
+                            personal=personal, leaned_to=leaned_to)
         return Decision(kind=Kind.UNKNOWN, score=top.score if top else 0.0, candidates=candidates, greeted=greeted,
-                        personal=personal)
+                        personal=personal, leaned_to=leaned_to)
 
     def _offer_when_unsure(self, candidates: tuple[Candidate, ...], analysis: Analysis, boost: dict[str, float],
                            opinion: list[tuple[str, float]], said: str) -> tuple[Candidate, ...]:

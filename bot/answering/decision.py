@@ -67,6 +67,8 @@ class Decision:
     matter: Matter = Matter.OTHER  # for a personal matter: which kind of office usually deals with it
     # For Kind.ANSWER: a close second entry the reply offers beside the answer ("Ce n'est pas votre question ?").
     runner_up: Candidate | None = None
+    # Not answered: the entry the answer rule leaned to all the same (`answer_rule.leans`), if any.
+    leaned_to: str | None = None
     # For Act.FRUSTRATION: the anger is at the hotline (it apologises), not weariness or anger at someone else.
     at_hotline: bool = True
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-from bot.answering.answer_rule import BM25_TIE_RATIO, Evidence, sure, sure_whatever_chars
+from bot.answering.answer_rule import BM25_TIE_RATIO, LEANING_PROBABILITY, Evidence, sure, sure_whatever_chars
 from bot.answering.french import STOPWORDS
 from bot.answering.matcher import Candidate, Matcher
 from bot.answering.normalize import Analysis, fold, french_lemmas
@@ -55,10 +55,11 @@ def gathered(reader: Rankings, top: Candidate, lead: float, opinion: list[tuple[
     full = reader.full_evidence
     read = bm25_agrees or bm25_tied or bm25_neighbour or full
     if read and not full and reader.rule is sure:
-        # The shipped rule needs the third ranker only when its verdict depends on it: otherwise it is not
-        # read, and the evidence holds no n-gram ranking (`sure` says the same of it).
-        read = sure_whatever_chars(_evidence_of(top, lead, opinion, [], whole, story_share, tie_broken,
-                                                daily_life, bm25_agrees, bm25_tied, intro, bm25_neighbour)) is None
+        # The shipped rule needs the third ranker only when its verdict, or its lean, depends on it: otherwise it
+        # is not read, and the evidence holds no n-gram ranking (`sure` and `leans` say the same of it).
+        bare = _evidence_of(top, lead, opinion, [], whole, story_share, tie_broken, daily_life, bm25_agrees,
+                            bm25_tied, intro, bm25_neighbour)
+        read = sure_whatever_chars(bare) is None or sure_whatever_chars(bare, LEANING_PROBABILITY) is None
     chars = reader.char_ranking(said, limit=3 if full else 2) if read else []
     evidence = _evidence_of(top, lead, opinion, chars, whole, story_share, tie_broken, daily_life,
                             bm25_agrees, bm25_tied, intro, bm25_neighbour)

@@ -93,7 +93,7 @@ class SeveralQuestions:
         asked = self._demonstratives_taken_up(asked)
         texts = [a.text for a in asked]
         picks: dict[str, Decision] = {}
-        answered_alone: set[str] = set()  # parts the answer rule answered, though maybe not surely enough to say so
+        answered_alone: set[str] = set()  # parts the answer rule answered or leaned to, maybe not surely enough to say so
         earlier: FaqEntry | None = None  # the entry the question just before picked
         settled: set[str] = set()  # parts about "ça" that took a next question of the entry before
         merged = False  # a question of what the thing is for, left to its definition
@@ -139,7 +139,8 @@ class SeveralQuestions:
                 or (whole.kind == Kind.ANSWER and whole.entry is not None and whole.entry.id == top.entry.id))
             if unsure:
                 offered_unsure.add(top.entry.id)
-            if part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id:
+            if (part.kind == Kind.ANSWER and part.entry is not None and part.entry.id == top.entry.id) or (
+                    part.leaned_to == top.entry.id):
                 answered_alone.add(top.entry.id)
             at[top.entry.id] = n
             picks[top.entry.id] = dataclasses.replace(
