@@ -4,6 +4,8 @@ The story in the terminal chat and through PTB."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from tests.conftest import TelegramHarness
@@ -31,11 +33,14 @@ def test_in_the_terminal_what_is_meant_by_a_word_gets_its_definition(shipped_app
     assert "droit commun" in shown and "budgets habituels" in shown
 
 
-def test_in_the_terminal_a_term_named_then_pointed_at_as_a_word_gets_its_definition(shipped_app: App) -> None:
-    # The term first, then « ce sigle »: the word is asked, not how the hotline explains acronyms in general.
+@pytest.mark.parametrize("text", ["TFPB je comprends pas ce sigle",
+                                  "TFPB je comprends pas ce sigle, le bailleur en parle tout le temps dans les réunions"])
+def test_in_the_terminal_a_term_named_then_pointed_at_as_a_word_gets_its_definition(shipped_app: App, text: str) -> None:
+    # The term first, then « ce sigle »: the word is asked, not how the hotline explains acronyms in general, nor
+    # the other term the story names after it.
     chat = TerminalChat(shipped_app.hotline)
-    shown = chat.render(chat.handle("TFPB je comprends pas ce sigle"))
-    assert "TFPB" in shown and "Comment connaître la signification" not in shown
+    shown = chat.render(chat.handle(text))
+    assert "TFPB" in shown and "Comment connaître la signification" not in shown and "HLM" not in shown
 
 
 async def test_on_telegram_a_term_asked_with_a_guess_gets_its_definition(shipped: TelegramHarness) -> None:

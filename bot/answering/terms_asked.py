@@ -61,6 +61,7 @@ _KNOWING = frozenset({"connaitr"})
 _NOT_A_VERB = frozenset({"c", "ca", "est", "et", "ou", "quoi", "qui", "signifie", "veut", "de", "du", "des", "d"})
 # What opens a clause of its own after a term ("…l'EPCI ils en parlent partout").
 _CLAUSE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "je", "j", "nous", "vous", "tu"})
+_SUBJECT_ONLY = _CLAUSE_SUBJECTS - {"nous", "vous"}
 # Verbs after which a bare term is quoted as a word ("ils disent EPCI", "j'entends CLSPD").
 _SAYING = frozenset({"disent", "dit", "disait", "disaient", "dise", "entends", "entend", "entendu", "ecrivent",
                      "ecrit", "marque", "marquent", "appellent", "appelle"})
@@ -233,11 +234,17 @@ class TermsAsked:
         return False
 
     def _named_then_pointed_at(self, said: tuple[str, ...], key: str) -> bool:
-        """Whether the message opens on the term (an article before it or not) and ends on "ce sigle", "ce mot",
-        "cet acronyme": the word named first is the one pointed at."""
+        """Whether the message opens on the term (an article before it or not) and then says "ce sigle", "ce mot",
+        "cet acronyme", no other term between them ("TFPB je comprends pas ce sigle, le bailleur en parle…"): the
+        word named first is the one pointed at."""
         start = int(bool(said) and said[0] in _ARTICLES)
-        return len(said) >= 2 and said[-2] in _POINTING and self.analyze(said[-1]).tokens in {
-            (cue,) for cue in _WORD_CUES} and self._term_ends(said, start, key) is not None
+        end = self._term_ends(said, start, key)
+        if end is None:
+            return False
+        for k in range(end, len(said) - 1):
+            if said[k] in _POINTING and self.analyze(said[k + 1]).tokens in {(cue,) for cue in _WORD_CUES}:
+                return not any(t in self.terms for t in self.analyze(" ".join(said[end:k])).tokens)
+        return False
 
     def _said_as_a_word(self, said: tuple[str, ...], key: str) -> bool:
         """Whether the term comes bare, with no article, right after a verb of saying or hearing ("ils disent EPCI",
@@ -259,7 +266,10 @@ class TermsAsked:
             tokens = self.analyze(" ".join(said[start:end])).tokens
             if len(tokens) == 1 and tokens[0] in self.terms:
                 follows = said[end]
-                return set() if follows in _NOT_A_VERB or follows in _ARTICLES else set(tokens)
+                # "TFPB je comprends pas ce sigle": a subject pronoun opens a clause of its own; the term is no subject
+                # ("le centre social nous propose…": "nous", "vous" may be its objects).
+                return set() if follows in _NOT_A_VERB or follows in _ARTICLES or follows in _SUBJECT_ONLY \
+                    else set(tokens)
         return set()
 
     def _complements(self, said: tuple[str, ...]) -> set[str]:
