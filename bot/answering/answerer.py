@@ -1109,9 +1109,9 @@ class Answerer:
             evidence = gathered(self, top, lead, opinion, said or " ".join(analysis.words), tie_broken, story_share,
                                 daily_life, analysis, boost, intro, introduced) if (
                 top and top.score >= s.suggest_threshold) else None
-            sure = bool(top and evidence and self.rule(evidence))
-            if top and evidence and not sure and leans(evidence):
-                leaned_to = top.entry.id
+            sure = evidence is not None and self.rule(evidence)
+            if evidence is not None and not sure and leans(evidence):
+                leaned_to = evidence.entry
         # A passage that explains the question better than a modest entry is quoted (entries offered beside it). An
         # entry at the level of an answer, or a personal matter, is never set aside for one: no passage is read then.
         modest = not personal and (not top or top.score < s.answer_threshold)

@@ -68,6 +68,7 @@ _SAYING = frozenset({"disent", "dit", "disait", "disaient", "dise", "entends", "
 # Ending a question, they point at the last term named ("…je comprends pas ce mot").
 _WORD_CUES = frozenset({"mot", "terme", "term", "sigl", "acronym"})
 _POINTING = frozenset({"ce", "cet", "cette"})
+_WORD_CUE_READINGS = frozenset((cue,) for cue in _WORD_CUES)  # a word alone read as one cue
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -242,7 +243,7 @@ class TermsAsked:
         if end is None:
             return False
         for k in range(end, len(said) - 1):
-            if said[k] in _POINTING and self.analyze(said[k + 1]).tokens in {(cue,) for cue in _WORD_CUES}:
+            if said[k] in _POINTING and self.analyze(said[k + 1]).tokens in _WORD_CUE_READINGS:
                 return not any(t in self.terms for t in self.analyze(" ".join(said[end:k])).tokens)
         return False
 
