@@ -22,6 +22,8 @@ from tests.conftest import first_line, reply_in_chat
      "Existe-t-il des formations pour les membres des conseils citoyens ?"),
     ("il y a des cours pour les conseillers citoyens ?",  # lessons are training, in everyday words
      "Existe-t-il des formations pour les membres des conseils citoyens ?"),
+    ("on est trop jeunes pour participer aux réunions du conseil citoyen ?",  # their age, not bringing the young in
+     "Peut-on être membre d'un conseil citoyen quand on est jeune ou mineur ?"),
 ])
 def test_a_member_asking_in_everyday_words_gets_the_entry_that_answers(
         shipped_app: App, question: str, entry_question: str) -> None:

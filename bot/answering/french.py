@@ -129,6 +129,8 @@ IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
         "visio", "visios", "visioconference", "visioconferences", "video", "zoom", "teams")),
     # "à qui je m'adresse", "on doit s'adresser à qui": whom to turn to, not a postal address.
     *(((pronoun, verb), "contacter") for pronoun in ("m", "s", "t") for verb in ("adresse", "adresser", "adresses")),
+    # "je suis trop jeune pour participer ?": whether one's age allows it, not how to bring the young in.
+    *(((too, young), "age minimum") for too in ("trop", "tro") for young in ("jeune", "jeunes", "petit", "petite")),
     (("est", "ce", "que"), ""),
     (("est", "ce", "qu"), ""),
     (("ca", "veut", "dire"), "quoi"),
