@@ -22,6 +22,9 @@ def decide(app: App, text: str, who: str = "kevin") -> Decision:
     ("on peut voir leurs comptes ?", True),
     ("il faut s'inscrire ?", False),  # "il faut" names no one
     ("c'est quoi le rôle du préfet ?", False),
+    ("c'est quoi ce truc au juste ?", True),  # a word that names no kind of thing
+    ("cette chose là on en a besoin ?", True),
+    ("c'est quoi ce contrat ?", False),  # names its kind: bot/answering/demonstrative.py
 ])
 def test_a_possessive_or_a_subject_pronoun_stands_for_the_story(question: str, stands_for: bool) -> None:
     assert stands_for_the_story(question) is stands_for
@@ -43,3 +46,14 @@ def test_unpunctuated_the_prefects_role_is_among_the_choices(shipped_app: App) -
                                    "la semaine pro c koi son role en fait", "kevin2")
     # Read with "une réunion", the choices were all about meetings and the copil.
     assert "cdv-delegue-prefet" in [c.entry.id for c in decision.candidates]
+
+
+@pytest.mark.parametrize("text", [
+    "je suis invitée à un copil mardi prochain, c'est quoi ce truc au juste ?",
+    "ma voisine m'a parlé d'un copil jeudi, c'est quoi ce truc",
+])
+def test_what_this_thing_is_after_an_invitation_to_a_copil_is_what_a_copil_is(shipped_app: App, text: str) -> None:
+    # "mardi prochain" once drew, with confidence, how to prepare one: the day says when, not what.
+    decision = decide(shipped_app, text)
+    assert decision.kind == Kind.ANSWER and decision.entry is not None
+    assert decision.entry.id == "cdv-copil-definition"

@@ -1032,9 +1032,10 @@ def named_thing(before: str, question: str) -> str:
 
 
 # "on a une réunion avec le préfet la semaine prochaine c'est quoi son rôle": a possessive, or "il" / "elle" opening
-# the question, stands for someone or something the story just before named.
+# the question, stands for someone or something the story just before named; so does a word that names no kind of
+# thing ("on m'a invité à un copil la semaine prochaine, c'est quoi ce truc ?" asks what a copil is).
 _POSSESSOR_RE = compiled(r"\b(?:son|sa|ses|leur|leurs)\s+[a-z]|^(?:et\s+)?(?:est\s+ce\s+qu?e?\s+)?(?:il|elle|ils|elles)\s+"
-                         r"(?!(?:faut|y\s+a|existe)\b)")
+                         r"(?!(?:faut|y\s+a|existe)\b)|\b(?:ce|cette)\s+(?:truc|machin|bidule|chose)\b")
 
 
 def stands_for_the_story(question: str) -> bool:

@@ -249,8 +249,14 @@ class SeveralQuestions:
                 continue
             named = [t for t in things_told(story.text) if self.answerer.terms.keys() & set(self.answerer.analyze(t).tokens)]
             if named:
-                out[i] = Segment(text=f"{question.text} {named[-1]}", role=Role.QUESTION)
+                out[i] = Segment(text=f"{question.text} {self._term_of(named[-1])}", role=Role.QUESTION)
         return out
+
+    def _term_of(self, thing: str) -> str:
+        """The term a thing told opens with ("un copil jeudi" is the copil: "jeudi" says when, and drew the entry
+        on preparing one), else the thing whole."""
+        said = thing.split()
+        return next((" ".join(said[:n]) for n in range(len(said), 0, -1) if self._one_term(" ".join(said[:n]))), thing)
 
     def _asked_again(self, text: str, picks: Iterable[Decision]) -> bool:
         """A later question whose every word the base knows is in the question of an entry an earlier one chose ("…
