@@ -322,7 +322,7 @@ class Answerer:
             return Decision(kind=Kind.ACT, act=Act.FRUSTRATION, score=100.0, words=analysis.words, acts=acts,
                             segments=used, greeted=greeted, at_hotline=aimed_at_hotline(text))
         decision = ComparedSides(self).both_compared(
-            self._term_over_unrelated_answer(understood(), segments), segments, text)
+            self._bare_term_defined(self._term_over_unrelated_answer(understood(), segments), segments), segments, text)
         decision = self._likened_term(decision, text)
         decision = self._details_not_given(decision, text)
         decision = self._not_ours_to_say(decision, segments)
@@ -614,6 +614,32 @@ class Answerer:
                 decision.entry, asked, phrasings=not alone):
             return dataclasses.replace(decision, kind=Kind.GLOSSARY, term=asked, entry=None, score=100.0)
         return self._entry_on_the_story_term(decision, segments, analysis, boost)
+
+    def _bare_term_defined(self, decision: Decision, segments: list[Segment]) -> Decision:
+        """"Contrat de ville ??": a term and nothing else asks what it is. The entry whose question asks what the
+        term is answers it, not one of the entries that name it in short phrasings ("le contrat de ville est
+        public ?" drew where to read it)."""
+        if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or not decision.candidates:
+            return decision
+        analysis, _ = self._weighted(segments)
+        named = set(analysis.tokens) - {"quoi"}
+        if len(named) != 1 or not named <= self.terms.keys():
+            return decision
+        term = next(iter(named))
+
+        def others(entry: FaqEntry) -> int | None:  # the other words of an entry's question asking what the term is
+            asked = set(self.analyze(entry.question).tokens)
+            return len(asked - {term, "quoi"}) if term in asked and "quoi" in asked else None
+
+        defining = [(n, i) for i, c in enumerate(decision.candidates)
+                    if c.score >= self.settings.suggest_threshold and (n := others(c.entry)) is not None]
+        if not defining:
+            return decision
+        best = decision.candidates[min(defining)[1]]
+        if decision.kind == Kind.ANSWER and decision.entry is best.entry:
+            return decision
+        return dataclasses.replace(decision, kind=Kind.ANSWER, entry=best.entry, score=best.score, runner_up=None,
+                                   candidates=(best, *(c for c in decision.candidates if c is not best)))
 
     def _asked_alone(self, segments: list[Segment]) -> GlossaryTerm | None:
         """The term the message's one question asks, read alone ("C'est quoi un cotech ?"), if it asks one."""
