@@ -44,11 +44,13 @@ from bot.answering.normalize import Analysis, Normalizer, fold, french_lemmas, s
 from bot.answering.questions import (
     asks_its_meaning,
     asks_its_use,
+    asks_to_explain,
     asks_what_it_is,
     asks_what_the_council_can_do,
     names_the_word,
     quoted_things,
     split_questions,
+    told_before_not_knowing,
 )
 from bot.answering.reuse import Build
 from bot.answering.scope import (
@@ -650,22 +652,46 @@ class Answerer:
                                  boost: dict[str, float]) -> Decision:
         """"…on nous parle de GUSP. C'est quoi ?": a bare "what is" names nothing, so it asks what the one term the
         story names is; the entry written about that term answers it, not an entry the story's other words pull."""
-        questions = [s.text for s in segments if s.role == Role.QUESTION and s.text]
-        if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]) or any(
-                t in self.terms for t in self.analyze(questions[0]).tokens):
+        asked = [s.text for s in segments if s.role == Role.QUESTION and s.text]
+        # "…je sais pas ce que c'est. Vous pouvez m'expliquer ?": asking to be explained adds no question of its own.
+        questions = [q for q in asked if not asks_to_explain(q)] or asked
+        if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]):
             return decision
-        terms = {t for t in analysis.tokens if t in self.terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+        # "…on parle du contrat de ville, moi je sais pas ce que c'est": the story is told in the question's clause.
+        before = told_before_not_knowing(questions[0])
+        if before:
+            terms = {t for t in self.analyze(before).tokens if t in self.terms}
+        elif any(t in self.terms for t in self.analyze(questions[0]).tokens):
+            return decision
+        else:
+            terms = {t for t in analysis.tokens if t in self.terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+            if not terms:
+                # "…tout le monde parle du NPNRU et moi. Je sais toujours pas ce que c'est, j'ose pas demander. Vous
+                # pouvez m'expliquer ?": the story just before the question names the thing.
+                first = next(n for n, s in enumerate(segments) if s.role == Role.QUESTION and s.text)
+                told = [s for s in segments[:first] if s.text]
+                if told and told[-1].role == Role.CONTEXT:
+                    terms, before = {t for t in self.analyze(told[-1].text).tokens if t in self.terms}, told[-1].text
         if len(terms) != 1:
             return decision
         term = self.terms[next(iter(terms))]
         if decision.entry is not None and self.terms_asked.about(decision.entry, term, phrasings=True):
             return decision
-        about = next((c for c in decision.candidates if c.score >= self.settings.suggest_threshold
-                      and self.terms_asked.about(c.entry, term)), None)
+        candidates = decision.candidates
+        if before:
+            # What is asked is what the term is: the entries that question ranks come before the message's.
+            defining = tuple(self.rank(self.analyze(f"c'est quoi {term.term}"), limit=MULTI_POOL))
+            seen = {c.entry.id for c in defining}
+            candidates = (*defining, *(c for c in candidates if c.entry.id not in seen))
+        about_it = [c for c in candidates if c.score >= self.settings.suggest_threshold
+                    and self.terms_asked.about(c.entry, term)]
+        # The entry whose own question asks what the term is comes before one that only names it ("la fresque de
+        # la politique de la ville").
+        about = next((c for c in about_it if asks_what_it_is(c.entry.question)), about_it[0] if about_it else None)
         if about is None:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=about.entry, score=about.score, runner_up=None,
-                                   candidates=(about, *(c for c in decision.candidates if c is not about)))
+                                   candidates=(about, *(c for c in candidates if c is not about)))
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""

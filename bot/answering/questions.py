@@ -684,13 +684,39 @@ _STANDS_FOR = compiled(r"^(?:a quoi (?:correspond|correspondent|renvoie|renvoien
                        r"(?:ca|cela|il|elle) (?:correspond|consiste|renvoie) (?:a|en) quoi)\b")
 
 
+# "…et j'ai honte mais je ne sais pas ce que c'est", "tout le monde en parle, moi je sais pas c quoi": not knowing
+# what a thing is asks it, said without a question word (the thing named before, as after "c'est quoi ?" alone).
+_NOT_KNOWING_WHAT = compiled(r"\b(?:je\s+(?:ne\s+|n\s*)?(?:sais|comprends|comprend|vois)\s+(?:pas|toujours\s+pas|meme\s+pas)|"
+                             r"j\s*sais\s+pas|jsp|j\s*ignore|je\s+sais\s+plus)\s+(?:trop\s+|bien\s+|vraiment\s+)?"
+                             r"(?:ce\s+que\s+c\s+est|ce\s+que\s+ca\s+(?:veut\s+dire|signifie|est)|c\s+est\s+quoi|c\s+quoi|"
+                             r"c\s+koi|de\s+quoi\s+il\s+s\s+agit)(?:\W*$|\s*,)")
+# "…je sais pas ce que c'est. Vous pouvez m'expliquer simplement ?": asking to be explained, naming nothing, asks
+# what the thing told of is.
+_EXPLAIN = compiled(r"^(?:(?:vous\s+pouvez|pouvez\s+vous|vous\s+pourriez|pourriez\s+vous|tu\s+peux|tu\s+pourrais|"
+                    r"est\s+ce\s+que\s+vous\s+pouvez)\s+(?:me\s+l\s+|m\s+|nous\s+)?expliquer|expliquez\s+(?:moi|nous)|"
+                    r"(?:me\s+l\s+|m\s+)expliquer)(?:\s+(?:simplement|svp|stp|s\s+il\s+vous\s+plait|un\s+peu|en\s+gros|"
+                    r"avec\s+des\s+mots\s+simples|clairement))*\W*$")
+
+
+def asks_to_explain(question: str) -> bool:
+    """"Vous pouvez m'expliquer simplement ?", "expliquez-moi svp": explain what was just told of, naming nothing."""
+    return _EXPLAIN.match(flat_text(question).strip()) is not None
+
+
+def told_before_not_knowing(question: str) -> str | None:
+    """"tout le monde parle du contrat de ville, moi je sais pas ce que c'est" → "tout le monde parle du contrat de
+    ville, moi": what comes before a "not knowing what it is" that ends the question, None when it does not."""
+    found = _NOT_KNOWING_WHAT.search(flat_text(question).strip())
+    return None if found is None else flat_text(question).strip()[: found.start()]
+
+
 def asks_what_it_is(question: str) -> bool:
     """"c'est quoi ce copil", "qu'est-ce que la GUSP", "le copil, c'est quoi ?" (the thing set apart before it), "à
-    quoi correspond-il ?": the question asks what a thing is."""
+    quoi correspond-il ?", "je ne sais pas ce que c'est": the question asks what a thing is."""
     key = flat_text(question).strip()
     topic, comma, rest = key.partition(",")
-    return bool(_WHAT_IS_AND.match(key) or _STANDS_FOR.match(key) or (comma and len(topic.split()) <= _TOPIC_MAX_WORDS
-                                                                       and _WHAT_IS_AND.match(rest.strip())))
+    return bool(_WHAT_IS_AND.match(key) or _STANDS_FOR.match(key) or _NOT_KNOWING_WHAT.search(key) or _EXPLAIN.match(key) or (
+        comma and len(topic.split()) <= _TOPIC_MAX_WORDS and _WHAT_IS_AND.match(rest.strip())))
 
 
 # "le conseil a un budget est qui paie le fonctionnement": "est" heard for "et" before a question word that opens a
