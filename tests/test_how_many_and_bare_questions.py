@@ -56,6 +56,12 @@ def test_whom_to_tell_after_asking_how_to_leave_is_one_question(shipped_app: App
     assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-demissionner"
 
 
+def test_a_bare_question_naming_even_less_after_another_is_the_same_question(shipped_app: App) -> None:
+    # "faut le dire à qui ?" names less than "prévenir" (a common verb): read with the question before all the same.
+    decision = decide(shipped_app, "Comment on quitte le conseil citoyen ? faut le dire à qui ?")
+    assert decision.kind == Kind.ANSWER and decision.entry is not None and decision.entry.id == "cc-demissionner"
+
+
 def test_who_may_join_gets_the_conditions_before_the_way_in(shipped_app: App) -> None:
     decision = decide(shipped_app, "qui peut entrer dans notre conseil ?")
     assert decision.candidates[0].entry.id == "cc-qui-peut-entrer"

@@ -414,10 +414,12 @@ class SeveralQuestions:
             # "On vient de relancer notre conseil et on est 7. On est combien normalement dans un conseil ?": a story
             # that leaves the question with no entry at all tells where the member stands, not what is asked; the
             # question's own words are read.
-        if n > 0 and names_nothing(text) and not vague:
+        if n > 0 and names_nothing(text) and (not vague or not self._sure_alone(text)):
             # "comment on quitte le conseil ? je dois prévenir qui ?": a person, a verb and a question word name no
-            # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence): it asks about
-            # what the question before named, read with it; the entry that question took may answer both.
+            # subject, however rare the verb ("prévenir" alone is the entry on telling one's absence) or common
+            # ("faut le dire à qui ?"): it asks about what the question before named, read with it; the entry that
+            # question took may answer both. A verb its entry answers surely alone is its subject ("…le mandat et
+            # comment on fait pour démissionner").
             along = self.answerer.decide_segments([Segment(text=f"{told_before} {questions[n - 1]}".strip(), role=Role.CONTEXT),
                                            Segment(text=text, role=Role.QUESTION)], runner_up=False)
             return dataclasses.replace(along, kind=Kind.SUGGEST if along.kind == Kind.ANSWER else along.kind,
