@@ -84,7 +84,7 @@ def test_an_entry_added_after_the_classifier_learned_stays_offered_without_the_m
 
 @pytest.mark.parametrize(("asked", "offered_alone"), [
     ("Le conseil a un budget ? Et les membres sont payés ?", "moyens-budget"),
-    ("Qui peut entrer au conseil citoyen ? Et combien de temps dure le mandat ?", "cc-qui-peut-entrer"),
+    ("Il faut un président ? Et combien de temps dure le mandat ?", "fonct-president-roles"),
 ])
 def test_one_of_two_questions_only_offered_is_answered_when_the_classifier_agrees(
         shipped_app: App, asked: str, offered_alone: str) -> None:
