@@ -658,27 +658,22 @@ class Answerer:
         if decision.kind not in (Kind.ANSWER, Kind.SUGGEST) or len(questions) != 1 or not asks_what_it_is(questions[0]):
             return decision
         # "…on parle du contrat de ville, moi je sais pas ce que c'est": the story is told in the question's clause.
-        before = told_before_not_knowing(questions[0])
-        if before:
-            terms = {t for t in self.analyze(before).tokens if t in self.terms}
-        elif any(t in self.terms for t in self.analyze(questions[0]).tokens):
+        told = told_before_not_knowing(questions[0])
+        if not told and any(t in self.terms for t in self.analyze(questions[0]).tokens):
             return decision
-        else:
-            terms = {t for t in analysis.tokens if t in self.terms and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
-            if not terms:
-                # "…tout le monde parle du NPNRU et moi. Je sais toujours pas ce que c'est, j'ose pas demander. Vous
-                # pouvez m'expliquer ?": the story just before the question names the thing.
-                first = next(n for n, s in enumerate(segments) if s.role == Role.QUESTION and s.text)
-                told = [s for s in segments[:first] if s.text]
-                if told and told[-1].role == Role.CONTEXT:
-                    terms, before = {t for t in self.analyze(told[-1].text).tokens if t in self.terms}, told[-1].text
+        terms = set() if told else {t for t in analysis.tokens if t in self.terms
+                                    and boost.get(t, 1.0) >= PROMOTED_CONTEXT_WEIGHT}
+        if not told and not terms:
+            told = self._story_just_before(segments)
+        if told:
+            terms = {t for t in self.analyze(told).tokens if t in self.terms}
         if len(terms) != 1:
             return decision
         term = self.terms[next(iter(terms))]
         if decision.entry is not None and self.terms_asked.about(decision.entry, term, phrasings=True):
             return decision
         candidates = decision.candidates
-        if before:
+        if told:
             # What is asked is what the term is: the entries that question ranks come before the message's.
             defining = tuple(self.rank(self.analyze(f"c'est quoi {term.term}"), limit=MULTI_POOL))
             seen = {c.entry.id for c in defining}
@@ -692,6 +687,14 @@ class Answerer:
             return decision
         return dataclasses.replace(decision, kind=Kind.ANSWER, entry=about.entry, score=about.score, runner_up=None,
                                    candidates=(about, *(c for c in candidates if c is not about)))
+
+    @staticmethod
+    def _story_just_before(segments: list[Segment]) -> str | None:
+        """"…tout le monde parle du NPNRU et moi. Je sais toujours pas ce que c'est, j'ose pas demander. Vous pouvez
+        m'expliquer ?": the story told just before the first question, if it comes right before it."""
+        first = next((n for n, s in enumerate(segments) if s.role == Role.QUESTION and s.text), 0)
+        told = [s for s in segments[:first] if s.text]
+        return told[-1].text if told and told[-1].role == Role.CONTEXT else None
 
     def understand(self, segments: list[Segment], text: str = "") -> Decision:
         """The decision for the message's questions: one, several (Kind.MULTI), or none that the base answers."""

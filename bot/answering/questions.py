@@ -706,8 +706,9 @@ def asks_to_explain(question: str) -> bool:
 def told_before_not_knowing(question: str) -> str | None:
     """"tout le monde parle du contrat de ville, moi je sais pas ce que c'est" → "tout le monde parle du contrat de
     ville, moi": what comes before a "not knowing what it is" that ends the question, None when it does not."""
-    found = _NOT_KNOWING_WHAT.search(flat_text(question).strip())
-    return None if found is None else flat_text(question).strip()[: found.start()]
+    key = flat_text(question).strip()
+    found = _NOT_KNOWING_WHAT.search(key)
+    return None if found is None else key[: found.start()]
 
 
 def asks_what_it_is(question: str) -> bool:
