@@ -166,6 +166,15 @@ def build_normalizer(kb: KnowledgeBase) -> Normalizer:
     return Build(kb).normalizer
 
 
+
+def _asked_beside_the_person(decision: Decision, text: str) -> str:
+    """What the classifier reads of a message: the question answered beside the wish to reach a person is read
+    without that wish (`Answerer._answered_beside_the_person`): its words name the entry on reaching one."""
+    if Act.HUMAN in decision.acts and decision.kind != Kind.ACT and decision.segments:
+        return " ".join(decision.segments)
+    return text
+
+
 class Answerer:
     def __init__(self, kb: KnowledgeBase, settings: AnsweringSettings,
                  strategy: Strategy = Strategy.SEGMENTS, *, previous: Answerer | None = None) -> None:
@@ -312,6 +321,8 @@ class Answerer:
             acts = tuple(a for a in acts if a != Act.HUMAN)
         if Act.STATUS in acts and self._asked_beside_the_wait(segments, understood):
             acts = tuple(a for a in acts if a != Act.STATUS)
+        if Act.HUMAN in acts and (beside := self._answered_beside_the_person(text)) is not None:
+            return dataclasses.replace(beside, acts=acts, greeted=greeted)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 person = self.kb.entry(HUMAN_ENTRY) if act == Act.HUMAN else None
@@ -354,6 +365,7 @@ class Answerer:
         `learned_agrees`."""
         if not (self.use_learned and self.use_learned_choices):
             return decision
+        text = _asked_beside_the_person(decision, text)
         if self.part_lead is not None and may_lead_parts(decision):
             model = shipped_model()
             if model is None:
@@ -406,6 +418,7 @@ class Answerer:
         of several that is offered is read alone the same way, from `PART_AGREED_PROBABILITY` on."""
         if not self.use_learned:
             return decision
+        text = _asked_beside_the_person(decision, text)
         if decision.kind == Kind.MULTI and self.parts_agreed is not None:
             least = self.parts_agreed
             parts = tuple(self._agreed(p, " ".join(p.segments), least) if p.segments else p for p in decision.parts)
@@ -439,6 +452,7 @@ class Answerer:
         model = shipped_model()
         if model is None or not may_doubt(decision, model.knows):
             return decision  # e.g. entries added after it learned: it has nothing to say of them, the message not read
+        text = _asked_beside_the_person(decision, text)
         if decision.kind == Kind.ANSWER and decision.entry is not None and _among_phrasings(text, decision.entry):
             return decision  # the knowledge says so in words (the staff taught it, maybe after it learned): no doubt
         p = self._learned_reading(text)
@@ -500,6 +514,20 @@ class Answerer:
         if all(self.information(q) < VAGUE_QUESTION_WEIGHT for q in asked):
             return False
         return understood().kind == Kind.ANSWER
+
+    def _answered_beside_the_person(self, text: str) -> Decision | None:
+        """"C'est quoi le FPH ? Je peux parler à quelqu'un ?": a question asked beside the wish to reach a person is
+        answered when the base is sure of it; the reply then offers the person too (`Decision.acts` keeps the wish).
+        None when nothing else is asked, or nothing surely answered: the person is the answer then."""
+        asked = split_questions(text)
+        rest = " ".join(part for a in asked if Act.HUMAN not in detect(a.text) for part in (a.context, a.text) if part)
+        if len(asked) < 2 or not rest or self.information(rest) < VAGUE_QUESTION_WEIGHT:
+            return None
+        decision = self.decide(rest)
+        if decision.kind not in (Kind.ANSWER, Kind.GLOSSARY) or decision.acts or decision.personal or (
+                decision.entry is not None and decision.entry.id == HUMAN_ENTRY):
+            return None
+        return decision
 
     @staticmethod
     def _asks_how_to_reach(text: str) -> bool:

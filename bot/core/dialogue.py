@@ -23,10 +23,12 @@ def team_button(log_id: int) -> Button:
     return Button(label=texts.ASK_TEAM_BUTTON, data=f"team:{log_id}")
 
 
-def human(log_id: int, reach: str) -> list[Reply]:
-    """"Je veux parler à un humain": the offer and its button, at once."""
+def human(log_id: int, reach: str, *, beside_an_answer: bool = False) -> list[Reply]:
+    """"Je veux parler à un humain": the offer and its button, at once; after the answer to a question asked
+    with it, the same offer worded to follow that answer."""
     how = texts.HUMAN_REACH.format(how=esc(reach)) if reach else ""
-    return [Reply(text=texts.HUMAN_OFFER.format(reach=how), buttons=rows(team_button(log_id)))]
+    offer = texts.HUMAN_BESIDE if beside_an_answer else texts.HUMAN_OFFER
+    return [Reply(text=offer.format(reach=how), buttons=rows(team_button(log_id)))]
 
 
 def frustration(log_id: int, *, at_hotline: bool = True) -> list[Reply]:

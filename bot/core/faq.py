@@ -111,6 +111,9 @@ class FaqService:
         decision = self.decide(sender, text)
         log_id = self._log(sender, text, decision)
         replies = self.render(sender, decision, log_id)
+        if Act.HUMAN in decision.acts and decision.kind != Kind.ACT:
+            # "c'est quoi le FPH ? je peux parler à quelqu'un ?": answered, and the person asked for offered too.
+            replies += dialogue.human(log_id, how_to_reach(self.answerer.kb), beside_an_answer=True)
         if decision.kind == Kind.EMPTY and _CHOICE_NUMBER.match(text):
             replies = [Reply(text=texts.NO_CHOICE_WAITING)]
         if len(text) > MAX_CHARS and decision.kind != Kind.EMPTY and not decision.segments:

@@ -85,6 +85,12 @@ HUMAN_OFFER = (
     "appuyez sur le bouton ci-dessous et écrivez votre question si ce n'est pas déjà fait.{reach}"
 )
 HUMAN_REACH = "\n\nVous pouvez aussi joindre l'équipe {how}."
+# After the answer to a question asked beside the wish to reach a person ("c'est quoi le FPH ? je peux parler à
+# quelqu'un ?"): the answer came first, the person is offered all the same.
+HUMAN_BESIDE = (
+    "Vous voulez aussi parler à une personne de l'équipe ? Appuyez sur le bouton ci-dessous : "
+    "elle recevra votre message et vous répondra ici même.{reach}"
+)
 FRUSTRATION = (
     "Je suis désolé, je n'ai pas su vous aider. 🙏 Une personne de l'équipe peut vous répondre : "
     "voulez-vous que je lui transmette votre question ?"
