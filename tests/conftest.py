@@ -14,11 +14,13 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
+from bot.answering.answerer import Answerer
 from bot.app import App, build_app
 from bot.channels.telegram.adapter import build_application
 from bot.channels.terminal import TerminalChat
 from bot.clock import ManualClock
-from bot.config import Settings, load_settings
+from bot.config import ROOT, Settings, load_settings
+from bot.knowledge.loader import load_knowledge
 from bot.storage.db import Database as Db
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
@@ -107,6 +109,13 @@ def app(settings: Settings, clock: ManualClock) -> App:
 def shipped_app(make_settings: Callable[..., Settings], clock: ManualClock) -> App:
     """The application on the shipped knowledge base (the stories members tell about real entries)."""
     return build_app(make_settings(knowledge=SHIPPED_KNOWLEDGE), clock=clock)
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """The engine on the shipped knowledge base and the shipped thresholds, without the application around it; one
+    per test module, so what a module teaches it stays there."""
+    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @dataclass

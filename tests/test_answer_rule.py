@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import random
 
-import pytest
-
 from bot.answering.answer_rule import (
     ANSWER_PROBABILITY,
     CHARS_FEATURES,
@@ -20,20 +18,11 @@ from bot.answering.answer_rule import (
 )
 from bot.answering.answerer import Answerer
 from bot.answering.char_opinion import CharOpinion
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
 
 # A member's first entry, named by all three rankers, with a fair score and lead.
 AGREED = Evidence(entry="cc-definition", score=55.0, lead=12.0, known_coverage=0.6, bm25=6.0, bm25_ratio=0.7,
                   bm25_agrees=True, chars=0.55, chars_ratio=0.8, chars_agrees=True, words=12, story_share=0.5,
                   tie_broken=False)
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def test_a_misspelt_question_still_finds_its_entry_by_its_letters(answerer: Answerer) -> None:

@@ -11,17 +11,8 @@ from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
 
 GARBLED = "wsh jsp si on doi payer kelkechoz pr etre membre du conseil citoyen"
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def test_a_question_with_unknown_sms_words_is_offered_the_entry_the_rankers_agree_on(answerer: Answerer) -> None:

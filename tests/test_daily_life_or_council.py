@@ -15,16 +15,8 @@ import pytest
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
 from bot.app import App
-from bot.config import ROOT, load_settings
 from bot.core.replies import Sender
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, first_line, reply_in_chat
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
-
+from tests.conftest import first_line, reply_in_chat
 
 # An entry that truly helps the member with this matter of their own may answer it.
 TRULY_HELPS = {

@@ -5,14 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.answerer import Answerer
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize("text", [

@@ -4,18 +4,8 @@ the member with "je ne connais pas la réponse"."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def test_a_mother_asking_in_one_breath_about_the_interconseil_gets_choices(answerer: Answerer) -> None:

@@ -12,14 +12,6 @@ from bot.answering.decision import Kind
 from bot.answering.normalize import names_discrimination
 from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def _shown(answerer: Answerer, text: str) -> list[str]:

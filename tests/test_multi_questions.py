@@ -13,18 +13,11 @@ from bot.answering.decision import Kind
 from bot.answering.questions import asks_its_use, split_questions
 from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+from tests.conftest import TelegramHarness
 
 AWA = 1001
 DRAWN = ("Bonjour, j'ai été tirée au sort et je voudrais savoir si je suis obligée d'accepter. "
          "Et si j'accepte, ça dure combien de temps ?")
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize(("text", "asked"), [

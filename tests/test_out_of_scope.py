@@ -13,17 +13,10 @@ from bot.answering.decision import Kind
 from bot.answering.scope import Matter
 from bot.app import App
 from bot.channels.terminal import TerminalChat
-from bot.config import ROOT, load_settings
 from bot.core import texts
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness
+from tests.conftest import TelegramHarness
 
 AWA = 1001
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize(("text", "matter"), [

@@ -11,7 +11,6 @@ from bot.answering.answerer import Answerer, build_normalizer
 from bot.answering.cleanup import clean
 from bot.answering.decision import Decision
 from bot.answering.normalize import Normalizer, sound_key, words
-from bot.config import ROOT, load_settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
 
@@ -19,11 +18,6 @@ from tests.conftest import SHIPPED_KNOWLEDGE
 @pytest.fixture(scope="module")
 def shipped_normalizer() -> Normalizer:
     return build_normalizer(load_knowledge(SHIPPED_KNOWLEDGE))
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize(("typed", "meant"), PHONE_WORDS)

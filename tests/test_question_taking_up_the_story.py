@@ -12,20 +12,12 @@ from bot.answering.decision import Decision, Kind
 from bot.answering.questions import asks_what_the_council_can_do
 from bot.answering.segment import Role, split_message
 from bot.app import App
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, reply_in_chat
+from tests.conftest import reply_in_chat
 
 ELECTED_AT_MEETINGS = "cc-elus-reunions"
 DRAWN_BY_LOT = "cc-tire-au-sort-refuser"
 VIDEO_MEETINGS = "fonct-reunions-visio"
 OTHER_PAIR = "cc-conseil-de-quartier"  # the council against the neighbourhood council
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def _answered(decision: Decision) -> set[str]:

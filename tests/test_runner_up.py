@@ -17,9 +17,8 @@ from bot.answering.decision import Kind
 from bot.app import App
 from bot.channels.terminal import TerminalChat
 from bot.cli import main
-from bot.config import ROOT, Settings, load_settings
+from bot.config import Settings
 from bot.core.replies import Sender
-from bot.knowledge.loader import load_knowledge
 from bot.storage.models import QuestionLog
 from tests.conftest import SHIPPED_KNOWLEDGE, TelegramHarness, first_line, telegram_for
 
@@ -27,12 +26,6 @@ ASKED = "qu'est-ce qu'un adulte-relais peut faire pour notre conseil ?"
 CLEAR = "comment on organise une première réunion quand on débute ?"
 SECOND = "Un adulte-relais ou un médiateur peut-il aider notre conseil citoyen à mobiliser les habitants ?"
 MEMBER = Sender(channel="cli", user_id="42", chat_id="42")
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds (without e5)."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def test_an_answer_with_a_close_second_entry_carries_it(answerer: Answerer) -> None:

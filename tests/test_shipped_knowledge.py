@@ -5,21 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import pytest
-
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.answering.knowledge_check import check_knowledge
 from bot.config import Settings
 from bot.knowledge.loader import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    from bot.config import ROOT, load_settings
-
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def test_the_shipped_knowledge_has_no_error_and_no_warning(make_settings: Callable[..., Settings]) -> None:

@@ -14,16 +14,7 @@ from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.answering.normalize import words
 from bot.answering.segment import Role, split_message
-from bot.config import ROOT, load_settings
 from bot.events.intent import agenda_intent
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
-
 
 STORIES = [
     ("Bonjour, je suis Mariam, j'habite les Dervallières. J'ai raté le webinaire de la semaine dernière "

@@ -11,14 +11,7 @@ from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
 from bot.answering.questions import split_questions
 from bot.app import App
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, reply_in_chat
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
+from tests.conftest import reply_in_chat
 
 
 def found(decision: Decision) -> list[tuple[str, str]]:

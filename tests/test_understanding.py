@@ -9,15 +9,6 @@ from bot.answering.answerer import Answerer
 from bot.answering.cleanup import _plain_char, _PlainChars, clean
 from bot.answering.decision import Kind
 from bot.answering.segment import Role, split_message
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize(("typed", "plain"), [

@@ -13,18 +13,9 @@ from bot.answering.normalize import words
 from bot.answering.questions import split_questions
 from bot.answering.segment import Role, role_of, split_message
 from bot.app import App
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
 from tests.support.events import member
 
 AWA = member(1001)
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def _introduction(message: str) -> list[str]:

@@ -12,18 +12,9 @@ from bot.answering.decision import Kind
 from bot.answering.normalize import Normalizer, stem, words
 from bot.answering.segment import split_message
 from bot.app import App
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
 from tests.support.events import member
 
 AMINATA = member(1002)
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    """The engine on the shipped knowledge base and the shipped thresholds."""
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize(("typed", "meant"), [

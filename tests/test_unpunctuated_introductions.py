@@ -10,14 +10,6 @@ import pytest
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.answering.segment import Role, split_message
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 def _roles(text: str) -> list[tuple[Role, str]]:

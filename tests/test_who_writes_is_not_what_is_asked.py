@@ -9,9 +9,6 @@ from bot.answering.answerer import Answerer
 from bot.answering.decision import Kind
 from bot.answering.questions import split_questions
 from bot.answering.segment import Role, split_message
-from bot.config import ROOT, load_settings
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE
 
 
 @pytest.mark.parametrize("text", [
@@ -30,11 +27,6 @@ def test_a_titled_name_inside_the_story_stays_the_story() -> None:
     segments = [s for s in split_message("c'est Mme Petit qui s'occupe du local, on peut la joindre ?") if s.text]
     assert segments[0].role == Role.CONTEXT
 
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return Answerer(load_knowledge(SHIPPED_KNOWLEDGE), load_settings(ROOT / "config.toml", env={}).answering)
 
 
 @pytest.mark.parametrize("text", [
