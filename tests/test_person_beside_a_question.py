@@ -58,6 +58,12 @@ def test_asking_only_for_a_person_still_gets_the_offer_alone(shipped_app: App) -
     assert "une personne de l'équipe" in shown and TEAM_BUTTON in shown and "Source" not in shown
 
 
+def test_a_wish_cut_in_two_clauses_is_still_only_a_wish(shipped_app: App) -> None:
+    decision = shipped_app.faq.decide(TerminalChat(shipped_app.hotline).sender,
+                                      "Parler. A quelqu'un ? c'est quoi le FPH ?")  # once read round and round
+    assert decision.kind == Kind.ACT and decision.act == Act.HUMAN
+
+
 def test_a_story_told_before_the_wish_is_no_question_of_its_own(shipped_app: App) -> None:
     chat = TerminalChat(shipped_app.hotline)
     shown = chat.render(chat.handle(

@@ -521,7 +521,8 @@ class Answerer:
         None when nothing else is asked, or nothing surely answered: the person is the answer then."""
         asked = split_questions(text)
         rest = " ".join(part for a in asked if Act.HUMAN not in detect(a.text) for part in (a.context, a.text) if part)
-        if len(asked) < 2 or not rest or self.information(rest) < VAGUE_QUESTION_WEIGHT:
+        # The wish may span two clauses (« Parler. A quelqu'un ? »): what is left still asks for a person then.
+        if len(asked) < 2 or not rest or Act.HUMAN in detect(rest) or self.information(rest) < VAGUE_QUESTION_WEIGHT:
             return None
         decision = self.decide(rest)
         if decision.kind not in (Kind.ANSWER, Kind.GLOSSARY) or decision.acts or decision.personal or (
