@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.channels.render import plain
+from bot.core import texts
 from bot.core.hotline import Hotline
 from bot.core.replies import Attachment, Button, Reply, Sender
 from bot.core.router import CommandHandler
@@ -17,6 +19,8 @@ PROMPT = "vous> "
 # A number beyond the choices shown: the numbers are this channel's buttons, so the channel says it.
 OUT_OF_RANGE = "Tapez un numéro entre 1 et {n} pour choisir, ou écrivez votre question avec vos mots."
 QUIT = {"/quitter", "/quit", "quitter", "exit", "quit"}
+
+log = logging.getLogger(__name__)
 
 
 class TerminalChat:
@@ -88,4 +92,13 @@ class TerminalChat:
                 return
             if not line.strip():
                 continue
-            print(self.render(self.handle(line)) + "\n", file=stdout, flush=True)
+            print(self.render(self.answered(line)) + "\n", file=stdout, flush=True)
+
+    def answered(self, line: str) -> list[Reply]:
+        """`handle`, and a fault of the hotline's on this line said plainly, as the Telegram channel says it: the chat
+        goes on, the next line is read (what was stored before the fault stays)."""
+        try:
+            return self.handle(line)
+        except Exception:
+            log.exception("error while handling a line of the terminal chat")
+            return [Reply(text=texts.TECHNICAL_PROBLEM_HERE)]

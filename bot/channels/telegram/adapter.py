@@ -47,6 +47,7 @@ from bot.channels.telegram import sending
 from bot.channels.telegram.polling import ConfirmAfterHandling
 from bot.channels.telegram.transport import TelegramTransport, unpaced
 from bot.config import Settings
+from bot.core import texts
 from bot.core.hotline import Hotline
 from bot.core.replies import Reply, Sender
 from bot.core.staff import StaffDirectory
@@ -198,8 +199,7 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 await context.bot.send_message(
                     chat_id=update.effective_chat.id,
-                    text="Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
-                         "dans quelques minutes.")
+                    text=texts.TECHNICAL_PROBLEM)
 
     async def after_update(self, update: Update, context: Context) -> None:
         self.delivery.wake()  # messages queued while handling this update go out now
