@@ -166,7 +166,6 @@ def build_normalizer(kb: KnowledgeBase) -> Normalizer:
     return Build(kb).normalizer
 
 
-
 def _asked_beside_the_person(decision: Decision, text: str) -> str:
     """What the classifier reads of a message: the question answered beside the wish to reach a person is read
     without that wish (`Answerer._answered_beside_the_person`): its words name the entry on reaching one."""

@@ -84,11 +84,6 @@ HUMAN_OFFER = (
     "Bien sûr. Je suis un robot, mais une personne de l'équipe peut vous répondre ici même : "
     "appuyez sur le bouton ci-dessous et écrivez votre question si ce n'est pas déjà fait.{reach}"
 )
-# A message the hotline failed on (a fault in its code, never the member's doing): nothing else is lost.
-TECHNICAL_PROBLEM = ("Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
-                     "dans quelques minutes.")
-TECHNICAL_PROBLEM_HERE = ("Désolé, un souci technique m'empêche de répondre à ce message. Le détail est dans le "
-                          "journal. Vous pouvez écrire autre chose.")
 HUMAN_REACH = "\n\nVous pouvez aussi joindre l'équipe {how}."
 # After the answer to a question asked beside the wish to reach a person ("c'est quoi le FPH ? je peux parler à
 # quelqu'un ?"): the answer came first, the person is offered all the same.
@@ -96,6 +91,11 @@ HUMAN_BESIDE = (
     "Vous voulez aussi parler à une personne de l'équipe ? Appuyez sur le bouton ci-dessous : "
     "elle recevra votre message et vous répondra ici même.{reach}"
 )
+# A message the hotline failed on (a fault in its code, never the member's doing): nothing else is lost.
+TECHNICAL_PROBLEM = ("Désolé, un souci technique m'empêche de répondre. L'équipe est prévenue ; réessayez "
+                     "dans quelques minutes.")
+TECHNICAL_PROBLEM_HERE = ("Désolé, un souci technique m'empêche de répondre à ce message. Le détail est dans le "
+                          "journal. Vous pouvez écrire autre chose.")
 FRUSTRATION = (
     "Je suis désolé, je n'ai pas su vous aider. 🙏 Une personne de l'équipe peut vous répondre : "
     "voulez-vous que je lui transmette votre question ?"
