@@ -1,6 +1,7 @@
 """A member asks a question and, in the same message, to speak to a person: the question is answered when the base
-is sure of it, and the person is offered under the answer, with the button that sends the whole message to the
-team. Nothing asked beside the wish, or nothing answered surely: the offer of a person alone, as before."""
+is sure of it (or the agenda shows the dates asked), and the person is offered under the answer, with the button
+that sends the whole message to the team. Nothing asked beside the wish, or nothing answered surely: the offer of a
+person alone, as before."""
 
 from __future__ import annotations
 
@@ -50,6 +51,14 @@ def test_the_answer_offers_no_second_way_to_the_person_already_offered_under_it(
     shown = chat.render(chat.handle("c'est quoi un QPV svp, sinon je peux parler a une personne ?"))
     assert "quartier prioritaire" in shown and shown.count(TEAM_BUTTON) == 1
     assert "Comment parler à une vraie personne" not in shown
+
+
+def test_the_dates_asked_with_the_wish_are_shown_then_the_person_offered(shipped_app: App) -> None:
+    chat = TerminalChat(shipped_app.hotline)
+    shown = chat.render(chat.handle("c'est quand le prochain interconseil ? je peux parler à quelqu'un ?"))
+    agenda, offer = shown.split("Vous voulez aussi parler à une personne de l'équipe ?")
+    assert "Inter-conseil" in agenda and "Programme d'actions 2026 de RésO Villes" in agenda
+    assert TEAM_BUTTON in offer
 
 
 def test_asking_only_for_a_person_still_gets_the_offer_alone(shipped_app: App) -> None:

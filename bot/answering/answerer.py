@@ -166,7 +166,7 @@ def build_normalizer(kb: KnowledgeBase) -> Normalizer:
     return Build(kb).normalizer
 
 
-def _asked_beside_the_person(decision: Decision, text: str) -> str:
+def _read_without_the_wish(decision: Decision, text: str) -> str:
     """What the classifier reads of a message: the question answered beside the wish to reach a person is read
     without that wish (`Answerer._answered_beside_the_person`): its words name the entry on reaching one."""
     if Act.HUMAN in decision.acts and decision.kind != Kind.ACT and decision.segments:
@@ -320,14 +320,15 @@ class Answerer:
             acts = tuple(a for a in acts if a != Act.HUMAN)
         if Act.STATUS in acts and self._asked_beside_the_wait(segments, understood):
             acts = tuple(a for a in acts if a != Act.STATUS)
-        if Act.HUMAN in acts and (beside := self._answered_beside_the_person(text)) is not None:
+        asked_beside = self._asked_beside_the_person(text) if Act.HUMAN in acts else ""
+        if asked_beside and (beside := self._answered_beside_the_person(asked_beside)) is not None:
             return dataclasses.replace(beside, acts=acts, greeted=greeted)
         for act in (Act.HUMAN, Act.STATUS):
             if act in acts:
                 person = self.kb.entry(HUMAN_ENTRY) if act == Act.HUMAN else None
                 named = (candidate_of(person, score=100.0),) if person else ()
                 return Decision(kind=Kind.ACT, act=act, score=100.0, words=analysis.words, acts=acts, segments=used,
-                                greeted=greeted, candidates=named)
+                                greeted=greeted, candidates=named, asked_beside=asked_beside if person else "")
         if Act.FRUSTRATION in acts and self.information(without_complaint(text)) < VAGUE_QUESTION_WEIGHT \
                 and not self._asked_despite_anger(text):
             # "va te faire voir": nothing is asked once the insult is set aside ("voir" is no question).
@@ -364,7 +365,7 @@ class Answerer:
         `learned_agrees`."""
         if not (self.use_learned and self.use_learned_choices):
             return decision
-        text = _asked_beside_the_person(decision, text)
+        text = _read_without_the_wish(decision, text)
         if self.part_lead is not None and may_lead_parts(decision):
             model = shipped_model()
             if model is None:
@@ -417,7 +418,7 @@ class Answerer:
         of several that is offered is read alone the same way, from `PART_AGREED_PROBABILITY` on."""
         if not self.use_learned:
             return decision
-        text = _asked_beside_the_person(decision, text)
+        text = _read_without_the_wish(decision, text)
         if decision.kind == Kind.MULTI and self.parts_agreed is not None:
             least = self.parts_agreed
             parts = tuple(self._agreed(p, " ".join(p.segments), least) if p.segments else p for p in decision.parts)
@@ -451,7 +452,7 @@ class Answerer:
         model = shipped_model()
         if model is None or not may_doubt(decision, model.knows):
             return decision  # e.g. entries added after it learned: it has nothing to say of them, the message not read
-        text = _asked_beside_the_person(decision, text)
+        text = _read_without_the_wish(decision, text)
         if decision.kind == Kind.ANSWER and decision.entry is not None and _among_phrasings(text, decision.entry):
             return decision  # the knowledge says so in words (the staff taught it, maybe after it learned): no doubt
         p = self._learned_reading(text)
@@ -514,16 +515,21 @@ class Answerer:
             return False
         return understood().kind == Kind.ANSWER
 
-    def _answered_beside_the_person(self, text: str) -> Decision | None:
-        """"C'est quoi le FPH ? Je peux parler à quelqu'un ?": a question asked beside the wish to reach a person is
-        answered when the base is sure of it; the reply then offers the person too (`Decision.acts` keeps the wish).
-        None when nothing else is asked, or nothing surely answered: the person is the answer then."""
+    def _asked_beside_the_person(self, text: str) -> str:
+        """"C'est quoi le FPH ? Je peux parler à quelqu'un ?": the questions asked beside the wish to reach a person,
+        with the story told before them ("" when nothing else is asked)."""
         asked = split_questions(text)
         rest = " ".join(part for a in asked if Act.HUMAN not in detect(a.text) for part in (a.context, a.text) if part)
         # The wish may span two clauses (« Parler. A quelqu'un ? »): what is left still asks for a person then.
         if len(asked) < 2 or not rest or Act.HUMAN in detect(rest) or self.information(rest) < VAGUE_QUESTION_WEIGHT:
-            return None
-        decision = self.decide(rest)
+            return ""
+        return rest
+
+    def _answered_beside_the_person(self, asked: str) -> Decision | None:
+        """What was asked beside the wish to reach a person, answered when the base is sure of it; the reply then
+        offers the person too (`Decision.acts` keeps the wish). None when nothing is surely answered: the person is
+        the answer then."""
+        decision = self.decide(asked)
         if decision.kind not in (Kind.ANSWER, Kind.GLOSSARY) or decision.acts or decision.personal or (
                 decision.entry is not None and decision.entry.id == HUMAN_ENTRY):
             return None

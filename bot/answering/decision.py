@@ -71,6 +71,9 @@ class Decision:
     leaned_to: str | None = None
     # For Act.FRUSTRATION: the anger is at the hotline (it apologises), not weariness or anger at someone else.
     at_hotline: bool = True
+    # For Act.HUMAN: what the member asked beside the wish when the base was not sure of it; a feature may answer it
+    # ("c'est quand le prochain interconseil ? je peux parler à quelqu'un ?": the agenda).
+    asked_beside: str = ""
 
 
 def answer_first(decision: Decision) -> Decision:

@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from bot.answering.acts import Act
 from bot.answering.answerer import Answerer
 from bot.answering.decision import Decision, Kind
 from bot.answering.normalize import words
@@ -66,6 +67,12 @@ class AgendaHook:
         self._series: EventNames = EventNames((), words)
 
     def __call__(self, sender: Sender, text: str, decision: Decision) -> Decision:
+        if decision.kind == Kind.ACT and decision.act == Act.HUMAN and decision.asked_beside:
+            # "c'est quand le prochain interconseil ? je peux parler à quelqu'un ?": the dates asked beside the wish
+            # are shown, and the person offered under them (bot/core/faq.py).
+            asked = decision.asked_beside
+            beside = self(sender, asked, self.answers.get().decide(asked))
+            return dataclasses.replace(beside, acts=decision.acts) if beside.kind == Kind.AGENDA else decision
         if decision.kind in (Kind.EMPTY, Kind.SMALLTALK, Kind.ACT):
             return decision
         answerer = self.answers.get()
